@@ -1,0 +1,65 @@
+"""The `nemo-agent` command: a lazy click group, so `--help` imports no heavy module.
+
+Each command lives in its own module under `agent/cli/` and is imported only when it runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from agent import __version__
+
+__all__ = ["main"]
+
+# command name -> (module, attribute, one-line help shown by `nemo-agent --help`)
+_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "turn": ("agent.cli.turn", "turn", "Run one conversational turn (for agent hosts and scripts)."),
+    "chat": ("agent.cli.chat", "chat", "Chat with the video agent in your terminal."),
+    "send": ("agent.cli.api", "send", "Send one message to the backend agent and print its reply."),
+    "upload": ("agent.cli.api", "upload", "Upload images, videos or audio (paths or URLs)."),
+    "export": ("agent.cli.api", "export", "Render the current project to MP4 and download it."),
+    "credits": ("agent.cli.api", "credits", "Show the credit balance."),
+    "state": ("agent.cli.api", "state", "Show the current timeline."),
+    "link": ("agent.cli.api", "link", "Print the browser link for the current project."),
+    "route": ("agent.cli.route", "route", "Show how a message would be routed (no network)."),
+    "translate": ("agent.cli.translate", "translate", "Translate backend GUI text (JSON lines)."),
+    "serve": ("agent.cli.serve", "serve", "Run the embedded local backend on loopback."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when that command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = _COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(entry[0])
+        command: click.Command = getattr(module, entry[1])
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_) for name, (_m, _a, help_) in _COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="nemo-agent")
+def cli() -> None:
+    """nemo-agent: turn photos into videos by chatting, on the NemoVideo cloud or fully offline.
+
+    Run `nemo-agent COMMAND --help` for a command's options. Add `--local` to any command to use
+    the embedded local backend (no account, no network).
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console-script entry point."""
+    return cli.main(args=argv, prog_name="nemo-agent")

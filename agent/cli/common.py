@@ -1,0 +1,171 @@
+"""What every client command shares: common options, settings, the embedded backend, error exits.
+
+A command body is an async function `(Settings) -> CommandResult`; `run_command` builds settings
+from the environment and flags, starts the embedded backend for `--local`, runs the body, prints
+the result (text, or one JSON object with `--json`) and turns any `AgentError` into a one-line
+message and a non-zero exit code. Nothing else in the CLI catches errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from agent.config import Settings
+from agent.errors import AgentError, APIError, ConfigError
+from agent.log import configure_logging, redact
+
+__all__ = [
+    "CommandResult",
+    "CommonOptions",
+    "common_options",
+    "run_command",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class CommonOptions:
+    """Flags every client command accepts."""
+
+    json: bool = False
+    local: bool = False
+    skill: Path | None = None
+    verbose: int = 0
+    log_json: bool = False
+
+
+@dataclass(slots=True)
+class CommandResult:
+    """What a command produced: text for people, a dict for `--json`, and an exit code."""
+
+    text: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    exit_code: int = 0
+
+
+def common_options(func: F) -> F:
+    """Add `--json`, `--local`, `--skill`, `-v` and `--log-json` to a command.
+
+    The command receives them as one `opts: CommonOptions` keyword argument.
+    """
+
+    options = [
+        click.option("--json", "json_", is_flag=True, help="Print one JSON object on stdout."),
+        click.option(
+            "--local",
+            is_flag=True,
+            help="Use the embedded local backend (also NEMO_BACKEND=local).",
+        ),
+        click.option(
+            "--skill",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help="Use another SKILL.md for attribution (also NEMO_SKILL_FILE).",
+        ),
+        click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv: debug)."),
+        click.option("--log-json", is_flag=True, help="Log as JSON lines on stderr."),
+    ]
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        opts = CommonOptions(
+            json=kwargs.pop("json_"),
+            local=kwargs.pop("local"),
+            skill=kwargs.pop("skill"),
+            verbose=kwargs.pop("verbose"),
+            log_json=kwargs.pop("log_json"),
+        )
+        return func(*args, opts=opts, **kwargs)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    decorated: Any = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return decorated  # type: ignore[no-any-return]
+
+
+def build_settings(opts: CommonOptions, env: Mapping[str, str] | None = None) -> Settings:
+    """Settings from the environment, with command-line flags on top."""
+    settings = Settings.from_env(os.environ if env is None else env)
+    changes: dict[str, Any] = {}
+    if opts.skill is not None:
+        changes["skill_file"] = opts.skill
+    if opts.local:
+        changes["backend"] = "local"
+    return settings.with_overrides(**changes) if changes else settings
+
+
+@contextmanager
+def backend_for(settings: Settings) -> Iterator[Settings]:
+    """Yield settings pointing at the API to use; starts the embedded backend when local."""
+    if settings.backend != "local":
+        yield settings
+        return
+    try:
+        from agent.local.server import embedded_backend
+    except ImportError as exc:  # the `local` extra is not installed
+        raise ConfigError(
+            "the local backend needs the 'local' extra: pip install 'nemo-agent[local]'"
+        ) from exc
+    with embedded_backend(settings) as url:
+        yield settings.with_overrides(api_url=url)
+
+
+def _error_payload(exc: AgentError) -> dict[str, Any]:
+    code: int | str = type(exc).__name__
+    if isinstance(exc, APIError) and exc.code is not None:
+        code = exc.code
+    elif isinstance(exc, APIError) and exc.status_code is not None:
+        code = exc.status_code
+    return {"status": "error", "error": {"code": code, "message": redact(exc.message)}}
+
+
+def _emit(opts: CommonOptions, result: CommandResult) -> None:
+    if opts.json:
+        payload = {"status": "ok" if result.exit_code == 0 else "error", **result.data}
+        click.echo(json.dumps(payload, ensure_ascii=False))
+    elif result.text:
+        click.echo(result.text)
+
+
+def run_command(
+    opts: CommonOptions,
+    body: Callable[[Settings], Awaitable[CommandResult]],
+    *,
+    env: Mapping[str, str] | None = None,
+) -> None:
+    """Run an async command body with settings, logging, the backend and error handling.
+
+    Exits the process with the result's code; an `AgentError` becomes one line on stderr (or a
+    JSON error object on stdout with `--json`) and exit code 1; Ctrl-C exits 130.
+    """
+    configure_logging(verbosity=opts.verbose, json=opts.log_json)
+    try:
+        settings = build_settings(opts, env)
+        with backend_for(settings) as live:
+            result = asyncio.run(body(live))
+    except AgentError as exc:
+        if opts.json:
+            click.echo(json.dumps(_error_payload(exc), ensure_ascii=False))
+        click.echo(f"error: {redact(exc.message)}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    _emit(opts, result)
+    if result.exit_code:
+        sys.exit(result.exit_code)

@@ -1,0 +1,147 @@
+"""Settings: built once from an explicit environment mapping; the only module that reads os.environ.
+
+Everything else receives a `Settings` value (or a field of it). Paths follow platformdirs unless
+`NEMO_AGENT_HOME` is set, which puts config, state and cache under one directory (tests always set it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from agent.errors import ConfigError
+
+__all__ = [
+    "DEFAULT_API_URL",
+    "DEFAULT_WEB_URL",
+    "Settings",
+]
+
+DEFAULT_API_URL = "https://mega-api-prod.nemovideo.ai"
+DEFAULT_WEB_URL = "https://nemovideo.com"
+DEFAULT_ROUTER_MODEL = "claude-haiku-4-5"
+DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+APP_NAME = "nemo-agent"
+
+Backend = Literal["cloud", "local"]
+
+
+def _bool(env: Mapping[str, str], key: str, default: bool) -> bool:
+    raw = env.get(key)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{key} must be true or false, not {raw!r}")
+
+
+def _int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{key} must be a whole number, not {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{key} must be positive, not {raw!r}")
+    return value
+
+
+def _url(env: Mapping[str, str], key: str, default: str) -> str:
+    raw = (env.get(key) or "").strip() or default
+    if not raw.startswith(("http://", "https://")):
+        raise ConfigError(f"{key} must be an http(s) URL, not {raw!r}")
+    return raw.rstrip("/")
+
+
+def _dirs(env: Mapping[str, str]) -> tuple[Path, Path, Path]:
+    home = (env.get("NEMO_AGENT_HOME") or "").strip()
+    if home:
+        root = Path(home).expanduser()
+        return root / "config", root / "state", root / "cache"
+    import platformdirs
+
+    return (
+        Path(platformdirs.user_config_dir(APP_NAME)),
+        Path(platformdirs.user_state_dir(APP_NAME)),
+        Path(platformdirs.user_cache_dir(APP_NAME)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """All runtime configuration, resolved once at the front end."""
+
+    api_url: str = DEFAULT_API_URL
+    web_url: str = DEFAULT_WEB_URL
+    token: str | None = field(default=None, repr=False)
+    """A user-supplied `NEMO_TOKEN`; wins over any cached anonymous token."""
+    client_id: str | None = None
+    """`NEMO_CLIENT_ID`; when None the shared client-id file is used."""
+    skill_source: str | None = None
+    """`SKILL_SOURCE`: sent verbatim as `X-Skill-Platform` when set."""
+    skill_file: Path | None = None
+    """`NEMO_SKILL_FILE` / `--skill`: another SKILL.md; None means the bundled one."""
+    config_dir: Path = Path("config")
+    state_dir: Path = Path("state")
+    cache_dir: Path = Path("cache")
+    client_id_file: Path = Path(".config/nemovideo/client_id")
+    """Shared with the other skills of this family: `~/.config/nemovideo/client_id`."""
+    backend: Backend = "cloud"
+    """`NEMO_BACKEND`: `local` starts the embedded backend for the duration of a command."""
+    anthropic_api_key: str | None = field(default=None, repr=False)
+    router_model: str = DEFAULT_ROUTER_MODEL
+    upload_max_bytes: int = DEFAULT_UPLOAD_MAX_BYTES
+    output_dir: Path | None = None
+    """Where exports land (`NEMO_OUTPUT_DIR`); None means the current directory."""
+    auto_export: bool = True
+    """Export and deliver the MP4 in the same turn when the backend says to (`NEMO_AUTO_EXPORT`)."""
+    faults: str | None = None
+    """`NEMO_FAULTS`: fault-injection spec for the embedded local backend (tests and demos)."""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from an environment mapping (the process environment by default).
+
+        Raises:
+            ConfigError: A variable has an invalid value.
+        """
+        if env is None:
+            env = os.environ
+        config_dir, state_dir, cache_dir = _dirs(env)
+        user_home = Path(env.get("HOME") or Path.home()).expanduser()
+        backend = (env.get("NEMO_BACKEND") or "cloud").strip().lower()
+        if backend not in ("cloud", "local"):
+            raise ConfigError(f"NEMO_BACKEND must be 'cloud' or 'local', not {backend!r}")
+        skill_file = (env.get("NEMO_SKILL_FILE") or "").strip()
+        output_dir = (env.get("NEMO_OUTPUT_DIR") or "").strip()
+        return cls(
+            api_url=_url(env, "NEMO_API_URL", DEFAULT_API_URL),
+            web_url=_url(env, "NEMO_WEB_URL", DEFAULT_WEB_URL),
+            token=(env.get("NEMO_TOKEN") or "").strip() or None,
+            client_id=(env.get("NEMO_CLIENT_ID") or "").strip() or None,
+            skill_source=env.get("SKILL_SOURCE") or None,
+            skill_file=Path(skill_file).expanduser() if skill_file else None,
+            config_dir=config_dir,
+            state_dir=state_dir,
+            cache_dir=cache_dir,
+            client_id_file=user_home / ".config" / "nemovideo" / "client_id",
+            backend="local" if backend == "local" else "cloud",
+            anthropic_api_key=(env.get("ANTHROPIC_API_KEY") or "").strip() or None,
+            router_model=(env.get("NEMO_ROUTER_MODEL") or "").strip() or DEFAULT_ROUTER_MODEL,
+            upload_max_bytes=_int(env, "NEMO_UPLOAD_MAX_BYTES", DEFAULT_UPLOAD_MAX_BYTES),
+            output_dir=Path(output_dir).expanduser() if output_dir else None,
+            auto_export=_bool(env, "NEMO_AUTO_EXPORT", True),
+            faults=(env.get("NEMO_FAULTS") or "").strip() or None,
+        )
+
+    def with_overrides(self, **changes: object) -> Settings:
+        """Return a copy with some fields replaced (front-end flags such as `--skill`)."""
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,102 @@
+"""structlog set-up for the front ends, with a processor that redacts secrets everywhere.
+
+`configure_logging` is called once by a front end; library code only calls `structlog.get_logger`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import MutableMapping
+from typing import Any, TextIO
+
+import structlog
+
+__all__ = ["configure_logging", "redact", "redact_processor"]
+
+_SECRET = re.compile(
+    r"(?i:bearer)\s+[A-Za-z0-9._~+/=-]+"
+    r"|nmv_usr_[A-Za-z0-9._~+/=-]*"
+    r"|clm_[A-Za-z0-9._~+/=-]*"
+    r"|sk-ant-[A-Za-z0-9_-]+"
+)
+
+
+def redact(text: str) -> str:
+    """Mask bearer tokens, `nmv_usr_…`, `clm_…` and Anthropic keys in a string."""
+
+    def _mask(match: re.Match[str]) -> str:
+        value = match.group(0)
+        if value[:6].lower() == "bearer":
+            return "Bearer ***"
+        prefix = value.split("_", 2)
+        if value.startswith("nmv_usr_"):
+            return "nmv_usr_***"
+        if value.startswith("sk-ant-"):
+            return "sk-ant-***"
+        return f"{prefix[0]}_***"
+
+    return _SECRET.sub(_mask, text)
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_scrub(v) for v in value)
+    if isinstance(value, BaseException):
+        return redact(repr(value))
+    return value
+
+
+def redact_processor(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """structlog processor: redact secrets in every value of the event."""
+    for key, value in list(event_dict.items()):
+        event_dict[key] = _scrub(value)
+    return event_dict
+
+
+def _final_redaction(
+    _logger: Any, _method: str, rendered: str | bytes
+) -> str | bytes:
+    # Second pass after rendering: catches secrets inside formatted tracebacks.
+    return redact(rendered) if isinstance(rendered, str) else rendered
+
+
+def configure_logging(*, verbosity: int = 0, json: bool = False, stream: TextIO | None = None) -> None:
+    """Configure structlog once: warnings by default, `-v` info, `-vv` debug; stderr only.
+
+    Args:
+        verbosity: Count of `-v` flags.
+        json: Emit one JSON object per line instead of console text.
+        stream: Where logs go (stderr by default); never stdout, which carries results.
+    """
+    level = logging.WARNING
+    if verbosity == 1:
+        level = logging.INFO
+    elif verbosity >= 2:
+        level = logging.DEBUG
+    renderer: Any = (
+        structlog.processors.JSONRenderer(ensure_ascii=False)
+        if json
+        else structlog.dev.ConsoleRenderer(colors=False)
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            redact_processor,
+            renderer,
+            _final_redaction,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(level),
+        logger_factory=structlog.PrintLoggerFactory(stream or sys.stderr),
+        cache_logger_on_first_use=False,
+    )

@@ -1,0 +1,58 @@
+"""Shared fixtures: every test runs with its own home, state and config directories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agent.config import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "fixtures"
+
+_SCRUBBED = (
+    "NEMO_TOKEN",
+    "NEMO_API_URL",
+    "NEMO_WEB_URL",
+    "NEMO_CLIENT_ID",
+    "NEMO_SKILL_FILE",
+    "NEMO_BACKEND",
+    "NEMO_FAULTS",
+    "NEMO_OUTPUT_DIR",
+    "NEMO_AUTO_EXPORT",
+    "NEMO_ROUTER_MODEL",
+    "SKILL_SOURCE",
+    "ANTHROPIC_API_KEY",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point HOME and NEMO_AGENT_HOME at a temporary directory for every test."""
+    home = tmp_path / "home"
+    home.mkdir()
+    for key in _SCRUBBED:
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("NEMO_AGENT_HOME", str(home / ".nemo-agent"))
+    yield home
+
+
+@pytest.fixture
+def env(isolated_home: Path) -> dict[str, str]:
+    """An explicit environment mapping for `Settings.from_env`."""
+    return {"HOME": str(isolated_home), "NEMO_AGENT_HOME": str(isolated_home / ".nemo-agent")}
+
+
+@pytest.fixture
+def settings(env: dict[str, str]) -> Settings:
+    """Settings for a test: isolated directories, production defaults otherwise."""
+    return Settings.from_env(env)
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    """The repository's `fixtures/` directory."""
+    return FIXTURES
