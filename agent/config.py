@@ -1,7 +1,7 @@
 """Settings: built once from an explicit environment mapping; the only module that reads os.environ.
 
-Everything else receives a `Settings` value (or a field of it). Paths follow platformdirs unless
-`NEMO_AGENT_HOME` is set, which puts config, state and cache under one directory (tests always set it).
+Everything else receives a `Settings` value (or a field of it). Paths follow platformdirs
+unless `NEMO_AGENT_HOME` is set, which puts config, state and cache under one directory.
 """
 
 from __future__ import annotations

@@ -61,14 +61,14 @@ def redact_processor(
     return event_dict
 
 
-def _final_redaction(
-    _logger: Any, _method: str, rendered: str | bytes
-) -> str | bytes:
+def _final_redaction(_logger: Any, _method: str, rendered: Any) -> Any:
     # Second pass after rendering: catches secrets inside formatted tracebacks.
     return redact(rendered) if isinstance(rendered, str) else rendered
 
 
-def configure_logging(*, verbosity: int = 0, json: bool = False, stream: TextIO | None = None) -> None:
+def configure_logging(
+    *, verbosity: int = 0, json: bool = False, stream: TextIO | None = None
+) -> None:
     """Configure structlog once: warnings by default, `-v` info, `-vv` debug; stderr only.
 
     Args:

@@ -5,6 +5,7 @@ Pure: shared by the client's upload pre-check and the local backend's 4001 check
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -87,29 +88,26 @@ def _is_aac(head: bytes) -> bool:
     return len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xF6) == 0xF0
 
 
+_SIGNATURES: tuple[tuple[str, Callable[[bytes], bool]], ...] = (
+    ("jpeg", lambda h: h.startswith(b"\xff\xd8\xff")),
+    ("png", lambda h: h.startswith(b"\x89PNG\r\n\x1a\n")),
+    ("gif", lambda h: h[:6] in (b"GIF87a", b"GIF89a")),
+    ("webp", lambda h: h[:4] == b"RIFF" and h[8:12] == b"WEBP"),
+    ("wav", lambda h: h[:4] == b"RIFF" and h[8:12] == b"WAVE"),
+    ("avi", lambda h: h[:4] == b"RIFF" and h[8:12] == b"AVI "),
+    ("mp4", lambda h: h[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")),
+    ("matroska", lambda h: h.startswith(b"\x1a\x45\xdf\xa3")),
+    ("aac", _is_aac),  # before mp3: an ADTS header also looks like an MPEG frame sync
+    ("mp3", _is_mp3),
+)
+
+
 def sniff(head: bytes) -> str | None:
     """The container family of a file from its first `HEAD_BYTES` bytes, or None if unknown.
 
     Families: jpeg, png, gif, webp, mp4, matroska, avi, wav, mp3, aac.
     """
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
-        return "wav"
-    if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
-        return "avi"
-    if head[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip"):
-        return "mp4"
-    if head.startswith(b"\x1a\x45\xdf\xa3"):
-        return "matroska"
-    if _is_aac(head):
-        return "aac"
-    if _is_mp3(head):
-        return "mp3"
+    for family, matches in _SIGNATURES:
+        if matches(head):
+            return family
     return None

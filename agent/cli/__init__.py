@@ -16,9 +16,13 @@ __all__ = ["main"]
 
 # command name -> (module, attribute, one-line help shown by `nemo-agent --help`)
 _COMMANDS: dict[str, tuple[str, str, str]] = {
-    "turn": ("agent.cli.turn", "turn", "Run one conversational turn (for agent hosts and scripts)."),
+    "turn": (
+        "agent.cli.turn",
+        "turn",
+        "Run one turn of conversation (for agent hosts and scripts).",
+    ),
     "chat": ("agent.cli.chat", "chat", "Chat with the video agent in your terminal."),
-    "send": ("agent.cli.api", "send", "Send one message to the backend agent and print its reply."),
+    "send": ("agent.cli.api", "send", "Send one message to the backend agent; print its reply."),
     "upload": ("agent.cli.api", "upload", "Upload images, videos or audio (paths or URLs)."),
     "export": ("agent.cli.api", "export", "Render the current project to MP4 and download it."),
     "credits": ("agent.cli.api", "credits", "Show the credit balance."),

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Callable, Coroutine, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +99,7 @@ def common_options(func: F) -> F:
 
 def build_settings(opts: CommonOptions, env: Mapping[str, str] | None = None) -> Settings:
     """Settings from the environment, with command-line flags on top."""
-    settings = Settings.from_env(os.environ if env is None else env)
+    settings = Settings.from_env(env)
     changes: dict[str, Any] = {}
     if opts.skill is not None:
         changes["skill_file"] = opts.skill
@@ -144,7 +143,7 @@ def _emit(opts: CommonOptions, result: CommandResult) -> None:
 
 def run_command(
     opts: CommonOptions,
-    body: Callable[[Settings], Awaitable[CommandResult]],
+    body: Callable[[Settings], Coroutine[Any, Any, CommandResult]],
     *,
     env: Mapping[str, str] | None = None,
 ) -> None:

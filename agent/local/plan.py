@@ -54,7 +54,7 @@ class ToolStep:
     """A tool call: emitted as functionCall, its work run, `draft` saved, then functionResponse."""
 
     name: str
-    """Cloud-like tool name: `generate_video_from_images`, `edit_multitrack`, `add_background_music`."""
+    """Cloud-like tool name, e.g. `generate_video_from_images` or `edit_multitrack`."""
     args: dict[str, Any]
     draft: dict[str, Any]
     """The whole draft after this step."""
