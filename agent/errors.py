@@ -231,8 +231,10 @@ def error_from_response(
     message = _message_from(body, status_code)
     cls: type[APIError] | None = _BY_CODE.get(code) if code else None
     if cls is None:
-        if status_code == 404 and isinstance(body, dict) and body.get("detail") == (
-            "Session not found"
+        if (
+            status_code == 404
+            and isinstance(body, dict)
+            and body.get("detail") == ("Session not found")
         ):
             cls = SessionNotFoundError
         elif status_code >= 500:
