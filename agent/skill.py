@@ -27,7 +27,9 @@ __all__ = [
     "parse_skill",
 ]
 
-_FRONTMATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+_FRONTMATTER = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.DOTALL | re.MULTILINE
+)
 _KNOWN_KEYS = frozenset({"name", "version", "description", "metadata"})
 _CLAWHUB_DIRS = (".clawhub", ".clawdhub")  # `.clawdhub` is ClawHub's legacy directory name
 _CURSOR_DIRS = frozenset({"skills", "plugins", "extensions"})
@@ -63,7 +65,10 @@ def _fail(path: Path | None, problem: str) -> ConfigError:
 
 
 def _frontmatter(text: str, path: Path | None) -> tuple[dict[str, Any], yaml.Node | None]:
-    match = _FRONTMATTER.match(text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    match = _FRONTMATTER.match(text)
+    if match is None and text.startswith("---"):
+        raise _fail(path, "the YAML frontmatter is not closed by a '---' line")
     if match is None:
         raise _fail(path, "no YAML frontmatter (the file must start with a '---' line)")
     source = match.group(1)
