@@ -1,0 +1,416 @@
+"""NemoClient: one async method per endpoint of protocol §3 over an injected `httpx.AsyncClient`.
+
+The only module that sends HTTP or catches httpx exceptions; they leave it as `TransportError` /
+`StreamError`. Envelopes, retries, 429 waits and the 1001 token refresh live here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import pydantic
+
+from agent.auth import Credentials, Token
+from agent.config import DEFAULT_UPLOAD_MAX_BYTES
+from agent.errors import (
+    APIError,
+    AuthError,
+    InvalidTokenError,
+    RateLimitError,
+    ServerError,
+    StreamError,
+    TransportError,
+    error_from_response,
+)
+from agent.models import (
+    AnonymousToken,
+    ClaimToken,
+    Credits,
+    ProjectState,
+    RenderJob,
+    SessionInfo,
+    Sleep,
+    SseEvent,
+    UploadResult,
+)
+from agent.sse import EventParser, check_content_type
+from agent.transfer import check_upload, check_url, save_stream
+
+__all__ = ["APP_NAME", "NemoClient", "RetryPolicy", "Timeouts", "unwrap"]
+
+APP_NAME = "nemo_agent"
+M = TypeVar("M", bound=pydantic.BaseModel)
+DEFAULT_OUTPUT = {"format": "mp4", "quality": "high"}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds. `idle` and `total` apply to `/run_sse`; any received bytes reset `idle`."""
+
+    connect: float = 30.0
+    read: float = 60.0
+    idle: float = 600.0
+    total: float = 900.0
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """GETs retry transport errors and 5xx with jittered exponential backoff; 429 waits once."""
+
+    attempts: int = 4
+    base: float = 0.5
+    cap: float = 8.0
+    rate_limit_wait: float = 30.0
+
+    def delay(self, retry: int, rng: random.Random) -> float:
+        """Backoff before retry number `retry` (0-based): half fixed, half random."""
+        ceiling = min(self.cap, self.base * 2.0**retry)
+        return ceiling / 2 + rng.random() * ceiling / 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    method: str
+    url: str
+    json: Any = None
+    files: tuple[tuple[Path, str], ...] = ()
+    auth: bool = True
+    stream: bool = False
+    headers: Mapping[str, str] = field(default_factory=dict)
+    timeout: httpx.Timeout | None = None
+
+
+@dataclass(slots=True)
+class _Tries:
+    retries: int = 0
+    rate_limited: bool = False
+    refreshed: bool = False
+
+
+def unwrap(body: Any) -> Any:
+    """The payload of a successful body: `data` of a code or success envelope, else the body."""
+    if isinstance(body, dict):
+        if "code" in body:
+            return body.get("data")
+        if "success" in body:
+            return body.get("data", body)
+    return body
+
+
+def _envelope_error(status: int, body: Any) -> APIError | None:
+    if isinstance(body, dict):
+        if "code" in body and body["code"] not in (0, "0"):
+            return error_from_response(status, body)
+        if body.get("success") is False:
+            return error_from_response(status, body)
+    return None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    try:
+        return max(0.0, float(response.headers.get("retry-after", "")))
+    except ValueError:
+        return None
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _parse(model: type[M], data: Any) -> M:
+    try:
+        return model.model_validate(data if data is not None else {})
+    except pydantic.ValidationError as exc:
+        raise APIError(f"unexpected {model.__name__} response from the API", body=data) from exc
+
+
+class NemoClient:
+    """The NemoVideo skill API. Attribution headers go on every request to the API host."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        credentials: Credentials,
+        *,
+        attribution: Mapping[str, str],
+        sleep: Sleep = asyncio.sleep,
+        rng: random.Random | None = None,
+        retry: RetryPolicy | None = None,
+        timeouts: Timeouts | None = None,
+        upload_max_bytes: int = DEFAULT_UPLOAD_MAX_BYTES,
+    ) -> None:
+        self._http = http
+        self._credentials = credentials
+        self._attribution = dict(attribution)
+        self._sleep = sleep
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
+        self._retry = retry or RetryPolicy()
+        self._timeouts = timeouts or Timeouts()
+        self._upload_max = upload_max_bytes
+
+    # -- endpoints -------------------------------------------------------------------------
+
+    async def anonymous_token(self, client_id: str) -> AnonymousToken:
+        """`POST /api/auth/anonymous-token` with `X-Client-Id` (no bearer).
+
+        Raises:
+            RateLimitError: Still rate limited after one wait.
+        """
+        call = _Call(
+            "POST", "/api/auth/anonymous-token", auth=False, headers={"X-Client-Id": client_id}
+        )
+        try:
+            return _parse(AnonymousToken, await self._data(call))
+        except RateLimitError as exc:
+            raise RateLimitError(
+                "too many anonymous tokens were requested from this network; wait an hour or "
+                "set NEMO_TOKEN to your own token",
+                code=exc.code,
+                body=exc.body,
+                retry_after=exc.retry_after,
+            ) from exc
+
+    async def create_session(self, language: str, task_name: str = "project") -> SessionInfo:
+        """`POST /api/tasks/me/with-session/nemo_agent`: a new project and session."""
+        body = {"task_name": task_name, "language": language}
+        call = _Call("POST", f"/api/tasks/me/with-session/{APP_NAME}", json=body)
+        return _parse(SessionInfo, await self._data(call))
+
+    async def claim_token(self, task_id: str, session_id: str) -> ClaimToken:
+        """`POST /api/auth/claim-token`: a token for the browser link (never the bearer)."""
+        body = {"task_id": task_id, "session_id": session_id}
+        return _parse(
+            ClaimToken, await self._data(_Call("POST", "/api/auth/claim-token", json=body))
+        )
+
+    async def credits(self) -> Credits:
+        """`GET /api/credits/balance/simple`."""
+        return _parse(Credits, await self._data(_Call("GET", "/api/credits/balance/simple")))
+
+    async def state(self, session_id: str) -> ProjectState:
+        """`GET /api/state/nemo_agent/me/<session_id>/latest`."""
+        call = _Call("GET", f"/api/state/{APP_NAME}/me/{session_id}/latest")
+        return _parse(ProjectState, await self._data(call))
+
+    async def upload_files(self, session_id: str, paths: Sequence[Path]) -> UploadResult:
+        """Upload local files (multipart `files`, streamed from disk) after the pre-checks.
+
+        Raises:
+            UnsupportedFileError: A file is missing, empty, a folder or not an accepted format.
+            FileTooLargeError: A file is over the upload cap.
+        """
+        files = tuple((Path(p), check_upload(Path(p), self._upload_max).mime) for p in paths)
+        if not files:
+            raise ValueError("upload_files needs at least one path")
+        call = _Call("POST", self._upload_path(session_id), files=files)
+        return _parse(UploadResult, await self._data(call))
+
+    async def upload_urls(self, session_id: str, urls: Sequence[str]) -> UploadResult:
+        """Upload by URL (JSON `urls`, `source_type: url`); only http(s) URLs are accepted."""
+        body = {"urls": [check_url(u) for u in urls], "source_type": "url"}
+        call = _Call("POST", self._upload_path(session_id), json=body)
+        return _parse(UploadResult, await self._data(call))
+
+    async def submit_render(
+        self, render_id: str, session_id: str, draft: Mapping[str, Any]
+    ) -> RenderJob:
+        """`POST /api/render/proxy/lambda` with the draft unchanged."""
+        body = {"id": render_id, "sessionId": session_id, "draft": draft, "output": DEFAULT_OUTPUT}
+        job = RenderJob.from_body(
+            await self._body(_Call("POST", "/api/render/proxy/lambda", json=body))
+        )
+        return job if job.id else job.model_copy(update={"id": render_id})
+
+    async def render_status(self, render_id: str) -> RenderJob:
+        """`GET /api/render/proxy/lambda/<id>`, read from either response shape."""
+        body = await self._body(_Call("GET", f"/api/render/proxy/lambda/{render_id}"))
+        job = RenderJob.from_body(body)
+        return job if job.id else job.model_copy(update={"id": render_id})
+
+    async def cancel_render(self, render_id: str) -> None:
+        """`POST /api/render/proxy/lambda/<id>/cancel`."""
+        await self._body(_Call("POST", f"/api/render/proxy/lambda/{render_id}/cancel"))
+
+    async def download_render(self, render_id: str, dest: Path) -> int:
+        """Fallback download `GET /api/render/proxy/<id>/download`, atomically into `dest`."""
+        return await self.download(f"/api/render/proxy/{render_id}/download", dest)
+
+    async def download(self, url: str, dest: Path) -> int:
+        """Stream `url` into `dest` atomically; auth and attribution only for the API host.
+
+        Returns:
+            Bytes written.
+
+        Raises:
+            TransportError: The transfer failed or was cut short; nothing is left at `dest`.
+        """
+        ours = self._is_api(url)
+        call = _Call("GET", url, auth=ours, stream=True, headers={"Accept-Encoding": "identity"})
+        response = await self._send(call, attribution=ours)
+        try:
+            length = response.headers.get("content-length")
+            expected = int(length) if length and length.isdigit() else None
+            return await save_stream(response.aiter_bytes(), dest, expected=expected)
+        except httpx.HTTPError as exc:
+            raise TransportError(f"download interrupted: {type(exc).__name__}") from exc
+        finally:
+            await response.aclose()
+
+    async def run_sse(self, session_id: str, text: str) -> AsyncIterator[SseEvent]:
+        """Post one message to `/run_sse` (never re-posted) and yield its typed events.
+
+        Close the iterator (`contextlib.aclosing`) if you stop early.
+
+        Raises:
+            SessionNotFoundError: The session is unknown (code 1002 or ADK 404).
+            StreamError: Wrong content type, idle or total timeout, or a broken stream.
+        """
+        body = {
+            "app_name": APP_NAME,
+            "user_id": "me",
+            "session_id": session_id,
+            "new_message": {"parts": [{"text": text}]},
+        }
+        t = self._timeouts
+        timeout = httpx.Timeout(t.idle, connect=t.connect)
+        headers = {"Accept": "text/event-stream"}
+        call = _Call("POST", "/run_sse", json=body, stream=True, headers=headers, timeout=timeout)
+        response = await self._send(call)
+        try:
+            check_content_type(response.headers.get("content-type"))
+            parser = EventParser()
+            async for chunk in self._timed_chunks(response):
+                for event in parser.feed(chunk):
+                    yield event
+            if parser.close():
+                raise StreamError("the event stream ended in the middle of an event")
+        finally:
+            await response.aclose()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _upload_path(self, session_id: str) -> str:
+        return f"/api/upload-video/{APP_NAME}/me/{session_id}"
+
+    def _is_api(self, url: str) -> bool:
+        target, base = httpx.URL(url), self._http.base_url
+        return not target.is_absolute_url or (
+            (target.scheme, target.host, target.port) == (base.scheme, base.host, base.port)
+        )
+
+    async def _timed_chunks(self, response: httpx.Response) -> AsyncIterator[bytes]:
+        loop = asyncio.get_running_loop()
+        end = loop.time() + self._timeouts.total
+        chunks = response.aiter_bytes()
+        while True:
+            try:
+                async with asyncio.timeout_at(min(end, loop.time() + self._timeouts.idle)):
+                    chunk = await anext(chunks)
+            except StopAsyncIteration:
+                return
+            except TimeoutError:
+                limit = "total" if loop.time() >= end else "idle"
+                raise StreamError(f"the event stream hit its {limit} time limit") from None
+            except httpx.HTTPError as exc:
+                raise StreamError(f"the event stream broke: {type(exc).__name__}") from exc
+            yield chunk
+
+    async def _data(self, call: _Call) -> Any:
+        return unwrap(await self._body(call))
+
+    async def _body(self, call: _Call) -> Any:
+        response = await self._send(call)
+        return _json(response)
+
+    async def _send(self, call: _Call, *, attribution: bool = True) -> httpx.Response:
+        tries = _Tries()
+        while True:
+            token = await self._credentials.token(self.anonymous_token) if call.auth else None
+            try:
+                response = await self._attempt(call, token, attribution)
+            except TransportError:
+                if not self._can_back_off(call, tries):
+                    raise
+                await self._back_off(tries)
+                continue
+            error = await self._error_of(call, response)
+            if error is None:
+                return response
+            await self._recover(call, error, token, tries)
+
+    async def _recover(
+        self, call: _Call, error: APIError, token: Token | None, tries: _Tries
+    ) -> None:
+        """Wait or refresh before a retry, or raise `error` when it may not be retried."""
+        if isinstance(error, RateLimitError) and not tries.rate_limited:
+            tries.rate_limited = True
+            await self._sleep(error.retry_after or self._retry.rate_limit_wait)
+        elif isinstance(error, InvalidTokenError) and token is not None and not tries.refreshed:
+            tries.refreshed = True
+            try:
+                self._credentials.reject(token)
+            except AuthError as auth_error:
+                raise auth_error from error
+        elif isinstance(error, ServerError) and self._can_back_off(call, tries):
+            await self._back_off(tries)
+        else:
+            raise error
+
+    def _can_back_off(self, call: _Call, tries: _Tries) -> bool:
+        return call.method == "GET" and tries.retries < self._retry.attempts - 1
+
+    async def _back_off(self, tries: _Tries) -> None:
+        await self._sleep(self._retry.delay(tries.retries, self._rng))
+        tries.retries += 1
+
+    async def _error_of(self, call: _Call, response: httpx.Response) -> APIError | None:
+        if response.is_success and call.stream:
+            return None
+        if call.stream:
+            try:
+                await response.aread()
+            except httpx.HTTPError as exc:
+                raise TransportError(f"request failed: {type(exc).__name__}") from exc
+            finally:
+                await response.aclose()
+        body = _json(response)
+        if not response.is_success:
+            return error_from_response(
+                response.status_code, body, retry_after=_retry_after(response)
+            )
+        return _envelope_error(response.status_code, body)
+
+    async def _attempt(self, call: _Call, token: Token | None, attribution: bool) -> httpx.Response:
+        headers = dict(self._attribution) if attribution else {}
+        headers.update(call.headers)
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token.value}"
+        with ExitStack() as stack:
+            files = [
+                ("files", (path.name, stack.enter_context(path.open("rb")), mime))
+                for path, mime in call.files
+            ]
+            request = self._http.build_request(
+                call.method,
+                call.url,
+                json=call.json,
+                files=files or None,
+                headers=headers,
+                timeout=call.timeout
+                or httpx.Timeout(self._timeouts.read, connect=self._timeouts.connect),
+            )
+            try:
+                return await self._http.send(request, stream=call.stream)
+            except httpx.HTTPError as exc:
+                host = request.url.host or "the API"
+                raise TransportError(f"could not reach {host}: {type(exc).__name__}") from exc

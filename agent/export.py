@@ -1,0 +1,233 @@
+"""Export mechanics: submit the draft, poll adaptively, retry once on failure, download atomically.
+
+No user-facing text beyond error messages; the export handler and the CLI present the result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from agent.errors import APIError, JobFailedError, TransportError
+from agent.models import Clock, RenderJob, Sleep
+
+__all__ = [
+    "ExportResult",
+    "RenderApi",
+    "export_draft",
+    "output_path",
+    "poll_delays",
+    "slugify",
+    "wait_for_render",
+]
+
+RENDER_TIMEOUT_SECONDS = 600.0
+TIMEOUT_REASON = "timeout"
+ProgressCallback = Callable[[float], None]
+
+
+class RenderApi(Protocol):
+    """The client methods an export needs (`agent.client.NemoClient`)."""
+
+    async def submit_render(
+        self, render_id: str, session_id: str, draft: Mapping[str, Any]
+    ) -> RenderJob:
+        """Submit a render job."""
+        ...
+
+    async def render_status(self, render_id: str) -> RenderJob:
+        """Poll a render job."""
+        ...
+
+    async def download(self, url: str, dest: Path) -> int:
+        """Download an output URL atomically."""
+        ...
+
+    async def download_render(self, render_id: str, dest: Path) -> int:
+        """Download through the API's fallback endpoint."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """A delivered MP4."""
+
+    path: Path
+    size: int
+    """Bytes on disk."""
+    duration: float | None
+    """Seconds, when known."""
+    url: str | None
+    """The output URL the server reported."""
+    render_id: str
+
+
+def poll_delays(first: float = 2.0, factor: float = 1.5, cap: float = 10.0) -> Iterator[float]:
+    """Seconds to wait before each poll: ~2 s first, growing to every 10 s (protocol Part 0)."""
+    delay = first
+    while True:
+        yield delay
+        delay = min(cap, delay * factor)
+
+
+def new_render_id() -> str:
+    """A unique render id, `render_<uuid hex>`."""
+    return f"render_{uuid.uuid4().hex}"
+
+
+def slugify(title: str, *, limit: int = 40) -> str:
+    """A file-name-safe, readable slug (keeps CJK letters): `Harbor Lights!` -> `harbor-lights`."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    slug = re.sub(r"[^\w]+", "-", text).strip("-_")
+    return slug[:limit].rstrip("-_") or "nemo-video"
+
+
+def output_path(dest_dir: Path, draft: Mapping[str, Any], session_id: str) -> Path:
+    """`<title-slug>-<session tail>-<n>.mp4` in `dest_dir`, with the first unused `n`."""
+    meta = draft.get("m")
+    title = meta.get("title") if isinstance(meta, Mapping) else None
+    stem = f"{slugify(title if isinstance(title, str) else '')}-{session_id[-6:]}"
+    n = 1
+    while (dest_dir / f"{stem}-{n}.mp4").exists():
+        n += 1
+    return dest_dir / f"{stem}-{n}.mp4"
+
+
+async def wait_for_render(
+    client: RenderApi,
+    render_id: str,
+    *,
+    sleep: Sleep,
+    clock: Clock,
+    on_progress: ProgressCallback | None = None,
+    give_up_after: float = RENDER_TIMEOUT_SECONDS,
+) -> RenderJob:
+    """Poll until the job completes; also resumes a job from an earlier timeout.
+
+    Raises:
+        JobFailedError: The job failed (`reason` is the server's), or is still running after
+            `give_up_after` seconds (`reason == "timeout"`; poll again later with the same id).
+    """
+    start = clock()
+    for delay in poll_delays():
+        if clock() - start + delay > give_up_after:
+            break
+        await sleep(delay)
+        job = await client.render_status(render_id)
+        if on_progress is not None and job.progress is not None:
+            on_progress(float(job.progress))
+        if job.status == "completed":
+            return job
+        if job.status == "failed":
+            raise JobFailedError(
+                f"render {render_id} failed: {job.error or 'no reason given'}",
+                job_id=render_id,
+                reason=job.error,
+            )
+    raise JobFailedError(
+        f"render {render_id} is still running after {give_up_after / 60:.0f} minutes; "
+        "it may still finish, check again later with the same render id",
+        job_id=render_id,
+        reason=TIMEOUT_REASON,
+    )
+
+
+def _is_duplicate(error: APIError) -> bool:
+    text = error.message.lower()
+    return error.status_code == 409 or "duplicate" in text or "already exists" in text
+
+
+async def _submit_and_wait(
+    client: RenderApi, render_id: str, session_id: str, draft: Mapping[str, Any], **wait: Any
+) -> RenderJob:
+    await client.submit_render(render_id, session_id, draft)
+    job = await wait_for_render(client, render_id, **wait)
+    return job.model_copy(update={"id": render_id})
+
+
+async def _render(
+    client: RenderApi,
+    session_id: str,
+    draft: Mapping[str, Any],
+    new_id: Callable[[], str],
+    **wait: Any,
+) -> RenderJob:
+    try:
+        return await _submit_and_wait(client, new_id(), session_id, draft, **wait)
+    except JobFailedError as exc:
+        if exc.reason == TIMEOUT_REASON:
+            raise
+    except APIError as exc:
+        if not _is_duplicate(exc):
+            raise
+    # One retry with a fresh id (protocol §3.8); a second failure propagates.
+    return await _submit_and_wait(client, new_id(), session_id, draft, **wait)
+
+
+def _target(
+    dest_dir: Path, filename: str | None, draft: Mapping[str, Any], session_id: str
+) -> Path:
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    return dest_dir / filename if filename else output_path(dest_dir, draft, session_id)
+
+
+async def _download(client: RenderApi, job: RenderJob, path: Path) -> int:
+    render_id = job.id or ""
+    if job.url:
+        try:
+            return await client.download(job.url, path)
+        except (TransportError, APIError):
+            pass  # the output URL is unreachable: use the API's download endpoint (§3.11)
+    return await client.download_render(render_id, path)
+
+
+async def export_draft(
+    client: RenderApi,
+    session_id: str,
+    draft: Mapping[str, Any],
+    dest_dir: Path,
+    *,
+    sleep: Sleep,
+    clock: Clock,
+    on_progress: ProgressCallback | None = None,
+    render_id_factory: Callable[[], str] = new_render_id,
+    filename: str | None = None,
+    give_up_after: float = RENDER_TIMEOUT_SECONDS,
+) -> ExportResult:
+    """Render `draft` to MP4 and download it into `dest_dir` under a stable readable name.
+
+    Args:
+        client: The API client.
+        session_id: The session that owns the draft.
+        draft: `data.state.draft`, posted unchanged.
+        dest_dir: Where the MP4 goes (created if needed).
+        sleep: Awaitable sleep between polls.
+        clock: Epoch seconds, for the 10-minute limit.
+        on_progress: Called with the server's progress percentage after each poll.
+        render_id_factory: New render ids (one per attempt).
+        filename: Use this file name instead of the generated one.
+        give_up_after: Stop polling after this many seconds.
+
+    Raises:
+        JobFailedError: The render failed twice, or timed out (resumable via the job id).
+        ExportBlockedError: HTTP 402 (plan or attribution; not credits).
+        TransportError: The download failed on both the output URL and the fallback.
+    """
+    wait = {
+        "sleep": sleep,
+        "clock": clock,
+        "on_progress": on_progress,
+        "give_up_after": give_up_after,
+    }
+    job = await _render(client, session_id, draft, render_id_factory, **wait)
+    path = _target(dest_dir, filename, draft, session_id)
+    size = await _download(client, job, path)
+    duration = job.duration
+    if duration is None and isinstance(draft.get("d"), int | float):
+        duration = float(draft["d"]) / 1000
+    return ExportResult(path, size, duration, job.url, job.id or "")
