@@ -1,0 +1,291 @@
+"""The turn engine: route -> handlers in order -> translator follow-ups -> one `TurnResult`.
+
+Handlers return `Reply` data; this is the one place that renders it (templates, reply language =
+the router's language). Errors become `errors/*` replies; nothing is ever re-sent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import structlog
+
+from agent.attachments import extract_attachments
+from agent.errors import AgentError
+from agent.handlers import build_registry
+from agent.handlers.base import ErrorInfo, HandlerContext, Language, Reply
+from agent.handlers.credits import LOW_BALANCE
+from agent.messages import MessageContext, error_reply
+from agent.progress import Notifier, NullProgress, Progress
+from agent.templates import Templates
+
+if TYPE_CHECKING:
+    from agent.models import Clock, Sleep
+    from agent.router import Route
+    from agent.runtime import Runtime
+    from agent.translate import Translation
+
+__all__ = ["FOLLOWUP_ACTIONS", "Engine", "TurnResult", "merge_followups", "session_language"]
+
+_log = structlog.get_logger(__name__)
+
+FOLLOWUP_ACTIONS = frozenset({"state", "export", "credits"})
+"""Translator actions the engine runs itself; `sse`/`upload` hints stay as text for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    """Everything one turn produced; `as_json()` is the `turn --json` object."""
+
+    reply: str
+    language: Language
+    actions: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    session_id: str = ""
+    error: ErrorInfo | None = None
+    question: str | None = None
+    replies: tuple[Reply, ...] = field(default=(), repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """The turn finished without an error."""
+        return self.error is None
+
+    def as_json(self) -> dict[str, Any]:
+        """The `turn --json` shape (status, reply, language, actions, files, links, ...)."""
+        error = (
+            None if self.error is None else {"code": self.error.code, "message": self.error.message}
+        )
+        return {
+            "status": "ok" if self.ok else "error",
+            "reply": self.reply,
+            "language": self.language,
+            "actions": list(self.actions),
+            "files": list(self.files),
+            "links": list(self.links),
+            "session_id": self.session_id,
+            "error": error,
+        }
+
+
+def session_language(language: Language) -> str:
+    """The session `language` field for a reply language: `en` or `zh-CN`."""
+    return "zh-CN" if language == "zh" else "en"
+
+
+def merge_followups(
+    queue: Sequence[str],
+    followups: Sequence[str],
+    done: Sequence[str],
+    *,
+    allow_export: bool,
+) -> tuple[list[str], bool]:
+    """Append translator follow-ups to the remaining plan, without repeating an action.
+
+    Args:
+        queue: Actions still to run this turn.
+        followups: Actions the backend text implied, in order.
+        done: Actions already run this turn.
+        allow_export: Auto-export is on and the step generated a video.
+
+    Returns:
+        The new queue, and whether an export follow-up was dropped (so the user gets a hint).
+    """
+    merged = list(queue)
+    dropped_export = False
+    for action in followups:
+        if action not in FOLLOWUP_ACTIONS or action in merged or action in done:
+            continue
+        if action == "export" and not allow_export:
+            dropped_export = True
+            continue
+        merged.append(action)
+    return merged, dropped_export
+
+
+class Engine:
+    """Runs turns against a `Runtime`: one session, one router, one translator, one renderer."""
+
+    def __init__(
+        self,
+        runtime: Runtime,
+        *,
+        route: Callable[[str, Sequence[str]], Route],
+        translate: Callable[[str], Translation],
+        templates: Templates | None = None,
+        progress: Progress | None = None,
+        sleep: Sleep,
+        clock: Clock,
+        output_dir: Path | None = None,
+    ) -> None:
+        self._rt = runtime
+        self._route = route
+        self._translate = translate
+        self._templates = templates or Templates()
+        self.progress: Progress = progress or NullProgress()
+        self._sleep = sleep
+        self._clock = clock
+        settings = runtime.settings
+        self._output_dir = output_dir or settings.output_dir or Path.cwd()
+        self._pending = settings.state_dir / "pending-question.json"
+        self._handlers = build_registry()
+
+    async def run_turn(
+        self,
+        text: str,
+        attachments: Sequence[str] = (),
+        *,
+        new: bool = False,
+        plan: Sequence[str] | None = None,
+    ) -> TurnResult:
+        """Run one turn: route (unless `plan` is given), run each action, render the reply.
+
+        Args:
+            text: The user's message.
+            attachments: Paths and URLs attached to the turn.
+            new: Start a new session first.
+            plan: Run exactly these actions instead of routing (REPL meta-commands).
+
+        Returns:
+            The rendered reply with what was done; errors are part of the result, never raised.
+        """
+        found = extract_attachments(text)
+        files = tuple(attachments) + found.attachments
+        route = self._route(text, files)
+        language: Language = "zh" if route.language == "zh" else "en"
+        actions = tuple(plan) if plan is not None else tuple(route.actions)
+        if not text.strip() and not files and plan is None:
+            return self._render(language, [Reply("replies/empty")], "", [])
+        turn = _Turn(self, language, found.text if found.attachments else text, files)
+        try:
+            await turn.open(new=new, actions=actions, planned=plan is not None)
+            await turn.run()
+        except AgentError as exc:
+            _log.info("turn.error", error=type(exc).__name__)
+            turn.replies.append(error_reply(exc, self._message_context(turn.user_id)))
+        self._remember_question(turn)
+        return self._render(language, turn.replies, turn.session_id, turn.done)
+
+    def _message_context(self, user_id: str | None) -> MessageContext:
+        settings = self._rt.settings
+        return MessageContext(
+            web_url=settings.web_url,
+            user_id=user_id,
+            own_token=settings.token is not None,
+            upload_max_mb=settings.upload_max_bytes // (1024 * 1024),
+            local=settings.backend == "local",
+        )
+
+    def _remember_question(self, turn: _Turn) -> None:
+        asked = next((r.question for r in reversed(turn.replies) if r.question), None)
+        if asked and turn.session_id:
+            self._pending.parent.mkdir(parents=True, exist_ok=True)
+            payload = {"session_id": turn.session_id, "question": asked}
+            self._pending.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        elif turn.session_id:
+            self._pending.unlink(missing_ok=True)
+
+    def pending_question(self, session_id: str) -> str | None:
+        """The question the backend asked last turn in this session, if it is still unanswered."""
+        try:
+            data = json.loads(self._pending.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if isinstance(data, dict) and data.get("session_id") == session_id:
+            return str(data.get("question") or "") or None
+        return None
+
+    def _render(
+        self, language: Language, replies: Sequence[Reply], session_id: str, done: Sequence[str]
+    ) -> TurnResult:
+        texts = [self._templates.render(r.template, language, **r.context) for r in replies]
+        error = next((r.error for r in replies if r.error is not None), None)
+        return TurnResult(
+            reply="\n\n".join(t for t in texts if t),
+            language=language,
+            actions=tuple(done),
+            files=tuple(str(f) for r in replies for f in r.files),
+            links=tuple(dict.fromkeys(link for r in replies for link in r.links)),
+            session_id=session_id,
+            error=error,
+            question=next((r.question for r in replies if r.question), None),
+            replies=tuple(replies),
+        )
+
+
+class _Turn:
+    """The mutable bookkeeping of one turn (session, queue, replies); private to the engine."""
+
+    def __init__(self, engine: Engine, language: Language, text: str, files: tuple[str, ...]):
+        self.engine = engine
+        self.language: Language = language
+        self.text = text
+        self.files = files
+        self.replies: list[Reply] = []
+        self.done: list[str] = []
+        self.queue: list[str] = []
+        self.session_id = ""
+        self.user_id: str | None = None
+        self.ctx: HandlerContext | None = None
+
+    async def open(self, *, new: bool, actions: tuple[str, ...], planned: bool) -> None:
+        """Open the session, then decide the plan (an unanswered question takes the message)."""
+        engine = self.engine
+        rt = engine._rt
+        session = await rt.session(session_language(self.language), new=new)
+        self.session_id, self.user_id = session.session_id, session.user_id
+        if getattr(session, "reset", False):
+            self.replies.append(Reply("replies/session_reset"))
+        if not planned and engine.pending_question(self.session_id):
+            actions = ("upload", "sse") if self.files else ("sse",)
+        self.queue = list(actions)
+        notify = Notifier(engine.progress, engine._templates, self.language)
+        self.ctx = HandlerContext(
+            client=rt.client,
+            settings=rt.settings,
+            session_id=self.session_id,
+            user_id=self.user_id,
+            language=self.language,
+            text=self.text,
+            attachments=self.files,
+            notify=notify,
+            sleep=engine._sleep,
+            clock=engine._clock,
+            translate=engine._translate,
+            claim_link=lambda: rt.claim_link(session),
+            output_dir=engine._output_dir,
+        )
+
+    async def run(self) -> None:
+        """Run the queue in order, merging follow-ups after each step."""
+        assert self.ctx is not None  # noqa: S101 - open() always runs first
+        if "sse" in self.queue:
+            await self._low_balance_hint()
+        while self.queue:
+            action = self.queue.pop(0)
+            reply = await self.engine._handlers[action](self.ctx)
+            self.replies.append(reply)
+            self.done.extend(a for a in reply.actions if a not in self.done or a == "sse")
+            if reply.question:
+                self.queue.clear()
+                break
+            allow = self.engine._rt.settings.auto_export and reply.generated
+            self.queue, dropped = merge_followups(
+                self.queue, reply.followups, self.done, allow_export=allow
+            )
+            if dropped:
+                self.replies.append(Reply("replies/export_hint"))
+
+    async def _low_balance_hint(self) -> None:
+        assert self.ctx is not None  # noqa: S101 - open() always runs first
+        try:
+            credits = await self.ctx.client.credits()
+        except AgentError:
+            return  # the hint is advisory; the real request reports real errors
+        if credits.available < LOW_BALANCE:
+            self.replies.append(Reply("replies/low_balance", {"available": credits.available}))

@@ -1,0 +1,130 @@
+"""What a handler gets (`HandlerContext`) and what it returns (`Reply`): data, never rendered text.
+
+Rendering happens once, in the engine, through `agent.templates.Templates`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from agent.models import Clock, Sleep
+from agent.progress import Notifier
+
+if TYPE_CHECKING:
+    from agent.client import NemoClient
+    from agent.config import Settings
+    from agent.translate import Translation
+
+__all__ = [
+    "Clock",
+    "ErrorInfo",
+    "Handler",
+    "HandlerContext",
+    "Language",
+    "Reply",
+    "Sleep",
+    "human_duration",
+    "human_size",
+]
+
+Language = Literal["en", "zh"]
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorInfo:
+    """A handled error as the `turn --json` object reports it."""
+
+    code: int | str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One part of a turn's answer: a template and its context, plus what was done and delivered.
+
+    Attributes:
+        template: Template name under `prompts/` without language and suffix (`replies/credits`).
+        context: Variables for the template.
+        actions: Actions this part executed (normally the handler's own action).
+        files: Files delivered (absolute paths).
+        links: Browser links given to the user.
+        followups: Actions the backend's text implies (from the translator), run after the step.
+        question: A clarifying question the backend asked; the next message answers it.
+        error: Set when this part reports a failure.
+        generated: The backend generated a video in this step (enables the export follow-up).
+    """
+
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    actions: tuple[str, ...] = ()
+    files: tuple[Path, ...] = ()
+    links: tuple[str, ...] = ()
+    followups: tuple[str, ...] = ()
+    question: str | None = None
+    error: ErrorInfo | None = None
+    generated: bool = False
+
+
+@dataclass(slots=True)
+class HandlerContext:
+    """Everything a handler may use for one turn; built by the engine.
+
+    Attributes:
+        client: The API client.
+        settings: Resolved settings (output directory, auto export, web URL).
+        session_id: The current backend session.
+        user_id: The owner of the session (`anon_…` for anonymous users), if known.
+        language: The reply language, from the router.
+        text: The user's message as typed.
+        attachments: File paths and URLs attached to this turn.
+        notify: Status and progress reporting for the front end.
+        sleep: Injected sleep (disconnect recovery waits).
+        clock: Injected monotonic clock (elapsed time, "still working" reminders).
+        translate: The GUI translator for backend text.
+        claim_link: Returns the browser link of the session (claim link), or None.
+        output_dir: Where exported MP4s go.
+    """
+
+    client: NemoClient
+    settings: Settings
+    session_id: str
+    user_id: str | None
+    language: Language
+    text: str
+    attachments: tuple[str, ...]
+    notify: Notifier
+    sleep: Sleep
+    clock: Clock
+    translate: Callable[[str], Translation]
+    claim_link: Callable[[], Awaitable[str | None]]
+    output_dir: Path
+
+
+class Handler(Protocol):
+    """An action's implementation: does the work, returns data."""
+
+    async def __call__(self, ctx: HandlerContext, /) -> Reply: ...
+
+
+def human_size(size: int) -> str:
+    """`2.4 MB`, `812 KB`, `96 B`: a byte count for people."""
+    value = float(size)
+    for unit in ("B", "KB", "MB"):
+        if value < 1024:
+            return (
+                f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}".replace(".0 ", " ")
+            )
+        value /= 1024
+    return f"{value:.1f} GB"
+
+
+def human_duration(seconds: float) -> str:
+    """`5 s`, `2.5 s`, `1 min 05 s`: a duration for people."""
+    if seconds < 60:
+        text = f"{seconds:.1f}".rstrip("0").rstrip(".")
+        return f"{text} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s"

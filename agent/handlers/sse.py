@@ -1,0 +1,97 @@
+"""The `sse` action: send the message to the backend agent once and report what it did.
+
+Never re-sends: a dropped stream is recovered by polling state; a run that ends with no text is
+answered from a before/after state diff; a trailing `ask_question` becomes the reply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
+from typing import Any, cast
+
+import structlog
+
+from agent.errors import StreamError
+from agent.handlers.base import HandlerContext, Reply
+from agent.handlers.stream import StreamReader, recover
+from agent.models import ProjectState, SseEvent
+from agent.timeline import diff_timelines, parse_timeline
+
+__all__ = ["handle_sse"]
+
+_log = structlog.get_logger(__name__)
+
+
+def _changes(before: ProjectState, after: ProjectState) -> list[Any]:
+    old = parse_timeline(before.state.draft)
+    new = parse_timeline(after.state.draft)
+    return list(diff_timelines(old, new))
+
+
+def _answer(reader: StreamReader) -> Reply:
+    if reader.question is not None:
+        context = {
+            "texts": reader.texts,
+            "question": reader.question.prompt,
+            "options": list(reader.question.options),
+        }
+        return Reply("replies/question", context, ("sse",), question=reader.question.prompt)
+    return Reply(
+        "replies/backend",
+        {"texts": reader.texts},
+        ("sse",),
+        followups=tuple(reader.actions),
+        generated=reader.generated,
+    )
+
+
+async def _silent(ctx: HandlerContext, before: ProjectState, reader: StreamReader) -> Reply:
+    after = await ctx.client.state(ctx.session_id)
+    changes = _changes(before, after)
+    return Reply("replies/changes", {"changes": changes}, ("sse",), generated=reader.generated)
+
+
+async def _recover(ctx: HandlerContext, before: ProjectState, reader: StreamReader) -> Reply:
+    ctx.notify.status("reconnecting")
+
+    def attempt(n: int, total: int) -> None:
+        ctx.notify.status("checking", attempt=n, attempts=total)
+
+    after = await recover(
+        lambda: ctx.client.state(ctx.session_id), before, ctx.sleep, on_attempt=attempt
+    )
+    if after is None:
+        raise StreamError("the stream dropped and the session state did not change in time")
+    context = {"texts": reader.texts, "changes": _changes(before, after)}
+    return Reply(
+        "replies/recovered",
+        context,
+        ("sse",),
+        followups=tuple(reader.actions),
+        generated=reader.generated,
+    )
+
+
+async def handle_sse(ctx: HandlerContext) -> Reply:
+    """Post the user's message once, stream the run, and answer from text, state or a question.
+
+    Raises:
+        StreamError: The stream dropped and recovery saw no change after five reads.
+        ServerError: The run failed before producing anything.
+        APIError: The backend refused the message (e.g. 2001 insufficient credits).
+    """
+    before = await ctx.client.state(ctx.session_id)
+    reader = StreamReader(ctx.notify, ctx.translate, ctx.clock)
+    ctx.notify.status("sending")
+    try:
+        stream = cast(AsyncGenerator[SseEvent, None], ctx.client.run_sse(ctx.session_id, ctx.text))
+        async with aclosing(stream) as events:
+            async for event in events:
+                reader.feed(event)
+    except StreamError as exc:
+        _log.info("sse.dropped", reason=exc.message, texts=len(reader.texts))
+        return await _recover(ctx, before, reader)
+    if reader.question is None and not reader.texts:
+        return await _silent(ctx, before, reader)
+    return _answer(reader)

@@ -1,0 +1,74 @@
+"""The `upload` action: files and URLs attached to the turn, with a summary of what was added.
+
+The client runs the pre-checks (format by content, size cap) before any network call; large
+files get a progress bar through the notifier.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from agent.handlers.base import HandlerContext, Reply, human_duration, human_size
+from agent.models import UploadedFile
+
+__all__ = ["BAR_THRESHOLD_BYTES", "handle_upload", "split_attachments"]
+
+BAR_THRESHOLD_BYTES = 8 * 1024 * 1024
+"""Files at least this large get a progress bar."""
+
+
+def split_attachments(attachments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """Separate local paths (expanded, absolute) from http(s) URLs, keeping their order."""
+    paths: list[Path] = []
+    urls: list[str] = []
+    for item in attachments:
+        if item.lower().startswith(("http://", "https://")):
+            urls.append(item)
+        else:
+            paths.append(Path(item).expanduser().resolve())
+    return paths, urls
+
+
+def _summary(file: UploadedFile, local: dict[str, int]) -> dict[str, Any]:
+    name = file.filename or file.url.rstrip("/").rsplit("/", 1)[-1]
+    size = local.get(name)
+    return {
+        "name": name,
+        "kind": file.file_type or "file",
+        "size": human_size(size) if size else None,
+        "duration": human_duration(file.duration) if file.duration else None,
+    }
+
+
+async def _upload_paths(ctx: HandlerContext, paths: list[Path]) -> list[UploadedFile]:
+    total = sum(p.stat().st_size for p in paths if p.is_file())
+    if total < BAR_THRESHOLD_BYTES:
+        return list((await ctx.client.upload_files(ctx.session_id, paths)).files)
+    # The client streams from disk without byte callbacks: the bar marks start and end.
+    ctx.notify.bar("uploading", 0, total)
+    try:
+        result = await ctx.client.upload_files(ctx.session_id, paths)
+        ctx.notify.bar("uploading", total, total)
+    finally:
+        ctx.notify.bar_done("uploading")
+    return list(result.files)
+
+
+async def handle_upload(ctx: HandlerContext) -> Reply:
+    """Upload the turn's attachments (paths and URLs) to the session.
+
+    Raises:
+        UnsupportedFileError: A file is not an accepted format (pre-check or 4001).
+        FileTooLargeError: A file is over the size cap (pre-check or 4002).
+    """
+    paths, urls = split_attachments(ctx.attachments)
+    if not paths and not urls:
+        return Reply("replies/upload_how", {}, ())
+    files: list[UploadedFile] = []
+    if paths:
+        files += await _upload_paths(ctx, paths)
+    if urls:
+        files += list((await ctx.client.upload_urls(ctx.session_id, urls)).files)
+    local = {p.name: p.stat().st_size for p in paths if p.is_file()}
+    return Reply("replies/upload", {"files": [_summary(f, local) for f in files]}, ("upload",))

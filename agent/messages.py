@@ -1,0 +1,143 @@
+"""Error -> user message mapping (protocol §6.1): which template, with what context. Pure.
+
+Each message is short, in the user's language (the template's), and says what to do next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from agent.errors import (
+    AgentError,
+    APIError,
+    AuthError,
+    ConfigError,
+    ExportBlockedError,
+    FileTooLargeError,
+    InsufficientCreditsError,
+    InvalidTokenError,
+    JobFailedError,
+    RateLimitError,
+    RenderError,
+    ServerError,
+    SessionNotFoundError,
+    StreamError,
+    TransportError,
+    UnsupportedFileError,
+    UserInputError,
+)
+from agent.handlers.base import ErrorInfo, Reply
+from agent.log import redact
+from agent.media import accepted_list
+
+__all__ = ["MessageContext", "error_code", "error_reply"]
+
+_Builder = Callable[["AgentError", "MessageContext"], tuple[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class MessageContext:
+    """What the mapping may use besides the error itself.
+
+    Attributes:
+        web_url: The web app (`$WEB`) for registration and top-up links.
+        user_id: The session owner, if known (`anon_…` for anonymous users).
+        own_token: The user supplied NEMO_TOKEN (never anonymous, never re-issued).
+        upload_max_mb: The client's upload size cap, in MB.
+        local: The embedded local backend is in use (no point suggesting `--local`).
+    """
+
+    web_url: str
+    user_id: str | None = None
+    own_token: bool = False
+    upload_max_mb: int = 200
+    local: bool = False
+
+
+def error_code(exc: AgentError) -> int | str:
+    """The code reported for an error: the API body code, else the HTTP status, else the class."""
+    if isinstance(exc, APIError) and exc.code is not None:
+        return exc.code
+    if isinstance(exc, APIError) and exc.status_code is not None:
+        return exc.status_code
+    return type(exc).__name__
+
+
+def _credits(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
+    anonymous = bool(mc.user_id and mc.user_id.startswith("anon_")) and not mc.own_token
+    if anonymous:
+        return "errors/credits", {"register_url": f"{mc.web_url}/register?bind={mc.user_id}"}
+    return "errors/credits", {"register_url": None, "topup_url": f"{mc.web_url}/dashboard/billing"}
+
+
+def _simple(name: str) -> _Builder:
+    def build(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
+        return f"errors/{name}", {"web_url": mc.web_url}
+
+    return build
+
+
+def _unsupported(_exc: AgentError, _mc: MessageContext) -> tuple[str, dict[str, Any]]:
+    return "errors/unsupported", {"formats": accepted_list()}
+
+
+def _too_large(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
+    return "errors/too_large", {"limit_mb": mc.upload_max_mb}
+
+
+def _network(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
+    return "errors/network", {"local": mc.local}
+
+
+def _rate_limit(exc: AgentError, _mc: MessageContext) -> tuple[str, dict[str, Any]]:
+    after = exc.retry_after if isinstance(exc, RateLimitError) else None
+    return "errors/rate_limit", {"retry_after": int(after) if after else 30}
+
+
+def _with_message(name: str) -> _Builder:
+    def build(exc: AgentError, _mc: MessageContext) -> tuple[str, dict[str, Any]]:
+        return f"errors/{name}", {"message": redact(exc.message)}
+
+    return build
+
+
+# Most specific class first: the first isinstance match wins.
+_TABLE: tuple[tuple[type[AgentError], _Builder], ...] = (
+    (InsufficientCreditsError, _credits),
+    (ExportBlockedError, _simple("plan")),
+    (UnsupportedFileError, _unsupported),
+    (FileTooLargeError, _too_large),
+    (InvalidTokenError, _simple("auth")),
+    (SessionNotFoundError, _simple("session")),
+    (RateLimitError, _rate_limit),
+    (ServerError, _simple("server")),
+    (StreamError, _simple("stream")),
+    (TransportError, _network),
+    (AuthError, _simple("auth")),
+    (JobFailedError, _simple("export_failed")),
+    (RenderError, _with_message("render")),
+    (UserInputError, _with_message("user_input")),
+    (ConfigError, _with_message("config")),
+)
+
+
+def error_reply(exc: AgentError, mc: MessageContext) -> Reply:
+    """The reply that tells the user what went wrong and what to do next.
+
+    Args:
+        exc: The error a handler or the session layer raised.
+        mc: Links and facts the messages refer to.
+
+    Returns:
+        A `Reply` with an `errors/*` template and `error` set (code and redacted message).
+    """
+    template, context = "errors/generic", {"message": redact(exc.message)}
+    for cls, build in _TABLE:
+        if isinstance(exc, cls):
+            template, context = build(exc, mc)
+            break
+    links = tuple(v for k, v in context.items() if k.endswith("_url") and isinstance(v, str))
+    info = ErrorInfo(code=error_code(exc), message=redact(exc.message))
+    return Reply(template, context, links=links, error=info)

@@ -1,0 +1,93 @@
+"""The REPL's pure input parser and the attachment finder it uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.attachments import Extracted, extract_attachments
+from agent.cli.chat_commands import Message, Meta, parse_line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/export", Meta("export")),
+        ("/EXPORT", Meta("export")),
+        ("/credits", Meta("credits")),
+        ("/state", Meta("state")),
+        ("/status", Meta("state")),
+        ("/new", Meta("new")),
+        ("/help", Meta("help")),
+        ("/quit", Meta("quit")),
+        ("/exit", Meta("quit")),
+        ("/frobnicate", Meta("unknown", ("/frobnicate",))),
+    ],
+)
+def test_meta_commands_are_recognised(line: str, expected: Meta) -> None:
+    assert parse_line(line) == expected
+
+
+def test_blank_lines_are_ignored() -> None:
+    assert parse_line("   \n") is None
+
+
+def test_attach_takes_a_path_with_escaped_spaces() -> None:
+    assert parse_line(r"/attach ~/My\ Photos/harbor\ view.jpg") == Meta(
+        "attach", ("~/My Photos/harbor view.jpg",)
+    )
+
+
+def test_attach_takes_a_quoted_path_and_several_paths() -> None:
+    assert parse_line("/attach '/tmp/a b.png' ./c.jpg") == Meta(
+        "attach", ("/tmp/a b.png", "./c.jpg")
+    )
+
+
+def test_attach_without_a_path_has_no_arguments() -> None:
+    assert parse_line("/attach") == Meta("attach", ())
+
+
+def test_a_dragged_in_quoted_path_is_an_attachment_not_a_command() -> None:
+    assert parse_line("'/home/me/Pictures/harbor lights.jpg' ") == Message(
+        "", ("/home/me/Pictures/harbor lights.jpg",)
+    )
+
+
+def test_a_pasted_absolute_path_is_not_an_unknown_command() -> None:
+    assert parse_line("/home/me/harbor.jpg make it a 5-second video") == Message(
+        "make it a 5-second video", ("/home/me/harbor.jpg",)
+    )
+
+
+def test_a_message_keeps_quoted_titles_and_chinese_text_verbatim() -> None:
+    assert parse_line("加上标题 'Harbor Lights' 和背景音乐") == Message(
+        "加上标题 'Harbor Lights' 和背景音乐", ()
+    )
+
+
+def test_a_bare_file_name_counts_only_when_the_file_exists() -> None:
+    assert parse_line("animate photo.jpg please") == Message("animate photo.jpg please", ())
+    assert parse_line("animate photo.jpg please", exists=lambda p: p == "photo.jpg") == Message(
+        "animate please", ("photo.jpg",)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "turn https://example.com/img/harbor.png into a video",
+            Extracted(("https://example.com/img/harbor.png",), "turn into a video"),
+        ),
+        (
+            "see https://example.com/about for details",
+            Extracted((), "see https://example.com/about for details"),
+        ),
+        ("file:///tmp/my%20pic.jpg", Extracted(("/tmp/my pic.jpg",), "")),
+        (r"C:\Users\me\x.png animate", Extracted((r"C:\Users\me\x.png",), "animate")),
+        ("don't export yet, it's not done", Extracted((), "don't export yet, it's not done")),
+        ("~/notes.txt and ~/a.webp", Extracted(("~/a.webp",), "~/notes.txt and")),
+    ],
+)
+def test_attachments_are_found_in_free_text(text: str, expected: Extracted) -> None:
+    assert extract_attachments(text) == expected

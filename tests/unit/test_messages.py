@@ -1,0 +1,162 @@
+"""Error -> user message mapping (protocol §6.1), rendered in EN and ZH."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.errors import (
+    AgentError,
+    ConfigError,
+    ExportBlockedError,
+    FileTooLargeError,
+    InsufficientCreditsError,
+    InvalidTokenError,
+    JobFailedError,
+    RateLimitError,
+    ServerError,
+    SessionNotFoundError,
+    StreamError,
+    TransportError,
+    UnsupportedFileError,
+    UserInputError,
+    error_from_response,
+)
+from agent.handlers.base import ErrorInfo, Reply
+from agent.media import accepted_list
+from agent.messages import MessageContext, error_code, error_reply
+from agent.templates import Templates
+
+WEB = "https://nemovideo.com"
+
+
+@pytest.fixture(scope="module")
+def templates() -> Templates:
+    return Templates()
+
+
+def _render(templates: Templates, reply: Reply, lang: str) -> str:
+    return templates.render(reply.template, lang, **reply.context)  # type: ignore[arg-type]
+
+
+def test_2001_for_an_anonymous_user_gives_the_bind_registration_link() -> None:
+    exc = error_from_response(200, {"code": 2001, "message": "insufficient credits"})
+    reply = error_reply(exc, MessageContext(web_url=WEB, user_id="anon_abc123"))
+    assert reply == Reply(
+        "errors/credits",
+        {"register_url": f"{WEB}/register?bind=anon_abc123"},
+        links=(f"{WEB}/register?bind=anon_abc123",),
+        error=ErrorInfo(2001, "insufficient credits"),
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_2001_message_shows_the_registration_link_in_both_languages(
+    templates: Templates, lang: str
+) -> None:
+    exc = InsufficientCreditsError("no credits", code=2001)
+    text = _render(templates, error_reply(exc, MessageContext(WEB, user_id="anon_x9")), lang)
+    assert f"{WEB}/register?bind=anon_x9" in text
+    assert ("credits" in text) if lang == "en" else ("积分" in text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_2001_for_a_registered_user_suggests_a_top_up_not_registration(
+    templates: Templates, lang: str
+) -> None:
+    exc = InsufficientCreditsError("no credits", code=2001)
+    mc = MessageContext(WEB, user_id="anon_x9", own_token=True)
+    reply = error_reply(exc, mc)
+    text = _render(templates, reply, lang)
+    assert "register?bind" not in text
+    assert f"{WEB}/dashboard/billing" in text
+    assert reply.links == (f"{WEB}/dashboard/billing",)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_402_is_a_plan_issue_and_never_mentions_running_out_of_credits(
+    templates: Templates, lang: str
+) -> None:
+    exc = error_from_response(402, {"detail": "free plan export blocked"})
+    reply = error_reply(exc, MessageContext(WEB, user_id="anon_1"))
+    text = _render(templates, reply, lang)
+    assert reply.template == "errors/plan"
+    assert reply.error == ErrorInfo(402, "free plan export blocked")
+    assert ("plan" in text and "out of credits" not in text) if lang == "en" else "套餐" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_4001_lists_every_accepted_format(templates: Templates, lang: str) -> None:
+    exc = UnsupportedFileError("bad type", code=4001)
+    text = _render(templates, error_reply(exc, MessageContext(WEB)), lang)
+    assert accepted_list() in text
+    for ext in ("mp4", "png", "jpg", "webp", "mp3", "wav"):
+        assert ext in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_4002_suggests_compressing_or_trimming_and_states_the_cap(
+    templates: Templates, lang: str
+) -> None:
+    exc = FileTooLargeError("too big", code=4002)
+    text = _render(templates, error_reply(exc, MessageContext(WEB, upload_max_mb=200)), lang)
+    assert "200 MB" in text
+    assert ("compress" in text.lower() and "trim" in text) if lang == "en" else "压缩" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_network_failure_suggests_the_local_backend(templates: Templates, lang: str) -> None:
+    text = _render(templates, error_reply(TransportError("connect"), MessageContext(WEB)), lang)
+    assert "--local" in text
+
+
+def test_network_failure_on_the_local_backend_does_not_suggest_local_again(
+    templates: Templates,
+) -> None:
+    reply = error_reply(TransportError("connect"), MessageContext(WEB, local=True))
+    assert "--local" not in _render(templates, reply, "en")
+
+
+def test_a_dropped_stream_is_not_reported_as_a_network_failure() -> None:
+    reply = error_reply(StreamError("dropped"), MessageContext(WEB))
+    assert reply.template == "errors/stream"
+    assert reply.error == ErrorInfo("StreamError", "dropped")
+
+
+@pytest.mark.parametrize(
+    ("exc", "template"),
+    [
+        (InvalidTokenError("bad token", code=1001), "errors/auth"),
+        (SessionNotFoundError("gone", code=1002), "errors/session"),
+        (RateLimitError("slow down", retry_after=12.0), "errors/rate_limit"),
+        (ServerError("boom", status_code=503), "errors/server"),
+        (JobFailedError("render failed", job_id="render_1"), "errors/export_failed"),
+        (UserInputError("Say what to change."), "errors/user_input"),
+        (ConfigError("broken template"), "errors/config"),
+        (AgentError("odd"), "errors/generic"),
+    ],
+)
+def test_every_error_class_has_its_own_template_in_both_languages(
+    templates: Templates, exc: AgentError, template: str
+) -> None:
+    reply = error_reply(exc, MessageContext(WEB))
+    assert reply.template == template
+    for lang in ("en", "zh"):
+        assert _render(templates, reply, lang).strip()
+
+
+def test_rate_limit_message_uses_the_servers_retry_after(templates: Templates) -> None:
+    reply = error_reply(RateLimitError("slow", retry_after=12.0), MessageContext(WEB))
+    assert "12 seconds" in _render(templates, reply, "en")
+
+
+def test_error_code_prefers_body_code_then_status_then_class_name() -> None:
+    assert error_code(InsufficientCreditsError("x", code=2001, status_code=200)) == 2001
+    assert error_code(ExportBlockedError("x", status_code=402)) == 402
+    assert error_code(TransportError("x")) == "TransportError"
+
+
+def test_tokens_in_error_messages_are_redacted() -> None:
+    reply = error_reply(AgentError("failed with Bearer nmv_usr_secret123"), MessageContext(WEB))
+    assert reply.error is not None
+    assert "nmv_usr_secret123" not in reply.error.message
+    assert "nmv_usr_secret123" not in str(reply.context)
