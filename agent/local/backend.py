@@ -1,0 +1,134 @@
+"""The local backend's composition: injected collaborators (`Deps`) and shared state (`Backend`).
+
+Routes receive the `Backend` through `request.app.state.backend`; nothing here is global. The
+real interpreter, renderer and probe are imported lazily, so tests can inject stand-ins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from starlette.requests import Request
+
+from agent.local.config import BackendConfig
+from agent.local.faults import FaultCounter
+from agent.local.plan import InterpretContext, Plan
+from agent.local.store import Account, Session, Store
+from agent.local.wire import code_error
+
+__all__ = ["Backend", "Deps", "Interpret", "Probe", "Render", "SpecFromDraft"]
+
+Interpret = Callable[[InterpretContext], Plan]
+SpecFromDraft = Callable[[dict[str, Any], Callable[[str], Path]], Any]
+Render = Callable[..., Any]
+"""`render(spec, out_path, *, progress=None, cancel=None) -> RenderResult` (blocking)."""
+Probe = Callable[[Path], Any]
+"""`probe(path) -> MediaInfo(kind, width, height, duration_ms, fps)`; raises RenderError."""
+
+
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        func = getattr(importlib.import_module(module), name)
+        return func(*args, **kwargs)
+
+    return call
+
+
+@dataclass(frozen=True, slots=True)
+class Deps:
+    """Everything the backend calls out to; defaults are the real implementations."""
+
+    interpret: Interpret = field(
+        default_factory=lambda: _lazy("agent.local.interpreter", "interpret")
+    )
+    spec_from_draft: SpecFromDraft = field(
+        default_factory=lambda: _lazy("agent.local.spec", "spec_from_draft")
+    )
+    render: Render = field(default_factory=lambda: _lazy("agent.local.render", "render"))
+    probe: Probe = field(default_factory=lambda: _lazy("agent.local.media_probe", "probe"))
+    clock: Callable[[], float] = time.time
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    fetch_transport: httpx.AsyncBaseTransport | None = None
+    """Transport for URL uploads (None: the network, loopback included)."""
+
+
+def _server_key(data_dir: Path) -> bytes:
+    path = data_dir / "server.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(secrets.token_bytes(32))
+        path.chmod(0o600)
+    return path.read_bytes()
+
+
+class Backend:
+    """Shared state of one running app: config, store, directories, fault counters, run tasks."""
+
+    def __init__(self, config: BackendConfig, deps: Deps) -> None:
+        """Open the store under `config.data_dir` (created when missing)."""
+        self.config = config
+        self.deps = deps
+        self.media_dir = config.data_dir / "media"
+        self.outputs_dir = config.data_dir / "outputs"
+        for folder in (self.media_dir, self.outputs_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        self.store = Store(
+            config.data_dir / "backend.sqlite3", _server_key(config.data_dir), clock=deps.clock
+        )
+        self.faults = FaultCounter(config.faults)
+        """Render-side fault state (the HTTP-side counter lives in the app's middleware)."""
+        self.runs: set[asyncio.Task[None]] = set()
+
+    def now_ms(self) -> int:
+        """The injected clock in epoch milliseconds."""
+        return int(self.deps.clock() * 1000)
+
+    def authenticate(self, request: Request) -> Account:
+        """The caller's account from `Authorization: Bearer ...`.
+
+        Raises:
+            InvalidTokenError: Missing, unknown or expired token (code 1001).
+        """
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        account = None
+        if scheme.lower() == "bearer" and token.strip():
+            account = self.store.account_for(token.strip())
+        if account is None:
+            raise code_error(1001, "invalid or missing token")
+        if account.token_expires <= self.deps.clock():
+            raise code_error(1001, "token expired")
+        return account
+
+    def owned_session(self, account: Account, session_id: str, path_user: str | None) -> Session:
+        """A session of the caller; `path_user` (`me` or the caller's id) when in the path.
+
+        Raises:
+            SessionNotFoundError: Unknown session, another user's, or a foreign user path.
+        """
+        session = self.store.session(session_id)
+        foreign_path = path_user not in (None, "me", account.user_id)
+        if session is None or session.user_id != account.user_id or foreign_path:
+            raise code_error(1002, "session not found")
+        return session
+
+    def track(self, task: asyncio.Task[None]) -> None:
+        """Keep a background run alive until it finishes."""
+        self.runs.add(task)
+        task.add_done_callback(self.runs.discard)
+
+    async def aclose_runs(self, timeout_s: float = 30.0) -> None:
+        """Let running `/run_sse` runs finish (bounded), cancelling the stragglers."""
+        if self.runs:
+            _, pending = await asyncio.wait(set(self.runs), timeout=timeout_s)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending)

@@ -1,0 +1,159 @@
+"""Render proxy routes (§3.8-§3.12): submit, poll (Shape A, optionally B), cancel, download,
+and the public output URLs. Renders themselves run in `RenderWorkers`."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from agent.local import jobs
+from agent.local.backend import Backend
+from agent.local.jobs import Completed, Failed, RenderJob
+from agent.local.routes_run import output_url
+from agent.local.store import Account
+from agent.local.wire import RenderRequest, fail, success
+from agent.local.workers import RenderWorkers
+
+__all__ = ["job_body", "routes"]
+
+_ATTRIBUTION = ("x-skill-source", "x-skill-version", "x-skill-platform")
+
+
+def _guard(request: Request) -> tuple[Backend, Account]:
+    backend: Backend = request.app.state.backend
+    account = backend.authenticate(request)
+    if any(not request.headers.get(h, "").strip() for h in _ATTRIBUTION):
+        raise fail(
+            402, "export blocked: free plan, or the X-Skill-* attribution headers are missing"
+        )
+    return backend, account
+
+
+def _workers(request: Request) -> RenderWorkers:
+    workers: RenderWorkers = request.app.state.workers
+    return workers
+
+
+def _owned_job(backend: Backend, account: Account, render_id: str) -> RenderJob:
+    job = backend.store.job(render_id)
+    if job is None or job.user_id != account.user_id:
+        raise fail(404, f"render {render_id} not found")
+    return job
+
+
+def job_body(job: RenderJob, base_url: str, shape: str) -> dict[str, Any]:
+    """The poll response: Shape A (`success`/`data`), plus Shape B top-level fields for `b`."""
+    data: dict[str, Any] = {
+        "id": job.render_id,
+        "status": job.status,
+        "progress": job.progress,
+        "createdAt": job.created_ms,
+    }
+    url = output_url(base_url, job.output_key, job.render_id)
+    state = job.state
+    if isinstance(state, Completed):
+        data.update(outputUrl=url, completedAt=state.completed_ms)
+    elif isinstance(state, Failed):
+        data.update(error=state.reason, completedAt=state.completed_ms)
+    body: dict[str, Any] = {"success": True, "data": data}
+    if shape == "b":
+        body.update(taskId=job.render_id, status=job.status, progress=job.progress)
+        if isinstance(state, Completed):
+            body["output"] = {"url": url, "duration": state.duration_s, "size": state.size_bytes}
+        elif isinstance(state, Failed):
+            body["error"] = state.reason
+    return body
+
+
+def _has_segments(draft: dict[str, Any]) -> bool:
+    tracks = draft.get("t")
+    return isinstance(tracks, list) and any(isinstance(t, dict) and t.get("sg") for t in tracks)
+
+
+async def submit(request: Request) -> Response:
+    """`POST /api/render/proxy/lambda`."""
+    backend, account = _guard(request)
+    try:
+        req = RenderRequest.model_validate(json.loads(await request.body()))
+    except (ValueError, ValidationError) as exc:
+        raise fail(400, f"invalid render request: {exc}") from None
+    session = backend.store.session(req.session_id)
+    if session is None or session.user_id != account.user_id:
+        raise fail(404, "session not found", code=1002)
+    if not _has_segments(req.draft):
+        raise fail(400, "the draft has no tracks with segments: generate a video first")
+    job = RenderJob(
+        render_id=req.id,
+        user_id=account.user_id,
+        session_id=session.session_id,
+        created_ms=backend.now_ms(),
+        output_key=secrets.token_urlsafe(18),
+    )
+    if not backend.store.add_job(job, req.draft):
+        return JSONResponse(
+            {"success": False, "error": f"render id {req.id} already exists"}, status_code=409
+        )
+    _workers(request).submit(job.render_id)
+    return success({"id": job.render_id, "status": job.status, "progress": job.progress})
+
+
+async def poll(request: Request) -> Response:
+    """`GET /api/render/proxy/lambda/{render_id}`."""
+    backend, account = _guard(request)
+    job = _owned_job(backend, account, request.path_params["render_id"])
+    base = str(request.base_url).rstrip("/")
+    return JSONResponse(job_body(job, base, backend.config.render_shape))
+
+
+async def cancel(request: Request) -> Response:
+    """`POST /api/render/proxy/lambda/{render_id}/cancel`."""
+    backend, account = _guard(request)
+    job = _owned_job(backend, account, request.path_params["render_id"])
+    if job.finished:
+        raise fail(409, f"render {job.render_id} already {job.status}")
+    cancelled = jobs.cancel(job, now_ms=backend.now_ms())
+    if not backend.store.save_job(cancelled, expect=("pending", "processing")):
+        raise fail(409, f"render {job.render_id} already finished")
+    _workers(request).cancel(job.render_id)
+    return success({"id": job.render_id, "status": cancelled.status, "cancelled": True})
+
+
+def _file_for(request: Request, job: RenderJob) -> Response:
+    path = _workers(request).output_path(job.render_id)
+    if job.status != "completed" or not path.is_file():
+        raise fail(404, f"render {job.render_id} has no output (status {job.status})")
+    return FileResponse(path, media_type="video/mp4", filename=f"{job.render_id}.mp4")
+
+
+async def download(request: Request) -> Response:
+    """`GET /api/render/proxy/{render_id}/download` (bearer; no `lambda` segment)."""
+    backend, account = _guard(request)
+    return _file_for(request, _owned_job(backend, account, request.path_params["render_id"]))
+
+
+async def output(request: Request) -> Response:
+    """`GET /outputs/{key}/{render_id}.mp4`: the CDN-like output URL (no auth)."""
+    backend: Backend = request.app.state.backend
+    job = backend.store.job(request.path_params["render_id"])
+    key = request.path_params["key"]
+    if job is None or not hmac.compare_digest(job.output_key.encode(), key.encode()):
+        return Response(status_code=404)
+    return _file_for(request, job)
+
+
+def routes() -> list[Route]:
+    """The render proxy routes."""
+    return [
+        Route("/api/render/proxy/lambda", submit, methods=["POST"]),
+        Route("/api/render/proxy/lambda/{render_id}", poll, methods=["GET"]),
+        Route("/api/render/proxy/lambda/{render_id}/cancel", cancel, methods=["POST"]),
+        Route("/api/render/proxy/{render_id}/download", download, methods=["GET"]),
+        Route("/outputs/{key}/{render_id}.mp4", output, methods=["GET"]),
+    ]

@@ -1,0 +1,125 @@
+"""Run the local backend: uvicorn on loopback in a background thread (`embedded_backend`,
+`running`) or in the foreground (`serve`). The bound URL is reported, never guessed."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from agent.config import Settings
+from agent.errors import ConfigError
+from agent.local.backend import Deps
+from agent.local.config import BackendConfig
+
+__all__ = ["bind", "embedded_backend", "running", "serve", "url_for"]
+
+LOOPBACK = "127.0.0.1"
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket (port 0: an ephemeral port).
+
+    Raises:
+        ConfigError: The address cannot be bound (in use, bad host).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_for(sock: socket.socket) -> str:
+    """The http URL of a bound socket."""
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _uvicorn_server(app: Any, *, log_level: str) -> Any:
+    import uvicorn
+
+    class _Server(uvicorn.Server):
+        def __init__(self, config: uvicorn.Config) -> None:
+            super().__init__(config)
+            self.ready = threading.Event()
+
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            try:
+                await super().startup(sockets=sockets)
+            finally:
+                self.ready.set()
+
+    return _Server(uvicorn.Config(app, log_level=log_level, lifespan="on", access_log=False))
+
+
+@contextmanager
+def running(app: Any, *, host: str = LOOPBACK, port: int = 0) -> Iterator[str]:
+    """Serve `app` from a background thread for the duration of the block; yields its URL.
+
+    Raises:
+        ConfigError: The socket cannot be bound or the app failed to start.
+    """
+    sock = bind(host, port)
+    server = _uvicorn_server(app, log_level="warning")
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="nemo-local-backend", daemon=True
+    )
+    try:
+        thread.start()
+        server.ready.wait()
+        if not server.started:
+            raise ConfigError("the local backend failed to start (see the log)")
+        yield url_for(sock)
+    finally:
+        server.should_exit = True
+        thread.join()
+        sock.close()
+
+
+@contextmanager
+def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[str]:
+    """The local backend on an ephemeral loopback port while the block runs; yields its URL.
+
+    Data lives under `settings.state_dir / "local-backend"`; faults come from `settings.faults`.
+
+    Raises:
+        ConfigError: Bad fault spec, or the server could not start.
+    """
+    from agent.local.app import create_app
+
+    config = BackendConfig.from_settings(settings)
+    with running(create_app(config, deps)) as url:
+        yield url
+
+
+def serve(
+    config: BackendConfig,
+    *,
+    host: str = LOOPBACK,
+    port: int = 8765,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve in the foreground until Ctrl-C or SIGTERM (uvicorn handles both).
+
+    Raises:
+        ConfigError: The address cannot be bound.
+    """
+    from agent.local.app import create_app
+
+    sock = bind(host, port)
+    try:
+        server = _uvicorn_server(create_app(config), log_level="info")
+        if on_ready is not None:
+            on_ready(url_for(sock))
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
