@@ -1,0 +1,85 @@
+"""`nemo-agent serve`: the embedded local backend in the foreground, on loopback by default."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agent.config import Settings
+from agent.errors import AgentError
+from agent.log import configure_logging
+
+__all__ = ["serve"]
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Data directory (default: <state dir>/local-backend).",
+)
+@click.option("--grant", type=click.IntRange(0), default=None, help="Credits per new user.")
+@click.option("--render-shape", type=click.Choice(["a", "b"]), default="a", show_default=True)
+@click.option(
+    "--post-production", is_flag=True, help="Auto-add music and a title after generation."
+)
+@click.option("--faults", default=None, help="Fault-injection spec (also NEMO_FAULTS).")
+@click.option(
+    "--heartbeat",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds between SSE heartbeats while a tool runs (default 15).",
+)
+@click.option("-v", "--verbose", count=True, help="More logging on stderr.")
+def serve(
+    host: str,
+    port: int,
+    data: Path | None,
+    grant: int | None,
+    render_shape: str,
+    post_production: bool,
+    faults: str | None,
+    heartbeat: float | None,
+    verbose: int,
+) -> None:
+    """Run the embedded local backend (the NemoVideo API on loopback) until Ctrl-C."""
+    from agent.local.config import BackendConfig
+    from agent.local.faults import parse_faults
+    from agent.local.server import serve as run_server
+
+    configure_logging(verbosity=max(verbose, 1))
+    try:
+        settings = Settings.from_env()
+        changes: dict[str, object] = {"render_shape": render_shape}
+        changes["post_production"] = post_production
+        if data is not None:
+            changes["data_dir"] = data
+        if grant is not None:
+            changes["grant"] = grant
+        if faults is not None:
+            changes["faults"] = parse_faults(faults)
+        if heartbeat is not None:
+            changes["heartbeat_s"] = heartbeat
+        config = BackendConfig.from_settings(settings, **changes)
+        if host not in _LOOPBACK:
+            click.echo(
+                f"warning: listening on {host}, not loopback: anyone who can reach this "
+                "address can use the backend",
+                err=True,
+            )
+
+        def ready(url: str) -> None:
+            click.echo(f"nemo-agent local backend on {url} (data: {config.data_dir})")
+            click.echo(f"use it with: NEMO_API_URL={url} nemo-agent ...")
+
+        run_server(config, host=host, port=port, on_ready=ready)
+    except AgentError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(1)
