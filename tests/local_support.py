@@ -78,15 +78,22 @@ class Info:
     fps: float | None
 
 
-def fake_probe(path: Path) -> Info:
-    """Images via Pillow, WAV via `wave`; anything else is undecodable."""
-    from PIL import Image, UnidentifiedImageError
+def _image_info(path: Path) -> Info | None:
+    from PIL import Image
 
     try:
         with Image.open(path) as img:
+            img.load()
             return Info("image", img.width, img.height, None, None)
-    except UnidentifiedImageError:
-        pass
+    except Exception:  # Pillow raises many types for garbage; any of them means "not an image"
+        return None
+
+
+def fake_probe(path: Path) -> Info:
+    """Images via Pillow, WAV via `wave`; anything else is undecodable."""
+    info = _image_info(path)
+    if info is not None:
+        return info
     try:
         with wave.open(str(path), "rb") as wav:
             ms = wav.getnframes() * 1000 // wav.getframerate()
