@@ -1,0 +1,196 @@
+"""The pure keyword stage of the router: clauses, keyword matches, negation, content and order.
+
+No network and no files: a `KeywordRouter` is built from validated `RouterTables` and compiles
+its regexes once. It returns a `Route`, or None to abstain when a turn carries no usable signal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from agent.router_rules import INTENTS, Intent, RouterTables, phrase_pattern
+from agent.router_text import MASK, prepare
+
+__all__ = ["Action", "KeywordRouter", "Route", "Source"]
+
+Action = Literal["upload", "sse", "export", "credits", "state"]
+Source = Literal["keyword", "llm", "default"]
+
+# Within one clause a cost or status question names other commands only as its subject:
+# "do I have enough credits to export?" is a credits question.
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_DEFERRABLE = frozenset({"export", "upload"})
+_DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Where a user turn goes: ordered actions, which stage decided, and the reply language."""
+
+    actions: tuple[Action, ...]
+    source: Source
+    language: Literal["en", "zh"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    intent: Intent
+
+
+@dataclass(slots=True)
+class _Clause:
+    actions: list[Action] = field(default_factory=list)
+    strong: bool = False
+    ambiguous: bool = False
+    soft: bool = False
+    """Only topic nouns ("the video"): content when alone, noise beside a command."""
+
+
+def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    cjk = [w for w in words if _CJK.search(w)]
+    return [w for w in words if w not in cjk], cjk
+
+
+def _alternation(words: Sequence[str], *, suffix: bool = False, verb: bool = False) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    patterns = (phrase_pattern(w, suffix=suffix, verb=verb) for w in ordered)
+    return "|".join(patterns) or r"(?!x)x"
+
+
+class KeywordRouter:
+    """Table-driven keyword stage; `route(text, attachments)` is pure and sub-millisecond."""
+
+    def __init__(self, tables: RouterTables) -> None:
+        """Compile the tables' keywords and grammar lists into regexes (once per instance)."""
+        g = tables.grammar
+        self._intents = [
+            (intent, re.compile(_alternation(tables.words(intent), suffix=True)))
+            for intent in INTENTS
+        ]
+        self._typos = tables.typos
+        self._connector = re.compile(rf"\s*(?:[,;!?]|\.(?!\d)|{_alternation(g['connectors'])})\s*")
+        self._after = re.compile(_alternation(g["after_markers"]))
+        first = _alternation(g["first_markers"])
+        self._first = re.compile(rf"^(?:{first})|(?:{first})$")
+        self._marker = re.compile(_alternation(g["content_markers"]))
+        self._marker_exception = re.compile(_alternation(g["marker_exceptions"]))
+        neg_latin, neg_cjk = _by_script(g["negators"])
+        self._negated_before = re.compile(
+            rf"(?:{_alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
+            rf"|(?:{_alternation(neg_cjk)}).{{0,4}}$|不\s*$"
+        )
+        self._negation_exception = re.compile(_alternation(g["negation_exceptions"]))
+        late_latin, late_cjk = _by_script(g["deferrals"])
+        self._deferred_after = re.compile(
+            rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{_alternation(late_latin)})"
+            rf"|^.{{0,3}}?(?:{_alternation(late_cjk)})"
+        )
+        self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
+        self._filler = re.compile(_alternation(g["fillers"]))
+        self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
+        self._words = re.compile(r"[a-z]{4,}")
+
+    def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
+        """Route one turn by keywords, or return None to abstain (no signal, or ambiguous).
+
+        Args:
+            text: The user's message.
+            attachments: Names or paths of files attached to the turn.
+        """
+        prepared = prepare(text)
+        media = prepared.media + len(attachments) > 0
+        clauses = [self._analyse(clause) for clause in self._clauses(prepared.text)]
+        if any(c.ambiguous for c in clauses):
+            return None
+        commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
+        actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
+        if media or "upload" in actions:
+            actions = ["upload", *(a for a in actions if a != "upload")]
+        if not actions:
+            return None
+        plan = tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
+        return Route(plan, "keyword", prepared.language)
+
+    def _clauses(self, text: str) -> list[str]:
+        ordered: list[str] = []
+        for part in self._connector.split(text):
+            part = part.strip()
+            if not part:
+                continue
+            after = self._after.search(part)
+            if after and after.start() > 0:
+                ordered.extend([part[after.end() :], part[: after.start()]])
+            elif ordered and self._first.search(part):
+                ordered.insert(len(ordered) - 1, part)
+            else:
+                ordered.append(part)
+        return ordered
+
+    def _mask_content(self, clause: str) -> tuple[str, bool]:
+        exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
+        for marker in self._marker.finditer(clause):
+            if not any(s <= marker.start() < e for s, e in exceptions):
+                return clause[: marker.end()] + f" {MASK}", True
+        return clause, MASK in clause
+
+    def _matches(self, clause: str) -> list[_Match]:
+        found = [
+            _Match(m.start(), m.end(), intent)
+            for intent, regex in self._intents
+            for m in regex.finditer(clause)
+        ]
+        for word in self._words.finditer(clause):
+            intent = self._typos.get(word.group(0))
+            if intent is not None:
+                found.append(_Match(word.start(), word.end(), intent))
+        chosen: list[_Match] = []
+        for match in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+            if all(match.end <= c.start or match.start >= c.end for c in chosen):
+                chosen.append(match)
+        return sorted(chosen, key=lambda m: m.start)
+
+    def _negated(self, intent: Intent, before: str, after: str) -> bool:
+        # "is it done yet?" asks about state; only commands can be deferred.
+        if intent in _DEFERRABLE and self._deferred_after.search(after):
+            return True
+        window = before[-40:]
+        return bool(self._negated_before.search(window)) and not self._negation_exception.search(
+            window
+        )
+
+    def _analyse(self, clause: str) -> _Clause:
+        text, content = self._mask_content(self._filler.sub(" ", clause))
+        matches = self._matches(text)
+        result = _Clause(strong=content)
+        previous = 0
+        for index, match in enumerate(matches):
+            following = matches[index + 1].start if index + 1 < len(matches) else len(text)
+            before, after = text[previous : match.start], text[match.end : following]
+            if match.intent == "sse":
+                result.strong = True
+            elif not self._negated(match.intent, before, after):
+                if self._verb.search(before):
+                    result.actions.append("sse")
+                result.actions.append(match.intent)
+            previous = match.end
+        commands = [a for a in result.actions if a != "sse"]
+        if len(set(commands)) > 1:
+            _resolve_collision(result, commands)
+        if not commands:
+            firm = result.strong or bool(self._verb.search(text))
+            result.soft = not firm and bool(self._noun.search(text))
+            result.actions = ["sse"] if firm or result.soft else []
+        return result
+
+
+def _resolve_collision(result: _Clause, commands: Sequence[Action]) -> None:
+    """Two commands in one clause: a leading credits/state question names the other as its
+    subject ("enough credits to export?"); any other order is ambiguous ("export status?")."""
+    winner = next(i for i in _DOMINANCE if i in commands)
+    result.actions = [winner]
+    result.ambiguous = commands[0] != winner

@@ -1,0 +1,114 @@
+"""Text preparation for the keyword router: normalisation, media references, quotes, language.
+
+Pure string work; no tables, no I/O. Masked spans become placeholders so content inside
+quotes or file paths can never look like a command.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.media import ACCEPTED
+
+__all__ = ["MASK", "MEDIA", "Prepared", "detect_language", "normalize", "prepare"]
+
+MASK = "§"
+"""What quoted content becomes in the prepared text."""
+MEDIA = "¤"
+"""What a media reference (path, URL, file name) becomes in the prepared text."""
+
+# NFKC already folds full-width ASCII (，！？：；（）); these CJK marks have no ASCII twin.
+_PUNCT = str.maketrans(
+    {"。": ".", "、": ",", "‘": "'", "’": "'", "〜": "~", "～": "~", "\u3000": " ", "\n": " "}
+)
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
+_SPACES = re.compile(r"\s+")
+_SLANG = {
+    "gimme": "give me",
+    "wanna": "want to",
+    "lemme": "let me",
+    "pls": "please",
+    "plz": "please",
+}
+_SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
+
+_EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))
+_PATH_CHARS = r"[a-z0-9_.\-~/\\:%?=&+#@]"
+_MEDIA = re.compile(
+    rf"https?://{_PATH_CHARS}+"
+    rf"|(?<![a-z0-9])[a-z]:\\{_PATH_CHARS}+"
+    rf"|(?<![a-z0-9_.\-/])(?:~|\.{{1,2}})/{_PATH_CHARS}+"
+    rf"|(?<![a-z0-9_.\-/:])/[a-z0-9_\-]{_PATH_CHARS}*(?:/|\.(?:{_EXTENSIONS}))(?!{_PATH_CHARS})"
+    rf"|(?<![a-z0-9_.\-/\\])[a-z0-9_\-]{_PATH_CHARS}*\.(?:{_EXTENSIONS})(?![a-z0-9])"
+)
+_TRAILING = ".,;:!?)"
+_QUOTES = re.compile(
+    r"(?<![a-z0-9])'[^']+'(?![a-z0-9])"
+    r'|"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|【[^】]*】'
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A user turn ready for matching.
+
+    Attributes:
+        text: Normalised text with quotes and media references replaced by `MASK`.
+        media: How many media references (paths, URLs) the text held.
+        language: `zh` when the turn carries meaningful CJK content, else `en`.
+    """
+
+    text: str
+    media: int
+    language: Literal["en", "zh"]
+
+
+def normalize(text: str) -> str:
+    """NFKC, casefold, ASCII punctuation, no in-word apostrophes, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT)
+    folded = _INNER_APOSTROPHE.sub("", folded)
+    folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def _mask_media(text: str) -> tuple[str, int]:
+    count = 0
+    parts: list[str] = []
+    last = 0
+    for match in _MEDIA.finditer(text):
+        value = match.group(0)
+        end = match.start() + len(value.rstrip(_TRAILING))
+        parts.append(text[last : match.start()])
+        parts.append(f" {MEDIA} ")
+        last = end
+        count += 1
+    parts.append(text[last:])
+    return "".join(parts), count
+
+
+def detect_language(text: str, masked: str) -> Literal["en", "zh"]:
+    """`zh` when CJK appears outside quotes, or only CJK appears at all; else `en`.
+
+    Args:
+        text: The normalised turn.
+        masked: The same turn with quotes and media masked.
+    """
+    if _CJK.search(masked):
+        return "zh"
+    if _CJK.search(text) and not _LATIN.search(masked):
+        return "zh"
+    return "en"
+
+
+def prepare(text: str) -> Prepared:
+    """Normalise a turn, mask media references and quoted content, and detect its language."""
+    norm = normalize(text)
+    without_media, media = _mask_media(norm)
+    masked = _QUOTES.sub(f" {MASK} ", without_media)
+    masked = _SPACES.sub(" ", masked).strip()
+    return Prepared(text=masked, media=media, language=detect_language(norm, masked))
