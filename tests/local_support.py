@@ -237,15 +237,28 @@ def local_deps(**changes: Any) -> Any:
 
 
 @asynccontextmanager
-async def in_process(config: Any, deps: Any) -> AsyncIterator[httpx.AsyncClient]:
-    """The app in-process (lifespan run by hand) behind an ASGITransport client."""
+async def in_process_app(config: Any, deps: Any) -> AsyncIterator[tuple[httpx.AsyncClient, Any]]:
+    """The app in-process (lifespan run by hand) and an ASGITransport client for it."""
     from agent.local.app import create_app
 
     app = create_app(config, deps)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
+            yield client, app
+
+
+@asynccontextmanager
+async def in_process(config: Any, deps: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """The app in-process behind an ASGITransport client."""
+    async with in_process_app(config, deps) as (client, _app):
+        yield client
+
+
+async def runs_finished(app: Any) -> None:
+    """Wait (bounded) until every server-side `/run_sse` run of `app` has finished."""
+    async with asyncio.timeout(5):
+        await asyncio.gather(*app.state.backend.runs)
 
 
 @dataclass
