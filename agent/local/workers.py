@@ -8,7 +8,7 @@ unfinished jobs as they are, and `recover` requeues (or fails) them on the next 
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class RenderWorkers:
             max_workers=backend.config.render_workers, thread_name_prefix="nemo-render"
         )
         self._cancels: dict[str, threading.Event] = {}
+        self._futures: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
 
@@ -45,7 +46,24 @@ class RenderWorkers:
         """Queue a job for rendering."""
         with self._lock:
             self._cancels[render_id] = threading.Event()
-        return self._pool.submit(self._run, render_id)
+            future = self._pool.submit(self._run, render_id)
+            self._futures[render_id] = future
+        future.add_done_callback(lambda _f: self._forget(render_id, future))
+        return future
+
+    def _forget(self, render_id: str, future: Future[None]) -> None:
+        with self._lock:
+            if self._futures.get(render_id) is future:
+                del self._futures[render_id]
+
+    def wait(self, render_id: str, timeout: float) -> bool:
+        """Block until a submitted job's worker is done (True), or `timeout` passes (False)."""
+        with self._lock:
+            future = self._futures.get(render_id)
+        if future is None:
+            return True
+        done, _ = wait([future], timeout=timeout)
+        return bool(done)
 
     def cancel(self, render_id: str) -> None:
         """Ask a running render to stop (the job is already marked failed by the caller)."""

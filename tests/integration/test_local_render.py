@@ -1,0 +1,246 @@
+"""Local backend, in process: the render proxy (submit, poll shapes, cancel, download, faults)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from agent.local.config import BackendConfig
+from agent.local.faults import parse_faults
+from tests.local_support import (
+    FakeClock,
+    FakeRenderer,
+    auth,
+    in_process_app,
+    local_deps,
+    new_session,
+    new_token,
+    run_body,
+    upload,
+)
+
+pytestmark = pytest.mark.integration
+
+
+def _config(tmp_path: Path, **changes: object) -> BackendConfig:
+    return BackendConfig(data_dir=tmp_path / "data").with_overrides(**changes)
+
+
+async def _project(
+    client: httpx.AsyncClient, fixtures_dir: Path, cid: str = "c"
+) -> tuple[str, str, dict[str, Any]]:
+    token = await new_token(client, cid)
+    sid = await new_session(client, token)
+    await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+    await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
+    state = await client.get(f"/api/state/nemo_agent/me/{sid}/latest", headers=auth(token))
+    return token, sid, state.json()["data"]["state"]["draft"]
+
+
+def _submit_body(render_id: str, sid: str, draft: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": render_id,
+        "sessionId": sid,
+        "draft": draft,
+        "output": {"format": "mp4", "quality": "high"},
+    }
+
+
+async def _finished(app: Any, render_id: str) -> None:
+    assert await asyncio.to_thread(app.state.workers.wait, render_id, 5)
+
+
+async def test_export_goes_pending_to_completed_with_shape_a(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    clock = FakeClock()
+    async with in_process_app(_config(tmp_path), local_deps(clock=clock)) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        submitted = await client.post(
+            "/api/render/proxy/lambda",
+            headers=auth(token),
+            json=_submit_body("render_1", sid, draft),
+        )
+        await _finished(app, "render_1")
+        polled = await client.get("/api/render/proxy/lambda/render_1", headers=auth(token))
+        data = polled.json()["data"]
+        cdn = await client.get(data["outputUrl"])
+        download = await client.get("/api/render/proxy/render_1/download", headers=auth(token))
+        state = await client.get(f"/api/state/nemo_agent/me/{sid}/latest", headers=auth(token))
+    assert submitted.json() == {
+        "success": True,
+        "data": {"id": "render_1", "status": "pending", "progress": 5},
+    }
+    key = data["outputUrl"].split("/")[-2]
+    assert polled.json() == {
+        "success": True,
+        "data": {
+            "id": "render_1",
+            "status": "completed",
+            "progress": 100,
+            "createdAt": int(clock.now * 1000),
+            "outputUrl": f"http://testserver/outputs/{key}/render_1.mp4",
+            "completedAt": int(clock.now * 1000),
+        },
+    }
+    assert len(key) >= 20
+    assert cdn.status_code == download.status_code == 200
+    assert cdn.content == download.content
+    assert download.headers["content-type"] == "video/mp4"
+    (media,) = state.json()["data"]["state"]["generated_media"]
+    assert media["url"] == data["outputUrl"]
+    assert media["duration"] == 5.0
+
+
+async def test_shape_b_adds_top_level_status_and_output(tmp_path: Path, fixtures_dir: Path) -> None:
+    async with in_process_app(_config(tmp_path, render_shape="b"), local_deps()) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("r_b", sid, draft)
+        )
+        await _finished(app, "r_b")
+        body = (await client.get("/api/render/proxy/lambda/r_b", headers=auth(token))).json()
+    assert body["taskId"] == "r_b"
+    assert (body["status"], body["progress"]) == ("completed", 100)
+    assert body["output"]["url"] == body["data"]["outputUrl"]
+    assert body["output"]["duration"] == 5.0
+    assert body["output"]["size"] > 0
+
+
+async def test_render_calls_without_attribution_answer_402(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    async with in_process_app(_config(tmp_path), local_deps()) as (client, _app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        bare = {"Authorization": f"Bearer {token}"}
+        submit = await client.post(
+            "/api/render/proxy/lambda", headers=bare, json=_submit_body("r1", sid, draft)
+        )
+        poll = await client.get("/api/render/proxy/lambda/r1", headers=bare)
+        download = await client.get("/api/render/proxy/r1/download", headers=bare)
+    for r in (submit, poll, download):
+        assert r.status_code == 402
+        assert r.json()["success"] is False
+
+
+async def test_duplicate_ids_empty_drafts_and_foreign_jobs_are_rejected(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    async with in_process_app(_config(tmp_path), local_deps()) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        other = await new_token(client, "other")
+        first = await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("dup", sid, draft)
+        )
+        again = await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("dup", sid, draft)
+        )
+        empty = await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("e", sid, {})
+        )
+        bad_id = await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("../x", sid, draft)
+        )
+        await _finished(app, "dup")
+        foreign = await client.get("/api/render/proxy/lambda/dup", headers=auth(other))
+        foreign_dl = await client.get("/api/render/proxy/dup/download", headers=auth(other))
+        foreign_session = await client.post(
+            "/api/render/proxy/lambda", headers=auth(other), json=_submit_body("f", sid, draft)
+        )
+        wrong_key = await client.get("/outputs/not-the-key/dup.mp4")
+    assert first.json()["success"] is True
+    assert again.status_code == 409
+    assert again.json() == {"success": False, "error": "render id dup already exists"}
+    assert (empty.status_code, bad_id.status_code) == (400, 400)
+    assert foreign.status_code == foreign_dl.status_code == 404
+    assert (foreign_session.status_code, foreign_session.json()["code"]) == (404, 1002)
+    assert wrong_key.status_code == 404
+
+
+async def test_cancel_fails_a_running_job_and_discards_its_output(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    renderer = FakeRenderer(gate=threading.Event())
+    async with in_process_app(_config(tmp_path), local_deps(render=renderer)) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("c1", sid, draft)
+        )
+        assert await asyncio.to_thread(renderer.started.wait, 5)
+        running = await client.get("/api/render/proxy/lambda/c1", headers=auth(token))
+        cancelled = await client.post("/api/render/proxy/lambda/c1/cancel", headers=auth(token))
+        await _finished(app, "c1")
+        polled = await client.get("/api/render/proxy/lambda/c1", headers=auth(token))
+        again = await client.post("/api/render/proxy/lambda/c1/cancel", headers=auth(token))
+    assert running.json()["data"]["status"] == "processing"
+    assert running.json()["data"]["progress"] >= 5
+    assert cancelled.json()["data"]["status"] == "failed"
+    data = polled.json()["data"]
+    assert (data["status"], data["error"]) == ("failed", "cancelled")
+    assert "outputUrl" not in data
+    assert again.status_code == 409
+    assert not (tmp_path / "data" / "outputs" / "c1.mp4").exists()
+
+
+async def test_render_fail_once_fault_fails_only_the_first_job(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    config = _config(tmp_path, faults=parse_faults("render_fail_once"))
+    async with in_process_app(config, local_deps()) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        for rid in ("f1", "f2"):
+            await client.post(
+                "/api/render/proxy/lambda", headers=auth(token), json=_submit_body(rid, sid, draft)
+            )
+            await _finished(app, rid)
+        first = (await client.get("/api/render/proxy/lambda/f1", headers=auth(token))).json()
+        second = (await client.get("/api/render/proxy/lambda/f2", headers=auth(token))).json()
+    assert first["data"]["status"] == "failed"
+    assert first["data"]["error"] == "injected fault: render_fail_once"
+    assert second["data"]["status"] == "completed"
+
+
+async def test_render_slow_fault_delays_jobs_and_cancel_interrupts_the_wait(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    config = _config(tmp_path, faults=parse_faults("render_slow=30"))
+    async with in_process_app(config, local_deps()) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("s1", sid, draft)
+        )
+        assert not await asyncio.to_thread(app.state.workers.wait, "s1", 0.2)
+        slow = (await client.get("/api/render/proxy/lambda/s1", headers=auth(token))).json()
+        await client.post("/api/render/proxy/lambda/s1/cancel", headers=auth(token))
+        await _finished(app, "s1")
+        done = (await client.get("/api/render/proxy/lambda/s1", headers=auth(token))).json()
+    assert slow["data"]["status"] in ("pending", "processing")
+    assert slow["data"]["progress"] == 5
+    assert (done["data"]["status"], done["data"]["error"]) == ("failed", "cancelled")
+
+
+@pytest.mark.parametrize(("spec", "status"), [("http500=3", 500), ("http429=3", 429)])
+async def test_http_faults_hit_the_nth_api_call(tmp_path: Path, spec: str, status: int) -> None:
+    config = _config(tmp_path, faults=parse_faults(spec))
+    async with in_process_app(config, local_deps()) as (client, _app):
+        token = await new_token(client)
+        calls = [
+            await client.get("/api/credits/balance/simple", headers=auth(token)) for _ in range(3)
+        ]
+    assert [r.status_code for r in calls] == [200, status, 200]
+    if status == 429:
+        assert calls[1].headers["Retry-After"] == "1"
+
+
+async def test_status_fault_hits_only_matching_paths(tmp_path: Path) -> None:
+    config = _config(tmp_path, faults=parse_faults("status=/api/credits/*:503@1"))
+    async with in_process_app(config, local_deps()) as (client, _app):
+        token = await new_token(client)
+        first = await client.get("/api/credits/balance/simple", headers=auth(token))
+        second = await client.get("/api/credits/balance/simple", headers=auth(token))
+    assert (first.status_code, second.status_code) == (503, 200)
