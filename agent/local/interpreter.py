@@ -1,0 +1,246 @@
+"""The local backend's deterministic bilingual instruction interpreter: `interpret(ctx) -> Plan`.
+
+Silent-completion rule (protocol §4.8), stable per request kind: a plan that generates nothing and
+whose every step is a title/caption edit (add, change, remove, restyle) or a fade change has tool
+steps and NO text step; generation, music, volume, length, motion and framing always have text.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
+from agent.local.editsteps import EditSteps
+from agent.local.intents import Request, parse
+from agent.local.phrasebook import Phrasebook, find_key, load_phrasebook
+from agent.local.plan import AskStep, Asset, InterpretContext, Plan, Step, TextStep, ToolStep
+from agent.local.videotrack import Motion, VideoSpec, generate, look_of
+
+__all__ = ["DEFAULT_COSTS", "EDIT_TOOL", "GENERATE_TOOL", "MUSIC_TOOL", "Costs", "interpret"]
+
+GENERATE_TOOL = "generate_video_from_images"
+EDIT_TOOL = "edit_multitrack"
+MUSIC_TOOL = "add_background_music"
+DEFAULT_MS, MIN_MS, MAX_MS = 5000, 1000, 60_000
+MAX_VISUALS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """Credits per kind of step; edits are charged once per message."""
+
+    generate: int = 100
+    edit: int = 50
+
+
+DEFAULT_COSTS = Costs()
+
+
+def interpret(
+    ctx: InterpretContext, *, phrases: Phrasebook | None = None, costs: Costs = DEFAULT_COSTS
+) -> Plan:
+    """Turn one user message and the session state into a plan. Pure; never raises on any text.
+
+    Args:
+        ctx: The message, uploads, current draft, post-production flag and seed.
+        phrases: A loaded phrase table (loaded from the package when omitted).
+        costs: Credits per generation and per message with edits.
+
+    Raises:
+        ConfigError: only if the bundled phrase table is invalid.
+    """
+    book = phrases or load_phrasebook()
+    return _Planner(ctx, parse(ctx.message, ctx.language, book), book, costs).build()
+
+
+def seconds(ms: int) -> int | float:
+    """Milliseconds as seconds for replies and tool args: 5000 -> 5, 2500 -> 2.5."""
+    value = round(ms / 1000, 1)
+    return int(value) if value == int(value) else value
+
+
+class _Planner:
+    def __init__(self, ctx: InterpretContext, req: Request, book: Phrasebook, costs: Costs):
+        self.ctx, self.req, self.book, self.costs = ctx, req, book, costs
+        draft = copy.deepcopy(ctx.draft) if isinstance(ctx.draft, dict) else {}
+        self.edits = EditSteps(req, book, IdSource.for_draft(ctx.seed, draft), draft, costs.edit)
+        self.edits.uploads = tuple(a for a in ctx.assets if a.kind == "audio")
+        self.head: list[Step] = []
+
+    def say(self, key: str, **values: Any) -> str:
+        return self.book.say(self.req.language, key, **values)
+
+    def build(self) -> Plan:
+        req = self.req
+        if req.unsupported:
+            key = "unsupported_music_link" if req.unsupported == "music_link" else "unsupported"
+            return self._plan([TextStep(self.say(key, what=self._topic(req.unsupported)))])
+        if not (req.generate or req.regenerate or req.video_noun or req.edits):
+            return self._plan([TextStep(self.say(req.social or "unknown"))])
+        had_video = bool(segments(self.edits.draft, VIDEO))
+        generated = self._needs_generation(had_video)
+        if generated:
+            spec = self._video_spec(had_video)
+            if spec is None:
+                return self._plan([AskStep(self.say("ask_upload"))])
+            self._generate(spec, had_video)
+        elif not had_video:
+            return self._plan([self.edits.question() or TextStep(self.say("no_video"))])
+        self.edits.apply(look_done=generated)
+        if generated and not had_video and self.ctx.post_production:
+            self._post_production()
+        return self._finish(generated)
+
+    def _plan(self, steps: list[Step]) -> Plan:
+        return Plan(tuple(steps), self.req.language)
+
+    def _join(self, sentences: list[str]) -> str:
+        return (" " if self.req.language == "en" else "").join(sentences)
+
+    def _topic(self, key: str) -> str:
+        return self.book.topics[self.req.language].get(key, key)
+
+    def _needs_generation(self, had_video: bool) -> bool:
+        req = self.req
+        if not had_video:
+            return req.generate or req.regenerate or req.video_noun or self._additive()
+        if req.regenerate:
+            return True
+        others = any((req.text, req.music, req.fade, req.style))
+        if req.generate and (req.video_noun or bool(self._fresh_visuals()) or not others):
+            return True
+        aspect = self.edits.draft.get("m", {}).get("aspect")
+        return req.look.aspect is not None and req.look.aspect != aspect
+
+    def _additive(self) -> bool:
+        req = self.req
+        text = req.text is not None and req.text.action in ("add", "replace")
+        music = req.music is not None and req.music.action == "add"
+        return text or music or req.look.duration_ms is not None or req.look.aspect is not None
+
+    def _visuals(self) -> list[Asset]:
+        return [a for a in self.ctx.assets if a.kind in ("image", "video")]
+
+    def _fresh_visuals(self) -> list[Asset]:
+        used = {sg.get("a") for sg in segments(self.edits.draft, VIDEO)}
+        return [a for a in self._visuals() if a.asset_id not in used]
+
+    def _choose_visuals(self, base: VideoSpec | None) -> tuple[Asset, ...]:
+        req, fresh = self.req, self._fresh_visuals()
+        if req.all_images and self._visuals():
+            chosen = self._visuals()
+        elif fresh and (base is None or req.generate):
+            chosen = fresh[-1:] if req.single_image and not req.all_images else fresh
+        else:
+            chosen = list(base.visuals) if base else []
+        return tuple(chosen[-MAX_VISUALS:])
+
+    def _video_spec(self, had_video: bool) -> VideoSpec | None:
+        base = look_of(self.edits.draft) if had_video else None
+        visuals = self._choose_visuals(base)
+        if not visuals:
+            return None
+        look = self.req.look
+        motion = base.motion if base else _default_motion(visuals)
+        duration = look.duration_ms or (base.duration_ms if base else _default_ms(visuals))
+        return VideoSpec(
+            visuals=visuals,
+            duration_ms=max(MIN_MS, min(MAX_MS, duration)),
+            aspect=look.aspect or (base.aspect if base else "16:9"),
+            motion=Motion(
+                look.motion or motion.kind,
+                look.intensity or motion.intensity * (look.intensity_factor or 1.0),
+                look.speed or motion.speed * (look.speed_factor or 1.0),
+            ),
+            fit=look.fit or (base.fit if base else "cover"),
+            title=(base.title if base and not self.req.generate else "") or self._title(visuals),
+        )
+
+    def _title(self, visuals: tuple[Asset, ...]) -> str:
+        subject = self.req.subject
+        if subject:
+            return subject if not subject.isascii() else subject.title()
+        stem = PurePosixPath(visuals[0].filename).stem
+        if len(re.findall(r"\d", stem)) >= 3:
+            return ""  # camera names like IMG_1234 make poor titles
+        return " ".join(re.split(r"[\s_\-.]+", stem)).strip().title()
+
+    def _generate(self, spec: VideoSpec, had_video: bool) -> None:
+        draft = generate(self.edits.draft, spec, self.edits.ids)
+        args = {
+            "prompt": " ".join(self.ctx.message.split())[:500],
+            "duration": seconds(spec.duration_ms),
+            "aspect_ratio": spec.aspect,
+            "motion": spec.motion.kind,
+            "images": [a.asset_id for a in spec.visuals],
+        }
+        step = ToolStep(GENERATE_TOOL, args, draft, self.costs.generate, "generate")
+        self.head += [step, TextStep(self._generated_text(spec, draft, had_video))]
+        self.edits.draft = draft
+
+    def _generated_text(self, spec: VideoSpec, draft: dict[str, Any], had_video: bool) -> str:
+        lang = self.req.language
+        values: dict[str, Any] = {
+            "duration": seconds(spec.duration_ms),
+            "aspect": self.book.name(lang, spec.aspect),
+            "motion": self.book.name(lang, spec.motion.kind),
+            "count": len(spec.visuals),
+        }
+        if had_video:
+            kept = segments(draft, AUDIO) or segments(draft, TEXT)
+            width, height = draft["m"]["width"], draft["m"]["height"]
+            kept_text = self.say("kept_tracks") if kept else ""
+            return self.say("regenerated", width=width, height=height, kept=kept_text, **values)
+        subject = self.req.subject
+        values["subject"] = f"{subject} " if subject and lang == "en" else subject
+        key = "generated_slideshow" if len(spec.visuals) > 1 else "generated"
+        return self.say(key, **values)
+
+    def _post_production(self) -> None:
+        edits, lang = self.edits, self.req.language
+        items = []
+        if not segments(edits.draft, AUDIO):
+            style = find_key(self.ctx.message.casefold(), self.book.keywords.music_style)
+            name = edits.auto_music(style or "ambient_pad", MUSIC_TOOL)
+            end = seconds(total(edits.draft))
+            items.append(self.say("auto_music", name=name, end=end, volume=35))
+        title = edits.draft.get("m", {}).get("title", "")
+        if title and not segments(edits.draft, TEXT):
+            end_ms = edits.auto_title(title, EDIT_TOOL)
+            items.append(
+                self.say(
+                    "auto_title",
+                    text=title,
+                    end=seconds(end_ms),
+                    position=self.book.name(lang, "center"),
+                )
+            )
+        if items:
+            edits.note(self.say("auto_added", items=self.say("joiner").join(items)), loud=True)
+
+    def _finish(self, generated: bool) -> Plan:
+        edits = self.edits
+        steps: list[Step] = [*self.head, *edits.steps]
+        if edits.notes and (edits.loud or generated):
+            preview = [self.say("preview")] if edits.steps and not generated else []
+            steps.append(TextStep(self._join([*edits.notes, *preview])))
+        if edits.ask:
+            steps.append(edits.ask)
+        if not steps:
+            steps.append(TextStep(self.say(self.req.social or "unknown")))
+        return self._plan(steps)
+
+
+def _default_motion(visuals: tuple[Asset, ...]) -> Motion:
+    if all(a.kind == "video" for a in visuals):
+        return Motion("none", 0.02, 1.0)
+    return Motion("ken_burns", 0.1, 1.0) if len(visuals) > 1 else Motion("zoom_in", 0.1, 1.0)
+
+
+def _default_ms(visuals: tuple[Asset, ...]) -> int:
+    lengths = [a.duration_ms for a in visuals if a.kind == "video" and a.duration_ms]
+    return min(DEFAULT_MS, *lengths) if len(visuals) == 1 and lengths else DEFAULT_MS

@@ -1,0 +1,206 @@
+"""Numbers in user messages: durations, time ranges, percentages, speed factors, fade lengths.
+
+Pure text scanning for the interpreter (EN and ZH, Arabic, English-word and Chinese numerals).
+Each `take_*` returns the value found (or None) and the text with that span blanked out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "TimeRange",
+    "parse_number",
+    "take_duration",
+    "take_fade",
+    "take_percent",
+    "take_range",
+    "take_speed",
+]
+
+_EN_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_EN_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_WORDS = "|".join([*_EN_WORDS, *_EN_TENS])
+
+NUM = rf"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+|(?<![a-z])(?:{_WORDS})(?![a-z]))"
+SEC = r"(?:seconds?|secs?|s(?![a-z])|秒钟|秒)"
+MIN = r"(?:minutes?|mins?(?![a-z])|分钟)"
+_F = re.IGNORECASE
+_DEFAULT_EDGE_MS = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRange:
+    """A span on the timeline, ms; `from_end` counts both ends back from the end of the video."""
+
+    start_ms: int
+    end_ms: int
+    from_end: bool = False
+
+    def resolve(self, total_ms: int) -> tuple[int, int]:
+        """Absolute (start, end) within a video of `total_ms`, clamped, at least 100 ms long."""
+        start, end = self.start_ms, self.end_ms
+        if self.from_end:
+            start, end = total_ms - self.start_ms, total_ms - self.end_ms
+        end = max(0, min(end, total_ms))
+        start = max(0, min(start, end - 100))
+        return start, max(end, start + 100) if total_ms >= 100 else total_ms
+
+
+def parse_number(token: str) -> float | None:
+    """Arabic digits, English number words up to sixty, or Chinese numerals (十五, 两, 一百)."""
+    token = token.strip().casefold()
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    if token in _EN_WORDS:
+        return float(_EN_WORDS.index(token))
+    if token in _EN_TENS:
+        return float(_EN_TENS[token])
+    return _chinese(token)
+
+
+def _chinese(token: str) -> float | None:
+    total, digit = 0, 0
+    for char in token:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in "十百":
+            total += (digit or 1) * (10 if char == "十" else 100)
+            digit = 0
+        else:
+            return None
+    return float(total + digit) if token else None
+
+
+def _blank(text: str, match: re.Match[str]) -> str:
+    return text[: match.start()] + " " + text[match.end() :]
+
+
+def _ms(token: str) -> int | None:
+    value = parse_number(token)
+    return None if value is None else round(value * 1000)
+
+
+_EXPLICIT = re.compile(
+    rf"(?:from\s+|between\s+|从)?{NUM}\s*{SEC}?\s*(?:-|–|—|~|to|and|至|到)\s*{NUM}\s*{SEC}", _F
+)
+_FIRST = re.compile(
+    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}", _F
+)
+_LAST = re.compile(
+    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?(?:last|final)\s+{NUM}\s*{SEC}"
+    rf"|(?:最后|后)\s*{NUM}\s*{SEC}",
+    _F,
+)
+_START = re.compile(
+    r"(?:at|in|for)\s+the\s+(?:very\s+)?(?:beginning|start)|开头|片头|开始的时候", _F
+)
+_END = re.compile(r"(?:at|in|for)\s+the\s+(?:very\s+)?end|结尾|片尾|结束的时候", _F)
+
+
+def take_range(text: str) -> tuple[TimeRange | None, str]:
+    """Find a time range: "from 2s to 5s", "0-3s", "first 3 seconds", "前3秒", "at the end"."""
+    if match := _EXPLICIT.search(text):
+        start, end = _ms(match.group(1)), _ms(match.group(2))
+        if start is not None and end is not None and end > start:
+            return TimeRange(start, end), _blank(text, match)
+    for pattern, from_end in ((_FIRST, False), (_LAST, True)):
+        if match := pattern.search(text):
+            length = _ms(next(g for g in match.groups() if g))
+            if length:
+                span = TimeRange(length, 0, True) if from_end else TimeRange(0, length)
+                return span, _blank(text, match)
+    if match := _START.search(text):
+        return TimeRange(0, _DEFAULT_EDGE_MS), _blank(text, match)
+    if match := _END.search(text):
+        return TimeRange(_DEFAULT_EDGE_MS, 0, True), _blank(text, match)
+    return None, text
+
+
+_FADE = re.compile(
+    rf"{NUM}\s*-?\s*{SEC}\s*(?:long\s+)?(?:fade|淡)"
+    rf"|(?:fades?[\s-]*(?:in|out)?(?:\s+and\s+out)?\s+(?:over|of|for|lasting)\s+){NUM}\s*{SEC}"
+    rf"|(?:淡入|淡出|淡入淡出)\s*{NUM}\s*{SEC}",
+    _F,
+)
+
+
+def take_fade(text: str) -> tuple[int | None, str]:
+    """Find a fade length: "a 2-second fade", "fade in over 1.5s", "淡入2秒" (ms)."""
+    if match := _FADE.search(text):
+        return _ms(next(g for g in match.groups() if g)), _blank(text, match)
+    return None, text
+
+
+_SPEED = re.compile(rf"{NUM}\s*(?:x|×)(?![a-z])|{NUM}\s*倍", _F)
+_SPEED_WORDS = {"half speed": 0.5, "half-speed": 0.5, "double speed": 2.0, "twice as fast": 2.0}
+
+
+def take_speed(text: str) -> tuple[float | None, str]:
+    """Find an explicit speed factor: "0.5x", "2×", "1.5倍速", "half speed"."""
+    if match := _SPEED.search(text):
+        return parse_number(next(g for g in match.groups() if g)), _blank(text, match)
+    folded = text.casefold()
+    for phrase, factor in _SPEED_WORDS.items():
+        if (at := folded.find(phrase)) >= 0:
+            return factor, text[:at] + " " + text[at + len(phrase) :]
+    return None, text
+
+
+_PERCENT = re.compile(
+    rf"{NUM}\s*(?:%|percent|per cent)|百分之\s*{NUM}"
+    rf"|(?:volume|音量)[^\d%]{{0,14}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))",
+    _F,
+)
+
+
+def take_percent(text: str) -> tuple[int | None, str]:
+    """Find a volume percentage: "35%", "百分之五十", "volume to 30", "音量调到50"."""
+    if match := _PERCENT.search(text):
+        value = parse_number(next(g for g in match.groups() if g))
+        if value is not None:
+            return round(value), _blank(text, match)
+    return None, text
+
+
+_DURATION = re.compile(rf"{NUM}\s*-?\s*{SEC}", _F)
+_MINUTES = re.compile(rf"{NUM}\s*-?\s*{MIN}|(half a minute|半分钟)", _F)
+
+
+def take_duration(text: str) -> tuple[int | None, str]:
+    """Find a length: "5-second", "10s", "ten seconds", "十秒", "1 minute", "半分钟" (ms)."""
+    if match := _DURATION.search(text):
+        value = _ms(match.group(1))
+        if value:
+            return value, _blank(text, match)
+    if match := _MINUTES.search(text):
+        if match.group(2):
+            return 30_000, _blank(text, match)
+        value = _ms(match.group(1))
+        if value:
+            return value * 60, _blank(text, match)
+    return None, text
