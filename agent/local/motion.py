@@ -1,0 +1,142 @@
+"""Camera motion as sub-pixel affine transforms: zoom, pan and Ken Burns over a fitted picture.
+
+Pure float math (no OpenCV, no numpy): the compositor hands the 2x3 matrices to `cv2.warpAffine`.
+Transforms are continuous in time and eased monotonically, so nothing jitters or backtracks.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.local.spec import Motion
+
+__all__ = ["Affine", "Framing", "ease", "fit_scale", "plan_framing"]
+
+Affine = tuple[tuple[float, float, float], tuple[float, float, float]]
+"""A 2x3 matrix mapping source pixel centres to destination pixel centres."""
+
+_MAX_AMOUNT = 0.6
+_KEN_BURNS_DRIFT = (0.5, 0.3)  # share of the zoom slack travelled in x and y
+
+
+def ease(p: float) -> float:
+    """Sine ease-in-out of a progress fraction, clamped to [0, 1]; monotonic non-decreasing."""
+    p = min(1.0, max(0.0, p))
+    return 0.5 - 0.5 * math.cos(math.pi * p)
+
+
+def fit_scale(
+    src: tuple[int, int], dst: tuple[int, int], fit: Literal["cover", "contain"]
+) -> float:
+    """Scale that makes a `src` (w, h) picture cover or fit inside a `dst` (w, h) canvas."""
+    sx, sy = dst[0] / src[0], dst[1] / src[1]
+    return max(sx, sy) if fit == "cover" else min(sx, sy)
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """Where a picture sits on the canvas at every moment of its clip.
+
+    Attributes:
+        motion: The camera motion.
+        fitted: The picture's (w, h) after the base fit scale, in canvas pixels.
+        canvas: The canvas (w, h).
+        cover: Whether the picture must always cover the canvas (offsets are clamped).
+    """
+
+    motion: Motion
+    fitted: tuple[float, float]
+    canvas: tuple[int, int]
+    cover: bool
+
+    @property
+    def amount(self) -> float:
+        """Zoom or travel fraction covered over the clip: intensity x speed, capped."""
+        if self.motion.kind == "none":
+            return 0.0
+        return min(_MAX_AMOUNT, self.motion.intensity * self.motion.speed)
+
+    @property
+    def max_zoom(self) -> float:
+        """The largest zoom factor (relative to the base fit) used over the clip."""
+        return max(self.zoom(0.0), self.zoom(1.0))
+
+    def _pan_travel(self) -> tuple[float, float]:
+        kind, a = self.motion.kind, self.amount
+        w, h = self.canvas
+        # Camera direction: panning left reveals the left part, so the picture moves right.
+        return {
+            "pan_left": (a * w, 0.0),
+            "pan_right": (-a * w, 0.0),
+            "pan_up": (0.0, a * h),
+            "pan_down": (0.0, -a * h),
+        }.get(kind, (0.0, 0.0))
+
+    def zoom(self, p: float) -> float:
+        """Zoom factor at eased progress `p` (1.0 is the base fit)."""
+        kind, a = self.motion.kind, self.amount
+        if kind in ("zoom_in", "ken_burns"):
+            return 1.0 + a * p
+        if kind == "zoom_out":
+            return 1.0 + a * (1.0 - p)
+        travel = self._pan_travel()
+        if travel == (0.0, 0.0):
+            return 1.0
+        if not self.cover:
+            return 1.0 + a
+        need_w = (self.canvas[0] + abs(travel[0])) / self.fitted[0]
+        need_h = (self.canvas[1] + abs(travel[1])) / self.fitted[1]
+        return max(1.0, need_w, need_h)
+
+    def offset(self, p: float, z: float) -> tuple[float, float]:
+        """Displacement of the picture centre from the canvas centre at progress `p`, zoom `z`."""
+        slack = (self.fitted[0] * z - self.canvas[0], self.fitted[1] * z - self.canvas[1])
+        if self.motion.kind == "ken_burns":
+            ox = -p * _KEN_BURNS_DRIFT[0] * max(0.0, slack[0]) / 2
+            oy = -p * _KEN_BURNS_DRIFT[1] * max(0.0, slack[1]) / 2
+        else:
+            tx, ty = self._pan_travel()
+            ox, oy = tx * (p - 0.5), ty * (p - 0.5)
+        if self.cover:
+            ox = min(max(ox, -slack[0] / 2), slack[0] / 2)
+            oy = min(max(oy, -slack[1] / 2), slack[1] / 2)
+        return ox, oy
+
+    def matrix(self, t: float, src: tuple[int, int]) -> Affine:
+        """The warp matrix at time fraction `t` (0..1) for a source of size `src` (w, h).
+
+        `src` may differ from the picture the framing was planned on (a pre-scaled copy):
+        only its aspect ratio must match.
+        """
+        p = ease(t)
+        z = self.zoom(p)
+        ox, oy = self.offset(p, z)
+        scale = self.fitted[0] * z / src[0]
+        tx = (self.canvas[0] - 1) / 2 + ox - scale * (src[0] - 1) / 2
+        ty = (self.canvas[1] - 1) / 2 + oy - scale * (src[1] - 1) / 2
+        return ((scale, 0.0, tx), (0.0, scale, ty))
+
+
+def plan_framing(
+    motion: Motion,
+    src: tuple[int, int],
+    canvas: tuple[int, int],
+    fit: Literal["cover", "contain"],
+) -> Framing:
+    """Plan the framing of a `src` (w, h) picture on a `canvas` (w, h).
+
+    Args:
+        motion: The camera motion of the clip.
+        src: The original picture size.
+        canvas: The output size.
+        fit: `cover` fills the canvas (cropping); `contain` shows the whole picture.
+
+    Returns:
+        The framing; `Framing.matrix(t, size)` gives the transform at each moment.
+    """
+    if src[0] <= 0 or src[1] <= 0:
+        raise ValueError(f"empty source size {src}")
+    scale = fit_scale(src, canvas, fit)
+    return Framing(motion, (src[0] * scale, src[1] * scale), canvas, fit == "cover")

@@ -1,0 +1,165 @@
+"""The MP4 writer, and the only code that touches the encoder: spec -> H.264/AAC MP4 via PyAV.
+
+Blocking and in-process (no ffmpeg subprocess): frames are composed, converted to yuv420p and
+encoded one at a time; the file appears at `out_path` only when it is complete.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from agent.errors import RenderError
+from agent.local.spec import RenderSpec
+
+__all__ = ["AUDIO_RATE", "RenderResult", "render"]
+
+AUDIO_RATE = 48_000
+_AUDIO_CHUNK = 1024  # samples per AAC frame
+# cv2's RGB->I420 is BT.601 limited range; say so in the stream (primaries/transfer are sRGB-like).
+_COLOR_TAGS = {"colorspace": 6, "color_range": 1, "color_primaries": 1, "color_trc": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """What a finished render produced."""
+
+    duration_s: float
+    size_bytes: int
+    width: int
+    height: int
+    frames: int
+
+
+def _open_output(path: Path, spec: RenderSpec) -> tuple[Any, Any, Any]:
+    import av
+
+    container = av.open(str(path), "w", format="mp4", options={"movflags": "+faststart"})
+    video = container.add_stream("libx264", rate=spec.fps)
+    video.width, video.height, video.pix_fmt = spec.width, spec.height, "yuv420p"
+    video.time_base = Fraction(1, spec.fps)
+    video.options = {"crf": str(spec.crf), "preset": spec.preset}
+    video.codec_context.thread_type = "AUTO"
+    for name, value in _COLOR_TAGS.items():
+        setattr(video.codec_context, name, value)
+    audio = container.add_stream("aac", rate=AUDIO_RATE, layout="stereo")
+    audio.bit_rate = 160_000
+    return container, video, audio
+
+
+class _Encoder:
+    """Feeds video frames and the matching audio to an open container, interleaved."""
+
+    def __init__(self, container: Any, video: Any, audio: Any, samples: Any, fps: int) -> None:
+        self._container, self._video, self._audio = container, video, audio
+        self._samples, self._fps = samples, fps
+        self._audio_done = 0
+
+    def video_frame(self, index: int, yuv: Any) -> None:
+        import av
+
+        frame = av.VideoFrame.from_ndarray(yuv, format="yuv420p")
+        frame.pts = index
+        frame.time_base = Fraction(1, self._fps)
+        self._container.mux(self._video.encode(frame))
+        self._audio_until((index + 1) * AUDIO_RATE // self._fps)
+
+    def _audio_until(self, sample: int) -> None:
+        import av
+        import numpy as np
+
+        sample = min(sample, self._samples.shape[1])
+        while self._audio_done < sample:
+            end = min(self._audio_done + _AUDIO_CHUNK, self._samples.shape[1])
+            chunk = np.ascontiguousarray(self._samples[:, self._audio_done : end])
+            frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
+            frame.sample_rate, frame.pts = AUDIO_RATE, self._audio_done
+            frame.time_base = Fraction(1, AUDIO_RATE)
+            self._container.mux(self._audio.encode(frame))
+            self._audio_done = end
+
+    def finish(self) -> None:
+        self._audio_until(self._samples.shape[1])
+        self._container.mux(self._video.encode(None))
+        self._container.mux(self._audio.encode(None))
+
+
+def _encode(
+    spec: RenderSpec,
+    path: Path,
+    progress: Callable[[int, int], None] | None,
+    cancel: threading.Event | None,
+) -> None:
+    import cv2
+
+    from agent.local.audio import mix_audio
+    from agent.local.compose import Compositor
+
+    samples = mix_audio(spec.audios, spec.duration_ms, AUDIO_RATE)
+    total = spec.frame_count
+    container, video, audio = _open_output(path, spec)
+    try:
+        encoder = _Encoder(container, video, audio, samples, spec.fps)
+        with Compositor(spec) as compositor:
+            for index in range(total):
+                if cancel is not None and cancel.is_set():
+                    raise RenderError("cancelled")
+                rgb = compositor.frame(index)
+                encoder.video_frame(index, cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420))
+                if progress is not None:
+                    progress(index + 1, total)
+        encoder.finish()
+    finally:
+        container.close()
+
+
+def render(
+    spec: RenderSpec,
+    out_path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> RenderResult:
+    """Render `spec` to an MP4 at `out_path` (H.264 yuv420p + AAC 48 kHz stereo, faststart).
+
+    Blocking; call it from a worker thread. The MP4 is written to a temporary file beside
+    `out_path` and renamed into place only on success.
+
+    Args:
+        spec: What to render.
+        out_path: Where the finished MP4 goes (replaced if present).
+        progress: Called as `progress(frames_done, frames_total)` after every frame.
+        cancel: When set, the render stops at the next frame.
+
+    Returns:
+        The duration, size and frame count of the file.
+
+    Raises:
+        RenderError: Cancelled (message `cancelled`), undecodable media, or an encoder or
+            file-system failure. No partial file is left behind.
+    """
+    import av
+
+    out_path = Path(out_path)
+    temp = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        _encode(spec, temp, progress, cancel)
+        temp.replace(out_path)
+    except av.FFmpegError as exc:
+        raise RenderError(f"encoder failed: {exc}") from exc
+    except OSError as exc:
+        raise RenderError(f"cannot write {out_path.name}: {exc.strerror}") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    return RenderResult(
+        duration_s=spec.frame_count / spec.fps,
+        size_bytes=out_path.stat().st_size,
+        width=spec.width,
+        height=spec.height,
+        frames=spec.frame_count,
+    )

@@ -1,0 +1,185 @@
+"""Visual sources: a still image or a decoded video, drawn onto a canvas buffer with its motion.
+
+Images are decoded and pre-scaled once (to just above the size the largest zoom needs); every
+frame is one sub-pixel `cv2.warpAffine` straight into the output buffer. Imported lazily.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image, ImageOps
+
+from agent.errors import RenderError
+from agent.local.motion import Affine, Framing, fit_scale, plan_framing
+from agent.local.spec import VisualClip
+
+__all__ = ["Frame", "ImageSource", "Source", "VideoSource", "open_source"]
+
+Frame = NDArray[np.uint8]
+_FILL_DOWNSCALE = 16  # contain-fit fill: blur at 1/16 size, then upscale (cheap and very soft)
+
+
+class Source(Protocol):
+    """Something that can paint itself onto a canvas at a clip-local time."""
+
+    def draw(self, local_ms: float, out: Frame) -> None:
+        """Paint the frame for `local_ms` (ms since the clip start) into `out` (H, W, 3)."""
+
+    def close(self) -> None:
+        """Release decoders and buffers."""
+
+
+def _warp(src: Frame, matrix: Affine, out: Frame, *, transparent: bool) -> None:
+    border = cv2.BORDER_TRANSPARENT if transparent else cv2.BORDER_REFLECT
+    size = (out.shape[1], out.shape[0])
+    cv2.warpAffine(
+        src, np.asarray(matrix, np.float64), size, dst=out, flags=cv2.INTER_LINEAR,
+        borderMode=border,
+    )  # fmt: skip
+
+
+def _blurred_fill(picture: Frame, canvas: tuple[int, int]) -> Frame:
+    """The picture cover-fitted to the canvas, heavily blurred and darkened: the contain fill."""
+    h, w = picture.shape[:2]
+    scale = fit_scale((w, h), canvas, "cover")
+    small_size = (max(2, canvas[0] // _FILL_DOWNSCALE), max(2, canvas[1] // _FILL_DOWNSCALE))
+    crop_w, crop_h = min(w, round(canvas[0] / scale)), min(h, round(canvas[1] / scale))
+    x0, y0 = (w - crop_w) // 2, (h - crop_h) // 2
+    crop = picture[y0 : y0 + crop_h, x0 : x0 + crop_w]
+    small = cv2.resize(crop, small_size, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (0, 0), 2.0)
+    fill = cv2.resize(small, canvas, interpolation=cv2.INTER_LINEAR)
+    return np.asarray(cv2.convertScaleAbs(fill, alpha=0.7), dtype=np.uint8)
+
+
+class ImageSource:
+    """A still picture with motion; decoded and pre-scaled once."""
+
+    def __init__(self, clip: VisualClip, canvas: tuple[int, int]) -> None:
+        self._clip = clip
+        picture = _load_image(clip, canvas)
+        self._framing = plan_framing(clip.motion, (picture.width, picture.height), canvas, clip.fit)
+        target = self._framing.fitted[0] * self._framing.max_zoom / picture.width
+        size = (max(1, round(picture.width * target)), max(1, round(picture.height * target)))
+        pixels = np.asarray(picture)
+        interpolation = cv2.INTER_AREA if target < 1 else cv2.INTER_CUBIC
+        self._pixels: Frame = np.asarray(
+            cv2.resize(pixels, size, interpolation=interpolation), dtype=np.uint8
+        )
+        self._fill = _blurred_fill(pixels, canvas) if clip.fit == "contain" else None
+
+    def draw(self, local_ms: float, out: Frame) -> None:
+        """Paint the picture at `local_ms` into `out`."""
+        t = local_ms / self._clip.duration_ms
+        size = (self._pixels.shape[1], self._pixels.shape[0])
+        if self._fill is not None:
+            out[...] = self._fill
+        _warp(self._pixels, self._framing.matrix(t, size), out, transparent=self._fill is not None)
+
+    def close(self) -> None:
+        """Nothing to release beyond memory."""
+
+
+def _load_image(clip: VisualClip, canvas: tuple[int, int]) -> Image.Image:
+    try:
+        with Image.open(clip.path) as img:
+            # JPEG: let the decoder downscale huge photos (still >= 2x the canvas, room to zoom)
+            img.draft("RGB", (canvas[0] * 2, canvas[1] * 2))
+            upright = ImageOps.exif_transpose(img)
+            return upright.convert("RGB")
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise RenderError(f"cannot read image {clip.path.name}") from exc
+
+
+class VideoSource:
+    """A video clip scaled to the canvas, looped to fill its segment; decoded as it plays."""
+
+    def __init__(self, clip: VisualClip, canvas: tuple[int, int]) -> None:
+        import av
+
+        self._clip, self._canvas = clip, canvas
+        try:
+            self._container: Any = av.open(str(clip.path))
+            stream = self._container.streams.video[0]
+        except (av.FFmpegError, IndexError) as exc:
+            raise RenderError(f"cannot read video {clip.path.name}") from exc
+        stream.thread_type = "AUTO"
+        self._stream = stream
+        self._framing: Framing = plan_framing(
+            clip.motion, (stream.width, stream.height), canvas, clip.fit
+        )
+        self._length_ms = (
+            float(stream.duration * stream.time_base * 1000)
+            if stream.duration and stream.time_base
+            else 0.0
+        )
+        self._frames = self._decode()
+        self._current: Frame | None = None
+        self._current_ms = -1.0
+        self._pending: tuple[float, Frame] | None = None
+
+    def _decode(self) -> Any:
+        scale = self._framing.fitted[0] * self._framing.max_zoom / self._stream.width
+        w = max(2, round(self._stream.width * min(1.0, scale)))
+        h = max(2, round(self._stream.height * min(1.0, scale)))
+        for frame in self._container.decode(self._stream):
+            ms = float(frame.time * 1000) if frame.time is not None else self._current_ms + 1
+            yield ms, frame.to_ndarray(width=w, height=h, format="rgb24")
+
+    def _advance(self, target_ms: float) -> None:
+        import av
+
+        try:
+            while self._current is None or self._current_ms < target_ms:
+                pending = self._pending or next(self._frames, None)
+                self._pending = None
+                if pending is None:
+                    return
+                if self._current is not None and pending[0] > target_ms:
+                    self._pending = pending
+                    return
+                self._current_ms, self._current = pending
+        except av.FFmpegError as exc:
+            raise RenderError(f"cannot decode video {self._clip.path.name}") from exc
+
+    def draw(self, local_ms: float, out: Frame) -> None:
+        """Paint the video frame showing at `local_ms` (looping) into `out`."""
+        target = local_ms % self._length_ms if self._length_ms > 0 else local_ms
+        if target < self._current_ms and self._length_ms > 0:
+            self._container.seek(0)
+            self._frames = self._decode()
+            self._current, self._current_ms, self._pending = None, -1.0, None
+        self._advance(target)
+        if self._current is None:
+            raise RenderError(f"no frames in video {self._clip.path.name}")
+        picture = self._current
+        size = (picture.shape[1], picture.shape[0])
+        contain = self._clip.fit == "contain"
+        if contain:
+            out[...] = _blurred_fill(picture, self._canvas)
+        _warp(
+            picture,
+            self._framing.matrix(local_ms / self._clip.duration_ms, size),
+            out,
+            transparent=contain,
+        )
+
+    def close(self) -> None:
+        """Close the decoder."""
+        self._frames.close()
+        self._container.close()
+
+
+def open_source(clip: VisualClip, canvas: tuple[int, int]) -> Source:
+    """Open the right source for a visual clip.
+
+    Raises:
+        RenderError: The media cannot be decoded.
+    """
+    if clip.kind == "video":
+        return VideoSource(clip, canvas)
+    return ImageSource(clip, canvas)
