@@ -30,6 +30,7 @@ __all__ = [
 _FRONTMATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.DOTALL | re.MULTILINE
 )
+_HEADER_SAFE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
 _KNOWN_KEYS = frozenset({"name", "version", "description", "metadata"})
 _CLAWHUB_DIRS = (".clawhub", ".clawdhub")  # `.clawdhub` is ClawHub's legacy directory name
 _CURSOR_DIRS = frozenset({"skills", "plugins", "extensions"})
@@ -137,6 +138,10 @@ def parse_skill(text: str, path: Path | None = None, *, platform: str = "unknown
     version = _version(data, meta, node)
     if version is None:
         raise _fail(path, "no version (set 'version' at top level or under 'metadata')")
+    for field_name, value in (("name", name.strip()), ("version", version)):
+        # Both go out as HTTP header values, which must be one line of printable ASCII.
+        if not _HEADER_SAFE.fullmatch(value):
+            raise _fail(path, f"the {field_name} {value!r} is not one line of printable ASCII")
     description = data.get("description")
     return Skill(
         name=name.strip(),

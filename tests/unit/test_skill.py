@@ -341,3 +341,16 @@ def test_other_locations_are_unknown(
     tmp_path: Path, isolated_home: Path, parts: tuple[str, ...]
 ) -> None:
     assert detect_platform(_install(tmp_path / "proj", *parts), isolated_home) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("field", "frontmatter"),
+    [
+        ("name", "name: 图生视频\nversion: '1'"),
+        ("version", 'name: x\nversion: "1.0\\nX-Evil: 1"'),
+        ("version", "name: x\nversion: '1.0-β'"),
+    ],
+)
+def test_name_and_version_must_be_usable_as_header_values(field: str, frontmatter: str) -> None:
+    with pytest.raises(ConfigError, match=f"the {field} .* printable ASCII"):
+        parse_skill(f"---\n{frontmatter}\n---\n")
