@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,7 +266,7 @@ class NemoClient:
         finally:
             await response.aclose()
 
-    async def run_sse(self, session_id: str, text: str) -> AsyncIterator[SseEvent]:
+    async def run_sse(self, session_id: str, text: str) -> AsyncGenerator[SseEvent, None]:
         """Post one message to `/run_sse` (never re-posted) and yield its typed events.
 
         Close the iterator (`contextlib.aclosing`) if you stop early.

@@ -44,6 +44,10 @@ class Runtime:
     credentials: Credentials
     client: NemoClient
     sessions: Sessions
+    sleep: Sleep
+    """The sleep every wait uses (retries, render polling)."""
+    clock: Clock
+    """Epoch seconds."""
 
     @classmethod
     @asynccontextmanager
@@ -93,7 +97,8 @@ class Runtime:
                 upload_max_bytes=settings.upload_max_bytes,
             )
             store = SessionStore(settings.state_dir / SESSION_FILE, settings.api_url)
-            yield cls(settings, skill, credentials, client, Sessions(store, client, clock=clock))
+            sessions = Sessions(store, client, clock=clock)
+            yield cls(settings, skill, credentials, client, sessions, sleep, clock)
 
     async def session(self, language: str = "en", *, new: bool = False) -> SessionRecord:
         """The current session (created when there is none, or a new one when `new`)."""

@@ -137,7 +137,7 @@ class ApiScript:
     _served: set[int] = field(default_factory=set)
 
     def on(self, method: str, path: str, *responses: httpx.Response | Handler) -> ApiScript:
-        """Queue responses for a route (path without query string)."""
+        """Queue responses for a route (path without query; a trailing `*` matches a prefix)."""
         self.routes[(method, path)].extend(responses)
         return self
 
@@ -145,7 +145,7 @@ class ApiScript:
         """The MockTransport handler."""
         self.requests.append(request)
         self.bodies.append(request.content)
-        queue = self.routes.get((request.method, request.url.path))
+        queue = self._queue(request.method, request.url.path)
         if not queue:
             return httpx.Response(404, json={"detail": f"no script for {request.url.path}"})
         item = queue.popleft() if len(queue) > 1 else queue[0]
@@ -156,6 +156,14 @@ class ApiScript:
             return httpx.Response(item.status_code, headers=item.headers, content=item.content)
         self._served.add(id(item))
         return item
+
+    def _queue(self, method: str, path: str) -> deque[httpx.Response | Handler] | None:
+        if (method, path) in self.routes:
+            return self.routes[(method, path)]
+        for (m, pattern), queue in self.routes.items():
+            if m == method and pattern.endswith("*") and path.startswith(pattern[:-1]):
+                return queue
+        return None
 
     def transport(self) -> httpx.MockTransport:
         """A MockTransport serving this script."""
