@@ -12,13 +12,21 @@ from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
-import pydantic
 
 from agent.auth import Credentials, Token
 from agent.config import DEFAULT_UPLOAD_MAX_BYTES
+from agent.envelope import (
+    RetryPolicy,
+    Timeouts,
+    envelope_error,
+    json_body,
+    parse_model,
+    retry_after_seconds,
+    unwrap,
+)
 from agent.errors import (
     APIError,
     AuthError,
@@ -46,33 +54,7 @@ from agent.transfer import check_upload, check_url, save_stream
 __all__ = ["APP_NAME", "NemoClient", "RetryPolicy", "Timeouts", "unwrap"]
 
 APP_NAME = "nemo_agent"
-M = TypeVar("M", bound=pydantic.BaseModel)
 DEFAULT_OUTPUT = {"format": "mp4", "quality": "high"}
-
-
-@dataclass(frozen=True, slots=True)
-class Timeouts:
-    """Seconds. `idle` and `total` apply to `/run_sse`; any received bytes reset `idle`."""
-
-    connect: float = 30.0
-    read: float = 60.0
-    idle: float = 600.0
-    total: float = 900.0
-
-
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """GETs retry transport errors and 5xx with jittered exponential backoff; 429 waits once."""
-
-    attempts: int = 4
-    base: float = 0.5
-    cap: float = 8.0
-    rate_limit_wait: float = 30.0
-
-    def delay(self, retry: int, rng: random.Random) -> float:
-        """Backoff before retry number `retry` (0-based): half fixed, half random."""
-        ceiling = min(self.cap, self.base * 2.0**retry)
-        return ceiling / 2 + rng.random() * ceiling / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,46 +74,6 @@ class _Tries:
     retries: int = 0
     rate_limited: bool = False
     refreshed: bool = False
-
-
-def unwrap(body: Any) -> Any:
-    """The payload of a successful body: `data` of a code or success envelope, else the body."""
-    if isinstance(body, dict):
-        if "code" in body:
-            return body.get("data")
-        if "success" in body:
-            return body.get("data", body)
-    return body
-
-
-def _envelope_error(status: int, body: Any) -> APIError | None:
-    if isinstance(body, dict):
-        if "code" in body and body["code"] not in (0, "0"):
-            return error_from_response(status, body)
-        if body.get("success") is False:
-            return error_from_response(status, body)
-    return None
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    try:
-        return max(0.0, float(response.headers.get("retry-after", "")))
-    except ValueError:
-        return None
-
-
-def _json(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return None
-
-
-def _parse(model: type[M], data: Any) -> M:
-    try:
-        return model.model_validate(data if data is not None else {})
-    except pydantic.ValidationError as exc:
-        raise APIError(f"unexpected {model.__name__} response from the API", body=data) from exc
 
 
 class NemoClient:
@@ -170,7 +112,7 @@ class NemoClient:
             "POST", "/api/auth/anonymous-token", auth=False, headers={"X-Client-Id": client_id}
         )
         try:
-            return _parse(AnonymousToken, await self._data(call))
+            return parse_model(AnonymousToken, await self._data(call))
         except RateLimitError as exc:
             raise RateLimitError(
                 "too many anonymous tokens were requested from this network; wait an hour or "
@@ -184,23 +126,23 @@ class NemoClient:
         """`POST /api/tasks/me/with-session/nemo_agent`: a new project and session."""
         body = {"task_name": task_name, "language": language}
         call = _Call("POST", f"/api/tasks/me/with-session/{APP_NAME}", json=body)
-        return _parse(SessionInfo, await self._data(call))
+        return parse_model(SessionInfo, await self._data(call))
 
     async def claim_token(self, task_id: str, session_id: str) -> ClaimToken:
         """`POST /api/auth/claim-token`: a token for the browser link (never the bearer)."""
         body = {"task_id": task_id, "session_id": session_id}
-        return _parse(
+        return parse_model(
             ClaimToken, await self._data(_Call("POST", "/api/auth/claim-token", json=body))
         )
 
     async def credits(self) -> Credits:
         """`GET /api/credits/balance/simple`."""
-        return _parse(Credits, await self._data(_Call("GET", "/api/credits/balance/simple")))
+        return parse_model(Credits, await self._data(_Call("GET", "/api/credits/balance/simple")))
 
     async def state(self, session_id: str) -> ProjectState:
         """`GET /api/state/nemo_agent/me/<session_id>/latest`."""
         call = _Call("GET", f"/api/state/{APP_NAME}/me/{session_id}/latest")
-        return _parse(ProjectState, await self._data(call))
+        return parse_model(ProjectState, await self._data(call))
 
     async def upload_files(self, session_id: str, paths: Sequence[Path]) -> UploadResult:
         """Upload local files (multipart `files`, streamed from disk) after the pre-checks.
@@ -213,13 +155,13 @@ class NemoClient:
         if not files:
             raise ValueError("upload_files needs at least one path")
         call = _Call("POST", self._upload_path(session_id), files=files)
-        return _parse(UploadResult, await self._data(call))
+        return parse_model(UploadResult, await self._data(call))
 
     async def upload_urls(self, session_id: str, urls: Sequence[str]) -> UploadResult:
         """Upload by URL (JSON `urls`, `source_type: url`); only http(s) URLs are accepted."""
         body = {"urls": [check_url(u) for u in urls], "source_type": "url"}
         call = _Call("POST", self._upload_path(session_id), json=body)
-        return _parse(UploadResult, await self._data(call))
+        return parse_model(UploadResult, await self._data(call))
 
     async def submit_render(
         self, render_id: str, session_id: str, draft: Mapping[str, Any]
@@ -330,7 +272,7 @@ class NemoClient:
 
     async def _body(self, call: _Call) -> Any:
         response = await self._send(call)
-        return _json(response)
+        return json_body(response)
 
     async def _send(self, call: _Call, *, attribution: bool = True) -> httpx.Response:
         tries = _Tries()
@@ -383,12 +325,12 @@ class NemoClient:
                 raise TransportError(f"request failed: {type(exc).__name__}") from exc
             finally:
                 await response.aclose()
-        body = _json(response)
+        body = json_body(response)
         if not response.is_success:
             return error_from_response(
-                response.status_code, body, retry_after=_retry_after(response)
+                response.status_code, body, retry_after=retry_after_seconds(response)
             )
-        return _envelope_error(response.status_code, body)
+        return envelope_error(response.status_code, body)
 
     async def _attempt(self, call: _Call, token: Token | None, attribution: bool) -> httpx.Response:
         headers = dict(self._attribution) if attribution else {}

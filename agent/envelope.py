@@ -1,0 +1,100 @@
+"""Response envelopes (protocol §3.0), model parsing, and the retry and timeout policies.
+
+Pure: no requests are sent here; `agent.client` applies these to each response.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+import pydantic
+
+from agent.errors import APIError, error_from_response
+
+__all__ = [
+    "RetryPolicy",
+    "Timeouts",
+    "envelope_error",
+    "json_body",
+    "parse_model",
+    "retry_after_seconds",
+    "unwrap",
+]
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds. `idle` and `total` apply to `/run_sse`; any received bytes reset `idle`."""
+
+    connect: float = 30.0
+    read: float = 60.0
+    idle: float = 600.0
+    total: float = 900.0
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """GETs retry transport errors and 5xx with jittered exponential backoff; 429 waits once."""
+
+    attempts: int = 4
+    base: float = 0.5
+    cap: float = 8.0
+    rate_limit_wait: float = 30.0
+
+    def delay(self, retry: int, rng: random.Random) -> float:
+        """Backoff before retry number `retry` (0-based): half fixed, half random."""
+        ceiling = min(self.cap, self.base * 2.0**retry)
+        return ceiling / 2 + rng.random() * ceiling / 2
+
+
+def unwrap(body: Any) -> Any:
+    """The payload of a successful body: `data` of a code or success envelope, else the body."""
+    if isinstance(body, dict):
+        if "code" in body:
+            return body.get("data")
+        if "success" in body:
+            return body.get("data", body)
+    return body
+
+
+def envelope_error(status: int, body: Any) -> APIError | None:
+    """The error a 2xx body reports (`code != 0` or `success: false`), else None."""
+    if isinstance(body, dict):
+        if "code" in body and body["code"] not in (0, "0"):
+            return error_from_response(status, body)
+        if body.get("success") is False:
+            return error_from_response(status, body)
+    return None
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """`Retry-After` in seconds, when the header is a number."""
+    try:
+        return max(0.0, float(response.headers.get("retry-after", "")))
+    except ValueError:
+        return None
+
+
+def json_body(response: httpx.Response) -> Any:
+    """The decoded JSON body, or None when it is not JSON."""
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def parse_model(model: type[M], data: Any) -> M:
+    """Validate `data` as `model`.
+
+    Raises:
+        APIError: The body does not have the expected shape.
+    """
+    try:
+        return model.model_validate(data if data is not None else {})
+    except pydantic.ValidationError as exc:
+        raise APIError(f"unexpected {model.__name__} response from the API", body=data) from exc
