@@ -28,9 +28,13 @@ CORE = (
 """The pure core: a name here covers the module, or the package and everything in it."""
 
 IO_LIBRARIES = frozenset(
-    {"httpx", "httpx_sse", "asyncio", "starlette", "uvicorn", "av", "cv2", "anthropic", "socket",
-     "subprocess"}
+    {"httpx", "httpx_sse", "starlette", "uvicorn", "av", "cv2", "anthropic", "socket", "subprocess"}
+)
+ASYNCIO_IO = frozenset(
+    {"open_connection", "start_server", "open_unix_connection", "start_unix_server",
+     "create_subprocess_exec", "create_subprocess_shell", "streams", "subprocess"}
 )  # fmt: skip
+"""asyncio's I/O surface; `asyncio.timeout` and friends are fine in the core."""
 FRONT_END = ("agent.cli", "agent.__main__")
 
 
@@ -61,11 +65,27 @@ def _walk(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
                 yield from ast.walk(child)
 
 
+def _asyncio_attributes(tree: ast.Module) -> set[str]:
+    return {
+        f"asyncio.{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "asyncio"
+    }
+
+
 def imports_of(source: str, module: str, *, is_package: bool = False) -> set[str]:
-    """Absolute names a module imports (`a.b`; `pkg` and `pkg.x` for `from pkg import x`)."""
+    """Absolute names a module imports (`a.b`; `pkg` and `pkg.x` for `from pkg import x`).
+
+    Attribute uses of `asyncio` are included too, so its I/O functions can be told apart.
+    """
     package = module if is_package else module.rpartition(".")[0]
+    tree = ast.parse(source)
     found: set[str] = set()
-    for node in _walk(ast.parse(source).body):
+    if "asyncio" in source:
+        found.update(_asyncio_attributes(tree))  # `asyncio.open_connection(...)` counts as I/O
+    for node in _walk(tree.body):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -132,6 +152,10 @@ def test_the_import_parser_resolves_relative_imports_and_skips_type_checking() -
         "def f():\n"
         "    import av\n"
         "    return av\n"
+        "async def g():\n"
+        "    import asyncio\n"
+        "    async with asyncio.timeout(5):\n"
+        "        await asyncio.open_connection('127.0.0.1', 80)\n"
     )
     assert imports_of(source, "agent.local.interpreter") == {
         "os.path",
@@ -144,6 +168,9 @@ def test_the_import_parser_resolves_relative_imports_and_skips_type_checking() -
         "agent",
         "agent.cli",
         "av",
+        "asyncio",
+        "asyncio.timeout",
+        "asyncio.open_connection",
     }
 
 
@@ -158,6 +185,7 @@ def test_pure_core_modules_import_no_io_library_even_indirectly(module: str) -> 
         for inner in _closure(module)
         for name in MODULES[inner]
         if name.split(".")[0] in IO_LIBRARIES
+        or (name.startswith("asyncio.") and name.split(".")[1] in ASYNCIO_IO)
     )
     assert offending == [], f"{module}: {offending}"
 
