@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 import json
 import sys
 import tempfile
-from http.server import BaseHTTPRequestHandler
 import time
+from collections.abc import Callable
 from contextlib import aclosing
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
