@@ -7,9 +7,9 @@ length. Imported lazily by `agent.local.render`.
 from __future__ import annotations
 
 import cv2
-import numpy as np
 
-from agent.local.source import Frame, Source, open_source
+from agent.local.planes import Planes, blank
+from agent.local.source import Source, open_source
 from agent.local.spec import RenderSpec, VisualClip
 from agent.local.text import TitleLayer, draw_title, opacity_at
 
@@ -35,8 +35,9 @@ class Compositor:
     def __init__(self, spec: RenderSpec) -> None:
         self._spec = spec
         self._canvas = (spec.width, spec.height)
-        self._out: Frame = np.zeros((spec.height, spec.width, 3), np.uint8)
-        self._scratch: Frame = np.zeros_like(self._out)
+        self._black = blank(spec.width, spec.height)
+        self._out = blank(spec.width, spec.height)
+        self._scratch = blank(spec.width, spec.height)
         self._sources: dict[int, Source] = {}
         self._until = _needed_until(spec.visuals)
         self._titles: dict[int, TitleLayer] = {}
@@ -70,7 +71,7 @@ class Compositor:
         ]
         return active[-1] if active else None
 
-    def _draw_visual(self, index: int, t_ms: float, out: Frame) -> None:
+    def _draw_visual(self, index: int, t_ms: float, out: Planes) -> None:
         self._source(index).draw(t_ms - self._spec.visuals[index].start_ms, out)
 
     def _crossfade_from(self, index: int, t_ms: float) -> tuple[int, float] | None:
@@ -92,8 +93,8 @@ class Compositor:
                 self._titles[i] = draw_title(clip, self._canvas)
             self._titles[i].blend(self._out, opacity)
 
-    def frame(self, index: int) -> Frame:
-        """The RGB frame `index` (H, W, 3); the buffer is reused by the next call.
+    def frame(self, index: int) -> Planes:
+        """The I420 frame `index`; its buffer is reused by the next call.
 
         Raises:
             RenderError: A source cannot be decoded.
@@ -102,13 +103,14 @@ class Compositor:
         self._release(t_ms)
         top = self._top_visual(t_ms)
         if top is None:
-            self._out.fill(0)
+            self._out.copy_from(self._black)
         else:
             self._draw_visual(top, t_ms, self._out)
             fade = self._crossfade_from(top, t_ms)
             if fade is not None:
                 previous, weight = fade
                 self._draw_visual(previous, t_ms, self._scratch)
-                cv2.addWeighted(self._out, weight, self._scratch, 1 - weight, 0.0, dst=self._out)
+                out, old = self._out.buffer, self._scratch.buffer
+                cv2.addWeighted(out, weight, old, 1 - weight, 0.0, dst=out)
         self._draw_titles(t_ms)
         return self._out

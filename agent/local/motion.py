@@ -107,16 +107,16 @@ class Framing:
     def matrix(self, t: float, src: tuple[int, int]) -> Affine:
         """The warp matrix at time fraction `t` (0..1) for a source of size `src` (w, h).
 
-        `src` may differ from the picture the framing was planned on (a pre-scaled copy):
-        only its aspect ratio must match.
+        `src` may differ from the picture the framing was planned on (a pre-scaled copy, its
+        sizes rounded independently): each axis is scaled on its own.
         """
         p = ease(t)
         z = self.zoom(p)
         ox, oy = self.offset(p, z)
-        scale = self.fitted[0] * z / src[0]
-        tx = (self.canvas[0] - 1) / 2 + ox - scale * (src[0] - 1) / 2
-        ty = (self.canvas[1] - 1) / 2 + oy - scale * (src[1] - 1) / 2
-        return ((scale, 0.0, tx), (0.0, scale, ty))
+        sx, sy = self.fitted[0] * z / src[0], self.fitted[1] * z / src[1]
+        tx = (self.canvas[0] - 1) / 2 + ox - sx * (src[0] - 1) / 2
+        ty = (self.canvas[1] - 1) / 2 + oy - sy * (src[1] - 1) / 2
+        return ((sx, 0.0, tx), (0.0, sy, ty))
 
 
 def plan_framing(

@@ -21,7 +21,7 @@ __all__ = ["AUDIO_RATE", "RenderResult", "render"]
 
 AUDIO_RATE = 48_000
 _AUDIO_CHUNK = 1024  # samples per AAC frame
-# cv2's RGB->I420 is BT.601 limited range; say so in the stream (primaries/transfer are sRGB-like).
+# Frames are composed in BT.601 limited-range I420 (agent.local.planes); tag the stream so.
 _COLOR_TAGS = {"colorspace": 6, "color_range": 1, "color_primaries": 1, "color_trc": 1}
 
 
@@ -95,8 +95,6 @@ def _encode(
     progress: Callable[[int, int], None] | None,
     cancel: threading.Event | None,
 ) -> None:
-    import cv2
-
     from agent.local.audio import mix_audio
     from agent.local.compose import Compositor
 
@@ -109,8 +107,7 @@ def _encode(
             for index in range(total):
                 if cancel is not None and cancel.is_set():
                     raise RenderError("cancelled")
-                rgb = compositor.frame(index)
-                encoder.video_frame(index, cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420))
+                encoder.video_frame(index, compositor.frame(index).buffer)
                 if progress is not None:
                     progress(index + 1, total)
         encoder.finish()

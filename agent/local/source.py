@@ -1,11 +1,12 @@
-"""Visual sources: a still image or a decoded video, drawn onto a canvas buffer with its motion.
+"""Visual sources: a still image or a decoded video, drawn onto an I420 canvas with its motion.
 
-Images are decoded and pre-scaled once (to just above the size the largest zoom needs); every
-frame is one sub-pixel `cv2.warpAffine` straight into the output buffer. Imported lazily.
+Images are decoded, pre-scaled (to just above the size the largest zoom needs) and converted to
+I420 once; every frame is one sub-pixel warp per plane straight into the output. Imported lazily.
 """
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any, Protocol
 
 import cv2
@@ -14,35 +15,26 @@ from numpy.typing import NDArray
 from PIL import Image, ImageOps
 
 from agent.errors import RenderError
-from agent.local.motion import Affine, Framing, fit_scale, plan_framing
+from agent.local.motion import Framing, fit_scale, plan_framing
+from agent.local.planes import Planes, i420_buffer, planes_from_rgb, warp_planes
 from agent.local.spec import VisualClip
 
-__all__ = ["Frame", "ImageSource", "Source", "VideoSource", "open_source"]
+__all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
 
-Frame = NDArray[np.uint8]
 _FILL_DOWNSCALE = 16  # contain-fit fill: blur at 1/16 size, then upscale (cheap and very soft)
 
 
 class Source(Protocol):
     """Something that can paint itself onto a canvas at a clip-local time."""
 
-    def draw(self, local_ms: float, out: Frame) -> None:
-        """Paint the frame for `local_ms` (ms since the clip start) into `out` (H, W, 3)."""
+    def draw(self, local_ms: float, out: Planes) -> None:
+        """Paint the picture for `local_ms` (ms since the clip start) into `out`."""
 
     def close(self) -> None:
         """Release decoders and buffers."""
 
 
-def _warp(src: Frame, matrix: Affine, out: Frame, *, transparent: bool) -> None:
-    border = cv2.BORDER_TRANSPARENT if transparent else cv2.BORDER_REFLECT
-    size = (out.shape[1], out.shape[0])
-    cv2.warpAffine(
-        src, np.asarray(matrix, np.float64), size, dst=out, flags=cv2.INTER_LINEAR,
-        borderMode=border,
-    )  # fmt: skip
-
-
-def _blurred_fill(picture: Frame, canvas: tuple[int, int]) -> Frame:
+def _blurred_fill(picture: NDArray[np.uint8], canvas: tuple[int, int]) -> Planes:
     """The picture cover-fitted to the canvas, heavily blurred and darkened: the contain fill."""
     h, w = picture.shape[:2]
     scale = fit_scale((w, h), canvas, "cover")
@@ -53,35 +45,37 @@ def _blurred_fill(picture: Frame, canvas: tuple[int, int]) -> Frame:
     small = cv2.resize(crop, small_size, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (0, 0), 2.0)
     fill = cv2.resize(small, canvas, interpolation=cv2.INTER_LINEAR)
-    return np.asarray(cv2.convertScaleAbs(fill, alpha=0.7), dtype=np.uint8)
+    return planes_from_rgb(np.asarray(cv2.convertScaleAbs(fill, alpha=0.7), dtype=np.uint8))
 
 
 class ImageSource:
-    """A still picture with motion; decoded and pre-scaled once."""
+    """A still picture with motion; decoded, pre-scaled and converted once."""
 
     def __init__(self, clip: VisualClip, canvas: tuple[int, int]) -> None:
         self._clip = clip
         picture = _load_image(clip, canvas)
         self._framing = plan_framing(clip.motion, (picture.width, picture.height), canvas, clip.fit)
         target = self._framing.fitted[0] * self._framing.max_zoom / picture.width
-        size = (max(1, round(picture.width * target)), max(1, round(picture.height * target)))
+        size = (_even(picture.width * target), _even(picture.height * target))  # I420: even
         pixels = np.asarray(picture)
         interpolation = cv2.INTER_AREA if target < 1 else cv2.INTER_CUBIC
-        self._pixels: Frame = np.asarray(
-            cv2.resize(pixels, size, interpolation=interpolation), dtype=np.uint8
-        )
+        scaled = np.asarray(cv2.resize(pixels, size, interpolation=interpolation), np.uint8)
+        self._planes = planes_from_rgb(scaled)
         self._fill = _blurred_fill(pixels, canvas) if clip.fit == "contain" else None
 
-    def draw(self, local_ms: float, out: Frame) -> None:
+    def draw(self, local_ms: float, out: Planes) -> None:
         """Paint the picture at `local_ms` into `out`."""
-        t = local_ms / self._clip.duration_ms
-        size = (self._pixels.shape[1], self._pixels.shape[0])
+        matrix = self._framing.matrix(local_ms / self._clip.duration_ms, self._planes.size)
         if self._fill is not None:
-            out[...] = self._fill
-        _warp(self._pixels, self._framing.matrix(t, size), out, transparent=self._fill is not None)
+            out.copy_from(self._fill)
+        warp_planes(self._planes, matrix, out, transparent=self._fill is not None)
 
     def close(self) -> None:
         """Nothing to release beyond memory."""
+
+
+def _even(value: float) -> int:
+    return max(2, 2 * round(value / 2))
 
 
 def _load_image(clip: VisualClip, canvas: tuple[int, int]) -> Image.Image:
@@ -118,17 +112,17 @@ class VideoSource:
             else 0.0
         )
         self._frames = self._decode()
-        self._current: Frame | None = None
+        self._current: Planes | None = None
         self._current_ms = -1.0
-        self._pending: tuple[float, Frame] | None = None
+        self._pending: tuple[float, Planes] | None = None
 
-    def _decode(self) -> Any:
-        scale = self._framing.fitted[0] * self._framing.max_zoom / self._stream.width
-        w = max(2, round(self._stream.width * min(1.0, scale)))
-        h = max(2, round(self._stream.height * min(1.0, scale)))
+    def _decode(self) -> Generator[tuple[float, Planes], None, None]:
+        scale = min(1.0, self._framing.fitted[0] * self._framing.max_zoom / self._stream.width)
+        w, h = _even(self._stream.width * scale), _even(self._stream.height * scale)
         for frame in self._container.decode(self._stream):
             ms = float(frame.time * 1000) if frame.time is not None else self._current_ms + 1
-            yield ms, frame.to_ndarray(width=w, height=h, format="rgb24")
+            buffer = frame.to_ndarray(width=w, height=h, format="yuv420p")
+            yield ms, i420_buffer(np.ascontiguousarray(buffer), w, h)
 
     def _advance(self, target_ms: float) -> None:
         import av
@@ -146,27 +140,27 @@ class VideoSource:
         except av.FFmpegError as exc:
             raise RenderError(f"cannot decode video {self._clip.path.name}") from exc
 
-    def draw(self, local_ms: float, out: Frame) -> None:
+    def _rewind(self) -> None:
+        self._frames.close()
+        self._container.seek(0)
+        self._frames = self._decode()
+        self._current, self._current_ms, self._pending = None, -1.0, None
+
+    def draw(self, local_ms: float, out: Planes) -> None:
         """Paint the video frame showing at `local_ms` (looping) into `out`."""
         target = local_ms % self._length_ms if self._length_ms > 0 else local_ms
-        if target < self._current_ms and self._length_ms > 0:
-            self._container.seek(0)
-            self._frames = self._decode()
-            self._current, self._current_ms, self._pending = None, -1.0, None
+        if target < self._current_ms:
+            self._rewind()
         self._advance(target)
         if self._current is None:
             raise RenderError(f"no frames in video {self._clip.path.name}")
         picture = self._current
-        size = (picture.shape[1], picture.shape[0])
         contain = self._clip.fit == "contain"
         if contain:
-            out[...] = _blurred_fill(picture, self._canvas)
-        _warp(
-            picture,
-            self._framing.matrix(local_ms / self._clip.duration_ms, size),
-            out,
-            transparent=contain,
-        )
+            rgb = cv2.cvtColor(picture.buffer, cv2.COLOR_YUV2RGB_I420)
+            out.copy_from(_blurred_fill(np.asarray(rgb, np.uint8), self._canvas))
+        matrix = self._framing.matrix(local_ms / self._clip.duration_ms, picture.size)
+        warp_planes(picture, matrix, out, transparent=contain)
 
     def close(self) -> None:
         """Close the decoder."""

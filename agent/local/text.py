@@ -14,10 +14,12 @@ from functools import partial
 from importlib.resources import files
 from pathlib import Path
 
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from agent.local.planes import Planes
 from agent.local.spec import TextClip
 
 __all__ = ["FONT_FILE", "TitleLayer", "draw_title", "load_fonts", "opacity_at"]
@@ -38,30 +40,44 @@ _MARGIN = 0.08
 
 @dataclass(frozen=True, slots=True)
 class TitleLayer:
-    """A title pre-rendered once: premultiplied colour and alpha for a canvas region.
+    """A title pre-rendered once as premultiplied I420 planes plus coverage, for one region.
 
     Attributes:
-        x: Left edge on the canvas.
-        y: Top edge on the canvas.
-        premultiplied: float32 (h, w, 3) colour x alpha, 0-255.
-        alpha: float32 (h, w) coverage, 0-1.
+        x: Left edge on the canvas (even).
+        y: Top edge on the canvas (even).
+        alpha: float32 (h, w) luma coverage, 0-1; h and w are even.
+        luma: float32 (h, w) premultiplied Y (value x coverage).
+        chroma_alpha: float32 (h/2, w/2) coverage at chroma resolution.
+        chroma: float32 (2, h/2, w/2) premultiplied U and V.
     """
 
     x: int
     y: int
-    premultiplied: NDArray[np.float32]
     alpha: NDArray[np.float32]
+    luma: NDArray[np.float32]
+    chroma_alpha: NDArray[np.float32]
+    chroma: NDArray[np.float32]
 
-    def blend(self, frame: NDArray[np.uint8], opacity: float) -> None:
-        """Alpha-blend the layer into an RGB `frame` in place at `opacity` (0-1)."""
+    def blend(self, frame: Planes, opacity: float) -> None:
+        """Alpha-blend the layer into an I420 `frame` in place at `opacity` (0-1)."""
         if opacity <= 0.0:
             return
         h, w = self.alpha.shape
-        region = frame[self.y : self.y + h, self.x : self.x + w]
-        keep = 1.0 - opacity * self.alpha
-        mixed = region * keep[..., None] + opacity * self.premultiplied
-        np.clip(mixed, 0, 255, out=mixed)
-        region[...] = (mixed + 0.5).astype(np.uint8)
+        _mix(frame.y[self.y : self.y + h, self.x : self.x + w], self.alpha, self.luma, opacity)
+        cy, cx, ch, cw = self.y // 2, self.x // 2, h // 2, w // 2
+        for plane, premultiplied in ((frame.u, self.chroma[0]), (frame.v, self.chroma[1])):
+            _mix(plane[cy : cy + ch, cx : cx + cw], self.chroma_alpha, premultiplied, opacity)
+
+
+def _mix(
+    region: NDArray[np.uint8],
+    alpha: NDArray[np.float32],
+    premultiplied: NDArray[np.float32],
+    opacity: float,
+) -> None:
+    mixed = region * (1.0 - opacity * alpha) + opacity * premultiplied
+    np.clip(mixed + 0.5, 0, 255, out=mixed)
+    region[...] = mixed.astype(np.uint8)
 
 
 def opacity_at(clip: TextClip, t_ms: float) -> float:
@@ -159,33 +175,53 @@ def draw_title(clip: TextClip, canvas: tuple[int, int]) -> TitleLayer:
     fill_img, outline_img = _masks(clip, fonts, pad)
     shift = max(1, round(fonts[0].size * 0.05))
     shadow_img = outline_img.filter(ImageFilter.GaussianBlur(shift))
-    fill = np.asarray(fill_img, dtype=np.float32) / 255.0
-    outline = np.asarray(outline_img, dtype=np.float32) / 255.0 * 0.55
+    fill = _even_pad(np.asarray(fill_img, dtype=np.float32) / 255.0)
+    outline = _even_pad(np.asarray(outline_img, dtype=np.float32) / 255.0 * 0.55)
     shadow = np.roll(np.asarray(shadow_img, dtype=np.float32) / 255.0 * 0.5, (shift, shift), (0, 1))
-    dark = outline + shadow * (1.0 - outline)
+    dark = outline + _even_pad(shadow) * (1.0 - outline)
     alpha = fill + dark * (1.0 - fill)
-    premultiplied = fill[..., None] * np.asarray(clip.color, dtype=np.float32)
-    return _place(clip, canvas, premultiplied, alpha)
+    x, y = _position(clip, canvas, alpha.shape)
+    x0, y0 = max(0, -x), max(0, -y)
+    x1, y1 = min(alpha.shape[1], canvas[0] - x), min(alpha.shape[0], canvas[1] - y)
+    return _layer(max(0, x), max(0, y), alpha[y0:y1, x0:x1], fill[y0:y1, x0:x1], clip.color)
 
 
-def _place(
-    clip: TextClip,
-    canvas: tuple[int, int],
-    premultiplied: NDArray[np.float32],
-    alpha: NDArray[np.float32],
-) -> TitleLayer:
-    h, w = alpha.shape
-    x = (canvas[0] - w) // 2
+def _even_pad(mask: NDArray[np.float32]) -> NDArray[np.float32]:
+    h, w = mask.shape
+    return np.pad(mask, ((0, h % 2), (0, w % 2)))
+
+
+def _position(clip: TextClip, canvas: tuple[int, int], shape: tuple[int, ...]) -> tuple[int, int]:
+    """Even top-left corner of a layer of `shape` (h, w) for the title's position."""
+    h, w = shape
     y = {
         "top": round(canvas[1] * _MARGIN),
         "center": (canvas[1] - h) // 2,
         "bottom": canvas[1] - h - round(canvas[1] * _MARGIN),
     }[clip.position]
-    x0, y0 = max(0, -x), max(0, -y)
-    x1, y1 = min(w, canvas[0] - x), min(h, canvas[1] - y)
-    return TitleLayer(
-        max(0, x),
-        max(0, y),
-        np.ascontiguousarray(premultiplied[y0:y1, x0:x1]),
-        np.ascontiguousarray(alpha[y0:y1, x0:x1]),
-    )
+    return ((canvas[0] - w) // 2) & ~1, y & ~1
+
+
+def _layer(
+    x: int,
+    y: int,
+    alpha: NDArray[np.float32],
+    fill: NDArray[np.float32],
+    color: tuple[int, int, int],
+) -> TitleLayer:
+    patch = np.full((2, 2, 3), color, np.uint8)
+    yuv = cv2.cvtColor(patch, cv2.COLOR_RGB2YUV_I420).reshape(-1).astype(np.float32)
+    y_c, u_c, v_c = yuv[0], yuv[4], yuv[5]
+    # Black (the outline and shadow) is Y=16, U=V=128; the fill adds the colour's offset from it.
+    luma = 16.0 * alpha + fill * (y_c - 16.0)
+    h, w = alpha.shape
+    quads = (h // 2, 2, w // 2, 2)
+    chroma_alpha = alpha.reshape(quads).mean(axis=(1, 3))
+    chroma_fill = fill.reshape(quads).mean(axis=(1, 3))
+    chroma = np.stack(
+        [
+            128.0 * chroma_alpha + chroma_fill * (u_c - 128.0),
+            128.0 * chroma_alpha + chroma_fill * (v_c - 128.0),
+        ]
+    ).astype(np.float32)
+    return TitleLayer(x, y, alpha, luma.astype(np.float32), chroma_alpha.astype(np.float32), chroma)
