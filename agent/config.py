@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from agent.errors import ConfigError
 
@@ -56,15 +57,23 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
 
 def _url(env: Mapping[str, str], key: str, default: str) -> str:
     raw = (env.get(key) or "").strip() or default
-    if not raw.startswith(("http://", "https://")):
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(f"{key} must be an http(s) URL, not {raw!r}")
     return raw.rstrip("/")
 
 
-def _dirs(env: Mapping[str, str]) -> tuple[Path, Path, Path]:
+def _path(raw: str, home: Path) -> Path:
+    """Expand `~` against the HOME of the given environment, not the process's."""
+    if raw == "~" or raw.startswith("~/"):
+        return home / raw[2:]
+    return Path(raw).expanduser()
+
+
+def _dirs(env: Mapping[str, str], user_home: Path) -> tuple[Path, Path, Path]:
     home = (env.get("NEMO_AGENT_HOME") or "").strip()
     if home:
-        root = Path(home).expanduser()
+        root = _path(home, user_home)
         return root / "config", root / "state", root / "cache"
     import platformdirs
 
@@ -115,8 +124,8 @@ class Settings:
         """
         if env is None:
             env = os.environ
-        config_dir, state_dir, cache_dir = _dirs(env)
         user_home = Path(env.get("HOME") or Path.home()).expanduser()
+        config_dir, state_dir, cache_dir = _dirs(env, user_home)
         backend = (env.get("NEMO_BACKEND") or "cloud").strip().lower()
         if backend not in ("cloud", "local"):
             raise ConfigError(f"NEMO_BACKEND must be 'cloud' or 'local', not {backend!r}")
@@ -127,8 +136,8 @@ class Settings:
             web_url=_url(env, "NEMO_WEB_URL", DEFAULT_WEB_URL),
             token=(env.get("NEMO_TOKEN") or "").strip() or None,
             client_id=(env.get("NEMO_CLIENT_ID") or "").strip() or None,
-            skill_source=env.get("SKILL_SOURCE") or None,
-            skill_file=Path(skill_file).expanduser() if skill_file else None,
+            skill_source=(env.get("SKILL_SOURCE") or "").strip() or None,
+            skill_file=_path(skill_file, user_home) if skill_file else None,
             config_dir=config_dir,
             state_dir=state_dir,
             cache_dir=cache_dir,
@@ -137,7 +146,7 @@ class Settings:
             anthropic_api_key=(env.get("ANTHROPIC_API_KEY") or "").strip() or None,
             router_model=(env.get("NEMO_ROUTER_MODEL") or "").strip() or DEFAULT_ROUTER_MODEL,
             upload_max_bytes=_int(env, "NEMO_UPLOAD_MAX_BYTES", DEFAULT_UPLOAD_MAX_BYTES),
-            output_dir=Path(output_dir).expanduser() if output_dir else None,
+            output_dir=_path(output_dir, user_home) if output_dir else None,
             auto_export=_bool(env, "NEMO_AUTO_EXPORT", True),
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
         )

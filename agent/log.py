@@ -17,8 +17,8 @@ __all__ = ["configure_logging", "redact", "redact_processor"]
 
 _SECRET = re.compile(
     r"(?i:bearer)\s+[A-Za-z0-9._~+/=-]+"
-    r"|nmv_usr_[A-Za-z0-9._~+/=-]*"
-    r"|clm_[A-Za-z0-9._~+/=-]*"
+    r"|nmv_usr_[A-Za-z0-9._~+/=-]+"
+    r"|clm_[A-Za-z0-9._~+/=-]+"
     r"|sk-ant-[A-Za-z0-9_-]+"
 )
 
@@ -45,6 +45,8 @@ def _scrub(value: Any) -> Any:
         return redact(value)
     if isinstance(value, dict):
         return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # namedtuple
+        return type(value)(*(_scrub(v) for v in value))
     if isinstance(value, list | tuple):
         return type(value)(_scrub(v) for v in value)
     if isinstance(value, BaseException):

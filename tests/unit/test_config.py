@@ -120,11 +120,6 @@ def test_bad_values_are_config_errors_naming_the_variable(
     assert problem in caught.value.message
 
 
-@pytest.mark.xfail(
-    reason="config.py bug: _url checks the scheme only, so 'https://' becomes 'https:'",
-    strict=True,
-    raises=pytest.fail.Exception,
-)
 def test_a_url_without_a_host_is_rejected(env: dict[str, str]) -> None:
     with pytest.raises(ConfigError):
         Settings.from_env({**env, "NEMO_API_URL": "https://"})
@@ -161,12 +156,6 @@ def test_client_id_file_is_shared_with_the_other_skills_under_home(tmp_path: Pat
     assert settings.client_id_file == tmp_path / "someone" / ".config" / "nemovideo" / "client_id"
 
 
-@pytest.mark.xfail(
-    reason="config.py bug: '~' in NEMO_AGENT_HOME/NEMO_SKILL_FILE/NEMO_OUTPUT_DIR expands with "
-    "the process HOME instead of the mapping's HOME",
-    strict=True,
-    raises=AssertionError,
-)
 def test_tilde_paths_expand_with_the_home_of_the_given_mapping(tmp_path: Path) -> None:
     home = tmp_path / "mapping-home"
     settings = Settings.from_env(

@@ -135,24 +135,12 @@ def test_verbosity_selects_the_level(stream: io.StringIO, verbosity: int, shown:
     assert levels == shown
 
 
-@pytest.mark.xfail(
-    reason="log.py bug: _scrub rebuilds tuples with type(value)(generator), which raises "
-    "TypeError for a namedtuple (fix: type(value)(*items) when it has _fields)",
-    strict=True,
-    raises=TypeError,
-)
 def test_a_namedtuple_value_is_redacted_not_a_crash() -> None:
     point = namedtuple("point", "token count")
     result = redact_processor(None, "info", {"event": "e", "value": point(TOKEN, 1)})
     assert result["value"] == point("nmv_usr_***", 1)
 
 
-@pytest.mark.xfail(
-    reason="log.py: `nmv_usr_`/`clm_` patterns use `*`, so a second pass turns "
-    "'nmv_usr_***' into 'nmv_usr_******' (fix: `+` instead of `*`)",
-    strict=True,
-    raises=AssertionError,
-)
 def test_redaction_is_idempotent() -> None:
     once = redact(f"{TOKEN} {CLAIM}")
     assert redact(once) == once
