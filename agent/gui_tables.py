@@ -1,0 +1,294 @@
+"""GUI-translation tables: TOML schema, validation and compilation (`agent/tables/gui_*.toml`).
+
+Pure apart from `load_gui_tables`, which reads the bundled files via importlib.resources. A
+broken table is a `ConfigError` at load time; nothing here is cached or global.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from agent.errors import ConfigError
+
+__all__ = [
+    "ACTIONS",
+    "MASK_CLASS",
+    "PSEUDO_KINDS",
+    "TABLE_FILES",
+    "BodyRule",
+    "GuiTables",
+    "Kind",
+    "LanguageTable",
+    "Rule",
+    "load_gui_tables",
+    "parse_gui_tables",
+]
+
+ACTIONS = ("export", "state", "credits", "sse", "upload")
+PSEUDO_KINDS = ("infer", "label", "noise")
+TABLE_FILES = ("gui_en.toml", "gui_zh.toml")
+# Masked spans (quotes, URLs, code) become single characters from Supplementary PUA-A.
+MASK_BASE = 0xF0000
+MASK_CLASS = "[\U000f0000-\U000ffffd]"
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class _BodyModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    match: str
+    text: str
+
+
+class _KindModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    action: str
+    priority: int
+    bare: str
+    filler: list[str] = []
+    body: list[_BodyModel]
+
+
+class _RuleModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: str
+    pattern: str
+    replace: str = ""
+    default: str = ""
+
+
+class _TableModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    lang: Literal["en", "zh"]
+    leadin: list[str]
+    coordinator: list[str]
+    filler: list[str]
+    vocab: dict[str, list[str]]
+    rules: list[_RuleModel]
+    infer: dict[str, list[str]]
+    labels: dict[str, list[str]]
+    keys: dict[str, str]
+    kinds: dict[str, _KindModel]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled cue pattern: `kind` is a kind name or one of `PSEUDO_KINDS`."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    replace: str
+    default: str
+
+
+@dataclass(frozen=True, slots=True)
+class BodyRule:
+    """How a clause's leftover words are phrased: the first `pattern` that matches wins."""
+
+    pattern: re.Pattern[str]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """What a GUI instruction becomes: an action (or none) and its rewrite templates."""
+
+    name: str
+    action: str
+    priority: int
+    bare: str
+    body: tuple[BodyRule, ...]
+    filler: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageTable:
+    """The compiled table of one language."""
+
+    lang: str
+    rules: tuple[Rule, ...]
+    leadin: re.Pattern[str]
+    coordinator: re.Pattern[str]
+    filler: frozenset[str]
+    infer: tuple[tuple[str, re.Pattern[str]], ...]
+    labels: Mapping[str, str]
+    keys: Mapping[str, str]
+    kinds: Mapping[str, Kind]
+
+
+@dataclass(frozen=True, slots=True)
+class GuiTables:
+    """All languages' tables; `en` and `zh` are always present."""
+
+    en: LanguageTable
+    zh: LanguageTable
+
+    @property
+    def languages(self) -> tuple[LanguageTable, LanguageTable]:
+        """Both tables, English first."""
+        return (self.en, self.zh)
+
+
+def _alternation(words: list[str], latin: bool) -> str:
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    escaped = [r"\s+".join(re.escape(p) for p in w.split()) for w in parts]
+    body = "|".join(escaped) if escaped else "(?!)"
+    return rf"(?<![\w-])(?:{body})(?![\w-])" if latin else f"(?:{body})"
+
+
+def _expand(pattern: str, vocab: Mapping[str, str], where: str) -> str:
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "mask":
+            return MASK_CLASS
+        if name not in vocab:
+            raise ConfigError(f"{where}: unknown vocabulary {{{name}}}")
+        return f"(?:{vocab[name]})"
+
+    return _PLACEHOLDER.sub(sub, pattern)
+
+
+def _compile(pattern: str, where: str, latin: bool) -> re.Pattern[str]:
+    wrapped = rf"(?<![\w])(?:{pattern})(?![\w])" if latin else pattern
+    try:
+        return re.compile(wrapped, re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"{where}: bad regex: {exc}") from exc
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _check_fields(template: str, pattern: re.Pattern[str], where: str) -> None:
+    unknown = _fields(template) - set(pattern.groupindex)
+    if unknown:
+        raise ConfigError(f"{where}: template uses {sorted(unknown)} not captured by its pattern")
+
+
+def _kind(name: str, model: _KindModel, where: str, latin: bool) -> Kind:
+    if model.action and model.action not in ACTIONS:
+        raise ConfigError(f"{where}: unknown action {model.action!r}")
+    if not model.body:
+        raise ConfigError(f"{where}: needs at least one body rule")
+    body = []
+    for i, item in enumerate(model.body):
+        pattern = _compile(item.match, f"{where}.body[{i}]", latin=False)
+        _check_fields(item.text, pattern, f"{where}.body[{i}]")
+        body.append(BodyRule(pattern, item.text))
+    if body[-1].pattern.match("x y") is None:
+        raise ConfigError(f"{where}: the last body rule must match any text")
+    filler = frozenset(w.casefold() for w in model.filler)
+    return Kind(name, model.action, model.priority, model.bare, tuple(body), filler)
+
+
+def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rule, ...]:
+    latin = model.lang == "en"
+    rules = []
+    for i, item in enumerate(model.rules):
+        where = f"{name} rules[{i}]"
+        if item.kind not in model.kinds and item.kind not in PSEUDO_KINDS:
+            raise ConfigError(f"{where}: unknown kind {item.kind!r}")
+        if item.kind == "label" and item.default not in model.kinds:
+            raise ConfigError(f"{where}: a label rule needs a known default kind")
+        if item.default and item.default not in model.kinds:
+            raise ConfigError(f"{where}: unknown default kind {item.default!r}")
+        pattern = _compile(_expand(item.pattern, vocab, where), where, latin)
+        _check_fields(item.replace, pattern, where)
+        if item.kind == "label" and "label" not in pattern.groupindex:
+            raise ConfigError(f"{where}: label rule must capture (?P<label>...)")
+        rules.append(Rule(item.kind, pattern, item.replace, item.default))
+    return tuple(rules)
+
+
+def _labels(model: _TableModel, name: str) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for kind, words in model.labels.items():
+        if kind not in model.kinds:
+            raise ConfigError(f"{name} labels: unknown kind {kind!r}")
+        for word in words:
+            key = word.casefold()
+            if labels.get(key, kind) != kind:
+                raise ConfigError(f"{name} labels: {word!r} is listed under two kinds")
+            labels[key] = kind
+    return labels
+
+
+def _language(model: _TableModel, name: str) -> LanguageTable:
+    latin = model.lang == "en"
+    for key, words in model.vocab.items():
+        if len({w.casefold() for w in words}) != len(words):
+            raise ConfigError(f"{name} vocab.{key}: duplicate entries")
+    vocab = {key: _alternation(words, latin) for key, words in model.vocab.items()}
+    kinds = {k: _kind(k, v, f"{name} kinds.{k}", latin) for k, v in model.kinds.items()}
+    infer = []
+    for kind, words in model.infer.items():
+        if kind not in kinds:
+            raise ConfigError(f"{name} infer: unknown kind {kind!r}")
+        infer.append((kind, re.compile(_alternation(words, latin), re.IGNORECASE)))
+    edge = r"\b" if latin else ""
+    leadin = _alternation(model.leadin, latin=False)
+    return LanguageTable(
+        lang=model.lang,
+        rules=_rules(model, vocab, name),
+        leadin=re.compile(rf"^(?:{leadin}{edge}[\s,]*)+", re.IGNORECASE),
+        coordinator=re.compile(_alternation(model.coordinator, latin), re.IGNORECASE),
+        filler=frozenset(w.casefold() for w in model.filler),
+        infer=tuple(infer),
+        labels=_labels(model, name),
+        keys={k.casefold(): v for k, v in model.keys.items()},
+        kinds=kinds,
+    )
+
+
+def _check_consistent(en: LanguageTable, zh: LanguageTable) -> None:
+    if set(en.kinds) != set(zh.kinds):
+        raise ConfigError("gui tables: en and zh define different kinds")
+    for name, kind in en.kinds.items():
+        other = zh.kinds[name]
+        if (kind.action, kind.priority) != (other.action, other.priority):
+            raise ConfigError(f"gui tables: kind {name!r} differs between en and zh")
+
+
+def parse_gui_tables(documents: Mapping[str, str]) -> GuiTables:
+    """Validate and compile table documents (file name -> TOML text).
+
+    Raises:
+        ConfigError: a document is not valid TOML, breaks the schema, has a bad regex or
+            template, or the languages disagree; `en` and `zh` must both be present.
+    """
+    tables: dict[str, LanguageTable] = {}
+    for name, text in documents.items():
+        try:
+            model = _TableModel.model_validate(tomllib.loads(text))
+        except (tomllib.TOMLDecodeError, ValidationError) as exc:
+            raise ConfigError(f"invalid GUI table {name}: {exc}") from exc
+        if model.lang in tables:
+            raise ConfigError(f"GUI table {name}: language {model.lang!r} defined twice")
+        tables[model.lang] = _language(model, name)
+    if set(tables) != {"en", "zh"}:
+        raise ConfigError("GUI tables must define both 'en' and 'zh'")
+    _check_consistent(tables["en"], tables["zh"])
+    return GuiTables(en=tables["en"], zh=tables["zh"])
+
+
+def load_gui_tables() -> GuiTables:
+    """Load and validate the bundled tables from `agent/tables/`.
+
+    Raises:
+        ConfigError: a bundled table is missing or invalid.
+    """
+    folder = resources.files("agent") / "tables"
+    try:
+        docs = {name: (folder / name).read_text(encoding="utf-8") for name in TABLE_FILES}
+    except OSError as exc:
+        raise ConfigError(f"cannot read GUI tables: {exc}") from exc
+    return parse_gui_tables(docs)

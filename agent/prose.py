@@ -1,0 +1,127 @@
+"""Prose plumbing for the translator: mask verbatim spans, split lines, sentences and clauses.
+
+Pure text functions; they know nothing about GUI words. Splitting is lossless: joining the
+pieces of a split gives back the input exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.gui_tables import MASK_BASE, MASK_CLASS
+
+__all__ = ["Masked", "Sentence", "clause_bounds", "mask", "split_lines", "split_sentences"]
+
+# Order matters: code first (it may hold quotes), then URLs, then quotes of every style.
+_VERBATIM = (
+    re.compile(r"```.*?```", re.DOTALL),
+    re.compile(r"`[^`\n]+`"),
+    re.compile(r"\bhttps?://[^\s<>\"'“”‘’（）()\[\]{}]+"),
+    re.compile(r"\bwww\.[^\s<>\"'“”‘’（）()\[\]{}]+"),
+    re.compile(r'"[^"\n]+"'),
+    re.compile(r"“[^”\n]+”"),
+    re.compile(r"‘[^’\n]+’"),
+    re.compile(r"「[^」\n]+」"),
+    re.compile(r"『[^』\n]+』"),
+    re.compile(r"《[^》\n]+》"),
+    re.compile(r"(?<![\w'])'[^'\n]+?'(?![\w])"),
+)
+_URL_TAIL = re.compile(r"[.,;:!?。，！？]+$")
+_MASK_CHAR = re.compile(MASK_CLASS)
+_LIST_PREFIX = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+|#{1,6}\s+|>\s*)?")
+_SENTENCE = re.compile(
+    r"(?P<content>.*?)(?P<term>[.!?;…]+(?=\s|$)|[。！？；]+|$)(?P<ws>[ \t\u3000]*)"
+)
+_CLAUSE_SEP = re.compile(
+    r"\s*(?:,(?!\d)|，|、|(?<!\d):(?!\d)|：)(?:\*\*|__)?\s*|\s+[—–-]{1,2}\s+|\s*——\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    """Text with verbatim spans replaced by single placeholder characters."""
+
+    text: str
+    spans: tuple[str, ...]
+
+    def original(self, char: str) -> str:
+        """The verbatim text a placeholder character stands for."""
+        return self.spans[ord(char) - MASK_BASE]
+
+    def restore(self, text: str) -> str:
+        """Put the verbatim spans back into `text`."""
+        return _MASK_CHAR.sub(lambda m: self.original(m.group(0)), text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its content, terminator and the whitespace after it."""
+
+    content: str
+    term: str
+    ws: str
+
+
+def mask(text: str) -> Masked:
+    """Replace code, URLs and quoted spans with placeholders so GUI matching skips them.
+
+    Text that already contains placeholder-range characters is returned unmasked (its
+    characters would be ambiguous); such text never occurs in backend prose.
+    """
+    if _MASK_CHAR.search(text):
+        return Masked(text, ())
+    spans: list[str] = []
+
+    def sub(match: re.Match[str]) -> str:
+        value = match.group(0)
+        tail = _URL_TAIL.search(value) if value[:1] not in "`\"“‘「『《'" else None
+        keep = value[: tail.start()] if tail else value
+        spans.append(keep)
+        return chr(MASK_BASE + len(spans) - 1) + (tail.group(0) if tail else "")
+
+    for pattern in _VERBATIM:
+        text = pattern.sub(sub, text)
+    return Masked(text, tuple(spans))
+
+
+def split_lines(text: str) -> list[tuple[str, str, str]]:
+    """Split into `(prefix, body, newline)` triples; prefix is a markdown list/quote marker."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        newline = line[len(body) :]
+        prefix = _LIST_PREFIX.match(body)
+        cut = prefix.end() if prefix else 0
+        lines.append((body[:cut], body[cut:], newline))
+    return lines
+
+
+def split_sentences(line: str) -> list[Sentence]:
+    """Split one line into sentences at `.!?;` (before whitespace) and `。！？；`."""
+    sentences = []
+    pos = 0
+    while pos < len(line):
+        match = _SENTENCE.match(line, pos)
+        if match is None or match.end() == pos:  # pragma: no cover - the pattern always advances
+            sentences.append(Sentence(line[pos:], "", ""))
+            break
+        sentences.append(Sentence(match["content"], match["term"], match["ws"]))
+        pos = match.end()
+    return sentences
+
+
+def clause_bounds(content: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clause `(start, end)` spans of a sentence, splitting at commas, colons and dashes.
+
+    A separator inside a `protected` span (a matched GUI cue) does not split.
+    """
+    bounds = []
+    start = 0
+    for sep in _CLAUSE_SEP.finditer(content):
+        if sep.start() == 0 or any(a < sep.end() and sep.start() < b for a, b in protected):
+            continue
+        bounds.append((start, sep.start()))
+        start = sep.end()
+    bounds.append((start, len(content)))
+    return bounds
