@@ -6,6 +6,7 @@ reports rejected tokens back with `Credentials.reject`. File I/O only under path
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -137,6 +138,7 @@ class Credentials:
         self._settings = settings
         self._cache = cache or TokenCache(settings.state_dir / TOKEN_FILE, clock, settings.api_url)
         self._client_id: str | None = None
+        self._issuing = asyncio.Lock()
 
     @property
     def client_id(self) -> str:
@@ -161,8 +163,12 @@ class Credentials:
         known = self.current()
         if known is not None:
             return known
-        issued = await issue(self.client_id)
-        return self._cache.save(issued, self.client_id)
+        async with self._issuing:  # concurrent first requests share one issued token
+            known = self.current()
+            if known is not None:
+                return known
+            issued = await issue(self.client_id)
+            return self._cache.save(issued, self.client_id)
 
     def reject(self, token: Token) -> None:
         """The server answered 1001 for `token`: drop it so the next call re-issues one.

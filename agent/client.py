@@ -294,9 +294,10 @@ class NemoClient:
         self, call: _Call, error: APIError, token: Token | None, tries: _Tries
     ) -> None:
         """Wait or refresh before a retry, or raise `error` when it may not be retried."""
-        if isinstance(error, RateLimitError) and not tries.rate_limited:
+        wait = self._rate_limit_wait(error)
+        if wait is not None and not tries.rate_limited:
             tries.rate_limited = True
-            await self._sleep(error.retry_after or self._retry.rate_limit_wait)
+            await self._sleep(wait)
         elif isinstance(error, InvalidTokenError) and token is not None and not tries.refreshed:
             tries.refreshed = True
             try:
@@ -307,6 +308,12 @@ class NemoClient:
             await self._back_off(tries)
         else:
             raise error
+
+    def _rate_limit_wait(self, error: APIError) -> float | None:
+        if not isinstance(error, RateLimitError):
+            return None
+        wait = self._retry.rate_limit_wait if error.retry_after is None else error.retry_after
+        return wait if wait <= self._retry.max_rate_limit_wait else None
 
     def _can_back_off(self, call: _Call, tries: _Tries) -> bool:
         return call.method == "GET" and tries.retries < self._retry.attempts - 1

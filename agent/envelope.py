@@ -45,6 +45,9 @@ class RetryPolicy:
     base: float = 0.5
     cap: float = 8.0
     rate_limit_wait: float = 30.0
+    """Wait after a 429 without `Retry-After`."""
+    max_rate_limit_wait: float = 300.0
+    """A longer `Retry-After` is not waited out: the 429 is raised at once."""
 
     def delay(self, retry: int, rng: random.Random) -> float:
         """Backoff before retry number `retry` (0-based): half fixed, half random."""

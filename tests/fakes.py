@@ -173,6 +173,14 @@ class ApiScript:
         """`METHOD path` of every request so far, in order."""
         return [f"{r.method} {r.url.path}" for r in self.requests]
 
+    def assert_attributed(self) -> None:
+        """Every request to the API host carried the three attribution headers."""
+        api_host = httpx.URL(API_URL).host
+        for request in self.requests:
+            if request.url.host == api_host:
+                sent = {key: request.headers.get(key) for key in ATTRIBUTION}
+                assert sent == ATTRIBUTION, f"{request.method} {request.url.path}: {sent}"
+
     def json_body(self, index: int) -> Any:
         """The JSON body of request `index`."""
         return json.loads(self.bodies[index])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -60,6 +61,7 @@ async def runtime(
         rng=random.Random(7),  # noqa: S311 - deterministic jitter
     ) as rt:
         yield rt
+    script.assert_attributed()
 
 
 def assert_headers(script: ApiScript) -> None:
@@ -232,6 +234,25 @@ async def test_second_429_raises_rate_limit_error(settings: Settings) -> None:
             await rt.client.credits()
     assert sleep.delays == [30.0]
     assert (info.value.status_code, info.value.retry_after) == (429, None)
+
+
+async def test_very_long_retry_after_is_raised_without_waiting(settings: Settings) -> None:
+    sleep = RecordingSleep()
+    script = ApiScript().on("POST", TOKEN, json_response("anonymous-token"))
+    script.on("GET", CREDITS, _error({"message": "later"}, 429, **{"Retry-After": "3600"}))
+    async with runtime(settings, script, sleep) as rt:
+        with pytest.raises(RateLimitError) as info:
+            await rt.client.credits()
+    assert (sleep.delays, info.value.retry_after) == ([], 3600.0)
+
+
+async def test_concurrent_first_requests_share_one_anonymous_token(settings: Settings) -> None:
+    script = ApiScript().on("POST", TOKEN, json_response("anonymous-token"))
+    script.on("GET", CREDITS, json_response("credits"))
+    async with runtime(settings, script) as rt:
+        results = await asyncio.gather(*(rt.client.credits() for _ in range(3)))
+    assert [r.available for r in results] == [25000] * 3
+    assert script.paths().count(f"POST {TOKEN}") == 1
 
 
 async def test_rate_limited_token_issue_waits_once_then_explains(settings: Settings) -> None:

@@ -60,6 +60,7 @@ async def runtime(
         timeouts=timeouts,
     ) as rt:
         yield rt
+    script.assert_attributed()
 
 
 async def collect(

@@ -54,6 +54,7 @@ async def runtime(settings: Settings, script: ApiScript) -> AsyncIterator[Runtim
         rng=random.Random(3),  # noqa: S311 - deterministic jitter
     ) as rt:
         yield rt
+    script.assert_attributed()
 
 
 async def _export(
