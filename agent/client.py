@@ -323,15 +323,23 @@ class NemoClient:
         tries.retries += 1
 
     async def _error_of(self, call: _Call, response: httpx.Response) -> APIError | None:
-        if response.is_success and call.stream:
-            return None
         if call.stream:
+            json_reply = "json" in response.headers.get("content-type", "")
+            if response.is_success and not json_reply:
+                return None
+            # An error (or a 200 code envelope from the auth layer) instead of the stream.
             try:
                 await response.aread()
             except httpx.HTTPError as exc:
-                raise TransportError(f"request failed: {type(exc).__name__}") from exc
-            finally:
                 await response.aclose()
+                raise TransportError(f"request failed: {type(exc).__name__}") from exc
+            error = self._error_in(response)
+            if error is not None:
+                await response.aclose()
+            return error
+        return self._error_in(response)
+
+    def _error_in(self, response: httpx.Response) -> APIError | None:
         body = json_body(response)
         if not response.is_success:
             return error_from_response(

@@ -16,6 +16,7 @@ from agent.client import Timeouts
 from agent.config import Settings
 from agent.errors import (
     FileTooLargeError,
+    InsufficientCreditsError,
     SessionNotFoundError,
     StreamError,
     TransportError,
@@ -131,6 +132,15 @@ async def test_lost_session_is_renewed_and_the_message_sent_to_the_new_one(
     assert outcome.value[0] == TextEvent("I'll generate your video now...")
     posts = [i for i, r in enumerate(script.requests) if r.url.path == "/run_sse"]
     assert [script.json_body(i)["session_id"] for i in posts] == [SID, "5529798706024419999"]
+
+
+async def test_code_envelope_error_with_http_200_is_mapped_not_a_stream_error(
+    settings: Settings,
+) -> None:
+    script = ApiScript().on("POST", "/run_sse", json_response("error-2001", 200))
+    async with runtime(settings, script) as rt:
+        with pytest.raises(InsufficientCreditsError):
+            await collect(rt)
 
 
 async def test_non_event_stream_response_is_a_stream_error(settings: Settings) -> None:
