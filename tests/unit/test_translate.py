@@ -1,0 +1,196 @@
+"""The GUI translator against the shared dev set, our own extra set, and content invariants."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agent.gui_tables import GuiTables, load_gui_tables
+from agent.prose import mask
+from agent.translate import Translation, translate
+from tests.conftest import FIXTURES, REPO
+
+DEV_SET = REPO.parent / "shared" / "eval" / "translate_dev.jsonl"
+EXTRA_SET = FIXTURES / "translate" / "extra.jsonl"
+
+# Independent of the tables: words that must never reach the user outside quotes.
+_GUI_WORDS = re.compile(
+    r"(?i)\b(?:click|tap|drag|button|panel|canvas|icon|timeline)\b|点击|拖拽|拖动|按钮|面板|画布|图标|时间线"
+)
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _param(path: Path) -> Any:
+    lines = _lines(path)
+    if not lines:
+        absent = pytest.param(None, marks=pytest.mark.skip(reason=f"{path} is absent"))
+        return pytest.mark.parametrize("line", [absent])
+    return pytest.mark.parametrize("line", lines, ids=[line["text"][:50] for line in lines])
+
+
+@pytest.fixture(scope="module")
+def tables() -> GuiTables:
+    return load_gui_tables()
+
+
+def leftover(result: Translation, line: dict[str, Any]) -> str:
+    """The output with kept phrases cut out and quotes, code and URLs masked."""
+    text = result.text
+    for phrase in line["keep"]:
+        text = text.replace(phrase, " ")
+    masked = mask(text)
+    return masked.text
+
+
+def is_clean(result: Translation, line: dict[str, Any], tables: GuiTables) -> bool:
+    """Clean = actions as labelled, every kept phrase verbatim, no GUI instruction left."""
+    if list(result.actions) not in line["actions"]:
+        return False
+    if not all(phrase in result.text for phrase in line["keep"]):
+        return False
+    rest = leftover(result, line)
+    again = translate(rest, tables)
+    return again.text == rest and not again.actions and not _GUI_WORDS.search(rest)
+
+
+@_param(DEV_SET)
+def test_dev_line_translates_clean(line: dict[str, Any], tables: GuiTables) -> None:
+    result = translate(line["text"], tables)
+    assert is_clean(result, line, tables), result
+
+
+@_param(EXTRA_SET)
+def test_extra_line_translates_clean(line: dict[str, Any], tables: GuiTables) -> None:
+    result = translate(line["text"], tables)
+    assert is_clean(result, line, tables), result
+
+
+def test_extra_set_is_at_least_95_percent_clean(tables: GuiTables) -> None:
+    lines = _lines(EXTRA_SET)
+    clean = sum(is_clean(translate(line["text"], tables), line, tables) for line in lines)
+    assert len(lines) >= 80
+    assert clean / len(lines) >= 0.95
+
+
+def test_plain_content_lines_pass_through_byte_for_byte(tables: GuiTables) -> None:
+    plain = [
+        line
+        for line in _lines(EXTRA_SET) + _lines(DEV_SET)
+        if line["actions"] == [[]] and line["keep"] == [line["text"]]
+    ]
+    assert len(plain) >= 20
+    for line in plain:
+        assert translate(line["text"], tables) == Translation(line["text"], ())
+
+
+def test_is_clean_rejects_a_leftover_instruction(tables: GuiTables) -> None:
+    line = {"text": "Done. Click Export.", "actions": [["export"]], "keep": ["Done."]}
+    assert not is_clean(Translation("Done. Click Export.", ("export",)), line, tables)
+    assert not is_clean(Translation("Done.", ()), line, tables)
+    assert is_clean(Translation("Done.", ("export",)), line, tables)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Your clip is finished. Click Export to get the MP4.",
+            Translation("Your clip is finished. I'll export the MP4 for you.", ("export",)),
+        ),
+        (
+            "Background music added. Preview in timeline to hear it.",
+            Translation("Background music added.", ("state",)),
+        ),
+        (
+            "Drag the music track to start at 0:02.",
+            Translation("Tell me, e.g. 'move the music track to start at 0:02'.", ()),
+        ),
+        (
+            "Preview it in the timeline, or click Export to save the MP4.",
+            Translation("I'll export the MP4 for you.", ("state", "export")),
+        ),
+        (
+            "积分不足，请前往账户充值。",
+            Translation("积分不足，我会帮你查询积分余额。", ("credits",)),
+        ),
+        (
+            "Select the clip and press Delete.",
+            Translation("Tell me, e.g. 'delete the clip'.", ()),
+        ),
+    ],
+)
+def test_known_instructions_become_whole_translations(
+    text: str, expected: Translation, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The subtitle reads "Tap to shop" in white.',
+        "Added the title 'Click here to win' at 0:01.",
+        "标题“点击下载”已添加。",
+        "Run `click export` in a terminal? No: I named the layer `drag-me`.",
+        "Assets are at https://example.com/click/export/drag.mp4 for a day.",
+    ],
+)
+def test_gui_words_inside_quotes_code_or_urls_are_content(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables) == Translation(text, ())
+
+
+def test_markdown_list_keeps_its_shape_when_an_item_is_dropped(tables: GuiTables) -> None:
+    text = "**Done!** Music at 35%.\n\n- Preview it in the timeline\n- Click Export to download\n"
+    result = translate(text, tables)
+    assert result == Translation(
+        "**Done!** Music at 35%.\n\n- I'll export the MP4 for you\n", ("state", "export")
+    )
+
+
+def test_removing_an_instruction_keeps_neighbouring_content(tables: GuiTables) -> None:
+    text = (
+        "Title added (0-3s). Click the Export button when you're happy with it. Music: 0:02-0:10."
+    )
+    result = translate(text, tables)
+    assert result.text.startswith("Title added (0-3s). ")
+    assert result.text.endswith(" Music: 0:02-0:10.")
+    assert result.actions == ("export",)
+
+
+def test_chinese_text_is_rewritten_in_chinese(tables: GuiTables) -> None:
+    result = translate("视频制作完成，点击导出按钮下载。", tables)
+    assert result.text.startswith("视频制作完成，")
+    assert not re.search(r"[A-Za-z]{3,}", result.text.replace("MP4", ""))
+
+
+def test_default_tables_are_loaded_when_none_are_given() -> None:
+    assert translate("Click Export.") == translate("Click Export.", load_gui_tables())
+
+
+_SAFE_WORDS = [
+    "the", "harbor", "clip", "is", "ready", "music", "at", "35%", "zoom", "slow", "title",
+    "golden", "hour", "added", "0:02", "0-3s", "video", "seconds", "lighthouse", "fade",
+    "我", "已", "生成", "视频", "音乐", "标题", "秒", "字幕", "海港", "缓慢", "推近",
+]  # fmt: skip
+_SAFE_PUNCT = [" ", " ", ". ", ", ", "! ", "? ", "。", "，", "\n", "- ", "**", "(", ")", "; "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SAFE_WORDS + _SAFE_PUNCT), max_size=40))
+def test_text_without_gui_words_passes_through_unchanged(
+    tables: GuiTables, tokens: list[str]
+) -> None:
+    text = "".join(tokens)
+    assert translate(text, tables) == Translation(text, ())
