@@ -1,0 +1,202 @@
+"""Keyword stage and Router: the shared dev set line by line, the broader set in aggregate, and
+the behaviours the router must generalise (negation, content, order, typos, media)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent.errors import ServerError, TransportError
+from agent.router import ROUTE_TOOL, KeywordRouter, Route, Router, build_keyword_router
+from tests.conftest import FIXTURES, REPO
+
+DEV_SET = REPO.parent / "shared" / "eval" / "router_dev.jsonl"
+EXTRA_SET = FIXTURES / "router" / "extra.jsonl"
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _plan(router: KeywordRouter, case: Mapping[str, Any]) -> list[str]:
+    decided = router.route(case["text"], case.get("attachments", ()))
+    return list(decided.actions) if decided else ["sse"]
+
+
+@pytest.fixture(scope="module")
+def keywords() -> KeywordRouter:
+    return build_keyword_router()
+
+
+_DEV = _load(DEV_SET)
+
+
+@pytest.mark.skipif(not _DEV, reason="shared/eval/router_dev.jsonl is not beside the repo")
+@pytest.mark.parametrize("case", _DEV, ids=[c["text"] or f"<{c.get('attachments')}>" for c in _DEV])
+def test_dev_set_line_is_routed_to_an_accepted_plan(
+    keywords: KeywordRouter, case: dict[str, Any]
+) -> None:
+    assert _plan(keywords, case) in case["expect"]
+
+
+def test_broader_set_scores_at_least_97_percent(keywords: KeywordRouter) -> None:
+    cases = _load(EXTRA_SET)
+    misses = [
+        (c["text"], _plan(keywords, c)) for c in cases if _plan(keywords, c) not in c["expect"]
+    ]
+    assert len(cases) >= 150
+    assert 1 - len(misses) / len(cases) >= 0.97, misses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("export it", Route(("export",), "keyword", "en")),
+        ("帮我export一下", Route(("export",), "keyword", "zh")),
+        ("check一下credits", Route(("credits",), "keyword", "zh")),
+        ("add a title 'Download now'", Route(("sse",), "keyword", "en")),
+        ("字幕写上“立即下载”", Route(("sse",), "keyword", "zh")),
+        ("a video about credit scores", Route(("sse",), "keyword", "en")),
+        ("don't export yet, add music first", Route(("sse",), "keyword", "en")),
+        ("先别导出，加个字幕", Route(("sse",), "keyword", "zh")),
+        ("add lo-fi music then export", Route(("sse", "export"), "keyword", "en")),
+        ("加上轻音乐然后导出", Route(("sse", "export"), "keyword", "zh")),
+        ("export it after adding a title", Route(("sse", "export"), "keyword", "en")),
+        ("加完音乐后导出", Route(("sse", "export"), "keyword", "zh")),
+        ("what's on the timeline", Route(("state",), "keyword", "en")),
+        ("how many points do I have left", Route(("credits",), "keyword", "en")),
+        ("save it to my computer", Route(("export",), "keyword", "en")),
+    ],
+)
+def test_keyword_stage_returns_the_whole_route(
+    keywords: KeywordRouter, text: str, expected: Route
+) -> None:
+    assert keywords.route(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("exprot", ("export",)),
+        ("dowload it", ("export",)),
+        ("crdits", ("credits",)),
+        ("staus", ("state",)),
+        ("uplaod a photo", ("upload",)),
+    ],
+)
+def test_typos_of_long_latin_keywords_reach_the_intended_action(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    assert keywords.route(text) == Route(actions, "keyword", "en")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["ask an expert about lighting", "unload the old clip"])
+def test_real_words_one_edit_from_a_keyword_are_not_typos(
+    keywords: KeywordRouter, text: str
+) -> None:
+    assert keywords.route(text) in (None, Route(("sse",), "keyword", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "attachments", "actions"),
+    [
+        ("upload ~/x.jpg", (), ("upload",)),
+        ("animate /a/b.png", (), ("upload", "sse")),
+        (r"upload C:\x.png", (), ("upload",)),
+        ("./clip.mp4", (), ("upload",)),
+        ("make https://example.org/p.webp into a clip", (), ("upload", "sse")),
+        ("", ("cover.webp",), ("upload",)),
+        ("turn this into a 5-second video", ("dog.jpg",), ("upload", "sse")),
+        ("上传图片", (), ("upload",)),
+    ],
+)
+def test_media_references_put_upload_first(
+    keywords: KeywordRouter, text: str, attachments: Sequence[str], actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text, attachments)
+    assert decided is not None
+    assert decided.actions == actions
+
+
+@pytest.mark.parametrize("text", ["", "hi there", "not yet", "what's the export status"])
+def test_keyword_stage_abstains_without_a_clear_signal(keywords: KeywordRouter, text: str) -> None:
+    assert keywords.route(text) is None
+
+
+class ScriptedCompleter:
+    """A fake `Completer`: replays enqueued tool inputs or exceptions and records prompts."""
+
+    def __init__(self, *replies: Mapping[str, Any] | BaseException | None) -> None:
+        self.replies = list(replies)
+        self.prompts: list[str] = []
+
+    async def call_tool(self, prompt: str, tool: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        assert tool == ROUTE_TOOL
+        self.prompts.append(prompt)
+        reply = self.replies.pop(0)
+        if isinstance(reply, BaseException):
+            raise reply
+        return reply
+
+
+async def test_router_uses_keywords_without_calling_the_fallback(keywords: KeywordRouter) -> None:
+    completer = ScriptedCompleter()
+    router = Router(keywords, completer=completer)
+    assert await router.route("download the video") == Route(("export",), "keyword", "en")
+    assert completer.prompts == []
+
+
+async def test_abstention_is_decided_by_the_llm_fallback(keywords: KeywordRouter) -> None:
+    completer = ScriptedCompleter({"actions": ["state"]})
+    router = Router(keywords, completer=completer)
+    assert await router.route("what's the export status") == Route(("state",), "llm", "en")
+    assert "what's the export status" in completer.prompts[0]
+
+
+async def test_without_a_fallback_abstention_gives_the_default(keywords: KeywordRouter) -> None:
+    router = Router(keywords)
+    assert await router.route("你好") == Route(("sse",), "default", "zh")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        TransportError("timed out"),
+        ServerError("boom", status_code=500),
+        None,
+        {"actions": ["launch_rocket"]},
+        {"actions": []},
+        {"plan": ["export"]},
+        {"actions": ["export"], "why": "guess"},
+    ],
+)
+async def test_any_fallback_failure_gives_the_default(
+    keywords: KeywordRouter, reply: Mapping[str, Any] | BaseException | None
+) -> None:
+    router = Router(keywords, completer=ScriptedCompleter(reply))
+    assert await router.route("hi there") == Route(("sse",), "default", "en")
+
+
+async def test_a_fallback_that_never_answers_is_abandoned(keywords: KeywordRouter) -> None:
+    class Hanging:
+        async def call_tool(self, prompt: str, tool: Mapping[str, Any]) -> None:
+            import asyncio
+
+            await asyncio.Event().wait()
+
+    router = Router(keywords, completer=Hanging(), timeout=0.01)
+    assert await router.route("hi there") == Route(("sse",), "default", "en")
+
+
+async def test_empty_text_never_reaches_the_fallback(keywords: KeywordRouter) -> None:
+    completer = ScriptedCompleter()
+    router = Router(keywords, completer=completer)
+    assert await router.route("  ") == Route(("sse",), "default", "en")
+    assert completer.prompts == []
