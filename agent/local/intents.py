@@ -22,6 +22,9 @@ TextKind = Literal["title", "caption"]
 MAX_MESSAGE = 2000
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
+_FADE_TARGET = r"(?:\s+(?:the|music|song|title|titles|text|caption|captions|it)){1,2}"
+_FADE_IN = re.compile(rf"\bfades?{_FADE_TARGET}\s+in\b")
+_FADE_OUT = re.compile(rf"\bfades?{_FADE_TARGET}\s+out\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,28 +163,30 @@ def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | No
     cinematic = has_any(folded, kw.cinematic) and not has_any(folded, kw.music)
     if cinematic and motion is None:
         motion = "ken_burns"
+    factor = _factor(folded, kw.subtler, kw.stronger, 0.6, 1.5)
+    relative = None if speed is not None else _factor(folded, kw.slower, kw.faster, 0.75, 1.33)
     return Look(
         duration_ms=duration,
         aspect=find_key(folded, kw.aspect),
         motion=motion,
-        intensity=0.06
-        if has_any(folded, kw.gentle)
-        else 0.25
-        if has_any(folded, kw.strong)
-        else None,
-        intensity_factor=_factor(folded, kw.subtler, kw.stronger, 0.6, 1.5),
+        intensity=None if factor else _absolute_intensity(folded, book),
+        intensity_factor=factor,
         speed=speed if speed is not None else _absolute_speed(folded, book, cinematic),
-        speed_factor=None
-        if speed is not None
-        else _factor(folded, kw.slower, kw.faster, 0.75, 1.33),
-        fit=(
-            "contain"
-            if has_any(folded, kw.contain)
-            else "cover"
-            if has_any(folded, kw.cover)
-            else None
-        ),
+        speed_factor=relative,
+        fit=_fit(folded, book),
     )
+
+
+def _fit(folded: str, book: Phrasebook) -> str | None:
+    if has_any(folded, book.keywords.contain):
+        return "contain"
+    return "cover" if has_any(folded, book.keywords.cover) else None
+
+
+def _absolute_intensity(folded: str, book: Phrasebook) -> float | None:
+    if has_any(folded, book.keywords.gentle):
+        return 0.06
+    return 0.25 if has_any(folded, book.keywords.strong) else None
 
 
 def _factor(
@@ -216,12 +221,14 @@ def _text(
     kind: TextKind = "title" if title else "caption"
     position = find_key(folded, kw.position)
     text = quotes[0] if quotes else extract_text(rest)
+    if fading and not text:
+        return None  # "fade the title in", "remove the fades from the titles"
     if has_any(folded, kw.remove) and not text:
         return TextOp("remove", kind)
     action: Literal["add", "replace"] = "replace" if has_any(folded, kw.replace) else "add"
     if not text:
-        if fading or (span is None and position is None and action == "replace"):
-            return None  # "fade the title in", "change the title" with nothing to change to
+        if span is None and position is None and action == "replace":
+            return None  # "change the title" with nothing to change it to
         return TextOp("ask", kind, span=span, position=position)
     return TextOp(action, kind, text[:80], span, position)
 
@@ -245,16 +252,14 @@ def _music(folded: str, book: Phrasebook, percent: int | None, fading: bool) -> 
     kw = book.keywords
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
     style = find_key(folded, kw.music_style) if music else None
-    if not (music or level):
-        return None
+    adding = music and (style is not None or has_any(folded, kw.add))
+    if not (music or level) or (fading and not adding):
+        return None  # "fade the music out" only sets fades
     if music and has_any(folded, kw.remove):
         return MusicOp("remove")
-    adding = music and (style is not None or has_any(folded, kw.add))
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
         delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
         return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
-    if not adding and fading:
-        return None  # "fade the music out" only sets fades
     return MusicOp("add", style, percent) if music else None
 
 
@@ -262,7 +267,8 @@ def _fade(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None
     kw = book.keywords
     if not has_any(folded, kw.fade):
         return None
-    fade_in, fade_out = has_any(folded, kw.fade_in), has_any(folded, kw.fade_out)
+    fade_in = has_any(folded, kw.fade_in) or bool(_FADE_IN.search(folded))
+    fade_out = has_any(folded, kw.fade_out) or bool(_FADE_OUT.search(folded))
     if not (fade_in or fade_out):
         fade_in = fade_out = True
     music = has_any(folded, kw.music)

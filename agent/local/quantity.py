@@ -143,7 +143,7 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
 
 _FADE = re.compile(
     rf"{NUM}\s*-?\s*{SEC}\s*(?:long\s+)?(?:fade|淡)"
-    rf"|(?:fades?[\s-]*(?:in|out)?(?:\s+and\s+out)?\s+(?:over|of|for|lasting)\s+){NUM}\s*{SEC}"
+    rf"|fades?\b[^.,;!?]{{0,30}}?\b(?:over|of|for|lasting)\s+{NUM}\s*{SEC}"
     rf"|(?:淡入|淡出|淡入淡出)\s*{NUM}\s*{SEC}",
     _F,
 )

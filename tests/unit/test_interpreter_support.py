@@ -1,0 +1,166 @@
+"""Helpers for the interpreter tests (no tests here): fixture loading, draft facts, validation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from agent.local.plan import AskStep, Asset, InterpretContext, Plan, TextStep, ToolStep
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "interpreter"
+TRACKS = {"video": 0, "audio": 1, "text": 7}
+MOTIONS = {
+    "none",
+    "zoom_in",
+    "zoom_out",
+    "pan_left",
+    "pan_right",
+    "pan_up",
+    "pan_down",
+    "ken_burns",
+}
+CANVAS = {"16:9": (1920, 1080), "9:16": (1080, 1920), "1:1": (1080, 1080), "4:5": (1080, 1350)}
+KEYS = {
+    0: {"id", "s", "d", "n", "a", "u", "k", "mo", "fit", "x"},
+    1: {"id", "s", "d", "n", "v", "fi", "fo"},
+    7: {"id", "s", "d", "n", "pos", "fi", "fo", "sz", "c"},
+}
+
+
+def read_jsonl(name: str) -> list[dict[str, Any]]:
+    """The records of `fixtures/interpreter/<name>`."""
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def starts() -> dict[str, dict[str, Any]]:
+    """Named starting drafts."""
+    return {rec["name"]: rec["draft"] for rec in read_jsonl("starts.jsonl")}
+
+
+def assets() -> dict[str, Asset]:
+    """Named uploads."""
+    return {rec["name"]: Asset(**rec["asset"]) for rec in read_jsonl("assets.jsonl")}
+
+
+def conversations() -> list[dict[str, Any]]:
+    """Every example turn of every `conversations-*.jsonl`."""
+    return [
+        rec
+        for path in sorted(FIXTURES.glob("conversations-*.jsonl"))
+        for rec in read_jsonl(path.name)
+    ]
+
+
+def context(case: dict[str, Any], seed: int = 3) -> InterpretContext:
+    """The interpreter input a fixture case describes."""
+    named = assets()
+    return InterpretContext(
+        message=case["message"],
+        language=case.get("session", "en"),
+        assets=tuple(named[name] for name in case["assets"]),
+        draft=starts()[case["start"]],
+        post_production=case.get("post_production", False),
+        seed=seed,
+    )
+
+
+def reply_kind(plan: Plan) -> str:
+    """`ask`, `text` or `silent` (tool steps and no text)."""
+    if plan.steps and isinstance(plan.steps[-1], AskStep):
+        return "ask"
+    return "text" if any(isinstance(s, TextStep) for s in plan.steps) else "silent"
+
+
+def texts(plan: Plan) -> str:
+    """All text the plan would show, questions included."""
+    parts = [s.text for s in plan.steps if isinstance(s, TextStep)]
+    return " ".join(parts + [s.question for s in plan.steps if isinstance(s, AskStep)])
+
+
+def final_draft(plan: Plan, start: dict[str, Any]) -> dict[str, Any]:
+    """The draft after the plan's last tool step (the start when it has none)."""
+    tools = [s for s in plan.steps if isinstance(s, ToolStep)]
+    return tools[-1].draft if tools else start
+
+
+def fact(draft: dict[str, Any], path: str) -> Any:
+    """Look up "d", "m.aspect", "video.count", "text.n" (a list over segments), "audio.0.v"."""
+    head, *rest = path.split(".")
+    if head not in TRACKS:
+        value: Any = draft[head]
+        for key in rest:
+            value = value[key]
+        return value
+    sgs = next((t["sg"] for t in draft.get("t", []) if t["tt"] == TRACKS[head]), [])
+    if rest == ["count"]:
+        return len(sgs)
+    if not rest[0].isdigit():
+        return [sg[rest[0]] for sg in sgs]
+    value = sgs[int(rest[0])]
+    for key in rest[1:]:
+        value = value[key]
+    return value
+
+
+def check_draft(draft: dict[str, Any]) -> None:
+    """Assert that a non-empty draft follows docs/draft.md and is internally consistent."""
+    if not draft:
+        return
+    total, meta = draft["d"], draft["m"]
+    assert isinstance(total, int)
+    assert total > 0
+    assert (meta["width"], meta["height"]) == CANVAS[meta["aspect"]]
+    assert meta["fps"] == 30
+    assert isinstance(meta["title"], str)
+    kinds = [t["tt"] for t in draft["t"]]
+    assert kinds == sorted(kinds)
+    assert len(set(kinds)) == len(kinds)
+    assert set(kinds) <= {0, 1, 7}
+    ids = [sg["id"] for t in draft["t"] for sg in t["sg"]]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("sg_") for i in ids)
+    for track in draft["t"]:
+        assert track["sg"], "empty tracks are dropped"
+        for sg in track["sg"]:
+            _check_segment(track["tt"], sg, total)
+    video = next(t["sg"] for t in draft["t"] if t["tt"] == 0)
+    assert video[0]["s"] == 0
+    assert video[-1]["s"] + video[-1]["d"] == total
+
+
+def _check_segment(track_type: int, sg: dict[str, Any], total: int) -> None:
+    assert KEYS[track_type] <= set(sg), (track_type, sg)
+    assert sg["s"] >= 0, sg
+    assert sg["d"] > 0, sg
+    assert sg["s"] + sg["d"] <= total, (sg, total)
+    if track_type == 0:
+        assert sg["mo"]["type"] in MOTIONS
+        assert 0.02 <= sg["mo"]["i"] <= 0.5
+        assert sg["mo"]["sp"] > 0
+        assert sg["fit"] in {"cover", "contain"}
+        assert 0 <= sg["x"] < sg["d"]
+        assert sg["k"] in {"image", "video"}
+    elif track_type == 1:
+        assert 0 <= sg["v"] <= 100
+        assert ("syn" in sg) != ("a" in sg)
+        assert 0 <= sg["fi"] <= sg["d"]
+        assert 0 <= sg["fo"] <= sg["d"]
+    else:
+        assert sg["pos"] in {"top", "center", "bottom"}
+        assert sg["n"]
+        assert 0 <= sg["fi"] <= sg["d"]
+        assert 0 <= sg["fo"] <= sg["d"]
+
+
+def check_plan(plan: Plan) -> None:
+    """Assert plan-level rules: questions end a plan, edits are charged at most once."""
+    asks = [i for i, s in enumerate(plan.steps) if isinstance(s, AskStep)]
+    assert asks in ([], [len(plan.steps) - 1])
+    tools = [s for s in plan.steps if isinstance(s, ToolStep)]
+    assert sum(1 for s in tools if s.name == "edit_multitrack" and s.credits) <= 1
+    assert all(s.credits >= 0 for s in tools)
+    for step in tools:
+        check_draft(step.draft)
+    assert plan.steps, "every plan does or says something"
