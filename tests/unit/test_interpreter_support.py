@@ -93,7 +93,9 @@ def fact(draft: dict[str, Any], path: str) -> Any:
         for key in rest:
             value = value[key]
         return value
-    sgs = next((t["sg"] for t in draft.get("t", []) if t["tt"] == TRACKS[head]), [])
+    sgs: list[dict[str, Any]] = next(
+        (t["sg"] for t in draft.get("t", []) if t["tt"] == TRACKS[head]), []
+    )
     if rest == ["count"]:
         return len(sgs)
     if not rest[0].isdigit():
