@@ -18,7 +18,7 @@ from agent.config import Settings
 from agent.local.app import create_app
 from agent.local.backend import Deps
 from agent.local.config import BackendConfig
-from agent.local.server import embedded_backend, running
+from agent.local.server import running
 from tests.local_support import (
     FakeRenderer,
     auth,
@@ -219,12 +219,14 @@ def test_literal_curl_commands_from_the_seed_work(tmp_path: Path) -> None:
     assert no_id.stdout == "400"
 
 
-async def test_embedded_backend_renders_a_real_mp4(
+async def test_the_real_renderer_produces_an_h264_aac_mp4(
     tmp_path: Path, fixtures_dir: Path, settings: Settings
 ) -> None:
     av = pytest.importorskip("av")
-    deps = Deps(interpret=scripted_interpret, sleep=no_sleep)
-    with embedded_backend(settings, deps) as url:
+    app = create_app(
+        BackendConfig.from_settings(settings), Deps(interpret=scripted_interpret, sleep=no_sleep)
+    )
+    with running(app) as url:
         assert url.startswith("http://127.0.0.1:")
         async with httpx.AsyncClient(base_url=url, timeout=30) as client:
             token = await new_token(client)
@@ -241,12 +243,9 @@ async def test_embedded_backend_renders_a_real_mp4(
                 headers=auth(token),
                 json={"id": "render_real", "sessionId": sid, "draft": draft},
             )
-            data: dict[str, Any] = {}
-            for _ in range(2000):
-                poll = await client.get("/api/render/proxy/lambda/render_real", headers=auth(token))
-                data = poll.json()["data"]
-                if data["status"] in ("completed", "failed"):
-                    break
+            assert app.state.workers.wait("render_real", 120)
+            poll = await client.get("/api/render/proxy/lambda/render_real", headers=auth(token))
+            data = poll.json()["data"]
             assert data["status"] == "completed", data
             mp4 = await client.get(data["outputUrl"])
     out = tmp_path / "out.mp4"
