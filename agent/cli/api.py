@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["CliDeps", "credits", "export", "link", "send", "state", "upload"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+STILL_WORKING_EVERY = 120.0
+"""Seconds between "still working" notices while only heartbeats arrive."""
 RESET_NOTICE = "note: the previous session had expired; started a new one (upload your files again)"
 
 
@@ -199,8 +201,9 @@ def export(output: Path | None, opts: CommonOptions) -> None:
 
         dest_dir, filename = _destination(output, settings)
         async with _open(settings, deps) as rt:
-            record = await rt.session()
-            project = await rt.client.state(record.session_id)
+            found = await rt.sessions.run(lambda s: rt.client.state(s.session_id))
+            _note_reset(found)
+            record, project = found.session, found.value
             if not project.exportable:
                 raise UserInputError("nothing to export yet: make a video first with `send`")
             result = await export_draft(
@@ -230,28 +233,52 @@ def export(output: Path | None, opts: CommonOptions) -> None:
     _run(opts, body)
 
 
-async def _consume(
-    events: AsyncIterator[SseEvent], quiet: bool
-) -> tuple[list[str], list[str], str | None]:
-    from agent.models import ErrorEvent, TextEvent, ToolCallEvent
-    from agent.sse import is_temporary_issue
+@dataclass(slots=True)
+class _Reply:
+    """Collects one run's events; prints texts as they arrive and progress on stderr."""
 
-    texts: list[str] = []
-    tools: list[str] = []
+    quiet: bool
+    clock: Callable[[], float]
+    texts: list[str] = field(default_factory=list)
+    tools: list[str] = field(default_factory=list)
     error: str | None = None
-    async for event in events:
+    noticed: float | None = None
+
+    def take(self, event: SseEvent) -> None:
+        from agent.models import ErrorEvent, HeartbeatEvent, TextEvent, ToolCallEvent
+
         if isinstance(event, TextEvent) and not event.partial:
-            if texts and is_temporary_issue(event.text):
-                continue  # the backend's spurious trailer after a normal reply (protocol §0)
-            texts.append(event.text)
-            if not quiet:
-                click.echo(event.text)
+            self._text(event.text)
         elif isinstance(event, ToolCallEvent):
-            tools.append(event.name)
+            self.tools.append(event.name)
             click.echo(f"working… ({event.name})", err=True)
+        elif isinstance(event, HeartbeatEvent):
+            self._still_working()
         elif isinstance(event, ErrorEvent):
-            error = event.message
-    return texts, tools, error
+            self.error = event.message
+
+    def _text(self, text: str) -> None:
+        from agent.sse import is_temporary_issue
+
+        if self.texts and is_temporary_issue(text):
+            return  # the backend's spurious trailer after a normal reply (protocol §0)
+        self.texts.append(text)
+        if not self.quiet:
+            click.echo(text)
+
+    def _still_working(self) -> None:
+        now = self.clock()
+        if self.noticed is None:
+            self.noticed = now
+        elif now - self.noticed >= STILL_WORKING_EVERY:
+            self.noticed = now
+            click.echo("still working…", err=True)
+
+
+async def _consume(events: AsyncIterator[SseEvent], reply: _Reply) -> _Reply:
+    async for event in events:
+        reply.take(event)
+    return reply
 
 
 @click.command()
@@ -268,17 +295,21 @@ def send(text: str, new: bool, opts: CommonOptions) -> None:
 
         async with _open(settings, deps) as rt:
 
-            async def post(record: SessionRecord) -> tuple[list[str], list[str], str | None]:
+            async def post(record: SessionRecord) -> _Reply:
                 async with aclosing(rt.client.run_sse(record.session_id, text)) as events:
-                    return await _consume(events, opts.json)
+                    return await _consume(events, _Reply(opts.json, rt.clock, noticed=rt.clock()))
 
             outcome = await rt.sessions.run(post, language_of(text), new=new)
         _note_reset(outcome)
-        texts, tools, error = outcome.value
-        if error is not None:
-            raise APIError(f"the backend agent failed: {error}")
-        data = {"session_id": outcome.session.session_id, "texts": texts, "tools": tools}
-        silent = "" if texts else "done (no text reply; run `nemo-agent state` to see the timeline)"
+        reply = outcome.value
+        if reply.error is not None:
+            raise APIError(f"the backend agent failed: {reply.error}")
+        data = {
+            "session_id": outcome.session.session_id,
+            "texts": reply.texts,
+            "tools": reply.tools,
+        }
+        silent = "" if reply.texts else "done (no text reply; run `nemo-agent state` to see it)"
         return CommandResult(text=silent, data={**data, "session_reset": outcome.reset})
 
     _run(opts, body)

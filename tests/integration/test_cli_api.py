@@ -140,6 +140,16 @@ def test_send_prints_text_as_it_arrives_and_progress_on_stderr() -> None:
     assert body["new_message"] == {"parts": [{"text": "make a city video"}]}
 
 
+def test_long_heartbeat_only_stretches_say_still_working() -> None:
+    api = script().on("POST", "/run_sse", sse_response("heartbeats-crlf"))
+    ticks = iter(range(0, 100_000, 50))
+    deps = CliDeps(transport=api.transport(), sleep=RecordingSleep(), clock=lambda: next(ticks))
+    result = CliRunner().invoke(cli, ["send", "hi"], obj=deps, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout == "still here\n"
+    assert "still working…" in result.stderr
+
+
 def test_send_json_collects_texts_without_partials() -> None:
     api = script().on("POST", "/run_sse", sse_response("adk-streaming-zh"))
     result = invoke(api, "send", "做一个视频", "--json")
