@@ -68,6 +68,16 @@ def _final_redaction(_logger: Any, _method: str, rendered: Any) -> Any:
     return redact(rendered) if isinstance(rendered, str) else rendered
 
 
+class _CurrentStderr:
+    """A stream that looks up `sys.stderr` at write time (it may be swapped, e.g. by CliRunner)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def configure_logging(
     *, verbosity: int = 0, json: bool = False, stream: TextIO | None = None
 ) -> None:
@@ -99,6 +109,6 @@ def configure_logging(
             _final_redaction,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(stream or sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(stream or _CurrentStderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )
