@@ -22,6 +22,8 @@ Source = Literal["keyword", "llm", "default"]
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再")
+_NOUNS = frozenset({"credits", "state"})
 _DEFERRABLE = frozenset({"export", "upload"})
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
 
@@ -135,7 +137,11 @@ class KeywordRouter:
         exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
         for marker in self._marker.finditer(clause):
             if not any(s <= marker.start() < e for s, e in exceptions):
-                return clause[: marker.end()] + f" {MASK}", True
+                rest = clause[marker.end() :]
+                # A Chinese clause often continues after the content: "改成竖屏后下载".
+                tail = _CJK_SEQUENCE.search(rest) if _CJK.search(marker.group(0)) else None
+                kept = rest[tail.start() :] if tail else ""
+                return f"{clause[: marker.end()]} {MASK} {kept}".rstrip(), True
         return clause, MASK in clause
 
     def _matches(self, clause: str) -> list[_Match]:
@@ -171,12 +177,11 @@ class KeywordRouter:
         for index, match in enumerate(matches):
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
-            if match.intent == "sse":
-                result.strong = True
+            edited = bool(self._verb.search(before))
+            if match.intent == "sse" or (edited and match.intent in _NOUNS):
+                result.strong = True  # content, or the object of an edit: "make the credits big"
             elif not self._negated(match.intent, before, after):
-                if self._verb.search(before):
-                    result.actions.append("sse")
-                result.actions.append(match.intent)
+                result.actions.extend(("sse", match.intent) if edited else (match.intent,))
             previous = match.end
         commands = [a for a in result.actions if a != "sse"]
         if len(set(commands)) > 1:
