@@ -194,8 +194,8 @@ class KeywordRouter:
 
 
 def _resolve_collision(result: _Clause, commands: Sequence[Action]) -> None:
-    """Two commands in one clause: a leading credits/state question names the other as its
-    subject ("enough credits to export?"); any other order is ambiguous ("export status?")."""
+    """Two commands in one clause. A credits or state question names export/upload only as its
+    subject ("导出要多少积分", "export status"); state before credits is ambiguous."""
     winner = next(i for i in _DOMINANCE if i in commands)
     result.actions = [winner]
-    result.ambiguous = commands[0] != winner
+    result.ambiguous = {"credits", "state"} <= set(commands) and commands[0] != winner

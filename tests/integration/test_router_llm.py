@@ -22,7 +22,7 @@ from agent.router import ACTIONS, ROUTE_TOOL, Route, Router, build_keyword_route
 pytestmark = pytest.mark.integration
 
 Handler = Callable[[httpx2.Request], httpx2.Response]
-ABSTAINING = "what's the export status"  # the keyword stage abstains on this one
+ABSTAINING = "the status of my credits"  # two question intents: the keyword stage abstains
 
 
 def _reply(fixtures_dir: Path, name: str, status: int = 200) -> Handler:

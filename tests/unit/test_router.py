@@ -125,9 +125,25 @@ def test_media_references_put_upload_first(
     assert decided.actions == actions
 
 
-@pytest.mark.parametrize("text", ["", "hi there", "not yet", "what's the export status"])
+@pytest.mark.parametrize("text", ["", "hi there", "not yet", "the status of my credits"])
 def test_keyword_stage_abstains_without_a_clear_signal(keywords: KeywordRouter, text: str) -> None:
     assert keywords.route(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("导出要多少积分", Route(("credits",), "keyword", "zh")),
+        ("do I have enough credits to export?", Route(("credits",), "keyword", "en")),
+        ("what's the export status", Route(("state",), "keyword", "en")),
+        ("upload my video file", Route(("upload",), "keyword", "en")),
+        ("make the credits text bigger", Route(("sse",), "keyword", "en")),
+    ],
+)
+def test_a_question_names_other_commands_only_as_its_subject(
+    keywords: KeywordRouter, text: str, expected: Route
+) -> None:
+    assert keywords.route(text) == expected
 
 
 class ScriptedCompleter:
@@ -156,8 +172,16 @@ async def test_router_uses_keywords_without_calling_the_fallback(keywords: Keywo
 async def test_abstention_is_decided_by_the_llm_fallback(keywords: KeywordRouter) -> None:
     completer = ScriptedCompleter({"actions": ["state"]})
     router = Router(keywords, completer=completer)
-    assert await router.route("what's the export status") == Route(("state",), "llm", "en")
-    assert "what's the export status" in completer.prompts[0]
+    assert await router.route("the status of my credits") == Route(("state",), "llm", "en")
+    assert "the status of my credits" in completer.prompts[0]
+
+
+async def test_fallback_prompt_lists_the_attachments(keywords: KeywordRouter) -> None:
+    completer = ScriptedCompleter({"actions": ["upload", "credits"]})
+    router = Router(keywords, completer=completer)
+    route = await router.route("the status of my credits", ["dog.jpg", "cat.png"])
+    assert route == Route(("upload", "credits"), "llm", "en")
+    assert "Attachments: dog.jpg, cat.png" in completer.prompts[0]
 
 
 async def test_without_a_fallback_abstention_gives_the_default(keywords: KeywordRouter) -> None:
