@@ -71,6 +71,7 @@ class _TableModel(BaseModel):
     leadin: list[str]
     coordinator: list[str]
     filler: list[str]
+    done: list[str]
     vocab: dict[str, list[str]]
     rules: list[_RuleModel]
     infer: dict[str, list[str]]
@@ -111,13 +112,14 @@ class Kind:
 
 @dataclass(frozen=True, slots=True)
 class LanguageTable:
-    """The compiled table of one language."""
+    """The compiled table of one language; `done` marks statements of finished work."""
 
     lang: str
     rules: tuple[Rule, ...]
     leadin: re.Pattern[str]
     coordinator: re.Pattern[str]
     filler: frozenset[str]
+    done: re.Pattern[str]
     infer: tuple[tuple[str, re.Pattern[str]], ...]
     labels: Mapping[str, str]
     keys: Mapping[str, str]
@@ -242,6 +244,7 @@ def _language(model: _TableModel, name: str) -> LanguageTable:
         leadin=re.compile(rf"^(?:{leadin}{edge}[\s,]*)+", re.IGNORECASE),
         coordinator=re.compile(_alternation(model.coordinator, latin), re.IGNORECASE),
         filler=frozenset(w.casefold() for w in model.filler),
+        done=re.compile(_alternation(model.done, latin), re.IGNORECASE),
         infer=tuple(infer),
         labels=_labels(model, name),
         keys={k.casefold(): v for k, v in model.keys.items()},

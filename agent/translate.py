@@ -104,15 +104,16 @@ def _resolve(cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: 
         return ""
     if kind == "label":
         kind = _label_kind(cue, tables, m) or "infer"
-    if kind == "infer":
-        return _infer(blanked, lang) or cue.rule.default
+    if kind == "infer":  # "I put the title on the timeline" reports work, it asks nothing
+        verb = None if lang.done.search(blanked) else _infer(blanked, lang)
+        return verb or cue.rule.default
     return kind
 
 
 def _replacement(cue: Cue) -> str:
     if not cue.rule.replace:
         return ""
-    groups = dict(cue.groups)
+    groups = {k: v.strip() for k, v in cue.groups.items()}
     if "key" in groups:
         groups["key"] = cue.table.keys.get(groups["key"].casefold(), groups["key"])
     return cue.rule.replace.format(**groups)
@@ -157,7 +158,8 @@ def _phrase(kind: Kind, body: str, lang: LanguageTable) -> str:
     for rule in kind.body:
         match = rule.pattern.match(body)
         if match:
-            return rule.text.format(**{k: v or "" for k, v in match.groupdict().items()})
+            text = rule.text.format(**{k: v or "" for k, v in match.groupdict().items()})
+            return _SPACES.sub(" ", text).strip()
     return kind.bare  # pragma: no cover - the loader requires a catch-all last rule
 
 
@@ -196,18 +198,28 @@ def _shift(cues: list[Cue], start: int, end: int) -> list[Cue]:
     ]
 
 
-def _clause(text: str, cues: list[Cue], tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
-    lang = tables.zh if _CJK.search(m.restore(text)) else tables.en
-    out, actions = "", []
+def _language(text: str, tables: GuiTables, m: Masked) -> LanguageTable:
+    return tables.zh if _CJK.search(m.restore(text)) else tables.en
+
+
+def _clause(
+    text: str, cues: list[Cue], tables: GuiTables, m: Masked
+) -> tuple[str | None, list[str]]:
+    """Rewrite a clause part by part; `None` when no part held an instruction after all."""
+    lang = _language(text, tables, m)
+    out, actions, said, changed = "", [], set(), False
     for start, end in _parts(text, cues, lang):
         new, acts = _rewrite_part(text[start:end], _shift(cues, start, end), lang, tables, m)
         actions += acts
         if new is None:
             out += text[start:end]
-        elif new:
-            joiner = ("，" if lang.lang == "zh" else ", ") if out.strip() else ""
+            continue
+        changed = True
+        if new and new not in said:
+            said.add(new)
+            joiner = ("，然后" if lang.lang == "zh" else ", then ") if out.strip() else ""
             out = out.rstrip() + joiner + (_decapitalize(new) if joiner else new)
-    return out, actions
+    return (out if changed else None), actions
 
 
 def _decapitalize(text: str) -> str:
@@ -216,22 +228,47 @@ def _decapitalize(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
+def _coordinator(text: str, lang: LanguageTable) -> str:
+    """The "then" / "or" / "然后" a clause starts with, if any."""
+    match = lang.coordinator.match(text.lstrip())
+    return match.group(0) if match else ""
+
+
+def _joined(clause: str, new: str | None, lang: LanguageTable, position: str) -> str:
+    """A clause's text in the rebuilt sentence; `new` is None when the clause is kept as is.
+
+    `position` is "start" (nothing before it), "after-drop" (only dropped clauses before it)
+    or "after-content". An opening "then"/"或" survives only after content.
+    """
+    coordinator = _coordinator(clause, lang)
+    if new is None:
+        if position == "after-drop" and coordinator:
+            return clause.lstrip()[len(coordinator) :].lstrip()
+        return clause
+    if position != "after-content":
+        return new
+    gap = " " if lang.lang == "en" else ""
+    return (coordinator + gap if coordinator else "") + _decapitalize(new)
+
+
 def _sentence(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     cues = find_cues(content, tables)
     if not any(_is_real(c) for c in cues):
         return content, []
+    lang = _language(content, tables, m)
     bounds = clause_bounds(content, [(c.start, c.end) for c in cues])
     out, actions, previous_end = "", [], 0
     for start, end in bounds:
+        clause = content[start:end]
         clause_cues = _shift(cues, start, end)
+        new: str | None = None
         if any(_is_real(c) for c in clause_cues):
-            new, acts = _clause(content[start:end], clause_cues, tables, m)
+            new, acts = _clause(clause, clause_cues, tables, m)
             actions += acts
-            new = _decapitalize(new) if out else new
-        else:
-            new = content[start:end]
-        if new:
-            out += (content[previous_end:start] if out else "") + new
+        if new != "":
+            position = "after-content" if out else ("start" if start == 0 else "after-drop")
+            text = _joined(clause, new, lang, position)
+            out += (content[previous_end:start] if out else "") + text
         previous_end = end
     if out and content[:1].isupper() and out[:1].islower():
         out = out[0].upper() + out[1:]

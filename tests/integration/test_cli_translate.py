@@ -50,7 +50,7 @@ def test_one_text_with_json_prints_one_object() -> None:
     code, out, _err = _run("--json", "拖拽图片到画布上即可添加更多素材。")
     assert code == 0
     assert json.loads(out) == {
-        "text": "直接在对话中发送文件或给我一个链接，就能添加更多素材。",
+        "text": "直接在对话中发送图片或给我一个链接，即可添加更多素材。",
         "actions": [],
     }
 
