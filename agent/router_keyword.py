@@ -19,12 +19,12 @@ __all__ = ["Action", "KeywordRouter", "Route", "Source"]
 Action = Literal["upload", "sse", "export", "credits", "state"]
 Source = Literal["keyword", "llm", "default"]
 
-# Within one clause a cost or status question names other commands only as its subject:
-# "do I have enough credits to export?" is a credits question.
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再")
-_NOUNS = frozenset({"credits", "state"})
+_NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
+# Within one clause a cost or status question names other commands only as its subject:
+# "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
 
 
