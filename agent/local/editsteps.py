@@ -13,29 +13,33 @@ from agent.local.edits import AUDIO, TEXT, IdSource, MusicSpec, TextSpec, segmen
 from agent.local.intents import FadeOp, MusicOp, Request, TextOp
 from agent.local.phrasebook import Phrasebook
 from agent.local.plan import AskStep, Asset, ToolStep
+from agent.local.quantity import seconds
 from agent.local.videotrack import set_fit, set_motion
 
-__all__ = ["EditSteps"]
+__all__ = ["EDIT_TOOL", "MUSIC_TOOL", "EditSteps"]
 
 EDIT_TOOL = "edit_multitrack"
+MUSIC_TOOL = "add_background_music"
 TITLE_MS = 3000
 FADES = {AUDIO: (1000, 1500), TEXT: (500, 500)}
 DEFAULT_VOLUME = 35
-
-
-def _secs(ms: int) -> int | float:
-    value = round(ms / 1000, 1)
-    return int(value) if value == int(value) else value
 
 
 class EditSteps:
     """Collects the edit steps of one message over a working copy of the draft."""
 
     def __init__(
-        self, req: Request, book: Phrasebook, ids: IdSource, draft: dict[str, Any], cost: int
+        self,
+        req: Request,
+        book: Phrasebook,
+        ids: IdSource,
+        draft: dict[str, Any],
+        cost: int,
+        uploads: tuple[Asset, ...] = (),
     ) -> None:
         self.req, self.book, self.ids, self.draft, self.cost = req, book, ids, draft, cost
-        self.uploads: tuple[Asset, ...] = ()
+        self.uploads = uploads
+        """Uploaded audio files, in upload order."""
         self.steps: list[ToolStep] = []
         self.notes: list[str] = []
         self.loud = False
@@ -89,11 +93,11 @@ class EditSteps:
         if look.duration_ms:
             new_ms = max(1000, min(60_000, look.duration_ms))
             self.step(
-                {"op": "set_duration", "duration": _secs(new_ms)},
+                {"op": "set_duration", "duration": seconds(new_ms)},
                 ed.set_duration(self.draft, new_ms),
                 loud=True,
             )
-            self.note(self.say("duration_set", duration=_secs(new_ms)), loud=True)
+            self.note(self.say("duration_set", duration=seconds(new_ms)), loud=True)
         if (
             look.motion
             or look.intensity
@@ -153,7 +157,7 @@ class EditSteps:
         if changed is None:
             return False
         self.step({"op": f"replace_{op.kind}", "text": op.text}, draft, loud=False)
-        start, end = _secs(changed["s"]), _secs(changed["s"] + changed["d"])
+        start, end = seconds(changed["s"]), seconds(changed["s"] + changed["d"])
         self.note(self.say("title_replaced", text=op.text, start=start, end=end), loud=False)
         return True
 
@@ -169,8 +173,8 @@ class EditSteps:
         args = {
             "op": f"add_{op.kind}",
             "text": op.text,
-            "start": _secs(start),
-            "end": _secs(end),
+            "start": seconds(start),
+            "end": seconds(end),
             "position": position,
         }
         self.step(args, ed.add_text(self.draft, spec, self.ids), loud=False)
@@ -178,8 +182,8 @@ class EditSteps:
             self.say(
                 "title_added",
                 text=op.text,
-                start=_secs(start),
-                end=_secs(end),
+                start=seconds(start),
+                end=seconds(end),
                 position=self.name(position),
             ),
             loud=False,
@@ -218,7 +222,7 @@ class EditSteps:
 
     def _add_music(self, op: MusicOp) -> None:
         volume = max(0, min(100, op.volume if op.volume is not None else DEFAULT_VOLUME))
-        end = _secs(total(self.draft))
+        end = seconds(total(self.draft))
         if self.uploads and op.style is None:
             audio = self.uploads[-1]
             spec = MusicSpec(audio.filename, volume, asset_id=audio.asset_id, url=audio.url)
@@ -271,33 +275,33 @@ class EditSteps:
             "fade_out": op.fade_out,
         }
         self.step(
-            args | {"length": _secs(op.length_ms) if op.length_ms is not None else None},
+            args | {"length": seconds(op.length_ms) if op.length_ms is not None else None},
             draft,
             loud=False,
         )
         key = "fades_removed" if op.length_ms == 0 else "fades_set"
         self.note(self.say(key, what=what, kind=self.name(kind)), loud=False)
 
-    def auto_music(self, style: str, tool: str) -> str:
+    def auto_music(self, style: str) -> str:
         """Post-production: add a synthesized bed (free); returns its display name."""
         spec = MusicSpec(self.book.style_name(style), DEFAULT_VOLUME, style=style)
         args = {"style": style, "volume": DEFAULT_VOLUME}
-        self.step(args, ed.add_music(self.draft, spec, self.ids), loud=True, tool=tool)
+        self.step(args, ed.add_music(self.draft, spec, self.ids), loud=True, tool=MUSIC_TOOL)
         return self.book.style_name(style, self.req.language)
 
-    def auto_title(self, text: str, tool: str) -> int:
+    def auto_title(self, text: str) -> int:
         """Post-production: add the title for the opening seconds (free); returns its end, ms."""
         end = min(TITLE_MS, total(self.draft))
         args = {
             "op": "add_title",
             "text": text,
             "start": 0,
-            "end": _secs(end),
+            "end": seconds(end),
             "position": "center",
             "auto": True,
         }
         self.steps.append(
-            ToolStep(tool, args, ed.add_text(self.draft, TextSpec(text, 0, end), self.ids), 0)
+            ToolStep(EDIT_TOOL, args, ed.add_text(self.draft, TextSpec(text, 0, end), self.ids), 0)
         )
         self.draft = self.steps[-1].draft
         return end

@@ -14,17 +14,16 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
-from agent.local.editsteps import EditSteps
-from agent.local.intents import Request, parse
+from agent.local.editsteps import EDIT_TOOL, MUSIC_TOOL, EditSteps
+from agent.local.intents import Look, Request, parse
 from agent.local.phrasebook import Phrasebook, find_key, load_phrasebook
 from agent.local.plan import AskStep, Asset, InterpretContext, Plan, Step, TextStep, ToolStep
+from agent.local.quantity import seconds
 from agent.local.videotrack import Motion, VideoSpec, generate, look_of
 
 __all__ = ["DEFAULT_COSTS", "EDIT_TOOL", "GENERATE_TOOL", "MUSIC_TOOL", "Costs", "interpret"]
 
 GENERATE_TOOL = "generate_video_from_images"
-EDIT_TOOL = "edit_multitrack"
-MUSIC_TOOL = "add_background_music"
 DEFAULT_MS, MIN_MS, MAX_MS = 5000, 1000, 60_000
 MAX_VISUALS = 20
 
@@ -57,18 +56,13 @@ def interpret(
     return _Planner(ctx, parse(ctx.message, ctx.language, book), book, costs).build()
 
 
-def seconds(ms: int) -> int | float:
-    """Milliseconds as seconds for replies and tool args: 5000 -> 5, 2500 -> 2.5."""
-    value = round(ms / 1000, 1)
-    return int(value) if value == int(value) else value
-
-
 class _Planner:
     def __init__(self, ctx: InterpretContext, req: Request, book: Phrasebook, costs: Costs):
         self.ctx, self.req, self.book, self.costs = ctx, req, book, costs
         draft = copy.deepcopy(ctx.draft) if isinstance(ctx.draft, dict) else {}
-        self.edits = EditSteps(req, book, IdSource.for_draft(ctx.seed, draft), draft, costs.edit)
-        self.edits.uploads = tuple(a for a in ctx.assets if a.kind == "audio")
+        ids = IdSource.for_draft(ctx.seed, draft)
+        audio = tuple(a for a in ctx.assets if a.kind == "audio")
+        self.edits = EditSteps(req, book, ids, draft, costs.edit, audio)
         self.head: list[Step] = []
 
     def say(self, key: str, **values: Any) -> str:
@@ -89,7 +83,8 @@ class _Planner:
                 return self._plan([AskStep(self.say("ask_upload"))])
             self._generate(spec, had_video)
         elif not had_video:
-            return self._plan([self.edits.question() or TextStep(self.say("no_video"))])
+            key = "no_video_with_photo" if self._visuals() else "no_video"
+            return self._plan([self.edits.question() or TextStep(self.say(key))])
         self.edits.apply(look_done=generated)
         if generated and not had_video and self.ctx.post_production:
             self._post_production()
@@ -120,7 +115,7 @@ class _Planner:
         req = self.req
         text = req.text is not None and req.text.action in ("add", "replace")
         music = req.music is not None and req.music.action == "add"
-        return text or music or req.look.duration_ms is not None or req.look.aspect is not None
+        return text or music or req.look != Look()
 
     def _visuals(self) -> list[Asset]:
         return [a for a in self.ctx.assets if a.kind in ("image", "video")]
@@ -205,12 +200,12 @@ class _Planner:
         items = []
         if not segments(edits.draft, AUDIO):
             style = find_key(self.ctx.message.casefold(), self.book.keywords.music_style)
-            name = edits.auto_music(style or "ambient_pad", MUSIC_TOOL)
+            name = edits.auto_music(style or "ambient_pad")
             end = seconds(total(edits.draft))
             items.append(self.say("auto_music", name=name, end=end, volume=35))
         title = edits.draft.get("m", {}).get("title", "")
         if title and not segments(edits.draft, TEXT):
-            end_ms = edits.auto_title(title, EDIT_TOOL)
+            end_ms = edits.auto_title(title)
             items.append(
                 self.say(
                     "auto_title",

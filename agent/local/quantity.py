@@ -12,6 +12,7 @@ from dataclasses import dataclass
 __all__ = [
     "TimeRange",
     "parse_number",
+    "seconds",
     "take_duration",
     "take_fade",
     "take_percent",
@@ -81,6 +82,12 @@ def parse_number(token: str) -> float | None:
     if token in _EN_TENS:
         return float(_EN_TENS[token])
     return _chinese(token)
+
+
+def seconds(ms: int) -> int | float:
+    """Milliseconds as seconds for replies and tool args: 5000 -> 5, 2500 -> 2.5."""
+    value = round(ms / 1000, 1)
+    return int(value) if value == int(value) else value
 
 
 def _chinese(token: str) -> float | None:
