@@ -110,13 +110,14 @@ class Router:
         decided = self._keywords.route(text, attachments)
         if decided is not None:
             return decided
-        language = prepare(text).language
+        prepared = prepare(text)
+        # The default still uploads what the turn carries; dropping a file would lose it.
+        media = prepared.media + len(attachments) > 0
+        default = Route(("upload", "sse") if media else ("sse",), "default", prepared.language)
         if self._completer is None or not text.strip():
-            return Route(("sse",), "default", language)
-        plan = await self._ask(self._completer, text, attachments, language)
-        if plan is None:
-            return Route(("sse",), "default", language)
-        return Route(plan, "llm", language)
+            return default
+        plan = await self._ask(self._completer, text, attachments, prepared.language)
+        return default if plan is None else Route(plan, "llm", prepared.language)
 
     async def _ask(
         self, completer: Completer, text: str, attachments: Sequence[str], language: str

@@ -184,6 +184,12 @@ async def test_fallback_prompt_lists_the_attachments(keywords: KeywordRouter) ->
     assert "Attachments: dog.jpg, cat.png" in completer.prompts[0]
 
 
+async def test_default_route_keeps_the_upload_of_attached_files(keywords: KeywordRouter) -> None:
+    router = Router(keywords, completer=ScriptedCompleter(TransportError("down")))
+    route = await router.route("the status of my credits", ["dog.jpg"])
+    assert route == Route(("upload", "sse"), "default", "en")
+
+
 async def test_without_a_fallback_abstention_gives_the_default(keywords: KeywordRouter) -> None:
     router = Router(keywords)
     assert await router.route("你好") == Route(("sse",), "default", "zh")
