@@ -24,7 +24,7 @@ from agent.local.plan import InterpretContext, Plan
 from agent.local.store import Account, Session, Store
 from agent.local.wire import code_error
 
-__all__ = ["Backend", "Deps", "Interpret", "Probe", "Render", "SpecFromDraft"]
+__all__ = ["Backend", "Deps", "Interpret", "Probe", "Render", "SpecFromDraft", "real_interpreter"]
 
 Interpret = Callable[[InterpretContext], Plan]
 SpecFromDraft = Callable[[dict[str, Any], Callable[[str], Path]], Any]
@@ -60,6 +60,19 @@ class Deps:
     """Transport for URL uploads (None: the network, loopback included)."""
 
 
+def real_interpreter(config: BackendConfig) -> Interpret:
+    """The real `interpret`, with the config's costs and its phrase table loaded once."""
+    module = importlib.import_module("agent.local.interpreter")
+    costs = module.Costs(generate=config.cost_generate, edit=config.cost_edit)
+    phrases = importlib.import_module("agent.local.phrasebook").load_phrasebook()
+
+    def interpret(ctx: InterpretContext) -> Plan:
+        plan: Plan = module.interpret(ctx, phrases=phrases, costs=costs)
+        return plan
+
+    return interpret
+
+
 def _server_key(data_dir: Path) -> bytes:
     path = data_dir / "server.key"
     if not path.exists():
@@ -86,6 +99,7 @@ class Backend:
         self.faults = FaultCounter(config.faults)
         """Render-side fault state (the HTTP-side counter lives in the app's middleware)."""
         self.runs: set[asyncio.Task[None]] = set()
+        self.interpret = deps.interpret if deps.interpret is not None else real_interpreter(config)
 
     def now_ms(self) -> int:
         """The injected clock in epoch milliseconds."""

@@ -131,7 +131,7 @@ async def run_sse(request: Request) -> Response:
     session = backend.owned_session(account, parsed.session_id, None)
     config = backend.config
     ctx = build_context(session, parsed.new_message.joined_text, config.post_production)
-    plan = backend.deps.interpret(ctx)
+    plan = backend.interpret(ctx)
     if config.faults.silent_edits:
         plan = _silence(plan)
     if plan.credits > backend.store.balance(account.user_id).available:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.local.jobs import Completed, Failed, JobState, Pending, Processing, RenderJob
-from agent.local.store_schema import SCHEMA
+from agent.local.jobs import RenderJob
+from agent.local.store_schema import SCHEMA, job_from_row, write_job_state
 
 __all__ = ["Account", "Balance", "Session", "Store", "token_hash"]
 
@@ -299,7 +299,7 @@ class Store:
                         json.dumps(draft, ensure_ascii=False),
                     ),
                 )
-                _write_state(db, job)
+                write_job_state(db, job)
         except sqlite3.IntegrityError:
             return False
         return True
@@ -313,14 +313,14 @@ class Store:
                 ).fetchone()
                 if row is None or row["status"] not in expect:
                     return False
-            _write_state(db, job)
+            write_job_state(db, job)
         return True
 
     def job(self, render_id: str) -> RenderJob | None:
         """A job by render id, or None."""
         with self._lock:
             row = self._db.execute("SELECT * FROM jobs WHERE render_id=?", (render_id,)).fetchone()
-        return _job_from_row(row) if row else None
+        return job_from_row(row) if row else None
 
     def job_draft(self, render_id: str) -> dict[str, Any]:
         """The draft a job renders."""
@@ -336,7 +336,7 @@ class Store:
             rows = self._db.execute(
                 "SELECT * FROM jobs WHERE status IN ('pending','processing') ORDER BY created_ms"
             ).fetchall()
-        return [_job_from_row(r) for r in rows]
+        return [job_from_row(r) for r in rows]
 
     def session_jobs(self, session_id: str) -> list[RenderJob]:
         """All jobs of a session, oldest first."""
@@ -344,52 +344,4 @@ class Store:
             rows = self._db.execute(
                 "SELECT * FROM jobs WHERE session_id=? ORDER BY created_ms", (session_id,)
             ).fetchall()
-        return [_job_from_row(r) for r in rows]
-
-
-def _write_state(db: sqlite3.Connection, job: RenderJob) -> None:
-    state = job.state
-    done = state if isinstance(state, Completed) else None
-    failed = state if isinstance(state, Failed) else None
-    finished_ms = done.completed_ms if done else (failed.completed_ms if failed else None)
-    db.execute(
-        "UPDATE jobs SET status=?, progress=?, completed_ms=?, reason=?, duration_s=?, "
-        "size_bytes=?, width=?, height=?, attempts=? WHERE render_id=?",
-        (
-            job.status,
-            job.progress,
-            finished_ms,
-            failed.reason if failed else None,
-            done.duration_s if done else None,
-            done.size_bytes if done else None,
-            done.width if done else None,
-            done.height if done else None,
-            job.attempts,
-            job.render_id,
-        ),
-    )
-
-
-def _state_from_row(row: sqlite3.Row) -> JobState:
-    status = row["status"]
-    if status == "completed":
-        return Completed(
-            row["completed_ms"], row["duration_s"], row["size_bytes"], row["width"], row["height"]
-        )
-    if status == "failed":
-        return Failed(row["completed_ms"], row["reason"])
-    if status == "processing":
-        return Processing(row["progress"])
-    return Pending(row["progress"])
-
-
-def _job_from_row(row: sqlite3.Row) -> RenderJob:
-    return RenderJob(
-        render_id=row["render_id"],
-        user_id=row["user_id"],
-        session_id=row["session_id"],
-        created_ms=row["created_ms"],
-        output_key=row["output_key"],
-        state=_state_from_row(row),
-        attempts=row["attempts"],
-    )
+        return [job_from_row(r) for r in rows]

@@ -1,8 +1,13 @@
-"""The SQLite schema of the local backend store (created idempotently at open)."""
+"""The SQLite schema of the local backend store (created idempotently at open) and the mapping
+between render-job rows and `RenderJob` values."""
 
 from __future__ import annotations
 
-__all__ = ["SCHEMA"]
+import sqlite3
+
+from agent.local.jobs import Completed, Failed, JobState, Pending, Processing, RenderJob
+
+__all__ = ["SCHEMA", "job_from_row", "write_job_state"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -65,3 +70,53 @@ CREATE TABLE IF NOT EXISTS jobs (
     attempts INTEGER NOT NULL DEFAULT 0
 );
 """
+
+
+def write_job_state(db: sqlite3.Connection, job: RenderJob) -> None:
+    """Write a job's state columns (the row must exist)."""
+    state = job.state
+    done = state if isinstance(state, Completed) else None
+    failed = state if isinstance(state, Failed) else None
+    finished_ms = done.completed_ms if done else (failed.completed_ms if failed else None)
+    db.execute(
+        "UPDATE jobs SET status=?, progress=?, completed_ms=?, reason=?, duration_s=?, "
+        "size_bytes=?, width=?, height=?, attempts=? WHERE render_id=?",
+        (
+            job.status,
+            job.progress,
+            finished_ms,
+            failed.reason if failed else None,
+            done.duration_s if done else None,
+            done.size_bytes if done else None,
+            done.width if done else None,
+            done.height if done else None,
+            job.attempts,
+            job.render_id,
+        ),
+    )
+
+
+def _state_from_row(row: sqlite3.Row) -> JobState:
+    status = row["status"]
+    if status == "completed":
+        return Completed(
+            row["completed_ms"], row["duration_s"], row["size_bytes"], row["width"], row["height"]
+        )
+    if status == "failed":
+        return Failed(row["completed_ms"], row["reason"])
+    if status == "processing":
+        return Processing(row["progress"])
+    return Pending(row["progress"])
+
+
+def job_from_row(row: sqlite3.Row) -> RenderJob:
+    """The `RenderJob` a `jobs` row holds."""
+    return RenderJob(
+        render_id=row["render_id"],
+        user_id=row["user_id"],
+        session_id=row["session_id"],
+        created_ms=row["created_ms"],
+        output_key=row["output_key"],
+        state=_state_from_row(row),
+        attempts=row["attempts"],
+    )

@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import threading
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,6 @@ from tests.local_support import (
     new_token,
     no_sleep,
     run_body,
-    scripted_interpret,
     sse_events,
     sse_headers,
     upload,
@@ -219,22 +217,27 @@ def test_literal_curl_commands_from_the_seed_work(tmp_path: Path) -> None:
     assert no_id.stdout == "400"
 
 
-async def test_the_real_renderer_produces_an_h264_aac_mp4(
+@pytest.mark.slow
+async def test_real_interpreter_and_renderer_deliver_a_full_size_h264_aac_mp4(
     tmp_path: Path, fixtures_dir: Path, settings: Settings
 ) -> None:
     av = pytest.importorskip("av")
-    app = create_app(
-        BackendConfig.from_settings(settings), Deps(interpret=scripted_interpret, sleep=no_sleep)
-    )
+    app = create_app(BackendConfig.from_settings(settings), Deps(sleep=no_sleep))
     with running(app) as url:
-        assert url.startswith("http://127.0.0.1:")
         async with httpx.AsyncClient(base_url=url, timeout=30) as client:
             token = await new_token(client)
             sid = await new_session(client, token)
             up = await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
             assert up["code"] == 0, up
-            await client.post(
-                "/run_sse", headers=sse_headers(token), content=run_body(sid, "a video")
+            gen = await client.post(
+                "/run_sse",
+                headers=sse_headers(token),
+                content=run_body(sid, "turn this photo into a 2-second video"),
+            )
+            music = await client.post(
+                "/run_sse",
+                headers=sse_headers(token),
+                content=run_body(sid, "add background music"),
             )
             state = await client.get(f"/api/state/nemo_agent/me/{sid}/latest", headers=auth(token))
             draft = state.json()["data"]["state"]["draft"]
@@ -243,19 +246,27 @@ async def test_the_real_renderer_produces_an_h264_aac_mp4(
                 headers=auth(token),
                 json={"id": "render_real", "sessionId": sid, "draft": draft},
             )
-            assert app.state.workers.wait("render_real", 120)
+            assert app.state.workers.wait("render_real", 300)
             poll = await client.get("/api/render/proxy/lambda/render_real", headers=auth(token))
             data = poll.json()["data"]
             assert data["status"] == "completed", data
             mp4 = await client.get(data["outputUrl"])
+            credits = await client.get("/api/credits/balance/simple", headers=auth(token))
+    assert [list(e["content"]["parts"][0]) for e in sse_events(gen.text)] == [
+        ["functionCall"],
+        ["functionResponse"],
+        ["text"],
+    ]
+    assert len(sse_events(music.text)) >= 2
+    assert [t["tt"] for t in draft["t"]] == [0, 1]
+    assert credits.json()["data"]["available"] == 10_000 - 100 - 50
     out = tmp_path / "out.mp4"
     out.write_bytes(mp4.content)
     with av.open(str(out)) as container:
-        video = container.streams.video[0]
-        audio = container.streams.audio[0]
-        duration = float(container.duration / 1_000_000)
+        video, audio = container.streams.video[0], container.streams.audio[0]
         assert (video.codec_context.name, audio.codec_context.name) == ("h264", "aac")
-        assert (video.codec_context.width, video.codec_context.height) == (64, 36)
-        frame = 1 / float(video.average_rate or Fraction(10))
-    assert abs(duration - 5.0) <= frame
-    assert (settings.state_dir / "local-backend" / "backend.sqlite3").is_file()
+        assert (video.codec_context.width, video.codec_context.height) == (1920, 1080)
+        duration = container.duration / 1_000_000
+        frame = 1 / float(video.average_rate)
+    assert abs(duration - draft["d"] / 1000) <= frame
+    assert draft["d"] == 2000
