@@ -6,8 +6,12 @@ the router's language). Errors become `errors/*` replies; nothing is ever re-sen
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import structlog
 
 from agent.attachments import extract_attachments
-from agent.errors import AgentError
+from agent.errors import AgentError, SessionNotFoundError
 from agent.handlers import build_registry
 from agent.handlers.base import ErrorInfo, HandlerContext, Language, Reply
 from agent.handlers.credits import LOW_BALANCE
@@ -24,12 +28,22 @@ from agent.progress import Notifier, NullProgress, Progress
 from agent.templates import Templates
 
 if TYPE_CHECKING:
+    import httpx
+
+    from agent.config import Settings
     from agent.models import Clock, Sleep
     from agent.router import Route
     from agent.runtime import Runtime
     from agent.translate import Translation
 
-__all__ = ["FOLLOWUP_ACTIONS", "Engine", "TurnResult", "merge_followups", "session_language"]
+__all__ = [
+    "FOLLOWUP_ACTIONS",
+    "Engine",
+    "TurnResult",
+    "merge_followups",
+    "open_engine",
+    "session_language",
+]
 
 _log = structlog.get_logger(__name__)
 
@@ -50,6 +64,8 @@ class TurnResult:
     error: ErrorInfo | None = None
     question: str | None = None
     replies: tuple[Reply, ...] = field(default=(), repr=False)
+    parts: tuple[str, ...] = field(default=(), repr=False)
+    """Each reply rendered on its own, aligned with `replies` (the REPL skips streamed text)."""
 
     @property
     def ok(self) -> bool:
@@ -91,7 +107,7 @@ def merge_followups(
         queue: Actions still to run this turn.
         followups: Actions the backend text implied, in order.
         done: Actions already run this turn.
-        allow_export: Auto-export is on and the step generated a video.
+        allow_export: Auto-export is on (`settings.auto_export`).
 
     Returns:
         The new queue, and whether an export follow-up was dropped (so the user gets a hint).
@@ -126,7 +142,7 @@ class Engine:
         self._rt = runtime
         self._route = route
         self._translate = translate
-        self._templates = templates or Templates()
+        self.templates = templates or Templates()
         self.progress: Progress = progress or NullProgress()
         self._sleep = sleep
         self._clock = clock
@@ -203,7 +219,8 @@ class Engine:
     def _render(
         self, language: Language, replies: Sequence[Reply], session_id: str, done: Sequence[str]
     ) -> TurnResult:
-        texts = [self._templates.render(r.template, language, **r.context) for r in replies]
+        texts = [self.templates.render(r.template, language, **r.context) for r in replies]
+        texts = [t.strip() for t in texts]
         error = next((r.error for r in replies if r.error is not None), None)
         return TurnResult(
             reply="\n\n".join(t for t in texts if t),
@@ -215,6 +232,7 @@ class Engine:
             error=error,
             question=next((r.question for r in replies if r.question), None),
             replies=tuple(replies),
+            parts=tuple(texts),
         )
 
 
@@ -232,6 +250,7 @@ class _Turn:
         self.session_id = ""
         self.user_id: str | None = None
         self.ctx: HandlerContext | None = None
+        self.renewed = False
 
     async def open(self, *, new: bool, actions: tuple[str, ...], planned: bool) -> None:
         """Open the session, then decide the plan (an unanswered question takes the message)."""
@@ -239,12 +258,12 @@ class _Turn:
         rt = engine._rt
         session = await rt.session(session_language(self.language), new=new)
         self.session_id, self.user_id = session.session_id, session.user_id
-        if getattr(session, "reset", False):
+        if session.reset:
             self.replies.append(Reply("replies/session_reset"))
         if not planned and engine.pending_question(self.session_id):
             actions = ("upload", "sse") if self.files else ("sse",)
         self.queue = list(actions)
-        notify = Notifier(engine.progress, engine._templates, self.language)
+        notify = Notifier(engine.progress, engine.templates, self.language)
         self.ctx = HandlerContext(
             client=rt.client,
             settings=rt.settings,
@@ -263,23 +282,40 @@ class _Turn:
 
     async def run(self) -> None:
         """Run the queue in order, merging follow-ups after each step."""
-        assert self.ctx is not None  # noqa: S101 - open() always runs first
         if "sse" in self.queue:
             await self._low_balance_hint()
         while self.queue:
-            action = self.queue.pop(0)
-            reply = await self.engine._handlers[action](self.ctx)
+            reply = await self._call(self.queue.pop(0))
             self.replies.append(reply)
-            self.done.extend(a for a in reply.actions if a not in self.done or a == "sse")
+            self.done.extend(reply.actions)
             if reply.question:
                 self.queue.clear()
                 break
-            allow = self.engine._rt.settings.auto_export and reply.generated
+            # The translator has already told the user "I'll export the MP4 for you".
+            allow = self.engine._rt.settings.auto_export
             self.queue, dropped = merge_followups(
                 self.queue, reply.followups, self.done, allow_export=allow
             )
             if dropped:
                 self.replies.append(Reply("replies/export_hint"))
+
+    async def _call(self, action: str) -> Reply:
+        assert self.ctx is not None  # noqa: S101 - open() always runs first
+        handler = self.engine._handlers[action]
+        try:
+            return await handler(self.ctx)
+        except SessionNotFoundError:
+            if self.renewed:
+                raise
+        # 1002 is a rejection before any work: renew the session once and run the step again.
+        rt = self.engine._rt
+        record = await rt.sessions.renew(session_language(self.language))
+        self.renewed = True
+        self.session_id, self.user_id = record.session_id, record.user_id
+        self.ctx.session_id, self.ctx.user_id = record.session_id, record.user_id
+        self.ctx.claim_link = lambda: rt.claim_link(record)
+        self.replies.append(Reply("replies/session_reset"))
+        return await handler(self.ctx)
 
     async def _low_balance_hint(self) -> None:
         assert self.ctx is not None  # noqa: S101 - open() always runs first
@@ -289,3 +325,62 @@ class _Turn:
             return  # the hint is advisory; the real request reports real errors
         if credits.available < LOW_BALANCE:
             self.replies.append(Reply("replies/low_balance", {"available": credits.available}))
+
+
+@asynccontextmanager
+async def open_engine(
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    output_dir: Path | None = None,
+    sleep: Sleep = asyncio.sleep,
+    clock: Clock = time.monotonic,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> AsyncIterator[Engine]:
+    """Open a `Runtime` and build the engine with the real router and translator.
+
+    Args:
+        settings: Settings pointing at the API to use.
+        progress: Where statuses and bars go (nothing shown by default).
+        output_dir: Where exports land (default `settings.output_dir`, else the cwd).
+        sleep: Injected sleep for recovery waits and render polling.
+        clock: Injected monotonic clock.
+        transport: An httpx transport for the API (tests); default network.
+
+    Raises:
+        ConfigError: The SKILL.md, router or translator tables cannot be loaded.
+    """
+    from agent.gui_tables import load_gui_tables
+    from agent.runtime import Runtime
+    from agent.translate import translate
+
+    tables = load_gui_tables()
+    route = _build_route(settings)
+    async with Runtime.open(settings, transport=transport, sleep=sleep) as rt:
+        yield Engine(
+            rt,
+            route=route,
+            translate=functools.partial(translate, tables=tables),
+            progress=progress,
+            sleep=sleep,
+            clock=clock,
+            output_dir=output_dir,
+        )
+
+
+def _build_route(settings: Settings) -> Callable[[str, Sequence[str]], Route]:
+    from agent.router_keyword import KeywordRouter, Route
+    from agent.router_rules import load_tables
+    from agent.router_text import detect_language, prepare
+
+    keyword = KeywordRouter(load_tables())
+
+    def route(text: str, attachments: Sequence[str]) -> Route:
+        found = keyword.route(text, attachments)
+        if found is not None:
+            return found
+        prepared = prepare(text)
+        lang = detect_language(text, prepared.text)
+        return Route(("upload", "sse") if attachments else ("sse",), "default", lang)
+
+    return route

@@ -6,16 +6,15 @@ answered from a before/after state diff; a trailing `ask_question` becomes the r
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
 from contextlib import aclosing
-from typing import Any, cast
+from typing import Any
 
 import structlog
 
 from agent.errors import StreamError
 from agent.handlers.base import HandlerContext, Reply
 from agent.handlers.stream import StreamReader, recover
-from agent.models import ProjectState, SseEvent
+from agent.models import ProjectState
 from agent.timeline import diff_timelines, parse_timeline
 
 __all__ = ["handle_sse"]
@@ -85,12 +84,15 @@ async def handle_sse(ctx: HandlerContext) -> Reply:
     reader = StreamReader(ctx.notify, ctx.translate, ctx.clock)
     ctx.notify.status("sending")
     try:
-        stream = cast(AsyncGenerator[SseEvent, None], ctx.client.run_sse(ctx.session_id, ctx.text))
-        async with aclosing(stream) as events:
+        async with aclosing(ctx.client.run_sse(ctx.session_id, ctx.text)) as events:
             async for event in events:
                 reader.feed(event)
     except StreamError as exc:
         _log.info("sse.dropped", reason=exc.message, texts=len(reader.texts))
+        return await _recover(ctx, before, reader)
+    if reader.pending:
+        # ADK never closes a finished run with a call unanswered: the stream was cut.
+        _log.info("sse.cut", pending=len(reader.pending))
         return await _recover(ctx, before, reader)
     if reader.question is None and not reader.texts:
         return await _silent(ctx, before, reader)

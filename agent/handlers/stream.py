@@ -96,6 +96,8 @@ class StreamReader:
     question: Question | None = None
     generated: bool = False
     tool_results: int = 0
+    pending: set[str] = field(default_factory=set)
+    """Tool calls without a result yet: a stream that closes now was cut, not finished."""
     _statuses: set[str] = field(default_factory=set)
     _reminders: int = 0
 
@@ -120,6 +122,7 @@ class StreamReader:
             self._tool_call(event)
         elif isinstance(event, ToolResultEvent):
             self.tool_results += 1
+            self.pending.discard(event.id)
         elif isinstance(event, ErrorEvent) and not self.normal_output:
             raise ServerError(f"the backend run failed: {event.message}")
 
@@ -148,6 +151,7 @@ class StreamReader:
         if event.name == "ask_question":
             self.question = parse_question(event.args)
             return
+        self.pending.add(event.id)
         status = tool_status(event.name)
         self.generated = self.generated or status == "generating"
         if status not in self._statuses:

@@ -30,9 +30,8 @@ def split_attachments(attachments: tuple[str, ...]) -> tuple[list[Path], list[st
     return paths, urls
 
 
-def _summary(file: UploadedFile, local: dict[str, int]) -> dict[str, Any]:
+def _summary(file: UploadedFile, size: int | None) -> dict[str, Any]:
     name = file.filename or file.url.rstrip("/").rsplit("/", 1)[-1]
-    size = local.get(name)
     return {
         "name": name,
         "kind": file.file_type or "file",
@@ -70,5 +69,9 @@ async def handle_upload(ctx: HandlerContext) -> Reply:
         files += await _upload_paths(ctx, paths)
     if urls:
         files += list((await ctx.client.upload_urls(ctx.session_id, urls)).files)
-    local = {p.name: p.stat().st_size for p in paths if p.is_file()}
-    return Reply("replies/upload", {"files": [_summary(f, local) for f in files]}, ("upload",))
+    # The server may rename files (sanitised names); sizes follow the upload order.
+    sizes: list[int | None] = [p.stat().st_size for p in paths] + [None] * len(urls)
+    if len(sizes) != len(files):
+        sizes = [None] * len(files)
+    summary = [_summary(f, size) for f, size in zip(files, sizes, strict=True)]
+    return Reply("replies/upload", {"files": summary}, ("upload",))

@@ -88,14 +88,14 @@ def test_an_explicit_export_plus_a_translator_export_is_one_export() -> None:
     )
 
 
-def test_translator_export_after_a_generation_is_appended_when_auto_export_is_on() -> None:
+def test_translator_export_is_appended_when_auto_export_is_on() -> None:
     assert merge_followups([], ["export"], ["upload", "sse"], allow_export=True) == (
         ["export"],
         False,
     )
 
 
-def test_translator_export_without_generation_is_dropped_and_flagged_for_a_hint() -> None:
+def test_translator_export_with_auto_export_off_is_dropped_and_flagged_for_a_hint() -> None:
     assert merge_followups([], ["state", "export"], ["sse"], allow_export=False) == (
         ["state"],
         True,

@@ -1,0 +1,77 @@
+"""`nemo-agent turn`: one conversational turn for agent hosts and scripts; continues the session.
+
+stdout carries the reply (or exactly one JSON object with `--json`); progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
+from agent.config import Settings
+
+__all__ = ["turn"]
+
+
+async def run_turn(
+    settings: Settings,
+    text: str,
+    attachments: tuple[str, ...],
+    *,
+    new: bool,
+    output: Path | None,
+) -> CommandResult:
+    """Run one turn against the API in `settings` and package the result for `run_command`."""
+    from agent.engine import open_engine
+    from agent.progress import LineProgress
+
+    progress = LineProgress(sys.stderr)
+    async with open_engine(settings, progress=progress, output_dir=output) as engine:
+        result = await engine.run_turn(text, attachments, new=new)
+    return CommandResult(
+        text=result.reply,
+        data=result.as_json(),
+        exit_code=0 if result.ok else 1,
+    )
+
+
+@click.command()
+@click.option("--new", is_flag=True, help="Start a new project session first.")
+@click.option(
+    "--attach",
+    "attach",
+    multiple=True,
+    metavar="PATH|URL",
+    help="Attach a file or URL (repeatable).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where exported MP4s go (default NEMO_OUTPUT_DIR, else the current directory).",
+)
+@click.argument("text", nargs=-1)
+@common_options
+def turn(
+    opts: CommonOptions,
+    new: bool,
+    attach: tuple[str, ...],
+    output: Path | None,
+    text: tuple[str, ...],
+) -> None:
+    """Run one turn: TEXT (EN or ZH), with optional attachments; prints the reply.
+
+    With --json, stdout is one object: status, reply, language, actions, files, links,
+    session_id, error.
+    """
+    message = " ".join(text)
+    output_dir = output.expanduser().resolve() if output else None
+
+    async def body(settings: Settings) -> CommandResult:
+        return await run_turn(settings, message, attach, new=new, output=output_dir)
+
+    run_command(opts, body)

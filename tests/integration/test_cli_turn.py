@@ -1,0 +1,86 @@
+"""`nemo-agent turn` end to end through click, on the embedded local backend (`--local`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from agent.cli import cli
+from agent.config import Settings
+
+pytestmark = pytest.mark.integration
+
+KEYS = {"status", "reply", "language", "actions", "files", "links", "session_id", "error"}
+
+
+@pytest.fixture
+def api_url(settings: Settings) -> Iterator[str]:
+    """A local backend on a stable loopback URL for the whole test (like `nemo-agent serve`)."""
+    from agent.local.app import create_app
+    from agent.local.config import BackendConfig
+    from agent.local.server import running
+
+    config = BackendConfig.from_settings(settings).with_overrides(work_generate_s=0.0)
+    with running(create_app(config)) as url:
+        yield url
+
+
+def _turn(*args: str, api_url: str | None = None) -> tuple[int, dict[str, object], str]:
+    where = ["--local"] if api_url is None else []
+    env = {"NEMO_API_URL": api_url} if api_url else {}
+    result = CliRunner().invoke(cli, ["turn", "--json", *where, *args], env=env)
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1, result.output
+    return result.exit_code, json.loads(lines[0]), result.stderr
+
+
+def test_turn_json_prints_exactly_one_object_with_every_key() -> None:
+    code, payload, _ = _turn("how many credits do I have?")
+    assert code == 0
+    assert set(payload) == KEYS
+    assert payload["status"] == "ok"
+    assert payload["actions"] == ["credits"]
+    assert payload["language"] == "en"
+    assert payload["error"] is None
+    assert "10000 available" in str(payload["reply"])
+
+
+def test_turn_continues_the_same_session_and_new_starts_another(
+    fixtures_dir: Path, tmp_path: Path, api_url: str
+) -> None:
+    photo = tmp_path / "harbor.png"
+    shutil.copy(fixtures_dir / "media" / "harbor-small.png", photo)
+    _, first, _ = _turn("--attach", str(photo), "upload this", api_url=api_url)
+    _, again, _ = _turn("状态", api_url=api_url)
+    _, fresh, _ = _turn("--new", "状态", api_url=api_url)
+    assert first["actions"] == ["upload"]
+    assert again["session_id"] == first["session_id"]
+    assert again["language"] == "zh"
+    assert "harbor.png" in str(again["reply"])
+    assert fresh["session_id"] != first["session_id"]
+    assert "harbor.png" not in str(fresh["reply"])
+
+
+def test_a_handled_error_keeps_the_full_shape_and_exits_non_zero(fixtures_dir: Path) -> None:
+    bad = fixtures_dir / "media" / "not-an-image.jpg"
+    code, payload, _ = _turn("--attach", str(bad), "上传这个文件")
+    assert code == 1
+    assert set(payload) == KEYS
+    assert payload["status"] == "error"
+    assert payload["language"] == "zh"
+    error = payload["error"]
+    assert isinstance(error, dict)
+    assert set(error) == {"code", "message"}
+    assert "不支持该文件类型" in str(payload["reply"])
+
+
+def test_plain_turn_prints_the_reply_on_stdout_and_progress_on_stderr(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["turn", "--local", "-o", str(tmp_path), "show", "status"])
+    assert result.exit_code == 0, result.output
+    assert "Nothing on the timeline yet" in result.stdout
+    assert "{" not in result.stdout
