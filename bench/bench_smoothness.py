@@ -34,7 +34,7 @@ def _picture(path: Path) -> Path:
 
 def _ours(picture: Path, out: Path) -> Path:
     clip = VisualClip(picture, "image", 0, SECONDS * 1000, Motion("zoom_in", ZOOM, 1.0))
-    render(RenderSpec(SIZE[0], SIZE[1], SECONDS * 1000, visuals=(clip,)), out)
+    render(RenderSpec(SIZE[0], SIZE[1], duration_ms=SECONDS * 1000, visuals=(clip,)), out)
     return out
 
 

@@ -6,7 +6,7 @@ Pure: no media decoding and no encoder here; asset ids are resolved through an i
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -107,12 +107,16 @@ class TextClip:
 
 @dataclass(frozen=True, slots=True)
 class RenderSpec:
-    """Everything `render` needs: canvas, timeline clips and encoder quality."""
+    """Everything `render` needs: canvas, timeline clips and encoder quality.
+
+    Fields after `height` are keyword-only (`fps` has a default but precedes `duration_ms`).
+    """
 
     width: int
     height: int
-    duration_ms: int
+    _: KW_ONLY
     fps: int = 30
+    duration_ms: int
     visuals: tuple[VisualClip, ...] = ()
     audios: tuple[AudioClip, ...] = ()
     texts: tuple[TextClip, ...] = ()

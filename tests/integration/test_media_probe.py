@@ -32,7 +32,7 @@ def test_a_rendered_mp4_is_a_video_with_size_duration_and_fps(
     out = tmp_path / "clip.mp4"
     picture = VisualClip(fixtures_dir / "media" / "harbor-small.png", "image", 0, 1000)
     music = AudioClip(None, "lofi_pulse", 0, 1000)
-    render(RenderSpec(160, 90, 1000, visuals=(picture,), audios=(music,)), out)
+    render(RenderSpec(160, 90, duration_ms=1000, visuals=(picture,), audios=(music,)), out)
 
     assert probe(out) == MediaInfo("video", 160, 90, 1000, 30.0)
 

@@ -26,7 +26,7 @@ def _solid(path: Path, color: tuple[int, int, int], size: tuple[int, int] = (640
 
 
 def _spec(*visuals: VisualClip, duration_ms: int = 1000, **kw: object) -> RenderSpec:
-    return RenderSpec(SMALL[0], SMALL[1], duration_ms, visuals=visuals, **kw)  # type: ignore[arg-type]
+    return RenderSpec(SMALL[0], SMALL[1], duration_ms=duration_ms, visuals=visuals, **kw)  # type: ignore[arg-type]
 
 
 def _near(pixel: np.ndarray, rgb: tuple[int, int, int], tolerance: int = 40) -> bool:
@@ -164,7 +164,7 @@ def test_a_video_input_plays_scaled_to_the_canvas(tmp_path: Path) -> None:
         RenderSpec(
             160,
             120,
-            500,
+            duration_ms=500,
             visuals=(VisualClip(_solid(tmp_path / "g.png", (0, 200, 0)), "image", 0, 500),),
         ),
         source,
@@ -212,7 +212,7 @@ def test_full_size_1080p_render_has_the_canvas_size_and_duration(
         fixtures_dir / "media" / "harbor.jpg", "image", 0, 1000, Motion("ken_burns", 0.15)
     )
     spec = RenderSpec(
-        1920, 1080, 1000, visuals=(photo,), texts=(TextClip("Harbor Lights", 0, 1000),)
+        1920, 1080, duration_ms=1000, visuals=(photo,), texts=(TextClip("Harbor Lights", 0, 1000),)
     )
     out = tmp_path / "full.mp4"
 

@@ -73,7 +73,7 @@ def _title_frame(tmp_path: Path, text: str) -> np.ndarray:
     spec = RenderSpec(
         320,
         180,
-        200,
+        duration_ms=200,
         visuals=(VisualClip(background, "image", 0, 200),),
         texts=(TextClip(text, 0, 200, "center", size=320),),  # 53 px on this canvas
     )
