@@ -67,9 +67,8 @@ class TimeRange:
         start, end = self.start_ms, self.end_ms
         if self.from_end:
             start, end = total_ms - self.start_ms, total_ms - self.end_ms
-        end = max(0, min(end, total_ms))
-        start = max(0, min(start, end - 100))
-        return start, max(end, start + 100) if total_ms >= 100 else total_ms
+        end = min(max(end, min(100, total_ms)), total_ms)
+        return max(0, min(start, end - 100)), end
 
 
 def parse_number(token: str) -> float | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from agent.errors import ConfigError
 from agent.local.intents import detect_language, parse
@@ -60,6 +62,13 @@ def test_ranges_resolve_against_the_video_length() -> None:
     assert TimeRange(2000, 0, True).resolve(5000) == (3000, 5000)
     assert TimeRange(4000, 9000).resolve(5000) == (4000, 5000)
     assert TimeRange(7000, 9000).resolve(5000) == (4900, 5000)
+
+
+@given(st.integers(0, 90_000), st.integers(0, 90_000), st.booleans(), st.integers(1000, 60_000))
+def test_any_range_resolves_inside_the_video(a: int, b: int, from_end: bool, total: int) -> None:
+    start, end = TimeRange(a, b, from_end).resolve(total)
+    assert 0 <= start < end <= total
+    assert end - start >= 100
 
 
 def test_percent_speed_and_fade_lengths() -> None:
