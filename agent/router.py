@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACTIONS",
+    "FALLBACK_TEMPLATE",
     "ROUTE_TOOL",
     "Action",
     "KeywordRouter",

@@ -169,6 +169,11 @@ class KeywordRouter:
             window
         )
 
+    def _asks_for_edit(self, text: str) -> bool:
+        """An edit verb that is not itself negated ("不用加音乐" asks for nothing)."""
+        verb = self._verb.search(text)
+        return verb is not None and not self._negated("sse", text[: verb.start()], "")
+
     def _analyse(self, clause: str) -> _Clause:
         text, content = self._mask_content(self._filler.sub(" ", clause))
         matches = self._matches(text)
@@ -187,7 +192,7 @@ class KeywordRouter:
         if len(set(commands)) > 1:
             _resolve_collision(result, commands)
         if not commands:
-            firm = result.strong or bool(self._verb.search(text))
+            firm = result.strong or self._asks_for_edit(text)
             result.soft = not firm and bool(self._noun.search(text))
             result.actions = ["sse"] if firm or result.soft else []
         return result

@@ -10,8 +10,16 @@ from typing import Any
 
 import pytest
 
-from agent.errors import ServerError, TransportError
-from agent.router import ROUTE_TOOL, KeywordRouter, Route, Router, build_keyword_router
+from agent.errors import ConfigError, ServerError, TransportError
+from agent.router import (
+    FALLBACK_TEMPLATE,
+    ROUTE_TOOL,
+    KeywordRouter,
+    Route,
+    Router,
+    build_keyword_router,
+)
+from agent.templates import Templates
 from tests.conftest import FIXTURES, REPO
 
 DEV_SET = REPO.parent / "shared" / "eval" / "router_dev.jsonl"
@@ -144,6 +152,16 @@ def test_a_question_names_other_commands_only_as_its_subject(
     keywords: KeywordRouter, text: str, expected: Route
 ) -> None:
     assert keywords.route(text) == expected
+
+
+def test_fallback_prompt_renders_strictly_with_the_message_as_data() -> None:
+    prompt = Templates().render(
+        FALLBACK_TEMPLATE, None, text="make it pop", attachments=[], language="en"
+    )
+    assert "<<<\nmake it pop\n>>>" in prompt
+    assert "Attachments: none" in prompt
+    with pytest.raises(ConfigError):
+        Templates().render(FALLBACK_TEMPLATE, None, text="x")
 
 
 class ScriptedCompleter:
