@@ -79,11 +79,15 @@ def _is_real(cue: Cue) -> bool:
     return cue.rule.kind != "noise"
 
 
-def _infer(text: str, table: LanguageTable) -> str | None:
-    for kind, verbs in table.infer:
-        if verbs.search(text):
-            return kind
-    return None
+def _infer(text: str, cue: Cue, table: LanguageTable) -> str | None:
+    """The kind of the verb nearest to a location cue ("preview" in "在预览窗口里看")."""
+    best: tuple[int, int, str] | None = None
+    for order, (kind, verbs) in enumerate(table.infer):
+        for verb in verbs.finditer(text):
+            distance = max(cue.start - verb.end(), verb.start() - cue.end, 0)
+            if best is None or (distance, order) < best[:2]:
+                best = (distance, order, kind)
+    return best[2] if best else None
 
 
 def _label_kind(cue: Cue, tables: GuiTables, masked: Masked) -> str | None:
@@ -91,9 +95,11 @@ def _label_kind(cue: Cue, tables: GuiTables, masked: Masked) -> str | None:
     if _MASK.fullmatch(label):
         label = masked.original(label)
     key = label.strip("\"'“”‘’「」『』*` ").casefold()
-    for table in tables.languages:
-        if key in table.labels:
-            return table.labels[key]
+    words = key.split()
+    for candidate in [key, *reversed(words)]:  # "the big Export button" -> "export"
+        for table in tables.languages:
+            if candidate in table.labels:
+                return table.labels[candidate]
     return None
 
 
@@ -105,7 +111,7 @@ def _resolve(cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: 
     if kind == "label":
         kind = _label_kind(cue, tables, m) or "infer"
     if kind == "infer":  # "I put the title on the timeline" reports work, it asks nothing
-        verb = None if lang.done.search(blanked) else _infer(blanked, lang)
+        verb = None if lang.done.search(blanked) else _infer(blanked, cue, lang)
         return verb or cue.rule.default
     return kind
 
