@@ -10,7 +10,7 @@ import asyncio
 import functools
 import json
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,7 +131,7 @@ class Engine:
         self,
         runtime: Runtime,
         *,
-        route: Callable[[str, Sequence[str]], Route],
+        route: Callable[[str, Sequence[str]], Awaitable[Route]],
         translate: Callable[[str], Translation],
         templates: Templates | None = None,
         progress: Progress | None = None,
@@ -172,7 +172,7 @@ class Engine:
         """
         found = extract_attachments(text)
         files = tuple(attachments) + found.attachments
-        route = self._route(text, files)
+        route = await self._route(text, files)
         language: Language = "zh" if route.language == "zh" else "en"
         actions = tuple(plan) if plan is not None else tuple(route.actions)
         if not text.strip() and not files and plan is None:
@@ -351,36 +351,24 @@ async def open_engine(
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
     """
     from agent.gui_tables import load_gui_tables
+    from agent.llm import completer_from_settings
+    from agent.router import Router, build_keyword_router
     from agent.runtime import Runtime
     from agent.translate import translate
 
     tables = load_gui_tables()
-    route = _build_route(settings)
+    templates = Templates()
+    router = Router(
+        build_keyword_router(), completer=completer_from_settings(settings), templates=templates
+    )
     async with Runtime.open(settings, transport=transport, sleep=sleep) as rt:
         yield Engine(
             rt,
-            route=route,
+            route=router.route,
             translate=functools.partial(translate, tables=tables),
+            templates=templates,
             progress=progress,
             sleep=sleep,
             clock=clock,
             output_dir=output_dir,
         )
-
-
-def _build_route(settings: Settings) -> Callable[[str, Sequence[str]], Route]:
-    from agent.router_keyword import KeywordRouter, Route
-    from agent.router_rules import load_tables
-    from agent.router_text import detect_language, prepare
-
-    keyword = KeywordRouter(load_tables())
-
-    def route(text: str, attachments: Sequence[str]) -> Route:
-        found = keyword.route(text, attachments)
-        if found is not None:
-            return found
-        prepared = prepare(text)
-        lang = detect_language(text, prepared.text)
-        return Route(("upload", "sse") if attachments else ("sse",), "default", lang)
-
-    return route
