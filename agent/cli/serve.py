@@ -77,7 +77,7 @@ def serve(
 
         def ready(url: str) -> None:
             click.echo(f"nemo-agent local backend on {url} (data: {config.data_dir})")
-            click.echo(f"use it with: NEMO_API_URL={url} nemo-agent ...")
+            click.echo(f"use it with: NEMO_API_URL={url} NEMO_WEB_URL={url} nemo-agent ...")
 
         run_server(config, host=host, port=port, on_ready=ready)
     except AgentError as exc:

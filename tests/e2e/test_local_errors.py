@@ -22,7 +22,15 @@ from agent.local.backend import Deps
 from agent.local.config import DAY_S, BackendConfig
 from agent.local.faults import parse_faults
 from agent.local.server import embedded_backend, running
-from tests.local_support import FakeClock, auth, local_deps, new_session, new_token
+from tests.local_support import (
+    FakeClock,
+    auth,
+    local_deps,
+    new_session,
+    new_token,
+    run_body,
+    upload,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -57,6 +65,41 @@ async def test_error_answers_map_to_the_client_error_tree(tmp_path: Path) -> Non
     assert isinstance(_error(no_session), SessionNotFoundError)
     assert isinstance(_error(blocked), ExportBlockedError)
     assert isinstance(_error(expired), InvalidTokenError)
+
+
+async def test_every_body_code_and_adk_error_is_reachable_over_http(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    config = BackendConfig(data_dir=tmp_path / "data", grant=50, upload_max_bytes=30_000)
+    with running(create_app(config, local_deps())) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=5) as client:
+            token = await new_token(client, "a")
+            other = await new_token(client, "b")
+            sid = await new_session(client, token)
+            small = await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+            too_big = await upload(client, token, sid, fixtures_dir / "media" / "harbor.jpg")
+            fake = await upload(client, token, sid, fixtures_dir / "media" / "not-an-image.jpg")
+            short = await client.post(
+                "/run_sse", headers=auth(token), content=run_body(sid, "a video")
+            )
+            foreign = await client.post(
+                "/run_sse", headers=auth(other), content=run_body(sid, "hi")
+            )
+            unknown_app = await client.post(
+                "/run_sse",
+                headers=auth(token),
+                content=run_body(sid, "hi").replace("nemo_agent", "x"),
+            )
+            malformed = await client.post(
+                "/run_sse",
+                headers=auth(token),
+                content='{"app_name":"nemo_agent","session_id":"1"}',
+            )
+    assert small["code"] == 0
+    assert (too_big["code"], fake["code"]) == (4002, 4001)
+    assert (short.status_code, short.json()["code"]) == (200, 2001)
+    assert (foreign.status_code, foreign.json()["code"]) == (404, 1002)
+    assert (unknown_app.status_code, malformed.status_code) == (404, 422)
 
 
 async def test_faults_from_settings_reach_the_embedded_backend(env: dict[str, str]) -> None:
