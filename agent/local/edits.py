@@ -22,6 +22,7 @@ __all__ = [
     "TextSpec",
     "add_music",
     "add_text",
+    "fit_tracks",
     "remove_music",
     "remove_text",
     "replace_text",
@@ -31,6 +32,8 @@ __all__ = [
     "set_volume",
     "style_text",
     "text_kind",
+    "total",
+    "with_segments",
 ]
 
 Draft = dict[str, Any]
