@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 from pathlib import Path
 
@@ -13,7 +14,14 @@ from agent.log import configure_logging
 
 __all__ = ["serve"]
 
-_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @click.command()
@@ -68,7 +76,7 @@ def serve(
         if heartbeat is not None:
             changes["heartbeat_s"] = heartbeat
         config = BackendConfig.from_settings(settings, **changes)
-        if host not in _LOOPBACK:
+        if not _is_loopback(host):
             click.echo(
                 f"warning: listening on {host}, not loopback: anyone who can reach this "
                 "address can use the backend",

@@ -1,0 +1,65 @@
+"""`nemo-agent serve` as a real process: prints its URL, answers, stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def _serve(tmp_path: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "agent",
+            "serve",
+            "--port",
+            "0",
+            "--data",
+            str(tmp_path / "d"),
+            *args,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_serve_prints_its_url_answers_and_stops_on_sigterm(tmp_path: Path) -> None:
+    proc = _serve(tmp_path, "--grant", "100")
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        url = line.split(" on ", 1)[1].split(" ", 1)[0]
+        r = httpx.post(f"{url}/api/auth/anonymous-token", headers={"X-Client-Id": "cli"}, timeout=5)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=10)
+    assert url.startswith("http://127.0.0.1:")
+    assert r.json()["data"]["credits"] == 100
+    # uvicorn shuts down gracefully, then re-raises the signal (exit by SIGTERM is conventional).
+    assert "Application shutdown complete." in err
+    assert proc.returncode in (0, -signal.SIGTERM)
+    assert "nmv_usr_" not in err
+    assert (tmp_path / "d" / "backend.sqlite3").is_file()
+
+
+def test_serve_warns_about_non_loopback_hosts_and_rejects_bad_faults(tmp_path: Path) -> None:
+    bad = _serve(tmp_path, "--faults", "explode")
+    _out, err = bad.communicate(timeout=10)
+    # 192.0.2.1 (TEST-NET-1) is never a local address: the warning shows, then binding fails.
+    remote = _serve(tmp_path, "--host", "192.0.2.1")
+    _out, warn = remote.communicate(timeout=10)
+    assert bad.returncode == 1
+    assert "unknown fault 'explode'" in err
+    assert "warning: listening on 192.0.2.1" in warn
+    assert "cannot listen on 192.0.2.1" in warn
+    assert remote.returncode == 1
