@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from agent.local.planes import Planes
 from agent.local.spec import TextClip
 
-__all__ = ["FONT_FILE", "TitleLayer", "draw_title", "load_fonts", "opacity_at"]
+__all__ = ["FONT_FILE", "TitleLayer", "draw_title", "font_runs", "load_fonts", "opacity_at"]
 
 FONT_FILE = "NotoSansCJKsc-GB1Subset.otf"
 _SYSTEM_FALLBACKS = (
@@ -104,8 +104,11 @@ def _has_glyph(font: ImageFont.FreeTypeFont, char: str, notdef: bytes) -> bool:
     return char.isspace() or bytes(font.getmask(char)) != notdef
 
 
-def _runs(line: str, fonts: list[ImageFont.FreeTypeFont]) -> Iterator[tuple[str, int]]:
-    """Split a line into (text, font index) runs, each char in the first font that has it."""
+def font_runs(line: str, fonts: list[ImageFont.FreeTypeFont]) -> Iterator[tuple[str, int]]:
+    """Split a line into (text, font index) runs, each character in the first font that has it.
+
+    Characters no font covers stay with the first font (drawn as its .notdef box).
+    """
     checks = [partial(_has_glyph, f, notdef=bytes(f.getmask(_NOTDEF_PROBE))) for f in fonts]
     current, start = -1, 0
     for i, char in enumerate(line):
@@ -129,7 +132,7 @@ def _fitted_fonts(clip: TextClip, canvas: tuple[int, int]) -> list[ImageFont.Fre
 
 
 def _line_width(line: str, fonts: list[ImageFont.FreeTypeFont]) -> float:
-    return sum(fonts[k].getlength(run) for run, k in _runs(line, fonts))
+    return sum(fonts[k].getlength(run) for run, k in font_runs(line, fonts))
 
 
 def _masks(
@@ -145,7 +148,7 @@ def _masks(
     stroke = max(1, round(fonts[0].size * 0.04))
     for row, (line, width) in enumerate(zip(lines, widths, strict=True)):
         x, y = (size[0] - width) / 2, pad + row * line_h + ascent
-        for run, k in _runs(line, fonts):
+        for run, k in font_runs(line, fonts):
             for mask, sw in ((fill, 0), (outline, stroke)):
                 ImageDraw.Draw(mask).text(
                     (x, y),

@@ -223,3 +223,23 @@ def test_full_size_1080p_render_has_the_canvas_size_and_duration(
         video = container.streams.video[0]
         assert (video.width, video.height, video.format.name) == (1920, 1080, "yuv420p")
         assert abs(container.duration / 1_000_000 - 1.0) <= 1 / 30
+
+
+def test_a_portrait_video_contained_on_a_landscape_canvas_keeps_its_full_height(
+    tmp_path: Path,
+) -> None:
+    picture = np.full((320, 240, 3), (200, 40, 40), np.uint8)
+    picture[:10, :] = (250, 250, 0)  # yellow top rows
+    Image.fromarray(picture).save(tmp_path / "tall.png")
+    source = tmp_path / "tall.mp4"
+    still = VisualClip(tmp_path / "tall.png", "image", 0, 300)
+    render(RenderSpec(240, 320, duration_ms=300, visuals=(still,)), source)
+    out = tmp_path / "contained.mp4"
+
+    render(_spec(VisualClip(source, "video", 0, 300, fit="contain"), duration_ms=300), out)
+
+    frame = _frames(out)[0]
+    assert _near(frame[2, 160], (250, 250, 0), tolerance=60)  # the top is not cropped
+    assert _near(frame[120, 160], (200, 40, 40))
+    assert frame[90, 4].sum() > 30  # side bands: the blurred, darkened fill
+    assert frame[90, 4][0] < 190  # darker than the picture itself

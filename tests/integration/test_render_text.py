@@ -7,11 +7,11 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageFont
 
 from agent.local.render import render
 from agent.local.spec import RenderSpec, TextClip, VisualClip
-from agent.local.text import draw_title, load_fonts, opacity_at
+from agent.local.text import draw_title, font_runs, load_fonts, opacity_at
 
 pytestmark = pytest.mark.integration
 
@@ -35,6 +35,14 @@ def test_latin_and_cjk_punctuation_are_covered_too() -> None:
     tofu = _mask(NOTDEF)
 
     assert all(_mask(char) != tofu for char in "Harbor Lights，。！")
+
+
+def test_characters_missing_from_a_font_fall_back_to_the_next_one() -> None:
+    latin_only = ImageFont.load_default(40)  # Pillow's bundled Latin face: no CJK glyphs
+    fonts = [latin_only, *load_fonts(40)]
+
+    assert list(font_runs("Hi 城市!", fonts)) == [("Hi ", 0), ("城市", 1), ("!", 0)]
+    assert list(font_runs(NOTDEF, fonts)) == [(NOTDEF, 0)]
 
 
 def test_a_title_layer_is_drawn_once_with_alpha_inside_the_canvas() -> None:
