@@ -96,7 +96,8 @@ def _label_kind(cue: Cue, tables: GuiTables, masked: Masked) -> str | None:
         label = masked.original(label)
     key = label.strip("\"'“”‘’「」『』*` ").casefold()
     words = key.split()
-    for candidate in [key, *reversed(words)]:  # "the big Export button" -> "export"
+    prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if _CJK.search(key) else []
+    for candidate in [key, *reversed(words), *prefixes]:  # "big Export" / "导出即可" -> export
         for table in tables.languages:
             if candidate in table.labels:
                 return table.labels[candidate]
@@ -257,12 +258,36 @@ def _joined(clause: str, new: str | None, lang: LanguageTable, position: str) ->
     return (coordinator + gap if coordinator else "") + _decapitalize(new)
 
 
+def _merge_bare_locations(
+    content: str, bounds: list[tuple[int, int]], cues: list[Cue]
+) -> list[tuple[int, int]]:
+    """Join a clause that is only a location ("In the Audio tab,") to the clause after it."""
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in bounds:
+        start = pending if pending is not None else start
+        pending = None
+        covered = [c for c in cues if start <= c.start and c.end <= end and c.rule.kind == "infer"]
+        if (
+            covered
+            and content[start:end].strip(_EDGE) == content[covered[0].start : covered[-1].end]
+        ):
+            pending = start
+            continue
+        merged.append((start, end))
+    if pending is not None:
+        merged.append((pending, bounds[-1][1]))
+    return merged
+
+
 def _sentence(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     cues = find_cues(content, tables)
     if not any(_is_real(c) for c in cues):
         return content, []
     lang = _language(content, tables, m)
-    bounds = clause_bounds(content, [(c.start, c.end) for c in cues])
+    bounds = _merge_bare_locations(
+        content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
+    )
     out, actions, previous_end = "", [], 0
     for start, end in bounds:
         clause = content[start:end]
