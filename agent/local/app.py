@@ -19,6 +19,7 @@ from agent.errors import APIError
 from agent.local import routes_auth, routes_render, routes_run, routes_upload
 from agent.local.backend import Backend, Deps
 from agent.local.config import BackendConfig
+from agent.local.datalock import DataLock
 from agent.local.faults import FaultCounter
 from agent.local.wire import error_response
 
@@ -66,12 +67,15 @@ def create_app(config: BackendConfig, deps: Deps | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        lock = DataLock(config.data_dir)
+        alone = lock.acquire()
         backend = Backend(config, resolved)
         workers = RenderWorkers(backend)
-        released = backend.store.release_all_frozen()
-        requeued = workers.recover()
-        if released or requeued:
-            log.info("recovered after restart", released_users=released, requeued=requeued)
+        if alone:  # work left by a server that is gone: release its credits, resume its renders
+            released = backend.store.release_all_frozen()
+            requeued = workers.recover()
+            if released or requeued:
+                log.info("recovered after restart", released_users=released, requeued=requeued)
         app.state.backend = backend
         app.state.workers = workers
         try:
@@ -80,6 +84,7 @@ def create_app(config: BackendConfig, deps: Deps | None = None) -> Starlette:
             await backend.aclose_runs()
             workers.shutdown()
             backend.store.close()
+            lock.release()
 
     routes = [
         *routes_auth.routes(),
