@@ -75,7 +75,16 @@ class Framing:
         }.get(kind, (0.0, 0.0))
 
     def zoom(self, p: float) -> float:
-        """Zoom factor at eased progress `p` (1.0 is the base fit)."""
+        """Zoom factor at eased progress `p` (1.0 is the base fit).
+
+        Cover fit zooms in from the fit; contain fit zooms out from it (at most 1.0), so the
+        whole picture stays visible throughout.
+        """
+        if self.cover:
+            return self._zoom(p)
+        return self._zoom(p) / max(self._zoom(0.0), self._zoom(1.0))
+
+    def _zoom(self, p: float) -> float:
         kind, a = self.motion.kind, self.amount
         if kind in ("zoom_in", "ken_burns"):
             return 1.0 + a * p
@@ -85,7 +94,7 @@ class Framing:
         if travel == (0.0, 0.0):
             return 1.0
         if not self.cover:
-            return 1.0 + a
+            return 1.0
         need_w = (self.canvas[0] + abs(travel[0])) / self.fitted[0]
         need_h = (self.canvas[1] + abs(travel[1])) / self.fitted[1]
         return max(1.0, need_w, need_h)
@@ -99,10 +108,16 @@ class Framing:
         else:
             tx, ty = self._pan_travel()
             ox, oy = tx * (p - 0.5), ty * (p - 0.5)
-        if self.cover:
-            ox = min(max(ox, -slack[0] / 2), slack[0] / 2)
-            oy = min(max(oy, -slack[1] / 2), slack[1] / 2)
-        return ox, oy
+        # Cover: never uncover a canvas edge. Contain: never push the picture past one.
+        room = (
+            (abs(slack[0]) / 2, abs(slack[1]) / 2)
+            if self.cover
+            else (
+                max(0.0, -slack[0]) / 2,
+                max(0.0, -slack[1]) / 2,
+            )
+        )
+        return min(max(ox, -room[0]), room[0]), min(max(oy, -room[1]), room[1])
 
     def matrix(self, t: float, src: tuple[int, int]) -> Affine:
         """The warp matrix at time fraction `t` (0..1) for a source of size `src` (w, h).

@@ -122,3 +122,36 @@ def test_cover_fit_always_covers_the_canvas(
     assert top <= -0.5 + eps
     assert right >= CANVAS[0] - 0.5 - eps
     assert bottom >= CANVAS[1] - 0.5 - eps
+
+
+@given(
+    kind=st.sampled_from(sorted(MOTION_KINDS)),
+    intensity=st.floats(0.0, 0.5),
+    width=st.integers(200, 4000),
+    height=st.integers(200, 4000),
+    t=st.floats(0.0, 1.0),
+)
+def test_contain_fit_keeps_the_whole_picture_inside_the_canvas_whatever_the_motion(
+    kind: str, intensity: float, width: int, height: int, t: float
+) -> None:
+    framing = plan_framing(Motion(kind, intensity, 1.0), (width, height), CANVAS, "contain")
+    m = framing.matrix(t, (width, height))
+
+    left, top = _apply(m, -0.5, -0.5)
+    right, bottom = _apply(m, width - 0.5, height - 0.5)
+
+    eps = 1e-6
+    assert left >= -0.5 - eps
+    assert top >= -0.5 - eps
+    assert right <= CANVAS[0] - 0.5 + eps
+    assert bottom <= CANVAS[1] - 0.5 + eps
+    assert framing.max_zoom == pytest.approx(1.0)
+
+
+def test_a_contained_portrait_pans_across_the_free_band() -> None:
+    framing = plan_framing(Motion("pan_left", 0.2, 1.0), (720, 1280), CANVAS, "contain")
+
+    xs = [_apply(framing.matrix(t, (720, 1280)), 360.0, 640.0)[0] for t in STEPS]
+
+    assert xs[-1] - xs[0] == pytest.approx(0.2 * CANVAS[0])
+    assert all(b >= a for a, b in pairwise(xs))
