@@ -6,12 +6,54 @@ Submission, adaptive polling, the one retry with a new id and the atomic downloa
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from agent.export import export_draft
 from agent.handlers.base import HandlerContext, Reply, human_duration, human_size
+from agent.models import Clock, Sleep
 
-__all__ = ["handle_export"]
+__all__ = ["RenderPacer", "handle_export"]
+
+
+@dataclass(slots=True)
+class RenderPacer:
+    """A poll sleep that waits less when the progress rate says the render is about to finish.
+
+    `export_draft`'s adaptive schedule (2 s growing to 10 s) can overshoot a finished render by
+    several seconds; with the server's progress the next poll lands just after the predicted end.
+    """
+
+    sleep: Sleep
+    clock: Clock
+    floor: float = 0.5
+    margin: float = 0.25
+    samples: list[tuple[float, float]] = field(default_factory=list)
+
+    def start(self) -> None:
+        """Mark the submission (progress 0 now)."""
+        self.samples = [(self.clock(), 0.0)]
+
+    def observe(self, percent: float) -> None:
+        """Record the progress a poll reported."""
+        self.samples.append((self.clock(), percent))
+
+    def eta(self) -> float | None:
+        """Seconds until the render should finish at the observed rate, or None if unknown."""
+        if len(self.samples) < 2:
+            return None
+        (t0, p0), (t1, p1) = self.samples[0], self.samples[-1]
+        if p1 <= p0 or t1 <= t0 or p1 >= 100:
+            return None
+        rate = (p1 - p0) / (t1 - t0)
+        return max(0.0, (100 - p1) / rate - (self.clock() - t1))
+
+    async def __call__(self, delay: float) -> None:
+        """Sleep `delay`, or less when the render should be done sooner."""
+        eta = self.eta()
+        if eta is not None:
+            delay = max(self.floor, min(delay, eta + self.margin))
+        await self.sleep(delay)
 
 
 async def handle_export(ctx: HandlerContext) -> Reply:
@@ -25,10 +67,14 @@ async def handle_export(ctx: HandlerContext) -> Reply:
     if not state.exportable:
         return Reply("replies/export_not_ready", {"has_uploads": bool(state.state.video_infos)})
 
+    pacer = RenderPacer(ctx.sleep, ctx.clock)
+
     def progress(percent: float) -> None:
+        pacer.observe(percent)
         ctx.notify.bar("rendering", percent, 100)
 
     ctx.notify.status("render_start")
+    pacer.start()
     ctx.output_dir.mkdir(parents=True, exist_ok=True)
     try:
         result = await export_draft(
@@ -36,7 +82,7 @@ async def handle_export(ctx: HandlerContext) -> Reply:
             ctx.session_id,
             state.state.draft,
             ctx.output_dir,
-            sleep=ctx.sleep,
+            sleep=pacer,
             clock=ctx.clock,
             on_progress=progress,
         )

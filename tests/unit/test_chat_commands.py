@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from agent.attachments import Extracted, extract_attachments
@@ -91,3 +93,27 @@ def test_a_bare_file_name_counts_only_when_the_file_exists() -> None:
 )
 def test_attachments_are_found_in_free_text(text: str, expected: Extracted) -> None:
     assert extract_attachments(text) == expected
+
+
+async def test_ctrl_c_cancels_only_the_current_wait() -> None:
+    import asyncio
+    import os
+    import signal
+
+    from agent.cli.chat import _cancellable
+
+    started = asyncio.Event()
+
+    async def endless_turn() -> Any:
+        started.set()
+        await asyncio.Event().wait()
+
+    task = asyncio.create_task(endless_turn())
+    async with asyncio.timeout(5):
+        waiter = asyncio.create_task(_cancellable(task))
+        await started.wait()
+        os.kill(os.getpid(), signal.SIGINT)
+        assert await waiter is None
+    assert task.cancelled()
+    # The handler is gone again: the next Ctrl-C is the default KeyboardInterrupt.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
