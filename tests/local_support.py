@@ -102,10 +102,12 @@ def fake_probe(path: Path) -> Info:
         raise RenderError(f"cannot decode {path.name}") from None
 
 
-def fake_spec(draft: dict[str, Any], resolve: Callable[[str], Path]) -> dict[str, Any]:
+def fake_spec(
+    draft: dict[str, Any], resolve: Callable[[str], Path], *, quality: str = "high"
+) -> dict[str, Any]:
     """Resolves every asset like the real `spec_from_draft` must."""
     paths = [resolve(sg["a"]) for t in draft["t"] for sg in t["sg"] if "a" in sg]
-    return {"draft": draft, "paths": paths}
+    return {"draft": draft, "paths": paths, "quality": quality}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +219,7 @@ def sse_events(text: str) -> list[dict[str, Any]]:
     """The JSON payloads of a `/run_sse` body, heartbeats excluded."""
     import json
 
-    frames = [f for f in text.split("\n\n") if f.startswith("data: ")]
+    frames = [f for f in text.split("\n\n") if f.startswith("data: ") and f[6:].strip()]
     payloads = [json.loads(f[len("data: ") :]) for f in frames]
     return [p for p in payloads if p.get("type") != "heartbeat"]
 

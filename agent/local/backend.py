@@ -27,7 +27,8 @@ from agent.local.wire import code_error
 __all__ = ["Backend", "Deps", "Interpret", "Probe", "Render", "SpecFromDraft", "real_interpreter"]
 
 Interpret = Callable[[InterpretContext], Plan]
-SpecFromDraft = Callable[[dict[str, Any], Callable[[str], Path]], Any]
+SpecFromDraft = Callable[..., Any]
+"""`spec_from_draft(draft, resolve_asset, *, quality="high") -> RenderSpec`; raises RenderError."""
 Render = Callable[..., Any]
 """`render(spec, out_path, *, progress=None, cancel=None) -> RenderResult` (blocking)."""
 Probe = Callable[[Path], Any]

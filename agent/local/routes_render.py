@@ -24,6 +24,7 @@ from agent.local.workers import RenderWorkers
 __all__ = ["job_body", "routes"]
 
 _ATTRIBUTION = ("x-skill-source", "x-skill-version", "x-skill-platform")
+_QUALITIES = ("high", "medium", "low")
 
 
 def _guard(request: Request) -> tuple[Backend, Account]:
@@ -89,6 +90,9 @@ async def submit(request: Request) -> Response:
         raise fail(404, "session not found", code=1002)
     if not _has_segments(req.draft):
         raise fail(400, "the draft has no tracks with segments: generate a video first")
+    quality = str(req.output.get("quality") or "high")
+    if quality not in _QUALITIES or req.output.get("format", "mp4") != "mp4":
+        raise fail(400, "output must be format mp4 with quality high, medium or low")
     job = RenderJob(
         render_id=req.id,
         user_id=account.user_id,
@@ -96,7 +100,7 @@ async def submit(request: Request) -> Response:
         created_ms=backend.now_ms(),
         output_key=secrets.token_urlsafe(18),
     )
-    if not backend.store.add_job(job, req.draft):
+    if not backend.store.add_job(job, req.draft, quality):
         return JSONResponse(
             {"success": False, "error": f"render id {req.id} already exists"}, status_code=409
         )

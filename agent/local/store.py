@@ -283,13 +283,13 @@ class Store:
 
     # --- render jobs --------------------------------------------------------------------
 
-    def add_job(self, job: RenderJob, draft: dict[str, Any]) -> bool:
+    def add_job(self, job: RenderJob, draft: dict[str, Any], quality: str = "high") -> bool:
         """Insert a new job; False when the render id is taken."""
         try:
             with self._tx() as db:
                 db.execute(
                     "INSERT INTO jobs (render_id, user_id, session_id, created_ms, output_key, "
-                    "draft) VALUES (?,?,?,?,?,?)",
+                    "draft, quality) VALUES (?,?,?,?,?,?,?)",
                     (
                         job.render_id,
                         job.user_id,
@@ -297,6 +297,7 @@ class Store:
                         job.created_ms,
                         job.output_key,
                         json.dumps(draft, ensure_ascii=False),
+                        quality,
                     ),
                 )
                 write_job_state(db, job)
@@ -322,13 +323,13 @@ class Store:
             row = self._db.execute("SELECT * FROM jobs WHERE render_id=?", (render_id,)).fetchone()
         return job_from_row(row) if row else None
 
-    def job_draft(self, render_id: str) -> dict[str, Any]:
-        """The draft a job renders."""
+    def job_input(self, render_id: str) -> tuple[dict[str, Any], str]:
+        """The draft a job renders and its output quality."""
         with self._lock:
             row = self._db.execute(
-                "SELECT draft FROM jobs WHERE render_id=?", (render_id,)
+                "SELECT draft, quality FROM jobs WHERE render_id=?", (render_id,)
             ).fetchone()
-        return dict(json.loads(row["draft"])) if row else {}
+        return (dict(json.loads(row["draft"])), row["quality"]) if row else ({}, "high")
 
     def unfinished_jobs(self) -> list[RenderJob]:
         """Jobs left pending or processing (restart recovery)."""

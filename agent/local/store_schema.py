@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     created_ms INTEGER NOT NULL,
     output_key TEXT NOT NULL,
     draft TEXT NOT NULL,
+    quality TEXT NOT NULL DEFAULT 'high',
     status TEXT NOT NULL DEFAULT 'pending',
     progress INTEGER NOT NULL DEFAULT 5,
     completed_ms INTEGER,

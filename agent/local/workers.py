@@ -127,9 +127,8 @@ class RenderWorkers:
             return None
         if backend.faults.take_render_failure():
             raise RenderError("injected fault: render_fail_once")
-        spec = backend.deps.spec_from_draft(
-            backend.store.job_draft(job.render_id), self._resolver(job)
-        )
+        draft, quality = backend.store.job_input(job.render_id)
+        spec = backend.deps.spec_from_draft(draft, self._resolver(job), quality=quality)
         tmp = self.output_path(job.render_id).with_suffix(".part.mp4")
         current = [job]
 

@@ -244,3 +244,43 @@ async def test_status_fault_hits_only_matching_paths(tmp_path: Path) -> None:
         first = await client.get("/api/credits/balance/simple", headers=auth(token))
         second = await client.get("/api/credits/balance/simple", headers=auth(token))
     assert (first.status_code, second.status_code) == (503, 200)
+
+
+async def test_output_options_are_checked_and_quality_reaches_the_spec(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    seen: list[str] = []
+
+    def spec(draft: dict[str, Any], resolve: Any, *, quality: str = "high") -> dict[str, Any]:
+        seen.append(quality)
+        return {"draft": draft}
+
+    async with in_process_app(_config(tmp_path), local_deps(spec_from_draft=spec)) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        low = {**_submit_body("q_low", sid, draft), "output": {"format": "mp4", "quality": "low"}}
+        ultra = {**_submit_body("q_bad", sid, draft), "output": {"format": "mp4", "quality": "8k"}}
+        ok = await client.post("/api/render/proxy/lambda", headers=auth(token), json=low)
+        bad = await client.post("/api/render/proxy/lambda", headers=auth(token), json=ultra)
+        await _finished(app, "q_low")
+    assert ok.json()["success"] is True
+    assert bad.status_code == 400
+    assert seen == ["low"]
+
+
+async def test_a_draft_naming_another_users_asset_fails_the_job(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    async with in_process_app(_config(tmp_path), local_deps()) as (client, app):
+        _owner, _sid, draft = await _project(client, fixtures_dir, "owner")
+        thief = await new_token(client, "thief")
+        thief_sid = await new_session(client, thief)
+        await client.post(
+            "/api/render/proxy/lambda",
+            headers=auth(thief),
+            json=_submit_body("t1", thief_sid, draft),
+        )
+        await _finished(app, "t1")
+        polled = (await client.get("/api/render/proxy/lambda/t1", headers=auth(thief))).json()
+    asset = draft["t"][0]["sg"][0]["a"]
+    assert polled["data"]["status"] == "failed"
+    assert polled["data"]["error"] == f"unknown asset {asset!r} in the draft"

@@ -210,8 +210,12 @@ async def test_ask_step_becomes_an_ask_question_call_and_ends_the_run(tmp_path: 
     }
 
 
+@pytest.mark.parametrize(
+    ("form", "frame"),
+    [("json", 'data: {"type":"heartbeat"}'), ("comment", ": heartbeat"), ("empty", "data: ")],
+)
 async def test_heartbeats_arrive_in_the_configured_form_while_a_tool_works(
-    tmp_path: Path, fixtures_dir: Path
+    tmp_path: Path, fixtures_dir: Path, form: str, frame: str
 ) -> None:
     gate, entered = threading.Event(), threading.Event()
 
@@ -219,16 +223,34 @@ async def test_heartbeats_arrive_in_the_configured_form_while_a_tool_works(
         entered.set()
         await asyncio.to_thread(gate.wait, 0.3)
 
-    config = _config(tmp_path, heartbeat_s=0.05, heartbeat_form="comment")
+    config = _config(tmp_path, heartbeat_s=0.05, heartbeat_form=form)
     async with in_process(config, local_deps(sleep=slow)) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
         r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
     frames = r.text.split("\n\n")
-    assert ": heartbeat" in frames
-    assert frames.index(": heartbeat") > 0
+    assert frame in frames
+    assert 0 < frames.index(frame) < len(frames) - 3
     assert len(sse_events(r.text)) == 3
+
+
+async def test_heartbeats_can_be_turned_off(tmp_path: Path, fixtures_dir: Path) -> None:
+    gate, entered = threading.Event(), threading.Event()
+
+    async def slow(_seconds: float) -> None:
+        entered.set()
+        await asyncio.to_thread(gate.wait, 0.2)
+
+    config = _config(tmp_path, heartbeat_s=0.05, heartbeat_form="off")
+    async with in_process(config, local_deps(sleep=slow)) as client:
+        token = await new_token(client)
+        sid = await new_session(client, token)
+        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
+    frames = [f for f in r.text.split("\n\n") if f]
+    assert len(frames) == 3
+    assert all(f.startswith('data: {"content":') for f in frames)
 
 
 async def test_silent_edits_fault_drops_text_but_keeps_the_tool_events(
