@@ -1,0 +1,238 @@
+"""Rewrite one clause of backend prose: find GUI cues, decide what they mean, phrase the result.
+
+Pure; driven by the compiled tables in `agent.gui_tables`. Sentence and line assembly, and the
+policy as a whole, live in `agent.translate`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from agent.gui_tables import MASK_CLASS, GuiTables, Kind, LanguageTable, Rule
+from agent.prose import Masked
+
+__all__ = [
+    "EDGE",
+    "Cue",
+    "decapitalize",
+    "find_cues",
+    "is_real",
+    "language_of",
+    "rewrite_clause",
+    "shift_cues",
+]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_MASK = re.compile(MASK_CLASS)
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_JUNK = re.compile(r"[\s,，、.。;；:：!！?？\-—–*()（）\"']+")
+_EMPTY_EMPHASIS = re.compile(r"\*\*\s*\*\*|__\s*__")
+_SPACES = re.compile(r"[ \t]{2,}")
+EDGE = " \t,，、:：;；-—–*_"
+_I_WORD = re.compile(r"I\b")
+_WORDISH = re.compile(r"[\w\U000f0000-\U000ffffd]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One GUI-instruction match inside a sentence (offsets into the masked sentence)."""
+
+    start: int
+    end: int
+    rule: Rule
+    table: LanguageTable
+    groups: dict[str, str]
+
+
+def find_cues(content: str, tables: GuiTables) -> list[Cue]:
+    """All non-overlapping cue matches in one masked sentence, leftmost-longest first."""
+    found: list[tuple[int, int, int, Cue]] = []
+    order = 0
+    for table in tables.languages:
+        for rule in table.rules:
+            order += 1
+            for m in rule.pattern.finditer(content):
+                if m.end() > m.start():
+                    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                    cue = Cue(m.start(), m.end(), rule, table, groups)
+                    found.append((m.start(), -(m.end() - m.start()), order, cue))
+    chosen: list[Cue] = []
+    for _start, _neg, _order, cue in sorted(found, key=lambda item: item[:3]):
+        if all(cue.start >= c.end or cue.end <= c.start for c in chosen):
+            chosen.append(cue)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def is_real(cue: Cue) -> bool:
+    """Whether a cue can be an instruction (noise cues only ride along with real ones)."""
+    return cue.rule.kind != "noise"
+
+
+def _infer(text: str, cue: Cue, table: LanguageTable) -> str | None:
+    """The kind of the verb nearest to a location cue ("preview" in "在预览窗口里看")."""
+    best: tuple[int, int, str] | None = None
+    for order, (kind, verbs) in enumerate(table.infer):
+        for verb in verbs.finditer(text):
+            distance = max(cue.start - verb.end(), verb.start() - cue.end, 0)
+            if best is None or (distance, order) < best[:2]:
+                best = (distance, order, kind)
+    return best[2] if best else None
+
+
+def _label_kind(cue: Cue, tables: GuiTables, masked: Masked) -> str | None:
+    label = cue.groups.get("label", "")
+    if _MASK.fullmatch(label):
+        label = masked.original(label)
+    key = label.strip("\"'“”‘’「」『』*` ").casefold()
+    words = key.split()
+    prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if _CJK.search(key) else []
+    for candidate in [key, *reversed(words), *prefixes]:  # "big Export" / "导出即可" -> export
+        for table in tables.languages:
+            if candidate in table.labels:
+                return table.labels[candidate]
+    return None
+
+
+def _resolve(cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: Masked) -> str:
+    """The kind a cue stands for here; "" when it is noise or an infer cue with no verb."""
+    kind = cue.rule.kind
+    if kind == "noise":
+        return ""
+    if kind == "label":
+        kind = _label_kind(cue, tables, m) or "infer"
+        if kind == "infer" and lang.done.search(blanked):
+            return ""  # "I couldn't use that link button" reports, it does not instruct
+    if kind == "infer":  # "I put the title on the timeline" reports work, it asks nothing
+        verb = None if lang.done.search(blanked) else _infer(blanked, cue, lang)
+        return verb or cue.rule.default
+    return kind
+
+
+def _replacement(cue: Cue) -> str:
+    if not cue.rule.replace:
+        return ""
+    groups = {k: v.strip() for k, v in cue.groups.items()}
+    if "key" in groups:
+        groups["key"] = cue.table.keys.get(groups["key"].casefold(), groups["key"])
+    return cue.rule.replace.format(**groups)
+
+
+def _body(text: str, cues: list[Cue], kinds: list[str], primary: str, lang: LanguageTable) -> str:
+    lead = text[: cues[0].start].strip(EDGE)
+    if not _WORDISH.search(lead):  # a lone "👉" or "→" before the instruction goes with it
+        lead = ""
+    while True:  # lead-ins ("you can", "请") only ever precede the instruction
+        stripped = lang.leadin.sub("", lead).strip(EDGE)
+        if stripped == lead:
+            break
+        lead = stripped
+    gap = " " if lang.lang == "en" else ""
+    pieces, pos = [lead + gap], cues[0].start
+    for cue, kind in zip(cues, kinds, strict=True):
+        pieces.append(text[pos : cue.start])
+        pieces.append(_replacement(cue) if kind == primary else gap)
+        pos = cue.end
+    pieces.append(text[pos:])
+    body = _SPACES.sub(" ", _EMPTY_EMPHASIS.sub("", "".join(pieces))).strip(EDGE)
+    if lang.lang == "en" and body and not _I_WORD.match(body):
+        body = body[0].lower() + body[1:]
+    return body
+
+
+def _is_filler(body: str, lang: LanguageTable, kind: Kind) -> bool:
+    if _MASK.search(body):
+        return False
+    filler = lang.filler | kind.filler
+    if lang.lang == "en":
+        words = [w.replace("’", "'").casefold() for w in _LATIN_WORD.findall(body)]
+        return all(w in filler for w in words) and not _JUNK.sub("", _LATIN_WORD.sub("", body))
+    rest = body
+    for word in sorted(filler, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not _JUNK.sub("", rest)
+
+
+def _phrase(kind: Kind, body: str, lang: LanguageTable) -> str:
+    if not body or _is_filler(body, lang, kind):
+        return kind.bare
+    for rule in kind.body:
+        match = rule.pattern.match(body)
+        if match:
+            text = rule.text.format(**{k: v or "" for k, v in match.groupdict().items()})
+            return _SPACES.sub(" ", text).strip()
+    return kind.bare  # pragma: no cover - the loader requires a catch-all last rule
+
+
+def _rewrite_part(
+    text: str, cues: list[Cue], lang: LanguageTable, tables: GuiTables, m: Masked
+) -> tuple[str | None, list[str]]:
+    """Rewrite one instruction; `None` means the part holds no instruction after all."""
+    inside = {i for c in cues for i in range(c.start, c.end)}
+    blanked = "".join(" " if i in inside else ch for i, ch in enumerate(text))
+    kinds = [_resolve(c, blanked, lang, tables, m) for c in cues]
+    real = [k for k in kinds if k]
+    if not real:
+        return None, []
+    primary = max(real, key=lambda k: lang.kinds[k].priority)
+    actions = [lang.kinds[k].action for k in real if lang.kinds[k].action]
+    body = _body(text, cues, kinds, primary, lang)
+    return _phrase(lang.kinds[primary], body, lang), actions
+
+
+def _parts(text: str, cues: list[Cue], lang: LanguageTable) -> list[tuple[int, int]]:
+    real = [c for c in cues if is_real(c)]
+    cuts = [0]
+    for left, right in itertools.pairwise(real):
+        coordinator = lang.coordinator.search(text, left.end, right.start)
+        if coordinator:
+            cuts.append(coordinator.start())
+    cuts.append(len(text))
+    return list(itertools.pairwise(cuts))
+
+
+def shift_cues(cues: list[Cue], start: int, end: int) -> list[Cue]:
+    """The cues that start inside `[start, end)`, with offsets relative to `start`."""
+    return [
+        Cue(c.start - start, c.end - start, c.rule, c.table, c.groups)
+        for c in cues
+        if start <= c.start < end
+    ]
+
+
+def language_of(text: str, tables: GuiTables, m: Masked) -> LanguageTable:
+    """The table of the language a masked text is written in: any CJK means Chinese."""
+    return tables.zh if _CJK.search(m.restore(text)) else tables.en
+
+
+def rewrite_clause(
+    text: str, cues: list[Cue], tables: GuiTables, m: Masked
+) -> tuple[str | None, list[str]]:
+    """Rewrite one clause that holds GUI cues, part by part.
+
+    Returns:
+        The new clause ("" when it is dropped, `None` when no cue turned out to be an
+        instruction) and the actions it implies, in order.
+    """
+    lang = language_of(text, tables, m)
+    out, actions, said, changed = "", [], set(), False
+    for start, end in _parts(text, cues, lang):
+        new, acts = _rewrite_part(text[start:end], shift_cues(cues, start, end), lang, tables, m)
+        actions += acts
+        if new is None:
+            out += text[start:end]
+            continue
+        changed = True
+        if new and new not in said:
+            said.add(new)
+            joiner = ("，然后" if lang.lang == "zh" else ", then ") if out.strip() else ""
+            out = out.rstrip() + joiner + (decapitalize(new) if joiner else new)
+    return (out if changed else None), actions
+
+
+def decapitalize(text: str) -> str:
+    """Lower-case the first letter, except for "I" and its contractions."""
+    if not text or _I_WORD.match(text):
+        return text
+    return text[0].lower() + text[1:]
