@@ -12,20 +12,28 @@ import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import structlog
 
 from agent.attachments import extract_attachments
 from agent.errors import AgentError, SessionNotFoundError
 from agent.handlers import build_registry
-from agent.handlers.base import ErrorInfo, HandlerContext, Language, Reply
+from agent.handlers.base import HandlerContext, Language, Reply
 from agent.handlers.credits import LOW_BALANCE
-from agent.messages import MessageContext, error_reply
+from agent.messages import error_reply
 from agent.progress import Notifier, NullProgress, Progress
 from agent.templates import Templates
+from agent.turns import (
+    FOLLOWUP_ACTIONS,
+    TurnResult,
+    failed_turn,
+    merge_followups,
+    message_context,
+    render_turn,
+    session_language,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -40,88 +48,13 @@ __all__ = [
     "FOLLOWUP_ACTIONS",
     "Engine",
     "TurnResult",
+    "failed_turn",
     "merge_followups",
     "open_engine",
     "session_language",
 ]
 
 _log = structlog.get_logger(__name__)
-
-FOLLOWUP_ACTIONS = frozenset({"state", "export", "credits"})
-"""Translator actions the engine runs itself; `sse`/`upload` hints stay as text for the user."""
-
-
-@dataclass(frozen=True, slots=True)
-class TurnResult:
-    """Everything one turn produced; `as_json()` is the `turn --json` object."""
-
-    reply: str
-    language: Language
-    actions: tuple[str, ...] = ()
-    files: tuple[str, ...] = ()
-    links: tuple[str, ...] = ()
-    session_id: str = ""
-    error: ErrorInfo | None = None
-    question: str | None = None
-    replies: tuple[Reply, ...] = field(default=(), repr=False)
-    parts: tuple[str, ...] = field(default=(), repr=False)
-    """Each reply rendered on its own, aligned with `replies` (the REPL skips streamed text)."""
-
-    @property
-    def ok(self) -> bool:
-        """The turn finished without an error."""
-        return self.error is None
-
-    def as_json(self) -> dict[str, Any]:
-        """The `turn --json` shape (status, reply, language, actions, files, links, ...)."""
-        error = (
-            None if self.error is None else {"code": self.error.code, "message": self.error.message}
-        )
-        return {
-            "status": "ok" if self.ok else "error",
-            "reply": self.reply,
-            "language": self.language,
-            "actions": list(self.actions),
-            "files": list(self.files),
-            "links": list(self.links),
-            "session_id": self.session_id,
-            "error": error,
-        }
-
-
-def session_language(language: Language) -> str:
-    """The session `language` field for a reply language: `en` or `zh-CN`."""
-    return "zh-CN" if language == "zh" else "en"
-
-
-def merge_followups(
-    queue: Sequence[str],
-    followups: Sequence[str],
-    done: Sequence[str],
-    *,
-    allow_export: bool,
-) -> tuple[list[str], bool]:
-    """Append translator follow-ups to the remaining plan, without repeating an action.
-
-    Args:
-        queue: Actions still to run this turn.
-        followups: Actions the backend text implied, in order.
-        done: Actions already run this turn.
-        allow_export: Auto-export is on (`settings.auto_export`).
-
-    Returns:
-        The new queue, and whether an export follow-up was dropped (so the user gets a hint).
-    """
-    merged = list(queue)
-    dropped_export = False
-    for action in followups:
-        if action not in FOLLOWUP_ACTIONS or action in merged or action in done:
-            continue
-        if action == "export" and not allow_export:
-            dropped_export = True
-            continue
-        merged.append(action)
-    return merged, dropped_export
 
 
 class Engine:
@@ -176,26 +109,16 @@ class Engine:
         language: Language = "zh" if route.language == "zh" else "en"
         actions = tuple(plan) if plan is not None else tuple(route.actions)
         if not text.strip() and not files and plan is None:
-            return self._render(language, [Reply("replies/empty")], "", [])
+            return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
         turn = _Turn(self, language, found.text if found.attachments else text, files)
         try:
             await turn.open(new=new, actions=actions, planned=plan is not None)
             await turn.run()
         except AgentError as exc:
             _log.info("turn.error", error=type(exc).__name__)
-            turn.replies.append(error_reply(exc, self._message_context(turn.user_id)))
+            turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
-        return self._render(language, turn.replies, turn.session_id, turn.done)
-
-    def _message_context(self, user_id: str | None) -> MessageContext:
-        settings = self._rt.settings
-        return MessageContext(
-            web_url=settings.web_url,
-            user_id=user_id,
-            own_token=settings.token is not None,
-            upload_max_mb=settings.upload_max_bytes // (1024 * 1024),
-            local=settings.backend == "local",
-        )
+        return render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
 
     def _remember_question(self, turn: _Turn) -> None:
         asked = next((r.question for r in reversed(turn.replies) if r.question), None)
@@ -215,25 +138,6 @@ class Engine:
         if isinstance(data, dict) and data.get("session_id") == session_id:
             return str(data.get("question") or "") or None
         return None
-
-    def _render(
-        self, language: Language, replies: Sequence[Reply], session_id: str, done: Sequence[str]
-    ) -> TurnResult:
-        texts = [self.templates.render(r.template, language, **r.context) for r in replies]
-        texts = [t.strip() for t in texts]
-        error = next((r.error for r in replies if r.error is not None), None)
-        return TurnResult(
-            reply="\n\n".join(t for t in texts if t),
-            language=language,
-            actions=tuple(done),
-            files=tuple(str(f) for r in replies for f in r.files),
-            links=tuple(dict.fromkeys(link for r in replies for link in r.links)),
-            session_id=session_id,
-            error=error,
-            question=next((r.question for r in replies if r.question), None),
-            replies=tuple(replies),
-            parts=tuple(texts),
-        )
 
 
 class _Turn:

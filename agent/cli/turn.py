@@ -12,6 +12,7 @@ import click
 
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
 from agent.config import Settings
+from agent.errors import AgentError
 
 __all__ = ["turn"]
 
@@ -25,12 +26,15 @@ async def run_turn(
     output: Path | None,
 ) -> CommandResult:
     """Run one turn against the API in `settings` and package the result for `run_command`."""
-    from agent.engine import open_engine
+    from agent.engine import failed_turn, open_engine
     from agent.progress import LineProgress
 
     progress = LineProgress(sys.stderr)
-    async with open_engine(settings, progress=progress, output_dir=output) as engine:
-        result = await engine.run_turn(text, attachments, new=new)
+    try:
+        async with open_engine(settings, progress=progress, output_dir=output) as engine:
+            result = await engine.run_turn(text, attachments, new=new)
+    except AgentError as exc:  # before the turn could start: keep the full JSON shape
+        result = failed_turn(exc, text, settings)
     return CommandResult(
         text=result.reply,
         data=result.as_json(),

@@ -84,3 +84,16 @@ def test_plain_turn_prints_the_reply_on_stdout_and_progress_on_stderr(tmp_path: 
     assert result.exit_code == 0, result.output
     assert "Nothing on the timeline yet" in result.stdout
     assert "{" not in result.stdout
+
+
+def test_a_failure_before_the_turn_starts_still_has_the_full_shape(tmp_path: Path) -> None:
+    broken = tmp_path / "SKILL.md"
+    broken.write_text("no frontmatter here\n", encoding="utf-8")
+    code, payload, _ = _turn("--skill", str(broken), "你好")
+    assert code == 1
+    assert set(payload) == KEYS
+    assert payload["status"] == "error"
+    assert payload["language"] == "zh"
+    assert payload["actions"] == []
+    assert payload["error"] == {"code": "ConfigError", "message": payload["error"]["message"]}  # type: ignore[index]
+    assert "配置有误" in str(payload["reply"])

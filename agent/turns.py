@@ -1,0 +1,150 @@
+"""Turn results and the pure pieces of a turn: follow-up merging, rendering, failure results.
+
+No I/O: the engine (`agent.engine`) runs handlers; this module shapes what they produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from agent.errors import AgentError
+from agent.handlers.base import ErrorInfo, Language, Reply
+from agent.messages import MessageContext, error_reply
+from agent.templates import Templates
+
+if TYPE_CHECKING:
+    from agent.config import Settings
+
+__all__ = [
+    "FOLLOWUP_ACTIONS",
+    "TurnResult",
+    "failed_turn",
+    "merge_followups",
+    "message_context",
+    "render_turn",
+    "session_language",
+]
+
+FOLLOWUP_ACTIONS = frozenset({"state", "export", "credits"})
+"""Translator actions the engine runs itself; `sse`/`upload` hints stay as text for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    """Everything one turn produced; `as_json()` is the `turn --json` object."""
+
+    reply: str
+    language: Language
+    actions: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    session_id: str = ""
+    error: ErrorInfo | None = None
+    question: str | None = None
+    replies: tuple[Reply, ...] = field(default=(), repr=False)
+    parts: tuple[str, ...] = field(default=(), repr=False)
+    """Each reply rendered on its own, aligned with `replies` (the REPL skips streamed text)."""
+
+    @property
+    def ok(self) -> bool:
+        """The turn finished without an error."""
+        return self.error is None
+
+    def as_json(self) -> dict[str, Any]:
+        """The `turn --json` shape (status, reply, language, actions, files, links, ...)."""
+        error = (
+            None if self.error is None else {"code": self.error.code, "message": self.error.message}
+        )
+        return {
+            "status": "ok" if self.ok else "error",
+            "reply": self.reply,
+            "language": self.language,
+            "actions": list(self.actions),
+            "files": list(self.files),
+            "links": list(self.links),
+            "session_id": self.session_id,
+            "error": error,
+        }
+
+
+def session_language(language: Language) -> str:
+    """The session `language` field for a reply language: `en` or `zh-CN`."""
+    return "zh-CN" if language == "zh" else "en"
+
+
+def merge_followups(
+    queue: Sequence[str],
+    followups: Sequence[str],
+    done: Sequence[str],
+    *,
+    allow_export: bool,
+) -> tuple[list[str], bool]:
+    """Append translator follow-ups to the remaining plan, without repeating an action.
+
+    Args:
+        queue: Actions still to run this turn.
+        followups: Actions the backend text implied, in order.
+        done: Actions already run this turn.
+        allow_export: Auto-export is on (`settings.auto_export`).
+
+    Returns:
+        The new queue, and whether an export follow-up was dropped (so the user gets a hint).
+    """
+    merged = list(queue)
+    dropped_export = False
+    for action in followups:
+        if action not in FOLLOWUP_ACTIONS or action in merged or action in done:
+            continue
+        if action == "export" and not allow_export:
+            dropped_export = True
+            continue
+        merged.append(action)
+    return merged, dropped_export
+
+
+def message_context(settings: Settings, user_id: str | None) -> MessageContext:
+    """What the error messages may refer to, from the settings and the session owner."""
+    return MessageContext(
+        web_url=settings.web_url,
+        user_id=user_id,
+        own_token=settings.token is not None,
+        upload_max_mb=settings.upload_max_bytes // (1024 * 1024),
+        local=settings.backend == "local",
+    )
+
+
+def render_turn(
+    templates: Templates,
+    language: Language,
+    replies: Sequence[Reply],
+    session_id: str,
+    done: Sequence[str],
+) -> TurnResult:
+    """Render every reply in the turn's language and collect files, links and the error."""
+    texts = [templates.render(r.template, language, **r.context).strip() for r in replies]
+    error = next((r.error for r in replies if r.error is not None), None)
+    return TurnResult(
+        reply="\n\n".join(t for t in texts if t),
+        language=language,
+        actions=tuple(done),
+        files=tuple(str(f) for r in replies for f in r.files),
+        links=tuple(dict.fromkeys(link for r in replies for link in r.links)),
+        session_id=session_id,
+        error=error,
+        question=next((r.question for r in replies if r.question), None),
+        replies=tuple(replies),
+        parts=tuple(texts),
+    )
+
+
+def failed_turn(
+    exc: AgentError, text: str, settings: Settings, templates: Templates | None = None
+) -> TurnResult:
+    """The result of a turn that failed before it could start (settings, SKILL.md, backend)."""
+    from agent.router_text import prepare
+
+    language: Language = "zh" if prepare(text).language == "zh" else "en"
+    reply = error_reply(exc, message_context(settings, None))
+    return render_turn(templates or Templates(), language, [reply], "", [])
