@@ -32,6 +32,7 @@ _EMPTY_EMPHASIS = re.compile(r"\*\*\s*\*\*|__\s*__")
 _SPACES = re.compile(r"[ \t]{2,}")
 EDGE = " \t,，、:：;；-—–*_"
 _I_WORD = re.compile(r"I\b")
+_PATH_SEP = re.compile(r"\s*(?:>|→|»|->|/)\s*")
 _WORDISH = re.compile(r"[\w\U000f0000-\U000ffffd]")
 
 
@@ -81,14 +82,20 @@ def _infer(text: str, cue: Cue, table: LanguageTable) -> str | None:
     return best[2] if best else None
 
 
+def _label_candidates(label: str) -> list[str]:
+    """Lookup keys for a button label, most specific first: "File > Export" tries "export"."""
+    steps = [s.strip("\"'“”‘’「」『』*` ").casefold() for s in _PATH_SEP.split(label)]
+    candidates = []
+    for key in reversed([s for s in steps if s]):
+        words = key.split()
+        prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if _CJK.search(key) else []
+        candidates += [key, *reversed(words), *prefixes]  # "big Export" / "导出即可" -> export
+    return candidates
+
+
 def _label_kind(cue: Cue, tables: GuiTables, masked: Masked) -> str | None:
-    label = cue.groups.get("label", "")
-    if _MASK.fullmatch(label):
-        label = masked.original(label)
-    key = label.strip("\"'“”‘’「」『』*` ").casefold()
-    words = key.split()
-    prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if _CJK.search(key) else []
-    for candidate in [key, *reversed(words), *prefixes]:  # "big Export" / "导出即可" -> export
+    label = _MASK.sub(lambda c: masked.original(c.group(0)), cue.groups.get("label", ""))
+    for candidate in _label_candidates(label):
         for table in tables.languages:
             if candidate in table.labels:
                 return table.labels[candidate]
