@@ -205,3 +205,58 @@ async def test_a_clarifying_question_is_relayed_and_the_answer_goes_to_the_agent
     answer = await engine.run_turn("export")
     assert answer.actions[0] == "sse"
     assert app.count("POST", "/run_sse") == 2
+
+
+async def test_a_lost_session_is_renewed_once_and_the_user_is_told_to_upload_again(
+    world: Any, photo: Path
+) -> None:
+    engine, _, _, _ = world
+    first = await engine.run_turn("", [str(photo)])
+    store = engine._rt.settings.state_dir / "session.json"
+    data = json.loads(store.read_text(encoding="utf-8"))
+    for record in data.values():
+        record["session_id"] = "1234567890123456789"  # unknown to the backend: 1002
+    store.write_text(json.dumps(data), encoding="utf-8")
+    result = await engine.run_turn("show status")
+    assert result.ok
+    assert result.session_id not in (first.session_id, "1234567890123456789")
+    assert result.reply.startswith("Your previous session had expired")
+    assert "Nothing on the timeline yet" in result.reply
+
+
+async def test_a_file_over_the_cap_gets_the_4002_message_before_any_upload(
+    settings: Settings, tmp_path: Path, photo: Path
+) -> None:
+    small_cap = settings.with_overrides(upload_max_bytes=1024)
+    async for engine, app, _, _ in _engine(small_cap, tmp_path):
+        result = await engine.run_turn("upload this", [str(photo)])
+        uploads = [p for _, p in app.requests if p.startswith("/api/upload")]
+    assert result.error is not None
+    assert result.error.code in (4002, "FileTooLargeError")
+    assert "Compress or trim it" in result.reply
+    assert uploads == []
+
+
+async def test_an_unreachable_api_suggests_the_local_backend(
+    settings: Settings, tmp_path: Path
+) -> None:
+    unreachable = settings.with_overrides(api_url="http://127.0.0.1:9")
+    sleep = RecordingSleep(clock=FakeClock())
+    async with open_engine(unreachable, sleep=sleep, output_dir=tmp_path) as engine:
+        result = await engine.run_turn("how many credits do I have?")
+    assert result.error is not None
+    assert result.error.code == "TransportError"
+    assert "can't reach the video service" in result.reply
+    assert "--local" in result.reply
+
+
+async def test_a_low_balance_is_flagged_before_credit_consuming_work(
+    settings: Settings, tmp_path: Path, photo: Path
+) -> None:
+    async for engine, app, _, _ in _engine(settings, tmp_path, grant=5):
+        result = await engine.run_turn("turn this photo into a 5-second video", [str(photo)])
+        posts = app.count("POST", "/run_sse")
+    assert "Heads-up: only 5 credits left" in result.reply
+    assert result.error is not None
+    assert result.error.code == 2001
+    assert posts == 1
