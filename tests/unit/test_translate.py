@@ -201,3 +201,48 @@ def test_text_without_gui_words_passes_through_unchanged(
 ) -> None:
     text = "".join(tokens)
     assert translate(text, tables) == Translation(text, ())
+
+
+_CONTENT = [
+    "Your clip is ready.",
+    "Music added at 35% (0:00-0:10).",
+    'The caption reads "Tap to shop".',
+    "I put the title on the timeline at 0:02.",
+    "标题已改为“春日限定”。",
+    "背景音乐已添加。",
+    "Want me to add subtitles?",
+]
+_INSTRUCTIONS = [
+    ("Click Export to download it.", "export"),
+    ("Preview it in the timeline.", "state"),
+    ("Open the Tracks panel.", "state"),
+    ("Visit your account billing page.", "credits"),
+    ("Drag the title to 0:03.", None),
+    ("Click the Upload button to add photos.", None),
+    ("点击导出按钮下载。", "export"),
+    ("请打开时间线查看效果。", "state"),
+    ("积分不足时请前往账户充值。", "credits"),
+    ("拖拽图片到画布上。", None),
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_CONTENT), st.sampled_from(_INSTRUCTIONS)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_mixed_messages_keep_content_and_collect_actions_in_order(
+    tables: GuiTables, pieces: list[str | tuple[str, str | None]]
+) -> None:
+    text = " ".join(p if isinstance(p, str) else p[0] for p in pieces)
+    expected = [p[1] for p in pieces if isinstance(p, tuple) and p[1]]
+    result = translate(text, tables)
+    assert result.actions == tuple(dict.fromkeys(expected))
+    for piece in pieces:
+        if isinstance(piece, str):
+            assert piece in result.text
+    again = translate(result.text, tables)
+    assert again == Translation(result.text, ())
