@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from agent.config import Settings
@@ -14,7 +16,7 @@ from agent.errors import ConfigError
 from agent.local.backend import Deps
 from agent.local.config import BackendConfig
 
-__all__ = ["bind", "embedded_backend", "running", "serve", "url_for"]
+__all__ = ["bind", "embedded_backend", "preferred_port", "running", "serve", "url_for"]
 
 LOOPBACK = "127.0.0.1"
 
@@ -63,14 +65,37 @@ def _uvicorn_server(app: Any, *, log_level: str) -> Any:
     return _Server(uvicorn.Config(app, log_level=log_level, lifespan="on", access_log=False))
 
 
+def preferred_port(data_dir: Path) -> int:
+    """A stable loopback port for a data directory (20000-39999), tried before an ephemeral one.
+
+    The client keys its cached token and session by API URL, so a stable URL keeps a project
+    across separate `--local` commands.
+    """
+    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).digest()
+    return 20_000 + int.from_bytes(digest[:2], "big") % 20_000
+
+
 @contextmanager
-def running(app: Any, *, host: str = LOOPBACK, port: int = 0) -> Iterator[str]:
+def running(
+    app: Any, *, host: str = LOOPBACK, port: int = 0, fallback: bool = False
+) -> Iterator[str]:
     """Serve `app` from a background thread for the duration of the block; yields its URL.
+
+    Args:
+        app: The ASGI app.
+        host: Address to bind.
+        port: Port to bind; 0 for an ephemeral one.
+        fallback: When `port` is taken, use an ephemeral port instead of failing.
 
     Raises:
         ConfigError: The socket cannot be bound or the app failed to start.
     """
-    sock = bind(host, port)
+    try:
+        sock = bind(host, port)
+    except ConfigError:
+        if not (fallback and port):
+            raise
+        sock = bind(host, 0)
     server = _uvicorn_server(app, log_level="warning")
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name="nemo-local-backend", daemon=True
@@ -89,9 +114,11 @@ def running(app: Any, *, host: str = LOOPBACK, port: int = 0) -> Iterator[str]:
 
 @contextmanager
 def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[str]:
-    """The local backend on an ephemeral loopback port while the block runs; yields its URL.
+    """The local backend on loopback while the block runs; yields its URL.
 
-    Data lives under `settings.state_dir / "local-backend"`; faults come from `settings.faults`.
+    The port is `preferred_port(data dir)` when free (a stable URL across commands), else an
+    ephemeral one. Data lives under `settings.state_dir / "local-backend"`; faults come from
+    `settings.faults`.
 
     Raises:
         ConfigError: Bad fault spec, or the server could not start.
@@ -99,7 +126,8 @@ def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[s
     from agent.local.app import create_app
 
     config = BackendConfig.from_settings(settings)
-    with running(create_app(config, deps)) as url:
+    port = preferred_port(config.data_dir)
+    with running(create_app(config, deps), port=port, fallback=True) as url:
         yield url
 
 

@@ -21,7 +21,7 @@ from agent.local.app import create_app
 from agent.local.backend import Deps
 from agent.local.config import DAY_S, BackendConfig
 from agent.local.faults import parse_faults
-from agent.local.server import embedded_backend, running
+from agent.local.server import embedded_backend, preferred_port, running
 from tests.local_support import (
     FakeClock,
     auth,
@@ -124,3 +124,16 @@ def test_embedded_backend_stops_cleanly_and_frees_its_port(settings: Settings) -
     assert not {n for n in after - before if n.startswith("nemo-render")}
     with socket.socket() as probe, pytest.raises(ConnectionRefusedError):
         probe.connect(("127.0.0.1", port))
+
+
+def test_embedded_backend_prefers_a_stable_port_and_falls_back_when_taken(
+    settings: Settings,
+) -> None:
+    with embedded_backend(settings, local_deps()) as first:
+        with embedded_backend(settings, local_deps()) as second:
+            assert second != first
+        port = int(first.rsplit(":", 1)[1])
+    with embedded_backend(settings, local_deps()) as again:
+        pass
+    assert port == preferred_port(settings.state_dir / "local-backend")
+    assert again == first
