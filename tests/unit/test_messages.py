@@ -160,3 +160,66 @@ def test_tokens_in_error_messages_are_redacted() -> None:
     assert reply.error is not None
     assert "nmv_usr_secret123" not in reply.error.message
     assert "nmv_usr_secret123" not in str(reply.context)
+
+
+_SAMPLES: dict[str, dict[str, object]] = {
+    "errors/credits": {"register_url": None, "topup_url": f"{WEB}/dashboard/billing"},
+    "errors/plan": {"web_url": WEB},
+    "errors/unsupported": {"formats": accepted_list()},
+    "errors/too_large": {"limit_mb": 200},
+    "errors/auth": {"web_url": WEB},
+    "errors/session": {"web_url": WEB},
+    "errors/rate_limit": {"retry_after": 30},
+    "errors/server": {"web_url": WEB},
+    "errors/stream": {"web_url": WEB},
+    "errors/network": {"local": False},
+    "errors/export_failed": {"web_url": WEB},
+    "errors/render": {"message": "encoder failed"},
+    "errors/config": {"message": "bad table"},
+    "errors/generic": {"message": "odd"},
+    "replies/credits": {"available": 90, "frozen": 10, "total": 100},
+    "replies/low_balance": {"available": 5},
+    "replies/upload": {
+        "files": [{"name": "a.png", "kind": "image", "size": "2 KB", "duration": None}]
+    },
+    "replies/question": {"texts": [], "question": "Which photo?", "options": ["a.png", "b.png"]},
+    "replies/export_not_ready": {"has_uploads": True},
+    "replies/export_done": {"path": "/tmp/a.mp4", "size": "1 MB", "duration": "5 s", "link": None},
+    "replies/chat_unknown": {"command": "/frob"},
+    "status/still_working": {"minutes": 4},
+    "status/checking": {"attempt": 1, "attempts": 5},
+}
+_VERBATIM = {"errors/user_input", "replies/backend", "replies/question", "replies/recovered"}
+_OWN = ("errors/", "status/", "replies/")
+_OTHERS = {"replies/state", "replies/changes"}
+
+
+def _own_templates(templates: Templates) -> set[str]:
+    names = {n.rsplit(".", 2)[0] for n in templates.names() if n.startswith(_OWN)}
+    return names - _OTHERS
+
+
+def test_every_reply_error_and_status_template_exists_in_english_and_chinese(
+    templates: Templates,
+) -> None:
+    listed = set(templates.names())
+    for name in _own_templates(templates):
+        assert {f"{name}.en.j2", f"{name}.zh.j2"} <= listed, name
+
+
+def test_every_template_renders_in_both_languages_and_chinese_is_chinese(
+    templates: Templates,
+) -> None:
+    verbatim_context = {
+        "errors/user_input": {"message": "x"},
+        "replies/backend": {"texts": ["x"]},
+        "replies/recovered": {"texts": [], "changes": []},
+    }
+    for name in _own_templates(templates):
+        context = {**_SAMPLES.get(name, {}), **verbatim_context.get(name, {})}
+        en = templates.render(name, "en", **context)
+        zh = templates.render(name, "zh", **context)
+        assert en, name
+        assert zh, name
+        if name not in _VERBATIM:
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), name
