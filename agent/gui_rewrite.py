@@ -173,9 +173,12 @@ def _phrase(kind: Kind, body: str, lang: LanguageTable) -> str:
 
 
 def _rewrite_part(
-    text: str, cues: list[Cue], lang: LanguageTable, tables: GuiTables, m: Masked
+    text: str, cues: list[Cue], lang: LanguageTable, tables: GuiTables, m: Masked, hold: bool
 ) -> tuple[str | None, list[str]]:
-    """Rewrite one instruction; `None` means the part holds no instruction after all."""
+    """Rewrite one instruction; `None` means the part holds no instruction after all.
+
+    With `hold`, an instruction that would vanish says its kind's `short` line instead.
+    """
     inside = {i for c in cues for i in range(c.start, c.end)}
     blanked = "".join(" " if i in inside else ch for i, ch in enumerate(text))
     kinds = [_resolve(c, blanked, lang, tables, m) for c in cues]
@@ -185,7 +188,8 @@ def _rewrite_part(
     primary = max(real, key=lambda k: lang.kinds[k].priority)
     actions = [lang.kinds[k].action for k in real if lang.kinds[k].action]
     body = _body(text, cues, kinds, primary, lang)
-    return _phrase(lang.kinds[primary], body, lang), actions
+    phrase = _phrase(lang.kinds[primary], body, lang)
+    return (phrase or (lang.kinds[primary].short if hold else "")), actions
 
 
 def _parts(text: str, cues: list[Cue], lang: LanguageTable) -> list[tuple[int, int]]:
@@ -214,9 +218,11 @@ def language_of(text: str, tables: GuiTables, m: Masked) -> LanguageTable:
 
 
 def rewrite_clause(
-    text: str, cues: list[Cue], tables: GuiTables, m: Masked
+    text: str, cues: list[Cue], tables: GuiTables, m: Masked, hold: bool = False
 ) -> tuple[str | None, list[str]]:
     """Rewrite one clause that holds GUI cues, part by part.
+
+    `hold` asks for a short line rather than nothing, when content must not open the sentence.
 
     Returns:
         The new clause ("" when it is dropped, `None` when no cue turned out to be an
@@ -225,7 +231,8 @@ def rewrite_clause(
     lang = language_of(text, tables, m)
     out, actions, said, changed = "", [], set(), False
     for start, end in _parts(text, cues, lang):
-        new, acts = _rewrite_part(text[start:end], shift_cues(cues, start, end), lang, tables, m)
+        part = shift_cues(cues, start, end)
+        new, acts = _rewrite_part(text[start:end], part, lang, tables, m, hold)
         actions += acts
         if new is None:
             out += text[start:end]

@@ -53,6 +53,7 @@ class _KindModel(BaseModel):
     action: str
     priority: int
     bare: str
+    short: str = ""
     filler: list[str] = []
     body: list[_BodyModel]
 
@@ -100,12 +101,17 @@ class BodyRule:
 
 @dataclass(frozen=True, slots=True)
 class Kind:
-    """What a GUI instruction becomes: an action (or none) and its rewrite templates."""
+    """What a GUI instruction becomes: an action (or none) and its rewrite templates.
+
+    `bare` is used when only filler surrounds the instruction ("" drops it); `short` replaces
+    an empty `bare` where dropping would leave a sentence opening mid-clause.
+    """
 
     name: str
     action: str
     priority: int
     bare: str
+    short: str
     body: tuple[BodyRule, ...]
     filler: frozenset[str]
 
@@ -189,7 +195,15 @@ def _kind(name: str, model: _KindModel, where: str, latin: bool) -> Kind:
     if body[-1].pattern.match("x y") is None:
         raise ConfigError(f"{where}: the last body rule must match any text")
     filler = frozenset(w.casefold() for w in model.filler)
-    return Kind(name, model.action, model.priority, model.bare, tuple(body), filler)
+    return Kind(
+        name,
+        model.action,
+        model.priority,
+        model.bare,
+        model.short or model.bare,
+        tuple(body),
+        filler,
+    )
 
 
 def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rule, ...]:

@@ -91,6 +91,34 @@ def _merge_bare_locations(
     return merged
 
 
+def _opens_lowercase(clause: str, lang: LanguageTable) -> bool:
+    rest = clause.lstrip()[len(_coordinator(clause, lang)) :].lstrip()
+    return lang.lang == "en" and rest[:1].islower()
+
+
+def _clause_results(
+    content: str, bounds: list[tuple[int, int]], cues: list[Cue], tables: GuiTables, m: Masked
+) -> list[tuple[str | None, list[str]]]:
+    """Each clause's rewrite (`None` = kept as is) and actions."""
+    lang = language_of(content, tables, m)
+    results: list[tuple[str | None, list[str]]] = []
+    for index, (start, end) in enumerate(bounds):
+        clause_cues = shift_cues(cues, start, end)
+        if any(is_real(c) for c in clause_cues):
+            results.append(rewrite_clause(content[start:end], clause_cues, tables, m))
+            continue
+        results.append((None, []))
+        dropped_before = index > 0 and all(r[0] == "" for r in results[:-1])
+        if dropped_before and _opens_lowercase(content[start:end], lang):
+            # kept content would open the sentence mid-clause ("and the music fades..."):
+            # the instruction before it holds its place with a short line instead
+            before = bounds[index - 1]
+            clause = content[before[0] : before[1]]
+            held = rewrite_clause(clause, shift_cues(cues, *before), tables, m, hold=True)
+            results[index - 1] = held
+    return results
+
+
 def _sentence(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     cues = find_cues(content, tables)
     if not any(is_real(c) for c in cues):
@@ -99,21 +127,15 @@ def _sentence(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str
     bounds = _merge_bare_locations(
         content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
     )
+    results = _clause_results(content, bounds, cues, tables, m)
     out, actions, previous_end = "", [], 0
-    for start, end in bounds:
-        clause = content[start:end]
-        clause_cues = shift_cues(cues, start, end)
-        new: str | None = None
-        if any(is_real(c) for c in clause_cues):
-            new, acts = rewrite_clause(clause, clause_cues, tables, m)
-            actions += acts
+    for (start, end), (new, acts) in zip(bounds, results, strict=True):
+        actions += acts
         if new != "":
             position = "after-content" if out else ("start" if start == 0 else "after-drop")
-            text = _joined(clause, new, lang, position)
+            text = _joined(content[start:end], new, lang, position)
             out += (content[previous_end:start] if out else "") + text
         previous_end = end
-    if out and content[:1].isupper() and out[:1].islower():
-        out = out[0].upper() + out[1:]
     return out, actions
 
 

@@ -176,6 +176,18 @@ def test_removing_an_instruction_keeps_neighbouring_content(tables: GuiTables) -
     assert result.actions == ("export",)
 
 
+def test_content_after_a_dropped_instruction_stays_verbatim(tables: GuiTables) -> None:
+    result = translate("Preview it in the timeline, and the music fades at 0:09.", tables)
+    assert result == Translation(
+        "I'll show you the current tracks, and the music fades at 0:09.", ("state",)
+    )
+
+
+def test_reported_work_is_not_an_instruction(tables: GuiTables) -> None:
+    for text in ["I put the title on the timeline at 0:02.", "我已在时间线上调整了顺序。"]:
+        assert translate(text, tables) == Translation(text, ())
+
+
 def test_chinese_text_is_rewritten_in_chinese(tables: GuiTables) -> None:
     result = translate("视频制作完成，点击导出按钮下载。", tables)
     assert result.text.startswith("视频制作完成，")
