@@ -136,7 +136,9 @@ class Credentials:
 
     def __init__(self, settings: Settings, *, clock: Clock, cache: TokenCache | None = None):
         self._settings = settings
-        self._cache = cache or TokenCache(settings.state_dir / TOKEN_FILE, clock, settings.api_url)
+        self._cache = cache or TokenCache(
+            settings.state_dir / TOKEN_FILE, clock, settings.store_scope
+        )
         self._client_id: str | None = None
         self._issuing = asyncio.Lock()
 

@@ -151,6 +151,14 @@ class Settings:
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
         )
 
+    @property
+    def store_scope(self) -> str:
+        """What cached tokens and sessions are keyed by: the API URL, or for the embedded
+        backend (whose port may change between commands) its data location."""
+        if self.backend == "local":
+            return f"local:{self.state_dir}"
+        return self.api_url
+
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with some fields replaced (front-end flags such as `--skill`)."""
         return replace(self, **changes)  # type: ignore[arg-type]

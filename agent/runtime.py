@@ -96,7 +96,7 @@ class Runtime:
                 timeouts=timeouts,
                 upload_max_bytes=settings.upload_max_bytes,
             )
-            store = SessionStore(settings.state_dir / SESSION_FILE, settings.api_url)
+            store = SessionStore(settings.state_dir / SESSION_FILE, settings.store_scope)
             sessions = Sessions(store, client, clock=clock)
             yield cls(settings, skill, credentials, client, sessions, sleep, clock)
 

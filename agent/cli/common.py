@@ -121,7 +121,7 @@ def backend_for(settings: Settings) -> Iterator[Settings]:
             "the local backend needs the 'local' extra: pip install 'nemo-agent[local]'"
         ) from exc
     with embedded_backend(settings) as url:
-        yield settings.with_overrides(api_url=url)
+        yield settings.with_overrides(api_url=url, web_url=url)
 
 
 def _error_payload(exc: AgentError) -> dict[str, Any]:

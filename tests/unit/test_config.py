@@ -193,3 +193,14 @@ def test_with_overrides_puts_flags_on_top_and_leaves_the_original(env: dict[str,
 def test_settings_are_frozen(settings: Settings) -> None:
     with pytest.raises(AttributeError):
         settings.api_url = "http://elsewhere"  # type: ignore[misc]
+
+
+def test_store_scope_is_the_api_url_in_cloud_mode_and_the_data_location_in_local_mode(
+    env: dict[str, str],
+) -> None:
+    cloud = Settings.from_env({**env, "NEMO_API_URL": "http://127.0.0.1:8765"})
+    local = Settings.from_env({**env, "NEMO_BACKEND": "local"})
+    moved = local.with_overrides(api_url="http://127.0.0.1:40123")
+    assert cloud.store_scope == "http://127.0.0.1:8765"
+    assert local.store_scope == f"local:{local.state_dir}"
+    assert moved.store_scope == local.store_scope
