@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -91,6 +92,7 @@ class Engine:
         *,
         new: bool = False,
         plan: Sequence[str] | None = None,
+        language: Language | None = None,
     ) -> TurnResult:
         """Run one turn: route (unless `plan` is given), run each action, render the reply.
 
@@ -99,14 +101,16 @@ class Engine:
             attachments: Paths and URLs attached to the turn.
             new: Start a new session first.
             plan: Run exactly these actions instead of routing (REPL meta-commands).
+            language: Reply in this language instead of the router's (meta-commands).
 
         Returns:
             The rendered reply with what was done; errors are part of the result, never raised.
         """
-        found = extract_attachments(text)
+        found = extract_attachments(text, exists=os.path.isfile)
         files = tuple(attachments) + found.attachments
         route = await self._route(text, files)
-        language: Language = "zh" if route.language == "zh" else "en"
+        if language is None:
+            language = "zh" if route.language == "zh" else "en"
         actions = tuple(plan) if plan is not None else tuple(route.actions)
         if not text.strip() and not files and plan is None:
             return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
@@ -126,7 +130,7 @@ class Engine:
             self._pending.parent.mkdir(parents=True, exist_ok=True)
             payload = {"session_id": turn.session_id, "question": asked}
             self._pending.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        elif turn.session_id:
+        elif "sse" in turn.done:
             self._pending.unlink(missing_ok=True)
 
     def pending_question(self, session_id: str) -> str | None:

@@ -124,12 +124,12 @@ class _Repl:
         elif command.name == "unknown":
             self.say("replies/chat_unknown", command=command.args[0])
         elif command.name == "new":
-            await self.turn("", plan=(), new=True)
+            await self.turn("", plan=(), new=True, language=self.language)
             self.say("replies/new_session")
         elif command.name == "attach" and not command.args:
             self.say("replies/upload_how")
         else:
-            await self.turn("", command.args, plan=PLANS[command.name])
+            await self.turn("", command.args, plan=PLANS[command.name], language=self.language)
         return True
 
     async def loop(self) -> None:

@@ -41,9 +41,10 @@ def test_a_dragged_in_quoted_path_is_uploaded_as_an_attachment(
 
 
 def test_chinese_input_gets_chinese_output_and_end_of_input_quits() -> None:
-    code, out, _ = _chat("我还有多少积分\n")
+    code, out, _ = _chat("我还有多少积分\n/state\n")
     assert code == 0
     assert "积分：可用 10000" in out
+    assert "时间线上还没有内容" in out  # a meta-command keeps the conversation's language
     assert "再见" in out
 
 
