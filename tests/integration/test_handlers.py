@@ -95,6 +95,9 @@ async def test_credits_in_chinese_are_answered_in_chinese(world: Any) -> None:
     result = await engine.run_turn("我还有多少积分")
     assert result.language == "zh"
     assert result.reply == "积分：可用 10000，进行中任务冻结 0，共 10000。"
+    store = engine._rt.settings.state_dir / "session.json"
+    records = json.loads(store.read_text(encoding="utf-8")).values()
+    assert [r["language"] for r in records] == ["zh-CN"]
 
 
 async def test_state_of_an_empty_project_says_nothing_is_there_yet(world: Any) -> None:
