@@ -120,8 +120,9 @@ def _resolve(cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: 
 def _replacement(cue: Cue) -> str:
     if not cue.rule.replace:
         return ""
-    groups = {k: v.strip() for k, v in cue.groups.items()}
-    if "key" in groups:
+    groups = {name: "" for name in cue.rule.pattern.groupindex}  # unmatched optional groups
+    groups.update({k: v.strip() for k, v in cue.groups.items()})
+    if groups.get("key"):
         groups["key"] = cue.table.keys.get(groups["key"].casefold(), groups["key"])
     return cue.rule.replace.format(**groups)
 

@@ -132,12 +132,15 @@ class LanguageTable:
     kinds: Mapping[str, Kind]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class GuiTables:
     """All languages' tables; `en` and `zh` are always present."""
 
     en: LanguageTable
     zh: LanguageTable
+
+    def __repr__(self) -> str:
+        return f"GuiTables(en: {len(self.en.rules)} rules, zh: {len(self.zh.rules)} rules)"
 
     @property
     def languages(self) -> tuple[LanguageTable, LanguageTable]:

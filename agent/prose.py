@@ -46,8 +46,9 @@ class Masked:
     spans: tuple[str, ...]
 
     def original(self, char: str) -> str:
-        """The verbatim text a placeholder character stands for."""
-        return self.spans[ord(char) - MASK_BASE]
+        """The verbatim text a placeholder character stands for (itself if it is none)."""
+        index = ord(char) - MASK_BASE
+        return self.spans[index] if 0 <= index < len(self.spans) else char
 
     def restore(self, text: str) -> str:
         """Put the verbatim spans back into `text`."""

@@ -258,3 +258,29 @@ def test_mixed_messages_keep_content_and_collect_actions_in_order(
             assert piece in result.text
     again = translate(result.text, tables)
     assert again == Translation(result.text, ())
+
+
+_GUI_BITS = [
+    "Click Export",
+    "点击导出",
+    "drag",
+    "拖拽",
+    " the timeline",
+    "在时间线中预览",
+    '"',
+    "“",
+    "`",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.text(max_size=12), st.sampled_from(_GUI_BITS + _SAFE_PUNCT)), max_size=12)
+)
+def test_any_text_translates_without_errors_or_leaked_placeholders(
+    tables: GuiTables, pieces: list[str]
+) -> None:
+    text = "".join(pieces)
+    result = translate(text, tables)
+    assert set(result.actions) <= {"export", "state", "credits", "sse", "upload"}
+    assert not any(0xF0000 <= ord(ch) <= 0xFFFFD for ch in result.text if ch not in text)
