@@ -120,7 +120,7 @@ def _resolve(cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: 
 def _replacement(cue: Cue) -> str:
     if not cue.rule.replace:
         return ""
-    groups = {name: "" for name in cue.rule.pattern.groupindex}  # unmatched optional groups
+    groups = dict.fromkeys(cue.rule.pattern.groupindex, "")  # unmatched optional groups
     groups.update({k: v.strip() for k, v in cue.groups.items()})
     if groups.get("key"):
         groups["key"] = cue.table.keys.get(groups["key"].casefold(), groups["key"])
