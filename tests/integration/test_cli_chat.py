@@ -52,3 +52,22 @@ def test_attach_without_a_path_explains_how_to_send_a_file() -> None:
     code, out, _ = _chat("/attach\n")
     assert code == 0
     assert "Send me the file" in out
+
+
+def test_a_photo_becomes_a_delivered_mp4_and_backend_text_is_shown_once(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    photo = tmp_path / "harbor.png"
+    shutil.copy(fixtures_dir / "media" / "harbor-small.png", photo)
+    out_dir = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["chat", "--local"],
+        input=f"{photo} turn this into a 5-second video\n",
+        env={"NEMO_OUTPUT_DIR": str(out_dir)},
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("Your 5-second clip is ready") == 1
+    assert "✅ Video ready:" in result.stdout
+    assert [p.suffix for p in out_dir.iterdir()] == [".mp4"]
+    assert "Generating video" in result.stderr
