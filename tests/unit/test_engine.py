@@ -9,7 +9,7 @@ import pytest
 
 from agent.engine import TurnResult, merge_followups, session_language
 from agent.errors import ServerError
-from agent.handlers.base import ErrorInfo
+from agent.handlers.base import ErrorInfo, human_duration, human_size
 from agent.handlers.stream import (
     RECOVERY_DELAYS,
     Question,
@@ -300,3 +300,16 @@ def test_turn_result_json_has_the_documented_shape() -> None:
         "session_id": "55",
         "error": {"code": 2001, "message": "no credits"},
     }
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [(96, "96 B"), (22_733, "22.2 KB"), (1024 * 1024, "1 MB"), (3 * 1024**3, "3.0 GB")],
+)
+def test_sizes_are_shown_for_people(size: int, text: str) -> None:
+    assert human_size(size) == text
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(5.0, "5 s"), (2.5, "2.5 s"), (65.0, "1 min 05 s")])
+def test_durations_are_shown_for_people(seconds: float, text: str) -> None:
+    assert human_duration(seconds) == text
