@@ -32,6 +32,7 @@ _EMPTY_EMPHASIS = re.compile(r"\*\*\s*\*\*|__\s*__")
 _SPACES = re.compile(r"[ \t]{2,}")
 EDGE = " \t,，、:：;；-—–*_"
 _I_WORD = re.compile(r"I\b")
+_DANGLING = re.compile(r"\s+(?:by|via|using|through|with)$", re.IGNORECASE)
 _PATH_SEP = re.compile(r"\s*(?:>|→|»|->|/)\s*")
 _WORDISH = re.compile(r"[\w\U000f0000-\U000ffffd]")
 
@@ -144,6 +145,7 @@ def _body(text: str, cues: list[Cue], kinds: list[str], primary: str, lang: Lang
         pos = cue.end
     pieces.append(text[pos:])
     body = _SPACES.sub(" ", _EMPTY_EMPHASIS.sub("", "".join(pieces))).strip(EDGE)
+    body = _DANGLING.sub("", body).strip(EDGE)  # "save your video by [clicking Export]"
     if lang.lang == "en" and body and not _I_WORD.match(body):
         body = body[0].lower() + body[1:]
     return body
