@@ -243,7 +243,7 @@ def rewrite_clause(
         changed = True
         if new and new not in said:
             said.add(new)
-            joiner = ("，然后" if lang.lang == "zh" else ", then ") if out.strip() else ""
+            joiner = lang.joiner if out.strip() else ""
             out = out.rstrip() + joiner + (decapitalize(new) if joiner else new)
     return (out if changed else None), actions
 

@@ -71,6 +71,7 @@ class _TableModel(BaseModel):
     lang: Literal["en", "zh"]
     leadin: list[str]
     coordinator: list[str]
+    joiner: str
     filler: list[str]
     done: list[str]
     vocab: dict[str, list[str]]
@@ -124,6 +125,7 @@ class LanguageTable:
     rules: tuple[Rule, ...]
     leadin: re.Pattern[str]
     coordinator: re.Pattern[str]
+    joiner: str
     filler: frozenset[str]
     done: re.Pattern[str]
     infer: tuple[tuple[str, re.Pattern[str]], ...]
@@ -260,6 +262,7 @@ def _language(model: _TableModel, name: str) -> LanguageTable:
         rules=_rules(model, vocab, name),
         leadin=re.compile(rf"^(?:{leadin}{edge}[\s,]*)+", re.IGNORECASE),
         coordinator=re.compile(_alternation(model.coordinator, latin), re.IGNORECASE),
+        joiner=model.joiner,
         filler=frozenset(w.casefold() for w in model.filler),
         done=re.compile(_alternation(model.done, latin), re.IGNORECASE),
         infer=tuple(infer),
