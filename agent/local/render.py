@@ -1,7 +1,7 @@
 """The MP4 writer, and the only code that touches the encoder: spec -> H.264/AAC MP4 via PyAV.
 
-Blocking and in-process (no ffmpeg subprocess): frames are composed, converted to yuv420p and
-encoded one at a time; the file appears at `out_path` only when it is complete.
+Blocking and in-process (no ffmpeg subprocess): frames are composed straight in yuv420p, one
+ahead of the encoder, and streamed; the file appears at `out_path` only when it is complete.
 """
 
 from __future__ import annotations
