@@ -49,8 +49,8 @@ class Cue:
 
 
 def find_cues(content: str, tables: GuiTables) -> list[Cue]:
-    """All non-overlapping cue matches in one masked sentence, leftmost-longest first."""
-    found: list[tuple[int, int, int, Cue]] = []
+    """All non-overlapping cue matches in one masked sentence: leftmost-longest, weak last."""
+    found: list[tuple[bool, int, int, int, Cue]] = []
     order = 0
     for table in tables.languages:
         for rule in table.rules:
@@ -59,9 +59,9 @@ def find_cues(content: str, tables: GuiTables) -> list[Cue]:
                 if m.end() > m.start():
                     groups = {k: v for k, v in m.groupdict().items() if v is not None}
                     cue = Cue(m.start(), m.end(), rule, table, groups)
-                    found.append((m.start(), -(m.end() - m.start()), order, cue))
+                    found.append((rule.weak, m.start(), -(m.end() - m.start()), order, cue))
     chosen: list[Cue] = []
-    for _start, _neg, _order, cue in sorted(found, key=lambda item: item[:3]):
+    for *_rank, cue in sorted(found, key=lambda item: item[:4]):
         if all(cue.start >= c.end or cue.end <= c.start for c in chosen):
             chosen.append(cue)
     return sorted(chosen, key=lambda c: c.start)

@@ -64,6 +64,7 @@ class _RuleModel(BaseModel):
     pattern: str
     replace: str = ""
     default: str = ""
+    weak: bool = False
 
 
 class _TableModel(BaseModel):
@@ -84,12 +85,16 @@ class _TableModel(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One compiled cue pattern: `kind` is a kind name or one of `PSEUDO_KINDS`."""
+    """One compiled cue pattern: `kind` is a kind name or one of `PSEUDO_KINDS`.
+
+    A `weak` rule is a last resort: it only matches where no other rule does.
+    """
 
     kind: str
     pattern: re.Pattern[str]
     replace: str
     default: str
+    weak: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +231,7 @@ def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rul
         _check_fields(item.replace, pattern, where)
         if item.kind == "label" and "label" not in pattern.groupindex:
             raise ConfigError(f"{where}: label rule must capture (?P<label>...)")
-        rules.append(Rule(item.kind, pattern, item.replace, item.default))
+        rules.append(Rule(item.kind, pattern, item.replace, item.default, item.weak))
     return tuple(rules)
 
 
