@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from agent.gui_tables import MASK_BASE, MASK_CLASS
 
-__all__ = ["Masked", "Sentence", "clause_bounds", "mask", "split_lines", "split_sentences"]
+__all__ = [
+    "Masked",
+    "Sentence",
+    "clause_bounds",
+    "mask",
+    "paren_groups",
+    "split_lines",
+    "split_sentences",
+]
 
 # Order matters: code first (it may hold quotes), then URLs, then quotes of every style.
 _VERBATIM = (
@@ -34,8 +42,12 @@ _SENTENCE = re.compile(
     r"(?P<content>.*?)(?P<term>[.!?;…]+(?=\s|$)|[。！？；]+|$)(?P<ws>[ \t\u3000]*)"
 )
 _CLAUSE_SEP = re.compile(
-    r"\s*(?:,(?!\d)|，|、|(?<!\d):(?!\d)|：)(?:\*\*|__)?\s*|\s+[—–-]{1,2}\s+|\s*——\s*"
+    r"\s*(?:,(?!\d)|，|、|(?<!\d):(?!\d)|:(?=\s)|：)(?:\*\*|__)?\s*"
+    r"|\s+[—–-]{1,2}\s+|\s*——\s*"
+    r"|\s*[\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
+    r"[\ufe0f\u200d\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]*\s*"
 )
+_PARENS = re.compile(r"\s*[(（](?P<inner>[^()（）]*)[)）]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,3 +138,8 @@ def clause_bounds(content: str, protected: list[tuple[int, int]]) -> list[tuple[
         start = sep.end()
     bounds.append((start, len(content)))
     return bounds
+
+
+def paren_groups(content: str) -> list[re.Match[str]]:
+    """Parenthesised asides ("(click Export to download)"), each with its leading space."""
+    return list(_PARENS.finditer(content))

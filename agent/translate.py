@@ -33,7 +33,7 @@ from agent.gui_rewrite import (
     shift_cues,
 )
 from agent.gui_tables import GuiTables, LanguageTable, load_gui_tables
-from agent.prose import Masked, clause_bounds, mask, split_lines, split_sentences
+from agent.prose import Masked, clause_bounds, mask, paren_groups, split_lines, split_sentences
 
 __all__ = ["Translation", "translate"]
 
@@ -139,10 +139,36 @@ def _sentence(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str
     return out, actions
 
 
+def _asides(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[tuple[int, str]]]:
+    """Translate parenthesised asides on their own; an aside left empty goes, with its parens.
+
+    Returns the new content and the asides' actions, each with its offset in that content.
+    """
+    out, actions, pos = "", [], 0
+    for group in paren_groups(content):
+        inner = group.group("inner")
+        new, acts = _sentence(inner, tables, m)
+        out += content[pos : group.start()]
+        actions += [(len(out), action) for action in acts]
+        if new == inner:
+            out += group.group(0)
+        elif new:
+            whole, offset = group.group(0), group.start()
+            out += (
+                whole[: group.start("inner") - offset] + new + whole[group.end("inner") - offset :]
+            )
+        pos = group.end()
+    return out + content[pos:], actions
+
+
 def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     out, actions = "", []
     for sentence in split_sentences(body):
-        new, acts = _sentence(sentence.content, tables, m)
+        content, asides = _asides(sentence.content, tables, m)
+        new, acts = _sentence(content, tables, m)
+        if asides:  # an aside's actions go where the aside stood relative to the main cues
+            first = next((c.start for c in find_cues(content, tables) if is_real(c)), len(content))
+            acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         actions += acts
         if new or not sentence.content:
             out += new + sentence.term + sentence.ws

@@ -188,6 +188,26 @@ def test_reported_work_is_not_an_instruction(tables: GuiTables) -> None:
         assert translate(text, tables) == Translation(text, ())
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Your video is ready (click Export to download).",
+            Translation("Your video is ready (I'll export the MP4 for you).", ("export",)),
+        ),
+        ("音乐已添加（在时间线中预览）。", Translation("音乐已添加。", ("state",))),
+        (
+            "Step 1: done. Step 2: Click Export.",
+            Translation("Step 1: done. Step 2: I'll export the MP4 for you.", ("export",)),
+        ),
+    ],
+)
+def test_asides_and_numbered_steps_are_translated_in_place(
+    text: str, expected: Translation, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == expected
+
+
 def test_chinese_text_is_rewritten_in_chinese(tables: GuiTables) -> None:
     result = translate("视频制作完成，点击导出按钮下载。", tables)
     assert result.text.startswith("视频制作完成，")
