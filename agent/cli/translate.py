@@ -25,7 +25,7 @@ def _translate_line(line: str, tables: GuiTables) -> dict[str, Any]:
     from agent.translate import translate as run
 
     try:
-        record = json.loads(line)
+        record = json.loads(line.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
         return {"error": f"not JSON: {exc.msg} (column {exc.colno})"}
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
