@@ -22,7 +22,8 @@ REGRESS_SET = FIXTURES / "translate" / "regress.jsonl"  # harder phrasings found
 
 # Independent of the tables: words that must never reach the user outside quotes.
 _GUI_WORDS = re.compile(
-    r"(?i)\b(?:click|tap|drag|button|panel|canvas|icon|timeline)\b|点击|拖拽|拖动|按钮|面板|画布|图标|时间线"
+    r"(?i)\b(?:click|tap|drag|button|panel|canvas|icon|timeline|preview|editor|menu|toolbar|slider)\b"
+    r"|点击|拖拽|拖动|按钮|面板|画布|图标|时间线|时间轴|预览|编辑器|菜单"
 )
 
 
