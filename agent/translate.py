@@ -7,7 +7,7 @@ and dashes, and at "or" / "然后" between two instructions):
 - Text with no GUI instruction is returned unchanged, byte for byte. Quotes, code and URLs are
   masked first, so a title such as 'Click here to win' is content. Naming a feature ("the
   export takes 30 s") or reporting done work ("I put the title on the timeline") is not an
-  instruction; only imperative GUI steps are.
+  instruction; imperative steps are (a bare "Export it" too: the seeds map it to export).
 - A step the client performs itself (export, show state, credits) becomes one first-person
   line ("I'll export the MP4 for you", "I'll look up your credit balance") or is dropped when
   its own output speaks for it (the state summary). Content words around the step ("to review
