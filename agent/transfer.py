@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -83,8 +83,9 @@ async def save_stream(chunks: AsyncIterator[bytes], dest: Path, *, expected: int
         TransportError: The body was shorter or longer than `expected`.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
-    tmp = Path(tmp_name)
+    # Not mkstemp: its 0600 mode would stick to the delivered video; this honours the umask.
+    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(6)}.part"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     size = 0
     try:
         with os.fdopen(fd, "wb") as out:

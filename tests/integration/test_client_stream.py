@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import shutil
 from collections.abc import AsyncIterator
@@ -295,6 +296,22 @@ async def test_download_from_cdn_sends_no_credentials(settings: Settings, tmp_pa
     request = script.requests[-1]
     assert "Authorization" not in request.headers
     assert "X-Skill-Source" not in request.headers
+
+
+async def test_downloaded_video_gets_an_ordinary_file_mode(
+    settings: Settings, tmp_path: Path
+) -> None:
+    cdn = "https://static1.nemovideo.ai/render-result/r.mp4"
+    script = ApiScript().on("GET", "/render-result/r.mp4", httpx.Response(200, content=b"x"))
+    out = tmp_path / "videos" / "out.mp4"
+    umask = os.umask(0o022)
+    try:
+        async with runtime(settings, script) as rt:
+            await rt.client.download(cdn, out)
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert os.listdir(out.parent) == ["out.mp4"]
 
 
 async def test_fallback_download_is_authenticated_and_attributed(
