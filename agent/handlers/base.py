@@ -122,9 +122,5 @@ def human_size(size: int) -> str:
 
 
 def human_duration(seconds: float) -> str:
-    """`5 s`, `2.5 s`, `1 min 05 s`: a duration for people."""
-    if seconds < 60:
-        text = f"{seconds:.1f}".rstrip("0").rstrip(".")
-        return f"{text} s"
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest:02d} s"
+    """`5`, `2.5`, `65`: seconds for people; the template adds the unit (`s` / `秒`)."""
+    return f"{seconds:.1f}".rstrip("0").rstrip(".")

@@ -184,7 +184,7 @@ _SAMPLES: dict[str, dict[str, object]] = {
     },
     "replies/question": {"texts": [], "question": "Which photo?", "options": ["a.png", "b.png"]},
     "replies/export_not_ready": {"has_uploads": True},
-    "replies/export_done": {"path": "/tmp/a.mp4", "size": "1 MB", "duration": "5 s", "link": None},
+    "replies/export_done": {"path": "/tmp/a.mp4", "size": "1 MB", "duration": "5", "link": None},
     "replies/chat_unknown": {"command": "/frob"},
     "status/still_working": {"minutes": 4},
     "status/checking": {"attempt": 1, "attempts": 5},
