@@ -130,7 +130,7 @@ def _error_payload(exc: AgentError) -> dict[str, Any]:
         code = exc.code
     elif isinstance(exc, APIError) and exc.status_code is not None:
         code = exc.status_code
-    return {"status": "error", "error": {"code": code, "message": redact(exc.message)}}
+    return {"error": {"code": code, "message": redact(exc.message)}}
 
 
 def _emit(opts: CommonOptions, result: CommandResult) -> None:
@@ -141,30 +141,48 @@ def _emit(opts: CommonOptions, result: CommandResult) -> None:
         click.echo(result.text)
 
 
+ErrorHandler = Callable[[AgentError, Settings | None], CommandResult]
+"""Turns an error raised outside the command body (settings, backend start) into a result, so a
+command can keep its own output shape; receives the settings when they could be built."""
+
+
 def run_command(
     opts: CommonOptions,
     body: Callable[[Settings], Coroutine[Any, Any, CommandResult]],
     *,
     env: Mapping[str, str] | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> None:
     """Run an async command body with settings, logging, the backend and error handling.
 
     Exits the process with the result's code; an `AgentError` becomes one line on stderr (or a
-    JSON error object on stdout with `--json`) and exit code 1; Ctrl-C exits 130.
+    JSON error object on stdout with `--json`, or what `on_error` makes of it) and exit code 1;
+    Ctrl-C exits 130.
     """
     configure_logging(verbosity=opts.verbose, json=opts.log_json)
+    settings: Settings | None = None
     try:
         settings = build_settings(opts, env)
         with backend_for(settings) as live:
             result = asyncio.run(body(live))
     except AgentError as exc:
-        if opts.json:
-            click.echo(json.dumps(_error_payload(exc), ensure_ascii=False))
-        click.echo(f"error: {redact(exc.message)}", err=True)
-        sys.exit(EXIT_ERROR)
+        result = (
+            on_error(exc, settings)
+            if on_error is not None
+            else CommandResult(data=_error_payload(exc))
+        )
+        result.exit_code = result.exit_code or EXIT_ERROR
+        click.echo(
+            redact(result.text) if result.text else f"error: {redact(exc.message)}", err=True
+        )
+        if not opts.json:
+            sys.exit(result.exit_code)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        payload = {"error": {"code": "interrupted", "message": "interrupted"}}
+        result = CommandResult(data=payload, exit_code=EXIT_INTERRUPTED)
+        if not opts.json:
+            sys.exit(EXIT_INTERRUPTED)
     _emit(opts, result)
     if result.exit_code:
         sys.exit(result.exit_code)

@@ -78,4 +78,10 @@ def turn(
     async def body(settings: Settings) -> CommandResult:
         return await run_turn(settings, message, attach, new=new, output=output_dir)
 
-    run_command(opts, body)
+    def on_error(exc: AgentError, settings: Settings | None) -> CommandResult:
+        from agent.engine import failed_turn
+
+        result = failed_turn(exc, message, settings or Settings())
+        return CommandResult(text=result.reply, data=result.as_json(), exit_code=1)
+
+    run_command(opts, body, on_error=on_error)

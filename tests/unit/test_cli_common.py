@@ -1,0 +1,91 @@
+"""run_command: one JSON object or one stderr line per failure, and the right exit code."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
+from agent.config import Settings
+from agent.errors import AgentError, InsufficientCreditsError, UserInputError
+
+
+def _command(
+    fail: BaseException | None, *, on_error: bool = False, data: dict[str, object] | None = None
+) -> click.Command:
+    @click.command()
+    @common_options
+    def cmd(opts: CommonOptions) -> None:
+        async def body(settings: Settings) -> CommandResult:
+            if fail is not None:
+                raise fail
+            return CommandResult(text="done", data=data or {"value": 1})
+
+        def handler(exc: AgentError, settings: Settings | None) -> CommandResult:
+            return CommandResult(text=f"sorry: {exc.message}", data={"reply": "sorry"})
+
+        run_command(opts, body, on_error=handler if on_error else None)
+
+    return cmd
+
+
+def test_success_prints_text_or_one_json_object() -> None:
+    runner = CliRunner()
+    plain = runner.invoke(_command(None), [])
+    as_json = runner.invoke(_command(None), ["--json"])
+    assert (plain.exit_code, plain.stdout) == (0, "done\n")
+    assert (as_json.exit_code, json.loads(as_json.stdout)) == (0, {"status": "ok", "value": 1})
+
+
+def test_api_error_becomes_one_line_on_stderr_and_exit_1() -> None:
+    error = InsufficientCreditsError("not enough credits", code=2001, status_code=200)
+    result = CliRunner().invoke(_command(error), [])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        "error: not enough credits\n",
+    )
+
+
+def test_api_error_with_json_prints_the_code_and_message() -> None:
+    error = InsufficientCreditsError("not enough credits", code=2001, status_code=200)
+    result = CliRunner().invoke(_command(error), ["--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "status": "error",
+        "error": {"code": 2001, "message": "not enough credits"},
+    }
+
+
+def test_error_messages_never_show_a_token() -> None:
+    error = UserInputError("bad header Bearer nmv_usr_abcdefghijklmnop1234")
+    result = CliRunner().invoke(_command(error), ["--json"])
+    assert "nmv_usr_abcdefghijklmnop1234" not in result.stdout + result.stderr
+    assert json.loads(result.stdout)["error"]["message"] == "bad header Bearer ***"
+
+
+def test_on_error_keeps_the_command_output_shape() -> None:
+    result = CliRunner().invoke(_command(UserInputError("no"), on_error=True), ["--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"status": "error", "reply": "sorry"}
+    assert result.stderr == "sorry: no\n"
+
+
+def test_errors_outside_the_body_reach_on_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEMO_API_URL", "ftp://example.org")
+    result = CliRunner().invoke(_command(None, on_error=True), ["--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"status": "error", "reply": "sorry"}
+    assert "NEMO_API_URL" in result.stderr
+
+
+def test_ctrl_c_exits_130_with_a_json_error_object() -> None:
+    result = CliRunner().invoke(_command(KeyboardInterrupt()), ["--json"])
+    assert result.exit_code == 130
+    assert json.loads(result.stdout) == {
+        "status": "error",
+        "error": {"code": "interrupted", "message": "interrupted"},
+    }
