@@ -49,7 +49,7 @@ from agent.models import (
     UploadResult,
 )
 from agent.sse import EventParser, check_content_type
-from agent.transfer import check_upload, check_url, save_stream
+from agent.transfer import ByteProgress, check_upload, check_url, open_for_upload, save_stream
 
 __all__ = ["APP_NAME", "NemoClient", "RetryPolicy", "Timeouts", "unwrap"]
 
@@ -67,6 +67,7 @@ class _Call:
     stream: bool = False
     headers: Mapping[str, str] = field(default_factory=dict)
     timeout: httpx.Timeout | None = None
+    on_progress: ByteProgress | None = None
 
 
 @dataclass(slots=True)
@@ -144,8 +145,19 @@ class NemoClient:
         call = _Call("GET", f"/api/state/{APP_NAME}/me/{session_id}/latest")
         return parse_model(ProjectState, await self._data(call))
 
-    async def upload_files(self, session_id: str, paths: Sequence[Path]) -> UploadResult:
+    async def upload_files(
+        self,
+        session_id: str,
+        paths: Sequence[Path],
+        *,
+        on_progress: ByteProgress | None = None,
+    ) -> UploadResult:
         """Upload local files (multipart `files`, streamed from disk) after the pre-checks.
+
+        Args:
+            session_id: The session the files are for.
+            paths: Local files.
+            on_progress: Called with (bytes sent, total bytes) as the files are read for sending.
 
         Raises:
             UnsupportedFileError: A file is missing, empty, a folder or not an accepted format.
@@ -154,7 +166,7 @@ class NemoClient:
         files = tuple((Path(p), check_upload(Path(p), self._upload_max).mime) for p in paths)
         if not files:
             raise ValueError("upload_files needs at least one path")
-        call = _Call("POST", self._upload_path(session_id), files=files)
+        call = _Call("POST", self._upload_path(session_id), files=files, on_progress=on_progress)
         return parse_model(UploadResult, await self._data(call))
 
     async def upload_urls(self, session_id: str, urls: Sequence[str]) -> UploadResult:
@@ -353,10 +365,7 @@ class NemoClient:
         if token is not None:
             headers["Authorization"] = f"Bearer {token.value}"
         with ExitStack() as stack:
-            files = [
-                ("files", (path.name, stack.enter_context(path.open("rb")), mime))
-                for path, mime in call.files
-            ]
+            files = open_for_upload(call.files, stack, call.on_progress)
             request = self._http.build_request(
                 call.method,
                 call.url,

@@ -8,13 +8,25 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from agent.errors import FileTooLargeError, TransportError, UnsupportedFileError, UserInputError
 from agent.media import HEAD_BYTES, MediaType, accepted_list, media_type_for, sniff
 
-__all__ = ["check_upload", "check_url", "save_stream"]
+__all__ = [
+    "ByteProgress",
+    "UploadMeter",
+    "check_upload",
+    "check_url",
+    "open_for_upload",
+    "save_stream",
+]
+
+ByteProgress = Callable[[int, int], None]
+"""Called with (bytes sent, bytes in total) while an upload streams from disk."""
 
 
 def _unsupported(message: str) -> UnsupportedFileError:
@@ -100,3 +112,67 @@ async def save_stream(chunks: AsyncIterator[bytes], dest: Path, *, expected: int
             os.unlink(tmp)
         raise
     return size
+
+
+class UploadMeter:
+    """Counts the file bytes an upload hands to the transport, across all of its files.
+
+    httpx streams a multipart body by reading each file in chunks; `wrap` returns a file that
+    reports every read. A re-read from the start (a retried request) starts that file over.
+    """
+
+    def __init__(self, total: int, on_progress: ByteProgress) -> None:
+        self.total = total
+        self._on_progress = on_progress
+        self._positions: list[int] = []
+
+    def wrap(self, handle: BinaryIO) -> _MeteredFile:
+        """A read-only view of `handle` that reports progress as it is read."""
+        self._positions.append(0)
+        return _MeteredFile(handle, self, len(self._positions) - 1)
+
+    def moved(self, index: int, position: int) -> None:
+        """File `index` is now read up to `position`; report the total sent."""
+        if self._positions[index] != position:
+            self._positions[index] = position
+            self._on_progress(min(sum(self._positions), self.total), self.total)
+
+
+class _MeteredFile:
+    """The slice of the file protocol httpx multipart uses: read, seek, tell, fileno."""
+
+    def __init__(self, handle: BinaryIO, meter: UploadMeter, index: int) -> None:
+        self._handle = handle
+        self._meter = meter
+        self._index = index
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self._meter.moved(self._index, self._handle.tell())
+        return data
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        return self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+    def fileno(self) -> int:
+        return self._handle.fileno()
+
+
+def open_for_upload(
+    files: Sequence[tuple[Path, str]], stack: ExitStack, on_progress: ByteProgress | None
+) -> list[tuple[str, tuple[str, Any, str]]]:
+    """Open `(path, mime)` pairs as multipart `files` fields, metered when progress is wanted.
+
+    The files stay open until `stack` closes (after the request is sent).
+    """
+    handles: list[Any] = [stack.enter_context(path.open("rb")) for path, _ in files]
+    if on_progress is not None:
+        meter = UploadMeter(sum(path.stat().st_size for path, _ in files), on_progress)
+        handles = [meter.wrap(handle) for handle in handles]
+    return [
+        ("files", (path.name, handle, mime))
+        for (path, mime), handle in zip(files, handles, strict=True)
+    ]

@@ -1,7 +1,7 @@
 """The `upload` action: files and URLs attached to the turn, with a summary of what was added.
 
 The client runs the pre-checks (format by content, size cap) before any network call; large
-files get a progress bar through the notifier.
+files get a byte-level progress bar through the notifier while they stream from disk.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from typing import Any
 
 from agent.handlers.base import HandlerContext, Reply, human_duration, human_size
 from agent.models import UploadedFile
+from agent.transfer import ByteProgress
 
 __all__ = ["BAR_THRESHOLD_BYTES", "handle_upload", "split_attachments"]
 
-BAR_THRESHOLD_BYTES = 8 * 1024 * 1024
-"""Files at least this large get a progress bar."""
+BAR_THRESHOLD_BYTES = 5 * 1024 * 1024
+"""Uploads at least this large get a byte-level progress bar (smaller ones finish too fast)."""
 
 
 def split_attachments(attachments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
@@ -40,15 +41,27 @@ def _summary(file: UploadedFile, size: int | None) -> dict[str, Any]:
     }
 
 
+def _bar(ctx: HandlerContext) -> ByteProgress:
+    """A byte callback that advances the `uploading` bar once per whole percent."""
+    shown = -1
+
+    def update(sent: int, total: int) -> None:
+        nonlocal shown
+        percent = sent * 100 // total if total else 100
+        if percent != shown:
+            shown = percent
+            ctx.notify.bar("uploading", sent, total)
+
+    return update
+
+
 async def _upload_paths(ctx: HandlerContext, paths: list[Path]) -> list[UploadedFile]:
     total = sum(p.stat().st_size for p in paths if p.is_file())
     if total < BAR_THRESHOLD_BYTES:
         return list((await ctx.client.upload_files(ctx.session_id, paths)).files)
-    # The client streams from disk without byte callbacks: the bar marks start and end.
     ctx.notify.bar("uploading", 0, total)
     try:
-        result = await ctx.client.upload_files(ctx.session_id, paths)
-        ctx.notify.bar("uploading", total, total)
+        result = await ctx.client.upload_files(ctx.session_id, paths, on_progress=_bar(ctx))
     finally:
         ctx.notify.bar_done("uploading")
     return list(result.files)

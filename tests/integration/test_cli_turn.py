@@ -97,3 +97,18 @@ def test_a_failure_before_the_turn_starts_still_has_the_full_shape(tmp_path: Pat
     assert payload["actions"] == []
     assert payload["error"] == {"code": "ConfigError", "message": payload["error"]["message"]}  # type: ignore[index]
     assert "配置有误" in str(payload["reply"])
+
+
+def test_a_large_upload_prints_percentage_lines_on_stderr_only(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    from agent.handlers.upload import BAR_THRESHOLD_BYTES
+    from tests.engine_support import sized_png
+
+    source = fixtures_dir / "media" / "harbor-small.png"
+    photo = sized_png(source, tmp_path / "big.png", BAR_THRESHOLD_BYTES + 1024)
+    code, payload, stderr = _turn("--attach", str(photo), "upload this")
+    assert code == 0, payload
+    lines = [line for line in stderr.splitlines() if line.startswith("Uploading: ")]
+    assert lines == [f"Uploading: {n}%" for n in range(0, 101, 10)]
+    assert "Uploading" not in str(payload["reply"])

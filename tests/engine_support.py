@@ -1,0 +1,98 @@
+"""Engines for tests: over the local backend app in process (ASGITransport) or a scripted API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from agent.config import Settings
+from agent.engine import Engine, open_engine
+from agent.local.faults import parse_faults
+from agent.progress import Progress, RecordingProgress
+from tests.fakes import API_URL, ApiScript, FakeClock, RecordingSleep, json_response
+
+__all__ = ["LocalWorld", "local_engine", "scripted_engine", "sized_png"]
+
+
+@dataclass
+class LocalWorld:
+    """What a local-backend engine test can look at."""
+
+    engine: Engine
+    app: Any
+    progress: Any
+    sleep: Any
+
+
+@asynccontextmanager
+async def local_engine(
+    settings: Settings,
+    tmp_path: Path,
+    *,
+    deps: Any = None,
+    progress: Progress | None = None,
+    sleep: Any = None,
+    **config: Any,
+) -> AsyncIterator[LocalWorld]:
+    """An engine talking to the local backend app in process, with a fake clock and sleep."""
+    from agent.local.app import create_app
+    from agent.local.config import BackendConfig
+
+    if isinstance(config.get("faults"), str):
+        config["faults"] = parse_faults(config["faults"])
+    backend_config = BackendConfig.from_settings(settings).with_overrides(
+        work_generate_s=0.0, work_edit_s=0.0, **config
+    )
+    app = create_app(backend_config, deps)
+    shown = progress if progress is not None else RecordingProgress()
+    clock = FakeClock()
+    waits = sleep if sleep is not None else RecordingSleep(clock=clock)
+    local = settings.with_overrides(api_url="http://backend.test", backend="local")
+    async with (
+        app.router.lifespan_context(app),
+        open_engine(
+            local,
+            progress=shown,
+            output_dir=tmp_path / "out",
+            sleep=waits,
+            clock=clock,
+            transport=httpx.ASGITransport(app=app),
+        ) as engine,
+    ):
+        yield LocalWorld(engine, app, shown, waits)
+
+
+@asynccontextmanager
+async def scripted_engine(
+    settings: Settings, script: ApiScript, tmp_path: Path, *, clock: FakeClock | None = None
+) -> AsyncIterator[tuple[Engine, RecordingProgress, RecordingSleep]]:
+    """An engine over a scripted API (token, session and credits are scripted here)."""
+    script.on("POST", "/api/auth/anonymous-token", json_response("anonymous-token"))
+    script.on("POST", "/api/tasks/me/with-session/nemo_agent", json_response("session"))
+    script.on("GET", "/api/credits/balance/simple", json_response("credits"))
+    script.on("POST", "/api/auth/claim-token", json_response("claim-token"))
+    progress = RecordingProgress()
+    clock = clock or FakeClock()
+    sleep = RecordingSleep(clock=clock)
+    live = settings.with_overrides(api_url=API_URL, client_id="cid-test")
+    async with open_engine(
+        live,
+        progress=progress,
+        output_dir=tmp_path / "out",
+        sleep=sleep,
+        clock=clock,
+        transport=script.transport(),
+    ) as engine:
+        yield engine, progress, sleep
+
+
+def sized_png(source: Path, target: Path, size: int) -> Path:
+    """A PNG of at least `size` bytes: `source` plus trailing padding (decoders ignore it)."""
+    data = source.read_bytes()
+    target.write_bytes(data + bytes(max(0, size - len(data))))
+    return target
