@@ -109,8 +109,14 @@ def _url_error(url: str, why: str) -> APIError:
 
 
 def _check_scheme(url: str) -> None:
-    if urlsplit(url).scheme not in ("http", "https"):
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        raise _url_error(url, "not a valid URL") from None
+    if parts.scheme not in ("http", "https"):
         raise _url_error(url, "only http and https URLs are accepted")
+    if not parts.hostname:
+        raise _url_error(url, "the URL has no host")
 
 
 async def _download(response: httpx.Response, dest: Path, cap: int, url: str) -> int:
@@ -132,6 +138,7 @@ async def fetch_url(backend: Backend, url: str, staging: Path) -> Staged:
         FileTooLargeError: The body is over the size cap (4002).
     """
     config = backend.config
+    _check_scheme(url)
     name = safe_filename(unquote(urlsplit(url).path), fallback="download")
     timeout = httpx.Timeout(config.url_timeout_s)
     async with httpx.AsyncClient(

@@ -180,3 +180,16 @@ async def test_url_uploads_over_the_cap_answer_4002(tmp_path: Path, fixtures_dir
         sid = await new_session(client, token)
         body = await _url_upload(client, token, sid, "http://example.test/photo.png")
     assert body["code"] == 4002
+
+
+@pytest.mark.parametrize("url", ["http://[::1/photo.png", "http:///photo.png", "https://"])
+async def test_malformed_url_uploads_answer_4003_not_a_server_error(
+    tmp_path: Path, fixtures_dir: Path, url: str
+) -> None:
+    deps = local_deps(fetch_transport=_remote(fixtures_dir))
+    async with in_process(_config(tmp_path), deps) as client:
+        token = await new_token(client)
+        sid = await new_session(client, token)
+        body = await _url_upload(client, token, sid, url)
+    assert body["code"] == 4003
+    assert url in str(body["message"])
