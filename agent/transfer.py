@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 from agent.errors import FileTooLargeError, TransportError, UnsupportedFileError, UserInputError
 from agent.media import HEAD_BYTES, MediaType, accepted_list, media_type_for, sniff
@@ -33,36 +34,58 @@ def _unsupported(message: str) -> UnsupportedFileError:
     return UnsupportedFileError(f"{message}. Accepted formats: {accepted_list()}", code=4001)
 
 
+def _size_text(size: int) -> str:
+    """`300 MB`, `1.5 KB`, `900 bytes`: sizes for messages, readable at any cap."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def _facts(path: Path, name: str) -> tuple[MediaType, int]:
+    """The accepted media type and size of a local file, or the user's fault in words."""
+    try:
+        is_dir, is_file = path.is_dir(), path.is_file()
+        size = path.stat().st_size if is_file else 0
+    except OSError as exc:
+        raise UserInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if is_dir:
+        raise UserInputError(f"{name} is a folder; attach the files inside it instead")
+    if not is_file:
+        raise UserInputError(f"cannot find {path}; check the path and try again")
+    media = media_type_for(path.name)
+    if media is None:
+        raise _unsupported(f"{name}: this file type is not supported")
+    if size == 0:
+        raise UserInputError(f"{name} is empty (0 bytes); attach the complete file")
+    return media, size
+
+
 def check_upload(path: Path, max_bytes: int) -> MediaType:
-    """Check a local file before uploading: exists, a regular non-empty file, accepted by name
-    and by content, and not over the size cap.
+    """Check a local file before uploading: exists, a readable regular non-empty file, accepted
+    by name and by content, and not over the size cap.
 
     Returns:
         The accepted media type of the file.
 
     Raises:
-        UnsupportedFileError: Missing, a directory, empty, or not an accepted format.
+        UserInputError: Missing, a folder, empty or unreadable (the message says which).
+        UnsupportedFileError: Not an accepted format, by name or by content.
         FileTooLargeError: Larger than `max_bytes`.
     """
     name = path.name or str(path)
-    if path.is_dir():
-        raise _unsupported(f"{name} is a folder; upload the files inside it")
-    if not path.is_file():
-        raise _unsupported(f"{name}: no such file")
-    media = media_type_for(path.name)
-    if media is None:
-        raise _unsupported(f"{name}: this file type is not supported")
-    size = path.stat().st_size
-    if size == 0:
-        raise _unsupported(f"{name} is empty")
+    media, size = _facts(path, name)
     if size > max_bytes:
         raise FileTooLargeError(
-            f"{name} is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB upload "
+            f"{name} is {_size_text(size)}, over the {_size_text(max_bytes)} upload "
             "limit; compress it or trim it shorter and try again",
             code=4002,
         )
-    with path.open("rb") as handle:
-        family = sniff(handle.read(HEAD_BYTES))
+    try:
+        with path.open("rb") as handle:
+            family = sniff(handle.read(HEAD_BYTES))
+    except OSError as exc:
+        raise UserInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if family not in media.families:
         found = f"{family} data" if family else "not a recognised media file"
         raise _unsupported(f"{name} is named .{media.extension} but its content is {found}")
@@ -70,13 +93,20 @@ def check_upload(path: Path, max_bytes: int) -> MediaType:
 
 
 def check_url(url: str) -> str:
-    """Accept only http(s) URLs for URL uploads.
+    """Accept only well-formed http(s) URLs with a host for URL uploads.
 
     Raises:
-        UserInputError: Any other scheme (file:, ftp:, data: ...).
+        UserInputError: Another scheme (file:, ftp:, data: ...) or a malformed URL.
     """
-    if not url.lower().startswith(("http://", "https://")):
-        raise UserInputError(f"only http(s) links can be uploaded, not {url.split(':', 1)[0]}:")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise UserInputError(f"{url} is not a valid link; check it and try again") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise UserInputError(f"{url} is not an http(s) link; only http(s) links can be uploaded")
+    if not parts.hostname:
+        raise UserInputError(f"{url} has no host name; check the link and try again")
     return url
 
 

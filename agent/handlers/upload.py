@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from agent.handlers.base import HandlerContext, Reply, human_duration, human_size
 from agent.models import UploadedFile
@@ -20,11 +21,18 @@ BAR_THRESHOLD_BYTES = 5 * 1024 * 1024
 
 
 def split_attachments(attachments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
-    """Separate local paths (expanded, absolute) from http(s) URLs, keeping their order."""
+    """Separate local paths (expanded, absolute) from links, keeping their order.
+
+    Anything with a scheme other than `file://` counts as a link, so `ftp://...` is refused as
+    a link by the client's URL check instead of being looked up as a file.
+    """
     paths: list[Path] = []
     urls: list[str] = []
     for item in attachments:
-        if item.lower().startswith(("http://", "https://")):
+        lowered = item.lower()
+        if lowered.startswith("file://"):
+            paths.append(Path(unquote(urlsplit(item).path)).expanduser().resolve())
+        elif "://" in item or lowered.startswith(("http:", "https:")):
             urls.append(item)
         else:
             paths.append(Path(item).expanduser().resolve())

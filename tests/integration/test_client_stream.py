@@ -233,11 +233,24 @@ async def test_upload_urls_posts_json_and_accepts_uploaded_files(settings: Setti
     }
 
 
-async def test_non_http_url_upload_is_refused_before_the_network(settings: Settings) -> None:
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("file:///etc/passwd", "only http"),
+        ("ftp://example.com/a.jpg", "only http"),
+        ("https://[::1/a.jpg", "not a valid link"),
+        ("http://example.com:99999/a.jpg", "not a valid link"),
+        ("http://", "no host name"),
+    ],
+)
+async def test_non_http_or_malformed_url_upload_is_refused_before_the_network(
+    settings: Settings, url: str, words: str
+) -> None:
     script = ApiScript()
     async with runtime(settings, script) as rt:
-        with pytest.raises(UserInputError, match="only http"):
-            await rt.client.upload_urls(SID, ["file:///etc/passwd"])
+        with pytest.raises(UserInputError, match=words) as info:
+            await rt.client.upload_urls(SID, [url])
+    assert url in info.value.message
     assert script.requests == []
 
 
@@ -251,13 +264,13 @@ def _sparse(path: Path, size: int) -> Path:
     ("make", "error", "words"),
     [
         (lambda d, f: f / "media" / "not-an-image.jpg", UnsupportedFileError, "content"),
-        (lambda d, f: _sparse(d / "empty.png", 0), UnsupportedFileError, "empty"),
+        (lambda d, f: _sparse(d / "empty.png", 0), UserInputError, "empty"),
         (
             lambda d, f: (d / "photos.png").mkdir() or d / "photos.png",
-            UnsupportedFileError,
+            UserInputError,
             "folder",
         ),
-        (lambda d, f: d / "missing.png", UnsupportedFileError, "no such file"),
+        (lambda d, f: d / "missing.png", UserInputError, "cannot find"),
         (
             lambda d, f: Path(shutil.copy(f / "media" / "harbor.jpg", d / "harbor.bmp")),
             UnsupportedFileError,
