@@ -42,6 +42,7 @@ class _Match:
     start: int
     end: int
     intent: Intent
+    noun: bool = False
 
 
 @dataclass(slots=True)
@@ -71,11 +72,19 @@ class KeywordRouter:
         """Compile the tables' keywords and grammar lists into regexes (once per instance)."""
         g = tables.grammar
         self._intents = [
-            (intent, re.compile(_alternation(tables.words(intent), suffix=True)))
+            (intent, noun, re.compile(_alternation(tables.words(intent, noun=noun), suffix=True)))
             for intent in INTENTS
+            for noun in (False, True)
         ]
         self._typos = tables.typos
-        self._connector = re.compile(rf"\s*(?:[,;!?]|\.(?!\d)|{_alternation(g['connectors'])})\s*")
+        self._respell = tables.respell
+        self._fold = tables.fold
+        late_latin, late_cjk = _by_script(g["deferrals"])
+        # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
+        sequence = rf"(?<=\w)(?:{_alternation(g['sequence_markers'])})(?!{_alternation(late_cjk)})"
+        self._connector = re.compile(
+            rf"\s*(?:[,;!?]|\.(?!\d)|{_alternation(g['connectors'])}|{sequence})\s*"
+        )
         self._after = re.compile(_alternation(g["after_markers"]))
         first = _alternation(g["first_markers"])
         self._first = re.compile(rf"^(?:{first})|(?:{first})$")
@@ -87,13 +96,13 @@ class KeywordRouter:
             rf"|(?:{_alternation(neg_cjk)}).{{0,4}}$|不\s*$"
         )
         self._negation_exception = re.compile(_alternation(g["negation_exceptions"]))
-        late_latin, late_cjk = _by_script(g["deferrals"])
         self._deferred_after = re.compile(
             rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{_alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{_alternation(late_cjk)})"
         )
         self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
-        self._filler = re.compile(_alternation(g["fillers"]))
+        # "做好了" is a filler, "做好了吗" a question.
+        self._filler = re.compile(rf"(?:{_alternation(g['fillers'])})(?!\s*(?:吗|没|么|\?))")
         self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
         self._words = re.compile(r"[a-z]{4,}")
 
@@ -104,9 +113,10 @@ class KeywordRouter:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
-        prepared = prepare(text)
+        prepared = prepare(text.translate(self._fold))
         media = prepared.media + len(attachments) > 0
-        clauses = [self._analyse(clause) for clause in self._clauses(prepared.text)]
+        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
+        clauses = [self._analyse(clause) for clause in self._clauses(respelled)]
         if any(c.ambiguous for c in clauses):
             return None
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
@@ -146,8 +156,8 @@ class KeywordRouter:
 
     def _matches(self, clause: str) -> list[_Match]:
         found = [
-            _Match(m.start(), m.end(), intent)
-            for intent, regex in self._intents
+            _Match(m.start(), m.end(), intent, noun)
+            for intent, noun, regex in self._intents
             for m in regex.finditer(clause)
         ]
         for word in self._words.finditer(clause):
@@ -169,6 +179,12 @@ class KeywordRouter:
             window
         )
 
+    def _object(self, match: _Match, edited: bool, after: str) -> bool:
+        """The match names what an edit works on: "make the credits big", "把成片调亮"."""
+        if match.intent in _NOUNS:
+            return edited
+        return match.noun and (edited or bool(self._verb.search(after)))
+
     def _asks_for_edit(self, text: str) -> bool:
         """An edit verb that is not itself negated ("不用加音乐" asks for nothing)."""
         verb = self._verb.search(text)
@@ -183,7 +199,7 @@ class KeywordRouter:
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
             edited = bool(self._verb.search(before))
-            if match.intent == "sse" or (edited and match.intent in _NOUNS):
+            if match.intent == "sse" or self._object(match, edited, after):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
             elif not self._negated(match.intent, before, after):
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))

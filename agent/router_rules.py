@@ -10,7 +10,7 @@ import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
@@ -35,7 +35,8 @@ INTENTS: tuple[Intent, ...] = ("export", "credits", "state", "upload", "sse")
 TABLE_FILES = ("router_en.toml", "router_zh.toml")
 
 _LATIN_EDGE = re.compile(r"[a-z0-9]")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]+")
+_PHRASE_WORD = re.compile(r"(?<![a-z])[a-z]{6,}(?![a-z])")
 _SUFFIX = r"(?:s|es|ed|d|ing)?"
 _VERB_SUFFIX = r"(?:s|es|ed|d|ing|[a-z]ing|[a-z]ed)?"  # trim -> trimming, drop -> dropped
 
@@ -43,6 +44,8 @@ _VERB_SUFFIX = r"(?:s|es|ed|d|ing|[a-z]ing|[a-z]ed)?"  # trim -> trimming, drop 
 class _IntentModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     keywords: list[str]
+    nouns: list[str] = []
+    """Noun phrases ("video file", "成片"): the command alone, content when an edit governs them."""
 
 
 class _GrammarModel(BaseModel):
@@ -59,21 +62,31 @@ class _GrammarModel(BaseModel):
     after_markers: list[str]
     fillers: list[str]
     not_typos: list[str]
+    sequence_markers: list[str] = []
+    """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
+
+
+class _FoldingModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    traditional: str = ""
+    """Space-separated pairs: a Traditional character followed by its Simplified form."""
 
 
 class _TableModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     intents: dict[Intent, _IntentModel]
     grammar: _GrammarModel
+    folding: _FoldingModel = _FoldingModel()
 
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
-    """One table keyword: its intent, normalised text and compiled regex source."""
+    """One table keyword: its intent, normalised text, compiled regex source and noun flag."""
 
     intent: Intent
     text: str
     pattern: str
+    noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +97,16 @@ class RouterTables:
     grammar: Mapping[str, tuple[str, ...]]
     typos: Mapping[str, Intent]
     """Misspelling -> intent, for Latin keywords of five letters or more."""
+    respell: Mapping[str, str] = field(default_factory=dict)
+    """Misspelling -> word, for longer Latin words inside phrases ("timline" -> "timeline")."""
+    fold: Mapping[int, str] = field(default_factory=dict)
+    """Traditional -> Simplified characters, a `str.translate` table."""
 
-    def words(self, intent: Intent) -> list[str]:
-        """The normalised keywords of one intent."""
-        return [k.text for k in self.keywords if k.intent == intent]
+    def words(self, intent: Intent, *, noun: bool | None = None) -> list[str]:
+        """The normalised keywords of one intent (only nouns, or only the rest, when asked)."""
+        return [
+            k.text for k in self.keywords if k.intent == intent and (noun is None or k.noun == noun)
+        ]
 
 
 def phrase_pattern(text: str, *, suffix: bool = False, verb: bool = False) -> str:
@@ -114,7 +133,8 @@ def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
     out: list[Keyword] = []
     for model in models:
         for intent, table in model.intents.items():
-            for raw in table.keywords:
+            tagged = [(raw, False) for raw in table.keywords] + [(raw, True) for raw in table.nouns]
+            for raw, noun in tagged:
                 text = normalize(raw)
                 if not text or text.strip("* ") == "":
                     raise ConfigError(f"router table: empty keyword in intent {intent!r}")
@@ -123,7 +143,7 @@ def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
                         f"router table: duplicate keyword {text!r} ({seen[text]} and {intent})"
                     )
                 seen[text] = intent
-                out.append(Keyword(intent, text, phrase_pattern(text, suffix=True)))
+                out.append(Keyword(intent, text, phrase_pattern(text, suffix=True), noun))
     return tuple(out)
 
 
@@ -148,12 +168,7 @@ def _grammar(models: Iterable[_TableModel]) -> dict[str, tuple[str, ...]]:
     return {name: tuple(dict.fromkeys(words)) for name, words in merged.items()}
 
 
-def _typos(
-    keywords: tuple[Keyword, ...], grammar: Mapping[str, tuple[str, ...]]
-) -> dict[str, Intent]:
-    vocabulary = Vocabulary.from_phrases(
-        [k.text for k in keywords] + [w for words in grammar.values() for w in words]
-    )
+def _typos(keywords: tuple[Keyword, ...], vocabulary: Vocabulary) -> dict[str, Intent]:
     typos: dict[str, Intent] = {}
     for keyword in keywords:
         if keyword.intent == "sse" or not re.fullmatch(r"[a-z]{5,}", keyword.text):
@@ -170,12 +185,51 @@ def _typos(
     return typos
 
 
+def _respellings(
+    keywords: tuple[Keyword, ...], vocabulary: Vocabulary, typos: Mapping[str, Intent]
+) -> dict[str, str]:
+    """Misspellings of the words (six letters or more) inside command phrases, to the word.
+
+    A variant one edit from two such words is ambiguous and left alone.
+    """
+    singles = {k.text for k in keywords}
+    words = sorted(
+        {w for k in keywords if k.intent != "sse" for w in _PHRASE_WORD.findall(k.text)} - singles
+    )
+    found: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word in words:
+        for variant in typo_variants(word) - typos.keys():
+            if not vocabulary.knows(variant) and found.setdefault(variant, word) != word:
+                ambiguous.add(variant)
+    return {variant: word for variant, word in found.items() if variant not in ambiguous}
+
+
+def _folding(models: Iterable[_TableModel], keywords: tuple[Keyword, ...]) -> dict[int, str]:
+    """The Traditional -> Simplified translate table, checked: one target per character, no
+    chains, and no keyword that folding would make unmatchable."""
+    fold: dict[int, str] = {}
+    for pair in (p for model in models for p in model.folding.traditional.split()):
+        if len(pair) != 2 or pair[0] == pair[1] or not _CJK_CHAR.fullmatch(pair[0] + pair[1]):
+            raise ConfigError(f"router table: folding pair {pair!r} is not two CJK characters")
+        if fold.setdefault(ord(pair[0]), pair[1]) != pair[1]:
+            raise ConfigError(f"router table: folding of {pair[0]!r} is given twice")
+    chained = [chr(k) for k, v in fold.items() if ord(v) in fold]
+    if chained:
+        raise ConfigError(f"router table: folding of {chained[0]!r} leads to another fold")
+    unmatchable = [k.text for k in keywords if k.text.translate(fold) != k.text]
+    if unmatchable:
+        raise ConfigError(f"router table: keyword {unmatchable[0]!r} is rewritten by folding")
+    return fold
+
+
 def parse_tables(documents: Iterable[str]) -> RouterTables:
     """Parse, merge and validate TOML table documents.
 
     Raises:
         ConfigError: A document is not valid TOML or breaks the schema, a keyword is duplicated,
-            one intent's keyword shadows another's, or a misspelling maps to two intents.
+            one intent's keyword shadows another's, a misspelling maps to two intents, or a
+            folding pair is malformed, given twice, chained or rewrites a keyword.
     """
     models: list[_TableModel] = []
     for index, document in enumerate(documents):
@@ -186,7 +240,17 @@ def parse_tables(documents: Iterable[str]) -> RouterTables:
     keywords = _keywords(models)
     _check_shadowing(keywords)
     grammar = _grammar(models)
-    return RouterTables(keywords=keywords, grammar=grammar, typos=_typos(keywords, grammar))
+    vocabulary = Vocabulary.from_phrases(
+        [k.text for k in keywords] + [w for words in grammar.values() for w in words]
+    )
+    typos = _typos(keywords, vocabulary)
+    return RouterTables(
+        keywords=keywords,
+        grammar=grammar,
+        typos=typos,
+        respell=_respellings(keywords, vocabulary, typos),
+        fold=_folding(models, keywords),
+    )
 
 
 def load_tables(names: Iterable[str] = TABLE_FILES) -> RouterTables:
