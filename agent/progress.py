@@ -78,11 +78,17 @@ class RecordingProgress:
 
 
 class LineProgress:
-    """Plain lines on a stream (stderr for `turn`): statuses, and bars in 10 % steps."""
+    """Plain lines on a stream (stderr for `turn`): statuses, and bars in 10 % steps.
 
-    def __init__(self, out: TextIO) -> None:
+    With `text_out` (stdout for plain `turn`), backend text is written there as it arrives,
+    one blank line between pieces; `streamed` then says whether any was written.
+    """
+
+    def __init__(self, out: TextIO, text_out: TextIO | None = None) -> None:
         self._out = out
+        self._text_out = text_out
         self._last: dict[str, int] = {}
+        self.streamed = False
 
     def _line(self, text: str) -> None:
         self._out.write(text + "\n")
@@ -93,7 +99,12 @@ class LineProgress:
         self._line(text)
 
     def stream(self, text: str) -> None:
-        """Streamed text is part of the reply on stdout; on stderr it is not repeated."""
+        """Write backend text to `text_out` now (never to the status stream)."""
+        if self._text_out is None:
+            return
+        self._text_out.write(("\n" if self.streamed else "") + text + "\n")
+        self._text_out.flush()
+        self.streamed = True
 
     def bar(self, label: str, completed: float, total: float | None) -> None:
         """Write `label: NN%` each time the bar crosses another 10 %."""

@@ -45,12 +45,20 @@ class TurnResult:
     question: str | None = None
     replies: tuple[Reply, ...] = field(default=(), repr=False)
     parts: tuple[str, ...] = field(default=(), repr=False)
-    """Each reply rendered on its own, aligned with `replies` (the REPL skips streamed text)."""
+    """Each reply rendered on its own, aligned with `replies`."""
+    unstreamed: tuple[str, ...] = field(default=(), repr=False)
+    """Each reply rendered without the backend text already streamed through `Progress.stream`
+    (a relayed question keeps its question, a recovered reply its changes)."""
 
     @property
     def ok(self) -> bool:
         """The turn finished without an error."""
         return self.error is None
+
+    @property
+    def rest(self) -> str:
+        """The reply minus what was already streamed, for front ends that showed the stream."""
+        return "\n\n".join(t for t in self.unstreamed if t)
 
     def as_json(self) -> dict[str, Any]:
         """The `turn --json` shape (status, reply, language, actions, files, links, ...)."""
@@ -124,6 +132,12 @@ def render_turn(
 ) -> TurnResult:
     """Render every reply in the turn's language and collect files, links and the error."""
     texts = [templates.render(r.template, language, **r.context).strip() for r in replies]
+    unstreamed = [
+        templates.render(r.template, language, **{**r.context, "texts": []}).strip()
+        if r.context.get("texts")
+        else text
+        for r, text in zip(replies, texts, strict=True)
+    ]
     error = next((r.error for r in replies if r.error is not None), None)
     return TurnResult(
         reply="\n\n".join(t for t in texts if t),
@@ -136,6 +150,7 @@ def render_turn(
         question=next((r.question for r in replies if r.question), None),
         replies=tuple(replies),
         parts=tuple(texts),
+        unstreamed=tuple(unstreamed),
     )
 
 

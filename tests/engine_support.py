@@ -15,8 +15,21 @@ from agent.engine import Engine, open_engine
 from agent.local.faults import parse_faults
 from agent.progress import Progress, RecordingProgress
 from tests.fakes import API_URL, ApiScript, FakeClock, RecordingSleep, json_response
+from tests.local_support import runs_finished
 
-__all__ = ["LocalWorld", "local_engine", "scripted_engine", "sized_png"]
+__all__ = ["LocalWorld", "RunsSleep", "local_engine", "scripted_engine", "sized_png"]
+
+
+@dataclass
+class RunsSleep(RecordingSleep):
+    """A recording sleep that also waits (bounded) for the backend's runs to finish."""
+
+    app: Any = None
+
+    async def __call__(self, seconds: float) -> None:
+        await super().__call__(seconds)
+        if self.app is not None:
+            await runs_finished(self.app)
 
 
 @dataclass
@@ -37,9 +50,14 @@ async def local_engine(
     deps: Any = None,
     progress: Progress | None = None,
     sleep: Any = None,
+    wait_for_runs: bool = False,
     **config: Any,
 ) -> AsyncIterator[LocalWorld]:
-    """An engine talking to the local backend app in process, with a fake clock and sleep."""
+    """An engine talking to the local backend app in process, with a fake clock and sleep.
+
+    With `wait_for_runs`, each injected sleep also waits for the backend's `/run_sse` runs to
+    finish (disconnect recovery then sees the finished run, with no real waiting).
+    """
     from agent.local.app import create_app
     from agent.local.config import BackendConfig
 
@@ -51,7 +69,7 @@ async def local_engine(
     app = create_app(backend_config, deps)
     shown = progress if progress is not None else RecordingProgress()
     clock = FakeClock()
-    waits = sleep if sleep is not None else RecordingSleep(clock=clock)
+    waits = sleep or RunsSleep(clock=clock, app=app if wait_for_runs else None)
     local = settings.with_overrides(api_url="http://backend.test", backend="local")
     async with (
         app.router.lifespan_context(app),

@@ -102,8 +102,9 @@ class _Repl:
     def show(self, result: TurnResult) -> None:
         self.language = result.language
         self.asking = result.question is not None
-        for reply, text in zip(result.replies, result.parts, strict=True):
-            if text and not (reply.template == "replies/backend" and self.progress.streamed):
+        # Backend text was shown as it streamed: a question or recovery adds only what is new.
+        for text in result.unstreamed if self.progress.streamed else result.parts:
+            if text:
                 self.out.print(_markdown(text))
 
     async def turn(self, text: str, attachments: tuple[str, ...] = (), **kw: Any) -> None:

@@ -1,12 +1,15 @@
 """`nemo-agent turn`: one conversational turn for agent hosts and scripts; continues the session.
 
-stdout carries the reply (or exactly one JSON object with `--json`); progress goes to stderr.
+stdout carries the reply, the backend's text as it arrives (or exactly one JSON object with
+`--json`); progress goes to stderr.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TextIO
 
 import click
 
@@ -24,19 +27,35 @@ async def run_turn(
     *,
     new: bool,
     output: Path | None,
+    stream_to: TextIO | None = None,
+    open_engine: Callable[..., Any] | None = None,
 ) -> CommandResult:
-    """Run one turn against the API in `settings` and package the result for `run_command`."""
-    from agent.engine import failed_turn, open_engine
+    """Run one turn against the API in `settings` and package the result for `run_command`.
+
+    Args:
+        settings: Settings pointing at the API to use.
+        text: The user's message.
+        attachments: Paths and URLs to attach.
+        new: Start a new session first.
+        output: Where exported MP4s go.
+        stream_to: Where backend text goes as it arrives (plain `turn`: stdout); the result's
+            text is then only what was not streamed. None (`--json`): nothing is streamed.
+        open_engine: Engine factory (default `agent.engine.open_engine`).
+    """
+    from agent.engine import failed_turn
+    from agent.engine import open_engine as default_open
     from agent.progress import LineProgress
 
-    progress = LineProgress(sys.stderr)
+    progress = LineProgress(sys.stderr, text_out=stream_to)
+    factory = open_engine or default_open
     try:
-        async with open_engine(settings, progress=progress, output_dir=output) as engine:
+        async with factory(settings, progress=progress, output_dir=output) as engine:
             result = await engine.run_turn(text, attachments, new=new)
     except AgentError as exc:  # before the turn could start: keep the full JSON shape
         result = failed_turn(exc, text, settings)
+    rest = result.rest if progress.streamed else result.reply
     return CommandResult(
-        text=result.reply,
+        text="\n" + rest if progress.streamed and rest else rest,
         data=result.as_json(),
         exit_code=0 if result.ok else 1,
     )
@@ -76,7 +95,10 @@ def turn(
     output_dir = output.expanduser().resolve() if output else None
 
     async def body(settings: Settings) -> CommandResult:
-        return await run_turn(settings, message, attach, new=new, output=output_dir)
+        stream_to = None if opts.json else sys.stdout
+        return await run_turn(
+            settings, message, attach, new=new, output=output_dir, stream_to=stream_to
+        )
 
     def on_error(exc: AgentError, settings: Settings | None) -> CommandResult:
         from agent.engine import failed_turn

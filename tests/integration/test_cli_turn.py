@@ -112,3 +112,18 @@ def test_a_large_upload_prints_percentage_lines_on_stderr_only(
     lines = [line for line in stderr.splitlines() if line.startswith("Uploading: ")]
     assert lines == [f"Uploading: {n}%" for n in range(0, 101, 10)]
     assert "Uploading" not in str(payload["reply"])
+
+
+def test_backend_text_is_printed_once_in_plain_mode_and_json_stays_one_object(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    photo = tmp_path / "harbor.png"
+    shutil.copy(fixtures_dir / "media" / "harbor-small.png", photo)
+    ask = ["--attach", str(photo), "-o", str(tmp_path / "out"), "turn this into a 5-second video"]
+    plain = CliRunner().invoke(cli, ["turn", "--local", *ask])
+    assert plain.exit_code == 0, plain.output
+    assert plain.stdout.count("Your 5-second clip is ready") == 1
+    assert "✅ Video ready:" in plain.stdout
+    code, payload, _ = _turn(*ask)  # asserts exactly one line on stdout
+    assert code == 0
+    assert str(payload["reply"]).count("Your 5-second clip is ready") == 1
