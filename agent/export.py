@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from agent.errors import APIError, JobFailedError, TransportError
 from agent.models import Clock, RenderJob, Sleep
+from agent.transfer import check_destination
 
 __all__ = [
     "ExportResult",
@@ -217,7 +218,9 @@ async def export_draft(
         JobFailedError: The render failed twice, or timed out (resumable via the job id).
         ExportBlockedError: HTTP 402 (plan or attribution; not credits).
         TransportError: The download failed on both the output URL and the fallback.
+        UserInputError: `dest_dir` cannot take the file, or `filename` exists (before rendering).
     """
+    check_destination(dest_dir, filename)
     wait = {
         "sleep": sleep,
         "clock": clock,

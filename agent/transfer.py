@@ -20,6 +20,7 @@ from agent.media import HEAD_BYTES, MediaType, accepted_list, media_type_for, sn
 __all__ = [
     "ByteProgress",
     "UploadMeter",
+    "check_destination",
     "check_upload",
     "check_url",
     "open_for_upload",
@@ -123,11 +124,19 @@ async def save_stream(chunks: AsyncIterator[bytes], dest: Path, *, expected: int
 
     Raises:
         TransportError: The body was shorter or longer than `expected`.
+        UserInputError: The file cannot be written there (folder, permissions, disk full).
     """
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    check_destination(dest.parent)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write(dest, exc) from exc
     # Not mkstemp: its 0600 mode would stick to the delivered video; this honours the umask.
     tmp = dest.parent / f".{dest.name}.{secrets.token_hex(6)}.part"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise _cannot_write(dest, exc) from exc
     size = 0
     try:
         with os.fdopen(fd, "wb") as out:
@@ -137,11 +146,45 @@ async def save_stream(chunks: AsyncIterator[bytes], dest: Path, *, expected: int
         if expected is not None and size != expected:
             raise TransportError(f"download incomplete: got {size} of {expected} bytes")
         os.replace(tmp, dest)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # disk full, folder removed meanwhile
+            raise _cannot_write(dest, exc) from exc
         raise
     return size
+
+
+def _cannot_write(path: Path, exc: OSError) -> UserInputError:
+    reason = exc.strerror or type(exc).__name__
+    return UserInputError(f"cannot write {path}: {reason}; choose another folder or free space")
+
+
+def check_destination(folder: Path, filename: str | None = None) -> None:
+    """Make sure a download can land in `folder` (as `filename`); creates nothing.
+
+    Run it before a render starts, so a bad `-o` fails in a second, not after the render. A
+    missing folder is fine when its nearest existing parent is a writable folder.
+
+    Raises:
+        UserInputError: `folder` (or a parent) is a file or is not writable, or `filename`
+            already exists there (an existing file is never overwritten).
+    """
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UserInputError(
+            f"{existing} is a file, not a folder; give a folder or a new name ending in .mp4"
+        )
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UserInputError(
+            f"cannot write to {existing}: permission denied; choose another folder"
+        )
+    if filename and (folder / filename).exists():
+        raise UserInputError(
+            f"{folder / filename} already exists; choose another name or move that file first"
+        )
 
 
 class UploadMeter:
