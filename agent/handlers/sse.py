@@ -1,7 +1,8 @@
 """The `sse` action: send the message to the backend agent once and report what it did.
 
 Never re-sends: a dropped stream is recovered by polling state; a run that ends with no text is
-answered from a before/after state diff; a trailing `ask_question` becomes the reply.
+answered from a before/after state diff (re-read a few times while it is empty); a trailing
+`ask_question` becomes the reply.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from agent.handlers.stream import StreamReader, recover
 from agent.models import ProjectState
 from agent.timeline import diff_timelines, parse_timeline
 
-__all__ = ["handle_sse"]
+__all__ = ["SETTLE_DELAYS", "handle_sse"]
+
+SETTLE_DELAYS: tuple[float, ...] = (3.0, 3.0, 3.0)
+"""After a silent run with no visible change: re-read state after each delay before saying so."""
 
 _log = structlog.get_logger(__name__)
 
@@ -46,8 +50,17 @@ def _answer(reader: StreamReader) -> Reply:
 
 
 async def _silent(ctx: HandlerContext, before: ProjectState, reader: StreamReader) -> Reply:
+    """Answer a run without text from the state diff, polling a little while it is empty."""
     after = await ctx.client.state(ctx.session_id)
     changes = _changes(before, after)
+    for attempt, delay in enumerate(SETTLE_DELAYS, start=1):
+        if changes:
+            break
+        # The state may land a moment after the stream closes (§4.8, whisk variant).
+        await ctx.sleep(delay)
+        ctx.notify.status("checking", attempt=attempt, attempts=len(SETTLE_DELAYS))
+        after = await ctx.client.state(ctx.session_id)
+        changes = _changes(before, after)
     return Reply("replies/changes", {"changes": changes}, ("sse",), generated=reader.generated)
 
 
