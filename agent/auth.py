@@ -7,9 +7,9 @@ reports rejected tokens back with `Credentials.reject`. File I/O only under path
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import os
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.config import Settings
-from agent.errors import AuthError
+from agent.errors import AuthError, ConfigError
 from agent.models import AnonymousToken, Clock
 
 __all__ = [
@@ -34,6 +34,8 @@ ANONYMOUS_TTL_SECONDS = 7 * 24 * 3600
 EXPIRY_MARGIN_SECONDS = 60
 """A cached token this close to expiry is treated as expired."""
 TOKEN_FILE = "anonymous_token.json"  # noqa: S105 - a file name, not a secret
+_CLIENT_ID = re.compile(r"[\x21-\x7e]{1,200}")
+"""A client id as other skills write it: one line of visible ASCII (a UUID4 in practice)."""
 
 Issuer = Callable[[str], Awaitable[AnonymousToken]]
 """Requests an anonymous token for a client id (`NemoClient.anonymous_token`)."""
@@ -68,14 +70,44 @@ def resolve_client_id(settings: Settings, *, new_id: Callable[[], str] | None = 
     if settings.client_id:
         return settings.client_id
     path = settings.client_id_file
-    with contextlib.suppress(FileNotFoundError):
-        stored = path.read_text(encoding="utf-8").strip()
-        if stored:
-            return stored
+    stored = _stored_client_id(path)
+    if stored:
+        return stored
     value = new_id() if new_id is not None else str(uuid.uuid4())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(value + "\n", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(value + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot save the client id to {path} ({exc.strerror or exc}); "
+            "set NEMO_CLIENT_ID or fix that folder"
+        ) from exc
     return value
+
+
+def _stored_client_id(path: Path) -> str | None:
+    """The id in the shared file; None when there is no file or it is blank.
+
+    Raises:
+        ConfigError: The file cannot be read or holds something that is not an id. It is not
+            replaced: the id ties this machine to its anonymous account and its projects.
+    """
+    try:
+        stored = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ConfigError(
+            f"cannot read the client id file {path} ({reason}); "
+            "delete it to get a new id, or set NEMO_CLIENT_ID"
+        ) from exc
+    if stored and not _CLIENT_ID.fullmatch(stored):
+        raise ConfigError(
+            f"the client id file {path} does not hold a valid id; "
+            "delete it to get a new id, or set NEMO_CLIENT_ID"
+        )
+    return stored or None
 
 
 @dataclass(frozen=True, slots=True)

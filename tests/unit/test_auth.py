@@ -12,7 +12,7 @@ import pytest
 
 from agent.auth import ANONYMOUS_TTL_SECONDS, Credentials, Token, TokenCache, resolve_client_id
 from agent.config import Settings
-from agent.errors import AuthError
+from agent.errors import AuthError, ConfigError
 from agent.models import AnonymousToken
 from tests.fakes import FakeClock
 
@@ -143,3 +143,34 @@ def test_rejecting_the_users_token_is_an_auth_error(env: dict[str, str]) -> None
 
 def test_token_repr_never_shows_the_secret() -> None:
     assert "secret" not in repr(Token("nmv_usr_secret", anonymous=True))
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\x00\xff garbage", "not UTF-8 text"),
+        (b"two words\nand a line", "does not hold a valid id"),
+    ],
+    ids=["binary", "not-an-id"],
+)
+def test_a_garbled_shared_client_id_file_is_reported_and_kept(
+    settings: Settings, content: bytes, words: str
+) -> None:
+    settings.client_id_file.parent.mkdir(parents=True)
+    settings.client_id_file.write_bytes(content)
+    with pytest.raises(ConfigError, match=words) as info:
+        resolve_client_id(settings, new_id=lambda: "new-uuid")
+    assert "delete it to get a new id, or set NEMO_CLIENT_ID" in info.value.message
+    assert settings.client_id_file.read_bytes() == content  # the account link is not replaced
+
+
+def test_an_unreadable_client_id_location_is_a_config_error(settings: Settings) -> None:
+    settings.client_id_file.mkdir(parents=True)  # a folder where the file should be
+    with pytest.raises(ConfigError, match="cannot read the client id file"):
+        resolve_client_id(settings)
+
+
+def test_a_blank_client_id_file_gets_a_new_id(settings: Settings) -> None:
+    settings.client_id_file.parent.mkdir(parents=True)
+    settings.client_id_file.write_text("  \n", encoding="utf-8")
+    assert resolve_client_id(settings, new_id=lambda: "new-uuid") == "new-uuid"
