@@ -52,6 +52,8 @@ class _Clause:
     ambiguous: bool = False
     soft: bool = False
     """Only topic nouns ("the video"): content when alone, noise beside a command."""
+    sequenced: bool = False
+    """A sequence word stands between two commands ("先查积分再导出"): both run, in order."""
 
 
 def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -101,6 +103,7 @@ class KeywordRouter:
             rf"|^.{{0,3}}?(?:{_alternation(late_cjk)})"
         )
         self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
+        self._light = re.compile(rf"(?:{_alternation(g['light_verbs'])})\s*$")
         # "做好了" is a filler, "做好了吗" a question.
         self._filler = re.compile(rf"(?:{_alternation(g['fillers'])})(?!\s*(?:吗|没|么|\?))")
         self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
@@ -179,11 +182,17 @@ class KeywordRouter:
             window
         )
 
+    def _edited(self, match: _Match, before: str) -> bool:
+        """An edit verb precedes the match, other than a light verb naming a command."""
+        if not self._verb.search(before):
+            return False
+        return match.noun or match.intent in _NOUNS or not self._light.search(before)
+
     def _object(self, match: _Match, edited: bool, after: str) -> bool:
         """The match names what an edit works on: "make the credits big", "把成片调亮"."""
         if match.intent in _NOUNS:
             return edited
-        return match.noun and (edited or bool(self._verb.search(after)))
+        return match.noun and (edited or bool(self._verb.search(after) or self._noun.search(after)))
 
     def _asks_for_edit(self, text: str) -> bool:
         """An edit verb that is not itself negated ("不用加音乐" asks for nothing)."""
@@ -198,14 +207,15 @@ class KeywordRouter:
         for index, match in enumerate(matches):
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
-            edited = bool(self._verb.search(before))
+            edited = self._edited(match, before)
             if match.intent == "sse" or self._object(match, edited, after):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
             elif not self._negated(match.intent, before, after):
+                result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))
             previous = match.end
         commands = [a for a in result.actions if a != "sse"]
-        if len(set(commands)) > 1:
+        if len(set(commands)) > 1 and not result.sequenced:
             _resolve_collision(result, commands)
         if not commands:
             firm = result.strong or self._asks_for_edit(text)

@@ -63,6 +63,8 @@ class _GrammarModel(BaseModel):
     fillers: list[str]
     not_typos: list[str]
     sequence_markers: list[str] = []
+    light_verbs: list[str] = []
+    """A verb and determiner that only name a command ("make the final export")."""
     """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
 
 
