@@ -32,7 +32,11 @@ _EMPTY_EMPHASIS = re.compile(r"\*\*\s*\*\*|__\s*__")
 _SPACES = re.compile(r"[ \t]{2,}")
 EDGE = " \t,，、:：;；-—–*_"
 _I_WORD = re.compile(r"I\b")
-_DANGLING = re.compile(r"\s+(?:by|via|using|through|with)$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:by|via|using|through|with|and|or|then)$", re.IGNORECASE)
+# "compare before and after by [toggling the icon] on the track": the means went with the cue
+_STRANDED = re.compile(
+    r"\b(?:by|via|using|through)\s+(?=(?:on|in|at|from|inside|within|along)\b)", re.IGNORECASE
+)
 _PATH_SEP = re.compile(r"\s*(?:>|→|»|->|/)\s*")
 _WORDISH = re.compile(r"[\w\U000f0000-\U000ffffd]")
 
@@ -48,13 +52,18 @@ class Cue:
     groups: dict[str, str]
 
 
-def find_cues(content: str, tables: GuiTables) -> list[Cue]:
-    """All non-overlapping cue matches in one masked sentence: leftmost-longest, weak last."""
+def find_cues(content: str, tables: GuiTables, question: bool = False) -> list[Cue]:
+    """All non-overlapping cue matches in one masked sentence: leftmost-longest, weak last.
+
+    In a `question` ("Want subtitles, or export?") bare-verb `statement` rules are skipped.
+    """
     found: list[tuple[bool, int, int, int, Cue]] = []
     order = 0
     for table in tables.languages:
         for rule in table.rules:
             order += 1
+            if question and rule.statement:
+                continue
             for m in rule.pattern.finditer(content):
                 if m.end() > m.start():
                     groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -128,15 +137,31 @@ def _replacement(cue: Cue) -> str:
     return cue.rule.replace.format(**groups)
 
 
-def _body(text: str, cues: list[Cue], kinds: list[str], primary: str, lang: LanguageTable) -> str:
+def _lead(text: str, cues: list[Cue], lang: LanguageTable) -> tuple[str, str]:
+    """The words before the first cue, as (condition kept in front, lead for the body).
+
+    Lead-ins ("you can", "请") go; what precedes a trailing lead-in ("完成后" in "完成后请")
+    is a condition that stays in front of the rewrite.
+    """
     lead = text[: cues[0].start].strip(EDGE)
     if not _WORDISH.search(lead):  # a lone "👉" or "→" before the instruction goes with it
-        lead = ""
+        return "", ""
     while True:  # lead-ins ("you can", "请") only ever precede the instruction
         stripped = lang.leadin.sub("", lead).strip(EDGE)
         if stripped == lead:
             break
         lead = stripped
+    trailing = lang.trailing.search(lead)
+    if trailing and trailing.start() > 0:
+        return lead[: trailing.start()].strip(EDGE), ""
+    return "", lead
+
+
+def _body(
+    text: str, cues: list[Cue], kinds: list[str], primary: str, lang: LanguageTable
+) -> tuple[str, str]:
+    """The condition before the instruction and the words left around it (cues replaced)."""
+    condition, lead = _lead(text, cues, lang)
     gap = " " if lang.lang == "en" else ""
     pieces, pos = [lead + gap], cues[0].start
     for cue, kind in zip(cues, kinds, strict=True):
@@ -145,10 +170,11 @@ def _body(text: str, cues: list[Cue], kinds: list[str], primary: str, lang: Lang
         pos = cue.end
     pieces.append(text[pos:])
     body = _SPACES.sub(" ", _EMPTY_EMPHASIS.sub("", "".join(pieces))).strip(EDGE)
+    body = _STRANDED.sub("", body)
     body = _DANGLING.sub("", body).strip(EDGE)  # "save your video by [clicking Export]"
     if lang.lang == "en" and body and not _I_WORD.match(body):
         body = body[0].lower() + body[1:]
-    return body
+    return condition, body
 
 
 def _is_filler(body: str, lang: LanguageTable, kind: Kind) -> bool:
@@ -175,9 +201,28 @@ def _phrase(kind: Kind, body: str, lang: LanguageTable) -> str:
     return kind.bare  # pragma: no cover - the loader requires a catch-all last rule
 
 
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One rewritten instruction: its text ("" = dropped), actions, kind, and whether the
+    text is only the kind's generic line."""
+
+    text: str
+    actions: tuple[str, ...]
+    kind: str
+    generic: bool
+
+
+def _with_condition(condition: str, phrase: str, kind: Kind, lang: LanguageTable) -> str:
+    if not condition or not phrase or _is_filler(condition, lang, kind):
+        return phrase
+    if lang.lang == "en":
+        return f"{condition}, {decapitalize(phrase)}"
+    return condition + phrase
+
+
 def _rewrite_part(
     text: str, cues: list[Cue], lang: LanguageTable, tables: GuiTables, m: Masked, hold: bool
-) -> tuple[str | None, list[str]]:
+) -> _Step | None:
     """Rewrite one instruction; `None` means the part holds no instruction after all.
 
     With `hold`, an instruction that would vanish says its kind's `short` line instead.
@@ -187,12 +232,30 @@ def _rewrite_part(
     kinds = [_resolve(c, blanked, lang, tables, m) for c in cues]
     real = [k for k in kinds if k]
     if not real:
-        return None, []
+        return None
     primary = max(real, key=lambda k: lang.kinds[k].priority)
-    actions = [lang.kinds[k].action for k in real if lang.kinds[k].action]
-    body = _body(text, cues, kinds, primary, lang)
-    phrase = _phrase(lang.kinds[primary], body, lang)
-    return (phrase or (lang.kinds[primary].short if hold else "")), actions
+    actions = tuple(lang.kinds[k].action for k in real if lang.kinds[k].action)
+    condition, body = _body(text, cues, kinds, primary, lang)
+    kind = lang.kinds[primary]
+    phrase = _phrase(kind, body, lang) or (kind.short if hold else "")
+    text = _with_condition(condition, phrase, kind, lang)
+    return _Step(text, actions, primary, phrase in (kind.bare, kind.short))
+
+
+def _better(first: _Step, second: _Step) -> _Step | None:
+    """Of two alternative ways to one step ("click + or drop it here"), the one to say.
+
+    `None` when they are different steps that both stay.
+    """
+    if bool(first.actions) != bool(second.actions):
+        return first if first.actions else second
+    if first.kind == second.kind:  # the specific line wins over the generic one
+        return (
+            second
+            if (first.generic, len(second.text)) > (second.generic, len(first.text))
+            else first
+        )
+    return None
 
 
 def _parts(text: str, cues: list[Cue], lang: LanguageTable) -> list[tuple[int, int]]:
@@ -232,20 +295,35 @@ def rewrite_clause(
         instruction) and the actions it implies, in order.
     """
     lang = language_of(text, tables, m)
-    out, actions, said, changed = "", [], set(), False
+    out, changed = "", False
+    actions: list[str] = []
+    said: list[str] = []
+    last: tuple[str, str, _Step] | None = None  # output before the last step, its joiner, it
     for start, end in _parts(text, cues, lang):
-        part = shift_cues(cues, start, end)
-        new, acts = _rewrite_part(text[start:end], part, lang, tables, m, hold)
-        actions += acts
-        if new is None:
-            out += text[start:end]
+        piece = text[start:end]
+        step = _rewrite_part(piece, shift_cues(cues, start, end), lang, tables, m, hold)
+        if step is None:
+            out, last = out + piece, None
             continue
+        actions += step.actions
         changed = True
-        if new and new not in said:
-            said.add(new)
-            joiner = lang.joiner if out.strip() else ""
-            out = out.rstrip() + joiner + (decapitalize(new) if joiner else new)
+        joiner = _joiner(out, piece, lang)
+        if last and lang.alternative.match(piece.lstrip()):
+            chosen = _better(last[2], step)
+            if chosen is not None:  # one way to do one step: say it once
+                out, joiner, step = last[0], last[1], chosen
+                said.remove(last[2].text)
+        if step.text and step.text not in said:
+            said.append(step.text)
+            last = (out, joiner, step)
+            out = out.rstrip() + joiner + (decapitalize(step.text) if joiner else step.text)
     return (out if changed else None), actions
+
+
+def _joiner(out: str, piece: str, lang: LanguageTable) -> str:
+    if not out.strip():
+        return ""
+    return lang.alt_joiner if lang.alternative.match(piece.lstrip()) else lang.joiner
 
 
 def decapitalize(text: str) -> str:

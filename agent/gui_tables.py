@@ -65,14 +65,19 @@ class _RuleModel(BaseModel):
     replace: str = ""
     default: str = ""
     weak: bool = False
+    statement: bool = False
 
 
 class _TableModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     lang: Literal["en", "zh"]
     leadin: list[str]
+    trailing: list[str] = []
     coordinator: list[str]
     joiner: str
+    alternative: list[str] = []
+    alt_joiner: str = ""
+    dangling: list[str] = []
     filler: list[str]
     done: list[str]
     vocab: dict[str, list[str]]
@@ -87,7 +92,8 @@ class _TableModel(BaseModel):
 class Rule:
     """One compiled cue pattern: `kind` is a kind name or one of `PSEUDO_KINDS`.
 
-    A `weak` rule is a last resort: it only matches where no other rule does.
+    A `weak` rule is a last resort: it only matches where no other rule does. A `statement`
+    rule (a bare verb such as "export") is no instruction in a question ("…, or export?").
     """
 
     kind: str
@@ -95,6 +101,7 @@ class Rule:
     replace: str
     default: str
     weak: bool
+    statement: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,13 +131,22 @@ class Kind:
 
 @dataclass(frozen=True, slots=True)
 class LanguageTable:
-    """The compiled table of one language; `done` marks statements of finished work."""
+    """The compiled table of one language; `done` marks statements of finished work.
+
+    `trailing` finds a lead-in at the end of the words before an instruction ("完成后请").
+    `alternative` opens a step that is another way to do the one before ("or", "或");
+    `dangling` opens a clause that cannot end a sentence ("if you'd like a new song").
+    """
 
     lang: str
     rules: tuple[Rule, ...]
     leadin: re.Pattern[str]
+    trailing: re.Pattern[str]
     coordinator: re.Pattern[str]
+    alternative: re.Pattern[str]
+    dangling: re.Pattern[str]
     joiner: str
+    alt_joiner: str
     filler: frozenset[str]
     done: re.Pattern[str]
     infer: tuple[tuple[str, re.Pattern[str]], ...]
@@ -231,7 +247,9 @@ def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rul
         _check_fields(item.replace, pattern, where)
         if item.kind == "label" and "label" not in pattern.groupindex:
             raise ConfigError(f"{where}: label rule must capture (?P<label>...)")
-        rules.append(Rule(item.kind, pattern, item.replace, item.default, item.weak))
+        rules.append(
+            Rule(item.kind, pattern, item.replace, item.default, item.weak, item.statement)
+        )
     return tuple(rules)
 
 
@@ -262,12 +280,18 @@ def _language(model: _TableModel, name: str) -> LanguageTable:
         infer.append((kind, re.compile(_alternation(words, latin), re.IGNORECASE)))
     edge = r"\b" if latin else ""
     leadin = _alternation(model.leadin, latin=False)
+    start = r"(?<![\w'’-])" if latin else ""
+    trailing = _alternation(model.trailing, latin=False)
     return LanguageTable(
         lang=model.lang,
         rules=_rules(model, vocab, name),
         leadin=re.compile(rf"^(?:{leadin}{edge}[\s,]*)+", re.IGNORECASE),
+        trailing=re.compile(rf"{start}{trailing}[\s,]*$", re.IGNORECASE),
         coordinator=re.compile(_alternation(model.coordinator, latin), re.IGNORECASE),
+        alternative=re.compile(_alternation(model.alternative, latin), re.IGNORECASE),
+        dangling=re.compile(rf"^\s*{_alternation(model.dangling, latin)}", re.IGNORECASE),
         joiner=model.joiner,
+        alt_joiner=model.alt_joiner or model.joiner,
         filler=frozenset(w.casefold() for w in model.filler),
         done=re.compile(_alternation(model.done, latin), re.IGNORECASE),
         infer=tuple(infer),

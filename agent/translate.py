@@ -55,18 +55,20 @@ def _coordinator(text: str, lang: LanguageTable) -> str:
 def _joined(clause: str, new: str | None, lang: LanguageTable, position: str) -> str:
     """A clause's text in the rebuilt sentence; `new` is None when the clause is kept as is.
 
-    `position` is "start" (nothing before it), "after-drop" (only dropped clauses before it)
-    or "after-content". An opening "then"/"或" survives only after content.
+    `position` is "start" (nothing before it), "after-drop" (only dropped clauses before it),
+    "after-content", or "after-gap" (content earlier, but the clause just before was
+    dropped). An opening "then"/"或" survives only right after content.
     """
     coordinator = _coordinator(clause, lang)
     if new is None:
-        if position == "after-drop" and coordinator:
+        if position in ("after-drop", "after-gap") and coordinator:
             return clause.lstrip()[len(coordinator) :].lstrip()
         return clause
-    if position != "after-content":
+    if position in ("start", "after-drop"):
         return new
     gap = " " if lang.lang == "en" else ""
-    return (coordinator + gap if coordinator else "") + decapitalize(new)
+    keep = coordinator and position == "after-content"
+    return (coordinator + gap if keep else "") + decapitalize(new)
 
 
 def _merge_bare_locations(
@@ -96,6 +98,14 @@ def _opens_lowercase(clause: str, lang: LanguageTable) -> bool:
     return lang.lang == "en" and rest[:1].islower()
 
 
+def _hold(
+    content: str, bounds: tuple[int, int], cues: list[Cue], tables: GuiTables, m: Masked
+) -> tuple[str | None, list[str]]:
+    """An instruction clause rewritten with a short line in place of nothing."""
+    start, end = bounds
+    return rewrite_clause(content[start:end], shift_cues(cues, start, end), tables, m, hold=True)
+
+
 def _clause_results(
     content: str, bounds: list[tuple[int, int]], cues: list[Cue], tables: GuiTables, m: Masked
 ) -> list[tuple[str | None, list[str]]]:
@@ -112,15 +122,27 @@ def _clause_results(
         if dropped_before and _opens_lowercase(content[start:end], lang):
             # kept content would open the sentence mid-clause ("and the music fades..."):
             # the instruction before it holds its place with a short line instead
-            before = bounds[index - 1]
-            clause = content[before[0] : before[1]]
-            held = rewrite_clause(clause, shift_cues(cues, *before), tables, m, hold=True)
-            results[index - 1] = held
+            results[index - 1] = _hold(content, bounds[index - 1], cues, tables, m)
+    kept = [i for i, r in enumerate(results) if r[0] != ""]
+    last = kept[-1] if kept else -1
+    if 0 <= last < len(bounds) - 1 and results[last][0] is None:
+        start, end = bounds[last]
+        if lang.dangling.match(content[start:end]):
+            # "If you'd like a new song, [open the Music tab]." must not end at the "if"
+            results[last + 1] = _hold(content, bounds[last + 1], cues, tables, m)
     return results
 
 
-def _sentence(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
-    cues = find_cues(content, tables)
+def _position(out: str, start: int, previous_dropped: bool) -> str:
+    if not out:
+        return "start" if start == 0 else "after-drop"
+    return "after-gap" if previous_dropped else "after-content"
+
+
+def _sentence(
+    content: str, tables: GuiTables, m: Masked, question: bool = False
+) -> tuple[str, list[str]]:
+    cues = find_cues(content, tables, question)
     if not any(is_real(c) for c in cues):
         return content, []
     lang = language_of(content, tables, m)
@@ -128,18 +150,24 @@ def _sentence(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str
         content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
     )
     results = _clause_results(content, bounds, cues, tables, m)
-    out, actions, previous_end = "", [], 0
+    out, actions, previous_end, said, dropped = "", [], 0, set(), False
     for (start, end), (new, acts) in zip(bounds, results, strict=True):
         actions += acts
+        if new:  # the same rewrite twice in one sentence ("click Save, then Export") once
+            new = "" if new in said else new
+            said.add(new)
         if new != "":
-            position = "after-content" if out else ("start" if start == 0 else "after-drop")
+            position = _position(out, start, dropped)
             text = _joined(content[start:end], new, lang, position)
             out += (content[previous_end:start] if out else "") + text
+        dropped = new == ""
         previous_end = end
     return out, actions
 
 
-def _asides(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[tuple[int, str]]]:
+def _asides(
+    content: str, tables: GuiTables, m: Masked, question: bool
+) -> tuple[str, list[tuple[int, str]]]:
     """Translate parenthesised asides on their own; an aside left empty goes, with its parens.
 
     Returns the new content and the asides' actions, each with its offset in that content.
@@ -147,7 +175,7 @@ def _asides(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[tuple
     out, actions, pos = "", [], 0
     for group in paren_groups(content):
         inner = group.group("inner")
-        new, acts = _sentence(inner, tables, m)
+        new, acts = _sentence(inner, tables, m, question)
         out += content[pos : group.start()]
         actions += [(len(out), action) for action in acts]
         if new == inner:
@@ -164,10 +192,12 @@ def _asides(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[tuple
 def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     out, actions = "", []
     for sentence in split_sentences(body):
-        content, asides = _asides(sentence.content, tables, m)
-        new, acts = _sentence(content, tables, m)
+        question = "?" in sentence.term or "？" in sentence.term
+        content, asides = _asides(sentence.content, tables, m, question)
+        new, acts = _sentence(content, tables, m, question)
         if asides:  # an aside's actions go where the aside stood relative to the main cues
-            first = next((c.start for c in find_cues(content, tables) if is_real(c)), len(content))
+            cues = find_cues(content, tables, question)
+            first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         actions += acts
         if new or not sentence.content:
