@@ -21,7 +21,7 @@ from starlette.requests import Request
 from agent.local.config import BackendConfig
 from agent.local.faults import FaultCounter
 from agent.local.plan import InterpretContext, Plan
-from agent.local.store import Account, Session, Store
+from agent.local.store import DATABASE_FILE, Account, Session, Store
 from agent.local.wire import code_error
 
 __all__ = ["Backend", "Deps", "Interpret", "Probe", "Render", "SpecFromDraft", "real_interpreter"]
@@ -95,7 +95,7 @@ class Backend:
         for folder in (self.media_dir, self.outputs_dir):
             folder.mkdir(parents=True, exist_ok=True)
         self.store = Store(
-            config.data_dir / "backend.sqlite3", _server_key(config.data_dir), clock=deps.clock
+            config.data_dir / DATABASE_FILE, _server_key(config.data_dir), clock=deps.clock
         )
         self.faults = FaultCounter(config.faults)
         """Render-side fault state (the HTTP-side counter lives in the app's middleware)."""

@@ -121,11 +121,13 @@ def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[s
     `settings.faults`.
 
     Raises:
-        ConfigError: Bad fault spec, or the server could not start.
+        ConfigError: Bad fault spec, a damaged data directory, or the server could not start.
     """
     from agent.local.app import create_app
+    from agent.local.store import check_data_dir
 
     config = BackendConfig.from_settings(settings)
+    check_data_dir(config.data_dir)
     port = preferred_port(config.data_dir)
     with running(create_app(config, deps), port=port, fallback=True) as url:
         yield url
@@ -141,10 +143,12 @@ def serve(
     """Serve in the foreground until Ctrl-C or SIGTERM (uvicorn handles both).
 
     Raises:
-        ConfigError: The address cannot be bound.
+        ConfigError: The address cannot be bound, or the data directory cannot be used.
     """
     from agent.local.app import create_app
+    from agent.local.store import check_data_dir
 
+    check_data_dir(config.data_dir)
     sock = bind(host, port)
     try:
         server = _uvicorn_server(create_app(config), log_level="info")

@@ -19,10 +19,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agent.errors import ConfigError
 from agent.local.jobs import RenderJob
 from agent.local.store_schema import SCHEMA, job_from_row, write_job_state
 
-__all__ = ["Account", "Balance", "Session", "Store", "token_hash"]
+__all__ = [
+    "DATABASE_FILE",
+    "Account",
+    "Balance",
+    "Session",
+    "Store",
+    "check_data_dir",
+    "token_hash",
+]
+
+DATABASE_FILE = "backend.sqlite3"
+"""The database's name inside the data directory."""
 
 Clock = Callable[[], float]
 
@@ -60,6 +72,32 @@ class Session:
     draft: dict[str, Any]
     video_infos: list[dict[str, Any]]
     generated_media: list[dict[str, Any]]
+
+
+def check_data_dir(data_dir: Path) -> None:
+    """Refuse a data directory the server could not open, before it starts serving.
+
+    Raises:
+        ConfigError: `data_dir` is a file, or its database is damaged or not a database.
+    """
+    if data_dir.exists() and not data_dir.is_dir():
+        raise ConfigError(f"the local backend's data location {data_dir} is a file, not a folder")
+    path = data_dir / DATABASE_FILE
+    if not path.exists():
+        return
+    fresh = "move it away to start with an empty local backend"
+    try:
+        db = sqlite3.connect(path, timeout=5)
+        try:
+            verdict = db.execute("PRAGMA quick_check").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise ConfigError(
+            f"the local backend's database {path} is damaged ({exc}); {fresh}"
+        ) from exc
+    if not verdict or verdict[0] != "ok":
+        raise ConfigError(f"the local backend's database {path} is damaged; {fresh}")
 
 
 class Store:

@@ -63,3 +63,16 @@ def test_serve_warns_about_non_loopback_hosts_and_rejects_bad_faults(tmp_path: P
     assert "warning: listening on 192.0.2.1" in warn
     assert "cannot listen on 192.0.2.1" in warn
     assert remote.returncode == 1
+
+
+def test_serve_on_a_damaged_database_says_so_before_printing_a_url(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "backend.sqlite3").write_bytes(b"this is not sqlite" * 100)
+    proc = _serve(tmp_path)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 1
+    assert out == ""
+    assert err.startswith("error: the local backend's database ")
+    assert "is damaged (file is not a database); move it away" in err
+    assert "Traceback" not in err
+    assert (tmp_path / "d" / "backend.sqlite3").read_bytes() == b"this is not sqlite" * 100
