@@ -19,6 +19,7 @@ from agent.transfer import check_destination
 
 __all__ = [
     "ExportResult",
+    "JobRecord",
     "RenderApi",
     "export_draft",
     "output_path",
@@ -30,6 +31,7 @@ __all__ = [
 RENDER_TIMEOUT_SECONDS = 600.0
 TIMEOUT_REASON = "timeout"
 ProgressCallback = Callable[[float], None]
+ResumeCallback = Callable[[str], None]
 
 
 class RenderApi(Protocol):
@@ -54,6 +56,22 @@ class RenderApi(Protocol):
         ...
 
 
+class JobRecord(Protocol):
+    """Where a timed-out render is kept for resuming (`agent.render_record.PendingRenders`)."""
+
+    def find(self, session_id: str, draft: Mapping[str, Any]) -> str | None:
+        """The render id to resume for this session and draft, if any."""
+        ...
+
+    def remember(self, session_id: str, draft: Mapping[str, Any], render_id: str) -> None:
+        """Keep a render that is still running."""
+        ...
+
+    def forget(self, session_id: str) -> None:
+        """Drop the session's record."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """A delivered MP4."""
@@ -66,6 +84,8 @@ class ExportResult:
     url: str | None
     """The output URL the server reported."""
     render_id: str
+    resumed: bool = False
+    """The render was one left running by an earlier export that gave up waiting."""
 
 
 def poll_delays(first: float = 2.0, factor: float = 1.5, cap: float = 10.0) -> Iterator[float]:
@@ -132,7 +152,7 @@ async def wait_for_render(
             )
     raise JobFailedError(
         f"render {render_id} is still running after {give_up_after / 60:.0f} minutes; "
-        "it may still finish, check again later with the same render id",
+        "it may still finish: export again to pick up the same job",
         job_id=render_id,
         reason=TIMEOUT_REASON,
     )
@@ -170,6 +190,47 @@ async def _render(
     return await _submit_and_wait(client, new_id(), session_id, draft, **wait)
 
 
+async def _resume(client: RenderApi, render_id: str, **wait: Any) -> RenderJob | None:
+    """Poll a job left running earlier; None when it failed or the backend no longer knows it."""
+    try:
+        job = await wait_for_render(client, render_id, **wait)
+    except JobFailedError as exc:
+        if exc.reason == TIMEOUT_REASON:
+            raise
+        return None
+    except APIError as exc:
+        if exc.status_code != 404:
+            raise
+        return None
+    return job.model_copy(update={"id": render_id})
+
+
+async def _resume_or_render(
+    client: RenderApi,
+    session_id: str,
+    draft: Mapping[str, Any],
+    new_id: Callable[[], str],
+    jobs: JobRecord | None,
+    on_resume: ResumeCallback | None,
+    **wait: Any,
+) -> tuple[RenderJob, bool]:
+    """Resume the recorded job for this draft if there is one, else submit; record a timeout."""
+    pending = jobs.find(session_id, draft) if jobs is not None else None
+    try:
+        if jobs is not None and pending:
+            if on_resume is not None:
+                on_resume(pending)
+            job = await _resume(client, pending, **wait)
+            if job is not None:
+                return job, True
+            jobs.forget(session_id)
+        return await _render(client, session_id, draft, new_id, **wait), False
+    except JobFailedError as exc:
+        if jobs is not None and exc.reason == TIMEOUT_REASON:
+            jobs.remember(session_id, draft, exc.job_id)
+        raise
+
+
 def _target(
     dest_dir: Path, filename: str | None, draft: Mapping[str, Any], session_id: str
 ) -> Path:
@@ -199,6 +260,8 @@ async def export_draft(
     render_id_factory: Callable[[], str] = new_render_id,
     filename: str | None = None,
     give_up_after: float = RENDER_TIMEOUT_SECONDS,
+    jobs: JobRecord | None = None,
+    on_resume: ResumeCallback | None = None,
 ) -> ExportResult:
     """Render `draft` to MP4 and download it into `dest_dir` under a stable readable name.
 
@@ -213,6 +276,9 @@ async def export_draft(
         render_id_factory: New render ids (one per attempt).
         filename: Use this file name instead of the generated one.
         give_up_after: Stop polling after this many seconds.
+        jobs: Where a render still running at `give_up_after` is recorded; with it, an export of
+            the same draft resumes polling that job instead of submitting a new one.
+        on_resume: Called with the render id before a recorded job is resumed.
 
     Raises:
         JobFailedError: The render failed twice, or timed out (resumable via the job id).
@@ -227,10 +293,14 @@ async def export_draft(
         "on_progress": on_progress,
         "give_up_after": give_up_after,
     }
-    job = await _render(client, session_id, draft, render_id_factory, **wait)
+    job, resumed = await _resume_or_render(
+        client, session_id, draft, render_id_factory, jobs, on_resume, **wait
+    )
     path = _target(dest_dir, filename, draft, session_id)
     size = await _download(client, job, path)
+    if jobs is not None:
+        jobs.forget(session_id)
     duration = job.duration
     if duration is None and isinstance(draft.get("d"), int | float):
         duration = float(draft["d"]) / 1000
-    return ExportResult(path, size, duration, job.url, job.id or "")
+    return ExportResult(path, size, duration, job.url, job.id or "", resumed)

@@ -198,6 +198,7 @@ def export(output: Path | None, opts: CommonOptions) -> None:
     async def body(settings: Settings, deps: CliDeps) -> CommandResult:
         from agent.errors import UserInputError
         from agent.export import export_draft
+        from agent.render_record import PendingRenders
 
         dest_dir, filename = _destination(output, settings)
         async with _open(settings, deps) as rt:
@@ -215,6 +216,10 @@ def export(output: Path | None, opts: CommonOptions) -> None:
                 clock=rt.clock,
                 on_progress=lambda p: click.echo(f"rendering… {p:.0f}%", err=True),
                 filename=filename,
+                jobs=PendingRenders.in_state_dir(settings.state_dir),
+                on_resume=lambda rid: click.echo(
+                    f"resuming render {rid} (not resubmitted)", err=True
+                ),
             )
             browser = await rt.claim_link(record)
         data = {
@@ -223,6 +228,7 @@ def export(output: Path | None, opts: CommonOptions) -> None:
             "duration": result.duration,
             "url": result.url,
             "render_id": result.render_id,
+            "resumed": result.resumed,
             "link": browser,
         }
         text = f"saved {data['path']} ({result.size / 2**20:.1f} MB)"

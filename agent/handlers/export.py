@@ -1,17 +1,21 @@
 """The `export` action: check the draft is exportable, render, download the MP4, give the link.
 
 Submission, adaptive polling, the one retry with a new id and the atomic download are
-`agent.export.export_draft`; this handler adds the pre-check, the progress bar and the reply.
+`agent.export.export_draft`; this handler adds the pre-check, the progress bar, the resumable
+job record (a render that outlived the wait is picked up next time) and the reply.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.export import export_draft
-from agent.handlers.base import HandlerContext, Reply, human_duration, human_size
+from agent.errors import JobFailedError
+from agent.export import TIMEOUT_REASON, ExportResult, export_draft
+from agent.handlers.base import ErrorInfo, HandlerContext, Reply, human_duration, human_size
 from agent.models import Clock, Sleep
+from agent.render_record import PendingRenders
 
 __all__ = ["RenderPacer", "handle_export"]
 
@@ -59,35 +63,22 @@ class RenderPacer:
 async def handle_export(ctx: HandlerContext) -> Reply:
     """Export the session's draft to an MP4 in the output directory.
 
+    A render that outlives the 10-minute wait is recorded in the state dir; the next export of
+    the same draft picks that job up again instead of submitting a new one.
+
     Raises:
-        JobFailedError: The render failed twice or timed out.
+        JobFailedError: The render failed twice.
         ExportBlockedError: HTTP 402, the plan blocks export.
     """
     state = await ctx.client.state(ctx.session_id)
     if not state.exportable:
         return Reply("replies/export_not_ready", {"has_uploads": bool(state.state.video_infos)})
-
-    pacer = RenderPacer(ctx.sleep, ctx.clock)
-
-    def progress(percent: float) -> None:
-        pacer.observe(percent)
-        ctx.notify.bar("rendering", percent, 100)
-
-    ctx.notify.status("render_start")
-    pacer.start()
-    ctx.output_dir.mkdir(parents=True, exist_ok=True)
     try:
-        result = await export_draft(
-            ctx.client,
-            ctx.session_id,
-            state.state.draft,
-            ctx.output_dir,
-            sleep=pacer,
-            clock=ctx.clock,
-            on_progress=progress,
-        )
-    finally:
-        ctx.notify.bar_done("rendering")
+        result = await _export(ctx, state.state.draft)
+    except JobFailedError as exc:
+        if exc.reason != TIMEOUT_REASON:
+            raise
+        return await _still_rendering(ctx, exc)
     link = await ctx.claim_link()
     path = result.path.resolve()
     context: dict[str, Any] = {
@@ -96,6 +87,46 @@ async def handle_export(ctx: HandlerContext) -> Reply:
         "duration": human_duration(result.duration) if result.duration else None,
         "url": result.url,
         "link": link,
+        "resumed": result.resumed,
     }
     links = (link,) if link else ()
     return Reply("replies/export_done", context, ("export",), files=(path,), links=links)
+
+
+async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult:
+    """Render with the progress bar and the pacer; resume a recorded job for this draft."""
+    pacer = RenderPacer(ctx.sleep, ctx.clock)
+
+    def progress(percent: float) -> None:
+        pacer.observe(percent)
+        ctx.notify.bar("rendering", percent, 100)
+
+    def resuming(_render_id: str) -> None:
+        pacer.samples.clear()  # the job is already part-way: its first poll is the baseline
+        ctx.notify.status("render_resume")
+
+    ctx.notify.status("render_start")
+    pacer.start()
+    ctx.output_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return await export_draft(
+            ctx.client,
+            ctx.session_id,
+            draft,
+            ctx.output_dir,
+            sleep=pacer,
+            clock=ctx.clock,
+            on_progress=progress,
+            jobs=PendingRenders.in_state_dir(ctx.settings.state_dir),
+            on_resume=resuming,
+        )
+    finally:
+        ctx.notify.bar_done("rendering")
+
+
+async def _still_rendering(ctx: HandlerContext, exc: JobFailedError) -> Reply:
+    """The render outlived the wait: say it is kept, how to pick it up, and give the task link."""
+    link = await ctx.claim_link()
+    info = ErrorInfo(code=type(exc).__name__, message=exc.message)
+    links = (link,) if link else ()
+    return Reply("replies/export_pending", {"link": link}, links=links, error=info)
