@@ -32,7 +32,7 @@ from agent.handlers.base import ErrorInfo, Reply
 from agent.log import redact
 from agent.media import accepted_list
 
-__all__ = ["MessageContext", "error_code", "error_reply"]
+__all__ = ["MessageContext", "error_code", "error_hint", "error_reply"]
 
 _Builder = Callable[["AgentError", "MessageContext"], tuple[str, dict[str, Any]]]
 
@@ -141,3 +141,22 @@ def error_reply(exc: AgentError, mc: MessageContext) -> Reply:
     links = tuple(v for k, v in context.items() if k.endswith("_url") and isinstance(v, str))
     info = ErrorInfo(code=error_code(exc), message=redact(exc.message))
     return Reply(template, context, links=links, error=info)
+
+
+_HINTS = frozenset(
+    f"errors/{name}"
+    for name in ("network", "server", "rate_limit", "auth", "credits", "plan", "export_failed")
+)
+"""Messages that say what to do next about errors whose own text does not (`HTTP 500`)."""
+
+
+def error_hint(exc: AgentError, mc: MessageContext) -> Reply | None:
+    """What to do about an error whose own message only says what happened, for one-line CLI
+    errors; None when the message already says it (user input, files, settings, renders).
+
+    Args:
+        exc: The error a command raised.
+        mc: Links and facts the messages refer to.
+    """
+    reply = error_reply(exc, mc)
+    return reply if reply.template in _HINTS else None

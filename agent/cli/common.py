@@ -27,6 +27,7 @@ __all__ = [
     "CommandResult",
     "CommonOptions",
     "common_options",
+    "error_line",
     "run_command",
 ]
 
@@ -133,6 +134,25 @@ def _error_payload(exc: AgentError) -> dict[str, Any]:
     return {"error": {"code": code, "message": redact(exc.message)}}
 
 
+def error_line(exc: AgentError, settings: Settings | None) -> str:
+    """`error: <what happened>`, plus what to do when the message alone does not say it.
+
+    Args:
+        exc: The error.
+        settings: The command's settings (links, `--local`), when they could be built.
+    """
+    from agent.messages import error_hint
+    from agent.templates import Templates
+    from agent.turns import message_context
+
+    line = f"error: {exc.message}"
+    hint = error_hint(exc, message_context(settings or Settings(), None))
+    if hint is not None:
+        text = Templates().render(hint.template, "en", **hint.context)
+        line = f"{line} — {' '.join(text.split())}"
+    return redact(line)
+
+
 def _emit(opts: CommonOptions, result: CommandResult) -> None:
     if opts.json:
         payload = {"status": "ok" if result.exit_code == 0 else "error", **result.data}
@@ -172,9 +192,7 @@ def run_command(
             else CommandResult(data=_error_payload(exc))
         )
         result.exit_code = result.exit_code or EXIT_ERROR
-        click.echo(
-            redact(result.text) if result.text else f"error: {redact(exc.message)}", err=True
-        )
+        click.echo(redact(result.text) if result.text else error_line(exc, settings), err=True)
         if not opts.json:
             sys.exit(result.exit_code)
     except KeyboardInterrupt:

@@ -10,7 +10,15 @@ from click.testing import CliRunner
 
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
 from agent.config import Settings
-from agent.errors import AgentError, InsufficientCreditsError, UserInputError
+from agent.errors import (
+    AgentError,
+    InsufficientCreditsError,
+    InvalidTokenError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+    UserInputError,
+)
 
 
 def _command(
@@ -46,8 +54,36 @@ def test_api_error_becomes_one_line_on_stderr_and_exit_1() -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (
         1,
         "",
-        "error: not enough credits\n",
+        "error: not enough credits — You're out of credits. Top up at "
+        "https://nemovideo.com/dashboard/billing and try again.\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("error", "hint"),
+    [
+        (TransportError("could not reach api.test: ConnectError"), "Check your internet"),
+        (ServerError("HTTP 500", status_code=500), "had a problem on its side"),
+        (RateLimitError("HTTP 429", retry_after=7), "try again in about 7 seconds"),
+        (InvalidTokenError("token expired", code=1001), "NEMO_TOKEN"),
+    ],
+    ids=["network", "server", "rate-limit", "token"],
+)
+def test_errors_that_only_say_what_happened_also_say_what_to_do(
+    error: AgentError, hint: str
+) -> None:
+    result = CliRunner().invoke(_command(error), [])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {error.message} — ")
+    assert hint in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_errors_that_say_what_to_do_are_printed_as_they_are() -> None:
+    error = UserInputError("nothing to export yet: make a video first with `send`")
+    result = CliRunner().invoke(_command(error), ["--json"])
+    assert result.stderr == f"error: {error.message}\n"
+    assert json.loads(result.stdout)["error"]["message"] == error.message
 
 
 def test_api_error_with_json_prints_the_code_and_message() -> None:
