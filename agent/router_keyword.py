@@ -20,7 +20,7 @@ Action = Literal["upload", "sse", "export", "credits", "state"]
 Source = Literal["keyword", "llm", "default"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再")
+_CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 # Within one clause a cost or status question names other commands only as its subject:
@@ -104,8 +104,9 @@ class KeywordRouter:
         )
         self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
         self._light = re.compile(rf"(?:{_alternation(g['light_verbs'])})\s*$")
-        # "做好了" is a filler, "做好了吗" a question.
-        self._filler = re.compile(rf"(?:{_alternation(g['fillers'])})(?!\s*(?:吗|没|么|\?))")
+        # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
+        fillers = _alternation(g["fillers"])
+        self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
         self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
         self._words = re.compile(r"[a-z]{4,}")
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
 from agent.router_text import normalize
-from agent.router_typos import Vocabulary, typo_variants
+from agent.router_typos import Vocabulary, swap_variants, typo_variants
 
 __all__ = [
     "INTENTS",
@@ -36,7 +36,7 @@ TABLE_FILES = ("router_en.toml", "router_zh.toml")
 
 _LATIN_EDGE = re.compile(r"[a-z0-9]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]+")
-_PHRASE_WORD = re.compile(r"(?<![a-z])[a-z]{6,}(?![a-z])")
+_PHRASE_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _SUFFIX = r"(?:s|es|ed|d|ing)?"
 _VERB_SUFFIX = r"(?:s|es|ed|d|ing|[a-z]ing|[a-z]ed)?"  # trim -> trimming, drop -> dropped
 
@@ -114,7 +114,8 @@ class RouterTables:
 def phrase_pattern(text: str, *, suffix: bool = False, verb: bool = False) -> str:
     """Regex source for a normalised phrase: Latin edges on word boundaries, CJK as substrings.
 
-    `*` stands for up to three words between Latin words, or up to four CJK characters.
+    `*` stands for up to three words between Latin words, or up to four CJK characters; a
+    leading `*` before CJK takes up to four characters in front ("*完了吗": "生成完了吗").
     """
     pieces = [p.strip() for p in text.split("*")]
     out = re.escape(pieces[0]).replace(r"\ ", r"\s+")
@@ -138,8 +139,7 @@ def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
             tagged = [(raw, False) for raw in table.keywords] + [(raw, True) for raw in table.nouns]
             for raw, noun in tagged:
                 text = normalize(raw)
-                if not text or text.strip("* ") == "":
-                    raise ConfigError(f"router table: empty keyword in intent {intent!r}")
+                _check_wildcards(text, intent)
                 if text in seen:
                     raise ConfigError(
                         f"router table: duplicate keyword {text!r} ({seen[text]} and {intent})"
@@ -147,6 +147,14 @@ def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
                 seen[text] = intent
                 out.append(Keyword(intent, text, phrase_pattern(text, suffix=True), noun))
     return tuple(out)
+
+
+def _check_wildcards(text: str, intent: Intent) -> None:
+    """A keyword needs words; `*` joins them, and may lead only into CJK ("*完了吗")."""
+    if not text or text.strip("* ") == "":
+        raise ConfigError(f"router table: empty keyword in intent {intent!r}")
+    if text.endswith("*") or (text.startswith("*") and not _CJK_CHAR.match(text.lstrip("* "))):
+        raise ConfigError(f"router table: keyword {text!r} has a dangling '*'")
 
 
 def _check_shadowing(keywords: tuple[Keyword, ...]) -> None:
@@ -190,18 +198,20 @@ def _typos(keywords: tuple[Keyword, ...], vocabulary: Vocabulary) -> dict[str, I
 def _respellings(
     keywords: tuple[Keyword, ...], vocabulary: Vocabulary, typos: Mapping[str, Intent]
 ) -> dict[str, str]:
-    """Misspellings of the words (six letters or more) inside command phrases, to the word.
+    """Misspellings of the command words that `typos` does not cover, to the word: any one edit
+    for six letters or more ("timline"), a swapped pair for four or five ("shwo").
 
-    A variant one edit from two such words is ambiguous and left alone.
+    A variant that could be two such words is ambiguous and left alone.
     """
-    singles = {k.text for k in keywords}
+    singles = {k.text for k in keywords if len(k.text) >= 5}
     words = sorted(
         {w for k in keywords if k.intent != "sse" for w in _PHRASE_WORD.findall(k.text)} - singles
     )
     found: dict[str, str] = {}
     ambiguous: set[str] = set()
     for word in words:
-        for variant in typo_variants(word) - typos.keys():
+        variants = typo_variants(word) if len(word) >= 6 else swap_variants(word)
+        for variant in variants - typos.keys():
             if not vocabulary.knows(variant) and found.setdefault(variant, word) != word:
                 ambiguous.add(variant)
     return {variant: word for variant, word in found.items() if variant not in ambiguous}

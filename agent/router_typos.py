@@ -11,7 +11,7 @@ import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Vocabulary", "typo_variants"]
+__all__ = ["Vocabulary", "swap_variants", "typo_variants"]
 
 _WORD = re.compile(r"[a-z]+")
 
@@ -32,6 +32,14 @@ def typo_variants(word: str) -> set[str]:
     substitutions = {a + c + b[1:] for a, b in splits if b for c in letters}
     inserts = {a + c + b for a, b in splits for c in letters}
     return (deletes | swaps | substitutions | inserts) - {word}
+
+
+def swap_variants(word: str) -> set[str]:
+    """`word` with two neighbouring letters swapped ("shwo" for "show"), without `word` itself.
+
+    Short words have too many real neighbours for every edit; a swapped pair rarely is one.
+    """
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
 
 
 @dataclass(frozen=True, slots=True)
