@@ -15,6 +15,7 @@ __all__ = [
     "Masked",
     "Sentence",
     "clause_bounds",
+    "content_symbols",
     "mask",
     "paren_groups",
     "split_lines",
@@ -46,6 +47,13 @@ _CLAUSE_SEP = re.compile(
     r"|\s+[—–-]{1,2}\s+|\s*——\s*"
     r"|\s*[\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
     r"[\ufe0f\u200d\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]*\s*"
+)
+_SYMBOL = re.compile(
+    r"[\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff][\ufe0f\u200d]*"
+)
+# arrows and pointing hands lead into what follows them; other emoji close what precedes them
+_POINTER = re.compile(
+    r"[\u25b6\u25ba\u27a1\u2b05-\u2b07\u2b95\U0001f446-\U0001f449\U0001f53d][\ufe0f]*"
 )
 _PARENS = re.compile(r"\s*[(（](?P<inner>[^()（）]*)[)）]")
 
@@ -138,6 +146,17 @@ def clause_bounds(content: str, protected: list[tuple[int, int]]) -> list[tuple[
         start = sep.end()
     bounds.append((start, len(content)))
     return bounds
+
+
+def content_symbols(separator: str) -> str:
+    """The emoji of a clause separator that close the clause before it ("done 🎉" keeps 🎉).
+
+    Returns them with the space before them, or "" when there are none.
+    """
+    symbols = "".join(s.group(0) for s in _SYMBOL.finditer(_POINTER.sub("", separator)))
+    if not symbols:
+        return ""
+    return (" " if separator[:1].isspace() else "") + symbols
 
 
 def paren_groups(content: str) -> list[re.Match[str]]:

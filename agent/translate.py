@@ -33,7 +33,15 @@ from agent.gui_rewrite import (
     shift_cues,
 )
 from agent.gui_tables import GuiTables, LanguageTable, load_gui_tables
-from agent.prose import Masked, clause_bounds, mask, paren_groups, split_lines, split_sentences
+from agent.prose import (
+    Masked,
+    clause_bounds,
+    content_symbols,
+    mask,
+    paren_groups,
+    split_lines,
+    split_sentences,
+)
 
 __all__ = ["Translation", "translate"]
 
@@ -150,7 +158,8 @@ def _sentence(
         content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
     )
     results = _clause_results(content, bounds, cues, tables, m)
-    out, actions, previous_end, said, dropped = "", [], 0, set(), False
+    out, actions, previous_end, dropped = "", [], 0, False
+    said = _generic_lines(results, lang)
     for (start, end), (new, acts) in zip(bounds, results, strict=True):
         actions += acts
         if new:  # the same rewrite twice in one sentence ("click Save, then Export") once
@@ -160,9 +169,21 @@ def _sentence(
             position = _position(out, start, dropped)
             text = _joined(content[start:end], new, lang, position)
             out += (content[previous_end:start] if out else "") + text
+        elif out and not dropped:  # "done 🎉 [Preview it]": the emoji closes the content
+            out += content_symbols(content[previous_end:start])
         dropped = new == ""
         previous_end = end
     return out, actions
+
+
+def _generic_lines(results: list[tuple[str | None, list[str]]], lang: LanguageTable) -> set[str]:
+    """The generic "tell me what you'd like" line, when a sentence says something better.
+
+    "Tap Done, then Export" is one step the client performs; the unknown "Done" goes.
+    """
+    generic = min(lang.kinds.values(), key=lambda kind: kind.priority)
+    lines = {new for new, _ in results if new}
+    return {generic.bare} if lines - {generic.bare} else set()
 
 
 def _asides(
@@ -222,10 +243,13 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     """
     tables = tables if tables is not None else load_gui_tables()
     masked = mask(text)
-    out, actions = [], []
+    out, actions, rewritten = [], [], set()
     for prefix, body, newline in split_lines(masked.text):
         new, acts = _line(body, tables, masked)
         actions += acts
+        if new != body:  # a list of steps that all become "I'll export…" says it once
+            new = "" if new.strip() in rewritten else new
+            rewritten.add(new.strip())
         if new.strip() or not body.strip():
             out.append(prefix + new + newline)
     joined = "".join(out)
