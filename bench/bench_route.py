@@ -1,4 +1,4 @@
-"""Route latency without the LLM: p50/p99 of `KeywordRouter.route` over the dev and extra sets.
+"""Route latency without the LLM: p50/p99 of `KeywordRouter.route` over the dev, extra, blind sets.
 
 Run: `python bench/bench_route.py [--rounds N]`. The target is p50 < 1 ms per turn.
 """
@@ -17,6 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 SETS = {
     "dev": REPO.parent / "shared" / "eval" / "router_dev.jsonl",
     "extra": REPO / "fixtures" / "router" / "extra.jsonl",
+    "blind": REPO / "fixtures" / "router" / "blind.jsonl",
+    "blind2": REPO / "fixtures" / "router" / "blind2.jsonl",
+    "blind3": REPO / "fixtures" / "router" / "blind3.jsonl",
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from agent.errors import ConfigError
 from agent.router_rules import TABLE_FILES, load_tables, parse_tables, phrase_pattern
-from agent.router_typos import Vocabulary, typo_variants
+from agent.router_typos import Vocabulary, swap_variants, typo_variants
 
 GRAMMAR = """
 [grammar]
@@ -137,3 +137,73 @@ def test_vocabulary_knows_table_words_and_their_forms() -> None:
     assert vocabulary.knows("saving") is False
     assert vocabulary.knows("experts") is True
     assert vocabulary.knows("it") is True
+
+
+def test_bundled_tables_fold_traditional_characters_and_respell_phrase_words() -> None:
+    tables = load_tables()
+    assert "導出影片".translate(tables.fold) == "导出影片"
+    assert "查詢餘額".translate(tables.fold) == "查询余额"
+    assert tables.respell["timline"] == "timeline"
+    assert tables.respell["shwo"] == "show"
+    assert "three" not in tables.respell
+    assert "video file" in tables.words("export", noun=True)
+    assert "video file" not in tables.words("export", noun=False)
+
+
+def _folding(pairs: str, intents: str = '[intents.export]\nkeywords = ["export"]\n') -> str:
+    return _table(intents) + f'[folding]\ntraditional = "{pairs}"\n'
+
+
+def test_folding_pairs_are_parsed_into_a_translate_table() -> None:
+    tables = parse_tables([_folding("導导 載载")])
+    assert "導出下載".translate(tables.fold) == "导出下载"
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (_folding("導导出"), "not two CJK characters"),
+        (_folding("ab"), "not two CJK characters"),
+        (_folding("導导 導到"), "given twice"),
+        (_folding("導导 导到"), "leads to another fold"),
+        (_folding("導导", '[intents.export]\nkeywords = ["導出"]\n'), "rewritten by folding"),
+    ],
+    ids=["three-chars", "latin", "twice", "chain", "keyword-rewritten"],
+)
+def test_broken_folding_is_a_config_error(document: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_tables([document])
+
+
+@pytest.mark.parametrize("keyword", ["export *", "* export", "*"])
+def test_dangling_wildcard_is_a_config_error(keyword: str) -> None:
+    with pytest.raises(ConfigError, match=r"dangling|empty"):
+        parse_tables([_table(f'[intents.export]\nkeywords = ["{keyword}"]\n')])
+
+
+def test_leading_wildcard_before_cjk_takes_the_characters_in_front() -> None:
+    match = re.search(phrase_pattern("*完了吗"), "视频生成完了吗")
+    assert match is not None
+    assert match.group(0) == "视频生成完了吗"
+
+
+def test_noun_keywords_are_tagged_and_checked_like_the_rest() -> None:
+    doc = _table('[intents.export]\nkeywords = ["export"]\nnouns = ["video file"]\n')
+    tables = parse_tables([doc])
+    assert [(k.text, k.noun) for k in tables.keywords] == [("export", False), ("video file", True)]
+    duplicate = _table('[intents.export]\nkeywords = ["export"]\nnouns = ["export"]\n')
+    with pytest.raises(ConfigError, match="duplicate"):
+        parse_tables([duplicate])
+
+
+def test_swap_variants_swap_neighbouring_letters_only() -> None:
+    assert swap_variants("show") == {"hsow", "sohw", "shwo"}
+    assert swap_variants("aa") == set()
+
+
+def test_phrase_words_are_respelt_unless_the_variant_is_a_table_word() -> None:
+    doc = _table('[intents.state]\nkeywords = ["show * timeline", "list * tracks"]\n')
+    respell = parse_tables([doc]).respell
+    assert respell["timline"] == "timeline"
+    assert respell["lsit"] == "list"
+    assert "video" not in respell  # a grammar word, never a misspelling
