@@ -6,8 +6,6 @@ length. Imported lazily by `agent.local.render`.
 
 from __future__ import annotations
 
-import cv2
-
 from agent.local.planes import Planes, blank
 from agent.local.source import Source, open_source
 from agent.local.spec import RenderSpec, VisualClip
@@ -27,7 +25,7 @@ def _needed_until(visuals: tuple[VisualClip, ...]) -> list[int]:
 
 
 class Compositor:
-    """Produces the RGB frames of a spec one at a time, reusing its buffers.
+    """Composes the I420 frames of a spec one at a time, into buffers the caller provides.
 
     Use as a context manager, or call `close`, to release decoders.
     """
@@ -36,7 +34,6 @@ class Compositor:
         self._spec = spec
         self._canvas = (spec.width, spec.height)
         self._black = blank(spec.width, spec.height)
-        self._out = blank(spec.width, spec.height)
         self._scratch = blank(spec.width, spec.height)
         self._sources: dict[int, Source] = {}
         self._until = _needed_until(spec.visuals)
@@ -83,7 +80,7 @@ class Compositor:
             return None
         return index - 1, into / clip.crossfade_ms
 
-    def _draw_titles(self, t_ms: float) -> None:
+    def _draw_titles(self, t_ms: float, out: Planes) -> None:
         for i, clip in enumerate(self._spec.texts):
             opacity = opacity_at(clip, t_ms)
             if opacity <= 0:
@@ -91,10 +88,10 @@ class Compositor:
                 continue
             if i not in self._titles:
                 self._titles[i] = draw_title(clip, self._canvas)
-            self._titles[i].blend(self._out, opacity)
+            self._titles[i].blend(out, opacity)
 
-    def frame(self, index: int) -> Planes:
-        """The I420 frame `index`; its buffer is reused by the next call.
+    def frame(self, index: int, out: Planes) -> None:
+        """Compose frame `index` into `out` (a picture of the spec's size), overwriting it all.
 
         Raises:
             RenderError: A source cannot be decoded.
@@ -103,14 +100,12 @@ class Compositor:
         self._release(t_ms)
         top = self._top_visual(t_ms)
         if top is None:
-            self._out.copy_from(self._black)
+            out.copy_from(self._black)
         else:
-            self._draw_visual(top, t_ms, self._out)
+            self._draw_visual(top, t_ms, out)
             fade = self._crossfade_from(top, t_ms)
             if fade is not None:
                 previous, weight = fade
                 self._draw_visual(previous, t_ms, self._scratch)
-                out, old = self._out.buffer, self._scratch.buffer
-                cv2.addWeighted(out, weight, old, 1 - weight, 0.0, dst=out)
-        self._draw_titles(t_ms)
-        return self._out
+                out.blend_from(self._scratch, weight)
+        self._draw_titles(t_ms, out)

@@ -8,6 +8,7 @@ is left. Colour maths is BT.601 limited range (what `cv2.COLOR_RGB2YUV_I420` pro
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -15,7 +16,15 @@ from numpy.typing import NDArray
 
 from agent.local.motion import Affine
 
-__all__ = ["Plane", "Planes", "blank", "i420_buffer", "planes_from_rgb", "warp_planes"]
+__all__ = [
+    "Plane",
+    "Planes",
+    "blank",
+    "frame_planes",
+    "i420_buffer",
+    "planes_from_rgb",
+    "warp_planes",
+]
 
 Plane = NDArray[np.uint8]
 
@@ -24,11 +33,10 @@ Plane = NDArray[np.uint8]
 class Planes:
     """Views of the Y (h, w), U and V (h/2, w/2) planes of one I420 picture.
 
-    Attributes:
-        buffer: The whole picture, shape (h * 3 / 2, w), as `av.VideoFrame.from_ndarray` takes it.
+    The planes may live in one buffer (`i420_buffer`) or in an encoder frame's own, possibly
+    row-padded, buffers (`frame_planes`); every operation here works plane by plane.
     """
 
-    buffer: Plane
     y: Plane
     u: Plane
     v: Plane
@@ -40,7 +48,13 @@ class Planes:
 
     def copy_from(self, other: Planes) -> None:
         """Overwrite this picture with `other` (same size)."""
-        np.copyto(self.buffer, other.buffer)
+        for mine, theirs in ((self.y, other.y), (self.u, other.u), (self.v, other.v)):
+            np.copyto(mine, theirs)
+
+    def blend_from(self, other: Planes, weight: float) -> None:
+        """Crossfade in place: this picture x `weight` + `other` x (1 - `weight`)."""
+        for mine, theirs in ((self.y, other.y), (self.u, other.u), (self.v, other.v)):
+            cv2.addWeighted(mine, weight, theirs, 1.0 - weight, 0.0, dst=mine)
 
 
 def i420_buffer(buffer: Plane, width: int, height: int) -> Planes:
@@ -50,11 +64,22 @@ def i420_buffer(buffer: Plane, width: int, height: int) -> Planes:
     flat = buffer.reshape(-1)
     luma, chroma = width * height, width * height // 4
     return Planes(
-        buffer,
         flat[:luma].reshape(height, width),
         flat[luma : luma + chroma].reshape(height // 2, width // 2),
         flat[luma + chroma : luma + 2 * chroma].reshape(height // 2, width // 2),
     )
+
+
+def frame_planes(frame: Any) -> Planes:
+    """Writable views of a yuv420p `av.VideoFrame`'s own planes: compose into them, no copies.
+
+    Rows may be padded (`line_size` > width); the views are strided to the visible width.
+    """
+    views = []
+    for plane in frame.planes:
+        rows = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
+        views.append(rows[:, : plane.width])
+    return Planes(*views)
 
 
 def blank(width: int, height: int) -> Planes:

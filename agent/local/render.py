@@ -108,11 +108,12 @@ def _encode(
         # One frame of look-ahead: frame i+1 is composed on a helper thread while frame i
         # encodes (cv2 and the encoder release the GIL). `result()` re-raises its errors here.
         with Compositor(spec) as compositor, ThreadPoolExecutor(1, "render-compose") as pool:
-            upcoming = pool.submit(_compose, compositor, 0)
+            size = (spec.width, spec.height)
+            upcoming = pool.submit(_compose, compositor, 0, size)
             for index in range(total):
                 frame = upcoming.result()
                 if index + 1 < total:
-                    upcoming = pool.submit(_compose, compositor, index + 1)
+                    upcoming = pool.submit(_compose, compositor, index + 1, size)
                 if cancel is not None and cancel.is_set():
                     raise RenderError("cancelled")
                 encoder.video_frame(index, frame)
@@ -123,11 +124,15 @@ def _encode(
         container.close()
 
 
-def _compose(compositor: Compositor, index: int) -> Any:
-    """Frame `index` as an `av.VideoFrame` (a copy, so the compositor may reuse its buffer)."""
+def _compose(compositor: Compositor, index: int, size: tuple[int, int]) -> Any:
+    """Frame `index` as a new `av.VideoFrame`, composed straight into its planes (no copy)."""
     import av
 
-    return av.VideoFrame.from_ndarray(compositor.frame(index).buffer, format="yuv420p")
+    from agent.local.planes import frame_planes
+
+    frame = av.VideoFrame(size[0], size[1], "yuv420p")
+    compositor.frame(index, frame_planes(frame))
+    return frame
 
 
 def render(

@@ -112,17 +112,16 @@ class VideoSource:
             else 0.0
         )
         self._frames = self._decode()
-        self._current: Planes | None = None
+        self._current: NDArray[np.uint8] | None = None
         self._current_ms = -1.0
-        self._pending: tuple[float, Planes] | None = None
+        self._pending: tuple[float, NDArray[np.uint8]] | None = None
 
-    def _decode(self) -> Generator[tuple[float, Planes], None, None]:
+    def _decode(self) -> Generator[tuple[float, NDArray[np.uint8]], None, None]:
         scale = min(1.0, self._framing.fitted[0] * self._framing.max_zoom / self._stream.width)
         w, h = _even(self._stream.width * scale), _even(self._stream.height * scale)
         for frame in self._container.decode(self._stream):
             ms = float(frame.time * 1000) if frame.time is not None else self._current_ms + 1
-            buffer = frame.to_ndarray(width=w, height=h, format="yuv420p")
-            yield ms, i420_buffer(np.ascontiguousarray(buffer), w, h)
+            yield ms, np.ascontiguousarray(frame.to_ndarray(width=w, height=h, format="yuv420p"))
 
     def _advance(self, target_ms: float) -> None:
         import av
@@ -154,10 +153,11 @@ class VideoSource:
         self._advance(target)
         if self._current is None:
             raise RenderError(f"no frames in video {self._clip.path.name}")
-        picture = self._current
+        buffer = self._current
+        picture = i420_buffer(buffer, buffer.shape[1], buffer.shape[0] * 2 // 3)
         contain = self._clip.fit == "contain"
         if contain:
-            rgb = cv2.cvtColor(picture.buffer, cv2.COLOR_YUV2RGB_I420)
+            rgb = cv2.cvtColor(buffer, cv2.COLOR_YUV2RGB_I420)
             out.copy_from(_blurred_fill(np.asarray(rgb, np.uint8), self._canvas))
         matrix = self._framing.matrix(local_ms / self._clip.duration_ms, picture.size)
         warp_planes(picture, matrix, out, transparent=contain)
