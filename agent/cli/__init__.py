@@ -6,6 +6,8 @@ Each command lives in its own module under `agent/cli/` and is imported only whe
 from __future__ import annotations
 
 import importlib
+import json
+import sys
 from typing import Any
 
 import click
@@ -65,5 +67,23 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console-script entry point."""
-    return cli.main(args=argv, prog_name="nemo-agent")
+    """Console-script entry point; with `--json`, a usage error is also one JSON object on
+    stdout (the message and usage still go to stderr, exit code 2)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--json" not in args:
+        return cli.main(args=args, prog_name="nemo-agent")
+    try:
+        return cli.main(args=args, prog_name="nemo-agent", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        _json_error("usage", exc.format_message())
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        _json_error("interrupted", "interrupted")
+        sys.exit(130)
+
+
+def _json_error(code: str, message: str) -> None:
+    error = {"code": code, "message": message}
+    click.echo(json.dumps({"status": "error", "error": error}, ensure_ascii=False))

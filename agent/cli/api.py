@@ -297,8 +297,10 @@ def send(text: str, new: bool, opts: CommonOptions) -> None:
     async def body(settings: Settings, deps: CliDeps) -> CommandResult:
         from contextlib import aclosing
 
-        from agent.errors import APIError
+        from agent.errors import APIError, UserInputError
 
+        if not text.strip():
+            raise UserInputError('nothing to send: give the message, e.g. nemo-agent send "hi"')
         async with _open(settings, deps) as rt:
 
             async def post(record: SessionRecord) -> _Reply:

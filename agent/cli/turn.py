@@ -15,9 +15,15 @@ import click
 
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
 from agent.config import Settings
-from agent.errors import AgentError
+from agent.errors import AgentError, UserInputError
 
-__all__ = ["turn"]
+__all__ = ["EMPTY_TURN", "turn"]
+
+EMPTY_TURN = (
+    "nothing to do: say what to make, e.g. "
+    'nemo-agent turn --attach photo.jpg "turn this photo into a 5-second video"'
+)
+"""The refusal for a turn with no text (or only spaces) and no attachment."""
 
 
 async def run_turn(
@@ -95,6 +101,8 @@ def turn(
     output_dir = output.expanduser().resolve() if output else None
 
     async def body(settings: Settings) -> CommandResult:
+        if not message.strip() and not attach:
+            raise UserInputError(EMPTY_TURN)
         stream_to = None if opts.json else sys.stdout
         return await run_turn(
             settings, message, attach, new=new, output=output_dir, stream_to=stream_to
