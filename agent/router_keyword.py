@@ -104,6 +104,11 @@ class KeywordRouter:
         )
         self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
         self._light = re.compile(rf"(?:{_alternation(g['light_verbs'])})\s*$")
+        self._determined = re.compile(rf"(?:{_alternation(g['determiners'])})\s*$")
+        self._predicate = re.compile(rf"^\s*(?:{_alternation(g['predicates'])})")
+        # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
+        self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
+        self._preposition = re.compile(_alternation(g["prepositions"]))
         # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
         fillers = _alternation(g["fillers"])
         self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
@@ -184,16 +189,27 @@ class KeywordRouter:
         )
 
     def _edited(self, match: _Match, before: str) -> bool:
-        """An edit verb precedes the match, other than a light verb naming a command."""
-        if not self._verb.search(before):
+        """An edit verb precedes the match, other than a light verb naming a command or a verb
+        whose reach a preposition ends ("how many videos can I make with my credits")."""
+        verbs = list(self._verb.finditer(before))
+        if not verbs:
             return False
-        return match.noun or match.intent in _NOUNS or not self._light.search(before)
+        if match.intent in _NOUNS:
+            return not self._preposition.search(before[verbs[-1].end() :])
+        return match.noun or not self._light.search(before)
 
-    def _object(self, match: _Match, edited: bool, after: str) -> bool:
-        """The match names what an edit works on: "make the credits big", "把成片调亮"."""
+    def _object(self, match: _Match, edited: bool, before: str, after: str) -> bool:
+        """The match is content, not a request: what an edit works on ("make the credits big",
+        "add a download icon", "把成片调亮") or a thing described ("导出的视频", "the export looks
+        blurry")."""
         if match.intent in _NOUNS:
             return edited
-        return match.noun and (edited or bool(self._verb.search(after) or self._noun.search(after)))
+        determined = bool(self._determined.search(before))
+        if self._attributive.match(after) or (determined and self._predicate.match(after)):
+            return True
+        if match.noun:
+            return edited or bool(self._verb.search(after) or self._noun.search(after))
+        return edited and determined
 
     def _asks_for_edit(self, text: str) -> bool:
         """An edit verb that is not itself negated ("不用加音乐" asks for nothing)."""
@@ -209,7 +225,7 @@ class KeywordRouter:
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
             edited = self._edited(match, before)
-            if match.intent == "sse" or self._object(match, edited, after):
+            if match.intent == "sse" or self._object(match, edited, before, after):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))

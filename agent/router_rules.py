@@ -65,6 +65,14 @@ class _GrammarModel(BaseModel):
     sequence_markers: list[str] = []
     light_verbs: list[str] = []
     """A verb and determiner that only name a command ("make the final export")."""
+    determiners: list[str] = []
+    """Before a command word, make it a thing: "add a download icon", "the export looks"."""
+    predicates: list[str] = []
+    """After "the export", describe it instead of asking for it ("the export looks blurry")."""
+    attributives: list[str] = []
+    """After a command word, make it describe a noun ("导出的视频")."""
+    prepositions: list[str] = []
+    """Between an edit verb and credits/state, end the verb's reach ("make with my credits")."""
     """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
 
 

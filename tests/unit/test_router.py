@@ -30,6 +30,7 @@ BLIND_SETS = {
     "blind": (FIXTURES / "router" / "blind.jsonl", 250),
     "blind2": (FIXTURES / "router" / "blind2.jsonl", 150),
     "blind3": (FIXTURES / "router" / "blind3.jsonl", 100),
+    "blind4": (FIXTURES / "router" / "blind4.jsonl", 90),
 }
 
 
@@ -382,3 +383,39 @@ def test_an_attachment_with_a_request_is_uploaded_then_sent(
     decided = keywords.route(text, attachments)
     assert decided is not None
     assert decided.actions == ("upload", "sse")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add a download icon animation",
+        "the export looks blurry, can you sharpen it?",
+        "导出的视频有点模糊，能清晰一点吗",
+        "how long does export take?",
+        "i will download it tomorrow, for now make it brighter",
+    ],
+)
+def test_a_command_word_that_is_described_or_asked_about_is_content(
+    keywords: KeywordRouter, text: str
+) -> None:
+    assert _plan(keywords, {"text": text}) == ["sse"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("导出的时候用1080p", ("export",)),
+        ("把导出的视频发给我", ("export",)),
+        ("how many videos can I make with my credits", ("credits",)),
+        ("make the credits text bigger", ("sse",)),
+        ("is it still processing?", ("state",)),
+        ("还在生成吗", ("state",)),
+        ("还要多久", ("state",)),
+    ],
+)
+def test_when_clauses_prepositions_and_progress_questions_keep_their_command(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert decided.actions == actions
