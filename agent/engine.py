@@ -32,6 +32,7 @@ from agent.turns import (
     failed_turn,
     merge_followups,
     message_context,
+    next_steps,
     render_turn,
     session_language,
 )
@@ -206,6 +207,15 @@ class _Turn:
             )
             if dropped:
                 self.replies.append(Reply("replies/export_hint"))
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """After a turn that changed the timeline, suggest 2-3 next steps (§7.5)."""
+        edits = {kind for reply in self.replies for kind in reply.edits}
+        if not edits or any(r.question or r.error for r in self.replies):
+            return
+        steps = next_steps(edits, self.done)
+        self.replies.append(Reply("replies/next_steps", {"steps": list(steps)}))
 
     async def _call(self, action: str) -> Reply:
         assert self.ctx is not None  # noqa: S101 - open() always runs first

@@ -5,7 +5,7 @@ No I/O: the engine (`agent.engine`) runs handlers; this module shapes what they 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ __all__ = [
     "failed_turn",
     "merge_followups",
     "message_context",
+    "next_steps",
     "render_turn",
     "session_language",
 ]
@@ -75,6 +76,30 @@ class TurnResult:
             "session_id": self.session_id,
             "error": error,
         }
+
+
+NEXT_STEPS: tuple[str, ...] = ("subtitles", "timing", "export", "music")
+"""Suggestions after an edit, best first (protocol §7.5: "add subtitles | adjust timing |
+export"); `replies/next_steps` words them."""
+
+
+def next_steps(edits: Collection[str], done: Collection[str], limit: int = 3) -> tuple[str, ...]:
+    """The next steps to suggest after a turn that changed the timeline. Pure.
+
+    Args:
+        edits: What the turn changed (`video`, `bgm`, `title`, `edit`, ...).
+        done: Actions the turn ran (an export already done is not suggested again).
+        limit: At most this many suggestions.
+
+    Returns:
+        Up to `limit` keys of `NEXT_STEPS`, skipping what the turn just did.
+    """
+    skip = {
+        "subtitles": "title" in edits,
+        "music": "bgm" in edits,
+        "export": "export" in done,
+    }
+    return tuple(step for step in NEXT_STEPS if not skip.get(step, False))[:limit]
 
 
 def session_language(language: Language) -> str:

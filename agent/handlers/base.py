@@ -55,6 +55,8 @@ class Reply:
         question: A clarifying question the backend asked; the next message answers it.
         error: Set when this part reports a failure.
         generated: The backend generated a video in this step (enables the export follow-up).
+        edits: What this step changed on the timeline (`video`, `bgm`, `title`, `edit`), so the
+            turn can suggest next steps.
     """
 
     template: str
@@ -66,6 +68,7 @@ class Reply:
     question: str | None = None
     error: ErrorInfo | None = None
     generated: bool = False
+    edits: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

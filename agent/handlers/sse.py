@@ -7,6 +7,7 @@ answered from a before/after state diff (re-read a few times while it is empty);
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import aclosing
 from typing import Any
 
@@ -32,6 +33,16 @@ def _changes(before: ProjectState, after: ProjectState) -> list[Any]:
     return list(diff_timelines(old, new))
 
 
+_EDIT_BY_STATUS = {"generating": "video", "music": "bgm", "editing": "edit"}
+
+
+def _edits(reader: StreamReader, changes: Sequence[Any] = ()) -> tuple[str, ...]:
+    """What the run changed: from its tool statuses and from the state diff, when there is one."""
+    kinds = {_EDIT_BY_STATUS[s] for s in reader.statuses if s in _EDIT_BY_STATUS}
+    kinds |= {str(c.segment.kind) for c in changes}
+    return tuple(sorted(kinds))
+
+
 def _answer(reader: StreamReader) -> Reply:
     if reader.question is not None:
         context = {
@@ -46,6 +57,7 @@ def _answer(reader: StreamReader) -> Reply:
         ("sse",),
         followups=tuple(reader.actions),
         generated=reader.generated,
+        edits=_edits(reader),
     )
 
 
@@ -61,7 +73,13 @@ async def _silent(ctx: HandlerContext, before: ProjectState, reader: StreamReade
         ctx.notify.status("checking", attempt=attempt, attempts=len(SETTLE_DELAYS))
         after = await ctx.client.state(ctx.session_id)
         changes = _changes(before, after)
-    return Reply("replies/changes", {"changes": changes}, ("sse",), generated=reader.generated)
+    return Reply(
+        "replies/changes",
+        {"changes": changes},
+        ("sse",),
+        generated=reader.generated,
+        edits=_edits(reader, changes),
+    )
 
 
 async def _recover(ctx: HandlerContext, before: ProjectState, reader: StreamReader) -> Reply:
@@ -75,13 +93,14 @@ async def _recover(ctx: HandlerContext, before: ProjectState, reader: StreamRead
     )
     if after is None:
         raise StreamError("the stream dropped and the session state did not change in time")
-    context = {"texts": reader.texts, "changes": _changes(before, after)}
+    changes = _changes(before, after)
     return Reply(
         "replies/recovered",
-        context,
+        {"texts": reader.texts, "changes": changes},
         ("sse",),
         followups=tuple(reader.actions),
         generated=reader.generated,
+        edits=_edits(reader, changes),
     )
 
 

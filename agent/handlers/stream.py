@@ -105,6 +105,11 @@ class StreamReader:
         self.started = self.clock()
 
     @property
+    def statuses(self) -> frozenset[str]:
+        """The kinds of work the run's tool calls showed (generating, music, editing, working)."""
+        return frozenset(self._statuses)
+
+    @property
     def normal_output(self) -> bool:
         """Something useful already arrived (text or a finished tool)."""
         return bool(self.texts) or self.tool_results > 0

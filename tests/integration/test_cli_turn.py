@@ -124,6 +124,6 @@ def test_backend_text_is_printed_once_in_plain_mode_and_json_stays_one_object(
     assert plain.exit_code == 0, plain.output
     assert plain.stdout.count("Your 5-second clip is ready") == 1
     assert "✅ Video ready:" in plain.stdout
-    code, payload, _ = _turn(*ask)  # asserts exactly one line on stdout
+    code, payload, _ = _turn("--new", *ask)  # asserts exactly one line on stdout
     assert code == 0
     assert str(payload["reply"]).count("Your 5-second clip is ready") == 1

@@ -192,6 +192,7 @@ _SAMPLES: dict[str, dict[str, object]] = {
         "resumed": True,
     },
     "replies/export_pending": {"link": None},
+    "replies/next_steps": {"steps": ["subtitles", "timing", "export", "music"]},
     "replies/chat_unknown": {"command": "/frob"},
     "status/still_working": {"minutes": 4},
     "status/checking": {"attempt": 1, "attempts": 5},
