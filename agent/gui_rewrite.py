@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.gui_tables import MASK_CLASS, GuiTables, Kind, LanguageTable, Rule
@@ -20,6 +21,7 @@ __all__ = [
     "find_cues",
     "is_real",
     "language_of",
+    "offers",
     "rewrite_clause",
     "shift_cues",
 ]
@@ -74,6 +76,22 @@ def find_cues(content: str, tables: GuiTables, question: bool = False) -> list[C
         if all(cue.start >= c.end or cue.end <= c.start for c in chosen):
             chosen.append(cue)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def offers(content: str, tables: GuiTables) -> str:
+    """A question's bare verbs in their offer wording ("preview it first?" -> "check it first?")."""
+    for table in tables.languages:
+        for rule in table.rules:
+            if rule.statement and rule.offer:
+                content = rule.pattern.sub(_filler(rule.offer), content)
+    return content
+
+
+def _filler(template: str) -> Callable[[re.Match[str]], str]:
+    def fill(match: re.Match[str]) -> str:
+        return template.format(**{k: v or "" for k, v in match.groupdict().items()})
+
+    return fill
 
 
 def is_real(cue: Cue) -> bool:
@@ -158,15 +176,18 @@ def _lead(text: str, cues: list[Cue], lang: LanguageTable) -> tuple[str, str]:
 
 
 def _body(
-    text: str, cues: list[Cue], kinds: list[str], primary: str, lang: LanguageTable
+    text: str, cues: list[Cue], replaced: list[bool], lang: LanguageTable
 ) -> tuple[str, str]:
-    """The condition before the instruction and the words left around it (cues replaced)."""
+    """The condition before the instruction and the words left around it.
+
+    Cues flagged in `replaced` become their rule's replacement, the others a gap.
+    """
     condition, lead = _lead(text, cues, lang)
     gap = " " if lang.lang == "en" else ""
     pieces, pos = [lead + gap], cues[0].start
-    for cue, kind in zip(cues, kinds, strict=True):
+    for cue, replace in zip(cues, replaced, strict=True):
         pieces.append(text[pos : cue.start])
-        pieces.append(_replacement(cue) if kind == primary else gap)
+        pieces.append(_replacement(cue) if replace else gap)
         pos = cue.end
     pieces.append(text[pos:])
     body = _SPACES.sub(" ", _EMPTY_EMPHASIS.sub("", "".join(pieces))).strip(EDGE)
@@ -235,7 +256,12 @@ def _rewrite_part(
         return None
     primary = max(real, key=lambda k: lang.kinds[k].priority)
     actions = tuple(lang.kinds[k].action for k in real if lang.kinds[k].action)
-    condition, body = _body(text, cues, kinds, primary, lang)
+    # a known label ("choose 'Export'") is said by the kind's own line, not repeated
+    replaced = [
+        k == primary and not (c.rule.kind == "label" and _label_kind(c, tables, m))
+        for c, k in zip(cues, kinds, strict=True)
+    ]
+    condition, body = _body(text, cues, replaced, lang)
     kind = lang.kinds[primary]
     phrase = _phrase(kind, body, lang) or (kind.short if hold else "")
     text = _with_condition(condition, phrase, kind, lang)
@@ -283,6 +309,21 @@ def language_of(text: str, tables: GuiTables, m: Masked) -> LanguageTable:
     return tables.zh if _CJK.search(m.restore(text)) else tables.en
 
 
+def _without_generic(
+    steps: list[tuple[str, _Step | None]], lang: LanguageTable
+) -> list[tuple[str, _Step | None]]:
+    """Drop the generic "just tell me" line when another step says something better.
+
+    "Scroll down to the Export section and click Download" is one export step.
+    """
+    generic = min(lang.kinds.values(), key=lambda kind: kind.priority).bare
+    if not any(s and s.text not in ("", generic) for _, s in steps):
+        return steps
+    return [
+        (p, _Step("", s.actions, s.kind, True) if s and s.text == generic else s) for p, s in steps
+    ]
+
+
 def rewrite_clause(
     text: str, cues: list[Cue], tables: GuiTables, m: Masked, hold: bool = False
 ) -> tuple[str | None, list[str]]:
@@ -295,13 +336,19 @@ def rewrite_clause(
         instruction) and the actions it implies, in order.
     """
     lang = language_of(text, tables, m)
+    steps = [
+        (
+            text[start:end],
+            _rewrite_part(text[start:end], shift_cues(cues, start, end), lang, tables, m, hold),
+        )
+        for start, end in _parts(text, cues, lang)
+    ]
+    steps = _without_generic(steps, lang)
     out, changed = "", False
     actions: list[str] = []
     said: list[str] = []
     last: tuple[str, str, _Step] | None = None  # output before the last step, its joiner, it
-    for start, end in _parts(text, cues, lang):
-        piece = text[start:end]
-        step = _rewrite_part(piece, shift_cues(cues, start, end), lang, tables, m, hold)
+    for piece, step in steps:
         if step is None:
             out, last = out + piece, None
             continue

@@ -6,6 +6,7 @@ broken table is a `ConfigError` at load time; nothing here is cached or global.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 import tomllib
@@ -66,6 +67,7 @@ class _RuleModel(BaseModel):
     default: str = ""
     weak: bool = False
     statement: bool = False
+    offer: str = ""
 
 
 class _TableModel(BaseModel):
@@ -93,7 +95,8 @@ class Rule:
     """One compiled cue pattern: `kind` is a kind name or one of `PSEUDO_KINDS`.
 
     A `weak` rule is a last resort: it only matches where no other rule does. A `statement`
-    rule (a bare verb such as "export") is no instruction in a question ("…, or export?").
+    rule (a bare verb such as "export") is no instruction in a question ("…, or export?");
+    there its words become `offer` when that is set ("preview it first?" -> "check it first?").
     """
 
     kind: str
@@ -102,6 +105,7 @@ class Rule:
     default: str
     weak: bool
     statement: bool = False
+    offer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,11 +249,11 @@ def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rul
             raise ConfigError(f"{where}: unknown default kind {item.default!r}")
         pattern = _compile(_expand(item.pattern, vocab, where), where, latin)
         _check_fields(item.replace, pattern, where)
+        _check_fields(item.offer, pattern, where)
         if item.kind == "label" and "label" not in pattern.groupindex:
             raise ConfigError(f"{where}: label rule must capture (?P<label>...)")
-        rules.append(
-            Rule(item.kind, pattern, item.replace, item.default, item.weak, item.statement)
-        )
+        rule = Rule(item.kind, pattern, item.replace, item.default, item.weak, item.statement)
+        rules.append(dataclasses.replace(rule, offer=item.offer))
     return tuple(rules)
 
 

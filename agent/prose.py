@@ -28,6 +28,11 @@ _VERBATIM = (
     re.compile(r"`[^`\n]+`"),
     re.compile(r"\bhttps?://[^\s<>\"'“”‘’（）()\[\]{}]+"),
     re.compile(r"\bwww\.[^\s<>\"'“”‘’（）()\[\]{}]+"),
+    re.compile(  # a bare site address ("nemovideo.com/dashboard/billing")
+        r"(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|ai|io|net|org|app|co|cn)\b"
+        r"(?:/[^\s<>\"'“”‘’（）()\[\]{}]*)?",
+        re.IGNORECASE,
+    ),
     re.compile(r'"[^"\n]+"'),
     re.compile(r"“[^”\n]+”"),
     re.compile(r"‘[^’\n]+’"),

@@ -29,6 +29,7 @@ from agent.gui_rewrite import (
     find_cues,
     is_real,
     language_of,
+    offers,
     rewrite_clause,
     shift_cues,
 )
@@ -214,7 +215,8 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     out, actions = "", []
     for sentence in split_sentences(body):
         question = "?" in sentence.term or "？" in sentence.term
-        content, asides = _asides(sentence.content, tables, m, question)
+        content = offers(sentence.content, tables) if question else sentence.content
+        content, asides = _asides(content, tables, m, question)
         new, acts = _sentence(content, tables, m, question)
         if asides:  # an aside's actions go where the aside stood relative to the main cues
             cues = find_cues(content, tables, question)
