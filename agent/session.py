@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote
 
+import structlog
+
 from agent.errors import SessionNotFoundError
 from agent.models import ClaimToken, Clock, SessionInfo
 
@@ -32,6 +34,7 @@ __all__ = [
 SessionLanguage = Literal["en", "zh-CN"]
 T = TypeVar("T")
 TASK_NAME = "project"
+_log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +96,23 @@ class SessionStore:
     def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except OSError:
             return {}
-        return data if isinstance(data, dict) else {}
+        except ValueError:  # truncated or garbled (not JSON, not UTF-8)
+            data = None
+        if isinstance(data, dict):
+            return data
+        self._set_aside()
+        return {}
+
+    def _set_aside(self) -> None:
+        """Keep an unreadable session file as `<name>.corrupt` (never silently lost) and warn."""
+        aside = self.path.with_name(f"{self.path.name}.corrupt")
+        try:
+            os.replace(self.path, aside)
+        except OSError:
+            return
+        _log.warning("session file unreadable; starting a new session", kept_as=str(aside))
 
     def load(self) -> SessionRecord | None:
         """The stored session for this API, or None."""

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+import structlog.testing
 
 from agent.errors import NotFoundError, SessionNotFoundError
 from agent.models import ClaimToken, SessionInfo
@@ -108,3 +109,22 @@ def test_claim_link_uses_the_claim_token(tmp_path: Path) -> None:
 def test_links_are_built_from_the_web_url() -> None:
     assert claim_url("https://w.test/", "clm_a b") == "https://w.test/workspace/claim?ct=clm_a%20b"
     assert registration_url("https://w.test", "anon_1") == "https://w.test/register?bind=anon_1"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"https://api": {"session_id": "12', b"\xff\xfe\x00", b'["a list"]'],
+    ids=["truncated", "not-utf8", "not-an-object"],
+)
+def test_an_unreadable_session_file_is_kept_aside_with_a_warning(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "session.json"
+    path.write_bytes(content)
+    store = SessionStore(path, "https://api")
+    with structlog.testing.capture_logs() as logs:
+        assert store.load() is None
+    assert (tmp_path / "session.json.corrupt").read_bytes() == content
+    assert not path.exists()
+    assert [e["log_level"] for e in logs] == ["warning"]
+    assert logs[0]["kept_as"] == str(tmp_path / "session.json.corrupt")
