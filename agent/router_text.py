@@ -37,8 +37,14 @@ _SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
 
 _EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))
 _PATH_CHARS = r"[a-z0-9_.\-~/\\:%?=&+#@]"
+# A path with any characters in its folders and name ("~/图片/花.jpg"), ending at its extension.
+_ANY_PATH = (
+    rf"(?<![a-z0-9_.\-/:\\])(?:(?:~|\.{{1,2}})?/(?:[^\s/]+/)*[^\s/]+?"
+    rf"|[a-z]:\\(?:[^\s\\]+\\)*[^\s\\]+?)\.(?:{_EXTENSIONS})(?![a-z0-9])"
+)
 _MEDIA = re.compile(
     rf"https?://{_PATH_CHARS}+"
+    rf"|{_ANY_PATH}"
     rf"|(?<![a-z0-9])[a-z]:\\{_PATH_CHARS}+"
     rf"|(?<![a-z0-9_.\-/])(?:~|\.{{1,2}})/{_PATH_CHARS}+"
     rf"|(?<![a-z0-9_.\-/:])/[a-z0-9_\-]{_PATH_CHARS}*(?:/|\.(?:{_EXTENSIONS}))(?!{_PATH_CHARS})"

@@ -20,6 +20,8 @@ SETS = {
     "blind": REPO / "fixtures" / "router" / "blind.jsonl",
     "blind2": REPO / "fixtures" / "router" / "blind2.jsonl",
     "blind3": REPO / "fixtures" / "router" / "blind3.jsonl",
+    "blind4": REPO / "fixtures" / "router" / "blind4.jsonl",
+    "blind5": REPO / "fixtures" / "router" / "blind5.jsonl",
 }
 
 

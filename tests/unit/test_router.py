@@ -31,6 +31,7 @@ BLIND_SETS = {
     "blind2": (FIXTURES / "router" / "blind2.jsonl", 150),
     "blind3": (FIXTURES / "router" / "blind3.jsonl", 100),
     "blind4": (FIXTURES / "router" / "blind4.jsonl", 90),
+    "blind5": (FIXTURES / "router" / "blind5.jsonl", 100),
 }
 
 

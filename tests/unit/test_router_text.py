@@ -31,6 +31,10 @@ def test_normalize_folds_width_case_punctuation_and_apostrophes(raw: str, expect
         (r"use C:\x.png and ./clip.mp4", Prepared(f"use {MEDIA} and {MEDIA}", 2, "en")),
         ("把./pic.png做成视频", Prepared(f"把 {MEDIA} 做成视频", 1, "zh")),
         ("cover.webp", Prepared(MEDIA, 1, "en")),
+        ("把 ~/图片/花.jpg 做成视频", Prepared(f"把 {MEDIA} 做成视频", 1, "zh")),
+        ("把~/图片/花.jpg做成视频", Prepared(f"把 {MEDIA} 做成视频", 1, "zh")),
+        (r"upload C:\用户\狗.jpg", Prepared(f"upload {MEDIA}", 1, "en")),
+        ("and/or a video", Prepared("and/or a video", 0, "en")),
         ("trim 0:05 to 1:45 at 50%", Prepared("trim 0:05 to 1:45 at 50%", 0, "en")),
     ],
 )
