@@ -1,4 +1,4 @@
-"""I420 plane views: composing straight into encoder frames, whose rows may be padded."""
+"""I420 plane views: composing straight into encoder frames (padded rows); still pictures."""
 
 from __future__ import annotations
 
@@ -77,3 +77,35 @@ def test_i420_buffer_views_share_the_packed_buffer() -> None:
     planes.v.fill(7)
     assert (buffer.ravel()[20:] == 7).all()
     assert (buffer.ravel()[:20] == 0).all()
+
+
+def _composed(spec: RenderSpec, *indices: int) -> list[np.ndarray]:
+    pictures = []
+    with Compositor(spec) as compositor:
+        for index in indices:
+            planes = blank(spec.width, spec.height)
+            compositor.frame(index, planes)
+            pictures.append(np.concatenate([planes.y.ravel(), planes.u.ravel(), planes.v.ravel()]))
+    return pictures
+
+
+@pytest.mark.parametrize("fit", ["cover", "contain"])
+def test_a_still_picture_is_the_same_warp_on_every_frame(tmp_path: Path, fit: str) -> None:
+    photo = _gradient(tmp_path / "g.png")
+    still = VisualClip(photo, "image", 0, 1000, Motion("none"), fit=fit)  # type: ignore[arg-type]
+    first, middle, last = _composed(
+        RenderSpec(240, 160, duration_ms=1000, visuals=(still,)), 0, 13, 29
+    )
+    assert np.array_equal(first, middle)
+    assert np.array_equal(first, last)
+    # A zoom too slow to move a pixel takes the per-frame warp path and draws the same.
+    zero = VisualClip(photo, "image", 0, 1000, Motion("zoom_in", 0.2, 1e-9), fit=fit)  # type: ignore[arg-type]
+    (warped,) = _composed(RenderSpec(240, 160, duration_ms=1000, visuals=(zero,)), 13)
+    assert np.array_equal(middle, warped)
+
+
+def test_a_ken_burns_drift_without_zoom_still_moves(tmp_path: Path) -> None:
+    wide = _gradient(tmp_path / "wide.png", (800, 200))  # wider than the canvas: room to drift
+    clip = VisualClip(wide, "image", 0, 1000, Motion("ken_burns", 0.0))
+    first, last = _composed(RenderSpec(240, 160, duration_ms=1000, visuals=(clip,)), 0, 29)
+    assert not np.array_equal(first, last)
