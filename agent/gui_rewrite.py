@@ -175,9 +175,7 @@ def _lead(text: str, cues: list[Cue], lang: LanguageTable) -> tuple[str, str]:
     return "", lead
 
 
-def _body(
-    text: str, cues: list[Cue], replaced: list[bool], lang: LanguageTable
-) -> tuple[str, str]:
+def _body(text: str, cues: list[Cue], replaced: list[bool], lang: LanguageTable) -> tuple[str, str]:
     """The condition before the instruction and the words left around it.
 
     Cues flagged in `replaced` become their rule's replacement, the others a gap.

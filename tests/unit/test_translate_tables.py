@@ -51,6 +51,8 @@ def test_every_kind_has_a_catch_all_body_rule() -> None:
         ("gui_en.toml", 'upload = ["upload", "import", "add media"', 'upload = ["export"'),
         ("gui_en.toml", 'click = ["click",', 'click = ["click", "click",'),
         ("gui_en.toml", 'default = "other"', 'default = "elsewhere"'),
+        ("gui_zh.toml", 'offer = "{pre}看看"', 'offer = "{post}看看"'),
+        ("gui_en.toml", 'alt_joiner = " or "', "alt_joiner = 3"),
     ],
     ids=[
         "language twice",
@@ -66,6 +68,8 @@ def test_every_kind_has_a_catch_all_body_rule() -> None:
         "label under two kinds",
         "duplicate vocabulary",
         "unknown default kind",
+        "offer uses an uncaptured group",
+        "joiner is not text",
     ],
 )
 def test_broken_table_is_a_config_error(name: str, old: str, new: str) -> None:

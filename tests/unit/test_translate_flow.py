@@ -1,0 +1,140 @@
+"""How the translator joins, drops and words steps: questions, alternatives, conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.gui_tables import GuiTables, load_gui_tables
+from agent.prose import content_symbols, mask
+from agent.translate import Translation, translate
+
+
+@pytest.fixture(scope="module")
+def tables() -> GuiTables:
+    return load_gui_tables()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done. Want me to add subtitles, adjust timing, or export?",
+        "Shall I export it now?",
+        "要不要我现在导出？",
+    ],
+)
+def test_a_bare_export_in_a_question_is_an_offer_not_an_instruction(
+    text: str, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == Translation(text, ())
+
+
+def test_a_preview_offered_in_a_question_is_reworded_without_an_action(
+    tables: GuiTables,
+) -> None:
+    en = translate("Would you like to preview it first, or export right away?", tables)
+    zh = translate("你想先预览一下，还是直接导出？", tables)
+    assert en == Translation("Would you like to check it first, or export right away?", ())
+    assert zh == Translation("你想先看看，还是直接导出？", ())
+
+
+def test_a_bare_export_outside_a_question_is_still_the_export_flow(tables: GuiTables) -> None:
+    assert translate("Export it when you're ready.", tables).actions == ("export",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Open the Effects panel to try other transitions.", ("state",)),
+        ("Check the Layers panel to confirm.", ("state",)),
+        ("Head over to the Export tab and hit Render.", ("export",)),
+        ("打开特效面板可以尝试其他滤镜。", ("state",)),
+    ],
+)
+def test_opening_a_named_panel_shows_the_state_unless_its_name_says_more(
+    text: str, expected: tuple[str, ...], tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert result.actions == expected
+    assert "panel" not in result.text
+    assert "面板" not in result.text
+
+
+def test_two_ways_to_one_step_are_said_once_keeping_the_specific_one(tables: GuiTables) -> None:
+    result = translate("Click the + button or drop an image into the media area.", tables)
+    assert result == Translation("Send an image in chat or give me a URL.", ())
+
+
+def test_an_unknown_step_beside_a_known_one_gives_way(tables: GuiTables) -> None:
+    assert translate("Tap Done, then Export.", tables) == Translation(
+        "I'll export the MP4 for you.", ("export",)
+    )
+    assert translate("Press Ctrl+E or use File > Export to render.", tables) == Translation(
+        "I'll export the MP4 for you.", ("export",)
+    )
+
+
+def test_the_same_rewrite_is_not_repeated_in_a_sentence_or_a_list(tables: GuiTables) -> None:
+    sentence = translate("Title set. Click Save, then Export to download.", tables)
+    listed = translate("1. Click **Export**\n2. Choose **1080p**\n3. Click **Download**", tables)
+    assert sentence.text == "Title set. I'll export the MP4 for you."
+    assert listed.text == "1. I'll export the MP4 for you\n2. Choose **1080p**"
+
+
+def test_no_stray_or_is_left_after_a_dropped_step(tables: GuiTables) -> None:
+    result = translate("视频制作完成，可以在时间线中预览，或点击导出按钮下载。", tables)
+    assert result == Translation("视频制作完成，我会直接把 MP4 文件发给你。", ("state", "export"))
+
+
+def test_a_condition_before_a_lead_in_stays_in_front_of_the_rewrite(tables: GuiTables) -> None:
+    result = translate("视频渲染中，完成后请点击下载图标保存。", tables)
+    assert result.text == "视频渲染中，完成后我会直接把 MP4 文件发给你。"
+
+
+def test_a_dangling_if_clause_keeps_a_short_line_after_it(tables: GuiTables) -> None:
+    result = translate("If you'd like a different song, open the Music tab.", tables)
+    assert result == Translation(
+        "If you'd like a different song, I'll show you the current tracks.", ("state",)
+    )
+
+
+def test_an_emoji_closing_content_survives_the_dropped_step_after_it(tables: GuiTables) -> None:
+    result = translate("Your slideshow is done 🎉 Preview it in the player above.", tables)
+    assert result == Translation("Your slideshow is done 🎉.", ("state",))
+
+
+def test_pointing_emoji_go_with_the_instruction_they_point_at() -> None:
+    assert content_symbols(" 🎉 ") == " 🎉"
+    assert content_symbols(" 👉 ") == ""
+    assert content_symbols(", ") == ""
+
+
+def test_a_bare_site_address_is_verbatim_content() -> None:
+    masked = mask("Go to nemovideo.com/dashboard/billing to top up.")
+    assert masked.spans == ("nemovideo.com/dashboard/billing",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Go to the Music tab and select 'Chill Lo-fi'.",
+            "Just tell me if you'd like to use 'Chill Lo-fi'.",
+        ),
+        ("在音频标签下选择“轻快流行”。", "需要的话告诉我，我来帮你改用“轻快流行”。"),
+    ],
+)
+def test_a_quoted_choice_is_said_back_as_content(
+    text: str, expected: str, tables: GuiTables
+) -> None:
+    assert translate(text, tables).text == expected
+
+
+def test_a_known_quoted_label_is_not_repeated_in_the_rewrite(tables: GuiTables) -> None:
+    result = translate("从文件菜单中选择“导出 > MP4”。", tables)
+    assert result == Translation("我会直接把 MP4 文件发给你。", ("export",))
+
+
+def test_gestures_on_an_object_become_what_to_say(tables: GuiTables) -> None:
+    assert translate("Swipe left on the clip to delete it.", tables) == Translation(
+        "Tell me, e.g. 'delete it'.", ()
+    )
