@@ -74,9 +74,19 @@ class KeywordRouter:
         """Compile the tables' keywords and grammar lists into regexes (once per instance)."""
         g = tables.grammar
         self._intents = [
-            (intent, noun, re.compile(_alternation(tables.words(intent, noun=noun), suffix=True)))
+            (
+                intent,
+                kind == "noun",
+                re.compile(_alternation(tables.words(intent, kind), suffix=True)),
+            )
             for intent in INTENTS
-            for noun in (False, True)
+            for kind in ("keyword", "noun")
+        ]
+        polite = rf"(?:\s*(?:{_alternation(g['politeness'])}))*\s*"
+        self._alone = [
+            (intent, re.compile(rf"{polite}(?:{_alternation(words, suffix=True)}){polite}"))
+            for intent in INTENTS
+            if (words := tables.words(intent, "alone"))
         ]
         self._typos = tables.typos
         self._respell = tables.respell
@@ -219,6 +229,9 @@ class KeywordRouter:
     def _analyse(self, clause: str) -> _Clause:
         text, content = self._mask_content(self._filler.sub(" ", clause))
         matches = self._matches(text)
+        alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
+        if alone is not None:
+            return _Clause(actions=[alone])
         result = _Clause(strong=content)
         previous = 0
         for index, match in enumerate(matches):

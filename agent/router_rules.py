@@ -25,12 +25,14 @@ __all__ = [
     "TABLE_FILES",
     "Intent",
     "Keyword",
+    "KeywordKind",
     "RouterTables",
     "load_tables",
     "parse_tables",
 ]
 
 Intent = Literal["export", "credits", "state", "upload", "sse"]
+KeywordKind = Literal["keyword", "noun", "alone"]
 INTENTS: tuple[Intent, ...] = ("export", "credits", "state", "upload", "sse")
 TABLE_FILES = ("router_en.toml", "router_zh.toml")
 
@@ -46,6 +48,8 @@ class _IntentModel(BaseModel):
     keywords: list[str]
     nouns: list[str] = []
     """Noun phrases ("video file", "成片"): the command alone, content when an edit governs them."""
+    alone: list[str] = []
+    """Words that ask for this intent only as a whole clause ("timeline pls", "轨道?")."""
 
 
 class _GrammarModel(BaseModel):
@@ -69,6 +73,8 @@ class _GrammarModel(BaseModel):
     """Before a command word, make it a thing: "add a download icon", "the export looks"."""
     predicates: list[str] = []
     """After "the export", describe it instead of asking for it ("the export looks blurry")."""
+    politeness: list[str] = []
+    """Words around a whole-clause keyword that do not change it ("please", "吧")."""
     attributives: list[str] = []
     """After a command word, make it describe a noun ("导出的视频")."""
     prepositions: list[str] = []
@@ -91,12 +97,17 @@ class _TableModel(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
-    """One table keyword: its intent, normalised text, compiled regex source and noun flag."""
+    """One table keyword: its intent, normalised text, compiled regex source and kind."""
 
     intent: Intent
     text: str
     pattern: str
-    noun: bool = False
+    kind: KeywordKind = "keyword"
+
+    @property
+    def noun(self) -> bool:
+        """A noun phrase: content when an edit governs it."""
+        return self.kind == "noun"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +123,10 @@ class RouterTables:
     fold: Mapping[int, str] = field(default_factory=dict)
     """Traditional -> Simplified characters, a `str.translate` table."""
 
-    def words(self, intent: Intent, *, noun: bool | None = None) -> list[str]:
-        """The normalised keywords of one intent (only nouns, or only the rest, when asked)."""
+    def words(self, intent: Intent, kind: KeywordKind | None = None) -> list[str]:
+        """The normalised keywords of one intent (of one kind, when asked)."""
         return [
-            k.text for k in self.keywords if k.intent == intent and (noun is None or k.noun == noun)
+            k.text for k in self.keywords if k.intent == intent and (kind is None or k.kind == kind)
         ]
 
 
@@ -144,8 +155,11 @@ def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
     out: list[Keyword] = []
     for model in models:
         for intent, table in model.intents.items():
-            tagged = [(raw, False) for raw in table.keywords] + [(raw, True) for raw in table.nouns]
-            for raw, noun in tagged:
+            tagged: list[tuple[str, KeywordKind]] = [(raw, "keyword") for raw in table.keywords]
+            tagged += [(raw, "noun") for raw in table.nouns] + [
+                (raw, "alone") for raw in table.alone
+            ]
+            for raw, kind in tagged:
                 text = normalize(raw)
                 _check_wildcards(text, intent)
                 if text in seen:
@@ -153,7 +167,7 @@ def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
                         f"router table: duplicate keyword {text!r} ({seen[text]} and {intent})"
                     )
                 seen[text] = intent
-                out.append(Keyword(intent, text, phrase_pattern(text, suffix=True), noun))
+                out.append(Keyword(intent, text, phrase_pattern(text, suffix=True), kind))
     return tuple(out)
 
 
@@ -189,7 +203,8 @@ def _grammar(models: Iterable[_TableModel]) -> dict[str, tuple[str, ...]]:
 def _typos(keywords: tuple[Keyword, ...], vocabulary: Vocabulary) -> dict[str, Intent]:
     typos: dict[str, Intent] = {}
     for keyword in keywords:
-        if keyword.intent == "sse" or not re.fullmatch(r"[a-z]{5,}", keyword.text):
+        single = keyword.kind == "keyword" and re.fullmatch(r"[a-z]{5,}", keyword.text)
+        if keyword.intent == "sse" or not single:
             continue
         for variant in typo_variants(keyword.text):
             if vocabulary.knows(variant):
@@ -211,7 +226,7 @@ def _respellings(
 
     A variant that could be two such words is ambiguous and left alone.
     """
-    singles = {k.text for k in keywords if len(k.text) >= 5}
+    singles = {k.text for k in keywords if k.kind == "keyword" and len(k.text) >= 5}
     words = sorted(
         {w for k in keywords if k.intent != "sse" for w in _PHRASE_WORD.findall(k.text)} - singles
     )

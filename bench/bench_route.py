@@ -22,6 +22,7 @@ SETS = {
     "blind3": REPO / "fixtures" / "router" / "blind3.jsonl",
     "blind4": REPO / "fixtures" / "router" / "blind4.jsonl",
     "blind5": REPO / "fixtures" / "router" / "blind5.jsonl",
+    "blind6": REPO / "fixtures" / "router" / "blind6.jsonl",
 }
 
 

@@ -32,6 +32,7 @@ BLIND_SETS = {
     "blind3": (FIXTURES / "router" / "blind3.jsonl", 100),
     "blind4": (FIXTURES / "router" / "blind4.jsonl", 90),
     "blind5": (FIXTURES / "router" / "blind5.jsonl", 100),
+    "blind6": (FIXTURES / "router" / "blind6.jsonl", 90),
 }
 
 
@@ -420,3 +421,26 @@ def test_when_clauses_prepositions_and_progress_questions_keep_their_command(
     decided = keywords.route(text)
     assert decided is not None
     assert decided.actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("timeline pls", ("state",)),
+        ("tracks?", ("state",)),
+        ("轨道呢", ("state",)),
+        ("the file please", ("export",)),
+        ("add music to the timeline", ("sse",)),
+    ],
+)
+def test_a_bare_noun_asks_only_when_it_is_the_whole_clause(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert decided.actions == actions
+
+
+def test_a_misspelt_bare_noun_is_no_keyword_inside_a_sentence(keywords: KeywordRouter) -> None:
+    assert keywords.route("the timline looks off") is None
+    assert keywords.route("timline pls") == Route(("state",), "keyword", "en")

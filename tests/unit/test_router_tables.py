@@ -146,8 +146,8 @@ def test_bundled_tables_fold_traditional_characters_and_respell_phrase_words() -
     assert tables.respell["timline"] == "timeline"
     assert tables.respell["shwo"] == "show"
     assert "three" not in tables.respell
-    assert "video file" in tables.words("export", noun=True)
-    assert "video file" not in tables.words("export", noun=False)
+    assert "video file" in tables.words("export", "noun")
+    assert "video file" not in tables.words("export", "keyword")
 
 
 def _folding(pairs: str, intents: str = '[intents.export]\nkeywords = ["export"]\n') -> str:
@@ -207,3 +207,11 @@ def test_phrase_words_are_respelt_unless_the_variant_is_a_table_word() -> None:
     assert respell["timline"] == "timeline"
     assert respell["lsit"] == "list"
     assert "video" not in respell  # a grammar word, never a misspelling
+
+
+def test_alone_keywords_are_tagged_and_make_no_typos() -> None:
+    doc = _table('[intents.state]\nkeywords = ["status"]\nalone = ["timeline"]\n')
+    tables = parse_tables([doc])
+    assert tables.words("state", "alone") == ["timeline"]
+    assert tables.typos["statsu"] == "state"
+    assert "timline" not in tables.typos
