@@ -140,8 +140,10 @@ def split_sentences(line: str) -> list[Sentence]:
 def clause_bounds(content: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Clause `(start, end)` spans of a sentence, splitting at commas, colons and dashes.
 
-    A separator inside a `protected` span (a matched GUI cue) does not split.
+    A separator inside a `protected` span (a matched GUI cue) or inside parentheses
+    ("(16:9, 9:16, 1:1)") does not split.
     """
+    protected = protected + [g.span() for g in _PARENS.finditer(content)]
     bounds = []
     start = 0
     for sep in _CLAUSE_SEP.finditer(content):

@@ -56,3 +56,8 @@ def test_splitting_is_lossless(text: str) -> None:
         assert joined == body
         rebuilt += prefix + body + newline
     assert rebuilt == masked.text
+
+
+def test_commas_inside_parentheses_do_not_split_clauses() -> None:
+    text = "Choose a ratio (16:9, 9:16, 1:1), then continue"
+    assert clause_bounds(text, []) == [(0, 32), (34, len(text))]
