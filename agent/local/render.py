@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -100,28 +100,44 @@ def _encode(
     from agent.local.audio import mix_audio
     from agent.local.compose import Compositor
 
-    samples = mix_audio(spec.audios, spec.duration_ms, AUDIO_RATE)
-    total = spec.frame_count
-    container, video, audio = _open_output(path, spec)
-    try:
-        encoder = _Encoder(container, video, audio, samples, spec.fps)
-        # One frame of look-ahead: frame i+1 is composed on a helper thread while frame i
-        # encodes (cv2 and the encoder release the GIL). `result()` re-raises its errors here.
-        with Compositor(spec) as compositor, ThreadPoolExecutor(1, "render-compose") as pool:
-            size = (spec.width, spec.height)
-            upcoming = pool.submit(_compose, compositor, 0, size)
-            for index in range(total):
-                frame = upcoming.result()
-                if index + 1 < total:
-                    upcoming = pool.submit(_compose, compositor, index + 1, size)
-                if cancel is not None and cancel.is_set():
-                    raise RenderError("cancelled")
-                encoder.video_frame(index, frame)
-                if progress is not None:
-                    progress(index + 1, total)
-        encoder.finish()
-    finally:
-        container.close()
+    # Frames are composed on a helper thread one ahead of the encoder (cv2 and the encoder
+    # release the GIL); the first one (image decode and pre-scale) while the soundtrack is
+    # mixed and the encoder opens. `result()` re-raises the helper's errors here.
+    with Compositor(spec) as compositor, ThreadPoolExecutor(1, "render-compose") as pool:
+        size = (spec.width, spec.height)
+
+        def compose(index: int) -> Future[Any]:
+            return pool.submit(_compose, compositor, index, size)
+
+        first = compose(0)
+        samples = mix_audio(spec.audios, spec.duration_ms, AUDIO_RATE)
+        container, video, audio = _open_output(path, spec)
+        try:
+            encoder = _Encoder(container, video, audio, samples, spec.fps)
+            _stream(encoder, compose, first, spec.frame_count, progress, cancel)
+            encoder.finish()
+        finally:
+            container.close()
+
+
+def _stream(
+    encoder: _Encoder,
+    compose: Callable[[int], Future[Any]],
+    upcoming: Future[Any],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cancel: threading.Event | None,
+) -> None:
+    """Encode frames 0..total-1, asking for frame i+1 before encoding frame i."""
+    for index in range(total):
+        frame = upcoming.result()
+        if index + 1 < total:
+            upcoming = compose(index + 1)
+        if cancel is not None and cancel.is_set():
+            raise RenderError("cancelled")
+        encoder.video_frame(index, frame)
+        if progress is not None:
+            progress(index + 1, total)
 
 
 def _compose(compositor: Compositor, index: int, size: tuple[int, int]) -> Any:
