@@ -119,6 +119,7 @@ class KeywordRouter:
         # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
         self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
         self._preposition = re.compile(_alternation(g["prepositions"]))
+        self._dismissal = re.compile(rf"^\s*(?:{_alternation(g['dismissals'])})")
         # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
         fillers = _alternation(g["fillers"])
         self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
@@ -232,6 +233,8 @@ class KeywordRouter:
         alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
         if alone is not None:
             return _Clause(actions=[alone])
+        if self._dismissal.match(text):  # talk on its own, noise beside a command
+            return _Clause(actions=["sse"], soft=True)
         result = _Clause(strong=content)
         previous = 0
         for index, match in enumerate(matches):

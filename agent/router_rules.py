@@ -73,6 +73,8 @@ class _GrammarModel(BaseModel):
     """Before a command word, make it a thing: "add a download icon", "the export looks"."""
     predicates: list[str] = []
     """After "the export", describe it instead of asking for it ("the export looks blurry")."""
+    dismissals: list[str] = []
+    """A clause that opens with one sets its subject aside ("forget the title", "算了")."""
     politeness: list[str] = []
     """Words around a whole-clause keyword that do not change it ("please", "吧")."""
     attributives: list[str] = []

@@ -23,6 +23,7 @@ SETS = {
     "blind4": REPO / "fixtures" / "router" / "blind4.jsonl",
     "blind5": REPO / "fixtures" / "router" / "blind5.jsonl",
     "blind6": REPO / "fixtures" / "router" / "blind6.jsonl",
+    "blind7": REPO / "fixtures" / "router" / "blind7.jsonl",
 }
 
 

@@ -33,6 +33,7 @@ BLIND_SETS = {
     "blind4": (FIXTURES / "router" / "blind4.jsonl", 90),
     "blind5": (FIXTURES / "router" / "blind5.jsonl", 100),
     "blind6": (FIXTURES / "router" / "blind6.jsonl", 90),
+    "blind7": (FIXTURES / "router" / "blind7.jsonl", 40),
 }
 
 
@@ -444,3 +445,20 @@ def test_a_bare_noun_asks_only_when_it_is_the_whole_clause(
 def test_a_misspelt_bare_noun_is_no_keyword_inside_a_sentence(keywords: KeywordRouter) -> None:
     assert keywords.route("the timline looks off") is None
     assert keywords.route("timline pls") == Route(("state",), "keyword", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("forget the title, just download", ("export",)),
+        ("don't worry about credits, export", ("export",)),
+        ("forget about exporting", ("sse",)),
+        ("算了，直接导出", ("export",)),
+    ],
+)
+def test_a_dismissed_subject_is_neither_content_nor_a_command(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert decided.actions == actions
