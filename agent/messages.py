@@ -158,5 +158,7 @@ def error_hint(exc: AgentError, mc: MessageContext) -> Reply | None:
         exc: The error a command raised.
         mc: Links and facts the messages refer to.
     """
+    if type(exc) is AuthError:  # our own message, which already says how to fix NEMO_TOKEN
+        return None
     reply = error_reply(exc, mc)
     return reply if reply.template in _HINTS else None

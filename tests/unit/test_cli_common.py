@@ -12,6 +12,7 @@ from agent.cli.common import CommandResult, CommonOptions, common_options, run_c
 from agent.config import Settings
 from agent.errors import (
     AgentError,
+    AuthError,
     InsufficientCreditsError,
     InvalidTokenError,
     RateLimitError,
@@ -79,8 +80,15 @@ def test_errors_that_only_say_what_happened_also_say_what_to_do(
     assert result.stderr.count("\n") == 1
 
 
-def test_errors_that_say_what_to_do_are_printed_as_they_are() -> None:
-    error = UserInputError("nothing to export yet: make a video first with `send`")
+@pytest.mark.parametrize(
+    "error",
+    [
+        UserInputError("nothing to export yet: make a video first with `send`"),
+        AuthError("your NEMO_TOKEN was rejected; create a new one or unset NEMO_TOKEN"),
+    ],
+    ids=["user-input", "own-token-rejected"],
+)
+def test_errors_that_say_what_to_do_are_printed_as_they_are(error: AgentError) -> None:
     result = CliRunner().invoke(_command(error), ["--json"])
     assert result.stderr == f"error: {error.message}\n"
     assert json.loads(result.stdout)["error"]["message"] == error.message
