@@ -115,7 +115,8 @@ class KeywordRouter:
         self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
         self._light = re.compile(rf"(?:{_alternation(g['light_verbs'])})\s*$")
         self._determined = re.compile(rf"(?:{_alternation(g['determiners'])})\s*$")
-        self._predicate = re.compile(rf"^\s*(?:{_alternation(g['predicates'])})")
+        self._described = re.compile(_alternation(g["predicates"]))
+        self._predicate = re.compile(rf"^\s*(?:{self._described.pattern})")
         # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
         self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
         self._preposition = re.compile(_alternation(g["prepositions"]))
@@ -218,8 +219,9 @@ class KeywordRouter:
         determined = bool(self._determined.search(before))
         if self._attributive.match(after) or (determined and self._predicate.match(after)):
             return True
-        if match.noun:
-            return edited or bool(self._verb.search(after) or self._noun.search(after))
+        if match.noun:  # "I want the video shorter", "... the video file to look vintage"
+            described = self._verb.search(after) or self._noun.search(after)
+            return edited or bool(described or self._described.search(after))
         return edited and determined
 
     def _asks_for_edit(self, text: str) -> bool:

@@ -34,6 +34,8 @@ BLIND_SETS = {
     "blind5": (FIXTURES / "router" / "blind5.jsonl", 100),
     "blind6": (FIXTURES / "router" / "blind6.jsonl", 90),
     "blind7": (FIXTURES / "router" / "blind7.jsonl", 40),
+    # Edit and generation requests worded with the words the broader keywords rely on.
+    "content": (FIXTURES / "router" / "content.jsonl", 50),
 }
 
 
@@ -462,3 +464,19 @@ def test_a_dismissed_subject_is_neither_content_nor_a_command(
     decided = keywords.route(text)
     assert decided is not None
     assert decided.actions == actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what you have is great but add music",
+        "I want the video file to look vintage",
+        "make a copy of the first clip",
+        "add more layers of text",
+        "I need a 30 second version",
+    ],
+)
+def test_requests_worded_like_the_broader_keywords_stay_edits(
+    keywords: KeywordRouter, text: str
+) -> None:
+    assert _plan(keywords, {"text": text}) == ["sse"]
