@@ -107,8 +107,7 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
 
     ctx.notify.status("render_start")
     pacer.start()
-    ctx.output_dir.mkdir(parents=True, exist_ok=True)
-    try:
+    try:  # export_draft checks the folder before rendering and creates it only for the MP4
         return await export_draft(
             ctx.client,
             ctx.session_id,

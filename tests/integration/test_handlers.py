@@ -263,3 +263,16 @@ async def test_a_low_balance_is_flagged_before_credit_consuming_work(
     assert result.error is not None
     assert result.error.code == 2001
     assert posts == 1
+
+
+async def test_an_output_folder_that_is_a_file_fails_the_export_before_rendering(
+    settings: Settings, tmp_path: Path, photo: Path
+) -> None:
+    (tmp_path / "out").write_text("not a folder", encoding="utf-8")
+    async for engine, app, _, _ in _engine(settings, tmp_path):
+        result = await engine.run_turn("turn this photo into a 2-second video", [str(photo)])
+        renders = app.count("POST", "/api/render/proxy/lambda")
+    assert not result.ok
+    assert f"{tmp_path / 'out'} is a file, not a folder" in result.reply
+    assert renders == 0
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "not a folder"
