@@ -20,6 +20,7 @@ Action = Literal["upload", "sse", "export", "credits", "state"]
 Source = Literal["keyword", "llm", "default"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
@@ -120,6 +121,8 @@ class KeywordRouter:
         # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
         self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
         self._preposition = re.compile(_alternation(g["prepositions"]))
+        handing = [*tables.words("upload", "keyword"), *g["presentations"], *g["politeness"]]
+        self._handing = re.compile(_alternation(handing, suffix=True))
         self._dismissal = re.compile(rf"^\s*(?:{_alternation(g['dismissals'])})")
         # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
         fillers = _alternation(g["fillers"])
@@ -144,10 +147,16 @@ class KeywordRouter:
         actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
         if media or "upload" in actions:
             actions = ["upload", *(a for a in actions if a != "upload")]
+            if media and actions == ["upload"] and self._asks_more(respelled):
+                actions.append("sse")
         if not actions:
             return None
         plan = tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
         return Route(plan, "keyword", prepared.language)
+
+    def _asks_more(self, text: str) -> bool:
+        """With a file, words beyond handing it over ask for something ("something dreamy")."""
+        return bool(_MEANINGFUL.search(self._handing.sub(" ", text)))
 
     def _clauses(self, text: str) -> list[str]:
         ordered: list[str] = []

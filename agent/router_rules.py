@@ -75,6 +75,9 @@ class _GrammarModel(BaseModel):
     """After "the export", describe it instead of asking for it ("the export looks blurry")."""
     dismissals: list[str] = []
     """A clause that opens with one sets its subject aside ("forget the title", "算了")."""
+    presentations: list[str] = []
+    """Words that only hand a file over ("here you go", "照片给你"); anything else with media
+    asks for something."""
     politeness: list[str] = []
     """Words around a whole-clause keyword that do not change it ("please", "吧")."""
     attributives: list[str] = []

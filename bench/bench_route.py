@@ -24,6 +24,7 @@ SETS = {
     "blind5": REPO / "fixtures" / "router" / "blind5.jsonl",
     "blind6": REPO / "fixtures" / "router" / "blind6.jsonl",
     "blind7": REPO / "fixtures" / "router" / "blind7.jsonl",
+    "blind8": REPO / "fixtures" / "router" / "blind8.jsonl",
     "content": REPO / "fixtures" / "router" / "content.jsonl",
 }
 

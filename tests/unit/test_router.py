@@ -34,6 +34,7 @@ BLIND_SETS = {
     "blind5": (FIXTURES / "router" / "blind5.jsonl", 100),
     "blind6": (FIXTURES / "router" / "blind6.jsonl", 90),
     "blind7": (FIXTURES / "router" / "blind7.jsonl", 40),
+    "blind8": (FIXTURES / "router" / "blind8.jsonl", 35),
     # Edit and generation requests worded with the words the broader keywords rely on.
     "content": (FIXTURES / "router" / "content.jsonl", 50),
 }
@@ -480,3 +481,24 @@ def test_requests_worded_like_the_broader_keywords_stay_edits(
     keywords: KeywordRouter, text: str
 ) -> None:
     assert _plan(keywords, {"text": text}) == ["sse"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("here you go", ("upload",)),
+        ("here's my photo", ("upload",)),
+        ("图片发你了", ("upload",)),
+        ("see attached", ("upload",)),
+        ("", ("upload",)),
+        ("something dreamy", ("upload", "sse")),
+        ("来个电影感的", ("upload", "sse")),
+        ("same as before but with this photo", ("upload", "sse")),
+    ],
+)
+def test_with_a_file_anything_beyond_handing_it_over_is_a_request(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text, ["a.jpg"])
+    assert decided is not None
+    assert decided.actions == actions
