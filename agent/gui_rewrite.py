@@ -130,8 +130,14 @@ def _label_kind(cue: Cue, tables: GuiTables, masked: Masked) -> str | None:
     return None
 
 
-def _resolve(cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: Masked) -> str:
-    """The kind a cue stands for here; "" when it is noise or an infer cue with no verb."""
+def _resolve(
+    cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: Masked, fallback: bool
+) -> str:
+    """The kind a cue stands for here; "" when it is noise or an infer cue with no verb.
+
+    A place's own `default` ("in the Effects panel" -> editor) applies only with `fallback`,
+    i.e. when nothing else in the part is an instruction.
+    """
     kind = cue.rule.kind
     if kind == "noise":
         return ""
@@ -140,8 +146,10 @@ def _resolve(cue: Cue, blanked: str, lang: LanguageTable, tables: GuiTables, m: 
         if kind == "infer" and lang.done.search(blanked):
             return ""  # "I couldn't use that link button" reports, it does not instruct
     if kind == "infer":  # "I put the title on the timeline" reports work, it asks nothing
-        verb = None if lang.done.search(blanked) else _infer(blanked, cue, lang)
-        return verb or cue.rule.default
+        if lang.done.search(blanked):
+            return ""
+        use_default = fallback or cue.rule.kind == "label"
+        return _infer(blanked, cue, lang) or (cue.rule.default if use_default else "")
     return kind
 
 
@@ -248,7 +256,9 @@ def _rewrite_part(
     """
     inside = {i for c in cues for i in range(c.start, c.end)}
     blanked = "".join(" " if i in inside else ch for i, ch in enumerate(text))
-    kinds = [_resolve(c, blanked, lang, tables, m) for c in cues]
+    kinds = [_resolve(c, blanked, lang, tables, m, False) for c in cues]
+    if not any(kinds):
+        kinds = [_resolve(c, blanked, lang, tables, m, True) for c in cues]
     real = [k for k in kinds if k]
     if not real:
         return None

@@ -138,3 +138,22 @@ def test_gestures_on_an_object_become_what_to_say(tables: GuiTables) -> None:
     assert translate("Swipe left on the clip to delete it.", tables) == Translation(
         "Tell me, e.g. 'delete it'.", ()
     )
+
+
+def test_a_panel_with_an_unknown_verb_asks_what_to_change(tables: GuiTables) -> None:
+    assert translate("You can turn it off in the Effects panel.", tables) == Translation(
+        "Just tell me if you'd like to turn it off.", ()
+    )
+    assert translate("可以在特效面板中关闭。", tables) == Translation(
+        "需要的话告诉我，我来帮你关闭。", ()
+    )
+
+
+def test_a_place_gives_way_to_the_instruction_beside_it(tables: GuiTables) -> None:
+    result = translate('Under the Audio tab, pick "Upbeat Pop".', tables)
+    assert result == Translation('Just tell me if you\'d like to use "Upbeat Pop".', ())
+
+
+def test_reported_work_in_a_panel_is_still_content(tables: GuiTables) -> None:
+    text = "I put the new title in the Text panel."
+    assert translate(text, tables) == Translation(text, ())
