@@ -76,3 +76,26 @@ def test_serve_on_a_damaged_database_says_so_before_printing_a_url(tmp_path: Pat
     assert "is damaged (file is not a database); move it away" in err
     assert "Traceback" not in err
     assert (tmp_path / "d" / "backend.sqlite3").read_bytes() == b"this is not sqlite" * 100
+
+
+def test_serve_on_a_port_in_use_says_which_and_what_to_do(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "agent", "serve", "--port", str(port), "--data", str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 1
+    assert out == ""
+    assert err == (
+        f"error: cannot listen on 127.0.0.1:{port}: Address already in use; "
+        "choose another --host or --port (--port 0 takes any free port)\n"
+    )
