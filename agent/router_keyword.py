@@ -21,7 +21,7 @@ Source = Literal["keyword", "llm", "default"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
-_CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就")
+_CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 # Within one clause a cost or status question names other commands only as its subject:
@@ -233,6 +233,11 @@ class KeywordRouter:
             return edited or bool(described or self._described.search(after))
         return edited and determined
 
+    def _edit_follows(self, tail: str) -> bool:
+        """After the last command, a sequence word leads to an edit ("…再生成视频")."""
+        sequence = _CJK_SEQUENCE.search(tail)
+        return sequence is not None and self._asks_for_edit(tail[sequence.end() :])
+
     def _asks_for_edit(self, text: str) -> bool:
         """An edit verb that is not itself negated ("不用加音乐" asks for nothing)."""
         verb = self._verb.search(text)
@@ -261,6 +266,8 @@ class KeywordRouter:
         commands = [a for a in result.actions if a != "sse"]
         if len(set(commands)) > 1 and not result.sequenced:
             _resolve_collision(result, commands)
+        if commands and self._edit_follows(text[previous:]):
+            result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
             firm = result.strong or self._asks_for_edit(text)
             result.soft = not firm and bool(self._noun.search(text))

@@ -25,6 +25,7 @@ SETS = {
     "blind6": REPO / "fixtures" / "router" / "blind6.jsonl",
     "blind7": REPO / "fixtures" / "router" / "blind7.jsonl",
     "blind8": REPO / "fixtures" / "router" / "blind8.jsonl",
+    "blind9": REPO / "fixtures" / "router" / "blind9.jsonl",
     "content": REPO / "fixtures" / "router" / "content.jsonl",
 }
 

@@ -35,6 +35,7 @@ BLIND_SETS = {
     "blind6": (FIXTURES / "router" / "blind6.jsonl", 90),
     "blind7": (FIXTURES / "router" / "blind7.jsonl", 40),
     "blind8": (FIXTURES / "router" / "blind8.jsonl", 35),
+    "blind9": (FIXTURES / "router" / "blind9.jsonl", 90),
     # Edit and generation requests worded with the words the broader keywords rely on.
     "content": (FIXTURES / "router" / "content.jsonl", 50),
 }
@@ -500,5 +501,25 @@ def test_with_a_file_anything_beyond_handing_it_over_is_a_request(
     keywords: KeywordRouter, text: str, actions: tuple[str, ...]
 ) -> None:
     decided = keywords.route(text, ["a.jpg"])
+    assert decided is not None
+    assert decided.actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("先查余额再生成视频", ("credits", "sse")),
+        ("导出完告诉我积分", ("export", "credits")),
+        ("把最终的视频给我", ("export",)),
+        ("把音乐给我换了", ("sse",)),
+        ("成品太暗了", ("sse",)),
+        ("做一个教人导出报表的视频", ("sse",)),
+        ("timeline有啥", ("state",)),
+    ],
+)
+def test_chinese_sequences_products_and_teaching_content(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
     assert decided is not None
     assert decided.actions == actions
