@@ -222,7 +222,10 @@ def check_content_type(content_type: str | None) -> None:
     """
     media = (content_type or "").split(";", 1)[0].strip().lower()
     if media != "text/event-stream":
-        raise StreamError(f"expected an event stream, got {media or 'no content type'}")
+        raise StreamError(
+            f"expected an event stream, got {media or 'no content type'}; "
+            "check that NEMO_API_URL points at the NemoVideo API"
+        )
 
 
 def is_temporary_issue(text: str) -> bool:

@@ -147,7 +147,7 @@ async def test_code_envelope_error_with_http_200_is_mapped_not_a_stream_error(
 async def test_non_event_stream_response_is_a_stream_error(settings: Settings) -> None:
     script = ApiScript().on("POST", "/run_sse", json_response({"ok": True}))
     async with runtime(settings, script) as rt:
-        with pytest.raises(StreamError, match="expected an event stream"):
+        with pytest.raises(StreamError, match=r"expected an event stream.*check that NEMO_API_URL"):
             await collect(rt)
 
 
