@@ -7,7 +7,7 @@ its regexes once. It returns a `Route`, or None to abstain when a turn carries n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -92,7 +92,16 @@ class KeywordRouter:
         self._typos = tables.typos
         self._respell = tables.respell
         self._fold = tables.fold
-        late_latin, late_cjk = _by_script(g["deferrals"])
+        self._words = re.compile(r"[a-z]{4,}")
+        handing = [*tables.words("upload", "keyword"), *g["presentations"], *g["politeness"]]
+        self._handing = re.compile(_alternation(handing, suffix=True))
+        self._compile_clauses(g)
+        self._compile_negation(g)
+        self._compile_content(g)
+
+    def _compile_clauses(self, g: Mapping[str, Sequence[str]]) -> None:
+        """Connectors, order markers, fillers and dismissals: how a turn splits into clauses."""
+        _, late_cjk = _by_script(g["deferrals"])
         # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
         sequence = rf"(?<=\w)(?:{_alternation(g['sequence_markers'])})(?!{_alternation(late_cjk)})"
         self._connector = re.compile(
@@ -101,18 +110,29 @@ class KeywordRouter:
         self._after = re.compile(_alternation(g["after_markers"]))
         first = _alternation(g["first_markers"])
         self._first = re.compile(rf"^(?:{first})|(?:{first})$")
-        self._marker = re.compile(_alternation(g["content_markers"]))
-        self._marker_exception = re.compile(_alternation(g["marker_exceptions"]))
+        # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
+        fillers = _alternation(g["fillers"])
+        self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
+        self._dismissal = re.compile(rf"^\s*(?:{_alternation(g['dismissals'])})")
+
+    def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
+        """Negators before a command and deferrals after it."""
         neg_latin, neg_cjk = _by_script(g["negators"])
         self._negated_before = re.compile(
             rf"(?:{_alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
             rf"|(?:{_alternation(neg_cjk)}).{{0,4}}$|不\s*$"
         )
         self._negation_exception = re.compile(_alternation(g["negation_exceptions"]))
+        late_latin, late_cjk = _by_script(g["deferrals"])
         self._deferred_after = re.compile(
             rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{_alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{_alternation(late_cjk)})"
         )
+
+    def _compile_content(self, g: Mapping[str, Sequence[str]]) -> None:
+        """Content markers, edit verbs and the words that make a command word a thing."""
+        self._marker = re.compile(_alternation(g["content_markers"]))
+        self._marker_exception = re.compile(_alternation(g["marker_exceptions"]))
         self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
         self._light = re.compile(rf"(?:{_alternation(g['light_verbs'])})\s*$")
         self._determined = re.compile(rf"(?:{_alternation(g['determiners'])})\s*$")
@@ -121,14 +141,7 @@ class KeywordRouter:
         # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
         self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
         self._preposition = re.compile(_alternation(g["prepositions"]))
-        handing = [*tables.words("upload", "keyword"), *g["presentations"], *g["politeness"]]
-        self._handing = re.compile(_alternation(handing, suffix=True))
-        self._dismissal = re.compile(rf"^\s*(?:{_alternation(g['dismissals'])})")
-        # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
-        fillers = _alternation(g["fillers"])
-        self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
         self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
-        self._words = re.compile(r"[a-z]{4,}")
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
         """Route one turn by keywords, or return None to abstain (no signal, or ambiguous).
