@@ -182,12 +182,22 @@ TURN_CASES: dict[str, tuple[list[str], dict[str, str], str]] = {
     "auto-export-maybe": (["hi"], {"NEMO_AUTO_EXPORT": "maybe"}, "NEMO_AUTO_EXPORT must be"),
     "unreachable": (["make a video"], {}, "I can't reach the video service"),
     "skill-is-missing": (["hi"], {"NEMO_SKILL_FILE": "/nonexistent/SKILL.md"}, "cannot read it"),
+    "attach-missing": (["--attach", "{tmp}/gone.jpg", "make a video"], {}, "cannot find"),
+    "attach-disguised-zh": (
+        ["--attach", "{fx}/media/not-an-image.jpg", "把这张照片做成视频"],
+        {},
+        "不支持该文件类型",
+    ),
+    "attach-ftp": (["--attach", "ftp://example.com/a.jpg", "make a video"], {}, "only http(s)"),
 }
 
 
 @pytest.mark.parametrize("name", list(TURN_CASES))
-def test_a_turn_that_cannot_run_keeps_its_json_shape_and_exits_1(name: str) -> None:
-    args, env, words = TURN_CASES[name]
+def test_a_turn_that_cannot_run_keeps_its_json_shape_and_exits_1(
+    name: str, tmp_path: Path, fixtures_dir: Path
+) -> None:
+    raw, env, words = TURN_CASES[name]
+    args = [_fill(a, tmp_path, fixtures_dir) for a in raw]
     as_json = _invoke(["turn", "--json", *args], env)
     plain = _invoke(["turn", *args], env)
     payload = _one_json(as_json)
@@ -196,6 +206,7 @@ def test_a_turn_that_cannot_run_keeps_its_json_shape_and_exits_1(name: str) -> N
     assert payload["status"] == "error"
     assert words in payload["reply"]
     assert words in plain.stdout + plain.stderr
+    assert payload["session_id"] == ""  # refused before any session or network call
 
 
 def test_a_very_long_turn_with_control_characters_fails_cleanly_on_a_dead_api() -> None:
