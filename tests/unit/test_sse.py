@@ -50,6 +50,15 @@ EXPECTED: dict[str, tuple[list[SseEvent], bool]] = {
         ],
         False,
     ),
+    "silent-edit.txt": (
+        [
+            ToolCallEvent(
+                "adk-t1", "edit_multitrack", {"op": "add_title", "text": "Harbor Lights"}
+            ),
+            ToolResultEvent("adk-t1", "edit_multitrack", {"status": "success"}),
+        ],
+        False,
+    ),
     "adk-streaming-zh.txt": (
         [
             TextEvent("城市夜景视频", partial=True),
