@@ -163,32 +163,41 @@ def _replacement(cue: Cue) -> str:
     return cue.rule.replace.format(**groups)
 
 
-def _lead(text: str, cues: list[Cue], lang: LanguageTable) -> tuple[str, str]:
-    """The words before the first cue, as (condition kept in front, lead for the body).
+def _lead(text: str, cues: list[Cue], lang: LanguageTable, quote: bool) -> tuple[str, str, str]:
+    """The words before the first cue, as (words kept in front, their glue, lead for the body).
 
-    Lead-ins ("you can", "请") go; what precedes a trailing lead-in ("完成后" in "完成后请")
-    is a condition that stays in front of the rewrite.
+    Lead-ins ("you can", "请") go. Unless the rewrite `quote`s the user's words, a step before
+    "and" ("Check the spelling and") stays in front as a step, and what precedes a trailing
+    lead-in ("完成后" in "完成后请") or ends as a condition ("检查拼写后") stays as a condition.
     """
     lead = text[: cues[0].start].strip(EDGE)
     if not _WORDISH.search(lead):  # a lone "👉" or "→" before the instruction goes with it
-        return "", ""
+        return "", "", ""
     while True:  # lead-ins ("you can", "请") only ever precede the instruction
         stripped = lang.leadin.sub("", lead).strip(EDGE)
         if stripped == lead:
             break
         lead = stripped
-    trailing = lang.trailing.search(lead)
-    if trailing and trailing.start() > 0:
-        return lead[: trailing.start()].strip(EDGE), ""
-    return "", lead
+    gap = ", " if lang.lang == "en" else ""
+    if quote:
+        return "", "", lead
+    for pattern, glue in ((lang.step_end, lang.joiner), (lang.trailing, gap)):
+        found = pattern.search(lead)
+        if found and found.start() > 0:
+            return lead[: found.start()].strip(EDGE), glue, ""
+    if lang.condition_end.search(lead):
+        return lead, gap, ""
+    return "", "", lead
 
 
-def _body(text: str, cues: list[Cue], replaced: list[bool], lang: LanguageTable) -> tuple[str, str]:
-    """The condition before the instruction and the words left around it.
+def _body(
+    text: str, cues: list[Cue], replaced: list[bool], kind: Kind, lang: LanguageTable
+) -> tuple[str, str, str]:
+    """The words kept before the instruction, their glue, and the words left around it.
 
     Cues flagged in `replaced` become their rule's replacement, the others a gap.
     """
-    condition, lead = _lead(text, cues, lang)
+    condition, glue, lead = _lead(text, cues, lang, kind.quote)
     gap = " " if lang.lang == "en" else ""
     pieces, pos = [lead + gap], cues[0].start
     for cue, replace in zip(cues, replaced, strict=True):
@@ -201,7 +210,7 @@ def _body(text: str, cues: list[Cue], replaced: list[bool], lang: LanguageTable)
     body = _DANGLING.sub("", body).strip(EDGE)  # "save your video by [clicking Export]"
     if lang.lang == "en" and body and not _I_WORD.match(body):
         body = body[0].lower() + body[1:]
-    return condition, body
+    return condition, glue, body
 
 
 def _is_filler(body: str, lang: LanguageTable, kind: Kind) -> bool:
@@ -239,12 +248,10 @@ class _Step:
     generic: bool
 
 
-def _with_condition(condition: str, phrase: str, kind: Kind, lang: LanguageTable) -> str:
+def _with_condition(condition: str, glue: str, phrase: str, kind: Kind, lang: LanguageTable) -> str:
     if not condition or not phrase or _is_filler(condition, lang, kind):
         return phrase
-    if lang.lang == "en":
-        return f"{condition}, {decapitalize(phrase)}"
-    return condition + phrase
+    return condition + glue + decapitalize(phrase)
 
 
 def _rewrite_part(
@@ -269,10 +276,10 @@ def _rewrite_part(
         k == primary and not (c.rule.kind == "label" and _label_kind(c, tables, m))
         for c, k in zip(cues, kinds, strict=True)
     ]
-    condition, body = _body(text, cues, replaced, lang)
     kind = lang.kinds[primary]
+    condition, glue, body = _body(text, cues, replaced, kind, lang)
     phrase = _phrase(kind, body, lang) or (kind.short if hold else "")
-    text = _with_condition(condition, phrase, kind, lang)
+    text = _with_condition(condition, glue, phrase, kind, lang)
     return _Step(text, actions, primary, phrase in (kind.bare, kind.short))
 
 

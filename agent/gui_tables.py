@@ -55,6 +55,7 @@ class _KindModel(BaseModel):
     priority: int
     bare: str
     short: str = ""
+    quote: bool = False
     filler: list[str] = []
     body: list[_BodyModel]
 
@@ -80,6 +81,7 @@ class _TableModel(BaseModel):
     alternative: list[str] = []
     alt_joiner: str = ""
     dangling: list[str] = []
+    condition_end: list[str] = []
     filler: list[str]
     done: list[str]
     vocab: dict[str, list[str]]
@@ -122,6 +124,8 @@ class Kind:
 
     `bare` is used when only filler surrounds the instruction ("" drops it); `short` replaces
     an empty `bare` where dropping would leave a sentence opening mid-clause.
+    With `quote`, the rewrite quotes the user's words, so words before the instruction stay
+    in the body instead of becoming a step or condition of their own.
     """
 
     name: str
@@ -129,6 +133,7 @@ class Kind:
     priority: int
     bare: str
     short: str
+    quote: bool
     body: tuple[BodyRule, ...]
     filler: frozenset[str]
 
@@ -140,6 +145,8 @@ class LanguageTable:
     `trailing` finds a lead-in at the end of the words before an instruction ("完成后请").
     `alternative` opens a step that is another way to do the one before ("or", "或");
     `dangling` opens a clause that cannot end a sentence ("if you'd like a new song").
+    `step_end` ends words that are a step of their own before an instruction ("Check the
+    spelling and [click Export]"); `condition_end` ends a condition ("检查拼写后").
     """
 
     lang: str
@@ -149,6 +156,8 @@ class LanguageTable:
     coordinator: re.Pattern[str]
     alternative: re.Pattern[str]
     dangling: re.Pattern[str]
+    step_end: re.Pattern[str]
+    condition_end: re.Pattern[str]
     joiner: str
     alt_joiner: str
     filler: frozenset[str]
@@ -231,6 +240,7 @@ def _kind(name: str, model: _KindModel, where: str, latin: bool) -> Kind:
         model.priority,
         model.bare,
         model.short or model.bare,
+        model.quote,
         tuple(body),
         filler,
     )
@@ -294,6 +304,8 @@ def _language(model: _TableModel, name: str) -> LanguageTable:
         coordinator=re.compile(_alternation(model.coordinator, latin), re.IGNORECASE),
         alternative=re.compile(_alternation(model.alternative, latin), re.IGNORECASE),
         dangling=re.compile(rf"^\s*{_alternation(model.dangling, latin)}", re.IGNORECASE),
+        step_end=re.compile(rf"{_alternation(model.coordinator, latin)}[\s,]*$", re.IGNORECASE),
+        condition_end=re.compile(rf"{_alternation(model.condition_end, latin)}$", re.IGNORECASE),
         joiner=model.joiner,
         alt_joiner=model.alt_joiner or model.joiner,
         filler=frozenset(w.casefold() for w in model.filler),

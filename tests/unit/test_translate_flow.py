@@ -157,3 +157,37 @@ def test_a_place_gives_way_to_the_instruction_beside_it(tables: GuiTables) -> No
 def test_reported_work_in_a_panel_is_still_content(tables: GuiTables) -> None:
     text = "I put the new title in the Text panel."
     assert translate(text, tables) == Translation(text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Check the spelling and click Export.",
+            "Check the spelling, then I'll export the MP4 for you.",
+        ),
+        ("检查拼写后点击导出。", "检查拼写后我会直接把 MP4 文件发给你。"),
+        (
+            "上传失败。请压缩后再次使用上传按钮。",
+            "上传失败。压缩后直接在对话中发送文件或给我一个链接。",
+        ),
+    ],
+)
+def test_a_step_or_condition_before_an_instruction_stays_in_front_of_it(
+    text: str, expected: str, tables: GuiTables
+) -> None:
+    assert translate(text, tables).text == expected
+
+
+def test_words_before_a_quoted_edit_stay_inside_the_example(tables: GuiTables) -> None:
+    result = translate("Grab the edge of the clip and drag it to 0:06.", tables)
+    assert result == Translation(
+        "Tell me, e.g. 'grab the edge of the clip and move it to 0:06'.", ()
+    )
+
+
+def test_closing_a_panel_is_nothing_to_do_in_a_chat(tables: GuiTables) -> None:
+    en = translate("Your video is exporting… you can close this panel; I'll send it.", tables)
+    zh = translate("视频正在导出，可以关闭此面板。", tables)
+    assert en == Translation("Your video is exporting… I'll send it.", ())
+    assert zh == Translation("视频正在导出。", ())
