@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.gui_tables import MASK_CLASS, GuiTables, Kind, LanguageTable, Rule
@@ -21,7 +20,6 @@ __all__ = [
     "find_cues",
     "is_real",
     "language_of",
-    "offers",
     "rewrite_clause",
     "shift_cues",
 ]
@@ -76,22 +74,6 @@ def find_cues(content: str, tables: GuiTables, question: bool = False) -> list[C
         if all(cue.start >= c.end or cue.end <= c.start for c in chosen):
             chosen.append(cue)
     return sorted(chosen, key=lambda c: c.start)
-
-
-def offers(content: str, tables: GuiTables) -> str:
-    """A question's bare verbs in their offer wording ("preview it first?" -> "check it first?")."""
-    for table in tables.languages:
-        for rule in table.rules:
-            if rule.statement and rule.offer:
-                content = rule.pattern.sub(_filler(rule.offer), content)
-    return content
-
-
-def _filler(template: str) -> Callable[[re.Match[str]], str]:
-    def fill(match: re.Match[str]) -> str:
-        return template.format(**{k: v or "" for k, v in match.groupdict().items()})
-
-    return fill
 
 
 def is_real(cue: Cue) -> bool:

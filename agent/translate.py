@@ -15,11 +15,16 @@ and dashes, and at "or" / "然后" between two instructions):
 - A step only the user can decide (drag, select-and-press, adjust in the editor, upload
   buttons) becomes what to say here ("Tell me, e.g. 'move the title to 0:03'", "Send the file
   in chat or give me a URL") and yields no action: the user decides.
+- A question offers, it does not instruct: "…, or export?" stays, "preview it first?" becomes
+  "check it first?". Two ways to one step ("click + or drop it here") are said once, a
+  generic "just tell me" gives way to a real step, and the same line is never said twice.
 - Rewrites are in the clause's own language; every rewritten phrase comes from the tables.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.gui_rewrite import (
@@ -29,7 +34,6 @@ from agent.gui_rewrite import (
     find_cues,
     is_real,
     language_of,
-    offers,
     rewrite_clause,
     shift_cues,
 )
@@ -53,6 +57,22 @@ class Translation:
 
     text: str
     actions: tuple[str, ...]
+
+
+def offers(content: str, tables: GuiTables) -> str:
+    """A question's bare verbs in their offer wording ("preview it first?" -> "check it first?")."""
+    for table in tables.languages:
+        for rule in table.rules:
+            if rule.statement and rule.offer:
+                content = rule.pattern.sub(_filler(rule.offer), content)
+    return content
+
+
+def _filler(template: str) -> Callable[[re.Match[str]], str]:
+    def fill(match: re.Match[str]) -> str:
+        return template.format(**{k: v or "" for k, v in match.groupdict().items()})
+
+    return fill
 
 
 def _coordinator(text: str, lang: LanguageTable) -> str:
