@@ -23,6 +23,7 @@ from agent.errors import AgentError, SessionNotFoundError
 from agent.handlers import build_registry
 from agent.handlers.base import HandlerContext, Language, Reply
 from agent.handlers.credits import LOW_BALANCE
+from agent.handlers.upload import precheck_attachments
 from agent.messages import error_reply
 from agent.progress import Notifier, NullProgress, Progress
 from agent.templates import Templates
@@ -117,6 +118,8 @@ class Engine:
             return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
         turn = _Turn(self, language, found.text if found.attachments else text, files)
         try:
+            # Files found in the text are checked before a session exists, like --attach.
+            precheck_attachments(found.attachments, self._rt.settings.upload_max_bytes)
             await turn.open(new=new, actions=actions, planned=plan is not None)
             await turn.run()
         except AgentError as exc:

@@ -17,7 +17,7 @@ from agent.cli.common import CommandResult, CommonOptions, common_options, run_c
 from agent.config import Settings
 from agent.errors import AgentError, UserInputError
 
-__all__ = ["EMPTY_TURN", "precheck_attachments", "turn"]
+__all__ = ["EMPTY_TURN", "turn"]
 
 EMPTY_TURN = (
     "nothing to do: say what to make, e.g. "
@@ -67,24 +67,6 @@ async def run_turn(
     )
 
 
-def precheck_attachments(attachments: tuple[str, ...], max_bytes: int) -> None:
-    """Refuse a bad `--attach` before any session or network call (as `upload` does).
-
-    Raises:
-        UserInputError: A file is missing, a folder, empty or unreadable, or a link is malformed.
-        UnsupportedFileError: A file is not an accepted format.
-        FileTooLargeError: A file is over the upload cap.
-    """
-    from agent.handlers.upload import split_attachments
-    from agent.transfer import check_upload, check_url
-
-    paths, urls = split_attachments(attachments)
-    for path in paths:
-        check_upload(path, max_bytes)
-    for url in urls:
-        check_url(url)
-
-
 @click.command()
 @click.option("--new", is_flag=True, help="Start a new project session first.")
 @click.option(
@@ -121,6 +103,8 @@ def turn(
     async def body(settings: Settings) -> CommandResult:
         if not message.strip() and not attach:
             raise UserInputError(EMPTY_TURN)
+        from agent.handlers.upload import precheck_attachments
+
         precheck_attachments(attach, settings.upload_max_bytes)
         stream_to = None if opts.json else sys.stdout
         return await run_turn(

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from agent.handlers.base import HandlerContext, Reply, human_duration, human_size
 from agent.models import UploadedFile
-from agent.transfer import ByteProgress
+from agent.transfer import ByteProgress, check_upload, check_url
 
 __all__ = ["BAR_THRESHOLD_BYTES", "handle_upload", "split_attachments"]
 
@@ -96,3 +96,18 @@ async def handle_upload(ctx: HandlerContext) -> Reply:
         sizes = [None] * len(files)
     summary = [_summary(f, size) for f, size in zip(files, sizes, strict=True)]
     return Reply("replies/upload", {"files": summary}, ("upload",))
+
+
+def precheck_attachments(attachments: tuple[str, ...], max_bytes: int) -> None:
+    """Refuse bad attachments before any session or network call (as `upload` does).
+
+    Raises:
+        UserInputError: A file is missing, a folder, empty or unreadable, or a link is malformed.
+        UnsupportedFileError: A file is not an accepted format.
+        FileTooLargeError: A file is over the upload cap.
+    """
+    paths, urls = split_attachments(attachments)
+    for path in paths:
+        check_upload(path, max_bytes)
+    for url in urls:
+        check_url(url)

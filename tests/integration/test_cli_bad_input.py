@@ -189,6 +189,11 @@ TURN_CASES: dict[str, tuple[list[str], dict[str, str], str]] = {
         "不支持该文件类型",
     ),
     "attach-ftp": (["--attach", "ftp://example.com/a.jpg", "make a video"], {}, "only http(s)"),
+    "path-in-text-disguised": (
+        ["animate {fx}/media/not-an-image.jpg into a short clip"],
+        {},
+        "That file type isn't supported",
+    ),
 }
 
 
