@@ -18,6 +18,7 @@
     │   └── StreamError              the SSE stream broke, timed out or was malformed
     ├── JobFailedError               a render job ran and failed (job id, reason)
     ├── UserInputError               the request cannot be done as stated (message is user text)
+    │   └── FileProblemError         a file or link to upload is missing, a folder, empty, bad
     └── RenderError                  the local backend could not produce the MP4
 
 No module raises a bare `Exception`; httpx exceptions never leave `agent.client`.
@@ -34,6 +35,7 @@ __all__ = [
     "BadRequestError",
     "ConfigError",
     "ExportBlockedError",
+    "FileProblemError",
     "FileTooLargeError",
     "InsufficientCreditsError",
     "InvalidTokenError",
@@ -161,6 +163,19 @@ class JobFailedError(AgentError):
 
 class UserInputError(AgentError):
     """The request cannot be satisfied as stated; the message tells the user what to do."""
+
+
+class FileProblemError(UserInputError):
+    """A file or link to upload cannot be used; the user must fix the path or link.
+
+    `problem` is one of `missing`, `folder`, `empty`, `unreadable`, `bad_link`, `not_http`,
+    `no_host`; `subject` is the file name, path or link it is about.
+    """
+
+    def __init__(self, message: str, *, problem: str, subject: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.subject = subject
 
 
 class RenderError(AgentError):

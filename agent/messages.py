@@ -15,6 +15,7 @@ from agent.errors import (
     AuthError,
     ConfigError,
     ExportBlockedError,
+    FileProblemError,
     FileTooLargeError,
     InsufficientCreditsError,
     InvalidTokenError,
@@ -103,6 +104,12 @@ def _with_message(name: str) -> _Builder:
     return build
 
 
+def _file_problem(exc: AgentError, _mc: MessageContext) -> tuple[str, dict[str, Any]]:
+    problem = exc.problem if isinstance(exc, FileProblemError) else "missing"
+    subject = exc.subject if isinstance(exc, FileProblemError) else ""
+    return "errors/file_problem", {"problem": problem, "subject": redact(subject)}
+
+
 # Most specific class first: the first isinstance match wins.
 _TABLE: tuple[tuple[type[AgentError], _Builder], ...] = (
     (InsufficientCreditsError, _credits),
@@ -118,6 +125,7 @@ _TABLE: tuple[tuple[type[AgentError], _Builder], ...] = (
     (AuthError, _simple("auth")),
     (JobFailedError, _simple("export_failed")),
     (RenderError, _with_message("render")),
+    (FileProblemError, _file_problem),
     (UserInputError, _with_message("user_input")),
     (ConfigError, _with_message("config")),
 )

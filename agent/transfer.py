@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from agent.errors import FileTooLargeError, TransportError, UnsupportedFileError, UserInputError
+from agent.errors import (
+    FileProblemError,
+    FileTooLargeError,
+    TransportError,
+    UnsupportedFileError,
+    UserInputError,
+)
 from agent.media import HEAD_BYTES, MediaType, accepted_list, media_type_for, sniff
 
 __all__ = [
@@ -49,16 +55,28 @@ def _facts(path: Path, name: str) -> tuple[MediaType, int]:
         is_dir, is_file = path.is_dir(), path.is_file()
         size = path.stat().st_size if is_file else 0
     except OSError as exc:
-        raise UserInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise FileProblemError(
+            f"cannot read {path}: {exc.strerror or exc}", problem="unreadable", subject=str(path)
+        ) from exc
     if is_dir:
-        raise UserInputError(f"{name} is a folder; attach the files inside it instead")
+        raise FileProblemError(
+            f"{name} is a folder; attach the files inside it instead",
+            problem="folder",
+            subject=name,
+        )
     if not is_file:
-        raise UserInputError(f"cannot find {path}; check the path and try again")
+        raise FileProblemError(
+            f"cannot find {path}; check the path and try again",
+            problem="missing",
+            subject=str(path),
+        )
     media = media_type_for(path.name)
     if media is None:
         raise _unsupported(f"{name}: this file type is not supported")
     if size == 0:
-        raise UserInputError(f"{name} is empty (0 bytes); attach the complete file")
+        raise FileProblemError(
+            f"{name} is empty (0 bytes); attach the complete file", problem="empty", subject=name
+        )
     return media, size
 
 
@@ -86,7 +104,9 @@ def check_upload(path: Path, max_bytes: int) -> MediaType:
         with path.open("rb") as handle:
             family = sniff(handle.read(HEAD_BYTES))
     except OSError as exc:
-        raise UserInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise FileProblemError(
+            f"cannot read {path}: {exc.strerror or exc}", problem="unreadable", subject=str(path)
+        ) from exc
     if family not in media.families:
         found = f"{family} data" if family else "not a recognised media file"
         raise _unsupported(f"{name} is named .{media.extension} but its content is {found}")
@@ -103,11 +123,19 @@ def check_url(url: str) -> str:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise UserInputError(f"{url} is not a valid link; check it and try again") from None
+        raise FileProblemError(
+            f"{url} is not a valid link; check it and try again", problem="bad_link", subject=url
+        ) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise UserInputError(f"{url} is not an http(s) link; only http(s) links can be uploaded")
+        raise FileProblemError(
+            f"{url} is not an http(s) link; only http(s) links can be uploaded",
+            problem="not_http",
+            subject=url,
+        )
     if not parts.hostname:
-        raise UserInputError(f"{url} has no host name; check the link and try again")
+        raise FileProblemError(
+            f"{url} has no host name; check the link and try again", problem="no_host", subject=url
+        )
     return url
 
 

@@ -182,13 +182,14 @@ TURN_CASES: dict[str, tuple[list[str], dict[str, str], str]] = {
     "auto-export-maybe": (["hi"], {"NEMO_AUTO_EXPORT": "maybe"}, "NEMO_AUTO_EXPORT must be"),
     "unreachable": (["make a video"], {}, "I can't reach the video service"),
     "skill-is-missing": (["hi"], {"NEMO_SKILL_FILE": "/nonexistent/SKILL.md"}, "cannot read it"),
-    "attach-missing": (["--attach", "{tmp}/gone.jpg", "make a video"], {}, "cannot find"),
+    "attach-missing": (["--attach", "{tmp}/gone.jpg", "make a video"], {}, "I can't find"),
+    "attach-missing-zh": (["--attach", "{tmp}/gone.jpg", "做成视频"], {}, "找不到"),
     "attach-disguised-zh": (
         ["--attach", "{fx}/media/not-an-image.jpg", "把这张照片做成视频"],
         {},
         "不支持该文件类型",
     ),
-    "attach-ftp": (["--attach", "ftp://example.com/a.jpg", "make a video"], {}, "only http(s)"),
+    "attach-ftp": (["--attach", "ftp://example.com/a.jpg", "make a video"], {}, "http(s) link"),
     "path-in-text-disguised": (
         ["animate {fx}/media/not-an-image.jpg into a short clip"],
         {},

@@ -8,6 +8,7 @@ from agent.errors import (
     AgentError,
     ConfigError,
     ExportBlockedError,
+    FileProblemError,
     FileTooLargeError,
     InsufficientCreditsError,
     InvalidTokenError,
@@ -163,6 +164,7 @@ def test_tokens_in_error_messages_are_redacted() -> None:
 
 
 _SAMPLES: dict[str, dict[str, object]] = {
+    "errors/file_problem": {"problem": "missing", "subject": "photo.jpg"},
     "errors/credits": {"register_url": None, "topup_url": f"{WEB}/dashboard/billing"},
     "errors/plan": {"web_url": WEB},
     "errors/unsupported": {"formats": accepted_list()},
@@ -231,3 +233,21 @@ def test_every_template_renders_in_both_languages_and_chinese_is_chinese(
         assert zh, name
         if name not in _VERBATIM:
             assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), name
+
+
+@pytest.mark.parametrize(
+    ("problem", "en", "zh"),
+    [
+        ("missing", "I can't find photo.jpg", "找不到 photo.jpg"),
+        ("folder", "photo.jpg is a folder", "photo.jpg 是一个文件夹"),
+        ("empty", "photo.jpg is empty", "photo.jpg 是空文件"),
+        ("not_http", "photo.jpg isn't an http(s) link", "photo.jpg 不是 http(s) 链接"),
+    ],
+)
+def test_file_problems_are_told_in_the_users_language(problem: str, en: str, zh: str) -> None:
+    error = FileProblemError("english detail", problem=problem, subject="photo.jpg")
+    reply = error_reply(error, MessageContext(WEB))
+    templates = Templates()
+    assert reply.template == "errors/file_problem"
+    assert templates.render(reply.template, "en", **reply.context).startswith(en)
+    assert templates.render(reply.template, "zh", **reply.context).startswith(zh)
