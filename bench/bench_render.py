@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 PHOTO = REPO / "fixtures" / "media" / "harbor.jpg"
 TONE = REPO / "fixtures" / "media" / "tone.wav"
 FONT = REPO / "agent" / "local" / "fonts" / "NotoSansCJKsc-GB1Subset.otf"
-RUNS = int(sys.argv[1]) if len(sys.argv) == 2 else 3
+RUNS = 3
 BUDGET_S, BUDGET_MB = 2.5, 400
 DRAFT = {
     "d": 5000,
@@ -74,9 +74,9 @@ def _child(out_dir: Path) -> None:
     print(json.dumps(figures))
 
 
-def _ours(out_dir: Path) -> list[dict[str, float]]:
+def _ours(out_dir: Path, count: int) -> list[dict[str, float]]:
     runs = []
-    for _ in range(RUNS):
+    for _ in range(count):
         cmd = [sys.executable, __file__, "--child", str(out_dir)]
         done = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=REPO)
         run = json.loads(done.stdout.strip().splitlines()[-1])
@@ -109,13 +109,16 @@ def _ffmpeg(out_dir: Path, video_filter: str) -> tuple[float, float]:
     return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-def main() -> None:
-    """Print our figures (median and best of RUNS fresh processes) and the zoompan comparison."""
+def main(runs_wanted: int = RUNS) -> None:
+    """Print our figures (median and best of fresh processes) and the zoompan comparison."""
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = Path(tmp)
         print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores)")
-        print(f"ours: 5 s 1080p30, photo + title + music, preset veryfast, {RUNS} fresh processes")
-        runs = _ours(out_dir)
+        print(
+            f"ours: 5 s 1080p30, photo + title + music, preset veryfast, "
+            f"{runs_wanted} fresh processes"
+        )
+        runs = _ours(out_dir, runs_wanted)
         walls = [r["render_s"] for r in runs]
         median = statistics.median(walls)
         print(f"  render wall   median {median:.2f} s, best {min(walls):.2f} s "
@@ -142,4 +145,4 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
         _child(Path(sys.argv[2]))
     else:
-        main()
+        main(int(sys.argv[1]) if len(sys.argv) == 2 else RUNS)
