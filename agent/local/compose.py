@@ -33,8 +33,8 @@ class Compositor:
     def __init__(self, spec: RenderSpec) -> None:
         self._spec = spec
         self._canvas = (spec.width, spec.height)
-        self._black = blank(spec.width, spec.height)
-        self._scratch = blank(spec.width, spec.height)
+        self._black: Planes | None = None  # allocated on first use: fresh memory is not free
+        self._scratch: Planes | None = None
         self._sources: dict[int, Source] = {}
         self._until = _needed_until(spec.visuals)
         self._titles: dict[int, TitleLayer] = {}
@@ -100,12 +100,14 @@ class Compositor:
         self._release(t_ms)
         top = self._top_visual(t_ms)
         if top is None:
+            self._black = self._black or blank(*self._canvas)
             out.copy_from(self._black)
         else:
             self._draw_visual(top, t_ms, out)
             fade = self._crossfade_from(top, t_ms)
             if fade is not None:
                 previous, weight = fade
+                self._scratch = self._scratch or blank(*self._canvas)
                 self._draw_visual(previous, t_ms, self._scratch)
                 out.blend_from(self._scratch, weight)
         self._draw_titles(t_ms, out)

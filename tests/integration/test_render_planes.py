@@ -109,3 +109,13 @@ def test_a_ken_burns_drift_without_zoom_still_moves(tmp_path: Path) -> None:
     clip = VisualClip(wide, "image", 0, 1000, Motion("ken_burns", 0.0))
     first, last = _composed(RenderSpec(240, 160, duration_ms=1000, visuals=(clip,)), 0, 29)
     assert not np.array_equal(first, last)
+
+
+def test_a_gap_between_visuals_composes_black(tmp_path: Path) -> None:
+    photo = _gradient(tmp_path / "g.png")
+    clip = VisualClip(photo, "image", 500, 500, Motion("none"))
+    gap, shown = _composed(RenderSpec(240, 160, duration_ms=1000, visuals=(clip,)), 3, 20)
+    luma = 240 * 160
+    assert (gap[:luma] == 16).all()
+    assert (gap[luma:] == 128).all()
+    assert not (shown[:luma] == 16).all()
