@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 import uuid
 from collections.abc import Awaitable, Callable
@@ -19,6 +18,7 @@ from typing import Any
 
 from agent.config import Settings
 from agent.errors import AuthError, ConfigError
+from agent.files import write_atomic
 from agent.models import AnonymousToken, Clock
 
 __all__ = [
@@ -52,19 +52,6 @@ class Token:
     """Epoch seconds; None for a user-supplied token."""
 
 
-def _write_private(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def resolve_client_id(settings: Settings, *, new_id: Callable[[], str] | None = None) -> str:
     """The client id: `NEMO_CLIENT_ID`, else the shared file, else a new UUID4 written there."""
     if settings.client_id:
@@ -75,8 +62,7 @@ def resolve_client_id(settings: Settings, *, new_id: Callable[[], str] | None = 
         return stored
     value = new_id() if new_id is not None else str(uuid.uuid4())
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(value + "\n", encoding="utf-8")
+        write_atomic(path, value + "\n")
     except OSError as exc:
         raise ConfigError(
             f"cannot save the client id to {path} ({exc.strerror or exc}); "
@@ -152,7 +138,7 @@ class TokenCache:
             "user_id": issued.user_id,
             "expires_at": expires,
         }
-        _write_private(self.path, json.dumps(record))
+        write_atomic(self.path, json.dumps(record), mode=0o600)
         return Token(issued.token, anonymous=True, user_id=issued.user_id, expires_at=expires)
 
     def clear(self) -> None:

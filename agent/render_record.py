@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agent.files import write_atomic
+
 __all__ = ["RECORD_FILE", "PendingRenders", "draft_digest"]
 
 RECORD_FILE = "pending-render.json"
@@ -66,5 +68,4 @@ class PendingRenders:
         if not records:
             self.path.unlink(missing_ok=True)
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        write_atomic(self.path, json.dumps(records, ensure_ascii=False))

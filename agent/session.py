@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from urllib.parse import quote
 import structlog
 
 from agent.errors import SessionNotFoundError
+from agent.files import write_atomic
 from agent.models import ClaimToken, Clock, SessionInfo
 
 __all__ = [
@@ -128,10 +128,7 @@ class SessionStore:
         """Store `record` as the current session for this API (atomic write)."""
         data = self._read()
         data[self.api_url] = {k: v for k, v in asdict(record).items() if k != "reset"}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 class Sessions:

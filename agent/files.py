@@ -1,0 +1,35 @@
+"""Whole-file replacement for the agent's small state files (client id, token, session, renders).
+
+A reader sees the old content or the new, never half a file, even if the process dies mid-write.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+__all__ = ["write_atomic"]
+
+
+def write_atomic(path: Path, text: str, *, mode: int = 0o666) -> None:
+    """Replace `path` with `text` (UTF-8) through a temporary file beside it.
+
+    Args:
+        path: The file to write; its folder is created if needed.
+        text: The whole new content.
+        mode: Permission bits of a new file (before the umask); `0o600` for secrets.
+
+    Raises:
+        OSError: The folder or file cannot be written (the temporary file is removed).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

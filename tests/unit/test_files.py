@@ -1,0 +1,33 @@
+"""`write_atomic`: whole-file replacement of the small state files."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from agent.files import write_atomic
+
+
+def test_write_atomic_creates_the_folder_and_replaces_the_content(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "session.json"
+    write_atomic(path, "old")
+    write_atomic(path, "新的")
+    assert path.read_text(encoding="utf-8") == "新的"
+    assert [p.name for p in path.parent.iterdir()] == ["session.json"]
+
+
+def test_write_atomic_gives_a_secret_file_owner_only_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "token.json"
+    write_atomic(path, "{}", mode=0o600)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "session.json"
+    write_atomic(path, "old")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(path, "\ud800")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in path.parent.iterdir()] == ["session.json"]
