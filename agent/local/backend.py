@@ -47,9 +47,8 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
 class Deps:
     """Everything the backend calls out to; defaults are the real implementations."""
 
-    interpret: Interpret = field(
-        default_factory=lambda: _lazy("agent.local.interpreter", "interpret")
-    )
+    interpret: Interpret | None = None
+    """None: the real interpreter, with the config's costs and its phrase table loaded once."""
     spec_from_draft: SpecFromDraft = field(
         default_factory=lambda: _lazy("agent.local.spec", "spec_from_draft")
     )
@@ -100,7 +99,7 @@ class Backend:
         self.faults = FaultCounter(config.faults)
         """Render-side fault state (the HTTP-side counter lives in the app's middleware)."""
         self.runs: set[asyncio.Task[None]] = set()
-        self.interpret = deps.interpret if deps.interpret is not None else real_interpreter(config)
+        self.interpret = deps.interpret or real_interpreter(config)
 
     def now_ms(self) -> int:
         """The injected clock in epoch milliseconds."""

@@ -9,16 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from agent.local.backend import Deps
 from agent.local.config import BackendConfig
 from agent.local.faults import parse_faults
 from tests.local_support import (
     auth,
+    fake_probe,
     gated_sleep,
     in_process,
     in_process_app,
     local_deps,
     new_session,
     new_token,
+    no_sleep,
     run_body,
     runs_finished,
     sse_events,
@@ -304,3 +307,21 @@ async def test_chinese_sessions_pass_zh_to_the_interpreter(
         await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
         r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "生成视频"))
     assert sse_events(r.text)[-1]["content"]["parts"] == [{"text": "视频已生成。"}]
+
+
+async def test_the_real_interpreter_charges_the_configured_generation_cost(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    config = _config(tmp_path, grant=500, cost_generate=7)
+    deps = Deps(probe=fake_probe, sleep=no_sleep)  # the default interpreter
+    async with in_process(config, deps) as client:
+        token = await new_token(client)
+        sid = await new_session(client, token)
+        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        r = await client.post(
+            "/run_sse", headers=auth(token), content=run_body(sid, "make a 5 second video")
+        )
+        credits = await client.get("/api/credits/balance/simple", headers=auth(token))
+    call = sse_events(r.text)[0]
+    assert call["content"]["parts"][0]["functionCall"]["name"] == "generate_video_from_images"
+    assert credits.json()["data"] == {"available": 493, "frozen": 0, "total": 493}
