@@ -1,15 +1,16 @@
-"""Whole-file replacement for the agent's small state files (client id, token, session, renders).
+"""The agent's own files: locating what ships with it, and atomically replacing its state files.
 
-A reader sees the old content or the new, never half a file, even if the process dies mid-write.
+A reader of a state file sees the old content or the new, never half a file.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
+from importlib import resources
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["bundled_path", "write_atomic"]
 
 
 def write_atomic(path: Path, text: str, *, mode: int = 0o666) -> None:
@@ -33,3 +34,14 @@ def write_atomic(path: Path, text: str, *, mode: int = 0o666) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def bundled_path(name: str) -> Path | None:
+    """Locate a file or folder shipped with the agent (`prompts`, `SKILL.md`).
+
+    Looks inside the installed wheel, else in the repository checkout; None when neither has it.
+    """
+    for base in (Path(str(resources.files("agent"))), Path(__file__).resolve().parent.parent):
+        if (base / name).exists():
+            return base / name
+    return None

@@ -9,7 +9,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import yaml
 
 from agent.config import Settings
 from agent.errors import ConfigError
+from agent.files import bundled_path
 
 __all__ = [
     "Skill",
@@ -160,13 +160,10 @@ def bundled_skill_file() -> Path:
     Raises:
         ConfigError: Neither copy exists.
     """
-    bundled = Path(str(resources.files("agent"))) / "SKILL.md"
-    if bundled.is_file():
-        return bundled
-    repo = Path(__file__).resolve().parent.parent / "SKILL.md"
-    if repo.is_file():
-        return repo
-    raise ConfigError("the bundled SKILL.md is missing from this installation")
+    found = bundled_path("SKILL.md")
+    if found is None or not found.is_file():
+        raise ConfigError("the bundled SKILL.md is missing from this installation")
+    return found
 
 
 def _candidates(path: Path) -> list[Path]:

@@ -6,13 +6,13 @@ errors (StrictUndefined). Layout: `prompts/<area>/<name>.<lang>.j2`, e.g. `repli
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
 
 from agent.errors import ConfigError
+from agent.files import bundled_path
 
 __all__ = ["Language", "Templates", "prompts_dir"]
 
@@ -21,13 +21,10 @@ Language = Literal["en", "zh"]
 
 def prompts_dir() -> Path:
     """Locate `prompts/`: inside the installed wheel, else the repository checkout."""
-    bundled = Path(str(resources.files("agent"))) / "prompts"
-    if bundled.is_dir():
-        return bundled
-    repo = Path(__file__).resolve().parent.parent / "prompts"
-    if repo.is_dir():
-        return repo
-    raise ConfigError("the prompts/ templates directory is missing from this installation")
+    found = bundled_path("prompts")
+    if found is None or not found.is_dir():
+        raise ConfigError("the prompts/ templates directory is missing from this installation")
+    return found
 
 
 class Templates:

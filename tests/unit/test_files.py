@@ -1,4 +1,4 @@
-"""`write_atomic`: whole-file replacement of the small state files."""
+"""`agent.files`: shipped files are found, state files are replaced whole."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.files import write_atomic
+from agent.files import bundled_path, write_atomic
 
 
 def test_write_atomic_creates_the_folder_and_replaces_the_content(tmp_path: Path) -> None:
@@ -31,3 +31,12 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Pat
         write_atomic(path, "\ud800")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in path.parent.iterdir()] == ["session.json"]
+
+
+def test_bundled_path_finds_what_ships_with_the_agent_and_nothing_else() -> None:
+    skill, prompts = bundled_path("SKILL.md"), bundled_path("prompts")
+    assert skill is not None
+    assert skill.is_file()
+    assert prompts is not None
+    assert (prompts / "replies").is_dir()
+    assert bundled_path("no-such-file.txt") is None
