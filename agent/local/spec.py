@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from agent.errors import RenderError
+from agent.local.edits import AUDIO, CANVAS, TEXT, VIDEO
 from agent.media import media_type_for
 
 __all__ = [
-    "ASPECTS",
     "MOTION_KINDS",
     "QUALITY_CRF",
     "SYNTH_STYLES",
@@ -34,13 +34,6 @@ SYNTH_STYLES: frozenset[str] = frozenset(
     {"ambient_pad", "soft_piano", "lofi_pulse", "upbeat_pluck"}
 )
 QUALITY_CRF: dict[str, int] = {"high": 20, "medium": 23, "low": 28}
-ASPECTS: dict[str, tuple[int, int]] = {
-    "16:9": (1920, 1080),
-    "9:16": (1080, 1920),
-    "1:1": (1080, 1080),
-    "4:5": (1080, 1350),
-}
-_TRACK_VISUAL, _TRACK_AUDIO, _TRACK_TEXT = 0, 1, 7
 _MAX_SIDE = 4096
 
 
@@ -153,9 +146,9 @@ def _canvas(meta: Mapping[str, Any]) -> tuple[int, int]:
             raise RenderError(f"invalid draft: canvas {width}x{height} out of range")
         return width - width % 2, height - height % 2  # yuv420p needs even sizes
     aspect = meta.get("aspect", "16:9")
-    if aspect not in ASPECTS:
+    if aspect not in CANVAS:
         raise RenderError(f"invalid draft: unknown aspect {aspect!r}")
-    return ASPECTS[aspect]
+    return CANVAS[aspect]
 
 
 def _resolve(asset_id: Any, resolve_asset: Callable[[str], Path]) -> Path:
@@ -303,11 +296,11 @@ def spec_from_draft(
     for track in tracks:
         kind = track.get("tt") if isinstance(track, Mapping) else None
         for seg in _segments(track):
-            if kind == _TRACK_VISUAL:
+            if kind == VIDEO:
                 visuals.append(_visual(seg, resolve_asset))
-            elif kind == _TRACK_AUDIO:
+            elif kind == AUDIO:
                 audios.append(_audio(seg, resolve_asset))
-            elif kind == _TRACK_TEXT and (title := _text(seg)) is not None:
+            elif kind == TEXT and (title := _text(seg)) is not None:
                 texts.append(title)
     clips: list[VisualClip | AudioClip | TextClip] = [*visuals, *audios, *texts]
     ends = [c.start_ms + c.duration_ms for c in clips]

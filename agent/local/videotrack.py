@@ -13,7 +13,6 @@ from agent.local.edits import CANVAS, VIDEO, IdSource, fit_tracks, segments, tot
 from agent.local.plan import Asset
 
 __all__ = [
-    "MOTIONS",
     "Motion",
     "VideoSpec",
     "generate",
@@ -24,16 +23,6 @@ __all__ = [
 ]
 
 Draft = dict[str, Any]
-MOTIONS = (
-    "none",
-    "zoom_in",
-    "zoom_out",
-    "pan_left",
-    "pan_right",
-    "pan_up",
-    "pan_down",
-    "ken_burns",
-)
 FPS = 30
 
 
@@ -47,7 +36,7 @@ def _speed(value: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Motion:
-    """Camera motion of a segment: `kind` (one of MOTIONS), intensity 0.02-0.5, speed factor."""
+    """Camera motion of a segment: `kind` (a `spec.MOTION_KINDS`), intensity 0.02-0.5, speed."""
 
     kind: str = "zoom_in"
     intensity: float = 0.12
