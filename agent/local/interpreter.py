@@ -72,7 +72,8 @@ class _Planner:
         req = self.req
         if req.unsupported:
             key = "unsupported_music_link" if req.unsupported == "music_link" else "unsupported"
-            return self._plan([TextStep(self.say(key, what=self._topic(req.unsupported)))])
+            what = self.book.topic(req.language, req.unsupported)
+            return self._plan([TextStep(self.say(key, what=what))])
         if not (req.generate or req.regenerate or req.video_noun or req.edits):
             return self._plan([TextStep(self.say(req.social or "unknown"))])
         had_video = bool(segments(self.edits.draft, VIDEO))
@@ -95,9 +96,6 @@ class _Planner:
 
     def _join(self, sentences: list[str]) -> str:
         return (" " if self.req.language == "en" else "").join(sentences)
-
-    def _topic(self, key: str) -> str:
-        return self.book.topics[self.req.language].get(key, key)
 
     def _needs_generation(self, had_video: bool) -> bool:
         req = self.req

@@ -100,8 +100,8 @@ class Phrasebook(_Strict):
         return self.styles[style][lang]
 
     def topic(self, lang: Language, key: str) -> str:
-        """How a reply names an unsupported request or a kind of text."""
-        return self.topics[lang][key]
+        """How a reply names an unsupported request or a kind of text (the key if unnamed)."""
+        return self.topics[lang].get(key, key)
 
 
 def load_phrasebook(text: str | None = None) -> Phrasebook:
