@@ -185,6 +185,5 @@ def failed_turn(
     """The result of a turn that failed before it could start (settings, SKILL.md, backend)."""
     from agent.router_text import prepare
 
-    language: Language = "zh" if prepare(text).language == "zh" else "en"
     reply = error_reply(exc, message_context(settings, None))
-    return render_turn(templates or Templates(), language, [reply], "", [])
+    return render_turn(templates or Templates(), prepare(text).language, [reply], "", [])

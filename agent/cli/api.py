@@ -6,7 +6,6 @@ Results go to stdout (one JSON object with `--json`), progress to stderr. Heavy 
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CliDeps", "credits", "export", "link", "send", "state", "upload"]
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 STILL_WORKING_EVERY = 120.0
 """Seconds between "still working" notices while only heartbeats arrive."""
 RESET_NOTICE = "note: the previous session had expired; started a new one (upload your files again)"
@@ -55,8 +53,11 @@ def _open(settings: Settings, deps: CliDeps) -> AbstractAsyncContextManager[Runt
 
 
 def language_of(text: str) -> str:
-    """Session language for a message: `zh-CN` when it contains CJK characters, else `en`."""
-    return "zh-CN" if _CJK.search(text) else "en"
+    """Session language for a message (`zh-CN` or `en`), detected as `turn` and `chat` do."""
+    from agent.router_text import prepare
+    from agent.turns import session_language
+
+    return session_language(prepare(text).language)
 
 
 def _note_reset(outcome: Outcome[Any]) -> None:
