@@ -13,6 +13,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from agent.local.backend import Backend
+from agent.local.edits import AUDIO, TEXT, VIDEO
+from agent.local.routes_run import output_url
 from agent.local.wire import code_error, ok, rate_limited
 
 __all__ = ["routes"]
@@ -95,7 +97,7 @@ async def balance(request: Request) -> Response:
 
 
 def _segment_rows(draft: dict[str, Any]) -> list[str]:
-    names = {0: "Video", 1: "Audio", 7: "Title"}
+    names = {VIDEO: "Video", AUDIO: "Audio", TEXT: "Title"}
     rows = []
     for track in draft.get("t") or []:
         kind = names.get(track.get("tt"), f"Track {track.get('tt')}")
@@ -115,7 +117,7 @@ async def claim_page(request: Request) -> Response:
         return HTMLResponse("<h1>This link has expired.</h1>", status_code=404)
     title = html.escape(str(session.draft.get("m", {}).get("title") or session.task_name))
     outputs = [
-        f'<li><a href="/outputs/{j.output_key}/{html.escape(j.render_id)}.mp4">'
+        f'<li><a href="{html.escape(output_url("", j.output_key, j.render_id))}">'
         f"{html.escape(j.render_id)}</a></li>"
         for j in backend.store.session_jobs(session.session_id)
         if j.status == "completed"

@@ -284,3 +284,22 @@ async def test_a_draft_naming_another_users_asset_fails_the_job(
     asset = draft["t"][0]["sg"][0]["a"]
     assert polled["data"]["status"] == "failed"
     assert polled["data"]["error"] == f"unknown asset {asset!r} in the draft"
+
+
+async def test_the_claim_page_links_a_finished_export_at_its_output_path(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    async with in_process_app(_config(tmp_path), local_deps()) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("r_1", sid, draft)
+        )
+        await _finished(app, "r_1")
+        polled = await client.get("/api/render/proxy/lambda/r_1", headers=auth(token))
+        claim = await client.post(
+            "/api/auth/claim-token", headers=auth(token), json={"session_id": sid}
+        )
+        ct = claim.json()["data"]["claim_token"]
+        page = await client.get("/workspace/claim", params={"ct": ct})
+    path = polled.json()["data"]["outputUrl"].removeprefix("http://testserver")
+    assert f'<li><a href="{path}">r_1</a></li>' in page.text
