@@ -224,6 +224,13 @@ def sse_events(text: str) -> list[dict[str, Any]]:
     return [p for p in payloads if p.get("type") != "heartbeat"]
 
 
+def local_config(tmp_path: Path, **changes: Any) -> Any:
+    """A backend config with its data under `tmp_path / "data"`; override any field."""
+    from agent.local.config import BackendConfig
+
+    return BackendConfig(data_dir=tmp_path / "data", **changes)
+
+
 def local_deps(**changes: Any) -> Any:
     """Deps with all stand-ins and no work time; override any field."""
     from agent.local.backend import Deps

@@ -22,6 +22,7 @@ from tests.local_support import (
     FakeRenderer,
     auth,
     gated_sleep,
+    local_config,
     local_deps,
     new_session,
     new_token,
@@ -33,10 +34,6 @@ from tests.local_support import (
 )
 
 pytestmark = pytest.mark.e2e
-
-
-def _config(tmp_path: Path, **changes: object) -> BackendConfig:
-    return BackendConfig(data_dir=tmp_path / "data").with_overrides(**changes)
 
 
 async def _read_event(lines: Any) -> dict[str, Any]:
@@ -51,7 +48,7 @@ async def test_sse_events_arrive_while_the_server_is_still_working(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     gate, entered = threading.Event(), threading.Event()
-    config = _config(tmp_path, heartbeat_s=0.05)
+    config = local_config(tmp_path, heartbeat_s=0.05)
     app = create_app(config, local_deps(sleep=gated_sleep(gate, entered)))
     with running(app) as url:
         async with httpx.AsyncClient(base_url=url, timeout=5) as client:
@@ -80,7 +77,7 @@ async def test_a_disconnected_run_finishes_and_everything_survives_a_restart(
 ) -> None:
     gate, entered = threading.Event(), threading.Event()
     held = FakeRenderer(gate=threading.Event())
-    config = _config(tmp_path)
+    config = local_config(tmp_path)
     app = create_app(config, local_deps(sleep=gated_sleep(gate, entered), render=held))
     with running(app) as url:
         async with httpx.AsyncClient(base_url=url, timeout=5) as client:
@@ -126,7 +123,7 @@ async def test_a_disconnected_run_finishes_and_everything_survives_a_restart(
 
 
 async def test_the_seed_curl_sequence_works_over_http(tmp_path: Path, fixtures_dir: Path) -> None:
-    app = create_app(_config(tmp_path), local_deps())
+    app = create_app(local_config(tmp_path), local_deps())
     with running(app) as url:
         async with httpx.AsyncClient(base_url=url, timeout=5) as client:
             token = await new_token(client, "seed-client")
@@ -172,7 +169,7 @@ async def test_the_seed_curl_sequence_works_over_http(tmp_path: Path, fixtures_d
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
 def test_literal_curl_commands_from_the_seed_work(tmp_path: Path) -> None:
-    with running(create_app(_config(tmp_path), local_deps())) as url:
+    with running(create_app(local_config(tmp_path), local_deps())) as url:
 
         def curl(*args: str) -> dict[str, Any]:
             out = subprocess.run(

@@ -6,25 +6,29 @@ from pathlib import Path
 
 import pytest
 
-from agent.local.config import DAY_S, BackendConfig
-from tests.local_support import FakeClock, auth, in_process, local_deps, new_session, new_token
+from agent.local.config import DAY_S
+from tests.local_support import (
+    FakeClock,
+    auth,
+    in_process,
+    local_config,
+    local_deps,
+    new_session,
+    new_token,
+)
 
 pytestmark = pytest.mark.integration
 
 
-def _config(tmp_path: Path, **changes: object) -> BackendConfig:
-    return BackendConfig(data_dir=tmp_path / "data").with_overrides(**changes)
-
-
 async def test_anonymous_token_needs_a_client_id(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         r = await client.post("/api/auth/anonymous-token")
     assert r.status_code == 400
     assert r.json()["code"] == 400
 
 
 async def test_the_same_client_id_gets_its_valid_token_back(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path, grant=100), local_deps()) as client:
+    async with in_process(local_config(tmp_path, grant=100), local_deps()) as client:
         first = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c1"})
         again = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c1"})
         other = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c2"})
@@ -39,7 +43,7 @@ async def test_the_same_client_id_gets_its_valid_token_back(tmp_path: Path) -> N
 
 
 async def test_too_many_client_ids_from_one_address_get_429(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path, ip_cap=2), local_deps()) as client:
+    async with in_process(local_config(tmp_path, ip_cap=2), local_deps()) as client:
         codes = [
             (await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": f"c{i}"}))
             for i in range(3)
@@ -51,7 +55,7 @@ async def test_too_many_client_ids_from_one_address_get_429(tmp_path: Path) -> N
 
 
 async def test_calls_without_a_valid_token_answer_1001_with_http_401(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         missing = await client.get("/api/credits/balance/simple")
         bogus = await client.get(
             "/api/credits/balance/simple", headers={"Authorization": "Bearer nmv_usr_nope"}
@@ -64,7 +68,7 @@ async def test_calls_without_a_valid_token_answer_1001_with_http_401(tmp_path: P
 
 async def test_an_expired_token_answers_1001_and_reissue_keeps_the_user(tmp_path: Path) -> None:
     clock = FakeClock()
-    async with in_process(_config(tmp_path), local_deps(clock=clock)) as client:
+    async with in_process(local_config(tmp_path), local_deps(clock=clock)) as client:
         first = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c"})
         token = first.json()["data"]["token"]
         clock.now += 7 * DAY_S + 1
@@ -80,7 +84,7 @@ async def test_an_expired_token_answers_1001_and_reissue_keeps_the_user(tmp_path
 
 
 async def test_session_creation_returns_cloud_like_ids(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         r = await client.post(
             "/api/tasks/me/with-session/nemo_agent",
@@ -95,7 +99,7 @@ async def test_session_creation_returns_cloud_like_ids(tmp_path: Path) -> None:
 
 
 async def test_state_accepts_me_and_the_own_user_id_but_not_others(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client, "a")
         other = await new_token(client, "b")
         sid = await new_session(client, token)
@@ -119,7 +123,7 @@ async def test_state_accepts_me_and_the_own_user_id_but_not_others(tmp_path: Pat
 
 
 async def test_credits_report_available_frozen_and_total(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path, grant=100), local_deps()) as client:
+    async with in_process(local_config(tmp_path, grant=100), local_deps()) as client:
         token = await new_token(client)
         r = await client.get("/api/credits/balance/simple", headers=auth(token))
     assert r.json() == {
@@ -130,7 +134,7 @@ async def test_credits_report_available_frozen_and_total(tmp_path: Path) -> None
 
 
 async def test_claim_token_opens_a_project_page(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         state = await client.get(f"/api/state/nemo_agent/me/{sid}/latest", headers=auth(token))

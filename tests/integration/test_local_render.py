@@ -10,13 +10,13 @@ from typing import Any
 import httpx
 import pytest
 
-from agent.local.config import BackendConfig
 from agent.local.faults import parse_faults
 from tests.local_support import (
     FakeClock,
     FakeRenderer,
     auth,
     in_process_app,
+    local_config,
     local_deps,
     new_session,
     new_token,
@@ -25,10 +25,6 @@ from tests.local_support import (
 )
 
 pytestmark = pytest.mark.integration
-
-
-def _config(tmp_path: Path, **changes: object) -> BackendConfig:
-    return BackendConfig(data_dir=tmp_path / "data").with_overrides(**changes)
 
 
 async def _project(
@@ -59,7 +55,7 @@ async def test_export_goes_pending_to_completed_with_shape_a(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     clock = FakeClock()
-    async with in_process_app(_config(tmp_path), local_deps(clock=clock)) as (client, app):
+    async with in_process_app(local_config(tmp_path), local_deps(clock=clock)) as (client, app):
         token, sid, draft = await _project(client, fixtures_dir)
         submitted = await client.post(
             "/api/render/proxy/lambda",
@@ -98,7 +94,10 @@ async def test_export_goes_pending_to_completed_with_shape_a(
 
 
 async def test_shape_b_adds_top_level_status_and_output(tmp_path: Path, fixtures_dir: Path) -> None:
-    async with in_process_app(_config(tmp_path, render_shape="b"), local_deps()) as (client, app):
+    async with in_process_app(local_config(tmp_path, render_shape="b"), local_deps()) as (
+        client,
+        app,
+    ):
         token, sid, draft = await _project(client, fixtures_dir)
         await client.post(
             "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("r_b", sid, draft)
@@ -115,7 +114,7 @@ async def test_shape_b_adds_top_level_status_and_output(tmp_path: Path, fixtures
 async def test_render_calls_without_attribution_answer_402(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process_app(_config(tmp_path), local_deps()) as (client, _app):
+    async with in_process_app(local_config(tmp_path), local_deps()) as (client, _app):
         token, sid, draft = await _project(client, fixtures_dir)
         bare = {"Authorization": f"Bearer {token}"}
         submit = await client.post(
@@ -131,7 +130,7 @@ async def test_render_calls_without_attribution_answer_402(
 async def test_duplicate_ids_empty_drafts_and_foreign_jobs_are_rejected(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process_app(_config(tmp_path), local_deps()) as (client, app):
+    async with in_process_app(local_config(tmp_path), local_deps()) as (client, app):
         token, sid, draft = await _project(client, fixtures_dir)
         other = await new_token(client, "other")
         first = await client.post(
@@ -166,7 +165,7 @@ async def test_cancel_fails_a_running_job_and_discards_its_output(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     renderer = FakeRenderer(gate=threading.Event())
-    async with in_process_app(_config(tmp_path), local_deps(render=renderer)) as (client, app):
+    async with in_process_app(local_config(tmp_path), local_deps(render=renderer)) as (client, app):
         token, sid, draft = await _project(client, fixtures_dir)
         await client.post(
             "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("c1", sid, draft)
@@ -190,7 +189,7 @@ async def test_cancel_fails_a_running_job_and_discards_its_output(
 async def test_render_fail_once_fault_fails_only_the_first_job(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    config = _config(tmp_path, faults=parse_faults("render_fail_once"))
+    config = local_config(tmp_path, faults=parse_faults("render_fail_once"))
     async with in_process_app(config, local_deps()) as (client, app):
         token, sid, draft = await _project(client, fixtures_dir)
         for rid in ("f1", "f2"):
@@ -208,7 +207,7 @@ async def test_render_fail_once_fault_fails_only_the_first_job(
 async def test_render_slow_fault_delays_jobs_and_cancel_interrupts_the_wait(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    config = _config(tmp_path, faults=parse_faults("render_slow=30"))
+    config = local_config(tmp_path, faults=parse_faults("render_slow=30"))
     async with in_process_app(config, local_deps()) as (client, app):
         token, sid, draft = await _project(client, fixtures_dir)
         await client.post(
@@ -226,7 +225,7 @@ async def test_render_slow_fault_delays_jobs_and_cancel_interrupts_the_wait(
 
 @pytest.mark.parametrize(("spec", "status"), [("http500=3", 500), ("http429=3", 429)])
 async def test_http_faults_hit_the_nth_api_call(tmp_path: Path, spec: str, status: int) -> None:
-    config = _config(tmp_path, faults=parse_faults(spec))
+    config = local_config(tmp_path, faults=parse_faults(spec))
     async with in_process_app(config, local_deps()) as (client, _app):
         token = await new_token(client)
         calls = [
@@ -238,7 +237,7 @@ async def test_http_faults_hit_the_nth_api_call(tmp_path: Path, spec: str, statu
 
 
 async def test_status_fault_hits_only_matching_paths(tmp_path: Path) -> None:
-    config = _config(tmp_path, faults=parse_faults("status=/api/credits/*:503@1"))
+    config = local_config(tmp_path, faults=parse_faults("status=/api/credits/*:503@1"))
     async with in_process_app(config, local_deps()) as (client, _app):
         token = await new_token(client)
         first = await client.get("/api/credits/balance/simple", headers=auth(token))
@@ -255,7 +254,10 @@ async def test_output_options_are_checked_and_quality_reaches_the_spec(
         seen.append(quality)
         return {"draft": draft}
 
-    async with in_process_app(_config(tmp_path), local_deps(spec_from_draft=spec)) as (client, app):
+    async with in_process_app(local_config(tmp_path), local_deps(spec_from_draft=spec)) as (
+        client,
+        app,
+    ):
         token, sid, draft = await _project(client, fixtures_dir)
         low = {**_submit_body("q_low", sid, draft), "output": {"format": "mp4", "quality": "low"}}
         ultra = {**_submit_body("q_bad", sid, draft), "output": {"format": "mp4", "quality": "8k"}}
@@ -270,7 +272,7 @@ async def test_output_options_are_checked_and_quality_reaches_the_spec(
 async def test_a_draft_naming_another_users_asset_fails_the_job(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process_app(_config(tmp_path), local_deps()) as (client, app):
+    async with in_process_app(local_config(tmp_path), local_deps()) as (client, app):
         _owner, _sid, draft = await _project(client, fixtures_dir, "owner")
         thief = await new_token(client, "thief")
         thief_sid = await new_session(client, thief)
@@ -289,7 +291,7 @@ async def test_a_draft_naming_another_users_asset_fails_the_job(
 async def test_the_claim_page_links_a_finished_export_at_its_output_path(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process_app(_config(tmp_path), local_deps()) as (client, app):
+    async with in_process_app(local_config(tmp_path), local_deps()) as (client, app):
         token, sid, draft = await _project(client, fixtures_dir)
         await client.post(
             "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("r_1", sid, draft)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from agent.local.backend import Deps
-from agent.local.config import BackendConfig
 from agent.local.faults import parse_faults
 from tests.local_support import (
     auth,
@@ -18,6 +17,7 @@ from tests.local_support import (
     gated_sleep,
     in_process,
     in_process_app,
+    local_config,
     local_deps,
     new_session,
     new_token,
@@ -40,14 +40,10 @@ ACTIONS = {
 }
 
 
-def _config(tmp_path: Path, **changes: object) -> BackendConfig:
-    return BackendConfig(data_dir=tmp_path / "data").with_overrides(**changes)
-
-
 async def test_a_generation_run_streams_adk_form_a_events(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
@@ -97,7 +93,7 @@ async def test_a_generation_run_streams_adk_form_a_events(
 
 
 async def test_camel_case_request_keys_are_accepted(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         body = {
@@ -112,7 +108,7 @@ async def test_camel_case_request_keys_are_accepted(tmp_path: Path) -> None:
 
 
 async def test_a_body_without_user_id_answers_adk_422(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         r = await client.post(
             "/run_sse", headers=auth(token), content='{"app_name":"nemo_agent","session_id":"1"}'
@@ -128,7 +124,7 @@ async def test_a_body_without_user_id_answers_adk_422(tmp_path: Path) -> None:
 
 
 async def test_another_app_name_answers_adk_404(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         body = run_body(sid, "hi").replace("nemo_agent", "nope")
@@ -138,7 +134,7 @@ async def test_another_app_name_answers_adk_404(tmp_path: Path) -> None:
 
 
 async def test_unknown_or_foreign_sessions_answer_1002_before_streaming(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client, "a")
         other = await new_token(client, "b")
         sid = await new_session(client, other)
@@ -153,7 +149,7 @@ async def test_unknown_or_foreign_sessions_answer_1002_before_streaming(tmp_path
 async def test_a_short_balance_answers_2001_before_any_work(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process(_config(tmp_path, grant=120), local_deps()) as client:
+    async with in_process(local_config(tmp_path, grant=120), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
@@ -173,7 +169,7 @@ async def test_credits_are_frozen_while_work_runs_and_draft_lands_before_the_end
 ) -> None:
     gate, entered = threading.Event(), threading.Event()
     deps = local_deps(sleep=gated_sleep(gate, entered))
-    async with in_process(_config(tmp_path, grant=500), deps) as client:
+    async with in_process(local_config(tmp_path, grant=500), deps) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
@@ -193,7 +189,7 @@ async def test_credits_are_frozen_while_work_runs_and_draft_lands_before_the_end
 
 
 async def test_ask_step_becomes_an_ask_question_call_and_ends_the_run(tmp_path: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "which one"))
@@ -226,7 +222,7 @@ async def test_heartbeats_arrive_in_the_configured_form_while_a_tool_works(
         entered.set()
         await asyncio.to_thread(gate.wait, 0.3)
 
-    config = _config(tmp_path, heartbeat_s=0.05, heartbeat_form=form)
+    config = local_config(tmp_path, heartbeat_s=0.05, heartbeat_form=form)
     async with in_process(config, local_deps(sleep=slow)) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
@@ -245,7 +241,7 @@ async def test_heartbeats_can_be_turned_off(tmp_path: Path, fixtures_dir: Path) 
         entered.set()
         await asyncio.to_thread(gate.wait, 0.2)
 
-    config = _config(tmp_path, heartbeat_s=0.05, heartbeat_form="off")
+    config = local_config(tmp_path, heartbeat_s=0.05, heartbeat_form="off")
     async with in_process(config, local_deps(sleep=slow)) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
@@ -259,7 +255,7 @@ async def test_heartbeats_can_be_turned_off(tmp_path: Path, fixtures_dir: Path) 
 async def test_silent_edits_fault_drops_text_but_keeps_the_tool_events(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    config = _config(tmp_path, faults=parse_faults("silent_edits"))
+    config = local_config(tmp_path, faults=parse_faults("silent_edits"))
     async with in_process(config, local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
@@ -278,7 +274,7 @@ async def test_sse_drop_fault_closes_the_stream_early_but_the_run_finishes(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     gate, entered = threading.Event(), threading.Event()
-    config = _config(tmp_path, faults=parse_faults("sse_drop_after=1"))
+    config = local_config(tmp_path, faults=parse_faults("sse_drop_after=1"))
     async with in_process_app(config, local_deps(sleep=gated_sleep(gate, entered))) as (
         client,
         app,
@@ -301,7 +297,7 @@ async def test_sse_drop_fault_closes_the_stream_early_but_the_run_finishes(
 async def test_chinese_sessions_pass_zh_to_the_interpreter(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token, language="zh-CN")
         await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
@@ -312,7 +308,7 @@ async def test_chinese_sessions_pass_zh_to_the_interpreter(
 async def test_the_real_interpreter_charges_the_configured_generation_cost(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    config = _config(tmp_path, grant=500, cost_generate=7)
+    config = local_config(tmp_path, grant=500, cost_generate=7)
     deps = Deps(probe=fake_probe, sleep=no_sleep)  # the default interpreter
     async with in_process(config, deps) as client:
         token = await new_token(client)

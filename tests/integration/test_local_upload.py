@@ -7,22 +7,25 @@ from pathlib import Path
 import httpx
 import pytest
 
-from agent.local.config import BackendConfig
 from agent.local.ingest import safe_filename
-from tests.local_support import auth, in_process, local_deps, new_session, new_token, upload
+from tests.local_support import (
+    auth,
+    in_process,
+    local_config,
+    local_deps,
+    new_session,
+    new_token,
+    upload,
+)
 
 pytestmark = pytest.mark.integration
-
-
-def _config(tmp_path: Path, **changes: object) -> BackendConfig:
-    return BackendConfig(data_dir=tmp_path / "data").with_overrides(**changes)
 
 
 async def test_multipart_upload_of_several_files_lands_in_video_infos(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     media = fixtures_dir / "media"
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         with (media / "harbor-small.png").open("rb") as img, (media / "tone.wav").open("rb") as wav:
@@ -49,7 +52,7 @@ async def test_multipart_upload_of_several_files_lands_in_video_infos(
 async def test_a_file_whose_content_is_not_its_type_answers_4001(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         fake = await upload(client, token, sid, fixtures_dir / "media" / "not-an-image.jpg")
@@ -65,7 +68,7 @@ async def test_a_file_whose_content_is_not_its_type_answers_4001(
 async def test_an_undecodable_file_of_the_right_magic_answers_4001(tmp_path: Path) -> None:
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 10)
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         body = await upload(client, token, sid, broken)
@@ -74,7 +77,7 @@ async def test_an_undecodable_file_of_the_right_magic_answers_4001(tmp_path: Pat
 
 
 async def test_a_file_over_the_cap_answers_4002(tmp_path: Path, fixtures_dir: Path) -> None:
-    async with in_process(_config(tmp_path, upload_max_bytes=1000), local_deps()) as client:
+    async with in_process(local_config(tmp_path, upload_max_bytes=1000), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         body = await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
@@ -82,7 +85,7 @@ async def test_a_file_over_the_cap_answers_4002(tmp_path: Path, fixtures_dir: Pa
 
 
 async def test_upload_to_a_foreign_session_answers_1002(tmp_path: Path, fixtures_dir: Path) -> None:
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         owner = await new_token(client, "a")
         other = await new_token(client, "b")
         sid = await new_session(client, owner)
@@ -94,7 +97,7 @@ async def test_path_traversal_in_file_names_is_neutralised(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     data = (fixtures_dir / "media" / "harbor-small.png").read_bytes()
-    async with in_process(_config(tmp_path), local_deps()) as client:
+    async with in_process(local_config(tmp_path), local_deps()) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         r = await client.post(
@@ -157,7 +160,7 @@ async def test_url_uploads_follow_http_redirects_and_reject_others(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     deps = local_deps(fetch_transport=_remote(fixtures_dir))
-    async with in_process(_config(tmp_path), deps) as client:
+    async with in_process(local_config(tmp_path), deps) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         moved = await _url_upload(client, token, sid, "http://example.test/moved.png")
@@ -175,7 +178,7 @@ async def test_url_uploads_follow_http_redirects_and_reject_others(
 
 async def test_url_uploads_over_the_cap_answer_4002(tmp_path: Path, fixtures_dir: Path) -> None:
     deps = local_deps(fetch_transport=_remote(fixtures_dir))
-    async with in_process(_config(tmp_path, upload_max_bytes=500), deps) as client:
+    async with in_process(local_config(tmp_path, upload_max_bytes=500), deps) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         body = await _url_upload(client, token, sid, "http://example.test/photo.png")
@@ -187,7 +190,7 @@ async def test_malformed_url_uploads_answer_4003_not_a_server_error(
     tmp_path: Path, fixtures_dir: Path, url: str
 ) -> None:
     deps = local_deps(fetch_transport=_remote(fixtures_dir))
-    async with in_process(_config(tmp_path), deps) as client:
+    async with in_process(local_config(tmp_path), deps) as client:
         token = await new_token(client)
         sid = await new_session(client, token)
         body = await _url_upload(client, token, sid, url)
