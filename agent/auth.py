@@ -167,11 +167,6 @@ class Credentials:
             self._client_id = resolve_client_id(self._settings)
         return self._client_id
 
-    @property
-    def user_supplied(self) -> bool:
-        """True when `NEMO_TOKEN` is set (it is never replaced automatically)."""
-        return self._settings.token is not None
-
     def current(self) -> Token | None:
         """The token to use without any network call, if there is one."""
         if self._settings.token is not None:
