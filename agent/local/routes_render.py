@@ -17,6 +17,7 @@ from agent.local import jobs
 from agent.local.backend import Backend
 from agent.local.jobs import Completed, Failed, RenderJob
 from agent.local.routes_run import output_url
+from agent.local.spec import QUALITY_CRF
 from agent.local.store import Account
 from agent.local.wire import RenderRequest, fail, success
 from agent.local.workers import RenderWorkers
@@ -24,7 +25,6 @@ from agent.local.workers import RenderWorkers
 __all__ = ["job_body", "routes"]
 
 _ATTRIBUTION = ("x-skill-source", "x-skill-version", "x-skill-platform")
-_QUALITIES = ("high", "medium", "low")
 
 
 def _guard(request: Request) -> tuple[Backend, Account]:
@@ -91,7 +91,7 @@ async def submit(request: Request) -> Response:
     if not _has_segments(req.draft):
         raise fail(400, "the draft has no tracks with segments: generate a video first")
     quality = str(req.output.get("quality") or "high")
-    if quality not in _QUALITIES or req.output.get("format", "mp4") != "mp4":
+    if quality not in QUALITY_CRF or req.output.get("format", "mp4") != "mp4":
         raise fail(400, "output must be format mp4 with quality high, medium or low")
     job = RenderJob(
         render_id=req.id,
