@@ -17,7 +17,23 @@ from agent.progress import Progress, RecordingProgress
 from tests.fakes import API_URL, ApiScript, FakeClock, RecordingSleep, json_response
 from tests.local_support import runs_finished
 
-__all__ = ["LocalWorld", "RunsSleep", "local_engine", "scripted_engine", "sized_png"]
+__all__ = ["CountingApp", "LocalWorld", "RunsSleep", "local_engine", "scripted_engine", "sized_png"]
+
+
+class CountingApp:
+    """ASGI wrapper that records every request the backend receives (method, path)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.requests: list[tuple[str, str]] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            self.requests.append((scope["method"], scope["path"]))
+        await self.app(scope, receive, send)
+
+    def count(self, method: str, path: str) -> int:
+        return self.requests.count((method, path))
 
 
 @dataclass

@@ -23,27 +23,12 @@ from agent.engine import open_engine
 from agent.local.faults import parse_faults
 from agent.progress import RecordingProgress
 from tests.conftest import FIXTURES
+from tests.engine_support import CountingApp
 from tests.fakes import FakeClock
 
 pytestmark = pytest.mark.e2e
 
 CONVERSATIONS = sorted((FIXTURES / "conversations").glob("*.json"))
-
-
-class CountingApp:
-    """ASGI wrapper recording every request the backend receives."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.requests: list[tuple[str, str]] = []
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            self.requests.append((scope["method"], scope["path"]))
-        await self.app(scope, receive, send)
-
-    def count(self, method: str, path: str) -> int:
-        return self.requests.count((method, path))
 
 
 @dataclass

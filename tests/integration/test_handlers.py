@@ -16,25 +16,10 @@ from agent.engine import Engine, open_engine
 from agent.local.config import BackendConfig
 from agent.local.faults import parse_faults
 from agent.progress import RecordingProgress
+from tests.engine_support import CountingApp
 from tests.fakes import FakeClock, RecordingSleep
 
 pytestmark = pytest.mark.integration
-
-
-class CountingApp:
-    """ASGI wrapper that records every request the backend receives (method, path)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.requests: list[tuple[str, str]] = []
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            self.requests.append((scope["method"], scope["path"]))
-        await self.app(scope, receive, send)
-
-    def count(self, method: str, path: str) -> int:
-        return self.requests.count((method, path))
 
 
 async def _engine(
