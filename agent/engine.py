@@ -20,6 +20,7 @@ import structlog
 
 from agent.attachments import extract_attachments
 from agent.errors import AgentError, SessionNotFoundError
+from agent.files import write_atomic
 from agent.handlers import build_registry
 from agent.handlers.base import HandlerContext, Language, Reply
 from agent.handlers.credits import LOW_BALANCE
@@ -111,8 +112,7 @@ class Engine:
         found = extract_attachments(text, exists=os.path.isfile)
         files = tuple(attachments) + found.attachments
         route = await self._route(text, files)
-        if language is None:
-            language = "zh" if route.language == "zh" else "en"
+        language = language or route.language
         actions = tuple(plan) if plan is not None else tuple(route.actions)
         if not text.strip() and not files and plan is None:
             return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
@@ -131,9 +131,8 @@ class Engine:
     def _remember_question(self, turn: _Turn) -> None:
         asked = next((r.question for r in reversed(turn.replies) if r.question), None)
         if asked and turn.session_id:
-            self._pending.parent.mkdir(parents=True, exist_ok=True)
             payload = {"session_id": turn.session_id, "question": asked}
-            self._pending.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            write_atomic(self._pending, json.dumps(payload, ensure_ascii=False))
         elif "sse" in turn.done:
             self._pending.unlink(missing_ok=True)
 
