@@ -291,13 +291,23 @@ class Store:
                 "INSERT INTO uploads VALUES (?,?,?,?)", (asset_id, session_id, filename, str(path))
             )
 
-    def upload_path(self, asset_id: str) -> tuple[str, Path, str] | None:
-        """(filename, path, session_id) of an uploaded asset, or None."""
+    def upload_path(self, asset_id: str) -> tuple[str, Path] | None:
+        """(filename, path) of an uploaded asset, or None."""
         with self._lock:
             row = self._db.execute(
-                "SELECT filename, path, session_id FROM uploads WHERE asset_id=?", (asset_id,)
+                "SELECT filename, path FROM uploads WHERE asset_id=?", (asset_id,)
             ).fetchone()
-        return (row["filename"], Path(row["path"]), row["session_id"]) if row else None
+        return (row["filename"], Path(row["path"])) if row else None
+
+    def owned_upload(self, asset_id: str, user_id: str) -> Path | None:
+        """The file of an asset uploaded into one of `user_id`'s sessions, or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT u.path FROM uploads u JOIN sessions s ON s.session_id = u.session_id "
+                "WHERE u.asset_id=? AND s.user_id=?",
+                (asset_id, user_id),
+            ).fetchone()
+        return Path(row["path"]) if row else None
 
     # --- claims -------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ unfinished jobs as they are, and `recover` requeues (or fails) them on the next 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -151,14 +152,13 @@ class RenderWorkers:
             height=int(result.height),
         )
 
-    def _resolver(self, job: RenderJob) -> Any:
+    def _resolver(self, job: RenderJob) -> Callable[[str], Path]:
         store = self._backend.store
 
         def resolve(asset_id: str) -> Path:
-            found = store.upload_path(asset_id)
-            owner = store.session(found[2]) if found else None
-            if found is None or owner is None or owner.user_id != job.user_id:
+            path = store.owned_upload(asset_id, job.user_id)
+            if path is None:
                 raise RenderError(f"unknown asset {asset_id!r} in the draft")
-            return found[1]
+            return path
 
         return resolve
