@@ -95,6 +95,11 @@ class Credits(_Response):
     frozen: int = 0
     total: int | None = None
 
+    @property
+    def total_credits(self) -> int:
+        """The reported total, else `available + frozen`."""
+        return self.total if self.total is not None else self.available + self.frozen
+
 
 class StateData(_Response):
     """`data.state` of the state endpoint; the draft format is in docs/draft.md."""

@@ -103,7 +103,7 @@ def credits(opts: CommonOptions) -> None:
     async def body(settings: Settings, deps: CliDeps) -> CommandResult:
         async with _open(settings, deps) as rt:
             balance = await rt.client.credits()
-        total = balance.total if balance.total is not None else balance.available + balance.frozen
+        total = balance.total_credits
         data = {"available": balance.available, "frozen": balance.frozen, "total": total}
         text = f"Credits: {balance.available} available, {balance.frozen} reserved, {total} total"
         return CommandResult(text=text, data={"credits": data})

@@ -17,6 +17,6 @@ async def handle_credits(ctx: HandlerContext) -> Reply:
         APIError: The credits endpoint failed.
     """
     credits = await ctx.client.credits()
-    total = credits.total if credits.total is not None else credits.available + credits.frozen
+    total = credits.total_credits
     context = {"available": credits.available, "frozen": credits.frozen, "total": total}
     return Reply("replies/credits", context, ("credits",))

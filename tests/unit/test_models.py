@@ -150,3 +150,8 @@ def test_unwrap_handles_each_envelope() -> None:
     assert unwrap({"success": True, "data": {"b": 2}}) == {"b": 2}
     assert unwrap({"success": True, "id": "x"}) == {"success": True, "id": "x"}
     assert unwrap({"taskId": "r"}) == {"taskId": "r"}
+
+
+def test_the_credit_total_is_the_reported_one_else_available_plus_frozen() -> None:
+    assert Credits.model_validate({"available": 3, "frozen": 2}).total_credits == 5
+    assert Credits.model_validate({"available": 3, "frozen": 2, "total": 9}).total_credits == 9
