@@ -133,20 +133,6 @@ def state(opts: CommonOptions) -> None:
     _run(opts, body)
 
 
-def _split_sources(sources: tuple[str, ...], max_bytes: int) -> tuple[list[Path], list[str]]:
-    from agent.transfer import check_upload, check_url
-
-    paths, urls = [], []
-    for source in sources:
-        if "://" in source or source.lower().startswith(("http:", "https:")):
-            urls.append(check_url(source))
-        else:
-            path = Path(source).expanduser()
-            check_upload(path, max_bytes)
-            paths.append(path)
-    return paths, urls
-
-
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="PATH|URL...")
 @click.option("--new", is_flag=True, help="Start a new project session first.")
@@ -155,7 +141,10 @@ def upload(sources: tuple[str, ...], new: bool, opts: CommonOptions) -> None:
     """Upload images, videos or audio (paths or URLs)."""
 
     async def body(settings: Settings, deps: CliDeps) -> CommandResult:
-        paths, urls = _split_sources(sources, settings.upload_max_bytes)
+        from agent.handlers.upload import precheck_attachments, split_attachments
+
+        precheck_attachments(sources, settings.upload_max_bytes)
+        paths, urls = split_attachments(sources)
         async with _open(settings, deps) as rt:
 
             async def send_all(record: SessionRecord) -> list[Any]:
