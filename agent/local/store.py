@@ -71,7 +71,6 @@ class Session:
     language: str
     draft: dict[str, Any]
     video_infos: list[dict[str, Any]]
-    generated_media: list[dict[str, Any]]
 
 
 def check_data_dir(data_dir: Path) -> None:
@@ -241,7 +240,7 @@ class Store:
                 "INSERT INTO sessions VALUES (?,?,?,?,?,?,'{}','[]','[]')",
                 (session_id, task_id, user_id, task_name, language, self._clock()),
             )
-        return Session(session_id, task_id, user_id, task_name, language, {}, [], [])
+        return Session(session_id, task_id, user_id, task_name, language, {}, [])
 
     def session(self, session_id: str) -> Session | None:
         """A session by id (any owner), or None."""
@@ -259,7 +258,6 @@ class Store:
             row["language"],
             json.loads(row["draft"]),
             json.loads(row["video_infos"]),
-            json.loads(row["generated_media"]),
         )
 
     def save_draft(self, session_id: str, draft: dict[str, Any]) -> None:

@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     created REAL NOT NULL,
     draft TEXT NOT NULL,
     video_infos TEXT NOT NULL,
-    generated_media TEXT NOT NULL
+    generated_media TEXT NOT NULL  -- unread (exports come from jobs); kept for existing databases
 );
 CREATE TABLE IF NOT EXISTS uploads (
     asset_id TEXT PRIMARY KEY,
