@@ -188,6 +188,7 @@ def export(output: Path | None, opts: CommonOptions) -> None:
     async def body(settings: Settings, deps: CliDeps) -> CommandResult:
         from agent.errors import UserInputError
         from agent.export import export_draft
+        from agent.handlers.base import human_size
         from agent.render_record import PendingRenders
 
         dest_dir, filename = _destination(output, settings)
@@ -221,7 +222,7 @@ def export(output: Path | None, opts: CommonOptions) -> None:
             "resumed": result.resumed,
             "link": browser,
         }
-        text = f"saved {data['path']} ({result.size / 2**20:.1f} MB)"
+        text = f"saved {data['path']} ({human_size(result.size)})"
         return CommandResult(
             text=text + (f"\nopen in browser: {browser}" if browser else ""), data=data
         )
