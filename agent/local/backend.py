@@ -101,6 +101,10 @@ class Backend:
         self.runs: set[asyncio.Task[None]] = set()
         self.interpret = deps.interpret or real_interpreter(config)
 
+    def media_path(self, asset_id: str, filename: str) -> Path:
+        """Where an accepted upload is kept."""
+        return self.media_dir / asset_id / filename
+
     def now_ms(self) -> int:
         """The injected clock in epoch milliseconds."""
         return int(self.deps.clock() * 1000)

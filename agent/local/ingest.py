@@ -84,7 +84,7 @@ async def accept_file(backend: Backend, staged: Staged, base_url: str) -> dict[s
     except RenderError as exc:
         raise code_error(4001, f"could not decode {staged.name}: {exc.message}") from exc
     asset_id = "as_" + secrets.token_hex(6)
-    final = backend.media_dir / asset_id / staged.name
+    final = backend.media_path(asset_id, staged.name)
     final.parent.mkdir(parents=True)
     await asyncio.to_thread(shutil.move, staged.path, final)
     duration_ms = getattr(info, "duration_ms", None)

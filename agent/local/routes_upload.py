@@ -79,8 +79,9 @@ async def upload(request: Request) -> Response:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     for entry in files:
-        path = backend.media_dir / entry["asset_id"] / entry["filename"]
-        backend.store.add_upload(entry["asset_id"], session.session_id, entry["filename"], path)
+        asset_id, filename = entry["asset_id"], entry["filename"]
+        path = backend.media_path(asset_id, filename)
+        backend.store.add_upload(asset_id, session.session_id, filename, path)
     backend.store.add_media(session.session_id, files)
     return ok({"files": files, "session_state_applied": True})
 
