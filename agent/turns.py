@@ -16,6 +16,7 @@ from agent.templates import Templates
 
 if TYPE_CHECKING:
     from agent.config import Settings
+    from agent.session import SessionLanguage
 
 __all__ = [
     "FOLLOWUP_ACTIONS",
@@ -102,7 +103,7 @@ def next_steps(edits: Collection[str], done: Collection[str], limit: int = 3) ->
     return tuple(step for step in NEXT_STEPS if not skip.get(step, False))[:limit]
 
 
-def session_language(language: Language) -> str:
+def session_language(language: Language) -> SessionLanguage:
     """The session `language` field for a reply language: `en` or `zh-CN`."""
     return "zh-CN" if language == "zh" else "en"
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from agent.models import ProjectState, SseEvent
     from agent.runtime import Runtime
-    from agent.session import Outcome, SessionRecord
+    from agent.session import Outcome, SessionLanguage, SessionRecord
 
 __all__ = ["CliDeps", "credits", "export", "link", "send", "state", "upload"]
 
@@ -52,7 +52,7 @@ def _open(settings: Settings, deps: CliDeps) -> AbstractAsyncContextManager[Runt
     return Runtime.open(settings, transport=deps.transport, **extra)
 
 
-def language_of(text: str) -> str:
+def language_of(text: str) -> SessionLanguage:
     """Session language for a message (`zh-CN` or `en`), detected as `turn` and `chat` do."""
     from agent.router_text import prepare
     from agent.turns import session_language
