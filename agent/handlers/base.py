@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from agent.models import Clock, Sleep
 from agent.progress import Notifier
+from agent.templates import Language
 
 if TYPE_CHECKING:
     from agent.client import NemoClient
@@ -29,8 +30,6 @@ __all__ = [
     "human_duration",
     "human_size",
 ]
-
-Language = Literal["en", "zh"]
 
 
 @dataclass(frozen=True, slots=True)
