@@ -202,6 +202,14 @@ async def upload(client: httpx.AsyncClient, token: str, sid: str, path: Path) ->
     return body
 
 
+async def photo_session(client: httpx.AsyncClient, fixtures_dir: Path) -> tuple[str, str]:
+    """A new token and session with `harbor-small.png` uploaded into it: (token, session id)."""
+    token = await new_token(client)
+    sid = await new_session(client, token)
+    await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+    return token, sid
+
+
 def run_body(sid: str, text: str) -> str:
     """The seed's /run_sse body, byte for byte."""
     return (

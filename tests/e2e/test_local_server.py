@@ -27,6 +27,7 @@ from tests.local_support import (
     new_session,
     new_token,
     no_sleep,
+    photo_session,
     run_body,
     sse_events,
     sse_headers,
@@ -52,9 +53,7 @@ async def test_sse_events_arrive_while_the_server_is_still_working(
     app = create_app(config, local_deps(sleep=gated_sleep(gate, entered)))
     with running(app) as url:
         async with httpx.AsyncClient(base_url=url, timeout=5) as client:
-            token = await new_token(client)
-            sid = await new_session(client, token)
-            await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+            token, sid = await photo_session(client, fixtures_dir)
             async with client.stream(
                 "POST", "/run_sse", headers=sse_headers(token), content=run_body(sid, "a video")
             ) as r:
@@ -81,9 +80,7 @@ async def test_a_disconnected_run_finishes_and_everything_survives_a_restart(
     app = create_app(config, local_deps(sleep=gated_sleep(gate, entered), render=held))
     with running(app) as url:
         async with httpx.AsyncClient(base_url=url, timeout=5) as client:
-            token = await new_token(client)
-            sid = await new_session(client, token)
-            await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+            token, sid = await photo_session(client, fixtures_dir)
             async with client.stream(
                 "POST", "/run_sse", headers=sse_headers(token), content=run_body(sid, "a video")
             ) as r:

@@ -22,6 +22,7 @@ from tests.local_support import (
     new_session,
     new_token,
     no_sleep,
+    photo_session,
     run_body,
     runs_finished,
     sse_events,
@@ -44,9 +45,7 @@ async def test_a_generation_run_streams_adk_form_a_events(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     async with in_process(local_config(tmp_path), local_deps()) as client:
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         r = await client.post(
             "/run_sse", headers=sse_headers(token), content=run_body(sid, "a video")
         )
@@ -150,9 +149,7 @@ async def test_a_short_balance_answers_2001_before_any_work(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
     async with in_process(local_config(tmp_path, grant=120), local_deps()) as client:
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         first = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
         second = await client.post(
             "/run_sse", headers=auth(token), content=run_body(sid, "a video")
@@ -170,9 +167,7 @@ async def test_credits_are_frozen_while_work_runs_and_draft_lands_before_the_end
     gate, entered = threading.Event(), threading.Event()
     deps = local_deps(sleep=gated_sleep(gate, entered))
     async with in_process(local_config(tmp_path, grant=500), deps) as client:
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         run = asyncio.create_task(
             client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
         )
@@ -224,9 +219,7 @@ async def test_heartbeats_arrive_in_the_configured_form_while_a_tool_works(
 
     config = local_config(tmp_path, heartbeat_s=0.05, heartbeat_form=form)
     async with in_process(config, local_deps(sleep=slow)) as client:
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
     frames = r.text.split("\n\n")
     assert frame in frames
@@ -243,9 +236,7 @@ async def test_heartbeats_can_be_turned_off(tmp_path: Path, fixtures_dir: Path) 
 
     config = local_config(tmp_path, heartbeat_s=0.05, heartbeat_form="off")
     async with in_process(config, local_deps(sleep=slow)) as client:
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
     frames = [f for f in r.text.split("\n\n") if f]
     assert len(frames) == 3
@@ -257,9 +248,7 @@ async def test_silent_edits_fault_drops_text_but_keeps_the_tool_events(
 ) -> None:
     config = local_config(tmp_path, faults=parse_faults("silent_edits"))
     async with in_process(config, local_deps()) as client:
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "add a title"))
         hello = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "hello"))
     events = sse_events(r.text)
@@ -279,9 +268,7 @@ async def test_sse_drop_fault_closes_the_stream_early_but_the_run_finishes(
         client,
         app,
     ):
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         r = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
         before = await client.get(f"/api/state/nemo_agent/me/{sid}/latest", headers=auth(token))
         gate.set()
@@ -311,9 +298,7 @@ async def test_the_real_interpreter_charges_the_configured_generation_cost(
     config = local_config(tmp_path, grant=500, cost_generate=7)
     deps = Deps(probe=fake_probe, sleep=no_sleep)  # the default interpreter
     async with in_process(config, deps) as client:
-        token = await new_token(client)
-        sid = await new_session(client, token)
-        await upload(client, token, sid, fixtures_dir / "media" / "harbor-small.png")
+        token, sid = await photo_session(client, fixtures_dir)
         r = await client.post(
             "/run_sse", headers=auth(token), content=run_body(sid, "make a 5 second video")
         )
