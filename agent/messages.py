@@ -32,6 +32,7 @@ from agent.errors import (
 from agent.handlers.base import ErrorInfo, Reply
 from agent.log import redact
 from agent.media import accepted_list
+from agent.session import registration_url
 
 __all__ = ["MessageContext", "error_code", "error_hint", "error_reply"]
 
@@ -67,9 +68,8 @@ def error_code(exc: AgentError) -> int | str:
 
 
 def _credits(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
-    anonymous = bool(mc.user_id and mc.user_id.startswith("anon_")) and not mc.own_token
-    if anonymous:
-        return "errors/credits", {"register_url": f"{mc.web_url}/register?bind={mc.user_id}"}
+    if mc.user_id and mc.user_id.startswith("anon_") and not mc.own_token:
+        return "errors/credits", {"register_url": registration_url(mc.web_url, mc.user_id)}
     return "errors/credits", {"register_url": None, "topup_url": f"{mc.web_url}/dashboard/billing"}
 
 
