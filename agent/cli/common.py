@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import click
 
 from agent.config import Settings
-from agent.errors import AgentError, APIError, ConfigError
+from agent.errors import AgentError, ConfigError
 from agent.log import configure_logging, redact
 
 __all__ = [
@@ -126,12 +126,9 @@ def backend_for(settings: Settings) -> Iterator[Settings]:
 
 
 def _error_payload(exc: AgentError) -> dict[str, Any]:
-    code: int | str = type(exc).__name__
-    if isinstance(exc, APIError) and exc.code is not None:
-        code = exc.code
-    elif isinstance(exc, APIError) and exc.status_code is not None:
-        code = exc.status_code
-    return {"error": {"code": code, "message": redact(exc.message)}}
+    from agent.messages import error_code
+
+    return {"error": {"code": error_code(exc), "message": redact(exc.message)}}
 
 
 def error_line(exc: AgentError, settings: Settings | None) -> str:
