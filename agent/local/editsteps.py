@@ -16,13 +16,15 @@ from agent.local.plan import AskStep, Asset, ToolStep
 from agent.local.quantity import seconds
 from agent.local.videotrack import set_fit, set_motion
 
-__all__ = ["EDIT_TOOL", "MUSIC_TOOL", "EditSteps"]
+__all__ = ["DEFAULT_VOLUME", "EDIT_TOOL", "MAX_MS", "MIN_MS", "MUSIC_TOOL", "EditSteps"]
 
 EDIT_TOOL = "edit_multitrack"
 MUSIC_TOOL = "add_background_music"
 TITLE_MS = 3000
 FADES = {AUDIO: (1000, 1500), TEXT: (500, 500)}
 DEFAULT_VOLUME = 35
+MIN_MS, MAX_MS = 1000, 60_000
+"""The shortest and longest video a request may ask for."""
 
 
 class EditSteps:
@@ -91,7 +93,7 @@ class EditSteps:
     def _look(self) -> None:
         look = self.req.look
         if look.duration_ms:
-            new_ms = max(1000, min(60_000, look.duration_ms))
+            new_ms = max(MIN_MS, min(MAX_MS, look.duration_ms))
             self.step(
                 {"op": "set_duration", "duration": seconds(new_ms)},
                 ed.set_duration(self.draft, new_ms),

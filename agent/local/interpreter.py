@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
-from agent.local.editsteps import EDIT_TOOL, MUSIC_TOOL, EditSteps
+from agent.local.editsteps import DEFAULT_VOLUME, EDIT_TOOL, MAX_MS, MIN_MS, MUSIC_TOOL, EditSteps
 from agent.local.intents import Look, Request, parse
 from agent.local.phrasebook import Phrasebook, find_key, load_phrasebook
 from agent.local.plan import AskStep, Asset, InterpretContext, Plan, Step, TextStep, ToolStep
@@ -24,7 +24,7 @@ from agent.local.videotrack import Motion, VideoSpec, generate, look_of
 __all__ = ["DEFAULT_COSTS", "EDIT_TOOL", "GENERATE_TOOL", "MUSIC_TOOL", "Costs", "interpret"]
 
 GENERATE_TOOL = "generate_video_from_images"
-DEFAULT_MS, MIN_MS, MAX_MS = 5000, 1000, 60_000
+DEFAULT_MS = 5000
 MAX_VISUALS = 20
 
 
@@ -200,7 +200,7 @@ class _Planner:
             style = find_key(self.ctx.message.casefold(), self.book.keywords.music_style)
             name = edits.auto_music(style or "ambient_pad")
             end = seconds(total(edits.draft))
-            items.append(self.say("auto_music", name=name, end=end, volume=35))
+            items.append(self.say("auto_music", name=name, end=end, volume=DEFAULT_VOLUME))
         title = edits.draft.get("m", {}).get("title", "")
         if title and not segments(edits.draft, TEXT):
             end_ms = edits.auto_title(title)
