@@ -7,7 +7,6 @@ Heavy modules (the anthropic SDK) load only when the LLM fallback is configured 
 from __future__ import annotations
 
 import asyncio
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from agent.cli.common import stdin_text
 from agent.config import Settings
 from agent.errors import AgentError
 from agent.log import configure_logging, redact
@@ -87,12 +87,8 @@ async def _run(
     router = Router(build_keyword_router(), completer=completer)
     try:
         if text is None:
-            # Bytes that are not UTF-8 make that line an error record, never a traceback.
-            stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
-            try:
+            with stdin_text() as stdin:
                 return await _route_lines(router, stdin, sys.stdout)
-            finally:
-                stdin.detach()  # leave the process's stdin open
         result = await router.route(text, attachments)
         click.echo(
             json.dumps(_payload(result), ensure_ascii=False) if as_json else _describe(result)

@@ -5,7 +5,6 @@ No network and no settings; the translator and its tables are imported when the 
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -35,17 +34,16 @@ def _translate_line(line: str, tables: GuiTables) -> dict[str, Any]:
 
 
 def _run_jsonl(tables: GuiTables) -> int:
-    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    from agent.cli.common import stdin_text
+
     failures = 0
-    try:
+    with stdin_text() as stdin:
         for line in stdin:
             if not line.strip():
                 continue
             out = _translate_line(line, tables)
             failures += "error" in out
             click.echo(json.dumps(out, ensure_ascii=False))
-    finally:
-        stdin.detach()  # leave the process's stdin open
     return EXIT_BAD_INPUT if failures else 0
 
 
