@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -34,7 +34,7 @@ __all__ = [
     "build_keyword_router",
 ]
 
-ACTIONS: tuple[Action, ...] = ("upload", "sse", "export", "credits", "state")
+ACTIONS: tuple[Action, ...] = get_args(Action)
 FALLBACK_TEMPLATE = "router/fallback"
 FALLBACK_TIMEOUT = 6.0
 """Outer bound on one fallback call; the completer's own request timeout is shorter."""

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from agent.handlers.base import Handler, HandlerContext, Reply
 
-__all__ = ["ACTIONS", "Handler", "HandlerContext", "Reply", "build_registry"]
-
-ACTIONS: tuple[str, ...] = ("upload", "sse", "export", "credits", "state")
+__all__ = ["Handler", "HandlerContext", "Reply", "build_registry"]
 
 
 def build_registry() -> dict[str, Handler]:
