@@ -118,8 +118,8 @@ class Engine:
             return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
         turn = _Turn(self, language, found.text if found.attachments else text, files)
         try:
-            # Files found in the text are checked before a session exists, like --attach.
-            precheck_attachments(found.attachments, self._rt.settings.upload_max_bytes)
+            # Every file is checked before a session exists: a missing one never costs a session.
+            precheck_attachments(files, self._rt.settings.upload_max_bytes)
             await turn.open(new=new, actions=actions, planned=plan is not None)
             await turn.run()
         except AgentError as exc:
