@@ -103,9 +103,6 @@ def turn(
     async def body(settings: Settings) -> CommandResult:
         if not message.strip() and not attach:
             raise UserInputError(EMPTY_TURN)
-        from agent.handlers.upload import precheck_attachments
-
-        precheck_attachments(attach, settings.upload_max_bytes)
         stream_to = None if opts.json else sys.stdout
         return await run_turn(
             settings, message, attach, new=new, output=output_dir, stream_to=stream_to
