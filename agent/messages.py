@@ -29,7 +29,7 @@ from agent.errors import (
     UnsupportedFileError,
     UserInputError,
 )
-from agent.handlers.base import ErrorInfo, Reply
+from agent.handlers.base import ErrorInfo, Reply, human_size
 from agent.log import redact
 from agent.media import accepted_list
 from agent.session import registration_url
@@ -47,14 +47,14 @@ class MessageContext:
         web_url: The web app (`$WEB`) for registration and top-up links.
         user_id: The session owner, if known (`anon_…` for anonymous users).
         own_token: The user supplied NEMO_TOKEN (never anonymous, never re-issued).
-        upload_max_mb: The client's upload size cap, in MB.
+        upload_max_bytes: The client's upload size cap, in bytes.
         local: The embedded local backend is in use (no point suggesting `--local`).
     """
 
     web_url: str
     user_id: str | None = None
     own_token: bool = False
-    upload_max_mb: int = 200
+    upload_max_bytes: int = 200 * 1024 * 1024
     local: bool = False
 
 
@@ -85,7 +85,7 @@ def _unsupported(_exc: AgentError, _mc: MessageContext) -> tuple[str, dict[str, 
 
 
 def _too_large(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
-    return "errors/too_large", {"limit_mb": mc.upload_max_mb}
+    return "errors/too_large", {"limit": human_size(mc.upload_max_bytes)}
 
 
 def _network(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:

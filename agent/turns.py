@@ -144,7 +144,7 @@ def message_context(settings: Settings, user_id: str | None) -> MessageContext:
         web_url=settings.web_url,
         user_id=user_id,
         own_token=settings.token is not None,
-        upload_max_mb=settings.upload_max_bytes // (1024 * 1024),
+        upload_max_bytes=settings.upload_max_bytes,
         local=settings.backend == "local",
     )
 

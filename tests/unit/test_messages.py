@@ -99,7 +99,9 @@ def test_4002_suggests_compressing_or_trimming_and_states_the_cap(
     templates: Templates, lang: str
 ) -> None:
     exc = FileTooLargeError("too big", code=4002)
-    text = _render(templates, error_reply(exc, MessageContext(WEB, upload_max_mb=200)), lang)
+    text = _render(
+        templates, error_reply(exc, MessageContext(WEB, upload_max_bytes=200 * 1024 * 1024)), lang
+    )
     assert "200 MB" in text
     assert ("compress" in text.lower() and "trim" in text) if lang == "en" else "压缩" in text
 
@@ -168,7 +170,7 @@ _SAMPLES: dict[str, dict[str, object]] = {
     "errors/credits": {"register_url": None, "topup_url": f"{WEB}/dashboard/billing"},
     "errors/plan": {"web_url": WEB},
     "errors/unsupported": {"formats": accepted_list()},
-    "errors/too_large": {"limit_mb": 200},
+    "errors/too_large": {"limit": "200 MB"},
     "errors/auth": {"web_url": WEB},
     "errors/session": {"web_url": WEB},
     "errors/rate_limit": {"retry_after": 30},
@@ -251,3 +253,9 @@ def test_file_problems_are_told_in_the_users_language(problem: str, en: str, zh:
     assert reply.template == "errors/file_problem"
     assert templates.render(reply.template, "en", **reply.context).startswith(en)
     assert templates.render(reply.template, "zh", **reply.context).startswith(zh)
+
+
+def test_a_small_upload_cap_is_stated_in_readable_units(templates: Templates) -> None:
+    exc = FileTooLargeError("too big", code=4002)
+    reply = error_reply(exc, MessageContext(WEB, upload_max_bytes=1000))
+    assert "the limit is 1000 B)" in _render(templates, reply, "en")
