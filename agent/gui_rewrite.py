@@ -166,7 +166,10 @@ def _lead(text: str, cues: list[Cue], lang: LanguageTable, quote: bool) -> tuple
     for pattern, glue in ((lang.step_end, lang.joiner), (lang.trailing, gap)):
         found = pattern.search(lead)
         if found and found.start() > 0:
-            return lead[: found.start()].strip(EDGE), glue, ""
+            kept = lead[: found.start()].strip(EDGE)
+            if not glue and not lang.condition_end.search(kept):
+                glue = "，"  # "剩余积分可[在个人中心查看]": a subject, not a condition
+            return kept, glue, ""
     if lang.condition_end.search(lead):
         return lead, gap, ""
     return "", "", lead

@@ -83,6 +83,7 @@ class _TableModel(BaseModel):
     dangling: list[str] = []
     condition_end: list[str] = []
     filler: list[str]
+    empty: list[str] = []
     done: list[str]
     vocab: dict[str, list[str]]
     rules: list[_RuleModel]
@@ -147,6 +148,7 @@ class LanguageTable:
     `dangling` opens a clause that cannot end a sentence ("if you'd like a new song").
     `step_end` ends words that are a step of their own before an instruction ("Check the
     spelling and [click Export]"); `condition_end` ends a condition ("检查拼写后").
+    `empty` is the filler that says nothing even when an instruction is all a message holds.
     """
 
     lang: str
@@ -161,6 +163,7 @@ class LanguageTable:
     joiner: str
     alt_joiner: str
     filler: frozenset[str]
+    empty: frozenset[str]
     done: re.Pattern[str]
     infer: tuple[tuple[str, re.Pattern[str]], ...]
     labels: Mapping[str, str]
@@ -182,6 +185,14 @@ class GuiTables:
     def languages(self) -> tuple[LanguageTable, LanguageTable]:
         """Both tables, English first."""
         return (self.en, self.zh)
+
+    def spelled_out(self) -> GuiTables:
+        """These tables with only the `empty` words as filler, for a message that would
+        otherwise vanish ("Click Play to watch the result" keeps "watch the result")."""
+        return GuiTables(
+            en=dataclasses.replace(self.en, filler=self.en.empty),
+            zh=dataclasses.replace(self.zh, filler=self.zh.empty),
+        )
 
 
 def _alternation(words: list[str], latin: bool) -> str:
@@ -309,6 +320,7 @@ def _language(model: _TableModel, name: str) -> LanguageTable:
         joiner=model.joiner,
         alt_joiner=model.alt_joiner or model.joiner,
         filler=frozenset(w.casefold() for w in model.filler),
+        empty=frozenset(w.casefold() for w in model.empty),
         done=re.compile(_alternation(model.done, latin), re.IGNORECASE),
         infer=tuple(infer),
         labels=_labels(model, name),

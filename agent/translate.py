@@ -248,6 +248,19 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     return out, actions
 
 
+def _lines(masked: Masked, tables: GuiTables) -> tuple[str, list[str]]:
+    out, actions, rewritten = [], [], set()
+    for prefix, body, newline in split_lines(masked.text):
+        new, acts = _line(body, tables, masked)
+        actions += acts
+        if new != body:  # a list of steps that all become "I'll export…" says it once
+            new = "" if new.strip() in rewritten else new
+            rewritten.add(new.strip())
+        if new.strip() or not body.strip():
+            out.append(prefix + new + newline)
+    return "".join(out), actions
+
+
 def translate(text: str, tables: GuiTables | None = None) -> Translation:
     """Rewrite backend text for a chat user and extract the actions it implies.
 
@@ -265,16 +278,10 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     """
     tables = tables if tables is not None else load_gui_tables()
     masked = mask(text)
-    out, actions, rewritten = [], [], set()
-    for prefix, body, newline in split_lines(masked.text):
-        new, acts = _line(body, tables, masked)
-        actions += acts
-        if new != body:  # a list of steps that all become "I'll export…" says it once
-            new = "" if new.strip() in rewritten else new
-            rewritten.add(new.strip())
-        if new.strip() or not body.strip():
-            out.append(prefix + new + newline)
-    joined = "".join(out)
+    joined, actions = _lines(masked, tables)
+    if not joined.strip() and masked.text.strip():
+        # nothing but steps: what they are for ("to watch the result") is all there is to say
+        joined, actions = _lines(masked, tables.spelled_out())
     if joined == masked.text:
         return Translation(text, ())
     result = masked.restore(joined)

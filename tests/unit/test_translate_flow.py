@@ -191,3 +191,92 @@ def test_closing_a_panel_is_nothing_to_do_in_a_chat(tables: GuiTables) -> None:
     zh = translate("视频正在导出，可以关闭此面板。", tables)
     assert en == Translation("Your video is exporting… I'll send it.", ())
     assert zh == Translation("视频正在导出。", ())
+
+
+def test_a_message_that_is_only_a_step_keeps_what_the_step_is_for(tables: GuiTables) -> None:
+    assert translate("Click the Play button to watch the result.", tables) == Translation(
+        "I'll show you the current tracks so you can watch the result.", ("state",)
+    )
+    assert translate("点击播放按钮试听。", tables) == Translation(
+        "我会为你列出当前轨道，方便你试听。", ("state",)
+    )
+    assert translate("Preview it in the timeline when you're ready.", tables) == Translation(
+        "", ("state",)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please upload a JPG, PNG or WebP via the upload panel.",
+            "Send a JPG, PNG or WebP in chat or give me a URL.",
+        ),
+        (
+            "To add your own music, click Upload Audio and pick an MP3 or WAV file.",
+            "To add your own music, send an MP3 or WAV file in chat or give me a URL.",
+        ),
+        (
+            "Please upload a photo first using the attachment icon (📎) in the chat box.",
+            "Send a photo first in chat or give me a URL.",
+        ),
+        ("可以直接把音频文件拖到这里上传。", "直接在对话中发送音频文件或给我一个链接。"),
+    ],
+)
+def test_what_to_upload_is_said_once_without_the_buttons(
+    text: str, expected: str, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == Translation(expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Double-click the title to edit the text.",
+            "Tell me how you'd like to edit the text for the title.",
+        ),
+        ("Double-click the clip.", "Tell me what you'd like to change about the clip."),
+        (
+            "Use the trim handles on the timeline if you want it shorter.",
+            "Just tell me if you want it shorter.",
+        ),
+        (
+            "Move the title to the bottom of the frame by dragging it in the preview.",
+            "Tell me, e.g. 'move the title to the bottom of the frame'.",
+        ),
+        ("在时间线上拖拽片段可以调整顺序。", "直接告诉我你想怎么调整顺序，例如“移动片段”。"),
+        ("拖动时间线上的滑块来调整音乐音量。", "告诉我你想怎么调整音乐音量。"),
+    ],
+)
+def test_edits_name_their_object_and_purpose_not_the_gesture(
+    text: str, expected: str, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == Translation(expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sorry, the render failed. Please click Export again to retry.",
+         Translation("Sorry, the render failed. I'll retry the export for you.", ("export",))),
+        ("Your video has been exported! Click the download link in the Exports panel.",
+         Translation("Your video has been exported! I'll export the MP4 for you.", ("export",))),
+        ("视频已导出，请在导出列表中下载。",
+         Translation("视频已导出，我会直接把 MP4 文件发给你。", ("export",))),
+        ("请点击“导出”保存MP4文件。", Translation("我会直接把 MP4 文件发给你。", ("export",))),
+        ("满意的话，点一下导出就行。",
+         Translation("满意的话，我会直接把 MP4 文件发给你。", ("export",))),
+        ("Check your balance under Settings > Billing.",
+         Translation("I'll look up your credit balance.", ("credits",))),
+        ("Renew it from the Account page to keep generating.",
+         Translation("I'll look up your credit balance so you can keep generating.", ("credits",))),
+        ("剩余积分可在个人中心查看。",
+         Translation("剩余积分，我会帮你查询积分余额。", ("credits",))),
+        ("转场效果已添加，建议在预览中检查一下。", Translation("转场效果已添加。", ("state",))),
+    ],
+)  # fmt: skip
+def test_export_credits_and_state_steps_read_naturally(
+    text: str, expected: Translation, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == expected
