@@ -211,7 +211,7 @@ class KeywordRouter:
         for match in sorted(found, key=lambda m: (m.start - m.end, m.start)):
             if all(match.end <= c.start or match.start >= c.end for c in chosen):
                 chosen.append(match)
-        return sorted(chosen, key=lambda m: m.start)
+        return sorted((_subject(c, found) for c in chosen), key=lambda m: m.start)
 
     def _negated(self, intent: Intent, before: str, after: str) -> bool:
         # "is it done yet?" asks about state; only commands can be deferred.
@@ -286,6 +286,15 @@ class KeywordRouter:
             result.soft = not firm and bool(self._noun.search(text))
             result.actions = ["sse"] if firm or result.soft else []
         return result
+
+
+def _subject(match: _Match, found: Sequence[_Match]) -> _Match:
+    """A status question about credits asks for credits ("积分用完了吗", "show credit summary")."""
+    if match.intent == "state" and any(
+        f.intent == "credits" and match.start <= f.start and f.end <= match.end for f in found
+    ):
+        return _Match(match.start, match.end, "credits", match.noun)
+    return match
 
 
 def _resolve_collision(result: _Clause, commands: Sequence[Action]) -> None:

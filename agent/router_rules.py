@@ -40,6 +40,8 @@ _LATIN_EDGE = re.compile(r"[a-z0-9]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]+")
 _PHRASE_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _SUFFIX = r"(?:s|es|ed|d|ing)?"
+# Between two Latin words: up to three words, or a few CJK characters ("show一下tracks").
+_LATIN_GAP = r"(?:(?:\s+\S+){0,3}?\s+|\s*[\u3400-\u9fff]{1,4}\s*)"
 _VERB_SUFFIX = r"(?:s|es|ed|d|ing|[a-z]ing|[a-z]ed)?"  # trim -> trimming, drop -> dropped
 
 
@@ -138,14 +140,15 @@ class RouterTables:
 def phrase_pattern(text: str, *, suffix: bool = False, verb: bool = False) -> str:
     """Regex source for a normalised phrase: Latin edges on word boundaries, CJK as substrings.
 
-    `*` stands for up to three words between Latin words, or up to four CJK characters; a
-    leading `*` before CJK takes up to four characters in front ("*完了吗": "生成完了吗").
+    `*` stands for up to three words (or up to four CJK characters) between Latin words, or up
+    to four characters next to CJK; a leading `*` before CJK takes up to four characters in
+    front ("*完了吗": "生成完了吗").
     """
     pieces = [p.strip() for p in text.split("*")]
     out = re.escape(pieces[0]).replace(r"\ ", r"\s+")
     for left, right in itertools.pairwise(pieces):
         cjk = bool(_CJK_CHAR.search(left[-1:] + right[:1]))
-        gap = ".{0,4}?" if cjk else r"(?:\s+\S+){0,3}?\s+"
+        gap = ".{0,4}?" if cjk else _LATIN_GAP
         out += gap + re.escape(right).replace(r"\ ", r"\s+")
     if _LATIN_EDGE.match(text[:1]):
         out = r"(?<![a-z0-9])" + out

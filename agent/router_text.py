@@ -34,6 +34,8 @@ _SLANG = {
     "plz": "please",
 }
 _SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
+# Colloquial question words read as their standard forms: 现在啥样了 = 现在什么样了.
+_COLLOQUIAL = str.maketrans({"啥": "什么", "咋": "怎么"})
 
 _EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))
 _PATH_CHARS = r"[a-z0-9_.\-~/\\:%?=&+#@]"
@@ -75,8 +77,9 @@ class Prepared:
 
 
 def normalize(text: str) -> str:
-    """NFKC, casefold, ASCII punctuation, no in-word apostrophes, single spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT)
+    """NFKC, casefold, ASCII punctuation, colloquial CJK question words in their standard
+    form, no in-word apostrophes, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     folded = _INNER_APOSTROPHE.sub("", folded)
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()

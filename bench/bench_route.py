@@ -26,6 +26,7 @@ SETS = {
     "blind7": REPO / "fixtures" / "router" / "blind7.jsonl",
     "blind8": REPO / "fixtures" / "router" / "blind8.jsonl",
     "blind9": REPO / "fixtures" / "router" / "blind9.jsonl",
+    "blind10": REPO / "fixtures" / "router" / "blind10.jsonl",
     "content": REPO / "fixtures" / "router" / "content.jsonl",
 }
 

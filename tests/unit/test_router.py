@@ -36,6 +36,7 @@ BLIND_SETS = {
     "blind7": (FIXTURES / "router" / "blind7.jsonl", 40),
     "blind8": (FIXTURES / "router" / "blind8.jsonl", 35),
     "blind9": (FIXTURES / "router" / "blind9.jsonl", 90),
+    "blind10": (FIXTURES / "router" / "blind10.jsonl", 200),
     # Edit and generation requests worded with the words the broader keywords rely on.
     "content": (FIXTURES / "router" / "content.jsonl", 50),
 }
@@ -113,6 +114,66 @@ def test_keyword_stage_returns_the_whole_route(
     keywords: KeywordRouter, text: str, expected: Route
 ) -> None:
     assert keywords.route(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("我的积分用完了吗", ("credits",)),
+        ("余额是不是用完了", ("credits",)),
+        ("show me the credit summary", ("credits",)),
+        ("导出好了吗", ("state",)),
+    ],
+)
+def test_a_status_question_about_credits_asks_for_credits(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert decided.actions == actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "display the timeline",
+        "list every track on the timeline",
+        "show me the state",
+        "pull up the draft",
+        "what does the draft look like now",
+        "what's in it",
+        "is the export done",
+        "where's my video at",
+        "show一下tracks",
+        "现在啥样了",
+        "现在视频里有什么",
+        "把时间线给我看看",
+        "视频生成得怎么样了",
+    ],
+)
+def test_looking_at_the_project_in_other_words_shows_the_state(
+    keywords: KeywordRouter, text: str
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert decided.actions == ("state",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("倒出视频", ("export",)),
+        ("下栽成片", ("export",)),
+        ("hand me the video", ("export",)),
+        ("我发个图给你", ("upload",)),
+    ],
+)
+def test_homophone_typos_and_handing_phrases_reach_their_command(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert decided.actions == actions
 
 
 @pytest.mark.parametrize(

@@ -116,6 +116,9 @@ def test_missing_table_file_is_a_config_error() -> None:
         ("导出", "帮我导出一下", "导出"),
         ("把*发给我", "把视频发给我", "把视频发给我"),
         ("download", "帮我download一下", "download"),
+        ("show * tracks", "show一下tracks", "show一下tracks"),
+        ("show * tracks", "show 一下 tracks", "show 一下 tracks"),
+        ("show * tracks", "show一下下下下下tracks", None),
     ],
 )
 def test_phrase_patterns_use_word_edges_for_latin_and_substrings_for_cjk(

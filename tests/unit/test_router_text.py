@@ -14,6 +14,8 @@ from agent.router_text import MASK, MEDIA, Prepared, normalize, prepare
         ("Don’t  download", "dont download"),
         ("先别导出，加字幕。", "先别导出,加字幕."),
         ("gimme the file pls", "give me the file please"),
+        ("现在啥样了", "现在什么样了"),
+        ("咋样了", "怎么样了"),
     ],
 )
 def test_normalize_folds_width_case_punctuation_and_apostrophes(raw: str, expected: str) -> None:
