@@ -280,3 +280,48 @@ def test_export_credits_and_state_steps_read_naturally(
     text: str, expected: Translation, tables: GuiTables
 ) -> None:
     assert translate(text, tables) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我已经把标题拖到了画面中间。", "Export ready!", "Export done: 1080p, 12 MB."],
+)
+def test_a_finished_move_or_export_is_reported_not_instructed(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables) == Translation(text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hook added (2s). To hear it, play the preview.",
+            Translation(
+                "Hook added (2s). To hear it, I'll show you the current tracks.", ("state",)
+            ),
+        ),
+        (
+            "You may shorten it with the trim tool.",
+            Translation("Tell me how you'd like to shorten it.", ()),
+        ),
+        (
+            "Reorder them by dragging the thumbnails.",
+            Translation("Tell me, e.g. 'reorder them'.", ()),
+        ),
+        (
+            "Please attach a reference image by dragging it onto the canvas.",
+            Translation("Send a reference image in chat or give me a URL.", ()),
+        ),
+        (
+            "右键点击音频轨道，选择“分离音频”即可。",
+            Translation("需要的话告诉我，我来帮你把音频轨道“分离音频”。", ()),
+        ),
+        (
+            "导出完成！请点击链接下载视频。",
+            Translation("导出完成！我会直接把 MP4 文件发给你。", ("export",)),
+        ),
+    ],
+)
+def test_players_tools_and_menu_items_become_what_the_client_does(
+    text: str, expected: Translation, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == expected
