@@ -120,7 +120,7 @@ class KeywordRouter:
         neg_latin, neg_cjk = _by_script(g["negators"])
         self._negated_before = re.compile(
             rf"(?:{_alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
-            rf"|(?:{_alternation(neg_cjk)}).{{0,4}}$|不\s*$"
+            rf"|(?:{_alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
         )
         self._negation_exception = re.compile(_alternation(g["negation_exceptions"]))
         late_latin, late_cjk = _by_script(g["deferrals"])

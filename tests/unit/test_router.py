@@ -177,6 +177,32 @@ def test_homophone_typos_and_handing_phrases_reach_their_command(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "hold the export, add a fade",
+        "export is not needed, just trim it",
+        "exporting can wait, add text first",
+        "还没到导出的时候，先调色",
+        "先加字幕，导出等会儿",
+        "不查余额了，直接生成",
+        "roll the credits",
+    ],
+)
+def test_held_off_or_unwanted_commands_leave_only_the_edit(
+    keywords: KeywordRouter, text: str
+) -> None:
+    decided = keywords.route(text)
+    assert decided is None or decided.actions == ("sse",)
+
+
+@pytest.mark.parametrize("text", ["要不导出吧", "不如直接导出"])
+def test_suggesting_a_command_with_a_negative_word_still_asks_for_it(
+    keywords: KeywordRouter, text: str
+) -> None:
+    assert keywords.route(text) == Route(("export",), "keyword", "zh")
+
+
+@pytest.mark.parametrize(
     ("text", "actions"),
     [
         ("exprot", ("export",)),
