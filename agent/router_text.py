@@ -36,6 +36,7 @@ _SLANG = {
 _SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
 # Colloquial question words read as their standard forms: 现在啥样了 = 现在什么样了.
 _COLLOQUIAL = str.maketrans({"啥": "什么", "咋": "怎么"})
+_SYNONYMS = {"时间轴": "时间线"}
 
 _EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))
 _PATH_CHARS = r"[a-z0-9_.\-~/\\:%?=&+#@]"
@@ -77,9 +78,11 @@ class Prepared:
 
 
 def normalize(text: str) -> str:
-    """NFKC, casefold, ASCII punctuation, colloquial CJK question words in their standard
-    form, no in-word apostrophes, single spaces."""
+    """NFKC, casefold, ASCII punctuation, colloquial CJK words in their standard form
+    (啥 = 什么, 时间轴 = 时间线), no in-word apostrophes, single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
+    for word, standard in _SYNONYMS.items():
+        folded = folded.replace(word, standard)
     folded = _INNER_APOSTROPHE.sub("", folded)
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()

@@ -149,6 +149,10 @@ def test_a_status_question_about_credits_asks_for_credits(
         "现在视频里有什么",
         "把时间线给我看看",
         "视频生成得怎么样了",
+        "看看时间轴",
+        "项目概况",
+        "一共有几个片段",
+        "做好没",
     ],
 )
 def test_looking_at_the_project_in_other_words_shows_the_state(
@@ -166,6 +170,12 @@ def test_looking_at_the_project_in_other_words_shows_the_state(
         ("下栽成片", ("export",)),
         ("hand me the video", ("export",)),
         ("我发个图给你", ("upload",)),
+        ("我要传视频", ("upload",)),
+        ("email me the video", ("export",)),
+        ("give me a link to the video", ("export",)),
+        ("生成下载链接", ("export",)),
+        ("渲染一下", ("export",)),
+        ("渲染成电影风格", ("sse",)),
     ],
 )
 def test_homophone_typos_and_handing_phrases_reach_their_command(

@@ -16,6 +16,7 @@ from agent.router_text import MASK, MEDIA, Prepared, normalize, prepare
         ("gimme the file pls", "give me the file please"),
         ("现在啥样了", "现在什么样了"),
         ("咋样了", "怎么样了"),
+        ("看看时间轴", "看看时间线"),
     ],
 )
 def test_normalize_folds_width_case_punctuation_and_apostrophes(raw: str, expected: str) -> None:
