@@ -196,6 +196,10 @@ def test_homophone_typos_and_handing_phrases_reach_their_command(
         "先加字幕，导出等会儿",
         "不查余额了，直接生成",
         "roll the credits",
+        "credits: photo by Anna",
+        "save the zoom for the end",
+        "render the sky more dramatic",
+        "what does it look like with a blue filter",
     ],
 )
 def test_held_off_or_unwanted_commands_leave_only_the_edit(
