@@ -156,8 +156,10 @@ def _clause_results(
     last = kept[-1] if kept else -1
     if 0 <= last < len(bounds) - 1 and results[last][0] is None:
         start, end = bounds[last]
-        if lang.dangling.match(content[start:end]):
-            # "If you'd like a new song, [open the Music tab]." must not end at the "if"
+        label = content[end : bounds[last + 1][0]].strip().startswith((":", "："))
+        if label or lang.dangling.match(content[start:end]):
+            # "If you'd like a new song, [open the Music tab]." must not end at the "if",
+            # nor "Step 1: [preview it]" at the label
             results[last + 1] = _hold(content, bounds[last + 1], cues, tables, m)
     return results
 

@@ -325,3 +325,38 @@ def test_players_tools_and_menu_items_become_what_the_client_does(
     text: str, expected: Translation, tables: GuiTables
 ) -> None:
     assert translate(text, tables) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Select files from your computer to add more photos.",
+            "Send files in chat or give me a URL to add more photos.",
+        ),
+        (
+            "Error: upload timed out. Please try the Upload button again.",
+            "Error: upload timed out. Send the file again in chat or give me a URL.",
+        ),
+        (
+            "Convert it to JPG and re-upload via the media panel.",
+            "Send the file in chat or give me a URL after you convert it to JPG.",
+        ),
+        ("请从相册中选择更多照片上传。", "直接在对话中发送更多照片或给我一个链接。"),
+        ("点选“添加图片”按钮上传第二张照片。", "直接在对话中发送第二张照片或给我一个链接。"),
+    ],
+)
+def test_the_users_own_files_are_sent_in_chat(text: str, expected: str, tables: GuiTables) -> None:
+    assert translate(text, tables) == Translation(expected, ())
+
+
+def test_a_step_label_keeps_a_short_line_after_its_colon(tables: GuiTables) -> None:
+    result = translate("第一步：在预览窗口确认效果；第二步：点击导出。", tables)
+    assert result == Translation(
+        "第一步：我会为你列出当前轨道；第二步：我会直接把 MP4 文件发给你。", ("state", "export")
+    )
+
+
+def test_a_report_of_where_the_video_is_is_content(tables: GuiTables) -> None:
+    text = "Your montage is live in the editor."
+    assert translate(text, tables) == Translation(text, ())
