@@ -200,9 +200,11 @@ def test_homophone_typos_and_handing_phrases_reach_their_command(
         "save the zoom for the end",
         "render the sky more dramatic",
         "what does it look like with a blue filter",
+        "保存这个风格",
+        "下载图标放在右下角",
     ],
 )
-def test_held_off_or_unwanted_commands_leave_only_the_edit(
+def test_held_off_commands_and_command_words_as_content_leave_only_the_edit(
     keywords: KeywordRouter, text: str
 ) -> None:
     decided = keywords.route(text)
