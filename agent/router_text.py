@@ -32,6 +32,9 @@ _SLANG = {
     "lemme": "let me",
     "pls": "please",
     "plz": "please",
+    "teh": "the",
+    "vid": "video",
+    "dl": "download",
 }
 _SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
 # Colloquial question words read as their standard forms: 现在啥样了 = 现在什么样了.

@@ -171,6 +171,7 @@ def test_looking_at_the_project_in_other_words_shows_the_state(
         ("hand me the video", ("export",)),
         ("我发个图给你", ("upload",)),
         ("我要传视频", ("upload",)),
+        ("查积份", ("credits",)),
         ("email me the video", ("export",)),
         ("give me a link to the video", ("export",)),
         ("生成下载链接", ("export",)),

@@ -14,6 +14,7 @@ from agent.router_text import MASK, MEDIA, Prepared, normalize, prepare
         ("Don’t  download", "dont download"),
         ("先别导出，加字幕。", "先别导出,加字幕."),
         ("gimme the file pls", "give me the file please"),
+        ("dl teh vid", "download the video"),
         ("现在啥样了", "现在什么样了"),
         ("咋样了", "怎么样了"),
         ("看看时间轴", "看看时间线"),
