@@ -142,7 +142,8 @@ def phrase_pattern(text: str, *, suffix: bool = False, verb: bool = False) -> st
 
     `*` stands for up to three words (or up to four CJK characters) between Latin words, or up
     to four characters next to CJK; a leading `*` before CJK takes up to four characters in
-    front ("*完了吗": "生成完了吗").
+    front ("*完了吗": "生成完了吗"). A Latin phrase hyphenated to a following word is a
+    modifier, not the phrase ("an export-style look").
     """
     pieces = [p.strip() for p in text.split("*")]
     out = re.escape(pieces[0]).replace(r"\ ", r"\s+")
@@ -154,7 +155,7 @@ def phrase_pattern(text: str, *, suffix: bool = False, verb: bool = False) -> st
         out = r"(?<![a-z0-9])" + out
     if _LATIN_EDGE.match(text[-1:]):
         ending = _VERB_SUFFIX if verb else _SUFFIX if suffix else ""
-        out += ending + r"(?![a-z0-9])"
+        out += ending + r"(?![a-z0-9]|-[a-z])"
     return out
 
 

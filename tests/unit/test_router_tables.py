@@ -111,6 +111,8 @@ def test_missing_table_file_is_a_config_error() -> None:
     [
         ("export", "exporting now", "exporting"),
         ("export", "reexport", None),
+        ("export", "an export-style look", None),
+        ("export", "export-1080p", "export"),
         ("send * video", "send me the final video", "send me the final video"),
         ("send * video", "send a b c d video", None),
         ("导出", "帮我导出一下", "导出"),
