@@ -75,6 +75,7 @@ class Engine:
         sleep: Sleep,
         clock: Clock,
         output_dir: Path | None = None,
+        export_name: str | None = None,
     ) -> None:
         self._rt = runtime
         self._route = route
@@ -85,6 +86,7 @@ class Engine:
         self._clock = clock
         settings = runtime.settings
         self._output_dir = output_dir or settings.output_dir or Path.cwd()
+        self._export_name = export_name
         self._pending = settings.state_dir / "pending-question.json"
         self._handlers = build_registry()
 
@@ -96,6 +98,7 @@ class Engine:
         new: bool = False,
         plan: Sequence[str] | None = None,
         language: Language | None = None,
+        raise_errors: bool = False,
     ) -> TurnResult:
         """Run one turn: route (unless `plan` is given), run each action, render the reply.
 
@@ -103,30 +106,51 @@ class Engine:
             text: The user's message.
             attachments: Paths and URLs attached to the turn.
             new: Start a new session first.
-            plan: Run exactly these actions instead of routing (REPL meta-commands).
+            plan: Run exactly these actions instead of routing (meta-commands, direct commands);
+                the text is then used as typed (no paths are taken out of it).
             language: Reply in this language instead of the router's (meta-commands).
+            raise_errors: Raise an `AgentError` that comes before any action finished instead
+                of answering with an `errors/*` reply (the direct CLI commands report those like
+                every other command); a later one stays a reply, so the work done is reported.
 
         Returns:
-            The rendered reply with what was done; errors are part of the result, never raised.
+            The rendered reply with what was done; errors are part of the result (except early
+            ones with `raise_errors`).
         """
-        found = extract_attachments(text, exists=os.path.isfile)
-        files = tuple(attachments) + found.attachments
-        route = await self._route(text, files)
-        language = language or route.language
-        actions = tuple(plan) if plan is not None else tuple(route.actions)
+        message, files, language, actions = await self._plan(text, attachments, plan, language)
         if not text.strip() and not files and plan is None:
             return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
-        turn = _Turn(self, language, found.text if found.attachments else text, files)
+        turn = _Turn(self, language, message, files)
         try:
             # Every file is checked before a session exists: a missing one never costs a session.
             precheck_attachments(files, self._rt.settings.upload_max_bytes)
             await turn.open(new=new, actions=actions, planned=plan is not None)
             await turn.run()
         except AgentError as exc:
+            if raise_errors and not turn.done:
+                raise
             _log.info("turn.error", error=type(exc).__name__)
             turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
         return render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+
+    async def _plan(
+        self,
+        text: str,
+        attachments: Sequence[str],
+        plan: Sequence[str] | None,
+        language: Language | None,
+    ) -> tuple[str, tuple[str, ...], Language, tuple[str, ...]]:
+        """The message, files, reply language and actions of a turn; routes only when needed."""
+        if plan is not None:
+            if language is None:
+                language = (await self._route(text, attachments)).language
+            return text, tuple(attachments), language, tuple(plan)
+        found = extract_attachments(text, exists=os.path.isfile)
+        files = tuple(attachments) + found.attachments
+        route = await self._route(text, files)
+        message = found.text if found.attachments else text
+        return message, files, language or route.language, tuple(route.actions)
 
     def _remember_question(self, turn: _Turn) -> None:
         asked = next((r.question for r in reversed(turn.replies) if r.question), None)
@@ -189,6 +213,7 @@ class _Turn:
             translate=engine._translate,
             claim_link=lambda: rt.claim_link(session),
             output_dir=engine._output_dir,
+            export_name=engine._export_name,
         )
 
     async def run(self) -> None:
@@ -253,6 +278,7 @@ async def open_engine(
     *,
     progress: Progress | None = None,
     output_dir: Path | None = None,
+    export_name: str | None = None,
     sleep: Sleep = asyncio.sleep,
     clock: Clock = time.monotonic,
     transport: httpx.AsyncBaseTransport | None = None,
@@ -263,6 +289,7 @@ async def open_engine(
         settings: Settings pointing at the API to use.
         progress: Where statuses and bars go (nothing shown by default).
         output_dir: Where exports land (default `settings.output_dir`, else the cwd).
+        export_name: The exported MP4's file name (default: one made from the title).
         sleep: Injected sleep for recovery waits and render polling.
         clock: Injected monotonic clock.
         transport: An httpx transport for the API (tests); default network.
@@ -291,4 +318,5 @@ async def open_engine(
             sleep=sleep,
             clock=clock,
             output_dir=output_dir,
+            export_name=export_name,
         )

@@ -88,6 +88,7 @@ class HandlerContext:
         translate: The GUI translator for backend text.
         claim_link: Returns the browser link of the session (claim link), or None.
         output_dir: Where exported MP4s go.
+        export_name: The exported MP4's file name (None: one made from the project title).
     """
 
     client: NemoClient
@@ -103,6 +104,7 @@ class HandlerContext:
     translate: Callable[[str], Translation]
     claim_link: Callable[[], Awaitable[str | None]]
     output_dir: Path
+    export_name: str | None = None
 
 
 class Handler(Protocol):

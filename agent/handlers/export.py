@@ -16,6 +16,7 @@ from agent.export import TIMEOUT_REASON, ExportResult, export_draft
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply, human_duration, human_size
 from agent.models import Clock, Sleep
 from agent.render_record import PendingRenders
+from agent.transfer import check_destination
 
 __all__ = ["RenderPacer", "handle_export"]
 
@@ -88,6 +89,7 @@ async def handle_export(ctx: HandlerContext) -> Reply:
         "url": result.url,
         "link": link,
         "resumed": result.resumed,
+        "result": result,
     }
     links = (link,) if link else ()
     return Reply("replies/export_done", context, ("export",), files=(path,), links=links)
@@ -105,6 +107,7 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
         pacer.samples.clear()  # the job is already part-way: its first poll is the baseline
         ctx.notify.status("render_resume")
 
+    check_destination(ctx.output_dir, ctx.export_name)  # a bad target is refused before "rendering"
     ctx.notify.status("render_start")
     pacer.start()
     try:  # export_draft checks the folder before rendering and creates it only for the MP4
@@ -116,6 +119,7 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
             sleep=pacer,
             clock=ctx.clock,
             on_progress=progress,
+            filename=ctx.export_name,
             jobs=PendingRenders.in_state_dir(ctx.settings.state_dir),
             on_resume=resuming,
         )
