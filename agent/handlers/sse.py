@@ -49,11 +49,12 @@ def _answer(reader: StreamReader) -> Reply:
             "texts": reader.texts,
             "question": reader.question.prompt,
             "options": list(reader.question.options),
+            "tools": reader.tools,
         }
         return Reply("replies/question", context, ("sse",), question=reader.question.prompt)
     return Reply(
         "replies/backend",
-        {"texts": reader.texts},
+        {"texts": reader.texts, "tools": reader.tools},
         ("sse",),
         followups=tuple(reader.actions),
         generated=reader.generated,
@@ -75,7 +76,7 @@ async def _silent(ctx: HandlerContext, before: ProjectState, reader: StreamReade
         changes = _changes(before, after)
     return Reply(
         "replies/changes",
-        {"changes": changes},
+        {"changes": changes, "tools": reader.tools},
         ("sse",),
         generated=reader.generated,
         edits=_edits(reader, changes),
@@ -96,7 +97,7 @@ async def _recover(ctx: HandlerContext, before: ProjectState, reader: StreamRead
     changes = _changes(before, after)
     return Reply(
         "replies/recovered",
-        {"texts": reader.texts, "changes": changes},
+        {"texts": reader.texts, "changes": changes, "tools": reader.tools},
         ("sse",),
         followups=tuple(reader.actions),
         generated=reader.generated,

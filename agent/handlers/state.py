@@ -36,5 +36,6 @@ async def handle_state(ctx: HandlerContext) -> Reply:
     context = {
         "timeline": parse_timeline(state.state.draft),
         "uploads": upload_names(state.state.video_infos),
+        "project": state,
     }
     return Reply("replies/state", context, ("state",))

@@ -93,6 +93,8 @@ class StreamReader:
     started: float = 0.0
     texts: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
+    tools: list[str] = field(default_factory=list)
+    """Names of the tools the run called, in order (never shown; `send --json` reports them)."""
     question: Question | None = None
     generated: bool = False
     tool_results: int = 0
@@ -157,6 +159,7 @@ class StreamReader:
             self.question = parse_question(event.args)
             return
         self.pending.add(event.id)
+        self.tools.append(event.name)
         status = tool_status(event.name)
         self.generated = self.generated or status == "generating"
         if status not in self._statuses:

@@ -95,7 +95,7 @@ async def handle_upload(ctx: HandlerContext) -> Reply:
     if len(sizes) != len(files):
         sizes = [None] * len(files)
     summary = [_summary(f, size) for f, size in zip(files, sizes, strict=True)]
-    return Reply("replies/upload", {"files": summary}, ("upload",))
+    return Reply("replies/upload", {"files": summary, "uploaded": files}, ("upload",))
 
 
 def precheck_attachments(attachments: tuple[str, ...], max_bytes: int) -> None:
