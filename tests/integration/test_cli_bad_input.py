@@ -265,7 +265,7 @@ def test_a_server_that_keeps_rate_limiting_is_reported_with_when_to_retry(
 def test_export_before_anything_was_generated_says_what_to_do() -> None:
     api = _scripted().on("GET", STATE, json_response("state-empty"))
     result = _invoke(["export", "--json"], deps=_deps(api))
-    _assert_refused(result, "nothing to export yet: make a video first", as_json=True)
+    _assert_refused(result, "There's nothing to export yet — send a photo first", as_json=True)
 
 
 @pytest.mark.parametrize(

@@ -198,6 +198,7 @@ _SAMPLES: dict[str, dict[str, object]] = {
     "replies/export_pending": {"link": None},
     "replies/next_steps": {"steps": ["subtitles", "timing", "export", "music"]},
     "replies/chat_unknown": {"command": "/frob"},
+    "replies/link": {"link": f"{WEB}/workspace/claim?ct=c", "register": None},
     "status/still_working": {"minutes": 4},
     "status/checking": {"attempt": 1, "attempts": 5},
 }
