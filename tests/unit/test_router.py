@@ -153,6 +153,9 @@ def test_a_status_question_about_credits_asks_for_credits(
         "项目概况",
         "一共有几个片段",
         "做好没",
+        "is it almost ready",
+        "what's the eta",
+        "how close is it to done",
     ],
 )
 def test_looking_at_the_project_in_other_words_shows_the_state(
@@ -172,6 +175,10 @@ def test_looking_at_the_project_in_other_words_shows_the_state(
         ("我发个图给你", ("upload",)),
         ("我要传视频", ("upload",)),
         ("查积份", ("credits",)),
+        ("what do i have left", ("credits",)),
+        ("i'd like the mp4", ("export",)),
+        ("may I have the video", ("export",)),
+        ("just the file please", ("export",)),
         ("email me the video", ("export",)),
         ("give me a link to the video", ("export",)),
         ("生成下载链接", ("export",)),
