@@ -360,3 +360,42 @@ def test_a_step_label_keeps_a_short_line_after_its_colon(tables: GuiTables) -> N
 def test_a_report_of_where_the_video_is_is_content(tables: GuiTables) -> None:
     text = "Your montage is live in the editor."
     assert translate(text, tables) == Translation(text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Click Generate again if you'd like a different take.",
+            "Just tell me if you'd like a different take.",
+        ),
+        (
+            "Click the gear icon and turn on Auto Captions.",
+            "Just tell me if you'd like to turn on Auto Captions.",
+        ),
+        (
+            "Clip trimmed to 6s. You can undo this with Ctrl+Z.",
+            "Clip trimmed to 6s. Just tell me if you'd like to undo this.",
+        ),
+        ("已剪到6秒，按Ctrl+Z可以撤销。", "已剪到6秒，需要的话告诉我，我来帮你撤销。"),
+        (
+            "Drag in more photos from your desktop to extend the slideshow.",
+            "Send more photos in chat or give me a URL to extend the slideshow.",
+        ),
+        (
+            "从电脑里拖更多照片进来，就能延长幻灯片。",
+            "直接在对话中发送更多照片或给我一个链接，就能延长幻灯片。",
+        ),
+    ],
+)
+def test_unknown_buttons_and_shortcuts_leave_what_they_are_for(
+    text: str, expected: str, tables: GuiTables
+) -> None:
+    assert translate(text, tables) == Translation(expected, ())
+
+
+def test_a_credits_page_after_a_noun_keeps_the_noun_readable(tables: GuiTables) -> None:
+    result = translate("本月还剩2次免费导出，更多次数请查看套餐页面。", tables)
+    assert result == Translation(
+        "本月还剩2次免费导出，关于更多次数，我会帮你查询积分余额。", ("credits",)
+    )
