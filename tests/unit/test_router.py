@@ -156,6 +156,8 @@ def test_a_status_question_about_credits_asks_for_credits(
         "is it almost ready",
         "what's the eta",
         "how close is it to done",
+        "现在的视频多长",
+        "我想看看现在的效果",
     ],
 )
 def test_looking_at_the_project_in_other_words_shows_the_state(
@@ -175,6 +177,9 @@ def test_looking_at_the_project_in_other_words_shows_the_state(
         ("我发个图给你", ("upload",)),
         ("我要传视频", ("upload",)),
         ("查积份", ("credits",)),
+        ("生成一个视频要几个积分", ("credits",)),
+        ("账号还有钱吗", ("credits",)),
+        ("重新导出", ("export",)),
         ("what do i have left", ("credits",)),
         ("i'd like the mp4", ("export",)),
         ("may I have the video", ("export",)),
