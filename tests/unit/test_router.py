@@ -158,6 +158,9 @@ def test_a_status_question_about_credits_asks_for_credits(
         "how close is it to done",
         "现在的视频多长",
         "我想看看现在的效果",
+        "how long is the video now",
+        "give me an update",
+        "recap",
     ],
 )
 def test_looking_at_the_project_in_other_words_shows_the_state(
@@ -191,7 +194,7 @@ def test_looking_at_the_project_in_other_words_shows_the_state(
         ("渲染成电影风格", ("sse",)),
     ],
 )
-def test_homophone_typos_and_handing_phrases_reach_their_command(
+def test_paraphrases_typos_and_homophones_reach_their_command(
     keywords: KeywordRouter, text: str, actions: tuple[str, ...]
 ) -> None:
     decided = keywords.route(text)
