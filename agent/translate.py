@@ -9,7 +9,7 @@ and dashes, and at "or" / "然后" between two instructions):
   export takes 30 s") or reporting done work ("I put the title on the timeline") is not an
   instruction; imperative steps are (a bare "Export it" too: the seeds map it to export).
 - A step the client performs itself (export, show state, credits) becomes one first-person
-  line ("I'll export the MP4 for you", "I'll look up your credit balance") or is dropped when
+  line ("I'll export the MP4 for you", "I'll look up your credits balance") or is dropped when
   its own output speaks for it (the state summary). Content words around the step ("to review
   the edit", "查看所有轨道") stay in the rewrite, so nothing the user needs is lost.
 - A step only the user can decide (drag, select-and-press, adjust in the editor, upload

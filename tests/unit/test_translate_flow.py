@@ -268,9 +268,11 @@ def test_edits_name_their_object_and_purpose_not_the_gesture(
         ("满意的话，点一下导出就行。",
          Translation("满意的话，我会直接把 MP4 文件发给你。", ("export",))),
         ("Check your balance under Settings > Billing.",
-         Translation("I'll look up your credit balance.", ("credits",))),
+         Translation("I'll look up your credits balance.", ("credits",))),
         ("Renew it from the Account page to keep generating.",
-         Translation("I'll look up your credit balance so you can keep generating.", ("credits",))),
+         Translation(
+             "I'll look up your credits balance so you can keep generating.", ("credits",)
+         )),
         ("剩余积分可在个人中心查看。",
          Translation("剩余积分，我会帮你查询积分余额。", ("credits",))),
         ("转场效果已添加，建议在预览中检查一下。", Translation("转场效果已添加。", ("state",))),
@@ -399,3 +401,17 @@ def test_a_credits_page_after_a_noun_keeps_the_noun_readable(tables: GuiTables) 
     assert result == Translation(
         "本月还剩2次免费导出，关于更多次数，我会帮你查询积分余额。", ("credits",)
     )
+
+
+def test_a_corner_is_a_place_in_the_frame_unless_it_holds_a_button(tables: GuiTables) -> None:
+    assert translate("把Logo拖到右上角。", tables) == Translation(
+        "直接告诉我就行，例如“把Logo移到右上角”。", ()
+    )
+    assert translate("点击右上角的导出按钮。", tables) == Translation(
+        "我会直接把 MP4 文件发给你。", ("export",)
+    )
+
+
+def test_the_credits_line_names_the_credits(tables: GuiTables) -> None:
+    result = translate("Go to Settings > Billing to buy more credits.", tables)
+    assert result == Translation("I'll look up your credits balance.", ("credits",))
