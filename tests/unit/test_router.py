@@ -102,6 +102,8 @@ def test_blind_set_scores_at_least_97_percent(keywords: KeywordRouter, name: str
         ("don't export yet, add music first", Route(("sse",), "keyword", "en")),
         ("先别导出，加个字幕", Route(("sse",), "keyword", "zh")),
         ("add lo-fi music then export", Route(("sse", "export"), "keyword", "en")),
+        ("delay the music by 2 seconds then export", Route(("sse", "export"), "keyword", "en")),
+        ("hold on, export it", Route(("export",), "keyword", "en")),
         ("加上轻音乐然后导出", Route(("sse", "export"), "keyword", "zh")),
         ("export it after adding a title", Route(("sse", "export"), "keyword", "en")),
         ("加完音乐后导出", Route(("sse", "export"), "keyword", "zh")),
