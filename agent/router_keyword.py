@@ -141,6 +141,7 @@ class KeywordRouter:
         # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
         self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
         self._preposition = re.compile(_alternation(g["prepositions"]))
+        self._disposal = re.compile(rf"(?:{_alternation(g['disposals'])}).{{0,4}}$")
         self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
@@ -236,8 +237,8 @@ class KeywordRouter:
         """The match is content, not a request: what an edit works on ("make the credits big",
         "add a download icon", "把成片调亮") or a thing described ("导出的视频", "the export looks
         blurry")."""
-        if match.intent in _NOUNS:
-            return edited
+        if match.intent in _NOUNS:  # "make the credits big", "把人物状态调得更开心"
+            return edited or bool(self._disposal.search(before) and self._verb.search(after))
         determined = bool(self._determined.search(before))
         if self._attributive.match(after) or (determined and self._predicate.match(after)):
             return True

@@ -86,6 +86,8 @@ class _GrammarModel(BaseModel):
     """After a command word, make it describe a noun ("导出的视频")."""
     prepositions: list[str] = []
     """Between an edit verb and credits/state, end the verb's reach ("make with my credits")."""
+    disposals: list[str] = []
+    """Just before credits/state with an edit verb after, make them its object ("把状态调好")."""
     """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
 
 

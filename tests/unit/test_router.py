@@ -185,6 +185,8 @@ def test_looking_at_the_project_in_other_words_shows_the_state(
         ("生成一个视频要几个积分", ("credits",)),
         ("账号还有钱吗", ("credits",)),
         ("重新导出", ("export",)),
+        ("导入图片", ("upload",)),
+        ("把积分查一下", ("credits",)),
         ("what do i have left", ("credits",)),
         ("i'd like the mp4", ("export",)),
         ("may I have the video", ("export",)),
@@ -220,6 +222,8 @@ def test_paraphrases_typos_and_homophones_reach_their_command(
         "what does it look like with a blue filter",
         "保存这个风格",
         "下载图标放在右下角",
+        "把人物状态调得更开心",
+        "把进度放慢一点",
     ],
 )
 def test_held_off_commands_and_command_words_as_content_leave_only_the_edit(
