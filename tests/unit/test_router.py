@@ -186,6 +186,8 @@ def test_looking_at_the_project_in_other_words_shows_the_state(
         ("账号还有钱吗", ("credits",)),
         ("重新导出", ("export",)),
         ("导入图片", ("upload",)),
+        ("I'll attach a photo", ("upload",)),
+        ("can I give you a file", ("upload",)),
         ("把积分查一下", ("credits",)),
         ("what do i have left", ("credits",)),
         ("i'd like the mp4", ("export",)),
