@@ -224,8 +224,8 @@ class _Turn:
             reply = await self._call(self.queue.pop(0))
             self.replies.append(reply)
             self.done.extend(reply.actions)
-            if reply.question:
-                self.queue.clear()
+            if reply.question or reply.error:
+                self.queue.clear()  # a question waits for the user; nothing runs on a failed run
                 break
             # The translator has already told the user "I'll export the MP4 for you".
             allow = self.engine._rt.settings.auto_export

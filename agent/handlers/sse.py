@@ -14,8 +14,9 @@ from typing import Any
 import structlog
 
 from agent.errors import StreamError
-from agent.handlers.base import HandlerContext, Reply
+from agent.handlers.base import ErrorInfo, HandlerContext, Reply
 from agent.handlers.stream import StreamReader, recover
+from agent.log import redact
 from agent.models import ProjectState
 from agent.timeline import diff_timelines, parse_timeline
 
@@ -44,6 +45,16 @@ def _edits(reader: StreamReader, changes: Sequence[Any] = ()) -> tuple[str, ...]
 
 
 def _answer(reader: StreamReader) -> Reply:
+    if reader.failure is not None:
+        # Keep what the run said and did, report the failure, and run no follow-up on top of it.
+        message = redact(reader.failure)
+        return Reply(
+            "replies/backend_failed",
+            {"texts": reader.texts, "tools": reader.tools, "message": message},
+            ("sse",),
+            error=ErrorInfo("backend_error", message),
+            generated=reader.generated,
+        )
     if reader.question is not None:
         context = {
             "texts": reader.texts,

@@ -100,6 +100,8 @@ class StreamReader:
     tool_results: int = 0
     pending: set[str] = field(default_factory=set)
     """Tool calls without a result yet: a stream that closes now was cut, not finished."""
+    failure: str | None = None
+    """An error event that arrived after useful output: the run stopped part-way (§0)."""
     _statuses: set[str] = field(default_factory=set)
     _reminders: int = 0
 
@@ -130,8 +132,10 @@ class StreamReader:
         elif isinstance(event, ToolResultEvent):
             self.tool_results += 1
             self.pending.discard(event.id)
-        elif isinstance(event, ErrorEvent) and not self.normal_output:
-            raise ServerError(f"the backend run failed: {event.message}")
+        elif isinstance(event, ErrorEvent):
+            if not self.normal_output:
+                raise ServerError(f"the backend run failed: {event.message}")
+            self.failure = self.failure or event.message
 
     def _remind(self) -> None:
         elapsed = self.clock() - self.started

@@ -268,10 +268,26 @@ def test_send_reports_a_failed_run_and_exits_non_zero() -> None:
     assert len(posts(api, "/run_sse")) == 1
 
 
+def test_an_error_after_output_keeps_the_text_reports_the_failure_and_runs_no_followup() -> None:
+    api = script().on("GET", STATE, json_response("state"))
+    api.on("POST", "/run_sse", sse_response("form-b"))
+    result = invoke(api, "send", "make a video", "--json")
+    data = one_json(result)
+    assert result.exit_code == 1
+    assert data["status"] == "error"
+    assert data["error"] == {"code": "backend_error", "message": "quota exceeded"}
+    assert "✅ 视频已生成,5 秒。" in data["reply"]
+    assert "quota exceeded" in data["reply"]
+    assert data["actions"] == ["sse"]
+    assert len(posts(api, "/run_sse")) == 1
+    assert not any("/api/render/" in str(r.url) for r in api.requests)
+
+
 @pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
 def test_send_to_a_lost_session_starts_a_new_one_and_says_so(as_json: bool) -> None:
     api = script().on("GET", ANY_STATE, json_response("state"))
-    api.on("POST", "/run_sse", json_response("error-1002", 404), sse_response("form-b"))
+    done = b'data: {"type": "text", "content": "I slowed the zoom down."}\n\n'
+    api.on("POST", "/run_sse", json_response("error-1002", 404), sse_response(done))
     result = invoke(api, "send", "hello", *(["--json"] if as_json else []))
     assert result.exit_code == 0, result.output
     if as_json:

@@ -199,6 +199,7 @@ _SAMPLES: dict[str, dict[str, object]] = {
     "replies/next_steps": {"steps": ["subtitles", "timing", "export", "music"]},
     "replies/chat_unknown": {"command": "/frob"},
     "replies/link": {"link": f"{WEB}/workspace/claim?ct=c", "register": None},
+    "replies/backend_failed": {"texts": ["Title added."], "message": "render backend down"},
     "status/still_working": {"minutes": 4},
     "status/checking": {"attempt": 1, "attempts": 5},
 }
