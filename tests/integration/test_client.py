@@ -276,8 +276,8 @@ async def test_1001_with_anonymous_token_reissues_once_and_retries(settings: Set
         assert rt.credentials.current() is not None
     auth = [r.headers["Authorization"] for r in script.requests if r.url.path == CREDITS]
     assert auth == [
-        "Bearer nmv_usr_fixtureAnon000000000000",
-        "Bearer nmv_usr_fixtureAnon111111111111",
+        "Bearer nmv_usr_FAKE_anon0",
+        "Bearer nmv_usr_FAKE_anon1",
     ]
     assert [r.headers["X-Client-Id"] for r in script.requests if r.url.path == TOKEN] == [
         "cid-test",

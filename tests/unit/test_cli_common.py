@@ -105,9 +105,9 @@ def test_api_error_with_json_prints_the_code_and_message() -> None:
 
 
 def test_error_messages_never_show_a_token() -> None:
-    error = UserInputError("bad header Bearer nmv_usr_abcdefghijklmnop1234")
+    error = UserInputError("bad header Bearer nmv_usr_FAKE_abc123")
     result = CliRunner().invoke(_command(error), ["--json"])
-    assert "nmv_usr_abcdefghijklmnop1234" not in result.stdout + result.stderr
+    assert "nmv_usr_FAKE_abc123" not in result.stdout + result.stderr
     assert json.loads(result.stdout)["error"]["message"] == "bad header Bearer ***"
 
 

@@ -10,7 +10,7 @@ import pytest
 from agent.config import DEFAULT_API_URL, DEFAULT_WEB_URL, Settings
 from agent.errors import ConfigError
 
-TOKEN = "nmv_usr_KGdwtlGw3hBDUpV-4_FJfEgYqFbTXQuYPKPsecret"
+TOKEN = "nmv_usr_FAKE_cfg_tok"
 
 
 def test_defaults_with_only_home_variables(env: dict[str, str], isolated_home: Path) -> None:

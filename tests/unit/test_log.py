@@ -13,9 +13,9 @@ import structlog
 
 from agent.log import configure_logging, redact, redact_processor
 
-TOKEN = "nmv_usr_KGdwtlGw3hBDUpV-4_FJfEgYqFbTXQuYPKP"
+TOKEN = "nmv_usr_FAKE_log_tok"
 CLAIM = "clm_9f8e7d6c5b4a"
-SECRETS = (TOKEN, "KGdwtlGw3hBDUpV", CLAIM, "9f8e7d6c5b4a", "opaque.jwt-ish/token=")
+SECRETS = (TOKEN, "FAKE_log_tok", CLAIM, "9f8e7d6c5b4a", "opaque.jwt-ish/token=")
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def _assert_clean(text: str) -> None:
         ("authorization: bearer opaque.jwt-ish/token=", "authorization: Bearer ***"),
         (f"token={TOKEN}&x=1", "token=nmv_usr_***&x=1"),
         (f"claim ({CLAIM})", "claim (clm_***)"),
-        ("key sk-ant-api03-abc_DEF", "key sk-ant-***"),
+        ("key sk-ant-FAKE", "key sk-ant-***"),
         ("nothing secret here", "nothing secret here"),
         (f"{TOKEN} and {CLAIM}", "nmv_usr_*** and clm_***"),
     ],

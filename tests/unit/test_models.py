@@ -21,7 +21,7 @@ from tests.fakes import api_json
 def test_anonymous_token_parses_and_hides_the_token_from_repr() -> None:
     token = AnonymousToken.model_validate(unwrap(api_json("anonymous-token")))
     assert token == AnonymousToken(
-        token="nmv_usr_fixtureAnon000000000000",
+        token="nmv_usr_FAKE_anon0",
         user_id="anon_abc123def4567890",
         expires_at=datetime(2026, 12, 1, tzinfo=UTC),
         credits=100,
