@@ -75,6 +75,14 @@ def api_json(name: str) -> Any:
     return json.loads((FIXTURES / "api" / f"{name}.json").read_text(encoding="utf-8"))
 
 
+# The export tests' shared world: the session, render paths, a draft and a tiny MP4 body.
+SID = "5529798706024415232"
+SUBMIT = "/api/render/proxy/lambda"
+CDN_PATH = "/render-result/render_1773423613616.mp4"
+DRAFT: dict[str, Any] = api_json("state")["data"]["state"]["draft"]
+MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 500
+
+
 def json_response(
     name_or_body: str | Any, status: int = 200, headers: dict[str, str] | None = None
 ) -> httpx.Response:

@@ -6,7 +6,6 @@ import random
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -17,21 +16,19 @@ from agent.export import ExportResult, export_draft
 from agent.runtime import Runtime
 from tests.fakes import (
     API_URL,
+    CDN_PATH,
+    DRAFT,
+    MP4,
+    SID,
+    SUBMIT,
     ApiScript,
     FakeClock,
     FakeSkill,
     RecordingSleep,
-    api_json,
     json_response,
 )
 
 pytestmark = pytest.mark.integration
-
-SID = "5529798706024415232"
-SUBMIT = "/api/render/proxy/lambda"
-CDN_PATH = "/render-result/render_1773423613616.mp4"
-DRAFT: dict[str, Any] = api_json("state")["data"]["state"]["draft"]
-MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 500
 
 
 def _status(render_id: str) -> str:

@@ -21,21 +21,19 @@ from agent.runtime import Runtime
 from tests.engine_support import scripted_engine
 from tests.fakes import (
     API_URL,
+    CDN_PATH,
+    DRAFT,
+    MP4,
+    SID,
+    SUBMIT,
     ApiScript,
     FakeClock,
     FakeSkill,
     RecordingSleep,
-    api_json,
     json_response,
 )
 
 pytestmark = pytest.mark.integration
-
-SID = "5529798706024415232"
-SUBMIT = "/api/render/proxy/lambda"
-CDN_PATH = "/render-result/render_1773423613616.mp4"
-DRAFT: dict[str, Any] = api_json("state")["data"]["state"]["draft"]
-MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 500
 
 
 @dataclass
