@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 from agent.config import Settings
+
+# A shared 2-core machine under load must never fail a property test for being slow: no
+# deadlines and no too-slow health check, for people and CI alike (`--hypothesis-seed`
+# reproduces a failure).
+hypothesis.settings.register_profile(
+    "loaded-machine",
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow, hypothesis.HealthCheck.data_too_large],
+)
+hypothesis.settings.load_profile("loaded-machine")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
