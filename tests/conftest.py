@@ -5,8 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from agent.config import Settings
+
+# Property tests must not depend on the machine's speed (CI has 2 shared cores): no deadline,
+# and a slow data generation is not a failure.
+hypothesis_settings.register_profile(
+    "nemo", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("nemo")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
