@@ -11,7 +11,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from agent.errors import ServerError
 from agent.models import (
@@ -41,6 +41,7 @@ __all__ = [
     "with_ticks",
 ]
 
+E = TypeVar("E")
 REMINDER_INTERVAL_S = 120.0
 TICK_S = 10.0
 """How often (real seconds) a quiet stream checks whether a "still working" reminder is due."""
@@ -182,8 +183,8 @@ class StreamReader:
 
 
 async def with_ticks(
-    events: AsyncIterator[SseEvent], tick: Callable[[], None], every: float = TICK_S
-) -> AsyncIterator[SseEvent]:
+    events: AsyncIterator[E], tick: Callable[[], None], every: float = TICK_S
+) -> AsyncIterator[E]:
     """`events`, calling `tick` every `every` seconds while no event arrives.
 
     The reminder must not depend on the server's keep-alives: a cloud whose heartbeats we do not
