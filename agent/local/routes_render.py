@@ -77,7 +77,8 @@ def job_body(
             data["outputUrl"] = url
     elif isinstance(state, Failed):
         data.update(error=state.reason, completedAt=_date(state.completed_ms, iso))
-    body: dict[str, Any] = {} if shape == "b-only" else {"success": True, "data": data}
+    dates = {k: v for k, v in data.items() if k in ("createdAt", "completedAt")}
+    body: dict[str, Any] = dates if shape == "b-only" else {"success": True, "data": data}
     if shape in ("b", "b-only"):
         body.update(taskId=job.render_id, status=job.status, progress=job.progress)
         if isinstance(state, Completed) and url:
