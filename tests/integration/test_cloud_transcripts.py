@@ -43,7 +43,8 @@ def _polls(*bodies: Any) -> ApiScript:
     script = ApiScript()
     script.on("GET", STATE, json_response("state"))
     script.on("POST", SUBMIT, json_response("render-submit"))
-    script.on("GET", f"{SUBMIT}/*", *(json_response(b) for b in bodies))
+    answers = (b if isinstance(b, httpx.Response) else json_response(b) for b in bodies)
+    script.on("GET", f"{SUBMIT}/*", *answers)
     script.on("GET", CDN_PATH, httpx.Response(200, content=MP4))
     return script
 
@@ -56,6 +57,7 @@ NEW_SESSION_STATES = {
     "data-null": json_response({"code": 0, "data": None}),
     "draft-string": json_response(_state(draft="{}", video_infos={"harbor.jpg": {}})),
     "latest-404": json_response({"code": 404, "message": "state not found"}, status=404),
+    "latest-1002": json_response({"code": 1002, "message": "no state yet"}, status=404),
 }
 
 
@@ -114,6 +116,19 @@ async def test_r3_completed_without_a_url_keeps_polling_until_the_url_is_there(
     assert len(result.files) == 1
     assert not any("/download" in p for p in script.paths())
     assert script.paths().count(f"GET {CDN_PATH}") == 1
+
+
+async def test_r3_a_poll_that_fails_for_a_while_is_retried_on_the_same_render_id(
+    settings: Settings, tmp_path: Path
+) -> None:
+    downs = [json_response({"message": "upstream unavailable"}, status=503) for _ in range(5)]
+    script = _polls("render-a-processing", *downs, "render-a-completed")
+    async with scripted_engine(settings, script, tmp_path) as (engine, _, _):
+        result = await engine.run_turn("export")
+    assert result.ok, result.reply
+    assert script.paths().count(f"POST {SUBMIT}") == 1
+    polled = {p for p in script.paths() if p.startswith(f"GET {SUBMIT}/")}
+    assert len(polled) == 1  # the same render id every time
 
 
 # -- R4: numeric ids, ISO dates, object-valued errors ------------------------------------------
