@@ -127,8 +127,8 @@ class NemoClient:
             return await self._parsed(AnonymousToken, call)
         except RateLimitError as exc:
             raise RateLimitError(
-                "too many anonymous tokens were requested from this network; wait an hour or "
-                "set NEMO_TOKEN to your own token",
+                "too many anonymous tokens were requested for this client or network (the "
+                "limits are per 7 days); set NEMO_TOKEN to your own token",
                 code=exc.code,
                 body=exc.body,
                 retry_after=exc.retry_after,
