@@ -31,6 +31,7 @@ from agent.models import (
     parse_model,
 )
 from agent.sse import EventParser
+from agent.timeline import diff_timelines, parse_timeline
 from tests.conftest import FIXTURES
 
 _DROP = object()
@@ -108,6 +109,8 @@ def _check(model: BaseModel) -> None:
         assert isinstance(model.state.video_infos, list)
         assert isinstance(model.state.canvas_config, dict)
         assert isinstance(model.exportable, bool)
+        timeline = parse_timeline(model.state.draft)  # what the state and diff replies show
+        assert list(diff_timelines(timeline, timeline)) == []
     if isinstance(model, Credits):
         assert math.isfinite(model.available)
         assert math.isfinite(model.total_credits)
