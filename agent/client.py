@@ -12,9 +12,10 @@ from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
+import pydantic
 
 from agent.auth import Credentials, Token
 from agent.config import DEFAULT_UPLOAD_MAX_BYTES
@@ -31,6 +32,7 @@ from agent.errors import (
     APIError,
     AuthError,
     InvalidTokenError,
+    NotFoundError,
     RateLimitError,
     ServerError,
     StreamError,
@@ -52,6 +54,8 @@ from agent.sse import EventParser, check_content_type
 from agent.transfer import ByteProgress, check_upload, check_url, open_for_upload, save_stream
 
 __all__ = ["APP_NAME", "NemoClient", "RetryPolicy", "Timeouts", "unwrap"]
+
+M = TypeVar("M", bound=pydantic.BaseModel)
 
 APP_NAME = "nemo_agent"
 DEFAULT_OUTPUT = {"format": "mp4", "quality": "high"}
@@ -75,6 +79,13 @@ class _Tries:
     retries: int = 0
     rate_limited: bool = False
     refreshed: bool = False
+
+
+def _message_parts(text: str, answer_to: str | None) -> list[dict[str, Any]]:
+    if not answer_to:
+        return [{"text": text}]
+    response = {"id": answer_to, "name": "ask_question", "response": {"answer": text}}
+    return [{"functionResponse": response}, {"text": text}]
 
 
 class NemoClient:
@@ -113,11 +124,11 @@ class NemoClient:
             "POST", "/api/auth/anonymous-token", auth=False, headers={"X-Client-Id": client_id}
         )
         try:
-            return parse_model(AnonymousToken, await self._data(call))
+            return await self._parsed(AnonymousToken, call)
         except RateLimitError as exc:
             raise RateLimitError(
-                "too many anonymous tokens were requested from this network; wait an hour or "
-                "set NEMO_TOKEN to your own token",
+                "too many anonymous tokens were requested for this client or network (the "
+                "limits are per 7 days); set NEMO_TOKEN to your own token",
                 code=exc.code,
                 body=exc.body,
                 retry_after=exc.retry_after,
@@ -127,23 +138,28 @@ class NemoClient:
         """`POST /api/tasks/me/with-session/nemo_agent`: a new project and session."""
         body = {"task_name": task_name, "language": language}
         call = _Call("POST", f"/api/tasks/me/with-session/{APP_NAME}", json=body)
-        return parse_model(SessionInfo, await self._data(call))
+        return await self._parsed(SessionInfo, call)
 
     async def claim_token(self, task_id: str, session_id: str) -> ClaimToken:
         """`POST /api/auth/claim-token`: a token for the browser link (never the bearer)."""
         body = {"task_id": task_id, "session_id": session_id}
-        return parse_model(
-            ClaimToken, await self._data(_Call("POST", "/api/auth/claim-token", json=body))
-        )
+        return await self._parsed(ClaimToken, _Call("POST", "/api/auth/claim-token", json=body))
 
     async def credits(self) -> Credits:
         """`GET /api/credits/balance/simple`."""
-        return parse_model(Credits, await self._data(_Call("GET", "/api/credits/balance/simple")))
+        return await self._parsed(Credits, _Call("GET", "/api/credits/balance/simple"))
 
     async def state(self, session_id: str) -> ProjectState:
-        """`GET /api/state/nemo_agent/me/<session_id>/latest`."""
+        """`GET /api/state/nemo_agent/me/<session_id>/latest`.
+
+        A session with no state yet (null data or state, or HTTP 404 without the session code
+        1002) is an empty project: no source shows what a brand-new session answers.
+        """
         call = _Call("GET", f"/api/state/{APP_NAME}/me/{session_id}/latest")
-        return parse_model(ProjectState, await self._data(call))
+        try:
+            return await self._parsed(ProjectState, call)
+        except NotFoundError:  # HTTP 404 alone; 1002 is a SessionNotFoundError, not this
+            return ProjectState(session_id=session_id)
 
     async def upload_files(
         self,
@@ -167,28 +183,27 @@ class NemoClient:
         if not files:
             raise ValueError("upload_files needs at least one path")
         call = _Call("POST", self._upload_path(session_id), files=files, on_progress=on_progress)
-        return parse_model(UploadResult, await self._data(call))
+        return await self._parsed(UploadResult, call)
 
     async def upload_urls(self, session_id: str, urls: Sequence[str]) -> UploadResult:
         """Upload by URL (JSON `urls`, `source_type: url`); only http(s) URLs are accepted."""
         body = {"urls": [check_url(u) for u in urls], "source_type": "url"}
         call = _Call("POST", self._upload_path(session_id), json=body)
-        return parse_model(UploadResult, await self._data(call))
+        return await self._parsed(UploadResult, call)
 
     async def submit_render(
         self, render_id: str, session_id: str, draft: Mapping[str, Any]
     ) -> RenderJob:
         """`POST /api/render/proxy/lambda` with the draft unchanged."""
         body = {"id": render_id, "sessionId": session_id, "draft": draft, "output": DEFAULT_OUTPUT}
-        job = RenderJob.from_body(
-            await self._body(_Call("POST", "/api/render/proxy/lambda", json=body))
-        )
+        call = _Call("POST", "/api/render/proxy/lambda", json=body)
+        job = RenderJob.from_body(await self._body(call), f"POST {call.url}")
         return job if job.id else job.model_copy(update={"id": render_id})
 
     async def render_status(self, render_id: str) -> RenderJob:
         """`GET /api/render/proxy/lambda/<id>`, read from either response shape."""
-        body = await self._body(_Call("GET", f"/api/render/proxy/lambda/{render_id}"))
-        job = RenderJob.from_body(body)
+        call = _Call("GET", f"/api/render/proxy/lambda/{render_id}")
+        job = RenderJob.from_body(await self._body(call), f"GET {call.url}")
         return job if job.id else job.model_copy(update={"id": render_id})
 
     async def cancel_render(self, render_id: str) -> None:
@@ -220,10 +235,14 @@ class NemoClient:
         finally:
             await response.aclose()
 
-    async def run_sse(self, session_id: str, text: str) -> AsyncGenerator[SseEvent, None]:
+    async def run_sse(
+        self, session_id: str, text: str, *, answer_to: str | None = None
+    ) -> AsyncGenerator[SseEvent, None]:
         """Post one message to `/run_sse` (never re-posted) and yield its typed events.
 
-        Close the iterator (`contextlib.aclosing`) if you stop early.
+        Close the iterator (`contextlib.aclosing`) if you stop early. With `answer_to` (the id
+        of the backend's `ask_question` call) the message also carries the answer as that
+        call's `functionResponse`, the way ADK resumes a long-running tool; the text part stays.
 
         Raises:
             SessionNotFoundError: The session is unknown (code 1002 or ADK 404).
@@ -233,7 +252,7 @@ class NemoClient:
             "app_name": APP_NAME,
             "user_id": "me",
             "session_id": session_id,
-            "new_message": {"parts": [{"text": text}]},
+            "new_message": {"parts": _message_parts(text, answer_to)},
         }
         t = self._timeouts
         timeout = httpx.Timeout(t.idle, connect=t.connect)
@@ -281,6 +300,10 @@ class NemoClient:
 
     async def _data(self, call: _Call) -> Any:
         return unwrap(await self._body(call))
+
+    async def _parsed(self, model: type[M], call: _Call) -> M:
+        """The call's payload as `model`; an unusable shape is an `APIError` naming the field."""
+        return parse_model(model, await self._data(call), f"{call.method} {call.url}")
 
     async def _body(self, call: _Call) -> Any:
         response = await self._send(call)
@@ -355,9 +378,12 @@ class NemoClient:
         body = json_body(response)
         if not response.is_success:
             return error_from_response(
-                response.status_code, body, retry_after=retry_after_seconds(response)
+                response.status_code,
+                body,
+                retry_after=retry_after_seconds(response),
+                endpoint=response.request.url.path,
             )
-        return envelope_error(response.status_code, body)
+        return envelope_error(response.status_code, body, endpoint=response.request.url.path)
 
     async def _attempt(self, call: _Call, token: Token | None, attribution: bool) -> httpx.Response:
         headers = dict(self._attribution) if attribution else {}

@@ -153,9 +153,13 @@ class Engine:
         return message, files, language or route.language, tuple(route.actions)
 
     def _remember_question(self, turn: _Turn) -> None:
-        asked = next((r.question for r in reversed(turn.replies) if r.question), None)
-        if asked and turn.session_id:
-            payload = {"session_id": turn.session_id, "question": asked}
+        reply = next((r for r in reversed(turn.replies) if r.question), None)
+        if reply is not None and turn.session_id:
+            payload = {
+                "session_id": turn.session_id,
+                "question": reply.question,
+                "call_id": reply.question_call,
+            }
             write_atomic(self._pending, json.dumps(payload, ensure_ascii=False))
         elif "sse" in turn.done:
             self._pending.unlink(missing_ok=True)
@@ -168,6 +172,17 @@ class Engine:
             return None
         if isinstance(data, dict) and data.get("session_id") == session_id:
             return str(data.get("question") or "") or None
+        return None
+
+    def pending_question_call(self, session_id: str) -> str | None:
+        """The id of the unanswered `ask_question` call in this session, when it had one."""
+        try:
+            data = json.loads(self._pending.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if isinstance(data, dict) and data.get("session_id") == session_id:
+            call = data.get("call_id")
+            return call if isinstance(call, str) and call else None
         return None
 
 
@@ -195,8 +210,10 @@ class _Turn:
         self.session_id, self.user_id = session.session_id, session.user_id
         if session.reset:
             self.replies.append(Reply("replies/session_reset"))
+        answering = None
         if not planned and engine.pending_question(self.session_id):
             actions = ("upload", "sse") if self.files else ("sse",)
+            answering = engine.pending_question_call(self.session_id)
         self.queue = list(actions)
         notify = Notifier(engine.progress, engine.templates, self.language)
         self.ctx = HandlerContext(
@@ -214,6 +231,7 @@ class _Turn:
             claim_link=lambda: rt.claim_link(session),
             output_dir=engine._output_dir,
             export_name=engine._export_name,
+            answering=answering,
         )
 
     async def run(self) -> None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
-import pydantic
 
 from agent.errors import APIError, error_from_response
+from agent.models import parse_model
 
 __all__ = [
     "RetryPolicy",
@@ -23,8 +23,6 @@ __all__ = [
     "retry_after_seconds",
     "unwrap",
 ]
-
-M = TypeVar("M", bound=pydantic.BaseModel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +63,13 @@ def unwrap(body: Any) -> Any:
     return body
 
 
-def envelope_error(status: int, body: Any) -> APIError | None:
+def envelope_error(status: int, body: Any, *, endpoint: str | None = None) -> APIError | None:
     """The error a 2xx body reports (`code != 0` or `success: false`), else None."""
     if isinstance(body, dict):
-        if "code" in body and body["code"] not in (0, "0"):
-            return error_from_response(status, body)
+        if "code" in body and body["code"] not in (0, "0", 200, "200"):
+            return error_from_response(status, body, endpoint=endpoint)
         if body.get("success") is False:
-            return error_from_response(status, body)
+            return error_from_response(status, body, endpoint=endpoint)
     return None
 
 
@@ -89,15 +87,3 @@ def json_body(response: httpx.Response) -> Any:
         return response.json()
     except ValueError:
         return None
-
-
-def parse_model(model: type[M], data: Any) -> M:
-    """Validate `data` as `model`.
-
-    Raises:
-        APIError: The body does not have the expected shape.
-    """
-    try:
-        return model.model_validate(data if data is not None else {})
-    except pydantic.ValidationError as exc:
-        raise APIError(f"unexpected {model.__name__} response from the API", body=data) from exc

@@ -10,7 +10,10 @@
     │   ├── UnsupportedFileError     4001 (also raised by the client's pre-check)
     │   ├── FileTooLargeError        4002 (also raised by the client's pre-check)
     │   ├── BadRequestError          HTTP 400 / 422
-    │   ├── ExportBlockedError       HTTP 402: plan or attribution, never credits
+    │   ├── ExportBlockedError       HTTP 402 on render (or a plan-worded 402): plan/attribution
+    │   ├── ForbiddenError           HTTP 403
+    │   │   ├── ScopeError           403 about scope or permission: the token may not do this
+    │   │   └── PlanRequiredError    403 about the plan: a paid plan is needed
     │   ├── NotFoundError            HTTP 404
     │   ├── RateLimitError           HTTP 429 (carries retry_after)
     │   └── ServerError              HTTP 5xx
@@ -37,12 +40,15 @@ __all__ = [
     "ExportBlockedError",
     "FileProblemError",
     "FileTooLargeError",
+    "ForbiddenError",
     "InsufficientCreditsError",
     "InvalidTokenError",
     "JobFailedError",
     "NotFoundError",
+    "PlanRequiredError",
     "RateLimitError",
     "RenderError",
+    "ScopeError",
     "ServerError",
     "SessionNotFoundError",
     "StreamError",
@@ -117,7 +123,20 @@ class BadRequestError(APIError):
 
 
 class ExportBlockedError(APIError):
-    """HTTP 402: export blocked by the plan or missing attribution headers; not a credit issue."""
+    """HTTP 402 on render: export blocked by the plan or missing attribution; not credits."""
+
+
+class ForbiddenError(APIError):
+    """HTTP 403: the API refused this request for this token; see the subclasses."""
+
+
+class ScopeError(ForbiddenError):
+    """HTTP 403 naming a scope or permission: the token may not do this (anonymous tokens have
+    no `render` scope); register and use your own token."""
+
+
+class PlanRequiredError(ForbiddenError):
+    """HTTP 403 naming a plan or subscription: this needs a paid plan; upgrade."""
 
 
 class NotFoundError(APIError):
@@ -229,8 +248,38 @@ def _body_code(body: Any) -> int | None:
     return None
 
 
+_CREDIT_WORDS = ("credit", "balance", "insufficient", "top up", "top-up", "积分", "余额", "点数")
+_PLAN_WORDS = ("plan", "subscription", "subscribe", "upgrade", "tier", "starter", "套餐")
+_SCOPE_WORDS = ("scope", "permission", "not allowed", "anonymous", "forbidden", "权限")
+
+
+def _mentions(message: str, words: tuple[str, ...]) -> bool:
+    lowered = message.lower()
+    return any(word in lowered for word in words)
+
+
+def _payment_or_refusal(status_code: int, message: str, endpoint: str | None) -> type[APIError]:
+    """402 and 403 by body wording first, then by endpoint (docs/cloud-wire.md).
+
+    The skill API documents 402 only for export ("plan, not credits"); the newest first-party
+    surface (MCP) uses 402 for credits and 403 for a required plan.
+    """
+    if _mentions(message, _CREDIT_WORDS):
+        return InsufficientCreditsError
+    if status_code == 402:
+        on_render = endpoint is None or "/render/" in endpoint
+        return (
+            ExportBlockedError
+            if on_render or _mentions(message, _PLAN_WORDS)
+            else (InsufficientCreditsError)
+        )
+    if _mentions(message, _PLAN_WORDS):
+        return PlanRequiredError
+    return ScopeError if _mentions(message, _SCOPE_WORDS) else ForbiddenError
+
+
 def error_from_response(
-    status_code: int, body: Any, *, retry_after: float | None = None
+    status_code: int, body: Any, *, retry_after: float | None = None, endpoint: str | None = None
 ) -> APIError:
     """Map an error response to its exception: body `code` first, HTTP status second.
 
@@ -238,6 +287,7 @@ def error_from_response(
         status_code: The HTTP status of the response.
         body: The decoded JSON body, or None when it was not JSON.
         retry_after: Seconds from a `Retry-After` header, if any.
+        endpoint: The request path (a 402 means export blocked only on the render endpoints).
 
     Returns:
         The `APIError` subclass instance for the response (never raises).
@@ -245,6 +295,9 @@ def error_from_response(
     code = _body_code(body)
     message = _message_from(body, status_code)
     cls: type[APIError] | None = _BY_CODE.get(code) if code else None
+    refusal = code if code in (402, 403) else status_code
+    if cls is None and refusal in (402, 403):
+        cls = _payment_or_refusal(refusal, message, endpoint)
     if cls is None:
         if (
             status_code == 404

@@ -9,11 +9,20 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from agent.errors import APIError, JobFailedError, TransportError
+import structlog
+
+from agent.errors import (
+    AgentError,
+    APIError,
+    JobFailedError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+)
 from agent.models import Clock, RenderJob, Sleep
 from agent.transfer import check_destination
 
@@ -32,6 +41,9 @@ RENDER_TIMEOUT_SECONDS = 600.0
 TIMEOUT_REASON = "timeout"
 ProgressCallback = Callable[[float], None]
 ResumeCallback = Callable[[str], None]
+StatusCallback = Callable[[str], None]
+"""Called once per render status nobody documented, with the status as the server sent it."""
+_log = structlog.get_logger(__name__)
 
 
 class RenderApi(Protocol):
@@ -119,6 +131,34 @@ def output_path(dest_dir: Path, draft: Mapping[str, Any], session_id: str) -> Pa
     return dest_dir / f"{stem}-{n}.mp4"
 
 
+@dataclass(slots=True)
+class _Poll:
+    """What one wait has seen: unknown statuses already reported, the last transient failure."""
+
+    reported: set[str] = field(default_factory=set)
+    failure: AgentError | None = None
+
+
+async def _poll_once(
+    client: RenderApi, render_id: str, seen: _Poll, on_status: StatusCallback | None
+) -> RenderJob | None:
+    """One poll; None when it failed transiently (the same render id is polled again)."""
+    try:
+        job = await client.render_status(render_id)
+    except (TransportError, ServerError, RateLimitError) as exc:
+        _log.info("render.poll_failed", render_id=render_id, error=type(exc).__name__)
+        seen.failure = exc
+        return None
+    seen.failure = None
+    raw = job.raw_status or ""
+    if job.status == "unknown" and raw not in seen.reported:
+        seen.reported.add(raw)
+        _log.warning("render.unknown_status", render_id=render_id, status=raw[:40])
+        if on_status is not None:
+            on_status(raw)
+    return job
+
+
 async def wait_for_render(
     client: RenderApi,
     render_id: str,
@@ -126,30 +166,43 @@ async def wait_for_render(
     sleep: Sleep,
     clock: Clock,
     on_progress: ProgressCallback | None = None,
+    on_status: StatusCallback | None = None,
     give_up_after: float = RENDER_TIMEOUT_SECONDS,
 ) -> RenderJob:
-    """Poll until the job completes; also resumes a job from an earlier timeout.
+    """Poll until the job is `completed` with its output URL; also resumes an earlier job.
+
+    A `completed` without a URL yet, a status nobody documented (reported once through
+    `on_status`) and a poll that failed transiently (network, 5xx, 429) all keep polling the
+    same render id on the same schedule, up to `give_up_after`. A job still `completed` without
+    a URL at that point is returned for the fallback download endpoint.
 
     Raises:
         JobFailedError: The job failed (`reason` is the server's), or is still running after
             `give_up_after` seconds (`reason == "timeout"`; poll again later with the same id).
     """
     start = clock()
+    seen = _Poll()
+    last: RenderJob | None = None
     for delay in poll_delays():
         if clock() - start + delay > give_up_after:
             break
         await sleep(delay)
-        job = await client.render_status(render_id)
+        job = await _poll_once(client, render_id, seen, on_status)
+        if job is None:
+            continue
+        last = job
         if on_progress is not None and job.progress is not None:
             on_progress(float(job.progress))
-        if job.status == "completed":
+        if job.ready:
             return job
         if job.status == "failed":
             raise JobFailedError(
                 f"render {render_id} failed: {job.error or 'no reason given'}",
                 job_id=render_id,
-                reason=job.error,
+                reason=job.error or job.raw_status,
             )
+    if last is not None and last.status == "completed":
+        return last  # finished, but the URL never came: the fallback endpoint may have it
     raise JobFailedError(
         f"render {render_id} is still running after {give_up_after / 60:.0f} minutes; "
         "it may still finish: export again to pick up the same job",
@@ -262,6 +315,7 @@ async def export_draft(
     give_up_after: float = RENDER_TIMEOUT_SECONDS,
     jobs: JobRecord | None = None,
     on_resume: ResumeCallback | None = None,
+    on_status: StatusCallback | None = None,
 ) -> ExportResult:
     """Render `draft` to MP4 and download it into `dest_dir` under a stable readable name.
 
@@ -279,6 +333,7 @@ async def export_draft(
         jobs: Where a render still running at `give_up_after` is recorded; with it, an export of
             the same draft resumes polling that job instead of submitting a new one.
         on_resume: Called with the render id before a recorded job is resumed.
+        on_status: Called once per render status nobody documented (see `wait_for_render`).
 
     Raises:
         JobFailedError: The render failed twice, or timed out (resumable via the job id).
@@ -291,6 +346,7 @@ async def export_draft(
         "sleep": sleep,
         "clock": clock,
         "on_progress": on_progress,
+        "on_status": on_status,
         "give_up_after": give_up_after,
     }
     job, resumed = await _resume_or_render(

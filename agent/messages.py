@@ -17,11 +17,14 @@ from agent.errors import (
     ExportBlockedError,
     FileProblemError,
     FileTooLargeError,
+    ForbiddenError,
     InsufficientCreditsError,
     InvalidTokenError,
     JobFailedError,
+    PlanRequiredError,
     RateLimitError,
     RenderError,
+    ScopeError,
     ServerError,
     SessionNotFoundError,
     StreamError,
@@ -68,9 +71,26 @@ def error_code(exc: AgentError) -> int | str:
 
 
 def _credits(_exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
-    if mc.user_id and mc.user_id.startswith("anon_") and not mc.own_token:
+    if _anonymous(mc) and mc.user_id:
         return "errors/credits", {"register_url": registration_url(mc.web_url, mc.user_id)}
     return "errors/credits", {"register_url": None, "topup_url": f"{mc.web_url}/dashboard/billing"}
+
+
+def _anonymous(mc: MessageContext) -> bool:
+    return bool(mc.user_id and mc.user_id.startswith("anon_") and not mc.own_token)
+
+
+def _scope(exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
+    register = registration_url(mc.web_url, mc.user_id or "") if _anonymous(mc) else None
+    context = {"register_url": register, "web_url": mc.web_url, "message": redact(exc.message)}
+    return "errors/scope", context
+
+
+def _refused(name: str) -> _Builder:
+    def build(exc: AgentError, mc: MessageContext) -> tuple[str, dict[str, Any]]:
+        return f"errors/{name}", {"web_url": mc.web_url, "message": redact(exc.message)}
+
+    return build
 
 
 def _simple(name: str) -> _Builder:
@@ -114,6 +134,9 @@ def _file_problem(exc: AgentError, _mc: MessageContext) -> tuple[str, dict[str, 
 _TABLE: tuple[tuple[type[AgentError], _Builder], ...] = (
     (InsufficientCreditsError, _credits),
     (ExportBlockedError, _simple("plan")),
+    (ScopeError, _scope),
+    (PlanRequiredError, _refused("plan_required")),
+    (ForbiddenError, _refused("forbidden")),
     (UnsupportedFileError, _unsupported),
     (FileTooLargeError, _too_large),
     (InvalidTokenError, _simple("auth")),
@@ -153,7 +176,18 @@ def error_reply(exc: AgentError, mc: MessageContext) -> Reply:
 
 _HINTS = frozenset(
     f"errors/{name}"
-    for name in ("network", "server", "rate_limit", "auth", "credits", "plan", "export_failed")
+    for name in (
+        "network",
+        "server",
+        "rate_limit",
+        "auth",
+        "credits",
+        "plan",
+        "export_failed",
+        "scope",
+        "plan_required",
+        "forbidden",
+    )
 )
 """Messages that say what to do next about errors whose own text does not (`HTTP 500`)."""
 

@@ -36,6 +36,8 @@ __all__ = [
 _log = structlog.get_logger(__name__)
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _HEARTBEAT = HeartbeatEvent()
+_KEEP_ALIVE_WORDS = frozenset({"heartbeat", "ping", "pong", "keep-alive", "keepalive", "alive"})
+"""Bare words a cloud may send as `data:` keep-alives (OFF-1.9: "`heartbeat` / empty `data:`")."""
 _TEMPORARY_ISSUE = re.compile(
     r"encountered a temporary issue|遇到了?(一个)?临时问题", re.IGNORECASE
 )
@@ -187,8 +189,12 @@ def classify(raw: RawEvent) -> list[SseEvent]:
     except ValueError:
         if raw.event == "error":
             return [ErrorEvent(data)]
+        if data.strip("\"'").lower() in _KEEP_ALIVE_WORDS:
+            return [_HEARTBEAT]
         _log.warning("sse_payload_not_json", size=len(data))
         return []
+    if isinstance(obj, str) and obj.strip().lower() in _KEEP_ALIVE_WORDS:
+        return [_HEARTBEAT]  # `data: "heartbeat"`, the word as a JSON string
     if not isinstance(obj, dict):
         return []
     kind = obj.get("type")

@@ -34,7 +34,20 @@ def _is_loopback(host: str) -> bool:
     help="Data directory (default: <state dir>/local-backend).",
 )
 @click.option("--grant", type=click.IntRange(0), default=None, help="Credits per new user.")
-@click.option("--render-shape", type=click.Choice(["a", "b"]), default="a", show_default=True)
+@click.option(
+    "--profile",
+    type=click.Choice(["local", "cloud"]),
+    default="local",
+    show_default=True,
+    help="cloud: behave like the NemoVideo cloud (100 credits, null new-session state, bare "
+    "heartbeats, URL a poll after completed, ISO dates, Shape B).",
+)
+@click.option(
+    "--render-shape",
+    type=click.Choice(["a", "b", "b-only"]),
+    default=None,
+    help="Render poll shape (default a; b-only with --profile cloud).",
+)
 @click.option(
     "--post-production", is_flag=True, help="Auto-add music and a title after generation."
 )
@@ -51,7 +64,8 @@ def serve(
     port: int,
     data: Path | None,
     grant: int | None,
-    render_shape: str,
+    profile: str,
+    render_shape: str | None,
     post_production: bool,
     faults: str | None,
     heartbeat: float | None,
@@ -65,8 +79,9 @@ def serve(
     configure_logging(verbosity=max(verbose, 1))
     try:
         settings = Settings.from_env()
-        changes: dict[str, object] = {"render_shape": render_shape}
-        changes["post_production"] = post_production
+        changes: dict[str, object] = {"post_production": post_production}
+        if render_shape is not None:
+            changes["render_shape"] = render_shape
         if data is not None:
             changes["data_dir"] = data
         if grant is not None:
@@ -75,7 +90,9 @@ def serve(
             changes["faults"] = parse_faults(faults)
         if heartbeat is not None:
             changes["heartbeat_s"] = heartbeat
-        config = BackendConfig.from_settings(settings, **changes)
+        base = BackendConfig.from_settings(settings)
+        config = base.with_profile("cloud" if profile == "cloud" else "local")
+        config = config.with_overrides(**changes)
         if not _is_loopback(host):
             click.echo(
                 f"warning: listening on {host}, not loopback: anyone who can reach this "

@@ -52,6 +52,7 @@ class Reply:
         links: Browser links given to the user.
         followups: Actions the backend's text implies (from the translator), run after the step.
         question: A clarifying question the backend asked; the next message answers it.
+        question_call: The id of the `ask_question` call that asked it, when the event had one.
         error: Set when this part reports a failure.
         generated: The backend generated a video in this step (enables the export follow-up).
         edits: What this step changed on the timeline (`video`, `bgm`, `title`, `edit`), so the
@@ -65,6 +66,7 @@ class Reply:
     links: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
     question: str | None = None
+    question_call: str | None = None
     error: ErrorInfo | None = None
     generated: bool = False
     edits: tuple[str, ...] = ()
@@ -89,6 +91,7 @@ class HandlerContext:
         claim_link: Returns the browser link of the session (claim link), or None.
         output_dir: Where exported MP4s go.
         export_name: The exported MP4's file name (None: one made from the project title).
+        answering: The id of the backend's `ask_question` call this message answers, if any.
     """
 
     client: NemoClient
@@ -105,6 +108,7 @@ class HandlerContext:
     claim_link: Callable[[], Awaitable[str | None]]
     output_dir: Path
     export_name: str | None = None
+    answering: str | None = None
 
 
 class Handler(Protocol):

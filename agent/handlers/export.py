@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.draft_paths import rewrite_sandbox_paths
 from agent.errors import JobFailedError
 from agent.export import TIMEOUT_REASON, ExportResult, export_draft
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply, human_duration, human_size
@@ -75,7 +76,8 @@ async def handle_export(ctx: HandlerContext) -> Reply:
     if not state.exportable:
         return Reply("replies/export_not_ready", {"has_uploads": bool(state.state.video_infos)})
     try:
-        result = await _export(ctx, state.state.draft)
+        draft = rewrite_sandbox_paths(state.state.draft, state.state.video_infos)
+        result = await _export(ctx, draft)
     except JobFailedError as exc:
         if exc.reason != TIMEOUT_REASON:
             raise
@@ -122,6 +124,7 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
             filename=ctx.export_name,
             jobs=PendingRenders.in_state_dir(ctx.settings.state_dir),
             on_resume=resuming,
+            on_status=lambda raw: ctx.notify.status("render_unknown", status=raw[:60]),
         )
     finally:
         ctx.notify.bar_done("rendering")

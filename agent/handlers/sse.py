@@ -13,9 +13,9 @@ from typing import Any
 
 import structlog
 
-from agent.errors import StreamError
+from agent.errors import APIError, StreamError, TransportError
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply
-from agent.handlers.stream import StreamReader, recover
+from agent.handlers.stream import StreamReader, recover, with_ticks
 from agent.log import redact
 from agent.models import ProjectState
 from agent.timeline import diff_timelines, parse_timeline
@@ -62,7 +62,14 @@ def _answer(reader: StreamReader) -> Reply:
             "options": list(reader.question.options),
             "tools": reader.tools,
         }
-        return Reply("replies/question", context, ("sse",), question=reader.question.prompt)
+        question = reader.question
+        return Reply(
+            "replies/question",
+            context,
+            ("sse",),
+            question=question.prompt,
+            question_call=question.call_id or None,
+        )
     return Reply(
         "replies/backend",
         {"texts": reader.texts, "tools": reader.tools},
@@ -116,6 +123,16 @@ async def _recover(ctx: HandlerContext, before: ProjectState, reader: StreamRead
     )
 
 
+async def _baseline(ctx: HandlerContext) -> ProjectState:
+    """The state before the message, for the diff; never blocks the message (an empty project
+    when the read fails: a brand-new session may have no state the API can give yet)."""
+    try:
+        return await ctx.client.state(ctx.session_id)
+    except (APIError, TransportError) as exc:
+        _log.info("sse.no_baseline", error=type(exc).__name__, reason=redact(exc.message))
+        return ProjectState(session_id=ctx.session_id)
+
+
 async def handle_sse(ctx: HandlerContext) -> Reply:
     """Post the user's message once, stream the run, and answer from text, state or a question.
 
@@ -124,12 +141,13 @@ async def handle_sse(ctx: HandlerContext) -> Reply:
         ServerError: The run failed before producing anything.
         APIError: The backend refused the message (e.g. 2001 insufficient credits).
     """
-    before = await ctx.client.state(ctx.session_id)
+    before = await _baseline(ctx)
     reader = StreamReader(ctx.notify, ctx.translate, ctx.clock)
     ctx.notify.status("sending")
     try:
-        async with aclosing(ctx.client.run_sse(ctx.session_id, ctx.text)) as events:
-            async for event in events:
+        stream = ctx.client.run_sse(ctx.session_id, ctx.text, answer_to=ctx.answering)
+        async with aclosing(stream) as events:
+            async for event in with_ticks(events, reader.tick):
                 reader.feed(event)
     except StreamError as exc:
         _log.info("sse.dropped", reason=exc.message, texts=len(reader.texts))

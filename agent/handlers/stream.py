@@ -7,10 +7,11 @@ protocol Part 0 (30 s, then every 60 s, five unchanged reads) with an injected s
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from agent.errors import ServerError
 from agent.models import (
@@ -37,9 +38,13 @@ __all__ = [
     "recover",
     "state_changed",
     "tool_status",
+    "with_ticks",
 ]
 
+E = TypeVar("E")
 REMINDER_INTERVAL_S = 120.0
+TICK_S = 10.0
+"""How often (real seconds) a quiet stream checks whether a "still working" reminder is due."""
 RECOVERY_DELAYS: tuple[float, ...] = (30.0, 60.0, 60.0, 60.0, 60.0)
 """Wait 30 s, read state; then every 60 s; give up after five unchanged reads (§4.10)."""
 
@@ -56,6 +61,8 @@ class Question:
 
     prompt: str
     options: tuple[str, ...] = ()
+    call_id: str = ""
+    """The `ask_question` call's id (ADK events carry one; the answer goes back with it)."""
 
 
 def tool_status(name: str) -> str:
@@ -137,6 +144,10 @@ class StreamReader:
                 raise ServerError(f"the backend run failed: {event.message}")
             self.failure = self.failure or event.message
 
+    def tick(self) -> None:
+        """Time passed with no event: show the "still working" reminder if one is due."""
+        self._remind()
+
     def _remind(self) -> None:
         elapsed = self.clock() - self.started
         due = int(elapsed // REMINDER_INTERVAL_S)
@@ -160,7 +171,7 @@ class StreamReader:
 
     def _tool_call(self, event: ToolCallEvent) -> None:
         if event.name == "ask_question":
-            self.question = parse_question(event.args)
+            self.question = replace(parse_question(event.args), call_id=event.id)
             return
         self.pending.add(event.id)
         self.tools.append(event.name)
@@ -169,6 +180,32 @@ class StreamReader:
         if status not in self._statuses:
             self._statuses.add(status)
             self.notify.status(status)
+
+
+async def with_ticks(
+    events: AsyncIterator[E], tick: Callable[[], None], every: float = TICK_S
+) -> AsyncIterator[E]:
+    """`events`, calling `tick` every `every` seconds while no event arrives.
+
+    The reminder must not depend on the server's keep-alives: a cloud whose heartbeats we do not
+    recognise (or that sends none) still gets "still working" every two minutes. The pending
+    `anext` is never cancelled by a tick, so the stream is not disturbed.
+    """
+    iterator = aiter(events)
+    while True:
+        step = asyncio.ensure_future(anext(iterator))
+        try:
+            while not (await asyncio.wait({step}, timeout=every))[0]:
+                tick()
+        except BaseException:
+            step.cancel()
+            await asyncio.wait({step})  # let the stream finish unwinding before it is closed
+            raise
+        try:
+            event = step.result()
+        except StopAsyncIteration:
+            return
+        yield event
 
 
 def _fingerprint(state: ProjectState) -> tuple[int, str]:

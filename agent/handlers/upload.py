@@ -40,7 +40,7 @@ def split_attachments(attachments: tuple[str, ...]) -> tuple[list[Path], list[st
 
 
 def _summary(file: UploadedFile, size: int | None) -> dict[str, Any]:
-    name = file.filename or file.url.rstrip("/").rsplit("/", 1)[-1]
+    name = file.filename or (file.url or "").rstrip("/").rsplit("/", 1)[-1] or "file"
     return {
         "name": name,
         "kind": file.file_type or "file",

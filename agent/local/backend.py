@@ -99,6 +99,8 @@ class Backend:
         self.faults = FaultCounter(config.faults)
         """Render-side fault state (the HTTP-side counter lives in the app's middleware)."""
         self.runs: set[asyncio.Task[None]] = set()
+        self.url_polls: dict[str, int] = {}
+        """Polls answered per completed render (the cloud profile's `url_lag_polls`)."""
         self.interpret = deps.interpret or real_interpreter(config)
 
     def media_path(self, asset_id: str, filename: str) -> Path:

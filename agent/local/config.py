@@ -13,11 +13,29 @@ from typing import Literal
 from agent.config import Settings
 from agent.local.faults import Faults, parse_faults
 
-__all__ = ["DAY_S", "BackendConfig", "HeartbeatForm", "RenderShape"]
+__all__ = ["CLOUD_PROFILE", "DAY_S", "BackendConfig", "HeartbeatForm", "Profile", "RenderShape"]
 
 DAY_S = 86_400
-HeartbeatForm = Literal["json", "comment", "empty", "off"]
-RenderShape = Literal["a", "b"]
+HeartbeatForm = Literal["json", "comment", "empty", "bare", "off"]
+RenderShape = Literal["a", "b", "b-only"]
+"""`a`: `data.status`/`data.outputUrl`; `b`: Shape A plus the top-level fields; `b-only`: only
+the top-level `status`/`output.url` (protocol §3.9)."""
+Profile = Literal["local", "cloud"]
+
+CLOUD_PROFILE: dict[str, object] = {
+    "profile": "cloud",
+    "grant": 100,
+    "cost_generate": 100,
+    "cost_edit": 50,
+    "heartbeat_form": "bare",
+    "render_shape": "b-only",
+    "null_state": True,
+    "url_lag_polls": 1,
+    "iso_dates": True,
+    "token_expiry": False,
+}
+"""What the `cloud` profile changes: the cloud's grant and costs (protocol §6.3) and the shapes
+the public sources allow that our client must survive (docs/cloud-wire.md)."""
 
 
 def _default_workers() -> int:
@@ -41,6 +59,15 @@ class BackendConfig:
     """Distinct client ids one client address may get tokens for per token TTL (then 429)."""
     ip_retry_after_s: int = 3600
     render_shape: RenderShape = "a"
+    profile: Profile = "local"
+    null_state: bool = False
+    """A session with no draft answers `state: null` (no uploads) or `draft: null`."""
+    url_lag_polls: int = 0
+    """Polls of a completed render answered `completed` without its URL, before the URL."""
+    iso_dates: bool = False
+    """Render bodies carry ISO-8601 dates instead of epoch milliseconds."""
+    token_expiry: bool = True
+    """The anonymous-token answer carries `expires_at` (the newer examples omit it)."""
     post_production: bool = False
     workers: int = field(default_factory=_default_workers)
     faults: Faults = field(default_factory=Faults)
@@ -78,3 +105,7 @@ class BackendConfig:
     def with_overrides(self, **changes: object) -> BackendConfig:
         """A copy with some fields replaced (CLI flags, tests)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def with_profile(self, profile: Profile) -> BackendConfig:
+        """A copy behaving like `profile`: `local` as is, `cloud` per `CLOUD_PROFILE`."""
+        return self.with_overrides(**CLOUD_PROFILE) if profile == "cloud" else self

@@ -58,6 +58,8 @@ async def anonymous_token(request: Request) -> Response:
     balance = backend.store.balance(user_id)
     expires_at = datetime.fromtimestamp(expires, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     data = {"token": token, "user_id": user_id, "expires_at": expires_at}
+    if not config.token_expiry:
+        del data["expires_at"]  # the newer examples show only token and credits (protocol §3.1)
     return ok({**data, "credits": balance.available})
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hmac
 import json
 import secrets
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -49,28 +50,51 @@ def _owned_job(backend: Backend, account: Account, render_id: str) -> RenderJob:
     return job
 
 
-def job_body(job: RenderJob, base_url: str, shape: str) -> dict[str, Any]:
-    """The poll response: Shape A (`success`/`data`), plus Shape B top-level fields for `b`."""
+def _date(ms: int, iso: bool) -> int | str:
+    if not iso:
+        return ms
+    moment = datetime.fromtimestamp(ms / 1000, UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def job_body(
+    job: RenderJob, base_url: str, shape: str, *, iso: bool = False, with_url: bool = True
+) -> dict[str, Any]:
+    """The poll response: Shape A (`success`/`data`), plus Shape B top-level fields for `b`,
+    or only those for `b-only`. `iso` writes dates as ISO-8601 text; without `with_url` a
+    completed job has no output URL yet (the cloud profile's first poll after completion)."""
     data: dict[str, Any] = {
         "id": job.render_id,
         "status": job.status,
         "progress": job.progress,
-        "createdAt": job.created_ms,
+        "createdAt": _date(job.created_ms, iso),
     }
-    url = output_url(base_url, job.output_key, job.render_id)
+    url = output_url(base_url, job.output_key, job.render_id) if with_url else None
     state = job.state
     if isinstance(state, Completed):
-        data.update(outputUrl=url, completedAt=state.completed_ms)
+        data.update(completedAt=_date(state.completed_ms, iso))
+        if url:
+            data["outputUrl"] = url
     elif isinstance(state, Failed):
-        data.update(error=state.reason, completedAt=state.completed_ms)
-    body: dict[str, Any] = {"success": True, "data": data}
-    if shape == "b":
+        data.update(error=state.reason, completedAt=_date(state.completed_ms, iso))
+    dates = {k: v for k, v in data.items() if k in ("createdAt", "completedAt")}
+    body: dict[str, Any] = dates if shape == "b-only" else {"success": True, "data": data}
+    if shape in ("b", "b-only"):
         body.update(taskId=job.render_id, status=job.status, progress=job.progress)
-        if isinstance(state, Completed):
+        if isinstance(state, Completed) and url:
             body["output"] = {"url": url, "duration": state.duration_s, "size": state.size_bytes}
         elif isinstance(state, Failed):
             body["error"] = state.reason
     return body
+
+
+def _url_written(backend: Backend, job: RenderJob) -> bool:
+    """False for the first `url_lag_polls` polls of a completed job (cloud profile)."""
+    if job.status != "completed" or backend.config.url_lag_polls <= 0:
+        return True
+    seen = backend.url_polls.get(job.render_id, 0)
+    backend.url_polls[job.render_id] = seen + 1
+    return seen >= backend.config.url_lag_polls
 
 
 def _has_segments(draft: dict[str, Any]) -> bool:
@@ -113,7 +137,15 @@ async def poll(request: Request) -> Response:
     backend, account = _guard(request)
     job = _owned_job(backend, account, request.path_params["render_id"])
     base = str(request.base_url).rstrip("/")
-    return JSONResponse(job_body(job, base, backend.config.render_shape))
+    config = backend.config
+    body = job_body(
+        job,
+        base,
+        config.render_shape,
+        iso=config.iso_dates,
+        with_url=_url_written(backend, job),
+    )
+    return JSONResponse(body)
 
 
 async def cancel(request: Request) -> Response:

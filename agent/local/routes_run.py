@@ -180,7 +180,7 @@ async def state(request: Request) -> Response:
         for job in backend.store.session_jobs(session.session_id)
         if job.status == "completed"
     ]
-    data = {
+    data: dict[str, Any] = {
         "session_id": session.session_id,
         "task_id": session.task_id,
         "task_name": session.task_name,
@@ -193,6 +193,12 @@ async def state(request: Request) -> Response:
             "generated_media": generated,
         },
     }
+    if backend.config.null_state and not session.draft:
+        # Cloud profile: nothing written yet reads as null (what a new session may answer).
+        if session.video_infos:
+            data["state"].update(draft=None, canvas_config=None, generated_media=None)
+        else:
+            data["state"] = None
     return ok(data)
 
 

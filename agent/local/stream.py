@@ -39,6 +39,7 @@ _HEARTBEATS: dict[str, bytes] = {
     "json": b'data: {"type":"heartbeat"}\n\n',
     "comment": b": heartbeat\n\n",
     "empty": b"data: \n\n",
+    "bare": b"data: heartbeat\n\n",
 }
 
 

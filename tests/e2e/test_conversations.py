@@ -2,6 +2,9 @@
 
 Each file is one conversation: optional backend config and settings, then turns with the
 expected actions, reply fragments, delivered files (probed with PyAV) and `/run_sse` post count.
+Every conversation runs on both backend profiles: `local`, and `cloud` (100 credits, null state
+for a new session, bare heartbeats, the URL a poll after `completed`, ISO dates, Shape B). A
+file's `profiles.<name>.turns.<index>` replaces expectations of a turn on that profile.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ class GateSleep:
 
 @contextmanager
 def local_backend(
-    settings: Settings, gate: RenderGate, **config: Any
+    settings: Settings, gate: RenderGate, profile: str = "local", **config: Any
 ) -> Iterator[tuple[str, CountingApp]]:
     """The real local backend app under uvicorn on a loopback port (fast simulated work)."""
     from agent.local.app import create_app
@@ -77,9 +80,10 @@ def local_backend(
 
     if isinstance(config.get("faults"), str):
         config["faults"] = parse_faults(config["faults"])
-    backend_config = BackendConfig.from_settings(settings).with_overrides(
-        work_generate_s=0.0, work_edit_s=0.0, **config
+    base = BackendConfig.from_settings(settings).with_profile(
+        "cloud" if profile == "cloud" else "local"
     )
+    backend_config = base.with_overrides(work_generate_s=0.0, work_edit_s=0.0, **config)
     app = CountingApp(create_app(backend_config, Deps(render=gate.wrap(render))))
     with running(app) as url:
         yield url, app
@@ -113,15 +117,23 @@ def _check_turn(turn: dict[str, Any], result: Any, app: CountingApp, sleep: Gate
         assert sleep.delays[0] == turn["first_sleep"]
 
 
+def _turns(spec: dict[str, Any], profile: str) -> list[dict[str, Any]]:
+    changes = spec.get("profiles", {}).get(profile, {}).get("turns", {})
+    return [{**turn, **changes.get(str(i), {})} for i, turn in enumerate(spec["turns"])]
+
+
+@pytest.mark.parametrize("profile", ["local", "cloud"])
 @pytest.mark.parametrize("path", CONVERSATIONS, ids=[p.stem for p in CONVERSATIONS])
-async def test_golden_conversation(path: Path, settings: Settings, tmp_path: Path) -> None:
+async def test_golden_conversation(
+    path: Path, profile: str, settings: Settings, tmp_path: Path
+) -> None:
     spec = json.loads(path.read_text(encoding="utf-8"))  # noqa: ASYNC240 - a small fixture
     media = tmp_path / "media"
     shutil.copytree(FIXTURES / "media", media)
     settings = settings.with_overrides(**spec.get("settings", {}))
     gate = RenderGate()
     sleep = GateSleep(gate)
-    with local_backend(settings, gate, **spec.get("backend", {})) as (url, app):
+    with local_backend(settings, gate, profile, **spec.get("backend", {})) as (url, app):
         live = settings.with_overrides(api_url=url, backend="local")
         async with (
             asyncio.timeout(120),
@@ -129,7 +141,7 @@ async def test_golden_conversation(path: Path, settings: Settings, tmp_path: Pat
                 live, progress=RecordingProgress(), output_dir=tmp_path / "out", sleep=sleep
             ) as engine,
         ):
-            for turn in spec["turns"]:
+            for turn in _turns(spec, profile):
                 attach = [str(media / name) for name in turn.get("attach", [])]
                 result = await engine.run_turn(turn["text"], attach)
                 _check_turn(turn, result, app, sleep)

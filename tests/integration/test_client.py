@@ -103,7 +103,9 @@ async def test_every_endpoint_parses_its_fixture_and_sends_the_headers(settings:
         submitted = await c.submit_render("render_1", SID, state.state.draft)
         polled = await c.render_status("render_1")
         await c.cancel_render("render_1")
-    assert submitted == RenderJob(id="render_1773423613616", status="pending", progress=5)
+    assert submitted == RenderJob(
+        id="render_1773423613616", status="pending", raw_status="pending", progress=5
+    )
     assert (polled.status, polled.size) == ("completed", 15728640)
     assert script.paths()[0] == f"POST {TOKEN}"
     assert script.paths().count(f"POST {TOKEN}") == 1

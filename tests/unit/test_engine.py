@@ -180,7 +180,7 @@ def test_ask_question_is_relayed_with_its_options() -> None:
     }
     reader.feed(ToolCallEvent("adk-1", "ask_question", args))
     assert reader.question == Question(
-        "Which photo should I animate?", ("harbor.jpg", "portrait.png")
+        "Which photo should I animate?", ("harbor.jpg", "portrait.png"), call_id="adk-1"
     )
     assert reader.texts == []
 

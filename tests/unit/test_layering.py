@@ -29,6 +29,8 @@ CORE = (
     "agent.router_typos",
     "agent.sse",
     "agent.models",
+    "agent.scalars",
+    "agent.draft_paths",
     "agent.local.plan",
     "agent.local.interpreter",
     "agent.local.intents",

@@ -169,6 +169,9 @@ _SAMPLES: dict[str, dict[str, object]] = {
     "errors/file_problem": {"problem": "missing", "subject": "photo.jpg"},
     "errors/credits": {"register_url": None, "topup_url": f"{WEB}/dashboard/billing"},
     "errors/plan": {"web_url": WEB},
+    "errors/scope": {"register_url": None, "web_url": WEB, "message": "lacks scope render"},
+    "errors/plan_required": {"web_url": WEB, "message": "starter plan required"},
+    "errors/forbidden": {"web_url": WEB, "message": "forbidden"},
     "errors/unsupported": {"formats": accepted_list()},
     "errors/too_large": {"limit": "200 MB"},
     "errors/auth": {"web_url": WEB},
@@ -202,6 +205,7 @@ _SAMPLES: dict[str, dict[str, object]] = {
     "replies/backend_failed": {"texts": ["Title added."], "message": "render backend down"},
     "status/still_working": {"minutes": 4},
     "status/checking": {"attempt": 1, "attempts": 5},
+    "status/render_unknown": {"status": "awaiting_moderation"},
 }
 _VERBATIM = {"errors/user_input", "replies/backend", "replies/question", "replies/recovered"}
 _OWN = ("errors/", "status/", "replies/")

@@ -109,6 +109,7 @@ def test_render_shape_a_is_read_from_data() -> None:
     assert RenderJob.from_body(api_json("render-a-completed")) == RenderJob(
         id="render_1773423613616",
         status="completed",
+        raw_status="completed",
         progress=100,
         url="https://static1.nemovideo.ai/render-result/render_1773423613616.mp4",
         created_at=1773423613616,
@@ -120,6 +121,7 @@ def test_render_shape_b_is_read_from_the_top_level() -> None:
     assert RenderJob.from_body(api_json("render-b-completed")) == RenderJob(
         id="render_1773423613616",
         status="completed",
+        raw_status="completed",
         progress=100,
         url="https://static1.nemovideo.ai/render-result/output.mp4",
         duration=30.5,
@@ -140,8 +142,14 @@ def test_failed_render_carries_the_reason() -> None:
     assert (job.status, job.progress, job.error) == ("failed", 40, "lambda worker crashed")
 
 
-def test_unknown_render_status_reads_as_pending() -> None:
+def test_render_statuses_are_read_by_meaning_and_the_rest_is_unknown() -> None:
     assert RenderJob.from_body({"status": "queued"}).status == "pending"
+    assert RenderJob.from_body({"status": "Rendering"}).status == "processing"
+    assert RenderJob.from_body({"status": "SUCCESS"}).status == "completed"
+    cancelled = RenderJob.from_body({"data": {"status": "cancelled"}})
+    assert (cancelled.status, cancelled.error) == ("failed", "cancelled")
+    odd = RenderJob.from_body({"status": "awaiting_moderation"})
+    assert (odd.status, odd.raw_status) == ("unknown", "awaiting_moderation")
     assert RenderJob.from_body(None) == RenderJob()
 
 
