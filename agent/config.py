@@ -57,9 +57,20 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
 
 def _url(env: Mapping[str, str], key: str, default: str) -> str:
     raw = (env.get(key) or "").strip() or default
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"{key} must be an http(s) URL, not {raw!r}")
+    problem = f"{key} must be an http(s) URL such as https://host or http://127.0.0.1:8765"
+    if any(ch.isspace() or not ch.isprintable() for ch in raw):
+        raise ConfigError(f"{problem} (no spaces or control characters), not {raw!r}")
+    import httpx  # the client's own parser must accept it too (IPv6 brackets, IDNA hosts)
+
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 - parsed on access: raises on a port that is not a number
+        parsed = httpx.URL(raw)
+        hosts = (parts.hostname, parsed.host, httpx.URL(raw.rstrip("/") + "/api").host)
+    except (ValueError, httpx.InvalidURL):  # idna errors are ValueErrors too
+        raise ConfigError(f"{problem}, not {raw!r}") from None
+    if parts.scheme not in ("http", "https") or not all(hosts):
+        raise ConfigError(f"{problem}, not {raw!r}")
     return raw.rstrip("/")
 
 
