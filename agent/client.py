@@ -227,7 +227,8 @@ class NemoClient:
 
         Raises:
             SessionNotFoundError: The session is unknown (code 1002 or ADK 404).
-            StreamError: Wrong content type, idle or total timeout, or a broken stream.
+            APIError: The answer is not an event stream (never a dropped stream).
+            StreamError: Idle or total timeout, or a broken stream.
         """
         body = {
             "app_name": APP_NAME,
