@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TextIO
 
 from agent.templates import Language, Templates
+from agent.terminal import printable
 
 __all__ = [
     "LineProgress",
@@ -91,7 +92,7 @@ class LineProgress:
         self.streamed = False
 
     def _line(self, text: str) -> None:
-        self._out.write(text + "\n")
+        self._out.write(printable(text) + "\n")
         self._out.flush()
 
     def status(self, text: str) -> None:
@@ -102,7 +103,7 @@ class LineProgress:
         """Write backend text to `text_out` now (never to the status stream)."""
         if self._text_out is None:
             return
-        self._text_out.write(("\n" if self.streamed else "") + text + "\n")
+        self._text_out.write(("\n" if self.streamed else "") + printable(text) + "\n")
         self._text_out.flush()
         self.streamed = True
 

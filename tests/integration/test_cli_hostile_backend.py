@@ -5,13 +5,18 @@ The API is a scripted `httpx.MockTransport`; sleeps and clocks are injected, so 
 
 from __future__ import annotations
 
+import json
+import re
+
 import httpx
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from agent.cli import cli
 from agent.cli.api import CliDeps
-from tests.fakes import ApiScript, FakeClock, RecordingSleep, json_response
+from tests.fakes import ApiScript, FakeClock, RecordingSleep, json_response, sse_response
 
 pytestmark = pytest.mark.integration
 
@@ -57,3 +62,42 @@ def test_a_run_sse_answer_that_is_not_an_event_stream_fails_at_once(
     assert sleep.delays == []  # no recovery polling
     assert api.paths().count("POST /run_sse") == 1
     assert api.paths().count(f"GET {STATE}") == 1
+
+
+def _text_event(text: str) -> bytes:
+    event = {"content": {"parts": [{"text": text}], "role": "model"}, "author": "nemo_agent"}
+    return b"data: " + json.dumps(event).encode() + b"\n\n"
+
+
+_HOSTILE = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=6),
+        st.sampled_from(["\x1b]0;title\x07", "\x1b[2J", "\x9b31m", "\x1bP+q\x1b\\", "\r", "\x07"]),
+    ),
+    min_size=1,
+    max_size=8,
+).map(lambda parts: "Done: " + "".join(parts))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _send(text: str, *extra: str) -> Result:
+    stream = sse_response(_text_event(text))
+    api = _api().on("GET", STATE, json_response("state")).on("POST", "/run_sse", stream)
+    return _invoke(["send", "make it 8 seconds", *extra], api, RecordingSleep(FakeClock()))
+
+
+@settings(deadline=None, max_examples=8, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_HOSTILE)
+@example(text="Done: \x1b]0;title\x07\x1b[2JYour video is ready.")
+def test_backend_text_reaches_the_terminal_without_control_sequences(text: str) -> None:
+    result = _send(text)
+    assert result.exit_code == 0, result.output
+    assert "Done:" in result.stdout
+    assert not _CONTROL.search(result.stdout)
+    assert not _CONTROL.search(result.stderr)
+
+
+def test_json_output_keeps_backend_text_escaped_as_it_was() -> None:
+    result = _send("Done: \x1b]0;title\x07 ready", "--json")
+    assert not _CONTROL.search(result.stdout)  # JSON escapes it as \u001b
+    assert json.loads(result.stdout)["texts"] == ["Done: \x1b]0;title\x07 ready"]
