@@ -115,9 +115,15 @@ class NemoClient:
         try:
             return parse_model(AnonymousToken, await self._data(call))
         except RateLimitError as exc:
+            # One live token per client id: another copy of this id (another state folder or
+            # skill) holds it, and the id alone never gets it handed over again.
+            per_client = "client" in exc.message.lower()
             raise RateLimitError(
-                "too many anonymous tokens were requested from this network; wait an hour or "
-                "set NEMO_TOKEN to your own token",
+                "this client id already has an anonymous token that this machine has not "
+                "cached; set NEMO_TOKEN to your own token, or NEMO_CLIENT_ID to a new id"
+                if per_client
+                else "too many anonymous tokens were requested from this network; wait an "
+                "hour or set NEMO_TOKEN to your own token",
                 code=exc.code,
                 body=exc.body,
                 retry_after=exc.retry_after,

@@ -6,7 +6,9 @@ unless `NEMO_AGENT_HOME` is set, which puts config, state and cache under one di
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -55,21 +57,33 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
     return value
 
 
+def _check_host(host: str) -> None:
+    """Raise ValueError for a host the HTTP client would refuse (as httpx parses it)."""
+    import idna  # pure; httpx's own IDNA codec
+
+    if re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+", host):
+        ipaddress.IPv4Address(host)
+    elif ":" in host:
+        ipaddress.IPv6Address(host)
+    elif not host.isascii():
+        idna.encode(host.lower())
+    elif host.startswith("xn--"):
+        idna.decode(host)
+
+
 def _url(env: Mapping[str, str], key: str, default: str) -> str:
     raw = (env.get(key) or "").strip() or default
     problem = f"{key} must be an http(s) URL such as https://host or http://127.0.0.1:8765"
     if any(ch.isspace() or not ch.isprintable() for ch in raw):
         raise ConfigError(f"{problem} (no spaces or control characters), not {raw!r}")
-    import httpx  # the client's own parser must accept it too (IPv6 brackets, IDNA hosts)
-
     try:
         parts = urlsplit(raw)
         parts.port  # noqa: B018 - parsed on access: raises on a port that is not a number
-        parsed = httpx.URL(raw)
-        hosts = (parts.hostname, parsed.host, httpx.URL(raw.rstrip("/") + "/api").host)
-    except (ValueError, httpx.InvalidURL):  # idna errors are ValueErrors too
+        host = parts.hostname or ""
+        _check_host(host)
+    except ValueError:  # urllib, ipaddress and idna errors alike
         raise ConfigError(f"{problem}, not {raw!r}") from None
-    if parts.scheme not in ("http", "https") or not all(hosts):
+    if parts.scheme not in ("http", "https") or not host.strip("."):
         raise ConfigError(f"{problem}, not {raw!r}")
     return raw.rstrip("/")
 

@@ -19,6 +19,7 @@ from agent.auth import Credentials
 from agent.client import NemoClient, RetryPolicy, Timeouts
 from agent.config import Settings
 from agent.errors import APIError
+from agent.files import secure_tree
 from agent.models import Clock, Sleep
 from agent.session import SessionRecord, Sessions, SessionStore, registration_url
 
@@ -82,6 +83,7 @@ class Runtime:
             from agent.skill import load_skill
 
             skill = load_skill(settings)
+        secure_tree((settings.config_dir, settings.state_dir, settings.cache_dir))
         credentials = Credentials(settings, clock=clock)
         async with httpx.AsyncClient(
             base_url=settings.api_url, transport=transport, follow_redirects=True

@@ -51,8 +51,10 @@ def _sparse(path: Path, size: int) -> Path:
 
 
 def _garbage(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A garbled file with the private mode nemo-agent gives its own (so no other warning)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.write_bytes(data)
+    path.chmod(0o600)
     return path
 
 
