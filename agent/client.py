@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from agent.errors import (
 from agent.models import (
     AnonymousToken,
     ClaimToken,
+    Clock,
     Credits,
     ProjectState,
     RenderJob,
@@ -75,6 +77,8 @@ class _Tries:
     retries: int = 0
     rate_limited: bool = False
     refreshed: bool = False
+    deadline: float | None = None
+    """Clock time by which a bounded (idempotent) request must have its answer."""
 
 
 class NemoClient:
@@ -91,8 +95,10 @@ class NemoClient:
         retry: RetryPolicy | None = None,
         timeouts: Timeouts | None = None,
         upload_max_bytes: int = DEFAULT_UPLOAD_MAX_BYTES,
+        clock: Clock = time.monotonic,
     ) -> None:
         self._http = http
+        self._clock = clock
         self._credentials = credentials
         self._attribution = dict(attribution)
         self._sleep = sleep
@@ -295,14 +301,18 @@ class NemoClient:
 
     async def _send(self, call: _Call, *, attribution: bool = True) -> httpx.Response:
         tries = _Tries()
+        if call.method == "GET" and not call.stream:
+            tries.deadline = self._clock() + self._timeouts.request
         while True:
             token = await self._credentials.token(self.anonymous_token) if call.auth else None
             try:
-                response = await self._attempt(call, token, attribution)
-            except TransportError:
+                response = await self._attempt(call, token, attribution, self._left(call, tries))
+            except TransportError as exc:
+                if self._expired(tries):
+                    raise self._out_of_time(call, tries) from exc
                 if not self._can_back_off(call, tries):
                     raise
-                await self._back_off(tries)
+                await self._back_off(call, tries)
                 continue
             error = await self._error_of(call, response)
             if error is None:
@@ -316,6 +326,8 @@ class NemoClient:
         wait = self._rate_limit_wait(error)
         if wait is not None and not tries.rate_limited:
             tries.rate_limited = True
+            if tries.deadline is not None:  # the server said how long: busy, not silent
+                tries.deadline += wait
             await self._sleep(wait)
         elif isinstance(error, InvalidTokenError) and token is not None and not tries.refreshed:
             tries.refreshed = True
@@ -324,7 +336,7 @@ class NemoClient:
             except AuthError as auth_error:
                 raise auth_error from error
         elif isinstance(error, ServerError) and self._can_back_off(call, tries):
-            await self._back_off(tries)
+            await self._back_off(call, tries, error)
         else:
             raise error
 
@@ -337,9 +349,33 @@ class NemoClient:
     def _can_back_off(self, call: _Call, tries: _Tries) -> bool:
         return call.method == "GET" and tries.retries < self._retry.attempts - 1
 
-    async def _back_off(self, tries: _Tries) -> None:
-        await self._sleep(self._retry.delay(tries.retries, self._rng))
+    def _left(self, call: _Call, tries: _Tries) -> float | None:
+        """Seconds left for a bounded request (raises when none are), else None."""
+        if tries.deadline is None:
+            return None
+        left = tries.deadline - self._clock()
+        if left <= 0:
+            raise self._out_of_time(call, tries)
+        return left
+
+    def _out_of_time(self, call: _Call, tries: _Tries) -> TransportError:
+        host = self._http.base_url.host or "the API"
+        attempts = "1 attempt" if not tries.retries else f"{tries.retries + 1} attempts"
+        return TransportError(
+            f"no answer from {host} within {self._timeouts.request:g} s "
+            f"({call.method} {httpx.URL(call.url).path}, {attempts})"
+        )
+
+    async def _back_off(self, call: _Call, tries: _Tries, error: APIError | None = None) -> None:
+        delay = self._retry.delay(tries.retries, self._rng)
+        if tries.deadline is not None and self._clock() + delay >= tries.deadline:
+            # No time for another attempt: the server's own error says more than a timeout.
+            raise error or self._out_of_time(call, tries)
+        await self._sleep(delay)
         tries.retries += 1
+
+    def _expired(self, tries: _Tries) -> bool:
+        return tries.deadline is not None and self._clock() >= tries.deadline
 
     async def _error_of(self, call: _Call, response: httpx.Response) -> APIError | None:
         if call.stream:
@@ -366,7 +402,15 @@ class NemoClient:
             )
         return envelope_error(response.status_code, body)
 
-    async def _attempt(self, call: _Call, token: Token | None, attribution: bool) -> httpx.Response:
+    def _timeout(self, left: float | None) -> httpx.Timeout:
+        t = self._timeouts
+        if left is None:
+            return httpx.Timeout(t.read, connect=t.connect)
+        return httpx.Timeout(min(t.read, left), connect=min(t.connect, left))
+
+    async def _attempt(
+        self, call: _Call, token: Token | None, attribution: bool, left: float | None = None
+    ) -> httpx.Response:
         headers = dict(self._attribution) if attribution else {}
         headers.update(call.headers)
         if token is not None:
@@ -379,8 +423,7 @@ class NemoClient:
                 json=call.json,
                 files=files or None,
                 headers=headers,
-                timeout=call.timeout
-                or httpx.Timeout(self._timeouts.read, connect=self._timeouts.connect),
+                timeout=call.timeout or self._timeout(left),
             )
             try:
                 return await self._http.send(request, stream=call.stream)

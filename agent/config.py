@@ -27,6 +27,8 @@ DEFAULT_API_URL = "https://mega-api-prod.nemovideo.ai"
 DEFAULT_WEB_URL = "https://nemovideo.com"
 DEFAULT_ROUTER_MODEL = "claude-haiku-4-5"
 DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_REQUEST_TIMEOUT_S = 30
+DEFAULT_LOCAL_MAX_BODY = 1024 * 1024
 APP_NAME = "nemo-agent"
 
 Backend = Literal["cloud", "local"]
@@ -139,6 +141,10 @@ class Settings:
     """Export and deliver the MP4 in the same turn when the backend says to (`NEMO_AUTO_EXPORT`)."""
     faults: str | None = None
     """`NEMO_FAULTS`: fault-injection spec for the embedded local backend (tests and demos)."""
+    request_timeout: int = DEFAULT_REQUEST_TIMEOUT_S
+    """`NEMO_REQUEST_TIMEOUT`: seconds one idempotent request may take, retries included."""
+    local_max_body: int = DEFAULT_LOCAL_MAX_BODY
+    """`NEMO_LOCAL_MAX_BODY`: the embedded backend's cap on a JSON request body, in bytes."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -174,6 +180,8 @@ class Settings:
             output_dir=_path(output_dir, user_home) if output_dir else None,
             auto_export=_bool(env, "NEMO_AUTO_EXPORT", True),
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
+            request_timeout=_int(env, "NEMO_REQUEST_TIMEOUT", DEFAULT_REQUEST_TIMEOUT_S),
+            local_max_body=_int(env, "NEMO_LOCAL_MAX_BODY", DEFAULT_LOCAL_MAX_BODY),
         )
 
     @property

@@ -35,6 +35,8 @@ class Timeouts:
     read: float = 60.0
     idle: float = 600.0
     total: float = 900.0
+    request: float = 30.0
+    """Bound on one idempotent request (a GET that is not a download), retries included."""
 
 
 @dataclass(frozen=True, slots=True)

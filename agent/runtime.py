@@ -95,8 +95,9 @@ class Runtime:
                 sleep=sleep,
                 rng=rng,
                 retry=retry,
-                timeouts=timeouts,
+                timeouts=timeouts or Timeouts(request=settings.request_timeout),
                 upload_max_bytes=settings.upload_max_bytes,
+                clock=clock,
             )
             store = SessionStore(settings.state_dir / SESSION_FILE, settings.store_scope)
             sessions = Sessions(store, client, clock=clock)
