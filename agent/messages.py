@@ -146,6 +146,9 @@ def error_reply(exc: AgentError, mc: MessageContext) -> Reply:
         if isinstance(exc, cls):
             template, context = build(exc, mc)
             break
+    if mc.local:
+        # The embedded backend's address dies with the command: offer no link to it.
+        context = {k: v for k, v in context.items() if not k.endswith("_url")} | {"local": True}
     links = tuple(v for k, v in context.items() if k.endswith("_url") and isinstance(v, str))
     info = ErrorInfo(code=error_code(exc), message=redact(exc.message))
     return Reply(template, context, links=links, error=info)

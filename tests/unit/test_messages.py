@@ -261,3 +261,27 @@ def test_a_small_upload_cap_is_stated_in_readable_units(templates: Templates) ->
     exc = FileTooLargeError("too big", code=4002)
     reply = error_reply(exc, MessageContext(WEB, upload_max_bytes=1000))
     assert "the limit is 1000 B)" in _render(templates, reply, "en")
+
+
+_EVERY_ERROR = [
+    InsufficientCreditsError("no credits", code=2001),
+    error_from_response(402, {"message": "plan"}),
+    InvalidTokenError("bad token", code=1001),
+    error_from_response(404, {"detail": "Session not found"}),
+    error_from_response(500, None),
+    error_from_response(429, None, retry_after=3),
+    StreamError("dropped"),
+    TransportError("could not reach 127.0.0.1"),
+    AgentError("odd"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("exc", _EVERY_ERROR, ids=lambda e: type(e).__name__)
+def test_a_local_backend_error_offers_no_link_to_its_short_lived_address(
+    templates: Templates, exc: AgentError, lang: str
+) -> None:
+    local = "http://127.0.0.1:23456"
+    reply = error_reply(exc, MessageContext(local, user_id="anon_x9", local=True))
+    assert reply.links == ()
+    assert "127.0.0.1:23456" not in _render(templates, reply, lang)
