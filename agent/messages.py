@@ -141,7 +141,8 @@ def error_reply(exc: AgentError, mc: MessageContext) -> Reply:
     Returns:
         A `Reply` with an `errors/*` template and `error` set (code and redacted message).
     """
-    template, context = "errors/generic", {"message": redact(exc.message)}
+    template: str = "errors/generic"
+    context: dict[str, Any] = {"message": redact(exc.message)}
     for cls, build in _TABLE:
         if isinstance(exc, cls):
             template, context = build(exc, mc)
