@@ -198,7 +198,8 @@ class _Turn:
         if not planned and engine.pending_question(self.session_id):
             actions = ("upload", "sse") if self.files else ("sse",)
         self.queue = list(actions)
-        notify = Notifier(engine.progress, engine.templates, self.language)
+        local = rt.settings.backend == "local"
+        notify = Notifier(engine.progress, engine.templates, self.language, local=local)
         self.ctx = HandlerContext(
             client=rt.client,
             settings=rt.settings,

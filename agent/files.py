@@ -20,11 +20,16 @@ __all__ = ["bundled_path", "private_dir", "secure_tree", "tighten", "write_atomi
 _log = structlog.get_logger(__name__)
 
 
-def tighten(path: Path) -> bool:
+def tighten(path: Path, *, warn: bool = True) -> bool:
     """Remove group and other permissions from an existing file or folder (symlinks untouched).
 
+    Args:
+        path: The file or folder.
+        warn: Log a warning when it was looser (False inside an already private folder, where
+            nobody else could reach it: a file the local backend or SQLite just created).
+
     Returns:
-        True when the mode was looser and was changed (a warning is logged).
+        True when the mode was looser and was changed.
     """
     try:
         info = path.lstat()
@@ -40,7 +45,8 @@ def tighten(path: Path) -> bool:
     except OSError as exc:
         _log.warning("permissions_too_open", path=str(path), mode=oct(mode), error=exc.strerror)
         return False
-    _log.warning("permissions_tightened", path=str(path), was=oct(mode), now=oct(mode & 0o700))
+    if warn:
+        _log.warning("permissions_tightened", path=str(path), was=oct(mode), now=oct(mode & 0o700))
     return True
 
 
@@ -52,13 +58,22 @@ def private_dir(path: Path) -> Path:
 
 
 def secure_tree(roots: Iterable[Path]) -> None:
-    """Tighten every existing folder and file under `roots` to 0700 / 0600 (fixed on read)."""
+    """Tighten every existing folder and file under `roots` to 0700 / 0600 (fixed on read).
+
+    A warning is logged for what others could actually reach: a loose root, or anything inside
+    a folder that was loose.
+    """
     for root in roots:
-        if not tighten(root) and not root.is_dir():
+        exposed = {root: tighten(root)}
+        if not root.is_dir():
             continue
         for folder, dirs, files in os.walk(root):
-            for name in (*dirs, *files):
-                tighten(Path(folder, name))
+            here = exposed.get(Path(folder), False)
+            for name in dirs:
+                child = Path(folder, name)
+                exposed[child] = tighten(child, warn=here) or here
+            for name in files:
+                tighten(Path(folder, name), warn=here)
 
 
 def write_atomic(path: Path, text: str, *, mode: int = 0o600) -> None:

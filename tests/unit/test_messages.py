@@ -166,6 +166,10 @@ def test_tokens_in_error_messages_are_redacted() -> None:
 
 
 _SAMPLES: dict[str, dict[str, object]] = {
+    **{
+        f"status/{name}": {"local": False}
+        for name in ("generating", "editing", "music", "working", "render_start")
+    },
     "errors/file_problem": {"problem": "missing", "subject": "photo.jpg"},
     "errors/credits": {"register_url": None, "topup_url": f"{WEB}/dashboard/billing"},
     "errors/plan": {"web_url": WEB},
@@ -244,6 +248,7 @@ def test_every_template_renders_in_both_languages_and_chinese_is_chinese(
     [
         ("missing", "I can't find photo.jpg", "找不到 photo.jpg"),
         ("folder", "photo.jpg is a folder", "photo.jpg 是一个文件夹"),
+        ("special", "photo.jpg is not a regular file", "photo.jpg 不是普通文件"),
         ("empty", "photo.jpg is empty", "photo.jpg 是空文件"),
         ("not_http", "photo.jpg isn't an http(s) link", "photo.jpg 不是 http(s) 链接"),
     ],

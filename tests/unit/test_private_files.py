@@ -108,3 +108,16 @@ def test_secure_tree_leaves_symlinked_targets_alone(tmp_path: Path) -> None:
     (root / "link").symlink_to(outside)
     secure_tree([root])
     assert _mode(outside) == 0o644
+
+
+def test_files_inside_a_private_folder_are_tightened_quietly(tmp_path: Path) -> None:
+    root = tmp_path / "state"
+    (root / "local-backend").mkdir(parents=True, mode=0o700)
+    root.chmod(0o700)
+    wal = root / "local-backend" / "backend.sqlite3-wal"
+    wal.write_text("", encoding="utf-8")
+    wal.chmod(0o644)
+    with capture_logs() as logs:
+        secure_tree([root])
+    assert _mode(wal) == 0o600
+    assert logs == []
