@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import structlog
 
 from agent.auth import Credentials, Token
 from agent.config import DEFAULT_UPLOAD_MAX_BYTES
 from agent.envelope import (
+    Budget,
     RetryPolicy,
     Timeouts,
     envelope_error,
@@ -56,6 +58,7 @@ from agent.transfer import ByteProgress, check_upload, check_url, open_for_uploa
 __all__ = ["APP_NAME", "NemoClient", "RetryPolicy", "Timeouts", "unwrap"]
 
 APP_NAME = "nemo_agent"
+_log = structlog.get_logger(__name__)
 DEFAULT_OUTPUT = {"format": "mp4", "quality": "high"}
 
 
@@ -77,8 +80,8 @@ class _Tries:
     retries: int = 0
     rate_limited: bool = False
     refreshed: bool = False
-    deadline: float | None = None
-    """Clock time by which a bounded (idempotent) request must have its answer."""
+    budget: Budget | None = None
+    """The time the request may take in all (bounded for idempotent requests)."""
 
 
 class NemoClient:
@@ -300,15 +303,18 @@ class NemoClient:
         return json_body(response)
 
     async def _send(self, call: _Call, *, attribution: bool = True) -> httpx.Response:
-        tries = _Tries()
-        if call.method == "GET" and not call.stream:
-            tries.deadline = self._clock() + self._timeouts.request
+        bounded = call.method == "GET" and not call.stream
+        budget = Budget.start(self._clock, self._timeouts.request, bounded=bounded)
+        tries = _Tries(budget=budget)
         while True:
             token = await self._credentials.token(self.anonymous_token) if call.auth else None
+            if budget.spent():
+                raise self._out_of_time(call, tries)
             try:
-                response = await self._attempt(call, token, attribution, self._left(call, tries))
+                limits = budget.timeout(self._timeouts)
+                response = await self._attempt(call, token, attribution, limits, tries.retries)
             except TransportError as exc:
-                if self._expired(tries):
+                if budget.spent():
                     raise self._out_of_time(call, tries) from exc
                 if not self._can_back_off(call, tries):
                     raise
@@ -326,8 +332,8 @@ class NemoClient:
         wait = self._rate_limit_wait(error)
         if wait is not None and not tries.rate_limited:
             tries.rate_limited = True
-            if tries.deadline is not None:  # the server said how long: busy, not silent
-                tries.deadline += wait
+            if tries.budget is not None:  # the server said how long: busy, not silent
+                tries.budget.extend(wait)
             await self._sleep(wait)
         elif isinstance(error, InvalidTokenError) and token is not None and not tries.refreshed:
             tries.refreshed = True
@@ -349,33 +355,18 @@ class NemoClient:
     def _can_back_off(self, call: _Call, tries: _Tries) -> bool:
         return call.method == "GET" and tries.retries < self._retry.attempts - 1
 
-    def _left(self, call: _Call, tries: _Tries) -> float | None:
-        """Seconds left for a bounded request (raises when none are), else None."""
-        if tries.deadline is None:
-            return None
-        left = tries.deadline - self._clock()
-        if left <= 0:
-            raise self._out_of_time(call, tries)
-        return left
-
     def _out_of_time(self, call: _Call, tries: _Tries) -> TransportError:
-        host = self._http.base_url.host or "the API"
-        attempts = "1 attempt" if not tries.retries else f"{tries.retries + 1} attempts"
-        return TransportError(
-            f"no answer from {host} within {self._timeouts.request:g} s "
-            f"({call.method} {httpx.URL(call.url).path}, {attempts})"
-        )
+        assert tries.budget is not None  # noqa: S101 - every call has a budget
+        what = f"{call.method} {httpx.URL(call.url).path}"
+        return tries.budget.exceeded(self._http.base_url.host or "the API", what, tries.retries + 1)
 
     async def _back_off(self, call: _Call, tries: _Tries, error: APIError | None = None) -> None:
         delay = self._retry.delay(tries.retries, self._rng)
-        if tries.deadline is not None and self._clock() + delay >= tries.deadline:
+        if tries.budget is not None and tries.budget.spent(delay):
             # No time for another attempt: the server's own error says more than a timeout.
             raise error or self._out_of_time(call, tries)
         await self._sleep(delay)
         tries.retries += 1
-
-    def _expired(self, tries: _Tries) -> bool:
-        return tries.deadline is not None and self._clock() >= tries.deadline
 
     async def _error_of(self, call: _Call, response: httpx.Response) -> APIError | None:
         if call.stream:
@@ -402,15 +393,16 @@ class NemoClient:
             )
         return envelope_error(response.status_code, body)
 
-    def _timeout(self, left: float | None) -> httpx.Timeout:
-        t = self._timeouts
-        if left is None:
-            return httpx.Timeout(t.read, connect=t.connect)
-        return httpx.Timeout(min(t.read, left), connect=min(t.connect, left))
-
     async def _attempt(
-        self, call: _Call, token: Token | None, attribution: bool, left: float | None = None
+        self,
+        call: _Call,
+        token: Token | None,
+        attribution: bool,
+        limits: httpx.Timeout,
+        retry: int = 0,
     ) -> httpx.Response:
+        """One request; logged at debug (`-vv`) with method, path (never the query: it may hold
+        a claim token), status, ms and retry number."""
         headers = dict(self._attribution) if attribution else {}
         headers.update(call.headers)
         if token is not None:
@@ -423,10 +415,17 @@ class NemoClient:
                 json=call.json,
                 files=files or None,
                 headers=headers,
-                timeout=call.timeout or self._timeout(left),
+                timeout=call.timeout or limits,
             )
+            start, status = self._clock(), None
             try:
-                return await self._http.send(request, stream=call.stream)
+                response = await self._http.send(request, stream=call.stream)
+                status = response.status_code
             except httpx.HTTPError as exc:
                 host = request.url.host or "the API"
                 raise TransportError(f"could not reach {host}: {type(exc).__name__}") from exc
+            finally:
+                ms = round((self._clock() - start) * 1000)
+                fields = {"path": request.url.path, "status": status, "ms": ms, "retry": retry}
+                _log.debug("http.request", method=call.method, **fields)
+            return response

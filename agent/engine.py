@@ -198,6 +198,7 @@ class _Turn:
         if not planned and engine.pending_question(self.session_id):
             actions = ("upload", "sse") if self.files else ("sse",)
         self.queue = list(actions)
+        _log.debug("turn.plan", actions=self.queue, language=self.language, files=len(self.files))
         local = rt.settings.backend == "local"
         notify = Notifier(engine.progress, engine.templates, self.language, local=local)
         self.ctx = HandlerContext(
@@ -222,7 +223,16 @@ class _Turn:
         if "sse" in self.queue:
             await self._low_balance_hint()
         while self.queue:
-            reply = await self._call(self.queue.pop(0))
+            action = self.queue.pop(0)
+            _log.debug("turn.step", action=action, session_id=self.session_id, queue=self.queue)
+            reply = await self._call(action)
+            _log.debug(
+                "turn.step_done",
+                action=action,
+                template=reply.template,
+                followups=list(reply.followups),
+                error=reply.error.code if reply.error else None,
+            )
             self.replies.append(reply)
             self.done.extend(reply.actions)
             if reply.question or reply.error:
