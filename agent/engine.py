@@ -171,6 +171,12 @@ class Engine:
         return None
 
 
+def _offered(reply: Reply, templates: Templates, language: Language) -> bool:
+    """The backend's text, as translated, already told the user how to export."""
+    offer = templates.render("replies/export_offer", language)
+    return any(offer in str(text) for text in reply.context.get("texts", ()))
+
+
 class _Turn:
     """The mutable bookkeeping of one turn (session, queue, replies); private to the engine."""
 
@@ -243,7 +249,7 @@ class _Turn:
             self.queue, dropped = merge_followups(
                 self.queue, reply.followups, self.done, allow_export=allow
             )
-            if dropped:
+            if dropped and not _offered(reply, self.engine.templates, self.language):
                 self.replies.append(Reply("replies/export_hint"))
         self._suggest()
 
@@ -316,6 +322,9 @@ async def open_engine(
 
     tables = load_gui_tables()
     templates = Templates()
+    if not settings.auto_export:  # never promise an export that will not run by itself
+        offers = {lang: templates.render("replies/export_offer", lang) for lang in ("en", "zh")}
+        tables = tables.offering("export", offers)
     router = Router(
         build_keyword_router(), completer=completer_from_settings(settings), templates=templates
     )

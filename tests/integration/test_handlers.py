@@ -146,6 +146,33 @@ async def test_a_generation_request_is_posted_once_and_the_reply_is_translated(
     assert result.files == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "offer", "promises"),
+    [
+        ("turn this photo into a 5-second video", 'Say "export" when you want the MP4',
+         ("I'll export", "I'll send")),
+        ("把这张照片做成5秒的视频", "需要 MP4 时说“导出”即可", ("我会直接把", "发给你")),
+    ],
+    ids=["en", "zh"],
+)  # fmt: skip
+async def test_with_auto_export_off_the_reply_offers_the_export_and_never_promises_it(
+    settings: Settings,
+    tmp_path: Path,
+    photo: Path,
+    text: str,
+    offer: str,
+    promises: tuple[str, ...],
+) -> None:
+    manual = settings.with_overrides(auto_export=False)
+    async for engine, app, _, _ in _engine(manual, tmp_path):
+        result = await engine.run_turn(text, [str(photo)])
+        renders = app.count("POST", "/api/render/proxy/lambda")
+    assert result.reply.count(offer) == 1
+    assert not any(promise in result.reply for promise in promises)
+    assert "export" not in result.actions
+    assert renders == 0
+
+
 async def test_a_silent_edit_is_answered_from_the_state_diff(
     settings: Settings, tmp_path: Path, photo: Path
 ) -> None:
