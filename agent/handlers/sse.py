@@ -130,6 +130,9 @@ async def handle_sse(ctx: HandlerContext) -> Reply:
     try:
         async with aclosing(ctx.client.run_sse(ctx.session_id, ctx.text)) as events:
             async for event in events:
+                _log.debug(
+                    "sse.event", kind=type(event).__name__, tool=getattr(event, "name", None)
+                )
                 reader.feed(event)
     except StreamError as exc:
         _log.info("sse.dropped", reason=exc.message, texts=len(reader.texts))

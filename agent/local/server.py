@@ -147,7 +147,7 @@ def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[s
 
     config = BackendConfig.from_settings(settings)
     check_data_dir(config.data_dir)
-    _private(config.data_dir, settings.state_dir)
+    _private(settings.state_dir, config.data_dir)
     port = preferred_port(config.data_dir)
     with running(create_app(config, deps), port=port, fallback=True) as url:
         yield url
