@@ -18,7 +18,7 @@ from typing import Any
 
 from agent.config import Settings
 from agent.errors import AuthError, ConfigError
-from agent.files import write_atomic
+from agent.files import tighten, write_atomic
 from agent.models import AnonymousToken, Clock
 
 __all__ = [
@@ -57,6 +57,8 @@ def resolve_client_id(settings: Settings, *, new_id: Callable[[], str] | None = 
     if settings.client_id:
         return settings.client_id
     path = settings.client_id_file
+    tighten(path.parent)  # the id is as good as the token (anonymous re-issue): keep it private
+    tighten(path)
     stored = _stored_client_id(path)
     if stored:
         return stored
@@ -138,7 +140,7 @@ class TokenCache:
             "user_id": issued.user_id,
             "expires_at": expires,
         }
-        write_atomic(self.path, json.dumps(record), mode=0o600)
+        write_atomic(self.path, json.dumps(record))
         return Token(issued.token, anonymous=True, user_id=issued.user_id, expires_at=expires)
 
     def clear(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -16,10 +17,12 @@ from typing import Any, TypeVar
 
 import httpx
 import pydantic
+import structlog
 
 from agent.auth import Credentials, Token
 from agent.config import DEFAULT_UPLOAD_MAX_BYTES
 from agent.envelope import (
+    Budget,
     RetryPolicy,
     Timeouts,
     envelope_error,
@@ -42,6 +45,7 @@ from agent.errors import (
 from agent.models import (
     AnonymousToken,
     ClaimToken,
+    Clock,
     Credits,
     ProjectState,
     RenderJob,
@@ -58,6 +62,7 @@ __all__ = ["APP_NAME", "NemoClient", "RetryPolicy", "Timeouts", "unwrap"]
 M = TypeVar("M", bound=pydantic.BaseModel)
 
 APP_NAME = "nemo_agent"
+_log = structlog.get_logger(__name__)
 DEFAULT_OUTPUT = {"format": "mp4", "quality": "high"}
 
 
@@ -79,6 +84,8 @@ class _Tries:
     retries: int = 0
     rate_limited: bool = False
     refreshed: bool = False
+    budget: Budget | None = None
+    """The time the request may take in all (bounded for idempotent requests)."""
 
 
 def _message_parts(text: str, answer_to: str | None) -> list[dict[str, Any]]:
@@ -102,8 +109,10 @@ class NemoClient:
         retry: RetryPolicy | None = None,
         timeouts: Timeouts | None = None,
         upload_max_bytes: int = DEFAULT_UPLOAD_MAX_BYTES,
+        clock: Clock = time.monotonic,
     ) -> None:
         self._http = http
+        self._clock = clock
         self._credentials = credentials
         self._attribution = dict(attribution)
         self._sleep = sleep
@@ -126,9 +135,15 @@ class NemoClient:
         try:
             return await self._parsed(AnonymousToken, call)
         except RateLimitError as exc:
+            # One live token per client id: another copy of this id (another state folder or
+            # skill) holds it, and the id alone never gets it handed over again.
+            per_client = "client" in exc.message.lower()
             raise RateLimitError(
-                "too many anonymous tokens were requested for this client or network (the "
-                "limits are per 7 days); set NEMO_TOKEN to your own token",
+                "this client id already has an anonymous token that this machine has not "
+                "cached; set NEMO_TOKEN to your own token, or NEMO_CLIENT_ID to a new id"
+                if per_client
+                else "too many anonymous tokens were requested from this network (the limits "
+                "are per 7 days); set NEMO_TOKEN to your own token",
                 code=exc.code,
                 body=exc.body,
                 retry_after=exc.retry_after,
@@ -246,7 +261,8 @@ class NemoClient:
 
         Raises:
             SessionNotFoundError: The session is unknown (code 1002 or ADK 404).
-            StreamError: Wrong content type, idle or total timeout, or a broken stream.
+            APIError: The answer is not an event stream (never a dropped stream).
+            StreamError: Idle or total timeout, or a broken stream.
         """
         body = {
             "app_name": APP_NAME,
@@ -310,15 +326,22 @@ class NemoClient:
         return json_body(response)
 
     async def _send(self, call: _Call, *, attribution: bool = True) -> httpx.Response:
-        tries = _Tries()
+        bounded = call.method == "GET" and not call.stream
+        budget = Budget.start(self._clock, self._timeouts.request, bounded=bounded)
+        tries = _Tries(budget=budget)
         while True:
             token = await self._credentials.token(self.anonymous_token) if call.auth else None
+            if budget.spent():
+                raise self._out_of_time(call, tries)
             try:
-                response = await self._attempt(call, token, attribution)
-            except TransportError:
+                limits = budget.timeout(self._timeouts)
+                response = await self._attempt(call, token, attribution, limits, tries.retries)
+            except TransportError as exc:
+                if budget.spent():
+                    raise self._out_of_time(call, tries) from exc
                 if not self._can_back_off(call, tries):
                     raise
-                await self._back_off(tries)
+                await self._back_off(call, tries)
                 continue
             error = await self._error_of(call, response)
             if error is None:
@@ -332,6 +355,8 @@ class NemoClient:
         wait = self._rate_limit_wait(error)
         if wait is not None and not tries.rate_limited:
             tries.rate_limited = True
+            if tries.budget is not None:  # the server said how long: busy, not silent
+                tries.budget.extend(wait)
             await self._sleep(wait)
         elif isinstance(error, InvalidTokenError) and token is not None and not tries.refreshed:
             tries.refreshed = True
@@ -340,7 +365,7 @@ class NemoClient:
             except AuthError as auth_error:
                 raise auth_error from error
         elif isinstance(error, ServerError) and self._can_back_off(call, tries):
-            await self._back_off(tries)
+            await self._back_off(call, tries, error)
         else:
             raise error
 
@@ -353,8 +378,17 @@ class NemoClient:
     def _can_back_off(self, call: _Call, tries: _Tries) -> bool:
         return call.method == "GET" and tries.retries < self._retry.attempts - 1
 
-    async def _back_off(self, tries: _Tries) -> None:
-        await self._sleep(self._retry.delay(tries.retries, self._rng))
+    def _out_of_time(self, call: _Call, tries: _Tries) -> TransportError:
+        assert tries.budget is not None  # noqa: S101 - every call has a budget
+        what = f"{call.method} {httpx.URL(call.url).path}"
+        return tries.budget.exceeded(self._http.base_url.host or "the API", what, tries.retries + 1)
+
+    async def _back_off(self, call: _Call, tries: _Tries, error: APIError | None = None) -> None:
+        delay = self._retry.delay(tries.retries, self._rng)
+        if tries.budget is not None and tries.budget.spent(delay):
+            # No time for another attempt: the server's own error says more than a timeout.
+            raise error or self._out_of_time(call, tries)
+        await self._sleep(delay)
         tries.retries += 1
 
     async def _error_of(self, call: _Call, response: httpx.Response) -> APIError | None:
@@ -385,7 +419,16 @@ class NemoClient:
             )
         return envelope_error(response.status_code, body, endpoint=response.request.url.path)
 
-    async def _attempt(self, call: _Call, token: Token | None, attribution: bool) -> httpx.Response:
+    async def _attempt(
+        self,
+        call: _Call,
+        token: Token | None,
+        attribution: bool,
+        limits: httpx.Timeout,
+        retry: int = 0,
+    ) -> httpx.Response:
+        """One request; logged at debug (`-vv`) with method, path (never the query: it may hold
+        a claim token), status, ms and retry number."""
         headers = dict(self._attribution) if attribution else {}
         headers.update(call.headers)
         if token is not None:
@@ -398,11 +441,17 @@ class NemoClient:
                 json=call.json,
                 files=files or None,
                 headers=headers,
-                timeout=call.timeout
-                or httpx.Timeout(self._timeouts.read, connect=self._timeouts.connect),
+                timeout=call.timeout or limits,
             )
+            start, status = self._clock(), None
             try:
-                return await self._http.send(request, stream=call.stream)
+                response = await self._http.send(request, stream=call.stream)
+                status = response.status_code
             except httpx.HTTPError as exc:
                 host = request.url.host or "the API"
                 raise TransportError(f"could not reach {host}: {type(exc).__name__}") from exc
+            finally:
+                ms = round((self._clock() - start) * 1000)
+                fields = {"path": request.url.path, "status": status, "ms": ms, "retry": retry}
+                _log.debug("http.request", method=call.method, **fields)
+            return response

@@ -6,7 +6,9 @@ unless `NEMO_AGENT_HOME` is set, which puts config, state and cache under one di
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +27,8 @@ DEFAULT_API_URL = "https://mega-api-prod.nemovideo.ai"
 DEFAULT_WEB_URL = "https://nemovideo.com"
 DEFAULT_ROUTER_MODEL = "claude-haiku-4-5"
 DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_REQUEST_TIMEOUT_S = 30
+DEFAULT_LOCAL_MAX_BODY = 1024 * 1024
 APP_NAME = "nemo-agent"
 
 Backend = Literal["cloud", "local"]
@@ -55,11 +59,34 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
     return value
 
 
+def _check_host(host: str) -> None:
+    """Raise ValueError for a host the HTTP client would refuse (as httpx parses it)."""
+    import idna  # pure; httpx's own IDNA codec
+
+    if re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+", host):
+        ipaddress.IPv4Address(host)
+    elif ":" in host:
+        ipaddress.IPv6Address(host)
+    elif not host.isascii():
+        idna.encode(host.lower())
+    elif host.startswith("xn--"):
+        idna.decode(host)
+
+
 def _url(env: Mapping[str, str], key: str, default: str) -> str:
     raw = (env.get(key) or "").strip() or default
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"{key} must be an http(s) URL, not {raw!r}")
+    problem = f"{key} must be an http(s) URL such as https://host or http://127.0.0.1:8765"
+    if any(ch.isspace() or not ch.isprintable() for ch in raw):
+        raise ConfigError(f"{problem} (no spaces or control characters), not {raw!r}")
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 - parsed on access: raises on a port that is not a number
+        host = parts.hostname or ""
+        _check_host(host)
+    except ValueError:  # urllib, ipaddress and idna errors alike
+        raise ConfigError(f"{problem}, not {raw!r}") from None
+    if parts.scheme not in ("http", "https") or not host.strip("."):
+        raise ConfigError(f"{problem}, not {raw!r}")
     return raw.rstrip("/")
 
 
@@ -114,6 +141,10 @@ class Settings:
     """Export and deliver the MP4 in the same turn when the backend says to (`NEMO_AUTO_EXPORT`)."""
     faults: str | None = None
     """`NEMO_FAULTS`: fault-injection spec for the embedded local backend (tests and demos)."""
+    request_timeout: int = DEFAULT_REQUEST_TIMEOUT_S
+    """`NEMO_REQUEST_TIMEOUT`: seconds one idempotent request may take, retries included."""
+    local_max_body: int = DEFAULT_LOCAL_MAX_BODY
+    """`NEMO_LOCAL_MAX_BODY`: the embedded backend's cap on a JSON request body, in bytes."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -149,6 +180,8 @@ class Settings:
             output_dir=_path(output_dir, user_home) if output_dir else None,
             auto_export=_bool(env, "NEMO_AUTO_EXPORT", True),
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
+            request_timeout=_int(env, "NEMO_REQUEST_TIMEOUT", DEFAULT_REQUEST_TIMEOUT_S),
+            local_max_body=_int(env, "NEMO_LOCAL_MAX_BODY", DEFAULT_LOCAL_MAX_BODY),
         )
 
     @property

@@ -186,6 +186,12 @@ class Engine:
         return None
 
 
+def _offered(reply: Reply, templates: Templates, language: Language) -> bool:
+    """The backend's text, as translated, already told the user how to export."""
+    offer = templates.render("replies/export_offer", language)
+    return any(offer in str(text) for text in reply.context.get("texts", ()))
+
+
 class _Turn:
     """The mutable bookkeeping of one turn (session, queue, replies); private to the engine."""
 
@@ -215,7 +221,9 @@ class _Turn:
             actions = ("upload", "sse") if self.files else ("sse",)
             answering = engine.pending_question_call(self.session_id)
         self.queue = list(actions)
-        notify = Notifier(engine.progress, engine.templates, self.language)
+        _log.debug("turn.plan", actions=self.queue, language=self.language, files=len(self.files))
+        local = rt.settings.backend == "local"
+        notify = Notifier(engine.progress, engine.templates, self.language, local=local)
         self.ctx = HandlerContext(
             client=rt.client,
             settings=rt.settings,
@@ -239,7 +247,16 @@ class _Turn:
         if "sse" in self.queue:
             await self._low_balance_hint()
         while self.queue:
-            reply = await self._call(self.queue.pop(0))
+            action = self.queue.pop(0)
+            _log.debug("turn.step", action=action, session_id=self.session_id, queue=self.queue)
+            reply = await self._call(action)
+            _log.debug(
+                "turn.step_done",
+                action=action,
+                template=reply.template,
+                followups=list(reply.followups),
+                error=reply.error.code if reply.error else None,
+            )
             self.replies.append(reply)
             self.done.extend(reply.actions)
             if reply.question or reply.error:
@@ -250,7 +267,7 @@ class _Turn:
             self.queue, dropped = merge_followups(
                 self.queue, reply.followups, self.done, allow_export=allow
             )
-            if dropped:
+            if dropped and not _offered(reply, self.engine.templates, self.language):
                 self.replies.append(Reply("replies/export_hint"))
         self._suggest()
 
@@ -323,6 +340,9 @@ async def open_engine(
 
     tables = load_gui_tables()
     templates = Templates()
+    if not settings.auto_export:  # never promise an export that will not run by itself
+        offers = {lang: templates.render("replies/export_offer", lang) for lang in ("en", "zh")}
+        tables = tables.offering("export", offers)
     router = Router(
         build_keyword_router(), completer=completer_from_settings(settings), templates=templates
     )

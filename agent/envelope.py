@@ -6,15 +6,17 @@ Pure: no requests are sent here; `agent.client` applies these to each response.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from agent.errors import APIError, error_from_response
+from agent.errors import APIError, TransportError, error_from_response
 from agent.models import parse_model
 
 __all__ = [
+    "Budget",
     "RetryPolicy",
     "Timeouts",
     "envelope_error",
@@ -33,6 +35,8 @@ class Timeouts:
     read: float = 60.0
     idle: float = 600.0
     total: float = 900.0
+    request: float = 30.0
+    """Bound on one idempotent request (a GET that is not a download), retries included."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,50 @@ class RetryPolicy:
         """Backoff before retry number `retry` (0-based): half fixed, half random."""
         ceiling = min(self.cap, self.base * 2.0**retry)
         return ceiling / 2 + rng.random() * ceiling / 2
+
+
+@dataclass(slots=True)
+class Budget:
+    """The time one request may still take, retries included; unbounded when `deadline` is None.
+
+    Idempotent requests get `Timeouts.request` seconds in all; a silent server then fails in
+    about that time instead of attempts x read timeout.
+    """
+
+    clock: Callable[[], float]
+    total: float
+    deadline: float | None = None
+
+    @classmethod
+    def start(cls, clock: Callable[[], float], total: float, *, bounded: bool) -> Budget:
+        """A budget from now (`bounded`) or an unbounded one."""
+        return cls(clock, total, clock() + total if bounded else None)
+
+    def left(self) -> float | None:
+        """Seconds left (None: unbounded); 0 or less when it is spent."""
+        return None if self.deadline is None else self.deadline - self.clock()
+
+    def spent(self, wait: float = 0.0) -> bool:
+        """True when no time is left now, or would be after waiting `wait` seconds."""
+        left = self.left()
+        return left is not None and left - wait <= 0
+
+    def extend(self, seconds: float) -> None:
+        """Give more time (a wait the server asked for: busy, not silent)."""
+        if self.deadline is not None:
+            self.deadline += seconds
+
+    def timeout(self, timeouts: Timeouts) -> httpx.Timeout:
+        """The httpx timeout of the next attempt: never past the deadline."""
+        left = self.left()
+        if left is None:
+            return httpx.Timeout(timeouts.read, connect=timeouts.connect)
+        return httpx.Timeout(min(timeouts.read, left), connect=min(timeouts.connect, left))
+
+    def exceeded(self, host: str, what: str, attempts: int) -> TransportError:
+        """The error for a request that found no answer within the budget."""
+        tries = "1 attempt" if attempts == 1 else f"{attempts} attempts"
+        return TransportError(f"no answer from {host} within {self.total:g} s ({what}, {tries})")
 
 
 def unwrap(body: Any) -> Any:

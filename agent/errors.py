@@ -187,8 +187,9 @@ class UserInputError(AgentError):
 class FileProblemError(UserInputError):
     """A file or link to upload cannot be used; the user must fix the path or link.
 
-    `problem` is one of `missing`, `folder`, `empty`, `unreadable`, `bad_link`, `not_http`,
-    `no_host`; `subject` is the file name, path or link it is about.
+    `problem` is one of `missing`, `folder`, `special` (a pipe, socket or device), `empty`,
+    `unreadable`, `bad_link`, `not_http`, `no_host`; `subject` is the file name, path or link
+    it is about.
     """
 
     def __init__(self, message: str, *, problem: str, subject: str) -> None:

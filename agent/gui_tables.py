@@ -186,6 +186,18 @@ class GuiTables:
         """Both tables, English first."""
         return (self.en, self.zh)
 
+    def offering(self, kind: str, offers: Mapping[str, str]) -> GuiTables:
+        """These tables with `kind`'s promise ("I'll export the MP4 for you") replaced by an
+        offer in each language (`offers[lang]`), for when that action will not run by itself
+        (auto-export off). The action is still reported."""
+
+        def offer(table: LanguageTable) -> LanguageTable:
+            text = offers[table.lang]
+            changed = dataclasses.replace(table.kinds[kind], bare=text, short=text, body=())
+            return dataclasses.replace(table, kinds={**table.kinds, kind: changed})
+
+        return GuiTables(en=offer(self.en), zh=offer(self.zh))
+
     def spelled_out(self) -> GuiTables:
         """These tables with only the `empty` words as filler, for a message that would
         otherwise vanish ("Click Play to watch the result" keeps "watch the result")."""

@@ -164,11 +164,15 @@ def error_reply(exc: AgentError, mc: MessageContext) -> Reply:
     Returns:
         A `Reply` with an `errors/*` template and `error` set (code and redacted message).
     """
-    template, context = "errors/generic", {"message": redact(exc.message)}
+    template: str = "errors/generic"
+    context: dict[str, Any] = {"message": redact(exc.message)}
     for cls, build in _TABLE:
         if isinstance(exc, cls):
             template, context = build(exc, mc)
             break
+    if mc.local:
+        # The embedded backend's address dies with the command: offer no link to it.
+        context = {k: v for k, v in context.items() if not k.endswith("_url")} | {"local": True}
     links = tuple(v for k, v in context.items() if k.endswith("_url") and isinstance(v, str))
     info = ErrorInfo(code=error_code(exc), message=redact(exc.message))
     return Reply(template, context, links=links, error=info)

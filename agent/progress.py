@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TextIO
 
 from agent.templates import Language, Templates
+from agent.terminal import printable
 
 __all__ = [
     "LineProgress",
@@ -91,7 +92,7 @@ class LineProgress:
         self.streamed = False
 
     def _line(self, text: str) -> None:
-        self._out.write(text + "\n")
+        self._out.write(printable(text) + "\n")
         self._out.flush()
 
     def status(self, text: str) -> None:
@@ -102,7 +103,7 @@ class LineProgress:
         """Write backend text to `text_out` now (never to the status stream)."""
         if self._text_out is None:
             return
-        self._text_out.write(("\n" if self.streamed else "") + text + "\n")
+        self._text_out.write(("\n" if self.streamed else "") + printable(text) + "\n")
         self._text_out.flush()
         self.streamed = True
 
@@ -122,16 +123,26 @@ class LineProgress:
 
 
 class Notifier:
-    """Renders status templates in the turn's language and forwards them to a `Progress`."""
+    """Renders status templates in the turn's language and forwards them to a `Progress`.
 
-    def __init__(self, progress: Progress, templates: Templates, language: Language) -> None:
+    `local` (the embedded backend) is passed to every template: its work takes seconds, so the
+    cloud's minute estimates are not shown for it.
+    """
+
+    def __init__(
+        self, progress: Progress, templates: Templates, language: Language, *, local: bool = False
+    ) -> None:
         self.progress = progress
         self._templates = templates
         self.language: Language = language
+        self.local = local
+
+    def _render(self, name: str, **context: Any) -> str:
+        return self._templates.render(f"status/{name}", self.language, local=self.local, **context)
 
     def status(self, name: str, **context: Any) -> None:
         """Render `prompts/status/<name>` and show it as a status line."""
-        self.progress.status(self._templates.render(f"status/{name}", self.language, **context))
+        self.progress.status(self._render(name, **context))
 
     def stream(self, text: str) -> None:
         """Forward backend text (already translated)."""
@@ -139,9 +150,8 @@ class Notifier:
 
     def bar(self, name: str, completed: float, total: float | None) -> None:
         """Advance the bar whose label is `prompts/status/<name>`."""
-        label = self._templates.render(f"status/{name}", self.language)
-        self.progress.bar(label, completed, total)
+        self.progress.bar(self._render(name), completed, total)
 
     def bar_done(self, name: str) -> None:
         """Finish the bar started with `bar(name, ...)`."""
-        self.progress.bar_done(self._templates.render(f"status/{name}", self.language))
+        self.progress.bar_done(self._render(name))

@@ -19,6 +19,7 @@ from agent.auth import Credentials
 from agent.client import NemoClient, RetryPolicy, Timeouts
 from agent.config import Settings
 from agent.errors import APIError
+from agent.files import secure_tree
 from agent.models import Clock, Sleep
 from agent.session import SessionRecord, Sessions, SessionStore, registration_url
 
@@ -82,6 +83,7 @@ class Runtime:
             from agent.skill import load_skill
 
             skill = load_skill(settings)
+        secure_tree((settings.config_dir, settings.state_dir, settings.cache_dir))
         credentials = Credentials(settings, clock=clock)
         async with httpx.AsyncClient(
             base_url=settings.api_url, transport=transport, follow_redirects=True
@@ -93,8 +95,9 @@ class Runtime:
                 sleep=sleep,
                 rng=rng,
                 retry=retry,
-                timeouts=timeouts,
+                timeouts=timeouts or Timeouts(request=settings.request_timeout),
                 upload_max_bytes=settings.upload_max_bytes,
+                clock=clock,
             )
             store = SessionStore(settings.state_dir / SESSION_FILE, settings.store_scope)
             sessions = Sessions(store, client, clock=clock)

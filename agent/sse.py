@@ -14,7 +14,7 @@ from typing import Any
 
 import structlog
 
-from agent.errors import StreamError
+from agent.errors import APIError
 from agent.models import (
     ErrorEvent,
     HeartbeatEvent,
@@ -224,12 +224,14 @@ def check_content_type(content_type: str | None) -> None:
     """Require `text/event-stream` (any parameters).
 
     Raises:
-        StreamError: The response is not an event stream.
+        APIError: The response is not an event stream: a wrong server, not a dropped stream
+            (the message was not taken, so there is nothing to recover by polling).
     """
     media = (content_type or "").split(";", 1)[0].strip().lower()
     if media != "text/event-stream":
-        raise StreamError(
-            f"expected an event stream, got {media or 'no content type'}; "
+        shown = "".join(ch for ch in media if ch.isprintable())[:80] or "no content type"
+        raise APIError(
+            f"expected an event stream, got {shown}; "
             "check that NEMO_API_URL points at the NemoVideo API"
         )
 

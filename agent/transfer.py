@@ -52,7 +52,7 @@ def _size_text(size: int) -> str:
 def _facts(path: Path, name: str) -> tuple[MediaType, int]:
     """The accepted media type and size of a local file, or the user's fault in words."""
     try:
-        is_dir, is_file = path.is_dir(), path.is_file()
+        is_dir, is_file, exists = path.is_dir(), path.is_file(), path.exists()
         size = path.stat().st_size if is_file else 0
     except OSError as exc:
         raise FileProblemError(
@@ -62,6 +62,12 @@ def _facts(path: Path, name: str) -> tuple[MediaType, int]:
         raise FileProblemError(
             f"{name} is a folder; attach the files inside it instead",
             problem="folder",
+            subject=name,
+        )
+    if exists and not is_file:  # a FIFO, socket or device: opening it could block forever
+        raise FileProblemError(
+            f"{name} is not a regular file (a pipe, socket or device); attach a saved file",
+            problem="special",
             subject=name,
         )
     if not is_file:

@@ -6,7 +6,9 @@ Each command lives in its own module under `agent/cli/` and is imported only whe
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
+import re
 import sys
 from typing import Any
 
@@ -36,8 +38,28 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+_GLOBAL_FLAGS = frozenset({"--verbose", "--log-json", "--json", "--local"})
+"""Flags every client command accepts, also written before the command (`nemo-agent -vv turn`)."""
+
+
+def _is_global(arg: str) -> bool:
+    return arg in _GLOBAL_FLAGS or re.fullmatch(r"-v+", arg) is not None
+
+
+def globals_after_command(args: list[str]) -> list[str]:
+    """Move global flags written before the command name to just after it."""
+    flags = list(itertools.takewhile(_is_global, args))
+    rest = args[len(flags) :]
+    if not flags or not rest or rest[0] not in _COMMANDS:
+        return args
+    return [rest[0], *flags, *rest[1:]]
+
+
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when that command is used."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, globals_after_command(args))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(_COMMANDS)
@@ -58,11 +80,16 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="nemo-agent")
-def cli() -> None:
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv: each request).")
+@click.option("--log-json", is_flag=True, help="Log as JSON lines on stderr.")
+@click.option("--json", "json_", is_flag=True, help="Print one JSON object on stdout.")
+@click.option("--local", is_flag=True, help="Use the embedded local backend.")
+def cli(**_global: Any) -> None:
     """nemo-agent: turn photos into videos by chatting, on the NemoVideo cloud or fully offline.
 
     Run `nemo-agent COMMAND --help` for a command's options. Add `--local` to any command to use
-    the embedded local backend (no account, no network).
+    the embedded local backend (no account, no network). `-v`/`-vv`, `--log-json`, `--json` and
+    `--local` may come before or after the command.
     """
 
 

@@ -20,6 +20,7 @@ import click
 from agent.cli.chat_commands import PLANS, Message, Meta, parse_line
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
 from agent.config import Settings
+from agent.terminal import printable
 
 if TYPE_CHECKING:
     from agent.engine import Engine, TurnResult
@@ -32,7 +33,8 @@ def _markdown(text: str) -> Any:
     """Markdown that keeps the template's line breaks (hard breaks instead of reflowing)."""
     from rich.markdown import Markdown
 
-    return Markdown("\n".join(line + "  " if line.strip() else line for line in text.split("\n")))
+    lines = printable(text).split("\n")
+    return Markdown("\n".join(line + "  " if line.strip() else line for line in lines))
 
 
 class RichProgress:
@@ -49,7 +51,7 @@ class RichProgress:
         """A dim status line on stderr."""
         from rich.text import Text
 
-        self._err.print(Text(text, style="dim"))
+        self._err.print(Text(printable(text), style="dim"))
 
     def stream(self, text: str) -> None:
         """Backend text as it arrives, as markdown on stdout."""

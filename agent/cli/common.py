@@ -23,6 +23,7 @@ import click
 from agent.config import Settings
 from agent.errors import AgentError, ConfigError
 from agent.log import configure_logging, redact
+from agent.terminal import printable
 
 __all__ = [
     "CommandResult",
@@ -163,7 +164,7 @@ def error_line(exc: AgentError, settings: Settings | None) -> str:
     if hint is not None:
         text = Templates().render(hint.template, "en", **hint.context)
         line = f"{line} — {' '.join(text.split())}"
-    return redact(line)
+    return printable(redact(line))
 
 
 def _emit(opts: CommonOptions, result: CommandResult) -> None:
@@ -171,7 +172,7 @@ def _emit(opts: CommonOptions, result: CommandResult) -> None:
         payload = {"status": "ok" if result.exit_code == 0 else "error", **result.data}
         click.echo(json.dumps(payload, ensure_ascii=False))
     elif result.text:
-        click.echo(result.text)
+        click.echo(printable(result.text))  # backend text: no escape codes reach the terminal
 
 
 ErrorHandler = Callable[[AgentError, Settings | None], CommandResult]
@@ -205,7 +206,8 @@ def run_command(
             else CommandResult(data=_error_payload(exc))
         )
         result.exit_code = result.exit_code or EXIT_ERROR
-        click.echo(redact(result.text) if result.text else error_line(exc, settings), err=True)
+        line = printable(redact(result.text)) if result.text else error_line(exc, settings)
+        click.echo(line, err=True)
         if not opts.json:
             sys.exit(result.exit_code)
     except KeyboardInterrupt:

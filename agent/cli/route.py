@@ -107,6 +107,7 @@ async def _run(
 @click.option("--attach", "attachments", multiple=True, metavar="PATH", help="An attached file.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv: debug).")
 @click.option("--log-json", is_flag=True, help="Log as JSON lines on stderr.")
+@click.option("--local", is_flag=True, help="Accepted for symmetry: routing never uses a backend.")
 def route(
     text: str | None,
     as_json: bool,
@@ -115,6 +116,7 @@ def route(
     attachments: tuple[str, ...],
     verbose: int,
     log_json: bool,
+    local: bool,
 ) -> None:
     """Show how TEXT would be routed, e.g. `upload -> sse  (keyword, en)`.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 import sys
 from pathlib import Path
 
@@ -12,15 +13,21 @@ from agent.config import Settings
 from agent.errors import AgentError
 from agent.log import configure_logging
 
-__all__ = ["serve"]
+__all__ = ["is_loopback", "serve"]
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
+def is_loopback(host: str) -> bool:
+    """True for loopback addresses in any spelling the socket layer accepts (`127.1`, `::1`)."""
+    name = host.strip().strip("[]")
+    if name.lower().rstrip(".") == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(name).is_loopback
     except ValueError:
+        pass
+    try:  # inet_aton reads the short and numeric IPv4 forms: 127.1, 0x7f.1, 2130706433
+        return ipaddress.IPv4Address(socket.inet_aton(name)).is_loopback
+    except OSError:
         return False
 
 
@@ -90,10 +97,10 @@ def serve(
             changes["faults"] = parse_faults(faults)
         if heartbeat is not None:
             changes["heartbeat_s"] = heartbeat
-        base = BackendConfig.from_settings(settings)
-        config = base.with_profile("cloud" if profile == "cloud" else "local")
+        config = BackendConfig.from_settings(settings)
+        config = config.with_profile("cloud" if profile == "cloud" else "local")
         config = config.with_overrides(**changes)
-        if not _is_loopback(host):
+        if not is_loopback(host):
             click.echo(
                 f"warning: listening on {host}, not loopback: anyone who can reach this "
                 "address can use the backend",
@@ -108,3 +115,5 @@ def serve(
     except AgentError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:  # Ctrl-C is how this command is meant to end
+        click.echo("nemo-agent local backend stopped", err=True)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from agent.log import configure_logging
+
 if TYPE_CHECKING:
     from agent.gui_tables import GuiTables
 
@@ -64,7 +66,12 @@ def _run_one(text: str, tables: GuiTables, as_json: bool) -> None:
 @click.argument("text", required=False)
 @click.option("--jsonl", is_flag=True, help='Read {"text": ...} lines on stdin, write results.')
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for TEXT.")
-def translate(text: str | None, jsonl: bool, as_json: bool) -> None:
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv: debug).")
+@click.option("--log-json", is_flag=True, help="Log as JSON lines on stderr.")
+@click.option("--local", is_flag=True, help="Accepted for symmetry: translating is offline.")
+def translate(
+    text: str | None, jsonl: bool, as_json: bool, verbose: int, log_json: bool, local: bool
+) -> None:
     """Translate backend GUI instructions into chat text and client actions.
 
     With TEXT, print the rewritten text (and its actions). With --jsonl, read lines
@@ -76,6 +83,7 @@ def translate(text: str | None, jsonl: bool, as_json: bool) -> None:
 
     if jsonl == (text is not None):
         raise click.UsageError("give either TEXT or --jsonl")
+    configure_logging(verbosity=verbose, json=log_json)
     try:
         tables = load_gui_tables()
     except ConfigError as exc:

@@ -148,6 +148,9 @@ async def handle_sse(ctx: HandlerContext) -> Reply:
         stream = ctx.client.run_sse(ctx.session_id, ctx.text, answer_to=ctx.answering)
         async with aclosing(stream) as events:
             async for event in with_ticks(events, reader.tick):
+                _log.debug(
+                    "sse.event", kind=type(event).__name__, tool=getattr(event, "name", None)
+                )
                 reader.feed(event)
     except StreamError as exc:
         _log.info("sse.dropped", reason=exc.message, texts=len(reader.texts))

@@ -21,6 +21,7 @@ from agent.local.backend import Backend, Deps
 from agent.local.config import BackendConfig
 from agent.local.datalock import DataLock
 from agent.local.faults import FaultCounter
+from agent.local.limits import BodyLimitMiddleware
 from agent.local.wire import error_response
 
 __all__ = ["create_app"]
@@ -94,4 +95,7 @@ def create_app(config: BackendConfig, deps: Deps | None = None) -> Starlette:
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={APIError: _api_error})
     app.add_middleware(FaultMiddleware, counter=FaultCounter(config.faults))
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=config.max_body_bytes, timeout_s=config.body_timeout_s
+    )
     return app

@@ -76,6 +76,10 @@ class BackendConfig:
     upload_max_bytes: int = 200 * 1024 * 1024
     url_timeout_s: float = 20.0
     url_max_redirects: int = 3
+    max_body_bytes: int = 1024 * 1024
+    """Cap on a JSON request body (uploads have `upload_max_bytes`); over it: 413 at once."""
+    body_timeout_s: float = 30.0
+    """A request body must arrive in full within this many seconds (else 408)."""
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -99,6 +103,7 @@ class BackendConfig:
             data_dir=settings.state_dir / "local-backend",
             faults=parse_faults(settings.faults),
             upload_max_bytes=settings.upload_max_bytes,
+            max_body_bytes=settings.local_max_body,
         )
         return base.with_overrides(**overrides) if overrides else base
 

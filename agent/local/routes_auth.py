@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import secrets
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +16,7 @@ from starlette.routing import Route
 from agent.local.backend import Backend
 from agent.local.edits import AUDIO, TEXT, VIDEO
 from agent.local.routes_run import output_url
+from agent.local.store import TokenRefusal
 from agent.local.wire import code_error, ok, rate_limited
 
 __all__ = ["routes"]
@@ -39,7 +41,8 @@ async def _json_body(request: Request) -> dict[str, Any]:
 
 
 async def anonymous_token(request: Request) -> Response:
-    """`POST /api/auth/anonymous-token`: one token per client id, capped per client address."""
+    """`POST /api/auth/anonymous-token`: one live token per client id (a second request gets 429
+    until it expires), new ids capped per client address."""
     backend = _backend(request)
     client_id = request.headers.get("x-client-id", "").strip()
     if not client_id or len(client_id) > 128:
@@ -52,7 +55,11 @@ async def anonymous_token(request: Request) -> Response:
     issued = backend.store.issue_token(
         client_id, addr, ttl_s=config.token_ttl_s, grant=config.grant, ip_cap=config.ip_cap
     )
-    if issued is None:
+    if isinstance(issued, TokenRefusal) and issued.reason == "live":
+        # The id alone proves nothing: whoever holds the live token keeps it (cloud: 1/client).
+        wait = max(1, math.ceil(issued.retry_after))
+        raise rate_limited("this client id already has a valid token (1 token/client)", wait)
+    if isinstance(issued, TokenRefusal):
         raise rate_limited("too many anonymous tokens from this address", config.ip_retry_after_s)
     token, user_id, expires = issued
     balance = backend.store.balance(user_id)

@@ -13,6 +13,7 @@ from typing import Any
 
 from agent.config import Settings
 from agent.errors import ConfigError
+from agent.files import private_dir
 from agent.local.backend import Deps
 from agent.local.config import BackendConfig
 
@@ -115,6 +116,21 @@ def running(
         sock.close()
 
 
+def _private(*folders: Path) -> None:
+    """Token hashes and the user's media are for the owner only: folders 0700.
+
+    Raises:
+        ConfigError: A folder cannot be created.
+    """
+    for folder in folders:
+        try:
+            private_dir(folder)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot use the local backend's data folder {folder}: {exc.strerror or exc}"
+            ) from exc
+
+
 @contextmanager
 def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[str]:
     """The local backend on loopback while the block runs; yields its URL.
@@ -131,6 +147,7 @@ def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[s
 
     config = BackendConfig.from_settings(settings)
     check_data_dir(config.data_dir)
+    _private(settings.state_dir, config.data_dir)
     port = preferred_port(config.data_dir)
     with running(create_app(config, deps), port=port, fallback=True) as url:
         yield url
@@ -152,6 +169,7 @@ def serve(
     from agent.local.store import check_data_dir
 
     check_data_dir(config.data_dir)
+    _private(config.data_dir)
     sock = bind(host, port)
     try:
         server = _uvicorn_server(create_app(config), log_level="info")

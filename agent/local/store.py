@@ -21,7 +21,14 @@ from typing import Any
 
 from agent.errors import ConfigError
 from agent.local.jobs import RenderJob
-from agent.local.store_schema import SCHEMA, job_from_row, write_job_state
+from agent.local.store_schema import (
+    SCHEMA,
+    Account,
+    Balance,
+    TokenRefusal,
+    job_from_row,
+    write_job_state,
+)
 
 __all__ = [
     "DATABASE_FILE",
@@ -29,6 +36,7 @@ __all__ = [
     "Balance",
     "Session",
     "Store",
+    "TokenRefusal",
     "check_data_dir",
     "token_hash",
 ]
@@ -42,22 +50,6 @@ Clock = Callable[[], float]
 def token_hash(token: str) -> str:
     """The stored form of a bearer or claim token."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class Account:
-    """A user as the auth layer sees it."""
-
-    user_id: str
-    token_expires: float
-
-
-@dataclass(frozen=True, slots=True)
-class Balance:
-    """Credits of one user."""
-
-    available: int
-    frozen: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,17 +131,19 @@ class Store:
 
     def issue_token(
         self, client_id: str, client_addr: str, *, ttl_s: float, grant: int, ip_cap: int
-    ) -> tuple[str, str, float] | None:
-        """(token, user_id, expires_at) for a client id; None when the address hit its cap.
+    ) -> tuple[str, str, float] | TokenRefusal:
+        """(token, user_id, expires_at) for a client id, or why it is refused.
 
-        The same client id gets its still-valid token back; an expired one is replaced for the
-        same user (credits and sessions are kept).
+        A client id whose token is still valid is refused until it expires (the cloud's one
+        token per client rule): the id alone is no proof, so its live token is never handed to
+        a second caller. An expired one is replaced for the same user (credits and sessions
+        are kept). A new client id is refused when its address hit its cap.
         """
         now = self._clock()
         with self._tx() as db:
             row = db.execute("SELECT * FROM users WHERE client_id=?", (client_id,)).fetchone()
             if row is not None and row["token_expires"] > now:
-                return self._token(row["token_nonce"]), row["user_id"], row["token_expires"]
+                return TokenRefusal("live", row["token_expires"] - now)
             nonce, expires = secrets.token_hex(16), now + ttl_s
             token = self._token(nonce)
             if row is not None:
@@ -163,7 +157,7 @@ class Store:
                 (client_addr, now - ttl_s),
             ).fetchone()[0]
             if recent >= ip_cap:
-                return None
+                return TokenRefusal("address", 0.0)
             user_id = "anon_" + secrets.token_hex(8)
             db.execute(
                 "INSERT INTO users VALUES (?,?,?,?,?,?,?,?,0)",

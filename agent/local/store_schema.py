@@ -4,10 +4,45 @@ between render-job rows and `RenderJob` values."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
+from typing import Literal
 
 from agent.local.jobs import Completed, Failed, JobState, Pending, Processing, RenderJob
 
-__all__ = ["SCHEMA", "job_from_row", "write_job_state"]
+__all__ = [
+    "SCHEMA",
+    "Account",
+    "Balance",
+    "TokenRefusal",
+    "job_from_row",
+    "write_job_state",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRefusal:
+    """Why no token was issued: the client id's token is `live` (for `retry_after` seconds)
+    or the client `address` hit its cap of new ids."""
+
+    reason: Literal["live", "address"]
+    retry_after: float
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A user as the auth layer sees it."""
+
+    user_id: str
+    token_expires: float
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """Credits of one user."""
+
+    available: int
+    frozen: int
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (

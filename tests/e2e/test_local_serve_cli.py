@@ -99,3 +99,21 @@ def test_serve_on_a_port_in_use_says_which_and_what_to_do(tmp_path: Path) -> Non
         f"error: cannot listen on 127.0.0.1:{port}: Address already in use; "
         "choose another --host or --port (--port 0 takes any free port)\n"
     )
+
+
+def test_serve_on_127_1_is_loopback_and_ctrl_c_stops_it_cleanly(tmp_path: Path) -> None:
+    proc = _serve(tmp_path, "--host", "127.1")
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        url = line.split(" on ", 1)[1].split(" ", 1)[0]
+        r = httpx.get(f"{url}/api/credits/balance/simple", timeout=5)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=10)
+    assert url.startswith("http://127.0.0.1:")
+    assert r.status_code == 401
+    assert "not loopback" not in err
+    assert "Aborted!" not in err
+    assert err.rstrip().endswith("nemo-agent local backend stopped")
+    assert proc.returncode == 0

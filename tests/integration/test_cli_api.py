@@ -206,7 +206,10 @@ def test_send_with_auto_export_off_only_posts_and_says_how_to_export(
     assert data["tools"] == ["generate_video_with_seedance", "edit_multitrack"]
     assert data["actions"][0] == "sse"
     assert "export" not in data["actions"]
-    assert 'say "export" when you want the MP4' in data["reply"]
+    # The backend's "click Export" becomes an offer, not a promise the next line takes back.
+    assert data["reply"].count('Say "export" when you want the MP4') == 1
+    assert "I'll export" not in data["reply"]
+    assert "Auto-export is off" not in data["reply"]
     assert f"POST {SUBMIT}" not in api.paths()
 
 

@@ -9,6 +9,7 @@ the machine and every refusal must happen before any network call.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,8 +52,10 @@ def _sparse(path: Path, size: int) -> Path:
 
 
 def _garbage(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A garbled file with the private mode nemo-agent gives its own (so no other warning)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.write_bytes(data)
+    path.chmod(0o600)
     return path
 
 
@@ -79,10 +82,18 @@ CASES: dict[str, Case] = {
         "over the 1000 bytes upload limit",
         env={"NEMO_UPLOAD_MAX_BYTES": "1000"},
     ),
+    "upload-fifo": Case(
+        ("upload", "{tmp}/pipe.jpg"),
+        "pipe.jpg is not a regular file (a pipe, socket or device)",
+        prepare=lambda t: os.mkfifo(t / "pipe.jpg"),
+    ),
     "upload-ftp": Case(("upload", "ftp://example.com/a.jpg"), "only http(s) links"),
     "upload-malformed-url": Case(("upload", "https://[::1/a.jpg"), "is not a valid link"),
     "upload-url-without-host": Case(("upload", "http://"), "has no host name"),
     "env-api-url": Case(("credits",), "NEMO_API_URL must be an http(s) URL", {"NEMO_API_URL": "x"}),
+    "env-api-url-unclosed-ipv6": Case(
+        ("credits",), "NEMO_API_URL must be an http(s) URL", {"NEMO_API_URL": "http://[::1"}
+    ),
     "env-backend": Case(
         ("state",), "NEMO_BACKEND must be 'cloud' or 'local'", {"NEMO_BACKEND": "foo"}
     ),
@@ -213,6 +224,14 @@ def test_a_turn_that_cannot_run_keeps_its_json_shape_and_exits_1(
     assert words in payload["reply"]
     assert words in plain.stdout + plain.stderr
     assert payload["session_id"] == ""  # refused before any session or network call
+
+
+def test_a_fifo_attached_to_a_turn_is_named_as_what_it_is(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.jpg")
+    payload = _one_json(_invoke(["turn", "--json", "--attach", str(tmp_path / "pipe.jpg"), "go"]))
+    assert payload["status"] == "error"
+    assert "pipe.jpg is not a regular file (a pipe, socket or device)" in payload["reply"]
+    assert "can't find" not in payload["reply"]
 
 
 def test_a_very_long_turn_with_control_characters_fails_cleanly_on_a_dead_api() -> None:

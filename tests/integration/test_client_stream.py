@@ -16,6 +16,7 @@ import pytest
 from agent.client import Timeouts
 from agent.config import Settings
 from agent.errors import (
+    APIError,
     FileTooLargeError,
     InsufficientCreditsError,
     SessionNotFoundError,
@@ -144,11 +145,14 @@ async def test_code_envelope_error_with_http_200_is_mapped_not_a_stream_error(
             await collect(rt)
 
 
-async def test_non_event_stream_response_is_a_stream_error(settings: Settings) -> None:
+async def test_non_event_stream_response_is_an_api_error_not_a_dropped_stream(
+    settings: Settings,
+) -> None:
     script = ApiScript().on("POST", "/run_sse", json_response({"ok": True}))
     async with runtime(settings, script) as rt:
-        with pytest.raises(StreamError, match=r"expected an event stream.*check that NEMO_API_URL"):
+        with pytest.raises(APIError, match=r"got application/json.*check that NEMO_API_URL") as e:
             await collect(rt)
+    assert not isinstance(e.value, StreamError)
 
 
 async def test_truncated_stream_yields_complete_events_then_fails(settings: Settings) -> None:

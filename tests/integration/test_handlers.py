@@ -142,8 +142,35 @@ async def test_a_generation_request_is_posted_once_and_the_reply_is_translated(
     assert result.actions[:2] == ("upload", "sse")
     assert posts == 1
     assert "click" not in result.reply.lower()
-    assert ("status", "Generating video — this can take 2-5 minutes") in statuses
+    assert ("status", "Generating video on this machine — a few seconds") in statuses
     assert result.files == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "offer", "promises"),
+    [
+        ("turn this photo into a 5-second video", 'Say "export" when you want the MP4',
+         ("I'll export", "I'll send")),
+        ("把这张照片做成5秒的视频", "需要 MP4 时说“导出”即可", ("我会直接把", "发给你")),
+    ],
+    ids=["en", "zh"],
+)  # fmt: skip
+async def test_with_auto_export_off_the_reply_offers_the_export_and_never_promises_it(
+    settings: Settings,
+    tmp_path: Path,
+    photo: Path,
+    text: str,
+    offer: str,
+    promises: tuple[str, ...],
+) -> None:
+    manual = settings.with_overrides(auto_export=False)
+    async for engine, app, _, _ in _engine(manual, tmp_path):
+        result = await engine.run_turn(text, [str(photo)])
+        renders = app.count("POST", "/api/render/proxy/lambda")
+    assert result.reply.count(offer) == 1
+    assert not any(promise in result.reply for promise in promises)
+    assert "export" not in result.actions
+    assert renders == 0
 
 
 async def test_a_silent_edit_is_answered_from_the_state_diff(
@@ -160,23 +187,24 @@ async def test_a_silent_edit_is_answered_from_the_state_diff(
 
 
 @pytest.mark.parametrize(
-    ("text", "register", "lang"),
+    ("text", "words", "lang"),
     [
-        ("turn this photo into a 5-second video", "Register", "en"),
-        ("把这张照片做成5秒的视频", "注册", "zh"),
+        ("turn this photo into a 5-second video", "out of credits on the local backend", "en"),
+        ("把这张照片做成5秒的视频", "本地后端的积分已用完", "zh"),
     ],
 )
-async def test_running_out_of_credits_gives_the_registration_link(
-    settings: Settings, tmp_path: Path, photo: Path, text: str, register: str, lang: str
+async def test_running_out_of_local_credits_says_so_without_a_dead_link(
+    settings: Settings, tmp_path: Path, photo: Path, text: str, words: str, lang: str
 ) -> None:
+    # The embedded backend has no registration page and its address dies with the command.
     async for engine, _, _, _ in _engine(settings, tmp_path, grant=50):
         result = await engine.run_turn(text, [str(photo)])
     assert result.language == lang
     assert result.error is not None
     assert result.error.code == 2001
-    assert register in result.reply
-    assert "/register?bind=anon_" in result.reply
-    assert any("/register?bind=anon_" in link for link in result.links)
+    assert words in result.reply
+    assert "http" not in result.reply
+    assert result.links == ()
 
 
 async def test_a_clarifying_question_is_relayed_and_the_answer_goes_to_the_agent(

@@ -27,19 +27,30 @@ async def test_anonymous_token_needs_a_client_id(tmp_path: Path) -> None:
     assert r.json()["code"] == 400
 
 
-async def test_the_same_client_id_gets_its_valid_token_back(tmp_path: Path) -> None:
-    async with in_process(local_config(tmp_path, grant=100), local_deps()) as client:
+async def test_a_client_id_with_a_live_token_is_refused_and_never_given_it(
+    tmp_path: Path,
+) -> None:
+    """Whoever knows a client id must not get its live token (cloud: 1 token/client)."""
+    clock = FakeClock()
+    config = local_config(tmp_path, grant=100)
+    async with in_process(config, local_deps(clock=clock)) as client:
         first = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c1"})
         again = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c1"})
         other = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c2"})
+        clock.now += 7 * DAY_S + 1
+        after_expiry = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c1"})
     data = first.json()["data"]
     assert first.json()["code"] == 0
     assert data["token"].startswith("nmv_usr_")
     assert data["user_id"].startswith("anon_")
     assert data["credits"] == 100
     assert data["expires_at"].endswith("Z")
-    assert again.json()["data"] == data
+    assert (again.status_code, again.json()["code"], again.json()["data"]) == (429, 429, None)
+    assert data["token"] not in again.text
+    assert 0 < int(again.headers["Retry-After"]) <= 7 * DAY_S
     assert other.json()["data"]["token"] != data["token"]
+    assert after_expiry.json()["data"]["user_id"] == data["user_id"]
+    assert after_expiry.json()["data"]["token"] != data["token"]
 
 
 async def test_too_many_client_ids_from_one_address_get_429(tmp_path: Path) -> None:
@@ -48,10 +59,8 @@ async def test_too_many_client_ids_from_one_address_get_429(tmp_path: Path) -> N
             (await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": f"c{i}"}))
             for i in range(3)
         ]
-        reissue = await client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "c0"})
     assert [r.status_code for r in codes] == [200, 200, 429]
     assert int(codes[2].headers["Retry-After"]) > 0
-    assert reissue.status_code == 200
 
 
 async def test_calls_without_a_valid_token_answer_1001_with_http_401(tmp_path: Path) -> None:

@@ -117,3 +117,13 @@ async def test_ctrl_c_cancels_only_the_current_wait() -> None:
     assert task.cancelled()
     # The handler is gone again: the next Ctrl-C is the default KeyboardInterrupt.
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_after_ctrl_c_chat_points_at_the_command_that_shows_the_result(lang: str) -> None:
+    from agent.templates import Templates
+
+    text = Templates().render("replies/chat_cancelled", lang)  # type: ignore[arg-type]
+    assert "/state" in text  # the meta-command that shows the timeline, where the result lands
+    assert "status" not in text
+    assert "状态" not in text

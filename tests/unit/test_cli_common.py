@@ -133,3 +133,16 @@ def test_ctrl_c_exits_130_with_a_json_error_object() -> None:
         "status": "error",
         "error": {"code": "interrupted", "message": "interrupted"},
     }
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("127.1", True), ("0x7f.1", True), ("2130706433", True),
+     ("::1", True), ("[::1]", True), ("localhost", True), ("LOCALHOST.", True),
+     ("0.0.0.0", False),  # noqa: S104 - a case, not a bind
+     ("192.0.2.1", False), ("::", False), ("example.com", False), ("10.1", False)],
+)  # fmt: skip
+def test_loopback_is_recognised_in_every_spelling(host: str, loopback: bool) -> None:
+    from agent.cli.serve import is_loopback
+
+    assert is_loopback(host) is loopback

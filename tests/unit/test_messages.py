@@ -166,6 +166,10 @@ def test_tokens_in_error_messages_are_redacted() -> None:
 
 
 _SAMPLES: dict[str, dict[str, object]] = {
+    **{
+        f"status/{name}": {"local": False}
+        for name in ("generating", "editing", "music", "working", "render_start")
+    },
     "errors/file_problem": {"problem": "missing", "subject": "photo.jpg"},
     "errors/credits": {"register_url": None, "topup_url": f"{WEB}/dashboard/billing"},
     "errors/plan": {"web_url": WEB},
@@ -248,6 +252,7 @@ def test_every_template_renders_in_both_languages_and_chinese_is_chinese(
     [
         ("missing", "I can't find photo.jpg", "找不到 photo.jpg"),
         ("folder", "photo.jpg is a folder", "photo.jpg 是一个文件夹"),
+        ("special", "photo.jpg is not a regular file", "photo.jpg 不是普通文件"),
         ("empty", "photo.jpg is empty", "photo.jpg 是空文件"),
         ("not_http", "photo.jpg isn't an http(s) link", "photo.jpg 不是 http(s) 链接"),
     ],
@@ -265,3 +270,27 @@ def test_a_small_upload_cap_is_stated_in_readable_units(templates: Templates) ->
     exc = FileTooLargeError("too big", code=4002)
     reply = error_reply(exc, MessageContext(WEB, upload_max_bytes=1000))
     assert "the limit is 1000 B)" in _render(templates, reply, "en")
+
+
+_EVERY_ERROR = [
+    InsufficientCreditsError("no credits", code=2001),
+    error_from_response(402, {"message": "plan"}),
+    InvalidTokenError("bad token", code=1001),
+    error_from_response(404, {"detail": "Session not found"}),
+    error_from_response(500, None),
+    error_from_response(429, None, retry_after=3),
+    StreamError("dropped"),
+    TransportError("could not reach 127.0.0.1"),
+    AgentError("odd"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("exc", _EVERY_ERROR, ids=lambda e: type(e).__name__)
+def test_a_local_backend_error_offers_no_link_to_its_short_lived_address(
+    templates: Templates, exc: AgentError, lang: str
+) -> None:
+    local = "http://127.0.0.1:23456"
+    reply = error_reply(exc, MessageContext(local, user_id="anon_x9", local=True))
+    assert reply.links == ()
+    assert "127.0.0.1:23456" not in _render(templates, reply, lang)

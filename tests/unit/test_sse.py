@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.errors import StreamError
+from agent.errors import APIError, StreamError
 from agent.models import (
     ErrorEvent,
     HeartbeatEvent,
@@ -176,12 +176,13 @@ def test_unknown_payloads_yield_nothing() -> None:
     assert classify(RawEvent('{"actions":{"stateDelta":{}}}')) == []
 
 
-def test_event_stream_content_type_is_required() -> None:
+def test_event_stream_content_type_is_required_and_its_absence_is_not_a_stream_error() -> None:
     check_content_type("text/event-stream; charset=utf-8")
-    with pytest.raises(StreamError):
-        check_content_type("application/json")
-    with pytest.raises(StreamError):
-        check_content_type(None)
+    for content_type in ("application/json", "text/html; charset=utf-8", None):
+        with pytest.raises(APIError) as caught:
+            check_content_type(content_type)
+        assert not isinstance(caught.value, StreamError)
+        assert "NEMO_API_URL" in caught.value.message
 
 
 def test_trailing_temporary_issue_text_is_recognised() -> None:
