@@ -19,6 +19,7 @@ __all__ = [
     "InterpretContext",
     "Plan",
     "Revision",
+    "RevisionNote",
     "Step",
     "TextStep",
     "ToolStep",
@@ -108,11 +109,27 @@ Step = ToolStep | TextStep | AskStep
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionNote:
+    """How a plan moves the session's history once all its tool steps ran."""
+
+    label: str
+    """What changed, as the reply says it (shown when the history is listed)."""
+    undo: tuple[int, ...] = ()
+    """Revisions this plan undoes (no new revision is saved)."""
+    redo: tuple[int, ...] = ()
+    """Undone revisions this plan brings back (no new revision is saved)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What to do for one message, in order."""
 
     steps: tuple[Step, ...]
     language: Language
+    claims: tuple[str, ...] = ()
+    """What the reply says was changed (`video`, `length`, `photos`, `text`, `music`, ...)."""
+    revision: RevisionNote | None = None
+    """None when the plan changes no draft."""
 
     @property
     def credits(self) -> int:

@@ -61,10 +61,12 @@ class TimeRange:
     start_ms: int
     end_ms: int
     from_end: bool = False
+    open_end: bool = False
+    """Runs to the end of the video ("from second 2", "从第2秒开始"); `end_ms` is ignored."""
 
     def resolve(self, total_ms: int) -> tuple[int, int]:
         """Absolute (start, end) within a video of `total_ms`, clamped, at least 100 ms long."""
-        start, end = self.start_ms, self.end_ms
+        start, end = self.start_ms, total_ms if self.open_end else self.end_ms
         if self.from_end:
             start, end = total_ms - self.start_ms, total_ms - self.end_ms
         end = min(max(end, min(100, total_ms)), total_ms)
@@ -112,7 +114,18 @@ def _ms(token: str) -> int | None:
 
 
 _EXPLICIT = re.compile(
-    rf"(?:from\s+|between\s+|从)?{NUM}\s*{SEC}?\s*(?:-|–|—|~|to|and|至|到)\s*{NUM}\s*{SEC}", _F
+    rf"(?:from\s+|between\s+|从|由|在)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
+    rf"(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
+    rf"|(?:from|between)\s+(?:second\s+)?{NUM}\s*{SEC}?\s*(?:-|to|and|until|till)\s*{NUM}"
+    rf"|second\s+{NUM}\s*(?:-|to|until|till)\s*(?:second\s+)?{NUM}",
+    _F,
+)
+_OPEN = re.compile(
+    rf"(?:from|starting\s+(?:at|from)|(?:starts?|begins?)\s+(?:\w+\s+){{0,2}}?(?:at|from)"
+    rf"|beginning\s+at|after)\s+"
+    rf"(?:second\s+{NUM}|{NUM}\s*{SEC})(?:\s+(?:to|until|till)\s+the\s+(?:very\s+)?end)?"
+    rf"|(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起|到最后|到结尾)?",
+    _F,
 )
 _FIRST = re.compile(
     rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}", _F
@@ -131,9 +144,13 @@ _END = re.compile(r"(?:at|in|for)\s+the\s+(?:very\s+)?end|结尾|片尾|结束�
 def take_range(text: str) -> tuple[TimeRange | None, str]:
     """Find a time range: "from 2s to 5s", "0-3s", "first 3 seconds", "前3秒", "at the end"."""
     if match := _EXPLICIT.search(text):
-        start, end = _ms(match.group(1)), _ms(match.group(2))
+        start, end = (_ms(g) for g in [g for g in match.groups() if g][:2])
         if start is not None and end is not None and end > start:
             return TimeRange(start, end), _blank(text, match)
+    if match := _OPEN.search(text):
+        start = _ms(next(g for g in match.groups() if g))
+        if start is not None:
+            return TimeRange(start, 0, open_end=True), _blank(text, match)
     for pattern, from_end in ((_FIRST, False), (_LAST, True)):
         if match := pattern.search(text):
             length = _ms(next(g for g in match.groups() if g))
