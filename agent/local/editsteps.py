@@ -127,8 +127,12 @@ class EditSteps:
         ):
             self._motion()
         if look.fit:
-            self.step({"op": "set_fit", "fit": look.fit}, set_fit(self.draft, look.fit), loud=True)
-            self.note(self.say("fit_set", fit=self.name(look.fit)), loud=True, claim="framing")
+            framed = set_fit(self.draft, look.fit)
+            if framed == self.draft:
+                self.note(self.say("fit_same", fit=self.name(look.fit)), loud=True)
+            else:
+                self.step({"op": "set_fit", "fit": look.fit}, framed, loud=True)
+                self.note(self.say("fit_set", fit=self.name(look.fit)), loud=True, claim="framing")
         if look.aspect:
             self.note(self.say("already_aspect", aspect=self.name(look.aspect)), loud=True)
 
@@ -167,6 +171,10 @@ class EditSteps:
             speed_factor=look.speed_factor or 1.0,
         )
         mo = segments(draft, ed.VIDEO)[0]["mo"] if segments(draft, ed.VIDEO) else {}
+        if draft == self.draft:
+            motion = self.name(str(mo.get("type")))
+            self.note(self.say("motion_same", motion=motion, speed=mo.get("sp")), loud=True)
+            return
         self.step(
             {
                 "op": "set_motion",

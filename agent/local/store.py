@@ -21,6 +21,8 @@ from typing import Any
 
 from agent.errors import ConfigError
 from agent.local.jobs import RenderJob
+from agent.local.plan import Revision, RevisionNote
+from agent.local.store_history import HISTORY_SCHEMA, read_revisions, record_revision
 from agent.local.store_schema import SCHEMA, job_from_row, write_job_state
 
 __all__ = [
@@ -113,7 +115,7 @@ class Store:
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA busy_timeout=5000")
-            self._db.executescript(SCHEMA)
+            self._db.executescript(SCHEMA + HISTORY_SCHEMA)
 
     def close(self) -> None:
         """Close the connection."""
@@ -223,6 +225,18 @@ class Store:
             )
             self._ledger(db, user_id, "consume" if consume else "release", amount, ref)
 
+    def refill(self, user_id: str, up_to: int) -> int:
+        """Top a balance back up to `up_to` (local accounts never run dry); the amount added."""
+        with self._tx() as db:
+            row = db.execute("SELECT available FROM users WHERE user_id=?", (user_id,)).fetchone()
+            added = max(0, up_to - row["available"]) if row else 0
+            if added:
+                db.execute(
+                    "UPDATE users SET available=available+? WHERE user_id=?", (added, user_id)
+                )
+                self._ledger(db, user_id, "refill", added, "")
+            return added
+
     def release_all_frozen(self) -> int:
         """After a restart: credits frozen by runs that died with the server go back."""
         with self._tx() as db:
@@ -267,6 +281,18 @@ class Store:
                 "UPDATE sessions SET draft=? WHERE session_id=?",
                 (json.dumps(draft, ensure_ascii=False), session_id),
             )
+
+    def revisions(self, session_id: str) -> tuple[Revision, ...]:
+        """The session's draft history, oldest first."""
+        with self._lock:
+            return read_revisions(self._db, session_id)
+
+    def record_revision(
+        self, session_id: str, note: RevisionNote, draft: dict[str, Any], before: dict[str, Any]
+    ) -> None:
+        """Apply a finished plan's history note (`before`: the draft the plan started from)."""
+        with self._tx() as db:
+            record_revision(db, session_id, note, draft, before=before, now=self._clock())
 
     def add_media(self, session_id: str, infos: list[dict[str, Any]]) -> None:
         """Append uploaded files to a session's `video_infos`."""
