@@ -40,14 +40,16 @@ _NAME_MARKER = re.compile(
 )
 _LIMITS = {
     "resolution": re.compile(
-        r"(?<![a-z0-9])(?:4k|8k|2k|2160p|1440p|uhd|ultra\s*hd)(?![a-z0-9])|超高清|蓝光",
+        r"(?<![a-z0-9])(?:4k|8k|2k|2160p|1440p|1080p|720p|480p|uhd|ultra\s*hd|full\s*hd)(?![a-z0-9])"
+        r"|超高清|蓝光|高清|分辨率|\bresolution\b",
         re.IGNORECASE,
     ),
     "content_motion": re.compile(
         r"\bslow[\s-]*mo(?:tion)?\b|\bslowmo\b|慢动作|慢镜"
         r"|\bmake\s+(?:the\s+)?(?:water|waves?|sea|people|person|clouds?|trees?|birds?|cars?|boats?)"
         r"\s+(?:move|walk|flow|run|sway|fly|drive|sail)"
-        r"|(?:让|使|令|整)(?:海浪|水|人|云|树|鸟|车|船)(?:动|走|流|飘|飞)",
+        r"|(?:让|使|令|整|要)[^，,。]{0,4}?(?:海浪|海水|浪花|浪|水|人|云|树|鸟|车|船|花|草|瀑布)"
+        r"[^，,。]{0,2}?(?:流动|飘动|摇动|动|走|流|飘|飞|摇|跑)(?:起来)?",
         re.IGNORECASE,
     ),
 }

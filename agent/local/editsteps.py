@@ -138,10 +138,10 @@ class EditSteps:
 
     def wanted_length(self, current_ms: int) -> int | None:
         """The length the message asks for (absolute, relative, x N or per photo), unclamped."""
-        if self.req.length is not None:
-            items = len(segments(self.draft, ed.VIDEO))
-            return self.req.length.resolve(current_ms, items)
-        return self.req.look.duration_ms
+        op, absolute = self.req.length, self.req.look.duration_ms
+        if op is not None and not (op.vague and absolute):
+            return op.resolve(current_ms, len(segments(self.draft, ed.VIDEO)))
+        return absolute
 
     def _length(self, wanted: int) -> None:
         new_ms = max(MIN_MS, min(MAX_MS, wanted))
@@ -186,7 +186,12 @@ class EditSteps:
             loud=True,
         )
         self.note(
-            self.say("motion_set", motion=self.name(str(mo.get("type"))), speed=mo.get("sp")),
+            self.say(
+                "motion_set",
+                motion=self.name(str(mo.get("type"))),
+                speed=mo.get("sp"),
+                travel=round(float(mo.get("i", 0)) * 100),
+            ),
             loud=True,
             claim="motion",
         )

@@ -22,7 +22,8 @@ Kind = Literal["undo", "redo", "restore", "list"]
 _UNDO = re.compile(
     r"^\s*(?:please\s+)?undo\b|\bundo\s+(?:that|this|it|the\s+last|my\s+last|twice|two|three)"
     r"|\brevert\s+(?:that|this|it|the\s+last)|\bgo\s+back\s+(?:a|one)\s+step\b"
-    r"|\bput\s+it\s+back\b|撤销|撤回|撤消|返回上一步|回到上一步|退回上一步|上一步|复原|还原|返转头|返转"
+    r"|\bput\s+it\s+back\b|\b(?:back|return|revert|go)\s+to\s+(?:the\s+)?(?:previous|last|earlier)"
+    r"\s+(?:version|one|state)|\bprevious\s+version\b|上一个版本|上个版本|之前的版本|撤销|撤回|撤消|返回上一步|回到上一步|退回上一步|上一步|复原|还原|返转头|返转"
 )
 _REDO = re.compile(
     r"^\s*(?:please\s+)?redo\b|\bredo\s+(?:that|it|the\s+last)|恢复(?!到)|重做上一步|重做"
@@ -30,14 +31,15 @@ _REDO = re.compile(
 _RESTORE = re.compile(
     rf"(?:go\s+back|revert|return|restore|roll\s+back|switch\s+back)\s+(?:to\s+)?(?:the\s+)?"
     rf"{NUM}\s*-?\s*{SEC}\s+(?:one|version|draft|cut)"
-    rf"|(?:回到|恢复到|还原到|退回到|变返|返回|回去|改回|变回)\s*{NUM}\s*秒\s*(?:钟)?\s*(?:的|嗰个|嘅)?\s*版本"
-    rf"|(?:go\s+back|revert|return|restore)\s+to\s+(?:the\s+)?(?:first|original)\s+version"
+    rf"|(?:回到|恢复到|还原到|退回到|变返|返回|回去|改回|变回)\s*{NUM}\s*秒\s*(?:钟)?\s*(?:的|嗰个|嘅|那个|那一个|这个|个)?\s*版本"
+    rf"|(?:go\s+back|revert|return|restore)\s+(?:to\s+)?(?:the\s+)?(?:first|original)\s+version"
     rf"|(?:回到|恢复到|还原到)(?:最初|原来|第一个)的?版本",
     re.IGNORECASE,
 )
 _LIST = re.compile(
     r"\b(?:show|list|what(?:'s|\s+is|\s+are)?)\b[^.?!]{0,20}\b(?:history|versions|revisions|changes)\b"
-    r"|\bhistory\b|历史版本|历史记录|修改记录|改动记录|版本记录|查看历史|有哪些版本"
+    r"|\bhistory\b|\bwhat\s+(?:did\s+you|have\s+you)\s+(?:change|changed|do|done)\b"
+    r"|改了什么|改了哪些|做了什么修改|做了哪些修改|改咗乜|历史版本|历史记录|修改记录|改动记录|版本记录|查看历史|有哪些版本"
 )
 _TIMES = re.compile(r"\b(twice|two\s+times|three\s+times|(\d+)\s+times)\b|两次|三次|(\d+)\s*次")
 

@@ -24,6 +24,10 @@ __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_
 TextKind = Literal["title", "caption"]
 MAX_MESSAGE = 2000
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_EVERY_TEXT = re.compile(
+    r"\ball\s+(?:the\s+|of\s+the\s+)?(?:text|words|titles\s+and\s+captions)\b"
+    r"|\ball\s+(?:the\s+)?text\b|(?:所有|全部)的?(?:文字|字)|文字全部|字全部"
+)
 _CANTONESE = frozenset("啲咗嘅唔冇喺嚟佢嗰哋乜咁噉畀睇攞揾嘢")
 """Characters of written Cantonese: a message with them is answered in traditional characters."""
 _LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
@@ -61,6 +65,8 @@ class TextOp:
     """How long it should stay on screen ("show the title for 4 seconds")."""
     fresh: bool = True
     """The message asks for a new one ("add a title") rather than changing one."""
+    every: bool = False
+    """All text, titles and captions alike ("remove all the text")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +174,12 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     )
     if text is not None and (hold or text.action == "ask"):
         text = replace(text, hold_ms=hold, fresh=clauses.wants_new_text(folded))
+    look = _look(folded, book, duration, speed)
+    if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
+        look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
     return Request(
         language=detect_language(unquoted, session_language),
-        look=_look(folded, book, duration, speed),
+        look=look,
         unsupported=_unsupported(folded, book),
         social="help" if has_any(folded, kw.help) else _greeting(folded, book),
         generate=has_any(folded, kw.generate),
@@ -274,7 +283,7 @@ def _text(
     if fading and not text:
         return None  # "fade the title in", "remove the fades from the titles"
     if has_any(folded, kw.remove) and not text:
-        return TextOp("remove", kind, ordinal=ordinal)
+        return TextOp("remove", kind, ordinal=ordinal, every=bool(_EVERY_TEXT.search(folded)))
     action: Literal["add", "replace"] = "replace" if has_any(folded, kw.replace) else "add"
     if not text:
         if span is None and position is None and action == "replace":

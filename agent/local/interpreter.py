@@ -121,7 +121,9 @@ class _Planner:
         """Apply a photo edit ("remove the second photo") and the message's other edits."""
         current = look_of(self.edits.draft)
         visuals = current.visuals if current else ()
-        photos = photo_edit(self.req.folded, visuals, tuple(self._visuals()))
+        req = self.req
+        others = any((req.text, req.music, req.fade, req.style, req.look.motion))
+        photos = photo_edit(req.folded, visuals, tuple(self._visuals()), others=others)
         if photos is None:
             return False
         apply_photos(self.edits, photos)
@@ -185,7 +187,7 @@ class _Planner:
         look = self.req.look
         motion = base.motion if base else _default_motion(visuals)
         duration = look.duration_ms or (base.duration_ms if base else _default_ms(visuals))
-        if self.req.length is not None:
+        if self.req.length is not None and not (self.req.length.vague and look.duration_ms):
             duration = self.req.length.resolve(duration, len(visuals))
         return VideoSpec(
             visuals=visuals,

@@ -27,6 +27,8 @@ class LengthOp:
     delta_ms: int = 0
     factor: float = 1.0
     each_ms: int = 0
+    vague: bool = False
+    """"A bit longer" with no number: 2 seconds, unless the message also names a length."""
 
     def resolve(self, current_ms: int, items: int) -> int:
         """The new total length, ms, for a video of `current_ms` with `items` photos."""
@@ -42,14 +44,16 @@ _EACH = re.compile(
     _F,
 )
 _MORE = re.compile(
-    rf"(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
+    rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
+    rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
     rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
     rf"|(?:加长|延长|拉长|加多|多加|再加|增加|再长|长多|多|加)\s*{NUM}\s*{SEC}",
     _F,
 )
 _LESS = re.compile(
     rf"{NUM}\s*{SEC}\s*(?:shorter|less)"
-    rf"|(?:shorten|trim|cut|take)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?{NUM}\s*{SEC}"
+    rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?"
+    rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
     rf"|(?:缩短|减少|剪短|剪掉|减|短|少)\s*{NUM}\s*{SEC}",
     _F,
@@ -57,12 +61,14 @@ _LESS = re.compile(
 _TIMES = re.compile(
     rf"{NUM}\s*times\s+(?:as\s+long|longer|the\s+length)|{NUM}\s*倍\s*(?:长|时长)", _F
 )
+_ZH_TIMES = re.compile(rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍")
 _ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _WORD_FACTORS = (
     (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍|时长加倍", 2.0),
-    (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|(?:缩短|减少|剪短)一半|减半"
+    (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
+     r"|(?:cut|shorten|trim)\s+(?:it\s+)?(?:in|by)\s+half|(?:缩短|减少|剪短)一半|减半"
      r"|短一半", 0.5),
 )  # fmt: skip
 
@@ -80,10 +86,25 @@ def take_length(text: str) -> tuple[LengthOp | None, str]:
 
 
 def _take_factor(text: str) -> tuple[LengthOp | None, str]:
+    op, rest = _take_times(text)
+    if op is not None:
+        return op, rest
+    for words, factor in _WORD_FACTORS:
+        if match := re.search(words, text, _F):
+            return LengthOp(factor=factor), _blank(text, match)
+    for pattern, sign in ((_VAGUE_LONGER, 1), (_VAGUE_SHORTER, -1)):
+        if match := pattern.search(text):
+            return LengthOp(delta_ms=sign * VAGUE_MS, vague=True), _blank(text, match)
+    return None, text
+
+
+def _take_times(text: str) -> tuple[LengthOp | None, str]:
     if match := _ZH_MORE_TIMES.search(text):
         number = parse_number(match.group(1))
         if number:
             return LengthOp(factor=number + 1), _blank(text, match)
+    if (match := _ZH_TIMES.search(text)) and (number := parse_number(match.group(1))):
+        return LengthOp(factor=number), _blank(text, match)
     if match := _PERCENT.search(text):
         number = parse_number(match.group(1)) or 0.0
         sign = 1 if match.group(2).casefold() == "longer" else -1
@@ -92,10 +113,20 @@ def _take_factor(text: str) -> tuple[LengthOp | None, str]:
         number = parse_number(next(g for g in match.groups() if g))
         if number:
             return LengthOp(factor=number), _blank(text, match)
-    for words, factor in _WORD_FACTORS:
-        if match := re.search(words, text, _F):
-            return LengthOp(factor=factor), _blank(text, match)
     return None, text
+
+
+VAGUE_MS = 2000
+_VAGUE_LONGER = re.compile(
+    r"\b(?:make\s+it|a\s+(?:bit|little)|slightly|bit)\s+longer\b|\blonger\s+(?:please|video)\b"
+    r"|\bextend\s+(?:it|the\s+video)\b(?!\s+(?:to|by))|长一点|长一些|长点|长啲|加长(?!到|\d)",
+    _F,
+)
+_VAGUE_SHORTER = re.compile(
+    r"\b(?:make\s+it|a\s+(?:bit|little)|slightly|bit)\s+shorter\b|\bshorter\s+(?:please|video)\b"
+    r"|短一点|短一些|短点|短啲",
+    _F,
+)
 
 
 _HOLD = re.compile(

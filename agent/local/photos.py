@@ -41,7 +41,7 @@ _PHOTO_WORD = re.compile(
 _REVERSE = re.compile(r"\breverse\b|倒序|倒过来|反过来|顺序反")
 _ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
 _SWAP = re.compile(r"\bswap\b|\bswitch\b|交换|调换|对调|调转|掉转")
-_REPLACE = re.compile(r"\breplace\b|替换|换成|换做|换为")
+_REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
 _REMOVE = re.compile(
     r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删除|删掉|去掉|删咗|拿掉|移除|唔要"
 )
@@ -54,6 +54,12 @@ _END = re.compile(
 )
 _AFTER = re.compile(r"\bafter\b|后面|之后|后边|后头")
 _BEFORE = re.compile(r"\bbefore\b|前面|之前|前边|前头")
+_PHOTO_NOUN = re.compile(
+    r"\b(?:photos?|pictures?|images?|pics?|slides?)\b|照片|图片|相片|那张|张相|张图"
+)
+_CHANGE = re.compile(
+    r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder)\b|删|去掉|换|移|搬|挪|调换|交换"
+)
 _ADD = re.compile(r"\b(?:add|insert|put|place|move|append|use)\b|加|插|放|移|搬|挪")
 
 
@@ -67,11 +73,13 @@ class PhotoEdit:
 
 
 def photo_edit(
-    folded: str, current: tuple[Asset, ...], uploads: tuple[Asset, ...]
+    folded: str, current: tuple[Asset, ...], uploads: tuple[Asset, ...], *, others: bool = False
 ) -> PhotoEdit | None:
     """The photo edit `folded` asks for, or None when it is not one.
 
-    `missing` (with the current visuals) means a photo edit named a photo that is not there.
+    `missing` (with the current visuals) means a photo edit named a photo that is not there
+    (or one it cannot tell, like "the lighthouse one" in another language); `others` says the
+    message also edits titles or music, so a vague photo word is not taken as a photo edit.
     """
     if not current:
         return None
@@ -85,7 +93,8 @@ def photo_edit(
     if _REVERSE.search(folded):
         return PhotoEdit(tuple(reversed(current)), "reverse")
     if not refs:
-        return None
+        vague = not others and _PHOTO_NOUN.search(folded) and _CHANGE.search(folded)
+        return PhotoEdit(current, "missing") if vague else None
     items = [r for _, r in refs if r is not None]
     if len(items) < len(refs):
         return PhotoEdit(current, "missing")
@@ -140,7 +149,7 @@ def _place(
 def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:
     first, second = items[0], items[1]
     # "用 Y 替换 X" names the new photo first; "replace X with Y" / "把 X 换成 Y" the old one.
-    if re.search(r"用[^替换]*替换", folded):
+    if re.search(r"用[^替换]*(?:替换|代替|取代)|\binstead\s+of\b", folded):
         return second, first
     return first, second
 

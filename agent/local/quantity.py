@@ -64,8 +64,14 @@ class TimeRange:
     open_end: bool = False
     """Runs to the end of the video ("from second 2", "从第2秒开始"); `end_ms` is ignored."""
 
+    half: int = 0
+    """1 for the first half of the video, 2 for the second half (`start_ms`/`end_ms` unused)."""
+
     def resolve(self, total_ms: int) -> tuple[int, int]:
         """Absolute (start, end) within a video of `total_ms`, clamped, at least 100 ms long."""
+        if self.half:
+            middle = total_ms // 2
+            return (0, middle) if self.half == 1 else (middle, total_ms)
         start, end = self.start_ms, total_ms if self.open_end else self.end_ms
         if self.from_end:
             start, end = total_ms - self.start_ms, total_ms - self.end_ms
@@ -141,8 +147,35 @@ _START = re.compile(
 _END = re.compile(r"(?:at|in|for)\s+the\s+(?:very\s+)?end|结尾|片尾|结束的时候", _F)
 
 
-def take_range(text: str) -> tuple[TimeRange | None, str]:
-    """Find a time range: "from 2s to 5s", "0-3s", "first 3 seconds", "前3秒", "at the end"."""
+_CLOCK = r"(\d+):([0-5]\d)(?:\.(\d))?"
+_CLOCK_RANGE = re.compile(
+    rf"(?:from\s+|between\s+|从|由)?{_CLOCK}\s*(?:-|–|to|and|until|till|至|到)\s*{_CLOCK}", _F
+)
+_CLOCK_START = re.compile(rf"(?:from|at|starting\s+at|start\s+at|从|由)\s*{_CLOCK}", _F)
+
+
+def _clock_ms(minutes: str, secs: str, tenths: str | None) -> int:
+    return (int(minutes) * 60 + int(secs)) * 1000 + int(tenths or 0) * 100
+
+
+def _take_clock(text: str) -> tuple[TimeRange | None, str]:
+    if match := _CLOCK_RANGE.search(text):
+        start, end = _clock_ms(*match.groups()[:3]), _clock_ms(*match.groups()[3:])
+        if end > start:
+            return TimeRange(start, end), _blank(text, match)
+    if match := _CLOCK_START.search(text):
+        return TimeRange(_clock_ms(*match.groups()), 0, open_end=True), _blank(text, match)
+    return None, text
+
+
+_HALF = re.compile(
+    r"(\bfirst\s+half\b|前半段|前一半|前半部分|上半段)|\bsecond\s+half\b|\blast\s+half\b|后半段|后一半"
+    r"|后半部分|下半段",
+    _F,
+)
+
+
+def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
     if match := _EXPLICIT.search(text):
         start, end = (_ms(g) for g in [g for g in match.groups() if g][:2])
         if start is not None and end is not None and end > start:
@@ -151,6 +184,18 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
         start = _ms(next(g for g in match.groups() if g))
         if start is not None:
             return TimeRange(start, 0, open_end=True), _blank(text, match)
+    return None, text
+
+
+def take_range(text: str) -> tuple[TimeRange | None, str]:
+    """Find a time range: "from 2s to 5s", "0-3s", "0:02-0:04", "first 3 seconds", "前3秒"."""
+    if match := _HALF.search(text):
+        half = 1 if match.group(1) else 2
+        return TimeRange(0, 0, half=half), _blank(text, match)
+    for take in (_take_clock, _take_numbers):
+        span, rest = take(text)
+        if span is not None:
+            return span, rest
     for pattern, from_end in ((_FIRST, False), (_LAST, True)):
         if match := pattern.search(text):
             length = _ms(next(g for g in match.groups() if g))

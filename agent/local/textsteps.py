@@ -45,7 +45,7 @@ def apply_text(steps: EditSteps, op: TextOp) -> None:
 
 def _remove(steps: EditSteps, op: TextOp) -> None:
     kind_name = steps.topic(op.kind)
-    ids = pick(steps.draft, op.kind, op.ordinal)
+    ids = pick(steps.draft, None if op.every else op.kind, op.ordinal)
     if op.ordinal is None and not ids:
         ids = pick(steps.draft, None, None)  # "remove the caption" when only titles exist
         ids = ids if op.kind == "caption" and _all_bottom(steps, ids) else []
@@ -75,6 +75,12 @@ def _change(steps: EditSteps, op: TextOp) -> None:
     draft = change_texts(steps.draft, ids, change)
     changed = [sg for sg in segments(draft, TEXT) if sg["id"] in ids]
     first = changed[0]
+    if _visible(draft) == _visible(steps.draft):
+        where = steps.name(first["pos"])
+        start_s, end_s = seconds(first["s"]), seconds(first["s"] + first["d"])
+        reply = steps.say("text_same", text=first["n"], start=start_s, end=end_s, position=where)
+        steps.note(reply, loud=True)
+        return
     args = {
         "op": f"move_{op.kind}",
         "start": seconds(first["s"]),
@@ -93,6 +99,10 @@ def _change(steps: EditSteps, op: TextOp) -> None:
         loud=False,
         claim="text",
     )
+
+
+def _visible(draft: dict[str, object]) -> list[dict[str, object]]:
+    return [{k: v for k, v in sg.items() if k != "kd"} for sg in segments(draft, TEXT)]
 
 
 def _replace(steps: EditSteps, op: TextOp) -> bool:
