@@ -20,7 +20,7 @@ __all__ = ["HistoryRequest", "Move", "history_request", "resolve"]
 Kind = Literal["undo", "redo", "restore", "list"]
 
 _UNDO = re.compile(
-    r"^\s*(?:please\s+)?undo\b|\bundo\s+(?:that|this|it|the\s+last|my\s+last|twice|two|three)"
+    r"^\s*(?:please\s+)?(?:undo|revert)\b|\bundo\s+(?:that|this|it|the\s+last|my\s+last|twice|two|three)"
     r"|\brevert\s+(?:that|this|it|the\s+last)|\bgo\s+back\s+(?:a|one)\s+step\b"
     r"|\bput\s+it\s+back\b|\b(?:back|return|revert|go)\s+to\s+(?:the\s+)?(?:previous|last|earlier)"
     r"\s+(?:version|one|state)|\bprevious\s+version\b|上一个版本|上个版本|之前的版本|撤销|撤回|撤消|返回上一步|回到上一步|退回上一步|上一步|复原|还原|返转头|返转"
@@ -41,7 +41,11 @@ _LIST = re.compile(
     r"|\bhistory\b|\bwhat\s+(?:did\s+you|have\s+you)\s+(?:change|changed|do|done)\b"
     r"|改了什么|改了哪些|做了什么修改|做了哪些修改|改咗乜|历史版本|历史记录|修改记录|改动记录|版本记录|查看历史|有哪些版本"
 )
-_TIMES = re.compile(r"\b(twice|two\s+times|three\s+times|(\d+)\s+times)\b|两次|三次|(\d+)\s*次")
+_TIMES = re.compile(
+    r"\b(twice|two\s+times|three\s+times|(\d+)\s+times"
+    r"|(?:last|previous)\s+(?:(\d+)|two|three)\s+(?:changes|edits|steps))\b"
+    r"|两次|三次|两步|三步|(\d+)\s*[次步]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,7 @@ def _count(folded: str) -> int:
     if not match:
         return 1
     word = match.group(1) or ""
-    digits = match.group(2) or match.group(3)
+    digits = match.group(2) or match.group(3) or match.group(4)
     if digits:
         return max(1, min(20, int(digits)))
     return 3 if "three" in word or "三" in match.group(0) else 2

@@ -125,6 +125,8 @@ class Request:
     project_name: str = ""
     limits: tuple[str, ...] = ()
     """What the message asks that cannot be done as asked (`resolution`, `content_motion`)."""
+    export: bool = False
+    """The message asks to export (the app's Export button does that; the reply says so)."""
     folded: str = ""
     """The message folded for matching (NFKC, simplified, case-folded, negations dropped)."""
 
@@ -197,6 +199,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         history=history_request(folded),
         project_name=name,
         limits=tuple(limits),
+        export=has_any(folded, kw.export),
         folded=folded,
     )
 

@@ -97,7 +97,9 @@ class _Planner:
         if had_video and not (req.generate or req.regenerate) and self._photo_edit():
             return self._finish(False)
         if not (req.generate or req.regenerate or req.video_noun or req.edits):
-            if req.limits:
+            if req.export and "resolution" not in req.limits:
+                self.edits.note(self._export_hint(), loud=True)
+            if req.limits or req.export:
                 return self._finish(False)
             return self._plan([TextStep(self.say(req.social or "unknown"))])
         return self._edit_plan(had_video)
@@ -132,6 +134,14 @@ class _Planner:
 
     def _plan(self, steps: list[Step]) -> Plan:
         return Plan(tuple(steps), self.req.language)
+
+    def _export_hint(self) -> str:
+        draft = self.edits.draft
+        if not segments(draft, VIDEO):
+            return self.say("export_nothing")
+        meta = draft.get("m", {})
+        width, height = meta.get("width", 1920), meta.get("height", 1080)
+        return self.say("export_hint", width=width, height=height, duration=seconds(total(draft)))
 
     def _limit(self, limit: str) -> str:
         if limit == "resolution":

@@ -39,7 +39,7 @@ class LengthOp:
 
 _EACH = re.compile(
     rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM})"
-    rf"|(?:each|every)\s+{_ITEM}\s+(?:(?:for|to|lasts?|should\s+last|is|at)\s+)?{NUM}\s*{SEC}"
+    rf"|(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
     rf"|每\s*{_ZH_ITEM}\s*(?:显示|停留|播放|播|放|持续|都)?\s*{NUM}\s*{SEC}",
     _F,
 )

@@ -32,7 +32,7 @@ _EN_ORDINAL = re.compile(
 _ZH_ORDINAL = re.compile(r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)一张")
 _THIS = re.compile(
     r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
-    r"|这张|呢张|新的那张|刚上传"
+    r"|\b(?:insert|add|put|place|append)\s+(?:this|it)\b|\bthis\s+one\b|这张|呢张|新的那张|刚上传"
 )
 _FIRST_TWO = re.compile(r"\bfirst\s+two\s+" + _NOUN + r"|前两张")
 _PHOTO_WORD = re.compile(
@@ -86,7 +86,9 @@ def photo_edit(
     fresh = [
         a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
     ]
-    named = any(a.filename.casefold() in folded for a in (*current, *fresh))
+    named = any(a.filename.casefold() in folded for a in (*current, *fresh)) or (
+        not others and bool(_CHANGE.search(folded)) and any(_stem_in(a, folded) for a in current)
+    )
     if not (named or _PHOTO_WORD.search(folded)):
         return None
     refs = _refs(folded, current, fresh)
@@ -181,6 +183,11 @@ def _refs(
                 found.append((match.start(), asset))
                 break
     return sorted(found, key=lambda item: item[0])
+
+
+def _stem_in(asset: Asset, folded: str) -> bool:
+    stem = re.escape(PurePosixPath(asset.filename).stem.casefold())
+    return re.search(rf"(?<![a-z0-9]){stem}(?![a-z0-9])", folded) is not None
 
 
 def _en_index(word: str) -> int:

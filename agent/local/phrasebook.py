@@ -34,6 +34,7 @@ class Keywords(_Strict):
     """Keyword lists by meaning; mapping groups name the value a keyword selects."""
 
     greeting: Words
+    export: Words
     help: Words
     generate: Words
     video_noun: Words
