@@ -160,6 +160,8 @@ class _Planner:
             return req.generate or req.regenerate or req.video_noun or self._additive()
         if req.regenerate:
             return True
+        if req.limits and not (req.video_noun or self._fresh_visuals() or req.look != Look()):
+            return False  # "做成4K的": nothing to remake, the limit is answered
         others = any((req.text, req.music, req.fade, req.style))
         if req.generate and (req.video_noun or bool(self._fresh_visuals()) or not others):
             return True

@@ -32,7 +32,7 @@ _EN_ORDINAL = re.compile(
 _ZH_ORDINAL = re.compile(r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)一张")
 _THIS = re.compile(
     r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
-    r"|\b(?:insert|add|put|place|append)\s+(?:this|it)\b|\bthis\s+one\b|这张|呢张|新的那张|刚上传"
+    r"|\b(?:insert|add|put|place|append)\s+(?:this|it)\b|\bthis\s+one\b|这张|呢张|新的那张|刚上传|新上传|新的照片|新照片|新加的"
 )
 _FIRST_TWO = re.compile(r"\bfirst\s+two\s+" + _NOUN + r"|前两张")
 _PHOTO_WORD = re.compile(
@@ -40,7 +40,9 @@ _PHOTO_WORD = re.compile(
 )
 _REVERSE = re.compile(r"\breverse\b|倒序|倒过来|反过来|顺序反")
 _ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
-_SWAP = re.compile(r"\bswap\b|\bswitch\b|交换|调换|对调|调转|掉转")
+_SWAP = re.compile(
+    r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换|换个?位置"
+)
 _REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
 _REMOVE = re.compile(
     r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删除|删掉|去掉|删咗|拿掉|移除|唔要"
