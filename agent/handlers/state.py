@@ -37,5 +37,6 @@ async def handle_state(ctx: HandlerContext) -> Reply:
         "timeline": parse_timeline(state.state.draft),
         "uploads": upload_names(state.state.video_infos),
         "project": state,
+        "revisions": [r for r in state.state.revisions if isinstance(r, Mapping)][-5:],
     }
     return Reply("replies/state", context, ("state",))

@@ -30,7 +30,7 @@ from agent.local.stream import (
 )
 from agent.local.wire import RunRequest, code_error, ok, validation_detail
 
-__all__ = ["output_url", "routes"]
+__all__ = ["output_url", "recent_revisions", "routes"]
 
 APP_NAME = "nemo_agent"
 _DEFAULT_CANVAS = {"width": 1920, "height": 1080, "aspect": "16:9"}
@@ -217,9 +217,26 @@ async def state(request: Request) -> Response:
             "canvas_config": canvas,
             "video_analyses": {},
             "generated_media": generated,
+            "revisions": recent_revisions(backend.store.revisions(session.session_id)),
         },
     }
     return ok(data)
+
+
+def recent_revisions(history: tuple[Revision, ...], count: int = 5) -> list[dict[str, Any]]:
+    """The newest revisions for the state reply (a local-backend extension of `data.state`)."""
+    active = [r.seq for r in history if not r.undone]
+    current = active[-1] if active else None
+    return [
+        {
+            "seq": r.seq,
+            "label": r.label,
+            "duration": r.draft.get("d"),
+            "current": r.seq == current,
+            "undone": r.undone,
+        }
+        for r in history[-count:]
+    ]
 
 
 def routes() -> list[Route]:

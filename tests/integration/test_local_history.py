@@ -82,3 +82,33 @@ async def test_local_credits_refill_so_offline_work_never_stops(
     assert all(replies)
     assert draft["d"] == 7000
     assert credits.json()["data"]["available"] >= 20
+
+
+async def test_the_state_lists_recent_revisions_and_the_state_reply_shows_them(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    from agent.templates import Templates
+    from agent.timeline import parse_timeline
+
+    deps = local_deps(interpret=None)
+    async with in_process(local_config(tmp_path), deps) as client:
+        token, sid = await photo_session(client, fixtures_dir)
+        await _say(client, token, sid, "make a 5-second video")
+        await _say(client, token, sid, "make it 8 seconds")
+        await _say(client, token, sid, "undo")
+        r = await client.get(f"/api/state/nemo_agent/me/{sid}/latest", headers=auth(token))
+    state = r.json()["data"]["state"]
+    marks = [(v["seq"], v["duration"], v["current"], v["undone"]) for v in state["revisions"]]
+    assert marks == [(1, 5000, True, False), (2, 8000, False, True)]
+    reply = Templates().render(
+        "replies/state",
+        "en",
+        timeline=parse_timeline(state["draft"]),
+        uploads=[],
+        revisions=state["revisions"],
+    )
+    assert reply.splitlines()[-3:] == [
+        "Recent versions:",
+        f"1. {state['revisions'][0]['label']} (current)",
+        f"2. {state['revisions'][1]['label']} (undone)",
+    ]
