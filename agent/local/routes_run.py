@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from agent.local import store_history
 from agent.local.backend import Backend
 from agent.local.plan import Asset, InterpretContext, Plan, Revision, TextStep, ToolStep
 from agent.local.store import Session
@@ -140,13 +141,13 @@ async def run_sse(request: Request) -> Response:
     session = backend.owned_session(account, parsed.session_id, None)
     config = backend.config
     store = backend.store
-    history = store.revisions(session.session_id)
+    history = store_history.revisions(store, session.session_id)
     ctx = build_context(session, parsed.new_message.joined_text, config.post_production, history)
     plan = backend.interpret(ctx)
     if config.faults.silent_edits:
         plan = _silence(plan)
     if config.refill and plan.credits > store.balance(account.user_id).available:
-        store.refill(account.user_id, max(config.grant, plan.credits))
+        store_history.refill(store, account.user_id, max(config.grant, plan.credits))
     if plan.credits > store.balance(account.user_id).available:
         raise code_error(2001, f"insufficient credits: this needs {plan.credits}")
     queue: asyncio.Queue[QueueItem] = asyncio.Queue()
@@ -174,8 +175,8 @@ def _recorder(backend: Backend, session: Session, plan: Plan) -> Callable[[], No
 
     def record() -> None:
         if plan.revision is not None and tools:
-            backend.store.record_revision(
-                session.session_id, plan.revision, tools[-1].draft, session.draft
+            store_history.save(
+                backend.store, session.session_id, plan.revision, tools[-1].draft, session.draft
             )
 
     return record
@@ -217,7 +218,9 @@ async def state(request: Request) -> Response:
             "canvas_config": canvas,
             "video_analyses": {},
             "generated_media": generated,
-            "revisions": recent_revisions(backend.store.revisions(session.session_id)),
+            "revisions": recent_revisions(
+                store_history.revisions(backend.store, session.session_id)
+            ),
         },
     }
     return ok(data)

@@ -21,8 +21,7 @@ from typing import Any
 
 from agent.errors import ConfigError
 from agent.local.jobs import RenderJob
-from agent.local.plan import Revision, RevisionNote
-from agent.local.store_history import HISTORY_SCHEMA, read_revisions, record_revision
+from agent.local.store_history import HISTORY_SCHEMA
 from agent.local.store_schema import SCHEMA, job_from_row, write_job_state
 
 __all__ = [
@@ -225,18 +224,6 @@ class Store:
             )
             self._ledger(db, user_id, "consume" if consume else "release", amount, ref)
 
-    def refill(self, user_id: str, up_to: int) -> int:
-        """Top a balance back up to `up_to` (local accounts never run dry); the amount added."""
-        with self._tx() as db:
-            row = db.execute("SELECT available FROM users WHERE user_id=?", (user_id,)).fetchone()
-            added = max(0, up_to - row["available"]) if row else 0
-            if added:
-                db.execute(
-                    "UPDATE users SET available=available+? WHERE user_id=?", (added, user_id)
-                )
-                self._ledger(db, user_id, "refill", added, "")
-            return added
-
     def release_all_frozen(self) -> int:
         """After a restart: credits frozen by runs that died with the server go back."""
         with self._tx() as db:
@@ -282,17 +269,10 @@ class Store:
                 (json.dumps(draft, ensure_ascii=False), session_id),
             )
 
-    def revisions(self, session_id: str) -> tuple[Revision, ...]:
-        """The session's draft history, oldest first."""
-        with self._lock:
-            return read_revisions(self._db, session_id)
-
-    def record_revision(
-        self, session_id: str, note: RevisionNote, draft: dict[str, Any], before: dict[str, Any]
-    ) -> None:
-        """Apply a finished plan's history note (`before`: the draft the plan started from)."""
+    def run(self, work: Callable[[sqlite3.Connection, float], Any]) -> Any:
+        """Run `work(db, now)` in one transaction (for table modules such as `store_history`)."""
         with self._tx() as db:
-            record_revision(db, session_id, note, draft, before=before, now=self._clock())
+            return work(db, self._clock())
 
     def add_media(self, session_id: str, infos: list[dict[str, Any]]) -> None:
         """Append uploaded files to a session's `video_infos`."""

@@ -1,5 +1,6 @@
-"""SQLite rows of the draft history (`revisions`): read a session's revisions, record a plan's
-`RevisionNote`. Functions over an open transaction; the `Store` owns the connection and lock.
+"""SQLite rows the interpreter's work adds to the local store: the draft history (`revisions`:
+read a session's revisions, record a plan's `RevisionNote`) and credit refills. Functions over
+one transaction (`Store.run`); the `Store` owns the connection and its lock.
 
 A new revision drops the undone ones (a redo after a new edit has nothing to redo); an undo or
 a redo only flips `undone`. Only the newest `KEEP` revisions of a session are kept.
@@ -9,11 +10,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agent.local.plan import Revision, RevisionNote
 
-__all__ = ["HISTORY_SCHEMA", "KEEP", "read_revisions", "record_revision"]
+if TYPE_CHECKING:
+    from agent.local.store import Store
+
+__all__ = [
+    "HISTORY_SCHEMA",
+    "KEEP",
+    "read_revisions",
+    "record_revision",
+    "refill",
+    "revisions",
+    "save",
+]
 
 KEEP = 50
 HISTORY_SCHEMA = """
@@ -76,3 +88,31 @@ def _insert(
         " VALUES (?, ?, ?, ?, 0, ?)",
         (session_id, seq, json.dumps(draft, ensure_ascii=False), label, now),
     )
+
+
+def revisions(store: Store, session_id: str) -> tuple[Revision, ...]:
+    """The session's draft history, oldest first."""
+    found: tuple[Revision, ...] = store.run(lambda db, _now: read_revisions(db, session_id))
+    return found
+
+
+def refill(store: Store, user_id: str, up_to: int) -> None:
+    """Top a balance back up to `up_to` (local accounts never run dry), with a ledger row."""
+
+    def work(db: sqlite3.Connection, now: float) -> None:
+        row = db.execute("SELECT available FROM users WHERE user_id=?", (user_id,)).fetchone()
+        if row and (added := up_to - row[0]) > 0:
+            db.execute("UPDATE users SET available=? WHERE user_id=?", (up_to, user_id))
+            db.execute(
+                "INSERT INTO ledger (user_id, kind, amount, ref, at) VALUES (?,?,?,?,?)",
+                (user_id, "refill", added, "", now),
+            )
+
+    store.run(work)
+
+
+def save(
+    store: Store, session_id: str, note: RevisionNote, draft: dict[str, Any], before: dict[str, Any]
+) -> None:
+    """Apply a finished plan's history note (`before`: the draft the plan started from)."""
+    store.run(lambda db, now: record_revision(db, session_id, note, draft, before=before, now=now))
