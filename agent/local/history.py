@@ -20,7 +20,7 @@ __all__ = ["HistoryRequest", "Move", "history_request", "resolve"]
 Kind = Literal["undo", "redo", "restore", "list"]
 
 _UNDO = re.compile(
-    r"^\s*(?:please\s+)?(?:undo|revert)\b|\bundo\s+(?:that|this|it|the\s+last|my\s+last|twice|two|three)"
+    r"^\s*(?:please\s+)?(?:undo|revert)\b|^\s*(?:please\s+)?go\s+back\s*[.!]?\s*$|\bundo\s+(?:that|this|it|the\s+last|my\s+last|twice|two|three)"
     r"|\brevert\s+(?:that|this|it|the\s+last)|\bgo\s+back\s+(?:a|one)\s+step\b"
     r"|\bput\s+it\s+back\b|\b(?:back|return|revert|go)\s+to\s+(?:the\s+)?(?:previous|last|earlier)"
     r"\s+(?:version|one|state)|\bprevious\s+version\b|上一个版本|上个版本|之前的版本|撤销|撤回|撤消|返回上一步|回到上一步|退回上一步|上一步|复原|还原|返转头|返转"
@@ -88,7 +88,7 @@ def history_request(folded: str) -> HistoryRequest | None:
 def _count(folded: str) -> int:
     match = _TIMES.search(folded)
     if not match:
-        return 1
+        return max(1, min(folded.count("undo"), folded.count("撤销") + folded.count("undo")))
     word = match.group(1) or ""
     digits = match.group(2) or match.group(3) or match.group(4)
     if digits:

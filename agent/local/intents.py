@@ -277,11 +277,14 @@ def _text(
 ) -> TextOp | None:
     kw = book.keywords
     title, caption = has_any(folded, kw.title), has_any(folded, kw.caption)
-    if not (title or caption) or _is_style_request(folded, book, bool(quotes)):
+    if not (title or caption):
         return None
     kind: TextKind = "title" if title else "caption"
     position = find_key(folded, kw.position)
     ordinal = clauses.text_ordinal(folded)
+    if _is_style_request(folded, book, bool(quotes)):
+        # "make the title smaller and move it to the top": the style op resizes, this moves
+        return TextOp("ask", kind, position=position, ordinal=ordinal) if position else None
     text = quotes[0] if quotes else extract_text(rest)
     if fading and not text:
         return None  # "fade the title in", "remove the fades from the titles"

@@ -27,6 +27,8 @@ class LengthOp:
     delta_ms: int = 0
     factor: float = 1.0
     each_ms: int = 0
+    delta_each_ms: int = 0
+    """"one more second for each photo": added once per photo."""
     vague: bool = False
     """"A bit longer" with no number: 2 seconds, unless the message also names a length."""
 
@@ -34,13 +36,22 @@ class LengthOp:
         """The new total length, ms, for a video of `current_ms` with `items` photos."""
         if self.each_ms:
             return self.each_ms * max(1, items)
+        if self.delta_each_ms:
+            return current_ms + self.delta_each_ms * max(1, items)
         return round(current_ms * self.factor) + self.delta_ms
 
 
 _EACH = re.compile(
     rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM})"
     rf"|(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
-    rf"|每\s*{_ZH_ITEM}\s*(?:显示|停留|播放|播|放|持续|都)?\s*{NUM}\s*{SEC}",
+    rf"|每\s*{_ZH_ITEM}\s*(?:显示|停留|播放|播|放|持续|都)?\s*{NUM}\s*{SEC}"
+    rf"|\ball\s+(?:the\s+)?{_ITEM}\s+(?:to\s+|at\s+|for\s+)?{NUM}\s*{SEC}"
+    rf"|(?:所有|全部)的?(?:照片|图片|相片|相)\s*都?\s*(?:显示|改成|改为|设为|停留)?\s*{NUM}\s*{SEC}",
+    _F,
+)
+_MORE_EACH = re.compile(
+    rf"{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s+(?:more\s+)?(?:to|for|on|per)\s+(?:each|every)\s+{_ITEM}"
+    rf"|每\s*{_ZH_ITEM}\s*(?:都)?(?:多|加|增加|延长|加长)\s*{NUM}\s*{SEC}",
     _F,
 )
 _MORE = re.compile(
@@ -79,6 +90,8 @@ def take_length(text: str) -> tuple[LengthOp | None, str]:
         value = _ms(match)
         if value:
             return LengthOp(each_ms=value), _blank(text, match)
+    if (match := _MORE_EACH.search(text)) and (value := _ms(match)):
+        return LengthOp(delta_each_ms=value), _blank(text, match)
     for pattern, sign in ((_LESS, -1), (_MORE, 1)):
         if (match := pattern.search(text)) and (value := _ms(match)):
             return LengthOp(delta_ms=sign * value), _blank(text, match)

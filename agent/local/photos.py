@@ -136,7 +136,10 @@ def _place(
     op = "move" if subject in order else "insert"
     rest = [a for a in order if a.asset_id != subject.asset_id]
     anchor = refs[1][1] if len(refs) > 1 else None
-    if anchor is not None and anchor in rest:
+    slot = _slot(folded)
+    if slot is not None and not (_AFTER.search(folded) or _BEFORE.search(folded)):
+        rest.insert(min(slot, len(rest)), subject)
+    elif anchor is not None and anchor in rest:
         at = rest.index(anchor)
         tail = folded[refs[1][0] :]
         after = _AFTER.search(tail) or (_AFTER.search(folded) and not _BEFORE.search(folded))
@@ -148,6 +151,26 @@ def _place(
     else:
         return None
     return PhotoEdit(tuple(rest), op)
+
+
+_SLOT = re.compile(
+    r"\b(?:position|slot|place|spot|number)\s+(\d+|one|two|three|four|five)\b"
+    r"|\bto\s+(?:be\s+)?(?:the\s+)?(second|third|fourth|fifth)\b(?!\s+" + _NOUN + r")"
+    r"|(?:放到|移到|插到|放在|挪到|搬去|搬到|变成)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位|个|张)"
+)
+_WORD_SLOTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _slot(folded: str) -> int | None:
+    """A 0-based position the message moves a photo to ("to position 2", 放到第二个位置)."""
+    match = _SLOT.search(folded)
+    if not match:
+        return None
+    word = next(g for g in match.groups() if g)
+    if word in _ORDINALS:
+        return _ORDINALS.index(word)
+    number = _WORD_SLOTS.get(word) or parse_number(word) or 1
+    return max(0, int(number) - 1)
 
 
 def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:

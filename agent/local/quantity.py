@@ -64,6 +64,8 @@ class TimeRange:
     open_end: bool = False
     """Runs to the end of the video ("from second 2", "从第2秒开始"); `end_ms` is ignored."""
 
+    keep_start: bool = False
+    """"until the end": only the end moves (to the end of the video); `start_ms` is unused."""
     half: int = 0
     """1 for the first half of the video, 2 for the second half (`start_ms`/`end_ms` unused)."""
 
@@ -128,9 +130,11 @@ _EXPLICIT = re.compile(
 )
 _OPEN = re.compile(
     rf"(?:from|starting\s+(?:at|from)|(?:starts?|begins?)\s+(?:\w+\s+){{0,2}}?(?:at|from)"
+    rf"|(?:appears?|show(?:s)?\s+up|comes?\s+in|pops?\s+up|kicks?\s+in|fades?\s+in)\s+(?:at|after)"
     rf"|beginning\s+at|after)\s+"
     rf"(?:second\s+{NUM}|{NUM}\s*{SEC})(?:\s+(?:to|until|till)\s+the\s+(?:very\s+)?end)?"
-    rf"|(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起|到最后|到结尾)?",
+    rf"|(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起|到最后|到结尾)?"
+    rf"|(?:在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|开始|进来|出来|响起)",
     _F,
 )
 _FIRST = re.compile(
@@ -168,6 +172,11 @@ def _take_clock(text: str) -> tuple[TimeRange | None, str]:
     return None, text
 
 
+_TO_END = re.compile(
+    r"\b(?:until|till|to|through)\s+the\s+(?:very\s+)?end\b|一直到(?:最后|结尾|结束)|直到(?:最后|结尾|结束)"
+    r"|到(?:视频)?(?:最后|结尾|结束)",
+    _F,
+)
 _HALF = re.compile(
     r"(\bfirst\s+half\b|前半段|前一半|前半部分|上半段)|\bsecond\s+half\b|\blast\s+half\b|后半段|后一半"
     r"|后半部分|下半段",
@@ -189,13 +198,15 @@ def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
 
 def take_range(text: str) -> tuple[TimeRange | None, str]:
     """Find a time range: "from 2s to 5s", "0-3s", "0:02-0:04", "first 3 seconds", "前3秒"."""
-    if match := _HALF.search(text):
-        half = 1 if match.group(1) else 2
-        return TimeRange(0, 0, half=half), _blank(text, match)
     for take in (_take_clock, _take_numbers):
         span, rest = take(text)
         if span is not None:
             return span, rest
+    if match := _TO_END.search(text):
+        return TimeRange(0, 0, open_end=True, keep_start=True), _blank(text, match)
+    if match := _HALF.search(text):
+        half = 1 if match.group(1) else 2
+        return TimeRange(0, 0, half=half), _blank(text, match)
     for pattern, from_end in ((_FIRST, False), (_LAST, True)):
         if match := pattern.search(text):
             length = _ms(next(g for g in match.groups() if g))

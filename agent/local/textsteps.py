@@ -69,7 +69,9 @@ def _change(steps: EditSteps, op: TextOp) -> None:
     start = end = None
     if op.span is not None:
         start, end = op.span.resolve(total(steps.draft))
-        if op.span.open_end:
+        if op.span.keep_start:
+            start, end = None, total(steps.draft)
+        elif op.span.open_end:
             end = None
     change = TextChange(op.position, start, end, op.hold_ms)
     draft = change_texts(steps.draft, ids, change)
@@ -140,7 +142,7 @@ def _add(steps: EditSteps, op: TextOp) -> None:
     steps.step(args, ed.add_text(steps.draft, spec, steps.ids), loud=False)
     steps.note(
         steps.say(
-            "title_added",
+            "title_added" if title else "caption_added",
             text=op.text,
             start=seconds(start),
             end=seconds(end),
