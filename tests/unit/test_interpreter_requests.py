@@ -53,12 +53,13 @@ def request_context(case: dict[str, Any]) -> InterpretContext:
 
 
 def _reply_script(plan: Plan, case: dict[str, Any]) -> str:
-    """The reply's script; a message without any script-specific character may get either."""
+    """The reply's script; a message (or a reply) without any script-specific character fits
+    either."""
     if plan.language == "en":
         return "en"
     neutral = script_of(case["message"]) is None and not CANTONESE & set(case["message"])
     said = texts(plan) or (plan.revision.label if plan.revision else "")  # silent: the notes
-    return case["script"] if neutral else script_of(said) or "hans"
+    return case["script"] if neutral else script_of(said) or case["script"]  # a neutral reply fits
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
