@@ -87,6 +87,7 @@ async def test_local_credits_refill_so_offline_work_never_stops(
 async def test_the_state_lists_recent_revisions_and_the_state_reply_shows_them(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
+    from agent.handlers.state import versions
     from agent.templates import Templates
     from agent.timeline import parse_timeline
 
@@ -105,10 +106,9 @@ async def test_the_state_lists_recent_revisions_and_the_state_reply_shows_them(
         "en",
         timeline=parse_timeline(state["draft"]),
         uploads=[],
-        revisions=state["revisions"],
+        revisions=versions(state["revisions"]),
     )
-    assert reply.splitlines()[-3:] == [
-        "Recent versions:",
-        f"1. {state['revisions'][0]['label']} (current)",
-        f"2. {state['revisions'][1]['label']} (undone)",
-    ]
+    assert reply.splitlines()[-1] == (
+        'Versions: 1. 5s (current), 2. 8s (undone) — say "undo", "redo" or '
+        '"go back to the 5-second version".'
+    )
