@@ -207,21 +207,22 @@ async def state(request: Request) -> Response:
         for job in backend.store.session_jobs(session.session_id)
         if job.status == "completed"
     ]
+    state_data: dict[str, Any] = {
+        "video_infos": session.video_infos,
+        "draft": session.draft,
+        "canvas_config": canvas,
+        "video_analyses": {},
+        "generated_media": generated,
+    }
+    revisions = recent_revisions(store_history.revisions(backend.store, session.session_id))
+    if revisions:  # a local extension: absent (as on the cloud) until something was edited
+        state_data["revisions"] = revisions
     data = {
         "session_id": session.session_id,
         "task_id": session.task_id,
         "task_name": session.task_name,
         "user_id": session.user_id,
-        "state": {
-            "video_infos": session.video_infos,
-            "draft": session.draft,
-            "canvas_config": canvas,
-            "video_analyses": {},
-            "generated_media": generated,
-            "revisions": recent_revisions(
-                store_history.revisions(backend.store, session.session_id)
-            ),
-        },
+        "state": state_data,
     }
     return ok(data)
 
