@@ -215,8 +215,13 @@ class _Planner:
         )
 
     def _title(self, visuals: tuple[Asset, ...]) -> str:
+        """An explicit project name, else the title the message puts on the video, else the
+        first photo's name (never other words of the request)."""
+        text = self.req.text
         if self.req.project_name:
             return self.req.project_name
+        if text is not None and text.kind == "title" and text.action in ("add", "replace"):
+            return text.text
         stem = PurePosixPath(visuals[0].filename).stem
         if len(re.findall(r"\d", stem)) >= 3:
             return ""  # camera names like IMG_1234 make poor titles
