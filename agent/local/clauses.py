@@ -46,9 +46,10 @@ _LIMITS = {
     ),
     "content_motion": re.compile(
         r"\bslow[\s-]*mo(?:tion)?\b|\bslowmo\b|慢动作|慢镜"
-        r"|\b(?:make|let|have)\s+(?:the\s+|my\s+)?"
-        r"(?!camera|photo|picture|image|video|clip|title|text|caption|music|zoom|it\b)"
-        r"\w+(?:\s+\w+)?\s+(?:move|moving|walk|flow|run|sway|fly|drive|sail|crash|roll|ripple|splash"
+        r"|\b(?:make|let|have)\s+"
+        r"(?!(?:the\s+|my\s+|a\s+)?(?:camera|photo|picture|image|video|clip|title|text|caption"
+        r"|music|song|zoom|motion|it|this|that|them)\b)(?:the\s+|my\s+)?"
+        r"\w+(?:\s+\w+){0,4}?\s+(?:move|moving|walk|flow|run|sway|fly|drive|sail|crash|roll|ripple|splash"
         r"|dance|blink|smile|fall|spin|swim|wave|blow|flicker|talk|jump)\b"
         r"|(?:让|使|令|整|要)[^，,。]{0,4}?(?:海浪|海水|浪花|浪|水|人|云|树|鸟|车|船|花|草|瀑布)"
         r"[^，,。]{0,2}?(?:流动|飘动|摇动|动|走|流|飘|飞|摇|跑)(?:起来)?",

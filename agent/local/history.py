@@ -26,7 +26,9 @@ _UNDO = re.compile(
     r"\s+(?:version|one|state)|\bprevious\s+version\b|上一个版本|上个版本|之前的版本|撤销|撤回|撤消|返回上一步|回到上一步|退回上一步|上一步|复原|还原|返转头|返转"
 )
 _REDO = re.compile(
-    r"^\s*(?:please\s+)?redo\b|\bredo\s+(?:that|it|the\s+last)|恢复(?!到)|重做上一步|重做"
+    r"\bbring\s+(?:it|that|them)\s+back\b|\bbring\s+back\s+what\b|\bwhat\s+i\s+undid\b"
+    r"|\bundo\s+the\s+undo\b"
+    r"|^\s*(?:please\s+)?redo\b|\bredo\s+(?:that|it|the\s+last)|恢复(?!到)|重做上一步|重做"
 )
 _RESTORE = re.compile(
     rf"(?:go\s+back|revert|return|restore|roll\s+back|switch\s+back)\s+(?:to\s+)?(?:the\s+)?"

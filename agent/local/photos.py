@@ -29,12 +29,19 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _EN_ORDINAL = re.compile(
     rf"\b(?:the\s+)?({'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th))\s+(?:two\s+)?{_NOUN}\b"
 )
-_ZH_ORDINAL = re.compile(r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)一张")
+_ZH_ORDINAL = re.compile(
+    r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)(?:一|嗰|那)张"
+)
 _THIS = re.compile(
     r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
     r"|\b(?:insert|add|put|place|append)\s+(?:this|it)\b|\bthis\s+one\b|这张|呢张|新的那张|刚上传|新上传|新的照片|新照片|新加的"
 )
 _FIRST_TWO = re.compile(r"\bfirst\s+two\s+" + _NOUN + r"|前两张")
+_LAST_TWO = re.compile(r"\blast\s+two\s+" + _NOUN + r"|最后两张|后两张")
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(first|second|third|fourth|\d+)(?:\s+" + _NOUN + r")?\s+and\b"
+    r"|第\s*([一二两三四五\d])\s*张(?:和|与|同)第\s*[一二两三四五六\d]\s*张(?:之间|中间)"
+)
 _PHOTO_WORD = re.compile(
     r"\b(?:photos?|pictures?|images?|pics?|slides?|shots?|one)\b|张|照片|图片|相片|相\b|相$"
 )
@@ -49,7 +56,7 @@ _REMOVE = re.compile(
 )
 _FRONT = re.compile(
     r"\bto\s+the\s+(?:front|beginning|start)\b|\bat\s+the\s+(?:front|beginning|start)\b"
-    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置"
+    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置|(?:去|到|做)第一(?!张)"
 )
 _END = re.compile(
     r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"
@@ -137,7 +144,13 @@ def _place(
     rest = [a for a in order if a.asset_id != subject.asset_id]
     anchor = refs[1][1] if len(refs) > 1 else None
     slot = _slot(folded)
-    if slot is not None and not (_AFTER.search(folded) or _BEFORE.search(folded)):
+    if (between := _BETWEEN.search(folded)) is not None:
+        word = next(g for g in between.groups() if g)
+        slot = (
+            _ORDINALS.index(word) if word in _ORDINALS else int(parse_number(word) or 1) - 1
+        ) + 1
+        anchor = None
+    if slot is not None and (between or not (_AFTER.search(folded) or _BEFORE.search(folded))):
         rest.insert(min(slot, len(rest)), subject)
     elif anchor is not None and anchor in rest:
         at = rest.index(anchor)
@@ -185,13 +198,9 @@ def _refs(
     folded: str, current: tuple[Asset, ...], fresh: list[Asset]
 ) -> list[tuple[int, Asset | None]]:
     found: list[tuple[int, Asset | None]] = []
-    if match := _FIRST_TWO.search(folded):
-        found += [
-            (match.start(), current[0]),
-            (match.start() + 1, current[1] if len(current) > 1 else None),
-        ]
+    found += _pair_refs(folded, current)
     for match in _EN_ORDINAL.finditer(folded):
-        if _FIRST_TWO.search(folded[match.start() : match.end()]):
+        if _FIRST_TWO.search(folded[match.start() :]) or _LAST_TWO.search(folded[match.start() :]):
             continue
         found.append((match.start(), _nth(current, _en_index(match.group(1)))))
     for match in _ZH_ORDINAL.finditer(folded):
@@ -203,9 +212,9 @@ def _refs(
     for asset in (*current, *fresh):
         stem = PurePosixPath(asset.filename).stem.casefold()
         for name in (asset.filename.casefold(), stem):
-            match = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)
-            if match and all(a is None or a.asset_id != asset.asset_id for _, a in found):
-                found.append((match.start(), asset))
+            hit = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)
+            if hit and all(a is None or a.asset_id != asset.asset_id for _, a in found):
+                found.append((hit.start(), asset))
                 break
     return sorted(found, key=lambda item: item[0])
 
@@ -213,6 +222,16 @@ def _refs(
 def _stem_in(asset: Asset, folded: str) -> bool:
     stem = re.escape(PurePosixPath(asset.filename).stem.casefold())
     return re.search(rf"(?<![a-z0-9]){stem}(?![a-z0-9])", folded) is not None
+
+
+def _pair_refs(folded: str, current: tuple[Asset, ...]) -> list[tuple[int, Asset | None]]:
+    """ "the first two photos", "the last two photos" (前两张, 最后两张)."""
+    if match := _FIRST_TWO.search(folded):
+        second = current[1] if len(current) > 1 else None
+        return [(match.start(), current[0]), (match.start() + 1, second)]
+    if (match := _LAST_TWO.search(folded)) and len(current) > 1:
+        return [(match.start(), current[-2]), (match.start() + 1, current[-1])]
+    return []
 
 
 def _en_index(word: str) -> int:

@@ -125,7 +125,7 @@ _EXPLICIT = re.compile(
     rf"(?:from\s+|between\s+|从|由|在)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
     rf"(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
     rf"|(?:from|between)\s+(?:second\s+)?{NUM}\s*{SEC}?\s*(?:-|to|and|until|till)\s*{NUM}"
-    rf"|second\s+{NUM}\s*(?:-|to|until|till)\s*(?:second\s+)?{NUM}",
+    rf"|second\s+{NUM}\s*(?:-|to|and|until|till)\s*(?:second\s+)?{NUM}",
     _F,
 )
 _OPEN = re.compile(
@@ -138,11 +138,13 @@ _OPEN = re.compile(
     _F,
 )
 _FIRST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}", _F
+    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}"
+    rf"|(?:(?:for|during|in|over)\s+)?the\s+first\s+(second)\b",
+    _F,
 )
 _LAST = re.compile(
     rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?(?:last|final)\s+{NUM}\s*{SEC}"
-    rf"|(?:最后|后)\s*{NUM}\s*{SEC}",
+    rf"|(?:最后|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
     _F,
 )
 _START = re.compile(
@@ -209,7 +211,8 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
         return TimeRange(0, 0, half=half), _blank(text, match)
     for pattern, from_end in ((_FIRST, False), (_LAST, True)):
         if match := pattern.search(text):
-            length = _ms(next(g for g in match.groups() if g))
+            token = next(g for g in match.groups() if g)
+            length = 1000 if token.casefold() == "second" else _ms(token)
             if length:
                 span = TimeRange(length, 0, True) if from_end else TimeRange(0, length)
                 return span, _blank(text, match)

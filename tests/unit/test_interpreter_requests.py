@@ -4,8 +4,9 @@ each judged from the draft it leaves (fixtures/interpreter/requests-*.jsonl), ne
 A case's `outcome` is `changed` (the draft differs from the start and has the listed facts) or
 `unchanged` (no tool step, the draft is untouched and the reply is specific, not the generic
 list of what the interpreter can do). Each reply is in the script of its request.
-Written before the interpreter was changed: 10 of its 180 cases passed then (the others were
-listed in a pending file as strict xfails); all pass now, so the pending list is gone.
+Its first 180 cases were written before the interpreter was changed: 10 passed then (the others
+were listed in a pending file as strict xfails); all pass now, so the pending list is gone. The
+`*-probe-*` cases were added later from a first-sight probe of new phrasings.
 """
 
 from __future__ import annotations
