@@ -145,6 +145,8 @@ class StateData(_Response):
     canvas_config: dict[str, Any] = Field(default_factory=dict)
     video_analyses: Any = None
     generated_media: Any = None
+    revisions: list[Any] = Field(default_factory=list)
+    """Recent draft revisions (the local backend only; absent from the cloud)."""
 
     @field_validator("video_infos", mode="before")
     @classmethod

@@ -8,7 +8,7 @@ from typing import Any
 from agent.handlers.base import HandlerContext, Reply
 from agent.timeline import parse_timeline
 
-__all__ = ["handle_state", "upload_names"]
+__all__ = ["handle_state", "upload_names", "versions"]
 
 
 def upload_names(video_infos: list[Any]) -> list[str]:
@@ -26,6 +26,30 @@ def upload_names(video_infos: list[Any]) -> list[str]:
     return names
 
 
+def versions(revisions: list[Any]) -> list[dict[str, Any]]:
+    """Recent draft revisions (local backend) as `seq`, `seconds`, `current`, `undone`; empty
+    unless there are at least two to move between."""
+    rows = [r for r in revisions if isinstance(r, Mapping) and isinstance(r.get("seq"), int)]
+    if len(rows) < 2:
+        return []
+    return [
+        {
+            "seq": r["seq"],
+            "seconds": _seconds(r.get("duration")),
+            "current": bool(r.get("current")),
+            "undone": bool(r.get("undone")),
+        }
+        for r in rows[-5:]
+    ]
+
+
+def _seconds(ms: Any) -> str:
+    if not isinstance(ms, int | float) or isinstance(ms, bool):
+        return "?"
+    value = round(ms / 1000, 1)
+    return str(int(value)) if value == int(value) else str(value)
+
+
 async def handle_state(ctx: HandlerContext) -> Reply:
     """Summarise the session's timeline and uploads.
 
@@ -37,5 +61,6 @@ async def handle_state(ctx: HandlerContext) -> Reply:
         "timeline": parse_timeline(state.state.draft),
         "uploads": upload_names(state.state.video_infos),
         "project": state,
+        "revisions": versions(state.state.revisions),
     }
     return Reply("replies/state", context, ("state",))

@@ -25,6 +25,7 @@ Profile = Literal["local", "cloud"]
 CLOUD_PROFILE: dict[str, object] = {
     "profile": "cloud",
     "grant": 100,
+    "refill": False,
     "cost_generate": 100,
     "cost_edit": 50,
     "heartbeat_form": "bare",
@@ -49,6 +50,9 @@ class BackendConfig:
     data_dir: Path
     grant: int = 10_000
     """Credits granted to each new user (the cloud grants 100)."""
+    refill: bool = True
+    """Top a balance back up to `grant` whenever a message needs more than is left, so offline
+    work never stops; False keeps the cloud's numbers (tests, a cloud-like profile)."""
     cost_generate: int = 100
     cost_edit: int = 50
     heartbeat_s: float = 15.0

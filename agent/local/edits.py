@@ -78,6 +78,7 @@ class TextSpec:
     start_ms: int
     end_ms: int
     position: str = "center"
+    kind: str = "title"
     size: int = 72
     colour: str = "#ffffff"
     fade_in_ms: int = 500
@@ -95,6 +96,9 @@ class MusicSpec:
     style: str | None = None
     asset_id: str | None = None
     url: str | None = None
+    start_ms: int = 0
+    end_ms: int | None = None
+    """Where the bed ends (None: the end of the video)."""
 
 
 def segments(draft: Draft, track_type: int) -> list[Segment]:
@@ -122,7 +126,10 @@ def total(draft: Draft) -> int:
 
 
 def text_kind(segment: Segment) -> str:
-    """`caption` for bottom or small text, else `title` (the draft has no kind key)."""
+    """The segment's `kd` (`title` or `caption`); without one, `caption` for bottom or small
+    text, else `title`."""
+    if segment.get("kd") in ("title", "caption"):
+        return str(segment["kd"])
     small = segment.get("sz", 72) < 60
     return "caption" if segment.get("pos") == "bottom" or small else "title"
 
@@ -150,6 +157,7 @@ def add_text(draft: Draft, spec: TextSpec, ids: IdSource) -> Draft:
         "fo": spec.fade_out_ms,
         "sz": spec.size,
         "c": spec.colour,
+        "kd": spec.kind,
     }
     return with_segments(draft, TEXT, [*kept, segment])
 
@@ -186,10 +194,13 @@ def style_text(draft: Draft, size_factor: float, colour: str | None) -> Draft:
 
 
 def add_music(draft: Draft, spec: MusicSpec, ids: IdSource) -> Draft:
-    """Put one music bed under the whole video, replacing any previous one."""
-    segment: Segment = {"id": ids.next(), "s": 0, "d": total(draft), "n": spec.name}
+    """Put one music bed under the video (or its span), replacing any previous one."""
+    end = total(draft) if spec.end_ms is None else min(spec.end_ms, total(draft))
+    start = max(0, min(spec.start_ms, end - MIN_TEXT_MS))
+    segment: Segment = {"id": ids.next(), "s": start, "d": end - start, "n": spec.name}
     segment["v"] = max(0, min(100, spec.volume))
-    segment |= {"fi": spec.fade_in_ms, "fo": spec.fade_out_ms}
+    half = (end - start) // 2
+    segment |= {"fi": min(spec.fade_in_ms, half), "fo": min(spec.fade_out_ms, half)}
     if spec.asset_id:
         segment |= {"a": spec.asset_id, "u": spec.url or ""}
     else:

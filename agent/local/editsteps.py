@@ -9,20 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from agent.local import edits as ed
-from agent.local.edits import AUDIO, TEXT, IdSource, MusicSpec, TextSpec, segments, total
-from agent.local.intents import FadeOp, MusicOp, Request, TextOp
+from agent.local.edits import IdSource, MusicSpec, TextSpec, segments, total
+from agent.local.intents import Request
+from agent.local.musicsteps import DEFAULT_VOLUME, apply_fade, apply_music
 from agent.local.phrasebook import Phrasebook
 from agent.local.plan import AskStep, Asset, ToolStep
 from agent.local.quantity import seconds
+from agent.local.textsteps import TITLE_MS, apply_style, apply_text, edits_existing
 from agent.local.videotrack import set_fit, set_motion
 
 __all__ = ["DEFAULT_VOLUME", "EDIT_TOOL", "MAX_MS", "MIN_MS", "MUSIC_TOOL", "EditSteps"]
 
 EDIT_TOOL = "edit_multitrack"
 MUSIC_TOOL = "add_background_music"
-TITLE_MS = 3000
-FADES = {AUDIO: (1000, 1500), TEXT: (500, 500)}
-DEFAULT_VOLUME = 35
 MIN_MS, MAX_MS = 1000, 60_000
 """The shortest and longest video a request may ask for."""
 
@@ -44,20 +43,33 @@ class EditSteps:
         """Uploaded audio files, in upload order."""
         self.steps: list[ToolStep] = []
         self.notes: list[str] = []
+        self.claims: list[str] = []
+        """What the notes say changed (`length`, `text`, `music`, ...), to check against the
+        draft diff."""
         self.loud = False
         self.ask: AskStep | None = None
         self._charged = False
 
     def say(self, key: str, **values: Any) -> str:
-        return self.book.say(self.req.language, key, **values)
+        """A reply sentence in the request's language and script."""
+        return self.book.say(self.req.language, key, hant=self.req.hant, **values)
 
     def name(self, key: str) -> str:
-        return self.book.name(self.req.language, key)
+        """A value's display name in the request's language and script."""
+        return self.book.name(self.req.language, key, hant=self.req.hant)
 
-    def note(self, text: str, *, loud: bool) -> None:
-        """Add a sentence to the final reply; a loud note forces the reply to be sent."""
+    def topic(self, key: str) -> str:
+        """A topic's display name in the request's language and script."""
+        return self.book.topic(self.req.language, key, hant=self.req.hant)
+
+    def note(self, text: str, *, loud: bool, claim: str | tuple[str, ...] = ()) -> None:
+        """Add a sentence to the final reply; a loud note forces the reply to be sent; `claim`
+        names what it says was changed."""
         self.notes.append(text)
         self.loud = self.loud or loud
+        for kind in (claim,) if isinstance(claim, str) else claim:
+            if kind not in self.claims:
+                self.claims.append(kind)
 
     def step(
         self, args: dict[str, Any], draft: dict[str, Any], *, loud: bool, tool: str = EDIT_TOOL
@@ -72,34 +84,40 @@ class EditSteps:
     def question(self) -> AskStep | None:
         """The clarifying question the request needs (the title text), if any."""
         op = self.req.text
-        if op is None or op.action != "ask":
+        if op is None or op.action != "ask" or edits_existing(self, op):
             return None
-        return AskStep(self.say("ask_title_text", what=self.book.topic(self.req.language, op.kind)))
+        return AskStep(self.say("ask_title_text", what=self.topic(op.kind)))
 
     def apply(self, *, look_done: bool) -> None:
         """Apply every edit of the request in a fixed order; `look_done` if generation did."""
         if not look_done:
             self._look()
+        asked = self.question()
         if self.req.text:
-            self._text(self.req.text)
+            apply_text(self, self.req.text)
         if self.req.style:
-            self._style(self.req.style.size_factor, self.req.style.colour)
+            apply_style(self, self.req.style)
         if self.req.music:
-            self._music(self.req.music)
+            apply_music(self, self.req.music)
         if self.req.fade:
-            self._fade(self.req.fade)
-        self.ask = self.question()
+            apply_fade(self, self.req.fade)
+        if self.req.project_name:
+            self._rename(self.req.project_name)
+        self.ask = asked
+
+    def _rename(self, title: str) -> None:
+        meta = self.draft.get("m")
+        if not isinstance(meta, dict) or meta.get("title") == title:
+            return
+        draft = {**self.draft, "m": {**meta, "title": title}}
+        self.step({"op": "rename", "title": title}, draft, loud=True)
+        self.note(self.say("renamed", title=title), loud=True, claim="name")
 
     def _look(self) -> None:
         look = self.req.look
-        if look.duration_ms:
-            new_ms = max(MIN_MS, min(MAX_MS, look.duration_ms))
-            self.step(
-                {"op": "set_duration", "duration": seconds(new_ms)},
-                ed.set_duration(self.draft, new_ms),
-                loud=True,
-            )
-            self.note(self.say("duration_set", duration=seconds(new_ms)), loud=True)
+        wanted = self.wanted_length(total(self.draft))
+        if wanted is not None:
+            self._length(wanted)
         if (
             look.motion
             or look.intensity
@@ -109,10 +127,38 @@ class EditSteps:
         ):
             self._motion()
         if look.fit:
-            self.step({"op": "set_fit", "fit": look.fit}, set_fit(self.draft, look.fit), loud=True)
-            self.note(self.say("fit_set", fit=self.name(look.fit)), loud=True)
+            framed = set_fit(self.draft, look.fit)
+            if framed == self.draft:
+                self.note(self.say("fit_same", fit=self.name(look.fit)), loud=True)
+            else:
+                self.step({"op": "set_fit", "fit": look.fit}, framed, loud=True)
+                self.note(self.say("fit_set", fit=self.name(look.fit)), loud=True, claim="framing")
         if look.aspect:
             self.note(self.say("already_aspect", aspect=self.name(look.aspect)), loud=True)
+
+    def wanted_length(self, current_ms: int) -> int | None:
+        """The length the message asks for (absolute, relative, x N or per photo), unclamped."""
+        op, absolute = self.req.length, self.req.look.duration_ms
+        if op is not None and not (op.vague and absolute):
+            return op.resolve(current_ms, len(segments(self.draft, ed.VIDEO)))
+        return absolute
+
+    def _length(self, wanted: int) -> None:
+        new_ms = max(MIN_MS, min(MAX_MS, wanted))
+        if new_ms == total(self.draft):
+            self.note(self.say("duration_same", duration=seconds(new_ms)), loud=True)
+            return
+        self.step(
+            {"op": "set_duration", "duration": seconds(new_ms)},
+            ed.set_duration(self.draft, new_ms),
+            loud=True,
+        )
+        key = "duration_set" if new_ms == wanted else "duration_clamped"
+        self.note(
+            self.say(key, duration=seconds(new_ms), wanted=seconds(max(0, wanted))),
+            loud=True,
+            claim="length",
+        )
 
     def _motion(self) -> None:
         look = self.req.look
@@ -125,6 +171,10 @@ class EditSteps:
             speed_factor=look.speed_factor or 1.0,
         )
         mo = segments(draft, ed.VIDEO)[0]["mo"] if segments(draft, ed.VIDEO) else {}
+        if draft == self.draft:
+            motion = self.name(str(mo.get("type")))
+            self.note(self.say("motion_same", motion=motion, speed=mo.get("sp")), loud=True)
+            return
         self.step(
             {
                 "op": "set_motion",
@@ -136,160 +186,22 @@ class EditSteps:
             loud=True,
         )
         self.note(
-            self.say("motion_set", motion=self.name(str(mo.get("type"))), speed=mo.get("sp")),
-            loud=True,
-        )
-
-    def _text(self, op: TextOp) -> None:
-        kind_name = self.book.topic(self.req.language, op.kind)
-        if op.action == "remove":
-            draft, count = ed.remove_text(self.draft, op.kind)
-            if not count:
-                self.note(self.say("nothing_to_remove", what=kind_name), loud=True)
-                return
-            self.step({"op": f"remove_{op.kind}", "count": count}, draft, loud=False)
-            self.note(self.say("text_removed", count=count), loud=False)
-        elif op.action == "replace" and op.span is None and self._replace(op):
-            return
-        elif op.action in ("add", "replace"):
-            self._add_text(op)
-
-    def _replace(self, op: TextOp) -> bool:
-        draft, changed = ed.replace_text(self.draft, op.kind, op.text)
-        if changed is None:
-            return False
-        self.step({"op": f"replace_{op.kind}", "text": op.text}, draft, loud=False)
-        start, end = seconds(changed["s"]), seconds(changed["s"] + changed["d"])
-        self.note(self.say("title_replaced", text=op.text, start=start, end=end), loud=False)
-        return True
-
-    def _add_text(self, op: TextOp) -> None:
-        length = total(self.draft)
-        title = op.kind == "title"
-        if op.span is not None:
-            start, end = op.span.resolve(length)
-        else:
-            start, end = 0, min(TITLE_MS, length) if title else length
-        position = op.position or ("center" if title else "bottom")
-        spec = TextSpec(op.text, start, end, position, 72 if title else 48)
-        args = {
-            "op": f"add_{op.kind}",
-            "text": op.text,
-            "start": seconds(start),
-            "end": seconds(end),
-            "position": position,
-        }
-        self.step(args, ed.add_text(self.draft, spec, self.ids), loud=False)
-        self.note(
             self.say(
-                "title_added",
-                text=op.text,
-                start=seconds(start),
-                end=seconds(end),
-                position=self.name(position),
+                "motion_set",
+                motion=self.name(str(mo.get("type"))),
+                speed=mo.get("sp"),
+                travel=round(float(mo.get("i", 0)) * 100),
             ),
-            loud=False,
-        )
-
-    def _style(self, size_factor: float, colour: str | None) -> None:
-        if not segments(self.draft, TEXT):
-            self.note(self.say("no_text"), loud=True)
-            return
-        draft = ed.style_text(self.draft, size_factor, colour)
-        first = segments(draft, TEXT)[0]
-        self.step(
-            {"op": "style_text", "size": first["sz"], "colour": first["c"]}, draft, loud=False
-        )
-        self.note(self.say("text_styled", size=first["sz"], colour=first["c"]), loud=False)
-
-    def _music(self, op: MusicOp) -> None:
-        has_music = bool(segments(self.draft, AUDIO))
-        if op.action == "add" and has_music and self.req.fade and not (op.style or op.volume):
-            return  # "add a fade to the music": the fade edit handles it
-        if op.action == "add":
-            self._add_music(op)
-        elif not has_music:
-            key = "nothing_to_remove" if op.action == "remove" else "no_music"
-            self.note(self.say(key, what=self.name("music")), loud=True)
-        elif op.action == "remove":
-            self.step({"op": "remove_music"}, ed.remove_music(self.draft), loud=True)
-            self.note(self.say("music_removed"), loud=True)
-        else:
-            current = segments(self.draft, AUDIO)[0].get("v", DEFAULT_VOLUME)
-            volume = max(0, min(100, op.volume if op.volume is not None else current + op.delta))
-            self.step(
-                {"op": "set_volume", "volume": volume}, ed.set_volume(self.draft, volume), loud=True
-            )
-            self.note(self.say("volume_set", volume=volume), loud=True)
-
-    def _add_music(self, op: MusicOp) -> None:
-        volume = max(0, min(100, op.volume if op.volume is not None else DEFAULT_VOLUME))
-        end = seconds(total(self.draft))
-        if self.uploads and op.style is None:
-            audio = self.uploads[-1]
-            spec = MusicSpec(audio.filename, volume, asset_id=audio.asset_id, url=audio.url)
-            self.step(
-                {"op": "add_music", "asset": audio.asset_id, "volume": volume},
-                ed.add_music(self.draft, spec, self.ids),
-                loud=True,
-            )
-            self.note(
-                self.say(
-                    "music_added_upload", name=audio.filename, start=0, end=end, volume=volume
-                ),
-                loud=True,
-            )
-            return
-        style = op.style or "ambient_pad"
-        spec = MusicSpec(self.book.style_name(style), volume, style=style)
-        self.step(
-            {"op": "add_music", "style": style, "volume": volume},
-            ed.add_music(self.draft, spec, self.ids),
             loud=True,
+            claim="motion",
         )
-        name = self.book.style_name(style, self.req.language)
-        self.note(
-            self.say("music_added_synth", name=name, start=0, end=end, volume=volume), loud=True
-        )
-
-    def _fade(self, op: FadeOp) -> None:
-        wanted = {"music": (AUDIO,), "text": (TEXT,), "all": (AUDIO, TEXT)}[op.target]
-        present = tuple(tt for tt in wanted if segments(self.draft, tt))
-        if not present:
-            self.note(self.say("nothing_to_fade"), loud=True)
-            return
-        draft = self.draft
-        for tt in present:
-            fade_in, fade_out = FADES[tt] if op.length_ms is None else (op.length_ms, op.length_ms)
-            draft = ed.set_fades(
-                draft, (tt,), fade_in if op.fade_in else None, fade_out if op.fade_out else None
-            )
-        what = self.name(
-            "music_and_text" if len(present) > 1 else "music" if AUDIO in present else "text"
-        )
-        kind = (
-            "fade_both" if op.fade_in and op.fade_out else "fade_in" if op.fade_in else "fade_out"
-        )
-        args = {
-            "op": "set_fades",
-            "target": op.target,
-            "fade_in": op.fade_in,
-            "fade_out": op.fade_out,
-        }
-        self.step(
-            args | {"length": seconds(op.length_ms) if op.length_ms is not None else None},
-            draft,
-            loud=False,
-        )
-        key = "fades_removed" if op.length_ms == 0 else "fades_set"
-        self.note(self.say(key, what=what, kind=self.name(kind)), loud=False)
 
     def auto_music(self, style: str) -> str:
         """Post-production: add a synthesized bed (free); returns its display name."""
         spec = MusicSpec(self.book.style_name(style), DEFAULT_VOLUME, style=style)
         args = {"style": style, "volume": DEFAULT_VOLUME}
         self.step(args, ed.add_music(self.draft, spec, self.ids), loud=True, tool=MUSIC_TOOL)
-        return self.book.style_name(style, self.req.language)
+        return self.book.style_name(style, self.req.language, hant=self.req.hant)
 
     def auto_title(self, text: str) -> int:
         """Post-production: add the title for the opening seconds (free); returns its end, ms."""

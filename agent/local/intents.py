@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from agent.local import quantity
+from agent.local import clauses, quantity
+from agent.local.hanzi import Script, script_of, to_simplified
+from agent.local.history import HistoryRequest, history_request
+from agent.local.lengths import LengthOp, take_length, take_text_hold
 from agent.local.phrasebook import Language, Phrasebook, find_key, has_any
 from agent.local.quantity import TimeRange
 from agent.local.snippet import extract_text, quoted, subject_of
@@ -21,6 +24,12 @@ __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_
 TextKind = Literal["title", "caption"]
 MAX_MESSAGE = 2000
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_EVERY_TEXT = re.compile(
+    r"\ball\s+(?:the\s+|of\s+the\s+)?(?:text|words|titles\s+and\s+captions)\b"
+    r"|\ball\s+(?:the\s+)?text\b|(?:所有|全部)的?(?:文字|字)|文字全部|字全部"
+)
+_CANTONESE = frozenset("啲咗嘅唔冇喺嚟佢嗰哋乜咁噉畀睇攞揾嘢")
+"""Characters of written Cantonese: a message with them is answered in traditional characters."""
 _LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
 _FADE_TARGET = r"(?:\s+(?:the|music|song|title|titles|text|caption|captions|it)){1,2}"
 _FADE_IN = re.compile(rf"\bfades?{_FADE_TARGET}\s+in\b")
@@ -50,16 +59,25 @@ class TextOp:
     text: str = ""
     span: TimeRange | None = None
     position: str | None = None
+    ordinal: int | None = None
+    """Which one of its kind (0-based, -1 the last); None for all or the first."""
+    hold_ms: int | None = None
+    """How long it should stay on screen ("show the title for 4 seconds")."""
+    fresh: bool = True
+    """The message asks for a new one ("add a title") rather than changing one."""
+    every: bool = False
+    """All text, titles and captions alike ("remove all the text")."""
 
 
 @dataclass(frozen=True, slots=True)
 class MusicOp:
     """Add (a style or the uploaded audio), remove, or re-level the background music."""
 
-    action: Literal["add", "remove", "volume"]
+    action: Literal["add", "remove", "volume", "move"]
     style: str | None = None
     volume: int | None = None
     delta: int = 0
+    span: TimeRange | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +96,8 @@ class StyleOp:
 
     size_factor: float = 1.0
     colour: str | None = None
+    kind: TextKind | None = None
+    ordinal: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +118,28 @@ class Request:
     fade: FadeOp | None = None
     style: StyleOp | None = None
     subject: str = ""
+    script: Script | None = None
+    """`hant` when the message is in traditional characters (replies follow it)."""
+    length: LengthOp | None = None
+    history: HistoryRequest | None = None
+    project_name: str = ""
+    limits: tuple[str, ...] = ()
+    """What the message asks that cannot be done as asked (`resolution`, `content_motion`)."""
+    export: bool = False
+    """The message asks to export (the app's Export button does that; the reply says so)."""
+    folded: str = ""
+    """The message folded for matching (NFKC, simplified, case-folded, negations dropped)."""
 
     @property
     def edits(self) -> bool:
         """Whether anything on the timeline should change."""
-        return any((self.text, self.music, self.fade, self.style)) or self.look != Look()
+        changes = (self.text, self.music, self.fade, self.style, self.length, self.project_name)
+        return any(changes) or self.look != Look()
+
+    @property
+    def hant(self) -> bool:
+        """Whether replies are written in traditional characters."""
+        return self.script == "hant"
 
 
 def detect_language(text: str, default: Language) -> Language:
@@ -115,19 +152,36 @@ def detect_language(text: str, default: Language) -> Language:
 
 def parse(message: str, session_language: Language, book: Phrasebook) -> Request:
     """Read `message` into a `Request` (the reply language follows the message when clear)."""
-    raw = " ".join(unicodedata.normalize("NFKC", message[:MAX_MESSAGE]).split())
-    quotes, unquoted = quoted(raw)
+    original = " ".join(message[:MAX_MESSAGE].split())
+    quotes, unquoted_raw = quoted(original)  # quoted text stays byte for byte
+    name = clauses.project_name(original, quotes)
+    if name:
+        quotes = [q for q in quotes if q != name]
+    unquoted = clauses.drop_negated(
+        to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split()))
+    )
+    limits, unquoted = clauses.limits(unquoted)
     span, rest = quantity.take_range(unquoted)
+    hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
+    length, rest = take_length(rest)
     speed, rest = quantity.take_speed(rest)
     percent, rest = quantity.take_percent(rest)
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
     kw = book.keywords
     fade = _fade(folded, book, fade_ms)
+    text = (
+        None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
+    )
+    if text is not None and (hold or text.action == "ask"):
+        text = replace(text, hold_ms=hold, fresh=clauses.wants_new_text(folded))
+    look = _look(folded, book, duration, speed)
+    if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
+        look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
     return Request(
         language=detect_language(unquoted, session_language),
-        look=_look(folded, book, duration, speed),
+        look=look,
         unsupported=_unsupported(folded, book),
         social="help" if has_any(folded, kw.help) else _greeting(folded, book),
         generate=has_any(folded, kw.generate),
@@ -135,11 +189,18 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         video_noun=has_any(folded, kw.video_noun),
         single_image=has_any(folded, kw.single_image),
         all_images=has_any(folded, kw.all_images),
-        text=_text(folded, rest, quotes, span, fade is not None, book),
-        music=_music(folded, book, percent, fade is not None),
+        text=text,
+        music=_music(folded, book, percent, fade is not None, span),
         fade=fade,
         style=_style(folded, book, bool(quotes)),
         subject=subject_of(rest, book),
+        script="hant" if _CANTONESE & set(original) else script_of(original),
+        length=length,
+        history=history_request(folded),
+        project_name=name,
+        limits=tuple(limits),
+        export=has_any(folded, kw.export),
+        folded=folded,
     )
 
 
@@ -216,21 +277,25 @@ def _text(
 ) -> TextOp | None:
     kw = book.keywords
     title, caption = has_any(folded, kw.title), has_any(folded, kw.caption)
-    if not (title or caption) or _is_style_request(folded, book, bool(quotes)):
+    if not (title or caption):
         return None
     kind: TextKind = "title" if title else "caption"
     position = find_key(folded, kw.position)
+    ordinal = clauses.text_ordinal(folded)
+    if _is_style_request(folded, book, bool(quotes)):
+        # "make the title smaller and move it to the top": the style op resizes, this moves
+        return TextOp("ask", kind, position=position, ordinal=ordinal) if position else None
     text = quotes[0] if quotes else extract_text(rest)
     if fading and not text:
         return None  # "fade the title in", "remove the fades from the titles"
     if has_any(folded, kw.remove) and not text:
-        return TextOp("remove", kind)
+        return TextOp("remove", kind, ordinal=ordinal, every=bool(_EVERY_TEXT.search(folded)))
     action: Literal["add", "replace"] = "replace" if has_any(folded, kw.replace) else "add"
     if not text:
         if span is None and position is None and action == "replace":
             return None  # "change the title" with nothing to change it to
-        return TextOp("ask", kind, span=span, position=position)
-    return TextOp(action, kind, text[:80], span, position)
+        return TextOp("ask", kind, span=span, position=position, ordinal=ordinal)
+    return TextOp(action, kind, text[:80], span, position, ordinal)
 
 
 def _is_style_request(folded: str, book: Phrasebook, quoted_text: bool) -> bool:
@@ -245,10 +310,16 @@ def _style(folded: str, book: Phrasebook, quoted_text: bool) -> StyleOp | None:
         return None
     kw = book.keywords
     size = 1.25 if has_any(folded, kw.bigger) else 0.8 if has_any(folded, kw.smaller) else 1.0
-    return StyleOp(size, find_key(folded, kw.colour))
+    kind: TextKind | None = (
+        "caption" if has_any(folded, kw.caption) and not has_any(folded, ("title", "标题"))
+        else "title" if has_any(folded, kw.title) else None
+    )  # fmt: skip
+    return StyleOp(size, find_key(folded, kw.colour), kind, clauses.text_ordinal(folded))
 
 
-def _music(folded: str, book: Phrasebook, percent: int | None, fading: bool) -> MusicOp | None:
+def _music(
+    folded: str, book: Phrasebook, percent: int | None, fading: bool, span: TimeRange | None
+) -> MusicOp | None:
     kw = book.keywords
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
     style = find_key(folded, kw.music_style) if music else None
@@ -257,10 +328,12 @@ def _music(folded: str, book: Phrasebook, percent: int | None, fading: bool) -> 
         return None  # "fade the music out" only sets fades
     if music and has_any(folded, kw.remove):
         return MusicOp("remove")
+    if music and span is not None and not adding:
+        return MusicOp("move", span=span)
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
         delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
         return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
-    return MusicOp("add", style, percent) if music else None
+    return MusicOp("add", style, percent, span=span) if music else None
 
 
 def _fade(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None:

@@ -15,9 +15,20 @@ from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
 from agent.local.editsteps import DEFAULT_VOLUME, EDIT_TOOL, MAX_MS, MIN_MS, MUSIC_TOOL, EditSteps
+from agent.local.historysteps import history_plan
 from agent.local.intents import Look, Request, parse
+from agent.local.photos import apply_photos, photo_edit
 from agent.local.phrasebook import Phrasebook, find_key, load_phrasebook
-from agent.local.plan import AskStep, Asset, InterpretContext, Plan, Step, TextStep, ToolStep
+from agent.local.plan import (
+    AskStep,
+    Asset,
+    InterpretContext,
+    Plan,
+    RevisionNote,
+    Step,
+    TextStep,
+    ToolStep,
+)
 from agent.local.quantity import seconds
 from agent.local.videotrack import Motion, VideoSpec, generate, look_of
 
@@ -64,19 +75,36 @@ class _Planner:
         audio = tuple(a for a in ctx.assets if a.kind == "audio")
         self.edits = EditSteps(req, book, ids, draft, costs.edit, audio)
         self.head: list[Step] = []
+        self.labels: list[str] = []
 
     def say(self, key: str, **values: Any) -> str:
-        return self.book.say(self.req.language, key, **values)
+        return self.book.say(self.req.language, key, hant=self.req.hant, **values)
+
+    def name(self, key: str) -> str:
+        return self.book.name(self.req.language, key, hant=self.req.hant)
 
     def build(self) -> Plan:
         req = self.req
         if req.unsupported:
             key = "unsupported_music_link" if req.unsupported == "music_link" else "unsupported"
-            what = self.book.topic(req.language, req.unsupported)
+            what = self.book.topic(req.language, req.unsupported, hant=req.hant)
             return self._plan([TextStep(self.say(key, what=what))])
-        if not (req.generate or req.regenerate or req.video_noun or req.edits):
-            return self._plan([TextStep(self.say(req.social or "unknown"))])
+        if req.history is not None:
+            return history_plan(req, req.history, self.ctx.history, self.book)
         had_video = bool(segments(self.edits.draft, VIDEO))
+        for limit in req.limits:
+            self.edits.note(self._limit(limit), loud=True)
+        if had_video and not (req.generate or req.regenerate) and self._photo_edit():
+            return self._finish(False)
+        if not (req.generate or req.regenerate or req.video_noun or req.edits):
+            if req.export and "resolution" not in req.limits:
+                self.edits.note(self._export_hint(), loud=True)
+            if req.limits or req.export:
+                return self._finish(False)
+            return self._plan([TextStep(self.say(req.social or "unknown"))])
+        return self._edit_plan(had_video)
+
+    def _edit_plan(self, had_video: bool) -> Plan:
         generated = self._needs_generation(had_video)
         if generated:
             spec = self._video_spec(had_video)
@@ -91,8 +119,37 @@ class _Planner:
             self._post_production()
         return self._finish(generated)
 
+    def _photo_edit(self) -> bool:
+        """Apply a photo edit ("remove the second photo") and the message's other edits."""
+        current = look_of(self.edits.draft)
+        visuals = current.visuals if current else ()
+        req = self.req
+        others = any((req.text, req.music, req.fade, req.style, req.look.motion))
+        photos = photo_edit(req.folded, visuals, tuple(self._visuals()), others=others)
+        if photos is None:
+            return False
+        apply_photos(self.edits, photos)
+        self.edits.apply(look_done=False)
+        return True
+
     def _plan(self, steps: list[Step]) -> Plan:
         return Plan(tuple(steps), self.req.language)
+
+    def _export_hint(self) -> str:
+        draft = self.edits.draft
+        if not segments(draft, VIDEO):
+            return self.say("export_nothing")
+        meta = draft.get("m", {})
+        width, height = meta.get("width", 1920), meta.get("height", 1080)
+        return self.say("export_hint", width=width, height=height, duration=seconds(total(draft)))
+
+    def _limit(self, limit: str) -> str:
+        if limit == "resolution":
+            meta = self.edits.draft.get("m", {})
+            return self.say(
+                "limit_resolution", width=meta.get("width", 1920), height=meta.get("height", 1080)
+            )
+        return self.say("limit_" + limit)
 
     def _join(self, sentences: list[str]) -> str:
         return (" " if self.req.language == "en" else "").join(sentences)
@@ -103,6 +160,8 @@ class _Planner:
             return req.generate or req.regenerate or req.video_noun or self._additive()
         if req.regenerate:
             return True
+        if req.limits and not (req.video_noun or self._fresh_visuals() or req.look != Look()):
+            return False  # "做成4K的": nothing to remake, the limit is answered
         others = any((req.text, req.music, req.fade, req.style))
         if req.generate and (req.video_noun or bool(self._fresh_visuals()) or not others):
             return True
@@ -140,6 +199,8 @@ class _Planner:
         look = self.req.look
         motion = base.motion if base else _default_motion(visuals)
         duration = look.duration_ms or (base.duration_ms if base else _default_ms(visuals))
+        if self.req.length is not None and not (self.req.length.vague and look.duration_ms):
+            duration = self.req.length.resolve(duration, len(visuals))
         return VideoSpec(
             visuals=visuals,
             duration_ms=max(MIN_MS, min(MAX_MS, duration)),
@@ -154,9 +215,13 @@ class _Planner:
         )
 
     def _title(self, visuals: tuple[Asset, ...]) -> str:
-        subject = self.req.subject
-        if subject:
-            return subject if not subject.isascii() else subject.title()
+        """An explicit project name, else the title the message puts on the video, else the
+        first photo's name (never other words of the request)."""
+        text = self.req.text
+        if self.req.project_name:
+            return self.req.project_name
+        if text is not None and text.kind == "title" and text.action in ("add", "replace"):
+            return text.text
         stem = PurePosixPath(visuals[0].filename).stem
         if len(re.findall(r"\d", stem)) >= 3:
             return ""  # camera names like IMG_1234 make poor titles
@@ -172,15 +237,17 @@ class _Planner:
             "images": [a.asset_id for a in spec.visuals],
         }
         step = ToolStep(GENERATE_TOOL, args, draft, self.costs.generate, "generate")
-        self.head += [step, TextStep(self._generated_text(spec, draft, had_video))]
+        text = self._generated_text(spec, draft, had_video)
+        self.head += [step, TextStep(text)]
+        self.labels.append(text)
         self.edits.draft = draft
 
     def _generated_text(self, spec: VideoSpec, draft: dict[str, Any], had_video: bool) -> str:
         lang = self.req.language
         values: dict[str, Any] = {
             "duration": seconds(spec.duration_ms),
-            "aspect": self.book.name(lang, spec.aspect),
-            "motion": self.book.name(lang, spec.motion.kind),
+            "aspect": self.name(spec.aspect),
+            "motion": self.name(spec.motion.kind),
             "count": len(spec.visuals),
         }
         if had_video:
@@ -194,7 +261,7 @@ class _Planner:
         return self.say(key, **values)
 
     def _post_production(self) -> None:
-        edits, lang = self.edits, self.req.language
+        edits = self.edits
         items = []
         if not segments(edits.draft, AUDIO):
             style = find_key(self.ctx.message.casefold(), self.book.keywords.music_style)
@@ -209,11 +276,12 @@ class _Planner:
                     "auto_title",
                     text=title,
                     end=seconds(end_ms),
-                    position=self.book.name(lang, "center"),
+                    position=self.name("center"),
                 )
             )
         if items:
-            edits.note(self.say("auto_added", items=self.say("joiner").join(items)), loud=True)
+            joined = self.say("joiner").join(items)
+            edits.note(self.say("auto_added", items=joined), loud=True, claim=("music", "text"))
 
     def _finish(self, generated: bool) -> Plan:
         edits = self.edits
@@ -225,7 +293,11 @@ class _Planner:
             steps.append(edits.ask)
         if not steps:
             steps.append(TextStep(self.say(self.req.social or "unknown")))
-        return self._plan(steps)
+        claims = (*(["video"] if generated else []), *edits.claims)
+        tools = any(isinstance(s, ToolStep) for s in steps)
+        label = self._join([*self.labels, *(n for n in edits.notes if n)])[:160]
+        note = RevisionNote(label) if tools else None
+        return Plan(tuple(steps), self.req.language, tuple(claims), note)
 
 
 def _default_motion(visuals: tuple[Asset, ...]) -> Motion:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
+from agent.local.hanzi import to_simplified, to_traditional
 
 __all__ = ["Keywords", "Language", "Phrasebook", "find_key", "has_any", "load_phrasebook"]
 
@@ -33,6 +34,7 @@ class Keywords(_Strict):
     """Keyword lists by meaning; mapping groups name the value a keyword selects."""
 
     greeting: Words
+    export: Words
     help: Words
     generate: Words
     video_noun: Words
@@ -84,24 +86,38 @@ class Phrasebook(_Strict):
     replies: dict[Language, dict[str, str]]
     topics: dict[Language, dict[str, str]]
 
-    def say(self, lang: Language, key: str, **values: Any) -> str:
-        """Format reply `key` in `lang`; `{capabilities}` is filled in automatically."""
+    def say(self, lang: Language, key: str, *, hant: bool = False, **values: Any) -> str:
+        """Format reply `key` in `lang` (traditional characters when `hant`); the values are
+        inserted as given (user text stays byte for byte); `{capabilities}` is filled in."""
         template = self.replies[lang][key]
         if "{capabilities}" in template:
             values["capabilities"] = self.replies[lang]["capabilities"]
-        return template.format(**values)
+        return _script(template, hant).format(**values)
 
-    def name(self, lang: Language, key: str) -> str:
+    def name(self, lang: Language, key: str, *, hant: bool = False) -> str:
         """The display name of an aspect, motion, position or fit value (the key if unnamed)."""
-        return self.names[lang].get(key, key)
+        return _script(self.names[lang].get(key, key), hant)
 
-    def style_name(self, style: str, lang: Language = "en") -> str:
+    def style_name(self, style: str, lang: Language = "en", *, hant: bool = False) -> str:
         """The honest display name of a synthesized music style."""
-        return self.styles[style][lang]
+        return _script(self.styles[style][lang], hant)
 
-    def topic(self, lang: Language, key: str) -> str:
+    def topic(self, lang: Language, key: str, *, hant: bool = False) -> str:
         """How a reply names an unsupported request or a kind of text (the key if unnamed)."""
-        return self.topics[lang].get(key, key)
+        return _script(self.topics[lang].get(key, key), hant)
+
+
+def _script(text: str, hant: bool) -> str:
+    return to_traditional(text) if hant else text
+
+
+def _fold_keywords(data: Any) -> Any:
+    """Keywords are matched against simplified text, so either script may be written."""
+    if isinstance(data, dict):
+        return {key: _fold_keywords(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_fold_keywords(value) for value in data]
+    return to_simplified(data) if isinstance(data, str) else data
 
 
 def load_phrasebook(text: str | None = None) -> Phrasebook:
@@ -113,7 +129,10 @@ def load_phrasebook(text: str | None = None) -> Phrasebook:
     if text is None:
         text = resources.files("agent.local").joinpath("phrases.toml").read_text(encoding="utf-8")
     try:
-        book = Phrasebook.model_validate(tomllib.loads(text))
+        raw = tomllib.loads(text)
+        if isinstance(raw.get("keywords"), dict):
+            raw["keywords"] = _fold_keywords(raw["keywords"])
+        book = Phrasebook.model_validate(raw)
     except (tomllib.TOMLDecodeError, ValidationError) as exc:
         raise ConfigError(f"invalid interpreter phrase table: {exc}") from exc
     _check_languages(book)

@@ -13,7 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["AskStep", "Asset", "InterpretContext", "Plan", "Step", "TextStep", "ToolStep"]
+__all__ = [
+    "AskStep",
+    "Asset",
+    "InterpretContext",
+    "Plan",
+    "Revision",
+    "RevisionNote",
+    "Step",
+    "TextStep",
+    "ToolStep",
+]
 
 Language = Literal["en", "zh"]
 
@@ -32,6 +42,18 @@ class Asset:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """One saved version of a session's draft (every applied message makes one)."""
+
+    seq: int
+    draft: dict[str, Any]
+    label: str = ""
+    """What the message changed, in the words of its reply (for "show the history")."""
+    undone: bool = False
+    """Undone and not redone yet: the next "redo" brings back the oldest undone revision."""
+
+
+@dataclass(frozen=True, slots=True)
 class InterpretContext:
     """Everything the interpreter may look at: no I/O, no clock."""
 
@@ -47,6 +69,8 @@ class InterpretContext:
     """Add an automatic music bed and title after generation (the cloud's two-stage generation)."""
     seed: int = 0
     """For stable pseudo-random choices (ids, which edits are silent): derived from the session."""
+    history: tuple[Revision, ...] = ()
+    """The session's revisions, oldest first; the current draft is the newest one not undone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +109,27 @@ Step = ToolStep | TextStep | AskStep
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionNote:
+    """How a plan moves the session's history once all its tool steps ran."""
+
+    label: str
+    """What changed, as the reply says it (shown when the history is listed)."""
+    undo: tuple[int, ...] = ()
+    """Revisions this plan undoes (no new revision is saved)."""
+    redo: tuple[int, ...] = ()
+    """Undone revisions this plan brings back (no new revision is saved)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What to do for one message, in order."""
 
     steps: tuple[Step, ...]
     language: Language
+    claims: tuple[str, ...] = ()
+    """What the reply says was changed (`video`, `length`, `photos`, `text`, `music`, ...)."""
+    revision: RevisionNote | None = None
+    """None when the plan changes no draft."""
 
     @property
     def credits(self) -> int:

@@ -61,10 +61,20 @@ class TimeRange:
     start_ms: int
     end_ms: int
     from_end: bool = False
+    open_end: bool = False
+    """Runs to the end of the video ("from second 2", "从第2秒开始"); `end_ms` is ignored."""
+
+    keep_start: bool = False
+    """"until the end": only the end moves (to the end of the video); `start_ms` is unused."""
+    half: int = 0
+    """1 for the first half of the video, 2 for the second half (`start_ms`/`end_ms` unused)."""
 
     def resolve(self, total_ms: int) -> tuple[int, int]:
         """Absolute (start, end) within a video of `total_ms`, clamped, at least 100 ms long."""
-        start, end = self.start_ms, self.end_ms
+        if self.half:
+            middle = total_ms // 2
+            return (0, middle) if self.half == 1 else (middle, total_ms)
+        start, end = self.start_ms, total_ms if self.open_end else self.end_ms
         if self.from_end:
             start, end = total_ms - self.start_ms, total_ms - self.end_ms
         end = min(max(end, min(100, total_ms)), total_ms)
@@ -112,14 +122,29 @@ def _ms(token: str) -> int | None:
 
 
 _EXPLICIT = re.compile(
-    rf"(?:from\s+|between\s+|从)?{NUM}\s*{SEC}?\s*(?:-|–|—|~|to|and|至|到)\s*{NUM}\s*{SEC}", _F
+    rf"(?:from\s+|between\s+|从|由|在)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
+    rf"(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
+    rf"|(?:from|between)\s+(?:second\s+)?{NUM}\s*{SEC}?\s*(?:-|to|and|until|till)\s*{NUM}"
+    rf"|second\s+{NUM}\s*(?:-|to|and|until|till)\s*(?:second\s+)?{NUM}",
+    _F,
+)
+_OPEN = re.compile(
+    rf"(?:from|starting\s+(?:at|from)|(?:starts?|begins?)\s+(?:\w+\s+){{0,2}}?(?:at|from)"
+    rf"|(?:appears?|show(?:s)?\s+up|comes?\s+in|pops?\s+up|kicks?\s+in|fades?\s+in)\s+(?:at|after)"
+    rf"|beginning\s+at|after)\s+"
+    rf"(?:second\s+{NUM}|{NUM}\s*{SEC})(?:\s+(?:to|until|till)\s+the\s+(?:very\s+)?end)?"
+    rf"|(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起|到最后|到结尾)?"
+    rf"|(?:在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|开始|进来|出来|响起)",
+    _F,
 )
 _FIRST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}", _F
+    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}"
+    rf"|(?:(?:for|during|in|over)\s+)?the\s+first\s+(second)\b",
+    _F,
 )
 _LAST = re.compile(
     rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?(?:last|final)\s+{NUM}\s*{SEC}"
-    rf"|(?:最后|后)\s*{NUM}\s*{SEC}",
+    rf"|(?:最后|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
     _F,
 )
 _START = re.compile(
@@ -128,15 +153,66 @@ _START = re.compile(
 _END = re.compile(r"(?:at|in|for)\s+the\s+(?:very\s+)?end|结尾|片尾|结束的时候", _F)
 
 
-def take_range(text: str) -> tuple[TimeRange | None, str]:
-    """Find a time range: "from 2s to 5s", "0-3s", "first 3 seconds", "前3秒", "at the end"."""
+_CLOCK = r"(\d+):([0-5]\d)(?:\.(\d))?"
+_CLOCK_RANGE = re.compile(
+    rf"(?:from\s+|between\s+|从|由)?{_CLOCK}\s*(?:-|–|to|and|until|till|至|到)\s*{_CLOCK}", _F
+)
+_CLOCK_START = re.compile(rf"(?:from|at|starting\s+at|start\s+at|从|由)\s*{_CLOCK}", _F)
+
+
+def _clock_ms(minutes: str, secs: str, tenths: str | None) -> int:
+    return (int(minutes) * 60 + int(secs)) * 1000 + int(tenths or 0) * 100
+
+
+def _take_clock(text: str) -> tuple[TimeRange | None, str]:
+    if match := _CLOCK_RANGE.search(text):
+        start, end = _clock_ms(*match.groups()[:3]), _clock_ms(*match.groups()[3:])
+        if end > start:
+            return TimeRange(start, end), _blank(text, match)
+    if match := _CLOCK_START.search(text):
+        return TimeRange(_clock_ms(*match.groups()), 0, open_end=True), _blank(text, match)
+    return None, text
+
+
+_TO_END = re.compile(
+    r"\b(?:until|till|to|through)\s+the\s+(?:very\s+)?end\b|一直到(?:最后|结尾|结束)|直到(?:最后|结尾|结束)"
+    r"|到(?:视频)?(?:最后|结尾|结束)",
+    _F,
+)
+_HALF = re.compile(
+    r"(\bfirst\s+half\b|前半段|前一半|前半部分|上半段)|\bsecond\s+half\b|\blast\s+half\b|后半段|后一半"
+    r"|后半部分|下半段",
+    _F,
+)
+
+
+def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
     if match := _EXPLICIT.search(text):
-        start, end = _ms(match.group(1)), _ms(match.group(2))
+        start, end = (_ms(g) for g in [g for g in match.groups() if g][:2])
         if start is not None and end is not None and end > start:
             return TimeRange(start, end), _blank(text, match)
+    if match := _OPEN.search(text):
+        start = _ms(next(g for g in match.groups() if g))
+        if start is not None:
+            return TimeRange(start, 0, open_end=True), _blank(text, match)
+    return None, text
+
+
+def take_range(text: str) -> tuple[TimeRange | None, str]:
+    """Find a time range: "from 2s to 5s", "0-3s", "0:02-0:04", "first 3 seconds", "前3秒"."""
+    for take in (_take_clock, _take_numbers):
+        span, rest = take(text)
+        if span is not None:
+            return span, rest
+    if match := _TO_END.search(text):
+        return TimeRange(0, 0, open_end=True, keep_start=True), _blank(text, match)
+    if match := _HALF.search(text):
+        half = 1 if match.group(1) else 2
+        return TimeRange(0, 0, half=half), _blank(text, match)
     for pattern, from_end in ((_FIRST, False), (_LAST, True)):
         if match := pattern.search(text):
-            length = _ms(next(g for g in match.groups() if g))
+            token = next(g for g in match.groups() if g)
+            length = 1000 if token.casefold() == "second" else _ms(token)
             if length:
                 span = TimeRange(length, 0, True) if from_end else TimeRange(0, length)
                 return span, _blank(text, match)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from typing import Any
 
@@ -15,8 +15,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from agent.local import store_history
 from agent.local.backend import Backend
-from agent.local.plan import Asset, InterpretContext, Plan, TextStep, ToolStep
+from agent.local.plan import Asset, InterpretContext, Plan, Revision, TextStep, ToolStep
 from agent.local.store import Session
 from agent.local.stream import (
     END,
@@ -30,7 +31,7 @@ from agent.local.stream import (
 )
 from agent.local.wire import RunRequest, code_error, ok, validation_detail
 
-__all__ = ["output_url", "routes"]
+__all__ = ["output_url", "recent_revisions", "routes"]
 
 APP_NAME = "nemo_agent"
 _DEFAULT_CANVAS = {"width": 1920, "height": 1080, "aspect": "16:9"}
@@ -55,8 +56,13 @@ def _assets(session: Session) -> tuple[Asset, ...]:
     return tuple(assets)
 
 
-def build_context(session: Session, message: str, post_production: bool) -> InterpretContext:
-    """The interpreter's view of one message in a session."""
+def build_context(
+    session: Session,
+    message: str,
+    post_production: bool,
+    history: tuple[Revision, ...] = (),
+) -> InterpretContext:
+    """The interpreter's view of one message in a session (with its draft history)."""
     digest = hashlib.sha256(f"{session.session_id}:{message}".encode()).digest()
     return InterpretContext(
         message=message,
@@ -65,6 +71,7 @@ def build_context(session: Session, message: str, post_production: bool) -> Inte
         draft=session.draft,
         post_production=post_production,
         seed=int.from_bytes(digest[:4], "big"),
+        history=history,
     )
 
 
@@ -91,9 +98,12 @@ async def _parse(request: Request) -> RunRequest | JSONResponse:
         return _unprocessable(validation_detail(exc))
 
 
-async def _execute(runner: PlanRunner, queue: asyncio.Queue[QueueItem]) -> None:
+async def _execute(
+    runner: PlanRunner, queue: asyncio.Queue[QueueItem], on_done: Callable[[], None]
+) -> None:
     try:
-        await runner.run()
+        if await runner.run():
+            on_done()
     except Exception as exc:  # the run's top level: report in-stream like ADK, never lose it
         log.exception("run failed", invocation=runner.events.invocation_id)
         queue.put_nowait(error_event(type(exc).__name__, str(exc), now=runner.events.clock()))
@@ -130,11 +140,15 @@ async def run_sse(request: Request) -> Response:
         return JSONResponse({"detail": detail}, status_code=404)
     session = backend.owned_session(account, parsed.session_id, None)
     config = backend.config
-    ctx = build_context(session, parsed.new_message.joined_text, config.post_production)
+    store = backend.store
+    history = store_history.revisions(store, session.session_id)
+    ctx = build_context(session, parsed.new_message.joined_text, config.post_production, history)
     plan = backend.interpret(ctx)
     if config.faults.silent_edits:
         plan = _silence(plan)
-    if plan.credits > backend.store.balance(account.user_id).available:
+    if config.refill and plan.credits > store.balance(account.user_id).available:
+        store_history.refill(store, account.user_id, max(config.grant, plan.credits))
+    if plan.credits > store.balance(account.user_id).available:
         raise code_error(2001, f"insufficient credits: this needs {plan.credits}")
     queue: asyncio.Queue[QueueItem] = asyncio.Queue()
     work = {"generate": config.work_generate_s, "edit": config.work_edit_s}
@@ -149,10 +163,23 @@ async def run_sse(request: Request) -> Response:
         work_seconds=lambda kind: work.get(kind, config.work_edit_s),
         heartbeat_s=config.heartbeat_s,
     )
-    backend.track(asyncio.create_task(_execute(runner, queue)))
+    backend.track(asyncio.create_task(_execute(runner, queue, _recorder(backend, session, plan))))
     body = _drain(queue, heartbeat_bytes(config.heartbeat_form), config.faults.sse_drop_after)
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(body, media_type="text/event-stream", headers=headers)
+
+
+def _recorder(backend: Backend, session: Session, plan: Plan) -> Callable[[], None]:
+    """Saves the plan's revision once all its tool steps ran (nothing for a plan without one)."""
+    tools = [s for s in plan.steps if isinstance(s, ToolStep)]
+
+    def record() -> None:
+        if plan.revision is not None and tools:
+            store_history.save(
+                backend.store, session.session_id, plan.revision, tools[-1].draft, session.draft
+            )
+
+    return record
 
 
 def output_url(base_url: str, output_key: str, render_id: str) -> str:
@@ -180,18 +207,22 @@ async def state(request: Request) -> Response:
         for job in backend.store.session_jobs(session.session_id)
         if job.status == "completed"
     ]
+    state_data: dict[str, Any] = {
+        "video_infos": session.video_infos,
+        "draft": session.draft,
+        "canvas_config": canvas,
+        "video_analyses": {},
+        "generated_media": generated,
+    }
+    revisions = recent_revisions(store_history.revisions(backend.store, session.session_id))
+    if revisions:  # a local extension: absent (as on the cloud) until something was edited
+        state_data["revisions"] = revisions
     data: dict[str, Any] = {
         "session_id": session.session_id,
         "task_id": session.task_id,
         "task_name": session.task_name,
         "user_id": session.user_id,
-        "state": {
-            "video_infos": session.video_infos,
-            "draft": session.draft,
-            "canvas_config": canvas,
-            "video_analyses": {},
-            "generated_media": generated,
-        },
+        "state": state_data,
     }
     if backend.config.null_state and not session.draft:
         # Cloud profile: nothing written yet reads as null (what a new session may answer).
@@ -200,6 +231,22 @@ async def state(request: Request) -> Response:
         else:
             data["state"] = None
     return ok(data)
+
+
+def recent_revisions(history: tuple[Revision, ...], count: int = 5) -> list[dict[str, Any]]:
+    """The newest revisions for the state reply (a local-backend extension of `data.state`)."""
+    active = [r.seq for r in history if not r.undone]
+    current = active[-1] if active else None
+    return [
+        {
+            "seq": r.seq,
+            "label": r.label,
+            "duration": r.draft.get("d"),
+            "current": r.seq == current,
+            "undone": r.undone,
+        }
+        for r in history[-count:]
+    ]
 
 
 def routes() -> list[Route]:

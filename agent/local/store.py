@@ -21,6 +21,7 @@ from typing import Any
 
 from agent.errors import ConfigError
 from agent.local.jobs import RenderJob
+from agent.local.store_history import HISTORY_SCHEMA
 from agent.local.store_schema import (
     SCHEMA,
     Account,
@@ -105,7 +106,7 @@ class Store:
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA busy_timeout=5000")
-            self._db.executescript(SCHEMA)
+            self._db.executescript(SCHEMA + HISTORY_SCHEMA)
 
     def close(self) -> None:
         """Close the connection."""
@@ -261,6 +262,11 @@ class Store:
                 "UPDATE sessions SET draft=? WHERE session_id=?",
                 (json.dumps(draft, ensure_ascii=False), session_id),
             )
+
+    def run(self, work: Callable[[sqlite3.Connection, float], Any]) -> Any:
+        """Run `work(db, now)` in one transaction (for table modules such as `store_history`)."""
+        with self._tx() as db:
+            return work(db, self._clock())
 
     def add_media(self, session_id: str, infos: list[dict[str, Any]]) -> None:
         """Append uploaded files to a session's `video_infos`."""

@@ -149,12 +149,12 @@ class PlanRunner:
     work_seconds: Callable[[str], float]
     heartbeat_s: float
 
-    async def run(self) -> None:
-        """Run every step; an `AskStep` ends the run."""
+    async def run(self) -> bool:
+        """Run every step; an `AskStep` ends the run. False when a tool step could not run."""
         for step in self.plan.steps:
             if isinstance(step, ToolStep):
                 if not await self._tool(step):
-                    return
+                    return False
             elif isinstance(step, TextStep):
                 self.emit(self.events.text(step.text))
             else:
@@ -162,7 +162,8 @@ class PlanRunner:
                     new_call_id(), "ask_question", ask_args(step), long_running=True
                 )
                 self.emit(call)
-                return
+                return True
+        return True
 
     async def _tool(self, step: ToolStep) -> bool:
         call_id = new_call_id()

@@ -70,7 +70,9 @@ async def test_error_answers_map_to_the_client_error_tree(tmp_path: Path) -> Non
 async def test_every_body_code_and_adk_error_is_reachable_over_http(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    config = BackendConfig(data_dir=tmp_path / "data", grant=50, upload_max_bytes=30_000)
+    config = BackendConfig(
+        data_dir=tmp_path / "data", grant=50, refill=False, upload_max_bytes=30_000
+    )
     with running(create_app(config, local_deps())) as url:
         async with httpx.AsyncClient(base_url=url, timeout=5) as client:
             token = await new_token(client, "a")

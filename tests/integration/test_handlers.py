@@ -197,7 +197,7 @@ async def test_running_out_of_local_credits_says_so_without_a_dead_link(
     settings: Settings, tmp_path: Path, photo: Path, text: str, words: str, lang: str
 ) -> None:
     # The embedded backend has no registration page and its address dies with the command.
-    async for engine, _, _, _ in _engine(settings, tmp_path, grant=50):
+    async for engine, _, _, _ in _engine(settings, tmp_path, grant=50, refill=False):
         result = await engine.run_turn(text, [str(photo)])
     assert result.language == lang
     assert result.error is not None
@@ -269,7 +269,7 @@ async def test_an_unreachable_api_suggests_the_local_backend(
 async def test_a_low_balance_is_flagged_before_credit_consuming_work(
     settings: Settings, tmp_path: Path, photo: Path
 ) -> None:
-    async for engine, app, _, _ in _engine(settings, tmp_path, grant=5):
+    async for engine, app, _, _ in _engine(settings, tmp_path, grant=5, refill=False):
         result = await engine.run_turn("turn this photo into a 5-second video", [str(photo)])
         posts = app.count("POST", "/run_sse")
     assert "Heads-up: only 5 credits left" in result.reply

@@ -148,7 +148,7 @@ async def test_unknown_or_foreign_sessions_answer_1002_before_streaming(tmp_path
 async def test_a_short_balance_answers_2001_before_any_work(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    async with in_process(local_config(tmp_path, grant=120), local_deps()) as client:
+    async with in_process(local_config(tmp_path, grant=120, refill=False), local_deps()) as client:
         token, sid = await photo_session(client, fixtures_dir)
         first = await client.post("/run_sse", headers=auth(token), content=run_body(sid, "a video"))
         second = await client.post(

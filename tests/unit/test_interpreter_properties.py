@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from agent.local.interpreter import interpret
 from agent.local.phrasebook import load_phrasebook
 from agent.local.plan import InterpretContext, TextStep, ToolStep
-from tests.unit.test_interpreter_support import assets, check_plan, starts
+from tests.unit.test_interpreter_support import assets, check_plan, claim_errors, starts
 
 BOOK = load_phrasebook()
 STARTS = starts()
@@ -25,6 +25,10 @@ FRAGMENTS = [
     "改成10秒", "regenerate", "slideshow of all", "make the text bigger", "red text", "at the top",
     "for the last 2 seconds", "then export", "and", ",", "hi", "help", "remove the background",
     "use this Spotify song", "translate", "前3秒", "from 2s to 5s", "🙂", "???",
+    "undo", "撤銷", "redo", "twice as long", "add two seconds", "3 seconds each", "每張兩秒",
+    "remove the second photo", "刪咗第二張相", "put this photo first", "slow motion on the waves",
+    "export in 4K", "move the title to the bottom", "標題改成紅色", "show the title for 4 seconds",
+    "don't export", "唔好加字幕", "called 'Trip'", "add music from second 2", "show the history",
 ]  # fmt: skip
 UPLOADS = [(), ("harbor",), ("harbor", "portrait"), ("clip",), ("harbor", "tone"), ("tone",)]
 
@@ -39,6 +43,7 @@ def _check(ctx: InterpretContext) -> None:
     tools = [s for s in plan.steps if isinstance(s, ToolStep)]
     if not any(s.name == "generate_video_from_images" for s in tools):
         assert plan.credits <= 50
+    assert claim_errors(plan, before) == (set(), set())
 
 
 @settings(max_examples=150)

@@ -166,3 +166,55 @@ def check_plan(plan: Plan) -> None:
     for step in tools:
         check_draft(step.draft)
     assert plan.steps, "every plan does or says something"
+
+
+ALL = {"video", "length", "aspect", "photos", "motion", "framing", "name", "text", "music"}
+COVERS = {
+    "video": ALL,
+    "history": ALL,
+    "length": {"length", "text", "music"},  # titles and music are fitted to a new length
+    "photos": {"photos", "video"},  # the video track is rebuilt with new segments
+}
+
+
+def _segments(draft: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    tt = {"video": 0, "audio": 1, "text": 7}[kind]
+    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
+
+
+def changes(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    """The kinds of change from `before` to `after`."""
+    if before == after:
+        return set()
+    if not _segments(before, "video"):
+        return {"video"} | {k for k in ("text", "music") if _segments(after, _audio(k))}
+    meta_b, meta_a = before.get("m", {}), after.get("m", {})
+    video_b, video_a = _segments(before, "video"), _segments(after, "video")
+    found = {
+        "length": before.get("d") != after.get("d"),
+        "aspect": meta_b.get("aspect") != meta_a.get("aspect"),
+        "name": meta_b.get("title") != meta_a.get("title"),
+        "photos": [sg.get("a") for sg in video_b] != [sg.get("a") for sg in video_a],
+        "motion": _values(video_b, "mo") != _values(video_a, "mo"),
+        "framing": _values(video_b, "fit") != _values(video_a, "fit"),
+        "video": [sg.get("id") for sg in video_b] != [sg.get("id") for sg in video_a],
+        "text": _segments(before, "text") != _segments(after, "text"),
+        "music": _segments(before, "audio") != _segments(after, "audio"),
+    }
+    return {kind for kind, changed in found.items() if changed}
+
+
+def _values(video: list[dict[str, Any]], key: str) -> set[str]:
+    return {json.dumps(sg.get(key), sort_keys=True) for sg in video}
+
+
+def _audio(kind: str) -> str:
+    return "audio" if kind == "music" else kind
+
+
+def claim_errors(plan: Plan, before: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """(changes the reply does not describe, claims of changes that did not happen)."""
+    diff = changes(before, final_draft(plan, before))
+    claims = set(plan.claims)
+    described = set().union(*(COVERS.get(c, {c}) for c in claims)) if claims else set()
+    return diff - described, {c for c in claims if not COVERS.get(c, {c}) & diff}
