@@ -134,7 +134,9 @@ async def test_golden_conversation(
     gate = RenderGate()
     sleep = GateSleep(gate)
     with local_backend(settings, gate, profile, **spec.get("backend", {})) as (url, app):
-        live = settings.with_overrides(api_url=url, backend="local")
+        # The cloud profile stands in for the cloud: the client must not know it is local.
+        backend = "local" if profile == "local" else "cloud"
+        live = settings.with_overrides(api_url=url, backend=backend)
         async with (
             asyncio.timeout(120),
             open_engine(
