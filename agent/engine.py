@@ -297,11 +297,11 @@ async def open_engine(
     Raises:
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
     """
-    from agent.gui_tables import load_gui_tables
     from agent.llm import completer_from_settings
     from agent.router import Router, build_keyword_router
     from agent.runtime import Runtime
     from agent.translate import translate
+    from agent.translate.tables import load_gui_tables
 
     tables = load_gui_tables()
     templates = Templates()

@@ -184,7 +184,7 @@ def failed_turn(
     exc: AgentError, text: str, settings: Settings, templates: Templates | None = None
 ) -> TurnResult:
     """The result of a turn that failed before it could start (settings, SKILL.md, backend)."""
-    from agent.router_text import prepare
+    from agent.router.text import prepare
 
     reply = error_reply(exc, message_context(settings, None))
     return render_turn(templates or Templates(), prepare(text).language, [reply], "", [])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from agent.gui_tables import GuiTables
+    from agent.translate.tables import GuiTables
 
 __all__ = ["translate"]
 
@@ -72,7 +72,7 @@ def translate(text: str | None, jsonl: bool, as_json: bool) -> None:
     gets {"error": ...} and the command exits 1 after the last line.
     """
     from agent.errors import ConfigError
-    from agent.gui_tables import load_gui_tables
+    from agent.translate.tables import load_gui_tables
 
     if jsonl == (text is not None):
         raise click.UsageError("give either TEXT or --jsonl")

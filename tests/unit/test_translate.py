@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent.gui_tables import GuiTables, load_gui_tables
-from agent.prose import mask
 from agent.translate import Translation, translate
+from agent.translate.prose import mask
+from agent.translate.tables import GuiTables, load_gui_tables
 from tests.conftest import FIXTURES, REPO
 
 DEV_SET = REPO.parent / "shared" / "eval" / "translate_dev.jsonl"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from agent.gui_tables import GuiTables, load_gui_tables
-from agent.prose import content_symbols, mask
 from agent.translate import Translation, translate
+from agent.translate.prose import content_symbols, mask
+from agent.translate.tables import GuiTables, load_gui_tables
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.router_rules import INTENTS, Intent, RouterTables, phrase_pattern
-from agent.router_text import MASK, prepare
+from agent.router.rules import INTENTS, Intent, RouterTables, phrase_pattern
+from agent.router.text import MASK, prepare
 
 __all__ = ["Action", "KeywordRouter", "Route", "Source"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.gui_tables import MASK_BASE, MASK_CLASS
+from agent.translate.tables import MASK_BASE, MASK_CLASS
 
 __all__ = [
     "Masked",

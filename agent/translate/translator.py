@@ -27,7 +27,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agent.gui_rewrite import (
+from agent.translate.prose import (
+    Masked,
+    clause_bounds,
+    content_symbols,
+    mask,
+    paren_groups,
+    split_lines,
+    split_sentences,
+)
+from agent.translate.rewrite import (
     EDGE,
     Cue,
     decapitalize,
@@ -37,16 +46,7 @@ from agent.gui_rewrite import (
     rewrite_clause,
     shift_cues,
 )
-from agent.gui_tables import GuiTables, LanguageTable, load_gui_tables
-from agent.prose import (
-    Masked,
-    clause_bounds,
-    content_symbols,
-    mask,
-    paren_groups,
-    split_lines,
-    split_sentences,
-)
+from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 
 __all__ = ["Translation", "translate"]
 

@@ -14,9 +14,9 @@ import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
-from agent.router_keyword import Action, KeywordRouter, Route, Source
-from agent.router_rules import RouterTables, load_tables
-from agent.router_text import prepare
+from agent.router.keyword import Action, KeywordRouter, Route, Source
+from agent.router.rules import RouterTables, load_tables
+from agent.router.text import prepare
 
 if TYPE_CHECKING:
     from agent.llm import Completer

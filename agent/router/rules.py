@@ -17,8 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
-from agent.router_text import normalize
-from agent.router_typos import Vocabulary, swap_variants, typo_variants
+from agent.router.text import normalize
+from agent.router.typos import Vocabulary, swap_variants, typo_variants
 
 __all__ = [
     "INTENTS",
