@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.router.rules import INTENTS, Intent, RouterTables, phrase_pattern
+from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
 
 __all__ = ["Action", "KeywordRouter", "Route", "Source"]
@@ -62,12 +62,6 @@ def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
     return [w for w in words if w not in cjk], cjk
 
 
-def _alternation(words: Sequence[str], *, suffix: bool = False, verb: bool = False) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    patterns = (phrase_pattern(w, suffix=suffix, verb=verb) for w in ordered)
-    return "|".join(patterns) or r"(?!x)x"
-
-
 class KeywordRouter:
     """Table-driven keyword stage; `route(text, attachments)` is pure and sub-millisecond."""
 
@@ -78,14 +72,14 @@ class KeywordRouter:
             (
                 intent,
                 kind == "noun",
-                re.compile(_alternation(tables.words(intent, kind), suffix=True)),
+                re.compile(alternation(tables.words(intent, kind), suffix=True)),
             )
             for intent in INTENTS
             for kind in ("keyword", "noun")
         ]
-        polite = rf"(?:\s*(?:{_alternation(g['politeness'])}))*\s*"
+        polite = rf"(?:\s*(?:{alternation(g['politeness'])}))*\s*"
         self._alone = [
-            (intent, re.compile(rf"{polite}(?:{_alternation(words, suffix=True)}){polite}"))
+            (intent, re.compile(rf"{polite}(?:{alternation(words, suffix=True)}){polite}"))
             for intent in INTENTS
             if (words := tables.words(intent, "alone"))
         ]
@@ -94,7 +88,7 @@ class KeywordRouter:
         self._fold = tables.fold
         self._words = re.compile(r"[a-z]{4,}")
         handing = [*tables.words("upload", "keyword"), *g["presentations"], *g["politeness"]]
-        self._handing = re.compile(_alternation(handing, suffix=True))
+        self._handing = re.compile(alternation(handing, suffix=True))
         self._compile_clauses(g)
         self._compile_negation(g)
         self._compile_content(g)
@@ -103,46 +97,46 @@ class KeywordRouter:
         """Connectors, order markers, fillers and dismissals: how a turn splits into clauses."""
         _, late_cjk = _by_script(g["deferrals"])
         # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
-        sequence = rf"(?<=\w)(?:{_alternation(g['sequence_markers'])})(?!{_alternation(late_cjk)})"
+        sequence = rf"(?<=\w)(?:{alternation(g['sequence_markers'])})(?!{alternation(late_cjk)})"
         self._connector = re.compile(
-            rf"\s*(?:[,;!?]|\.(?!\d)|{_alternation(g['connectors'])}|{sequence})\s*"
+            rf"\s*(?:[,;!?]|\.(?!\d)|{alternation(g['connectors'])}|{sequence})\s*"
         )
-        self._after = re.compile(_alternation(g["after_markers"]))
-        first = _alternation(g["first_markers"])
+        self._after = re.compile(alternation(g["after_markers"]))
+        first = alternation(g["first_markers"])
         self._first = re.compile(rf"^(?:{first})|(?:{first})$")
         # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
-        fillers = _alternation(g["fillers"])
+        fillers = alternation(g["fillers"])
         self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
-        self._dismissal = re.compile(rf"^\s*(?:{_alternation(g['dismissals'])})")
+        self._dismissal = re.compile(rf"^\s*(?:{alternation(g['dismissals'])})")
 
     def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
         """Negators before a command and deferrals after it."""
         neg_latin, neg_cjk = _by_script(g["negators"])
         self._negated_before = re.compile(
-            rf"(?:{_alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
-            rf"|(?:{_alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
+            rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
+            rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
         )
-        self._negation_exception = re.compile(_alternation(g["negation_exceptions"]))
+        self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
         late_latin, late_cjk = _by_script(g["deferrals"])
         self._deferred_after = re.compile(
-            rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{_alternation(late_latin)})"
-            rf"|^.{{0,3}}?(?:{_alternation(late_cjk)})"
+            rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
+            rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
         )
 
     def _compile_content(self, g: Mapping[str, Sequence[str]]) -> None:
         """Content markers, edit verbs and the words that make a command word a thing."""
-        self._marker = re.compile(_alternation(g["content_markers"]))
-        self._marker_exception = re.compile(_alternation(g["marker_exceptions"]))
-        self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
-        self._light = re.compile(rf"(?:{_alternation(g['light_verbs'])})\s*$")
-        self._determined = re.compile(rf"(?:{_alternation(g['determiners'])})\s*$")
-        self._described = re.compile(_alternation(g["predicates"]))
+        self._marker = re.compile(alternation(g["content_markers"]))
+        self._marker_exception = re.compile(alternation(g["marker_exceptions"]))
+        self._verb = re.compile(alternation(g["edit_verbs"], verb=True))
+        self._light = re.compile(rf"(?:{alternation(g['light_verbs'])})\s*$")
+        self._determined = re.compile(rf"(?:{alternation(g['determiners'])})\s*$")
+        self._described = re.compile(alternation(g["predicates"]))
         self._predicate = re.compile(rf"^\s*(?:{self._described.pattern})")
         # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
-        self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
-        self._preposition = re.compile(_alternation(g["prepositions"]))
-        self._disposal = re.compile(rf"(?:{_alternation(g['disposals'])}).{{0,4}}$")
-        self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
+        self._attributive = re.compile(rf"^\s*(?:{alternation(g['attributives'])})(?!时|话)")
+        self._preposition = re.compile(alternation(g["prepositions"]))
+        self._disposal = re.compile(rf"(?:{alternation(g['disposals'])}).{{0,4}}$")
+        self._noun = re.compile(alternation(g["topic_nouns"], suffix=True))
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
         """Route one turn by keywords, or return None to abstain (no signal, or ambiguous).

@@ -27,6 +27,7 @@ __all__ = [
     "Keyword",
     "KeywordKind",
     "RouterTables",
+    "alternation",
     "load_tables",
     "parse_tables",
 ]
@@ -40,8 +41,9 @@ _LATIN_EDGE = re.compile(r"[a-z0-9]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]+")
 _PHRASE_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _SUFFIX = r"(?:s|es|ed|d|ing)?"
-# Between two Latin words: up to three words, or a few CJK characters ("show一下tracks").
-_LATIN_GAP = r"(?:(?:\s+\S+){0,3}?\s+|\s*[\u3400-\u9fff]{1,4}\s*)"
+# Between two Latin words: up to three words, or a few CJK characters ("show一下tracks"). The
+# CJK class is spelled "beyond Latin-1": a wide range costs ms to compile in every keyword.
+_LATIN_GAP = r"(?:(?:\s+\S+){0,3}?\s+|\s*[^\x00-\xff\s]{1,4}\s*)"
 _VERB_SUFFIX = r"(?:s|es|ed|d|ing|[a-z]ing|[a-z]ed)?"  # trim -> trimming, drop -> dropped
 
 
@@ -190,13 +192,36 @@ def _check_wildcards(text: str, intent: Intent) -> None:
         raise ConfigError(f"router table: keyword {text!r} has a dangling '*'")
 
 
+def alternation(words: Iterable[str], *, suffix: bool = False, verb: bool = False) -> str:
+    """One regex source for many phrases, longest first (a regex that never matches for none).
+
+    The keyword stage compiles exactly these strings, so the validation below shares `re`'s
+    cache with it instead of compiling every keyword twice.
+    """
+    ordered = sorted(set(words), key=len, reverse=True)
+    patterns = (phrase_pattern(w, suffix=suffix, verb=verb) for w in ordered)
+    return "|".join(patterns) or r"(?!x)x"
+
+
 def _check_shadowing(keywords: tuple[Keyword, ...]) -> None:
-    """Reject a keyword that another intent's keyword matches in full (it could never win)."""
-    compiled = [(k, re.compile(k.pattern)) for k in keywords]
+    """Reject a keyword that another intent's keyword matches in full (it could never win).
+
+    One alternation per intent and kind finds a clash; only then is the culprit looked up.
+    """
+    groups: dict[tuple[Intent, KeywordKind], list[str]] = {}
+    for keyword in keywords:
+        groups.setdefault((keyword.intent, keyword.kind), []).append(keyword.text)
+    compiled = [
+        (intent, re.compile(alternation(words, suffix=True)))
+        for (intent, _), words in groups.items()
+    ]
     for victim in keywords:
         sample = victim.text.replace("*", "x")
-        for other, regex in compiled:
-            if other.intent != victim.intent and regex.fullmatch(sample):
+        for intent, regex in compiled:
+            if intent != victim.intent and regex.fullmatch(sample):
+                other = next(
+                    k for k in keywords if k.intent == intent and re.fullmatch(k.pattern, sample)
+                )
                 raise ConfigError(
                     f"router table: {other.intent} keyword {other.text!r} shadows "
                     f"{victim.intent} keyword {victim.text!r}"
