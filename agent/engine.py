@@ -7,7 +7,6 @@ the router's language). Errors become `errors/*` replies; nothing is ever re-sen
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import os
 import time
@@ -117,10 +116,13 @@ class Engine:
             The rendered reply with what was done; errors are part of the result (except early
             ones with `raise_errors`).
         """
-        message, files, language, actions = await self._plan(text, attachments, plan, language)
+        message, files, language, actions, declined = await self._plan(
+            text, attachments, plan, language
+        )
         if not text.strip() and not files and plan is None:
             return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
         turn = _Turn(self, language, message, files)
+        turn.declined = declined
         try:
             # Every file is checked before a session exists: a missing one never costs a session.
             precheck_attachments(files, self._rt.settings.upload_max_bytes)
@@ -140,17 +142,19 @@ class Engine:
         attachments: Sequence[str],
         plan: Sequence[str] | None,
         language: Language | None,
-    ) -> tuple[str, tuple[str, ...], Language, tuple[str, ...]]:
-        """The message, files, reply language and actions of a turn; routes only when needed."""
+    ) -> tuple[str, tuple[str, ...], Language, tuple[str, ...], tuple[str, ...]]:
+        """The message, files, reply language, actions and declined commands of a turn; routes
+        only when needed."""
         if plan is not None:
             if language is None:
                 language = (await self._route(text, attachments)).language
-            return text, tuple(attachments), language, tuple(plan)
+            return text, tuple(attachments), language, tuple(plan), ()
         found = extract_attachments(text, exists=os.path.isfile)
         files = tuple(attachments) + found.attachments
         route = await self._route(text, files)
         message = found.text if found.attachments else text
-        return message, files, language or route.language, tuple(route.actions)
+        language = language or route.language
+        return message, files, language, tuple(route.actions), tuple(route.declined)
 
     def _remember_question(self, turn: _Turn) -> None:
         asked = next((r.question for r in reversed(turn.replies) if r.question), None)
@@ -186,6 +190,8 @@ class _Turn:
         self.user_id: str | None = None
         self.ctx: HandlerContext | None = None
         self.renewed = False
+        self.declined: tuple[str, ...] = ()
+        """Commands the user's words held back ("don't export yet"); follow-ups obey them."""
 
     async def open(self, *, new: bool, actions: tuple[str, ...], planned: bool) -> None:
         """Open the session, then decide the plan (an unanswered question takes the message)."""
@@ -210,7 +216,7 @@ class _Turn:
             notify=notify,
             sleep=engine._sleep,
             clock=engine._clock,
-            translate=engine._translate,
+            translate=_holding(engine._translate, self.declined),
             claim_link=lambda: rt.claim_link(session),
             output_dir=engine._output_dir,
             export_name=engine._export_name,
@@ -228,12 +234,13 @@ class _Turn:
                 self.queue.clear()  # a question waits for the user; nothing runs on a failed run
                 break
             # The translator has already told the user "I'll export the MP4 for you".
-            allow = self.engine._rt.settings.auto_export
+            held = "export" in self.declined
+            allow = self.engine._rt.settings.auto_export and not held
             self.queue, dropped = merge_followups(
                 self.queue, reply.followups, self.done, allow_export=allow
             )
             if dropped:
-                self.replies.append(Reply("replies/export_hint"))
+                self.replies.append(Reply("replies/export_held" if held else "replies/export_hint"))
         self._suggest()
 
     def _suggest(self) -> None:
@@ -272,6 +279,15 @@ class _Turn:
             self.replies.append(Reply("replies/low_balance", {"available": credits.available}))
 
 
+def _holding(
+    translate: Callable[[str], Translation], declined: Sequence[str]
+) -> Callable[[str], Translation]:
+    """The turn's translator: steps the user declined ("don't export yet") go unsaid."""
+    from agent.translate import Translator
+
+    return translate.holding(declined) if isinstance(translate, Translator) else translate
+
+
 @asynccontextmanager
 async def open_engine(
     settings: Settings,
@@ -300,8 +316,7 @@ async def open_engine(
     from agent.llm import completer_from_settings
     from agent.router import Router, build_keyword_router
     from agent.runtime import Runtime
-    from agent.translate import translate
-    from agent.translate.tables import load_gui_tables
+    from agent.translate import Translator, load_gui_tables
 
     tables = load_gui_tables()
     templates = Templates()
@@ -312,7 +327,7 @@ async def open_engine(
         yield Engine(
             rt,
             route=router.route,
-            translate=functools.partial(translate, tables=tables),
+            translate=Translator(tables),
             templates=templates,
             progress=progress,
             sleep=sleep,

@@ -31,11 +31,16 @@ _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """Where a user turn goes: ordered actions, which stage decided, and the reply language."""
+    """Where a user turn goes: ordered actions, which stage decided, and the reply language.
+
+    `declined` holds the commands the user negated or deferred ("don't export yet") and did not
+    ask for elsewhere in the turn: no stage and no implied follow-up may run them this turn.
+    """
 
     actions: tuple[Action, ...]
     source: Source
     language: Literal["en", "zh"]
+    declined: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,8 @@ class _Clause:
     """Only topic nouns ("the video"): content when alone, noise beside a command."""
     sequenced: bool = False
     """A sequence word stands between two commands ("先查积分再导出"): both run, in order."""
+    declined: list[Action] = field(default_factory=list)
+    """Commands named under a negation or deferral ("先不要导出", "export later")."""
 
 
 def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -151,16 +158,29 @@ class KeywordRouter:
         clauses = [self._analyse(clause) for clause in self._clauses(respelled)]
         if any(c.ambiguous for c in clauses):
             return None
+        plan = self._plan(clauses, media, respelled)
+        if not plan:
+            return None
+        declined = tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in plan))
+        return Route(plan, "keyword", prepared.language, declined)
+
+    def declined(self, text: str) -> tuple[Action, ...]:
+        """The commands a turn negates or defers, whatever stage decides its plan (the router
+        asks when the keyword stage abstains, so the user's "don't" binds the fallback too)."""
+        prepared = prepare(text.translate(self._fold))
+        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
+        clauses = [self._analyse(clause) for clause in self._clauses(respelled)]
+        asked = {a for c in clauses if not c.ambiguous for a in c.actions}
+        return tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in asked))
+
+    def _plan(self, clauses: list[_Clause], media: bool, respelled: str) -> tuple[Action, ...]:
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
         if media or "upload" in actions:
             actions = ["upload", *(a for a in actions if a != "upload")]
             if media and actions == ["upload"] and self._asks_more(respelled):
                 actions.append("sse")
-        if not actions:
-            return None
-        plan = tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
-        return Route(plan, "keyword", prepared.language)
+        return tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
 
     def _asks_more(self, text: str) -> bool:
         """With a file, words beyond handing it over ask for something ("something dreamy")."""
@@ -270,6 +290,8 @@ class KeywordRouter:
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))
+            else:
+                result.declined.append(match.intent)
             previous = match.end
         commands = [a for a in result.actions if a != "sse"]
         if len(set(commands)) > 1 and not result.sequenced:

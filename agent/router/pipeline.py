@@ -112,13 +112,18 @@ class Router:
         if decided is not None:
             return decided
         prepared = prepare(text)
+        declined = self._keywords.declined(text)
         # The default still uploads what the turn carries; dropping a file would lose it.
         media = prepared.media + len(attachments) > 0
-        default = Route(("upload", "sse") if media else ("sse",), "default", prepared.language)
+        default = Route(
+            ("upload", "sse") if media else ("sse",), "default", prepared.language, declined
+        )
         if self._completer is None or not text.strip():
             return default
         plan = await self._ask(self._completer, text, attachments, prepared.language)
-        return default if plan is None else Route(plan, "llm", prepared.language)
+        # The user's "don't" beats the model: a declined command never runs.
+        kept = tuple(a for a in plan or () if a not in declined)
+        return Route(kept, "llm", prepared.language, declined) if kept else default
 
     async def _ask(
         self, completer: Completer, text: str, attachments: Sequence[str], language: str

@@ -5,6 +5,6 @@ rewrite in `rewrite` and the sentence policy in `translator`.
 """
 
 from agent.translate.tables import GuiTables, load_gui_tables
-from agent.translate.translator import Translation, translate
+from agent.translate.translator import Translation, Translator, translate
 
-__all__ = ["GuiTables", "Translation", "load_gui_tables", "translate"]
+__all__ = ["GuiTables", "Translation", "Translator", "load_gui_tables", "translate"]

@@ -10,7 +10,7 @@ import dataclasses
 import re
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -185,6 +185,22 @@ class GuiTables:
     def languages(self) -> tuple[LanguageTable, LanguageTable]:
         """Both tables, English first."""
         return (self.en, self.zh)
+
+    def holding(self, actions: Collection[str]) -> GuiTables:
+        """These tables with the steps of held actions dropped from the text ("I'll export the
+        MP4 for you" goes when the user said "don't export yet"); the action is still reported,
+        so the caller can say how to run it later."""
+
+        def held(table: LanguageTable) -> LanguageTable:
+            kinds = {
+                name: dataclasses.replace(kind, bare="", short="", body=())
+                if kind.action in actions
+                else kind
+                for name, kind in table.kinds.items()
+            }
+            return dataclasses.replace(table, kinds=kinds)
+
+        return GuiTables(en=held(self.en), zh=held(self.zh))
 
     def spelled_out(self) -> GuiTables:
         """These tables with only the `empty` words as filler, for a message that would

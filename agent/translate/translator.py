@@ -24,7 +24,7 @@ and dashes, and at "or" / "然后" between two instructions):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from agent.translate.prose import (
@@ -48,7 +48,7 @@ from agent.translate.rewrite import (
 )
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 
-__all__ = ["Translation", "translate"]
+__all__ = ["Translation", "Translator", "translate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,21 @@ class Translation:
 
     text: str
     actions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Translator:
+    """`translate` bound to compiled tables: the engine's translator for a turn."""
+
+    tables: GuiTables
+
+    def __call__(self, text: str) -> Translation:
+        """Translate `text` with these tables."""
+        return translate(text, self.tables)
+
+    def holding(self, actions: Collection[str]) -> Translator:
+        """This translator with the steps of `actions` left unsaid (see `GuiTables.holding`)."""
+        return Translator(self.tables.holding(actions)) if actions else self
 
 
 def offers(content: str, tables: GuiTables) -> str:
