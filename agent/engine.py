@@ -314,15 +314,13 @@ async def open_engine(
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
     """
     from agent.llm import completer_from_settings
-    from agent.router import Router, build_keyword_router
+    from agent.router import build_router
     from agent.runtime import Runtime
     from agent.translate import Translator, load_gui_tables
 
     tables = load_gui_tables()
     templates = Templates()
-    router = Router(
-        build_keyword_router(), completer=completer_from_settings(settings), templates=templates
-    )
+    router = build_router(completer=completer_from_settings(settings), templates=templates)
     async with Runtime.open(settings, transport=transport, sleep=sleep) as rt:
         yield Engine(
             rt,

@@ -30,8 +30,8 @@ TRANSLATE_SETS = [
 ]
 _LOAD = (
     "import time; t = time.perf_counter(); "
-    "from agent.router import build_keyword_router; from agent.translate import load_gui_tables; "
-    "i = time.perf_counter(); build_keyword_router(); r = time.perf_counter(); load_gui_tables(); "
+    "from agent.router import build_router; from agent.translate import load_gui_tables; "
+    "i = time.perf_counter(); build_router(); r = time.perf_counter(); load_gui_tables(); "
     "g = time.perf_counter(); print(i - t, r - i, g - r)"
 )
 
@@ -52,9 +52,9 @@ def harmful(plan: list[str], case: dict[str, Any]) -> bool:
 
 
 def score_router(path: Path, misses: bool) -> tuple[int, int, int]:
-    from agent.router import Router, build_keyword_router
+    from agent.router import build_router
 
-    router = Router(build_keyword_router())
+    router = build_router()  # rules and the intent model, no LLM
     cases = _rows(path)
     ok = harm = 0
     for case in cases:
@@ -94,20 +94,22 @@ def timings(rounds: int = 5) -> None:
             [sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True, cwd=REPO
         )
         loads.append([float(x) * 1000 for x in out.stdout.split()])
-    for index, name in enumerate(("import", "router tables", "gui tables")):
+    for index, name in enumerate(("import", "router tables + intent model", "gui tables")):
         print(f"{name}: median {statistics.median(x[index] for x in loads):.1f} ms")
-    from agent.router import build_keyword_router
+    from agent.router import build_router
 
-    router = build_keyword_router()
+    router = build_router()
     texts = [c["text"] for p in ROUTER_SETS for c in _rows(p)]
     samples = []
+    loop = asyncio.new_event_loop()
     for text in texts * 3:
         started = time.perf_counter()
-        router.route(text)
+        loop.run_until_complete(router.route(text))
         samples.append((time.perf_counter() - started) * 1000)
+    loop.close()
     samples.sort()
     p50, p99 = samples[len(samples) // 2], samples[int(len(samples) * 0.99)]
-    print(f"route (keyword stage): p50 {p50:.3f} ms, p99 {p99:.3f} ms over {len(samples)}")
+    print(f"route (rules + model, no LLM): p50 {p50:.3f} ms, p99 {p99:.3f} ms over {len(samples)}")
 
 
 def main() -> None:

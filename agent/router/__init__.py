@@ -11,6 +11,7 @@ from agent.router.pipeline import (
     ROUTE_TOOL,
     Router,
     build_keyword_router,
+    build_router,
 )
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "Router",
     "Source",
     "build_keyword_router",
+    "build_router",
 ]

@@ -14,10 +14,10 @@ from typing import Literal
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
 
-__all__ = ["Action", "KeywordRouter", "Route", "Source"]
+__all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
 Action = Literal["upload", "sse", "export", "credits", "state"]
-Source = Literal["keyword", "llm", "default"]
+Source = Literal["keyword", "model", "llm", "default"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
@@ -85,6 +85,19 @@ class _Clause:
     """A sequence word stands between two commands ("先查积分再导出"): both run, in order."""
     declined: list[Action] = field(default_factory=list)
     """Commands named under a negation or deferral ("先不要导出", "export later")."""
+    firm: bool = False
+    """An edit verb asks for something ("make it warmer"): the clause is a real request."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The keyword stage's view of a turn (see `KeywordRouter.analyse`)."""
+
+    route: Route | None
+    declined: tuple[Action, ...]
+    firm: bool
+    """Some clause asks for an edit or names quoted content: a later stage must not overrule
+    its `sse` with a read-only answer."""
 
 
 def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -175,26 +188,31 @@ class KeywordRouter:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
-        prepared = prepare(text.translate(self._fold))
-        media = prepared.media + len(attachments) > 0
-        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        clauses = [self._analyse(clause) for clause in self._clauses(respelled)]
-        if any(c.ambiguous for c in clauses):
-            return None
-        plan = self._plan(clauses, media, respelled)
-        if not plan:
-            return None
-        declined = tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in plan))
-        return Route(plan, "keyword", prepared.language, declined)
+        return self.analyse(text, attachments).route
 
     def declined(self, text: str) -> tuple[Action, ...]:
         """The commands a turn negates or defers, whatever stage decides its plan (the router
         asks when the keyword stage abstains, so the user's "don't" binds the fallback too)."""
+        return self.analyse(text).declined
+
+    def analyse(self, text: str, attachments: Sequence[str] = ()) -> Decision:
+        """The keyword stage's whole view of a turn: its route (None = abstain), the commands
+        it declines, and whether any clause firmly asks for an edit or names content."""
         prepared = prepare(text.translate(self._fold))
+        media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
         clauses = [self._analyse(clause) for clause in self._clauses(respelled)]
-        asked = {a for c in clauses if not c.ambiguous for a in c.actions}
-        return tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in asked))
+        firm = any(c.strong or c.firm for c in clauses)
+        if any(c.ambiguous for c in clauses):
+            asked = {a for c in clauses if not c.ambiguous for a in c.actions}
+            declined = tuple(
+                dict.fromkeys(a for c in clauses for a in c.declined if a not in asked)
+            )
+            return Decision(None, declined, firm)
+        plan = self._plan(clauses, media, respelled)
+        declined = tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in plan))
+        route = Route(plan, "keyword", prepared.language, declined) if plan else None
+        return Decision(route, declined, firm)
 
     def _plan(self, clauses: list[_Clause], media: bool, respelled: str) -> tuple[Action, ...]:
         if _AWAITED.search(respelled):  # "we'll export after the client approves": not now
@@ -330,6 +348,7 @@ class KeywordRouter:
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
             firm = result.strong or self._asks_for_edit(text)
+            result.firm = firm
             result.soft = not firm and bool(self._noun.search(text))
             result.actions = ["sse"] if firm or result.soft else []
         return result

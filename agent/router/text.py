@@ -35,6 +35,13 @@ _SLANG = {
     "teh": "the",
     "vid": "video",
     "dl": "download",
+    "wat": "what",
+    "wats": "whats",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "pts": "points",
+    "rn": "right now",
 }
 _SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
 # Colloquial question words read as their standard forms: 现在啥样了 = 现在什么样了.
@@ -64,6 +71,7 @@ _SYNONYMS = {
     "几多": "多少",
     "几长": "多长",
     "而家点": "现在怎么样",
+    "点呀": "怎么样",
     "而家": "现在",
     "搞掂咗未": "做好了没",
     "搞掂了未": "做好了没",
