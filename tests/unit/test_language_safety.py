@@ -176,8 +176,9 @@ def test_the_translator_keeps_quotes_numbers_and_file_names_byte_for_byte(
     "text",
     [
         "Tap the ⋯ menu on your project card, then tap Export > HD 1080p.",
-        "Go to Account > Subscription to see how many coins you have left and when they renew.",
-        "Check the Media Library to see all the images you've uploaded so far.",
+        "On mobile, swipe right on the project to reveal Export, then tap it and wait for the "
+        "1080p file.",
+        "This export will use 3 credits. Go to Settings > Billing to see your current balance.",
     ],
 )
 def test_an_unsure_sentence_stays_whole_and_runs_nothing(tables: GuiTables, text: str) -> None:

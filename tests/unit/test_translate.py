@@ -269,11 +269,11 @@ _INSTRUCTIONS = [
     ("Open the Tracks panel.", "state"),
     ("Visit your account billing page.", "credits"),
     ("Drag the title to 0:03.", None),
-    ("Click the Upload button to add photos.", None),
+    ("Click the Upload button to add photos.", "upload"),
     ("点击导出按钮下载。", "export"),
     ("请打开时间线查看效果。", "state"),
     ("积分不足时请前往账户充值。", "credits"),
-    ("拖拽图片到画布上。", None),
+    ("拖拽图片到画布上。", "upload"),
 ]
 
 
