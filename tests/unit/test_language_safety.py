@@ -178,7 +178,7 @@ def test_the_translator_keeps_quotes_numbers_and_file_names_byte_for_byte(
         "Tap the ⋯ menu on your project card, then tap Export > HD 1080p.",
         "On mobile, swipe right on the project to reveal Export, then tap it and wait for the "
         "1080p file.",
-        "This export will use 3 credits. Go to Settings > Billing to see your current balance.",
+        "Pinch to zoom the timeline and swipe left to see the remaining 3 clips.",
     ],
 )
 def test_an_unsure_sentence_stays_whole_and_runs_nothing(tables: GuiTables, text: str) -> None:
