@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
+from agent.router.script import Script, load_script
 
 __all__ = [
     "ACTIONS",
@@ -177,6 +178,8 @@ class GuiTables:
 
     en: LanguageTable
     zh: LanguageTable
+    script: Script = dataclasses.field(default_factory=Script)
+    """Traditional <-> Simplified pairs: Traditional text is matched folded, answered in kind."""
 
     def __repr__(self) -> str:
         return f"GuiTables(en: {len(self.en.rules)} rules, zh: {len(self.zh.rules)} rules)"
@@ -200,12 +203,13 @@ class GuiTables:
             }
             return dataclasses.replace(table, kinds=kinds)
 
-        return GuiTables(en=held(self.en), zh=held(self.zh))
+        return dataclasses.replace(self, en=held(self.en), zh=held(self.zh))
 
     def spelled_out(self) -> GuiTables:
         """These tables with only the `empty` words as filler, for a message that would
         otherwise vanish ("Click Play to watch the result" keeps "watch the result")."""
-        return GuiTables(
+        return dataclasses.replace(
+            self,
             en=dataclasses.replace(self.en, filler=self.en.empty),
             zh=dataclasses.replace(self.zh, filler=self.zh.empty),
         )
@@ -387,4 +391,4 @@ def load_gui_tables() -> GuiTables:
         docs = {name: (folder / name).read_text(encoding="utf-8") for name in TABLE_FILES}
     except OSError as exc:
         raise ConfigError(f"cannot read GUI tables: {exc}") from exc
-    return parse_gui_tables(docs)
+    return dataclasses.replace(parse_gui_tables(docs), script=load_script())

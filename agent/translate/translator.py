@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from agent.translate.prose import (
     Masked,
@@ -302,6 +303,24 @@ def _labels(content: str, tables: GuiTables, question: bool) -> list[str]:
     return labels
 
 
+def _traditional(text: str, tables: GuiTables) -> Translation:
+    """Traditional text is matched folded to Simplified; the answer keeps every untouched
+    character as written and says its own words in Traditional too."""
+    script = tables.script
+    folded = script.simplified(text)
+    result = translate(folded, tables)
+    if result.text == folded:
+        return Translation(text, ())
+    out = []
+    matcher = SequenceMatcher(None, folded, result.text, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(text[i1:i2])
+        elif op in ("replace", "insert"):
+            out.append(script.to_traditional(result.text[j1:j2]))
+    return Translation("".join(out), result.actions)
+
+
 def keeps_verbatim(before: str, after: str, m: Masked, labels: Sequence[str] = ()) -> bool:
     """`after` still holds every protected token of `before` (quoted spans, numbers with their
     units such as "1080p", "45%", "0:03", file names) except `labels`; URLs and code spans may
@@ -341,6 +360,8 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
+    if tables.script.traditional(text):
+        return _traditional(text, tables)
     masked = mask(text)
     joined, actions = _lines(masked, tables)
     if not joined.strip() and masked.text.strip():
