@@ -248,7 +248,7 @@ class _Turn:
         edits = {kind for reply in self.replies for kind in reply.edits}
         if not edits or any(r.question or r.error for r in self.replies):
             return
-        steps = next_steps(edits, self.done)
+        steps = next_steps(edits, self.done, asked=self.text)
         self.replies.append(Reply("replies/next_steps", {"steps": list(steps)}))
 
     async def _call(self, action: str) -> Reply:
