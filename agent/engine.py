@@ -31,6 +31,7 @@ from agent.turns import (
     FOLLOWUP_ACTIONS,
     TurnResult,
     failed_turn,
+    in_script,
     merge_followups,
     message_context,
     next_steps,
@@ -134,7 +135,8 @@ class Engine:
             _log.info("turn.error", error=type(exc).__name__)
             turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
-        return render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+        result = render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+        return _in_users_script(result, text, self._translate)
 
     async def _plan(
         self,
@@ -216,7 +218,7 @@ class _Turn:
             notify=notify,
             sleep=engine._sleep,
             clock=engine._clock,
-            translate=_holding(engine._translate, self.declined),
+            translate=_holding(engine._translate, self.declined, self.text),
             claim_link=lambda: rt.claim_link(session),
             output_dir=engine._output_dir,
             export_name=engine._export_name,
@@ -279,13 +281,27 @@ class _Turn:
             self.replies.append(Reply("replies/low_balance", {"available": credits.available}))
 
 
-def _holding(
-    translate: Callable[[str], Translation], declined: Sequence[str]
-) -> Callable[[str], Translation]:
-    """The turn's translator: steps the user declined ("don't export yet") go unsaid."""
+def _in_users_script(
+    result: TurnResult, text: str, translate: Callable[[str], Translation]
+) -> TurnResult:
+    """Traditional characters in, Traditional characters out."""
     from agent.translate import Translator
 
-    return translate.holding(declined) if isinstance(translate, Translator) else translate
+    if isinstance(translate, Translator) and translate.tables.script.traditional(text):
+        return in_script(result, translate.tables.script)
+    return result
+
+
+def _holding(
+    translate: Callable[[str], Translation], declined: Sequence[str], text: str
+) -> Callable[[str], Translation]:
+    """The turn's translator: steps the user declined ("don't export yet") go unsaid, and the
+    answer is in the user's Chinese script."""
+    from agent.translate import Translator
+
+    if not isinstance(translate, Translator):
+        return translate
+    return translate.holding(declined).answering(text)
 
 
 @asynccontextmanager

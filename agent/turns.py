@@ -5,6 +5,7 @@ No I/O: the engine (`agent.engine`) runs handlers; this module shapes what they 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -17,12 +18,14 @@ from agent.templates import Templates
 
 if TYPE_CHECKING:
     from agent.config import Settings
+    from agent.router.script import Script
     from agent.session import SessionLanguage
 
 __all__ = [
     "FOLLOWUP_ACTIONS",
     "TurnResult",
     "failed_turn",
+    "in_script",
     "merge_followups",
     "message_context",
     "next_steps",
@@ -118,6 +121,25 @@ def next_steps(
         "export": "export" in done,
     }
     return tuple(step for step in NEXT_STEPS if not skip.get(step, False))[:limit]
+
+
+def in_script(result: TurnResult, script: Script) -> TurnResult:
+    """A Chinese turn's reply written in Traditional characters (the user wrote Traditional),
+    leaving file paths and links exactly as they are on disk and on the web."""
+    if result.language != "zh":
+        return result
+    fixed = sorted({*result.files, *result.links}, key=len, reverse=True)
+
+    def convert(text: str) -> str:
+        pieces = re.split("(" + "|".join(map(re.escape, fixed)) + ")", text) if fixed else [text]
+        return "".join(p if p in fixed else script.to_traditional(p) for p in pieces)
+
+    return dataclasses.replace(
+        result,
+        reply=convert(result.reply),
+        parts=tuple(convert(p) for p in result.parts),
+        unstreamed=tuple(convert(p) for p in result.unstreamed),
+    )
 
 
 def session_language(language: Language) -> SessionLanguage:

@@ -23,6 +23,7 @@ and dashes, and at "or" / "然后" between two instructions):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
@@ -76,14 +77,27 @@ class Translator:
     """`translate` bound to compiled tables: the engine's translator for a turn."""
 
     tables: GuiTables
+    traditional: bool = False
+    """Write every answer in Traditional characters (the user writes Traditional); quoted
+    spans, code and URLs stay as they are."""
 
     def __call__(self, text: str) -> Translation:
         """Translate `text` with these tables."""
-        return translate(text, self.tables)
+        result = translate(text, self.tables)
+        if not self.traditional:
+            return result
+        masked = mask(result.text)
+        converted = masked.restore(self.tables.script.to_traditional(masked.text))
+        return Translation(converted, result.actions)
 
     def holding(self, actions: Collection[str]) -> Translator:
         """This translator with the steps of `actions` left unsaid (see `GuiTables.holding`)."""
-        return Translator(self.tables.holding(actions)) if actions else self
+        return dataclasses.replace(self, tables=self.tables.holding(actions)) if actions else self
+
+    def answering(self, text: str) -> Translator:
+        """This translator answering in the script of the user's `text`."""
+        traditional = self.tables.script.traditional(text)
+        return dataclasses.replace(self, traditional=traditional) if traditional else self
 
 
 def offers(content: str, tables: GuiTables) -> str:

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from agent.errors import ConfigError
 from agent.router.script import Script, load_script
-from agent.translate import GuiTables, Translation, load_gui_tables, translate
+from agent.translate import GuiTables, Translation, Translator, load_gui_tables, translate
+from agent.turns import TurnResult, in_script
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +62,30 @@ def test_traditional_content_sentences_survive_every_mix(
     for sentence in sentences:
         if sentence in _TRAD_CONTENT:
             assert sentence in result.text
+
+
+def test_a_traditional_user_gets_backend_text_in_traditional_quotes_untouched(
+    tables: GuiTables,
+) -> None:
+    translator = Translator(tables)
+    assert translator.answering("导出视频") is translator
+    answering = translator.answering("匯出影片")
+    assert answering("视频已生成，标题“春日”已添加。") == Translation(
+        "視頻已生成，標題“春日”已添加。", ()
+    )
+
+
+def test_a_turn_reply_is_written_in_traditional_except_files_and_links() -> None:
+    result = TurnResult(
+        reply="✅ 视频已完成：/tmp/视频-1.mp4\n在浏览器中打开：http://x/视频",
+        language="zh",
+        files=("/tmp/视频-1.mp4",),
+        links=("http://x/视频",),
+        parts=("✅ 视频已完成：/tmp/视频-1.mp4",),
+    )
+    converted = in_script(result, load_script())
+    assert converted.reply == "✅ 視頻已完成：/tmp/视频-1.mp4\n在瀏覽器中打開：http://x/视频"
+    assert converted.parts == ("✅ 視頻已完成：/tmp/视频-1.mp4",)
+    assert converted.files == result.files
+    english = TurnResult(reply="视频", language="en")
+    assert in_script(english, load_script()) == english
