@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.router.mentions import awaits_someone, mentioned
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
 
@@ -24,29 +25,6 @@ _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
-# A mention, not a command (rule 3 of the language layer): a question about the command, the
-# command in the past, or one that waits on someone else. Only export and upload are guarded:
-# those are the commands that change things outside the chat.
-_QUESTION = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|do\s+(?:i|we|you)"
-    r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b(?!\s+(?:i|we)\s+(?:get|have))"
-)
-_CJK_QUESTION = re.compile(r"多久|多少|要几|什么|怎么|为什么|哪里|哪儿|在哪|哪个")
-_PAST_FORM = re.compile(r"ed$")
-_WANTED = re.compile(r"\b(?:want|wanted|need|needs|like|get|got|have|had|has|be|been|being|keep)\b")
-_EARLIER = re.compile(
-    r"\b(?:past|previous|earlier|old|older|prior|last|yesterdays)\s+(?:\w+\s+)?$"
-    r"|(?:已经|上次|之前|昨天|刚才|刚刚|以前|上一次|前几天).{0,3}$"
-)
-_AWAITED = re.compile(
-    r"(?:export|render|download)\w*\s+(?:\w+\s+){0,2}?(?:after|once|when|until|as\s+soon\s+as)"
-    r"\s+(?:the\s+|my\s+|our\s+)?(?:client|boss|team|manager|customer|they|he|she|everyone"
-    r"|someone|legal|marketing)\b"
-)
-_AWAITS = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:after|once|when|until|as\s+soon\s+as)\s+(?:the\s+|my\s+|our\s+)?"
-    r"(?:client|boss|team|manager|customer|they|he|she|everyone|someone|legal|marketing)\b"
-)
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
@@ -215,7 +193,7 @@ class KeywordRouter:
         return Decision(route, declined, firm)
 
     def _plan(self, clauses: list[_Clause], media: bool, respelled: str) -> tuple[Action, ...]:
-        if _AWAITED.search(respelled):  # "we'll export after the client approves": not now
+        if awaits_someone(respelled):  # "we'll export after the client approves": not now
             for clause in clauses:
                 if "export" in clause.actions:
                     clause.actions = [a for a in clause.actions if a != "export"] or ["sse"]
@@ -333,7 +311,9 @@ class KeywordRouter:
             edited = self._edited(match, before)
             if match.intent == "sse" or self._object(match, edited, before, after):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
-            elif _mentioned(match, text, before, after):
+            elif match.intent in _DEFERRABLE and mentioned(
+                match.intent, text, (match.start, match.end), before, after
+            ):
                 result.strong = True  # "I exported it yesterday", "show my past renders"
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
@@ -352,26 +332,6 @@ class KeywordRouter:
             result.soft = not firm and bool(self._noun.search(text))
             result.actions = ["sse"] if firm or result.soft else []
         return result
-
-
-def _mentioned(match: _Match, clause: str, before: str, after: str) -> bool:
-    """An export or upload named, not asked for: in a question about it ("how long does an
-    export take", "导出要多久"), in the past ("I exported it yesterday", "上次导出过"), or waiting
-    on someone else ("we'll export after the client approves")."""
-    if match.intent not in _DEFERRABLE:
-        return False
-    word = clause[match.start : match.end]
-    # "see attached" hands a file over; only an export in the past is a mention
-    past = match.intent == "export" and bool(_PAST_FORM.search(word))
-    past = past and not _WANTED.search(before[-30:])
-    return bool(
-        _QUESTION.search(clause[: match.start])
-        or (_CJK.search(word) and _CJK_QUESTION.search(clause))
-        or past
-        or _EARLIER.search(before)
-        or after.startswith("过")
-        or _AWAITS.search(after)
-    )
 
 
 def _subject(match: _Match, found: Sequence[_Match]) -> _Match:

@@ -74,7 +74,8 @@ def test_the_model_decides_when_the_keywords_abstain() -> None:
     model = _model(["sse", "state"], {"zz": [1, 9.0]}, [0.0, 0.0])
     router = Router(build_keyword_router(), model=model)
     assert _route(router, "zz") == Route(("state",), "model", "en")
-    assert _route(router, "zz", ("a.png",)) == Route(("upload", "state"), "model", "en")
+    # with a file, any words ask for something: the keywords' upload -> sse stands
+    assert _route(router, "zz", ("a.png",)) == Route(("upload", "sse"), "keyword", "en")
 
 
 def test_an_unsure_model_or_a_plain_sse_goes_to_the_default() -> None:
