@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -36,7 +35,6 @@ from agent.translate.prose import (
     content_symbols,
     mask,
     paren_groups,
-    protected_tokens,
     split_lines,
     split_sentences,
 )
@@ -50,18 +48,10 @@ from agent.translate.rewrite import (
     rewrite_clause,
     shift_cues,
 )
-from agent.translate.tables import MASK_CLASS, GuiTables, LanguageTable, load_gui_tables
+from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
+from agent.translate.verbatim import button_labels, keeps_verbatim, spliced
 
-__all__ = ["Translation", "Translator", "keeps_verbatim", "translate"]
-
-_QUOTES = "\"“‘「『《'"
-_MASK_ONE = re.compile(MASK_CLASS)
-_RUN_ON = re.compile(
-    r" ?(?!(?:and|or|then|for|to|so|when|once|if|before|after|as|while|with|until|about|in"
-    r"|on|at|of|from|by|into|instead|here|now|later|first|too|again)\b)"
-    r"[a-z\u4e00-\u9fff]"
-)
-_LABEL_AFTER = re.compile(r"\s*(?:(?:on|the|button|tab)\s+)*" + MASK_CLASS)
+__all__ = ["Translation", "Translator", "translate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,36 +275,14 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             cues = find_cues(content, tables, question)
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
-        spliced = _spliced(new, tables) and not _spliced(sentence.content, tables)
-        if spliced or not keeps_verbatim(content, new, m, _labels(content, tables, question)):
+        garbled = spliced(new, tables) and not spliced(sentence.content, tables)
+        labels = button_labels(content, tables, question)
+        if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
         actions += acts
         if new or not sentence.content:
             out += new + sentence.term + sentence.ws
     return out, actions
-
-
-def _spliced(text: str, tables: GuiTables) -> bool:
-    """A generic line runs on into leftover words ("…give me a URL check to see…"): the
-    rewrite cut a clause in the wrong place."""
-    for table in tables.languages:
-        for kind in table.kinds.values():
-            at = text.find(kind.bare) if kind.bare else -1
-            if at >= 0 and _RUN_ON.match(text, at + len(kind.bare)):
-                return True
-    return False
-
-
-def _labels(content: str, tables: GuiTables, question: bool) -> list[str]:
-    """The masked button names a GUI step consumes (`Click "Export"`, `点击“导出”按钮`): they
-    may give way to the rewrite; every other protected token must come through."""
-    labels: list[str] = []
-    for cue in find_cues(content, tables, question):
-        if is_real(cue):
-            after = _LABEL_AFTER.match(content, cue.end)
-            span = content[cue.start : after.end() if after else cue.end]
-            labels += [t for t in protected_tokens(span) if _MASK_ONE.fullmatch(t)]
-    return labels
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:
@@ -333,16 +301,6 @@ def _traditional(text: str, tables: GuiTables) -> Translation:
         elif op in ("replace", "insert"):
             out.append(script.to_traditional(result.text[j1:j2]))
     return Translation("".join(out), result.actions)
-
-
-def keeps_verbatim(before: str, after: str, m: Masked, labels: Sequence[str] = ()) -> bool:
-    """`after` still holds every protected token of `before` (quoted spans, numbers with their
-    units such as "1080p", "45%", "0:03", file names) except `labels`; URLs and code spans may
-    give way to a step."""
-    lost = Counter(protected_tokens(before)) - Counter(protected_tokens(after)) - Counter(labels)
-    return not any(
-        not _MASK_ONE.fullmatch(token) or m.original(token)[:1] in _QUOTES for token in lost
-    )
 
 
 def _lines(masked: Masked, tables: GuiTables) -> tuple[str, list[str]]:
