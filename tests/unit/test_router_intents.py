@@ -11,6 +11,7 @@ import pytest
 from agent.errors import ConfigError
 from agent.router import Route, Router, build_keyword_router, build_router
 from agent.router.intents import IntentModel, Prediction, features, load_intent_model
+from tests.conftest import FIXTURES
 
 
 def _model(labels: list[str], weights: dict[str, list[float]], bias: list[float]) -> IntentModel:
@@ -105,3 +106,34 @@ def test_the_shipped_router_routes_everyday_slang_the_tables_lack() -> None:
     router = build_router()
     assert _route(router, "am i out of credits").actions == ("credits",)
     assert "export" not in _route(router, "does this eat into my plan?").actions
+
+
+ROUND1 = {
+    # stranger-written sets (first sight 91.7% / 69.0%, 7 harmful, before this layer)
+    "round1_everyday": 0.97,
+    "round1_hard": 0.95,
+    "colloquial": 0.9,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND1))
+def test_stranger_written_sets_score_and_never_harm(name: str) -> None:
+    folder = "intents" if name == "colloquial" else "router"
+    path = FIXTURES / folder / f"{name}.jsonl"
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    router = build_router()
+    plans = [
+        (c, list(_route(router, c["text"], tuple(c.get("attachments", ()))).actions)) for c in cases
+    ]
+    right = sum(plan in c["expect"] for c, plan in plans)
+    harmful = [
+        (c["text"], plan)
+        for c, plan in plans
+        if plan not in c["expect"]
+        and "export" in plan
+        and ("export" not in {a for p in c["expect"] for a in p} or "sse" not in plan)
+    ]
+    assert right / len(cases) >= ROUND1[name], [
+        (c["text"], p) for c, p in plans if p not in c["expect"]
+    ]
+    assert harmful == []
