@@ -148,8 +148,13 @@ class Engine:
         """The message, files, reply language, actions and declined commands of a turn; routes
         only when needed."""
         if plan is not None:
-            if language is None:
-                language = (await self._route(text, attachments)).language
+            # `send` posts the text as typed, but its "don't export yet" still holds the
+            # follow-up export; meta-commands only need a language
+            if language is None or "sse" in plan:
+                route = await self._route(text, attachments)
+                language = language or route.language
+                declined = tuple(route.declined) if "sse" in plan else ()
+                return text, tuple(attachments), language, tuple(plan), declined
             return text, tuple(attachments), language, tuple(plan), ()
         found = extract_attachments(text, exists=os.path.isfile)
         files = tuple(attachments) + found.attachments
