@@ -25,6 +25,11 @@ _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
+_RETRACTION = re.compile(
+    r"^\s*(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
+    r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
+    r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
+)
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
@@ -65,6 +70,8 @@ class _Clause:
     """Commands named under a negation or deferral ("先不要导出", "export later")."""
     firm: bool = False
     """An edit verb asks for something ("make it warmer"): the clause is a real request."""
+    retracts: bool = False
+    """The clause takes back what came before ("actually no", "scratch that", "不对")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +200,13 @@ class KeywordRouter:
         return Decision(route, declined, firm)
 
     def _plan(self, clauses: list[_Clause], media: bool, respelled: str) -> tuple[Action, ...]:
-        if awaits_someone(respelled):  # "we'll export after the client approves": not now
-            for clause in clauses:
-                if "export" in clause.actions:
-                    clause.actions = [a for a in clause.actions if a != "export"] or ["sse"]
-                    clause.declined.append("export")
+        for index, clause in enumerate(clauses):
+            # "we'll export after the client approves": not now; "export it. actually no, wait":
+            # the user's last word takes back the export before it
+            later = any(c.retracts for c in clauses[index + 1 :])
+            if (awaits_someone(respelled) or later) and "export" in clause.actions:
+                clause.actions = [a for a in clause.actions if a != "export"] or ["sse"]
+                clause.declined.append("export")
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
         if media or "upload" in actions:
@@ -301,8 +310,9 @@ class KeywordRouter:
         alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
         if alone is not None:
             return _Clause(actions=[alone])
-        if self._dismissal.match(text):  # talk on its own, noise beside a command
-            return _Clause(actions=["sse"], soft=True)
+        retracts = _RETRACTION.match(text) is not None
+        if retracts or self._dismissal.match(text):  # talk on its own, noise beside a command
+            return _Clause(actions=["sse"], soft=True, retracts=retracts)
         result = _Clause(strong=content)
         previous = 0
         for index, match in enumerate(matches):

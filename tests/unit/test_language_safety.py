@@ -191,3 +191,22 @@ def test_a_held_export_step_goes_unsaid_but_is_still_reported(tables: GuiTables)
         "Your clip is ready.", ("export",)
     )
     assert Translator(tables).holding(()) == Translator(tables)
+
+
+RETRACTIONS = ["actually no", "never mind", "scratch that", "no wait", "不对", "等等"]
+
+
+@ROBUST
+@given(
+    st.sampled_from(EXPORTS),
+    st.sampled_from(RETRACTIONS),
+    st.sampled_from(EDITS),
+    st.sampled_from([". ", ", ", "。", "，"]),
+)
+def test_the_users_last_word_takes_back_an_export(
+    keywords: KeywordRouter, export: str, retraction: str, edit: str, glue: str
+) -> None:
+    route = keywords.route(export + glue + retraction + glue + edit)
+    assert route is not None
+    assert "export" not in route.actions
+    assert "export" in route.declined
