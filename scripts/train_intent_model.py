@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--rate", type=float, default=0.5)
     parser.add_argument("--l2", type=float, default=3e-3)
-    parser.add_argument("--prune", type=float, default=0.02)
+    parser.add_argument("--prune", type=float, default=0.1)
     args = parser.parse_args()
     held = [p for p in CORPUS if args.hold_out and fnmatch.fnmatch(p.name, args.hold_out)]
     rows = [row for p in CORPUS if p not in held for row in _rows(p)]

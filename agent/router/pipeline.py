@@ -47,6 +47,10 @@ MODEL_EXPORT_CONFIDENCE = 0.97
 """An export from the model needs more: an export nobody asked for is the costly mistake."""
 _OVERRULABLE = frozenset({("sse",), ("upload", "sse")})
 _READ_ONLY = frozenset({("state",), ("credits",)})
+_COURTESY = re.compile(
+    r"\b(?:please|thanks|thank|you|thx|ty|ok|okay|hi|hey|hello|yo|so|much)\b|请|谢谢|谢|麻烦|你好"
+)
+_SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
     r"|^\s*(?:what|whats|how|hows|why|which|when|does|did|do|is|are|was|were|has|have|can|could|will)\b"
@@ -171,8 +175,11 @@ class Router:
         """The intent model's plan when it is sure enough and breaks no rule: nothing the user
         declined, no export or upload from a question, and over a vague `sse` only a state or
         credits answer (read-only)."""
-        if self._model is None or not text.strip():
-            return None
+        if (
+            self._model is None
+            or len(_SUBSTANCE.findall(_COURTESY.sub(" ", prepare(text).text))) < 2
+        ):
+            return None  # "🎵 pls 🙏": too little to go on, whatever the model says
         guess = self._model.predict(text)
         plan = tuple(a for a in guess.actions if a in ACTIONS)
         needed = MODEL_EXPORT_CONFIDENCE if "export" in plan else MODEL_CONFIDENCE

@@ -74,7 +74,8 @@ def _route(router: Router, text: str, attachments: tuple[str, ...] = ()) -> Rout
 def test_the_model_decides_when_the_keywords_abstain() -> None:
     model = _model(["sse", "state"], {"zz": [1, 9.0]}, [0.0, 0.0])
     router = Router(build_keyword_router(), model=model)
-    assert _route(router, "zz") == Route(("state",), "model", "en")
+    assert _route(router, "zz top") == Route(("state",), "model", "en")
+    assert _route(router, "zz").source == "default"  # one word is too little to go on
     # with a file, any words ask for something: the keywords' upload -> sse stands
     assert _route(router, "zz", ("a.png",)) == Route(("upload", "sse"), "keyword", "en")
 
@@ -89,8 +90,8 @@ def test_an_unsure_model_or_a_plain_sse_goes_to_the_default() -> None:
 def test_the_model_never_exports_from_a_question_or_against_a_no() -> None:
     model = _model(["sse", "export"], {"zz": [1, 20.0]}, [0.0, 0.0])
     router = Router(build_keyword_router(), model=model)
-    assert _route(router, "zz") == Route(("export",), "model", "en")
-    assert _route(router, "zz?").actions == ("sse",)
+    assert _route(router, "zz top") == Route(("export",), "model", "en")
+    assert _route(router, "zz top?").actions == ("sse",)
     assert _route(router, "does zz eat into my plan").actions == ("sse",)
 
 
