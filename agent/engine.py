@@ -7,7 +7,6 @@ the router's language). Errors become `errors/*` replies; nothing is ever re-sen
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import os
 import time
@@ -32,6 +31,7 @@ from agent.turns import (
     FOLLOWUP_ACTIONS,
     TurnResult,
     failed_turn,
+    in_script,
     merge_followups,
     message_context,
     next_steps,
@@ -117,10 +117,13 @@ class Engine:
             The rendered reply with what was done; errors are part of the result (except early
             ones with `raise_errors`).
         """
-        message, files, language, actions = await self._plan(text, attachments, plan, language)
+        message, files, language, actions, declined = await self._plan(
+            text, attachments, plan, language
+        )
         if not text.strip() and not files and plan is None:
             return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
         turn = _Turn(self, language, message, files)
+        turn.declined = declined
         try:
             # Every file is checked before a session exists: a missing one never costs a session.
             precheck_attachments(files, self._rt.settings.upload_max_bytes)
@@ -132,7 +135,8 @@ class Engine:
             _log.info("turn.error", error=type(exc).__name__)
             turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
-        return render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+        result = render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+        return _in_users_script(result, text, self._translate)
 
     async def _plan(
         self,
@@ -140,17 +144,24 @@ class Engine:
         attachments: Sequence[str],
         plan: Sequence[str] | None,
         language: Language | None,
-    ) -> tuple[str, tuple[str, ...], Language, tuple[str, ...]]:
-        """The message, files, reply language and actions of a turn; routes only when needed."""
+    ) -> tuple[str, tuple[str, ...], Language, tuple[str, ...], tuple[str, ...]]:
+        """The message, files, reply language, actions and declined commands of a turn; routes
+        only when needed."""
         if plan is not None:
-            if language is None:
-                language = (await self._route(text, attachments)).language
-            return text, tuple(attachments), language, tuple(plan)
+            # `send` posts the text as typed, but its "don't export yet" still holds the
+            # follow-up export; meta-commands only need a language
+            if language is None or "sse" in plan:
+                route = await self._route(text, attachments)
+                language = language or route.language
+                declined = tuple(route.declined) if "sse" in plan else ()
+                return text, tuple(attachments), language, tuple(plan), declined
+            return text, tuple(attachments), language, tuple(plan), ()
         found = extract_attachments(text, exists=os.path.isfile)
         files = tuple(attachments) + found.attachments
         route = await self._route(text, files)
         message = found.text if found.attachments else text
-        return message, files, language or route.language, tuple(route.actions)
+        language = language or route.language
+        return message, files, language, tuple(route.actions), tuple(route.declined)
 
     def _remember_question(self, turn: _Turn) -> None:
         reply = next((r for r in reversed(turn.replies) if r.question), None)
@@ -207,6 +218,8 @@ class _Turn:
         self.user_id: str | None = None
         self.ctx: HandlerContext | None = None
         self.renewed = False
+        self.declined: tuple[str, ...] = ()
+        """Commands the user's words held back ("don't export yet"); follow-ups obey them."""
 
     async def open(self, *, new: bool, actions: tuple[str, ...], planned: bool) -> None:
         """Open the session, then decide the plan (an unanswered question takes the message)."""
@@ -235,7 +248,7 @@ class _Turn:
             notify=notify,
             sleep=engine._sleep,
             clock=engine._clock,
-            translate=engine._translate,
+            translate=_holding(engine._translate, self.declined, self.text),
             claim_link=lambda: rt.claim_link(session),
             output_dir=engine._output_dir,
             export_name=engine._export_name,
@@ -263,11 +276,14 @@ class _Turn:
                 self.queue.clear()  # a question waits for the user; nothing runs on a failed run
                 break
             # The translator has already told the user "I'll export the MP4 for you".
-            allow = self.engine._rt.settings.auto_export
+            held = "export" in self.declined
+            allow = self.engine._rt.settings.auto_export and not held
             self.queue, dropped = merge_followups(
                 self.queue, reply.followups, self.done, allow_export=allow
             )
-            if dropped and not _offered(reply, self.engine.templates, self.language):
+            if dropped and held:
+                self.replies.append(Reply("replies/export_held"))
+            elif dropped and not _offered(reply, self.engine.templates, self.language):
                 self.replies.append(Reply("replies/export_hint"))
         self._suggest()
 
@@ -276,7 +292,7 @@ class _Turn:
         edits = {kind for reply in self.replies for kind in reply.edits}
         if not edits or any(r.question or r.error for r in self.replies):
             return
-        steps = next_steps(edits, self.done)
+        steps = next_steps(edits, self.done, asked=self.text)
         self.replies.append(Reply("replies/next_steps", {"steps": list(steps)}))
 
     async def _call(self, action: str) -> Reply:
@@ -307,6 +323,29 @@ class _Turn:
             self.replies.append(Reply("replies/low_balance", {"available": credits.available}))
 
 
+def _in_users_script(
+    result: TurnResult, text: str, translate: Callable[[str], Translation]
+) -> TurnResult:
+    """Traditional characters in, Traditional characters out."""
+    from agent.translate import Translator
+
+    if isinstance(translate, Translator) and translate.tables.script.traditional(text):
+        return in_script(result, translate.tables.script)
+    return result
+
+
+def _holding(
+    translate: Callable[[str], Translation], declined: Sequence[str], text: str
+) -> Callable[[str], Translation]:
+    """The turn's translator: steps the user declined ("don't export yet") go unsaid, and the
+    answer is in the user's Chinese script."""
+    from agent.translate import Translator
+
+    if not isinstance(translate, Translator):
+        return translate
+    return translate.holding(declined).answering(text)
+
+
 @asynccontextmanager
 async def open_engine(
     settings: Settings,
@@ -332,25 +371,22 @@ async def open_engine(
     Raises:
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
     """
-    from agent.gui_tables import load_gui_tables
     from agent.llm import completer_from_settings
-    from agent.router import Router, build_keyword_router
+    from agent.router import build_router
     from agent.runtime import Runtime
-    from agent.translate import translate
+    from agent.translate import Translator, load_gui_tables
 
     tables = load_gui_tables()
     templates = Templates()
     if not settings.auto_export:  # never promise an export that will not run by itself
         offers = {lang: templates.render("replies/export_offer", lang) for lang in ("en", "zh")}
         tables = tables.offering("export", offers)
-    router = Router(
-        build_keyword_router(), completer=completer_from_settings(settings), templates=templates
-    )
+    router = build_router(completer=completer_from_settings(settings), templates=templates)
     async with Runtime.open(settings, transport=transport, sleep=sleep) as rt:
         yield Engine(
             rt,
             route=router.route,
-            translate=functools.partial(translate, tables=tables),
+            translate=Translator(tables),
             templates=templates,
             progress=progress,
             sleep=sleep,

@@ -5,6 +5,8 @@ No I/O: the engine (`agent.engine`) runs handlers; this module shapes what they 
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -16,12 +18,14 @@ from agent.templates import Templates
 
 if TYPE_CHECKING:
     from agent.config import Settings
+    from agent.router.script import Script
     from agent.session import SessionLanguage
 
 __all__ = [
     "FOLLOWUP_ACTIONS",
     "TurnResult",
     "failed_turn",
+    "in_script",
     "merge_followups",
     "message_context",
     "next_steps",
@@ -84,23 +88,58 @@ NEXT_STEPS: tuple[str, ...] = ("subtitles", "timing", "export", "music")
 export"); `replies/next_steps` words them."""
 
 
-def next_steps(edits: Collection[str], done: Collection[str], limit: int = 3) -> tuple[str, ...]:
+_ASKED = {
+    "subtitles": re.compile(r"subtitle|caption|title|字幕|标题|標題"),
+    "timing": re.compile(
+        r"\d+\s*(?:s\b|sec|second|秒)|longer|shorter|duration|length|timing|时长|時長|长度|長度"
+        r"|加长|缩短|縮短|延长|延長"
+    ),
+    "music": re.compile(r"music|song|bgm|soundtrack|track|音乐|音樂|配乐|配樂|歌"),
+}
+"""What a step is about, in the user's words: a step the turn just asked for is not suggested."""
+
+
+def next_steps(
+    edits: Collection[str], done: Collection[str], limit: int = 3, asked: str = ""
+) -> tuple[str, ...]:
     """The next steps to suggest after a turn that changed the timeline. Pure.
 
     Args:
         edits: What the turn changed (`video`, `bgm`, `title`, `edit`, ...).
         done: Actions the turn ran (an export already done is not suggested again).
         limit: At most this many suggestions.
+        asked: The user's message; a step it asked for ("make it 8 seconds") was just done.
 
     Returns:
         Up to `limit` keys of `NEXT_STEPS`, skipping what the turn just did.
     """
+    text = asked.casefold()
     skip = {
-        "subtitles": "title" in edits,
-        "music": "bgm" in edits,
+        "subtitles": "title" in edits or bool(_ASKED["subtitles"].search(text)),
+        "music": "bgm" in edits or bool(_ASKED["music"].search(text)),
+        "timing": bool(_ASKED["timing"].search(text)),
         "export": "export" in done,
     }
     return tuple(step for step in NEXT_STEPS if not skip.get(step, False))[:limit]
+
+
+def in_script(result: TurnResult, script: Script) -> TurnResult:
+    """A Chinese turn's reply written in Traditional characters (the user wrote Traditional),
+    leaving file paths and links exactly as they are on disk and on the web."""
+    if result.language != "zh":
+        return result
+    fixed = sorted({*result.files, *result.links}, key=len, reverse=True)
+
+    def convert(text: str) -> str:
+        pieces = re.split("(" + "|".join(map(re.escape, fixed)) + ")", text) if fixed else [text]
+        return "".join(p if p in fixed else script.to_traditional(p) for p in pieces)
+
+    return dataclasses.replace(
+        result,
+        reply=convert(result.reply),
+        parts=tuple(convert(p) for p in result.parts),
+        unstreamed=tuple(convert(p) for p in result.unstreamed),
+    )
 
 
 def session_language(language: Language) -> SessionLanguage:
@@ -184,7 +223,7 @@ def failed_turn(
     exc: AgentError, text: str, settings: Settings, templates: Templates | None = None
 ) -> TurnResult:
     """The result of a turn that failed before it could start (settings, SKILL.md, backend)."""
-    from agent.router_text import prepare
+    from agent.router.text import prepare
 
     reply = error_reply(exc, message_context(settings, None))
     return render_turn(templates or Templates(), prepare(text).language, [reply], "", [])

@@ -25,7 +25,7 @@ __all__ = ["CliDeps", "credits", "export", "language_of", "link", "send", "state
 
 def language_of(text: str) -> Language:
     """The reply language for a message (`zh` or `en`), detected as the router does."""
-    from agent.router_text import prepare
+    from agent.router.text import prepare
 
     return prepare(text).language
 

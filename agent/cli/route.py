@@ -34,10 +34,19 @@ class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     text: str
     attachments: list[str] = []
+    expect: list[list[str]] | None = None
+    """Accepted plans (evaluation sets): the output line then says whether the plan is one."""
+    harmful: list[list[str]] = []
+    """Plans an evaluation set marks as harmful; carried for the scorer, not used here."""
 
 
 def _payload(result: Route) -> dict[str, Any]:
-    return {"actions": list(result.actions), "source": result.source, "language": result.language}
+    return {
+        "actions": list(result.actions),
+        "source": result.source,
+        "language": result.language,
+        "declined": list(result.declined),
+    }
 
 
 def _describe(result: Route) -> str:
@@ -64,6 +73,8 @@ async def _route_lines(router: Router, lines: IO[str], out: IO[str]) -> int:
             record: dict[str, Any] = {"error": request}
         else:
             record = _payload(await router.route(request.text, request.attachments))
+            if request.expect is not None:
+                record["ok"] = record["actions"] in request.expect
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
     return EXIT_ERROR if failures else 0
@@ -77,14 +88,14 @@ async def _run(
     attachments: Sequence[str],
     as_json: bool,
 ) -> int:
-    from agent.router import Router, build_keyword_router
+    from agent.router import build_router
 
     completer = None
     if use_llm:
         from agent.llm import completer_from_settings
 
         completer = completer_from_settings(settings)
-    router = Router(build_keyword_router(), completer=completer)
+    router = build_router(completer=completer)
     try:
         if text is None:
             with stdin_text() as stdin:

@@ -14,7 +14,7 @@ import click
 from agent.log import configure_logging
 
 if TYPE_CHECKING:
-    from agent.gui_tables import GuiTables
+    from agent.translate.tables import GuiTables
 
 __all__ = ["translate"]
 
@@ -79,7 +79,7 @@ def translate(
     gets {"error": ...} and the command exits 1 after the last line.
     """
     from agent.errors import ConfigError
-    from agent.gui_tables import load_gui_tables
+    from agent.translate.tables import load_gui_tables
 
     if jsonl == (text is not None):
         raise click.UsageError("give either TEXT or --jsonl")

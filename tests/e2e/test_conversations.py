@@ -106,6 +106,8 @@ def _check_turn(turn: dict[str, Any], result: Any, app: CountingApp, sleep: Gate
         assert result.language == turn["language"]
     for fragment in turn.get("contains", []):
         assert fragment in result.reply, result.reply
+    for fragment in turn.get("absent", []):
+        assert fragment not in result.reply, result.reply
     assert len(result.files) == turn["files"], result.reply
     for file in result.files:
         path = Path(file)
@@ -143,7 +145,11 @@ async def test_golden_conversation(
                 live, progress=RecordingProgress(), output_dir=tmp_path / "out", sleep=sleep
             ) as engine,
         ):
+            delivered = 0
             for turn in _turns(spec, profile):
                 attach = [str(media / name) for name in turn.get("attach", [])]
                 result = await engine.run_turn(turn["text"], attach)
                 _check_turn(turn, result, app, sleep)
+                delivered += turn["files"]
+                # no MP4 lands beyond the ones the turns report (a held export leaves none)
+                assert len(list((tmp_path / "out").glob("*.mp4"))) == delivered

@@ -213,6 +213,20 @@ def test_send_with_auto_export_off_only_posts_and_says_how_to_export(
     assert f"POST {SUBMIT}" not in api.paths()
 
 
+def test_send_that_says_dont_export_yet_posts_as_typed_and_holds_the_export(
+    tmp_path: Path,
+) -> None:
+    api = script().on("GET", STATE, json_response("state"))
+    api.on("POST", "/run_sse", sse_response("adk-generate"))
+    text = "make a city video but don't export yet"
+    data = one_json(invoke(api, "send", text, "--json"))
+    assert api.json_body(posts(api, "/run_sse")[0])["new_message"] == {"parts": [{"text": text}]}
+    assert "export" not in data["actions"]
+    assert "Not exported, as you asked" in data["reply"]
+    assert f"POST {SUBMIT}" not in api.paths()
+    assert not (tmp_path / "exports").exists() or not list((tmp_path / "exports").iterdir())
+
+
 def test_send_keeps_the_streamed_reply_when_its_follow_up_fails() -> None:
     api = script().on("GET", STATE, json_response("state"))
     api.on("POST", "/run_sse", sse_response("adk-generate"))  # no render route: the export fails

@@ -29,14 +29,19 @@ def test_text_output_shows_actions_source_and_language() -> None:
 def test_json_output_is_one_object() -> None:
     code, out = _invoke("--json", "--no-llm", "加个标题然后导出")
     assert code == 0
-    assert json.loads(out) == {"actions": ["sse", "export"], "source": "keyword", "language": "zh"}
+    assert json.loads(out) == {
+        "actions": ["sse", "export"],
+        "source": "keyword",
+        "language": "zh",
+        "declined": [],
+    }
 
 
 def test_abstention_without_a_key_uses_the_default_and_no_network() -> None:
     code, out = _invoke("--json", "hi there")
     assert (code, json.loads(out)) == (
         0,
-        {"actions": ["sse"], "source": "default", "language": "en"},
+        {"actions": ["sse"], "source": "default", "language": "en", "declined": []},
     )
 
 
@@ -62,14 +67,19 @@ def test_jsonl_routes_each_line_and_reports_malformed_lines_then_fails() -> None
         ["export"],
     ]
     assert ["error" in r for r in records] == [False, True, False, True, True, False]
-    assert records[5] == {"actions": ["export"], "source": "keyword", "language": "zh"}
+    assert records[5] == {
+        "actions": ["export"],
+        "source": "keyword",
+        "language": "zh",
+        "declined": [],
+    }
 
 
 def test_jsonl_with_only_good_lines_exits_zero() -> None:
     code, out = _invoke("--jsonl", "--no-llm", stdin=json.dumps({"text": "status"}) + "\n")
     assert (code, json.loads(out)) == (
         0,
-        {"actions": ["state"], "source": "keyword", "language": "en"},
+        {"actions": ["state"], "source": "keyword", "language": "en", "declined": []},
     )
 
 
@@ -90,3 +100,17 @@ def test_importing_the_command_loads_no_heavy_module() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, encoding="utf-8"
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_jsonl_accepts_evaluation_lines_and_says_whether_the_plan_is_accepted() -> None:
+    lines = [
+        {"text": "export it", "expect": [["export"]], "harmful": [["sse"]]},
+        {"text": "export it", "expect": [["state"]]},
+        {"text": "加个字幕，先不要导出", "expect": [["sse"]]},
+    ]
+    stdin = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    code, out = _invoke("--jsonl", "--no-llm", stdin=stdin)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [r["ok"] for r in records] == [True, False, True]
+    assert records[2]["declined"] == ["export"]

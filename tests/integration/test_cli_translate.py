@@ -51,7 +51,7 @@ def test_one_text_with_json_prints_one_object() -> None:
     assert code == 0
     assert json.loads(out) == {
         "text": "直接在对话中发送图片或给我一个链接，即可添加更多素材。",
-        "actions": [],
+        "actions": ["upload"],
     }
 
 

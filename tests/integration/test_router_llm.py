@@ -177,3 +177,11 @@ async def test_keyword_decisions_never_reach_the_api(settings: Settings) -> None
         raise AssertionError("the keyword stage should have decided")
 
     assert await _route(settings, handler, "导出视频") == Route(("export",), "keyword", "zh")
+
+
+async def test_the_model_cannot_export_what_the_user_declined_through_the_real_sdk(
+    settings: Settings, fixtures_dir: Path
+) -> None:
+    text = "the status of my credits, but don't export"  # the keywords abstain
+    route = await _route(settings, _reply(fixtures_dir, "tool_use_export.json"), text)
+    assert route == Route(("sse",), "default", "en", ("export",))

@@ -32,3 +32,18 @@ def test_the_suggestions_are_worded_in_the_users_language() -> None:
     assert templates.render("replies/next_steps", "zh", steps=steps) == (
         "接下来可以：加字幕 | 调整时长 | 导出 MP4"
     )
+
+
+def test_a_step_the_user_just_asked_for_is_not_suggested() -> None:
+    assert next_steps({"edit"}, ["sse"], asked="make it 8 seconds") == (
+        "subtitles",
+        "export",
+        "music",
+    )
+    assert next_steps({"edit"}, ["sse"], asked="加上字幕") == ("timing", "export", "music")
+    assert next_steps({"video"}, ["sse"], asked="add some lo-fi music") == (
+        "subtitles",
+        "timing",
+        "export",
+    )
+    assert next_steps({"edit"}, ["sse"], asked="把時長改成10秒") == ("subtitles", "export", "music")

@@ -99,8 +99,8 @@ def test_blind_set_scores_at_least_97_percent(keywords: KeywordRouter, name: str
         ("add a title 'Download now'", Route(("sse",), "keyword", "en")),
         ("字幕写上“立即下载”", Route(("sse",), "keyword", "zh")),
         ("a video about credit scores", Route(("sse",), "keyword", "en")),
-        ("don't export yet, add music first", Route(("sse",), "keyword", "en")),
-        ("先别导出，加个字幕", Route(("sse",), "keyword", "zh")),
+        ("don't export yet, add music first", Route(("sse",), "keyword", "en", ("export",))),
+        ("先别导出，加个字幕", Route(("sse",), "keyword", "zh", ("export",))),
         ("add lo-fi music then export", Route(("sse", "export"), "keyword", "en")),
         ("delay the music by 2 seconds then export", Route(("sse", "export"), "keyword", "en")),
         ("hold on, export it", Route(("export",), "keyword", "en")),
@@ -417,7 +417,10 @@ async def test_empty_text_never_reaches_the_fallback(keywords: KeywordRouter) ->
 def test_traditional_characters_route_like_simplified(
     keywords: KeywordRouter, text: str, actions: tuple[str, ...]
 ) -> None:
-    assert keywords.route(text) == Route(actions, "keyword", "zh")  # type: ignore[arg-type]
+    decided = keywords.route(text)
+    assert decided is not None
+    assert decided.actions == actions
+    assert (decided.source, decided.language) == ("keyword", "zh")
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from agent.errors import ConfigError
-from agent.router_rules import TABLE_FILES, load_tables, parse_tables, phrase_pattern
-from agent.router_typos import Vocabulary, swap_variants, typo_variants
+from agent.router.rules import TABLE_FILES, load_tables, parse_tables, phrase_pattern
+from agent.router.typos import Vocabulary, swap_variants, typo_variants
 
 GRAMMAR = """
 [grammar]

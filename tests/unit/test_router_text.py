@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.router_text import MASK, MEDIA, Prepared, normalize, prepare
+from agent.router.text import MASK, MEDIA, Prepared, normalize, prepare
 
 
 @pytest.mark.parametrize(

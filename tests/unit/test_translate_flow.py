@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from agent.gui_tables import GuiTables, load_gui_tables
-from agent.prose import content_symbols, mask
 from agent.translate import Translation, translate
+from agent.translate.prose import content_symbols, mask
+from agent.translate.tables import GuiTables, load_gui_tables
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +59,14 @@ def test_opening_a_named_panel_shows_the_state_unless_its_name_says_more(
     assert "面板" not in result.text
 
 
+def _asked_for_a_file(expected: str) -> tuple[str, ...]:
+    """A step that asks for the user's file reports `upload` (the engine never runs it)."""
+    return ("upload",) if "give me a URL" in expected or "给我一个链接" in expected else ()
+
+
 def test_two_ways_to_one_step_are_said_once_keeping_the_specific_one(tables: GuiTables) -> None:
     result = translate("Click the + button or drop an image into the media area.", tables)
-    assert result == Translation("Send an image in chat or give me a URL.", ())
+    assert result == Translation("Send an image in chat or give me a URL.", ("upload",))
 
 
 def test_an_unknown_step_beside_a_known_one_gives_way(tables: GuiTables) -> None:
@@ -226,7 +231,7 @@ def test_a_message_that_is_only_a_step_keeps_what_the_step_is_for(tables: GuiTab
 def test_what_to_upload_is_said_once_without_the_buttons(
     text: str, expected: str, tables: GuiTables
 ) -> None:
-    assert translate(text, tables) == Translation(expected, ())
+    assert translate(text, tables) == Translation(expected, _asked_for_a_file(expected))
 
 
 @pytest.mark.parametrize(
@@ -311,7 +316,7 @@ def test_a_finished_move_or_export_is_reported_not_instructed(text: str, tables:
         ),
         (
             "Please attach a reference image by dragging it onto the canvas.",
-            Translation("Send a reference image in chat or give me a URL.", ()),
+            Translation("Send a reference image in chat or give me a URL.", ("upload",)),
         ),
         (
             "右键点击音频轨道，选择“分离音频”即可。",
@@ -349,7 +354,7 @@ def test_players_tools_and_menu_items_become_what_the_client_does(
     ],
 )
 def test_the_users_own_files_are_sent_in_chat(text: str, expected: str, tables: GuiTables) -> None:
-    assert translate(text, tables) == Translation(expected, ())
+    assert translate(text, tables) == Translation(expected, _asked_for_a_file(expected))
 
 
 def test_a_step_label_keeps_a_short_line_after_its_colon(tables: GuiTables) -> None:
@@ -393,7 +398,7 @@ def test_a_report_of_where_the_video_is_is_content(tables: GuiTables) -> None:
 def test_unknown_buttons_and_shortcuts_leave_what_they_are_for(
     text: str, expected: str, tables: GuiTables
 ) -> None:
-    assert translate(text, tables) == Translation(expected, ())
+    assert translate(text, tables) == Translation(expected, _asked_for_a_file(expected))
 
 
 def test_a_credits_page_after_a_noun_keeps_the_noun_readable(tables: GuiTables) -> None:

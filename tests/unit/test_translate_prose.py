@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agent.prose import Sentence, clause_bounds, mask, split_lines, split_sentences
+from agent.translate.prose import Sentence, clause_bounds, mask, split_lines, split_sentences
 
 
 def test_quotes_code_and_urls_are_masked_and_restored() -> None:

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from agent.errors import ConfigError
-from agent.gui_tables import ACTIONS, TABLE_FILES, load_gui_tables, parse_gui_tables
+from agent.translate.tables import ACTIONS, TABLE_FILES, load_gui_tables, parse_gui_tables
 
 
 def _bundled() -> dict[str, str]:

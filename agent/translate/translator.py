@@ -23,11 +23,22 @@ and dashes, and at "or" / "然后" between two instructions):
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from agent.gui_rewrite import (
+from agent.translate.prose import (
+    Masked,
+    clause_bounds,
+    content_symbols,
+    mask,
+    paren_groups,
+    split_lines,
+    split_sentences,
+)
+from agent.translate.rewrite import (
     EDGE,
     Cue,
     decapitalize,
@@ -37,18 +48,10 @@ from agent.gui_rewrite import (
     rewrite_clause,
     shift_cues,
 )
-from agent.gui_tables import GuiTables, LanguageTable, load_gui_tables
-from agent.prose import (
-    Masked,
-    clause_bounds,
-    content_symbols,
-    mask,
-    paren_groups,
-    split_lines,
-    split_sentences,
-)
+from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
+from agent.translate.verbatim import button_labels, keeps_verbatim, spliced
 
-__all__ = ["Translation", "translate"]
+__all__ = ["Translation", "Translator", "translate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,34 @@ class Translation:
 
     text: str
     actions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Translator:
+    """`translate` bound to compiled tables: the engine's translator for a turn."""
+
+    tables: GuiTables
+    traditional: bool = False
+    """Write every answer in Traditional characters (the user writes Traditional); quoted
+    spans, code and URLs stay as they are."""
+
+    def __call__(self, text: str) -> Translation:
+        """Translate `text` with these tables."""
+        result = translate(text, self.tables)
+        if not self.traditional:
+            return result
+        masked = mask(result.text)
+        converted = masked.restore(self.tables.script.to_traditional(masked.text))
+        return Translation(converted, result.actions)
+
+    def holding(self, actions: Collection[str]) -> Translator:
+        """This translator with the steps of `actions` left unsaid (see `GuiTables.holding`)."""
+        return dataclasses.replace(self, tables=self.tables.holding(actions)) if actions else self
+
+    def answering(self, text: str) -> Translator:
+        """This translator answering in the script of the user's `text`."""
+        traditional = self.tables.script.traditional(text)
+        return dataclasses.replace(self, traditional=traditional) if traditional else self
 
 
 def offers(content: str, tables: GuiTables) -> str:
@@ -244,10 +275,32 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             cues = find_cues(content, tables, question)
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
+        garbled = spliced(new, tables) and not spliced(sentence.content, tables)
+        labels = button_labels(content, tables, question)
+        if garbled or not keeps_verbatim(content, new, m, labels):
+            new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
         actions += acts
         if new or not sentence.content:
             out += new + sentence.term + sentence.ws
     return out, actions
+
+
+def _traditional(text: str, tables: GuiTables) -> Translation:
+    """Traditional text is matched folded to Simplified; the answer keeps every untouched
+    character as written and says its own words in Traditional too."""
+    script = tables.script
+    folded = script.simplified(text)
+    result = translate(folded, tables)
+    if result.text == folded:
+        return Translation(text, ())
+    out = []
+    matcher = SequenceMatcher(None, folded, result.text, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(text[i1:i2])
+        elif op in ("replace", "insert"):
+            out.append(script.to_traditional(result.text[j1:j2]))
+    return Translation("".join(out), result.actions)
 
 
 def _lines(masked: Masked, tables: GuiTables) -> tuple[str, list[str]]:
@@ -279,6 +332,8 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
+    if tables.script.traditional(text):
+        return _traditional(text, tables)
     masked = mask(text)
     joined, actions = _lines(masked, tables)
     if not joined.strip() and masked.text.strip():

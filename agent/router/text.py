@@ -35,11 +35,57 @@ _SLANG = {
     "teh": "the",
     "vid": "video",
     "dl": "download",
+    "wat": "what",
+    "wats": "whats",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "pts": "points",
+    "rn": "right now",
 }
 _SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
 # Colloquial question words read as their standard forms: 现在啥样了 = 现在什么样了.
 _COLLOQUIAL = str.maketrans({"啥": "什么", "咋": "怎么"})
-_SYNONYMS = {"时间轴": "时间线"}
+# Cantonese colloquial forms read as Mandarin (after Traditional folding): 唔好匯出 = 不要导出,
+# 睇下條片而家點 = 看一下视频现在怎么样, 搞掂未 = 做好了没. Longest forms first.
+_SYNONYMS = {
+    "时间轴": "时间线",
+    "唔该": "请",
+    "唔好": "不要",
+    "唔使": "不用",
+    "唔洗": "不用",
+    "唔": "不",
+    "冇": "没",
+    "睇下": "看一下",
+    "睇吓": "看一下",
+    "睇": "看",
+    "畀": "给",
+    "咗": "了",
+    "嘅": "的",
+    "咩": "什么",
+    "点样": "怎么",
+    "点解": "为什么",
+    "几耐": "多久",
+    "几多钱": "多少钱",
+    "几钱": "多少钱",
+    "几多": "多少",
+    "几长": "多长",
+    "而家点": "现在怎么样",
+    "点呀": "怎么样",
+    "而家": "现在",
+    "搞掂咗未": "做好了没",
+    "搞掂了未": "做好了没",
+    "搞掂未": "做好了没",
+    "搞掂": "做好",
+    "整成片": "做成视频",
+    "整成": "做成",
+    "整一条片": "做一个视频",
+    "条片": "视频",
+    "影片": "视频",
+    "仲有": "还有",
+    "嗰": "那",
+    "汇出": "导出",
+}
 
 _EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))
 _PATH_CHARS = r"[a-z0-9_.\-~/\\:%?=&+#@]"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.gui_tables import MASK_BASE, MASK_CLASS
+from agent.translate.tables import MASK_BASE, MASK_CLASS
 
 __all__ = [
     "Masked",
@@ -18,6 +18,7 @@ __all__ = [
     "content_symbols",
     "mask",
     "paren_groups",
+    "protected_tokens",
     "split_lines",
     "split_sentences",
 ]
@@ -61,6 +62,21 @@ _POINTER = re.compile(
     r"[\u25b6\u25ba\u27a1\u2b05-\u2b07\u2b95\U0001f446-\U0001f449\U0001f53d][\ufe0f]*"
 )
 _PARENS = re.compile(r"\s*[(（](?P<inner>[^()（）]*)[)）]")
+
+
+# What a rewrite must carry through byte for byte: a masked span, a file name, or a number
+# with its unit; a step number ("1)", "Step 2:") is a label, not content.
+_PROTECTED = re.compile(
+    MASK_CLASS
+    + r"|[\w-]+\.(?:mp4|mov|avi|webm|mkv|jpe?g|png|gif|webp|mp3|wav|m4a|aac)\b"
+    + r"|(?<![\w.])\d+(?:[.,:：–-]\d+)*(?:\s?%|[a-z]+\b)?(?![).]\s|[).]$)",
+    re.IGNORECASE,
+)
+
+
+def protected_tokens(text: str) -> list[str]:
+    """The spans of `text` a rewrite must keep verbatim (see `_PROTECTED`), in order."""
+    return _PROTECTED.findall(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
-from agent.router_text import normalize
-from agent.router_typos import Vocabulary, swap_variants, typo_variants
+from agent.router.text import normalize
+from agent.router.typos import Vocabulary, swap_variants, typo_variants
 
 __all__ = [
     "INTENTS",
@@ -27,6 +27,7 @@ __all__ = [
     "Keyword",
     "KeywordKind",
     "RouterTables",
+    "alternation",
     "load_tables",
     "parse_tables",
 ]
@@ -40,8 +41,9 @@ _LATIN_EDGE = re.compile(r"[a-z0-9]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]+")
 _PHRASE_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _SUFFIX = r"(?:s|es|ed|d|ing)?"
-# Between two Latin words: up to three words, or a few CJK characters ("show一下tracks").
-_LATIN_GAP = r"(?:(?:\s+\S+){0,3}?\s+|\s*[\u3400-\u9fff]{1,4}\s*)"
+# Between two Latin words: up to three words, or a few CJK characters ("show一下tracks"). The
+# CJK class is spelled "beyond Latin-1": a wide range costs ms to compile in every keyword.
+_LATIN_GAP = r"(?:(?:\s+\S+){0,3}?\s+|\s*[^\x00-\xff\s]{1,4}\s*)"
 _VERB_SUFFIX = r"(?:s|es|ed|d|ing|[a-z]ing|[a-z]ed)?"  # trim -> trimming, drop -> dropped
 
 
@@ -139,6 +141,25 @@ class RouterTables:
         ]
 
 
+def _core(text: str) -> str:
+    """A phrase's regex without its word-boundary edges (see `phrase_pattern`)."""
+    pieces = [p.strip() for p in text.split("*")]
+    out = re.escape(pieces[0]).replace(r"\ ", r"\s+")
+    for left, right in itertools.pairwise(pieces):
+        cjk = bool(_CJK_CHAR.search(left[-1:] + right[:1]))
+        gap = ".{0,4}?" if cjk else _LATIN_GAP
+        out += gap + re.escape(right).replace(r"\ ", r"\s+")
+    return out
+
+
+def _edges(text: str, *, suffix: bool, verb: bool) -> tuple[str, str]:
+    start = r"(?<![a-z0-9])" if _LATIN_EDGE.match(text[:1]) else ""
+    end = ""
+    if _LATIN_EDGE.match(text[-1:]):
+        end = (_VERB_SUFFIX if verb else _SUFFIX if suffix else "") + r"(?![a-z0-9]|-[a-z])"
+    return start, end
+
+
 def phrase_pattern(text: str, *, suffix: bool = False, verb: bool = False) -> str:
     """Regex source for a normalised phrase: Latin edges on word boundaries, CJK as substrings.
 
@@ -147,18 +168,8 @@ def phrase_pattern(text: str, *, suffix: bool = False, verb: bool = False) -> st
     front ("*完了吗": "生成完了吗"). A Latin phrase hyphenated to a following word is a
     modifier, not the phrase ("an export-style look").
     """
-    pieces = [p.strip() for p in text.split("*")]
-    out = re.escape(pieces[0]).replace(r"\ ", r"\s+")
-    for left, right in itertools.pairwise(pieces):
-        cjk = bool(_CJK_CHAR.search(left[-1:] + right[:1]))
-        gap = ".{0,4}?" if cjk else _LATIN_GAP
-        out += gap + re.escape(right).replace(r"\ ", r"\s+")
-    if _LATIN_EDGE.match(text[:1]):
-        out = r"(?<![a-z0-9])" + out
-    if _LATIN_EDGE.match(text[-1:]):
-        ending = _VERB_SUFFIX if verb else _SUFFIX if suffix else ""
-        out += ending + r"(?![a-z0-9]|-[a-z])"
-    return out
+    start, end = _edges(text, suffix=suffix, verb=verb)
+    return start + _core(text) + end
 
 
 def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
@@ -190,13 +201,42 @@ def _check_wildcards(text: str, intent: Intent) -> None:
         raise ConfigError(f"router table: keyword {text!r} has a dangling '*'")
 
 
+def alternation(words: Iterable[str], *, suffix: bool = False, verb: bool = False) -> str:
+    """One regex source for many phrases, longest first (a regex that never matches for none).
+
+    The keyword stage compiles exactly these strings, so the validation below shares `re`'s
+    cache with it instead of compiling every keyword twice.
+    """
+    # Phrases sharing their edges share one boundary check: a quarter of the regex to compile.
+    groups: dict[tuple[str, str], list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(_edges(word, suffix=suffix, verb=verb), []).append(_core(word))
+    patterns = (
+        f"{start}(?:{'|'.join(cores)}){end}" if start or end else "|".join(cores)
+        for (start, end), cores in groups.items()
+    )
+    return "|".join(patterns) or r"(?!x)x"
+
+
 def _check_shadowing(keywords: tuple[Keyword, ...]) -> None:
-    """Reject a keyword that another intent's keyword matches in full (it could never win)."""
-    compiled = [(k, re.compile(k.pattern)) for k in keywords]
+    """Reject a keyword that another intent's keyword matches in full (it could never win).
+
+    One alternation per intent and kind finds a clash; only then is the culprit looked up.
+    """
+    groups: dict[tuple[Intent, KeywordKind], list[str]] = {}
+    for keyword in keywords:
+        groups.setdefault((keyword.intent, keyword.kind), []).append(keyword.text)
+    compiled = [
+        (intent, re.compile(alternation(words, suffix=True)))
+        for (intent, _), words in groups.items()
+    ]
     for victim in keywords:
         sample = victim.text.replace("*", "x")
-        for other, regex in compiled:
-            if other.intent != victim.intent and regex.fullmatch(sample):
+        for intent, regex in compiled:
+            if intent != victim.intent and regex.fullmatch(sample):
+                other = next(
+                    k for k in keywords if k.intent == intent and re.fullmatch(k.pattern, sample)
+                )
                 raise ConfigError(
                     f"router table: {other.intent} keyword {other.text!r} shadows "
                     f"{victim.intent} keyword {victim.text!r}"

@@ -7,6 +7,7 @@ of the fallback (timeout, API error, malformed tool input) yields the determinis
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -14,9 +15,10 @@ import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
-from agent.router_keyword import Action, KeywordRouter, Route, Source
-from agent.router_rules import RouterTables, load_tables
-from agent.router_text import prepare
+from agent.router.intents import IntentModel, load_intent_model
+from agent.router.keyword import Action, KeywordRouter, Route, Source
+from agent.router.rules import RouterTables, load_tables
+from agent.router.text import prepare
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -32,12 +34,27 @@ __all__ = [
     "Router",
     "Source",
     "build_keyword_router",
+    "build_router",
 ]
 
 ACTIONS: tuple[Action, ...] = get_args(Action)
 FALLBACK_TEMPLATE = "router/fallback"
 FALLBACK_TIMEOUT = 6.0
 """Outer bound on one fallback call; the completer's own request timeout is shorter."""
+MODEL_CONFIDENCE = 0.85
+"""The intent model's plan is taken at this probability or above, else the turn goes on."""
+MODEL_EXPORT_CONFIDENCE = 0.97
+"""An export from the model needs more: an export nobody asked for is the costly mistake."""
+_OVERRULABLE = frozenset({("sse",), ("upload", "sse")})
+_READ_ONLY = frozenset({("state",), ("credits",)})
+_COURTESY = re.compile(
+    r"\b(?:please|thanks|thank|you|thx|ty|ok|okay|hi|hey|hello|yo|so|much)\b|请|谢谢|谢|麻烦|你好"
+)
+_SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
+_QUESTION = re.compile(
+    r"[?？]\s*$|[吗嗎么麼呢]\s*$"
+    r"|^\s*(?:what|whats|how|hows|why|which|when|does|did|do|is|are|was|were|has|have|can|could|will)\b"
+)
 
 ROUTE_TOOL: dict[str, Any] = {
     "name": "route",
@@ -68,6 +85,22 @@ class _Plan(BaseModel):
     actions: list[Action] = Field(min_length=1, max_length=5)
 
 
+def build_router(
+    *, completer: Completer | None = None, templates: Templates | None = None
+) -> Router:
+    """The full router over the bundled tables and intent model (the LLM when given).
+
+    Raises:
+        ConfigError: A bundled table or the intent model is invalid.
+    """
+    return Router(
+        build_keyword_router(),
+        model=load_intent_model(),
+        completer=completer,
+        templates=templates,
+    )
+
+
 def build_keyword_router(tables: RouterTables | None = None) -> KeywordRouter:
     """A keyword router over the bundled tables (or the given ones); callers may cache it.
 
@@ -84,6 +117,7 @@ class Router:
         self,
         keywords: KeywordRouter,
         *,
+        model: IntentModel | None = None,
         completer: Completer | None = None,
         templates: Templates | None = None,
         timeout: float = FALLBACK_TIMEOUT,
@@ -92,11 +126,14 @@ class Router:
 
         Args:
             keywords: The pure keyword stage.
+            model: The offline intent model, asked when the keywords abstain or find only a
+                vague `sse` (no edit verb, no content); None skips it.
             completer: The LLM fallback; None means abstentions go straight to the default.
             templates: Renders `prompts/router/fallback.j2` (built on demand when None).
             timeout: Seconds before a fallback call is abandoned.
         """
         self._keywords = keywords
+        self._model = model
         self._completer = completer
         self._templates = templates
         self._timeout = timeout
@@ -108,17 +145,54 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
-        decided = self._keywords.route(text, attachments)
-        if decided is not None:
-            return decided
+        decision = self._keywords.analyse(text, attachments)
         prepared = prepare(text)
+        declined = decision.declined
         # The default still uploads what the turn carries; dropping a file would lose it.
         media = prepared.media + len(attachments) > 0
-        default = Route(("upload", "sse") if media else ("sse",), "default", prepared.language)
+        decided = decision.route
+        if decided is not None:
+            # with a file, any words ask for something ("Ken Burns effect"): never overruled
+            if decision.firm or decided.actions != ("sse",):
+                return decided
+            return self._guess(text, media, declined, read_only=True) or decided
+        guessed = self._guess(text, media, declined, read_only=False)
+        if guessed is not None:
+            return guessed
+        default = Route(
+            ("upload", "sse") if media else ("sse",), "default", prepared.language, declined
+        )
         if self._completer is None or not text.strip():
             return default
         plan = await self._ask(self._completer, text, attachments, prepared.language)
-        return default if plan is None else Route(plan, "llm", prepared.language)
+        # The user's "don't" beats the model: a declined command never runs.
+        kept = tuple(a for a in plan or () if a not in declined)
+        return Route(kept, "llm", prepared.language, declined) if kept else default
+
+    def _guess(
+        self, text: str, media: bool, declined: Sequence[Action], *, read_only: bool
+    ) -> Route | None:
+        """The intent model's plan when it is sure enough and breaks no rule: nothing the user
+        declined, no export or upload from a question, and over a vague `sse` only a state or
+        credits answer (read-only)."""
+        if (
+            self._model is None
+            or len(_SUBSTANCE.findall(_COURTESY.sub(" ", prepare(text).text))) < 2
+        ):
+            return None  # "🎵 pls 🙏": too little to go on, whatever the model says
+        guess = self._model.predict(text)
+        plan = tuple(a for a in guess.actions if a in ACTIONS)
+        needed = MODEL_EXPORT_CONFIDENCE if "export" in plan else MODEL_CONFIDENCE
+        if guess.confidence < needed or not plan or any(a in declined for a in plan):
+            return None
+        if plan in _OVERRULABLE or (read_only and plan not in _READ_ONLY):
+            return None  # "send it to the video agent" is what the default does anyway
+        if _QUESTION.search(text.casefold()) and {"export", "upload"} & set(plan):
+            return None  # a question never changes anything
+        if media and "upload" not in plan:
+            plan = ("upload", *plan)
+        actions = tuple(a for a in plan if a in ACTIONS)
+        return Route(actions, "model", prepare(text).language, tuple(declined))
 
     async def _ask(
         self, completer: Completer, text: str, attachments: Sequence[str], language: str

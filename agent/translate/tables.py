@@ -10,7 +10,7 @@ import dataclasses
 import re
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
+from agent.router.script import Script, load_script
 
 __all__ = [
     "ACTIONS",
@@ -177,6 +178,8 @@ class GuiTables:
 
     en: LanguageTable
     zh: LanguageTable
+    script: Script = dataclasses.field(default_factory=Script)
+    """Traditional <-> Simplified pairs: Traditional text is matched folded, answered in kind."""
 
     def __repr__(self) -> str:
         return f"GuiTables(en: {len(self.en.rules)} rules, zh: {len(self.zh.rules)} rules)"
@@ -196,12 +199,29 @@ class GuiTables:
             changed = dataclasses.replace(table.kinds[kind], bare=text, short=text, body=())
             return dataclasses.replace(table, kinds={**table.kinds, kind: changed})
 
-        return GuiTables(en=offer(self.en), zh=offer(self.zh))
+        return dataclasses.replace(self, en=offer(self.en), zh=offer(self.zh))
+
+    def holding(self, actions: Collection[str]) -> GuiTables:
+        """These tables with the steps of held actions dropped from the text ("I'll export the
+        MP4 for you" goes when the user said "don't export yet"); the action is still reported,
+        so the caller can say how to run it later."""
+
+        def held(table: LanguageTable) -> LanguageTable:
+            kinds = {
+                name: dataclasses.replace(kind, bare="", short="", body=())
+                if kind.action in actions
+                else kind
+                for name, kind in table.kinds.items()
+            }
+            return dataclasses.replace(table, kinds=kinds)
+
+        return dataclasses.replace(self, en=held(self.en), zh=held(self.zh))
 
     def spelled_out(self) -> GuiTables:
         """These tables with only the `empty` words as filler, for a message that would
         otherwise vanish ("Click Play to watch the result" keeps "watch the result")."""
-        return GuiTables(
+        return dataclasses.replace(
+            self,
             en=dataclasses.replace(self.en, filler=self.en.empty),
             zh=dataclasses.replace(self.zh, filler=self.zh.empty),
         )
@@ -383,4 +403,4 @@ def load_gui_tables() -> GuiTables:
         docs = {name: (folder / name).read_text(encoding="utf-8") for name in TABLE_FILES}
     except OSError as exc:
         raise ConfigError(f"cannot read GUI tables: {exc}") from exc
-    return parse_gui_tables(docs)
+    return dataclasses.replace(parse_gui_tables(docs), script=load_script())

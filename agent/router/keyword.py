@@ -11,19 +11,25 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.router_rules import INTENTS, Intent, RouterTables, phrase_pattern
-from agent.router_text import MASK, prepare
+from agent.router.mentions import awaits_someone, mentioned
+from agent.router.rules import INTENTS, Intent, RouterTables, alternation
+from agent.router.text import MASK, prepare
 
-__all__ = ["Action", "KeywordRouter", "Route", "Source"]
+__all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
 Action = Literal["upload", "sse", "export", "credits", "state"]
-Source = Literal["keyword", "llm", "default"]
+Source = Literal["keyword", "model", "llm", "default"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
+_RETRACTION = re.compile(
+    r"^\s*(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
+    r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
+    r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
+)
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
@@ -31,11 +37,16 @@ _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """Where a user turn goes: ordered actions, which stage decided, and the reply language."""
+    """Where a user turn goes: ordered actions, which stage decided, and the reply language.
+
+    `declined` holds the commands the user negated or deferred ("don't export yet") and did not
+    ask for elsewhere in the turn: no stage and no implied follow-up may run them this turn.
+    """
 
     actions: tuple[Action, ...]
     source: Source
     language: Literal["en", "zh"]
+    declined: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +66,28 @@ class _Clause:
     """Only topic nouns ("the video"): content when alone, noise beside a command."""
     sequenced: bool = False
     """A sequence word stands between two commands ("先查积分再导出"): both run, in order."""
+    declined: list[Action] = field(default_factory=list)
+    """Commands named under a negation or deferral ("先不要导出", "export later")."""
+    firm: bool = False
+    """An edit verb asks for something ("make it warmer"): the clause is a real request."""
+    retracts: bool = False
+    """The clause takes back what came before ("actually no", "scratch that", "不对")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The keyword stage's view of a turn (see `KeywordRouter.analyse`)."""
+
+    route: Route | None
+    declined: tuple[Action, ...]
+    firm: bool
+    """Some clause asks for an edit or names quoted content: a later stage must not overrule
+    its `sse` with a read-only answer."""
 
 
 def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
     cjk = [w for w in words if _CJK.search(w)]
     return [w for w in words if w not in cjk], cjk
-
-
-def _alternation(words: Sequence[str], *, suffix: bool = False, verb: bool = False) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    patterns = (phrase_pattern(w, suffix=suffix, verb=verb) for w in ordered)
-    return "|".join(patterns) or r"(?!x)x"
 
 
 class KeywordRouter:
@@ -78,14 +100,14 @@ class KeywordRouter:
             (
                 intent,
                 kind == "noun",
-                re.compile(_alternation(tables.words(intent, kind), suffix=True)),
+                re.compile(alternation(tables.words(intent, kind), suffix=True)),
             )
             for intent in INTENTS
             for kind in ("keyword", "noun")
         ]
-        polite = rf"(?:\s*(?:{_alternation(g['politeness'])}))*\s*"
+        polite = rf"(?:\s*(?:{alternation(g['politeness'])}))*\s*"
         self._alone = [
-            (intent, re.compile(rf"{polite}(?:{_alternation(words, suffix=True)}){polite}"))
+            (intent, re.compile(rf"{polite}(?:{alternation(words, suffix=True)}){polite}"))
             for intent in INTENTS
             if (words := tables.words(intent, "alone"))
         ]
@@ -94,7 +116,7 @@ class KeywordRouter:
         self._fold = tables.fold
         self._words = re.compile(r"[a-z]{4,}")
         handing = [*tables.words("upload", "keyword"), *g["presentations"], *g["politeness"]]
-        self._handing = re.compile(_alternation(handing, suffix=True))
+        self._handing = re.compile(alternation(handing, suffix=True))
         self._compile_clauses(g)
         self._compile_negation(g)
         self._compile_content(g)
@@ -103,46 +125,46 @@ class KeywordRouter:
         """Connectors, order markers, fillers and dismissals: how a turn splits into clauses."""
         _, late_cjk = _by_script(g["deferrals"])
         # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
-        sequence = rf"(?<=\w)(?:{_alternation(g['sequence_markers'])})(?!{_alternation(late_cjk)})"
+        sequence = rf"(?<=\w)(?:{alternation(g['sequence_markers'])})(?!{alternation(late_cjk)})"
         self._connector = re.compile(
-            rf"\s*(?:[,;!?]|\.(?!\d)|{_alternation(g['connectors'])}|{sequence})\s*"
+            rf"\s*(?:[,;!?]|\.(?!\d)|{alternation(g['connectors'])}|{sequence})\s*"
         )
-        self._after = re.compile(_alternation(g["after_markers"]))
-        first = _alternation(g["first_markers"])
+        self._after = re.compile(alternation(g["after_markers"]))
+        first = alternation(g["first_markers"])
         self._first = re.compile(rf"^(?:{first})|(?:{first})$")
         # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
-        fillers = _alternation(g["fillers"])
+        fillers = alternation(g["fillers"])
         self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
-        self._dismissal = re.compile(rf"^\s*(?:{_alternation(g['dismissals'])})")
+        self._dismissal = re.compile(rf"^\s*(?:{alternation(g['dismissals'])})")
 
     def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
         """Negators before a command and deferrals after it."""
         neg_latin, neg_cjk = _by_script(g["negators"])
         self._negated_before = re.compile(
-            rf"(?:{_alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
-            rf"|(?:{_alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
+            rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
+            rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
         )
-        self._negation_exception = re.compile(_alternation(g["negation_exceptions"]))
+        self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
         late_latin, late_cjk = _by_script(g["deferrals"])
         self._deferred_after = re.compile(
-            rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{_alternation(late_latin)})"
-            rf"|^.{{0,3}}?(?:{_alternation(late_cjk)})"
+            rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
+            rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
         )
 
     def _compile_content(self, g: Mapping[str, Sequence[str]]) -> None:
         """Content markers, edit verbs and the words that make a command word a thing."""
-        self._marker = re.compile(_alternation(g["content_markers"]))
-        self._marker_exception = re.compile(_alternation(g["marker_exceptions"]))
-        self._verb = re.compile(_alternation(g["edit_verbs"], verb=True))
-        self._light = re.compile(rf"(?:{_alternation(g['light_verbs'])})\s*$")
-        self._determined = re.compile(rf"(?:{_alternation(g['determiners'])})\s*$")
-        self._described = re.compile(_alternation(g["predicates"]))
+        self._marker = re.compile(alternation(g["content_markers"]))
+        self._marker_exception = re.compile(alternation(g["marker_exceptions"]))
+        self._verb = re.compile(alternation(g["edit_verbs"], verb=True))
+        self._light = re.compile(rf"(?:{alternation(g['light_verbs'])})\s*$")
+        self._determined = re.compile(rf"(?:{alternation(g['determiners'])})\s*$")
+        self._described = re.compile(alternation(g["predicates"]))
         self._predicate = re.compile(rf"^\s*(?:{self._described.pattern})")
         # "导出的视频" describes a video; "导出的时候" (when) and "导出的话" (if) still ask.
-        self._attributive = re.compile(rf"^\s*(?:{_alternation(g['attributives'])})(?!时|话)")
-        self._preposition = re.compile(_alternation(g["prepositions"]))
-        self._disposal = re.compile(rf"(?:{_alternation(g['disposals'])}).{{0,4}}$")
-        self._noun = re.compile(_alternation(g["topic_nouns"], suffix=True))
+        self._attributive = re.compile(rf"^\s*(?:{alternation(g['attributives'])})(?!时|话)")
+        self._preposition = re.compile(alternation(g["prepositions"]))
+        self._disposal = re.compile(rf"(?:{alternation(g['disposals'])}).{{0,4}}$")
+        self._noun = re.compile(alternation(g["topic_nouns"], suffix=True))
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
         """Route one turn by keywords, or return None to abstain (no signal, or ambiguous).
@@ -151,22 +173,47 @@ class KeywordRouter:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
+        return self.analyse(text, attachments).route
+
+    def declined(self, text: str) -> tuple[Action, ...]:
+        """The commands a turn negates or defers, whatever stage decides its plan (the router
+        asks when the keyword stage abstains, so the user's "don't" binds the fallback too)."""
+        return self.analyse(text).declined
+
+    def analyse(self, text: str, attachments: Sequence[str] = ()) -> Decision:
+        """The keyword stage's whole view of a turn: its route (None = abstain), the commands
+        it declines, and whether any clause firmly asks for an edit or names content."""
         prepared = prepare(text.translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
         clauses = [self._analyse(clause) for clause in self._clauses(respelled)]
+        firm = any(c.strong or c.firm for c in clauses)
         if any(c.ambiguous for c in clauses):
-            return None
+            asked = {a for c in clauses if not c.ambiguous for a in c.actions}
+            declined = tuple(
+                dict.fromkeys(a for c in clauses for a in c.declined if a not in asked)
+            )
+            return Decision(None, declined, firm)
+        plan = self._plan(clauses, media, respelled)
+        declined = tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in plan))
+        route = Route(plan, "keyword", prepared.language, declined) if plan else None
+        return Decision(route, declined, firm)
+
+    def _plan(self, clauses: list[_Clause], media: bool, respelled: str) -> tuple[Action, ...]:
+        for index, clause in enumerate(clauses):
+            # "we'll export after the client approves": not now; "export it. actually no, wait":
+            # the user's last word takes back the export before it
+            later = any(c.retracts for c in clauses[index + 1 :])
+            if (awaits_someone(respelled) or later) and "export" in clause.actions:
+                clause.actions = [a for a in clause.actions if a != "export"] or ["sse"]
+                clause.declined.append("export")
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
         if media or "upload" in actions:
             actions = ["upload", *(a for a in actions if a != "upload")]
             if media and actions == ["upload"] and self._asks_more(respelled):
                 actions.append("sse")
-        if not actions:
-            return None
-        plan = tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
-        return Route(plan, "keyword", prepared.language)
+        return tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
 
     def _asks_more(self, text: str) -> bool:
         """With a file, words beyond handing it over ask for something ("something dreamy")."""
@@ -263,8 +310,9 @@ class KeywordRouter:
         alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
         if alone is not None:
             return _Clause(actions=[alone])
-        if self._dismissal.match(text):  # talk on its own, noise beside a command
-            return _Clause(actions=["sse"], soft=True)
+        retracts = _RETRACTION.match(text) is not None
+        if retracts or self._dismissal.match(text):  # talk on its own, noise beside a command
+            return _Clause(actions=["sse"], soft=True, retracts=retracts)
         result = _Clause(strong=content)
         previous = 0
         for index, match in enumerate(matches):
@@ -273,9 +321,15 @@ class KeywordRouter:
             edited = self._edited(match, before)
             if match.intent == "sse" or self._object(match, edited, before, after):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
+            elif match.intent in _DEFERRABLE and mentioned(
+                match.intent, text, (match.start, match.end), before, after
+            ):
+                result.strong = True  # "I exported it yesterday", "show my past renders"
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))
+            else:
+                result.declined.append(match.intent)
             previous = match.end
         commands = [a for a in result.actions if a != "sse"]
         if len(set(commands)) > 1 and not result.sequenced:
@@ -284,6 +338,7 @@ class KeywordRouter:
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
             firm = result.strong or self._asks_for_edit(text)
+            result.firm = firm
             result.soft = not firm and bool(self._noun.search(text))
             result.actions = ["sse"] if firm or result.soft else []
         return result

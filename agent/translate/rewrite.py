@@ -1,7 +1,7 @@
 """Rewrite one clause of backend prose: find GUI cues, decide what they mean, phrase the result.
 
-Pure; driven by the compiled tables in `agent.gui_tables`. Sentence and line assembly, and the
-policy as a whole, live in `agent.translate`.
+Pure; driven by the compiled tables in `agent.translate.tables`. Sentence and line assembly, and the
+policy as a whole, live in `agent.translate.translator`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from agent.gui_tables import MASK_CLASS, GuiTables, Kind, LanguageTable, Rule
-from agent.prose import Masked
+from agent.translate.prose import Masked
+from agent.translate.tables import MASK_CLASS, GuiTables, Kind, LanguageTable, Rule
 
 __all__ = [
     "EDGE",

@@ -1,0 +1,60 @@
+"""Mentions, not commands: an export or upload named in a question, in the past, before an
+earlier/past noun, or waiting on someone else ("we'll export after the client approves").
+
+Pure regexes over the keyword stage's normalised clauses; the keyword stage asks, per match.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["awaits_someone", "mentioned"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A mention, not a command (rule 3 of the language layer): a question about the command, the
+# command in the past, or one that waits on someone else. Only export and upload are guarded:
+# those are the commands that change things outside the chat.
+_QUESTION = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|do\s+(?:i|we|you)"
+    r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b(?!\s+(?:i|we)\s+(?:get|have))"
+)
+_CJK_QUESTION = re.compile(r"多久|多少|要几|什么|怎么|为什么|哪里|哪儿|在哪|哪个")
+_PAST_FORM = re.compile(r"ed$")
+_WANTED = re.compile(r"\b(?:want|wanted|need|needs|like|get|got|have|had|has|be|been|being|keep)\b")
+_EARLIER = re.compile(
+    r"\b(?:past|previous|earlier|old|older|prior|last|yesterdays)\s+(?:\w+\s+)?$"
+    r"|(?:已经|上次|之前|昨天|刚才|刚刚|以前|上一次|前几天).{0,3}$"
+)
+_AWAITED = re.compile(
+    r"(?:export|render|download)\w*\s+(?:\w+\s+){0,2}?(?:after|once|when|until|as\s+soon\s+as)"
+    r"\s+(?:the\s+|my\s+|our\s+)?(?:client|boss|team|manager|customer|they|he|she|everyone"
+    r"|someone|legal|marketing)\b"
+)
+_AWAITS = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:after|once|when|until|as\s+soon\s+as)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?:client|boss|team|manager|customer|they|he|she|everyone|someone|legal|marketing)\b"
+)
+
+
+def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, after: str) -> bool:
+    """An export or upload named, not asked for: in a question about it ("how long does an
+    export take", "导出要多久"), in the past ("I exported it yesterday", "上次导出过"), or waiting
+    on someone else ("we'll export after the client approves")."""
+    start, end = span
+    word = clause[start:end]
+    # "see attached" hands a file over; only an export in the past is a mention
+    past = intent == "export" and bool(_PAST_FORM.search(word))
+    past = past and not _WANTED.search(before[-30:])
+    return bool(
+        _QUESTION.search(clause[:start])
+        or (_CJK.search(word) and _CJK_QUESTION.search(clause))
+        or past
+        or _EARLIER.search(before)
+        or after.startswith("过")
+        or _AWAITS.search(after)
+    )
+
+
+def awaits_someone(text: str) -> bool:
+    """The turn puts its export off until someone else acts ("after the client approves")."""
+    return _AWAITED.search(text) is not None

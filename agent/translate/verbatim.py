@@ -1,0 +1,59 @@
+"""The translator's guard: a rewrite keeps every protected span byte for byte and never runs a
+generic line on into leftover words; otherwise the sentence stays whole (rule 5).
+
+Pure; cues come from `agent.translate.rewrite`, masks and protected tokens from `prose`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from agent.translate.prose import Masked, protected_tokens
+from agent.translate.rewrite import find_cues, is_real
+from agent.translate.tables import MASK_CLASS, GuiTables
+
+__all__ = ["button_labels", "keeps_verbatim", "spliced"]
+
+_QUOTES = "\"“‘「『《'"
+_MASK_ONE = re.compile(MASK_CLASS)
+_RUN_ON = re.compile(
+    r" ?(?!(?:and|or|then|for|to|so|when|once|if|before|after|as|while|with|until|about|in"
+    r"|on|at|of|from|by|into|instead|here|now|later|first|too|again)\b)"
+    r"[a-z\u4e00-\u9fff]"
+)
+_LABEL_AFTER = re.compile(r"\s*(?:(?:on|the|button|tab)\s+)*" + MASK_CLASS)
+
+
+def spliced(text: str, tables: GuiTables) -> bool:
+    """A generic line runs on into leftover words ("…give me a URL check to see…"): the
+    rewrite cut a clause in the wrong place."""
+    for table in tables.languages:
+        for kind in table.kinds.values():
+            at = text.find(kind.bare) if kind.bare else -1
+            if at >= 0 and _RUN_ON.match(text, at + len(kind.bare)):
+                return True
+    return False
+
+
+def button_labels(content: str, tables: GuiTables, question: bool) -> list[str]:
+    """The masked button names a GUI step consumes (`Click "Export"`, `点击“导出”按钮`): they
+    may give way to the rewrite; every other protected token must come through."""
+    labels: list[str] = []
+    for cue in find_cues(content, tables, question):
+        if is_real(cue):
+            after = _LABEL_AFTER.match(content, cue.end)
+            span = content[cue.start : after.end() if after else cue.end]
+            labels += [t for t in protected_tokens(span) if _MASK_ONE.fullmatch(t)]
+    return labels
+
+
+def keeps_verbatim(before: str, after: str, m: Masked, labels: Sequence[str] = ()) -> bool:
+    """`after` still holds every protected token of `before` (quoted spans, numbers with their
+    units such as "1080p", "45%", "0:03", file names) except `labels`; URLs and code spans may
+    give way to a step."""
+    lost = Counter(protected_tokens(before)) - Counter(protected_tokens(after)) - Counter(labels)
+    return not any(
+        not _MASK_ONE.fullmatch(token) or m.original(token)[:1] in _QUOTES for token in lost
+    )
