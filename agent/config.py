@@ -25,6 +25,8 @@ DEFAULT_API_URL = "https://mega-api-prod.nemovideo.ai"
 DEFAULT_WEB_URL = "https://nemovideo.com"
 DEFAULT_ROUTER_MODEL = "claude-haiku-4-5"
 DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_WORKER_IDLE = 900
+DEFAULT_WAIT = 90
 APP_NAME = "nemo-agent"
 
 Backend = Literal["cloud", "local"]
@@ -114,6 +116,12 @@ class Settings:
     """Export and deliver the MP4 in the same turn when the backend says to (`NEMO_AUTO_EXPORT`)."""
     faults: str | None = None
     """`NEMO_FAULTS`: fault-injection spec for the embedded local backend (tests and demos)."""
+    worker: bool = True
+    """`NEMO_WORKER`: run jobs in the background worker; `false` runs them inside the command."""
+    worker_idle: int = DEFAULT_WORKER_IDLE
+    """`NEMO_WORKER_IDLE`: seconds without jobs or clients before the worker exits."""
+    default_wait: int = DEFAULT_WAIT
+    """`NEMO_WAIT`: seconds `turn --json` (and `send`/`export --json`) waits before `running`."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -149,6 +157,9 @@ class Settings:
             output_dir=_path(output_dir, user_home) if output_dir else None,
             auto_export=_bool(env, "NEMO_AUTO_EXPORT", True),
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
+            worker=_bool(env, "NEMO_WORKER", True),
+            worker_idle=_int(env, "NEMO_WORKER_IDLE", DEFAULT_WORKER_IDLE),
+            default_wait=_int(env, "NEMO_WAIT", DEFAULT_WAIT),
         )
 
     @property
