@@ -85,6 +85,7 @@ class JobRequest:
         output_dir: Where the MP4 goes (absolute; None: NEMO_OUTPUT_DIR, else the client's cwd).
         export_name: The MP4's file name (`export -o FILE.mp4`).
         turn_id: The caller's idempotency key; a second submit with it attaches to the first job.
+        cwd: The client's working directory (paths written in the text are relative to it).
         settings: The client's settings (`settings_to_wire`); None: the worker's own.
     """
 
@@ -97,6 +98,7 @@ class JobRequest:
     output_dir: str | None = None
     export_name: str | None = None
     turn_id: str | None = None
+    cwd: str | None = None
     settings: dict[str, Any] | None = field(default=None, repr=False)
 
     def to_wire(self, *, secrets: bool = True) -> dict[str, Any]:
@@ -128,6 +130,7 @@ class JobRequest:
             output_dir=data.get("output_dir") or None,
             export_name=data.get("export_name") or None,
             turn_id=data.get("turn_id") or None,
+            cwd=data.get("cwd") or None,
             settings=settings if isinstance(settings, dict) else None,
         )
 
