@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import gc
 import os
 import re
 import time
@@ -58,6 +60,14 @@ def owner_alive(pid: int | None) -> bool:
     except OSError:
         return True  # no /proc (macOS): the signal check above is all there is
     return stat.rpartition(")")[2].split()[:1] != ["Z"]
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system once the queue is empty (a render's frames leave
+    large free heaps behind; glibc keeps them without `malloc_trim`)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:
@@ -194,6 +204,8 @@ class Worker:
             finally:
                 self._busy = False
                 self._last_activity = time.monotonic()
+            if self.queue.empty():
+                release_memory()
 
     async def _run(self, job_id: str) -> None:
         live = self.live.setdefault(job_id, LiveJob(job_id))
