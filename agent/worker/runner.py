@@ -227,8 +227,9 @@ class Runner:
             )
             if request.kind == "turn":
                 result = await engine.run_turn(request.text, request.attachments, new=new)
+                code = 0 if result.ok else 1
                 data = result.as_json()
-                return Outcome(data, result.reply, result.rest, 0 if result.ok else 1)
+                return Outcome(data, result.reply, result.rest, code, question=result.question)
             return await _planned(engine, request, settings, new)
 
 
