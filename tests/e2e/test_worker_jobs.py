@@ -103,6 +103,9 @@ def test_kill_9_of_the_worker_mid_render_resumes_without_posting_or_rendering_ag
     assert worker_world.count(RUN_SSE) == 1
     assert worker_world.count(RENDER_SUBMIT) == 1
     assert worker_world.gate.renders == 1
+    assert done["actions"] == ["upload", "sse", "state", "export"]
+    assert "harbor.jpg" in done["reply"]  # the earlier attempt's replies are kept
+    assert "✅ Video ready" in done["reply"]
     [row] = [r for r in worker_world.jobs() if r["job_id"] == first["job_id"]]
     assert row["status"] == "ok"
     assert not [p for p in worker_world.out.iterdir() if p.name.endswith(".part")]
