@@ -13,7 +13,8 @@ import contextlib
 import inspect
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from agent import __version__
@@ -167,15 +168,19 @@ class WorkerClient:
 
     async def submit(self, request: JobRequest) -> str:
         """Queue a job; returns its id. A request whose `turn_id` was submitted before returns
-        that job's id and sends nothing again.
+        that job's id and sends nothing again. Missing `settings`, `output_dir` and `cwd` are the
+        client's (settings; NEMO_OUTPUT_DIR, else the current directory; the current directory).
 
         Raises:
             WorkerError: The worker could not be reached or refused the request.
         """
-        if request.settings is None:
-            from dataclasses import replace
-
-            request = replace(request, settings=settings_to_wire(self.settings))
+        request = replace(
+            request,
+            settings=request.settings or settings_to_wire(self.settings),
+            output_dir=request.output_dir
+            or str((self.settings.output_dir or Path.cwd()).expanduser().resolve()),
+            cwd=request.cwd or str(Path.cwd()),
+        )
         answer = await self._call({"op": "submit", "request": request.to_wire()})
         return str(answer["job_id"])
 
