@@ -226,3 +226,45 @@ def test_chat_runs_its_turns_in_the_worker_and_ctrl_c_detaches_from_the_job(
     done = worker_world.json("wait", job_id, "--json", "--wait", "120")
     assert done["status"] == "ok", done
     _mp4(done)
+
+
+def test_the_client_api_a_host_uses(
+    worker_world: WorkerWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from agent.config import Settings
+    from agent.worker.client import WorkerClient
+    from agent.worker.protocol import JobRequest
+
+    events: list[dict[str, object]] = []
+
+    async def progress(event: dict[str, object]) -> None:
+        events.append(event)
+        worker_world.gate.release()  # the render goes on once someone is listening
+
+    async def scenario() -> None:
+        client = WorkerClient(Settings.from_env(worker_world.env))
+        assert await client.status() is None
+        assert not await client.stop()
+        turn = JobRequest("turn", text=GENERATE, attachments=(str(PHOTO),), turn_id="mcp-1")
+        job_id = await client.submit(turn)
+        assert await client.submit(JobRequest("turn", text="again", turn_id="mcp-1")) == job_id
+        poll(worker_world.gate.started.is_set, "the render to start")
+        running = await client.wait(job_id, 0)
+        assert (running["status"], running["job_id"]) == ("running", job_id)
+        done = await client.wait(job_id, 120, on_progress=progress)
+        assert done["status"] == "ok", done
+        assert Path(done["files"][0]).parent == worker_world.out  # the client's cwd
+        assert any(e["kind"] == "status" for e in events)
+        [row] = await client.jobs()
+        assert (row["job_id"], row["turn_id"], row["status"]) == (job_id, "mcp-1", "ok")
+        status = await client.status()
+        assert status is not None
+        assert status["running"] == []
+        assert await client.stop()
+
+    monkeypatch.chdir(worker_world.out)
+    asyncio.run(scenario())
+    poll(lambda: worker_world.worker_pid() is None, "the stopped worker to exit")
+    assert worker_world.count(RUN_SSE) == 1
