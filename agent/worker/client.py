@@ -174,6 +174,14 @@ class WorkerClient:
         Raises:
             WorkerError: The worker could not be reached or refused the request.
         """
+        return (await self.submit_result(request)).job_id
+
+    async def submit_result(self, request: JobRequest) -> WaitResult:
+        """`submit`, answering at once what `wait(job_id, 0)` would (in one round trip).
+
+        Raises:
+            WorkerError: The worker could not be reached or refused the request.
+        """
         request = replace(
             request,
             settings=request.settings or settings_to_wire(self.settings),
@@ -182,7 +190,7 @@ class WorkerClient:
             cwd=request.cwd or str(Path.cwd()),
         )
         answer = await self._call({"op": "submit", "request": request.to_wire()})
-        return str(answer["job_id"])
+        return _result(answer["result"])
 
     async def wait(
         self,
@@ -243,12 +251,8 @@ class WorkerClient:
                     maybe = on_progress(payload)
                     if inspect.isawaitable(maybe):
                         await maybe
-                elif kind == "done":
-                    outcome = Outcome.from_wire(event["outcome"])
-                    job_id = str(event["job_id"])
-                    return WaitResult(job_id, str(event["status"]), outcome.data, outcome)
-                elif kind == "running":
-                    return WaitResult(str(event["job_id"]), "running", dict(event["data"]))
+                elif kind in ("done", "running"):
+                    return _result(event)
         except (ConnectionError, OSError) as exc:
             raise _Gone(str(exc)) from exc
         finally:
@@ -287,6 +291,14 @@ class WorkerClient:
         except _Gone:
             return False
         return True
+
+
+def _result(event: dict[str, Any]) -> WaitResult:
+    """A `done` or `running` line as a `WaitResult`."""
+    if event.get("event") == "done":
+        outcome = Outcome.from_wire(event["outcome"])
+        return WaitResult(str(event["job_id"]), str(event["status"]), outcome.data, outcome)
+    return WaitResult(str(event["job_id"]), "running", dict(event["data"]))
 
 
 def _current(hello: dict[str, Any]) -> bool:

@@ -311,7 +311,8 @@ class Worker:
                 self._side = {t for t in self._side if not t.done()}
             else:
                 self.queue.put_nowait(job.id)
-        return {"ok": True, "job_id": job.id, "turn_id": job.turn_id, "new": new}
+        answer = {"ok": True, "job_id": job.id, "turn_id": job.turn_id, "new": new}
+        return {**answer, "result": self._result(job.id)}
 
     def _cancel(self, job_id: str) -> dict[str, Any]:
         job = self.ledger.get(job_id)
@@ -358,14 +359,17 @@ class Worker:
             await self._follow(live, writer, deadline, backlog=bool(message.get("backlog")))
         else:
             await self._poll_ledger(job.id, writer, deadline)
-        job = self.ledger.get(job.id)
+        await _send(writer, self._result(job.id))
+
+    def _result(self, job_id: str) -> dict[str, Any]:
+        """The last line of a wait: the outcome of a finished job, else its `running` view."""
+        job = self.ledger.get(job_id)
         assert job is not None  # noqa: S101 - jobs are never deleted
         if job.finished and job.outcome is not None:
             done = {"event": "done", "job_id": job.id, "status": job.status}
-            await _send(writer, {**done, "outcome": job.outcome.to_wire()})
-        else:
-            view = running_view(job, self.live.get(job.id), self.templates)
-            await _send(writer, {"event": "running", "job_id": job.id, "data": view})
+            return {**done, "outcome": job.outcome.to_wire()}
+        view = running_view(job, self.live.get(job.id), self.templates)
+        return {"event": "running", "job_id": job.id, "data": view}
 
     async def _follow(
         self, live: LiveJob, writer: asyncio.StreamWriter, deadline: float, *, backlog: bool

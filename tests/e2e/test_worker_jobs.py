@@ -268,3 +268,18 @@ def test_the_client_api_a_host_uses(
     asyncio.run(scenario())
     poll(lambda: worker_world.worker_pid() is None, "the stopped worker to exit")
     assert worker_world.count(RUN_SSE) == 1
+
+
+def test_the_worker_is_detached_from_the_command_that_started_it(
+    worker_world: WorkerWorld,
+) -> None:
+    import os
+
+    done = worker_world.run("credits", "--json")  # returns only once stdout/stderr are closed
+    assert json.loads(done.stdout)["status"] == "ok"
+    pid = worker_world.worker_pid()
+    assert pid is not None
+    assert os.getsid(pid) != os.getsid(0)
+    fds = {n: os.readlink(f"/proc/{pid}/fd/{n}") for n in (0, 1, 2)}
+    assert fds[0] == "/dev/null"
+    assert fds[1] == fds[2] == str(worker_world.state_dir / "worker" / "worker.log")

@@ -33,6 +33,13 @@ def _beat(clock: FakeClock, out: io.StringIO | None = None) -> tuple[Heartbeat, 
     return Heartbeat(err, out, "job_1", clock=clock), err
 
 
+def test_backend_text_never_goes_to_stderr_with_json() -> None:
+    beat, err = _beat(FakeClock())
+    beat({"kind": "stream", "text": "Your clip is ready."})
+    assert err.getvalue() == ""
+    assert not beat.streamed
+
+
 def test_status_lines_go_to_stderr_as_they_come() -> None:
     beat, err = _beat(FakeClock())
     beat({"kind": "status", "text": "Rendering: 40%"})
