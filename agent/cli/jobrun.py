@@ -321,8 +321,18 @@ def run_job(
     except KeyboardInterrupt:  # before the job was submitted
         click.echo("interrupted", err=True)
         if opts.json:
-            error = {"code": "interrupted", "message": "interrupted before the job was submitted"}
-            click.echo(json.dumps({"status": "error", "error": error}))
+            message = "interrupted before the job was submitted"
+            data = {
+                "status": "error",
+                "reply": message,
+                "language": "en",
+                "actions": [],
+                "files": [],
+                "links": [],
+                "session_id": "",
+                "error": {"code": "interrupted", "message": message},
+            }
+            click.echo(json.dumps(data))
         sys.exit(130)
     print_wait(opts, *outcome)
 
