@@ -213,6 +213,8 @@ class Worker:
         if job is None or job.finished:
             live.done.set()
             return
+        if self._retiring:  # not started yet: the worker that replaces this one runs it
+            return
         self.ledger.claim(job_id, self.pid)
         job = self.ledger.get(job_id)
         assert job is not None  # noqa: S101 - claimed just above
@@ -381,8 +383,8 @@ class Worker:
         try:
             while not live.done.is_set():
                 remaining = deadline - loop.time()
-                if remaining <= 0:
-                    break
+                if remaining <= 0 or (self._retiring and live.task is None):
+                    break  # (a retiring worker never starts it: the client asks the new one)
                 got = asyncio.create_task(queue.get())
                 finished, _ = await asyncio.wait(
                     {got, ended}, timeout=min(remaining, self._tick), return_when="FIRST_COMPLETED"
