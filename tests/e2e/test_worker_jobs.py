@@ -123,7 +123,7 @@ def test_sigterm_during_turn_json_wait_60_prints_one_running_object(
     assert len(lines) == 1, out
     data = json.loads(lines[0])
     assert data["status"] == "running"
-    assert data["actions"][:2] == ["upload", "sse"]
+    assert f"nemo-agent wait {data['job_id']}" in data["reply"]
     assert "Traceback" not in err
     worker_world.gate.release()
     done = worker_world.json("wait", data["job_id"], "--json", "--wait", "120")
@@ -174,9 +174,13 @@ def test_cancel_stops_a_running_job_and_wait_reports_it_cancelled(
 
 
 def test_the_worker_exits_by_itself_when_idle(worker_world: WorkerWorld) -> None:
+    from agent.worker.ledger import Ledger
+
     worker_world.env["NEMO_WORKER_IDLE"] = "1"
     assert worker_world.json("credits", "--json")["status"] == "ok"
-    assert worker_world.worker_pid() is not None
+    ledger = Ledger(worker_world.state_dir / "worker" / "jobs.db")
+    assert [j.kind for j in ledger.recent()] == ["credits"]  # it ran in a worker
+    ledger.close()
     poll(lambda: worker_world.worker_pid() is None, "the idle worker to exit")
     status = worker_world.json("worker", "status", "--json")
     assert status == {"status": "ok", "running": False}
