@@ -210,7 +210,7 @@ def test_a_retired_worker_finishes_its_job_while_a_new_one_takes_over(
     after = json.loads(waiter.communicate(timeout=150)[0])  # run by the new worker
     assert after["status"] == "ok", after
     assert "Night Harbor" in after["reply"]
-    from agent.worker.server import owner_alive
+    from agent.worker.housekeeping import owner_alive
 
     poll(lambda: not owner_alive(old), "the retired worker to exit")
     assert worker_world.count(RUN_SSE) == 2  # one per job, none twice
