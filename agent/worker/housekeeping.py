@@ -10,7 +10,10 @@ import os
 import re
 from pathlib import Path
 
-__all__ = ["owner_alive", "release_memory", "remove_stale_parts"]
+__all__ = ["limit_arenas", "owner_alive", "release_memory", "remove_stale_parts"]
+
+_M_ARENA_MAX = -8
+"""glibc `mallopt` parameter: how many malloc arenas threads may spread over."""
 
 _PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
 """`agent.transfer`'s temporary download names: `.<name>.<12 hex>.part`."""
@@ -32,6 +35,12 @@ def owner_alive(pid: int | None) -> bool:
     except OSError:
         return True  # no /proc (macOS): the signal check above is all there is
     return stat.rpartition(")")[2].split()[:1] != ["Z"]
+
+
+def limit_arenas(arenas: int = 2) -> None:
+    """Keep glibc from giving each render thread its own malloc arena (each keeps its peak)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, arenas)
 
 
 def release_memory() -> None:

@@ -15,6 +15,7 @@ from agent import __version__
 from agent.config import Settings
 from agent.errors import AgentError
 from agent.log import configure_logging
+from agent.worker.housekeeping import limit_arenas
 from agent.worker.paths import WorkerPaths
 from agent.worker.spawn import hold_lock, read_pid, write_pid
 
@@ -29,6 +30,7 @@ def run_worker(state_dir: str | None = None) -> int:
     Args:
         state_dir: The state directory (default: the settings' own).
     """
+    limit_arenas()
     configure_logging(verbosity=1, json=True)
     try:
         settings = Settings.from_env()
