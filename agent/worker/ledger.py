@@ -21,7 +21,10 @@ from typing import Any
 
 from agent.worker.protocol import JobRequest, Outcome
 
-__all__ = ["FINAL", "Job", "Ledger", "new_job_id"]
+__all__ = ["FINAL", "KEEP_SECONDS", "Job", "Ledger", "new_job_id"]
+
+KEEP_SECONDS = 30 * 24 * 3600.0
+"""Finished jobs (and their logs) are kept this long."""
 
 FINAL = frozenset({"ok", "error", "cancelled"})
 """Statuses of a finished job; `queued` and `running` are the others."""
@@ -210,6 +213,18 @@ class Ledger:
     def progress(self, job_id: str, line: str) -> None:
         """The job's latest status line."""
         self._update(job_id, progress=line)
+
+    def prune(self, older_than: float) -> list[str]:
+        """Forget finished jobs last updated more than `older_than` seconds ago; their ids."""
+        cutoff = self._clock() - older_than
+        with self._write() as db:
+            rows = db.execute(
+                "SELECT id FROM jobs WHERE status IN ('ok', 'error', 'cancelled') AND updated < ?",
+                (cutoff,),
+            ).fetchall()
+            ids = [row["id"] for row in rows]
+            db.executemany("DELETE FROM jobs WHERE id = ?", [(i,) for i in ids])
+        return ids
 
     def finish(self, job_id: str, status: str, outcome: Outcome) -> None:
         """Record the job's end: `ok`, `error` or `cancelled`, with what to print."""

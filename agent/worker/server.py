@@ -24,7 +24,7 @@ from agent.config import Settings
 from agent.log import redact
 from agent.templates import Templates
 from agent.worker.housekeeping import owner_alive, release_memory, remove_stale_parts
-from agent.worker.ledger import Job, Ledger
+from agent.worker.ledger import KEEP_SECONDS, Job, Ledger
 from agent.worker.live import LiveJob
 from agent.worker.paths import WorkerPaths
 from agent.worker.protocol import PROTOCOL, JobRequest, decode, encode
@@ -91,6 +91,8 @@ class Worker:
         self._server = await asyncio.start_unix_server(self._handle, path=str(socket_path))
         socket_path.chmod(0o600)
         self.resume_orphans()
+        for job_id in self.ledger.prune(KEEP_SECONDS):
+            self.paths.job_log(job_id).unlink(missing_ok=True)
         tasks = [
             asyncio.create_task(self._consume()),
             asyncio.create_task(self._watch()),

@@ -129,6 +129,19 @@ def test_recent_lists_newest_first_and_unfinished_oldest_first(
     assert [j.id for j in ledger.unfinished()] == ids
 
 
+def test_prune_forgets_only_finished_jobs_older_than_the_limit(
+    ledger: Ledger, clock: FakeClock
+) -> None:
+    old, _ = ledger.submit(_turn("old"), "en")
+    ledger.finish(old.id, "ok", Outcome({"status": "ok"}))
+    stuck, _ = ledger.submit(_turn("still queued"), "en")
+    clock.advance(100)
+    recent, _ = ledger.submit(_turn("recent"), "en")
+    ledger.finish(recent.id, "error", Outcome({"status": "error"}))
+    assert ledger.prune(older_than=50) == [old.id]
+    assert {j.id for j in ledger.recent()} == {stuck.id, recent.id}
+
+
 def test_two_ledgers_on_one_file_see_each_others_writes(tmp_path: Path) -> None:
     one, two = Ledger(tmp_path / "j.db"), Ledger(tmp_path / "j.db")
     job, _ = one.submit(_turn(turn_id="x"), "en")
