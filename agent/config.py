@@ -29,6 +29,8 @@ DEFAULT_ROUTER_MODEL = "claude-haiku-4-5"
 DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_REQUEST_TIMEOUT_S = 30
 DEFAULT_LOCAL_MAX_BODY = 1024 * 1024
+DEFAULT_WORKER_IDLE = 900
+DEFAULT_WAIT = 90
 APP_NAME = "nemo-agent"
 
 Backend = Literal["cloud", "local"]
@@ -145,6 +147,12 @@ class Settings:
     """`NEMO_REQUEST_TIMEOUT`: seconds one idempotent request may take, retries included."""
     local_max_body: int = DEFAULT_LOCAL_MAX_BODY
     """`NEMO_LOCAL_MAX_BODY`: the embedded backend's cap on a JSON request body, in bytes."""
+    worker: bool = True
+    """`NEMO_WORKER`: run jobs in the background worker; `false` runs them inside the command."""
+    worker_idle: int = DEFAULT_WORKER_IDLE
+    """`NEMO_WORKER_IDLE`: seconds without jobs or clients before the worker exits."""
+    default_wait: int = DEFAULT_WAIT
+    """`NEMO_WAIT`: seconds `turn --json` (and `send`/`export --json`) waits before `running`."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -182,6 +190,9 @@ class Settings:
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
             request_timeout=_int(env, "NEMO_REQUEST_TIMEOUT", DEFAULT_REQUEST_TIMEOUT_S),
             local_max_body=_int(env, "NEMO_LOCAL_MAX_BODY", DEFAULT_LOCAL_MAX_BODY),
+            worker=_bool(env, "NEMO_WORKER", True),
+            worker_idle=_int(env, "NEMO_WORKER_IDLE", DEFAULT_WORKER_IDLE),
+            default_wait=_int(env, "NEMO_WAIT", DEFAULT_WAIT),
         )
 
     @property

@@ -7,11 +7,13 @@ the router's language). Errors become `errors/*` replies; nothing is ever re-sen
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +23,7 @@ from agent.attachments import extract_attachments
 from agent.errors import AgentError, SessionNotFoundError
 from agent.files import write_atomic
 from agent.handlers import build_registry
-from agent.handlers.base import HandlerContext, Language, Reply
+from agent.handlers.base import Earlier, HandlerContext, Journal, Language, Reply
 from agent.handlers.credits import LOW_BALANCE
 from agent.handlers.upload import precheck_attachments
 from agent.messages import error_reply
@@ -44,13 +46,15 @@ if TYPE_CHECKING:
 
     from agent.config import Settings
     from agent.models import Clock, Sleep
-    from agent.router import Route
+    from agent.router import KeywordRouter, Route
+    from agent.router.intents import IntentModel
     from agent.runtime import Runtime
-    from agent.translate import Translation
+    from agent.translate import GuiTables, Translation, Translator
 
 __all__ = [
     "FOLLOWUP_ACTIONS",
     "Engine",
+    "EngineParts",
     "TurnResult",
     "failed_turn",
     "merge_followups",
@@ -76,8 +80,10 @@ class Engine:
         clock: Clock,
         output_dir: Path | None = None,
         export_name: str | None = None,
+        journal: Journal | None = None,
     ) -> None:
         self._rt = runtime
+        self.journal = journal
         self._route = route
         self._translate = translate
         self.templates = templates or Templates()
@@ -136,7 +142,7 @@ class Engine:
             turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
         result = render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
-        return _in_users_script(result, text, self._translate)
+        return _in_users_script(turn.resumed(result), text, self._translate)
 
     async def _plan(
         self,
@@ -220,6 +226,7 @@ class _Turn:
         self.renewed = False
         self.declined: tuple[str, ...] = ()
         """Commands the user's words held back ("don't export yet"); follow-ups obey them."""
+        self.earlier: Earlier | None = None
 
     async def open(self, *, new: bool, actions: tuple[str, ...], planned: bool) -> None:
         """Open the session, then decide the plan (an unanswered question takes the message)."""
@@ -233,6 +240,13 @@ class _Turn:
         if not planned and engine.pending_question(self.session_id):
             actions = ("upload", "sse") if self.files else ("sse",)
             answering = engine.pending_question_call(self.session_id)
+        journal = engine.journal
+        if journal is not None:
+            journal.opened(self.session_id)
+            self.earlier = journal.earlier()
+            if self.earlier is not None:  # a resumed job goes on where the earlier attempt stopped
+                self.done.extend(self.earlier.done)
+                actions = self.earlier.queue
         self.queue = list(actions)
         _log.debug("turn.plan", actions=self.queue, language=self.language, files=len(self.files))
         local = rt.settings.backend == "local"
@@ -253,6 +267,7 @@ class _Turn:
             output_dir=engine._output_dir,
             export_name=engine._export_name,
             answering=answering,
+            journal=journal,
         )
 
     async def run(self) -> None:
@@ -285,7 +300,39 @@ class _Turn:
                 self.replies.append(Reply("replies/export_held"))
             elif dropped and not _offered(reply, self.engine.templates, self.language):
                 self.replies.append(Reply("replies/export_hint"))
+            self._journal_step()
         self._suggest()
+
+    def _journal_step(self) -> None:
+        """Tell the journal how far the turn got (a resumed job starts from there)."""
+        journal = self.engine.journal
+        if journal is None:
+            return
+        sofar = render_turn(
+            self.engine.templates, self.language, self.replies, self.session_id, self.done
+        )
+        before = self.earlier or Earlier()
+        journal.step(
+            Earlier(
+                done=tuple(self.done),
+                queue=tuple(self.queue),
+                texts=(*before.texts, *(t for t in sofar.parts if t)),
+                files=(*before.files, *sofar.files),
+                links=tuple(dict.fromkeys((*before.links, *sofar.links))),
+            )
+        )
+
+    def resumed(self, result: TurnResult) -> TurnResult:
+        """The result with what an earlier attempt already replied (a resumed job)."""
+        if self.earlier is None or not self.earlier.texts:
+            return result
+        before = self.earlier
+        return dataclasses.replace(
+            result,
+            reply="\n\n".join(t for t in (*before.texts, result.reply) if t),
+            files=(*before.files, *result.files),
+            links=tuple(dict.fromkeys((*before.links, *result.links))),
+        )
 
     def _suggest(self) -> None:
         """After a turn that changed the timeline, suggest 2-3 next steps (§7.5)."""
@@ -346,51 +393,96 @@ def _holding(
     return translate.holding(declined).answering(text)
 
 
+@dataclass(frozen=True, slots=True)
+class EngineParts:
+    """What every engine shares and a long-lived worker builds once: the router's keyword
+    tables and intent model, the GUI tables and the templates."""
+
+    keyword: KeywordRouter
+    model: IntentModel | None
+    tables: GuiTables
+    templates: Templates
+
+    @classmethod
+    def load(cls) -> EngineParts:
+        """Compile the bundled tables and load the intent model.
+
+        Raises:
+            ConfigError: The router or translator tables or the intent model cannot be loaded.
+        """
+        from agent.router import build_keyword_router
+        from agent.router.intents import load_intent_model
+        from agent.translate import load_gui_tables
+
+        return cls(build_keyword_router(), load_intent_model(), load_gui_tables(), Templates())
+
+    def route(self, settings: Settings) -> Callable[[str, Sequence[str]], Awaitable[Route]]:
+        """The router for `settings` (the LLM fallback when a key is configured)."""
+        from agent.llm import completer_from_settings
+        from agent.router import Router
+
+        completer = completer_from_settings(settings)
+        router = Router(
+            self.keyword, model=self.model, completer=completer, templates=self.templates
+        )
+        return router.route
+
+    def translator(self, settings: Settings) -> Translator:
+        """The GUI translator for `settings`: with auto-export off it offers the export instead
+        of promising it."""
+        from agent.translate import Translator
+
+        tables = self.tables
+        if not settings.auto_export:  # never promise an export that will not run by itself
+            offers = {
+                lang: self.templates.render("replies/export_offer", lang) for lang in ("en", "zh")
+            }
+            tables = tables.offering("export", offers)
+        return Translator(tables)
+
+
 @asynccontextmanager
 async def open_engine(
     settings: Settings,
     *,
+    parts: EngineParts | None = None,
     progress: Progress | None = None,
     output_dir: Path | None = None,
     export_name: str | None = None,
     sleep: Sleep = asyncio.sleep,
     clock: Clock = time.monotonic,
     transport: httpx.AsyncBaseTransport | None = None,
+    journal: Journal | None = None,
 ) -> AsyncIterator[Engine]:
     """Open a `Runtime` and build the engine with the real router and translator.
 
     Args:
         settings: Settings pointing at the API to use.
+        parts: Tables and templates built once (a worker's); loaded here when absent.
         progress: Where statuses and bars go (nothing shown by default).
         output_dir: Where exports land (default `settings.output_dir`, else the cwd).
         export_name: The exported MP4's file name (default: one made from the title).
         sleep: Injected sleep for recovery waits and render polling.
         clock: Injected monotonic clock.
         transport: An httpx transport for the API (tests); default network.
+        journal: Where a background job records its steps.
 
     Raises:
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
     """
-    from agent.llm import completer_from_settings
-    from agent.router import build_router
     from agent.runtime import Runtime
-    from agent.translate import Translator, load_gui_tables
 
-    tables = load_gui_tables()
-    templates = Templates()
-    if not settings.auto_export:  # never promise an export that will not run by itself
-        offers = {lang: templates.render("replies/export_offer", lang) for lang in ("en", "zh")}
-        tables = tables.offering("export", offers)
-    router = build_router(completer=completer_from_settings(settings), templates=templates)
+    parts = parts or EngineParts.load()
     async with Runtime.open(settings, transport=transport, sleep=sleep) as rt:
         yield Engine(
             rt,
-            route=router.route,
-            translate=Translator(tables),
-            templates=templates,
+            route=parts.route(settings),
+            translate=parts.translator(settings),
+            templates=parts.templates,
             progress=progress,
             sleep=sleep,
             clock=clock,
             output_dir=output_dir,
             export_name=export_name,
+            journal=journal,
         )

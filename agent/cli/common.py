@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 
 import click
 
+from agent.commands import error_line
+from agent.commands import error_payload as _error_payload
 from agent.config import Settings
 from agent.errors import AgentError, ConfigError
 from agent.log import configure_logging, redact
@@ -142,31 +144,6 @@ def stdin_text() -> Iterator[io.TextIOWrapper]:
         stdin.detach()
 
 
-def _error_payload(exc: AgentError) -> dict[str, Any]:
-    from agent.messages import error_code
-
-    return {"error": {"code": error_code(exc), "message": redact(exc.message)}}
-
-
-def error_line(exc: AgentError, settings: Settings | None) -> str:
-    """`error: <what happened>`, plus what to do when the message alone does not say it.
-
-    Args:
-        exc: The error.
-        settings: The command's settings (links, `--local`), when they could be built.
-    """
-    from agent.messages import error_hint
-    from agent.templates import Templates
-    from agent.turns import message_context
-
-    line = f"error: {exc.message}"
-    hint = error_hint(exc, message_context(settings or Settings(), None))
-    if hint is not None:
-        text = Templates().render(hint.template, "en", **hint.context)
-        line = f"{line} — {' '.join(text.split())}"
-    return printable(redact(line))
-
-
 def _emit(opts: CommonOptions, result: CommandResult) -> None:
     if opts.json:
         payload = {"status": "ok" if result.exit_code == 0 else "error", **result.data}
@@ -186,8 +163,11 @@ def run_command(
     *,
     env: Mapping[str, str] | None = None,
     on_error: ErrorHandler | None = None,
+    local_backend: bool = True,
 ) -> None:
     """Run an async command body with settings, logging, the backend and error handling.
+
+    `local_backend=False` starts no embedded backend for `--local` (the worker runs it).
 
     Exits the process with the result's code; an `AgentError` becomes one line on stderr (or a
     JSON error object on stdout with `--json`, or what `on_error` makes of it) and exit code 1;
@@ -197,8 +177,11 @@ def run_command(
     settings: Settings | None = None
     try:
         settings = build_settings(opts, env)
-        with backend_for(settings) as live:
-            result = asyncio.run(body(live))
+        if local_backend:
+            with backend_for(settings) as live:
+                result = asyncio.run(body(live))
+        else:
+            result = asyncio.run(body(settings))
     except AgentError as exc:
         result = (
             on_error(exc, settings)

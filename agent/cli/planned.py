@@ -7,7 +7,7 @@ chat's meta-commands; this module only packages the result as a `CommandResult`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from agent.cli.common import CommandResult, CommonOptions, run_command
+from agent.commands import Shape, printed_result
 from agent.config import Settings
 
 if TYPE_CHECKING:
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
     from agent.templates import Language
 
 __all__ = ["CliDeps", "Planned", "Shape", "cli_deps", "command_result", "run_planned"]
-
-Shape = Callable[[Mapping[str, Any]], dict[str, Any]]
-"""Reads a command's own `--json` keys off its action's reply context."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,35 +98,58 @@ async def _turn(settings: Settings, deps: CliDeps, request: Planned) -> tuple[Tu
 def command_result(
     result: TurnResult, action: str, shape: Shape, *, streamed: bool = False
 ) -> CommandResult:
-    """The reply as text (minus what was streamed) and as `--json` keys; exit 1 on an error.
-
-    The JSON keys are `turn --json`'s (without `status`), `session_reset`, and the command's own.
+    """`agent.commands.printed_result` as a `CommandResult`.
 
     Raises:
         UserInputError: The handler declined without an error (nothing to export yet).
     """
-    data = {key: value for key, value in result.as_json().items() if key != "status"}
-    data["session_reset"] = any(r.template == "replies/session_reset" for r in result.replies)
-    done = next((r for r in result.replies if action in r.actions), None)
-    if done is None and result.error is None:
-        from agent.errors import UserInputError
-
-        raise UserInputError(" ".join(result.parts[-1].split()))
-    if done is not None:
-        data.update(shape(done.context))
-    rest = result.rest if streamed else result.reply
-    text = "\n" + rest if streamed and rest else rest
-    return CommandResult(text=text, data=data, exit_code=0 if result.ok else 1)
+    done = printed_result(result, action, shape, streamed=streamed)
+    return CommandResult(text=done.text, data=done.data, exit_code=done.exit_code)
 
 
-def run_planned(opts: CommonOptions, make: Callable[[Settings], Planned], shape: Shape) -> None:
+def run_planned(
+    opts: CommonOptions,
+    make: Callable[[Settings], Planned],
+    shape: Shape,
+    *,
+    wait: float | None = None,
+    detach: bool = False,
+    turn_id: str | None = None,
+) -> None:
     """Run a direct command: build its request from the settings, run it, print the result.
+
+    In the background worker (the default) as a job, else inside the command.
 
     Args:
         opts: The common options.
         make: Builds the request (may raise `UserInputError` for bad arguments).
         shape: The command's own `--json` keys.
+        wait: `--wait` (seconds before answering `running`).
+        detach: `--detach` (`--wait 0`).
+        turn_id: `--turn-id`, the caller's idempotency key.
     """
+    from agent.cli.jobrun import job_request, run_job, wait_seconds, worker_wanted
+
+    if worker_wanted(opts):
+
+        def request(settings: Settings) -> Any:
+            planned = make(settings)
+            kind = "send" if planned.action == "sse" else planned.action
+            return job_request(
+                settings,
+                kind,
+                text=planned.text,
+                attachments=planned.attachments,
+                new=planned.new,
+                local=opts.local,
+                output_dir=planned.output_dir,
+                export_name=planned.export_name,
+                lang=planned.language,
+                turn_id=turn_id,
+            )
+
+        run_job(opts, request, wait=wait_seconds(opts, wait, detach), stream=True)
+        return
     deps = cli_deps()
 
     async def body(settings: Settings) -> CommandResult:

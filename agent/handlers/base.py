@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Clock",
+    "Earlier",
     "ErrorInfo",
     "Handler",
     "HandlerContext",
+    "Journal",
     "Language",
     "Reply",
     "Sleep",
@@ -72,6 +74,39 @@ class Reply:
     edits: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """How far a turn got: finished actions, the actions still queued, and its replies so far
+    (rendered, with their files and links); a resumed job goes on from here."""
+
+    done: tuple[str, ...] = ()
+    queue: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+
+
+class Journal(Protocol):
+    """Where a background job records what its turn did (the worker's ledger), so that a job
+    resumed after the worker stopped never repeats a step that was already sent."""
+
+    def opened(self, session_id: str) -> None:
+        """The turn runs in this session."""
+
+    def posting(self, before: dict[str, Any]) -> None:
+        """The message is about to be posted; `before` is the state read just before."""
+
+    def posted(self) -> dict[str, Any] | None:
+        """The state read before an earlier attempt of this turn posted its message, if one did."""
+
+    def step(self, progress: Earlier) -> None:
+        """A step finished: everything done so far, what is left, and the replies so far."""
+
+    def earlier(self) -> Earlier | None:
+        """Where an earlier attempt of this turn stopped (None: no step had finished)."""
+        return None
+
+
 @dataclass(slots=True)
 class HandlerContext:
     """Everything a handler may use for one turn; built by the engine.
@@ -92,6 +127,7 @@ class HandlerContext:
         output_dir: Where exported MP4s go.
         export_name: The exported MP4's file name (None: one made from the project title).
         answering: The id of the backend's `ask_question` call this message answers, if any.
+        journal: Where a background job records its steps (None: a turn inside the command).
     """
 
     client: NemoClient
@@ -109,6 +145,7 @@ class HandlerContext:
     output_dir: Path
     export_name: str | None = None
     answering: str | None = None
+    journal: Journal | None = None
 
 
 class Handler(Protocol):
