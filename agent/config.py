@@ -114,6 +114,12 @@ class Settings:
     """Export and deliver the MP4 in the same turn when the backend says to (`NEMO_AUTO_EXPORT`)."""
     faults: str | None = None
     """`NEMO_FAULTS`: fault-injection spec for the embedded local backend (tests and demos)."""
+    user_home: Path = Path()
+    """The user's home (`HOME`): where agent hosts keep their skills and MCP configuration."""
+    openclaw_state_dir: Path | None = None
+    """`OPENCLAW_STATE_DIR`: OpenClaw's own state folder (default `~/.openclaw`)."""
+    openclaw_shell: bool = False
+    """`OPENCLAW_SHELL` is set: this command was started by OpenClaw's exec tool."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -131,6 +137,7 @@ class Settings:
             raise ConfigError(f"NEMO_BACKEND must be 'cloud' or 'local', not {backend!r}")
         skill_file = (env.get("NEMO_SKILL_FILE") or "").strip()
         output_dir = (env.get("NEMO_OUTPUT_DIR") or "").strip()
+        openclaw_dir = (env.get("OPENCLAW_STATE_DIR") or "").strip()
         return cls(
             api_url=_url(env, "NEMO_API_URL", DEFAULT_API_URL),
             web_url=_url(env, "NEMO_WEB_URL", DEFAULT_WEB_URL),
@@ -149,6 +156,9 @@ class Settings:
             output_dir=_path(output_dir, user_home) if output_dir else None,
             auto_export=_bool(env, "NEMO_AUTO_EXPORT", True),
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
+            user_home=user_home,
+            openclaw_state_dir=_path(openclaw_dir, user_home) if openclaw_dir else None,
+            openclaw_shell=bool((env.get("OPENCLAW_SHELL") or "").strip()),
         )
 
     @property
