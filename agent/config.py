@@ -25,6 +25,8 @@ DEFAULT_API_URL = "https://mega-api-prod.nemovideo.ai"
 DEFAULT_WEB_URL = "https://nemovideo.com"
 DEFAULT_ROUTER_MODEL = "claude-haiku-4-5"
 DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_WORKER_IDLE = 900
+DEFAULT_WAIT = 90
 APP_NAME = "nemo-agent"
 
 Backend = Literal["cloud", "local"]
@@ -120,6 +122,12 @@ class Settings:
     """`OPENCLAW_STATE_DIR`: OpenClaw's own state folder (default `~/.openclaw`)."""
     openclaw_shell: bool = False
     """`OPENCLAW_SHELL` is set: this command was started by OpenClaw's exec tool."""
+    worker: bool = True
+    """`NEMO_WORKER`: run jobs in the background worker; `false` runs them inside the command."""
+    worker_idle: int = DEFAULT_WORKER_IDLE
+    """`NEMO_WORKER_IDLE`: seconds without jobs or clients before the worker exits."""
+    default_wait: int = DEFAULT_WAIT
+    """`NEMO_WAIT`: seconds `turn --json` (and `send`/`export --json`) waits before `running`."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -159,6 +167,9 @@ class Settings:
             user_home=user_home,
             openclaw_state_dir=_path(openclaw_dir, user_home) if openclaw_dir else None,
             openclaw_shell=bool((env.get("OPENCLAW_SHELL") or "").strip()),
+            worker=_bool(env, "NEMO_WORKER", True),
+            worker_idle=_int(env, "NEMO_WORKER_IDLE", DEFAULT_WORKER_IDLE),
+            default_wait=_int(env, "NEMO_WAIT", DEFAULT_WAIT),
         )
 
     @property

@@ -22,7 +22,7 @@ from agent.attachments import extract_attachments
 from agent.errors import AgentError, SessionNotFoundError
 from agent.files import write_atomic
 from agent.handlers import build_registry
-from agent.handlers.base import HandlerContext, Language, Reply
+from agent.handlers.base import HandlerContext, Journal, Language, Reply
 from agent.handlers.credits import LOW_BALANCE
 from agent.handlers.upload import precheck_attachments
 from agent.messages import error_reply
@@ -76,8 +76,10 @@ class Engine:
         clock: Clock,
         output_dir: Path | None = None,
         export_name: str | None = None,
+        journal: Journal | None = None,
     ) -> None:
         self._rt = runtime
+        self.journal = journal
         self._route = route
         self._translate = translate
         self.templates = templates or Templates()
@@ -197,6 +199,12 @@ class _Turn:
             self.replies.append(Reply("replies/session_reset"))
         if not planned and engine.pending_question(self.session_id):
             actions = ("upload", "sse") if self.files else ("sse",)
+        journal = engine.journal
+        if journal is not None:
+            journal.opened(self.session_id)
+            earlier = journal.earlier()
+            self.done.extend(earlier)  # a resumed job: what an earlier attempt finished
+            actions = tuple(a for a in actions if a not in earlier)
         self.queue = list(actions)
         notify = Notifier(engine.progress, engine.templates, self.language)
         self.ctx = HandlerContext(
@@ -214,6 +222,7 @@ class _Turn:
             claim_link=lambda: rt.claim_link(session),
             output_dir=engine._output_dir,
             export_name=engine._export_name,
+            journal=journal,
         )
 
     async def run(self) -> None:
@@ -224,6 +233,8 @@ class _Turn:
             reply = await self._call(self.queue.pop(0))
             self.replies.append(reply)
             self.done.extend(reply.actions)
+            if self.engine.journal is not None:
+                self.engine.journal.finished(self.done)
             if reply.question or reply.error:
                 self.queue.clear()  # a question waits for the user; nothing runs on a failed run
                 break

@@ -49,6 +49,7 @@ __all__ = [
     "TransportError",
     "UnsupportedFileError",
     "UserInputError",
+    "WorkerError",
     "error_from_response",
 ]
 
@@ -180,6 +181,10 @@ class FileProblemError(UserInputError):
 
 class RenderError(AgentError):
     """The local backend could not produce the MP4 (bad media, encoder failure)."""
+
+
+class WorkerError(AgentError):
+    """The background worker could not be started or reached, or does not know a job."""
 
 
 _BY_CODE: dict[int, type[APIError]] = {

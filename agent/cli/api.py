@@ -7,38 +7,21 @@ to stderr, errors as for every command. Heavy modules are imported inside the co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
 from agent.cli.planned import CliDeps, Planned, cli_deps, command_result, run_planned
+from agent.commands import SHAPES, language_of
+from agent.commands import reply_language as _reply_language
 from agent.config import Settings
 
 if TYPE_CHECKING:
-    from agent.templates import Language
+    pass
 
 __all__ = ["CliDeps", "credits", "export", "language_of", "link", "send", "state", "upload"]
-
-
-def language_of(text: str) -> Language:
-    """The reply language for a message (`zh` or `en`), detected as the router does."""
-    from agent.router_text import prepare
-
-    return prepare(text).language
-
-
-def _reply_language(settings: Settings, lang: str | None) -> Language:
-    """`--lang` when given, else the current session's language, else English."""
-    if lang in ("en", "zh"):
-        return "zh" if lang == "zh" else "en"
-    from agent.runtime import SESSION_FILE
-    from agent.session import SessionStore
-
-    record = SessionStore(settings.state_dir / SESSION_FILE, settings.store_scope).load()
-    return "zh" if record is not None and record.language == "zh-CN" else "en"
 
 
 _lang_option = click.option(
@@ -49,25 +32,12 @@ _lang_option = click.option(
 )
 
 
-def _credits(context: Mapping[str, Any]) -> dict[str, Any]:
-    return {"credits": {key: context[key] for key in ("available", "frozen", "total")}}
-
-
 @click.command()
 @_lang_option
 @common_options
 def credits(lang: str | None, opts: CommonOptions) -> None:
     """Show the credit balance."""
-    run_planned(opts, lambda s: Planned("credits", _reply_language(s, lang)), _credits)
-
-
-def _state(context: Mapping[str, Any]) -> dict[str, Any]:
-    project = context["project"]
-    return {
-        "exportable": project.exportable,
-        "uploads": len(project.state.video_infos),
-        "draft": project.state.draft,
-    }
+    run_planned(opts, lambda s: Planned("credits", _reply_language(s, lang)), SHAPES["credits"])
 
 
 @click.command()
@@ -75,14 +45,7 @@ def _state(context: Mapping[str, Any]) -> dict[str, Any]:
 @common_options
 def state(lang: str | None, opts: CommonOptions) -> None:
     """Show the current timeline."""
-    run_planned(opts, lambda s: Planned("state", _reply_language(s, lang)), _state)
-
-
-def _upload(context: Mapping[str, Any]) -> dict[str, Any]:
-    rows = [
-        {"filename": f.filename, "type": f.file_type, "url": f.url} for f in context["uploaded"]
-    ]
-    return {"files": rows}
+    run_planned(opts, lambda s: Planned("state", _reply_language(s, lang)), SHAPES["state"])
 
 
 @click.command()
@@ -96,7 +59,7 @@ def upload(sources: tuple[str, ...], new: bool, lang: str | None, opts: CommonOp
     def make(settings: Settings) -> Planned:
         return Planned("upload", _reply_language(settings, lang), attachments=sources, new=new)
 
-    run_planned(opts, make, _upload)
+    run_planned(opts, make, SHAPES["upload"])
 
 
 def _destination(output: Path | None, settings: Settings) -> tuple[Path, str | None]:
@@ -105,19 +68,6 @@ def _destination(output: Path | None, settings: Settings) -> tuple[Path, str | N
     if output.suffix.lower() == ".mp4":
         return output.parent, output.name
     return output, None
-
-
-def _export(context: Mapping[str, Any]) -> dict[str, Any]:
-    done = context["result"]
-    return {
-        "path": str(done.path.resolve()),
-        "size": done.size,
-        "duration": done.duration,
-        "url": done.url,
-        "render_id": done.render_id,
-        "resumed": done.resumed,
-        "link": context["link"],
-    }
 
 
 @click.command()
@@ -138,12 +88,7 @@ def export(output: Path | None, lang: str | None, opts: CommonOptions) -> None:
         language = _reply_language(settings, lang)
         return Planned("export", language, output_dir=folder, export_name=name)
 
-    run_planned(opts, make, _export)
-
-
-def _send(context: Mapping[str, Any]) -> dict[str, Any]:
-    keys: dict[str, Any] = {"texts": [], "tools": [], "question": None, "options": []}
-    return {key: context.get(key, empty) for key, empty in keys.items()}
+    run_planned(opts, make, SHAPES["export"])
 
 
 @click.command()
@@ -160,7 +105,7 @@ def send(text: str, new: bool, opts: CommonOptions) -> None:
             raise UserInputError('nothing to send: give the message, e.g. nemo-agent send "hi"')
         return Planned("sse", language_of(text), text=text, new=new, stream=not opts.json)
 
-    run_planned(opts, make, _send)
+    run_planned(opts, make, SHAPES["send"])
 
 
 @click.command()

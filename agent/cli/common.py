@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 import click
 
 from agent import DISTRIBUTION
+from agent.commands import error_line
+from agent.commands import error_payload as _error_payload
 from agent.config import Settings
 from agent.errors import AgentError, ConfigError
 from agent.log import configure_logging, redact
@@ -140,31 +142,6 @@ def stdin_text() -> Iterator[io.TextIOWrapper]:
         yield stdin
     finally:
         stdin.detach()
-
-
-def _error_payload(exc: AgentError) -> dict[str, Any]:
-    from agent.messages import error_code
-
-    return {"error": {"code": error_code(exc), "message": redact(exc.message)}}
-
-
-def error_line(exc: AgentError, settings: Settings | None) -> str:
-    """`error: <what happened>`, plus what to do when the message alone does not say it.
-
-    Args:
-        exc: The error.
-        settings: The command's settings (links, `--local`), when they could be built.
-    """
-    from agent.messages import error_hint
-    from agent.templates import Templates
-    from agent.turns import message_context
-
-    line = f"error: {exc.message}"
-    hint = error_hint(exc, message_context(settings or Settings(), None))
-    if hint is not None:
-        text = Templates().render(hint.template, "en", **hint.context)
-        line = f"{line} — {' '.join(text.split())}"
-    return redact(line)
 
 
 def _emit(opts: CommonOptions, result: CommandResult) -> None:

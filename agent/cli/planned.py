@@ -7,7 +7,7 @@ chat's meta-commands; this module only packages the result as a `CommandResult`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from agent.cli.common import CommandResult, CommonOptions, run_command
+from agent.commands import Shape, printed_result
 from agent.config import Settings
 
 if TYPE_CHECKING:
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
     from agent.templates import Language
 
 __all__ = ["CliDeps", "Planned", "Shape", "cli_deps", "command_result", "run_planned"]
-
-Shape = Callable[[Mapping[str, Any]], dict[str, Any]]
-"""Reads a command's own `--json` keys off its action's reply context."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,25 +98,13 @@ async def _turn(settings: Settings, deps: CliDeps, request: Planned) -> tuple[Tu
 def command_result(
     result: TurnResult, action: str, shape: Shape, *, streamed: bool = False
 ) -> CommandResult:
-    """The reply as text (minus what was streamed) and as `--json` keys; exit 1 on an error.
-
-    The JSON keys are `turn --json`'s (without `status`), `session_reset`, and the command's own.
+    """`agent.commands.printed_result` as a `CommandResult`.
 
     Raises:
         UserInputError: The handler declined without an error (nothing to export yet).
     """
-    data = {key: value for key, value in result.as_json().items() if key != "status"}
-    data["session_reset"] = any(r.template == "replies/session_reset" for r in result.replies)
-    done = next((r for r in result.replies if action in r.actions), None)
-    if done is None and result.error is None:
-        from agent.errors import UserInputError
-
-        raise UserInputError(" ".join(result.parts[-1].split()))
-    if done is not None:
-        data.update(shape(done.context))
-    rest = result.rest if streamed else result.reply
-    text = "\n" + rest if streamed and rest else rest
-    return CommandResult(text=text, data=data, exit_code=0 if result.ok else 1)
+    done = printed_result(result, action, shape, streamed=streamed)
+    return CommandResult(text=done.text, data=done.data, exit_code=done.exit_code)
 
 
 def run_planned(opts: CommonOptions, make: Callable[[Settings], Planned], shape: Shape) -> None:

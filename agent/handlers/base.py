@@ -5,7 +5,7 @@ Rendering happens once, in the engine, through `agent.templates.Templates`.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -24,6 +24,7 @@ __all__ = [
     "ErrorInfo",
     "Handler",
     "HandlerContext",
+    "Journal",
     "Language",
     "Reply",
     "Sleep",
@@ -70,6 +71,27 @@ class Reply:
     edits: tuple[str, ...] = ()
 
 
+class Journal(Protocol):
+    """Where a background job records what its turn did (the worker's ledger), so that a job
+    resumed after the worker stopped never repeats a step that was already sent."""
+
+    def opened(self, session_id: str) -> None:
+        """The turn runs in this session."""
+
+    def posting(self, before: dict[str, Any]) -> None:
+        """The message is about to be posted; `before` is the state read just before."""
+
+    def posted(self) -> dict[str, Any] | None:
+        """The state read before an earlier attempt of this turn posted its message, if one did."""
+
+    def finished(self, actions: Sequence[str]) -> None:
+        """The actions the turn has finished so far."""
+
+    def earlier(self) -> tuple[str, ...]:
+        """The actions an earlier attempt of this turn finished (not run again)."""
+        return ()
+
+
 @dataclass(slots=True)
 class HandlerContext:
     """Everything a handler may use for one turn; built by the engine.
@@ -89,6 +111,7 @@ class HandlerContext:
         claim_link: Returns the browser link of the session (claim link), or None.
         output_dir: Where exported MP4s go.
         export_name: The exported MP4's file name (None: one made from the project title).
+        journal: Where a background job records its steps (None: a turn inside the command).
     """
 
     client: NemoClient
@@ -105,6 +128,7 @@ class HandlerContext:
     claim_link: Callable[[], Awaitable[str | None]]
     output_dir: Path
     export_name: str | None = None
+    journal: Journal | None = None
 
 
 class Handler(Protocol):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.errors import JobFailedError
-from agent.export import TIMEOUT_REASON, ExportResult, export_draft
+from agent.export import TIMEOUT_REASON, ExportResult, export_draft, new_render_id
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply, human_duration, human_size
 from agent.models import Clock, Sleep
 from agent.render_record import PendingRenders
@@ -107,6 +107,16 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
         pacer.samples.clear()  # the job is already part-way: its first poll is the baseline
         ctx.notify.status("render_resume")
 
+    jobs = PendingRenders.in_state_dir(ctx.settings.state_dir)
+
+    def render_id() -> str:
+        # In a background job the id is recorded before it is submitted: a job resumed after the
+        # worker stopped polls (or downloads) that render again instead of submitting another.
+        new = new_render_id()
+        if ctx.journal is not None:
+            jobs.remember(ctx.session_id, draft, new)
+        return new
+
     check_destination(ctx.output_dir, ctx.export_name)  # a bad target is refused before "rendering"
     ctx.notify.status("render_start")
     pacer.start()
@@ -120,8 +130,9 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
             clock=ctx.clock,
             on_progress=progress,
             filename=ctx.export_name,
-            jobs=PendingRenders.in_state_dir(ctx.settings.state_dir),
+            jobs=jobs,
             on_resume=resuming,
+            render_id_factory=render_id,
         )
     finally:
         ctx.notify.bar_done("rendering")

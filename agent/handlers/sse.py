@@ -15,7 +15,7 @@ import structlog
 
 from agent.errors import StreamError
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply
-from agent.handlers.stream import StreamReader, recover
+from agent.handlers.stream import RECOVERY_DELAYS, StreamReader, recover
 from agent.log import redact
 from agent.models import ProjectState
 from agent.timeline import diff_timelines, parse_timeline
@@ -73,6 +73,15 @@ def _answer(reader: StreamReader) -> Reply:
     )
 
 
+def _implied(reader: StreamReader, changes: Sequence[Any]) -> tuple[str, ...]:
+    """The follow-ups of a run whose text was lost or never came: the translator's, else the
+    export a generation implies once state shows a new video segment landed."""
+    if reader.actions:
+        return tuple(reader.actions)
+    landed = any(c.kind == "added" and c.segment.kind == "video" for c in changes)
+    return ("export",) if landed else ()
+
+
 async def _silent(ctx: HandlerContext, before: ProjectState, reader: StreamReader) -> Reply:
     """Answer a run without text from the state diff, polling a little while it is empty."""
     after = await ctx.client.state(ctx.session_id)
@@ -89,19 +98,29 @@ async def _silent(ctx: HandlerContext, before: ProjectState, reader: StreamReade
         "replies/changes",
         {"changes": changes, "tools": reader.tools},
         ("sse",),
+        followups=_implied(reader, changes),
         generated=reader.generated,
         edits=_edits(reader, changes),
     )
 
 
-async def _recover(ctx: HandlerContext, before: ProjectState, reader: StreamReader) -> Reply:
+async def _recover(
+    ctx: HandlerContext,
+    before: ProjectState,
+    reader: StreamReader,
+    delays: tuple[float, ...] = RECOVERY_DELAYS,
+) -> Reply:
     ctx.notify.status("reconnecting")
 
     def attempt(n: int, total: int) -> None:
         ctx.notify.status("checking", attempt=n, attempts=total)
 
     after = await recover(
-        lambda: ctx.client.state(ctx.session_id), before, ctx.sleep, on_attempt=attempt
+        lambda: ctx.client.state(ctx.session_id),
+        before,
+        ctx.sleep,
+        on_attempt=attempt,
+        delays=delays,
     )
     if after is None:
         raise StreamError("the stream dropped and the session state did not change in time")
@@ -110,7 +129,7 @@ async def _recover(ctx: HandlerContext, before: ProjectState, reader: StreamRead
         "replies/recovered",
         {"texts": reader.texts, "changes": changes, "tools": reader.tools},
         ("sse",),
-        followups=tuple(reader.actions),
+        followups=_implied(reader, changes),
         generated=reader.generated,
         edits=_edits(reader, changes),
     )
@@ -124,8 +143,16 @@ async def handle_sse(ctx: HandlerContext) -> Reply:
         ServerError: The run failed before producing anything.
         APIError: The backend refused the message (e.g. 2001 insufficient credits).
     """
-    before = await ctx.client.state(ctx.session_id)
     reader = StreamReader(ctx.notify, ctx.translate, ctx.clock)
+    prior = ctx.journal.posted() if ctx.journal is not None else None
+    if prior is not None:
+        # An earlier attempt of this job posted the message: never post it again, read state.
+        _log.info("sse.resumed")
+        before = ProjectState.model_validate(prior)
+        return await _recover(ctx, before, reader, (0.0, *RECOVERY_DELAYS))
+    before = await ctx.client.state(ctx.session_id)
+    if ctx.journal is not None:
+        ctx.journal.posting(before.model_dump(mode="json", by_alias=True))
     ctx.notify.status("sending")
     try:
         async with aclosing(ctx.client.run_sse(ctx.session_id, ctx.text)) as events:
