@@ -5,12 +5,15 @@ A reader of a state file sees the old content or the new, never half a file.
 
 from __future__ import annotations
 
+import mimetypes
 import os
 import uuid
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-__all__ = ["bundled_path", "write_atomic"]
+__all__ = ["bundled_path", "describe_files", "write_atomic"]
 
 
 def write_atomic(path: Path, text: str, *, mode: int = 0o666) -> None:
@@ -45,3 +48,17 @@ def bundled_path(name: str) -> Path | None:
         if (base / name).exists():
             return base / name
     return None
+
+
+def describe_files(paths: Iterable[str]) -> list[dict[str, Any]]:
+    """`{path, size_bytes, mime}` for each delivered file (R7): hosts check the size against a
+    channel's cap (WhatsApp: 16 MB) before sending. A file that is gone has `size_bytes` None."""
+    described = []
+    for path in paths:
+        try:
+            size: int | None = os.stat(path).st_size
+        except OSError:
+            size = None
+        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        described.append({"path": path, "size_bytes": size, "mime": mime})
+    return described

@@ -63,7 +63,10 @@ class TurnResult:
         return "\n\n".join(t for t in self.unstreamed if t)
 
     def as_json(self) -> dict[str, Any]:
-        """The `turn --json` shape (status, reply, language, actions, files, links, ...)."""
+        """The `turn --json` shape (status, reply, language, actions, files, links, ...);
+        `file_info` stats each file for its size (`agent.files.describe_files`)."""
+        from agent.files import describe_files
+
         error = (
             None if self.error is None else {"code": self.error.code, "message": self.error.message}
         )
@@ -73,6 +76,7 @@ class TurnResult:
             "language": self.language,
             "actions": list(self.actions),
             "files": list(self.files),
+            "file_info": describe_files(self.files),
             "links": list(self.links),
             "session_id": self.session_id,
             "error": error,

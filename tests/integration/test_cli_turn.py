@@ -15,7 +15,9 @@ from agent.config import Settings
 
 pytestmark = pytest.mark.integration
 
-KEYS = {"status", "reply", "language", "actions", "files", "links", "session_id", "error"}
+KEYS = {
+    "status", "reply", "language", "actions", "files", "file_info", "links", "session_id", "error"
+}  # fmt: skip
 
 
 @pytest.fixture
