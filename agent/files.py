@@ -13,21 +13,33 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["bundled_path", "describe_files", "write_atomic"]
+__all__ = ["bundled_path", "describe_files", "private_dirs", "write_atomic"]
+
+
+def private_dirs(path: Path) -> Path:
+    """Create `path` and every missing folder above it with mode 0700 (state and config folders
+    hold tokens); existing folders are left as they are."""
+    missing = []
+    while not path.exists() and path.parent != path:
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    return missing[0] if missing else path
 
 
 def write_atomic(path: Path, text: str, *, mode: int = 0o666) -> None:
     """Replace `path` with `text` (UTF-8) through a temporary file beside it.
 
     Args:
-        path: The file to write; its folder is created if needed.
+        path: The file to write; its folder is created (mode 0700) if needed.
         text: The whole new content.
         mode: Permission bits of a new file (before the umask); `0o600` for secrets.
 
     Raises:
         OSError: The folder or file cannot be written (the temporary file is removed).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dirs(path.parent)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
