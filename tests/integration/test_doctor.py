@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -201,8 +200,3 @@ def test_doctor_cli_on_the_local_backend_renders_for_real(isolated_home: Path) -
     assert checks["render"]["status"] == "ok"
     assert checks["api"]["text"].startswith("the embedded local backend started")
     assert checks["state"]["status"] == "ok"
-    assert (
-        not any(os.scandir(isolated_home / ".nemo-agent/state/worker"))
-        if (isolated_home / ".nemo-agent/state/worker").exists()
-        else True
-    )
