@@ -7,6 +7,7 @@ the router's language). Errors become `errors/*` replies; nothing is ever re-sen
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import json
 import os
@@ -121,7 +122,9 @@ class Engine:
         """
         message, files, language, actions = await self._plan(text, attachments, plan, language)
         if not text.strip() and not files and plan is None:
-            return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
+            return self._stamp(
+                render_turn(self.templates, language, [Reply("replies/empty")], "", [])
+            )
         turn = _Turn(self, language, message, files)
         try:
             # Every file is checked before a session exists: a missing one never costs a session.
@@ -134,7 +137,19 @@ class Engine:
             _log.info("turn.error", error=type(exc).__name__)
             turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
-        return render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+        return self._stamp(
+            render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+        )
+
+    def _stamp(self, result: TurnResult) -> TurnResult:
+        """The result with the skill identity whose headers the requests carried."""
+        headers = self._rt.skill.attribution_headers()
+        skill = {
+            "name": headers["X-Skill-Source"],
+            "version": headers["X-Skill-Version"],
+            "platform": headers["X-Skill-Platform"],
+        }
+        return dataclasses.replace(result, skill=skill)
 
     async def _plan(
         self,

@@ -48,6 +48,8 @@ class TurnResult:
     replies: tuple[Reply, ...] = field(default=(), repr=False)
     parts: tuple[str, ...] = field(default=(), repr=False)
     """Each reply rendered on its own, aligned with `replies`."""
+    skill: dict[str, str] | None = None
+    """The skill identity in use: `{name, version, platform}` (its `X-Skill-*` headers)."""
     unstreamed: tuple[str, ...] = field(default=(), repr=False)
     """Each reply rendered without the backend text already streamed through `Progress.stream`
     (a relayed question keeps its question, a recovered reply its changes)."""
@@ -80,6 +82,7 @@ class TurnResult:
             "links": list(self.links),
             "session_id": self.session_id,
             "error": error,
+            "skill": self.skill,
         }
 
 

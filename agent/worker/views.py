@@ -46,6 +46,7 @@ def running_view(job: Job, live: LiveJob | None, templates: Templates) -> dict[s
         "links": [],
         "session_id": session,
         "error": None,
+        "skill": None,
     }
 
 
@@ -60,6 +61,7 @@ def _ended(job: Job, reply: str, code: str, message: str, actions: list[str]) ->
         "links": [],
         "session_id": job.session_id or "",
         "error": {"code": code, "message": message},
+        "skill": None,
     }
     return Outcome(data, reply, reply, 1)
 

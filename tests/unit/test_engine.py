@@ -300,6 +300,7 @@ def test_turn_result_json_has_the_documented_shape() -> None:
         "links": [],
         "session_id": "55",
         "error": {"code": 2001, "message": "no credits"},
+        "skill": None,
     }
 
 
