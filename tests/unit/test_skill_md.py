@@ -101,7 +101,7 @@ def test_body_documents_each_cli_entry_point(usage: str) -> None:
         "session_id",
         "error",
         "skill",
-    ],  # fmt: skip
+    ],
 )
 def test_body_documents_every_turn_output_key(key: str) -> None:
     assert f"| `{key}` |" in _body()
