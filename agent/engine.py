@@ -23,7 +23,7 @@ from agent.attachments import extract_attachments
 from agent.errors import AgentError, SessionNotFoundError
 from agent.files import write_atomic
 from agent.handlers import build_registry
-from agent.handlers.base import HandlerContext, Journal, Language, Reply
+from agent.handlers.base import Earlier, HandlerContext, Journal, Language, Reply
 from agent.handlers.credits import LOW_BALANCE
 from agent.handlers.upload import precheck_attachments
 from agent.messages import error_reply
@@ -137,9 +137,8 @@ class Engine:
             _log.info("turn.error", error=type(exc).__name__)
             turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
-        return self._stamp(
-            render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
-        )
+        result = render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
+        return self._stamp(turn.resumed(result))
 
     def _stamp(self, result: TurnResult) -> TurnResult:
         """The result with the skill identity whose headers the requests carried."""
@@ -203,6 +202,7 @@ class _Turn:
         self.user_id: str | None = None
         self.ctx: HandlerContext | None = None
         self.renewed = False
+        self.earlier: Earlier | None = None
 
     async def open(self, *, new: bool, actions: tuple[str, ...], planned: bool) -> None:
         """Open the session, then decide the plan (an unanswered question takes the message)."""
@@ -217,9 +217,10 @@ class _Turn:
         journal = engine.journal
         if journal is not None:
             journal.opened(self.session_id)
-            earlier = journal.earlier()
-            self.done.extend(earlier)  # a resumed job: what an earlier attempt finished
-            actions = tuple(a for a in actions if a not in earlier)
+            self.earlier = journal.earlier()
+            if self.earlier is not None:  # a resumed job goes on where the earlier attempt stopped
+                self.done.extend(self.earlier.done)
+                actions = self.earlier.queue
         self.queue = list(actions)
         notify = Notifier(engine.progress, engine.templates, self.language)
         self.ctx = HandlerContext(
@@ -248,8 +249,6 @@ class _Turn:
             reply = await self._call(self.queue.pop(0))
             self.replies.append(reply)
             self.done.extend(reply.actions)
-            if self.engine.journal is not None:
-                self.engine.journal.finished(self.done)
             if reply.question or reply.error:
                 self.queue.clear()  # a question waits for the user; nothing runs on a failed run
                 break
@@ -260,7 +259,39 @@ class _Turn:
             )
             if dropped:
                 self.replies.append(Reply("replies/export_hint"))
+            self._journal_step()
         self._suggest()
+
+    def _journal_step(self) -> None:
+        """Tell the journal how far the turn got (a resumed job starts from there)."""
+        journal = self.engine.journal
+        if journal is None:
+            return
+        sofar = render_turn(
+            self.engine.templates, self.language, self.replies, self.session_id, self.done
+        )
+        before = self.earlier or Earlier()
+        journal.step(
+            Earlier(
+                done=tuple(self.done),
+                queue=tuple(self.queue),
+                texts=(*before.texts, *(t for t in sofar.parts if t)),
+                files=(*before.files, *sofar.files),
+                links=tuple(dict.fromkeys((*before.links, *sofar.links))),
+            )
+        )
+
+    def resumed(self, result: TurnResult) -> TurnResult:
+        """The result with what an earlier attempt already replied (a resumed job)."""
+        if self.earlier is None or not self.earlier.texts:
+            return result
+        before = self.earlier
+        return dataclasses.replace(
+            result,
+            reply="\n\n".join(t for t in (*before.texts, result.reply) if t),
+            files=(*before.files, *result.files),
+            links=tuple(dict.fromkeys((*before.links, *result.links))),
+        )
 
     def _suggest(self) -> None:
         """After a turn that changed the timeline, suggest 2-3 next steps (§7.5)."""

@@ -11,8 +11,6 @@ import sys
 from collections.abc import MutableMapping
 from typing import Any, TextIO
 
-import structlog
-
 __all__ = ["configure_logging", "redact", "redact_processor"]
 
 _SECRET = re.compile(
@@ -88,6 +86,8 @@ def configure_logging(
         json: Emit one JSON object per line instead of console text.
         stream: Where logs go (stderr by default); never stdout, which carries results.
     """
+    import structlog  # not at import time: the thin client commands never configure it
+
     level = logging.WARNING
     if verbosity == 1:
         level = logging.INFO

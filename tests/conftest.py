@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,19 +29,40 @@ _SCRUBBED = (
     "ANTHROPIC_API_KEY",
     "OPENCLAW_STATE_DIR",
     "OPENCLAW_SHELL",
+    "NEMO_WORKER",
+    "NEMO_WORKER_IDLE",
+    "NEMO_WAIT",
 )
 
 
+def live_worker(state_dir: Path) -> int | None:
+    """The pid of a worker still running for `state_dir`, if any."""
+    from agent.worker.server import owner_alive
+    from agent.worker.spawn import read_pid
+
+    pid = read_pid(state_dir / "worker" / "worker.pid")
+    return pid if pid is not None and owner_alive(pid) else None
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point HOME and NEMO_AGENT_HOME at a temporary directory for every test."""
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point HOME and NEMO_AGENT_HOME at a temporary directory for every test.
+
+    Commands run inside the process (`NEMO_WORKER=false`) unless a test asks for the worker
+    (`tests/worker_support.py`); a worker still running after its test fails that test.
+    """
     home = tmp_path / "home"
     home.mkdir()
     for key in _SCRUBBED:
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("NEMO_AGENT_HOME", str(home / ".nemo-agent"))
-    return home
+    monkeypatch.setenv("NEMO_WORKER", "false")
+    yield home
+    leftover = live_worker(home / ".nemo-agent" / "state")
+    if leftover is not None:
+        os.kill(leftover, signal.SIGKILL)
+        pytest.fail(f"a background worker (pid {leftover}) outlived its test; stop it")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
+from agent.cli.jobrun import wait_options
 from agent.cli.planned import CliDeps, Planned, cli_deps, command_result, run_planned
 from agent.commands import SHAPES, language_of
 from agent.commands import reply_language as _reply_language
@@ -79,8 +80,16 @@ def _destination(output: Path | None, settings: Settings) -> tuple[Path, str | N
     help="A directory, or a file name ending in .mp4 (default: NEMO_OUTPUT_DIR or here).",
 )
 @_lang_option
+@wait_options
 @common_options
-def export(output: Path | None, lang: str | None, opts: CommonOptions) -> None:
+def export(
+    output: Path | None,
+    lang: str | None,
+    wait: float | None,
+    detach: bool,
+    turn_id: str | None,
+    opts: CommonOptions,
+) -> None:
     """Render the current project to MP4 and download it (never overwrites a file)."""
 
     def make(settings: Settings) -> Planned:
@@ -88,14 +97,22 @@ def export(output: Path | None, lang: str | None, opts: CommonOptions) -> None:
         language = _reply_language(settings, lang)
         return Planned("export", language, output_dir=folder, export_name=name)
 
-    run_planned(opts, make, SHAPES["export"])
+    run_planned(opts, make, SHAPES["export"], wait=wait, detach=detach, turn_id=turn_id)
 
 
 @click.command()
 @click.argument("text")
 @click.option("--new", is_flag=True, help="Start a new project session first.")
+@wait_options
 @common_options
-def send(text: str, new: bool, opts: CommonOptions) -> None:
+def send(
+    text: str,
+    new: bool,
+    wait: float | None,
+    detach: bool,
+    turn_id: str | None,
+    opts: CommonOptions,
+) -> None:
     """Send one message to the backend agent and print its reply as it arrives."""
 
     def make(_settings: Settings) -> Planned:
@@ -105,7 +122,7 @@ def send(text: str, new: bool, opts: CommonOptions) -> None:
             raise UserInputError('nothing to send: give the message, e.g. nemo-agent send "hi"')
         return Planned("sse", language_of(text), text=text, new=new, stream=not opts.json)
 
-    run_planned(opts, make, SHAPES["send"])
+    run_planned(opts, make, SHAPES["send"], wait=wait, detach=detach, turn_id=turn_id)
 
 
 @click.command()

@@ -107,14 +107,49 @@ def command_result(
     return CommandResult(text=done.text, data=done.data, exit_code=done.exit_code)
 
 
-def run_planned(opts: CommonOptions, make: Callable[[Settings], Planned], shape: Shape) -> None:
+def run_planned(
+    opts: CommonOptions,
+    make: Callable[[Settings], Planned],
+    shape: Shape,
+    *,
+    wait: float | None = None,
+    detach: bool = False,
+    turn_id: str | None = None,
+) -> None:
     """Run a direct command: build its request from the settings, run it, print the result.
+
+    In the background worker (the default) as a job, else inside the command.
 
     Args:
         opts: The common options.
         make: Builds the request (may raise `UserInputError` for bad arguments).
         shape: The command's own `--json` keys.
+        wait: `--wait` (seconds before answering `running`).
+        detach: `--detach` (`--wait 0`).
+        turn_id: `--turn-id`, the caller's idempotency key.
     """
+    from agent.cli.jobrun import job_request, run_job, wait_seconds, worker_wanted
+
+    if worker_wanted(opts):
+
+        def request(settings: Settings) -> Any:
+            planned = make(settings)
+            kind = "send" if planned.action == "sse" else planned.action
+            return job_request(
+                settings,
+                kind,
+                text=planned.text,
+                attachments=planned.attachments,
+                new=planned.new,
+                local=opts.local,
+                output_dir=planned.output_dir,
+                export_name=planned.export_name,
+                lang=planned.language,
+                turn_id=turn_id,
+            )
+
+        run_job(opts, request, wait=wait_seconds(opts, wait, detach), stream=True)
+        return
     deps = cli_deps()
 
     async def body(settings: Settings) -> CommandResult:

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 import click
 
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
+from agent.cli.jobrun import job_request, run_job, wait_options, wait_seconds, worker_wanted
 from agent.config import Settings
 from agent.errors import AgentError, UserInputError
 
@@ -83,6 +84,7 @@ async def run_turn(
     default=None,
     help="Where exported MP4s go (default NEMO_OUTPUT_DIR, else the current directory).",
 )
+@wait_options
 @click.argument("text", nargs=-1)
 @common_options
 def turn(
@@ -90,15 +92,45 @@ def turn(
     new: bool,
     attach: tuple[str, ...],
     output: Path | None,
+    wait: float | None,
+    detach: bool,
+    turn_id: str | None,
     text: tuple[str, ...],
 ) -> None:
     """Run one turn: TEXT (EN or ZH), with optional attachments; prints the reply.
 
     With --json, stdout is one object: status, reply, language, actions, files, links,
-    session_id, error.
+    session_id, error. A turn not finished within --wait seconds answers status "running" with a
+    job_id (get the result with `nemo-agent wait JOB_ID`); the job goes on in the background.
     """
     message = " ".join(text)
     output_dir = output.expanduser().resolve() if output else None
+
+    def on_error(exc: AgentError, settings: Settings | None) -> CommandResult:
+        from agent.engine import failed_turn
+
+        result = failed_turn(exc, message, settings or Settings())
+        return CommandResult(text=result.reply, data=result.as_json(), exit_code=1)
+
+    if worker_wanted(opts):
+
+        def make(settings: Settings) -> Any:
+            if not message.strip() and not attach:
+                raise UserInputError(EMPTY_TURN)
+            return job_request(
+                settings,
+                "turn",
+                text=message,
+                attachments=attach,
+                new=new,
+                local=opts.local,
+                output_dir=output_dir,
+                turn_id=turn_id,
+            )
+
+        seconds = wait_seconds(opts, wait, detach)
+        run_job(opts, make, wait=seconds, stream=True, on_error=on_error)
+        return
 
     async def body(settings: Settings) -> CommandResult:
         if not message.strip() and not attach:
@@ -107,11 +139,5 @@ def turn(
         return await run_turn(
             settings, message, attach, new=new, output=output_dir, stream_to=stream_to
         )
-
-    def on_error(exc: AgentError, settings: Settings | None) -> CommandResult:
-        from agent.engine import failed_turn
-
-        result = failed_turn(exc, message, settings or Settings())
-        return CommandResult(text=result.reply, data=result.as_json(), exit_code=1)
 
     run_command(opts, body, on_error=on_error)

@@ -5,7 +5,7 @@ Rendering happens once, in the engine, through `agent.templates.Templates`.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Clock",
+    "Earlier",
     "ErrorInfo",
     "Handler",
     "HandlerContext",
@@ -71,6 +72,18 @@ class Reply:
     edits: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """How far a turn got: finished actions, the actions still queued, and its replies so far
+    (rendered, with their files and links); a resumed job goes on from here."""
+
+    done: tuple[str, ...] = ()
+    queue: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+
+
 class Journal(Protocol):
     """Where a background job records what its turn did (the worker's ledger), so that a job
     resumed after the worker stopped never repeats a step that was already sent."""
@@ -84,12 +97,12 @@ class Journal(Protocol):
     def posted(self) -> dict[str, Any] | None:
         """The state read before an earlier attempt of this turn posted its message, if one did."""
 
-    def finished(self, actions: Sequence[str]) -> None:
-        """The actions the turn has finished so far."""
+    def step(self, progress: Earlier) -> None:
+        """A step finished: everything done so far, what is left, and the replies so far."""
 
-    def earlier(self) -> tuple[str, ...]:
-        """The actions an earlier attempt of this turn finished (not run again)."""
-        return ()
+    def earlier(self) -> Earlier | None:
+        """Where an earlier attempt of this turn stopped (None: no step had finished)."""
+        return None
 
 
 @dataclass(slots=True)

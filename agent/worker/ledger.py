@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     session_id TEXT,
     posted TEXT,
     actions TEXT NOT NULL DEFAULT '[]',
+    earlier TEXT,
     progress TEXT NOT NULL DEFAULT '',
     outcome TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,
@@ -69,6 +70,8 @@ class Job:
     session_id: str | None
     posted: dict[str, Any] | None
     actions: tuple[str, ...]
+    earlier: dict[str, Any] | None
+    """How far the last attempt got (`agent.handlers.base.Earlier` as a dict), if a step ended."""
     progress: str
     outcome: Outcome | None
     attempts: int
@@ -95,6 +98,7 @@ def _job(row: sqlite3.Row) -> Job:
         session_id=row["session_id"],
         posted=json.loads(row["posted"]) if row["posted"] else None,
         actions=tuple(json.loads(row["actions"])),
+        earlier=json.loads(row["earlier"]) if row["earlier"] else None,
         progress=row["progress"],
         outcome=Outcome.from_wire(outcome) if outcome else None,
         attempts=row["attempts"],
@@ -195,9 +199,13 @@ class Ledger:
         """The message is about to be posted; `before` is the project state read just before."""
         self._update(job_id, posted=json.dumps(before, ensure_ascii=False))
 
-    def finished_actions(self, job_id: str, actions: Sequence[str]) -> None:
-        """The actions the job has finished so far."""
-        self._update(job_id, actions=json.dumps(list(actions)))
+    def step(self, job_id: str, actions: Sequence[str], earlier: dict[str, Any]) -> None:
+        """A step ended: the actions finished so far, and how far the turn got."""
+        self._update(
+            job_id,
+            actions=json.dumps(list(actions)),
+            earlier=json.dumps(earlier, ensure_ascii=False),
+        )
 
     def progress(self, job_id: str, line: str) -> None:
         """The job's latest status line."""

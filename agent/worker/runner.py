@@ -7,10 +7,11 @@ compiled router, the GUI tables, the templates and the embedded local backend.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,11 +22,14 @@ import structlog
 from agent import DISTRIBUTION
 from agent.config import Settings
 from agent.errors import AgentError, ConfigError
+from agent.handlers.base import Earlier
 from agent.worker.ledger import Job, Ledger
 from agent.worker.live import LiveJob
 from agent.worker.protocol import JobRequest, Outcome, settings_from_wire
 
 __all__ = ["Backends", "LedgerJournal", "Runner", "job_language"]
+
+_EARLIER_KEYS = ("done", "queue", "texts", "files", "links")
 
 _log = structlog.get_logger(__name__)
 
@@ -91,14 +95,17 @@ class LedgerJournal:
         """The state an earlier attempt read before it posted, if it did."""
         return self.job.posted
 
-    def finished(self, actions: Sequence[str]) -> None:
-        """Record the actions finished so far."""
-        self.ledger.finished_actions(self.job.id, actions)
-        self.live.actions = tuple(actions)
+    def step(self, progress: Earlier) -> None:
+        """Record how far the turn got."""
+        self.ledger.step(self.job.id, progress.done, dataclasses.asdict(progress))
+        self.live.actions = progress.done
 
-    def earlier(self) -> tuple[str, ...]:
-        """What an earlier attempt finished."""
-        return self.job.actions
+    def earlier(self) -> Earlier | None:
+        """Where an earlier attempt stopped."""
+        data = self.job.earlier
+        if not data:
+            return None
+        return Earlier(**{key: tuple(data.get(key) or ()) for key in _EARLIER_KEYS})
 
 
 @dataclass(slots=True)
@@ -178,7 +185,7 @@ class Runner:
         log = _JobLog(self.job_log(job.id))
         progress = JobProgress(live, on_status=lambda line: self._status(job.id, line, log))
         try:
-            if request.cwd:
+            if request.cwd and request.kind not in ("credits", "state"):
                 os.chdir(request.cwd)  # paths in the text are the client's (jobs run one at a time)
             if settings.backend == "local":
                 url = await asyncio.to_thread(self.backends.url, settings)

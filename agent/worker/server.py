@@ -35,12 +35,16 @@ __all__ = ["Worker", "owner_alive", "remove_stale_parts"]
 
 _log = structlog.get_logger(__name__)
 
+READ_ONLY = frozenset({"credits", "state"})
+"""Job kinds that run at once, beside the queue (they change nothing)."""
+
 _PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
 """`agent.transfer`'s temporary download names: `.<name>.<12 hex>.part`."""
 
 
 def owner_alive(pid: int | None) -> bool:
-    """True when a process with this id exists (the worker that claimed a job)."""
+    """True when a process with this id runs (the worker that claimed a job); a zombie that no
+    one reaped yet counts as gone."""
     if not pid:
         return False
     try:
@@ -49,7 +53,11 @@ def owner_alive(pid: int | None) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return True  # no /proc (macOS): the signal check above is all there is
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:
@@ -73,7 +81,7 @@ class Worker:
         *,
         clock: Callable[[], float] = time.time,
         poll: float = 0.2,
-        tick: float = 10.0,
+        tick: float = 5.0,
     ) -> None:
         self.settings = settings
         self.paths = paths
@@ -90,6 +98,7 @@ class Worker:
         self._tick = tick
         self._clients = 0
         self._busy = False
+        self._side: set[asyncio.Task[None]] = set()
         self._last_activity = time.monotonic()
         self._stop = asyncio.Event()
         self._retiring = False
@@ -163,7 +172,8 @@ class Worker:
         interval = max(0.05, min(5.0, self.settings.worker_idle / 4))
         while True:
             await asyncio.sleep(interval)
-            active = self._busy or self._clients > 0 or not self.queue.empty()
+            side = any(not t.done() for t in self._side)
+            active = self._busy or side or self._clients > 0 or not self.queue.empty()
             if active:
                 self._last_activity = time.monotonic()
             elif self._retiring or time.monotonic() - self._last_activity >= (
@@ -284,7 +294,11 @@ class Worker:
         job, new = self.ledger.submit(request, job_language(request, settings))
         if new:
             self.live[job.id] = LiveJob(job.id)
-            self.queue.put_nowait(job.id)
+            if request.kind in READ_ONLY:  # never queued behind a long turn
+                self._side.add(asyncio.create_task(self._run(job.id)))
+                self._side = {t for t in self._side if not t.done()}
+            else:
+                self.queue.put_nowait(job.id)
         return {"ok": True, "job_id": job.id, "turn_id": job.turn_id, "new": new}
 
     def _cancel(self, job_id: str) -> dict[str, Any]:

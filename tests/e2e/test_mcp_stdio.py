@@ -20,6 +20,8 @@ from mcp.client.stdio import StdioServerParameters
 from mcp_types import CallToolResult, ResourceLink, TextContent
 
 from agent.config import Settings
+from tests.conftest import live_worker
+from tests.worker_support import poll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -38,7 +40,9 @@ def server_env(isolated_home: Path) -> Iterator[dict[str, str]]:
     yield env
     from agent.worker.client import WorkerClient
 
+    state_dir = Settings.from_env(env).state_dir
     asyncio.run(WorkerClient(Settings.from_env(env)).stop())
+    poll(lambda: live_worker(state_dir) is None, "the worker to exit")
 
 
 @asynccontextmanager

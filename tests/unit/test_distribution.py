@@ -64,8 +64,9 @@ def test_the_scanner_finds_install_commands_and_their_names() -> None:
 @pytest.mark.parametrize("path", _documents(), ids=lambda p: str(p.relative_to(REPO)))
 def test_every_install_instruction_names_our_distribution(path: Path) -> None:
     for package in instructions(path.read_text(encoding="utf-8")):
-        # Python code names it through the constant, which the first test pins to pyproject.
-        name = package.replace("{DISTRIBUTION}", NAME)
+        # Code and the doctor's templates name it through the constant (`name=DISTRIBUTION`),
+        # which the first test pins to pyproject.
+        name = package.replace("{DISTRIBUTION}", NAME).replace("{{name}}", NAME)
         assert re.fullmatch(rf"{re.escape(NAME)}(?:\[[a-z,]+\])?", name), (path, package)
 
 

@@ -202,6 +202,26 @@ _SAMPLES: dict[str, dict[str, object]] = {
     "replies/backend_failed": {"texts": ["Title added."], "message": "render backend down"},
     "status/still_working": {"minutes": 4},
     "status/checking": {"attempt": 1, "attempts": 5},
+    "status/job_waiting": {"job_id": "job_1", "seconds": 20},
+    "replies/running": {
+        "job_id": "job_1",
+        "status": "Rendering",
+        "actions": ["sse"],
+        "queued": False,
+    },
+    "replies/job_cancelled": {"job_id": "job_1", "actions": ["upload"]},
+    "replies/job_failed": {"job_id": "job_1", "message": "KeyError: x", "log": "/tmp/j.log"},
+    "replies/job_cancel": {"job_id": "job_1", "status": "cancelling"},
+    "replies/worker_status": {
+        "pid": 7,
+        "version": "1",
+        "uptime": 3,
+        "running": [],
+        "queued": 0,
+        "idle": 900,
+        "log": "/tmp/w.log",
+    },
+    "replies/worker_stopped": {"stopped": True},
 }
 _VERBATIM = {"errors/user_input", "replies/backend", "replies/question", "replies/recovered"}
 _OWN = ("errors/", "status/", "replies/")
