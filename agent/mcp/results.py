@@ -55,6 +55,9 @@ class JobOutput(BaseModel):
     language: str = "en"
     actions: list[str] = Field(default_factory=list, description="What was done, in order.")
     files: list[str] = Field(default_factory=list, description="Absolute paths of MP4s.")
+    uploaded: list[dict[str, Any]] | None = Field(
+        default=None, description="`upload`: what was added (filename, type, url)."
+    )
     file_info: list[FileInfo] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list, description="Browser links for the project.")
     session_id: str = ""
@@ -105,7 +108,10 @@ def job_result(
         templates: Where the running and file lines come from.
     """
     structured = {**data, "job_id": job_id}
-    files = [f for f in structured.get("files") or [] if isinstance(f, str)]
+    listed = structured.get("files") or []
+    files = [f for f in listed if isinstance(f, str)]
+    if len(files) != len(listed):  # `upload`'s own rows {filename, type, url}: not local files
+        structured["uploaded"], structured["files"] = listed, files
     if not isinstance(structured.get("file_info"), list) or len(structured["file_info"]) != len(
         files
     ):
