@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import structlog
 
-from agent.attachments import extract_attachments
+from agent.attachments import extract_attachments, inbound_path
 from agent.errors import AgentError, SessionNotFoundError
 from agent.files import write_atomic
 from agent.handlers import build_registry
@@ -158,6 +158,9 @@ class Engine:
         language: Language | None,
     ) -> tuple[str, tuple[str, ...], Language, tuple[str, ...]]:
         """The message, files, reply language and actions of a turn; routes only when needed."""
+        settings = self._rt.settings
+        openclaw = settings.openclaw_state_dir or settings.user_home / ".openclaw"
+        attachments = [inbound_path(a, openclaw) for a in attachments]
         if plan is not None:
             if language is None:
                 language = (await self._route(text, attachments)).language

@@ -71,13 +71,9 @@ class Jobs(Protocol):
         ...
 
 
-def resolve_attachment(value: str, cwd: Path, settings: Settings) -> str:
-    """An attachment as the worker takes it: URLs as given, paths absolute. OpenClaw's
-    `media://inbound/NAME` (how a photo sent in chat reaches the model) is the file in its inbound
-    media folder."""
-    if value.startswith("media://inbound/"):
-        base = settings.openclaw_state_dir or settings.user_home / ".openclaw"
-        return str(base / "media" / "inbound" / value.removeprefix("media://inbound/"))
+def resolve_attachment(value: str, cwd: Path) -> str:
+    """An attachment as the worker takes it: URLs (and OpenClaw's `media://inbound/NAME`, which
+    the engine maps to its file) as given, paths made absolute against the host's folder."""
     if "://" in value:
         return value
     path = Path(value).expanduser()
@@ -177,7 +173,7 @@ def build_server(
         music, change length or aspect, export). Returns the reply and any MP4, or `running`
         with a job_id for `wait`."""
         cwd = Path.cwd()
-        files = tuple(resolve_attachment(a, cwd, settings) for a in attachments)
+        files = tuple(resolve_attachment(a, cwd) for a in attachments)
         request = tools.request("turn", text=message, attachments=files, new=new, turn_id=turn_id)
         return await tools.run("turn", request, None, wait_s, ctx)
 
@@ -198,7 +194,7 @@ def build_server(
     ) -> Annotated[CallToolResult, JobOutput]:
         """Add images, videos or audio to the current project without asking for an edit."""
         cwd = Path.cwd()
-        files = tuple(resolve_attachment(p, cwd, settings) for p in paths)
+        files = tuple(resolve_attachment(p, cwd) for p in paths)
         return await tools.run("upload", tools.request("upload", attachments=files), None,
                                wait_s, ctx)  # fmt: skip
 

@@ -88,7 +88,7 @@ async def test_turn_submits_absolute_attachments_into_the_hosts_folder(
             str(tmp_path / "photo.jpg"),
             "/abs/a.png",
             "https://x.example/b.jpg",
-            str(isolated_home / ".openclaw/media/inbound/c.jpg"),
+            "media://inbound/c.jpg",  # the engine maps it to OpenClaw's inbound folder
         ),
         turn_id="host-1",
         output_dir=str(tmp_path),
