@@ -288,3 +288,19 @@ def test_a_recorded_install_sets_x_skill_platform(
     assert load_skill(Settings.from_env(env)).platform == platform
     run("uninstall", "--host", host)
     assert load_skill(Settings.from_env(env)).platform == "unknown"
+
+
+@pytest.mark.parametrize("host", HOSTS)
+@pytest.mark.parametrize("skill", IDENTITIES)
+def test_uninstall_restores_the_prior_state_for_every_host_and_identity(
+    host: str, skill: str, isolated_home: Path
+) -> None:
+    (isolated_home / ".claude").mkdir()
+    (isolated_home / ".claude/settings.json").write_text('{"x": 1}', encoding="utf-8")
+    before = snapshot(isolated_home)
+    assert run("install", "--host", host, "--skill", skill, "--mcp")[0] == 0
+    assert snapshot(isolated_home) != before
+    code, out = run("uninstall", "--host", host, "--skill", skill, "--mcp")
+    assert code == 0
+    assert {s["action"] for s in out["steps"]} <= {"removed", "skipped"}
+    assert snapshot(isolated_home) == before
