@@ -8,9 +8,11 @@ carrying the CLI's one-line message; nothing a tool does can stop the server.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 
@@ -46,6 +48,8 @@ INSTRUCTIONS = (
 WaitS = Annotated[
     int, Field(ge=0, le=WAIT_LIMIT_S, description="Seconds to wait for the result (0-50).")
 ]
+KEEPALIVE_S = 5.0
+"""Progress while a submit starts the worker (clients reset their idle timer on each)."""
 READ_ONLY = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=True)
 WRITES = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=True)
 
@@ -83,10 +87,13 @@ def resolve_attachment(value: str, cwd: Path) -> str:
 class _Tools:
     """The tools' shared plumbing: submit, wait with progress, shape the result."""
 
-    def __init__(self, settings: Settings, jobs: Jobs, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, settings: Settings, jobs: Jobs, clock: Callable[[], float], keepalive_s: float
+    ) -> None:
         self.settings = settings
         self.jobs = jobs
         self.clock = clock
+        self.keepalive_s = keepalive_s
         self.templates = Templates()
 
     def request(self, kind: JobKind, **fields: Any) -> JobRequest:
@@ -104,13 +111,15 @@ class _Tools:
         self, tool: str, request: JobRequest | None, job_id: str | None, wait_s: int, ctx: Context
     ) -> CallToolResult:
         started = self.clock()
+        lang = language_of(request.text) if request is not None and request.text else "en"
+        follow = _Progress(ctx, self.templates.render("status/working", lang), self.keepalive_s)
         try:
-            if request is not None:
-                job_id = await self.jobs.submit(request)
-            assert job_id is not None  # noqa: S101 - one of the two is always given
-            lang = language_of(request.text) if request is not None else "en"
-            follow = _Progress(ctx, self.templates.render("status/working", lang))
             await follow.report()
+            if request is not None:
+                # Submitting may start the worker first: keep the client's idle timer fed.
+                async with follow.keepalive():
+                    job_id = await self.jobs.submit(request)
+            assert job_id is not None  # noqa: S101 - one of the two is always given
             remaining = max(0.0, min(wait_s, WAIT_LIMIT_S) - (self.clock() - started))
             data = await self.jobs.wait(job_id, remaining, follow.on_event)
         except AgentError as exc:
@@ -120,11 +129,13 @@ class _Tools:
 
 class _Progress:
     """Forwards the worker's progress events as MCP progress notifications (increasing values,
-    the latest status line as the message)."""
+    the latest status line as the message); `keepalive` reports on its own while nothing else
+    does (the worker ticks every 5 s once a wait has begun)."""
 
-    def __init__(self, ctx: Context, message: str) -> None:
+    def __init__(self, ctx: Context, message: str, every_s: float) -> None:
         self.ctx = ctx
         self.message = message
+        self.every_s = every_s
         self.count = itertools.count()
 
     async def report(self) -> None:
@@ -135,9 +146,28 @@ class _Progress:
             self.message = str(event["text"])
         await self.report()
 
+    @contextlib.asynccontextmanager
+    async def keepalive(self) -> AsyncIterator[None]:
+        async def beat() -> None:
+            while True:
+                await asyncio.sleep(self.every_s)
+                await self.report()
+
+        task = asyncio.create_task(beat())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
 
 def build_server(
-    settings: Settings, jobs: Jobs | None = None, *, clock: Callable[[], float] = time.monotonic
+    settings: Settings,
+    jobs: Jobs | None = None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    keepalive_s: float = KEEPALIVE_S,
 ) -> MCPServer:
     """The MCP server with its seven tools; nothing is contacted until a tool is called.
 
@@ -145,12 +175,13 @@ def build_server(
         settings: The server's settings (backend, skill identity, output folder, token).
         jobs: The worker client (default `WorkerClient(settings)`).
         clock: Injected monotonic clock (the 50 s budget).
+        keepalive_s: Seconds between progress reports while a submit is under way.
     """
     if jobs is None:
         from agent.worker.client import WorkerClient
 
         jobs = WorkerClient(settings)
-    tools = _Tools(settings, jobs, clock)
+    tools = _Tools(settings, jobs, clock, keepalive_s)
     server = MCPServer(
         "nemo-agent", title="nemo-agent", version=__version__, instructions=INSTRUCTIONS
     )

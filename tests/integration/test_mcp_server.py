@@ -188,3 +188,28 @@ async def test_a_worker_failure_is_a_one_line_tool_error(settings: Settings) -> 
         "error: the background worker did not start within 30 s"
     ]
     assert cancelled.structured_content == {"job_id": "job_9", "status": "cancelling"}
+
+
+async def test_progress_keeps_coming_while_a_submit_starts_the_worker(settings: Settings) -> None:
+    import asyncio
+
+    beats = asyncio.Event()
+    seen: list[float] = []
+
+    class SlowStart(ScriptedJobs):
+        async def submit(self, request: JobRequest) -> str:
+            async with asyncio.timeout(5):
+                await beats.wait()  # released by the third progress report, not by a clock
+            return await super().submit(request)
+
+    async def on_progress(value: float, total: float | None, message: str | None) -> None:
+        seen.append(value)
+        if len(seen) >= 3:
+            beats.set()
+
+    jobs = SlowStart(_answer())
+    server = build_server(settings, jobs, clock=jobs.clock, keepalive_s=0.001)
+    async with Client(server) as client:
+        result = await client.call_tool("credits", {}, progress_callback=on_progress)
+    assert not result.is_error
+    assert seen[:3] == [0, 1, 2]
