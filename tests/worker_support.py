@@ -108,6 +108,7 @@ class WorkerWorld:
             [nemo_agent(), *args],
             env=self.env,
             cwd=self.out,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

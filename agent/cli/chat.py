@@ -111,7 +111,10 @@ class _Repl:
         self.progress.streamed = False
         task = asyncio.create_task(self.engine.run_turn(text, attachments, **kw))
         result = await _cancellable(task)
-        if result is None:
+        detached = getattr(self.engine, "detached", None)
+        if result is None and detached:  # the job goes on in the background worker
+            self.say("replies/running", job_id=detached, status="", actions=[], queued=False)
+        elif result is None:
             self.say("replies/chat_cancelled")
         else:
             self.show(result)
@@ -187,6 +190,13 @@ async def repl(
     out = Console(file=stdout, highlight=False, soft_wrap=True)
     err = Console(file=stderr, highlight=False)
     progress = RichProgress(out, err)
+    if open_engine is None and settings.worker:
+        from agent.cli.chat_worker import WorkerTurns
+        from agent.templates import Templates
+
+        turns: Any = WorkerTurns(settings, progress, Templates())
+        await _Repl(turns, stdin, out, progress).loop()
+        return CommandResult()
     factory = open_engine or default_open
     async with factory(settings, progress=progress) as engine:
         await _Repl(engine, stdin, out, progress).loop()
@@ -201,4 +211,7 @@ def chat(opts: CommonOptions) -> None:
     async def body(settings: Settings) -> CommandResult:
         return await repl(settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
 
-    run_command(opts, body)
+    from agent.cli.jobrun import worker_wanted
+
+    # In the worker the --local backend lives there: the command starts none of its own.
+    run_command(opts, body, local_backend=not worker_wanted(opts))

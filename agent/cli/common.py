@@ -163,8 +163,11 @@ def run_command(
     *,
     env: Mapping[str, str] | None = None,
     on_error: ErrorHandler | None = None,
+    local_backend: bool = True,
 ) -> None:
     """Run an async command body with settings, logging, the backend and error handling.
+
+    `local_backend=False` starts no embedded backend for `--local` (the worker runs it).
 
     Exits the process with the result's code; an `AgentError` becomes one line on stderr (or a
     JSON error object on stdout with `--json`, or what `on_error` makes of it) and exit code 1;
@@ -174,8 +177,11 @@ def run_command(
     settings: Settings | None = None
     try:
         settings = build_settings(opts, env)
-        with backend_for(settings) as live:
-            result = asyncio.run(body(live))
+        if local_backend:
+            with backend_for(settings) as live:
+                result = asyncio.run(body(live))
+        else:
+            result = asyncio.run(body(settings))
     except AgentError as exc:
         result = (
             on_error(exc, settings)

@@ -157,11 +157,11 @@ class Heartbeat:
         kind, text = event.get("kind"), str(event.get("text") or "")
         now = self.clock()
         if kind == "stream":
-            if self.out is not None:
+            if self.out is not None:  # plain mode: as `turn` streams it (never to stderr)
                 self.out.write(("\n" if self.streamed else "") + text + "\n")
                 self.out.flush()
                 self.streamed = True
-            self._line(text if self.out is None else "", now)
+                self.last = now
         elif kind == "status":
             self._line(text, now)
         elif now - self.last >= self.every:
@@ -321,8 +321,18 @@ def run_job(
     except KeyboardInterrupt:  # before the job was submitted
         click.echo("interrupted", err=True)
         if opts.json:
-            error = {"code": "interrupted", "message": "interrupted before the job was submitted"}
-            click.echo(json.dumps({"status": "error", "error": error}))
+            message = "interrupted before the job was submitted"
+            data = {
+                "status": "error",
+                "reply": message,
+                "language": "en",
+                "actions": [],
+                "files": [],
+                "links": [],
+                "session_id": "",
+                "error": {"code": "interrupted", "message": message},
+            }
+            click.echo(json.dumps(data))
         sys.exit(130)
     print_wait(opts, *outcome)
 
@@ -332,8 +342,11 @@ async def _submit_and_wait(
 ) -> tuple[Any, Heartbeat, int | None]:
     from agent.worker.client import WorkerClient
 
-    job_id = await WorkerClient(settings).submit(request)
+    submitted = await WorkerClient(settings).submit_result(request)
+    job_id = submitted.job_id
     language = "zh" if any("\u4e00" <= c <= "\u9fff" for c in request.text) else "en"
     heartbeat = Heartbeat(sys.stderr, sys.stdout if stream else None, job_id, language)
+    if wait == 0 or submitted.done:  # `--detach`, or a turn id that already finished
+        return submitted, heartbeat, None
     result, caught = await wait_for_job(settings, job_id, wait, heartbeat, backlog=True)
     return result, heartbeat, caught

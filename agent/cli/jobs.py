@@ -104,7 +104,8 @@ def cancel(job_id: str, opts: CommonOptions) -> None:
 
     answer = _run(opts, body)
     if opts.json:
-        click.echo(json.dumps({"status": "ok", **answer}, ensure_ascii=False))
+        data = {"status": "ok", "job_id": answer["job_id"], "job_status": answer["status"]}
+        click.echo(json.dumps(data, ensure_ascii=False))
     else:
         click.echo(_say("replies/job_cancel", **answer))
 

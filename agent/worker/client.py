@@ -13,7 +13,8 @@ import contextlib
 import inspect
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from agent import __version__
@@ -167,17 +168,29 @@ class WorkerClient:
 
     async def submit(self, request: JobRequest) -> str:
         """Queue a job; returns its id. A request whose `turn_id` was submitted before returns
-        that job's id and sends nothing again.
+        that job's id and sends nothing again. Missing `settings`, `output_dir` and `cwd` are the
+        client's (settings; NEMO_OUTPUT_DIR, else the current directory; the current directory).
 
         Raises:
             WorkerError: The worker could not be reached or refused the request.
         """
-        if request.settings is None:
-            from dataclasses import replace
+        return (await self.submit_result(request)).job_id
 
-            request = replace(request, settings=settings_to_wire(self.settings))
+    async def submit_result(self, request: JobRequest) -> WaitResult:
+        """`submit`, answering at once what `wait(job_id, 0)` would (in one round trip).
+
+        Raises:
+            WorkerError: The worker could not be reached or refused the request.
+        """
+        request = replace(
+            request,
+            settings=request.settings or settings_to_wire(self.settings),
+            output_dir=request.output_dir
+            or str((self.settings.output_dir or Path.cwd()).expanduser().resolve()),
+            cwd=request.cwd or str(Path.cwd()),
+        )
         answer = await self._call({"op": "submit", "request": request.to_wire()})
-        return str(answer["job_id"])
+        return _result(answer["result"])
 
     async def wait(
         self,
@@ -238,12 +251,8 @@ class WorkerClient:
                     maybe = on_progress(payload)
                     if inspect.isawaitable(maybe):
                         await maybe
-                elif kind == "done":
-                    outcome = Outcome.from_wire(event["outcome"])
-                    job_id = str(event["job_id"])
-                    return WaitResult(job_id, str(event["status"]), outcome.data, outcome)
-                elif kind == "running":
-                    return WaitResult(str(event["job_id"]), "running", dict(event["data"]))
+                elif kind in ("done", "running"):
+                    return _result(event)
         except (ConnectionError, OSError) as exc:
             raise _Gone(str(exc)) from exc
         finally:
@@ -282,6 +291,14 @@ class WorkerClient:
         except _Gone:
             return False
         return True
+
+
+def _result(event: dict[str, Any]) -> WaitResult:
+    """A `done` or `running` line as a `WaitResult`."""
+    if event.get("event") == "done":
+        outcome = Outcome.from_wire(event["outcome"])
+        return WaitResult(str(event["job_id"]), str(event["status"]), outcome.data, outcome)
+    return WaitResult(str(event["job_id"]), "running", dict(event["data"]))
 
 
 def _current(hello: dict[str, Any]) -> bool:

@@ -140,6 +140,7 @@ class Outcome:
         rest: The plain-mode text after the streamed backend text was already shown.
         exit_code: The command's exit code (0 ok, 1 error).
         error_line: `text` is a one-line error for stderr (the command never got going).
+        question: The question the backend asked, if the turn ended on one (the chat's prompt).
     """
 
     data: dict[str, Any]
@@ -147,6 +148,7 @@ class Outcome:
     rest: str = ""
     exit_code: int = 0
     error_line: bool = False
+    question: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
         """A JSON-able dict."""
@@ -161,6 +163,7 @@ class Outcome:
             rest=str(data.get("rest") or ""),
             exit_code=int(data.get("exit_code") or 0),
             error_line=bool(data.get("error_line")),
+            question=data.get("question") if isinstance(data.get("question"), str) else None,
         )
 
 

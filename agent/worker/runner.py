@@ -7,6 +7,7 @@ compiled router, the GUI tables, the templates and the embedded local backend.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import os
@@ -186,7 +187,8 @@ class Runner:
         progress = JobProgress(live, on_status=lambda line: self._status(job.id, line, log))
         try:
             if request.cwd and request.kind not in ("credits", "state"):
-                os.chdir(request.cwd)  # paths in the text are the client's (jobs run one at a time)
+                with contextlib.suppress(OSError):  # paths in the text are the client's
+                    os.chdir(request.cwd)  # (jobs that take paths run one at a time)
             if settings.backend == "local":
                 url = await asyncio.to_thread(self.backends.url, settings)
                 settings = settings.with_overrides(api_url=url, web_url=url)
@@ -229,8 +231,9 @@ class Runner:
             )
             if request.kind == "turn":
                 result = await engine.run_turn(request.text, request.attachments, new=new)
+                code = 0 if result.ok else 1
                 data = result.as_json()
-                return Outcome(data, result.reply, result.rest, 0 if result.ok else 1)
+                return Outcome(data, result.reply, result.rest, code, question=result.question)
             return await _planned(engine, request, settings, new)
 
 

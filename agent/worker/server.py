@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import gc
 import os
 import re
 import time
@@ -58,6 +60,14 @@ def owner_alive(pid: int | None) -> bool:
     except OSError:
         return True  # no /proc (macOS): the signal check above is all there is
     return stat.rpartition(")")[2].split()[:1] != ["Z"]
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system once the queue is empty (a render's frames leave
+    large free heaps behind; glibc keeps them without `malloc_trim`)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:
@@ -194,6 +204,8 @@ class Worker:
             finally:
                 self._busy = False
                 self._last_activity = time.monotonic()
+            if self.queue.empty():
+                release_memory()
 
     async def _run(self, job_id: str) -> None:
         live = self.live.setdefault(job_id, LiveJob(job_id))
@@ -299,7 +311,8 @@ class Worker:
                 self._side = {t for t in self._side if not t.done()}
             else:
                 self.queue.put_nowait(job.id)
-        return {"ok": True, "job_id": job.id, "turn_id": job.turn_id, "new": new}
+        answer = {"ok": True, "job_id": job.id, "turn_id": job.turn_id, "new": new}
+        return {**answer, "result": self._result(job.id)}
 
     def _cancel(self, job_id: str) -> dict[str, Any]:
         job = self.ledger.get(job_id)
@@ -346,14 +359,17 @@ class Worker:
             await self._follow(live, writer, deadline, backlog=bool(message.get("backlog")))
         else:
             await self._poll_ledger(job.id, writer, deadline)
-        job = self.ledger.get(job.id)
+        await _send(writer, self._result(job.id))
+
+    def _result(self, job_id: str) -> dict[str, Any]:
+        """The last line of a wait: the outcome of a finished job, else its `running` view."""
+        job = self.ledger.get(job_id)
         assert job is not None  # noqa: S101 - jobs are never deleted
         if job.finished and job.outcome is not None:
             done = {"event": "done", "job_id": job.id, "status": job.status}
-            await _send(writer, {**done, "outcome": job.outcome.to_wire()})
-        else:
-            view = running_view(job, self.live.get(job.id), self.templates)
-            await _send(writer, {"event": "running", "job_id": job.id, "data": view})
+            return {**done, "outcome": job.outcome.to_wire()}
+        view = running_view(job, self.live.get(job.id), self.templates)
+        return {"event": "running", "job_id": job.id, "data": view}
 
     async def _follow(
         self, live: LiveJob, writer: asyncio.StreamWriter, deadline: float, *, backlog: bool

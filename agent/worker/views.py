@@ -27,6 +27,7 @@ def running_view(job: Job, live: LiveJob | None, templates: Templates) -> dict[s
     status = live.last_status() if live is not None else job.progress
     actions = list(live.actions if live is not None and live.actions else job.actions)
     session = (live.session_id if live is not None else None) or job.session_id or ""
+    links = [str(link) for link in (job.earlier or {}).get("links") or ()]
     reply = templates.render(
         "replies/running",
         _language(job),
@@ -43,7 +44,7 @@ def running_view(job: Job, live: LiveJob | None, templates: Templates) -> dict[s
         "actions": actions,
         "files": [],
         "file_info": [],
-        "links": [],
+        "links": links,
         "session_id": session,
         "error": None,
         "skill": None,

@@ -105,6 +105,9 @@ def test_kill_9_of_the_worker_mid_render_resumes_without_posting_or_rendering_ag
     assert worker_world.count(RUN_SSE) == 1
     assert worker_world.count(RENDER_SUBMIT) == 1
     assert worker_world.gate.renders == 1
+    assert done["actions"] == ["upload", "sse", "state", "export"]
+    assert "harbor.jpg" in done["reply"]  # the earlier attempt's replies are kept
+    assert "✅ Video ready" in done["reply"]
     [row] = [r for r in worker_world.jobs() if r["job_id"] == first["job_id"]]
     assert row["status"] == "ok"
     assert not [p for p in worker_world.out.iterdir() if p.name.endswith(".part")]
@@ -154,3 +157,131 @@ def test_two_waiters_on_one_job_both_get_the_result(worker_world: WorkerWorld) -
     assert [r["status"] for r in results] == ["ok", "ok"]
     assert results[0]["files"] == results[1]["files"]
     _mp4(results[0])
+
+
+def test_cancel_stops_a_running_job_and_wait_reports_it_cancelled(
+    worker_world: WorkerWorld,
+) -> None:
+    first = worker_world.json(*TURN[:2], "--detach", *TURN[2:])
+    poll(worker_world.gate.started.is_set, "the render to start")
+    answer = worker_world.json("cancel", first["job_id"], "--json")
+    assert (answer["status"], answer["job_status"]) == ("ok", "cancelling")
+    done = worker_world.run("wait", first["job_id"], "--json", "--wait", "120")
+    data = json.loads(done.stdout)
+    assert done.returncode == 1
+    assert data["status"] == "error"
+    assert data["error"]["code"] == "cancelled"
+    assert data["actions"][:2] == ["upload", "sse"]
+    assert [r["status"] for r in worker_world.jobs()] == ["cancelled"]
+
+
+def test_the_worker_exits_by_itself_when_idle(worker_world: WorkerWorld) -> None:
+    worker_world.env["NEMO_WORKER_IDLE"] = "1"
+    assert worker_world.json("credits", "--json")["status"] == "ok"
+    assert worker_world.worker_pid() is not None
+    poll(lambda: worker_world.worker_pid() is None, "the idle worker to exit")
+    status = worker_world.json("worker", "status", "--json")
+    assert status == {"status": "ok", "running": False}
+
+
+def test_a_retired_worker_finishes_its_job_while_a_new_one_takes_over(
+    worker_world: WorkerWorld,
+) -> None:
+    import asyncio
+
+    from agent.config import Settings
+    from agent.worker.client import WorkerClient
+
+    first = worker_world.json(*TURN[:2], "--detach", *TURN[2:])
+    poll(worker_world.gate.started.is_set, "the render to start")
+    old = worker_world.worker_pid()
+    client = WorkerClient(Settings.from_env(worker_world.env))
+    assert asyncio.run(client._ask({"op": "retire"}))["ok"]  # what a client of another version does
+    assert worker_world.json("credits", "--json")["status"] == "ok"  # served by a new worker
+    new = worker_world.worker_pid()
+    assert new not in (None, old)
+    worker_world.gate.release()
+    done = worker_world.json("wait", first["job_id"], "--json", "--wait", "120")
+    assert done["status"] == "ok", done
+    from agent.worker.server import owner_alive
+
+    poll(lambda: not owner_alive(old), "the retired worker to exit")
+    assert (worker_world.count(RUN_SSE), worker_world.count(RENDER_SUBMIT)) == (1, 1)
+
+
+def test_chat_runs_its_turns_in_the_worker_and_ctrl_c_detaches_from_the_job(
+    worker_world: WorkerWorld,
+) -> None:
+    chat = worker_world.start("chat")
+    assert chat.stdin is not None
+    chat.stdin.write(f"{GENERATE} {PHOTO}\n")
+    chat.stdin.flush()
+    poll(worker_world.gate.started.is_set, "the render to start")
+    job_id = _running_job(worker_world)
+    chat.send_signal(signal.SIGINT)
+    chat.stdin.write("/quit\n")
+    chat.stdin.flush()
+    out, err = chat.communicate(timeout=60)
+    assert chat.returncode == 0, err
+    assert f"nemo-agent wait {job_id}" in out
+    worker_world.gate.release()
+    done = worker_world.json("wait", job_id, "--json", "--wait", "120")
+    assert done["status"] == "ok", done
+    _mp4(done)
+
+
+def test_the_client_api_a_host_uses(
+    worker_world: WorkerWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from agent.config import Settings
+    from agent.worker.client import WorkerClient
+    from agent.worker.protocol import JobRequest
+
+    events: list[dict[str, object]] = []
+
+    async def progress(event: dict[str, object]) -> None:
+        events.append(event)
+        worker_world.gate.release()  # the render goes on once someone is listening
+
+    async def scenario() -> None:
+        client = WorkerClient(Settings.from_env(worker_world.env))
+        assert await client.status() is None
+        assert not await client.stop()
+        turn = JobRequest("turn", text=GENERATE, attachments=(str(PHOTO),), turn_id="mcp-1")
+        job_id = await client.submit(turn)
+        assert await client.submit(JobRequest("turn", text="again", turn_id="mcp-1")) == job_id
+        poll(worker_world.gate.started.is_set, "the render to start")
+        running = await client.wait(job_id, 0)
+        assert (running["status"], running["job_id"]) == ("running", job_id)
+        done = await client.wait(job_id, 120, on_progress=progress)
+        assert done["status"] == "ok", done
+        assert Path(done["files"][0]).parent == worker_world.out  # the client's cwd
+        assert any(e["kind"] == "status" for e in events)
+        [row] = await client.jobs()
+        assert (row["job_id"], row["turn_id"], row["status"]) == (job_id, "mcp-1", "ok")
+        status = await client.status()
+        assert status is not None
+        assert status["running"] == []
+        assert await client.stop()
+
+    monkeypatch.chdir(worker_world.out)
+    asyncio.run(scenario())
+    poll(lambda: worker_world.worker_pid() is None, "the stopped worker to exit")
+    assert worker_world.count(RUN_SSE) == 1
+
+
+def test_the_worker_is_detached_from_the_command_that_started_it(
+    worker_world: WorkerWorld,
+) -> None:
+    import os
+
+    done = worker_world.run("credits", "--json")  # returns only once stdout/stderr are closed
+    assert json.loads(done.stdout)["status"] == "ok"
+    pid = worker_world.worker_pid()
+    assert pid is not None
+    assert os.getsid(pid) != os.getsid(0)
+    fds = {n: os.readlink(f"/proc/{pid}/fd/{n}") for n in (0, 1, 2)}
+    assert fds[0] == "/dev/null"
+    assert fds[1] == fds[2] == str(worker_world.state_dir / "worker" / "worker.log")

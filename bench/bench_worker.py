@@ -1,0 +1,131 @@
+"""The background worker: `turn --wait 0` latency with a warm worker, a warm `--local` photo -> MP4
+turn, and the idle worker's RSS. Prints the load average with the figures.
+
+Runs in a temporary NEMO_AGENT_HOME with the real console script, the real detached worker and
+its embedded local backend; the worker is stopped at the end.
+
+    python bench/bench_worker.py [runs]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PHOTO = REPO / "fixtures" / "media" / "harbor.jpg"
+BUDGET_SUBMIT_MS = 300
+BUDGET_TURN_S = 4.0
+BUDGET_RSS_MB = 120
+
+
+def _exe() -> str:
+    return shutil.which("nemo-agent") or str(Path(sys.executable).with_name("nemo-agent"))
+
+
+def _run(env: dict[str, str], cwd: Path, *args: str) -> tuple[float, dict[str, object]]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [_exe(), *args], env=env, cwd=cwd, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - start
+    data = json.loads(done.stdout) if done.stdout.strip().startswith("{") else {}
+    return elapsed, data
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _worker_pid(home: Path) -> int:
+    return int((home / "state" / "worker" / "worker.pid").read_text().split()[0])
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    with tempfile.TemporaryDirectory(prefix="bench-worker-") as tmp:
+        root = Path(tmp)
+        home = root / "home"
+        out = root / "out"
+        out.mkdir()
+        env = {
+            "HOME": str(root),
+            "NEMO_AGENT_HOME": str(home),
+            "LC_ALL": "C.UTF-8",
+        }
+        try:
+            _bench(env, home, out, runs)
+        finally:
+            subprocess.run([_exe(), "worker", "stop"], env=env, capture_output=True, check=False)
+
+
+def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> None:
+    cold, _ = _run(env, out, "credits", "--local", "--json")
+    print(f"cold start (worker + embedded backend + credits): {cold:.2f} s   load {_load()}")
+    # Warm the render path once (first render pays PyAV and font loading).
+    _run(env, out, "turn", "--local", "--json", "--attach", str(PHOTO), "make a 3-second video")
+    rss_idle = _rss_mb(_worker_pid(home))
+    submits = []
+    for _ in range(runs):
+        elapsed, data = _run(env, out, "state", "--local", "--json", "--detach")
+        submits.append(elapsed)
+        job = data.get("job_id")
+        if job:
+            _run(env, out, "wait", str(job), "--json")
+    turn_wait0 = []
+    for _ in range(runs):
+        elapsed, data = _run(env, out, "turn", "--local", "--json", "--wait", "0", "show the state")
+        turn_wait0.append(elapsed)
+        if data.get("status") == "running":
+            _run(env, out, "wait", str(data["job_id"]), "--json")
+    print(
+        f"turn --wait 0 (warm worker): median {statistics.median(turn_wait0) * 1000:.0f} ms "
+        f"(min {min(turn_wait0) * 1000:.0f}, max {max(turn_wait0) * 1000:.0f}, {runs} runs; "
+        f"state --detach median {statistics.median(submits) * 1000:.0f} ms)   load {_load()}   "
+        f"budget <= {BUDGET_SUBMIT_MS} ms"
+    )
+    turns = []
+    for n in range(max(1, runs // 3)):
+        elapsed, data = _run(
+            env,
+            out,
+            "turn",
+            "--local",
+            "--json",
+            "--new",
+            "--attach",
+            str(PHOTO),
+            "turn this photo into a 5-second video",
+        )
+        if data.get("status") != "ok" or not data.get("files"):
+            raise SystemExit(f"the turn failed: {data}")
+        turns.append(elapsed)
+        print(f"  warm photo -> MP4 turn {n + 1}: {elapsed:.2f} s   load {_load()}")
+    print(
+        f"warm --local photo -> MP4 turn: median {statistics.median(turns):.2f} s "
+        f"(min {min(turns):.2f})   budget <= {BUDGET_TURN_S} s"
+    )
+    _run(env, out, "credits", "--local", "--json")
+    rss_after = _rss_mb(_worker_pid(home))
+    print(
+        f"idle worker RSS: {rss_idle:.0f} MB after one render, {rss_after:.0f} MB after "
+        f"{len(turns) + 2 * runs + 2} jobs   budget <= {BUDGET_RSS_MB} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
