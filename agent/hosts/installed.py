@@ -3,10 +3,12 @@ MCP registrations (does the command they start still exist?)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 from typing import Any
 
+from agent import DISTRIBUTION
 from agent.config import Settings
 from agent.errors import AgentError
 from agent.hosts import mcpconfig
@@ -95,7 +97,12 @@ def mcp_findings(settings: Settings, record: InstallRecord) -> list[Finding]:
             target = mcp_target(entry.host, Location(settings.user_home, project))
             if target is not None and target.path == Path(entry.path):
                 targets.append(target)
-    return [_mcp_one(target.host, target.path, target.format, target.key) for target in targets]
+    found = [_mcp_one(target.host, target.path, target.format, target.key) for target in targets]
+    if any(f.status == "ok" for f in found) and importlib.util.find_spec("mcp") is None:
+        # Registered, but the server cannot start: the `mcp` extra is missing.
+        name = {"name": DISTRIBUTION}
+        found.append(Finding("mcp", "fail", "mcp_no_sdk", name, "fix_mcp_extra", name))
+    return found
 
 
 def _mcp_one(host: str, path: Path, fmt: str, key: str) -> Finding:

@@ -200,3 +200,18 @@ def test_doctor_cli_on_the_local_backend_renders_for_real(isolated_home: Path) -
     assert checks["render"]["status"] == "ok"
     assert checks["api"]["text"].startswith("the embedded local backend started")
     assert checks["state"]["status"] == "ok"
+
+
+def test_a_registered_server_without_the_mcp_extra_fails(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    _install("--host", "cursor", "--mcp")
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "mcp" else real(name, *a)
+    )
+    (missing,) = [c for c in _one(_run(settings), "mcp") if c.status == "fail"]
+    assert "`mcp` extra" in missing.text
+    assert "pip install 'nemovideo-agent[mcp]'" in missing.fix
