@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -84,6 +85,14 @@ def resolve_attachment(value: str, cwd: Path) -> str:
     return str(path if path.is_absolute() else (cwd / path).resolve())
 
 
+def _output_dir(cwd: Path, home: Path) -> Path:
+    """Where MP4s go without NEMO_OUTPUT_DIR: the host's working folder, unless a host started
+    the server somewhere it cannot write (some start it in `/`); then `~/nemo-output`."""
+    if cwd != Path(cwd.anchor) and os.access(cwd, os.W_OK):
+        return cwd
+    return home / "nemo-output"
+
+
 class _Tools:
     """The tools' shared plumbing: submit, wait with progress, shape the result."""
 
@@ -98,7 +107,7 @@ class _Tools:
 
     def request(self, kind: JobKind, **fields: Any) -> JobRequest:
         cwd = Path.cwd()
-        output = self.settings.output_dir or cwd
+        output = self.settings.output_dir or _output_dir(cwd, self.settings.user_home)
         return JobRequest(
             kind=kind,
             local=self.settings.backend == "local",

@@ -213,3 +213,14 @@ async def test_progress_keeps_coming_while_a_submit_starts_the_worker(settings: 
         result = await client.call_tool("credits", {}, progress_callback=on_progress)
     assert not result.is_error
     assert seen[:3] == [0, 1, 2]
+
+
+async def test_a_server_started_in_the_root_folder_exports_under_home(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
+    monkeypatch.chdir("/")
+    jobs = ScriptedJobs(_answer())
+    async with Client(_server(settings, jobs)) as client:
+        await client.call_tool("export", {"file_name": "clip.mp4"})
+    assert jobs.submitted[0].output_dir == str(isolated_home / "nemo-output")
+    assert jobs.submitted[0].export_name == "clip.mp4"
