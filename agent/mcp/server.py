@@ -200,7 +200,7 @@ def build_server(
         message: Annotated[str, Field(description="The user's message, as they wrote it.")],
         ctx: Context,
         attachments: Annotated[
-            list[str], Field(description="Image, video or audio files (paths or URLs).")
+            list[str], Field(description="Image, video or audio files: absolute paths or URLs.")
         ] = [],  # noqa: B006 - pydantic copies defaults; the schema needs a list default
         new: Annotated[bool, Field(description="Start a new project first.")] = False,
         turn_id: Annotated[
