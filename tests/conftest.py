@@ -44,7 +44,7 @@ _SCRUBBED = (
 
 def live_worker(state_dir: Path) -> int | None:
     """The pid of a worker still running for `state_dir`, if any."""
-    from agent.worker.server import owner_alive
+    from agent.worker.housekeeping import owner_alive
     from agent.worker.spawn import read_pid
 
     pid = read_pid(state_dir / "worker" / "worker.pid")

@@ -31,6 +31,8 @@ ProgressCallback = Callable[[dict[str, Any]], Awaitable[None] | None]
 nothing new, sent every few seconds). May be sync or async."""
 
 _POLL = 0.05
+_EARLY = 0.5
+"""A `running` answer this long before the deadline came early (a retiring worker)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,15 +222,26 @@ class WorkerClient:
             WorkerError: No such job, or the worker could not be reached.
         """
         deadline = self._clock() + max(0.0, timeout)
-        for _attempt in range(3):
+        failures = 0
+        while True:
             await self.ensure()
             remaining = max(0.0, deadline - self._clock())
             message = {"op": "wait", "job_id": job_id, "timeout": remaining, "backlog": backlog}
             try:
-                return await self._follow(message, on_progress)
+                result = await self._follow(message, on_progress)
             except _Gone:
+                failures += 1
+                if failures >= 3:
+                    raise WorkerError(
+                        f"the background worker keeps stopping; see {self.paths.log}"
+                    ) from None
                 backlog = False  # the worker died: a fresh one resumes the job
-        raise WorkerError(f"the background worker keeps stopping; see {self.paths.log}")
+                continue
+            if result.done or deadline - self._clock() <= _EARLY:
+                return result
+            # Answered early: a worker being replaced hands the job to its successor.
+            backlog = False
+            await self._sleep(_POLL)
 
     async def _follow(
         self, message: dict[str, Any], on_progress: ProgressCallback | None

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
-import gc
 import os
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +23,7 @@ from agent import __version__
 from agent.config import Settings
 from agent.log import redact
 from agent.templates import Templates
+from agent.worker.housekeeping import owner_alive, release_memory, remove_stale_parts
 from agent.worker.ledger import Job, Ledger
 from agent.worker.live import LiveJob
 from agent.worker.paths import WorkerPaths
@@ -33,52 +31,12 @@ from agent.worker.protocol import PROTOCOL, JobRequest, decode, encode
 from agent.worker.runner import Backends, Runner, job_language
 from agent.worker.views import cancelled_outcome, failed_outcome, job_row, running_view
 
-__all__ = ["Worker", "owner_alive", "remove_stale_parts"]
+__all__ = ["READ_ONLY", "Worker"]
 
 _log = structlog.get_logger(__name__)
 
 READ_ONLY = frozenset({"credits", "state"})
 """Job kinds that run at once, beside the queue (they change nothing)."""
-
-_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
-"""`agent.transfer`'s temporary download names: `.<name>.<12 hex>.part`."""
-
-
-def owner_alive(pid: int | None) -> bool:
-    """True when a process with this id runs (the worker that claimed a job); a zombie that no
-    one reaped yet counts as gone."""
-    if not pid:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
-    except OSError:
-        return True  # no /proc (macOS): the signal check above is all there is
-    return stat.rpartition(")")[2].split()[:1] != ["Z"]
-
-
-def release_memory() -> None:
-    """Give freed memory back to the system once the queue is empty (a render's frames leave
-    large free heaps behind; glibc keeps them without `malloc_trim`)."""
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def remove_stale_parts(folder: Path) -> list[Path]:
-    """Remove the temporary files of killed downloads in `folder`; returns what was removed."""
-    removed: list[Path] = []
-    with contextlib.suppress(OSError):
-        for path in folder.iterdir():
-            if _PART.match(path.name) and path.is_file():
-                path.unlink(missing_ok=True)
-                removed.append(path)
-    return removed
 
 
 class Worker:
@@ -212,6 +170,8 @@ class Worker:
         job = self.ledger.get(job_id)
         if job is None or job.finished:
             live.done.set()
+            return
+        if self._retiring:  # not started yet: the worker that replaces this one runs it
             return
         self.ledger.claim(job_id, self.pid)
         job = self.ledger.get(job_id)
@@ -381,8 +341,8 @@ class Worker:
         try:
             while not live.done.is_set():
                 remaining = deadline - loop.time()
-                if remaining <= 0:
-                    break
+                if remaining <= 0 or (self._retiring and live.task is None):
+                    break  # (a retiring worker never starts it: the client asks the new one)
                 got = asyncio.create_task(queue.get())
                 finished, _ = await asyncio.wait(
                     {got, ended}, timeout=min(remaining, self._tick), return_when="FIRST_COMPLETED"

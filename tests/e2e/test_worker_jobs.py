@@ -125,7 +125,7 @@ def test_sigterm_during_turn_json_wait_60_prints_one_running_object(
     assert len(lines) == 1, out
     data = json.loads(lines[0])
     assert data["status"] == "running"
-    assert data["actions"][:2] == ["upload", "sse"]
+    assert f"nemo-agent wait {data['job_id']}" in data["reply"]
     assert "Traceback" not in err
     worker_world.gate.release()
     done = worker_world.json("wait", data["job_id"], "--json", "--wait", "120")
@@ -176,9 +176,13 @@ def test_cancel_stops_a_running_job_and_wait_reports_it_cancelled(
 
 
 def test_the_worker_exits_by_itself_when_idle(worker_world: WorkerWorld) -> None:
+    from agent.worker.ledger import Ledger
+
     worker_world.env["NEMO_WORKER_IDLE"] = "1"
     assert worker_world.json("credits", "--json")["status"] == "ok"
-    assert worker_world.worker_pid() is not None
+    ledger = Ledger(worker_world.state_dir / "worker" / "jobs.db")
+    assert [j.kind for j in ledger.recent()] == ["credits"]  # it ran in a worker
+    ledger.close()
     poll(lambda: worker_world.worker_pid() is None, "the idle worker to exit")
     status = worker_world.json("worker", "status", "--json")
     assert status == {"status": "ok", "running": False}
@@ -194,19 +198,25 @@ def test_a_retired_worker_finishes_its_job_while_a_new_one_takes_over(
 
     first = worker_world.json(*TURN[:2], "--detach", *TURN[2:])
     poll(worker_world.gate.started.is_set, "the render to start")
+    queued = worker_world.json("turn", "--json", "--detach", "add a title 'Night Harbor'")
     old = worker_world.worker_pid()
     client = WorkerClient(Settings.from_env(worker_world.env))
     assert asyncio.run(client._ask({"op": "retire"}))["ok"]  # what a client of another version does
+    waiter = worker_world.start("wait", queued["job_id"], "--json", "--wait", "120")
     assert worker_world.json("credits", "--json")["status"] == "ok"  # served by a new worker
     new = worker_world.worker_pid()
     assert new not in (None, old)
     worker_world.gate.release()
     done = worker_world.json("wait", first["job_id"], "--json", "--wait", "120")
     assert done["status"] == "ok", done
-    from agent.worker.server import owner_alive
+    after = json.loads(waiter.communicate(timeout=150)[0])  # run by the new worker
+    assert after["status"] == "ok", after
+    assert "Night Harbor" in after["reply"]
+    from agent.worker.housekeeping import owner_alive
 
     poll(lambda: not owner_alive(old), "the retired worker to exit")
-    assert (worker_world.count(RUN_SSE), worker_world.count(RENDER_SUBMIT)) == (1, 1)
+    assert worker_world.count(RUN_SSE) == 2  # one per job, none twice
+    assert worker_world.count(RENDER_SUBMIT) == 1  # the title edit exports nothing
 
 
 def test_chat_runs_its_turns_in_the_worker_and_ctrl_c_detaches_from_the_job(

@@ -9,6 +9,7 @@ import pytest
 
 from agent.config import Settings
 from agent.templates import Templates
+from agent.worker.housekeeping import owner_alive, remove_stale_parts
 from agent.worker.ledger import Ledger
 from agent.worker.live import LiveJob
 from agent.worker.paths import WorkerPaths
@@ -20,7 +21,6 @@ from agent.worker.protocol import (
     settings_from_wire,
     settings_to_wire,
 )
-from agent.worker.server import owner_alive, remove_stale_parts
 from agent.worker.views import cancelled_outcome, job_row, running_view
 from tests.fakes import FakeClock
 
