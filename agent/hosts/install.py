@@ -68,6 +68,9 @@ class Step:
     """The new content to write."""
     delete: bool = False
     restore_backup: bool = False
+    backup: bool = False
+    """Keep the file as it is now as `.bak` before writing (the first registration only, so the
+    `.bak` stays the file from before nemo-agent touched it)."""
     """Uninstall of an untouched file: move the `.bak` install kept back in place."""
     record: SkillEntry | McpEntry | None = field(default=None, repr=False)
     prune: tuple[str, ...] = ()
@@ -172,7 +175,7 @@ def _install_mcp(target: McpTarget, request: Request, record: InstallRecord, now
         new = mcpconfig.json_with(text, target.key, SERVER_NAME, entry, target.path)
     before = record.mcp_at(target.path)
     step.action = "registered" if current is None or before is None else "updated"
-    step.text = new
+    step.text, step.backup = new, before is None
     step.record = McpEntry(
         host=target.host,
         path=str(target.path),
@@ -294,7 +297,7 @@ def _apply_step(step: Step) -> None:
     elif step.delete:
         step.path.unlink(missing_ok=True)
     elif step.text is not None:
-        if step.kind == "mcp" and step.path.is_file():
+        if step.backup and step.path.is_file():
             write_atomic(_backup(step.path), step.path.read_text(encoding="utf-8"), mode=0o600)
         write_atomic(step.path, step.text, mode=0o600 if step.kind == "mcp" else 0o666)
     for folder in map(Path, step.prune):

@@ -304,3 +304,25 @@ def test_uninstall_restores_the_prior_state_for_every_host_and_identity(
     assert code == 0
     assert {s["action"] for s in out["steps"]} <= {"removed", "skipped"}
     assert snapshot(isolated_home) == before
+
+
+def test_an_upgrade_keeps_the_first_backup_so_uninstall_restores_the_original(
+    isolated_home: Path, settings: Settings
+) -> None:
+    from agent.hosts.install import Request, apply_plan, plan_install, plan_uninstall
+    from agent.hosts.targets import Location
+
+    config = _populate(isolated_home, "cursor", MCP_HOME)
+    original = config.read_bytes()
+    where = Location(isolated_home)
+    for command in (("/old/nemo-agent", "mcp"), ("/new/nemo-agent", "mcp")):
+        request = Request(("cursor",), "nemo-agent", where, mcp=True, command=command)
+        steps, record = plan_install(request, settings.state_dir)
+        apply_plan(steps, record, settings.state_dir)
+    assert [s.action for s in steps] == ["unchanged", "updated"]
+    assert _servers(config)["nemo-agent"]["command"] == "/new/nemo-agent"
+    assert config.with_name("mcp.json.bak").read_bytes() == original
+    steps, record = plan_uninstall(request, settings.state_dir)
+    apply_plan(steps, record, settings.state_dir)
+    assert config.read_bytes() == original
+    assert not config.with_name("mcp.json.bak").exists()
