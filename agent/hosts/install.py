@@ -254,6 +254,9 @@ def _uninstall_mcp(target: McpTarget, record: InstallRecord) -> Step:
     if sha256_text(text) == entry.sha256 and (entry.created or backup.is_file()):
         step.delete, step.restore_backup = entry.created, not entry.created
         return step
+    if mcpconfig.entry_in(text, target.format, target.key, SERVER_NAME, target.path) is None:
+        step.action, step.prune = "absent", ()  # removed by hand since: nothing to write
+        return step
     new: str | None
     if target.format == "toml" and entry.previous is not None:
         new = mcpconfig.toml_with(text, target.key, SERVER_NAME, entry.previous, target.path)

@@ -326,3 +326,14 @@ def test_an_upgrade_keeps_the_first_backup_so_uninstall_restores_the_original(
     apply_plan(steps, record, settings.state_dir)
     assert config.read_bytes() == original
     assert not config.with_name("mcp.json.bak").exists()
+
+
+def test_an_entry_removed_by_hand_leaves_the_file_untouched_on_uninstall(
+    isolated_home: Path,
+) -> None:
+    config = _populate(isolated_home, "gemini", MCP_HOME)
+    run("install", "--host", "gemini", "--mcp")
+    config.write_text('{"mcpServers": {"other": {"command": "/usr/bin/other"}}}', "utf-8")
+    code, out = run("uninstall", "--host", "gemini", "--mcp")
+    assert (code, out["steps"][-1]["action"]) == (0, "absent")
+    assert config.read_text("utf-8") == '{"mcpServers": {"other": {"command": "/usr/bin/other"}}}'
