@@ -179,7 +179,7 @@ def toml_without(text: str, key: str, name: str, path: Path) -> str | None:
     span = _block_span(text, key, name)
     if span is None:
         return text
-    prefix, suffix = text[: span[0]], text[span[1] :]
-    if suffix.strip():
-        return prefix + suffix
-    return prefix.rstrip("\n") + "\n" if prefix.strip() else None
+    prefix, suffix = text[: span[0]].rstrip("\n"), text[span[1] :].lstrip("\n")
+    if prefix and suffix:
+        return prefix + "\n\n" + suffix  # one blank line where our table was
+    return (prefix + "\n" if prefix else suffix) or None
