@@ -13,8 +13,11 @@ from agent.errors import (
 )
 
 __version__ = "0.1.0"
+DISTRIBUTION = "nemovideo-agent"
+"""The name on PyPI (`pip install nemovideo-agent`); the command stays `nemo-agent`."""
 
 __all__ = [
+    "DISTRIBUTION",
     "APIError",
     "AgentError",
     "AuthError",

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from agent.media import media_type_for
 
-__all__ = ["Extracted", "extract_attachments", "unquote_token"]
+__all__ = ["INBOUND", "Extracted", "extract_attachments", "inbound_path", "unquote_token"]
 
 # A single- or double-quoted span, or a run of non-space characters where `\ ` escapes a space.
 _TOKEN = re.compile(r"'[^'\n]+'|\"[^\"\n]+\"|(?:\\.|[^\s'\"\\])+")
@@ -26,6 +27,22 @@ class Extracted:
 
     attachments: tuple[str, ...]
     text: str
+
+
+INBOUND = "media://inbound/"
+"""How OpenClaw shows the model a file the user sent in chat (openclaw#97237)."""
+
+
+def inbound_path(value: str, openclaw_dir: Path) -> str:
+    """`media://inbound/NAME` as the file OpenClaw keeps it in (`<openclaw>/media/inbound/NAME`);
+    any other value unchanged. A name that is not a plain file name is left as it is (and then
+    refused as an unsupported link), so the URI cannot reach outside that folder."""
+    if not value.startswith(INBOUND):
+        return value
+    name = unquote(value.removeprefix(INBOUND))
+    if not name or Path(name).name != name or name in (".", ".."):
+        return value
+    return str(openclaw_dir / "media" / "inbound" / name)
 
 
 def unquote_token(token: str) -> str:

@@ -147,6 +147,12 @@ class Settings:
     """`NEMO_REQUEST_TIMEOUT`: seconds one idempotent request may take, retries included."""
     local_max_body: int = DEFAULT_LOCAL_MAX_BODY
     """`NEMO_LOCAL_MAX_BODY`: the embedded backend's cap on a JSON request body, in bytes."""
+    user_home: Path = Path()
+    """The user's home (`HOME`): where agent hosts keep their skills and MCP configuration."""
+    openclaw_state_dir: Path | None = None
+    """`OPENCLAW_STATE_DIR`: OpenClaw's own state folder (default `~/.openclaw`)."""
+    openclaw_shell: bool = False
+    """`OPENCLAW_SHELL` is set: this command was started by OpenClaw's exec tool."""
     worker: bool = True
     """`NEMO_WORKER`: run jobs in the background worker; `false` runs them inside the command."""
     worker_idle: int = DEFAULT_WORKER_IDLE
@@ -170,6 +176,7 @@ class Settings:
             raise ConfigError(f"NEMO_BACKEND must be 'cloud' or 'local', not {backend!r}")
         skill_file = (env.get("NEMO_SKILL_FILE") or "").strip()
         output_dir = (env.get("NEMO_OUTPUT_DIR") or "").strip()
+        openclaw_dir = (env.get("OPENCLAW_STATE_DIR") or "").strip()
         return cls(
             api_url=_url(env, "NEMO_API_URL", DEFAULT_API_URL),
             web_url=_url(env, "NEMO_WEB_URL", DEFAULT_WEB_URL),
@@ -190,6 +197,9 @@ class Settings:
             faults=(env.get("NEMO_FAULTS") or "").strip() or None,
             request_timeout=_int(env, "NEMO_REQUEST_TIMEOUT", DEFAULT_REQUEST_TIMEOUT_S),
             local_max_body=_int(env, "NEMO_LOCAL_MAX_BODY", DEFAULT_LOCAL_MAX_BODY),
+            user_home=user_home,
+            openclaw_state_dir=_path(openclaw_dir, user_home) if openclaw_dir else None,
+            openclaw_shell=bool((env.get("OPENCLAW_SHELL") or "").strip()),
             worker=_bool(env, "NEMO_WORKER", True),
             worker_idle=_int(env, "NEMO_WORKER_IDLE", DEFAULT_WORKER_IDLE),
             default_wait=_int(env, "NEMO_WAIT", DEFAULT_WAIT),

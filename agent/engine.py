@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import structlog
 
-from agent.attachments import extract_attachments
+from agent.attachments import extract_attachments, inbound_path
 from agent.errors import AgentError, SessionNotFoundError
 from agent.files import write_atomic
 from agent.handlers import build_registry
@@ -127,7 +127,9 @@ class Engine:
             text, attachments, plan, language
         )
         if not text.strip() and not files and plan is None:
-            return render_turn(self.templates, language, [Reply("replies/empty")], "", [])
+            return self._stamp(
+                render_turn(self.templates, language, [Reply("replies/empty")], "", [])
+            )
         turn = _Turn(self, language, message, files)
         turn.declined = declined
         try:
@@ -142,7 +144,17 @@ class Engine:
             turn.replies.append(error_reply(exc, message_context(self._rt.settings, turn.user_id)))
         self._remember_question(turn)
         result = render_turn(self.templates, language, turn.replies, turn.session_id, turn.done)
-        return _in_users_script(turn.resumed(result), text, self._translate)
+        return self._stamp(_in_users_script(turn.resumed(result), text, self._translate))
+
+    def _stamp(self, result: TurnResult) -> TurnResult:
+        """The result with the skill identity whose headers the requests carried."""
+        headers = self._rt.skill.attribution_headers()
+        skill = {
+            "name": headers["X-Skill-Source"],
+            "version": headers["X-Skill-Version"],
+            "platform": headers["X-Skill-Platform"],
+        }
+        return dataclasses.replace(result, skill=skill)
 
     async def _plan(
         self,
@@ -153,6 +165,9 @@ class Engine:
     ) -> tuple[str, tuple[str, ...], Language, tuple[str, ...], tuple[str, ...]]:
         """The message, files, reply language, actions and declined commands of a turn; routes
         only when needed."""
+        settings = self._rt.settings
+        openclaw = settings.openclaw_state_dir or settings.user_home / ".openclaw"
+        attachments = [inbound_path(a, openclaw) for a in attachments]
         if plan is not None:
             # `send` posts the text as typed, but its "don't export yet" still holds the
             # follow-up export; meta-commands only need a language

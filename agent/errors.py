@@ -239,7 +239,9 @@ def _message_from(body: Any, status_code: int) -> str:
         if isinstance(detail, list) and detail:
             first = detail[0]
             if isinstance(first, dict) and "msg" in first:
-                loc = ".".join(str(p) for p in first.get("loc", []))
+                raw = first.get("loc")
+                parts = raw if isinstance(raw, list | tuple) else []
+                loc = ".".join(str(p) for p in parts if p is not None)
                 return f"{first['msg']}: {loc}" if loc else str(first["msg"])
     return f"HTTP {status_code}"
 

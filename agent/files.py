@@ -6,16 +6,25 @@ are private: files 0600 in folders 0700; looser ones are tightened with a warnin
 
 from __future__ import annotations
 
+import mimetypes
 import os
 import stat
 import uuid
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import structlog
 
-__all__ = ["bundled_path", "private_dir", "secure_tree", "tighten", "write_atomic"]
+__all__ = [
+    "bundled_path",
+    "describe_files",
+    "private_dir",
+    "secure_tree",
+    "tighten",
+    "write_atomic",
+]
 
 _log = structlog.get_logger(__name__)
 
@@ -51,8 +60,15 @@ def tighten(path: Path, *, warn: bool = True) -> bool:
 
 
 def private_dir(path: Path) -> Path:
-    """Create the folder `path` (mode 0700) if needed, or tighten it; returns it."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create the folder `path` and every missing folder above it (mode 0700: state and config
+    folders hold tokens), or tighten it; returns it."""
+    missing = []
+    folder = path
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        each.mkdir(mode=0o700, exist_ok=True)
     tighten(path)
     return path
 
@@ -108,3 +124,17 @@ def bundled_path(name: str) -> Path | None:
         if (base / name).exists():
             return base / name
     return None
+
+
+def describe_files(paths: Iterable[str]) -> list[dict[str, Any]]:
+    """`{path, size_bytes, mime}` for each delivered file (R7): hosts check the size against a
+    channel's cap (WhatsApp: 16 MB) before sending. A file that is gone has `size_bytes` None."""
+    described = []
+    for path in paths:
+        try:
+            size: int | None = os.stat(path).st_size
+        except OSError:
+            size = None
+        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        described.append({"path": path, "size_bytes": size, "mime": mime})
+    return described

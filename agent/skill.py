@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,11 @@ from agent.errors import ConfigError
 from agent.files import bundled_path
 
 __all__ = [
+    "IDENTITIES",
     "Skill",
     "bundled_skill_file",
     "detect_platform",
+    "identity_file",
     "load_skill",
     "parse_skill",
 ]
@@ -35,6 +37,10 @@ _KNOWN_KEYS = frozenset({"name", "version", "description", "metadata"})
 _CLAWHUB_DIRS = (".clawhub", ".clawdhub")  # `.clawdhub` is ClawHub's legacy directory name
 _CURSOR_DIRS = frozenset({"skills", "plugins", "extensions"})
 _MAX_MARKER_DEPTH = 8
+
+IDENTITIES = ("nemo-agent", "image-to-video-deevid", "ai-image-to-video-deep")
+"""The skills this package ships: its own, and the two seed skills as variants
+(`agent/skills/<name>/SKILL.md`), each with its own name, version and attribution headers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,27 +238,77 @@ def detect_platform(skill_file: Path, home: Path) -> str:
     return "unknown"
 
 
+def identity_file(name: str) -> Path:
+    """The bundled SKILL.md of one of `IDENTITIES`.
+
+    Raises:
+        ConfigError: Not a bundled identity, or its file is missing from this installation.
+    """
+    if name not in IDENTITIES:
+        known = ", ".join(IDENTITIES)
+        raise ConfigError(f"unknown skill {name!r}; the bundled skills are {known}")
+    if name == IDENTITIES[0]:
+        return bundled_skill_file()
+    found = bundled_path(f"skills/{name}/SKILL.md")
+    if found is None or not found.is_file():
+        raise ConfigError(f"the bundled skill {name} is missing from this installation")
+    return found
+
+
 def _home_of(settings: Settings) -> Path:
+    if settings.user_home != Path():
+        return settings.user_home
     # Settings puts the shared client-id file at <home>/.config/nemovideo/client_id.
     parents = settings.client_id_file.parents
     return parents[2] if len(parents) > 2 else Path(settings.client_id_file.anchor or ".")
 
 
+def _skill_path(settings: Settings) -> tuple[Path, bool]:
+    """The SKILL.md to load, and whether it is a file the user named (not a bundled one)."""
+    named = settings.skill_file
+    if named is None:
+        return bundled_skill_file(), False
+    if str(named) in IDENTITIES and not named.exists():
+        return identity_file(str(named)), False  # `--skill image-to-video-deevid`
+    return named, True
+
+
+def _platform(settings: Settings, skill: Skill, named: bool, home: Path) -> str:
+    """R9: `SKILL_SOURCE`, then the install path (a named file, else the install record), then
+    OpenClaw's exec environment, else what the bundled file's own path says."""
+    from agent.hosts.records import recorded_platform
+
+    if settings.skill_source:
+        return settings.skill_source
+    assert skill.path is not None  # noqa: S101 - load_skill always sets it
+    if named and (found := detect_platform(skill.path, home)) != "unknown":
+        return found
+    recorded = recorded_platform(settings.state_dir, skill.name)
+    if recorded is not None:
+        return recorded
+    if settings.openclaw_shell:
+        return "clawhub"
+    return detect_platform(skill.path, home)
+
+
 def load_skill(settings: Settings, *, home: Path | None = None) -> Skill:
-    """Load the SKILL.md the settings name (else the bundled one) and set its platform.
+    """Load the SKILL.md the settings name (a file, or a bundled identity by name; else the
+    bundled one) and set its `X-Skill-Platform`.
 
     Args:
-        settings: `skill_file` picks the file; `skill_source`, when set, is the platform verbatim.
+        settings: `skill_file` picks the file or identity; `skill_source`, when set, is the
+            platform verbatim.
         home: The user's home for platform detection; derived from the settings by default.
 
     Raises:
         ConfigError: The file cannot be read or is not a valid SKILL.md.
     """
-    path = settings.skill_file or bundled_skill_file()
+    path, named = _skill_path(settings)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise _fail(path, f"cannot read it ({reason})") from None
-    platform = settings.skill_source or detect_platform(path, home or _home_of(settings))
-    return parse_skill(text, path, platform=platform)
+    skill = parse_skill(text, path)
+    platform = _platform(settings, skill, named, home or _home_of(settings))
+    return replace(skill, platform=platform)

@@ -52,6 +52,8 @@ class TurnResult:
     replies: tuple[Reply, ...] = field(default=(), repr=False)
     parts: tuple[str, ...] = field(default=(), repr=False)
     """Each reply rendered on its own, aligned with `replies`."""
+    skill: dict[str, str] | None = None
+    """The skill identity in use: `{name, version, platform}` (its `X-Skill-*` headers)."""
     unstreamed: tuple[str, ...] = field(default=(), repr=False)
     """Each reply rendered without the backend text already streamed through `Progress.stream`
     (a relayed question keeps its question, a recovered reply its changes)."""
@@ -67,7 +69,10 @@ class TurnResult:
         return "\n\n".join(t for t in self.unstreamed if t)
 
     def as_json(self) -> dict[str, Any]:
-        """The `turn --json` shape (status, reply, language, actions, files, links, ...)."""
+        """The `turn --json` shape (status, reply, language, actions, files, links, ...);
+        `file_info` stats each file for its size (`agent.files.describe_files`)."""
+        from agent.files import describe_files
+
         error = (
             None if self.error is None else {"code": self.error.code, "message": self.error.message}
         )
@@ -77,9 +82,11 @@ class TurnResult:
             "language": self.language,
             "actions": list(self.actions),
             "files": list(self.files),
+            "file_info": describe_files(self.files),
             "links": list(self.links),
             "session_id": self.session_id,
             "error": error,
+            "skill": self.skill,
         }
 
 

@@ -39,6 +39,10 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "route": ("agent.cli.route", "route", "Show how a message would be routed (no network)."),
     "translate": ("agent.cli.translate", "translate", "Translate backend GUI text (JSON lines)."),
     "serve": ("agent.cli.serve", "serve", "Run the embedded local backend on loopback."),
+    "install": ("agent.cli.install", "install", "Install the skill (and MCP server) for hosts."),
+    "uninstall": ("agent.cli.install", "uninstall", "Remove what `install` wrote."),
+    "doctor": ("agent.cli.doctor", "doctor", "Check the installation, one line per check."),
+    "mcp": ("agent.cli.mcp", "mcp", "Run the MCP server on stdio (for agent hosts)."),
 }
 
 

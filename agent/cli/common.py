@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import click
 
+from agent import DISTRIBUTION
 from agent.commands import error_line
 from agent.commands import error_payload as _error_payload
 from agent.config import Settings
@@ -124,7 +125,7 @@ def backend_for(settings: Settings) -> Iterator[Settings]:
         from agent.local.server import embedded_backend
     except ImportError as exc:  # the `local` extra is not installed
         raise ConfigError(
-            "the local backend needs the 'local' extra: pip install 'nemo-agent[local]'"
+            f"the local backend needs the 'local' extra: pip install '{DISTRIBUTION}[local]'"
         ) from exc
     with embedded_backend(settings) as url:
         yield settings.with_overrides(api_url=url, web_url=url)

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 from starlette.requests import Request
 
+from agent.files import private_dir
 from agent.local.config import BackendConfig
 from agent.local.faults import FaultCounter
 from agent.local.plan import InterpretContext, Plan
@@ -76,7 +77,7 @@ def real_interpreter(config: BackendConfig) -> Interpret:
 def _server_key(data_dir: Path) -> bytes:
     path = data_dir / "server.key"
     if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
         path.write_bytes(secrets.token_bytes(32))
         path.chmod(0o600)
     return path.read_bytes()

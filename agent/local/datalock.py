@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
+from agent.files import private_dir
+
 __all__ = ["DataLock"]
 
 
@@ -18,7 +20,7 @@ class DataLock:
 
     def __init__(self, data_dir: Path) -> None:
         """Open (create) the lock file; nothing is locked yet."""
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
         self._file: IO[bytes] = (data_dir / "server.lock").open("ab")
 
     def acquire(self) -> bool:

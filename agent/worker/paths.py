@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent.errors import WorkerError
+from agent.files import private_dir
 
 __all__ = ["WorkerPaths"]
 
@@ -25,7 +26,7 @@ _SOCKET_LIMIT = 100
 
 def _private_dir(path: Path) -> Path:
     """Create `path` with mode 0700 (or check an existing one is ours and private)."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(path)  # the state dir above it too
     info = path.stat()
     if info.st_uid != os.getuid():
         raise WorkerError(f"{path} belongs to another user; remove it or set NEMO_AGENT_HOME")

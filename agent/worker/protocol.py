@@ -38,14 +38,9 @@ KINDS: tuple[str, ...] = ("turn", "send", "export", "upload", "credits", "state"
 SECRET_FIELDS = ("token", "anthropic_api_key")
 """Settings fields sent to the worker but never written to the ledger or a log."""
 
-_PATH_FIELDS = (
-    "skill_file",
-    "config_dir",
-    "state_dir",
-    "cache_dir",
-    "client_id_file",
-    "output_dir",
-)
+_PATH_FIELDS = frozenset(
+    f.name for f in dataclasses.fields(Settings) if "Path" in str(f.type)
+)  # every Path-typed field travels as a string: `skill_file`, `state_dir`, `user_home`, ...
 
 
 def settings_to_wire(settings: Settings, *, secrets: bool = True) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 
+from agent import DISTRIBUTION
 from agent.config import Settings
 from agent.errors import AgentError, ConfigError
 from agent.handlers.base import Earlier
@@ -64,7 +65,8 @@ class Backends:
                 from agent.local.server import embedded_backend
             except ImportError as exc:  # the `local` extra is not installed
                 raise ConfigError(
-                    "the local backend needs the 'local' extra: pip install 'nemo-agent[local]'"
+                    "the local backend needs the 'local' extra: "
+                    f"pip install '{DISTRIBUTION}[local]'"
                 ) from exc
             self._urls[key] = self._stack.enter_context(embedded_backend(settings))
         return self._urls[key]

@@ -43,9 +43,11 @@ def running_view(job: Job, live: LiveJob | None, templates: Templates) -> dict[s
         "language": _language(job),
         "actions": actions,
         "files": [],
+        "file_info": [],
         "links": links,
         "session_id": session,
         "error": None,
+        "skill": None,
     }
 
 
@@ -56,9 +58,11 @@ def _ended(job: Job, reply: str, code: str, message: str, actions: list[str]) ->
         "language": _language(job),
         "actions": actions,
         "files": [],
+        "file_info": [],
         "links": [],
         "session_id": job.session_id or "",
         "error": {"code": code, "message": message},
+        "skill": None,
     }
     return Outcome(data, reply, reply, 1)
 

@@ -59,9 +59,11 @@ def test_turn_wait_0_answers_running_at_once_and_wait_returns_the_mp4(
         "language",
         "actions",
         "files",
+        "file_info",
         "links",
         "session_id",
         "error",
+        "skill",
     }
     assert f"nemo-agent wait {first['job_id']}" in first["reply"]
     worker_world.gate.release()

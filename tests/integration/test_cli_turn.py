@@ -15,7 +15,10 @@ from agent.config import Settings
 
 pytestmark = pytest.mark.integration
 
-KEYS = {"status", "reply", "language", "actions", "files", "links", "session_id", "error"}
+KEYS = {
+    "status", "reply", "language", "actions", "files", "file_info", "links", "session_id", "error",
+    "skill",
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -127,3 +130,17 @@ def test_backend_text_is_printed_once_in_plain_mode_and_json_stays_one_object(
     code, payload, _ = _turn("--new", *ask)  # asserts exactly one line on stdout
     assert code == 0
     assert str(payload["reply"]).count("Your 5-second clip is ready") == 1
+
+
+@pytest.mark.parametrize(
+    ("skill", "version"),
+    [
+        ("nemo-agent", "0.1.0"),
+        ("image-to-video-deevid", "1.0.2"),
+        ("ai-image-to-video-deep", "1.10"),
+    ],
+)
+def test_turn_json_reports_the_skill_identity_in_use(skill: str, version: str) -> None:
+    code, payload, _ = _turn("--skill", skill, "how many credits do I have?")
+    assert code == 0
+    assert payload["skill"] == {"name": skill, "version": version, "platform": "unknown"}

@@ -13,7 +13,7 @@ import pytest
 
 from agent import __version__
 
-HEAVY = ("anthropic", "rich.progress", "av", "cv2", "numpy", "starlette", "uvicorn")
+HEAVY = ("anthropic", "rich.progress", "av", "cv2", "numpy", "starlette", "uvicorn", "mcp")
 
 _HELP_SCRIPT = textwrap.dedent(
     """

@@ -22,6 +22,7 @@ def test_defaults_with_only_home_variables(env: dict[str, str], isolated_home: P
         state_dir=root / "state",
         cache_dir=root / "cache",
         client_id_file=isolated_home / ".config" / "nemovideo" / "client_id",
+        user_home=isolated_home,
     )
     assert DEFAULT_API_URL == "https://mega-api-prod.nemovideo.ai"
     assert DEFAULT_WEB_URL == "https://nemovideo.com"
@@ -62,6 +63,15 @@ def test_every_variable_is_read(env: dict[str, str], tmp_path: Path) -> None:
         1024,
         False,
         "render:fail",
+    )
+
+
+def test_openclaw_variables_are_read(env: dict[str, str], isolated_home: Path) -> None:
+    settings = Settings.from_env({**env, "OPENCLAW_STATE_DIR": "~/oc", "OPENCLAW_SHELL": "exec"})
+    assert (settings.openclaw_state_dir, settings.openclaw_shell) == (isolated_home / "oc", True)
+    assert (Settings.from_env(env).openclaw_state_dir, Settings.from_env(env).openclaw_shell) == (
+        None,
+        False,
     )
 
 

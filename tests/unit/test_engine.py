@@ -296,9 +296,11 @@ def test_turn_result_json_has_the_documented_shape() -> None:
         "language": "zh",
         "actions": ["credits"],
         "files": [],
+        "file_info": [],
         "links": [],
         "session_id": "55",
         "error": {"code": 2001, "message": "no credits"},
+        "skill": None,
     }
 
 

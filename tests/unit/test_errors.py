@@ -197,6 +197,7 @@ def test_package_exports_the_error_roots_and_version() -> None:
         "AgentError",
         "AuthError",
         "ConfigError",
+        "DISTRIBUTION",
         "JobFailedError",
         "RenderError",
         "StreamError",
@@ -204,5 +205,6 @@ def test_package_exports_the_error_roots_and_version() -> None:
         "UserInputError",
         "__version__",
     ]
+    constants = {"__version__": agent.__version__, "DISTRIBUTION": "nemovideo-agent"}
     for name in agent.__all__:
-        assert getattr(agent, name) is getattr(errors, name, agent.__version__)
+        assert getattr(agent, name) == constants.get(name, getattr(errors, name, None))

@@ -40,3 +40,17 @@ def test_bundled_path_finds_what_ships_with_the_agent_and_nothing_else() -> None
     assert prompts is not None
     assert (prompts / "replies").is_dir()
     assert bundled_path("no-such-file.txt") is None
+
+
+def test_turn_json_describes_each_delivered_file_beside_the_paths(tmp_path: Path) -> None:
+    from agent.turns import TurnResult
+
+    clip = tmp_path / "harbor-1.mp4"
+    clip.write_bytes(b"\x00" * 1234)
+    gone = str(tmp_path / "gone.mov")
+    data = TurnResult(reply="done", language="en", files=(str(clip), gone)).as_json()
+    assert data["files"] == [str(clip), gone]
+    assert data["file_info"] == [
+        {"path": str(clip), "size_bytes": 1234, "mime": "video/mp4"},
+        {"path": gone, "size_bytes": None, "mime": "video/quicktime"},
+    ]

@@ -208,6 +208,8 @@ _SAMPLES: dict[str, dict[str, object]] = {
     "replies/link": {"link": f"{WEB}/workspace/claim?ct=c", "register": None},
     "replies/backend_failed": {"texts": ["Title added."], "message": "render backend down"},
     "status/still_working": {"minutes": 4},
+    "replies/mcp_running": {"job_id": "job_1", "limit": 50, "tool": "turn"},
+    "replies/mcp_file": {"path": "/tmp/a.mp4", "size": "2 KB", "mime": "video/mp4"},
     "status/checking": {"attempt": 1, "attempts": 5},
     "status/render_unknown": {"status": "awaiting_moderation"},
     "status/job_waiting": {"job_id": "job_1", "seconds": 20},

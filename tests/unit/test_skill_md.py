@@ -45,7 +45,7 @@ def test_agentskills_validate_command_accepts_skill_md(skill_dir: Path) -> None:
 def test_reference_validator_would_reject_a_top_level_version(skill_dir: Path) -> None:
     # Guards the test above against passing vacuously: the validator does check the keys.
     text = (skill_dir / "SKILL.md").read_text(encoding="utf-8")
-    patched = text.replace("license:", "version: 1\nlicense:", 1)
+    patched = text.replace("compatibility:", "version: 1\ncompatibility:", 1)
     (skill_dir / "SKILL.md").write_text(patched, encoding="utf-8")
     assert any("version" in error for error in skills_ref.validate(skill_dir))
 
@@ -55,7 +55,7 @@ def test_frontmatter_uses_only_allowed_keys_and_metadata_carries_the_rest() -> N
     assert skill.name == "nemo-agent"
     assert set(skill.extra) | {"name", "description", "metadata"} <= ALLOWED_TOP_LEVEL
     assert skill.metadata["homepage"] == "https://nemovideo.com"
-    assert skill.metadata["openclaw"] == {"primaryEnv": "NEMO_TOKEN"}
+    assert skill.metadata["openclaw"]["primaryEnv"] == "NEMO_TOKEN"
 
 
 def test_skill_version_matches_the_package_version() -> None:
@@ -89,7 +89,19 @@ def test_body_documents_each_cli_entry_point(usage: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "key", ["status", "reply", "language", "actions", "files", "links", "session_id", "error"]
+    "key",
+    [
+        "status",
+        "reply",
+        "language",
+        "actions",
+        "files",
+        "file_info",
+        "links",
+        "session_id",
+        "error",
+        "skill",
+    ],
 )
 def test_body_documents_every_turn_output_key(key: str) -> None:
     assert f"| `{key}` |" in _body()

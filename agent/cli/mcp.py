@@ -1,0 +1,54 @@
+"""`nemo-agent mcp`: run the MCP server on stdio for an agent host (stdout is the protocol only).
+
+The `mcp` SDK is imported here, inside the command, never on `--help` or by other commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agent import DISTRIBUTION
+from agent.config import Settings
+from agent.errors import AgentError, ConfigError
+from agent.log import configure_logging
+
+__all__ = ["mcp"]
+
+
+@click.command()
+@click.option("--local", is_flag=True, help="Use the embedded local backend (also NEMO_BACKEND).")
+@click.option(
+    "--skill",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A bundled skill name or a SKILL.md for attribution (also NEMO_SKILL_FILE).",
+)
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv: debug).")
+def mcp(local: bool, skill: Path | None, verbose: int) -> None:
+    """Run the MCP server on stdio (tools: turn, wait, upload, export, credits, state, cancel).
+
+    Hosts start it themselves; `nemo-agent install --mcp` registers it.
+    """
+    configure_logging(verbosity=verbose, json=False)
+    try:
+        settings = Settings.from_env()
+        changes: dict[str, object] = {}
+        if local:
+            changes["backend"] = "local"
+        if skill is not None:
+            changes["skill_file"] = skill
+        settings = settings.with_overrides(**changes) if changes else settings
+        try:
+            from agent.mcp.server import build_server
+        except ImportError as exc:  # the `mcp` extra is not installed
+            raise ConfigError(
+                f"the MCP server needs the 'mcp' extra: pip install '{DISTRIBUTION}[mcp]'"
+            ) from exc
+        server = build_server(settings)
+    except AgentError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(1)
+    server.run("stdio")
