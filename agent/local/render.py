@@ -25,8 +25,6 @@ __all__ = ["AUDIO_RATE", "RenderResult", "render"]
 
 AUDIO_RATE = 48_000
 _AUDIO_CHUNK = 1024  # samples per AAC frame
-# Frames are composed in BT.601 limited-range I420 (agent.local.planes); tag the stream so.
-_COLOR_TAGS = {"colorspace": 6, "color_range": 1, "color_primaries": 1, "color_trc": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +41,8 @@ class RenderResult:
 def _open_output(path: Path, spec: RenderSpec) -> tuple[Any, Any, Any]:
     import av
 
+    from agent.local.colour import matrix_for, stream_tags
+
     container = av.open(str(path), "w", format="mp4", options={"movflags": "+faststart"})
     video = container.add_stream("libx264", rate=spec.fps)
     video.width, video.height, video.pix_fmt = spec.width, spec.height, "yuv420p"
@@ -50,7 +50,8 @@ def _open_output(path: Path, spec: RenderSpec) -> tuple[Any, Any, Any]:
     # b-adapt=0: fixed B-frame placement; ~10% less encoder CPU at equal PSNR for slideshows.
     video.options = {"crf": str(spec.crf), "preset": spec.preset, "x264-params": "b-adapt=0"}
     video.codec_context.thread_type = "AUTO"
-    for name, value in _COLOR_TAGS.items():
+    # Frames are composed in the canvas's standard (agent.local.colour); tag the stream so.
+    for name, value in stream_tags(matrix_for(spec.width, spec.height)).items():
         setattr(video.codec_context, name, value)
     audio = container.add_stream("aac", rate=AUDIO_RATE, layout="stereo")
     audio.bit_rate = 160_000

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 from PIL import Image, ImageOps
 
 from agent.errors import RenderError
+from agent.local.colour import matrix_for
 from agent.local.motion import Framing, fit_scale, plan_framing
 from agent.local.planes import Planes, blank, i420_buffer, planes_from_rgb, warp_planes
 from agent.local.spec import VisualClip
@@ -45,7 +46,8 @@ def _blurred_fill(picture: NDArray[np.uint8], canvas: tuple[int, int]) -> Planes
     small = cv2.resize(crop, small_size, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (0, 0), 2.0)
     fill = cv2.resize(small, canvas, interpolation=cv2.INTER_LINEAR)
-    return planes_from_rgb(np.asarray(cv2.convertScaleAbs(fill, alpha=0.7), dtype=np.uint8))
+    dimmed = np.asarray(cv2.convertScaleAbs(fill, alpha=0.7), dtype=np.uint8)
+    return planes_from_rgb(dimmed, matrix_for(*canvas))
 
 
 class ImageSource:
@@ -60,7 +62,7 @@ class ImageSource:
         pixels = np.asarray(picture)
         interpolation = cv2.INTER_AREA if target < 1 else cv2.INTER_CUBIC
         scaled = np.asarray(cv2.resize(pixels, size, interpolation=interpolation), np.uint8)
-        self._planes = planes_from_rgb(scaled)
+        self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
         self._fill = _blurred_fill(pixels, canvas) if clip.fit == "contain" else None
         self._still: Planes | None = None
         if _is_still(self._framing, self._planes.size):
