@@ -16,13 +16,13 @@ from starlette.routing import Route
 from agent.local import jobs
 from agent.local.backend import Backend
 from agent.local.jobs import Completed, Failed, RenderJob
+from agent.local.output import OutputRequest, parse_output
 from agent.local.routes_run import output_url
-from agent.local.spec import QUALITY_CRF
 from agent.local.store import Account
 from agent.local.wire import RenderRequest, fail, success
 from agent.local.workers import RenderWorkers
 
-__all__ = ["job_body", "routes"]
+__all__ = ["job_body", "job_output", "routes"]
 
 _ATTRIBUTION = ("x-skill-source", "x-skill-version", "x-skill-platform")
 
@@ -49,18 +49,31 @@ def _owned_job(backend: Backend, account: Account, render_id: str) -> RenderJob:
     return job
 
 
-def job_body(job: RenderJob, base_url: str, shape: str) -> dict[str, Any]:
-    """The poll response: Shape A (`success`/`data`), plus Shape B top-level fields for `b`."""
+def job_body(
+    job: RenderJob, base_url: str, shape: str, output: OutputRequest | None = None
+) -> dict[str, Any]:
+    """The poll response: Shape A (`success`/`data`), plus Shape B top-level fields for `b`.
+
+    A completed job also reports what was rendered (`output`: format, width, height, fps),
+    an extension the cloud's response does not have.
+    """
     data: dict[str, Any] = {
         "id": job.render_id,
         "status": job.status,
         "progress": job.progress,
         "createdAt": job.created_ms,
     }
-    url = output_url(base_url, job.output_key, job.render_id)
+    output = output or OutputRequest()
+    url = output_url(base_url, job.output_key, job.render_id, output.extension)
     state = job.state
     if isinstance(state, Completed):
         data.update(outputUrl=url, completedAt=state.completed_ms)
+        data["output"] = {
+            "format": output.format,
+            "width": state.width,
+            "height": state.height,
+            "fps": output.frame_rate(),
+        }
     elif isinstance(state, Failed):
         data.update(error=state.reason, completedAt=state.completed_ms)
     body: dict[str, Any] = {"success": True, "data": data}
@@ -90,9 +103,10 @@ async def submit(request: Request) -> Response:
         raise fail(404, "session not found", code=1002)
     if not _has_segments(req.draft):
         raise fail(400, "the draft has no tracks with segments: generate a video first")
-    quality = str(req.output.get("quality") or "high")
-    if quality not in QUALITY_CRF or req.output.get("format", "mp4") != "mp4":
-        raise fail(400, "output must be format mp4 with quality high, medium or low")
+    try:
+        output = parse_output(req.output)
+    except ValueError as exc:
+        raise fail(400, f"invalid render request: {exc}") from None
     job = RenderJob(
         render_id=req.id,
         user_id=account.user_id,
@@ -100,7 +114,7 @@ async def submit(request: Request) -> Response:
         created_ms=backend.now_ms(),
         output_key=secrets.token_urlsafe(18),
     )
-    if not backend.store.add_job(job, req.draft, quality):
+    if not backend.store.add_job(job, req.draft, output.encode()):
         return JSONResponse(
             {"success": False, "error": f"render id {req.id} already exists"}, status_code=409
         )
@@ -113,7 +127,8 @@ async def poll(request: Request) -> Response:
     backend, account = _guard(request)
     job = _owned_job(backend, account, request.path_params["render_id"])
     base = str(request.base_url).rstrip("/")
-    return JSONResponse(job_body(job, base, backend.config.render_shape))
+    output = job_output(backend, job.render_id)
+    return JSONResponse(job_body(job, base, backend.config.render_shape, output))
 
 
 async def cancel(request: Request) -> Response:
@@ -129,11 +144,19 @@ async def cancel(request: Request) -> Response:
     return success({"id": job.render_id, "status": cancelled.status, "cancelled": True})
 
 
+def job_output(backend: Backend, render_id: str) -> OutputRequest:
+    """The output options a job was submitted with."""
+    return OutputRequest.decode(backend.store.job_input(render_id)[1])
+
+
 def _file_for(request: Request, job: RenderJob) -> Response:
-    path = _workers(request).output_path(job.render_id)
+    """The job's file; FileResponse answers `Range` requests with 206 (players seek)."""
+    output = job_output(request.app.state.backend, job.render_id)
+    path = _workers(request).output_path(job.render_id, output.extension)
     if job.status != "completed" or not path.is_file():
         raise fail(404, f"render {job.render_id} has no output (status {job.status})")
-    return FileResponse(path, media_type="video/mp4", filename=f"{job.render_id}.mp4")
+    name = f"{job.render_id}.{output.extension}"
+    return FileResponse(path, media_type=output.media_type, filename=name)
 
 
 async def download(request: Request) -> Response:
@@ -143,9 +166,9 @@ async def download(request: Request) -> Response:
 
 
 async def output(request: Request) -> Response:
-    """`GET /outputs/{key}/{render_id}.mp4`: the CDN-like output URL (no auth)."""
+    """`GET /outputs/{key}/{render_id}.{ext}`: the CDN-like output URL (no auth)."""
     backend: Backend = request.app.state.backend
-    job = backend.store.job(request.path_params["render_id"])
+    job = backend.store.job(request.path_params["name"].rsplit(".", 1)[0])
     key = request.path_params["key"]
     if job is None or not hmac.compare_digest(job.output_key.encode(), key.encode()):
         return Response(status_code=404)
@@ -159,5 +182,5 @@ def routes() -> list[Route]:
         Route("/api/render/proxy/lambda/{render_id}", poll, methods=["GET"]),
         Route("/api/render/proxy/lambda/{render_id}/cancel", cancel, methods=["POST"]),
         Route("/api/render/proxy/{render_id}/download", download, methods=["GET"]),
-        Route("/outputs/{key}/{render_id}.mp4", output, methods=["GET"]),
+        Route("/outputs/{key}/{name}", output, methods=["GET"]),
     ]
