@@ -176,10 +176,19 @@ class NemoClient:
         return parse_model(UploadResult, await self._data(call))
 
     async def submit_render(
-        self, render_id: str, session_id: str, draft: Mapping[str, Any]
+        self,
+        render_id: str,
+        session_id: str,
+        draft: Mapping[str, Any],
+        output: Mapping[str, Any] | None = None,
     ) -> RenderJob:
-        """`POST /api/render/proxy/lambda` with the draft unchanged."""
-        body = {"id": render_id, "sessionId": session_id, "draft": draft, "output": DEFAULT_OUTPUT}
+        """`POST /api/render/proxy/lambda` with the draft unchanged (`output`: the default MP4)."""
+        body = {
+            "id": render_id,
+            "sessionId": session_id,
+            "draft": draft,
+            "output": dict(output or DEFAULT_OUTPUT),
+        }
         job = RenderJob.from_body(
             await self._body(_Call("POST", "/api/render/proxy/lambda", json=body))
         )

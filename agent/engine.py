@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from agent.config import Settings
     from agent.models import Clock, Sleep
+    from agent.output_options import OutputOptions
     from agent.router import Route
     from agent.runtime import Runtime
     from agent.translate import Translation
@@ -76,6 +77,7 @@ class Engine:
         clock: Clock,
         output_dir: Path | None = None,
         export_name: str | None = None,
+        output: OutputOptions | None = None,
     ) -> None:
         self._rt = runtime
         self._route = route
@@ -87,6 +89,7 @@ class Engine:
         settings = runtime.settings
         self._output_dir = output_dir or settings.output_dir or Path.cwd()
         self._export_name = export_name
+        self._output = output
         self._pending = settings.state_dir / "pending-question.json"
         self._handlers = build_registry()
 
@@ -214,6 +217,7 @@ class _Turn:
             claim_link=lambda: rt.claim_link(session),
             output_dir=engine._output_dir,
             export_name=engine._export_name,
+            output=engine._output,
         )
 
     async def run(self) -> None:
@@ -279,6 +283,7 @@ async def open_engine(
     progress: Progress | None = None,
     output_dir: Path | None = None,
     export_name: str | None = None,
+    output: OutputOptions | None = None,
     sleep: Sleep = asyncio.sleep,
     clock: Clock = time.monotonic,
     transport: httpx.AsyncBaseTransport | None = None,
@@ -290,6 +295,7 @@ async def open_engine(
         progress: Where statuses and bars go (nothing shown by default).
         output_dir: Where exports land (default `settings.output_dir`, else the cwd).
         export_name: The exported MP4's file name (default: one made from the title).
+        output: Output options for exports (`export --resolution ...`).
         sleep: Injected sleep for recovery waits and render polling.
         clock: Injected monotonic clock.
         transport: An httpx transport for the API (tests); default network.
@@ -319,4 +325,5 @@ async def open_engine(
             clock=clock,
             output_dir=output_dir,
             export_name=export_name,
+            output=output,
         )

@@ -42,6 +42,7 @@ class TurnResult:
     actions: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    previews: tuple[str, ...] = ()
     session_id: str = ""
     error: ErrorInfo | None = None
     question: str | None = None
@@ -74,6 +75,7 @@ class TurnResult:
             "actions": list(self.actions),
             "files": list(self.files),
             "links": list(self.links),
+            "previews": list(self.previews),
             "session_id": self.session_id,
             "error": error,
         }
@@ -171,6 +173,7 @@ def render_turn(
         actions=tuple(done),
         files=tuple(str(f) for r in replies for f in r.files),
         links=tuple(dict.fromkeys(link for r in replies for link in r.links)),
+        previews=tuple(str(p) for r in replies for p in r.previews),
         session_id=session_id,
         error=error,
         question=next((r.question for r in replies if r.question), None),

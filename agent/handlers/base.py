@@ -17,6 +17,7 @@ from agent.templates import Language
 if TYPE_CHECKING:
     from agent.client import NemoClient
     from agent.config import Settings
+    from agent.output_options import OutputOptions
     from agent.translate import Translation
 
 __all__ = [
@@ -56,6 +57,7 @@ class Reply:
         generated: The backend generated a video in this step (enables the export follow-up).
         edits: What this step changed on the timeline (`video`, `bgm`, `title`, `edit`), so the
             turn can suggest next steps.
+        previews: Images of a delivered video (contact sheet, poster; absolute paths).
     """
 
     template: str
@@ -68,6 +70,7 @@ class Reply:
     error: ErrorInfo | None = None
     generated: bool = False
     edits: tuple[str, ...] = ()
+    previews: tuple[Path, ...] = ()
 
 
 @dataclass(slots=True)
@@ -89,6 +92,8 @@ class HandlerContext:
         claim_link: Returns the browser link of the session (claim link), or None.
         output_dir: Where exported MP4s go.
         export_name: The exported MP4's file name (None: one made from the project title).
+        output: Output options from flags (`export --resolution 4k`); the message's own
+            wording ("export in 4K") fills what they leave unset.
     """
 
     client: NemoClient
@@ -105,6 +110,7 @@ class HandlerContext:
     claim_link: Callable[[], Awaitable[str | None]]
     output_dir: Path
     export_name: str | None = None
+    output: OutputOptions | None = None
 
 
 class Handler(Protocol):

@@ -7,14 +7,17 @@ job record (a render that outlived the wait is picked up next time) and the repl
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from agent.errors import JobFailedError
 from agent.export import TIMEOUT_REASON, ExportResult, export_draft
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply, human_duration, human_size
 from agent.models import Clock, Sleep
+from agent.output_options import MediaFacts, OutputOptions, options_from_text, unmet
 from agent.render_record import PendingRenders
 from agent.transfer import check_destination
 
@@ -82,6 +85,8 @@ async def handle_export(ctx: HandlerContext) -> Reply:
         return await _still_rendering(ctx, exc)
     link = await ctx.claim_link()
     path = result.path.resolve()
+    facts, previews = await asyncio.to_thread(_look_at, path)
+    asked = _options(ctx)
     context: dict[str, Any] = {
         "path": str(path),
         "size": human_size(result.size),
@@ -90,9 +95,33 @@ async def handle_export(ctx: HandlerContext) -> Reply:
         "link": link,
         "resumed": result.resumed,
         "result": result,
+        "facts": facts,
+        "unmet": result.refused or (unmet(asked, facts) if facts else ()),
+        "refused": bool(result.refused),
+        "previews": [str(p) for p in previews],
     }
     links = (link,) if link else ()
-    return Reply("replies/export_done", context, ("export",), files=(path,), links=links)
+    return Reply(
+        "replies/export_done",
+        context,
+        ("export",),
+        files=(path,),
+        links=links,
+        previews=previews,
+    )
+
+
+def _options(ctx: HandlerContext) -> OutputOptions:
+    """Flags (`export --resolution ...`) over what the message asks for ("export in 4K")."""
+    return (ctx.output or OutputOptions()).over(options_from_text(ctx.text))
+
+
+def _look_at(path: Path) -> tuple[MediaFacts | None, tuple[Path, ...]]:
+    """What the delivered file really is, and its contact sheet and poster (blocking)."""
+    from agent.preview import probe, write_previews
+
+    facts = probe(path)
+    return facts, write_previews(path, facts) if facts else ()
 
 
 async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult:
@@ -122,6 +151,7 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
             filename=ctx.export_name,
             jobs=PendingRenders.in_state_dir(ctx.settings.state_dir),
             on_resume=resuming,
+            output=_options(ctx),
         )
     finally:
         ctx.notify.bar_done("rendering")

@@ -30,7 +30,17 @@ SID = "5529798706024415232"
 STATE = f"/api/state/nemo_agent/me/{SID}/latest"
 SUBMIT = "/api/render/proxy/lambda"
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x01" * 300
-TURN_KEYS = {"status", "reply", "language", "actions", "files", "links", "session_id", "error"}
+TURN_KEYS = {
+    "status",
+    "reply",
+    "language",
+    "actions",
+    "files",
+    "links",
+    "previews",
+    "session_id",
+    "error",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,17 @@ from agent.config import Settings
 
 pytestmark = pytest.mark.integration
 
-KEYS = {"status", "reply", "language", "actions", "files", "links", "session_id", "error"}
+KEYS = {
+    "status",
+    "reply",
+    "language",
+    "actions",
+    "files",
+    "links",
+    "previews",
+    "session_id",
+    "error",
+}
 
 
 @pytest.fixture

@@ -89,7 +89,8 @@ def test_body_documents_each_cli_entry_point(usage: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "key", ["status", "reply", "language", "actions", "files", "links", "session_id", "error"]
+    "key",
+    ["status", "reply", "language", "actions", "files", "links", "previews", "session_id", "error"],
 )
 def test_body_documents_every_turn_output_key(key: str) -> None:
     assert f"| `{key}` |" in _body()
