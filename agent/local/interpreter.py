@@ -15,6 +15,7 @@ from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
 from agent.local.editsteps import DEFAULT_VOLUME, EDIT_TOOL, MAX_MS, MIN_MS, MUSIC_TOOL, EditSteps
+from agent.local.framing import CROP_TOLERANCE, aspect_for, crop_share
 from agent.local.intents import Look, Request, parse
 from agent.local.phrasebook import Phrasebook, find_key, load_phrasebook
 from agent.local.plan import AskStep, Asset, InterpretContext, Plan, Step, TextStep, ToolStep
@@ -143,7 +144,7 @@ class _Planner:
         return VideoSpec(
             visuals=visuals,
             duration_ms=max(MIN_MS, min(MAX_MS, duration)),
-            aspect=look.aspect or (base.aspect if base else "16:9"),
+            aspect=look.aspect or (base.aspect if base else _orientation(visuals)),
             motion=Motion(
                 look.motion or motion.kind,
                 look.intensity or motion.intensity * (look.intensity_factor or 1.0),
@@ -187,11 +188,20 @@ class _Planner:
             kept = segments(draft, AUDIO) or segments(draft, TEXT)
             width, height = draft["m"]["width"], draft["m"]["height"]
             kept_text = self.say("kept_tracks") if kept else ""
-            return self.say("regenerated", width=width, height=height, kept=kept_text, **values)
+            text = self.say("regenerated", width=width, height=height, kept=kept_text, **values)
+            return self._join([text, *self._crop_note(spec)])
         subject = self.req.subject
         values["subject"] = f"{subject} " if subject and lang == "en" else subject
         key = "generated_slideshow" if len(spec.visuals) > 1 else "generated"
-        return self.say(key, **values)
+        return self._join([self.say(key, **values), *self._crop_note(spec)])
+
+    def _crop_note(self, spec: VideoSpec) -> list[str]:
+        """Say so when covering the canvas cuts off part of the first photo."""
+        first = spec.visuals[0]
+        cut = crop_share(first.width, first.height, spec.aspect)
+        if spec.fit != "cover" or first.kind != "image" or cut <= CROP_TOLERANCE:
+            return []
+        return [self.say("cropped", aspect=self.book.name(self.req.language, spec.aspect))]
 
     def _post_production(self) -> None:
         edits, lang = self.edits, self.req.language
@@ -226,6 +236,11 @@ class _Planner:
         if not steps:
             steps.append(TextStep(self.say(self.req.social or "unknown")))
         return self._plan(steps)
+
+
+def _orientation(visuals: tuple[Asset, ...]) -> str:
+    """No aspect asked: follow the first photo's orientation (closest of the four canvases)."""
+    return aspect_for(visuals[0].width, visuals[0].height)
 
 
 def _default_motion(visuals: tuple[Asset, ...]) -> Motion:

@@ -44,12 +44,15 @@ class Framing:
         fitted: The picture's (w, h) after the base fit scale, in canvas pixels.
         canvas: The canvas (w, h).
         cover: Whether the picture must always cover the canvas (offsets are clamped).
+        focus: The subject's centre as fractions of the picture (x, y); a cover crop and the
+            motion keep it as near the canvas centre as the picture's edges allow.
     """
 
     motion: Motion
     fitted: tuple[float, float]
     canvas: tuple[int, int]
     cover: bool
+    focus: tuple[float, float] = (0.5, 0.5)
 
     @property
     def amount(self) -> float:
@@ -102,12 +105,16 @@ class Framing:
     def offset(self, p: float, z: float) -> tuple[float, float]:
         """Displacement of the picture centre from the canvas centre at progress `p`, zoom `z`."""
         slack = (self.fitted[0] * z - self.canvas[0], self.fitted[1] * z - self.canvas[1])
+        base = self._subject_offset(z)
         if self.motion.kind == "ken_burns":
-            ox = -p * _KEN_BURNS_DRIFT[0] * max(0.0, slack[0]) / 2
-            oy = -p * _KEN_BURNS_DRIFT[1] * max(0.0, slack[1]) / 2
+            # Drift towards the subject (or up-left from a centred one), never away from it.
+            sx = 1.0 if base[0] > 0 else -1.0
+            sy = 1.0 if base[1] > 0 else -1.0
+            ox = base[0] + sx * p * _KEN_BURNS_DRIFT[0] * max(0.0, slack[0]) / 2
+            oy = base[1] + sy * p * _KEN_BURNS_DRIFT[1] * max(0.0, slack[1]) / 2
         else:
             tx, ty = self._pan_travel()
-            ox, oy = tx * (p - 0.5), ty * (p - 0.5)
+            ox, oy = base[0] + tx * (p - 0.5), base[1] + ty * (p - 0.5)
         # Cover: never uncover a canvas edge. Contain: never push the picture past one.
         room = (
             (abs(slack[0]) / 2, abs(slack[1]) / 2)
@@ -118,6 +125,13 @@ class Framing:
             )
         )
         return min(max(ox, -room[0]), room[0]), min(max(oy, -room[1]), room[1])
+
+    def _subject_offset(self, z: float) -> tuple[float, float]:
+        """The offset that puts the subject at the canvas centre (cover only; clamped later)."""
+        if not self.cover:
+            return (0.0, 0.0)
+        fx, fy = self.focus
+        return ((0.5 - fx) * self.fitted[0] * z, (0.5 - fy) * self.fitted[1] * z)
 
     def matrix(self, t: float, src: tuple[int, int]) -> Affine:
         """The warp matrix at time fraction `t` (0..1) for a source of size `src` (w, h).
@@ -139,6 +153,7 @@ def plan_framing(
     src: tuple[int, int],
     canvas: tuple[int, int],
     fit: Literal["cover", "contain"],
+    focus: tuple[float, float] = (0.5, 0.5),
 ) -> Framing:
     """Plan the framing of a `src` (w, h) picture on a `canvas` (w, h).
 
@@ -147,6 +162,7 @@ def plan_framing(
         src: The original picture size.
         canvas: The output size.
         fit: `cover` fills the canvas (cropping); `contain` shows the whole picture.
+        focus: Where the subject is, as fractions of `src` (x, y); a cover crop keeps it in.
 
     Returns:
         The framing; `Framing.matrix(t, size)` gives the transform at each moment.
@@ -154,4 +170,4 @@ def plan_framing(
     if src[0] <= 0 or src[1] <= 0:
         raise ValueError(f"empty source size {src}")
     scale = fit_scale(src, canvas, fit)
-    return Framing(motion, (src[0] * scale, src[1] * scale), canvas, fit == "cover")
+    return Framing(motion, (src[0] * scale, src[1] * scale), canvas, fit == "cover", focus)

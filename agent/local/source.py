@@ -19,6 +19,7 @@ from agent.local.colour import matrix_for
 from agent.local.motion import Framing, fit_scale, plan_framing
 from agent.local.planes import Planes, blank, i420_buffer, planes_from_rgb, warp_planes
 from agent.local.spec import VisualClip
+from agent.local.subject import CENTRE, find_subject
 
 __all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
 
@@ -56,10 +57,12 @@ class ImageSource:
     def __init__(self, clip: VisualClip, canvas: tuple[int, int]) -> None:
         self._clip = clip
         picture = _load_image(clip, canvas)
-        self._framing = plan_framing(clip.motion, (picture.width, picture.height), canvas, clip.fit)
+        pixels = np.asarray(picture)
+        focus = find_subject(pixels) if clip.fit == "cover" else CENTRE
+        size = (picture.width, picture.height)
+        self._framing = plan_framing(clip.motion, size, canvas, clip.fit, focus)
         target = self._framing.fitted[0] * self._framing.max_zoom / picture.width
         size = (_even(picture.width * target), _even(picture.height * target))  # I420: even
-        pixels = np.asarray(picture)
         interpolation = cv2.INTER_AREA if target < 1 else cv2.INTER_CUBIC
         scaled = np.asarray(cv2.resize(pixels, size, interpolation=interpolation), np.uint8)
         self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
