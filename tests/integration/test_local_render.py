@@ -338,4 +338,5 @@ async def test_the_claim_page_links_a_finished_export_at_its_output_path(
         ct = claim.json()["data"]["claim_token"]
         page = await client.get("/workspace/claim", params={"ct": ct})
     path = polled.json()["data"]["outputUrl"].removeprefix("http://testserver")
-    assert f'<li><a href="{path}">r_1</a></li>' in page.text
+    assert f'<video id="player" controls preload="auto" playsinline src="{path}">' in page.text
+    assert f'<a href="{path}">open</a>' in page.text
