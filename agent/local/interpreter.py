@@ -197,8 +197,9 @@ class _Planner:
 
     def _crop_note(self, spec: VideoSpec) -> list[str]:
         """Say so when covering the canvas cuts off part of the first photo."""
-        first = spec.visuals[0]
-        cut = crop_share(first.width, first.height, spec.aspect)
+        first = spec.visuals[0]  # from the draft it has no size: take the upload's
+        known = next((a for a in self.ctx.assets if a.asset_id == first.asset_id), first)
+        cut = crop_share(known.width, known.height, spec.aspect)
         if spec.fit != "cover" or first.kind != "image" or cut <= CROP_TOLERANCE:
             return []
         return [self.say("cropped", aspect=self.book.name(self.req.language, spec.aspect))]

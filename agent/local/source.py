@@ -23,6 +23,7 @@ from agent.local.subject import CENTRE, find_subject
 
 __all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
 
+_CROP_MIN = 0.02  # same shape as the canvas, give or take: zoom from the centre as before
 _FILL_DOWNSCALE = 16  # contain-fit fill: blur at 1/16 size, then upscale (cheap and very soft)
 
 
@@ -58,7 +59,7 @@ class ImageSource:
         self._clip = clip
         picture = _load_image(clip, canvas)
         pixels = np.asarray(picture)
-        focus = find_subject(pixels) if clip.fit == "cover" else CENTRE
+        focus = find_subject(pixels) if _crops(clip, picture.size, canvas) else CENTRE
         size = (picture.width, picture.height)
         self._framing = plan_framing(clip.motion, size, canvas, clip.fit, focus)
         target = self._framing.fitted[0] * self._framing.max_zoom / picture.width
@@ -88,6 +89,14 @@ class ImageSource:
 
     def close(self) -> None:
         """Nothing to release beyond memory."""
+
+
+def _crops(clip: VisualClip, size: tuple[int, int], canvas: tuple[int, int]) -> bool:
+    """Whether covering the canvas cuts off a real part of the picture (then frame the subject)."""
+    if clip.fit != "cover":
+        return False
+    photo, frame = size[0] / size[1], canvas[0] / canvas[1]
+    return 1.0 - min(photo, frame) / max(photo, frame) > _CROP_MIN
 
 
 def _is_still(framing: Framing, size: tuple[int, int]) -> bool:

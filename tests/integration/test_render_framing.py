@@ -101,3 +101,12 @@ def test_without_a_face_the_salient_object_is_the_subject() -> None:
 
 def test_a_flat_picture_is_framed_on_its_centre() -> None:
     assert find_subject(np.full((300, 400, 3), 128, np.uint8)) == CENTRE
+
+
+def test_the_moon_over_the_harbor_is_the_subject_of_a_vertical_crop(fixtures_dir: Path) -> None:
+    rgb = np.asarray(Image.open(fixtures_dir / "media" / "harbor.jpg").convert("RGB"))
+
+    fx, fy = find_subject(rgb)
+
+    assert fx > 0.7  # the moon sits top right; a centred 9:16 crop would cut it out
+    assert fy < 0.3

@@ -72,3 +72,14 @@ def test_the_whole_photo_is_kept_when_asked() -> None:
 
     assert "cropped" not in texts(plan)
     assert fact(final_draft(plan, {}), "video.0.fit") == "contain"
+
+
+def test_changing_the_aspect_of_a_video_says_the_photo_is_now_cropped() -> None:
+    photos = (_photo(1600, 1066),)
+    first = interpret(InterpretContext("make a video", "en", photos, {}, seed=1))
+    draft = final_draft(first, {})
+
+    again = interpret(InterpretContext("make it 9:16", "en", photos, draft, seed=1))
+
+    assert fact(final_draft(again, draft), "m.aspect") == "9:16"
+    assert "The photo was cropped to fill 9:16 vertical" in texts(again)
