@@ -19,6 +19,11 @@ Affine = tuple[tuple[float, float, float], tuple[float, float, float]]
 
 _MAX_AMOUNT = 0.6
 _KEN_BURNS_DRIFT = (0.5, 0.3)  # share of the zoom slack travelled in x and y
+_SUBJECT_MARGIN = 0.25  # a framed subject's centre stays this share of the canvas inside it
+
+
+def _clamp(value: float, limit: float) -> float:
+    return min(max(value, -limit), limit)
 
 
 def ease(p: float) -> float:
@@ -105,29 +110,32 @@ class Framing:
     def offset(self, p: float, z: float) -> tuple[float, float]:
         """Displacement of the picture centre from the canvas centre at progress `p`, zoom `z`."""
         slack = (self.fitted[0] * z - self.canvas[0], self.fitted[1] * z - self.canvas[1])
-        base = self._subject_offset(z)
-        if self.motion.kind == "ken_burns":
-            # Drift towards the subject (or up-left from a centred one), never away from it.
-            sx = 1.0 if base[0] > 0 else -1.0
-            sy = 1.0 if base[1] > 0 else -1.0
-            ox = base[0] + sx * p * _KEN_BURNS_DRIFT[0] * max(0.0, slack[0]) / 2
-            oy = base[1] + sy * p * _KEN_BURNS_DRIFT[1] * max(0.0, slack[1]) / 2
-        else:
-            tx, ty = self._pan_travel()
-            ox, oy = base[0] + tx * (p - 0.5), base[1] + ty * (p - 0.5)
         # Cover: never uncover a canvas edge. Contain: never push the picture past one.
         room = (
             (abs(slack[0]) / 2, abs(slack[1]) / 2)
             if self.cover
-            else (
-                max(0.0, -slack[0]) / 2,
-                max(0.0, -slack[1]) / 2,
-            )
+            else (max(0.0, -slack[0]) / 2, max(0.0, -slack[1]) / 2)
         )
-        return min(max(ox, -room[0]), room[0]), min(max(oy, -room[1]), room[1])
+        wanted = self._subject_offset(z)
+        base = (_clamp(wanted[0], room[0]), _clamp(wanted[1], room[1]))
+        if self.motion.kind == "ken_burns":
+            drift = [d * max(0.0, s) / 2 for d, s in zip(_KEN_BURNS_DRIFT, slack, strict=True)]
+            if base == (0.0, 0.0):  # no subject off centre: drift up-left from the centre
+                ox, oy = -p * drift[0], -p * drift[1]
+            else:  # come from the far side and end on the subject, never losing it
+                for axis in (0, 1):
+                    off_centre = abs(wanted[axis] - base[axis])
+                    keep = self.canvas[axis] / 2 - off_centre - _SUBJECT_MARGIN * self.canvas[axis]
+                    drift[axis] = min(drift[axis], max(0.0, keep))
+                ox = base[0] - (1.0 - p) * drift[0] * (1.0 if base[0] >= 0 else -1.0)
+                oy = base[1] - (1.0 - p) * drift[1] * (1.0 if base[1] >= 0 else -1.0)
+        else:
+            tx, ty = self._pan_travel()
+            ox, oy = base[0] + tx * (p - 0.5), base[1] + ty * (p - 0.5)
+        return _clamp(ox, room[0]), _clamp(oy, room[1])
 
     def _subject_offset(self, z: float) -> tuple[float, float]:
-        """The offset that puts the subject at the canvas centre (cover only; clamped later)."""
+        """The offset that puts the subject at the canvas centre (cover only; unclamped)."""
         if not self.cover:
             return (0.0, 0.0)
         fx, fy = self.focus

@@ -50,17 +50,28 @@ def _from_faces(faces: list[tuple[int, int, int, int]], w: int, h: int) -> tuple
 
 def _salient(rgb: NDArray[np.uint8]) -> tuple[float, float] | None:
     """Centre of the most salient region: colour distance from the picture's mean in Lab
-    (frequency-tuned saliency, Achanta et al. 2009), strongest connected blob; None if flat."""
+    (frequency-tuned saliency, Achanta et al. 2009), strongest blob clear of the borders; None
+    when nothing stands out."""
     lab = cv2.cvtColor(cv2.GaussianBlur(rgb, (5, 5), 0), cv2.COLOR_RGB2LAB).astype(np.float32)
     saliency = np.linalg.norm(lab - lab.reshape(-1, 3).mean(axis=0), axis=2)
     threshold = max(float(np.percentile(saliency, 97)), 2 * float(saliency.mean()), _FLAT)
     mask = (saliency > threshold).astype(np.uint8)
-    count, labels, _stats, centres = cv2.connectedComponentsWithStats(mask)
-    if count <= 1:
-        return None
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(mask)
     weights = np.bincount(labels.reshape(-1), weights=saliency.reshape(-1), minlength=count)
-    best = int(np.argmax(weights[1:])) + 1
-    return float(centres[best][0]) / rgb.shape[1], float(centres[best][1]) / rgb.shape[0]
+    h, w = mask.shape
+    # A region touching the picture's border is background (a sky, a gradient), not a subject.
+    inside = [
+        i
+        for i in range(1, count)
+        if stats[i][0] > 0
+        and stats[i][1] > 0
+        and stats[i][0] + stats[i][2] < w
+        and stats[i][1] + stats[i][3] < h
+    ]
+    if not inside:
+        return None
+    best = max(inside, key=lambda i: weights[i])
+    return float(centres[best][0]) / w, float(centres[best][1]) / h
 
 
 def find_subject(rgb: NDArray[np.uint8]) -> tuple[float, float]:
