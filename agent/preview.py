@@ -52,8 +52,7 @@ def _frames_at(path: Path, times: list[float]) -> list[tuple[float, Any]]:
 
     picked: list[tuple[float, Any]] = []
     with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        stream.thread_type = "AUTO"
+        stream = container.streams.video[0]  # one decoder thread: 4K frames in flight are big
         scale = min(1.0, SHEET_WIDTH / stream.width)
         size = (max(2, round(stream.width * scale)), max(2, round(stream.height * scale)))
         for frame in container.decode(stream):
