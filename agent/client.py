@@ -207,10 +207,19 @@ class NemoClient:
         return await self._parsed(UploadResult, call)
 
     async def submit_render(
-        self, render_id: str, session_id: str, draft: Mapping[str, Any]
+        self,
+        render_id: str,
+        session_id: str,
+        draft: Mapping[str, Any],
+        output: Mapping[str, Any] | None = None,
     ) -> RenderJob:
-        """`POST /api/render/proxy/lambda` with the draft unchanged."""
-        body = {"id": render_id, "sessionId": session_id, "draft": draft, "output": DEFAULT_OUTPUT}
+        """`POST /api/render/proxy/lambda` with the draft unchanged (`output`: the default MP4)."""
+        body = {
+            "id": render_id,
+            "sessionId": session_id,
+            "draft": draft,
+            "output": dict(output or DEFAULT_OUTPUT),
+        }
         call = _Call("POST", "/api/render/proxy/lambda", json=body)
         job = RenderJob.from_body(await self._body(call), f"POST {call.url}")
         return job if job.id else job.model_copy(update={"id": render_id})

@@ -102,7 +102,24 @@ def _export(context: Mapping[str, Any]) -> dict[str, Any]:
         "render_id": done.render_id,
         "resumed": done.resumed,
         "link": context["link"],
+        **_actual(context),
     }
+
+
+def _actual(context: Mapping[str, Any]) -> dict[str, Any]:
+    """What the delivered file is (read back from it), and the options it does not honour."""
+    facts = context.get("facts")
+    keys: dict[str, Any] = {"format": None, "resolution": None, "width": None, "height": None}
+    keys["fps"] = None
+    if facts is not None:
+        keys.update(
+            format=facts.format,
+            resolution=facts.resolution,
+            width=facts.width,
+            height=facts.height,
+            fps=round(facts.fps, 3),
+        )
+    return {**keys, "unmet": list(context.get("unmet", ())), "previews": context["previews"]}
 
 
 def _send(context: Mapping[str, Any]) -> dict[str, Any]:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from agent.config import Settings
     from agent.models import Clock, Sleep
+    from agent.output_options import OutputOptions
     from agent.router import KeywordRouter, Route
     from agent.router.intents import IntentModel
     from agent.runtime import Runtime
@@ -81,6 +82,7 @@ class Engine:
         output_dir: Path | None = None,
         export_name: str | None = None,
         journal: Journal | None = None,
+        output: OutputOptions | None = None,
     ) -> None:
         self._rt = runtime
         self.journal = journal
@@ -93,6 +95,7 @@ class Engine:
         settings = runtime.settings
         self._output_dir = output_dir or settings.output_dir or Path.cwd()
         self._export_name = export_name
+        self._output = output
         self._pending = settings.state_dir / "pending-question.json"
         self._handlers = build_registry()
 
@@ -283,6 +286,7 @@ class _Turn:
             export_name=engine._export_name,
             answering=answering,
             journal=journal,
+            output=engine._output,
         )
 
     async def run(self) -> None:
@@ -464,6 +468,7 @@ async def open_engine(
     progress: Progress | None = None,
     output_dir: Path | None = None,
     export_name: str | None = None,
+    output: OutputOptions | None = None,
     sleep: Sleep = asyncio.sleep,
     clock: Clock = time.monotonic,
     transport: httpx.AsyncBaseTransport | None = None,
@@ -477,6 +482,7 @@ async def open_engine(
         progress: Where statuses and bars go (nothing shown by default).
         output_dir: Where exports land (default `settings.output_dir`, else the cwd).
         export_name: The exported MP4's file name (default: one made from the title).
+        output: Output options for exports (`export --resolution ...`).
         sleep: Injected sleep for recovery waits and render polling.
         clock: Injected monotonic clock.
         transport: An httpx transport for the API (tests); default network.
@@ -500,4 +506,5 @@ async def open_engine(
             output_dir=output_dir,
             export_name=export_name,
             journal=journal,
+            output=output,
         )

@@ -18,12 +18,14 @@ import structlog
 from agent.errors import (
     AgentError,
     APIError,
+    BadRequestError,
     JobFailedError,
     RateLimitError,
     ServerError,
     TransportError,
 )
 from agent.models import Clock, RenderJob, Sleep
+from agent.output_options import OutputOptions
 from agent.transfer import check_destination
 
 __all__ = [
@@ -50,9 +52,13 @@ class RenderApi(Protocol):
     """The client methods an export needs (`agent.client.NemoClient`)."""
 
     async def submit_render(
-        self, render_id: str, session_id: str, draft: Mapping[str, Any]
+        self,
+        render_id: str,
+        session_id: str,
+        draft: Mapping[str, Any],
+        output: Mapping[str, Any] | None = None,
     ) -> RenderJob:
-        """Submit a render job."""
+        """Submit a render job (`output`: the request's output object)."""
         ...
 
     async def render_status(self, render_id: str) -> RenderJob:
@@ -98,6 +104,8 @@ class ExportResult:
     render_id: str
     resumed: bool = False
     """The render was one left running by an earlier export that gave up waiting."""
+    refused: tuple[str, ...] = ()
+    """Output options the backend refused (the render was resubmitted without them)."""
 
 
 def poll_delays(first: float = 2.0, factor: float = 1.5, cap: float = 10.0) -> Iterator[float]:
@@ -120,15 +128,17 @@ def slugify(title: str, *, limit: int = 40) -> str:
     return slug[:limit].rstrip("-_") or "nemo-video"
 
 
-def output_path(dest_dir: Path, draft: Mapping[str, Any], session_id: str) -> Path:
-    """`<title-slug>-<session tail>-<n>.mp4` in `dest_dir`, with the first unused `n`."""
+def output_path(
+    dest_dir: Path, draft: Mapping[str, Any], session_id: str, suffix: str = ".mp4"
+) -> Path:
+    """`<title-slug>-<session tail>-<n><suffix>` in `dest_dir`, with the first unused `n`."""
     meta = draft.get("m")
     title = meta.get("title") if isinstance(meta, Mapping) else None
     stem = f"{slugify(title if isinstance(title, str) else '')}-{session_id[-6:]}"
     n = 1
-    while (dest_dir / f"{stem}-{n}.mp4").exists():
+    while (dest_dir / f"{stem}-{n}{suffix}").exists():
         n += 1
-    return dest_dir / f"{stem}-{n}.mp4"
+    return dest_dir / f"{stem}-{n}{suffix}"
 
 
 @dataclass(slots=True)
@@ -216,10 +226,41 @@ def _is_duplicate(error: APIError) -> bool:
     return error.status_code == 409 or "duplicate" in text or "already exists" in text
 
 
+@dataclass(slots=True)
+class _Output:
+    """The output options asked for, and those the backend refused (filled on submission)."""
+
+    options: OutputOptions | None
+    refused: tuple[str, ...] = ()
+
+    def standard(self) -> dict[str, Any] | None:
+        return None if self.options is None else self.options.wire(standard_only=True)
+
+
+async def _submit(
+    client: RenderApi, render_id: str, session_id: str, draft: Mapping[str, Any], out: _Output
+) -> None:
+    options = out.options
+    if options is None or not options.extensions:
+        await client.submit_render(render_id, session_id, draft, out.standard())
+        return
+    try:
+        await client.submit_render(render_id, session_id, draft, options.wire())
+    except BadRequestError:
+        # The backend refused the extensions: render the standard MP4 and say so.
+        await client.submit_render(render_id, session_id, draft, out.standard())
+        out.refused = tuple(options.extensions)
+
+
 async def _submit_and_wait(
-    client: RenderApi, render_id: str, session_id: str, draft: Mapping[str, Any], **wait: Any
+    client: RenderApi,
+    render_id: str,
+    session_id: str,
+    draft: Mapping[str, Any],
+    out: _Output,
+    **wait: Any,
 ) -> RenderJob:
-    await client.submit_render(render_id, session_id, draft)
+    await _submit(client, render_id, session_id, draft, out)
     job = await wait_for_render(client, render_id, **wait)
     return job.model_copy(update={"id": render_id})
 
@@ -229,10 +270,11 @@ async def _render(
     session_id: str,
     draft: Mapping[str, Any],
     new_id: Callable[[], str],
+    out: _Output,
     **wait: Any,
 ) -> RenderJob:
     try:
-        return await _submit_and_wait(client, new_id(), session_id, draft, **wait)
+        return await _submit_and_wait(client, new_id(), session_id, draft, out, **wait)
     except JobFailedError as exc:
         if exc.reason == TIMEOUT_REASON:
             raise
@@ -240,7 +282,7 @@ async def _render(
         if not _is_duplicate(exc):
             raise
     # One retry with a fresh id (protocol §3.8); a second failure propagates.
-    return await _submit_and_wait(client, new_id(), session_id, draft, **wait)
+    return await _submit_and_wait(client, new_id(), session_id, draft, out, **wait)
 
 
 async def _resume(client: RenderApi, render_id: str, **wait: Any) -> RenderJob | None:
@@ -265,6 +307,7 @@ async def _resume_or_render(
     new_id: Callable[[], str],
     jobs: JobRecord | None,
     on_resume: ResumeCallback | None,
+    out: _Output,
     **wait: Any,
 ) -> tuple[RenderJob, bool]:
     """Resume the recorded job for this draft if there is one, else submit; record a timeout."""
@@ -277,7 +320,7 @@ async def _resume_or_render(
             if job is not None:
                 return job, True
             jobs.forget(session_id)
-        return await _render(client, session_id, draft, new_id, **wait), False
+        return await _render(client, session_id, draft, new_id, out, **wait), False
     except JobFailedError as exc:
         if jobs is not None and exc.reason == TIMEOUT_REASON:
             jobs.remember(session_id, draft, exc.job_id)
@@ -285,10 +328,10 @@ async def _resume_or_render(
 
 
 def _target(
-    dest_dir: Path, filename: str | None, draft: Mapping[str, Any], session_id: str
+    dest_dir: Path, filename: str | None, draft: Mapping[str, Any], session_id: str, suffix: str
 ) -> Path:
     dest_dir.mkdir(parents=True, exist_ok=True)
-    return dest_dir / filename if filename else output_path(dest_dir, draft, session_id)
+    return dest_dir / filename if filename else output_path(dest_dir, draft, session_id, suffix)
 
 
 async def _download(client: RenderApi, job: RenderJob, path: Path) -> int:
@@ -316,6 +359,7 @@ async def export_draft(
     jobs: JobRecord | None = None,
     on_resume: ResumeCallback | None = None,
     on_status: StatusCallback | None = None,
+    output: OutputOptions | None = None,
 ) -> ExportResult:
     """Render `draft` to MP4 and download it into `dest_dir` under a stable readable name.
 
@@ -334,6 +378,8 @@ async def export_draft(
             the same draft resumes polling that job instead of submitting a new one.
         on_resume: Called with the render id before a recorded job is resumed.
         on_status: Called once per render status nobody documented (see `wait_for_render`).
+        output: Output options (resolution, quality, fps, format); extensions the backend
+            refuses with 400 are dropped and listed in `ExportResult.refused`.
 
     Raises:
         JobFailedError: The render failed twice, or timed out (resumable via the job id).
@@ -349,14 +395,16 @@ async def export_draft(
         "on_status": on_status,
         "give_up_after": give_up_after,
     }
+    out = _Output(output)
     job, resumed = await _resume_or_render(
-        client, session_id, draft, render_id_factory, jobs, on_resume, **wait
+        client, session_id, draft, render_id_factory, jobs, on_resume, out, **wait
     )
-    path = _target(dest_dir, filename, draft, session_id)
+    suffix = ".mp4" if out.refused or output is None else output.extension
+    path = _target(dest_dir, filename, draft, session_id, suffix)
     size = await _download(client, job, path)
     if jobs is not None:
         jobs.forget(session_id)
     duration = job.duration
     if duration is None and isinstance(draft.get("d"), int | float):
         duration = float(draft["d"]) / 1000
-    return ExportResult(path, size, duration, job.url, job.id or "", resumed)
+    return ExportResult(path, size, duration, job.url, job.id or "", resumed, out.refused)

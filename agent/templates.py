@@ -28,13 +28,16 @@ def prompts_dir() -> Path:
 
 
 class Templates:
-    """A strict jinja2 environment; `render(name, lang, **ctx)` returns plain text."""
+    """A strict jinja2 environment; `render(name, lang, **ctx)` returns plain text.
 
-    def __init__(self, directory: Path | None = None) -> None:
+    With `html=True` every value is HTML-escaped (the local backend's project page).
+    """
+
+    def __init__(self, directory: Path | None = None, *, html: bool = False) -> None:
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(directory or prompts_dir()), encoding="utf-8"),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,  # noqa: S701 - plain text for terminals and JSON, never HTML
+            autoescape=html,  # noqa: S701 - plain text for terminals and JSON unless html
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,

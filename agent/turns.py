@@ -46,6 +46,7 @@ class TurnResult:
     actions: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    previews: tuple[str, ...] = ()
     session_id: str = ""
     error: ErrorInfo | None = None
     question: str | None = None
@@ -84,6 +85,7 @@ class TurnResult:
             "files": list(self.files),
             "file_info": describe_files(self.files),
             "links": list(self.links),
+            "previews": list(self.previews),
             "session_id": self.session_id,
             "error": error,
             "skill": self.skill,
@@ -217,6 +219,7 @@ def render_turn(
         actions=tuple(done),
         files=tuple(str(f) for r in replies for f in r.files),
         links=tuple(dict.fromkeys(link for r in replies for link in r.links)),
+        previews=tuple(str(p) for r in replies for p in r.previews),
         session_id=session_id,
         error=error,
         question=next((r.question for r in replies if r.question), None),

@@ -246,6 +246,7 @@ def local_deps(**changes: Any) -> Any:
     base: dict[str, Any] = {
         "interpret": scripted_interpret,
         "spec_from_draft": fake_spec,
+        "shape_output": lambda spec, output: {**spec, "output": output},
         "render": FakeRenderer(),
         "probe": fake_probe,
         "sleep": no_sleep,

@@ -63,10 +63,13 @@ def upload(sources: tuple[str, ...], new: bool, lang: str | None, opts: CommonOp
     run_planned(opts, make, SHAPES["upload"])
 
 
+_FILE_SUFFIXES = (".mp4", ".gif", ".webm")
+
+
 def _destination(output: Path | None, settings: Settings) -> tuple[Path, str | None]:
     if output is None:
         return settings.output_dir or Path.cwd(), None
-    if output.suffix.lower() == ".mp4":
+    if output.suffix.lower() in _FILE_SUFFIXES:
         return output.parent, output.name
     return output, None
 
@@ -77,25 +80,40 @@ def _destination(output: Path | None, settings: Settings) -> tuple[Path, str | N
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="A directory, or a file name ending in .mp4 (default: NEMO_OUTPUT_DIR or here).",
+    help="A directory, or a .mp4/.gif/.webm file name (default: NEMO_OUTPUT_DIR or here).",
 )
+@click.option("--resolution", type=click.Choice(["720p", "1080p", "1440p", "4k"]), default=None)
+@click.option("--quality", type=click.Choice(["high", "medium", "low"]), default=None)
+@click.option("--fps", type=click.Choice(["24", "30", "60"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["mp4", "gif", "webm"]), default=None)
 @_lang_option
 @wait_options
 @common_options
 def export(
     output: Path | None,
+    resolution: str | None,
+    quality: str | None,
+    fps: str | None,
+    fmt: str | None,
     lang: str | None,
     wait: float | None,
     detach: bool,
     turn_id: str | None,
     opts: CommonOptions,
 ) -> None:
-    """Render the current project to MP4 and download it (never overwrites a file)."""
+    """Render the current project and download it (never overwrites a file).
+
+    --resolution, --quality, --fps and --format choose the file (default: the project's canvas,
+    high quality, 30 fps, MP4); a GIF is 480 px wide, looping and at most 15 s.
+    """
+    from agent.output_options import OutputOptions
 
     def make(settings: Settings) -> Planned:
         folder, name = _destination(output, settings)
+        named = name.rsplit(".", 1)[-1].lower() if name else None  # -o clip.gif: a GIF
+        options = OutputOptions(resolution, quality, int(fps) if fps else None, fmt or named)
         language = _reply_language(settings, lang)
-        return Planned("export", language, output_dir=folder, export_name=name)
+        return Planned("export", language, output_dir=folder, export_name=name, output=options)
 
     run_planned(opts, make, SHAPES["export"], wait=wait, detach=detach, turn_id=turn_id)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import signal
 import sys
@@ -27,6 +28,7 @@ from agent.errors import AgentError
 from agent.log import configure_logging, redact
 
 if TYPE_CHECKING:
+    from agent.output_options import OutputOptions
     from agent.templates import Language
 
 __all__ = [
@@ -114,6 +116,7 @@ def job_request(
     export_name: str | None = None,
     lang: str | None = None,
     turn_id: str | None = None,
+    output: OutputOptions | None = None,
 ) -> Any:
     """A `JobRequest` with the client's settings, cwd and an absolute output folder."""
     from agent.worker.protocol import JobRequest, settings_to_wire
@@ -131,6 +134,7 @@ def job_request(
         turn_id=turn_id,
         cwd=str(Path.cwd()),
         settings=settings_to_wire(settings),
+        output=dataclasses.asdict(output) if output is not None else None,
     )
 
 

@@ -20,6 +20,7 @@ from agent.config import Settings
 
 if TYPE_CHECKING:
     from agent.engine import TurnResult
+    from agent.output_options import OutputOptions
     from agent.templates import Language
 
 __all__ = ["CliDeps", "Planned", "Shape", "cli_deps", "command_result", "run_planned"]
@@ -52,6 +53,7 @@ class Planned:
         stream: Write the backend's text to stdout as it arrives.
         output_dir: Where the MP4 goes (`export`; default NEMO_OUTPUT_DIR, else the cwd).
         export_name: The MP4's file name (`export -o FILE.mp4`).
+        output: Output options (`export --resolution/--quality/--fps/--format`).
     """
 
     action: str
@@ -62,6 +64,7 @@ class Planned:
     stream: bool = False
     output_dir: Path | None = None
     export_name: str | None = None
+    output: OutputOptions | None = None
 
 
 def cli_deps() -> CliDeps:
@@ -82,6 +85,7 @@ async def _turn(settings: Settings, deps: CliDeps, request: Planned) -> tuple[Tu
         progress=progress,
         output_dir=request.output_dir,
         export_name=request.export_name,
+        output=request.output,
         **deps.injected(),
     ) as engine:
         result = await engine.run_turn(
@@ -146,6 +150,7 @@ def run_planned(
                 export_name=planned.export_name,
                 lang=planned.language,
                 turn_id=turn_id,
+                output=planned.output,
             )
 
         run_job(opts, request, wait=wait_seconds(opts, wait, detach), stream=True)

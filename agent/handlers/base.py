@@ -17,6 +17,7 @@ from agent.templates import Language
 if TYPE_CHECKING:
     from agent.client import NemoClient
     from agent.config import Settings
+    from agent.output_options import OutputOptions
     from agent.translate import Translation
 
 __all__ = [
@@ -59,6 +60,7 @@ class Reply:
         generated: The backend generated a video in this step (enables the export follow-up).
         edits: What this step changed on the timeline (`video`, `bgm`, `title`, `edit`), so the
             turn can suggest next steps.
+        previews: Images of a delivered video (contact sheet, poster; absolute paths).
     """
 
     template: str
@@ -72,6 +74,7 @@ class Reply:
     error: ErrorInfo | None = None
     generated: bool = False
     edits: tuple[str, ...] = ()
+    previews: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,8 @@ class HandlerContext:
         export_name: The exported MP4's file name (None: one made from the project title).
         answering: The id of the backend's `ask_question` call this message answers, if any.
         journal: Where a background job records its steps (None: a turn inside the command).
+        output: Output options from flags (`export --resolution 4k`); the message's own
+            wording ("export in 4K") fills what they leave unset.
     """
 
     client: NemoClient
@@ -146,6 +151,7 @@ class HandlerContext:
     export_name: str | None = None
     answering: str | None = None
     journal: Journal | None = None
+    output: OutputOptions | None = None
 
 
 class Handler(Protocol):

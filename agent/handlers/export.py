@@ -7,8 +7,10 @@ job record (a render that outlived the wait is picked up next time) and the repl
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from agent.draft_paths import rewrite_sandbox_paths
@@ -16,6 +18,7 @@ from agent.errors import JobFailedError
 from agent.export import TIMEOUT_REASON, ExportResult, export_draft, new_render_id
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply, human_duration, human_size
 from agent.models import Clock, Sleep
+from agent.output_options import MediaFacts, OutputOptions, options_from_text, unmet
 from agent.render_record import PendingRenders
 from agent.transfer import check_destination
 
@@ -84,6 +87,8 @@ async def handle_export(ctx: HandlerContext) -> Reply:
         return await _still_rendering(ctx, exc)
     link = await ctx.claim_link()
     path = result.path.resolve()
+    facts, previews = await asyncio.to_thread(_look_at, path)
+    asked = _options(ctx)
     context: dict[str, Any] = {
         "path": str(path),
         "size": human_size(result.size),
@@ -92,9 +97,33 @@ async def handle_export(ctx: HandlerContext) -> Reply:
         "link": link,
         "resumed": result.resumed,
         "result": result,
+        "facts": facts,
+        "unmet": result.refused or (unmet(asked, facts) if facts else ()),
+        "refused": bool(result.refused),
+        "previews": [str(p) for p in previews],
     }
     links = (link,) if link else ()
-    return Reply("replies/export_done", context, ("export",), files=(path,), links=links)
+    return Reply(
+        "replies/export_done",
+        context,
+        ("export",),
+        files=(path,),
+        links=links,
+        previews=previews,
+    )
+
+
+def _options(ctx: HandlerContext) -> OutputOptions:
+    """Flags (`export --resolution ...`) over what the message asks for ("export in 4K")."""
+    return (ctx.output or OutputOptions()).over(options_from_text(ctx.text))
+
+
+def _look_at(path: Path) -> tuple[MediaFacts | None, tuple[Path, ...]]:
+    """What the delivered file really is, and its contact sheet and poster (blocking)."""
+    from agent.preview import probe, write_previews
+
+    facts = probe(path)
+    return facts, write_previews(path, facts) if facts else ()
 
 
 async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult:
@@ -136,6 +165,7 @@ async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult
             on_resume=resuming,
             on_status=lambda raw: ctx.notify.status("render_unknown", status=raw[:60]),
             render_id_factory=render_id,
+            output=_options(ctx),
         )
     finally:
         ctx.notify.bar_done("rendering")

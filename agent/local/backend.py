@@ -53,6 +53,10 @@ class Deps:
     spec_from_draft: SpecFromDraft = field(
         default_factory=lambda: _lazy("agent.local.spec", "spec_from_draft")
     )
+    shape_output: Callable[[Any, Any], Any] = field(
+        default_factory=lambda: _lazy("agent.local.output", "apply_output")
+    )
+    """(spec, OutputRequest) -> the spec of the file asked for (resolution, fps, format)."""
     render: Render = field(default_factory=lambda: _lazy("agent.local.render", "render"))
     probe: Probe = field(default_factory=lambda: _lazy("agent.local.media_probe", "probe"))
     clock: Callable[[], float] = time.time

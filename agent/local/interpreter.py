@@ -15,6 +15,7 @@ from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
 from agent.local.editsteps import DEFAULT_VOLUME, EDIT_TOOL, MAX_MS, MIN_MS, MUSIC_TOOL, EditSteps
+from agent.local.framing import CROP_TOLERANCE, aspect_for, crop_share
 from agent.local.historysteps import history_plan
 from agent.local.intents import Look, Request, parse
 from agent.local.photos import apply_photos, photo_edit
@@ -204,7 +205,7 @@ class _Planner:
         return VideoSpec(
             visuals=visuals,
             duration_ms=max(MIN_MS, min(MAX_MS, duration)),
-            aspect=look.aspect or (base.aspect if base else "16:9"),
+            aspect=look.aspect or (base.aspect if base else _orientation(visuals)),
             motion=Motion(
                 look.motion or motion.kind,
                 look.intensity or motion.intensity * (look.intensity_factor or 1.0),
@@ -254,11 +255,21 @@ class _Planner:
             kept = segments(draft, AUDIO) or segments(draft, TEXT)
             width, height = draft["m"]["width"], draft["m"]["height"]
             kept_text = self.say("kept_tracks") if kept else ""
-            return self.say("regenerated", width=width, height=height, kept=kept_text, **values)
+            text = self.say("regenerated", width=width, height=height, kept=kept_text, **values)
+            return self._join([text, *self._crop_note(spec)])
         subject = self.req.subject
         values["subject"] = f"{subject} " if subject and lang == "en" else subject
         key = "generated_slideshow" if len(spec.visuals) > 1 else "generated"
-        return self.say(key, **values)
+        return self._join([self.say(key, **values), *self._crop_note(spec)])
+
+    def _crop_note(self, spec: VideoSpec) -> list[str]:
+        """Say so when covering the canvas cuts off part of the first photo."""
+        first = spec.visuals[0]  # from the draft it has no size: take the upload's
+        known = next((a for a in self.ctx.assets if a.asset_id == first.asset_id), first)
+        cut = crop_share(known.width, known.height, spec.aspect)
+        if spec.fit != "cover" or first.kind != "image" or cut <= CROP_TOLERANCE:
+            return []
+        return [self.say("cropped", aspect=self.book.name(self.req.language, spec.aspect))]
 
     def _post_production(self) -> None:
         edits = self.edits
@@ -298,6 +309,11 @@ class _Planner:
         label = self._join([*self.labels, *(n for n in edits.notes if n)])[:160]
         note = RevisionNote(label) if tools else None
         return Plan(tuple(steps), self.req.language, tuple(claims), note)
+
+
+def _orientation(visuals: tuple[Asset, ...]) -> str:
+    """No aspect asked: follow the first photo's orientation (closest of the four canvases)."""
+    return aspect_for(visuals[0].width, visuals[0].height)
 
 
 def _default_motion(visuals: tuple[Asset, ...]) -> Motion:

@@ -19,6 +19,11 @@ Affine = tuple[tuple[float, float, float], tuple[float, float, float]]
 
 _MAX_AMOUNT = 0.6
 _KEN_BURNS_DRIFT = (0.5, 0.3)  # share of the zoom slack travelled in x and y
+_SUBJECT_MARGIN = 0.25  # a framed subject's centre stays this share of the canvas inside it
+
+
+def _clamp(value: float, limit: float) -> float:
+    return min(max(value, -limit), limit)
 
 
 def ease(p: float) -> float:
@@ -44,12 +49,15 @@ class Framing:
         fitted: The picture's (w, h) after the base fit scale, in canvas pixels.
         canvas: The canvas (w, h).
         cover: Whether the picture must always cover the canvas (offsets are clamped).
+        focus: The subject's centre as fractions of the picture (x, y); a cover crop and the
+            motion keep it as near the canvas centre as the picture's edges allow.
     """
 
     motion: Motion
     fitted: tuple[float, float]
     canvas: tuple[int, int]
     cover: bool
+    focus: tuple[float, float] = (0.5, 0.5)
 
     @property
     def amount(self) -> float:
@@ -102,22 +110,36 @@ class Framing:
     def offset(self, p: float, z: float) -> tuple[float, float]:
         """Displacement of the picture centre from the canvas centre at progress `p`, zoom `z`."""
         slack = (self.fitted[0] * z - self.canvas[0], self.fitted[1] * z - self.canvas[1])
-        if self.motion.kind == "ken_burns":
-            ox = -p * _KEN_BURNS_DRIFT[0] * max(0.0, slack[0]) / 2
-            oy = -p * _KEN_BURNS_DRIFT[1] * max(0.0, slack[1]) / 2
-        else:
-            tx, ty = self._pan_travel()
-            ox, oy = tx * (p - 0.5), ty * (p - 0.5)
         # Cover: never uncover a canvas edge. Contain: never push the picture past one.
         room = (
             (abs(slack[0]) / 2, abs(slack[1]) / 2)
             if self.cover
-            else (
-                max(0.0, -slack[0]) / 2,
-                max(0.0, -slack[1]) / 2,
-            )
+            else (max(0.0, -slack[0]) / 2, max(0.0, -slack[1]) / 2)
         )
-        return min(max(ox, -room[0]), room[0]), min(max(oy, -room[1]), room[1])
+        wanted = self._subject_offset(z)
+        base = (_clamp(wanted[0], room[0]), _clamp(wanted[1], room[1]))
+        if self.motion.kind == "ken_burns":
+            drift = [d * max(0.0, s) / 2 for d, s in zip(_KEN_BURNS_DRIFT, slack, strict=True)]
+            if base == (0.0, 0.0):  # no subject off centre: drift up-left from the centre
+                ox, oy = -p * drift[0], -p * drift[1]
+            else:  # come from the far side and end on the subject, never losing it
+                for axis in (0, 1):
+                    off_centre = abs(wanted[axis] - base[axis])
+                    keep = self.canvas[axis] / 2 - off_centre - _SUBJECT_MARGIN * self.canvas[axis]
+                    drift[axis] = min(drift[axis], max(0.0, keep))
+                ox = base[0] - (1.0 - p) * drift[0] * (1.0 if base[0] >= 0 else -1.0)
+                oy = base[1] - (1.0 - p) * drift[1] * (1.0 if base[1] >= 0 else -1.0)
+        else:
+            tx, ty = self._pan_travel()
+            ox, oy = base[0] + tx * (p - 0.5), base[1] + ty * (p - 0.5)
+        return _clamp(ox, room[0]), _clamp(oy, room[1])
+
+    def _subject_offset(self, z: float) -> tuple[float, float]:
+        """The offset that puts the subject at the canvas centre (cover only; unclamped)."""
+        if not self.cover:
+            return (0.0, 0.0)
+        fx, fy = self.focus
+        return ((0.5 - fx) * self.fitted[0] * z, (0.5 - fy) * self.fitted[1] * z)
 
     def matrix(self, t: float, src: tuple[int, int]) -> Affine:
         """The warp matrix at time fraction `t` (0..1) for a source of size `src` (w, h).
@@ -139,6 +161,7 @@ def plan_framing(
     src: tuple[int, int],
     canvas: tuple[int, int],
     fit: Literal["cover", "contain"],
+    focus: tuple[float, float] = (0.5, 0.5),
 ) -> Framing:
     """Plan the framing of a `src` (w, h) picture on a `canvas` (w, h).
 
@@ -147,6 +170,7 @@ def plan_framing(
         src: The original picture size.
         canvas: The output size.
         fit: `cover` fills the canvas (cropping); `contain` shows the whole picture.
+        focus: Where the subject is, as fractions of `src` (x, y); a cover crop keeps it in.
 
     Returns:
         The framing; `Framing.matrix(t, size)` gives the transform at each moment.
@@ -154,4 +178,4 @@ def plan_framing(
     if src[0] <= 0 or src[1] <= 0:
         raise ValueError(f"empty source size {src}")
     scale = fit_scale(src, canvas, fit)
-    return Framing(motion, (src[0] * scale, src[1] * scale), canvas, fit == "cover")
+    return Framing(motion, (src[0] * scale, src[1] * scale), canvas, fit == "cover", focus)

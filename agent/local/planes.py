@@ -2,7 +2,7 @@
 
 The compositor works in the encoder's own format: one 1-channel warp for luma and two
 quarter-size warps for chroma cost about half an RGB warp, and no per-frame colour conversion
-is left. Colour maths is BT.601 limited range (what `cv2.COLOR_RGB2YUV_I420` produces).
+is left. Colour maths is limited range, BT.601 or BT.709 (`agent.local.colour`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from agent.local.colour import Matrix, rgb_to_i420
 from agent.local.motion import Affine
 
 __all__ = [
@@ -92,10 +93,10 @@ def blank(width: int, height: int) -> Planes:
     return planes
 
 
-def planes_from_rgb(rgb: NDArray[np.uint8]) -> Planes:
-    """Convert an RGB picture to I420, cropping one pixel row/column if a size is odd."""
+def planes_from_rgb(rgb: NDArray[np.uint8], matrix: Matrix = "bt601") -> Planes:
+    """Convert an RGB picture to I420 in `matrix`, cropping a pixel row/column if a size is odd."""
     h, w = rgb.shape[0] - rgb.shape[0] % 2, rgb.shape[1] - rgb.shape[1] % 2
-    buffer = np.asarray(cv2.cvtColor(rgb[:h, :w], cv2.COLOR_RGB2YUV_I420), dtype=np.uint8)
+    buffer = rgb_to_i420(np.ascontiguousarray(rgb[:h, :w]), matrix)
     return i420_buffer(buffer, w, h)
 
 

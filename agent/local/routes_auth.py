@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import math
 import secrets
@@ -10,12 +9,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agent.local import page
 from agent.local.backend import Backend
-from agent.local.edits import AUDIO, TEXT, VIDEO
-from agent.local.routes_run import output_url
 from agent.local.store import TokenRefusal
 from agent.local.wire import code_error, ok, rate_limited
 
@@ -105,40 +103,6 @@ async def balance(request: Request) -> Response:
     return ok({"available": b.available, "frozen": b.frozen, "total": b.available + b.frozen})
 
 
-def _segment_rows(draft: dict[str, Any]) -> list[str]:
-    names = {VIDEO: "Video", AUDIO: "Audio", TEXT: "Title"}
-    rows = []
-    for track in draft.get("t") or []:
-        kind = names.get(track.get("tt"), f"Track {track.get('tt')}")
-        for seg in track.get("sg") or []:
-            start, dur = seg.get("s", 0) / 1000, seg.get("d", 0) / 1000
-            label = html.escape(str(seg.get("n", "")))
-            rows.append(f"<li>{kind}: {label} ({start:g}-{start + dur:g}s)</li>")
-    return rows
-
-
-async def claim_page(request: Request) -> Response:
-    """`GET /workspace/claim?ct=...`: a plain page with the timeline and the exports."""
-    backend = _backend(request)
-    session_id = backend.store.claim_session(request.query_params.get("ct", ""))
-    session = backend.store.session(session_id) if session_id else None
-    if session is None:
-        return HTMLResponse("<h1>This link has expired.</h1>", status_code=404)
-    title = html.escape(str(session.draft.get("m", {}).get("title") or session.task_name))
-    outputs = [
-        f'<li><a href="{html.escape(output_url("", j.output_key, j.render_id))}">'
-        f"{html.escape(j.render_id)}</a></li>"
-        for j in backend.store.session_jobs(session.session_id)
-        if j.status == "completed"
-    ]
-    page = (
-        f"<!doctype html><meta charset='utf-8'><title>{title}</title><h1>{title}</h1>"
-        f"<h2>Timeline</h2><ul>{''.join(_segment_rows(session.draft)) or '<li>empty</li>'}</ul>"
-        f"<h2>Exports</h2><ul>{''.join(outputs) or '<li>none yet</li>'}</ul>"
-    )
-    return HTMLResponse(page)
-
-
 def routes() -> list[Route]:
     """The account routes."""
     return [
@@ -146,5 +110,5 @@ def routes() -> list[Route]:
         Route("/api/auth/claim-token", claim_token, methods=["POST"]),
         Route("/api/tasks/me/with-session/{app}", create_session, methods=["POST"]),
         Route("/api/credits/balance/simple", balance, methods=["GET"]),
-        Route("/workspace/claim", claim_page, methods=["GET"]),
+        Route("/workspace/claim", page.claim_page, methods=["GET"]),
     ]

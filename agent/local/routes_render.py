@@ -17,13 +17,13 @@ from starlette.routing import Route
 from agent.local import jobs
 from agent.local.backend import Backend
 from agent.local.jobs import Completed, Failed, RenderJob
+from agent.local.output import OutputRequest, parse_output
 from agent.local.routes_run import output_url
-from agent.local.spec import QUALITY_CRF
 from agent.local.store import Account
 from agent.local.wire import RenderRequest, fail, success
 from agent.local.workers import RenderWorkers
 
-__all__ = ["job_body", "routes"]
+__all__ = ["job_body", "job_output", "routes"]
 
 _ATTRIBUTION = ("x-skill-source", "x-skill-version", "x-skill-platform")
 
@@ -58,23 +58,42 @@ def _date(ms: int, iso: bool) -> int | str:
 
 
 def job_body(
-    job: RenderJob, base_url: str, shape: str, *, iso: bool = False, with_url: bool = True
+    job: RenderJob,
+    base_url: str,
+    shape: str,
+    output: OutputRequest | None = None,
+    *,
+    iso: bool = False,
+    with_url: bool = True,
 ) -> dict[str, Any]:
     """The poll response: Shape A (`success`/`data`), plus Shape B top-level fields for `b`,
     or only those for `b-only`. `iso` writes dates as ISO-8601 text; without `with_url` a
-    completed job has no output URL yet (the cloud profile's first poll after completion)."""
+    completed job has no output URL yet (the cloud profile's first poll after completion).
+
+    A completed job also reports what was rendered (`output`: format, width, height, fps),
+    an extension the cloud's response does not have.
+    """
     data: dict[str, Any] = {
         "id": job.render_id,
         "status": job.status,
         "progress": job.progress,
         "createdAt": _date(job.created_ms, iso),
     }
-    url = output_url(base_url, job.output_key, job.render_id) if with_url else None
+    output = output or OutputRequest()
+    url = (
+        output_url(base_url, job.output_key, job.render_id, output.extension) if with_url else None
+    )
     state = job.state
     if isinstance(state, Completed):
         data.update(completedAt=_date(state.completed_ms, iso))
         if url:
             data["outputUrl"] = url
+        data["output"] = {
+            "format": output.format,
+            "width": state.width,
+            "height": state.height,
+            "fps": output.frame_rate(),
+        }
     elif isinstance(state, Failed):
         data.update(error=state.reason, completedAt=_date(state.completed_ms, iso))
     dates = {k: v for k, v in data.items() if k in ("createdAt", "completedAt")}
@@ -114,9 +133,10 @@ async def submit(request: Request) -> Response:
         raise fail(404, "session not found", code=1002)
     if not _has_segments(req.draft):
         raise fail(400, "the draft has no tracks with segments: generate a video first")
-    quality = str(req.output.get("quality") or "high")
-    if quality not in QUALITY_CRF or req.output.get("format", "mp4") != "mp4":
-        raise fail(400, "output must be format mp4 with quality high, medium or low")
+    try:
+        output = parse_output(req.output)
+    except ValueError as exc:
+        raise fail(400, f"invalid render request: {exc}") from None
     job = RenderJob(
         render_id=req.id,
         user_id=account.user_id,
@@ -124,7 +144,7 @@ async def submit(request: Request) -> Response:
         created_ms=backend.now_ms(),
         output_key=secrets.token_urlsafe(18),
     )
-    if not backend.store.add_job(job, req.draft, quality):
+    if not backend.store.add_job(job, req.draft, output.encode()):
         return JSONResponse(
             {"success": False, "error": f"render id {req.id} already exists"}, status_code=409
         )
@@ -142,6 +162,7 @@ async def poll(request: Request) -> Response:
         job,
         base,
         config.render_shape,
+        job_output(backend, job.render_id),
         iso=config.iso_dates,
         with_url=_url_written(backend, job),
     )
@@ -161,11 +182,19 @@ async def cancel(request: Request) -> Response:
     return success({"id": job.render_id, "status": cancelled.status, "cancelled": True})
 
 
+def job_output(backend: Backend, render_id: str) -> OutputRequest:
+    """The output options a job was submitted with."""
+    return OutputRequest.decode(backend.store.job_input(render_id)[1])
+
+
 def _file_for(request: Request, job: RenderJob) -> Response:
-    path = _workers(request).output_path(job.render_id)
+    """The job's file; FileResponse answers `Range` requests with 206 (players seek)."""
+    output = job_output(request.app.state.backend, job.render_id)
+    path = _workers(request).output_path(job.render_id, output.extension)
     if job.status != "completed" or not path.is_file():
         raise fail(404, f"render {job.render_id} has no output (status {job.status})")
-    return FileResponse(path, media_type="video/mp4", filename=f"{job.render_id}.mp4")
+    name = f"{job.render_id}.{output.extension}"
+    return FileResponse(path, media_type=output.media_type, filename=name)
 
 
 async def download(request: Request) -> Response:
@@ -175,9 +204,9 @@ async def download(request: Request) -> Response:
 
 
 async def output(request: Request) -> Response:
-    """`GET /outputs/{key}/{render_id}.mp4`: the CDN-like output URL (no auth)."""
+    """`GET /outputs/{key}/{render_id}.{ext}`: the CDN-like output URL (no auth)."""
     backend: Backend = request.app.state.backend
-    job = backend.store.job(request.path_params["render_id"])
+    job = backend.store.job(request.path_params["name"].rsplit(".", 1)[0])
     key = request.path_params["key"]
     if job is None or not hmac.compare_digest(job.output_key.encode(), key.encode()):
         return Response(status_code=404)
@@ -191,5 +220,5 @@ def routes() -> list[Route]:
         Route("/api/render/proxy/lambda/{render_id}", poll, methods=["GET"]),
         Route("/api/render/proxy/lambda/{render_id}/cancel", cancel, methods=["POST"]),
         Route("/api/render/proxy/{render_id}/download", download, methods=["GET"]),
-        Route("/outputs/{key}/{render_id}.mp4", output, methods=["GET"]),
+        Route("/outputs/{key}/{name}", output, methods=["GET"]),
     ]

@@ -182,9 +182,9 @@ def _recorder(backend: Backend, session: Session, plan: Plan) -> Callable[[], No
     return record
 
 
-def output_url(base_url: str, output_key: str, render_id: str) -> str:
-    """The public (CDN-like) URL of a finished render."""
-    return f"{base_url}/outputs/{output_key}/{render_id}.mp4"
+def output_url(base_url: str, output_key: str, render_id: str, extension: str = "mp4") -> str:
+    """The public (CDN-like) URL of a finished render (`extension`: its format's)."""
+    return f"{base_url}/outputs/{output_key}/{render_id}.{extension}"
 
 
 async def state(request: Request) -> Response:

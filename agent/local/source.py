@@ -15,12 +15,15 @@ from numpy.typing import NDArray
 from PIL import Image, ImageOps
 
 from agent.errors import RenderError
+from agent.local.colour import matrix_for
 from agent.local.motion import Framing, fit_scale, plan_framing
 from agent.local.planes import Planes, blank, i420_buffer, planes_from_rgb, warp_planes
 from agent.local.spec import VisualClip
+from agent.local.subject import CENTRE, find_subject
 
 __all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
 
+_CROP_MIN = 0.02  # same shape as the canvas, give or take: zoom from the centre as before
 _FILL_DOWNSCALE = 16  # contain-fit fill: blur at 1/16 size, then upscale (cheap and very soft)
 
 
@@ -45,7 +48,8 @@ def _blurred_fill(picture: NDArray[np.uint8], canvas: tuple[int, int]) -> Planes
     small = cv2.resize(crop, small_size, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (0, 0), 2.0)
     fill = cv2.resize(small, canvas, interpolation=cv2.INTER_LINEAR)
-    return planes_from_rgb(np.asarray(cv2.convertScaleAbs(fill, alpha=0.7), dtype=np.uint8))
+    dimmed = np.asarray(cv2.convertScaleAbs(fill, alpha=0.7), dtype=np.uint8)
+    return planes_from_rgb(dimmed, matrix_for(*canvas))
 
 
 class ImageSource:
@@ -54,13 +58,15 @@ class ImageSource:
     def __init__(self, clip: VisualClip, canvas: tuple[int, int]) -> None:
         self._clip = clip
         picture = _load_image(clip, canvas)
-        self._framing = plan_framing(clip.motion, (picture.width, picture.height), canvas, clip.fit)
+        pixels = np.asarray(picture)
+        focus = find_subject(pixels) if _crops(clip, picture.size, canvas) else CENTRE
+        size = (picture.width, picture.height)
+        self._framing = plan_framing(clip.motion, size, canvas, clip.fit, focus)
         target = self._framing.fitted[0] * self._framing.max_zoom / picture.width
         size = (_even(picture.width * target), _even(picture.height * target))  # I420: even
-        pixels = np.asarray(picture)
         interpolation = cv2.INTER_AREA if target < 1 else cv2.INTER_CUBIC
         scaled = np.asarray(cv2.resize(pixels, size, interpolation=interpolation), np.uint8)
-        self._planes = planes_from_rgb(scaled)
+        self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
         self._fill = _blurred_fill(pixels, canvas) if clip.fit == "contain" else None
         self._still: Planes | None = None
         if _is_still(self._framing, self._planes.size):
@@ -83,6 +89,14 @@ class ImageSource:
 
     def close(self) -> None:
         """Nothing to release beyond memory."""
+
+
+def _crops(clip: VisualClip, size: tuple[int, int], canvas: tuple[int, int]) -> bool:
+    """Whether covering the canvas cuts off a real part of the picture (then frame the subject)."""
+    if clip.fit != "cover":
+        return False
+    photo, frame = size[0] / size[1], canvas[0] / canvas[1]
+    return 1.0 - min(photo, frame) / max(photo, frame) > _CROP_MIN
 
 
 def _is_still(framing: Framing, size: tuple[int, int]) -> bool:

@@ -115,6 +115,8 @@ class RenderSpec:
     texts: tuple[TextClip, ...] = ()
     crf: int = 20
     preset: str = "veryfast"
+    container: str = "mp4"
+    """`mp4` (H.264/AAC), `webm` (VP9/Opus) or `gif` (palette, looping, no sound)."""
 
     @property
     def frame_count(self) -> int:

@@ -14,11 +14,11 @@ from functools import partial
 from importlib.resources import files
 from pathlib import Path
 
-import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from agent.local.colour import matrix_for, rgb_to_yuv
 from agent.local.planes import Planes
 from agent.local.spec import TextClip
 
@@ -186,7 +186,8 @@ def draw_title(clip: TextClip, canvas: tuple[int, int]) -> TitleLayer:
     x, y = _position(clip, canvas, alpha.shape)
     x0, y0 = max(0, -x), max(0, -y)
     x1, y1 = min(alpha.shape[1], canvas[0] - x), min(alpha.shape[0], canvas[1] - y)
-    return _layer(max(0, x), max(0, y), alpha[y0:y1, x0:x1], fill[y0:y1, x0:x1], clip.color)
+    colour = rgb_to_yuv(np.full((1, 1, 3), clip.color, np.uint8), matrix_for(*canvas))
+    return _layer(max(0, x), max(0, y), alpha[y0:y1, x0:x1], fill[y0:y1, x0:x1], colour)
 
 
 def _even_pad(mask: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -210,11 +211,9 @@ def _layer(
     y: int,
     alpha: NDArray[np.float32],
     fill: NDArray[np.float32],
-    color: tuple[int, int, int],
+    colour: NDArray[np.uint8],
 ) -> TitleLayer:
-    patch = np.full((2, 2, 3), color, np.uint8)
-    yuv = cv2.cvtColor(patch, cv2.COLOR_RGB2YUV_I420).reshape(-1).astype(np.float32)
-    y_c, u_c, v_c = yuv[0], yuv[4], yuv[5]
+    y_c, u_c, v_c = colour.reshape(-1).astype(np.float32)
     # Black (the outline and shadow) is Y=16, U=V=128; the fill adds the colour's offset from it.
     luma = 16.0 * alpha + fill * (y_c - 16.0)
     h, w = alpha.shape

@@ -19,6 +19,7 @@ from agent.errors import RenderError
 from agent.local import jobs
 from agent.local.backend import Backend
 from agent.local.jobs import RenderJob
+from agent.local.output import OutputRequest
 
 __all__ = ["RenderWorkers"]
 
@@ -39,9 +40,9 @@ class RenderWorkers:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
 
-    def output_path(self, render_id: str) -> Path:
-        """Where a job's MP4 lives."""
-        return self._backend.outputs_dir / f"{render_id}.mp4"
+    def output_path(self, render_id: str, extension: str = "mp4") -> Path:
+        """Where a job's file lives (`extension`: its output format's, `mp4` by default)."""
+        return self._backend.outputs_dir / f"{render_id}.{extension}"
 
     def submit(self, render_id: str) -> Future[None]:
         """Queue a job for rendering."""
@@ -128,9 +129,12 @@ class RenderWorkers:
             return None
         if backend.faults.take_render_failure():
             raise RenderError("injected fault: render_fail_once")
-        draft, quality = backend.store.job_input(job.render_id)
-        spec = backend.deps.spec_from_draft(draft, self._resolver(job), quality=quality)
-        tmp = self.output_path(job.render_id).with_suffix(".part.mp4")
+        draft, stored = backend.store.job_input(job.render_id)
+        output = OutputRequest.decode(stored)
+        spec = backend.deps.spec_from_draft(draft, self._resolver(job), quality=output.quality)
+        spec = backend.deps.shape_output(spec, output)
+        final = self.output_path(job.render_id, output.extension)
+        tmp = final.with_suffix(f".part.{output.extension}")
         current = [job]
 
         def progress(done: int, total: int) -> None:
@@ -142,7 +146,7 @@ class RenderWorkers:
         if cancel.is_set():
             tmp.unlink(missing_ok=True)
             return None
-        tmp.replace(self.output_path(job.render_id))
+        tmp.replace(final)
         return jobs.complete(
             current[0],
             now_ms=backend.now_ms(),

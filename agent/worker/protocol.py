@@ -82,6 +82,7 @@ class JobRequest:
         turn_id: The caller's idempotency key; a second submit with it attaches to the first job.
         cwd: The client's working directory (paths written in the text are relative to it).
         settings: The client's settings (`settings_to_wire`); None: the worker's own.
+        output: Export output options (`export --resolution ...`: `OutputOptions` fields).
     """
 
     kind: JobKind
@@ -95,6 +96,7 @@ class JobRequest:
     turn_id: str | None = None
     cwd: str | None = None
     settings: dict[str, Any] | None = field(default=None, repr=False)
+    output: dict[str, Any] | None = None
 
     def to_wire(self, *, secrets: bool = True) -> dict[str, Any]:
         """A JSON-able dict; `secrets=False` drops the token and API keys (for the ledger)."""
@@ -123,6 +125,7 @@ class JobRequest:
             local=bool(data.get("local")),
             lang=data.get("lang") if data.get("lang") in ("en", "zh") else None,
             output_dir=data.get("output_dir") or None,
+            output=data.get("output") if isinstance(data.get("output"), dict) else None,
             export_name=data.get("export_name") or None,
             turn_id=data.get("turn_id") or None,
             cwd=data.get("cwd") or None,

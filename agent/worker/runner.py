@@ -29,6 +29,7 @@ from agent.worker.protocol import JobRequest, Outcome, settings_from_wire
 
 if TYPE_CHECKING:
     from agent.engine import EngineParts
+    from agent.output_options import OutputOptions
 
 __all__ = ["Backends", "LedgerJournal", "Runner", "job_language"]
 
@@ -213,6 +214,7 @@ class Runner:
         async with open_engine(
             settings,
             parts=self._warm(),
+            output=_output_options(request.output),
             progress=progress,
             output_dir=output_dir,
             export_name=request.export_name,
@@ -283,3 +285,12 @@ class _JobLog:
         stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         with self.path.open("a", encoding="utf-8") as out:
             out.write(f"{stamp} {redact(line)}\n")
+
+
+def _output_options(data: dict[str, Any] | None) -> OutputOptions | None:
+    """The job's `OutputOptions` (None when the export asked for nothing in particular)."""
+    if not data:
+        return None
+    from agent.output_options import OutputOptions
+
+    return OutputOptions(**data)

@@ -379,3 +379,27 @@ def test_link_prints_the_claim_and_register_links() -> None:
 
 def test_message_language_follows_the_script() -> None:
     assert (language_of("加上背景音乐"), language_of("add music")) == ("zh", "en")
+
+
+def test_export_flags_go_to_the_render_request_as_output_options(tmp_path: Path) -> None:
+    api = exportable()
+    args = ("--resolution", "4k", "--fps", "60", "--quality", "low", "--format", "webm")
+    data = one_json(invoke(api, "export", "-o", str(tmp_path), *args, "--json"))
+    submit = api.json_body(api.paths().index(f"POST {SUBMIT}"))
+    assert submit["output"] == {"format": "webm", "quality": "low", "resolution": "4k", "fps": 60}
+    assert data["path"].endswith(".webm")
+    # The scripted MP4 cannot be read back: no facts, no previews, nothing claimed unmet.
+    assert (data["format"], data["fps"], data["previews"], data["unmet"]) == (None, None, [], [])
+
+
+def test_export_to_a_gif_file_name_asks_for_a_gif(tmp_path: Path) -> None:
+    api = exportable()
+    invoke(api, "export", "-o", str(tmp_path / "clip.gif"), "--json")
+    submit = api.json_body(api.paths().index(f"POST {SUBMIT}"))
+    assert submit["output"] == {"format": "gif", "quality": "high"}
+
+
+def test_an_unknown_export_option_is_a_usage_error() -> None:
+    result = invoke(exportable(), "export", "--resolution", "8k")
+    assert result.exit_code == 2
+    assert "8k" in result.stderr

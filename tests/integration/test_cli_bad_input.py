@@ -32,9 +32,18 @@ STATE = f"/api/state/nemo_agent/me/{SID}/latest"
 SUBMIT = "/api/render/proxy/lambda"
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x01" * 300
 TURN_KEYS = {
-    "status", "reply", "language", "actions", "files", "file_info", "links", "session_id", "error",
+    "status",
+    "reply",
+    "language",
+    "actions",
+    "files",
+    "file_info",
+    "links",
+    "previews",
+    "session_id",
+    "error",
     "skill",
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True, slots=True)

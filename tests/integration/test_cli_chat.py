@@ -69,5 +69,8 @@ def test_a_photo_becomes_a_delivered_mp4_and_backend_text_is_shown_once(
     assert result.exit_code == 0, result.output
     assert result.stdout.count("Your 5-second clip is ready") == 1
     assert "✅ Video ready:" in result.stdout
-    assert [p.suffix for p in out_dir.iterdir()] == [".mp4"]
+    video = next(out_dir.glob("*.mp4"))
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == sorted([video.name, f"{video.stem}.jpg", f"{video.stem}.poster.jpg"])
+    assert f"Preview: {video.with_suffix('.jpg').resolve()}" in result.stdout
     assert "Generating video" in result.stderr

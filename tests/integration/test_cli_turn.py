@@ -16,9 +16,18 @@ from agent.config import Settings
 pytestmark = pytest.mark.integration
 
 KEYS = {
-    "status", "reply", "language", "actions", "files", "file_info", "links", "session_id", "error",
+    "status",
+    "reply",
+    "language",
+    "actions",
+    "files",
+    "file_info",
+    "links",
+    "previews",
+    "session_id",
+    "error",
     "skill",
-}  # fmt: skip
+}
 
 
 @pytest.fixture

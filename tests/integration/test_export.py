@@ -187,3 +187,33 @@ async def test_unreachable_output_url_falls_back_to_the_download_endpoint(
         result, _ = await _export(rt, tmp_path, ("render_a",))
     assert result.path.read_bytes() == MP4
     assert script.paths()[-1] == "GET /api/render/proxy/render_a/download"
+
+
+async def test_output_options_are_sent_as_extensions_and_a_refusal_falls_back_to_mp4(
+    settings: Settings, tmp_path: Path
+) -> None:
+    from agent.output_options import OutputOptions
+
+    refusal = json_response({"success": False, "error": "unknown output option fps"}, 400)
+    script = ApiScript().on("POST", SUBMIT, refusal, json_response("render-submit"))
+    script.on("GET", _status("render_a"), json_response("render-a-completed"))
+    script.on("GET", CDN_PATH, httpx.Response(200, content=MP4))
+    clock = FakeClock()
+    async with runtime(settings, script) as rt:
+        result = await export_draft(
+            rt.client,
+            SID,
+            DRAFT,
+            tmp_path,
+            sleep=RecordingSleep(clock),
+            clock=clock,
+            render_id_factory=lambda: "render_a",
+            output=OutputOptions(resolution="4k", quality="low", fps=60, format="gif"),
+        )
+    submits = [script.json_body(i) for i, p in enumerate(script.paths()) if p == f"POST {SUBMIT}"]
+    assert [s["output"] for s in submits] == [
+        {"format": "gif", "quality": "low", "resolution": "4k", "fps": 60},
+        {"format": "mp4", "quality": "low"},
+    ]
+    assert result.refused == ("resolution", "fps", "format")
+    assert result.path == tmp_path / "harbor-lights-415232-1.mp4"

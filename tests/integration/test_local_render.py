@@ -82,6 +82,7 @@ async def test_export_goes_pending_to_completed_with_shape_a(
             "createdAt": int(clock.now * 1000),
             "outputUrl": f"http://testserver/outputs/{key}/render_1.mp4",
             "completedAt": int(clock.now * 1000),
+            "output": {"format": "mp4", "width": 64, "height": 36, "fps": 30},
         },
     }
     assert len(key) >= 20
@@ -269,6 +270,39 @@ async def test_output_options_are_checked_and_quality_reaches_the_spec(
     assert seen == ["low"]
 
 
+async def test_output_extensions_reach_the_renderer_and_the_file_is_served_as_asked(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    from agent.local.output import OutputRequest
+
+    shaped: list[Any] = []
+
+    def shape(spec: dict[str, Any], output: Any) -> dict[str, Any]:
+        shaped.append(output)
+        return spec
+
+    deps = local_deps(shape_output=shape)
+    async with in_process_app(local_config(tmp_path), deps) as (client, app):
+        token, sid, draft = await _project(client, fixtures_dir)
+        gif = {"format": "gif", "quality": "low", "fps": 24, "resolution": "720p"}
+        body = {**_submit_body("g1", sid, draft), "output": gif}
+        await client.post("/api/render/proxy/lambda", headers=auth(token), json=body)
+        bad_fps = {**_submit_body("g2", sid, draft), "output": {"format": "mp4", "fps": 25}}
+        refused = await client.post("/api/render/proxy/lambda", headers=auth(token), json=bad_fps)
+        await _finished(app, "g1")
+        data = (await client.get("/api/render/proxy/lambda/g1", headers=auth(token))).json()
+        served = await client.get(data["data"]["outputUrl"])
+        ranged = await client.get(data["data"]["outputUrl"], headers={"Range": "bytes=0-9"})
+    assert shaped == [OutputRequest(quality="low", format="gif", resolution="720p", fps=24)]
+    assert refused.status_code == 400
+    assert "fps" in str(refused.json())
+    assert data["data"]["outputUrl"].endswith("/g1.gif")
+    assert data["data"]["output"] == {"format": "gif", "width": 64, "height": 36, "fps": 24}
+    assert served.headers["content-type"] == "image/gif"
+    assert (ranged.status_code, len(ranged.content)) == (206, 10)
+    assert ranged.headers["content-range"].startswith("bytes 0-9/")
+
+
 async def test_a_draft_naming_another_users_asset_fails_the_job(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
@@ -304,4 +338,5 @@ async def test_the_claim_page_links_a_finished_export_at_its_output_path(
         ct = claim.json()["data"]["claim_token"]
         page = await client.get("/workspace/claim", params={"ct": ct})
     path = polled.json()["data"]["outputUrl"].removeprefix("http://testserver")
-    assert f'<li><a href="{path}">r_1</a></li>' in page.text
+    assert f'<video id="player" controls preload="auto" playsinline src="{path}">' in page.text
+    assert f'<a href="{path}">open</a>' in page.text

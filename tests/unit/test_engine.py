@@ -298,6 +298,7 @@ def test_turn_result_json_has_the_documented_shape() -> None:
         "files": [],
         "file_info": [],
         "links": [],
+        "previews": [],
         "session_id": "55",
         "error": {"code": 2001, "message": "no credits"},
         "skill": None,

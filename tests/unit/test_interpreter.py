@@ -93,8 +93,9 @@ def test_exact_generation_reply_in_english_and_chinese() -> None:
         "Your 5-second clip is ready (16:9 landscape, zoom in). "
         "Preview it in the timeline or click Export to save the MP4."
     )
-    assert texts(interpret(context(zh))) == (
+    assert texts(interpret(context(zh))) == (  # a landscape photo in 9:16: the crop is told
         "城市夜景视频已生成（10秒，竖屏，推近）。可以在时间线中预览，或点击导出按钮下载。"
+        "照片已裁剪以填满竖屏画面，主体保留在画面内；说“显示完整照片”即可保留整张照片。"
     )
 
 

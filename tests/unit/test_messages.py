@@ -25,6 +25,7 @@ from agent.errors import (
 from agent.handlers.base import ErrorInfo, Reply
 from agent.media import accepted_list
 from agent.messages import MessageContext, error_code, error_reply
+from agent.output_options import MediaFacts
 from agent.templates import Templates
 
 WEB = "https://nemovideo.com"
@@ -201,6 +202,10 @@ _SAMPLES: dict[str, dict[str, object]] = {
         "duration": "5",
         "link": None,
         "resumed": True,
+        "facts": MediaFacts("gif", 480, 270, 15.0, 5.0),
+        "unmet": ("fps",),
+        "refused": False,
+        "previews": ["/tmp/a.jpg", "/tmp/a.poster.jpg"],
     },
     "replies/export_pending": {"link": None},
     "replies/next_steps": {"steps": ["subtitles", "timing", "export", "music"]},

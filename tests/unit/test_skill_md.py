@@ -98,6 +98,7 @@ def test_body_documents_each_cli_entry_point(usage: str) -> None:
         "files",
         "file_info",
         "links",
+        "previews",
         "session_id",
         "error",
         "skill",
