@@ -121,7 +121,10 @@ class _Tools:
     ) -> CallToolResult:
         started = self.clock()
         lang = language_of(request.text) if request is not None and request.text else "en"
-        follow = _Progress(ctx, self.templates.render("status/working", lang), self.keepalive_s)
+        working = self.templates.render(
+            "status/working", lang, local=self.settings.backend == "local"
+        )
+        follow = _Progress(ctx, working, self.keepalive_s)
         try:
             await follow.report()
             if request is not None:
