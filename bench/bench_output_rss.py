@@ -29,9 +29,9 @@ CASES = {
 
 
 def _child(case: str, out_dir: Path) -> None:
-    from agent.local.output import apply_output, parse_output
-    from agent.local.render import render
-    from agent.local.spec import spec_from_draft
+    from agent.local.renderer.output import apply_output, parse_output
+    from agent.local.renderer.render import render
+    from agent.local.renderer.spec import spec_from_draft
 
     output = parse_output(CASES[case][0])
     spec = apply_output(spec_from_draft(DRAFT, lambda _id: PHOTO), output)

@@ -53,8 +53,8 @@ ZOOMPAN = {
 def _child(out_dir: Path) -> None:
     """Runs in the subprocess: a cold and a warm render, figures as JSON on stdout."""
     start = time.perf_counter()
-    from agent.local.render import render
-    from agent.local.spec import spec_from_draft
+    from agent.local.renderer.render import render
+    from agent.local.renderer.spec import spec_from_draft
 
     spec = spec_from_draft(DRAFT, lambda _id: PHOTO)
     begin = time.perf_counter()

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import httpx
 
-from agent.local.app import create_app
-from agent.local.backend import Deps
 from agent.local.config import BackendConfig
-from agent.local.plan import InterpretContext, Plan, TextStep, ToolStep
-from agent.local.server import running
+from agent.local.interpreter.plan import InterpretContext, Plan, TextStep, ToolStep
+from agent.local.server.app import create_app
+from agent.local.server.backend import Deps
+from agent.local.server.loopback import running
 
 EVENTS_PER_RUN = 40
 ATTRIBUTION = {"X-Skill-Source": "bench", "X-Skill-Version": "1", "X-Skill-Platform": "unknown"}

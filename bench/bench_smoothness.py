@@ -16,8 +16,8 @@ import av
 import numpy as np
 from PIL import Image
 
-from agent.local.render import render
-from agent.local.spec import Motion, RenderSpec, VisualClip
+from agent.local.renderer.render import render
+from agent.local.renderer.spec import Motion, RenderSpec, VisualClip
 
 SIZE, SECONDS, FPS = (1280, 720), 3, 30
 LINE_X = 1400

@@ -71,11 +71,11 @@ class RenderClock:
 
 @contextmanager
 def backend(settings: Settings, renders: RenderClock) -> Iterator[tuple[str, TimingApp]]:
-    from agent.local.app import create_app
-    from agent.local.backend import Deps
     from agent.local.config import BackendConfig
-    from agent.local.render import render
-    from agent.local.server import running
+    from agent.local.renderer.render import render
+    from agent.local.server.app import create_app
+    from agent.local.server.backend import Deps
+    from agent.local.server.loopback import running
 
     config = BackendConfig.from_settings(settings).with_overrides(
         work_generate_s=0.0, work_edit_s=0.0

@@ -74,8 +74,8 @@ async def local_engine(
     With `wait_for_runs`, each injected sleep also waits for the backend's `/run_sse` runs to
     finish (disconnect recovery then sees the finished run, with no real waiting).
     """
-    from agent.local.app import create_app
     from agent.local.config import BackendConfig
+    from agent.local.server.app import create_app
 
     if isinstance(config.get("faults"), str):
         config["faults"] = parse_faults(config["faults"])

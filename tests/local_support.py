@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from agent.errors import RenderError
-from agent.local.plan import AskStep, InterpretContext, Plan, TextStep, ToolStep
+from agent.local.interpreter.plan import AskStep, InterpretContext, Plan, TextStep, ToolStep
 
 ATTRIBUTION = {
     "X-Skill-Source": "image-to-video-deevid",
@@ -51,7 +51,7 @@ def _draft(ctx: InterpretContext, title: str | None = None) -> dict[str, Any]:
 
 
 def scripted_interpret(ctx: InterpretContext) -> Plan:
-    """A small deterministic stand-in for `agent.local.interpreter.interpret`."""
+    """A small deterministic stand-in for `agent.local.interpreter.interpret.interpret`."""
     text = ctx.message.lower()
     if "which" in text:
         return Plan((AskStep("Which style?", ("calm", "lively")),), ctx.language)
@@ -241,7 +241,7 @@ def local_config(tmp_path: Path, **changes: Any) -> Any:
 
 def local_deps(**changes: Any) -> Any:
     """Deps with all stand-ins and no work time; override any field."""
-    from agent.local.backend import Deps
+    from agent.local.server.backend import Deps
 
     base: dict[str, Any] = {
         "interpret": scripted_interpret,
@@ -257,7 +257,7 @@ def local_deps(**changes: Any) -> Any:
 @asynccontextmanager
 async def in_process_app(config: Any, deps: Any) -> AsyncIterator[tuple[httpx.AsyncClient, Any]]:
     """The app in-process (lifespan run by hand) and an ASGITransport client for it."""
-    from agent.local.app import create_app
+    from agent.local.server.app import create_app
 
     app = create_app(config, deps)
     async with app.router.lifespan_context(app):

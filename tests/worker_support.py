@@ -147,11 +147,11 @@ class WorkerWorld:
 def worker_world(isolated_home: Path, tmp_path: Path) -> Iterator[WorkerWorld]:
     """Commands through the worker, against the local backend served here, render gated."""
     from agent.config import Settings
-    from agent.local.app import create_app
-    from agent.local.backend import Deps
     from agent.local.config import BackendConfig
-    from agent.local.render import render
-    from agent.local.server import running
+    from agent.local.renderer.render import render
+    from agent.local.server.app import create_app
+    from agent.local.server.backend import Deps
+    from agent.local.server.loopback import running
 
     env = {
         "HOME": str(isolated_home),

@@ -122,7 +122,7 @@ def backend_for(settings: Settings) -> Iterator[Settings]:
         yield settings
         return
     try:
-        from agent.local.server import embedded_backend
+        from agent.local.server.loopback import embedded_backend
     except ImportError as exc:  # the `local` extra is not installed
         raise ConfigError(
             f"the local backend needs the 'local' extra: pip install '{DISTRIBUTION}[local]'"

@@ -81,7 +81,7 @@ def serve(
     """Run the embedded local backend (the NemoVideo API on loopback) until Ctrl-C."""
     from agent.local.config import BackendConfig
     from agent.local.faults import parse_faults
-    from agent.local.server import serve as run_server
+    from agent.local.server.loopback import serve as run_server
 
     configure_logging(verbosity=max(verbose, 1))
     try:

@@ -184,7 +184,7 @@ class Doctor:
 
     def _local_backend(self) -> Finding:
         try:
-            from agent.local.server import embedded_backend
+            from agent.local.server.loopback import embedded_backend
         except ImportError:
             return Finding(
                 "api", "fail", "render_no_local", {}, "fix_local", {"name": DISTRIBUTION}
@@ -310,7 +310,7 @@ def _code(response: httpx.Response) -> int | None:
 
 def _render_one_second(path: Path) -> int:
     """Render a 1-second 320x180 clip (black, no media needed); its size in bytes."""
-    from agent.local.render import render
-    from agent.local.spec import RenderSpec
+    from agent.local.renderer.render import render
+    from agent.local.renderer.spec import RenderSpec
 
     return render(RenderSpec(320, 180, duration_ms=1000, crf=28), path).size_bytes

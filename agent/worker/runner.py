@@ -63,7 +63,7 @@ class Backends:
         key = settings.faults
         if key not in self._urls:
             try:
-                from agent.local.server import embedded_backend
+                from agent.local.server.loopback import embedded_backend
             except ImportError as exc:  # the `local` extra is not installed
                 raise ConfigError(
                     "the local backend needs the 'local' extra: "

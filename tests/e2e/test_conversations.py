@@ -72,11 +72,11 @@ def local_backend(
     settings: Settings, gate: RenderGate, profile: str = "local", **config: Any
 ) -> Iterator[tuple[str, CountingApp]]:
     """The real local backend app under uvicorn on a loopback port (fast simulated work)."""
-    from agent.local.app import create_app
-    from agent.local.backend import Deps
     from agent.local.config import BackendConfig
-    from agent.local.render import render
-    from agent.local.server import running
+    from agent.local.renderer.render import render
+    from agent.local.server.app import create_app
+    from agent.local.server.backend import Deps
+    from agent.local.server.loopback import running
 
     if isinstance(config.get("faults"), str):
         config["faults"] = parse_faults(config["faults"])

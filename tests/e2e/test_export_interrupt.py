@@ -70,7 +70,7 @@ def _app(started: threading.Event) -> Any:
 def test_sigint_during_the_download_leaves_no_file_and_no_part(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from agent.local.server import running
+    from agent.local.server.loopback import running
 
     started = threading.Event()
     target = tmp_path / "out"

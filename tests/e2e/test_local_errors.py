@@ -17,11 +17,11 @@ from agent.errors import (
     SessionNotFoundError,
     error_from_response,
 )
-from agent.local.app import create_app
-from agent.local.backend import Deps
 from agent.local.config import DAY_S, BackendConfig
 from agent.local.faults import parse_faults
-from agent.local.server import embedded_backend, preferred_port, running
+from agent.local.server.app import create_app
+from agent.local.server.backend import Deps
+from agent.local.server.loopback import embedded_backend, preferred_port, running
 from tests.local_support import (
     FakeClock,
     auth,

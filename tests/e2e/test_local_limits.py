@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from agent.local.app import create_app
-from agent.local.server import running
+from agent.local.server.app import create_app
+from agent.local.server.loopback import running
 from tests.local_support import local_config, local_deps
 
 pytestmark = pytest.mark.e2e

@@ -9,7 +9,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from agent.config import Settings
-from agent.local.server import embedded_backend
+from agent.local.server.loopback import embedded_backend
 from tests.local_support import local_deps
 
 pytestmark = pytest.mark.e2e

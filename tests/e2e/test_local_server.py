@@ -14,10 +14,10 @@ import httpx
 import pytest
 
 from agent.config import Settings
-from agent.local.app import create_app
-from agent.local.backend import Deps
 from agent.local.config import BackendConfig
-from agent.local.server import running
+from agent.local.server.app import create_app
+from agent.local.server.backend import Deps
+from agent.local.server.loopback import running
 from tests.local_support import (
     FakeRenderer,
     auth,

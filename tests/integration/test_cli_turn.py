@@ -33,9 +33,9 @@ KEYS = {
 @pytest.fixture
 def api_url(settings: Settings) -> Iterator[str]:
     """A local backend on a stable loopback URL for the whole test (like `nemo-agent serve`)."""
-    from agent.local.app import create_app
     from agent.local.config import BackendConfig
-    from agent.local.server import running
+    from agent.local.server.app import create_app
+    from agent.local.server.loopback import running
 
     config = BackendConfig.from_settings(settings).with_overrides(work_generate_s=0.0)
     with running(create_app(config)) as url:

@@ -24,8 +24,8 @@ pytestmark = pytest.mark.integration
 
 @asynccontextmanager
 async def local_runtime(settings: Settings, **config: Any) -> AsyncIterator[Runtime]:
-    from agent.local.app import create_app
     from agent.local.config import BackendConfig
+    from agent.local.server.app import create_app
 
     backend = BackendConfig.from_settings(settings).with_overrides(**config)
     app = create_app(backend, local_deps())

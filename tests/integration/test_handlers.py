@@ -25,7 +25,7 @@ pytestmark = pytest.mark.integration
 async def _engine(
     settings: Settings, tmp_path: Path, **config: Any
 ) -> AsyncIterator[tuple[Engine, CountingApp, RecordingProgress, RecordingSleep]]:
-    from agent.local.app import create_app
+    from agent.local.server.app import create_app
 
     if isinstance(config.get("faults"), str):
         config["faults"] = parse_faults(config["faults"])

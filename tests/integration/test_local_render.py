@@ -273,7 +273,7 @@ async def test_output_options_are_checked_and_quality_reaches_the_spec(
 async def test_output_extensions_reach_the_renderer_and_the_file_is_served_as_asked(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
-    from agent.local.output import OutputRequest
+    from agent.local.renderer.output import OutputRequest
 
     shaped: list[Any] = []
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from agent.local.config import BackendConfig
-from agent.local.jobs import Processing, RenderJob
+from agent.local.store.jobs import Processing, RenderJob
 from tests.local_support import auth, in_process_app, local_deps, new_session, new_token
 
 pytestmark = pytest.mark.integration

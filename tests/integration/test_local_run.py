@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.local.backend import Deps
 from agent.local.faults import parse_faults
+from agent.local.server.backend import Deps
 from tests.local_support import (
     auth,
     fake_probe,

@@ -33,8 +33,8 @@ async def _credits(settings: Settings, transport: httpx.AsyncBaseTransport) -> i
 async def test_a_second_holder_of_the_client_id_is_refused_and_the_owner_keeps_its_cache(
     tmp_path: Path,
 ) -> None:
-    from agent.local.app import create_app
     from agent.local.config import BackendConfig
+    from agent.local.server.app import create_app
 
     requests: list[str] = []
     app = create_app(BackendConfig(data_dir=tmp_path / "data", grant=100), local_deps())

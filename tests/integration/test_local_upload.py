@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from agent.local.ingest import safe_filename
+from agent.local.server.ingest import safe_filename
 from tests.local_support import (
     auth,
     in_process,

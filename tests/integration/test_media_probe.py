@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from agent.errors import RenderError
-from agent.local.media_probe import MediaInfo, probe
-from agent.local.render import render
-from agent.local.spec import AudioClip, RenderSpec, VisualClip
+from agent.local.renderer.media_probe import MediaInfo, probe
+from agent.local.renderer.render import render
+from agent.local.renderer.spec import AudioClip, RenderSpec, VisualClip
 
 pytestmark = pytest.mark.integration
 

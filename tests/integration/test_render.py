@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from agent.errors import RenderError
-from agent.local.render import RenderResult, render
-from agent.local.spec import AudioClip, Motion, RenderSpec, TextClip, VisualClip
+from agent.local.renderer.render import RenderResult, render
+from agent.local.renderer.spec import AudioClip, Motion, RenderSpec, TextClip, VisualClip
 
 pytestmark = pytest.mark.integration
 

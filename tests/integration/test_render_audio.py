@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from agent.errors import RenderError
-from agent.local.audio import SAMPLE_RATE, decode_audio, mix_audio
-from agent.local.spec import SYNTH_STYLES, AudioClip
-from agent.local.synth import STYLES, synthesize
+from agent.local.renderer.audio import SAMPLE_RATE, decode_audio, mix_audio
+from agent.local.renderer.spec import SYNTH_STYLES, AudioClip
+from agent.local.renderer.synth import STYLES, synthesize
 
 pytestmark = pytest.mark.integration
 

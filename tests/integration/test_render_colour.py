@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from agent.local.colour import matrix_for, rgb_to_i420
-from agent.local.render import render
-from agent.local.spec import Motion, RenderSpec, VisualClip
+from agent.local.renderer.colour import matrix_for, rgb_to_i420
+from agent.local.renderer.render import render
+from agent.local.renderer.spec import Motion, RenderSpec, VisualClip
 
 pytestmark = pytest.mark.integration
 

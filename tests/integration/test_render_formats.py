@@ -8,9 +8,9 @@ import av
 import pytest
 from PIL import Image
 
-from agent.local.output import OutputRequest, apply_output
-from agent.local.render import render
-from agent.local.spec import AudioClip, Motion, RenderSpec, VisualClip
+from agent.local.renderer.output import OutputRequest, apply_output
+from agent.local.renderer.render import render
+from agent.local.renderer.spec import AudioClip, Motion, RenderSpec, VisualClip
 
 pytestmark = pytest.mark.integration
 

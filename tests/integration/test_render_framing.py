@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
-from agent.local.motion import plan_framing
-from agent.local.render import render
-from agent.local.spec import Motion, RenderSpec, VisualClip
-from agent.local.subject import CENTRE, find_subject
+from agent.local.renderer.motion import plan_framing
+from agent.local.renderer.render import render
+from agent.local.renderer.spec import Motion, RenderSpec, VisualClip
+from agent.local.renderer.subject import CENTRE, find_subject
 
 pytestmark = pytest.mark.integration
 

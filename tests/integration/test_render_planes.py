@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from agent.local.compose import Compositor
-from agent.local.planes import blank, frame_planes, i420_buffer
-from agent.local.render import render
-from agent.local.spec import Motion, RenderSpec, VisualClip
+from agent.local.renderer.compose import Compositor
+from agent.local.renderer.planes import blank, frame_planes, i420_buffer
+from agent.local.renderer.render import render
+from agent.local.renderer.spec import Motion, RenderSpec, VisualClip
 
 pytestmark = pytest.mark.integration
 

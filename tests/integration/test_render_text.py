@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFont
 
-from agent.local.render import render
-from agent.local.spec import RenderSpec, TextClip, VisualClip
-from agent.local.text import draw_title, font_runs, load_fonts, opacity_at
+from agent.local.renderer.render import render
+from agent.local.renderer.spec import RenderSpec, TextClip, VisualClip
+from agent.local.renderer.text import draw_title, font_runs, load_fonts, opacity_at
 
 pytestmark = pytest.mark.integration
 

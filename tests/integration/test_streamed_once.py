@@ -14,7 +14,7 @@ import pytest
 from agent.cli.chat import repl
 from agent.cli.turn import run_turn
 from agent.config import Settings
-from agent.local.plan import AskStep, InterpretContext, Plan, TextStep
+from agent.local.interpreter.plan import AskStep, InterpretContext, Plan, TextStep
 from tests.engine_support import local_engine
 from tests.local_support import local_deps, scripted_interpret
 

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.local.limits import BodyLimitMiddleware
+from agent.local.server.limits import BodyLimitMiddleware
 
 _FAST = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 

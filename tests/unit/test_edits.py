@@ -1,4 +1,5 @@
-"""Pure draft edits (agent.local.edits, agent.local.videotrack): examples and properties."""
+"""Pure draft edits (agent.local.edits, agent.local.interpreter.videotrack): examples and
+properties."""
 
 from __future__ import annotations
 
@@ -11,9 +12,16 @@ from hypothesis import strategies as st
 
 from agent.local import edits as ed
 from agent.local.edits import IdSource, MusicSpec, TextSpec
-from agent.local.plan import Asset
-from agent.local.videotrack import Motion, VideoSpec, generate, look_of, set_fit, set_motion
-from agent.local.videotrack import slideshow_timing as timing
+from agent.local.interpreter.plan import Asset
+from agent.local.interpreter.videotrack import (
+    Motion,
+    VideoSpec,
+    generate,
+    look_of,
+    set_fit,
+    set_motion,
+)
+from agent.local.interpreter.videotrack import slideshow_timing as timing
 from tests.unit.test_interpreter_support import check_draft, fact
 
 PHOTO = Asset("as_1", "harbor.jpg", "image", "http://127.0.0.1:9/media/as_1/harbor.jpg")

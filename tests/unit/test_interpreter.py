@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from agent.local.interpreter import Costs, interpret
-from agent.local.plan import InterpretContext, ToolStep
+from agent.local.interpreter.interpret import Costs, interpret
+from agent.local.interpreter.plan import InterpretContext, ToolStep
 from tests.unit.test_interpreter_support import (
     check_plan,
     context,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from agent.local.hanzi import script_of, to_simplified, to_traditional
-from agent.local.history import HistoryRequest, Move, history_request, resolve
-from agent.local.lengths import LengthOp, take_length, take_text_hold
-from agent.local.photos import photo_edit
-from agent.local.plan import Asset, Revision
-from agent.local.quantity import TimeRange, take_range
+from agent.local.interpreter.hanzi import script_of, to_simplified, to_traditional
+from agent.local.interpreter.history import HistoryRequest, Move, history_request, resolve
+from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold
+from agent.local.interpreter.photos import photo_edit
+from agent.local.interpreter.plan import Asset, Revision
+from agent.local.interpreter.quantity import TimeRange, take_range
 
 PHOTOS = {n: Asset(f"as_{n}", f"{n}.jpg", "image", f"u/{n}") for n in ("a", "b", "c", "new")}
 CURRENT = (PHOTOS["a"], PHOTOS["b"], PHOTOS["c"])

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from agent.local.interpreter import interpret
-from agent.local.plan import ToolStep
+from agent.local.interpreter.interpret import interpret
+from agent.local.interpreter.plan import ToolStep
 from tests.unit.test_interpreter_requests import CASES as REQUESTS
 from tests.unit.test_interpreter_requests import request_context
 from tests.unit.test_interpreter_support import claim_errors, context, conversations

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.errors import ConfigError
-from agent.local.intents import detect_language, parse
-from agent.local.phrasebook import find_key, has_any, load_phrasebook
-from agent.local.quantity import (
+from agent.local.interpreter.intents import detect_language, parse
+from agent.local.interpreter.phrasebook import find_key, has_any, load_phrasebook
+from agent.local.interpreter.quantity import (
     TimeRange,
     parse_number,
     take_duration,
@@ -18,7 +18,7 @@ from agent.local.quantity import (
     take_range,
     take_speed,
 )
-from agent.local.snippet import extract_text, quoted
+from agent.local.interpreter.snippet import extract_text, quoted
 
 BOOK = load_phrasebook()
 
@@ -141,7 +141,11 @@ def test_quoted_title_text_does_not_count_as_instructions() -> None:
 def _table() -> str:
     from importlib import resources
 
-    return resources.files("agent.local").joinpath("phrases.toml").read_text(encoding="utf-8")
+    return (
+        resources.files("agent.local.interpreter")
+        .joinpath("phrases.toml")
+        .read_text(encoding="utf-8")
+    )
 
 
 def test_the_bundled_phrase_table_is_valid_and_complete() -> None:

@@ -7,9 +7,9 @@ import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent.local.interpreter import interpret
-from agent.local.phrasebook import load_phrasebook
-from agent.local.plan import InterpretContext, TextStep, ToolStep
+from agent.local.interpreter.interpret import interpret
+from agent.local.interpreter.phrasebook import load_phrasebook
+from agent.local.interpreter.plan import InterpretContext, TextStep, ToolStep
 from tests.unit.test_interpreter_support import assets, check_plan, claim_errors, starts
 
 BOOK = load_phrasebook()

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from agent.local.hanzi import script_of
-from agent.local.interpreter import interpret
-from agent.local.phrasebook import load_phrasebook
-from agent.local.plan import InterpretContext, Plan, Revision, ToolStep
+from agent.local.interpreter.hanzi import script_of
+from agent.local.interpreter.interpret import interpret
+from agent.local.interpreter.phrasebook import load_phrasebook
+from agent.local.interpreter.plan import InterpretContext, Plan, Revision, ToolStep
 from tests.unit.test_interpreter_support import (
     assets,
     check_plan,

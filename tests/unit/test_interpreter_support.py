@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from agent.local.plan import AskStep, Asset, InterpretContext, Plan, TextStep, ToolStep
+from agent.local.interpreter.plan import AskStep, Asset, InterpretContext, Plan, TextStep, ToolStep
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "interpreter"
 TRACKS = {"video": 0, "audio": 1, "text": 7}

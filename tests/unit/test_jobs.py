@@ -6,8 +6,15 @@ from dataclasses import replace
 
 import pytest
 
-from agent.local import jobs
-from agent.local.jobs import Completed, Failed, InvalidTransition, Pending, Processing, RenderJob
+from agent.local.store import jobs
+from agent.local.store.jobs import (
+    Completed,
+    Failed,
+    InvalidTransition,
+    Pending,
+    Processing,
+    RenderJob,
+)
 
 
 def _job(**changes: object) -> RenderJob:

@@ -24,18 +24,18 @@ CORE = (
     "agent.models",
     "agent.scalars",
     "agent.draft_paths",
-    "agent.local.plan",
-    "agent.local.interpreter",
-    "agent.local.intents",
+    "agent.local.interpreter.plan",
+    "agent.local.interpreter.interpret",
+    "agent.local.interpreter.intents",
     "agent.local.edits",
-    "agent.local.editsteps",
-    "agent.local.quantity",
-    "agent.local.snippet",
-    "agent.local.videotrack",
-    "agent.local.phrasebook",
-    "agent.local.spec",
-    "agent.local.motion",
-    "agent.local.jobs",
+    "agent.local.interpreter.editsteps",
+    "agent.local.interpreter.quantity",
+    "agent.local.interpreter.snippet",
+    "agent.local.interpreter.videotrack",
+    "agent.local.interpreter.phrasebook",
+    "agent.local.renderer.spec",
+    "agent.local.renderer.motion",
+    "agent.local.store.jobs",
     "agent.local.faults",
 )
 """The pure core: a name here covers the module, or the package and everything in it."""
@@ -219,3 +219,33 @@ def test_core_modules_outside_the_local_backend_do_not_import_it(module: str) ->
 
 def test_the_closure_follows_imports_through_packages() -> None:
     assert _closure("agent.config") == {"agent.config", "agent.errors"}
+
+
+LOCAL_LAYERS = {
+    "agent.local.renderer": ("agent.local.server", "agent.local.store", "agent.local.interpreter"),
+    "agent.local.interpreter": ("agent.local.server", "agent.local.store"),
+    "agent.local.store": ("agent.local.server",),
+    "agent.local.edits": (
+        "agent.local.server",
+        "agent.local.store",
+        "agent.local.interpreter",
+        "agent.local.renderer",
+    ),
+}
+"""The local backend's parts import one way: server -> store / interpreter -> renderer -> draft."""
+
+
+@pytest.mark.parametrize(
+    "module", sorted(m for m in MODULES if any(_within(m, (part,)) for part in LOCAL_LAYERS))
+)
+def test_the_local_backends_parts_import_one_way(module: str) -> None:
+    part = next(p for p in LOCAL_LAYERS if _within(module, (p,)))
+    offending = sorted(i for i in MODULES[module] if _within(i, LOCAL_LAYERS[part]))
+    assert offending == [], f"{module} imports {offending}"
+
+
+def test_the_local_backend_has_its_four_parts() -> None:
+    parts = {"server", "store", "interpreter", "renderer"}
+    assert {m for m in MODULES if m.count(".") == 2 and m.startswith("agent.local.")} >= {
+        f"agent.local.{p}" for p in parts
+    }

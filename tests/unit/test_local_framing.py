@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from agent.local.framing import CROP_TOLERANCE, aspect_for, crop_share
-from agent.local.interpreter import interpret
-from agent.local.plan import Asset, InterpretContext
+from agent.local.interpreter.interpret import interpret
+from agent.local.interpreter.plan import Asset, InterpretContext
+from agent.local.renderer.framing import CROP_TOLERANCE, aspect_for, crop_share
 from tests.unit.test_interpreter_support import fact, final_draft, texts
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.local.output import OutputRequest, apply_output, parse_output
-from agent.local.spec import RenderSpec
+from agent.local.renderer.output import OutputRequest, apply_output, parse_output
+from agent.local.renderer.spec import RenderSpec
 
 DRAFT_SPEC = RenderSpec(1920, 1080, duration_ms=20_000)
 PORTRAIT = RenderSpec(1080, 1920, duration_ms=5_000)

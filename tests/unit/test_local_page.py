@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.local.page_view import Bar, Row, build_view
+from agent.local.server.page_view import Bar, Row, build_view
 from agent.templates import Templates
 
 DRAFT: dict[str, Any] = {

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agent.local.motion import Affine, ease, plan_framing
-from agent.local.spec import MOTION_KINDS, Motion
+from agent.local.renderer.motion import Affine, ease, plan_framing
+from agent.local.renderer.spec import MOTION_KINDS, Motion
 
 CANVAS = (1920, 1080)
 STEPS = [i / 60 for i in range(61)]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from agent.errors import RenderError
-from agent.local.spec import (
+from agent.local.renderer.spec import (
     AudioClip,
     Motion,
     RenderSpec,

@@ -1,0 +1,105 @@
+"""Small readings of a message for the interpreter: negated clauses, ordinals of titles and
+captions, an explicit project name, and requests the local backend cannot honour as asked.
+
+Pure text work on NFKC-normalised messages folded to simplified Chinese; quoted text is looked
+up in the caller's list (kept byte for byte from the original message).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.quantity import parse_number
+
+__all__ = ["drop_negated", "limits", "project_name", "text_ordinal", "wants_new_text"]
+
+_NEGATED = re.compile(
+    r"\b(?:don't|do\s+not|dont|never|no\s+need\s+to|without\s+(?:changing|touching))\s+"
+    r"(?:add|put|include|change|touch|export|use|render|download|alter|modify|changing|touching)"
+    r"\b[^,.;!?]*"
+    r"|\bbut\s+(?:no|not\s+(?:a|an|the|any))\s+\w+"
+    r"|(?:不要|别|不用|唔好|唔使|毋须|无需|先不要|暂时不要|不必)\s*"
+    r"(?:加|添加|放|改|动|导出|加上|换|用|出)[^，,。；;！!？?]*",
+    re.IGNORECASE,
+)
+_EN_ORD = ("first", "second", "third", "fourth", "fifth")
+_TEXT_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+    r"(?:title|caption|subtitle|text|line)s?\b"
+    r"|第\s*([一二两三四五\d])\s*(?:条|个|句|行|段)?\s*(?:字幕|标题|文字)|(最后)一?(?:条|个|句|行)\s*(?:字幕|标题)"
+)
+_NAME_MARKER = re.compile(
+    r"\b(?:called|named|titled|name\s+it|name\s+the\s+(?:project|video)"
+    r"|rename\s+(?:it|the\s+project|the\s+video)(?:\s+to)?|project\s+(?:name|title)(?:\s+to)?)"
+    r"\s*[:=]?\s*$"
+    r"|(?:项目名称?|项目标题|片名|视频名称?|命名为|取名为?|名字)(?:改成|改为|叫做?|为|是|设为)?\s*[:：]?\s*$"
+    r"|(?:叫做?|命名为|取名叫?)\s*$",
+    re.IGNORECASE,
+)
+_LIMITS = {
+    "resolution": re.compile(
+        r"(?<![a-z0-9])(?:4k|8k|2k|2160p|1440p|1080p|720p|480p|uhd|ultra\s*hd|full\s*hd)(?![a-z0-9])"
+        r"|超高清|蓝光|高清|分辨率|\bresolution\b",
+        re.IGNORECASE,
+    ),
+    "content_motion": re.compile(
+        r"\bslow[\s-]*mo(?:tion)?\b|\bslowmo\b|慢动作|慢镜"
+        r"|\b(?:make|let|have)\s+"
+        r"(?!(?:the\s+|my\s+|a\s+)?(?:camera|photo|picture|image|video|clip|title|text|caption"
+        r"|music|song|zoom|motion|it|this|that|them)\b)(?:the\s+|my\s+)?"
+        r"\w+(?:\s+\w+){0,4}?\s+(?:move|moving|walk|flow|run|sway|fly|drive|sail|crash|roll|ripple|splash"
+        r"|dance|blink|smile|fall|spin|swim|wave|blow|flicker|talk|jump)\b"
+        r"|(?:让|使|令|整|要)[^，,。]{0,4}?(?:海浪|海水|浪花|浪|水|人|云|树|鸟|车|船|花|草|瀑布)"
+        r"[^，,。]{0,2}?(?:流动|飘动|摇动|动|走|流|飘|飞|摇|跑)(?:起来)?",
+        re.IGNORECASE,
+    ),
+}
+
+
+def drop_negated(text: str) -> str:
+    """`text` with negated clauses ("don't export", "but no title", 不要加标题) blanked out."""
+    return _NEGATED.sub(" ", text)
+
+
+def text_ordinal(folded: str) -> int | None:
+    """Which title or caption the message names: 0-based, -1 for the last, None for none."""
+    match = _TEXT_ORDINAL.search(folded)
+    if not match:
+        return None
+    if match.group(3):
+        return -1
+    if en := match.group(1):
+        if en == "last":
+            return -1
+        return _EN_ORD.index(en) if en in _EN_ORD else int(en[0]) - 1
+    return int(parse_number(match.group(2)) or 1) - 1
+
+
+def wants_new_text(folded: str) -> bool:
+    """Whether the message asks for a new title or caption rather than changing one."""
+    return bool(
+        re.search(r"\b(?:add|insert|new|another|create)\b|加(?!长|快|大|粗|多)|添加|新", folded)
+    )
+
+
+def project_name(raw: str, quotes: list[str]) -> str:
+    """The quoted text that an explicit project-name phrase introduces ("called 'Trip'"), or ""."""
+    for text in quotes:
+        at = raw.find(text)
+        prefix = to_simplified(unicodedata.normalize("NFKC", raw[:at])).casefold()
+        if at > 0 and _NAME_MARKER.search(prefix.rstrip(" \"'“‘「『《")):
+            return text
+    return ""
+
+
+def limits(text: str) -> tuple[list[str], str]:
+    """What the message asks that the local backend cannot do as asked (`resolution`, ...),
+    and the text with those phrases blanked out (so "slow motion" does not slow the camera)."""
+    found = []
+    for key, pattern in _LIMITS.items():
+        if pattern.search(text):
+            found.append(key)
+            text = pattern.sub(" ", text)
+    return found, text

@@ -1,0 +1,124 @@
+"""Draft history for the interpreter: undo, redo, "go back to the 5-second version", list.
+
+Pure. Revisions come from the store (oldest first; the newest one not undone is the current
+draft). `history_request` reads the folded (simplified, case-folded) message; `resolve` says
+which revision a request moves to. Moving never deletes a revision: an undo marks revisions
+undone (a redo brings them back), a "go back to" saves the old draft again as a new revision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from agent.local.interpreter.plan import Revision
+from agent.local.interpreter.quantity import NUM, SEC, parse_number
+
+__all__ = ["HistoryRequest", "Move", "history_request", "resolve"]
+
+Kind = Literal["undo", "redo", "restore", "list"]
+
+_UNDO = re.compile(
+    r"^\s*(?:please\s+)?(?:undo|revert)\b|^\s*(?:please\s+)?go\s+back\s*[.!]?\s*$|\bundo\s+(?:that|this|it|the\s+last|my\s+last|twice|two|three)"
+    r"|\brevert\s+(?:that|this|it|the\s+last)|\bgo\s+back\s+(?:a|one)\s+step\b"
+    r"|\bput\s+it\s+back\b|\b(?:back|return|revert|go)\s+to\s+(?:the\s+)?(?:previous|last|earlier)"
+    r"\s+(?:version|one|state)|\bprevious\s+version\b|上一个版本|上个版本|之前的版本|撤销|撤回|撤消|返回上一步|回到上一步|退回上一步|上一步|复原|还原|返转头|返转"
+)
+_REDO = re.compile(
+    r"\bbring\s+(?:it|that|them)\s+back\b|\bbring\s+back\s+what\b|\bwhat\s+i\s+undid\b"
+    r"|\bundo\s+the\s+undo\b"
+    r"|^\s*(?:please\s+)?redo\b|\bredo\s+(?:that|it|the\s+last)|恢复(?!到)|重做上一步|重做"
+)
+_RESTORE = re.compile(
+    rf"(?:go\s+back|revert|return|restore|roll\s+back|switch\s+back)\s+(?:to\s+)?(?:the\s+)?"
+    rf"{NUM}\s*-?\s*{SEC}\s+(?:one|version|draft|cut)"
+    rf"|(?:回到|恢复到|还原到|退回到|变返|返回|回去|改回|变回)\s*{NUM}\s*秒\s*(?:钟)?\s*(?:的|嗰个|嘅|那个|那一个|这个|个)?\s*版本"
+    rf"|(?:go\s+back|revert|return|restore)\s+(?:to\s+)?(?:the\s+)?(?:first|original)\s+version"
+    rf"|(?:回到|恢复到|还原到)(?:最初|原来|第一个)的?版本",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"\b(?:show|list|what(?:'s|\s+is|\s+are)?)\b[^.?!]{0,20}\b(?:history|versions|revisions|changes)\b"
+    r"|\bhistory\b|\bwhat\s+(?:did\s+you|have\s+you)\s+(?:change|changed|do|done)\b"
+    r"|改了什么|改了哪些|做了什么修改|做了哪些修改|改咗乜|历史版本|历史记录|修改记录|改动记录|版本记录|查看历史|有哪些版本"
+)
+_TIMES = re.compile(
+    r"\b(twice|two\s+times|three\s+times|(\d+)\s+times"
+    r"|(?:last|previous)\s+(?:(\d+)|two|three)\s+(?:changes|edits|steps))\b"
+    r"|两次|三次|两步|三步|(\d+)\s*[次步]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRequest:
+    """What the message asks of the history: `count` steps, or the length of a version (ms)."""
+
+    kind: Kind
+    count: int = 1
+    length_ms: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Where a history request lands: the revision's draft and whether the history moves."""
+
+    draft: dict[str, Any]
+    undo_seqs: tuple[int, ...] = ()
+    """Revisions that become undone (an undo)."""
+    redo_seqs: tuple[int, ...] = ()
+    """Revisions that stop being undone (a redo)."""
+    restored: Revision | None = None
+    """The older revision a "go back to" restored (saved again as a new revision)."""
+
+
+def history_request(folded: str) -> HistoryRequest | None:
+    """The history request in a folded message, or None."""
+    if match := _RESTORE.search(folded):
+        value = next((g for g in match.groups() if g), None)
+        number = parse_number(value) if value else None
+        return HistoryRequest("restore", length_ms=round(number * 1000) if number else None)
+    if _REDO.search(folded):
+        return HistoryRequest("redo", _count(folded))
+    if _UNDO.search(folded):
+        return HistoryRequest("undo", _count(folded))
+    if _LIST.search(folded):
+        return HistoryRequest("list")
+    return None
+
+
+def _count(folded: str) -> int:
+    match = _TIMES.search(folded)
+    if not match:
+        return max(1, min(folded.count("undo"), folded.count("撤销") + folded.count("undo")))
+    word = match.group(1) or ""
+    digits = match.group(2) or match.group(3) or match.group(4)
+    if digits:
+        return max(1, min(20, int(digits)))
+    return 3 if "three" in word or "三" in match.group(0) else 2
+
+
+def resolve(req: HistoryRequest, history: tuple[Revision, ...]) -> Move | None:
+    """The move `req` makes over `history`, or None when there is nothing to move to."""
+    active = [r for r in history if not r.undone]
+    if req.kind == "undo":
+        if not active:
+            return None
+        doomed = active[-req.count :]
+        kept = active[: -req.count] if req.count < len(active) else []
+        draft = kept[-1].draft if kept else {}
+        return Move(draft, undo_seqs=tuple(r.seq for r in doomed))
+    if req.kind == "redo":
+        undone = [r for r in history if r.undone][: req.count]
+        if not undone:
+            return None
+        return Move(undone[-1].draft, redo_seqs=tuple(r.seq for r in undone))
+    current = active[-1].draft if active else {}
+    if req.length_ms is None:
+        candidates = list(history[:1])
+    else:
+        candidates = [r for r in reversed(history) if r.draft.get("d") == req.length_ms]
+    for rev in candidates:
+        if rev.draft != current:
+            return Move(rev.draft, restored=rev)
+    return None

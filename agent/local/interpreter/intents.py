@@ -1,0 +1,354 @@
+"""Parse one user message (EN/ZH) into a `Request`: what to generate or edit, with its values.
+
+Pure and table-driven (keywords come from the phrasebook); never raises on any input text.
+It reads only the message: the interpreter decides what the request means for the current draft.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from agent.local.interpreter import clauses, quantity
+from agent.local.interpreter.hanzi import Script, script_of, to_simplified
+from agent.local.interpreter.history import HistoryRequest, history_request
+from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold
+from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, has_any
+from agent.local.interpreter.quantity import TimeRange
+from agent.local.interpreter.snippet import extract_text, quoted, subject_of
+
+__all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_language", "parse"]
+
+TextKind = Literal["title", "caption"]
+MAX_MESSAGE = 2000
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_EVERY_TEXT = re.compile(
+    r"\ball\s+(?:the\s+|of\s+the\s+)?(?:text|words|titles\s+and\s+captions)\b"
+    r"|\ball\s+(?:the\s+)?text\b|(?:所有|全部)的?(?:文字|字)|文字全部|字全部"
+)
+_CANTONESE = frozenset("啲咗嘅唔冇喺嚟佢嗰哋乜咁噉畀睇攞揾嘢")
+"""Characters of written Cantonese: a message with them is answered in traditional characters."""
+_LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
+_FADE_TARGET = r"(?:\s+(?:the|music|song|title|titles|text|caption|captions|it)){1,2}"
+_FADE_IN = re.compile(rf"\bfades?{_FADE_TARGET}\s+in\b")
+_FADE_OUT = re.compile(rf"\bfades?{_FADE_TARGET}\s+out\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Video parameters named in the message (None = not mentioned)."""
+
+    duration_ms: int | None = None
+    aspect: str | None = None
+    motion: str | None = None
+    intensity: float | None = None
+    intensity_factor: float | None = None
+    speed: float | None = None
+    speed_factor: float | None = None
+    fit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextOp:
+    """Add, replace or remove a title/caption; `ask` when the text to show is missing."""
+
+    action: Literal["add", "replace", "remove", "ask"]
+    kind: TextKind
+    text: str = ""
+    span: TimeRange | None = None
+    position: str | None = None
+    ordinal: int | None = None
+    """Which one of its kind (0-based, -1 the last); None for all or the first."""
+    hold_ms: int | None = None
+    """How long it should stay on screen ("show the title for 4 seconds")."""
+    fresh: bool = True
+    """The message asks for a new one ("add a title") rather than changing one."""
+    every: bool = False
+    """All text, titles and captions alike ("remove all the text")."""
+
+
+@dataclass(frozen=True, slots=True)
+class MusicOp:
+    """Add (a style or the uploaded audio), remove, or re-level the background music."""
+
+    action: Literal["add", "remove", "volume", "move"]
+    style: str | None = None
+    volume: int | None = None
+    delta: int = 0
+    span: TimeRange | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FadeOp:
+    """Set fades on music and/or text; `length_ms` 0 removes them."""
+
+    target: Literal["music", "text", "all"]
+    fade_in: bool
+    fade_out: bool
+    length_ms: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StyleOp:
+    """Resize or recolour the text on the timeline."""
+
+    size_factor: float = 1.0
+    colour: str | None = None
+    kind: TextKind | None = None
+    ordinal: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """Everything the message asks for; the interpreter turns it into a plan."""
+
+    language: Language
+    look: Look
+    unsupported: str | None = None
+    social: Literal["greeting", "help"] | None = None
+    generate: bool = False
+    regenerate: bool = False
+    video_noun: bool = False
+    single_image: bool = False
+    all_images: bool = False
+    text: TextOp | None = None
+    music: MusicOp | None = None
+    fade: FadeOp | None = None
+    style: StyleOp | None = None
+    subject: str = ""
+    script: Script | None = None
+    """`hant` when the message is in traditional characters (replies follow it)."""
+    length: LengthOp | None = None
+    history: HistoryRequest | None = None
+    project_name: str = ""
+    limits: tuple[str, ...] = ()
+    """What the message asks that cannot be done as asked (`resolution`, `content_motion`)."""
+    export: bool = False
+    """The message asks to export (the app's Export button does that; the reply says so)."""
+    folded: str = ""
+    """The message folded for matching (NFKC, simplified, case-folded, negations dropped)."""
+
+    @property
+    def edits(self) -> bool:
+        """Whether anything on the timeline should change."""
+        changes = (self.text, self.music, self.fade, self.style, self.length, self.project_name)
+        return any(changes) or self.look != Look()
+
+    @property
+    def hant(self) -> bool:
+        """Whether replies are written in traditional characters."""
+        return self.script == "hant"
+
+
+def detect_language(text: str, default: Language) -> Language:
+    """`zh` when CJK characters outnumber Latin words, `en` when the reverse, else `default`."""
+    cjk, latin = len(_CJK.findall(text)), len(_LATIN_WORD.findall(text))
+    if cjk == latin:
+        return default
+    return "zh" if cjk > latin else "en"
+
+
+def parse(message: str, session_language: Language, book: Phrasebook) -> Request:
+    """Read `message` into a `Request` (the reply language follows the message when clear)."""
+    original = " ".join(message[:MAX_MESSAGE].split())
+    quotes, unquoted_raw = quoted(original)  # quoted text stays byte for byte
+    name = clauses.project_name(original, quotes)
+    if name:
+        quotes = [q for q in quotes if q != name]
+    unquoted = clauses.drop_negated(
+        to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split()))
+    )
+    limits, unquoted = clauses.limits(unquoted)
+    span, rest = quantity.take_range(unquoted)
+    hold, rest = take_text_hold(rest)
+    fade_ms, rest = quantity.take_fade(rest)
+    length, rest = take_length(rest)
+    speed, rest = quantity.take_speed(rest)
+    percent, rest = quantity.take_percent(rest)
+    duration, rest = quantity.take_duration(rest)
+    folded = unquoted.casefold()  # keywords are matched with the numbers still in place
+    kw = book.keywords
+    fade = _fade(folded, book, fade_ms)
+    text = (
+        None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
+    )
+    if text is not None and (hold or text.action == "ask"):
+        text = replace(text, hold_ms=hold, fresh=clauses.wants_new_text(folded))
+    look = _look(folded, book, duration, speed)
+    if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
+        look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
+    return Request(
+        language=detect_language(unquoted, session_language),
+        look=look,
+        unsupported=_unsupported(folded, book),
+        social="help" if has_any(folded, kw.help) else _greeting(folded, book),
+        generate=has_any(folded, kw.generate),
+        regenerate=has_any(folded, kw.regenerate),
+        video_noun=has_any(folded, kw.video_noun),
+        single_image=has_any(folded, kw.single_image),
+        all_images=has_any(folded, kw.all_images),
+        text=text,
+        music=_music(folded, book, percent, fade is not None, span),
+        fade=fade,
+        style=_style(folded, book, bool(quotes)),
+        subject=subject_of(rest, book),
+        script="hant" if _CANTONESE & set(original) else script_of(original),
+        length=length,
+        history=history_request(folded),
+        project_name=name,
+        limits=tuple(limits),
+        export=has_any(folded, kw.export),
+        folded=folded,
+    )
+
+
+def _greeting(folded: str, book: Phrasebook) -> Literal["greeting"] | None:
+    return "greeting" if has_any(folded, book.keywords.greeting) else None
+
+
+def _unsupported(folded: str, book: Phrasebook) -> str | None:
+    topic = find_key(folded, book.keywords.unsupported)
+    music = has_any(folded, book.keywords.music)
+    if topic == "background_removal" and music:
+        return None  # "remove the background music" is a music edit
+    if topic == "music_link" and not (music or "http" in folded):
+        return None  # "a YouTube video" names a format, not a music source
+    return topic
+
+
+def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | None) -> Look:
+    kw = book.keywords
+    motion = find_key(folded, kw.motion)
+    cinematic = has_any(folded, kw.cinematic) and not has_any(folded, kw.music)
+    if cinematic and motion is None:
+        motion = "ken_burns"
+    factor = _factor(folded, kw.subtler, kw.stronger, 0.6, 1.5)
+    relative = None if speed is not None else _factor(folded, kw.slower, kw.faster, 0.75, 1.33)
+    return Look(
+        duration_ms=duration,
+        aspect=find_key(folded, kw.aspect),
+        motion=motion,
+        intensity=None if factor else _absolute_intensity(folded, book),
+        intensity_factor=factor,
+        speed=speed if speed is not None else _absolute_speed(folded, book, cinematic),
+        speed_factor=relative,
+        fit=_fit(folded, book),
+    )
+
+
+def _fit(folded: str, book: Phrasebook) -> str | None:
+    if has_any(folded, book.keywords.contain):
+        return "contain"
+    return "cover" if has_any(folded, book.keywords.cover) else None
+
+
+def _absolute_intensity(folded: str, book: Phrasebook) -> float | None:
+    if has_any(folded, book.keywords.gentle):
+        return 0.06
+    return 0.25 if has_any(folded, book.keywords.strong) else None
+
+
+def _factor(
+    folded: str, down: tuple[str, ...], up: tuple[str, ...], low: float, high: float
+) -> float | None:
+    if has_any(folded, down):
+        return low
+    return high if has_any(folded, up) else None
+
+
+def _absolute_speed(folded: str, book: Phrasebook, cinematic: bool) -> float | None:
+    kw = book.keywords
+    if has_any(folded, kw.slower) or has_any(folded, kw.faster):
+        return None
+    if has_any(folded, kw.slow) or cinematic:
+        return 0.7
+    return 1.5 if has_any(folded, kw.fast) else None
+
+
+def _text(
+    folded: str,
+    rest: str,
+    quotes: list[str],
+    span: TimeRange | None,
+    fading: bool,
+    book: Phrasebook,
+) -> TextOp | None:
+    kw = book.keywords
+    title, caption = has_any(folded, kw.title), has_any(folded, kw.caption)
+    if not (title or caption):
+        return None
+    kind: TextKind = "title" if title else "caption"
+    position = find_key(folded, kw.position)
+    ordinal = clauses.text_ordinal(folded)
+    if _is_style_request(folded, book, bool(quotes)):
+        # "make the title smaller and move it to the top": the style op resizes, this moves
+        return TextOp("ask", kind, position=position, ordinal=ordinal) if position else None
+    text = quotes[0] if quotes else extract_text(rest)
+    if fading and not text:
+        return None  # "fade the title in", "remove the fades from the titles"
+    if has_any(folded, kw.remove) and not text:
+        return TextOp("remove", kind, ordinal=ordinal, every=bool(_EVERY_TEXT.search(folded)))
+    action: Literal["add", "replace"] = "replace" if has_any(folded, kw.replace) else "add"
+    if not text:
+        if span is None and position is None and action == "replace":
+            return None  # "change the title" with nothing to change it to
+        return TextOp("ask", kind, span=span, position=position, ordinal=ordinal)
+    return TextOp(action, kind, text[:80], span, position, ordinal)
+
+
+def _is_style_request(folded: str, book: Phrasebook, quoted_text: bool) -> bool:
+    kw = book.keywords
+    resize = has_any(folded, kw.bigger) or has_any(folded, kw.smaller)
+    recolour = find_key(folded, kw.colour) is not None
+    return not quoted_text and (resize or recolour) and has_any(folded, kw.text_style)
+
+
+def _style(folded: str, book: Phrasebook, quoted_text: bool) -> StyleOp | None:
+    if not _is_style_request(folded, book, quoted_text):
+        return None
+    kw = book.keywords
+    size = 1.25 if has_any(folded, kw.bigger) else 0.8 if has_any(folded, kw.smaller) else 1.0
+    kind: TextKind | None = (
+        "caption" if has_any(folded, kw.caption) and not has_any(folded, ("title", "标题"))
+        else "title" if has_any(folded, kw.title) else None
+    )  # fmt: skip
+    return StyleOp(size, find_key(folded, kw.colour), kind, clauses.text_ordinal(folded))
+
+
+def _music(
+    folded: str, book: Phrasebook, percent: int | None, fading: bool, span: TimeRange | None
+) -> MusicOp | None:
+    kw = book.keywords
+    music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
+    style = find_key(folded, kw.music_style) if music else None
+    adding = music and (style is not None or has_any(folded, kw.add))
+    if not (music or level) or (fading and not adding):
+        return None  # "fade the music out" only sets fades
+    if music and has_any(folded, kw.remove):
+        return MusicOp("remove")
+    if music and span is not None and not adding:
+        return MusicOp("move", span=span)
+    if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
+        delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
+        return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
+    return MusicOp("add", style, percent, span=span) if music else None
+
+
+def _fade(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None:
+    kw = book.keywords
+    if not has_any(folded, kw.fade):
+        return None
+    fade_in = has_any(folded, kw.fade_in) or bool(_FADE_IN.search(folded))
+    fade_out = has_any(folded, kw.fade_out) or bool(_FADE_OUT.search(folded))
+    if not (fade_in or fade_out):
+        fade_in = fade_out = True
+    music = has_any(folded, kw.music)
+    text = has_any(folded, kw.title) or has_any(folded, kw.caption)
+    target: Literal["music", "text", "all"] = (
+        "all" if music == text else "music" if music else "text"
+    )
+    if has_any(folded, kw.remove):
+        length_ms = 0
+    return FadeOp(target, fade_in, fade_out, length_ms)

@@ -1,0 +1,168 @@
+"""Length changes that are not a plain new length: "+2 s", "twice as long", "3 seconds each".
+
+Pure text scanning for the interpreter (EN and simplified ZH; traditional and Cantonese are
+folded to simplified before). `take_length` returns the change (or None) and the text with its
+span blanked out, like the `quantity.take_*` functions; absolute lengths stay with
+`quantity.take_duration`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.local.interpreter.quantity import NUM, SEC, parse_number
+
+__all__ = ["LengthOp", "take_length", "take_text_hold"]
+
+_F = re.IGNORECASE
+_ITEM = r"(?:photos?|pictures?|pics?|images?|slides?|shots?|clips?)"
+_ZH_ITEM = r"(?:张|个|幅|段)?(?:照片|图片|相片|相|图)?"
+
+
+@dataclass(frozen=True, slots=True)
+class LengthOp:
+    """Exactly one of: `delta_ms` (+/-), `factor` (x), `each_ms` (per photo)."""
+
+    delta_ms: int = 0
+    factor: float = 1.0
+    each_ms: int = 0
+    delta_each_ms: int = 0
+    """"one more second for each photo": added once per photo."""
+    vague: bool = False
+    """"A bit longer" with no number: 2 seconds, unless the message also names a length."""
+
+    def resolve(self, current_ms: int, items: int) -> int:
+        """The new total length, ms, for a video of `current_ms` with `items` photos."""
+        if self.each_ms:
+            return self.each_ms * max(1, items)
+        if self.delta_each_ms:
+            return current_ms + self.delta_each_ms * max(1, items)
+        return round(current_ms * self.factor) + self.delta_ms
+
+
+_EACH = re.compile(
+    rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM})"
+    rf"|(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
+    rf"|每\s*{_ZH_ITEM}\s*(?:显示|停留|播放|播|放|持续|都)?\s*{NUM}\s*{SEC}"
+    rf"|\ball\s+(?:the\s+)?{_ITEM}\s+(?:to\s+|at\s+|for\s+)?{NUM}\s*{SEC}"
+    rf"|(?:所有|全部)的?(?:照片|图片|相片|相)\s*都?\s*(?:显示|改成|改为|设为|停留)?\s*{NUM}\s*{SEC}",
+    _F,
+)
+_MORE_EACH = re.compile(
+    rf"{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s+(?:more\s+)?(?:to|for|on|per)\s+(?:each|every)\s+{_ITEM}"
+    rf"|每\s*{_ZH_ITEM}\s*(?:都)?(?:多|加|增加|延长|加长)\s*{NUM}\s*{SEC}",
+    _F,
+)
+_MORE = re.compile(
+    rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
+    rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
+    rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
+    rf"|(?:加长|延长|拉长|加多|多加|再加|增加|再长|长多|多|加)\s*{NUM}\s*{SEC}",
+    _F,
+)
+_LESS = re.compile(
+    rf"{NUM}\s*{SEC}\s*(?:shorter|less)"
+    rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?"
+    rf"{NUM}\s*{SEC}"
+    rf"(?!\s*(?:long|total))"
+    rf"|(?:缩短|减少|剪短|剪掉|减|短|少)\s*{NUM}\s*{SEC}",
+    _F,
+)
+_TIMES = re.compile(
+    rf"{NUM}\s*times\s+(?:as\s+long|longer|the\s+length)|{NUM}\s*倍\s*(?:长|时长)", _F
+)
+_ZH_TIMES = re.compile(rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍")
+_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)\s*{NUM}\s*倍")
+"""延长一倍 is "longer by one times the length": twice as long."""
+_PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
+_WORD_FACTORS = (
+    (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍|时长加倍", 2.0),
+    (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
+     r"|(?:cut|shorten|trim)\s+(?:it\s+|the\s+video\s+)?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half|(?:缩短|减少|剪短)一半|减半"
+     r"|短一半", 0.5),
+)  # fmt: skip
+
+
+def take_length(text: str) -> tuple[LengthOp | None, str]:
+    """Find a relative length, a multiplier or a per-photo length in `text`."""
+    if match := _EACH.search(text):
+        value = _ms(match)
+        if value:
+            return LengthOp(each_ms=value), _blank(text, match)
+    if (match := _MORE_EACH.search(text)) and (value := _ms(match)):
+        return LengthOp(delta_each_ms=value), _blank(text, match)
+    for pattern, sign in ((_LESS, -1), (_MORE, 1)):
+        if (match := pattern.search(text)) and (value := _ms(match)):
+            return LengthOp(delta_ms=sign * value), _blank(text, match)
+    return _take_factor(text)
+
+
+def _take_factor(text: str) -> tuple[LengthOp | None, str]:
+    op, rest = _take_times(text)
+    if op is not None:
+        return op, rest
+    for words, factor in _WORD_FACTORS:
+        if match := re.search(words, text, _F):
+            return LengthOp(factor=factor), _blank(text, match)
+    for pattern, sign in ((_VAGUE_LONGER, 1), (_VAGUE_SHORTER, -1)):
+        if match := pattern.search(text):
+            return LengthOp(delta_ms=sign * VAGUE_MS, vague=True), _blank(text, match)
+    return None, text
+
+
+def _take_times(text: str) -> tuple[LengthOp | None, str]:
+    if match := _ZH_MORE_TIMES.search(text):
+        number = parse_number(match.group(1))
+        if number:
+            return LengthOp(factor=number + 1), _blank(text, match)
+    if (match := _ZH_TIMES.search(text)) and (number := parse_number(match.group(1))):
+        return LengthOp(factor=number), _blank(text, match)
+    if match := _PERCENT.search(text):
+        number = parse_number(match.group(1)) or 0.0
+        sign = 1 if match.group(2).casefold() == "longer" else -1
+        return LengthOp(factor=max(0.1, 1 + sign * number / 100)), _blank(text, match)
+    if match := _TIMES.search(text):
+        number = parse_number(next(g for g in match.groups() if g))
+        if number:
+            return LengthOp(factor=number), _blank(text, match)
+    return None, text
+
+
+VAGUE_MS = 2000
+_VAGUE_LONGER = re.compile(
+    r"\b(?:make\s+it|a\s+(?:bit|little)|slightly|bit)\s+longer\b|\blonger\s+(?:please|video)\b"
+    r"|\bextend\s+(?:it|the\s+video)\b(?!\s+(?:to|by))|长一点|长一些|长点|长啲|加长(?!到|\d)",
+    _F,
+)
+_VAGUE_SHORTER = re.compile(
+    r"\b(?:make\s+it|a\s+(?:bit|little)|slightly|bit)\s+shorter\b|\bshorter\s+(?:please|video)\b"
+    r"|短一点|短一些|短点|短啲",
+    _F,
+)
+
+
+_HOLD = re.compile(
+    rf"\b(?:title|caption|subtitle|text)s?\b[^,.;!?]{{0,24}}?"
+    rf"\b(?:for|last|lasts|stay|stays|show|shows|run)\s+(?:for\s+)?{NUM}\s*{SEC}"
+    rf"|(?:show|keep|display)\s+the\s+(?:title|caption|subtitle|text)\s+(?:on\s+)?(?:for\s+)?"
+    rf"{NUM}\s*{SEC}"
+    rf"|(?:标题|字幕|文字)\s*(?:显示|持续|停留|出现|保留)\s*{NUM}\s*{SEC}",
+    _F,
+)
+
+
+def take_text_hold(text: str) -> tuple[int | None, str]:
+    """How long a title or caption should stay on screen ("show the title for 4 seconds")."""
+    if match := _HOLD.search(text):
+        return _ms(match), _blank(text, match)
+    return None, text
+
+
+def _ms(match: re.Match[str]) -> int | None:
+    value = parse_number(next(g for g in match.groups() if g))
+    return round(value * 1000) if value else None
+
+
+def _blank(text: str, match: re.Match[str]) -> str:
+    return text[: match.start()] + " " + text[match.end() :]

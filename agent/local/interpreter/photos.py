@@ -1,0 +1,276 @@
+"""Photo edits of the current project: insert, append, move, swap, replace, remove, keep only,
+reverse, by file name ("pier.jpg", "the harbor one"), position ("the second photo", 第二张) or
+"this photo" (the newest upload not yet in the video).
+
+Pure: reads the folded (simplified, case-folded) message, the current visuals and the uploads;
+returns the new order, or None when the message is not a photo edit. The caller rebuilds the
+video track (the video keeps its length unless the message also asks for a new one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from agent.local.edits import total
+from agent.local.interpreter.plan import Asset
+from agent.local.interpreter.quantity import parse_number, seconds
+from agent.local.interpreter.videotrack import generate, look_of
+
+if TYPE_CHECKING:
+    from agent.local.interpreter.editsteps import EditSteps
+
+__all__ = ["PhotoEdit", "apply_photos", "photo_edit"]
+
+_NOUN = r"(?:one|photo|picture|image|pic|slide|shot|clip)s?"
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_EN_ORDINAL = re.compile(
+    rf"\b(?:the\s+)?({'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th))\s+(?:two\s+)?{_NOUN}\b"
+)
+_ZH_ORDINAL = re.compile(
+    r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)(?:一|嗰|那)张"
+)
+_THIS = re.compile(
+    r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
+    r"|\b(?:insert|add|put|place|append)\s+(?:this|it)\b|\bthis\s+one\b|这张|呢张|新的那张|刚上传|新上传|新的照片|新照片|新加的"
+)
+_FIRST_TWO = re.compile(r"\bfirst\s+two\s+" + _NOUN + r"|前两张")
+_LAST_TWO = re.compile(r"\blast\s+two\s+" + _NOUN + r"|最后两张|后两张")
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(first|second|third|fourth|\d+)(?:\s+" + _NOUN + r")?\s+and\b"
+    r"|第\s*([一二两三四五\d])\s*张(?:和|与|同)第\s*[一二两三四五六\d]\s*张(?:之间|中间)"
+)
+_PHOTO_WORD = re.compile(
+    r"\b(?:photos?|pictures?|images?|pics?|slides?|shots?|one)\b|张|照片|图片|相片|相\b|相$"
+)
+_REVERSE = re.compile(r"\breverse\b|倒序|倒过来|反过来|顺序反")
+_ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
+_SWAP = re.compile(
+    r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换|换个?位置"
+)
+_REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
+_REMOVE = re.compile(
+    r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删除|删掉|去掉|删咗|拿掉|移除|唔要"
+)
+_FRONT = re.compile(
+    r"\bto\s+the\s+(?:front|beginning|start)\b|\bat\s+the\s+(?:front|beginning|start)\b"
+    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置|(?:去|到|做)第一(?!张)"
+)
+_END = re.compile(
+    r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"
+)
+_AFTER = re.compile(r"\bafter\b|后面|之后|后边|后头")
+_BEFORE = re.compile(r"\bbefore\b|前面|之前|前边|前头")
+_PHOTO_NOUN = re.compile(
+    r"\b(?:photos?|pictures?|images?|pics?|slides?)\b|照片|图片|相片|那张|张相|张图"
+)
+_CHANGE = re.compile(
+    r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder)\b|删|去掉|换|移|搬|挪|调换|交换"
+)
+_ADD = re.compile(r"\b(?:add|insert|put|place|move|append|use)\b|加|插|放|移|搬|挪")
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoEdit:
+    """The new visuals in order, and what was done (`op`) for the reply."""
+
+    visuals: tuple[Asset, ...]
+    op: str
+    """`insert`, `move`, `swap`, `replace`, `remove`, `only`, `reverse` or `missing`."""
+
+
+def photo_edit(
+    folded: str, current: tuple[Asset, ...], uploads: tuple[Asset, ...], *, others: bool = False
+) -> PhotoEdit | None:
+    """The photo edit `folded` asks for, or None when it is not one.
+
+    `missing` (with the current visuals) means a photo edit named a photo that is not there
+    (or one it cannot tell, like "the lighthouse one" in another language); `others` says the
+    message also edits titles or music, so a vague photo word is not taken as a photo edit.
+    """
+    if not current:
+        return None
+    fresh = [
+        a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
+    ]
+    named = any(a.filename.casefold() in folded for a in (*current, *fresh)) or (
+        not others and bool(_CHANGE.search(folded)) and any(_stem_in(a, folded) for a in current)
+    )
+    if not (named or _PHOTO_WORD.search(folded)):
+        return None
+    refs = _refs(folded, current, fresh)
+    if _REVERSE.search(folded):
+        return PhotoEdit(tuple(reversed(current)), "reverse")
+    if not refs:
+        vague = not others and _PHOTO_NOUN.search(folded) and _CHANGE.search(folded)
+        return PhotoEdit(current, "missing") if vague else None
+    items = [r for _, r in refs if r is not None]
+    if len(items) < len(refs):
+        return PhotoEdit(current, "missing")
+    return _dispatch(folded, refs, items, list(current))
+
+
+def _dispatch(
+    folded: str, refs: list[tuple[int, Asset | None]], items: list[Asset], order: list[Asset]
+) -> PhotoEdit | None:
+    if _ONLY.search(folded):
+        return PhotoEdit(tuple(items), "only")
+    if _SWAP.search(folded) and len(items) >= 2 and items[0] in order and items[1] in order:
+        i, j = order.index(items[0]), order.index(items[1])
+        order[i], order[j] = order[j], order[i]
+        return PhotoEdit(tuple(order), "swap")
+    if _REPLACE.search(folded) and len(items) >= 2:
+        old, new = _replace_pair(folded, items)
+        if old in order:
+            order[order.index(old)] = new
+            return PhotoEdit(tuple(order), "replace")
+    if _REMOVE.search(folded):
+        doomed = {r.asset_id for r in items}
+        kept = tuple(a for a in order if a.asset_id not in doomed)
+        return PhotoEdit(kept, "remove") if kept else PhotoEdit(tuple(order), "missing")
+    return _place(folded, refs, order)
+
+
+def _place(
+    folded: str, refs: list[tuple[int, Asset | None]], order: list[Asset]
+) -> PhotoEdit | None:
+    if not _ADD.search(folded):
+        return None
+    subject = refs[0][1]
+    assert subject is not None  # noqa: S101 - missing refs were handled by the caller
+    op = "move" if subject in order else "insert"
+    rest = [a for a in order if a.asset_id != subject.asset_id]
+    anchor = refs[1][1] if len(refs) > 1 else None
+    slot = _slot(folded)
+    if (between := _BETWEEN.search(folded)) is not None:
+        word = next(g for g in between.groups() if g)
+        slot = (
+            _ORDINALS.index(word) if word in _ORDINALS else int(parse_number(word) or 1) - 1
+        ) + 1
+        anchor = None
+    if slot is not None and (between or not (_AFTER.search(folded) or _BEFORE.search(folded))):
+        rest.insert(min(slot, len(rest)), subject)
+    elif anchor is not None and anchor in rest:
+        at = rest.index(anchor)
+        tail = folded[refs[1][0] :]
+        after = _AFTER.search(tail) or (_AFTER.search(folded) and not _BEFORE.search(folded))
+        rest.insert(at + 1 if after else at, subject)
+    elif _FRONT.search(folded):
+        rest.insert(0, subject)
+    elif _END.search(folded) or op == "insert":
+        rest.append(subject)
+    else:
+        return None
+    return PhotoEdit(tuple(rest), op)
+
+
+_SLOT = re.compile(
+    r"\b(?:position|slot|place|spot|number)\s+(\d+|one|two|three|four|five)\b"
+    r"|\bto\s+(?:be\s+)?(?:the\s+)?(second|third|fourth|fifth)\b(?!\s+" + _NOUN + r")"
+    r"|(?:放到|移到|插到|放在|挪到|搬去|搬到|变成)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位|个|张)"
+)
+_WORD_SLOTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _slot(folded: str) -> int | None:
+    """A 0-based position the message moves a photo to ("to position 2", 放到第二个位置)."""
+    match = _SLOT.search(folded)
+    if not match:
+        return None
+    word = next(g for g in match.groups() if g)
+    if word in _ORDINALS:
+        return _ORDINALS.index(word)
+    number = _WORD_SLOTS.get(word) or parse_number(word) or 1
+    return max(0, int(number) - 1)
+
+
+def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:
+    first, second = items[0], items[1]
+    # "用 Y 替换 X" names the new photo first; "replace X with Y" / "把 X 换成 Y" the old one.
+    if re.search(r"用[^替换]*(?:替换|代替|取代)|\binstead\s+of\b", folded):
+        return second, first
+    return first, second
+
+
+def _refs(
+    folded: str, current: tuple[Asset, ...], fresh: list[Asset]
+) -> list[tuple[int, Asset | None]]:
+    found: list[tuple[int, Asset | None]] = []
+    found += _pair_refs(folded, current)
+    for match in _EN_ORDINAL.finditer(folded):
+        if _FIRST_TWO.search(folded[match.start() :]) or _LAST_TWO.search(folded[match.start() :]):
+            continue
+        found.append((match.start(), _nth(current, _en_index(match.group(1)))))
+    for match in _ZH_ORDINAL.finditer(folded):
+        index = -1 if match.group(2) else int(parse_number(match.group(1)) or 0) - 1
+        found.append((match.start(), _nth(current, index)))
+    for match in _THIS.finditer(folded):
+        if fresh:
+            found.append((match.start(), fresh[-1]))
+    for asset in (*current, *fresh):
+        stem = PurePosixPath(asset.filename).stem.casefold()
+        for name in (asset.filename.casefold(), stem):
+            hit = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)
+            if hit and all(a is None or a.asset_id != asset.asset_id for _, a in found):
+                found.append((hit.start(), asset))
+                break
+    return sorted(found, key=lambda item: item[0])
+
+
+def _stem_in(asset: Asset, folded: str) -> bool:
+    stem = re.escape(PurePosixPath(asset.filename).stem.casefold())
+    return re.search(rf"(?<![a-z0-9]){stem}(?![a-z0-9])", folded) is not None
+
+
+def _pair_refs(folded: str, current: tuple[Asset, ...]) -> list[tuple[int, Asset | None]]:
+    """ "the first two photos", "the last two photos" (前两张, 最后两张)."""
+    if match := _FIRST_TWO.search(folded):
+        second = current[1] if len(current) > 1 else None
+        return [(match.start(), current[0]), (match.start() + 1, second)]
+    if (match := _LAST_TWO.search(folded)) and len(current) > 1:
+        return [(match.start(), current[-2]), (match.start() + 1, current[-1])]
+    return []
+
+
+def _en_index(word: str) -> int:
+    if word == "last":
+        return -1
+    if word in _ORDINALS:
+        return _ORDINALS.index(word)
+    return int(re.sub(r"\D", "", word)) - 1
+
+
+def _nth(items: tuple[Asset, ...], index: int) -> Asset | None:
+    if index == -1:
+        return items[-1]
+    return items[index] if 0 <= index < len(items) else None
+
+
+def apply_photos(steps: EditSteps, edit: PhotoEdit) -> None:
+    """Rebuild the video track with `edit.visuals`, keeping its length, motion and framing."""
+    base = look_of(steps.draft)
+    if base is None:
+        return
+    names = ", ".join(a.filename for a in base.visuals)
+    if edit.op == "missing":
+        steps.note(steps.say("photos_missing", count=len(base.visuals), names=names), loud=True)
+        return
+    if [a.asset_id for a in edit.visuals] == [a.asset_id for a in base.visuals]:
+        steps.note(steps.say("photos_same", names=names), loud=True)
+        return
+    spec = replace(base, visuals=edit.visuals, duration_ms=total(steps.draft))
+    draft = generate(steps.draft, spec, steps.ids)
+    new_names = [a.filename for a in edit.visuals]
+    steps.step({"op": f"{edit.op}_photos", "photos": new_names}, draft, loud=True)
+    steps.note(
+        steps.say(
+            "photos_changed",
+            names=", ".join(new_names),
+            count=len(new_names),
+            duration=seconds(total(draft)),
+        ),
+        loud=True,
+        claim="photos",
+    )

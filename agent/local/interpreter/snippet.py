@@ -1,0 +1,86 @@
+"""User text the interpreter keeps verbatim: quoted strings, unquoted title text, the subject.
+
+Pure string work on NFKC-normalised messages; the caller has already blanked out numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.local.interpreter.phrasebook import Phrasebook
+
+__all__ = ["extract_text", "quoted", "subject_of"]
+
+_QUOTES = re.compile(
+    r"“([^”]+)”|‘([^’]+)’|「([^」]+)」|『([^』]+)』|《([^》]+)》|\"([^\"]+)\""
+    r"|(?<![A-Za-z0-9])'([^']+?)'(?![A-Za-z0-9])"
+)
+_I = re.IGNORECASE
+_NOUN = r"(?:title|caption|subtitle|text|headline|heading)s?"
+_MARKERS = (
+    re.compile(rf"\b{_NOUN}\s*[:=]\s*(?P<t>.+)", _I),
+    re.compile(
+        rf"\b{_NOUN}\s+(?:that\s+|which\s+)?(?:says|saying|reads|reading|to|as|with)\s+(?P<t>.+)",
+        _I,
+    ),
+    re.compile(r"\b(?:titled|called|named)\s+(?P<t>.+)", _I),
+    re.compile(r"\bwrite\s+(?P<t>.+)", _I),
+    re.compile(rf"\b(?:add|put|insert|show)\s+(?:a|an|the)?\s*{_NOUN}\s+(?P<t>.+)", _I),
+    re.compile(
+        r"(?:标题|字幕|文字|文案)(?:改成|改为|换成|写成|写上|写|是|为|内容是|内容为)\s*[:：]?\s*(?P<t>.+)"
+    ),
+    re.compile(r"(?:加|添加|加上|加个|加一个)(?:标题|字幕|文字)\s*[:：]\s*(?P<t>.+)"),
+)
+_POSITION = re.compile(
+    r"(?:at|on|to|in|along)\s+the\s+(?:very\s+)?(?:top|bottom|center|centre|middle)"
+    r"(?:\s+of\s+the\s+\w+)?|(?:放在|放到|在)?(?:顶部|底部|上方|下方|中间|居中)",
+    _I,
+)
+_CUT = re.compile(
+    r"[,;!?，。；！？]|\.(?:\s|$)|(?:^|\s+)(?:and|then|please|and then)\b"
+    r"|\s+(?:for|from|at|on|in|to|with|over)\s+(?:the\s+)?"
+    r"(?:top|bottom|center|centre|middle|screen|video|clip|beginning|start|end|first|last|\d)"
+    r"|然后|并且|再加|\s{2,}",
+    _I,
+)
+_TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|[\u3400-\u9fff]+")
+_MAX_SUBJECT_WORDS = 3
+_MAX_SUBJECT_CJK = 8
+
+
+def quoted(text: str) -> tuple[list[str], str]:
+    """The quoted strings in `text` (stripped, non-empty) and the text without them."""
+    found = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTES.finditer(text)]
+    return [q for q in found if q], _QUOTES.sub(" ", text)
+
+
+def extract_text(text: str) -> str:
+    """Unquoted title/caption text after a marker ("title: X", "标题改成X", "write X"), or ""."""
+    text = _POSITION.sub("  ", text)
+    for marker in _MARKERS:
+        if match := marker.search(text):
+            candidate = _CUT.split(match.group("t"), maxsplit=1)[0]
+            candidate = candidate.strip(" :：\"'“”‘’").removesuffix("吧").strip()
+            if candidate:
+                return candidate
+    return ""
+
+
+def subject_of(text: str, book: Phrasebook) -> str:
+    """What the video is about: the message's words minus every keyword and filler word, or ""."""
+    words = _all_keywords(book)
+    folded = text.casefold()
+    for phrase in sorted((w for w in words if " " in w or not w.isascii()), key=len, reverse=True):
+        folded = folded.replace(phrase, " ")
+    latin = [t for t in _TOKENS.findall(folded) if t.isascii() and t not in words]
+    if latin:
+        return " ".join(latin[:_MAX_SUBJECT_WORDS])
+    return "".join(t for t in _TOKENS.findall(folded) if not t.isascii())[:_MAX_SUBJECT_CJK]
+
+
+def _all_keywords(book: Phrasebook) -> set[str]:
+    words: set[str] = set()
+    for value in book.keywords.model_dump().values():
+        for group in value.values() if isinstance(value, dict) else [value]:
+            words.update(w.casefold() for w in group)
+    return words

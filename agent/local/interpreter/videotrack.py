@@ -1,0 +1,158 @@
+"""The video track (`tt` 0): generation from uploads, slideshow timing, motion and framing edits.
+
+Pure functions over the draft (docs/draft.md); every one returns a new draft.
+A generation replaces the video track and keeps the other tracks, fitted to the new duration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from agent.local.edits import CANVAS, VIDEO, IdSource, fit_tracks, segments, total, with_segments
+from agent.local.interpreter.plan import Asset
+
+__all__ = [
+    "Motion",
+    "VideoSpec",
+    "generate",
+    "look_of",
+    "set_fit",
+    "set_motion",
+    "slideshow_timing",
+]
+
+Draft = dict[str, Any]
+FPS = 30
+
+
+def _intensity(value: float) -> float:
+    return round(max(0.02, min(0.5, value)), 3)
+
+
+def _speed(value: float) -> float:
+    return round(max(0.25, min(4.0, value)), 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """Camera motion of a segment: `kind` (a `spec.MOTION_KINDS`), intensity 0.02-0.5, speed."""
+
+    kind: str = "zoom_in"
+    intensity: float = 0.12
+    speed: float = 1.0
+
+    def as_json(self) -> dict[str, Any]:
+        """The draft's `mo` object."""
+        return {"type": self.kind, "i": _intensity(self.intensity), "sp": _speed(self.speed)}
+
+
+@dataclass(frozen=True, slots=True)
+class VideoSpec:
+    """What to generate: the visuals in order, total length, canvas, motion, framing, title."""
+
+    visuals: tuple[Asset, ...]
+    duration_ms: int
+    aspect: str = "16:9"
+    motion: Motion = Motion()
+    fit: str = "cover"
+    title: str = ""
+
+
+def slideshow_timing(total_ms: int, count: int) -> list[tuple[int, int, int]]:
+    """(start, duration, crossfade) per segment so that `count` segments span `total_ms`.
+
+    Neighbours overlap by the crossfade: 0.5-1 s by default, less only when the shares are short.
+    """
+    if count <= 1:
+        return [(0, total_ms, 0)]
+    share = total_ms / count
+    fade = min(max(round(share * 0.25), 500), 1000, total_ms // (count + 1))
+    starts = [round(i * (total_ms - fade) / count) for i in range(count)]
+    ends = [start + fade for start in starts[1:]] + [total_ms]
+    return [
+        (s, e - s, 0 if i == 0 else fade) for i, (s, e) in enumerate(zip(starts, ends, strict=True))
+    ]
+
+
+def generate(draft: Draft, spec: VideoSpec, ids: IdSource) -> Draft:
+    """Replace the video track with `spec`; titles and music are kept and fitted to its length."""
+    if not spec.visuals:
+        raise ValueError("generate needs at least one visual")
+    old_ms = total(draft)
+    video = [
+        {
+            "id": ids.next(),
+            "s": start,
+            "d": length,
+            "n": asset.filename,
+            "a": asset.asset_id,
+            "u": asset.url,
+            "k": "video" if asset.kind == "video" else "image",
+            "mo": spec.motion.as_json(),
+            "fit": spec.fit,
+            "x": fade,
+        }
+        for asset, (start, length, fade) in zip(
+            spec.visuals, slideshow_timing(spec.duration_ms, len(spec.visuals)), strict=True
+        )
+    ]
+    width, height = CANVAS[spec.aspect]
+    out = with_segments(draft, VIDEO, video)
+    out["d"] = spec.duration_ms
+    title = spec.title or draft.get("m", {}).get("title", "")
+    out["m"] = {"title": title, "width": width, "height": height, "aspect": spec.aspect, "fps": FPS}
+    return fit_tracks(out, old_ms or spec.duration_ms)
+
+
+def look_of(draft: Draft) -> VideoSpec | None:
+    """The current video track as a `VideoSpec` (to regenerate it differently), or None."""
+    video = segments(draft, VIDEO)
+    if not video:
+        return None
+    first = video[0]
+    mo = first.get("mo", {})
+    visuals = tuple(
+        Asset(
+            sg.get("a", ""),
+            sg.get("n", ""),
+            "video" if sg.get("k") == "video" else "image",
+            sg.get("u", ""),
+        )
+        for sg in video
+    )
+    return VideoSpec(
+        visuals=visuals,
+        duration_ms=total(draft),
+        aspect=draft.get("m", {}).get("aspect", "16:9"),
+        motion=Motion(mo.get("type", "zoom_in"), mo.get("i", 0.12), mo.get("sp", 1.0)),
+        fit=first.get("fit", "cover"),
+        title=draft.get("m", {}).get("title", ""),
+    )
+
+
+def set_motion(
+    draft: Draft,
+    kind: str | None = None,
+    intensity: float | None = None,
+    speed: float | None = None,
+    *,
+    intensity_factor: float = 1.0,
+    speed_factor: float = 1.0,
+) -> Draft:
+    """Change the motion of every video segment; None keeps a value, factors scale it."""
+    video = segments(draft, VIDEO)
+    for sg in video:
+        mo = sg.get("mo", {})
+        new_i = intensity if intensity is not None else mo.get("i", 0.12) * intensity_factor
+        new_sp = speed if speed is not None else mo.get("sp", 1.0) * speed_factor
+        sg["mo"] = Motion(kind or mo.get("type", "zoom_in"), new_i, new_sp).as_json()
+    return with_segments(draft, VIDEO, video)
+
+
+def set_fit(draft: Draft, fit: str) -> Draft:
+    """Set `cover` or `contain` framing on every video segment."""
+    video = segments(draft, VIDEO)
+    for sg in video:
+        sg["fit"] = fit
+    return with_segments(draft, VIDEO, video)

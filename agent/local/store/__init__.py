@@ -1,0 +1,1 @@
+"""Persistence: SQLite sessions, accounts, uploads, render jobs and draft revisions."""
