@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.router.mentions import awaits_someone, mentioned
+from agent.router.mentions import asked_about, awaits_someone, mentioned
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
 
@@ -72,6 +72,9 @@ class _Clause:
     """An edit verb asks for something ("make it warmer"): the clause is a real request."""
     retracts: bool = False
     """The clause takes back what came before ("actually no", "scratch that", "不对")."""
+    queried: bool = False
+    """A question names an export ("did the render finish?"): a state question unless it also
+    asks for an edit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +167,7 @@ class KeywordRouter:
         self._attributive = re.compile(rf"^\s*(?:{alternation(g['attributives'])})(?!时|话)")
         self._preposition = re.compile(alternation(g["prepositions"]))
         self._disposal = re.compile(rf"(?:{alternation(g['disposals'])}).{{0,4}}$")
+        self._handled = re.compile(rf"^\s*(?:{alternation(g['disposals'])})[\u3400-\u9fff]")
         self._noun = re.compile(alternation(g["topic_nouns"], suffix=True))
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
@@ -325,6 +329,11 @@ class KeywordRouter:
                 match.intent, text, (match.start, match.end), before, after
             ):
                 result.strong = True  # "I exported it yesterday", "show my past renders"
+                result.queried |= (
+                    match.intent == "export"
+                    and asked_about(text, match.start)
+                    and not self._described.search(after)
+                )
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))
@@ -337,11 +346,20 @@ class KeywordRouter:
         if commands and self._edit_follows(text[previous:]):
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
-            firm = result.strong or self._asks_for_edit(text)
-            result.firm = firm
-            result.soft = not firm and bool(self._noun.search(text))
-            result.actions = ["sse"] if firm or result.soft else []
+            self._without_command(result, text)
         return result
+
+    def _without_command(self, result: _Clause, text: str) -> None:
+        """A clause that asks for no command: a question about an export asks for state; an
+        edit, content or the disposal form ("把标题移到下方", whatever the verb) is firm."""
+        edits = self._asks_for_edit(text)
+        if result.queried and not edits:
+            result.actions = ["state"]
+            return
+        firm = result.strong or edits or bool(self._handled.search(text))
+        result.firm = firm
+        result.soft = not firm and bool(self._noun.search(text))
+        result.actions = ["sse"] if firm or result.soft else []
 
 
 def _subject(match: _Match, found: Sequence[_Match]) -> _Match:
