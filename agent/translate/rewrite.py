@@ -212,14 +212,17 @@ def _is_filler(body: str, lang: LanguageTable, kind: Kind) -> bool:
 
 
 def _phrase(kind: Kind, body: str, lang: LanguageTable) -> str:
-    if not body or _is_filler(body, lang, kind):
+    # a rule that names the user's own words ("your coin balance") says them, filler or not
+    named = (r for r in kind.body if "named" in r.pattern.groupindex)
+    rules = [*named] if body and _is_filler(body, lang, kind) else kind.body
+    if not body or not rules:
         return kind.bare
-    for rule in kind.body:
+    for rule in rules:
         match = rule.pattern.match(body)
         if match:
             text = rule.text.format(**{k: v or "" for k, v in match.groupdict().items()})
             return _SPACES.sub(" ", text).strip()
-    return kind.bare  # pragma: no cover - the loader requires a catch-all last rule
+    return kind.bare  # filler with no named rule (the loader requires a catch-all last rule)
 
 
 @dataclass(frozen=True, slots=True)

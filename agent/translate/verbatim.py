@@ -14,7 +14,7 @@ from agent.translate.prose import Masked, protected_tokens
 from agent.translate.rewrite import find_cues, is_real
 from agent.translate.tables import MASK_CLASS, GuiTables
 
-__all__ = ["button_labels", "keeps_verbatim", "spliced"]
+__all__ = ["button_labels", "dangles", "keeps_verbatim", "spliced"]
 
 _QUOTES = "\"“‘「『《'"
 _MASK_ONE = re.compile(MASK_CLASS)
@@ -22,6 +22,13 @@ _RUN_ON = re.compile(
     r" ?(?!(?:and|or|then|for|to|so|when|once|if|before|after|as|while|with|until|about|in"
     r"|on|at|of|from|by|into|instead|here|now|later|first|too|again)\b)"
     r"[a-z\u4e00-\u9fff]"
+)
+# A sentence that stops on a word that needs more ("…swipe up to.", "…if you'd like to (H.264)")
+# was cut mid-clause; asides in parentheses and closing symbols do not count as an ending.
+_OPEN_END = re.compile(
+    r"\b(?:to|the|a|an|of|on|in|at|for|with|and|or|then|if|your|my|from|by|into|onto|via)"
+    r"(?:\s*[(（][^()（）]*[)）])*[\s\W]*$",
+    re.IGNORECASE,
 )
 _LABEL_AFTER = re.compile(r"\s*(?:(?:on|the|button|tab)\s+)*" + MASK_CLASS)
 
@@ -35,6 +42,11 @@ def spliced(text: str, tables: GuiTables) -> bool:
             if at >= 0 and _RUN_ON.match(text, at + len(kind.bare)):
                 return True
     return False
+
+
+def dangles(text: str, original: str) -> bool:
+    """The rewrite ends on a word that needs more where the original did not: a splice."""
+    return _OPEN_END.search(text) is not None and _OPEN_END.search(original) is None
 
 
 def button_labels(content: str, tables: GuiTables, question: bool) -> list[str]:
