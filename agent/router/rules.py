@@ -97,6 +97,9 @@ class _FoldingModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     traditional: str = ""
     """Space-separated pairs: a Traditional character followed by its Simplified form."""
+    colloquial: str = ""
+    """Cantonese characters and their Mandarin reading, for the translator (the router reads
+    Cantonese words through `agent.router.text`)."""
 
 
 class _TableModel(BaseModel):

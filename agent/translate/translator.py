@@ -287,20 +287,22 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:
-    """Traditional text is matched folded to Simplified; the answer keeps every untouched
-    character as written and says its own words in Traditional too."""
+    """Traditional or Cantonese text is matched folded to Simplified Mandarin; the answer keeps
+    every untouched character as written and says its own words in Traditional when the text
+    is Traditional."""
     script = tables.script
     folded = script.simplified(text)
     result = translate(folded, tables)
     if result.text == folded:
         return Translation(text, ())
     out = []
+    write = script.to_traditional if script.traditional(text) else str
     matcher = SequenceMatcher(None, folded, result.text, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             out.append(text[i1:i2])
         elif op in ("replace", "insert"):
-            out.append(script.to_traditional(result.text[j1:j2]))
+            out.append(write(result.text[j1:j2]))
     return Translation("".join(out), result.actions)
 
 
@@ -333,7 +335,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
-    if tables.script.traditional(text):
+    if tables.script.folds(text):
         return _traditional(text, tables)
     masked = mask(text)
     joined, actions = _lines(masked, tables)
