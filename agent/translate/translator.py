@@ -281,6 +281,9 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
         actions += acts
+        opening = sentence.content if out else body
+        if new[:1].islower() and opening.lstrip()[:1].isupper():
+            new = new[0].upper() + new[1:]  # what was mid-sentence now opens one
         if new or not sentence.content:
             out += new + sentence.term + sentence.ws
     return out, actions
