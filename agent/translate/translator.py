@@ -53,6 +53,9 @@ from agent.translate.verbatim import button_labels, dangles, keeps_verbatim, spl
 
 __all__ = ["Translation", "Translator", "translate"]
 
+# A plain word opening a sentence, safe to capitalise (never a file name or a code token).
+_PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
+
 
 @dataclass(frozen=True, slots=True)
 class Translation:
@@ -282,7 +285,7 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
         actions += acts
         opening = sentence.content if out else body
-        if new[:1].islower() and opening.lstrip()[:1].isupper():
+        if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
             new = new[0].upper() + new[1:]  # what was mid-sentence now opens one
         if new or not sentence.content:
             out += new + sentence.term + sentence.ws
