@@ -343,11 +343,14 @@ def parse_tables(documents: Iterable[str]) -> RouterTables:
 
 
 def load_tables(names: Iterable[str] = TABLE_FILES) -> RouterTables:
-    """Load the bundled tables from `agent/tables/` (importlib.resources) and validate them.
+    """Load the bundled tables from `agent/tables/` (importlib.resources) and validate them,
+    or read them already validated from the compiled file made for exactly these documents.
 
     Raises:
         ConfigError: A table is missing or invalid.
     """
+    from agent.router.compiled import COMPILED_FILE, fingerprint, read_tables
+
     folder = resources.files("agent") / "tables"
     documents: list[str] = []
     for name in names:
@@ -355,4 +358,10 @@ def load_tables(names: Iterable[str] = TABLE_FILES) -> RouterTables:
             documents.append((folder / name).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"router table {name!r} is missing from agent/tables") from None
-    return parse_tables(documents)
+    try:  # validated ahead of time for exactly these documents (see agent.router.compiled)
+        compiled = read_tables(
+            (folder / COMPILED_FILE).read_text(encoding="utf-8"), fingerprint(documents)
+        )
+    except (FileNotFoundError, UnicodeDecodeError):
+        compiled = None
+    return compiled if compiled is not None else parse_tables(documents)
