@@ -47,6 +47,10 @@ class Route:
     source: Source
     language: Literal["en", "zh"]
     declined: tuple[Action, ...] = ()
+    confidence: float = field(default=1.0, compare=False)
+    """How sure the deciding stage is: 1.0 for a firm rule reading, less for a vague one, the
+    intent model's probability, `LLM_CONFIDENCE` for the LLM, 0.0 for the default (nothing
+    decided). Not part of equality: two routes to the same plan are the same route."""
 
 
 @dataclass(frozen=True, slots=True)
