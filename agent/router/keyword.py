@@ -30,6 +30,7 @@ _RETRACTION = re.compile(
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
     r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
 )
+_ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
@@ -274,9 +275,11 @@ class KeywordRouter:
         if intent in _DEFERRABLE and self._deferred_after.search(after):
             return True
         window = before[-40:]
-        return bool(self._negated_before.search(window)) and not self._negation_exception.search(
-            window
-        )
+        negation = self._negated_before.search(window)
+        if negation is None or self._negation_exception.search(window):
+            return False
+        # "before I have to pay" orders a question, it does not take it back
+        return intent in _DEFERRABLE or not _ORDER_ONLY.match(negation.group(0))
 
     def _edited(self, match: _Match, before: str) -> bool:
         """An edit verb precedes the match, other than a light verb naming a command or a verb
