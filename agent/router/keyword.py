@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.router.mentions import asked_about, awaits_someone, mentioned
+from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
-Action = Literal["upload", "sse", "export", "credits", "state"]
-Source = Literal["keyword", "model", "llm", "default"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
@@ -34,24 +33,6 @@ _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """Where a user turn goes: ordered actions, which stage decided, and the reply language.
-
-    `declined` holds the commands the user negated or deferred ("don't export yet") and did not
-    ask for elsewhere in the turn: no stage and no implied follow-up may run them this turn.
-    """
-
-    actions: tuple[Action, ...]
-    source: Source
-    language: Literal["en", "zh"]
-    declined: tuple[Action, ...] = ()
-    confidence: float = field(default=1.0, compare=False)
-    """How sure the deciding stage is: 1.0 for a firm rule reading, less for a vague one, the
-    intent model's probability, `LLM_CONFIDENCE` for the LLM, 0.0 for the default (nothing
-    decided). Not part of equality: two routes to the same plan are the same route."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +58,8 @@ class _Clause:
     """An edit verb asks for something ("make it warmer"): the clause is a real request."""
     retracts: bool = False
     """The clause takes back what came before ("actually no", "scratch that", "不对")."""
+    handed: Literal["", "failed", "delegates"] = ""
+    """The clause reports an export failing for the user, or hands the command to us."""
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""
@@ -173,6 +156,9 @@ class KeywordRouter:
         self._preposition = re.compile(alternation(g["prepositions"]))
         self._disposal = re.compile(rf"(?:{alternation(g['disposals'])}).{{0,4}}$")
         self._handled = re.compile(rf"^\s*(?:{alternation(g['disposals'])})[\u3400-\u9fff]")
+        self._export = next(r for i, noun, r in self._intents if i == "export" and not noun)
+        self._failure = re.compile(alternation(g["failures"]))
+        self._delegation = re.compile(alternation(g["delegations"]))
         self._noun = re.compile(alternation(g["topic_nouns"], suffix=True))
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
@@ -216,6 +202,9 @@ class KeywordRouter:
             if (awaits_someone(respelled) or later) and "export" in clause.actions:
                 clause.actions = [a for a in clause.actions if a != "export"] or ["sse"]
                 clause.declined.append("export")
+        if {"failed", "delegates"} <= {c.handed for c in clauses}:
+            for clause in (c for c in clauses if c.handed == "delegates"):
+                clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
         if media or "upload" in actions:
@@ -242,6 +231,26 @@ class KeywordRouter:
             else:
                 ordered.append(part)
         return ordered
+
+    def _talk(self, text: str) -> _Clause | None:
+        """A clause read whole: a keyword alone ("timeline pls"), a failure reported or a
+        command handed over, a retraction or a dismissal (noise beside a command)."""
+        alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
+        if alone is not None:
+            return _Clause(actions=[alone])
+        handed = self._handing_over(text)
+        if handed:  # "the export button isn't working" / "can you just do it"
+            return _Clause(actions=["sse"], soft=True, handed=handed)
+        retracts = _RETRACTION.match(text) is not None
+        if retracts or self._dismissal.match(text):
+            return _Clause(actions=["sse"], soft=True, retracts=retracts)
+        return None
+
+    def _handing_over(self, clause: str) -> Literal["", "failed", "delegates"]:
+        failure = self._failure.search(clause)
+        if failure and self._export.search(clause[: failure.start()]):
+            return "failed"  # an export word, then its failure
+        return "delegates" if self._delegation.search(clause) else ""
 
     def _mask_content(self, clause: str) -> tuple[str, bool]:
         exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
@@ -317,13 +326,10 @@ class KeywordRouter:
 
     def _analyse(self, clause: str) -> _Clause:
         text, content = self._mask_content(self._filler.sub(" ", clause))
+        talk = self._talk(text)
+        if talk is not None:
+            return talk
         matches = self._matches(text)
-        alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
-        if alone is not None:
-            return _Clause(actions=[alone])
-        retracts = _RETRACTION.match(text) is not None
-        if retracts or self._dismissal.match(text):  # talk on its own, noise beside a command
-            return _Clause(actions=["sse"], soft=True, retracts=retracts)
         result = _Clause(strong=content)
         previous = 0
         for index, match in enumerate(matches):

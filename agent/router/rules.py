@@ -90,6 +90,11 @@ class _GrammarModel(BaseModel):
     """Between an edit verb and credits/state, end the verb's reach ("make with my credits")."""
     disposals: list[str] = []
     """Just before credits/state with an edit verb after, make them its object ("把状态调好")."""
+    failures: list[str] = []
+    """After a command word, report that it failed for the user ("the export button isn't
+    working"): not a request, unless the user hands the command over (`delegations`)."""
+    delegations: list[str] = []
+    """A clause handing the failed command to us ("can you just do it", "你帮我弄")."""
     """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
 
 
