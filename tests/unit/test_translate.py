@@ -354,3 +354,64 @@ def test_a_stranger_set_keeps_a_floor_and_never_loses_a_kept_span(
     )
     assert garbled == []
     assert right / len(lines) >= floor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "actions"),
+    [
+        # Cantonese characters are read as Mandarin and never written back in the answer
+        (
+            "你嘅片已經整好，撳「下載」就得。",
+            "你嘅片已經整好，我會直接把 MP4 文件發給你。",
+            ("export",),
+        ),
+        ("點數不足，請到儲值頁面加值。", "點數不足，我會幫你查詢積分餘額。", ("credits",)),
+        # an English place name in a Chinese sentence is decided by its label
+        (
+            "在 Tracks 面板里可以看到三条轨道：图片、音乐、字幕。",
+            "我会为你列出当前轨道，方便你看到三条轨道：图片、音乐、字幕。",
+            ("state",),
+        ),
+        (
+            "点这里上传新的背景音乐文件。",
+            "直接在对话中发送新的背景音乐文件或给我一个链接。",
+            ("upload",),
+        ),
+        # progress surfaces are the state; what was mid-sentence opens with a capital
+        (
+            "Check the progress bar at the top of the page; it's 35% done.",
+            "It's 35% done.",
+            ("state",),
+        ),
+        # the user's own word for the balance is said back
+        (
+            "Go to Settings > Billing > Wallet to see your coin balance.",
+            "I'll look up your coin balance.",
+            ("credits",),
+        ),
+        (
+            "Swipe up on the preview to see the full track list.",
+            "I'll show you the full track list.",
+            ("state",),
+        ),
+        # a rewrite that would stop on a word needing more is a splice: the sentence stays whole
+        (
+            "Finished! Click Export, then choose MP4 (H.264).",
+            "Finished! Click Export, then choose MP4 (H.264).",
+            (),
+        ),
+    ],
+)
+def test_round_two_classes(
+    tables: GuiTables, text: str, expected: str, actions: tuple[str, ...]
+) -> None:
+    assert translate(text, tables) == Translation(expected, actions)
+
+
+def test_a_rewrite_ending_on_a_word_that_needs_more_is_a_splice() -> None:
+    from agent.translate.verbatim import dangles
+
+    assert dangles("I'll show you the current tracks swipe up to.", "Swipe up to see it.")
+    assert dangles("just tell me if you'd like to (H.264).", "choose MP4 (H.264).")
+    assert not dangles("I'll export the MP4 for you.", "Click Export.")
+    assert not dangles("Send it to.", "Send it to.")  # the original said so itself
