@@ -94,7 +94,7 @@ def _infer(text: str, cue: Cue, table: LanguageTable) -> str | None:
 
 def _label_candidates(label: str) -> list[str]:
     """Lookup keys for a button label, most specific first: "File > Export" tries "export"."""
-    steps = [s.strip("\"'“”‘’「」『』*` ").casefold() for s in _PATH_SEP.split(label)]
+    steps = [s.strip("\"'“”‘’「」『』*` …").rstrip(".").casefold() for s in _PATH_SEP.split(label)]
     candidates = []
     for key in reversed([s for s in steps if s]):
         words = key.split()

@@ -25,8 +25,9 @@ _RUN_ON = re.compile(
 )
 # A sentence that stops on a word that needs more ("…swipe up to.", "…if you'd like to (H.264)")
 # was cut mid-clause; asides in parentheses and closing symbols do not count as an ending.
+# Particles that may end a phrasal verb ("swap in", "turn it on") are not such words.
 _OPEN_END = re.compile(
-    r"\b(?:to|the|a|an|of|on|in|at|for|with|and|or|then|if|your|my|from|by|into|onto|via)"
+    r"\b(?:to|the|a|an|of|for|with|and|or|then|if|your|my|from|by|into|onto|via)"
     r"(?:\s*[(（][^()（）]*[)）])*[\s\W]*$",
     re.IGNORECASE,
 )
