@@ -49,7 +49,7 @@ from agent.translate.rewrite import (
     shift_cues,
 )
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
-from agent.translate.verbatim import button_labels, dangles, keeps_verbatim, spliced
+from agent.translate.verbatim import button_labels, dangles, keeps_verbatim, spliced, verbless
 
 __all__ = ["Translation", "Translator", "translate"]
 
@@ -279,7 +279,7 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         garbled = spliced(new, tables) and not spliced(sentence.content, tables)
-        garbled = garbled or dangles(new, sentence.content)
+        garbled = garbled or dangles(new, sentence.content) or verbless(new, sentence.content)
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs

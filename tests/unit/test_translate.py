@@ -415,3 +415,14 @@ def test_a_rewrite_ending_on_a_word_that_needs_more_is_a_splice() -> None:
     assert dangles("just tell me if you'd like to (H.264).", "choose MP4 (H.264).")
     assert not dangles("I'll export the MP4 for you.", "Click Export.")
     assert not dangles("Send it to.", "Send it to.")  # the original said so itself
+
+
+def test_a_chinese_verb_slot_filled_with_no_verb_is_a_splice(tables: GuiTables) -> None:
+    from agent.translate.verbatim import verbless
+
+    assert verbless("直接在对话中发送文件或给我一个链接，就能已有 a.jpg。", "素材库中已有 a.jpg。")
+    assert not verbless("直接在对话中发送文件或给我一个链接，就能延长幻灯片。", "…")
+    text = "素材库中已有 beach_01.jpg 和 beach_02.jpg，点击“素材”标签即可查看。"
+    assert translate(text, tables) == Translation(text, ())  # unsure: whole, nothing runs
+    alternative = translate("可以使用上传按钮或直接粘贴链接。", tables)
+    assert alternative == Translation("直接在对话中发送文件，或直接粘贴链接。", ("upload",))
