@@ -98,8 +98,12 @@ def _label_candidates(label: str) -> list[str]:
     candidates = []
     for key in reversed([s for s in steps if s]):
         words = key.split()
-        prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if _CJK.search(key) else []
-        candidates += [key, *reversed(words), *prefixes]  # "big Export" / "导出即可" -> export
+        cjk = bool(_CJK.search(key))
+        prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if cjk else []
+        # after a place ("从相册导入"), the verb that ends a Chinese label names its action
+        placed = cjk and key.startswith(("从", "用", "在", "到"))
+        suffixes = [key[n:] for n in range(1, len(key) - 1)] if placed else []
+        candidates += [key, *reversed(words), *prefixes, *suffixes]  # "导出即可" -> export
     return candidates
 
 

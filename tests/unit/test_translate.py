@@ -426,3 +426,11 @@ def test_a_chinese_verb_slot_filled_with_no_verb_is_a_splice(tables: GuiTables) 
     assert translate(text, tables) == Translation(text, ())  # unsure: whole, nothing runs
     alternative = translate("可以使用上传按钮或直接粘贴链接。", tables)
     assert alternative == Translation("直接在对话中发送文件，或直接粘贴链接。", ("upload",))
+
+
+def test_a_gesture_on_the_way_and_a_placed_chinese_label_leave_no_splice(
+    tables: GuiTables,
+) -> None:
+    result = translate("请在手机上上滑打开素材面板，选择“从相册导入”添加照片。", tables)
+    assert result.text == "直接在对话中发送照片或给我一个链接。"
+    assert "upload" in result.actions
