@@ -250,7 +250,10 @@ class KeywordRouter:
         failure = self._failure.search(clause)
         if failure and self._export.search(clause[: failure.start()]):
             return "failed"  # an export word, then its failure
-        return "delegates" if self._delegation.search(clause) else ""
+        handing = self._delegation.search(clause)  # "… try again", never "don't try again"
+        if handing is None or self._negated("sse", clause[: handing.start()], ""):
+            return ""
+        return "delegates"
 
     def _mask_content(self, clause: str) -> tuple[str, bool]:
         exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]

@@ -677,6 +677,9 @@ def test_chinese_sequences_products_and_teaching_content(
         ("ngl the export button isn't working for me, can you just do it", ("export",), ()),
         ("导出按钮没反应，你帮我弄一下", ("export",), ()),
         ("the export button isn't working", ("sse",), ()),
+        ("the render failed, try again", ("export",), ()),
+        ("the export failed, don't try again", ("sse",), ()),
+        ("导出失败了，先别重试", ("sse",), ()),
         ("credits + status pls", ("credits", "state"), ()),
     ],
 )
