@@ -46,6 +46,7 @@ def _payload(result: Route) -> dict[str, Any]:
         "source": result.source,
         "language": result.language,
         "declined": list(result.declined),
+        "confidence": round(result.confidence, 3),
     }
 
 

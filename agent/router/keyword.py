@@ -11,14 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.router.mentions import awaits_someone, mentioned
+from agent.router.mentions import asked_about, awaits_someone, mentioned
+from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
-Action = Literal["upload", "sse", "export", "credits", "state"]
-Source = Literal["keyword", "model", "llm", "default"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
@@ -30,23 +29,10 @@ _RETRACTION = re.compile(
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
     r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
 )
+_ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """Where a user turn goes: ordered actions, which stage decided, and the reply language.
-
-    `declined` holds the commands the user negated or deferred ("don't export yet") and did not
-    ask for elsewhere in the turn: no stage and no implied follow-up may run them this turn.
-    """
-
-    actions: tuple[Action, ...]
-    source: Source
-    language: Literal["en", "zh"]
-    declined: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +58,11 @@ class _Clause:
     """An edit verb asks for something ("make it warmer"): the clause is a real request."""
     retracts: bool = False
     """The clause takes back what came before ("actually no", "scratch that", "不对")."""
+    handed: Literal["", "failed", "delegates"] = ""
+    """The clause reports an export failing for the user, or hands the command to us."""
+    queried: bool = False
+    """A question names an export ("did the render finish?"): a state question unless it also
+    asks for an edit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +155,10 @@ class KeywordRouter:
         self._attributive = re.compile(rf"^\s*(?:{alternation(g['attributives'])})(?!时|话)")
         self._preposition = re.compile(alternation(g["prepositions"]))
         self._disposal = re.compile(rf"(?:{alternation(g['disposals'])}).{{0,4}}$")
+        self._handled = re.compile(rf"^\s*(?:{alternation(g['disposals'])})[\u3400-\u9fff]")
+        self._export = next(r for i, noun, r in self._intents if i == "export" and not noun)
+        self._failure = re.compile(alternation(g["failures"]))
+        self._delegation = re.compile(alternation(g["delegations"]))
         self._noun = re.compile(alternation(g["topic_nouns"], suffix=True))
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
@@ -207,6 +202,9 @@ class KeywordRouter:
             if (awaits_someone(respelled) or later) and "export" in clause.actions:
                 clause.actions = [a for a in clause.actions if a != "export"] or ["sse"]
                 clause.declined.append("export")
+        if {"failed", "delegates"} <= {c.handed for c in clauses}:
+            for clause in (c for c in clauses if c.handed == "delegates"):
+                clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
         if media or "upload" in actions:
@@ -233,6 +231,29 @@ class KeywordRouter:
             else:
                 ordered.append(part)
         return ordered
+
+    def _talk(self, text: str) -> _Clause | None:
+        """A clause read whole: a keyword alone ("timeline pls"), a failure reported or a
+        command handed over, a retraction or a dismissal (noise beside a command)."""
+        alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
+        if alone is not None:
+            return _Clause(actions=[alone])
+        handed = self._handing_over(text)
+        if handed:  # "the export button isn't working" / "can you just do it"
+            return _Clause(actions=["sse"], soft=True, handed=handed)
+        retracts = _RETRACTION.match(text) is not None
+        if retracts or self._dismissal.match(text):
+            return _Clause(actions=["sse"], soft=True, retracts=retracts)
+        return None
+
+    def _handing_over(self, clause: str) -> Literal["", "failed", "delegates"]:
+        failure = self._failure.search(clause)
+        if failure and self._export.search(clause[: failure.start()]):
+            return "failed"  # an export word, then its failure
+        handing = self._delegation.search(clause)  # "… try again", never "don't try again"
+        if handing is None or self._negated("sse", clause[: handing.start()], ""):
+            return ""
+        return "delegates"
 
     def _mask_content(self, clause: str) -> tuple[str, bool]:
         exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
@@ -266,9 +287,11 @@ class KeywordRouter:
         if intent in _DEFERRABLE and self._deferred_after.search(after):
             return True
         window = before[-40:]
-        return bool(self._negated_before.search(window)) and not self._negation_exception.search(
-            window
-        )
+        negation = self._negated_before.search(window)
+        if negation is None or self._negation_exception.search(window):
+            return False
+        # "before I have to pay" orders a question, it does not take it back
+        return intent in _DEFERRABLE or not _ORDER_ONLY.match(negation.group(0))
 
     def _edited(self, match: _Match, before: str) -> bool:
         """An edit verb precedes the match, other than a light verb naming a command or a verb
@@ -306,13 +329,10 @@ class KeywordRouter:
 
     def _analyse(self, clause: str) -> _Clause:
         text, content = self._mask_content(self._filler.sub(" ", clause))
+        talk = self._talk(text)
+        if talk is not None:
+            return talk
         matches = self._matches(text)
-        alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
-        if alone is not None:
-            return _Clause(actions=[alone])
-        retracts = _RETRACTION.match(text) is not None
-        if retracts or self._dismissal.match(text):  # talk on its own, noise beside a command
-            return _Clause(actions=["sse"], soft=True, retracts=retracts)
         result = _Clause(strong=content)
         previous = 0
         for index, match in enumerate(matches):
@@ -325,6 +345,11 @@ class KeywordRouter:
                 match.intent, text, (match.start, match.end), before, after
             ):
                 result.strong = True  # "I exported it yesterday", "show my past renders"
+                result.queried |= (
+                    match.intent == "export"
+                    and asked_about(text, match.start)
+                    and not self._described.search(after)
+                )
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))
@@ -337,11 +362,20 @@ class KeywordRouter:
         if commands and self._edit_follows(text[previous:]):
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
-            firm = result.strong or self._asks_for_edit(text)
-            result.firm = firm
-            result.soft = not firm and bool(self._noun.search(text))
-            result.actions = ["sse"] if firm or result.soft else []
+            self._without_command(result, text)
         return result
+
+    def _without_command(self, result: _Clause, text: str) -> None:
+        """A clause that asks for no command: a question about an export asks for state; an
+        edit, content or the disposal form ("把标题移到下方", whatever the verb) is firm."""
+        edits = self._asks_for_edit(text)
+        if result.queried and not edits:
+            result.actions = ["state"]
+            return
+        firm = result.strong or edits or bool(self._handled.search(text))
+        result.firm = firm
+        result.soft = not firm and bool(self._noun.search(text))
+        result.actions = ["sse"] if firm or result.soft else []
 
 
 def _subject(match: _Match, found: Sequence[_Match]) -> _Match:

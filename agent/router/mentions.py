@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["awaits_someone", "mentioned"]
+__all__ = ["asked_about", "awaits_someone", "mentioned"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A mention, not a command (rule 3 of the language layer): a question about the command, the
@@ -17,6 +17,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|do\s+(?:i|we|you)"
     r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b(?!\s+(?:i|we)\s+(?:get|have))"
+)
+# Questions about whether or how often it happened, not about how it looks or what it will be.
+_ASKED = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:did|has|have|is|are|was|were|how\s+many)\b"
 )
 _CJK_QUESTION = re.compile(r"多久|多少|要几|什么|怎么|为什么|哪里|哪儿|在哪|哪个")
 _PAST_FORM = re.compile(r"ed$")
@@ -53,6 +57,12 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or after.startswith("过")
         or _AWAITS.search(after)
     )
+
+
+def asked_about(clause: str, start: int) -> bool:
+    """The clause asks about the export it names ("did the render finish?", "how many times
+    have I exported this?"): a question about the work, answered from its state."""
+    return _ASKED.search(clause[:start]) is not None
 
 
 def awaits_someone(text: str) -> bool:

@@ -7,6 +7,7 @@ of the fallback (timeout, API error, malformed tool input) yields the determinis
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, get_args
@@ -45,6 +46,10 @@ MODEL_CONFIDENCE = 0.85
 """The intent model's plan is taken at this probability or above, else the turn goes on."""
 MODEL_EXPORT_CONFIDENCE = 0.97
 """An export from the model needs more: an export nobody asked for is the costly mistake."""
+VAGUE_CONFIDENCE = 0.5
+"""A rule plan of `sse` from topic words only ("the video"): the rules' weakest reading."""
+LLM_CONFIDENCE = 0.8
+"""The LLM's plan (it gives no probability): below a rule, above the default."""
 _OVERRULABLE = frozenset({("sse",), ("upload", "sse")})
 _READ_ONLY = frozenset({("state",), ("credits",)})
 _COURTESY = re.compile(
@@ -155,19 +160,20 @@ class Router:
             # with a file, any words ask for something ("Ken Burns effect"): never overruled
             if decision.firm or decided.actions != ("sse",):
                 return decided
-            return self._guess(text, media, declined, read_only=True) or decided
+            vague = dataclasses.replace(decided, confidence=VAGUE_CONFIDENCE)
+            return self._guess(text, media, declined, read_only=True) or vague
         guessed = self._guess(text, media, declined, read_only=False)
         if guessed is not None:
             return guessed
         default = Route(
-            ("upload", "sse") if media else ("sse",), "default", prepared.language, declined
+            ("upload", "sse") if media else ("sse",), "default", prepared.language, declined, 0.0
         )
         if self._completer is None or not text.strip():
             return default
         plan = await self._ask(self._completer, text, attachments, prepared.language)
         # The user's "don't" beats the model: a declined command never runs.
         kept = tuple(a for a in plan or () if a not in declined)
-        return Route(kept, "llm", prepared.language, declined) if kept else default
+        return Route(kept, "llm", prepared.language, declined, LLM_CONFIDENCE) if kept else default
 
     def _guess(
         self, text: str, media: bool, declined: Sequence[Action], *, read_only: bool
@@ -192,7 +198,7 @@ class Router:
         if media and "upload" not in plan:
             plan = ("upload", *plan)
         actions = tuple(a for a in plan if a in ACTIONS)
-        return Route(actions, "model", prepare(text).language, tuple(declined))
+        return Route(actions, "model", prepare(text).language, tuple(declined), guess.confidence)
 
     async def _ask(
         self, completer: Completer, text: str, attachments: Sequence[str], language: str

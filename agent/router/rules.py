@@ -90,6 +90,11 @@ class _GrammarModel(BaseModel):
     """Between an edit verb and credits/state, end the verb's reach ("make with my credits")."""
     disposals: list[str] = []
     """Just before credits/state with an edit verb after, make them its object ("把状态调好")."""
+    failures: list[str] = []
+    """After a command word, report that it failed for the user ("the export button isn't
+    working"): not a request, unless the user hands the command over (`delegations`)."""
+    delegations: list[str] = []
+    """A clause handing the failed command to us ("can you just do it", "你帮我弄")."""
     """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
 
 
@@ -97,6 +102,9 @@ class _FoldingModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     traditional: str = ""
     """Space-separated pairs: a Traditional character followed by its Simplified form."""
+    colloquial: str = ""
+    """Cantonese characters and their Mandarin reading, for the translator (the router reads
+    Cantonese words through `agent.router.text`)."""
 
 
 class _TableModel(BaseModel):
@@ -340,11 +348,14 @@ def parse_tables(documents: Iterable[str]) -> RouterTables:
 
 
 def load_tables(names: Iterable[str] = TABLE_FILES) -> RouterTables:
-    """Load the bundled tables from `agent/tables/` (importlib.resources) and validate them.
+    """Load the bundled tables from `agent/tables/` (importlib.resources) and validate them,
+    or read them already validated from the compiled file made for exactly these documents.
 
     Raises:
         ConfigError: A table is missing or invalid.
     """
+    from agent.router.compiled import COMPILED_FILE, fingerprint, read_tables
+
     folder = resources.files("agent") / "tables"
     documents: list[str] = []
     for name in names:
@@ -352,4 +363,10 @@ def load_tables(names: Iterable[str] = TABLE_FILES) -> RouterTables:
             documents.append((folder / name).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"router table {name!r} is missing from agent/tables") from None
-    return parse_tables(documents)
+    try:  # validated ahead of time for exactly these documents (see agent.router.compiled)
+        compiled = read_tables(
+            (folder / COMPILED_FILE).read_text(encoding="utf-8"), fingerprint(documents)
+        )
+    except (FileNotFoundError, UnicodeDecodeError):
+        compiled = None
+    return compiled if compiled is not None else parse_tables(documents)

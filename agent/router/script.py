@@ -29,10 +29,14 @@ class Script:
     """Traditional -> Simplified, a `str.translate` table."""
     unfold: Mapping[int, str] = field(default_factory=dict)
     """Simplified -> the first Traditional form listed (shared characters excluded)."""
+    colloquial: Mapping[int, str] = field(default_factory=dict)
+    """Cantonese colloquial characters -> their Mandarin reading (撳 = 按, 睇 = 看, 喺 = 在):
+    read only, never written back."""
 
     @classmethod
-    def from_pairs(cls, pairs: str) -> Script:
-        """Build from space-separated pairs "導导 載载 …" (Traditional first).
+    def from_pairs(cls, pairs: str, colloquial: str = "") -> Script:
+        """Build from space-separated pairs "導导 載载 …" (Traditional first), and colloquial
+        pairs "撳按 睇看 …" (Cantonese first) that are only read.
 
         Raises:
             ConfigError: A pair is not two characters.
@@ -45,15 +49,25 @@ class Script:
             fold[ord(pair[0])] = pair[1]
             if pair[1] not in _SHARED:
                 unfold.setdefault(ord(pair[1]), pair[0])
-        return cls(fold, unfold)
+        read: dict[int, str] = {}
+        for pair in colloquial.split():
+            if len(pair) != 2 or ord(pair[0]) in fold:
+                raise ConfigError(f"colloquial pair {pair!r} is not two new characters")
+            read[ord(pair[0])] = pair[1]
+        return cls(fold, unfold, read)
 
     def traditional(self, text: str) -> bool:
         """Whether `text` holds a character only Traditional script writes."""
         return any(ord(ch) in self.fold for ch in text)
 
+    def folds(self, text: str) -> bool:
+        """Whether `text` reads differently folded (Traditional or Cantonese characters)."""
+        return any(ord(ch) in self.fold or ord(ch) in self.colloquial for ch in text)
+
     def simplified(self, text: str) -> str:
-        """`text` with Traditional characters folded (same length, same offsets)."""
-        return text.translate(self.fold)
+        """`text` with Traditional and Cantonese characters folded (same length, same
+        offsets)."""
+        return text.translate(self.fold).translate(self.colloquial)
 
     def to_traditional(self, text: str) -> str:
         """`text` written in Traditional characters, as far as the pairs go."""
@@ -70,6 +84,7 @@ def load_script() -> Script:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         pairs = data["folding"]["traditional"]
-    except (FileNotFoundError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        colloquial = data["folding"].get("colloquial", "")
+    except (FileNotFoundError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"router_zh.toml folding is unusable: {exc}") from exc
-    return Script.from_pairs(str(pairs))
+    return Script.from_pairs(str(pairs), str(colloquial))

@@ -94,12 +94,16 @@ def _infer(text: str, cue: Cue, table: LanguageTable) -> str | None:
 
 def _label_candidates(label: str) -> list[str]:
     """Lookup keys for a button label, most specific first: "File > Export" tries "export"."""
-    steps = [s.strip("\"'“”‘’「」『』*` ").casefold() for s in _PATH_SEP.split(label)]
+    steps = [s.strip("\"'“”‘’「」『』*` …").rstrip(".").casefold() for s in _PATH_SEP.split(label)]
     candidates = []
     for key in reversed([s for s in steps if s]):
         words = key.split()
-        prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if _CJK.search(key) else []
-        candidates += [key, *reversed(words), *prefixes]  # "big Export" / "导出即可" -> export
+        cjk = bool(_CJK.search(key))
+        prefixes = [key[:n] for n in range(len(key) - 1, 0, -1)] if cjk else []
+        # after a place ("从相册导入"), the verb that ends a Chinese label names its action
+        placed = cjk and key.startswith(("从", "用", "在", "到"))
+        suffixes = [key[n:] for n in range(1, len(key) - 1)] if placed else []
+        candidates += [key, *reversed(words), *prefixes, *suffixes]  # "导出即可" -> export
     return candidates
 
 
@@ -212,14 +216,17 @@ def _is_filler(body: str, lang: LanguageTable, kind: Kind) -> bool:
 
 
 def _phrase(kind: Kind, body: str, lang: LanguageTable) -> str:
-    if not body or _is_filler(body, lang, kind):
+    # a rule that names the user's own words ("your coin balance") says them, filler or not
+    named = (r for r in kind.body if "named" in r.pattern.groupindex)
+    rules = [*named] if body and _is_filler(body, lang, kind) else kind.body
+    if not body or not rules:
         return kind.bare
-    for rule in kind.body:
+    for rule in rules:
         match = rule.pattern.match(body)
         if match:
             text = rule.text.format(**{k: v or "" for k, v in match.groupdict().items()})
             return _SPACES.sub(" ", text).strip()
-    return kind.bare  # pragma: no cover - the loader requires a catch-all last rule
+    return kind.bare  # filler with no named rule (the loader requires a catch-all last rule)
 
 
 @dataclass(frozen=True, slots=True)

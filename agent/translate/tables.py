@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
 from agent.router.script import Script, load_script
+from agent.translate.patterns import MASK_CLASS, alternation, compile_rule, expand
 
 __all__ = [
     "ACTIONS",
@@ -39,9 +40,6 @@ PSEUDO_KINDS = ("infer", "label", "noise")
 TABLE_FILES = ("gui_en.toml", "gui_zh.toml")
 # Masked spans (quotes, URLs, code) become single characters from Supplementary PUA-A.
 MASK_BASE = 0xF0000
-MASK_CLASS = "[\U000f0000-\U000ffffd]"
-
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 class _BodyModel(BaseModel):
@@ -227,33 +225,6 @@ class GuiTables:
         )
 
 
-def _alternation(words: list[str], latin: bool) -> str:
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    escaped = [r"\s+".join(re.escape(p) for p in w.split()) for w in parts]
-    body = "|".join(escaped) if escaped else "(?!)"
-    return rf"(?<![\w-])(?:{body})(?![\w-])" if latin else f"(?:{body})"
-
-
-def _expand(pattern: str, vocab: Mapping[str, str], where: str) -> str:
-    def sub(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "mask":
-            return MASK_CLASS
-        if name not in vocab:
-            raise ConfigError(f"{where}: unknown vocabulary {{{name}}}")
-        return f"(?:{vocab[name]})"
-
-    return _PLACEHOLDER.sub(sub, pattern)
-
-
-def _compile(pattern: str, where: str, latin: bool) -> re.Pattern[str]:
-    wrapped = rf"(?<![\w])(?:{pattern})(?![\w])" if latin else pattern
-    try:
-        return re.compile(wrapped, re.IGNORECASE)
-    except re.error as exc:
-        raise ConfigError(f"{where}: bad regex: {exc}") from exc
-
-
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -271,7 +242,7 @@ def _kind(name: str, model: _KindModel, where: str, latin: bool) -> Kind:
         raise ConfigError(f"{where}: needs at least one body rule")
     body = []
     for i, item in enumerate(model.body):
-        pattern = _compile(item.match, f"{where}.body[{i}]", latin=False)
+        pattern = compile_rule(item.match, f"{where}.body[{i}]", latin=False)
         _check_fields(item.text, pattern, f"{where}.body[{i}]")
         body.append(BodyRule(pattern, item.text))
     if body[-1].pattern.match("x y") is None:
@@ -300,7 +271,7 @@ def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rul
             raise ConfigError(f"{where}: a label rule needs a known default kind")
         if item.default and item.default not in model.kinds:
             raise ConfigError(f"{where}: unknown default kind {item.default!r}")
-        pattern = _compile(_expand(item.pattern, vocab, where), where, latin)
+        pattern = compile_rule(expand(item.pattern, vocab, where), where, latin)
         _check_fields(item.replace, pattern, where)
         _check_fields(item.offer, pattern, where)
         if item.kind == "label" and "label" not in pattern.groupindex:
@@ -328,32 +299,32 @@ def _language(model: _TableModel, name: str) -> LanguageTable:
     for key, words in model.vocab.items():
         if len({w.casefold() for w in words}) != len(words):
             raise ConfigError(f"{name} vocab.{key}: duplicate entries")
-    vocab = {key: _alternation(words, latin) for key, words in model.vocab.items()}
+    vocab = {key: alternation(words, latin) for key, words in model.vocab.items()}
     kinds = {k: _kind(k, v, f"{name} kinds.{k}", latin) for k, v in model.kinds.items()}
     infer = []
     for kind, words in model.infer.items():
         if kind not in kinds:
             raise ConfigError(f"{name} infer: unknown kind {kind!r}")
-        infer.append((kind, re.compile(_alternation(words, latin), re.IGNORECASE)))
+        infer.append((kind, re.compile(alternation(words, latin), re.IGNORECASE)))
     edge = r"\b" if latin else ""
-    leadin = _alternation(model.leadin, latin=False)
+    leadin = alternation(model.leadin, latin=False)
     start = r"(?<![\w'’-])" if latin else ""
-    trailing = _alternation(model.trailing, latin=False)
+    trailing = alternation(model.trailing, latin=False)
     return LanguageTable(
         lang=model.lang,
         rules=_rules(model, vocab, name),
         leadin=re.compile(rf"^(?:{leadin}{edge}[\s,]*)+", re.IGNORECASE),
         trailing=re.compile(rf"{start}{trailing}[\s,]*$", re.IGNORECASE),
-        coordinator=re.compile(_alternation(model.coordinator, latin), re.IGNORECASE),
-        alternative=re.compile(_alternation(model.alternative, latin), re.IGNORECASE),
-        dangling=re.compile(rf"^\s*{_alternation(model.dangling, latin)}", re.IGNORECASE),
-        step_end=re.compile(rf"{_alternation(model.coordinator, latin)}[\s,]*$", re.IGNORECASE),
-        condition_end=re.compile(rf"{_alternation(model.condition_end, latin)}$", re.IGNORECASE),
+        coordinator=re.compile(alternation(model.coordinator, latin), re.IGNORECASE),
+        alternative=re.compile(alternation(model.alternative, latin), re.IGNORECASE),
+        dangling=re.compile(rf"^\s*{alternation(model.dangling, latin)}", re.IGNORECASE),
+        step_end=re.compile(rf"{alternation(model.coordinator, latin)}[\s,]*$", re.IGNORECASE),
+        condition_end=re.compile(rf"{alternation(model.condition_end, latin)}$", re.IGNORECASE),
         joiner=model.joiner,
         alt_joiner=model.alt_joiner or model.joiner,
         filler=frozenset(w.casefold() for w in model.filler),
         empty=frozenset(w.casefold() for w in model.empty),
-        done=re.compile(_alternation(model.done, latin), re.IGNORECASE),
+        done=re.compile(alternation(model.done, latin), re.IGNORECASE),
         infer=tuple(infer),
         labels=_labels(model, name),
         keys={k.casefold(): v for k, v in model.keys.items()},

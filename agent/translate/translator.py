@@ -49,9 +49,12 @@ from agent.translate.rewrite import (
     shift_cues,
 )
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
-from agent.translate.verbatim import button_labels, keeps_verbatim, spliced
+from agent.translate.verbatim import button_labels, dangles, keeps_verbatim, spliced, verbless
 
 __all__ = ["Translation", "Translator", "translate"]
+
+# A plain word opening a sentence, safe to capitalise (never a file name or a code token).
+_PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,30 +279,36 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         garbled = spliced(new, tables) and not spliced(sentence.content, tables)
+        garbled = garbled or dangles(new, sentence.content) or verbless(new, sentence.content)
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
         actions += acts
+        opening = sentence.content if out else body
+        if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
+            new = new[0].upper() + new[1:]  # what was mid-sentence now opens one
         if new or not sentence.content:
             out += new + sentence.term + sentence.ws
     return out, actions
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:
-    """Traditional text is matched folded to Simplified; the answer keeps every untouched
-    character as written and says its own words in Traditional too."""
+    """Traditional or Cantonese text is matched folded to Simplified Mandarin; the answer keeps
+    every untouched character as written and says its own words in Traditional when the text
+    is Traditional."""
     script = tables.script
     folded = script.simplified(text)
     result = translate(folded, tables)
     if result.text == folded:
         return Translation(text, ())
     out = []
+    write = script.to_traditional if script.traditional(text) else str
     matcher = SequenceMatcher(None, folded, result.text, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             out.append(text[i1:i2])
         elif op in ("replace", "insert"):
-            out.append(script.to_traditional(result.text[j1:j2]))
+            out.append(write(result.text[j1:j2]))
     return Translation("".join(out), result.actions)
 
 
@@ -332,7 +341,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
-    if tables.script.traditional(text):
+    if tables.script.folds(text):
         return _traditional(text, tables)
     masked = mask(text)
     joined, actions = _lines(masked, tables)

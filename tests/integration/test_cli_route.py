@@ -34,6 +34,7 @@ def test_json_output_is_one_object() -> None:
         "source": "keyword",
         "language": "zh",
         "declined": [],
+        "confidence": 1.0,
     }
 
 
@@ -41,7 +42,13 @@ def test_abstention_without_a_key_uses_the_default_and_no_network() -> None:
     code, out = _invoke("--json", "hi there")
     assert (code, json.loads(out)) == (
         0,
-        {"actions": ["sse"], "source": "default", "language": "en", "declined": []},
+        {
+            "actions": ["sse"],
+            "source": "default",
+            "language": "en",
+            "declined": [],
+            "confidence": 0.0,
+        },
     )
 
 
@@ -72,6 +79,7 @@ def test_jsonl_routes_each_line_and_reports_malformed_lines_then_fails() -> None
         "source": "keyword",
         "language": "zh",
         "declined": [],
+        "confidence": 1.0,
     }
 
 
@@ -79,7 +87,13 @@ def test_jsonl_with_only_good_lines_exits_zero() -> None:
     code, out = _invoke("--jsonl", "--no-llm", stdin=json.dumps({"text": "status"}) + "\n")
     assert (code, json.loads(out)) == (
         0,
-        {"actions": ["state"], "source": "keyword", "language": "en", "declined": []},
+        {
+            "actions": ["state"],
+            "source": "keyword",
+            "language": "en",
+            "declined": [],
+            "confidence": 1.0,
+        },
     )
 
 

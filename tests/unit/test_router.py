@@ -653,3 +653,39 @@ def test_chinese_sequences_products_and_teaching_content(
     decided = keywords.route(text)
     assert decided is not None
     assert decided.actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions", "declined"),
+    [
+        # a name given is content, whatever its words
+        ("name the project Final Export v2", ("sse",), ()),
+        ("rename it to Download Day", ("sse",), ()),
+        # a time ahead puts the command off, in either language
+        ("明天再导出，今天先把标题改好", ("sse",), ("export",)),
+        ("tomorrow we export, today fix the title", ("sse",), ("export",)),
+        # the disposal form is an edit whatever its verb: never dropped before an export
+        ("把標題移到下方，然後輸出 MP4", ("sse", "export"), ()),
+        ("把字幕挪到左边然后导出", ("sse", "export"), ()),
+        # a yes/no question about an export asks for the state, not for a render
+        ("did the render finish?", ("state",), ()),
+        ("how many times have I exported this project?", ("state",), ()),
+        ("why did the last export look blurry?", ("sse",), ()),
+        # 'before' orders a question about the balance, it does not take it back
+        ("how many more videos can I make before I have to pay?", ("credits",), ()),
+        # a failed export handed over runs the export; reported alone it runs nothing
+        ("ngl the export button isn't working for me, can you just do it", ("export",), ()),
+        ("导出按钮没反应，你帮我弄一下", ("export",), ()),
+        ("the export button isn't working", ("sse",), ()),
+        ("the render failed, try again", ("export",), ()),
+        ("the export failed, don't try again", ("sse",), ()),
+        ("导出失败了，先别重试", ("sse",), ()),
+        ("credits + status pls", ("credits", "state"), ()),
+    ],
+)
+def test_round_two_classes(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...], declined: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert (decided.actions, decided.declined) == (actions, declined)

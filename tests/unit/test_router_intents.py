@@ -113,6 +113,10 @@ ROUND1 = {
     # stranger-written sets (first sight 91.7% / 69.0%, 7 harmful, before this layer)
     "round1_everyday": 0.97,
     "round1_hard": 0.95,
+    # round 2 (first sight 98.3% / 87.0%, 3 harmful: an edit dropped before 輸出, a project
+    # named "Final Export v2", 明天再导出; then 100% / 99%)
+    "round2_everyday": 0.97,
+    "round2_hard": 0.97,
     "colloquial": 0.9,
 }
 
@@ -138,3 +142,27 @@ def test_stranger_written_sets_score_and_never_harm(name: str) -> None:
         (c["text"], p) for c, p in plans if p not in c["expect"]
     ]
     assert harmful == []
+
+
+def test_every_route_says_how_sure_its_stage_is() -> None:
+    router = build_router()
+    assert _route(router, "export it").confidence == 1.0  # a firm rule
+    assert _route(router, "the video").confidence == 0.5  # topic words only
+    assert _route(router, "zzz qqq").confidence == 0.0  # nothing decided: the default
+    guessed = _route(router, "does this eat into my plan?")
+    assert guessed.source == "model"
+    assert 0.85 <= guessed.confidence <= 1.0  # the model's own probability, above its bar
+    # equality is about the plan: the same plan from the same stage is the same route
+    assert Route(("sse",), "default", "en", (), 0.0) == Route(("sse",), "default", "en")
+
+
+class _SaysState:
+    async def call_tool(self, prompt: str, tool: object) -> object:
+        return {"actions": ["state"]}
+
+
+def test_the_llm_route_is_less_sure_than_a_rule() -> None:
+    router = Router(build_keyword_router(), completer=_SaysState())  # type: ignore[arg-type]
+    route = _route(router, "zzz qqq")
+    assert (route.actions, route.source) == (("state",), "llm")
+    assert 0.0 < route.confidence < 1.0

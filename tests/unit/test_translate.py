@@ -24,6 +24,13 @@ BLIND3_SET = FIXTURES / "translate" / "blind3.jsonl"  # a third blind round (94.
 # stranger-written round 1 (first sight 61.7% and 36.7%); hard: a floor, and never a garble
 ROUND1_EVERYDAY = FIXTURES / "translate" / "round1_everyday.jsonl"
 ROUND1_HARD = FIXTURES / "translate" / "round1_hard.jsonl"
+# stranger-written round 2 (first sight 85.0% and 70.0%, 3 garbled; then 98.3% and 98.3%):
+# floors, and never a garble
+ROUND2_EVERYDAY = FIXTURES / "translate" / "round2_everyday.jsonl"
+ROUND2_HARD = FIXTURES / "translate" / "round2_hard.jsonl"
+
+FLOOR_R2_EVERYDAY = 0.95
+FLOOR_R2_HARD = 0.95
 
 # Independent of the tables: words that must never reach the user outside quotes.
 _GUI_WORDS = re.compile(
@@ -331,10 +338,14 @@ def test_any_text_translates_without_errors_or_leaked_placeholders(
     assert not any(0xF0000 <= ord(ch) <= 0xFFFFD for ch in result.text if ch not in text)
 
 
-def test_the_hard_stranger_set_keeps_a_floor_and_never_loses_a_kept_span(
-    tables: GuiTables,
+@pytest.mark.parametrize(
+    ("path", "floor"),
+    [(ROUND1_HARD, 0.6), (ROUND2_EVERYDAY, FLOOR_R2_EVERYDAY), (ROUND2_HARD, FLOOR_R2_HARD)],
+)
+def test_a_stranger_set_keeps_a_floor_and_never_loses_a_kept_span(
+    tables: GuiTables, path: Path, floor: float
 ) -> None:
-    lines = _lines(ROUND1_HARD)
+    lines = _lines(path)
     results = [(line, translate(line["text"], tables)) for line in lines]
     garbled = [r.text for line, r in results if not all(k in r.text for k in line["keep"])]
     right = sum(
@@ -342,4 +353,84 @@ def test_the_hard_stranger_set_keeps_a_floor_and_never_loses_a_kept_span(
         for line, r in results
     )
     assert garbled == []
-    assert right / len(lines) >= 0.6
+    assert right / len(lines) >= floor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "actions"),
+    [
+        # Cantonese characters are read as Mandarin and never written back in the answer
+        (
+            "你嘅片已經整好，撳「下載」就得。",
+            "你嘅片已經整好，我會直接把 MP4 文件發給你。",
+            ("export",),
+        ),
+        ("點數不足，請到儲值頁面加值。", "點數不足，我會幫你查詢積分餘額。", ("credits",)),
+        # an English place name in a Chinese sentence is decided by its label
+        (
+            "在 Tracks 面板里可以看到三条轨道：图片、音乐、字幕。",
+            "我会为你列出当前轨道，方便你看到三条轨道：图片、音乐、字幕。",
+            ("state",),
+        ),
+        (
+            "点这里上传新的背景音乐文件。",
+            "直接在对话中发送新的背景音乐文件或给我一个链接。",
+            ("upload",),
+        ),
+        # progress surfaces are the state; what was mid-sentence opens with a capital
+        (
+            "Check the progress bar at the top of the page; it's 35% done.",
+            "It's 35% done.",
+            ("state",),
+        ),
+        # the user's own word for the balance is said back
+        (
+            "Go to Settings > Billing > Wallet to see your coin balance.",
+            "I'll look up your coin balance.",
+            ("credits",),
+        ),
+        (
+            "Swipe up on the preview to see the full track list.",
+            "I'll show you the full track list.",
+            ("state",),
+        ),
+        # a rewrite that would stop on a word needing more is a splice: the sentence stays whole
+        (
+            "Finished! Click Export, then choose MP4 (H.264).",
+            "Finished! Click Export, then choose MP4 (H.264).",
+            (),
+        ),
+    ],
+)
+def test_round_two_classes(
+    tables: GuiTables, text: str, expected: str, actions: tuple[str, ...]
+) -> None:
+    assert translate(text, tables) == Translation(expected, actions)
+
+
+def test_a_rewrite_ending_on_a_word_that_needs_more_is_a_splice() -> None:
+    from agent.translate.verbatim import dangles
+
+    assert dangles("I'll show you the current tracks swipe up to.", "Swipe up to see it.")
+    assert dangles("just tell me if you'd like to (H.264).", "choose MP4 (H.264).")
+    assert not dangles("I'll export the MP4 for you.", "Click Export.")
+    assert not dangles("Send it to.", "Send it to.")  # the original said so itself
+
+
+def test_a_chinese_verb_slot_filled_with_no_verb_is_a_splice(tables: GuiTables) -> None:
+    from agent.translate.verbatim import verbless
+
+    assert verbless("直接在对话中发送文件或给我一个链接，就能已有 a.jpg。", "素材库中已有 a.jpg。")
+    assert not verbless("直接在对话中发送文件或给我一个链接，就能延长幻灯片。", "…")
+    text = "素材库中已有 beach_01.jpg 和 beach_02.jpg，点击“素材”标签即可查看。"
+    assert translate(text, tables) == Translation(text, ())  # unsure: whole, nothing runs
+    alternative = translate("可以使用上传按钮或直接粘贴链接。", tables)
+    assert alternative == Translation("直接在对话中发送文件，或直接粘贴链接。", ("upload",))
+
+
+def test_a_gesture_on_the_way_and_a_placed_chinese_label_leave_no_splice(
+    tables: GuiTables,
+) -> None:
+    result = translate("请在手机上上滑打开素材面板，选择“从相册导入”添加照片。", tables)
+    assert result.text == "直接在对话中发送照片或给我一个链接。"
+    assert "upload" in result.actions
