@@ -209,6 +209,8 @@ def _greeting(folded: str, book: Phrasebook) -> Literal["greeting"] | None:
 
 
 def _unsupported(folded: str, book: Phrasebook) -> str | None:
+    if clauses.retouch(folded):
+        return "photo_editing"
     topic = find_key(folded, book.keywords.unsupported)
     music = has_any(folded, book.keywords.music)
     if topic == "background_removal" and music:

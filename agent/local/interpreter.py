@@ -86,7 +86,9 @@ class _Planner:
     def build(self) -> Plan:
         req = self.req
         if req.unsupported:
-            key = "unsupported_music_link" if req.unsupported == "music_link" else "unsupported"
+            key = {"music_link": "unsupported_music_link", "photo_editing": "retouch"}.get(
+                req.unsupported, "unsupported"
+            )
             what = self.book.topic(req.language, req.unsupported, hant=req.hant)
             return self._plan([TextStep(self.say(key, what=what))])
         if req.history is not None:
