@@ -160,7 +160,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     unquoted = clauses.drop_negated(
         to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split()))
     )
-    limits, unquoted = clauses.limits(unquoted)
+    limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
     span, rest = quantity.take_range(unquoted)
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -17,7 +17,8 @@ from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
 from agent.local.editsteps import DEFAULT_VOLUME, EDIT_TOOL, MAX_MS, MIN_MS, MUSIC_TOOL, EditSteps
 from agent.local.historysteps import history_plan
 from agent.local.intents import Look, Request, parse
-from agent.local.photos import apply_photos, photo_edit
+from agent.local.photos import photo_edit
+from agent.local.photosteps import apply_lengths, apply_photos, one_length, wants_total
 from agent.local.phrasebook import Phrasebook, find_key, load_phrasebook
 from agent.local.plan import (
     AskStep,
@@ -122,17 +123,41 @@ class _Planner:
         return self._finish(generated)
 
     def _photo_edit(self) -> bool:
-        """Apply a photo edit ("remove the second photo") and the message's other edits."""
+        """Apply a photo edit ("remove the second photo", "make the second photo 5 seconds",
+        "3 seconds each") and the message's other edits."""
         current = look_of(self.edits.draft)
-        visuals = current.visuals if current else ()
-        req = self.req
-        others = any((req.text, req.music, req.fade, req.style, req.look.motion))
-        photos = photo_edit(req.folded, visuals, tuple(self._visuals()), others=others)
-        if photos is None:
+        if current is None:
             return False
-        apply_photos(self.edits, photos)
+        req, visuals, subjects = self.req, current.visuals, self.book.keywords.photo_subject
+        others = any((req.text, req.music, req.fade, req.style, req.look.motion))
+        photos = photo_edit(
+            req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
+        )
+        lengths = list(current.lengths)
+        if photos is not None:
+            new_ms = None
+            if photos.op in ("missing", "not_uploaded"):
+                self._drop_length()  # "insert pier.jpg for 3 seconds": not the video's length
+            elif photos.op == "insert" and req.look.duration_ms and not wants_total(req.folded):
+                new_ms = req.look.duration_ms  # "insert pier.jpg, also 3 seconds"
+                self._drop_length()
+            apply_photos(self.edits, photos, new_ms)
+        elif req.length is not None and req.length.each_ms and len(visuals) > 1:
+            apply_lengths(self.edits, [req.length.each_ms] * len(visuals), "set_photo_lengths")
+            self._drop_length()
+        elif (one := None if others else one_length(req.folded, visuals, subjects)) is not None:
+            lengths[one.index] = one.ms or lengths[one.index] + one.delta_ms
+            apply_lengths(self.edits, lengths, "set_photo_length")
+            self._drop_length()
+        else:
+            return False
         self.edits.apply(look_done=False)
         return True
+
+    def _drop_length(self) -> None:
+        """The message's length was a photo's own: the other edits leave the total alone."""
+        req = self.req
+        self.edits.req = replace(req, look=replace(req.look, duration_ms=None), length=None)
 
     def _plan(self, steps: list[Step]) -> Plan:
         return Plan(tuple(steps), self.req.language)

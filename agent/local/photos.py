@@ -3,26 +3,21 @@ reverse, by file name ("pier.jpg", "the harbor one"), position ("the second phot
 "this photo" (the newest upload not yet in the video).
 
 Pure: reads the folded (simplified, case-folded) message, the current visuals and the uploads;
-returns the new order, or None when the message is not a photo edit. The caller rebuilds the
-video track (the video keeps its length unless the message also asks for a new one).
+returns the new order, or None when the message is not a photo edit. `photosteps` rebuilds the
+video track (each photo keeps its own length).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
-from agent.local.edits import total
 from agent.local.plan import Asset
-from agent.local.quantity import parse_number, seconds
-from agent.local.videotrack import generate, look_of
+from agent.local.quantity import parse_number
 
-if TYPE_CHECKING:
-    from agent.local.editsteps import EditSteps
-
-__all__ = ["PhotoEdit", "apply_photos", "photo_edit"]
+__all__ = ["PhotoEdit", "Subjects", "photo_edit", "photo_refs"]
 
 _NOUN = r"(?:one|photo|picture|image|pic|slide|shot|clip)s?"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -69,7 +64,7 @@ _PHOTO_NOUN = re.compile(
 _CHANGE = re.compile(
     r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder)\b|删|去掉|换|移|搬|挪|调换|交换"
 )
-_ADD = re.compile(r"\b(?:add|insert|put|place|move|append|use)\b|加|插|放|移|搬|挪")
+_ADD = re.compile(r"\b(?:add|insert|put|place|move|append|use)\b|加|插|放|移|搬|挪|摆|将")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +73,24 @@ class PhotoEdit:
 
     visuals: tuple[Asset, ...]
     op: str
-    """`insert`, `move`, `swap`, `replace`, `remove`, `only`, `reverse` or `missing`."""
+    """`insert`, `move`, `swap`, `replace`, `remove`, `only`, `reverse`, `missing` or
+    `not_uploaded` (a file name that is neither in the video nor uploaded: `name`)."""
+    name: str = ""
+
+
+Subjects = Mapping[str, tuple[str, ...]]
+"""Words of file names and what they are called in Chinese ("beach": 海滩, 沙滩)."""
+_FILE = re.compile(r"[\w\-]+\.(?:jpe?g|png|webp|heic|gif|bmp|tiff?|mp4|mov|m4v|webm)\b")
+_ORDER = re.compile(r"\border\b|顺序|次序|排序")
 
 
 def photo_edit(
-    folded: str, current: tuple[Asset, ...], uploads: tuple[Asset, ...], *, others: bool = False
+    folded: str,
+    current: tuple[Asset, ...],
+    uploads: tuple[Asset, ...],
+    *,
+    others: bool = False,
+    subjects: Subjects | None = None,
 ) -> PhotoEdit | None:
     """The photo edit `folded` asks for, or None when it is not one.
 
@@ -95,14 +103,24 @@ def photo_edit(
     fresh = [
         a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
     ]
+    known = {a.filename.casefold() for a in (*current, *fresh)}
+    if (unknown := next((f for f in _FILE.findall(folded) if f not in known), None)) is not None:
+        return PhotoEdit(current, "not_uploaded", unknown)
+    subjects = subjects or {}
     named = any(a.filename.casefold() in folded for a in (*current, *fresh)) or (
-        not others and bool(_CHANGE.search(folded)) and any(_stem_in(a, folded) for a in current)
+        not others
+        and bool(_CHANGE.search(folded) or _ADD.search(folded))
+        and any(_stem_in(a, folded, subjects) is not None for a in current)
     )
+    if (
+        _REVERSE.search(folded)
+        and len(current) > 1
+        and (named or _ORDER.search(folded) or _PHOTO_WORD.search(folded))
+    ):
+        return PhotoEdit(tuple(reversed(current)), "reverse")
     if not (named or _PHOTO_WORD.search(folded)):
         return None
-    refs = _refs(folded, current, fresh)
-    if _REVERSE.search(folded):
-        return PhotoEdit(tuple(reversed(current)), "reverse")
+    refs = photo_refs(folded, current, fresh, subjects)
     if not refs:
         vague = not others and _PHOTO_NOUN.search(folded) and _CHANGE.search(folded)
         return PhotoEdit(current, "missing") if vague else None
@@ -138,13 +156,16 @@ def _place(
 ) -> PhotoEdit | None:
     if not _ADD.search(folded):
         return None
+    between = _BETWEEN.search(folded)
+    if between is not None:  # "between the first and second, insert X": X is the subject
+        refs = [r for r in refs if not between.start() <= r[0] < between.end()] or refs
     subject = refs[0][1]
     assert subject is not None  # noqa: S101 - missing refs were handled by the caller
     op = "move" if subject in order else "insert"
     rest = [a for a in order if a.asset_id != subject.asset_id]
     anchor = refs[1][1] if len(refs) > 1 else None
     slot = _slot(folded)
-    if (between := _BETWEEN.search(folded)) is not None:
+    if between is not None:
         word = next(g for g in between.groups() if g)
         slot = (
             _ORDINALS.index(word) if word in _ORDINALS else int(parse_number(word) or 1) - 1
@@ -194,13 +215,15 @@ def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:
     return first, second
 
 
-def _refs(
-    folded: str, current: tuple[Asset, ...], fresh: list[Asset]
+def photo_refs(
+    folded: str, current: tuple[Asset, ...], fresh: list[Asset], subjects: Subjects
 ) -> list[tuple[int, Asset | None]]:
+    """The photos `folded` names, by position in the message (None: a position not there)."""
     found: list[tuple[int, Asset | None]] = []
     found += _pair_refs(folded, current)
     for match in _EN_ORDINAL.finditer(folded):
-        if _FIRST_TWO.search(folded[match.start() :]) or _LAST_TWO.search(folded[match.start() :]):
+        tail = folded[match.start() :]
+        if _FIRST_TWO.search(tail) or _LAST_TWO.search(tail) or _EN_PAIR.search(folded):
             continue
         found.append((match.start(), _nth(current, _en_index(match.group(1)))))
     for match in _ZH_ORDINAL.finditer(folded):
@@ -210,22 +233,39 @@ def _refs(
         if fresh:
             found.append((match.start(), fresh[-1]))
     for asset in (*current, *fresh):
-        stem = PurePosixPath(asset.filename).stem.casefold()
-        for name in (asset.filename.casefold(), stem):
-            hit = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)
-            if hit and all(a is None or a.asset_id != asset.asset_id for _, a in found):
-                found.append((hit.start(), asset))
-                break
+        at = _stem_in(asset, folded, subjects)
+        if at is not None and all(a is None or a.asset_id != asset.asset_id for _, a in found):
+            found.append((at, asset))
     return sorted(found, key=lambda item: item[0])
 
 
-def _stem_in(asset: Asset, folded: str) -> bool:
-    stem = re.escape(PurePosixPath(asset.filename).stem.casefold())
-    return re.search(rf"(?<![a-z0-9]){stem}(?![a-z0-9])", folded) is not None
+def _stem_in(asset: Asset, folded: str, subjects: Subjects) -> int | None:
+    """Where `folded` names `asset`: its file name, its stem, or a stem word's Chinese name."""
+    stem = PurePosixPath(asset.filename).stem.casefold()
+    for name in (asset.filename.casefold(), stem):
+        if hit := re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded):
+            return hit.start()
+    for word in re.split(r"[\s_\-.]+", stem):
+        for alias in subjects.get(word, ()):
+            if (at := folded.find(alias)) >= 0:
+                return at
+    return None
+
+
+_EN_PAIR = re.compile(
+    rf"\b({'|'.join(_ORDINALS)}|last)\s+(?:one\s+)?and\s+(?:the\s+)?({'|'.join(_ORDINALS)}|last)"
+    rf"\s+{_NOUN}\b"
+)
 
 
 def _pair_refs(folded: str, current: tuple[Asset, ...]) -> list[tuple[int, Asset | None]]:
-    """ "the first two photos", "the last two photos" (前两张, 最后两张)."""
+    """ "the first two photos", "the last two photos" (前两张, 最后两张), "the first and last
+    photos"."""
+    if match := _EN_PAIR.search(folded):
+        return [
+            (match.start(1), _nth(current, _en_index(match.group(1)))),
+            (match.start(2), _nth(current, _en_index(match.group(2)))),
+        ]
     if match := _FIRST_TWO.search(folded):
         second = current[1] if len(current) > 1 else None
         return [(match.start(), current[0]), (match.start() + 1, second)]
@@ -246,31 +286,3 @@ def _nth(items: tuple[Asset, ...], index: int) -> Asset | None:
     if index == -1:
         return items[-1]
     return items[index] if 0 <= index < len(items) else None
-
-
-def apply_photos(steps: EditSteps, edit: PhotoEdit) -> None:
-    """Rebuild the video track with `edit.visuals`, keeping its length, motion and framing."""
-    base = look_of(steps.draft)
-    if base is None:
-        return
-    names = ", ".join(a.filename for a in base.visuals)
-    if edit.op == "missing":
-        steps.note(steps.say("photos_missing", count=len(base.visuals), names=names), loud=True)
-        return
-    if [a.asset_id for a in edit.visuals] == [a.asset_id for a in base.visuals]:
-        steps.note(steps.say("photos_same", names=names), loud=True)
-        return
-    spec = replace(base, visuals=edit.visuals, duration_ms=total(steps.draft))
-    draft = generate(steps.draft, spec, steps.ids)
-    new_names = [a.filename for a in edit.visuals]
-    steps.step({"op": f"{edit.op}_photos", "photos": new_names}, draft, loud=True)
-    steps.note(
-        steps.say(
-            "photos_changed",
-            names=", ".join(new_names),
-            count=len(new_names),
-            duration=seconds(total(draft)),
-        ),
-        loud=True,
-        claim="photos",
-    )

@@ -75,6 +75,8 @@ class Keywords(_Strict):
     colour: dict[str, Words]
     music_style: dict[str, Words]
     unsupported: dict[str, Words]
+    photo_subject: dict[str, Words]
+    """Words of photo file names ("beach") and their Chinese names (海滩)."""
 
 
 class Phrasebook(_Strict):

@@ -18,6 +18,7 @@ __all__ = [
     "take_percent",
     "take_range",
     "take_speed",
+    "with_halves",
 ]
 
 _EN_WORDS = [
@@ -286,3 +287,20 @@ def take_duration(text: str) -> tuple[int | None, str]:
         if value:
             return value * 60, _blank(text, match)
     return None, text
+
+
+_HALVES = re.compile(rf"{NUM}\s+and\s+a\s+half\b|{NUM}\s*个?半\s*(?=秒)|{NUM}\s*(?=秒半)", _F)
+
+
+def with_halves(text: str) -> str:
+    """ "three and a half seconds", 两秒半, 两个半秒 written as 3.5 / 2.5 (before the other
+    readings, which know only whole numbers and decimals)."""
+
+    def half(match: re.Match[str]) -> str:
+        value = parse_number(next(g for g in match.groups() if g))
+        if value is None:
+            return match.group(0)
+        return f"{value + 0.5:g}"
+
+    text = _HALVES.sub(half, text)
+    return re.sub(r"(?<=\.5)秒半", "秒", text)
