@@ -15,7 +15,7 @@ from typing import Any, Literal
 from agent.local.plan import Revision
 from agent.local.quantity import NUM, SEC, parse_number
 
-__all__ = ["HistoryRequest", "Move", "history_request", "resolve"]
+__all__ = ["HistoryRequest", "Move", "history_request", "resolve", "steps_after_edit"]
 
 Kind = Literal["undo", "redo", "restore", "list"]
 
@@ -122,3 +122,20 @@ def resolve(req: HistoryRequest, history: tuple[Revision, ...]) -> Move | None:
         if rev.draft != current:
             return Move(rev.draft, restored=rev)
     return None
+
+
+_STEP = re.compile(
+    r"\b(undo|revert)\b|(撤销|撤銷|撤回|撤消|复原|復原|还原|還原|返转头|返轉頭)|\b(redo)\b|(重做|恢复|恢復)",
+    re.IGNORECASE,
+)
+
+
+def steps_after_edit(message: str) -> tuple[str, tuple[Kind, ...]] | None:
+    """ "Make it 10 seconds. Actually, undo that": the edit before the first undo or redo word,
+    and the undo/redo steps that follow it in order; None when the message starts with one."""
+    found = list(_STEP.finditer(message))
+    head = message[: found[0].start()].strip(" \t,.;!?，。；！？") if found else ""
+    if not head:
+        return None
+    kinds: list[Kind] = ["undo" if m.group(1) or m.group(2) else "redo" for m in found]
+    return head, tuple(kinds)

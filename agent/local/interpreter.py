@@ -15,6 +15,7 @@ from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
 from agent.local.editsteps import DEFAULT_VOLUME, EDIT_TOOL, MAX_MS, MIN_MS, MUSIC_TOOL, EditSteps
+from agent.local.history import steps_after_edit
 from agent.local.historysteps import history_plan
 from agent.local.intents import Look, Request, parse
 from agent.local.photos import photo_edit
@@ -65,7 +66,34 @@ def interpret(
         ConfigError: only if the bundled phrase table is invalid.
     """
     book = phrases or load_phrasebook()
-    return _Planner(ctx, parse(ctx.message, ctx.language, book), book, costs).build()
+    req = parse(ctx.message, ctx.language, book)
+    if req.history is not None and req.history.kind in ("undo", "redo"):
+        within = _undone_within(ctx, req, book, costs)
+        if within is not None:
+            return within
+    return _Planner(ctx, req, book, costs).build()
+
+
+def _undone_within(
+    ctx: InterpretContext, req: Request, book: Phrasebook, costs: Costs
+) -> Plan | None:
+    """ "Make it 10 seconds. Actually, undo that" (and "..., undo, redo"): the edit and its undo
+    in one message. The edit stands when the last step is a redo; else nothing changes."""
+    split = steps_after_edit(ctx.message)
+    if split is None:
+        return None
+    head, kinds = split
+    head_req = parse(head, ctx.language, book)
+    plan = _Planner(replace(ctx, message=head), head_req, book, costs).build()
+    if not any(isinstance(s, ToolStep) for s in plan.steps) or head_req.history is not None:
+        return None
+    if kinds[-1] == "redo":
+        return plan
+    draft = ctx.draft if isinstance(ctx.draft, dict) else {}
+    text = book.say(
+        req.language, "undone_in_message", hant=req.hant, duration=seconds(total(draft))
+    )
+    return Plan((TextStep(text),), req.language)
 
 
 class _Planner:

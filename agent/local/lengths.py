@@ -43,7 +43,7 @@ class LengthOp:
 
 _EACH = re.compile(
     rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM})"
-    rf"|(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
+    rf"|\b(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
     rf"|每\s*{_ZH_ITEM}\s*(?:显示|停留|播放|播|放|摆|持续|都|各|改成|改为|设为|设成|变成|定为|要|有){{0,2}}"
     rf"\s*{NUM}\s*{SEC}"
     rf"|\ball\s+(?:the\s+)?{_ITEM}\s+(?:to\s+|at\s+|for\s+)?{NUM}\s*{SEC}"

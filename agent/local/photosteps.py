@@ -34,7 +34,7 @@ _OTHER_OPS = re.compile(
     r"\b(?:remove|delete|drop|insert|add|swap|switch|replace|reverse|move)\b"
     r"|删|去掉|插|加(?!长)|换|交换|倒|移|搬|挪"
 )
-_AFTER_REF = re.compile(rf"^[^,.;!?，。；！？]{{0,30}}?{NUM}\s*{SEC}")
+_AFTER_REF = re.compile(rf"^[^,.;!?，。；！？]{{0,48}}?{NUM}\s*{SEC}")
 _MORE = re.compile(r"\b(?:more|extra|longer|by)\b|多|加(?!到)|延长(?!到)|长(?!到)")
 _LESS = re.compile(r"\b(?:less|shorter)\b|少|减|缩短(?!到)|短(?!到)")
 
