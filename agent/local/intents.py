@@ -78,6 +78,8 @@ class MusicOp:
     volume: int | None = None
     delta: int = 0
     span: TimeRange | None = None
+    factor: float = 1.0
+    """"Double the music volume" (x2), "halve it" (x0.5)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +172,10 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
     kw = book.keywords
-    fade = _fade(folded, book, fade_ms)
+    fade = _fade(folded, book, fade_ms if fade_ms is not None else _edge_length(span))
+    if length is not None and length.factor != 1 and _volume_factor(folded):
+        if has_any(folded, kw.volume) and not has_any(folded, kw.duration):
+            length = None  # "halve the music volume" is not "halve the video"
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
     )
@@ -333,9 +338,30 @@ def _music(
     if music and span is not None and not adding:
         return MusicOp("move", span=span)
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
+        if factor := _volume_factor(folded):
+            return MusicOp("volume", factor=factor)
         delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
         return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
     return MusicOp("add", style, percent, span=span) if music else None
+
+
+def _edge_length(span: TimeRange | None) -> int | None:
+    """ "Fade the music out over the last 2 seconds": the fade is as long as the edge span."""
+    if span is None or span.open_end or span.half or span.keep_start:
+        return None
+    if span.from_end and span.end_ms == 0:
+        return span.start_ms
+    return span.end_ms if span.start_ms == 0 and not span.from_end else None
+
+
+_VOLUME_FACTOR = (
+    (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|大一倍|提高一倍"), 2.0),
+    (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),
+)
+
+
+def _volume_factor(folded: str) -> float | None:
+    return next((f for pattern, f in _VOLUME_FACTOR if pattern.search(folded)), None)
 
 
 def _fade(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None:

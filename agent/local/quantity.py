@@ -180,6 +180,12 @@ _TO_END = re.compile(
     r"|到(?:视频)?(?:最后|结尾|结束)",
     _F,
 )
+_WHOLE = re.compile(
+    r"\b(?:for|during|throughout|across|over|on\s+screen\s+for)\s+the\s+(?:whole|entire|full)\s+"
+    r"(?:video|clip|thing|time|duration|length)\b|\bthe\s+whole\s+time\b|\ball\s+the\s+way\s+through\b"
+    r"|整个视频|整条视频|整段视频|全程|从头到尾|由头到尾",
+    _F,
+)
 _HALF = re.compile(
     r"(\bfirst\s+half\b|前半段|前一半|前半部分|上半段)|\bsecond\s+half\b|\blast\s+half\b|后半段|后一半"
     r"|后半部分|下半段",
@@ -207,6 +213,8 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
             return span, rest
     if match := _TO_END.search(text):
         return TimeRange(0, 0, open_end=True, keep_start=True), _blank(text, match)
+    if match := _WHOLE.search(text):
+        return TimeRange(0, 0, open_end=True), _blank(text, match)
     if match := _HALF.search(text):
         half = 1 if match.group(1) else 2
         return TimeRange(0, 0, half=half), _blank(text, match)
