@@ -173,9 +173,8 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
     kw = book.keywords
     fade = _fade(folded, book, fade_ms if fade_ms is not None else _edge_length(span))
-    if length is not None and length.factor != 1 and _volume_factor(folded):
-        if has_any(folded, kw.volume) and not has_any(folded, kw.duration):
-            length = None  # "halve the music volume" is not "halve the video"
+    if length is not None and length.factor != 1 and _volume_only(folded, book):
+        length = None  # "halve the music volume" is not "halve the video"
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
     )
@@ -358,6 +357,12 @@ _VOLUME_FACTOR = (
     (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|大一倍|提高一倍"), 2.0),
     (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),
 )
+
+
+def _volume_only(folded: str, book: Phrasebook) -> bool:
+    kw = book.keywords
+    volume = has_any(folded, kw.volume) and not has_any(folded, kw.duration)
+    return volume and _volume_factor(folded) is not None
 
 
 def _volume_factor(folded: str) -> float | None:

@@ -205,19 +205,26 @@ def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
     return None, text
 
 
+TO_END = TimeRange(0, 0, open_end=True, keep_start=True)
+WHOLE = TimeRange(0, 0, open_end=True)
+
+
 def take_range(text: str) -> tuple[TimeRange | None, str]:
     """Find a time range: "from 2s to 5s", "0-3s", "0:02-0:04", "first 3 seconds", "前3秒"."""
     for take in (_take_clock, _take_numbers):
         span, rest = take(text)
         if span is not None:
             return span, rest
-    if match := _TO_END.search(text):
-        return TimeRange(0, 0, open_end=True, keep_start=True), _blank(text, match)
-    if match := _WHOLE.search(text):
-        return TimeRange(0, 0, open_end=True), _blank(text, match)
+    for pattern, whole in ((_TO_END, TO_END), (_WHOLE, WHOLE)):
+        if match := pattern.search(text):
+            return whole, _blank(text, match)
     if match := _HALF.search(text):
         half = 1 if match.group(1) else 2
         return TimeRange(0, 0, half=half), _blank(text, match)
+    return _take_edges(text)
+
+
+def _take_edges(text: str) -> tuple[TimeRange | None, str]:
     for pattern, from_end in ((_FIRST, False), (_LAST, True)):
         if match := pattern.search(text):
             token = next(g for g in match.groups() if g)

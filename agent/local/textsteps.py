@@ -111,10 +111,9 @@ def _replace(steps: EditSteps, op: TextOp) -> bool:
     ids = pick(steps.draft, op.kind, op.ordinal)[:1] or pick(steps.draft, None, op.ordinal)[:1]
     if not ids:
         return False
-    start = end = None
-    if op.span is not None:  # "change the title to X and show it for the whole video"
-        start, end = op.span.resolve(total(steps.draft))
-    change = TextChange(op.position, start, end, op.hold_ms, text=op.text)
+    span = op.span.resolve(total(steps.draft)) if op.span is not None else (None, None)
+    # "change the title to X and show it for the whole video" also retimes it
+    change = TextChange(op.position, span[0], span[1], op.hold_ms, text=op.text)
     draft = change_texts(steps.draft, ids, change)
     changed = next(sg for sg in segments(draft, TEXT) if sg["id"] == ids[0])
     steps.step({"op": f"replace_{op.kind}", "text": op.text}, draft, loud=False)
