@@ -83,7 +83,7 @@ def _undone_within(
     if split is None:
         return None
     head, kinds = split
-    head_req = parse(head, ctx.language, book)
+    head_req = replace(parse(head, ctx.language, book), language=req.language, script=req.script)
     plan = _Planner(replace(ctx, message=head), head_req, book, costs).build()
     if not any(isinstance(s, ToolStep) for s in plan.steps) or head_req.history is not None:
         return None

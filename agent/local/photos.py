@@ -56,6 +56,10 @@ _FRONT = re.compile(
 _END = re.compile(
     r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"
 )
+_ANCHOR_FIRST = re.compile(
+    r"^\s*(?:请|帮我|麻烦)?\s*在[^，,。]{1,16}?(?:后面|之后|后边|后头|前面|之前|前边|前头)"
+    r"|^\s*(?:right\s+)?(?:after|before)\s+the\b"
+)
 _AFTER = re.compile(r"\bafter\b|后面|之后|后边|后头")
 _BEFORE = re.compile(r"\bbefore\b|前面|之前|前边|前头")
 _PHOTO_NOUN = re.compile(
@@ -159,6 +163,8 @@ def _place(
     between = _BETWEEN.search(folded)
     if between is not None:  # "between the first and second, insert X": X is the subject
         refs = [r for r in refs if not between.start() <= r[0] < between.end()] or refs
+    if len(refs) > 1 and _ANCHOR_FIRST.search(folded):
+        refs = [refs[1], refs[0], *refs[2:]]  # "在第二张后面插入 X": X is the subject
     subject = refs[0][1]
     assert subject is not None  # noqa: S101 - missing refs were handled by the caller
     op = "move" if subject in order else "insert"
@@ -175,7 +181,7 @@ def _place(
         rest.insert(min(slot, len(rest)), subject)
     elif anchor is not None and anchor in rest:
         at = rest.index(anchor)
-        tail = folded[refs[1][0] :]
+        tail = folded[refs[1][0] :] if refs[1][0] > refs[0][0] else folded
         after = _AFTER.search(tail) or (_AFTER.search(folded) and not _BEFORE.search(folded))
         rest.insert(at + 1 if after else at, subject)
     elif _FRONT.search(folded):

@@ -31,10 +31,10 @@ _TOTAL = re.compile(
 )
 _EACH = re.compile(r"\b(?:each|every|all|apiece)\b|每|各|所有|全部")
 _OTHER_OPS = re.compile(
-    r"\b(?:remove|delete|drop|insert|add|swap|switch|replace|reverse|move)\b"
-    r"|删|去掉|插|加(?!长)|换|交换|倒|移|搬|挪"
+    r"\b(?:remove|delete|drop|insert|swap|switch|replace|reverse|move)\b|删|去掉|插|换|交换|倒|移|搬|挪"
 )
 _AFTER_REF = re.compile(rf"^[^,.;!?，。；！？]{{0,48}}?{NUM}\s*{SEC}")
+_BEFORE_REF = re.compile(rf"{NUM}\s*{SEC}[^,.;!?，。；！？]{{0,30}}$")
 _MORE = re.compile(r"\b(?:more|extra|longer|by)\b|多|加(?!到)|延长(?!到)|长(?!到)")
 _LESS = re.compile(r"\b(?:less|shorter)\b|少|减|缩短(?!到)|短(?!到)")
 
@@ -63,15 +63,17 @@ def one_length(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> O
     if len({a.asset_id for _, a in refs}) != 1:
         return None
     at, asset = refs[0]
-    match = _AFTER_REF.search(folded[at:])
-    if match is None:
+    if match := _AFTER_REF.search(folded[at:]):
+        around = folded[at : at + match.end() + 12]
+    elif match := _BEFORE_REF.search(folded[:at]):
+        around = folded[max(0, match.start() - 12) : at]  # "add 2 more seconds to the first"
+    else:
         return None
     value = parse_number(next(g for g in match.groups() if g))
     if not value:
         return None
     ms = round(value * 1000)
     index = [a.asset_id for a in current].index(asset.asset_id)
-    around = folded[at : at + match.end() + 12]
     if _MORE.search(around):
         return OneLength(index, delta_ms=ms)
     if _LESS.search(around):
