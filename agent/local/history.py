@@ -130,11 +130,18 @@ _STEP = re.compile(
 )
 
 
+_FILLER = re.compile(
+    r"(?:[\s,.;!?，。；！？]*(?:\b(?:actually|never\s*mind|wait|no|oops|hmm|then|and)\b"
+    r"|然后|然後|再|不对|不對|算了|其实|其實|等等|唔系|唔係|跟住)[\s,.;!?，。；！？]*)+$",
+    re.IGNORECASE,
+)
+
+
 def steps_after_edit(message: str) -> tuple[str, tuple[Kind, ...]] | None:
     """ "Make it 10 seconds. Actually, undo that": the edit before the first undo or redo word,
     and the undo/redo steps that follow it in order; None when the message starts with one."""
     found = list(_STEP.finditer(message))
-    head = message[: found[0].start()].strip(" \t,.;!?，。；！？") if found else ""
+    head = _FILLER.sub("", message[: found[0].start()]).strip(" \t,.;!?，。；！？") if found else ""
     if not head:
         return None
     kinds: list[Kind] = ["undo" if m.group(1) or m.group(2) else "redo" for m in found]
