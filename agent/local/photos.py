@@ -27,6 +27,10 @@ _EN_ORDINAL = re.compile(
 _ZH_ORDINAL = re.compile(
     r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)(?:一|嗰|那)张"
 )
+_EN_NUMBERED = re.compile(
+    r"\b(?:photo|picture|image|pic|slide|shot)\s+(?:number\s+|no\.?\s*|#)?(\d{1,2})\b"
+    r"(?!\s*(?:s\b|secs?\b|seconds?\b|\.\d|x\b|%))"
+)
 _THIS = re.compile(
     r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
     r"|\b(?:insert|add|put|place|append)\s+(?:this|it)\b|\bthis\s+one\b|这张|呢张|新的那张|刚上传|新上传|新的照片|新照片|新加的"
@@ -40,7 +44,9 @@ _BETWEEN = re.compile(
 _PHOTO_WORD = re.compile(
     r"\b(?:photos?|pictures?|images?|pics?|slides?|shots?|one)\b|张|照片|图片|相片|相\b|相$"
 )
-_REVERSE = re.compile(r"\breverse\b|倒序|倒过来|反过来|顺序反")
+_REVERSE = re.compile(
+    r"\breverse\b|\breversed\b|\bbackwards?\b|倒序|倒过来|反过来|顺序反|倒转|倒住"
+)
 _ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
 _SWAP = re.compile(
     r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换|换个?位置"
@@ -68,7 +74,9 @@ _PHOTO_NOUN = re.compile(
 _CHANGE = re.compile(
     r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder)\b|删|去掉|换|移|搬|挪|调换|交换"
 )
-_ADD = re.compile(r"\b(?:add|insert|put|place|move|append|use)\b|加|插|放|移|搬|挪|摆|将")
+_ADD = re.compile(
+    r"\b(?:add|insert|put|place|move|append|use|slot|stick|tuck|squeeze)\b|加|插|放|移|搬|挪|摆|将"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +168,12 @@ def _place(
 ) -> PhotoEdit | None:
     if not _ADD.search(folded):
         return None
+    if (named := _between_names(folded, refs)) is not None:
+        subject, anchors = named
+        rest = [a for a in order if a.asset_id != subject.asset_id]
+        if all(a in rest for a in anchors):
+            rest.insert(max(rest.index(a) for a in anchors), subject)
+            return PhotoEdit(tuple(rest), "move" if subject in order else "insert")
     between = _BETWEEN.search(folded)
     if between is not None:  # "between the first and second, insert X": X is the subject
         refs = [r for r in refs if not between.start() <= r[0] < between.end()] or refs
@@ -201,6 +215,25 @@ _SLOT = re.compile(
 _WORD_SLOTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
+_NAMED_BETWEEN = re.compile(r"\bbetween\b|之间|中间|当中")
+
+
+def _between_names(
+    folded: str, refs: list[tuple[int, Asset | None]]
+) -> tuple[Asset, list[Asset]] | None:
+    """ "Put X between the harbor and beach ones", 把X放在港口和海滩那两张之间: X and the two."""
+    match = _NAMED_BETWEEN.search(folded)
+    if match is None or len(refs) < 3 or _BETWEEN.search(folded):
+        return None
+    if match.group(0) == "between":
+        pair = [r for r in refs if r[0] > match.start()][:2]
+    else:
+        pair = [r for r in refs if r[0] < match.start()][-2:]
+    subject = next((r[1] for r in refs if r not in pair), None)
+    anchors = [a for _, a in pair if a is not None]
+    return (subject, anchors) if subject is not None and len(anchors) == 2 else None
+
+
 def _slot(folded: str) -> int | None:
     """A 0-based position the message moves a photo to ("to position 2", 放到第二个位置)."""
     match = _SLOT.search(folded)
@@ -232,6 +265,8 @@ def photo_refs(
         if _FIRST_TWO.search(tail) or _LAST_TWO.search(tail) or _EN_PAIR.search(folded):
             continue
         found.append((match.start(), _nth(current, _en_index(match.group(1)))))
+    for match in _EN_NUMBERED.finditer(folded):
+        found.append((match.start(), _nth(current, int(match.group(1)) - 1)))
     for match in _ZH_ORDINAL.finditer(folded):
         index = -1 if match.group(2) else int(parse_number(match.group(1)) or 0) - 1
         found.append((match.start(), _nth(current, index)))

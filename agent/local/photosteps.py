@@ -33,10 +33,17 @@ _EACH = re.compile(r"\b(?:each|every|all|apiece)\b|每|各|所有|全部")
 _OTHER_OPS = re.compile(
     r"\b(?:remove|delete|drop|insert|swap|switch|replace|reverse|move)\b|删|去掉|插|换|交换|倒|移|搬|挪"
 )
-_AFTER_REF = re.compile(rf"^[^,.;!?，。；！？]{{0,48}}?{NUM}\s*{SEC}")
-_BEFORE_REF = re.compile(rf"{NUM}\s*{SEC}[^,.;!?，。；！？]{{0,30}}$")
-_MORE = re.compile(r"\b(?:more|extra|longer|by)\b|多|加(?!到)|延长(?!到)|长(?!到)")
-_LESS = re.compile(r"\b(?:less|shorter)\b|少|减|缩短(?!到)|短(?!到)")
+_AFTER_REF = re.compile(rf"^[^.;!?。；！？]{{0,48}}?{NUM}\s*{SEC}")
+_BEFORE_REF = re.compile(rf"{NUM}\s*{SEC}[^.;!?。；！？]{{0,30}}$")
+_BY = r"(?:\bby\s+|多|加|延长|拉长|长)"
+_MORE = re.compile(
+    rf"{_BY}\s*{NUM}|{NUM}\s*(?:more|extra)\b|{NUM}\s*{SEC}\s*(?:longer|more|extra)\b"
+)
+_LESS = re.compile(rf"(?:少|减|缩短|剪短|短)\s*{NUM}|{NUM}\s*{SEC}\s*(?:shorter|less)\b")
+
+
+_BY_LESS = re.compile(r"\b(?:shorten|trim|cut)\b[^.;!?]*\bby\b")
+_TO = re.compile(r"\bto\b|到|成")
 
 
 def wants_total(folded: str) -> bool:
@@ -74,10 +81,10 @@ def one_length(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> O
         return None
     ms = round(value * 1000)
     index = [a.asset_id for a in current].index(asset.asset_id)
+    if _LESS.search(around) or (_BY_LESS.search(folded) and not _TO.search(around)):
+        return OneLength(index, delta_ms=-ms)
     if _MORE.search(around):
         return OneLength(index, delta_ms=ms)
-    if _LESS.search(around):
-        return OneLength(index, delta_ms=-ms)
     return OneLength(index, ms=ms)
 
 

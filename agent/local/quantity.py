@@ -307,9 +307,15 @@ def take_duration(text: str) -> tuple[int | None, str]:
 _HALVES = re.compile(rf"{NUM}\s+and\s+a\s+half\b|{NUM}\s*个?半\s*(?=秒)|{NUM}\s*(?=秒半)", _F)
 
 
+_A_SECOND = re.compile(
+    r"\b(by|add|another|extra|plus)\s+a\s+second\b(?!\s+(?:title|caption|photo|one))", _F
+)
+_A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less)\b", _F)
+
+
 def with_halves(text: str) -> str:
-    """ "three and a half seconds", 两秒半, 两个半秒 written as 3.5 / 2.5 (before the other
-    readings, which know only whole numbers and decimals)."""
+    """ "three and a half seconds", 两秒半, 两个半秒 written as 3.5 / 2.5, and "by a second" as
+    "by 1 second" (before the other readings, which know only numbers)."""
 
     def half(match: re.Match[str]) -> str:
         value = parse_number(next(g for g in match.groups() if g))
@@ -317,5 +323,7 @@ def with_halves(text: str) -> str:
             return match.group(0)
         return f"{value + 0.5:g}"
 
+    text = _A_SECOND.sub(r"\1 1 second", text)
+    text = _A_SECOND_MORE.sub(r"1 second \1", text)
     text = _HALVES.sub(half, text)
     return re.sub(r"(?<=\.5)秒半", "秒", text)
