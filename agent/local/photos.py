@@ -168,12 +168,8 @@ def _place(
 ) -> PhotoEdit | None:
     if not _ADD.search(folded):
         return None
-    if (named := _between_names(folded, refs)) is not None:
-        subject, anchors = named
-        rest = [a for a in order if a.asset_id != subject.asset_id]
-        if all(a in rest for a in anchors):
-            rest.insert(max(rest.index(a) for a in anchors), subject)
-            return PhotoEdit(tuple(rest), "move" if subject in order else "insert")
+    if (named := _between_names(folded, refs, order)) is not None:
+        return named
     between = _BETWEEN.search(folded)
     if between is not None:  # "between the first and second, insert X": X is the subject
         refs = [r for r in refs if not between.start() <= r[0] < between.end()] or refs
@@ -219,9 +215,9 @@ _NAMED_BETWEEN = re.compile(r"\bbetween\b|之间|中间|当中")
 
 
 def _between_names(
-    folded: str, refs: list[tuple[int, Asset | None]]
-) -> tuple[Asset, list[Asset]] | None:
-    """ "Put X between the harbor and beach ones", 把X放在港口和海滩那两张之间: X and the two."""
+    folded: str, refs: list[tuple[int, Asset | None]], order: list[Asset]
+) -> PhotoEdit | None:
+    """ "Put X between the harbor and beach ones", 把X放在港口和海滩那两张之间."""
     match = _NAMED_BETWEEN.search(folded)
     if match is None or len(refs) < 3 or _BETWEEN.search(folded):
         return None
@@ -231,7 +227,13 @@ def _between_names(
         pair = [r for r in refs if r[0] < match.start()][-2:]
     subject = next((r[1] for r in refs if r not in pair), None)
     anchors = [a for _, a in pair if a is not None]
-    return (subject, anchors) if subject is not None and len(anchors) == 2 else None
+    if subject is None or len(anchors) != 2:
+        return None
+    rest = [a for a in order if a.asset_id != subject.asset_id]
+    if not all(a in rest for a in anchors):
+        return None
+    rest.insert(max(rest.index(a) for a in anchors), subject)
+    return PhotoEdit(tuple(rest), "move" if subject in order else "insert")
 
 
 def _slot(folded: str) -> int | None:
