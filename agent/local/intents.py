@@ -30,6 +30,9 @@ _EVERY_TEXT = re.compile(
 )
 _CANTONESE = frozenset("啲咗嘅唔冇喺嚟佢嗰哋乜咁噉畀睇攞揾嘢")
 """Characters of written Cantonese: a message with them is answered in traditional characters."""
+_REGIONAL = re.compile(r"影片|直式|橫式|改做|轉做|變做|相簿")
+"""Taiwan and Hong Kong words written with characters common to both scripts (影片 for video,
+直式 for vertical, Cantonese 改做): such a message is answered in traditional characters."""
 _LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
 _FADE_TARGET = r"(?:\s+(?:the|music|song|title|titles|text|caption|captions|it)){1,2}"
 _FADE_IN = re.compile(rf"\bfades?{_FADE_TARGET}\s+in\b")
@@ -198,7 +201,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         fade=fade,
         style=_style(folded, book, bool(quotes)),
         subject=subject_of(rest, book),
-        script="hant" if _CANTONESE & set(original) else script_of(original),
+        script="hant"
+        if _CANTONESE & set(original) or _REGIONAL.search(original)
+        else script_of(original),
         length=length,
         history=history_request(folded),
         project_name=name,

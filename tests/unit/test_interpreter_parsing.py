@@ -186,3 +186,11 @@ def test_still_photo_content_and_retouching_are_told_apart_from_edits(
 ) -> None:
     request = parse(message, "en", BOOK)
     assert (request.limits, request.unsupported) == (limits, unsupported)
+
+
+@pytest.mark.parametrize(
+    ("message", "hant"),
+    [("改做十秒啦", True), ("把影片改成直式", True), ("改成竖屏", False), ("改成十秒", False)],
+)
+def test_taiwan_and_hong_kong_words_get_traditional_replies(message: str, hant: bool) -> None:
+    assert parse(message, "zh", BOOK).hant is hant
