@@ -10,7 +10,7 @@ average of the others; a replacing photo takes the replaced one's length.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from agent.local.edits import total
@@ -51,13 +51,13 @@ def wants_total(folded: str) -> bool:
     return _TOTAL.search(folded) is not None
 
 
+@dataclass(frozen=True, slots=True)
 class OneLength:
     """One photo's new length: `index` in the video, absolute `ms` or a `delta_ms`."""
 
-    __slots__ = ("delta_ms", "index", "ms")
-
-    def __init__(self, index: int, ms: int = 0, delta_ms: int = 0) -> None:
-        self.index, self.ms, self.delta_ms = index, ms, delta_ms
+    index: int
+    ms: int = 0
+    delta_ms: int = 0
 
 
 def one_length(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> OneLength | None:
