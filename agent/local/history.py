@@ -15,7 +15,14 @@ from typing import Any, Literal
 from agent.local.plan import Revision
 from agent.local.quantity import NUM, SEC, parse_number
 
-__all__ = ["HistoryRequest", "Move", "history_request", "resolve", "steps_after_edit"]
+__all__ = [
+    "HistoryRequest",
+    "Move",
+    "edit_after_step",
+    "history_request",
+    "resolve",
+    "steps_after_edit",
+]
 
 Kind = Literal["undo", "redo", "restore", "list"]
 
@@ -146,3 +153,18 @@ def steps_after_edit(message: str) -> tuple[str, tuple[Kind, ...]] | None:
         return None
     kinds: list[Kind] = ["undo" if m.group(1) or m.group(2) else "redo" for m in found]
     return head, tuple(kinds)
+
+
+_LEAD = re.compile(
+    r"^(?:[\s,.;!?，。；！？]*(?:\b(?:that|it|this|the\s+last\s+(?:change|edit|step)|and|then"
+    r"|please)\b|一下|一步|上一步|然后|然後|再|跟住|并且|並且))*[\s,.;!?，。；！？]*",
+    re.IGNORECASE,
+)
+
+
+def edit_after_step(message: str) -> str:
+    """ "Undo that and make it 8 seconds": the words after a leading undo or redo ("" if none)."""
+    found = _STEP.search(message)
+    if found is None or message[: found.start()].strip(" \t,.;!?，。；！？"):
+        return ""
+    return _LEAD.sub("", message[found.end() :], count=1).strip(" \t,.;!?，。；！？")

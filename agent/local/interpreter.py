@@ -15,7 +15,7 @@ from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
 from agent.local.editsteps import DEFAULT_VOLUME, EDIT_TOOL, MAX_MS, MIN_MS, MUSIC_TOOL, EditSteps
-from agent.local.history import steps_after_edit
+from agent.local.history import edit_after_step, steps_after_edit
 from agent.local.historysteps import history_plan
 from agent.local.intents import Look, Request, parse
 from agent.local.photos import photo_edit
@@ -71,7 +71,25 @@ def interpret(
         within = _undone_within(ctx, req, book, costs)
         if within is not None:
             return within
+        return _rest_not_applied(_Planner(ctx, req, book, costs).build(), ctx, req, book)
     return _Planner(ctx, req, book, costs).build()
+
+
+def _rest_not_applied(plan: Plan, ctx: InterpretContext, req: Request, book: Phrasebook) -> Plan:
+    """ "Undo that and make it 8 seconds": the history step is taken; the reply says the edit
+    after it was not (one history move per message), so nothing is silently dropped."""
+    rest = edit_after_step(ctx.message)
+    if not rest or not parse(rest, ctx.language, book).edits:
+        return plan
+    note = book.say(req.language, "rest_not_applied", hant=req.hant, rest=rest)
+    steps = list(plan.steps)
+    at = max((i for i, s in enumerate(steps) if isinstance(s, TextStep)), default=-1)
+    last = steps[at] if at >= 0 else None
+    if isinstance(last, TextStep):
+        steps[at] = TextStep((" " if req.language == "en" else "").join((last.text, note)))
+    else:
+        steps.append(TextStep(note))
+    return replace(plan, steps=tuple(steps))
 
 
 def _undone_within(

@@ -1,6 +1,7 @@
 """Each photo's own length in a slideshow (issue 14, second round): timing with shares, reading
 the shares back from a draft, halves in lengths ("three and a half", 两秒半), and the undo or
-redo that follows an edit in the same message."""
+redo that follows an edit in the same message (and an edit after a leading undo, which is named
+as not applied)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.local.edits import IdSource
-from agent.local.history import steps_after_edit
-from agent.local.plan import Asset
+from agent.local.hanzi import script_of
+from agent.local.history import edit_after_step, steps_after_edit
+from agent.local.interpreter import interpret
+from agent.local.plan import Asset, InterpretContext, Revision
 from agent.local.quantity import with_halves
 from agent.local.videotrack import VideoSpec, generate, photo_lengths, slideshow_timing
+from tests.unit.test_interpreter_support import assets, final_draft, starts, texts
 
 
 def _photos(count: int) -> tuple[Asset, ...]:
@@ -77,3 +81,35 @@ def test_an_edit_and_the_undo_or_redo_after_it(
     message: str, expected: tuple[str, tuple[str, ...]] | None
 ) -> None:
     assert steps_after_edit(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "rest"),
+    [
+        ("undo that and make it 8 seconds", "make it 8 seconds"),
+        ("撤销，然后把时长改成八秒", "把时长改成八秒"),
+        ("Undo the last change, then add a title 'Hi'", "add a title 'Hi'"),
+        ("redo it please", ""),
+        ("make it 8 seconds", ""),
+    ],
+)
+def test_the_edit_after_a_leading_undo_is_found(message: str, rest: str) -> None:
+    assert edit_after_step(message) == rest
+
+
+def test_an_edit_after_an_undo_is_named_as_not_applied() -> None:
+    drafts = starts()
+    history = (Revision(1, drafts["video"], "video"), Revision(2, drafts["long8"], "long8"))
+    ctx = InterpretContext(
+        message="撤銷，然後加上標題「晚安」",
+        language="zh",
+        assets=(assets()["harbor"],),
+        draft=drafts["long8"],
+        seed=3,
+        history=history,
+    )
+    plan = interpret(ctx)
+    assert final_draft(plan, ctx.draft)["d"] == 5000  # the undo happened
+    said = texts(plan)
+    assert "加上標題「晚安」" in said
+    assert script_of(said) == "hant"
