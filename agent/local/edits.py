@@ -153,8 +153,8 @@ def add_text(draft: Draft, spec: TextSpec, ids: IdSource) -> Draft:
         "d": end - start,
         "n": spec.text,
         "pos": spec.position,
-        "fi": spec.fade_in_ms,
-        "fo": spec.fade_out_ms,
+        "fi": min(spec.fade_in_ms, (end - start) // 2),  # a short text fades within itself
+        "fo": min(spec.fade_out_ms, (end - start) // 2),
         "sz": spec.size,
         "c": spec.colour,
         "kd": spec.kind,

@@ -167,3 +167,34 @@ def test_a_broken_phrase_table_is_a_config_error(old: str, new: str) -> None:
     assert old in table
     with pytest.raises(ConfigError):
         load_phrasebook(table.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    ("message", "limits", "unsupported"),
+    [
+        ("make the kites drift across the sky", ("content_motion",), None),
+        ("let the flags flutter and the lights twinkle", ("content_motion",), None),
+        ("让窗户里的灯一闪一闪", ("content_motion",), None),
+        ("令啲树叶郁吓", ("content_motion",), None),
+        ("make the photos turn into a slideshow", (), None),
+        ("让镜头转一下", (), None),
+        ("have the title fly in", (), None),
+        ("get rid of the strangers behind us", (), "photo_editing"),
+        ("把相片中的路人抹掉", (), "photo_editing"),
+        ("remove the caption from the photo", (), None),
+        ("remove the dog photo", (), None),
+    ],
+)
+def test_still_photo_content_and_retouching_are_told_apart_from_edits(
+    message: str, limits: tuple[str, ...], unsupported: str | None
+) -> None:
+    request = parse(message, "en", BOOK)
+    assert (request.limits, request.unsupported) == (limits, unsupported)
+
+
+@pytest.mark.parametrize(
+    ("message", "hant"),
+    [("改做十秒啦", True), ("把影片改成直式", True), ("改成竖屏", False), ("改成十秒", False)],
+)
+def test_taiwan_and_hong_kong_words_get_traditional_replies(message: str, hant: bool) -> None:
+    assert parse(message, "zh", BOOK).hant is hant

@@ -6,7 +6,8 @@ A case's `outcome` is `changed` (the draft differs from the start and has the li
 list of what the interpreter can do). Each reply is in the script of its request.
 Its first 180 cases were written before the interpreter was changed: 10 passed then (the others
 were listed in a pending file as strict xfails); all pass now, so the pending list is gone. The
-`*-probe-*` cases were added later from a first-sight probe of new phrasings.
+`*-probe-*` cases were added later from a first-sight probe of new phrasings, and the `*-r2-*`
+cases from a second one (written in new words for each class of miss, not copied from the probe).
 """
 
 from __future__ import annotations

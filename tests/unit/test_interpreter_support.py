@@ -174,6 +174,7 @@ COVERS = {
     "history": ALL,
     "length": {"length", "text", "music"},  # titles and music are fitted to a new length
     "photos": {"photos", "video"},  # the video track is rebuilt with new segments
+    "photo_lengths": {"video", "length", "text", "music"},  # rebuilt; titles and music fitted
 }
 
 

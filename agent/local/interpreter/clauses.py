@@ -13,7 +13,7 @@ import unicodedata
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.quantity import parse_number
 
-__all__ = ["drop_negated", "limits", "project_name", "text_ordinal", "wants_new_text"]
+__all__ = ["drop_negated", "limits", "project_name", "retouch", "text_ordinal", "wants_new_text"]
 
 _NEGATED = re.compile(
     r"\b(?:don't|do\s+not|dont|never|no\s+need\s+to|without\s+(?:changing|touching))\s+"
@@ -47,12 +47,17 @@ _LIMITS = {
     "content_motion": re.compile(
         r"\bslow[\s-]*mo(?:tion)?\b|\bslowmo\b|慢动作|慢镜"
         r"|\b(?:make|let|have)\s+"
-        r"(?!(?:the\s+|my\s+|a\s+)?(?:camera|photo|picture|image|video|clip|title|text|caption"
-        r"|music|song|zoom|motion|it|this|that|them)\b)(?:the\s+|my\s+)?"
-        r"\w+(?:\s+\w+){0,4}?\s+(?:move|moving|walk|flow|run|sway|fly|drive|sail|crash|roll|ripple|splash"
-        r"|dance|blink|smile|fall|spin|swim|wave|blow|flicker|talk|jump)\b"
-        r"|(?:让|使|令|整|要)[^，,。]{0,4}?(?:海浪|海水|浪花|浪|水|人|云|树|鸟|车|船|花|草|瀑布)"
-        r"[^，,。]{0,2}?(?:流动|飘动|摇动|动|走|流|飘|飞|摇|跑)(?:起来)?",
+        r"(?!(?:the\s+|my\s+|a\s+)?(?:camera|photos?|pictures?|images?|videos?|clips?|titles?|text"
+        r"|captions?|music|songs?|zoom|motion|slideshow|slides?|whole\s+(?:video|thing|clip)|it|this"
+        r"|that|them)\b)(?:the\s+|my\s+)?"
+        r"\w+(?:\s+\w+){0,5}?\s+(?:move|moving|walk|flow|run|sway|fly|drive|sail|crash|roll|ripple|splash"
+        r"|dance|blink|smile|fall|spin|swim|wave|blow|flicker|talk|jump|bob|bobbing|sweep|sweeping"
+        r"|wag|wags|nod|turn|turns|rotate|twinkle|shine|glow|flash|drift|float|flap|flutter|sing"
+        r"|light\s+up|come\s+alive)\b(?!\s+(?:into|in\s+to)\b)"
+        r"|(?:让|使|令|整|要)[^，,。]{0,8}?(?:海浪|海水|浪花|浪|水|人|云|树|鸟|车|船|花|草|瀑布|灯|光|狗|猫"
+        r"|动物|旗|星|海鸥|游客|(?<!镜)头|眼|尾巴|叶)"
+        r"[^，,。]{0,4}?(?:流动|飘动|摇动|动|走|流|飘|飞|摇|跑|闪|亮|转|眨|摆|郁|笑|跳|游|扫|挥)"
+        r"|一闪一闪|摇尾巴|眨眼|转过头",
         re.IGNORECASE,
     ),
 }
@@ -103,3 +108,24 @@ def limits(text: str) -> tuple[list[str], str]:
             found.append(key)
             text = pattern.sub(" ", text)
     return found, text
+
+
+_RETOUCH = re.compile(
+    r"\b(?:erase|remove|delete|get\s+rid\s+of|take\s+out|clean\s+up|hide|blur)\s+"
+    r"(?:the\s+|all\s+(?:the\s+|of\s+the\s+)?|that\s+|those\s+)?(?:\w+\s+){0,2}?"
+    r"(?:man|men|woman|women|person|people|guy|girl|boy|kids?|child|children|tourists?|crowd"
+    r"|strangers?|passers?-?by|cars?|boats?|birds?|wires?|poles?|trash|rubbish|watermark|logo"
+    r"|photobomber|dog|cat|sign)\b(?!\s*(?:photos?|pictures?|images?|pics?|shots?|slides?|one)\b)"
+    r"|\b(?:remove|delete|erase|get\s+rid\s+of|take\s+out)\s+"
+    r"(?!(?:the\s+|all\s+(?:the\s+)?)?(?:titles?|captions?|subtitles?|text|words|music|songs?|audio"
+    r"|photos?|pictures?|images?|fades?|zoom|motion|effects?)\b)[^,.;!?]{1,30}?\s+"
+    r"(?:from|in|out\s+of)\s+(?:the|this|that|my)\s+(?:\w+\s+)?(?:photo|picture|image|shot|pic)\b"
+    r"|(?:照片|图片|相片|画面|相|图)(?:里|中|上|入)(?:面|边|头)?(?:的|嘅)?[^，,。；]{0,8}?"
+    r"(?:去掉|删掉|删除|抹掉|擦掉|移除|拿掉|去除|删|p掉|p走|攞走|整走)"
+    r"|(?:去掉|删掉|删除|抹掉|擦掉|p掉|p走)(?:照片|图片|相片|画面|相|图)(?:里|中|上)"
+)
+
+
+def retouch(folded: str) -> bool:
+    """Whether the message asks to erase or remove something inside a photo (a retouch)."""
+    return _RETOUCH.search(folded) is not None

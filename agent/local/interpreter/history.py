@@ -15,7 +15,14 @@ from typing import Any, Literal
 from agent.local.interpreter.plan import Revision
 from agent.local.interpreter.quantity import NUM, SEC, parse_number
 
-__all__ = ["HistoryRequest", "Move", "history_request", "resolve"]
+__all__ = [
+    "HistoryRequest",
+    "Move",
+    "edit_after_step",
+    "history_request",
+    "resolve",
+    "steps_after_edit",
+]
 
 Kind = Literal["undo", "redo", "restore", "list"]
 
@@ -122,3 +129,42 @@ def resolve(req: HistoryRequest, history: tuple[Revision, ...]) -> Move | None:
         if rev.draft != current:
             return Move(rev.draft, restored=rev)
     return None
+
+
+_STEP = re.compile(
+    r"\b(undo|revert)\b|(撤销|撤銷|撤回|撤消|复原|復原|还原|還原|返转头|返轉頭)|\b(redo)\b|(重做|恢复|恢復)",
+    re.IGNORECASE,
+)
+
+
+_FILLER = re.compile(
+    r"(?:[\s,.;!?，。；！？]*(?:\b(?:actually|never\s*mind|wait|no|oops|hmm|then|and)\b"
+    r"|然后|然後|再|不对|不對|算了|其实|其實|等等|唔系|唔係|跟住)[\s,.;!?，。；！？]*)+$",
+    re.IGNORECASE,
+)
+
+
+def steps_after_edit(message: str) -> tuple[str, tuple[Kind, ...]] | None:
+    """ "Make it 10 seconds. Actually, undo that": the edit before the first undo or redo word,
+    and the undo/redo steps that follow it in order; None when the message starts with one."""
+    found = list(_STEP.finditer(message))
+    head = _FILLER.sub("", message[: found[0].start()]).strip(" \t,.;!?，。；！？") if found else ""
+    if not head:
+        return None
+    kinds: list[Kind] = ["undo" if m.group(1) or m.group(2) else "redo" for m in found]
+    return head, tuple(kinds)
+
+
+_LEAD = re.compile(
+    r"^(?:[\s,.;!?，。；！？]*(?:\b(?:that|it|this|the\s+last\s+(?:change|edit|step)|and|then"
+    r"|please)\b|一下|一步|上一步|然后|然後|再|跟住|并且|並且))*[\s,.;!?，。；！？]*",
+    re.IGNORECASE,
+)
+
+
+def edit_after_step(message: str) -> str:
+    """ "Undo that and make it 8 seconds": the words after a leading undo or redo ("" if none)."""
+    found = _STEP.search(message)
+    if found is None or message[: found.start()].strip(" \t,.;!?，。；！？"):
+        return ""
+    return _LEAD.sub("", message[found.end() :], count=1).strip(" \t,.;!?，。；！？")

@@ -30,6 +30,9 @@ _EVERY_TEXT = re.compile(
 )
 _CANTONESE = frozenset("啲咗嘅唔冇喺嚟佢嗰哋乜咁噉畀睇攞揾嘢")
 """Characters of written Cantonese: a message with them is answered in traditional characters."""
+_REGIONAL = re.compile(r"影片|直式|橫式|改做|轉做|變做|相簿")
+"""Taiwan and Hong Kong words written with characters common to both scripts (影片 for video,
+直式 for vertical, Cantonese 改做): such a message is answered in traditional characters."""
 _LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
 _FADE_TARGET = r"(?:\s+(?:the|music|song|title|titles|text|caption|captions|it)){1,2}"
 _FADE_IN = re.compile(rf"\bfades?{_FADE_TARGET}\s+in\b")
@@ -78,6 +81,8 @@ class MusicOp:
     volume: int | None = None
     delta: int = 0
     span: TimeRange | None = None
+    factor: float = 1.0
+    """"Double the music volume" (x2), "halve it" (x0.5)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +165,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     unquoted = clauses.drop_negated(
         to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split()))
     )
-    limits, unquoted = clauses.limits(unquoted)
+    limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
     span, rest = quantity.take_range(unquoted)
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
@@ -170,7 +175,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
     kw = book.keywords
-    fade = _fade(folded, book, fade_ms)
+    fade = _fade(folded, book, fade_ms if fade_ms is not None else _edge_length(span))
+    if length is not None and length.factor != 1 and _volume_only(folded, book):
+        length = None  # "halve the music volume" is not "halve the video"
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
     )
@@ -194,7 +201,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         fade=fade,
         style=_style(folded, book, bool(quotes)),
         subject=subject_of(rest, book),
-        script="hant" if _CANTONESE & set(original) else script_of(original),
+        script="hant"
+        if _CANTONESE & set(original) or _REGIONAL.search(original)
+        else script_of(original),
         length=length,
         history=history_request(folded),
         project_name=name,
@@ -209,6 +218,8 @@ def _greeting(folded: str, book: Phrasebook) -> Literal["greeting"] | None:
 
 
 def _unsupported(folded: str, book: Phrasebook) -> str | None:
+    if clauses.retouch(folded):
+        return "photo_editing"
     topic = find_key(folded, book.keywords.unsupported)
     music = has_any(folded, book.keywords.music)
     if topic == "background_removal" and music:
@@ -331,9 +342,36 @@ def _music(
     if music and span is not None and not adding:
         return MusicOp("move", span=span)
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
+        if factor := _volume_factor(folded):
+            return MusicOp("volume", factor=factor)
         delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
         return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
     return MusicOp("add", style, percent, span=span) if music else None
+
+
+def _edge_length(span: TimeRange | None) -> int | None:
+    """ "Fade the music out over the last 2 seconds": the fade is as long as the edge span."""
+    if span is None or span.open_end or span.half or span.keep_start:
+        return None
+    if span.from_end and span.end_ms == 0:
+        return span.start_ms
+    return span.end_ms if span.start_ms == 0 and not span.from_end else None
+
+
+_VOLUME_FACTOR = (
+    (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|大一倍|提高一倍"), 2.0),
+    (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),
+)
+
+
+def _volume_only(folded: str, book: Phrasebook) -> bool:
+    kw = book.keywords
+    volume = has_any(folded, kw.volume) and not has_any(folded, kw.duration)
+    return volume and _volume_factor(folded) is not None
+
+
+def _volume_factor(folded: str) -> float | None:
+    return next((f for pattern, f in _VOLUME_FACTOR if pattern.search(folded)), None)
 
 
 def _fade(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -22,9 +22,11 @@ from agent.local.interpreter.editsteps import (
     MUSIC_TOOL,
     EditSteps,
 )
+from agent.local.interpreter.history import edit_after_step, steps_after_edit
 from agent.local.interpreter.historysteps import history_plan
 from agent.local.interpreter.intents import Look, Request, parse
-from agent.local.interpreter.photos import apply_photos, photo_edit
+from agent.local.interpreter.photos import photo_edit
+from agent.local.interpreter.photosteps import apply_lengths, apply_photos, one_length, wants_total
 from agent.local.interpreter.phrasebook import Phrasebook, find_key, load_phrasebook
 from agent.local.interpreter.plan import (
     AskStep,
@@ -72,7 +74,52 @@ def interpret(
         ConfigError: only if the bundled phrase table is invalid.
     """
     book = phrases or load_phrasebook()
-    return _Planner(ctx, parse(ctx.message, ctx.language, book), book, costs).build()
+    req = parse(ctx.message, ctx.language, book)
+    if req.history is not None and req.history.kind in ("undo", "redo"):
+        within = _undone_within(ctx, req, book, costs)
+        if within is not None:
+            return within
+        return _rest_not_applied(_Planner(ctx, req, book, costs).build(), ctx, req, book)
+    return _Planner(ctx, req, book, costs).build()
+
+
+def _rest_not_applied(plan: Plan, ctx: InterpretContext, req: Request, book: Phrasebook) -> Plan:
+    """ "Undo that and make it 8 seconds": the history step is taken; the reply says the edit
+    after it was not (one history move per message), so nothing is silently dropped."""
+    rest = edit_after_step(ctx.message)
+    if not rest or not parse(rest, ctx.language, book).edits:
+        return plan
+    note = book.say(req.language, "rest_not_applied", hant=req.hant, rest=rest)
+    steps = list(plan.steps)
+    at = max((i for i, s in enumerate(steps) if isinstance(s, TextStep)), default=-1)
+    last = steps[at] if at >= 0 else None
+    if isinstance(last, TextStep):
+        steps[at] = TextStep((" " if req.language == "en" else "").join((last.text, note)))
+    else:
+        steps.append(TextStep(note))
+    return replace(plan, steps=tuple(steps))
+
+
+def _undone_within(
+    ctx: InterpretContext, req: Request, book: Phrasebook, costs: Costs
+) -> Plan | None:
+    """ "Make it 10 seconds. Actually, undo that" (and "..., undo, redo"): the edit and its undo
+    in one message. The edit stands when the last step is a redo; else nothing changes."""
+    split = steps_after_edit(ctx.message)
+    if split is None:
+        return None
+    head, kinds = split
+    head_req = replace(parse(head, ctx.language, book), language=req.language, script=req.script)
+    plan = _Planner(replace(ctx, message=head), head_req, book, costs).build()
+    if not any(isinstance(s, ToolStep) for s in plan.steps) or head_req.history is not None:
+        return None
+    if kinds[-1] == "redo":
+        return plan
+    draft = ctx.draft if isinstance(ctx.draft, dict) else {}
+    text = book.say(
+        req.language, "undone_in_message", hant=req.hant, duration=seconds(total(draft))
+    )
+    return Plan((TextStep(text),), req.language)
 
 
 class _Planner:
@@ -94,7 +141,9 @@ class _Planner:
     def build(self) -> Plan:
         req = self.req
         if req.unsupported:
-            key = "unsupported_music_link" if req.unsupported == "music_link" else "unsupported"
+            key = {"music_link": "unsupported_music_link", "photo_editing": "retouch"}.get(
+                req.unsupported, "unsupported"
+            )
             what = self.book.topic(req.language, req.unsupported, hant=req.hant)
             return self._plan([TextStep(self.say(key, what=what))])
         if req.history is not None:
@@ -128,17 +177,41 @@ class _Planner:
         return self._finish(generated)
 
     def _photo_edit(self) -> bool:
-        """Apply a photo edit ("remove the second photo") and the message's other edits."""
+        """Apply a photo edit ("remove the second photo", "make the second photo 5 seconds",
+        "3 seconds each") and the message's other edits."""
         current = look_of(self.edits.draft)
-        visuals = current.visuals if current else ()
-        req = self.req
-        others = any((req.text, req.music, req.fade, req.style, req.look.motion))
-        photos = photo_edit(req.folded, visuals, tuple(self._visuals()), others=others)
-        if photos is None:
+        if current is None:
             return False
-        apply_photos(self.edits, photos)
+        req, visuals, subjects = self.req, current.visuals, self.book.keywords.photo_subject
+        others = any((req.text, req.music, req.fade, req.style, req.look.motion))
+        photos = photo_edit(
+            req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
+        )
+        lengths = list(current.lengths)
+        if photos is not None:
+            new_ms = None
+            if photos.op in ("missing", "not_uploaded"):
+                self._drop_length()  # "insert pier.jpg for 3 seconds": not the video's length
+            elif photos.op == "insert" and req.look.duration_ms and not wants_total(req.folded):
+                new_ms = req.look.duration_ms  # "insert pier.jpg, also 3 seconds"
+                self._drop_length()
+            apply_photos(self.edits, photos, new_ms)
+        elif req.length is not None and req.length.each_ms and len(visuals) > 1:
+            apply_lengths(self.edits, [req.length.each_ms] * len(visuals), "set_photo_lengths")
+            self._drop_length()
+        elif (one := None if others else one_length(req.folded, visuals, subjects)) is not None:
+            lengths[one.index] = one.ms or lengths[one.index] + one.delta_ms
+            apply_lengths(self.edits, lengths, "set_photo_length")
+            self._drop_length()
+        else:
+            return False
         self.edits.apply(look_done=False)
         return True
+
+    def _drop_length(self) -> None:
+        """The message's length was a photo's own: the other edits leave the total alone."""
+        req = self.req
+        self.edits.req = replace(req, look=replace(req.look, duration_ms=None), length=None)
 
     def _plan(self, steps: list[Step]) -> Plan:
         return Plan(tuple(steps), self.req.language)

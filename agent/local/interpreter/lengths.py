@@ -43,9 +43,9 @@ class LengthOp:
 
 _EACH = re.compile(
     rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM})"
-    rf"|(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
-    rf"|每\s*{_ZH_ITEM}\s*(?:显示|停留|播放|播|放|持续|都)?\s*{NUM}\s*{SEC}"
-    rf"|\ball\s+(?:the\s+)?{_ITEM}\s+(?:to\s+|at\s+|for\s+)?{NUM}\s*{SEC}"
+    rf"|\b(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
+    rf"|每\s*{_ZH_ITEM}[^，,。；;！!？?\d多加少减延缩长短]{{0,10}}?{NUM}\s*{SEC}"
+    rf"|\ball\s+(?:the\s+|of\s+the\s+)?{_ITEM}\b[^,.;!?\d]{{0,20}}?{NUM}\s*{SEC}"
     rf"|(?:所有|全部)的?(?:照片|图片|相片|相)\s*都?\s*(?:显示|改成|改为|设为|停留)?\s*{NUM}\s*{SEC}",
     _F,
 )

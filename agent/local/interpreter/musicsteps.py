@@ -37,7 +37,10 @@ def apply_music(steps: EditSteps, op: MusicOp) -> None:
         _move(steps, op)
     else:
         current = segments(steps.draft, AUDIO)[0].get("v", DEFAULT_VOLUME)
-        volume = max(0, min(100, op.volume if op.volume is not None else current + op.delta))
+        volume = max(
+            0,
+            min(100, op.volume if op.volume is not None else round(current * op.factor) + op.delta),
+        )
         if volume == current:
             steps.note(steps.say("volume_same", volume=volume), loud=True)
             return

@@ -3,26 +3,21 @@ reverse, by file name ("pier.jpg", "the harbor one"), position ("the second phot
 "this photo" (the newest upload not yet in the video).
 
 Pure: reads the folded (simplified, case-folded) message, the current visuals and the uploads;
-returns the new order, or None when the message is not a photo edit. The caller rebuilds the
-video track (the video keeps its length unless the message also asks for a new one).
+returns the new order, or None when the message is not a photo edit. `photosteps` rebuilds the
+video track (each photo keeps its own length).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
-from agent.local.edits import total
 from agent.local.interpreter.plan import Asset
-from agent.local.interpreter.quantity import parse_number, seconds
-from agent.local.interpreter.videotrack import generate, look_of
+from agent.local.interpreter.quantity import parse_number
 
-if TYPE_CHECKING:
-    from agent.local.interpreter.editsteps import EditSteps
-
-__all__ = ["PhotoEdit", "apply_photos", "photo_edit"]
+__all__ = ["PhotoEdit", "Subjects", "photo_edit", "photo_refs"]
 
 _NOUN = r"(?:one|photo|picture|image|pic|slide|shot|clip)s?"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -31,6 +26,10 @@ _EN_ORDINAL = re.compile(
 )
 _ZH_ORDINAL = re.compile(
     r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)(?:一|嗰|那)张"
+)
+_EN_NUMBERED = re.compile(
+    r"\b(?:photo|picture|image|pic|slide|shot)\s+(?:number\s+|no\.?\s*|#)?(\d{1,2})\b"
+    r"(?!\s*(?:s\b|secs?\b|seconds?\b|\.\d|x\b|%))"
 )
 _THIS = re.compile(
     r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
@@ -45,7 +44,9 @@ _BETWEEN = re.compile(
 _PHOTO_WORD = re.compile(
     r"\b(?:photos?|pictures?|images?|pics?|slides?|shots?|one)\b|张|照片|图片|相片|相\b|相$"
 )
-_REVERSE = re.compile(r"\breverse\b|倒序|倒过来|反过来|顺序反")
+_REVERSE = re.compile(
+    r"\breverse\b|\breversed\b|\bbackwards?\b|倒序|倒过来|反过来|顺序反|倒转|倒住"
+)
 _ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
 _SWAP = re.compile(
     r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换|换个?位置"
@@ -61,6 +62,10 @@ _FRONT = re.compile(
 _END = re.compile(
     r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"
 )
+_ANCHOR_FIRST = re.compile(
+    r"^\s*(?:请|帮我|麻烦)?\s*在[^，,。]{1,16}?(?:后面|之后|后边|后头|前面|之前|前边|前头)"
+    r"|^\s*(?:right\s+)?(?:after|before)\s+the\b"
+)
 _AFTER = re.compile(r"\bafter\b|后面|之后|后边|后头")
 _BEFORE = re.compile(r"\bbefore\b|前面|之前|前边|前头")
 _PHOTO_NOUN = re.compile(
@@ -69,7 +74,9 @@ _PHOTO_NOUN = re.compile(
 _CHANGE = re.compile(
     r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder)\b|删|去掉|换|移|搬|挪|调换|交换"
 )
-_ADD = re.compile(r"\b(?:add|insert|put|place|move|append|use)\b|加|插|放|移|搬|挪")
+_ADD = re.compile(
+    r"\b(?:add|insert|put|place|move|append|use|slot|stick|tuck|squeeze)\b|加|插|放|移|搬|挪|摆|将"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +85,24 @@ class PhotoEdit:
 
     visuals: tuple[Asset, ...]
     op: str
-    """`insert`, `move`, `swap`, `replace`, `remove`, `only`, `reverse` or `missing`."""
+    """`insert`, `move`, `swap`, `replace`, `remove`, `only`, `reverse`, `missing` or
+    `not_uploaded` (a file name that is neither in the video nor uploaded: `name`)."""
+    name: str = ""
+
+
+Subjects = Mapping[str, tuple[str, ...]]
+"""Words of file names and what they are called in Chinese ("beach": 海滩, 沙滩)."""
+_FILE = re.compile(r"[\w\-]+\.(?:jpe?g|png|webp|heic|gif|bmp|tiff?|mp4|mov|m4v|webm)\b")
+_ORDER = re.compile(r"\border\b|顺序|次序|排序")
 
 
 def photo_edit(
-    folded: str, current: tuple[Asset, ...], uploads: tuple[Asset, ...], *, others: bool = False
+    folded: str,
+    current: tuple[Asset, ...],
+    uploads: tuple[Asset, ...],
+    *,
+    others: bool = False,
+    subjects: Subjects | None = None,
 ) -> PhotoEdit | None:
     """The photo edit `folded` asks for, or None when it is not one.
 
@@ -95,14 +115,24 @@ def photo_edit(
     fresh = [
         a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
     ]
+    known = {a.filename.casefold() for a in (*current, *fresh)}
+    if (unknown := next((f for f in _FILE.findall(folded) if f not in known), None)) is not None:
+        return PhotoEdit(current, "not_uploaded", unknown)
+    subjects = subjects or {}
     named = any(a.filename.casefold() in folded for a in (*current, *fresh)) or (
-        not others and bool(_CHANGE.search(folded)) and any(_stem_in(a, folded) for a in current)
+        not others
+        and bool(_CHANGE.search(folded) or _ADD.search(folded))
+        and any(_stem_in(a, folded, subjects) is not None for a in current)
     )
+    if (
+        _REVERSE.search(folded)
+        and len(current) > 1
+        and (named or _ORDER.search(folded) or _PHOTO_WORD.search(folded))
+    ):
+        return PhotoEdit(tuple(reversed(current)), "reverse")
     if not (named or _PHOTO_WORD.search(folded)):
         return None
-    refs = _refs(folded, current, fresh)
-    if _REVERSE.search(folded):
-        return PhotoEdit(tuple(reversed(current)), "reverse")
+    refs = photo_refs(folded, current, fresh, subjects)
     if not refs:
         vague = not others and _PHOTO_NOUN.search(folded) and _CHANGE.search(folded)
         return PhotoEdit(current, "missing") if vague else None
@@ -138,13 +168,20 @@ def _place(
 ) -> PhotoEdit | None:
     if not _ADD.search(folded):
         return None
+    if (named := _between_names(folded, refs, order)) is not None:
+        return named
+    between = _BETWEEN.search(folded)
+    if between is not None:  # "between the first and second, insert X": X is the subject
+        refs = [r for r in refs if not between.start() <= r[0] < between.end()] or refs
+    if len(refs) > 1 and _ANCHOR_FIRST.search(folded):
+        refs = [refs[1], refs[0], *refs[2:]]  # "在第二张后面插入 X": X is the subject
     subject = refs[0][1]
     assert subject is not None  # noqa: S101 - missing refs were handled by the caller
     op = "move" if subject in order else "insert"
     rest = [a for a in order if a.asset_id != subject.asset_id]
     anchor = refs[1][1] if len(refs) > 1 else None
     slot = _slot(folded)
-    if (between := _BETWEEN.search(folded)) is not None:
+    if between is not None:
         word = next(g for g in between.groups() if g)
         slot = (
             _ORDINALS.index(word) if word in _ORDINALS else int(parse_number(word) or 1) - 1
@@ -154,7 +191,7 @@ def _place(
         rest.insert(min(slot, len(rest)), subject)
     elif anchor is not None and anchor in rest:
         at = rest.index(anchor)
-        tail = folded[refs[1][0] :]
+        tail = folded[refs[1][0] :] if refs[1][0] > refs[0][0] else folded
         after = _AFTER.search(tail) or (_AFTER.search(folded) and not _BEFORE.search(folded))
         rest.insert(at + 1 if after else at, subject)
     elif _FRONT.search(folded):
@@ -172,6 +209,31 @@ _SLOT = re.compile(
     r"|(?:放到|移到|插到|放在|挪到|搬去|搬到|变成)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位|个|张)"
 )
 _WORD_SLOTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+_NAMED_BETWEEN = re.compile(r"\bbetween\b|之间|中间|当中")
+
+
+def _between_names(
+    folded: str, refs: list[tuple[int, Asset | None]], order: list[Asset]
+) -> PhotoEdit | None:
+    """ "Put X between the harbor and beach ones", 把X放在港口和海滩那两张之间."""
+    match = _NAMED_BETWEEN.search(folded)
+    if match is None or len(refs) < 3 or _BETWEEN.search(folded):
+        return None
+    if match.group(0) == "between":
+        pair = [r for r in refs if r[0] > match.start()][:2]
+    else:
+        pair = [r for r in refs if r[0] < match.start()][-2:]
+    subject = next((r[1] for r in refs if r not in pair), None)
+    anchors = [a for _, a in pair if a is not None]
+    if subject is None or len(anchors) != 2:
+        return None
+    rest = [a for a in order if a.asset_id != subject.asset_id]
+    if not all(a in rest for a in anchors):
+        return None
+    rest.insert(max(rest.index(a) for a in anchors), subject)
+    return PhotoEdit(tuple(rest), "move" if subject in order else "insert")
 
 
 def _slot(folded: str) -> int | None:
@@ -194,15 +256,19 @@ def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:
     return first, second
 
 
-def _refs(
-    folded: str, current: tuple[Asset, ...], fresh: list[Asset]
+def photo_refs(
+    folded: str, current: tuple[Asset, ...], fresh: list[Asset], subjects: Subjects
 ) -> list[tuple[int, Asset | None]]:
+    """The photos `folded` names, by position in the message (None: a position not there)."""
     found: list[tuple[int, Asset | None]] = []
     found += _pair_refs(folded, current)
     for match in _EN_ORDINAL.finditer(folded):
-        if _FIRST_TWO.search(folded[match.start() :]) or _LAST_TWO.search(folded[match.start() :]):
+        tail = folded[match.start() :]
+        if _FIRST_TWO.search(tail) or _LAST_TWO.search(tail) or _EN_PAIR.search(folded):
             continue
         found.append((match.start(), _nth(current, _en_index(match.group(1)))))
+    for match in _EN_NUMBERED.finditer(folded):
+        found.append((match.start(), _nth(current, int(match.group(1)) - 1)))
     for match in _ZH_ORDINAL.finditer(folded):
         index = -1 if match.group(2) else int(parse_number(match.group(1)) or 0) - 1
         found.append((match.start(), _nth(current, index)))
@@ -210,22 +276,39 @@ def _refs(
         if fresh:
             found.append((match.start(), fresh[-1]))
     for asset in (*current, *fresh):
-        stem = PurePosixPath(asset.filename).stem.casefold()
-        for name in (asset.filename.casefold(), stem):
-            hit = re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)
-            if hit and all(a is None or a.asset_id != asset.asset_id for _, a in found):
-                found.append((hit.start(), asset))
-                break
+        at = _stem_in(asset, folded, subjects)
+        if at is not None and all(a is None or a.asset_id != asset.asset_id for _, a in found):
+            found.append((at, asset))
     return sorted(found, key=lambda item: item[0])
 
 
-def _stem_in(asset: Asset, folded: str) -> bool:
-    stem = re.escape(PurePosixPath(asset.filename).stem.casefold())
-    return re.search(rf"(?<![a-z0-9]){stem}(?![a-z0-9])", folded) is not None
+def _stem_in(asset: Asset, folded: str, subjects: Subjects) -> int | None:
+    """Where `folded` names `asset`: its file name, its stem, or a stem word's Chinese name."""
+    stem = PurePosixPath(asset.filename).stem.casefold()
+    for name in (asset.filename.casefold(), stem):
+        if hit := re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded):
+            return hit.start()
+    for word in re.split(r"[\s_\-.]+", stem):
+        for alias in subjects.get(word, ()):
+            if (at := folded.find(alias)) >= 0:
+                return at
+    return None
+
+
+_EN_PAIR = re.compile(
+    rf"\b({'|'.join(_ORDINALS)}|last)\s+(?:one\s+)?and\s+(?:the\s+)?({'|'.join(_ORDINALS)}|last)"
+    rf"\s+{_NOUN}\b"
+)
 
 
 def _pair_refs(folded: str, current: tuple[Asset, ...]) -> list[tuple[int, Asset | None]]:
-    """ "the first two photos", "the last two photos" (前两张, 最后两张)."""
+    """ "the first two photos", "the last two photos" (前两张, 最后两张), "the first and last
+    photos"."""
+    if match := _EN_PAIR.search(folded):
+        return [
+            (match.start(1), _nth(current, _en_index(match.group(1)))),
+            (match.start(2), _nth(current, _en_index(match.group(2)))),
+        ]
     if match := _FIRST_TWO.search(folded):
         second = current[1] if len(current) > 1 else None
         return [(match.start(), current[0]), (match.start() + 1, second)]
@@ -246,31 +329,3 @@ def _nth(items: tuple[Asset, ...], index: int) -> Asset | None:
     if index == -1:
         return items[-1]
     return items[index] if 0 <= index < len(items) else None
-
-
-def apply_photos(steps: EditSteps, edit: PhotoEdit) -> None:
-    """Rebuild the video track with `edit.visuals`, keeping its length, motion and framing."""
-    base = look_of(steps.draft)
-    if base is None:
-        return
-    names = ", ".join(a.filename for a in base.visuals)
-    if edit.op == "missing":
-        steps.note(steps.say("photos_missing", count=len(base.visuals), names=names), loud=True)
-        return
-    if [a.asset_id for a in edit.visuals] == [a.asset_id for a in base.visuals]:
-        steps.note(steps.say("photos_same", names=names), loud=True)
-        return
-    spec = replace(base, visuals=edit.visuals, duration_ms=total(steps.draft))
-    draft = generate(steps.draft, spec, steps.ids)
-    new_names = [a.filename for a in edit.visuals]
-    steps.step({"op": f"{edit.op}_photos", "photos": new_names}, draft, loud=True)
-    steps.note(
-        steps.say(
-            "photos_changed",
-            names=", ".join(new_names),
-            count=len(new_names),
-            duration=seconds(total(draft)),
-        ),
-        loud=True,
-        claim="photos",
-    )

@@ -75,6 +75,8 @@ class Keywords(_Strict):
     colour: dict[str, Words]
     music_style: dict[str, Words]
     unsupported: dict[str, Words]
+    photo_subject: dict[str, Words]
+    """Words of photo file names ("beach") and their Chinese names (海滩)."""
 
 
 class Phrasebook(_Strict):
@@ -91,7 +93,7 @@ class Phrasebook(_Strict):
         inserted as given (user text stays byte for byte); `{capabilities}` is filled in."""
         template = self.replies[lang][key]
         if "{capabilities}" in template:
-            values["capabilities"] = self.replies[lang]["capabilities"]
+            values["capabilities"] = _script(self.replies[lang]["capabilities"], hant)
         return _script(template, hant).format(**values)
 
     def name(self, lang: Language, key: str, *, hant: bool = False) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "take_percent",
     "take_range",
     "take_speed",
+    "with_halves",
 ]
 
 _EN_WORDS = [
@@ -179,6 +180,12 @@ _TO_END = re.compile(
     r"|到(?:视频)?(?:最后|结尾|结束)",
     _F,
 )
+_WHOLE = re.compile(
+    r"\b(?:for|during|throughout|across|over|on\s+screen\s+for)\s+the\s+(?:whole|entire|full)\s+"
+    r"(?:video|clip|thing|time|duration|length)\b|\bthe\s+whole\s+time\b|\ball\s+the\s+way\s+through\b"
+    r"|整个视频|整条视频|整段视频|全程|从头到尾|由头到尾",
+    _F,
+)
 _HALF = re.compile(
     r"(\bfirst\s+half\b|前半段|前一半|前半部分|上半段)|\bsecond\s+half\b|\blast\s+half\b|后半段|后一半"
     r"|后半部分|下半段",
@@ -198,17 +205,26 @@ def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
     return None, text
 
 
+TO_END = TimeRange(0, 0, open_end=True, keep_start=True)
+WHOLE = TimeRange(0, 0, open_end=True)
+
+
 def take_range(text: str) -> tuple[TimeRange | None, str]:
     """Find a time range: "from 2s to 5s", "0-3s", "0:02-0:04", "first 3 seconds", "前3秒"."""
     for take in (_take_clock, _take_numbers):
         span, rest = take(text)
         if span is not None:
             return span, rest
-    if match := _TO_END.search(text):
-        return TimeRange(0, 0, open_end=True, keep_start=True), _blank(text, match)
+    for pattern, whole in ((_TO_END, TO_END), (_WHOLE, WHOLE)):
+        if match := pattern.search(text):
+            return whole, _blank(text, match)
     if match := _HALF.search(text):
         half = 1 if match.group(1) else 2
         return TimeRange(0, 0, half=half), _blank(text, match)
+    return _take_edges(text)
+
+
+def _take_edges(text: str) -> tuple[TimeRange | None, str]:
     for pattern, from_end in ((_FIRST, False), (_LAST, True)):
         if match := pattern.search(text):
             token = next(g for g in match.groups() if g)
@@ -286,3 +302,28 @@ def take_duration(text: str) -> tuple[int | None, str]:
         if value:
             return value * 60, _blank(text, match)
     return None, text
+
+
+_HALVES = re.compile(rf"{NUM}\s+and\s+a\s+half\b|{NUM}\s*个?半\s*(?=秒)|{NUM}\s*(?=秒半)", _F)
+
+
+_A_SECOND = re.compile(
+    r"\b(by|add|another|extra|plus)\s+a\s+second\b(?!\s+(?:title|caption|photo|one))", _F
+)
+_A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less)\b", _F)
+
+
+def with_halves(text: str) -> str:
+    """ "three and a half seconds", 两秒半, 两个半秒 written as 3.5 / 2.5, and "by a second" as
+    "by 1 second" (before the other readings, which know only numbers)."""
+
+    def half(match: re.Match[str]) -> str:
+        value = parse_number(next(g for g in match.groups() if g))
+        if value is None:
+            return match.group(0)
+        return f"{value + 0.5:g}"
+
+    text = _A_SECOND.sub(r"\1 1 second", text)
+    text = _A_SECOND_MORE.sub(r"1 second \1", text)
+    text = _HALVES.sub(half, text)
+    return re.sub(r"(?<=\.5)秒半", "秒", text)

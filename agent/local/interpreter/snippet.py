@@ -80,7 +80,7 @@ def subject_of(text: str, book: Phrasebook) -> str:
 
 def _all_keywords(book: Phrasebook) -> set[str]:
     words: set[str] = set()
-    for value in book.keywords.model_dump().values():
+    for value in book.keywords.model_dump(exclude={"photo_subject"}).values():
         for group in value.values() if isinstance(value, dict) else [value]:
             words.update(w.casefold() for w in group)
     return words

@@ -37,7 +37,7 @@ def apply_text(steps: EditSteps, op: TextOp) -> None:
         _remove(steps, op)
     elif edits_existing(steps, op):
         _change(steps, op)
-    elif op.action == "replace" and op.span is None and _replace(steps, op):
+    elif op.action == "replace" and _replace(steps, op):
         return
     elif op.action in ("add", "replace"):
         _add(steps, op)
@@ -111,7 +111,10 @@ def _replace(steps: EditSteps, op: TextOp) -> bool:
     ids = pick(steps.draft, op.kind, op.ordinal)[:1] or pick(steps.draft, None, op.ordinal)[:1]
     if not ids:
         return False
-    draft = change_texts(steps.draft, ids, TextChange(text=op.text))
+    span = op.span.resolve(total(steps.draft)) if op.span is not None else (None, None)
+    # "change the title to X and show it for the whole video" also retimes it
+    change = TextChange(op.position, span[0], span[1], op.hold_ms, text=op.text)
+    draft = change_texts(steps.draft, ids, change)
     changed = next(sg for sg in segments(draft, TEXT) if sg["id"] == ids[0])
     steps.step({"op": f"replace_{op.kind}", "text": op.text}, draft, loud=False)
     start, end = seconds(changed["s"]), seconds(changed["s"] + changed["d"])

@@ -7,6 +7,7 @@ A generation replaces the video track and keeps the other tracks, fitted to the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from agent.local.edits import CANVAS, VIDEO, IdSource, fit_tracks, segments, total, with_segments
@@ -17,6 +18,7 @@ __all__ = [
     "VideoSpec",
     "generate",
     "look_of",
+    "photo_lengths",
     "set_fit",
     "set_motion",
     "slideshow_timing",
@@ -57,18 +59,25 @@ class VideoSpec:
     motion: Motion = Motion()
     fit: str = "cover"
     title: str = ""
+    lengths: tuple[int, ...] = ()
+    """Each visual's own share of the video, ms (empty: equal shares); scaled to `duration_ms`."""
 
 
-def slideshow_timing(total_ms: int, count: int) -> list[tuple[int, int, int]]:
+def slideshow_timing(
+    total_ms: int, count: int, lengths: tuple[int, ...] = ()
+) -> list[tuple[int, int, int]]:
     """(start, duration, crossfade) per segment so that `count` segments span `total_ms`.
 
+    Each segment's share follows `lengths` (equal shares when it does not fit `count`).
     Neighbours overlap by the crossfade: 0.5-1 s by default, less only when the shares are short.
     """
     if count <= 1:
         return [(0, total_ms, 0)]
-    share = total_ms / count
-    fade = min(max(round(share * 0.25), 500), 1000, total_ms // (count + 1))
-    starts = [round(i * (total_ms - fade) / count) for i in range(count)]
+    weights = lengths if len(lengths) == count and min(lengths) > 0 else (1,) * count
+    shares = [w * total_ms / sum(weights) for w in weights]
+    fade = min(max(round(min(shares) * 0.25), 500), 1000, total_ms // (count + 1))
+    marks = [sum(shares[:i]) for i in range(count)]
+    starts = [round(m * (total_ms - fade) / total_ms) for m in marks]
     ends = [start + fade for start in starts[1:]] + [total_ms]
     return [
         (s, e - s, 0 if i == 0 else fade) for i, (s, e) in enumerate(zip(starts, ends, strict=True))
@@ -94,7 +103,9 @@ def generate(draft: Draft, spec: VideoSpec, ids: IdSource) -> Draft:
             "x": fade,
         }
         for asset, (start, length, fade) in zip(
-            spec.visuals, slideshow_timing(spec.duration_ms, len(spec.visuals)), strict=True
+            spec.visuals,
+            slideshow_timing(spec.duration_ms, len(spec.visuals), spec.lengths),
+            strict=True,
         )
     ]
     width, height = CANVAS[spec.aspect]
@@ -128,7 +139,30 @@ def look_of(draft: Draft) -> VideoSpec | None:
         motion=Motion(mo.get("type", "zoom_in"), mo.get("i", 0.12), mo.get("sp", 1.0)),
         fit=first.get("fit", "cover"),
         title=draft.get("m", {}).get("title", ""),
+        lengths=photo_lengths(draft),
     )
+
+
+def photo_lengths(draft: Draft) -> tuple[int, ...]:
+    """Each video segment's own share of the video, ms (the inverse of `slideshow_timing`):
+    what a photo keeps when others are removed, inserted or moved."""
+    video = segments(draft, VIDEO)
+    total_ms = total(draft)
+    if len(video) <= 1:
+        return (total_ms,) if video else ()
+    fade = int(video[1].get("x", 0))
+    scale = total_ms / max(1, total_ms - fade)
+    marks = [round(int(sg.get("s", 0)) * scale) for sg in video] + [total_ms]
+    shares = [max(1, b - a) for a, b in pairwise(marks)]
+    if max(shares) - min(shares) <= total_ms / len(video) * 0.1:
+        return tuple(_even(total_ms, len(video)))  # rounding and older timings: equal shares
+    return tuple(shares)
+
+
+def _even(total_ms: int, count: int) -> list[int]:
+    base = [total_ms // count] * count
+    base[-1] += total_ms - sum(base)
+    return base
 
 
 def set_motion(

@@ -1,0 +1,160 @@
+"""Applying photo edits to the video track: a new order, each photo's own length, one photo's
+new length ("make the second photo last 5 seconds", 第三张照片延长到六秒).
+
+Each photo keeps its own length (`videotrack.photo_lengths`) when others are removed, inserted,
+replaced or moved, so the video's length follows from the photos: removing a 3-second photo from
+three makes it 6 seconds. An inserted photo gets the length the message names for it, else the
+average of the others; a replacing photo takes the replaced one's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from agent.local.edits import total
+from agent.local.interpreter.editsteps import MAX_MS, MIN_MS
+from agent.local.interpreter.photos import PhotoEdit, Subjects, photo_refs
+from agent.local.interpreter.plan import Asset
+from agent.local.interpreter.quantity import NUM, SEC, parse_number, seconds
+from agent.local.interpreter.videotrack import generate, look_of
+
+if TYPE_CHECKING:
+    from agent.local.interpreter.editsteps import EditSteps
+
+__all__ = ["OneLength", "apply_lengths", "apply_photos", "one_length", "wants_total"]
+
+_TOTAL = re.compile(
+    r"\b(?:total|in\s+all|overall|altogether|whole\s+(?:video|thing|clip))\b"
+    r"|总|全长|整条|整个视频|整段|一共|总共"
+)
+_EACH = re.compile(r"\b(?:each|every|all|apiece)\b|每|各|所有|全部")
+_OTHER_OPS = re.compile(
+    r"\b(?:remove|delete|drop|insert|swap|switch|replace|reverse|move)\b|删|去掉|插|换|交换|倒|移|搬|挪"
+)
+_AFTER_REF = re.compile(rf"^[^.;!?。；！？]{{0,48}}?{NUM}\s*{SEC}")
+_BEFORE_REF = re.compile(rf"{NUM}\s*{SEC}[^.;!?。；！？]{{0,30}}$")
+_BY = r"(?:\bby\s+|多|加|延长|拉长|长)"
+_MORE = re.compile(
+    rf"{_BY}\s*{NUM}|{NUM}\s*(?:more|extra)\b|{NUM}\s*{SEC}\s*(?:longer|more|extra)\b"
+)
+_LESS = re.compile(rf"(?:少|减|缩短|剪短|短)\s*{NUM}|{NUM}\s*{SEC}\s*(?:shorter|less)\b")
+
+
+_BY_LESS = re.compile(r"\b(?:shorten|trim|cut)\b[^.;!?]*\bby\b")
+_TO = re.compile(r"\bto\b|到|成")
+
+
+def wants_total(folded: str) -> bool:
+    """Whether the message speaks of the whole video's length ("10 seconds in total", 总长)."""
+    return _TOTAL.search(folded) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class OneLength:
+    """One photo's new length: `index` in the video, absolute `ms` or a `delta_ms`."""
+
+    index: int
+    ms: int = 0
+    delta_ms: int = 0
+
+
+def one_length(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> OneLength | None:
+    """The one photo whose length the message sets, or None (not such a request)."""
+    if len(current) < 2 or _EACH.search(folded) or wants_total(folded):
+        return None
+    if _OTHER_OPS.search(folded):
+        return None
+    refs = [(at, a) for at, a in photo_refs(folded, current, [], subjects) if a is not None]
+    if len({a.asset_id for _, a in refs}) != 1:
+        return None
+    at, asset = refs[0]
+    if match := _AFTER_REF.search(folded[at:]):
+        around = folded[at : at + match.end() + 12]
+    elif match := _BEFORE_REF.search(folded[:at]):
+        around = folded[max(0, match.start() - 12) : at]  # "add 2 more seconds to the first"
+    else:
+        return None
+    value = parse_number(next(g for g in match.groups() if g))
+    if not value:
+        return None
+    ms = round(value * 1000)
+    index = [a.asset_id for a in current].index(asset.asset_id)
+    if _LESS.search(around) or (_BY_LESS.search(folded) and not _TO.search(around)):
+        return OneLength(index, delta_ms=-ms)
+    if _MORE.search(around):
+        return OneLength(index, delta_ms=ms)
+    return OneLength(index, ms=ms)
+
+
+def apply_lengths(steps: EditSteps, lengths: list[int], op: str) -> None:
+    """Rebuild the video track with each photo's own length (ms); the video's length follows."""
+    base = look_of(steps.draft)
+    if base is None:
+        return
+    lengths = [max(500, n) for n in lengths]
+    new_ms = max(MIN_MS, min(MAX_MS, sum(lengths)))
+    if tuple(lengths) == base.lengths:
+        listing = _listing(base.visuals, lengths)
+        steps.note(steps.say("photo_lengths", lengths=listing, duration=seconds(new_ms)), loud=True)
+        return
+    spec = replace(base, duration_ms=new_ms, lengths=tuple(lengths))
+    draft = generate(steps.draft, spec, steps.ids)
+    steps.step({"op": op, "lengths": [seconds(n) for n in lengths]}, draft, loud=True)
+    listing = _listing(base.visuals, lengths)
+    steps.note(
+        steps.say("photo_lengths", lengths=listing, duration=seconds(total(draft))),
+        loud=True,
+        claim="photo_lengths",
+    )
+
+
+def _listing(visuals: tuple[Asset, ...], lengths: list[int]) -> str:
+    return ", ".join(f"{a.filename} {seconds(n)}s" for a, n in zip(visuals, lengths, strict=False))
+
+
+def apply_photos(steps: EditSteps, edit: PhotoEdit, new_ms: int | None = None) -> None:
+    """Rebuild the video track with `edit.visuals`, keeping motion, framing and each photo's
+    own length; `new_ms` is the length the message gives an inserted photo."""
+    base = look_of(steps.draft)
+    if base is None:
+        return
+    names = ", ".join(a.filename for a in base.visuals)
+    count = len(base.visuals)
+    if edit.op == "not_uploaded":
+        steps.note(
+            steps.say("photos_not_uploaded", name=edit.name, count=count, names=names), loud=True
+        )
+        return
+    if edit.op == "missing":
+        steps.note(steps.say("photos_missing", count=count, names=names), loud=True)
+        return
+    if [a.asset_id for a in edit.visuals] == [a.asset_id for a in base.visuals]:
+        steps.note(steps.say("photos_same", names=names), loud=True)
+        return
+    own = {a.asset_id: n for a, n in zip(base.visuals, base.lengths, strict=False)}
+    average = round(sum(base.lengths) / max(1, len(base.lengths)))
+    lengths = []
+    for i, asset in enumerate(edit.visuals):
+        if asset.asset_id in own:
+            lengths.append(own[asset.asset_id])
+        elif edit.op == "replace" and i < len(base.lengths):
+            lengths.append(base.lengths[i])
+        else:
+            lengths.append(new_ms or average)
+    duration = max(MIN_MS, min(MAX_MS, sum(lengths)))
+    spec = replace(base, visuals=edit.visuals, duration_ms=duration, lengths=tuple(lengths))
+    draft = generate(steps.draft, spec, steps.ids)
+    new_names = [a.filename for a in edit.visuals]
+    steps.step({"op": f"{edit.op}_photos", "photos": new_names}, draft, loud=True)
+    steps.note(
+        steps.say(
+            "photos_changed",
+            names=", ".join(new_names),
+            count=len(new_names),
+            duration=seconds(total(draft)),
+        ),
+        loud=True,
+        claim=("photos", "length") if total(draft) != base.duration_ms else "photos",
+    )
