@@ -1,0 +1,187 @@
+"""Stranger-written sets scored at first sight on the finished language layer, then folded in.
+
+Each set was written by someone who never read the router, the translator or the interpreter, and
+scored once before any tuning. The floors below are those first-sight scores: a ratchet that only
+a better layer may raise (the issues' targets are higher; see the closing notes). Misses named
+here are the open work, not accepted behaviour.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent.local.interpreter.interpret import interpret
+from agent.local.interpreter.phrasebook import load_phrasebook
+from agent.local.interpreter.plan import Asset, InterpretContext, ToolStep
+from agent.router import build_router
+from agent.translate import translate
+from agent.translate.tables import load_gui_tables
+from tests.conftest import FIXTURES
+from tests.unit.test_interpreter_support import assets, final_draft, starts, texts
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+ROUTER = {
+    # first sight: 96/100 (2 harmful), 85/100 (4 harmful); before this layer 94% and 63% (11)
+    "round3_everyday": (0.96, 2),
+    "round3_hard": (0.85, 4),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUTER))
+async def test_round3_router_set_keeps_its_first_sight_score(name: str) -> None:
+    floor, harmful_at_most = ROUTER[name]
+    router = build_router()
+    cases = _lines(FIXTURES / "router" / f"{name}.jsonl")
+    right = harmful = 0
+    for case in cases:
+        route = await router.route(case["text"], tuple(case.get("attachments", ())))
+        plan = list(route.actions)
+        wants = {a for p in case["expect"] for a in p}
+        right += plan in case["expect"]
+        harmful += plan not in case["expect"] and (
+            plan in case.get("harmful", [])
+            or ("export" in plan and ("export" not in wants or ("sse" in wants) > ("sse" in plan)))
+        )
+    assert right / len(cases) >= floor
+    assert harmful <= harmful_at_most
+
+
+TRANSLATOR = {
+    # first sight: 51/60 (0 garbled), 40/60 (1 garbled: "All done! 🎉" lost its emoji)
+    "round3_everyday": (0.85, 0),
+    "round3_hard": (0.66, 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRANSLATOR))
+def test_round3_translator_set_keeps_its_first_sight_score(name: str) -> None:
+    floor, garbled_at_most = TRANSLATOR[name]
+    tables = load_gui_tables()
+    lines = _lines(FIXTURES / "translate" / f"{name}.jsonl")
+    results = [(line, translate(line["text"], tables)) for line in lines]
+    kept = [all(k in r.text for k in line["keep"]) for line, r in results]
+    right = sum(
+        ok and list(r.actions) in line["actions"]
+        for ok, (line, r) in zip(kept, results, strict=True)
+    )
+    assert right / len(lines) >= floor
+    assert kept.count(False) <= garbled_at_most
+
+
+_SUNSET = Asset(
+    asset_id="as_sunset",
+    filename="sunset.jpg",
+    kind="image",
+    url="http://127.0.0.1:8765/media/as_sunset/sunset.jpg",
+    width=1600,
+    height=1066,
+)
+
+
+def _starts() -> dict[str, tuple[dict[str, Any], tuple[Asset, ...]]]:
+    named, drafts = {**assets(), "sunset": _SUNSET}, starts()
+    music = copy.deepcopy(drafts["video"])
+    music["t"].append(copy.deepcopy(next(t for t in drafts["full"]["t"] if t["tt"] == 1)))
+    slides = tuple(named[n] for n in ("harbor", "lighthouse", "beach", "pier", "sunset"))
+    return {
+        "fresh5": (drafts["video"], (named["harbor"],)),
+        "titled": (drafts["titled"], (named["harbor"],)),
+        "music": (music, (named["harbor"],)),
+        "slideshow3": (drafts["slides3"], slides),
+    }
+
+
+def _track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:
+    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
+
+
+def _near(a: float, b: float, tol: float = 0.06) -> bool:
+    return abs(a - b) <= tol
+
+
+def _title_fits(seg: dict[str, Any], want: dict[str, Any]) -> bool:
+    return (
+        ("text" not in want or seg["n"] == want["text"])
+        and ("start_s" not in want or _near(seg["s"] / 1000, want["start_s"]))
+        and ("end_s" not in want or _near((seg["s"] + seg["d"]) / 1000, want["end_s"]))
+        and ("position" not in want or seg.get("pos") == want["position"])
+    )
+
+
+def _checks(exp: dict[str, Any], start: dict[str, Any], draft: dict[str, Any]) -> list[bool]:
+    """Each labelled fact of the draft after the request (a photo's share of the timeline is its
+    segment less half of each crossfade it takes part in)."""
+    video, audio = _track(draft, 0), _track(draft, 1)
+    fades = [s.get("x", 0) for s in video] + [0]
+    shares = [(s["d"] - fades[i] / 2 - fades[i + 1] / 2) / 1000 for i, s in enumerate(video)]
+    music = exp.get("music", {})
+    facts = {
+        "duration_s": lambda: _near(draft.get("d", 0) / 1000, exp["duration_s"]),
+        "duration_unchanged": lambda: draft.get("d") == start.get("d"),
+        "aspect": lambda: draft.get("m", {}).get("aspect") == exp["aspect"],
+        "photo_order": lambda: [s["n"] for s in video] == exp["photo_order"],
+        "photo_duration_s": lambda: (
+            len(shares) == len(exp["photo_duration_s"])
+            and all(_near(g, w, 0.6) for g, w in zip(shares, exp["photo_duration_s"], strict=True))
+        ),
+        "motion": lambda: bool(video) and all(s["mo"]["type"] == exp["motion"] for s in video),
+        "titles": lambda: all(
+            any(_title_fits(s, w) for s in _track(draft, 7)) for w in exp["titles"]
+        ),
+        "music": lambda: (
+            ("present" not in music or bool(audio) == music["present"])
+            and ("volume_pct" not in music or all(s.get("v") == music["volume_pct"] for s in audio))
+        ),
+    }
+    return [check() for key, check in facts.items() if key in exp]
+
+
+def _verdict(case: dict[str, Any], book: Any, begin: Any) -> str:
+    start, uploads = begin[case["start"]]
+    ctx = InterpretContext(
+        message=case["message"],
+        language="en" if case["language"] == "en" else "zh",
+        assets=uploads,
+        draft=copy.deepcopy(start),
+        seed=11,
+    )
+    plan = interpret(ctx)
+    draft, said = final_draft(plan, ctx.draft), texts(plan)
+    changed = draft != start or any(isinstance(s, ToolStep) for s in plan.steps)
+    generic = book.replies[plan.language]["capabilities"] in said
+    declined = "silent" if not said else ("generic" if generic else "declined")
+    if case["expect"]["verdict"] == "decline":
+        return "wrong" if changed else declined
+    if not changed:
+        return declined
+    checks = _checks(case["expect"], start, draft)
+    return "correct" if all(checks) else ("partial" if any(checks) else "wrong")
+
+
+LOCAL = {
+    # r2 first sight 54/80 (44 correct, 10 declined, 15 generic, 10 partial, 1 wrong); tuned on it
+    # since (79/80). r3 first sight 68/80: 54 correct, 14 declined, 7 generic, 3 partial, 2 wrong.
+    "blind_r2": (0.98, 0),
+    "blind_r3": (0.85, 2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOCAL))
+def test_stranger_local_agent_set_keeps_its_score(name: str) -> None:
+    floor, wrong_at_most = LOCAL[name]
+    book, begin = load_phrasebook(), _starts()
+    cases = _lines(FIXTURES / "interpreter" / f"{name}.jsonl")
+    verdicts = [_verdict(case, book, begin) for case in cases]
+    good = sum(v in ("correct", "declined") for v in verdicts)
+    assert good / len(cases) >= floor, verdicts
+    assert verdicts.count("wrong") <= wrong_at_most
+    assert "silent" not in verdicts
