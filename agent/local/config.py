@@ -34,6 +34,8 @@ CLOUD_PROFILE: dict[str, object] = {
     "url_lag_polls": 1,
     "iso_dates": True,
     "token_expiry": False,
+    "work_generate_s": 1.0,
+    "work_edit_s": 0.2,
 }
 """What the `cloud` profile changes: the cloud's grant and costs (protocol §6.3) and the shapes
 the public sources allow that our client must survive (docs/cloud-wire.md)."""
@@ -108,6 +110,10 @@ class BackendConfig:
             faults=parse_faults(settings.faults),
             upload_max_bytes=settings.upload_max_bytes,
             max_body_bytes=settings.local_max_body,
+            # The embedded backend does the work for real: no simulated thinking time (tests of
+            # slow backends and the cloud profile set it).
+            work_generate_s=0.0,
+            work_edit_s=0.0,
         )
         return base.with_overrides(**overrides) if overrides else base
 
