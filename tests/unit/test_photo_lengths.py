@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.local.edits import IdSource
-from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.hanzi import script_of
 from agent.local.interpreter.history import edit_after_step, steps_after_edit
+from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.plan import Asset, InterpretContext, Revision
 from agent.local.interpreter.quantity import with_halves
 from agent.local.interpreter.videotrack import VideoSpec, generate, photo_lengths, slideshow_timing
