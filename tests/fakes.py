@@ -30,6 +30,20 @@ ATTRIBUTION = {
     "X-Skill-Platform": "unknown",
 }
 API_URL = "https://api.test"
+TURN_KEYS = (
+    "status",
+    "reply",
+    "language",
+    "actions",
+    "files",
+    "file_info",
+    "links",
+    "previews",
+    "session_id",
+    "error",
+    "skill",
+)
+"""The keys of `turn --json`, in the order SKILL.md documents them."""
 
 Handler = Callable[[httpx.Request], httpx.Response]
 

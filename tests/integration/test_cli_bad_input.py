@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 
 from agent.cli import cli, main
 from agent.cli.api import CliDeps
-from tests.fakes import ApiScript, FakeClock, RecordingSleep, json_response
+from tests.fakes import TURN_KEYS, ApiScript, FakeClock, RecordingSleep, json_response
 
 pytestmark = pytest.mark.integration
 
@@ -31,19 +31,6 @@ SID = "5529798706024415232"
 STATE = f"/api/state/nemo_agent/me/{SID}/latest"
 SUBMIT = "/api/render/proxy/lambda"
 MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x01" * 300
-TURN_KEYS = {
-    "status",
-    "reply",
-    "language",
-    "actions",
-    "files",
-    "file_info",
-    "links",
-    "previews",
-    "session_id",
-    "error",
-    "skill",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +218,7 @@ def test_a_turn_that_cannot_run_keeps_its_json_shape_and_exits_1(
     plain = _invoke(["turn", *args], env)
     payload = _one_json(as_json)
     assert (as_json.exit_code, plain.exit_code) == (1, 1)
-    assert set(payload) == TURN_KEYS
+    assert set(payload) == set(TURN_KEYS)
     assert payload["status"] == "error"
     assert words in payload["reply"]
     assert words in plain.stdout + plain.stderr

@@ -12,22 +12,11 @@ from click.testing import CliRunner
 
 from agent.cli import cli
 from agent.config import Settings
+from tests.fakes import TURN_KEYS
 
 pytestmark = pytest.mark.integration
 
-KEYS = {
-    "status",
-    "reply",
-    "language",
-    "actions",
-    "files",
-    "file_info",
-    "links",
-    "previews",
-    "session_id",
-    "error",
-    "skill",
-}
+KEYS = set(TURN_KEYS)
 
 
 @pytest.fixture

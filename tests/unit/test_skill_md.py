@@ -13,6 +13,7 @@ from skills_ref.cli import main as skills_ref_cli
 
 from agent import __version__
 from agent.skill import parse_skill
+from tests.fakes import TURN_KEYS
 
 REPO = Path(__file__).resolve().parents[2]
 SKILL_MD = REPO / "SKILL.md"
@@ -88,22 +89,7 @@ def test_body_documents_each_cli_entry_point(usage: str) -> None:
     assert usage in _body()
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        "status",
-        "reply",
-        "language",
-        "actions",
-        "files",
-        "file_info",
-        "links",
-        "previews",
-        "session_id",
-        "error",
-        "skill",
-    ],
-)
+@pytest.mark.parametrize("key", TURN_KEYS)
 def test_body_documents_every_turn_output_key(key: str) -> None:
     assert f"| `{key}` |" in _body()
 
