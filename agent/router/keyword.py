@@ -30,9 +30,7 @@ _RETRACTION = re.compile(
     r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
 )
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
-_REMOVAL = (
-    r"^\s*(?:(?:and|but|also|so|oh|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
-)
+_REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
@@ -379,8 +377,8 @@ class KeywordRouter:
         if result.queried and not edits:
             result.actions = ["state"]
             return
-        removal = self._removal.match(text) is not None  # "no music"
-        firm = result.strong or edits or removal or bool(self._handled.search(text))
+        removal = self._removal.match(text) or self._handled.search(text)  # "no music", "把…"
+        firm = result.strong or edits or bool(removal)
         result.firm = firm
         result.soft = not firm and bool(self._noun.search(text))
         result.actions = ["sse"] if firm or result.soft else []
