@@ -29,6 +29,8 @@ _RETRACTION = re.compile(
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
     r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
 )
+# "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
+_REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
@@ -160,6 +162,9 @@ class KeywordRouter:
         self._failure = re.compile(alternation(g["failures"]))
         self._delegation = re.compile(alternation(g["delegations"]))
         self._noun = re.compile(alternation(g["topic_nouns"], suffix=True))
+        self._removal = re.compile(
+            rf"{_REMOVAL}(?:(?:the|any|more)\s+)?(?:{self._noun.pattern})(?:\W|please|pls|吧|了)*$"
+        )
 
     def route(self, text: str, attachments: Sequence[str] = ()) -> Route | None:
         """Route one turn by keywords, or return None to abstain (no signal, or ambiguous).
@@ -372,7 +377,8 @@ class KeywordRouter:
         if result.queried and not edits:
             result.actions = ["state"]
             return
-        firm = result.strong or edits or bool(self._handled.search(text))
+        removal = self._removal.match(text) or self._handled.search(text)  # "no music", "把…"
+        firm = result.strong or edits or bool(removal)
         result.firm = firm
         result.soft = not firm and bool(self._noun.search(text))
         result.actions = ["sse"] if firm or result.soft else []

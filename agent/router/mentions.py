@@ -33,6 +33,21 @@ _AWAITED = re.compile(
     r"(?:export|render|download)\w*\s+(?:\w+\s+){0,2}?(?:after|once|when|until|as\s+soon\s+as)"
     r"\s+(?:the\s+|my\s+|our\s+)?(?:client|boss|team|manager|customer|they|he|she|everyone"
     r"|someone|legal|marketing)\b"
+    # or on the user's own later word: "export when I say so", "I'll let you know when to export"
+    r"|(?:export|render|download)\w*\s+(?:\w+\s+){0,2}?(?:after|once|when|until|till)\s+i\s+"
+    r"(?:\w+\s+)?(?:say|tell|give|ask)\b"
+    r"|\b(?:tell|ask|let\s+you\s+know|say)\s+(?:\w+\s+){0,2}?(?:when|once)\s+to\s+"
+    r"(?:export|render|download)"
+)
+# Someone else's words reported ("my friend said exporting takes ages", "听说导出要很久"), or the
+# user's own instruction still to come ("I'll tell you to export", "到时候我再叫你导出"). The
+# user's own "I said export" is a command repeated, not a report.
+_REPORTED = re.compile(
+    r"(?<!\bi )\b(?:said|says|told\s+me|heard|hear|reckons|thinks)\b(?:\s+that)?(?:\s+\S+){0,3}\s*$"
+    r"|(?:听说|据说|(?<!我)说|(?<!我)讲).{0,3}$"
+    r"|\b(?:ill|i\s+will|i\s+might|i\s+may|id|i\s+would|ill\s+probably|im\s+going\s+to)\s+"
+    r"(?:\w+\s+)?(?:tell|ask|let\s+you\s+know|say|give\s+you)\b(?:\s+\S+){0,3}\s*$"
+    r"|(?:我会|我再|等我|到时候?我|我到时候?).{0,4}(?:告诉你|叫你|跟你说|通知你|让你|说).{0,4}$"
 )
 _AWAITS = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:after|once|when|until|as\s+soon\s+as)\s+(?:the\s+|my\s+|our\s+)?"
@@ -43,7 +58,9 @@ _AWAITS = re.compile(
 def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, after: str) -> bool:
     """An export or upload named, not asked for: in a question about it ("how long does an
     export take", "导出要多久"), in the past ("I exported it yesterday", "上次导出过"), or waiting
-    on someone else ("we'll export after the client approves")."""
+    on someone else ("we'll export after the client approves"), reported from someone else ("my
+    friend said exporting takes ages") or left for the user's own later word ("I'll tell you to
+    export", "到时候我再叫你导出")."""
     start, end = span
     word = clause[start:end]
     # "see attached" hands a file over; only an export in the past is a mention
@@ -56,6 +73,7 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or _EARLIER.search(before)
         or after.startswith("过")
         or _AWAITS.search(after)
+        or _REPORTED.search(before) is not None
     )
 
 
@@ -66,5 +84,6 @@ def asked_about(clause: str, start: int) -> bool:
 
 
 def awaits_someone(text: str) -> bool:
-    """The turn puts its export off until someone else acts ("after the client approves")."""
+    """The turn puts its export off until someone else acts ("after the client approves") or
+    the user says so ("export when I say so")."""
     return _AWAITED.search(text) is not None

@@ -689,3 +689,52 @@ def test_round_two_classes(
     decided = keywords.route(text)
     assert decided is not None
     assert (decided.actions, decided.declined) == (actions, declined)
+
+
+@pytest.mark.parametrize(
+    ("text", "attachments", "actions"),
+    [
+        # an edit before "then/之后/然后 + export" runs before it, whatever its script or verb
+        ("把字幕关掉，然后导出", (), ("sse", "export")),
+        ("把音乐静音 then 下载", (), ("sse", "export")),
+        ("用这张图替换片头，之后导出", ("a.jpg",), ("upload", "sse", "export")),
+        ("get rid of the intro, then export", (), ("sse", "export")),
+        ("without music, and then export", (), ("sse", "export")),
+        ("no subtitles please. then send me the file", (), ("sse", "export")),
+        # an animated video is made; a GIF on its own is still an export
+        ("把这张图转成动图视频", ("x.jpg",), ("upload", "sse")),
+        ("给我生成一个动态视频", (), ("sse",)),
+        ("做成GIF", (), ("export",)),
+        ("导出GIF", (), ("export",)),
+        # someone else's words reported are a mention; the user's own "I said" is a command
+        ("my colleague said rendering takes forever, is that true?", (), ("sse",)),
+        ("同事说下载很慢，真的吗", (), ("sse",)),
+        ("听说导出会掉画质", (), ("sse",)),
+        ("I said export it already", (), ("export",)),
+        # the user's own later word: not now
+        ("I'll tell you to download it after lunch", (), ("sse",)),
+        ("先给我看看进度，到时候我再叫你导出", (), ("state", "sse")),
+    ],
+)
+def test_round_three_classes(
+    keywords: KeywordRouter, text: str, attachments: tuple[str, ...], actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text, attachments)
+    assert decided is not None
+    assert decided.actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("let me see the tracks first, I'll let you know when to export", ("state", "sse")),
+        ("export when I say so", ("sse",)),
+        ("render it after I give the ok", ("sse",)),
+    ],
+)
+def test_an_export_left_for_the_users_later_word_is_declined(
+    keywords: KeywordRouter, text: str, actions: tuple[str, ...]
+) -> None:
+    decided = keywords.route(text)
+    assert decided is not None
+    assert (decided.actions, decided.declined) == (actions, ("export",))
