@@ -9,6 +9,8 @@ is nothing to read the file with and no previews are made. Imported lazily.
 from __future__ import annotations
 
 import importlib.util
+import os
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +95,8 @@ def _sheet(frames: list[tuple[float, Any]]) -> Any:
 def write_previews(path: Path, facts: MediaFacts | None = None) -> tuple[Path, ...]:
     """Write `NAME.jpg` (contact sheet) and `NAME.poster.jpg` beside `path`; their paths.
 
-    Returns an empty tuple when the file cannot be read (no partial files are left).
+    Returns an empty tuple when the file cannot be read (no partial files are left). An existing
+    file of either name is never replaced: that preview is skipped.
     """
     facts = facts or probe(path)
     if facts is None:
@@ -112,6 +115,18 @@ def write_previews(path: Path, facts: MediaFacts | None = None) -> tuple[Path, .
     while len(frames) < count:
         frames.append(frames[-1])
     sheet, poster = path.with_suffix(".jpg"), path.with_suffix(".poster.jpg")
-    _sheet(frames).save(sheet, "JPEG", quality=85)
-    frames[count // 2 - 1][1].convert("RGB").save(poster, "JPEG", quality=88)
-    return (sheet.resolve(), poster.resolve())
+    images = ((sheet, _sheet(frames), 85), (poster, frames[count // 2 - 1][1].convert("RGB"), 88))
+    return tuple(dest.resolve() for dest, image, quality in images if _save(image, dest, quality))
+
+
+def _save(image: Any, dest: Path, quality: int) -> bool:
+    """Write a JPEG through a temporary file beside `dest`, never over an existing file."""
+    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.part")
+    try:
+        image.save(tmp, "JPEG", quality=quality)
+        os.link(tmp, dest)  # fails if `dest` exists: a user's file is never replaced
+    except OSError:
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
