@@ -222,33 +222,19 @@ class Doctor:
         state = self.settings.state_dir
         if not state.is_dir():
             return [Finding("state", "info", "state_missing", {"path": str(state)})]
-        found: list[Finding] = []
-        if _mode(state) & 0o077:
-            ctx = {"path": str(state), "mode": f"{_mode(state):04o}"}
-            found.append(
-                Finding(
-                    "state",
-                    "fail",
-                    "state_open",
-                    ctx,
-                    "fix_chmod",
-                    {"mode": "700", "path": str(state)},
-                )
+        wanted = [(state, "700"), *((state / n, "600") for n in (TOKEN_FILE, RECORD_FILE))]
+        found = [
+            Finding(
+                "state",
+                "fail",
+                "state_open",
+                {"path": str(path), "mode": f"{_mode(path):04o}"},
+                "fix_chmod",
+                {"mode": mode, "path": str(path)},
             )
-        for name in (TOKEN_FILE, RECORD_FILE):
-            path = state / name
-            if path.is_file() and _mode(path) & 0o077:
-                ctx = {"path": str(path), "mode": f"{_mode(path):04o}"}
-                found.append(
-                    Finding(
-                        "state",
-                        "fail",
-                        "state_open",
-                        ctx,
-                        "fix_chmod",
-                        {"mode": "600", "path": str(path)},
-                    )
-                )
+            for path, mode in wanted
+            if path.exists() and _mode(path) & 0o077
+        ]
         return found or [Finding("state", "ok", "state_ok", {"path": str(state)})]
 
     # -- render and worker ---------------------------------------------------------------
