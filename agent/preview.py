@@ -95,8 +95,9 @@ def _sheet(frames: list[tuple[float, Any]]) -> Any:
 def write_previews(path: Path, facts: MediaFacts | None = None) -> tuple[Path, ...]:
     """Write `NAME.jpg` (contact sheet) and `NAME.poster.jpg` beside `path`; their paths.
 
-    Returns an empty tuple when the file cannot be read (no partial files are left). An existing
-    file of either name is never replaced: that preview is skipped.
+    Returns an empty tuple when the file cannot be read (no partial files are left). Each image is
+    written whole through a temporary file; it replaces the preview of an earlier export with the
+    same name (a GIF after the MP4 of the same project state).
     """
     facts = facts or probe(path)
     if facts is None:
@@ -120,11 +121,11 @@ def write_previews(path: Path, facts: MediaFacts | None = None) -> tuple[Path, .
 
 
 def _save(image: Any, dest: Path, quality: int) -> bool:
-    """Write a JPEG through a temporary file beside `dest`, never over an existing file."""
+    """Write a JPEG whole: through a temporary file beside `dest`, then renamed over it."""
     tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.part")
     try:
         image.save(tmp, "JPEG", quality=quality)
-        os.link(tmp, dest)  # fails if `dest` exists: a user's file is never replaced
+        os.replace(tmp, dest)
     except OSError:
         return False
     finally:

@@ -1,4 +1,4 @@
-"""Previews beside an export: a contact sheet and a poster, never over a file already there."""
+"""Previews beside an export: a contact sheet and a poster, each written whole."""
 
 from __future__ import annotations
 
@@ -35,12 +35,13 @@ def test_previews_land_beside_the_video(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["clip.jpg", "clip.mp4", "clip.poster.jpg"]
 
 
-def test_a_file_already_there_is_never_replaced(tmp_path: Path) -> None:
+def test_a_second_export_of_the_same_name_replaces_its_previews_whole(tmp_path: Path) -> None:
     from agent.preview import write_previews
 
-    mine = tmp_path / "clip.jpg"
-    mine.write_bytes(b"the user's own picture")
-    written = write_previews(_clip(tmp_path / "clip.mp4"))
-    assert [p.name for p in written] == ["clip.poster.jpg"]
-    assert mine.read_bytes() == b"the user's own picture"
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "clip.jpg").write_bytes(b"an earlier export's sheet")
+    written = write_previews(_clip(folder / "clip.mp4"))
+    assert [p.name for p in written] == ["clip.jpg", "clip.poster.jpg"]
+    assert (folder / "clip.jpg").read_bytes()[:2] == b"\xff\xd8"
+    assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
