@@ -11,7 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.router.mentions import asked_about, awaits_someone, mentioned
+from agent.router.clauses import Segment, Segmenter
+from agent.router.deferral import acted_by_others, deferred
+from agent.router.mentions import asked_about, mentioned
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
@@ -115,16 +117,8 @@ class KeywordRouter:
         self._compile_content(g)
 
     def _compile_clauses(self, g: Mapping[str, Sequence[str]]) -> None:
-        """Connectors, order markers, fillers and dismissals: how a turn splits into clauses."""
-        _, late_cjk = _by_script(g["deferrals"])
-        # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
-        sequence = rf"(?<=\w)(?:{alternation(g['sequence_markers'])})(?!{alternation(late_cjk)})"
-        self._connector = re.compile(
-            rf"\s*(?:[,;!?]|\.(?!\d)|{alternation(g['connectors'])}|{sequence})\s*"
-        )
-        self._after = re.compile(alternation(g["after_markers"]))
-        first = alternation(g["first_markers"])
-        self._first = re.compile(rf"^(?:{first})|(?:{first})$")
+        """Segmentation, fillers and dismissals: how a turn splits into clauses."""
+        self._segmenter = Segmenter(g)
         # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
         fillers = alternation(g["fillers"])
         self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
@@ -186,7 +180,7 @@ class KeywordRouter:
         prepared = prepare(text.translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        clauses = [self._analyse(clause) for clause in self._clauses(respelled)]
+        clauses = [self._analyse(segment) for segment in self._segmenter.split(respelled)]
         firm = any(c.strong or c.firm for c in clauses)
         if any(c.ambiguous for c in clauses):
             asked = {a for c in clauses if not c.ambiguous for a in c.actions}
@@ -194,19 +188,22 @@ class KeywordRouter:
                 dict.fromkeys(a for c in clauses for a in c.declined if a not in asked)
             )
             return Decision(None, declined, firm)
-        plan = self._plan(clauses, media, respelled)
+        plan = self._plan(clauses, deferred(respelled, media=media), media, respelled)
         declined = tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in plan))
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
         return Decision(route, declined, firm)
 
-    def _plan(self, clauses: list[_Clause], media: bool, respelled: str) -> tuple[Action, ...]:
+    def _plan(
+        self, clauses: list[_Clause], waits: bool, media: bool, respelled: str
+    ) -> tuple[Action, ...]:
+        # "we'll export after the client approves", "I'll send it once I find it": not now;
+        # "export it. actually no, wait": the user's last word takes back the export before it
+        put_off = {"export", "upload"} if waits else set()
         for index, clause in enumerate(clauses):
-            # "we'll export after the client approves": not now; "export it. actually no, wait":
-            # the user's last word takes back the export before it
-            later = any(c.retracts for c in clauses[index + 1 :])
-            if (awaits_someone(respelled) or later) and "export" in clause.actions:
-                clause.actions = [a for a in clause.actions if a != "export"] or ["sse"]
-                clause.declined.append("export")
+            off = put_off | ({"export"} if any(c.retracts for c in clauses[index + 1 :]) else set())
+            if off & set(clause.actions):
+                clause.declined.extend(a for a in clause.actions if a in off)
+                clause.actions = [a for a in clause.actions if a not in off] or ["sse"]
         if {"failed", "delegates"} <= {c.handed for c in clauses}:
             for clause in (c for c in clauses if c.handed == "delegates"):
                 clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
@@ -221,21 +218,6 @@ class KeywordRouter:
     def _asks_more(self, text: str) -> bool:
         """With a file, words beyond handing it over ask for something ("something dreamy")."""
         return bool(_MEANINGFUL.search(self._handing.sub(" ", text)))
-
-    def _clauses(self, text: str) -> list[str]:
-        ordered: list[str] = []
-        for part in self._connector.split(text):
-            part = part.strip()
-            if not part:
-                continue
-            after = self._after.search(part)
-            if after and after.start() > 0:
-                ordered.extend([part[after.end() :], part[: after.start()]])
-            elif ordered and self._first.search(part):
-                ordered.insert(len(ordered) - 1, part)
-            else:
-                ordered.append(part)
-        return ordered
 
     def _talk(self, text: str) -> _Clause | None:
         """A clause read whole: a keyword alone ("timeline pls"), a failure reported or a
@@ -332,7 +314,10 @@ class KeywordRouter:
         verb = self._verb.search(text)
         return verb is not None and not self._negated("sse", text[: verb.start()], "")
 
-    def _analyse(self, clause: str) -> _Clause:
+    def _analyse(self, segment: Segment) -> _Clause:
+        clause = segment.text
+        if acted_by_others(clause):
+            return _Clause()  # "if I make 3 more", "once the client approves": asks for nothing
         text, content = self._mask_content(self._filler.sub(" ", clause))
         talk = self._talk(text)
         if talk is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_about", "awaits_someone", "mentioned"]
+__all__ = ["asked_about", "mentioned"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A mention, not a command (rule 3 of the language layer): a question about the command, the
@@ -28,16 +28,6 @@ _WANTED = re.compile(r"\b(?:want|wanted|need|needs|like|get|got|have|had|has|be|
 _EARLIER = re.compile(
     r"\b(?:past|previous|earlier|old|older|prior|last|yesterdays)\s+(?:\w+\s+)?$"
     r"|(?:已经|上次|之前|昨天|刚才|刚刚|以前|上一次|前几天).{0,3}$"
-)
-_AWAITED = re.compile(
-    r"(?:export|render|download)\w*\s+(?:\w+\s+){0,2}?(?:after|once|when|until|as\s+soon\s+as)"
-    r"\s+(?:the\s+|my\s+|our\s+)?(?:client|boss|team|manager|customer|they|he|she|everyone"
-    r"|someone|legal|marketing)\b"
-    # or on the user's own later word: "export when I say so", "I'll let you know when to export"
-    r"|(?:export|render|download)\w*\s+(?:\w+\s+){0,2}?(?:after|once|when|until|till)\s+i\s+"
-    r"(?:\w+\s+)?(?:say|tell|give|ask)\b"
-    r"|\b(?:tell|ask|let\s+you\s+know|say)\s+(?:\w+\s+){0,2}?(?:when|once)\s+to\s+"
-    r"(?:export|render|download)"
 )
 # Someone else's words reported ("my friend said exporting takes ages", "听说导出要很久"), or the
 # user's own instruction still to come ("I'll tell you to export", "到时候我再叫你导出"). The
@@ -81,9 +71,3 @@ def asked_about(clause: str, start: int) -> bool:
     """The clause asks about the export it names ("did the render finish?", "how many times
     have I exported this?"): a question about the work, answered from its state."""
     return _ASKED.search(clause[:start]) is not None
-
-
-def awaits_someone(text: str) -> bool:
-    """The turn puts its export off until someone else acts ("after the client approves") or
-    the user says so ("export when I say so")."""
-    return _AWAITED.search(text) is not None

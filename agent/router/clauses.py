@@ -1,0 +1,75 @@
+"""Clause segmentation for the keyword stage: connectors, order markers and questions.
+
+A turn splits at punctuation, connectors ("then", "然后") and sequence words ("导出之后…");
+a subordinate clause ("…once I upload it", "…after you trim it") runs before its main clause,
+and "first" moves its clause ahead. Each clause remembers whether it asks a question.
+Pure: compiled from the router tables' grammar once per `KeywordRouter`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from agent.router.rules import alternation
+
+__all__ = ["Segment", "Segmenter"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A clause that asks rather than tells: a question word first, or a Chinese question form.
+_ASKS = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh|yo|also)\s+)*(?:what|whats|how|hows|why|which|where"
+    r"|wheres|who|whos|did|does|do|is|are|am|was|were|has|have|will|would|should|any)\b"
+    r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
+)
+# "can you…", "could you…": a request in question form, not a question.
+_REQUEST = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|yo|also)\s+)*(?:can|could|would|will)\s+(?:you|u)\b"
+    r"|^(?:please|pls|kindly)\b|能不能|可不可以|可以帮|帮我|麻烦"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One clause of a turn and whether it asks a question (not a request in question form)."""
+
+    text: str
+    question: bool = False
+
+
+class Segmenter:
+    """Splits a normalised turn into clauses in the order they should run."""
+
+    def __init__(self, g: Mapping[str, Sequence[str]]) -> None:
+        """Compile connectors, sequence, after and first markers from the tables' grammar."""
+        late_cjk = [w for w in g["deferrals"] if _CJK.search(w)]
+        # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
+        sequence = rf"(?<=\w)(?:{alternation(g['sequence_markers'])})(?!{alternation(late_cjk)})"
+        self._connector = re.compile(
+            rf"(\s*(?:[,;!?]|\.(?!\d)|{alternation(g['connectors'])}|{sequence})\s*)"
+        )
+        self._after = re.compile(alternation(g["after_markers"]))
+        first = alternation(g["first_markers"])
+        self._first = re.compile(rf"^(?:{first})|(?:{first})$")
+
+    def split(self, text: str) -> list[Segment]:
+        """The clauses of `text`, a subordinate one before its main clause."""
+        pieces = self._connector.split(text)
+        ordered: list[Segment] = []
+        for index in range(0, len(pieces), 2):
+            part = pieces[index].strip()
+            if not part:
+                continue
+            mark = pieces[index + 1] if index + 1 < len(pieces) else ""
+            asks = "?" in mark or (bool(_ASKS.search(part)) and not _REQUEST.search(part))
+            after = self._after.search(part)
+            if after and after.start() > 0:
+                ordered.extend(
+                    [Segment(part[after.start() :], asks), Segment(part[: after.start()], asks)]
+                )
+            elif ordered and self._first.search(part):
+                ordered.insert(len(ordered) - 1, Segment(part, asks))
+            else:
+                ordered.append(Segment(part, asks))
+        return ordered

@@ -1,0 +1,95 @@
+"""Deferral: a turn that puts its export off until the user or someone else acts.
+
+A temporal or conditional subordinate clause ("once I upload the logo", "after the client
+approves", "pending sign-off", "等我确认之后再", "客户同意以后") defers the command it governs;
+one about our own work ("once done", "when you're finished", "做好之后") only orders it. The
+user's own export to come ("I'll export it myself", "我自己导出") is not a command either.
+
+Pure regexes over the keyword stage's normalised text (apostrophes dropped: "I'm" is "im").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["acted_by_others", "deferred"]
+
+_SUBORDINATOR = (
+    r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til|if|only\s+if|unless"
+    r"|provided(?:\s+that)?|as\s+long\s+as|by\s+the\s+time)"
+)
+# Who acts in the subordinate clause: the user, a third party, or something of theirs. "you",
+# "it", "that", "everything" or no subject at all ("once done") is our own work.
+_PEOPLE = (
+    r"(?:client|clients|boss|team|manager|customer|customers|stakeholders?|director|producer"
+    r"|agency|lawyers?|legal|marketing|management|compliance|committee|family|wife|husband"
+    r"|partner|friend|friends|mom|mum|dad|sister|brother|colleague|colleagues|coworker"
+    r"|supervisor|teacher|editor|higher\s+ups|approver|reviewer)"
+)
+_PRODUCT = (
+    r"(?:video|clip|movie|film|edit|edits|changes|change|project|draft|slideshow|reel|title"
+    r"|titles|music|render|export|fixes|tweaks|version|cut)"
+)
+_SUBJECT = (
+    r"(?:i|im|ive|id|ill|we|were|weve|wed|he|hes|she|shes|they|theyre|theyve|someone|somebody"
+    rf"|everyone|everybody|anyone|people|{_PEOPLE}"
+    rf"|(?:the|our|my|his|her|their)\s+(?:\w+\s+)?{_PEOPLE}"
+    rf"|(?:my|our|his|her|their)\s+(?!{_PRODUCT}\b)\w+)"
+)
+_JUDGED = (
+    r"(?:approves?|approved|signs?\s+off|signed\s+off|confirms?|confirmed|reviews?|reviewed"
+    r"|checks?|checked|decides?|decided|picks?|picked|chooses?|chose|likes?|liked|loves?"
+    r"|sees?|seen|saw|says?|said|gives?\s+(?:the|you\s+the|it\s+the)\s+(?:ok|okay|go|green)"
+    r"|gets?\s+back|replies|replied|responds?|responded|agrees?|agreed|happy|satisfied)"
+)
+_EVENT = (
+    r"(?:meeting|call|review|approval|sign\s*-?\s*off|signoff|feedback|lunch|dinner|weekend"
+    r"|break|holidays?|class|school|shoot|presentation|launch|vacation|trip|conference)"
+)
+_LATIN = re.compile(
+    rf"\b{_SUBORDINATOR}\s+{_SUBJECT}\b"
+    rf"|\b{_SUBORDINATOR}\s+(?!you\b|youre\b|youve\b)(?:\w+\s+){{0,3}}?{_JUDGED}\b"
+    rf"|\b(?:after|until|till|til|before)\s+(?:\w+\s+){{0,2}}?{_EVENT}\b"
+    r"|\bpending\b|\bsubject\s+to\s+(?:\w+\s+)?(?:approval|review|sign)"
+    r"|\bcircle\s+back\b|\bon\s+hold\b"
+    # the user's own export still to come: "I'll do the export myself", "let you know when to"
+    r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|i\s+could|i\s+might)\s+"
+    r"(?:(?:just|probably|then|maybe|do|go\s+ahead\s+and|handle|take\s+care\s+of|the|it"
+    r"|myself|that|one|final)\s+)*(?:export|render|download)"
+    r"|\b(?:export|render|download)\w*\s+(?:\w+\s+){0,3}?(?:myself|ourselves|on\s+my\s+own)\b"
+    r"|\b(?:tell|ask|let\s+you\s+know|say)\s+(?:\w+\s+){0,2}?(?:when|once)\s+to\s+"
+    r"(?:export|render|download)"
+)
+_WHO_ZH = (
+    r"(?:我|我们|咱|咱们|客户|老板|领导|甲方|老师|朋友|家人|大家|他|她|他们|她们|别人|同事|经理"
+    r"|上司|主管|老婆|老公|妈|爸|男朋友|女朋友|对方|老细|客)"
+)
+_CJK = re.compile(
+    rf"等{_WHO_ZH}"
+    rf"|(?<!你)(?:确认|同意|审核|批准|看过|看完|过目|检查|决定|选好|满意|点头|通过|批了|签字"
+    r"|回复|拍板)(?:了|完|好)?(?:之后|以后|后|再|就|才)"
+    rf"|(?:只要|如果|要是|等到){_WHO_ZH}.{{0,6}}(?:说|讲|叫|喊|同意|确认|觉得|满意)"
+    r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
+)
+_OTHERS = re.compile(rf"^{_SUBORDINATOR}\s+{_SUBJECT}\b")
+_UPLOADING = re.compile(r"\b(?:upload|uploads|uploaded|send|sent|attach|attached)\b|上传|发")
+
+
+def deferred(text: str, *, media: bool = False) -> bool:
+    """Whether the turn puts its export off: until the user or someone else acts, an event
+    passes, or the user exports themselves.
+
+    Args:
+        text: The keyword stage's normalised turn.
+        media: The turn carries a file: "once I upload it" is then this very upload.
+    """
+    for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
+        if not (media and _UPLOADING.search(text, match.start(), match.end() + 24)):
+            return True
+    return False
+
+
+def acted_by_others(clause: str) -> bool:
+    """A subordinate clause whose subject is the user or someone else ("if I make 3 more",
+    "once the client approves"): it sets a condition and asks nothing of us."""
+    return _OTHERS.match(clause) is not None
