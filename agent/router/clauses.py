@@ -20,7 +20,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # A clause that asks rather than tells: a question word first, or a Chinese question form.
 _ASKS = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh|yo|also)\s+)*(?:what|whats|how|hows|why|which|where"
-    r"|wheres|who|whos|did|does|do|is|are|am|was|were|has|have|will|would|should|any)\b"
+    r"|wheres|who|whos|did|does|do|is|are|am|was|has|have|will|would|should|any)\b"
     r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
 )
 # "can you…", "could you…": a request in question form, not a question.
@@ -36,6 +36,8 @@ class Segment:
 
     text: str
     question: bool = False
+    lead: str = ""
+    """The subordinator split off the front ("once", "if"): the clause runs first."""
 
 
 class Segmenter:
@@ -65,9 +67,12 @@ class Segmenter:
             asks = "?" in mark or (bool(_ASKS.search(part)) and not _REQUEST.search(part))
             after = self._after.search(part)
             if after and after.start() > 0:
+                lead = after.group(0)
                 ordered.extend(
-                    [Segment(part[after.start() :], asks), Segment(part[: after.start()], asks)]
+                    [Segment(part[after.end() :], asks, lead), Segment(part[: after.start()], asks)]
                 )
+            elif after:  # "…and after send me": the subordinator leads its own clause
+                ordered.append(Segment(part[after.end() :].strip(), asks, after.group(0)))
             elif ordered and self._first.search(part):
                 ordered.insert(len(ordered) - 1, Segment(part, asks))
             else:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import acted_by_others, deferred
 from agent.router.mentions import asked_about, mentioned
+from agent.router.reading import Clause, Match, resolve_collision, subject
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
@@ -34,39 +35,6 @@ _RETRACTION = re.compile(
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
-# Within one clause a cost or status question names other commands only as its subject:
-# "do I have enough credits to export?" is a credits question.
-_DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    start: int
-    end: int
-    intent: Intent
-    noun: bool = False
-
-
-@dataclass(slots=True)
-class _Clause:
-    actions: list[Action] = field(default_factory=list)
-    strong: bool = False
-    ambiguous: bool = False
-    soft: bool = False
-    """Only topic nouns ("the video"): content when alone, noise beside a command."""
-    sequenced: bool = False
-    """A sequence word stands between two commands ("先查积分再导出"): both run, in order."""
-    declined: list[Action] = field(default_factory=list)
-    """Commands named under a negation or deferral ("先不要导出", "export later")."""
-    firm: bool = False
-    """An edit verb asks for something ("make it warmer"): the clause is a real request."""
-    retracts: bool = False
-    """The clause takes back what came before ("actually no", "scratch that", "不对")."""
-    handed: Literal["", "failed", "delegates"] = ""
-    """The clause reports an export failing for the user, or hands the command to us."""
-    queried: bool = False
-    """A question names an export ("did the render finish?"): a state question unless it also
-    asks for an edit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +46,8 @@ class Decision:
     firm: bool
     """Some clause asks for an edit or names quoted content: a later stage must not overrule
     its `sse` with a read-only answer."""
+    waits: bool = False
+    """The turn puts an export off until the user or someone else acts (`deferred`)."""
 
 
 def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -99,6 +69,11 @@ class KeywordRouter:
             )
             for intent in INTENTS
             for kind in ("keyword", "noun")
+        ]
+        self._asked = [
+            (intent, re.compile(alternation(words, suffix=True)))
+            for intent in INTENTS
+            if (words := tables.words(intent, "asked"))
         ]
         polite = rf"(?:\s*(?:{alternation(g['politeness'])}))*\s*"
         self._alone = [
@@ -182,19 +157,25 @@ class KeywordRouter:
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
         clauses = [self._analyse(segment) for segment in self._segmenter.split(respelled)]
         firm = any(c.strong or c.firm for c in clauses)
+        waits = deferred(respelled, media=media)
+        # a turn that puts its export off declines it, named or implied (the automatic export)
+        held: list[Action] = ["export"] if waits else []
         if any(c.ambiguous for c in clauses):
             asked = {a for c in clauses if not c.ambiguous for a in c.actions}
             declined = tuple(
-                dict.fromkeys(a for c in clauses for a in c.declined if a not in asked)
+                dict.fromkeys(a for c in clauses for a in [*c.declined, *held] if a not in asked)
             )
-            return Decision(None, declined, firm)
-        plan = self._plan(clauses, deferred(respelled, media=media), media, respelled)
-        declined = tuple(dict.fromkeys(a for c in clauses for a in c.declined if a not in plan))
+            return Decision(None, declined, firm, waits)
+        plan = self._plan(clauses, waits, media, respelled)
+        declined = tuple(
+            dict.fromkeys(a for c in [*clauses, Clause(declined=held)] for a in c.declined)
+        )
+        declined = tuple(a for a in declined if a not in plan)
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
-        return Decision(route, declined, firm)
+        return Decision(route, declined, firm, waits)
 
     def _plan(
-        self, clauses: list[_Clause], waits: bool, media: bool, respelled: str
+        self, clauses: list[Clause], waits: bool, media: bool, respelled: str
     ) -> tuple[Action, ...]:
         # "we'll export after the client approves", "I'll send it once I find it": not now;
         # "export it. actually no, wait": the user's last word takes back the export before it
@@ -219,18 +200,18 @@ class KeywordRouter:
         """With a file, words beyond handing it over ask for something ("something dreamy")."""
         return bool(_MEANINGFUL.search(self._handing.sub(" ", text)))
 
-    def _talk(self, text: str) -> _Clause | None:
+    def _talk(self, text: str) -> Clause | None:
         """A clause read whole: a keyword alone ("timeline pls"), a failure reported or a
         command handed over, a retraction or a dismissal (noise beside a command)."""
         alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
         if alone is not None:
-            return _Clause(actions=[alone])
+            return Clause(actions=[alone])
         handed = self._handing_over(text)
         if handed:  # "the export button isn't working" / "can you just do it"
-            return _Clause(actions=["sse"], soft=True, handed=handed)
+            return Clause(actions=["sse"], soft=True, handed=handed)
         retracts = _RETRACTION.match(text) is not None
         if retracts or self._dismissal.match(text):
-            return _Clause(actions=["sse"], soft=True, retracts=retracts)
+            return Clause(actions=["sse"], soft=True, retracts=retracts)
         return None
 
     def _handing_over(self, clause: str) -> Literal["", "failed", "delegates"]:
@@ -253,21 +234,27 @@ class KeywordRouter:
                 return f"{clause[: marker.end()]} {MASK} {kept}".rstrip(), True
         return clause, MASK in clause
 
-    def _matches(self, clause: str) -> list[_Match]:
+    def _matches(self, clause: str, question: bool) -> list[Match]:
         found = [
-            _Match(m.start(), m.end(), intent, noun)
+            Match(m.start(), m.end(), intent, noun)
             for intent, noun, regex in self._intents
             for m in regex.finditer(clause)
         ]
+        if question:  # "can I afford two more?", "剪到哪了"
+            found += [
+                Match(m.start(), m.end(), intent, asked=True)
+                for intent, regex in self._asked
+                for m in regex.finditer(clause)
+            ]
         for word in self._words.finditer(clause):
             intent = self._typos.get(word.group(0))
             if intent is not None:
-                found.append(_Match(word.start(), word.end(), intent))
-        chosen: list[_Match] = []
+                found.append(Match(word.start(), word.end(), intent))
+        chosen: list[Match] = []
         for match in sorted(found, key=lambda m: (m.start - m.end, m.start)):
             if all(match.end <= c.start or match.start >= c.end for c in chosen):
                 chosen.append(match)
-        return sorted((_subject(c, found) for c in chosen), key=lambda m: m.start)
+        return sorted((subject(c, found) for c in chosen), key=lambda m: m.start)
 
     def _negated(self, intent: Intent, before: str, after: str) -> bool:
         # "is it done yet?" asks about state; only commands can be deferred.
@@ -280,7 +267,7 @@ class KeywordRouter:
         # "before I have to pay" orders a question, it does not take it back
         return intent in _DEFERRABLE or not _ORDER_ONLY.match(negation.group(0))
 
-    def _edited(self, match: _Match, before: str) -> bool:
+    def _edited(self, match: Match, before: str) -> bool:
         """An edit verb precedes the match, other than a light verb naming a command or a verb
         whose reach a preposition ends ("how many videos can I make with my credits")."""
         verbs = list(self._verb.finditer(before))
@@ -290,7 +277,7 @@ class KeywordRouter:
             return not self._preposition.search(before[verbs[-1].end() :])
         return match.noun or not self._light.search(before)
 
-    def _object(self, match: _Match, edited: bool, before: str, after: str) -> bool:
+    def _object(self, match: Match, edited: bool, before: str, after: str) -> bool:
         """The match is content, not a request: what an edit works on ("make the credits big",
         "add a download icon", "把成片调亮") or a thing described ("导出的视频", "the export looks
         blurry")."""
@@ -314,22 +301,24 @@ class KeywordRouter:
         verb = self._verb.search(text)
         return verb is not None and not self._negated("sse", text[: verb.start()], "")
 
-    def _analyse(self, segment: Segment) -> _Clause:
+    def _analyse(self, segment: Segment) -> Clause:
         clause = segment.text
-        if acted_by_others(clause):
-            return _Clause()  # "if I make 3 more", "once the client approves": asks for nothing
+        if acted_by_others(f"{segment.lead} {clause}".strip()):
+            return Clause()  # "if I make 3 more", "once the client approves": asks for nothing
         text, content = self._mask_content(self._filler.sub(" ", clause))
         talk = self._talk(text)
         if talk is not None:
             return talk
-        matches = self._matches(text)
-        result = _Clause(strong=content)
+        matches = self._matches(text, segment.question)
+        result = Clause(strong=content)
         previous = 0
         for index, match in enumerate(matches):
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
-            edited = self._edited(match, before)
-            if match.intent == "sse" or self._object(match, edited, before, after):
+            edited = not match.asked and self._edited(match, before)
+            if match.intent == "sse" or (
+                not match.asked and self._object(match, edited, before, after)
+            ):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
             elif match.intent in _DEFERRABLE and mentioned(
                 match.intent, text, (match.start, match.end), before, after
@@ -348,14 +337,15 @@ class KeywordRouter:
             previous = match.end
         commands = [a for a in result.actions if a != "sse"]
         if len(set(commands)) > 1 and not result.sequenced:
-            _resolve_collision(result, commands)
-        if commands and self._edit_follows(text[previous:]):
+            resolve_collision(result, commands)
+        # "积分够不够再做一个": the edit after a question is its purpose, not a request
+        if commands and not segment.question and self._edit_follows(text[previous:]):
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
             self._without_command(result, text)
         return result
 
-    def _without_command(self, result: _Clause, text: str) -> None:
+    def _without_command(self, result: Clause, text: str) -> None:
         """A clause that asks for no command: a question about an export asks for state; an
         edit, content or the disposal form ("把标题移到下方", whatever the verb) is firm."""
         edits = self._asks_for_edit(text)
@@ -367,20 +357,3 @@ class KeywordRouter:
         result.firm = firm
         result.soft = not firm and bool(self._noun.search(text))
         result.actions = ["sse"] if firm or result.soft else []
-
-
-def _subject(match: _Match, found: Sequence[_Match]) -> _Match:
-    """A status question about credits asks for credits ("积分用完了吗", "show credit summary")."""
-    if match.intent == "state" and any(
-        f.intent == "credits" and match.start <= f.start and f.end <= match.end for f in found
-    ):
-        return _Match(match.start, match.end, "credits", match.noun)
-    return match
-
-
-def _resolve_collision(result: _Clause, commands: Sequence[Action]) -> None:
-    """Two commands in one clause. A credits or state question names export/upload only as its
-    subject ("导出要多少积分", "export status"); state before credits is ambiguous."""
-    winner = next(i for i in _DOMINANCE if i in commands)
-    result.actions = [winner]
-    result.ambiguous = {"credits", "state"} <= set(commands) and commands[0] != winner

@@ -20,7 +20,14 @@ _QUESTION = re.compile(
 )
 # Questions about whether or how often it happened, not about how it looks or what it will be.
 _ASKED = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:did|has|have|is|are|was|were|how\s+many)\b"
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:did|has|have|is|are|was|were|how\s+many"
+    r"|(?:what|which|when|where)\s+(?:did|have|has))\b(?!\s+there\s+a\s+way|\s+it\s+possible)"
+)
+# "the export from this morning", "that render you did": an export described, not asked for.
+_DETERMINED = re.compile(r"\b(?:the|that|this|my|your|our)\s*$")
+_DESCRIBED = re.compile(
+    r"^\s*(?:from|of\s+(?:yesterday|earlier|before|last)|you\s+(?:did|made|sent|gave)"
+    r"|that\s+you|i\s+got|we\s+did)\b"
 )
 _CJK_QUESTION = re.compile(r"多久|多少|要几|什么|怎么|为什么|哪里|哪儿|在哪|哪个")
 _PAST_FORM = re.compile(r"ed$")
@@ -60,8 +67,9 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         _QUESTION.search(clause[:start])
         or (_CJK.search(word) and _CJK_QUESTION.search(clause))
         or past
-        or _EARLIER.search(before)
+        or (_EARLIER.search(before) is not None and not before.endswith("再"))
         or after.startswith("过")
+        or (_DETERMINED.search(before) is not None and _DESCRIBED.match(after) is not None)
         or _AWAITS.search(after)
         or _REPORTED.search(before) is not None
     )

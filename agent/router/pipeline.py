@@ -162,7 +162,9 @@ class Router:
                 return decided
             vague = dataclasses.replace(decided, confidence=VAGUE_CONFIDENCE)
             return self._guess(text, media, declined, read_only=True) or vague
-        guessed = self._guess(text, media, declined, read_only=False)
+        # a turn that only puts its export off ("if it looks good I'll render tomorrow") asks
+        # nothing the model could name
+        guessed = None if decision.waits else self._guess(text, media, declined, read_only=False)
         if guessed is not None:
             return guessed
         default = Route(

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 Intent = Literal["export", "credits", "state", "upload", "sse"]
-KeywordKind = Literal["keyword", "noun", "alone"]
+KeywordKind = Literal["keyword", "noun", "alone", "asked"]
 INTENTS: tuple[Intent, ...] = ("export", "credits", "state", "upload", "sse")
 TABLE_FILES = ("router_en.toml", "router_zh.toml")
 
@@ -54,6 +54,9 @@ class _IntentModel(BaseModel):
     """Noun phrases ("video file", "成片"): the command alone, content when an edit governs them."""
     alone: list[str] = []
     """Words that ask for this intent only as a whole clause ("timeline pls", "轨道?")."""
+    asked: list[str] = []
+    """Words that ask for this intent only inside a question ("can I afford two more?",
+    "where does the edit stand?", "剪到哪了"); elsewhere they are content."""
 
 
 class _GrammarModel(BaseModel):
@@ -186,9 +189,9 @@ def _keywords(models: Iterable[_TableModel]) -> tuple[Keyword, ...]:
     for model in models:
         for intent, table in model.intents.items():
             tagged: list[tuple[str, KeywordKind]] = [(raw, "keyword") for raw in table.keywords]
-            tagged += [(raw, "noun") for raw in table.nouns] + [
-                (raw, "alone") for raw in table.alone
-            ]
+            tagged += [(raw, "noun") for raw in table.nouns]
+            tagged += [(raw, "alone") for raw in table.alone]
+            tagged += [(raw, "asked") for raw in table.asked]
             for raw, kind in tagged:
                 text = normalize(raw)
                 _check_wildcards(text, intent)

@@ -92,7 +92,7 @@ def test_the_model_never_exports_from_a_question_or_against_a_no() -> None:
     router = Router(build_keyword_router(), model=model)
     assert _route(router, "zz top") == Route(("export",), "model", "en")
     assert _route(router, "zz top?").actions == ("sse",)
-    assert _route(router, "does zz eat into my plan").actions == ("sse",)
+    assert _route(router, "does zz fit my plan").actions == ("sse",)
 
 
 def test_the_model_only_answers_read_only_over_a_vague_sse_and_never_over_an_edit() -> None:
@@ -149,7 +149,7 @@ def test_every_route_says_how_sure_its_stage_is() -> None:
     assert _route(router, "export it").confidence == 1.0  # a firm rule
     assert _route(router, "the video").confidence == 0.5  # topic words only
     assert _route(router, "zzz qqq").confidence == 0.0  # nothing decided: the default
-    guessed = _route(router, "does this eat into my plan?")
+    guessed = _route(router, "am i good for another one?")
     assert guessed.source == "model"
     assert 0.85 <= guessed.confidence <= 1.0  # the model's own probability, above its bar
     # equality is about the plan: the same plan from the same stage is the same route

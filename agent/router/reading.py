@@ -1,0 +1,74 @@
+"""What the keyword stage reads in one clause: keyword matches and the clause's reading.
+
+Pure data and two small rules over them (a status question about credits, and two commands
+colliding in one clause); `agent.router.keyword` builds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from agent.router.route import Action
+from agent.router.rules import Intent
+
+__all__ = ["Clause", "Match", "resolve_collision", "subject"]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One keyword found in a clause: where, which intent, and of which kind."""
+
+    start: int
+    end: int
+    intent: Intent
+    noun: bool = False
+    asked: bool = False
+    """A question-only word ("afford", "剪到哪"): never the object of an edit."""
+
+
+@dataclass(slots=True)
+class Clause:
+    """The keyword stage's reading of one clause: what it asks for, declines or names."""
+
+    actions: list[Action] = field(default_factory=list)
+    strong: bool = False
+    ambiguous: bool = False
+    soft: bool = False
+    """Only topic nouns ("the video"): content when alone, noise beside a command."""
+    sequenced: bool = False
+    """A sequence word stands between two commands ("先查积分再导出"): both run, in order."""
+    declined: list[Action] = field(default_factory=list)
+    """Commands named under a negation or deferral ("先不要导出", "export later")."""
+    firm: bool = False
+    """An edit verb asks for something ("make it warmer"): the clause is a real request."""
+    retracts: bool = False
+    """The clause takes back what came before ("actually no", "scratch that", "不对")."""
+    handed: Literal["", "failed", "delegates"] = ""
+    """The clause reports an export failing for the user, or hands the command to us."""
+    queried: bool = False
+    """A question names an export ("did the render finish?"): a state question unless it also
+    asks for an edit."""
+
+
+# Within one clause a cost or status question names other commands only as its subject:
+# "do I have enough credits to export?" is a credits question.
+_DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
+
+
+def subject(match: Match, found: Sequence[Match]) -> Match:
+    """A status question about credits asks for credits ("积分用完了吗", "show credit summary")."""
+    if match.intent == "state" and any(
+        f.intent == "credits" and match.start <= f.start and f.end <= match.end for f in found
+    ):
+        return Match(match.start, match.end, "credits", match.noun, match.asked)
+    return match
+
+
+def resolve_collision(result: Clause, commands: Sequence[Action]) -> None:
+    """Two commands in one clause. A credits or state question names export/upload only as its
+    subject ("导出要多少积分", "export status"); state before credits is ambiguous."""
+    winner = next(i for i in _DOMINANCE if i in commands)
+    result.actions = [winner]
+    result.ambiguous = {"credits", "state"} <= set(commands) and commands[0] != winner
