@@ -90,7 +90,8 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--rate", type=float, default=0.5)
     parser.add_argument("--l2", type=float, default=3e-3)
-    parser.add_argument("--prune", type=float, default=0.1)
+    # 0.2 keeps the shipped file near 260 KB (load time) at no cost on the corpus or held out
+    parser.add_argument("--prune", type=float, default=0.2)
     args = parser.parse_args()
     held = [p for p in CORPUS if args.hold_out and fnmatch.fnmatch(p.name, args.hold_out)]
     rows = [row for p in CORPUS if p not in held for row in _rows(p)]

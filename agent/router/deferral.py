@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["acted_by_others", "deferred"]
+__all__ = ["acted_by_others", "deferred", "runs_now"]
 
 _SUBORDINATOR = (
     r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til|if|only\s+if|unless"
@@ -51,6 +51,10 @@ _LATIN = re.compile(
     rf"|\b{_SUBORDINATOR}\s+(?!you\b|youre\b|youve\b)(?:\w+\s+){{0,3}}?{_JUDGED}\b"
     rf"|\b(?:after|until|till|til|before)\s+(?:\w+\s+){{0,2}}?{_EVENT}\b"
     r"|\bpending\b|\bsubject\s+to\s+(?:\w+\s+)?(?:approval|review|sign)"
+    # someone else's verdict still to come: "the client will approve tomorrow, export then"
+    rf"|\b(?:(?:the|my|our)\s+(?:\w+\s+)?{_PEOPLE}|he|she|they)\s+(?:will|ll|is\s+going\s+to"
+    rf"|needs\s+to|has\s+to|must|should|hasnt|has\s+not|still\s+needs\s+to)\s+"
+    rf"(?:\w+\s+){{0,2}}?{_JUDGED}"
     r"|\bcircle\s+back\b|\bon\s+hold\b"
     # the user's own export still to come: "I'll do the export myself", "let you know when to"
     r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|i\s+could|i\s+might)\s+"
@@ -73,6 +77,14 @@ _CJK = re.compile(
 )
 _OTHERS = re.compile(rf"^{_SUBORDINATOR}\s+{_SUBJECT}\b")
 _UPLOADING = re.compile(r"\b(?:upload|uploads|uploaded|send|sent|attach|attached)\b|上传|发")
+
+
+_NOW = re.compile(r"\b(?:for\s+now|in\s+the\s+meantime|meanwhile|anyway|regardless)\b")
+
+
+def runs_now(clause: str) -> bool:
+    """The clause says its command runs now whatever waits ("but for now export")."""
+    return _NOW.search(clause) is not None
 
 
 def deferred(text: str, *, media: bool = False) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
-from agent.router.deferral import acted_by_others, deferred
+from agent.router.deferral import acted_by_others, deferred, runs_now
 from agent.router.mentions import asked_about, mentioned
 from agent.router.reading import Clause, Match, resolve_collision, subject
 from agent.router.route import Action, Route, Source
@@ -181,7 +181,8 @@ class KeywordRouter:
         # "export it. actually no, wait": the user's last word takes back the export before it
         put_off = {"export", "upload"} if waits else set()
         for index, clause in enumerate(clauses):
-            off = put_off | ({"export"} if any(c.retracts for c in clauses[index + 1 :]) else set())
+            off = set() if clause.now else put_off
+            off |= {"export"} if any(c.retracts for c in clauses[index + 1 :]) else set()
             if off & set(clause.actions):
                 clause.declined.extend(a for a in clause.actions if a in off)
                 clause.actions = [a for a in clause.actions if a not in off] or ["sse"]
@@ -310,7 +311,7 @@ class KeywordRouter:
         if talk is not None:
             return talk
         matches = self._matches(text, segment.question)
-        result = Clause(strong=content)
+        result = Clause(strong=content, now=runs_now(text))
         previous = 0
         for index, match in enumerate(matches):
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)

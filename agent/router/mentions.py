@@ -34,6 +34,7 @@ _PAST_FORM = re.compile(r"ed$")
 _WANTED = re.compile(r"\b(?:want|wanted|need|needs|like|get|got|have|had|has|be|been|being|keep)\b")
 _EARLIER = re.compile(
     r"\b(?:past|previous|earlier|old|older|prior|last|yesterdays)\s+(?:\w+\s+)?$"
+    r"|\b(?:last\s+time|yesterday|the\s+other\s+day|this\s+morning|earlier)\s+(?:\w+\s+){0,2}$"
     r"|(?:已经|上次|之前|昨天|刚才|刚刚|以前|上一次|前几天).{0,3}$"
 )
 # Someone else's words reported ("my friend said exporting takes ages", "听说导出要很久"), or the

@@ -47,6 +47,8 @@ class Clause:
     """The clause takes back what came before ("actually no", "scratch that", "不对")."""
     handed: Literal["", "failed", "delegates"] = ""
     """The clause reports an export failing for the user, or hands the command to us."""
+    now: bool = False
+    """The clause says its command runs now whatever else waits ("but for now export")."""
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""

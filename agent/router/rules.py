@@ -290,7 +290,13 @@ def _respellings(
     """
     singles = {k.text for k in keywords if k.kind == "keyword" and len(k.text) >= 5}
     words = sorted(
-        {w for k in keywords if k.intent != "sse" for w in _PHRASE_WORD.findall(k.text)} - singles
+        {
+            w
+            for k in keywords
+            if k.intent != "sse" and k.kind != "asked"
+            for w in _PHRASE_WORD.findall(k.text)
+        }
+        - singles
     )
     found: dict[str, str] = {}
     ambiguous: set[str] = set()

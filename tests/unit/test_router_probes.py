@@ -1,0 +1,43 @@
+"""Probe sets written for the round-4 router work, one file per register group, each line written
+fresh (not copied from another set) and scored on the whole router (rules, then the intent model).
+
+First sight, before the round-4 changes: everyday 85/88 (96.6%), hard 173/222 (77.9%, 20
+harmful: deferred and conditional exports). A second batch written after the first fixes, before
+tuning on it: everyday 30/30, hard 45/50 (2 harmful). The floors hold what the sets score now.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from agent.router import build_router
+from tests.conftest import FIXTURES
+
+PROBES = {"probe_r4_everyday": (0.99, 0), "probe_r4_hard": (0.98, 0)}
+
+
+def _harmful(plan: list[str], case: dict[str, Any]) -> bool:
+    wants = {a for p in case["expect"] for a in p}
+    return plan in case.get("harmful", []) or (
+        "export" in plan and ("export" not in wants or ("sse" in wants) > ("sse" in plan))
+    )
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+async def test_probe_set_keeps_its_score_with_no_harmful_route(name: str) -> None:
+    floor, harmful_at_most = PROBES[name]
+    router = build_router()
+    path = FIXTURES / "router" / f"{name}.jsonl"
+    cases = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    misses: list[tuple[str, list[str]]] = []
+    harmful = 0
+    for case in cases:
+        plan = list((await router.route(case["text"], tuple(case.get("attachments", ())))).actions)
+        if plan not in case["expect"]:
+            misses.append((case["text"], plan))
+            harmful += _harmful(plan, case)
+    assert 1 - len(misses) / len(cases) >= floor, misses
+    assert harmful <= harmful_at_most, misses
