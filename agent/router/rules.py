@@ -108,6 +108,9 @@ class _FoldingModel(BaseModel):
     colloquial: str = ""
     """Cantonese characters and their Mandarin reading, for the translator (the router reads
     Cantonese words through `agent.router.text`)."""
+    variants: str = ""
+    """More Traditional -> Simplified pairs, read by the router's matching only (never written
+    back, never taken as a sign of a Traditional message)."""
 
 
 class _TableModel(BaseModel):
@@ -312,7 +315,12 @@ def _folding(models: Iterable[_TableModel], keywords: tuple[Keyword, ...]) -> di
     """The Traditional -> Simplified translate table, checked: one target per character, no
     chains, and no keyword that folding would make unmatchable."""
     fold: dict[int, str] = {}
-    for pair in (p for model in models for p in model.folding.traditional.split()):
+    pairs = (
+        p
+        for model in models
+        for p in (*model.folding.traditional.split(), *model.folding.variants.split())
+    )
+    for pair in pairs:
         if len(pair) != 2 or pair[0] == pair[1] or not _CJK_CHAR.fullmatch(pair[0] + pair[1]):
             raise ConfigError(f"router table: folding pair {pair!r} is not two CJK characters")
         if fold.setdefault(ord(pair[0]), pair[1]) != pair[1]:

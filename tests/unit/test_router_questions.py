@@ -1,5 +1,6 @@
-"""Question-only words: cost and progress asked in any register route to credits or state
-inside a question, and are content in a statement; a question never exports."""
+"""Question-only words and the Traditional variants the router reads: cost and progress asked in
+any register route to credits or state inside a question and are content in a statement; a
+question never exports."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agent.router import KeywordRouter, build_keyword_router
-from agent.router.rules import parse_tables
+from agent.router.rules import load_tables, parse_tables
+from agent.router.script import load_script
 
 ROBUST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 COST_QUESTIONS = [
@@ -84,3 +86,12 @@ def test_the_tables_accept_question_only_words_as_their_own_kind() -> None:
     tables = parse_tables([document])
     assert tables.words("credits", "asked") == ["afford"]
     assert tables.words("credits", "keyword") == ["credits"]
+
+
+def test_every_traditional_variant_is_read_by_the_router_but_never_written_back() -> None:
+    tables, script = load_tables(), load_script()
+    assert tables.fold[ord("鑽")] == "钻"  # a variant pair: read by the router's matching
+    assert ord("鑽") not in script.fold  # never written back nor a sign of Traditional text
+    assert not script.traditional("鑽石")
+    assert len(tables.fold) > 2000
+    assert all(ord(target) not in tables.fold for target in tables.fold.values())  # no chains
