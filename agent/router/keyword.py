@@ -313,6 +313,7 @@ class KeywordRouter:
         matches = self._matches(text, segment.question)
         result = Clause(strong=content, now=runs_now(text))
         previous = 0
+        mention = ""
         for index, match in enumerate(matches):
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
@@ -321,9 +322,13 @@ class KeywordRouter:
                 not match.asked and self._object(match, edited, before, after)
             ):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
-            elif match.intent in _DEFERRABLE and mentioned(
-                match.intent, text, (match.start, match.end), before, after
+                # "我上次下载的视频在哪": where the exported video went asks for state
+                result.queried |= match.intent == "export" and asked_about(text, match.start)
+            elif match.intent in _DEFERRABLE and (
+                mentioned(match.intent, text, (match.start, match.end), before, after)
+                or (match.intent == mention and len(before.split()) <= 2)  # "…export in 4k"
             ):
+                mention = match.intent
                 result.strong = True  # "I exported it yesterday", "show my past renders"
                 result.queried |= (
                     match.intent == "export"

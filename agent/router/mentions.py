@@ -23,6 +23,8 @@ _ASKED = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:did|has|have|is|are|was|were|how\s+many"
     r"|(?:what|which|when|where)\s+(?:did|have|has))\b(?!\s+there\s+a\s+way|\s+it\s+possible)"
 )
+# "我上次下载的视频在哪": where an earlier export went is a question about the work.
+_CJK_ASKED = re.compile(r"在哪|哪里|哪儿|去哪|成功了?[吗没]|好了[吗没]")
 # "the export from this morning", "that render you did": an export described, not asked for.
 _DETERMINED = re.compile(r"\b(?:the|that|this|my|your|our)\s*$")
 _DESCRIBED = re.compile(
@@ -79,4 +81,4 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
 def asked_about(clause: str, start: int) -> bool:
     """The clause asks about the export it names ("did the render finish?", "how many times
     have I exported this?"): a question about the work, answered from its state."""
-    return _ASKED.search(clause[:start]) is not None
+    return _ASKED.search(clause[:start]) is not None or _CJK_ASKED.search(clause) is not None

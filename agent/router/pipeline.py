@@ -158,7 +158,7 @@ class Router:
         decided = decision.route
         if decided is not None:
             # with a file, any words ask for something ("Ken Burns effect"): never overruled
-            if decision.firm or decided.actions != ("sse",):
+            if decision.firm or decision.waits or decided.actions != ("sse",):
                 return decided
             vague = dataclasses.replace(decided, confidence=VAGUE_CONFIDENCE)
             return self._guess(text, media, declined, read_only=True) or vague

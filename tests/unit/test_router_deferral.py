@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.router import KeywordRouter, build_keyword_router
+from agent.router import KeywordRouter, build_keyword_router, build_router
 from agent.router.deferral import deferred
 
 ROBUST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -104,3 +104,28 @@ def test_polite_or_own_work_clauses_do_not_defer(text: str) -> None:
 def test_once_i_upload_is_this_very_upload_when_the_turn_carries_a_file() -> None:
     assert deferred("export it once i upload the photo")
     assert not deferred("export it once i upload the photo", media=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as soon as I find the logo I'll send it, then we render",
+        "if it looks good I'll render tomorrow",
+        "the client will approve tomorrow, export then",
+    ],
+)
+async def test_no_later_stage_guesses_over_a_deferred_turn(text: str) -> None:
+    route = await build_router().route(text)
+    assert route.actions == ("sse",)
+    assert "export" in route.declined
+
+
+async def test_for_now_runs_the_export_whatever_waits() -> None:
+    route = await build_router().route("if the client hates it we'll redo it, but for now export")
+    assert route.actions == ("export",)
+
+
+def test_a_reported_export_stays_a_mention_through_its_options(keywords: KeywordRouter) -> None:
+    route = keywords.route("my coworker told me you can export in 4k, is that true?")
+    assert route is not None
+    assert "export" not in route.actions
