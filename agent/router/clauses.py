@@ -24,6 +24,11 @@ _ASKS = re.compile(
     r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
     r"|是不是|是否|(?:成|得)点\s*$"
 )
+# Asking for information without a question form: "please advise on…", "let me know how…".
+_INQUIRY = re.compile(
+    r"\b(?:advise\s+(?:on|me|us)|let\s+me\s+know|wondering|i\s+wonder|curious|any\s+idea"
+    r"|requesting\s+an?\s+update|an\s+update\s+on)\b|请问|想问|问一下"
+)
 # "can you…", "could you…": a request in question form, not a question.
 _REQUEST = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|yo|also)\s+)*(?:can|could|would|will)\s+(?:you|u)\b"
@@ -66,6 +71,7 @@ class Segmenter:
                 continue
             mark = pieces[index + 1] if index + 1 < len(pieces) else ""
             asks = "?" in mark or (bool(_ASKS.search(part)) and not _REQUEST.search(part))
+            asks = asks or bool(_INQUIRY.search(part))
             after = self._after.search(part)
             if after and after.start() > 0:
                 lead = after.group(0)

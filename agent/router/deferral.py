@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["acted_by_others", "deferred", "runs_now"]
+__all__ = ["acted_by_others", "checks_done", "deferred", "runs_now"]
 
 _SUBORDINATOR = (
     r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til|if|only\s+if|unless"
@@ -24,7 +24,10 @@ _PEOPLE = (
     r"(?:client|clients|boss|team|manager|customer|customers|stakeholders?|director|producer"
     r"|agency|lawyers?|legal|marketing|management|compliance|committee|family|wife|husband"
     r"|partner|friend|friends|mom|mum|dad|sister|brother|colleague|colleagues|coworker"
-    r"|supervisor|teacher|editor|higher\s+ups|approver|reviewer)"
+    r"|supervisor|teacher|editor|higher\s+ups|approver|reviewer|photographer|videographer"
+    r"|designer|creator|writer|copywriter|artist|owner|founder|ceo|cmo|producer|vendor|printer"
+    r"|others|rest\s+of\s+the\s+team|agent|lawyer|accountant|assistant|intern|girlfriend"
+    r"|boyfriend|parents|kids|son|daughter|bride|groom|couple|coach|students?)"
 )
 _PRODUCT = (
     r"(?:video|clip|movie|film|edit|edits|changes|change|project|draft|slideshow|reel|title"
@@ -76,6 +79,12 @@ _CJK = re.compile(
     r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
 )
 _OTHERS = re.compile(rf"^{_SUBORDINATOR}\s+{_SUBJECT}\b")
+# "once it's rendered", "when that's done": our own work finished, a condition that asks nothing.
+_DONE = re.compile(
+    rf"^{_SUBORDINATOR}\s+(?:it|its|that|thats|this|everything|the\s+\w+)\s+"
+    r"(?:is\s+|are\s+|has\s+been\s+|gets\s+|got\s+)?"
+    r"(?:done|finished|ready|rendered|exported|complete|completed|over|through)\W*$"
+)
 _UPLOADING = re.compile(r"\b(?:upload|uploads|uploaded|send|sent|attach|attached)\b|上传|发")
 
 
@@ -101,7 +110,13 @@ def deferred(text: str, *, media: bool = False) -> bool:
     return False
 
 
+def checks_done(clause: str) -> bool:
+    """A condition that our work is finished ("if the render is done"): a state check."""
+    return _DONE.match(clause) is not None
+
+
 def acted_by_others(clause: str) -> bool:
     """A subordinate clause whose subject is the user or someone else ("if I make 3 more",
-    "once the client approves"): it sets a condition and asks nothing of us."""
-    return _OTHERS.match(clause) is not None
+    "once the client approves"), or that only says our work is done ("once it's rendered"): it
+    sets a condition and asks nothing of us."""
+    return _OTHERS.match(clause) is not None or _DONE.match(clause) is not None

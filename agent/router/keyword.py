@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
-from agent.router.deferral import acted_by_others, deferred, runs_now
+from agent.router.deferral import acted_by_others, checks_done, deferred, runs_now
 from agent.router.mentions import asked_about, mentioned
 from agent.router.reading import Clause, Match, resolve_collision, subject
 from agent.router.route import Action, Route, Source
@@ -27,6 +27,7 @@ _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
+_READ_ONLY = frozenset({"state", "credits"})
 _RETRACTION = re.compile(
     r"^\s*(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
@@ -195,7 +196,9 @@ class KeywordRouter:
             actions = ["upload", *(a for a in actions if a != "upload")]
             if media and actions == ["upload"] and self._asks_more(respelled):
                 actions.append("sse")
-        return tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
+        # a read-only answer once is enough ("if it's done send it; if not, how long is left")
+        once = [a for i, a in enumerate(actions) if a not in _READ_ONLY or a not in actions[:i]]
+        return tuple(a for i, a in enumerate(once) if i == 0 or a != once[i - 1])
 
     def _asks_more(self, text: str) -> bool:
         """With a file, words beyond handing it over ask for something ("something dreamy")."""
@@ -304,8 +307,9 @@ class KeywordRouter:
 
     def _analyse(self, segment: Segment) -> Clause:
         clause = segment.text
-        if acted_by_others(f"{segment.lead} {clause}".strip()):
-            return Clause()  # "if I make 3 more", "once the client approves": asks for nothing
+        condition = _condition(segment)
+        if condition is not None:
+            return condition
         text, content = self._mask_content(self._filler.sub(" ", clause))
         talk = self._talk(text)
         if talk is not None:
@@ -363,3 +367,13 @@ class KeywordRouter:
         result.firm = firm
         result.soft = not firm and bool(self._noun.search(text))
         result.actions = ["sse"] if firm or result.soft else []
+
+
+def _condition(segment: Segment) -> Clause | None:
+    """A subordinate clause that only sets a condition: our work being done checks its state
+    ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
+    make 3 more", "once the client approves"); None for any other clause."""
+    led = f"{segment.lead} {segment.text}".strip()
+    if led.startswith("if ") and checks_done(led):
+        return Clause(actions=["state"])
+    return Clause() if acted_by_others(led) else None

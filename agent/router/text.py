@@ -26,6 +26,8 @@ _PUNCT = str.maketrans(
 )
 _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 _SPACES = re.compile(r"\s+")
+# Emoji and pictographs carry no command ("👀 timeline"): spaces for matching.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
 _SLANG = {
     "gimme": "give me",
     "wanna": "want to",
@@ -83,6 +85,10 @@ _SYNONYMS = {
     "条片": "视频",
     "影片": "视频",
     "仲有": "还有",
+    "仲可以": "还可以",
+    "仲要": "还要",
+    "仲剩": "还剩",
+    "仲未": "还没",
     "嗰": "那",
     "汇出": "导出",
     "俾": "给",
@@ -152,7 +158,7 @@ def normalize(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
-    folded = _INNER_APOSTROPHE.sub("", folded)
+    folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()
 

@@ -95,3 +95,20 @@ def test_every_traditional_variant_is_read_by_the_router_but_never_written_back(
     assert not script.traditional("鑽石")
     assert len(tables.fold) > 2000
     assert all(ord(target) not in tables.fold for target in tables.fold.values())  # no chains
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("Please advise on the budget impact of two more exports.", ("credits",)),
+        ("Requesting an update on turnaround time for the edit.", ("state",)),
+        ("👀 timeline", ("state",)),
+        ("🔥🔥 export 🔥🔥", ("export",)),
+    ],
+)
+def test_business_inquiries_and_emoji_wrapped_words_are_read(
+    keywords: KeywordRouter, text: str, plan: tuple[str, ...]
+) -> None:
+    route = keywords.route(text)
+    assert route is not None
+    assert route.actions == plan
