@@ -66,6 +66,10 @@ _LATIN = re.compile(
     r"|\b(?:export|render|download)\w*\s+(?:\w+\s+){0,3}?(?:myself|ourselves|on\s+my\s+own)\b"
     r"|\b(?:tell|ask|let\s+you\s+know|say)\s+(?:\w+\s+){0,2}?(?:when|once)\s+to\s+"
     r"(?:export|render|download)"
+    # a step of the user's still to come before the export: "I'll upload it and we can export"
+    r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna)\s+(?:\w+\s+)?(?:upload|send|record|find"
+    r"|check|look|get|grab|shoot|think|decide|ask)\b.*\b(?:and|then)\b.*\b(?:export|render"
+    r"|download)"
 )
 _WHO_ZH = (
     r"(?:我|我们|咱|咱们|客户|老板|领导|甲方|老师|朋友|家人|大家|他|她|他们|她们|别人|同事|经理"
@@ -77,6 +81,9 @@ _CJK = re.compile(
     r"|回复|拍板)(?:了|完|好)?(?:之后|以后|后|再|就|才)"
     rf"|(?:只要|如果|要是|等到){_WHO_ZH}.{{0,6}}(?:说|讲|叫|喊|同意|确认|觉得|满意)"
     r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
+    # the user's own step first ("等阵我睇完先再匯出"), or someone's word ("老公说可以了你再导出")
+    r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"
+    rf"|{_WHO_ZH}(?:说|讲|同意|确认|觉得|点头|批准)[^,.!?]{{0,4}}?你?(?:再|就|才)"
 )
 _OTHERS = re.compile(rf"^{_SUBORDINATOR}\s+{_SUBJECT}\b")
 # "once it's rendered", "when that's done": our own work finished, a condition that asks nothing.

@@ -44,6 +44,7 @@ _EARLIER = re.compile(
 # user's own "I said export" is a command repeated, not a report.
 _REPORTED = re.compile(
     r"(?<!\bi )\b(?:said|says|told\s+me|heard|hear|reckons|thinks)\b(?:\s+that)?(?:\s+\S+){0,3}\s*$"
+    r"|\b(?:asked|asks|wants|wanted)\s+(?:me|us)\s+to\s+(?:\S+\s+)?$"
     r"|(?:听说|据说|(?<!我)说|(?<!我)讲).{0,3}$"
     r"|\b(?:ill|i\s+will|i\s+might|i\s+may|id|i\s+would|ill\s+probably|im\s+going\s+to)\s+"
     r"(?:\w+\s+)?(?:tell|ask|let\s+you\s+know|say|give\s+you)\b(?:\s+\S+){0,3}\s*$"

@@ -23,7 +23,8 @@ EDITS = ["", "add some piano music, ", "make it 8 seconds and ", "trim the intro
 ZH_EXPORTS = ["导出", "下载", "发给我", "匯出"]
 ZH_WAITS = [
     "等我上传完logo再", "客户确认之后再", "等老板看过以后再", "我确认了之后你再",
-    "只要我说可以你就", "等我朋友选好音乐再", "審核通過後再",
+    "只要我说可以你就", "等我朋友选好音乐再", "審核通過後再", "等阵我睇完先再",
+    "我老公说可以了你再",
 ]  # fmt: skip
 OWN_WORK = ["once done", "when you're done", "after that", "when finished", "once that's done"]
 
@@ -82,6 +83,7 @@ def test_a_clause_about_our_own_work_only_orders_the_export(
         "你弄好了我自己导出",
         "We will proceed with the export pending legal sign-off.",
         "Let's circle back on the export after the review meeting.",
+        "when the voiceover's recorded I'll upload it and we can export",
     ],
 )
 def test_the_users_own_export_to_come_is_not_a_command(keywords: KeywordRouter, text: str) -> None:
@@ -95,6 +97,8 @@ def test_the_users_own_export_to_come_is_not_a_command(keywords: KeywordRouter, 
         "if possible export in 4k",
         "export it once you're finished",
         "做好之后再导出",
+        "帮我做完再导出",
+        "把我的照片做完再导出",
     ],
 )
 def test_polite_or_own_work_clauses_do_not_defer(text: str) -> None:
@@ -126,6 +130,10 @@ async def test_for_now_runs_the_export_whatever_waits() -> None:
 
 
 def test_a_reported_export_stays_a_mention_through_its_options(keywords: KeywordRouter) -> None:
-    route = keywords.route("my coworker told me you can export in 4k, is that true?")
-    assert route is not None
-    assert "export" not in route.actions
+    for text in (
+        "my coworker told me you can export in 4k, is that true?",
+        "she asked me to export it but I want a title first",
+    ):
+        route = keywords.route(text)
+        assert route is not None
+        assert "export" not in route.actions
