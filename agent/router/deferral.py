@@ -92,6 +92,12 @@ _DONE = re.compile(
     r"(?:is\s+|are\s+|has\s+been\s+|gets\s+|got\s+)?"
     r"(?:done|finished|ready|rendered|exported|complete|completed|over|through)\W*$"
 )
+# "if I could get the mp4", "if we may", "if I have enough credits", "when I said export": a
+# polite request, a condition on the account, or the user's earlier word, not a wait.
+_NOT_WAITING = re.compile(
+    r"(?:if|when|once)\s+(?:i|we)\s+(?:could|may|might|can|said|have\s+enough|still\s+have"
+    r"|have\s+(?:the\s+|any\s+)?(?:credits?|points?|balance))\b"
+)
 _UPLOADING = re.compile(r"\b(?:upload|uploads|uploaded|send|sent|attach|attached)\b|上传|发")
 
 
@@ -112,6 +118,8 @@ def deferred(text: str, *, media: bool = False) -> bool:
         media: The turn carries a file: "once I upload it" is then this very upload.
     """
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
+        if _NOT_WAITING.match(text, match.start()):
+            continue
         if not (media and _UPLOADING.search(text, match.start(), match.end() + 24)):
             return True
     return False
@@ -126,4 +134,6 @@ def acted_by_others(clause: str) -> bool:
     """A subordinate clause whose subject is the user or someone else ("if I make 3 more",
     "once the client approves"), or that only says our work is done ("once it's rendered"): it
     sets a condition and asks nothing of us."""
+    if _NOT_WAITING.match(clause):
+        return False
     return _OTHERS.match(clause) is not None or _DONE.match(clause) is not None

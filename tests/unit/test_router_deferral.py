@@ -99,6 +99,9 @@ def test_the_users_own_export_to_come_is_not_a_command(keywords: KeywordRouter, 
         "做好之后再导出",
         "帮我做完再导出",
         "把我的照片做完再导出",
+        "if i could get the mp4 now that would be great",
+        "when i said export i meant now",
+        "export it if i have enough credits",
     ],
 )
 def test_polite_or_own_work_clauses_do_not_defer(text: str) -> None:
