@@ -83,7 +83,8 @@ _CJK = re.compile(
     r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
     # the user's own step first ("等阵我睇完先再匯出"), or someone's word ("老公说可以了你再导出")
     r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"
-    rf"|{_WHO_ZH}(?:说|讲|同意|确认|觉得|点头|批准)[^,.!?]{{0,4}}?你?(?:再|就|才)"
+    rf"|{_WHO_ZH}[^,.!?你]{{0,4}}?(?:看完|看过|说|讲|话|同意|确认|觉得|点头|批准)[^,.!?]{{0,4}}?"
+    r"你?(?:再|就|才|先好|先至)"
 )
 _OTHERS = re.compile(rf"^{_SUBORDINATOR}\s+{_SUBJECT}\b")
 # "once it's rendered", "when that's done": our own work finished, a condition that asks nothing.

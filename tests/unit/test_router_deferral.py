@@ -24,7 +24,7 @@ ZH_EXPORTS = ["导出", "下载", "发给我", "匯出"]
 ZH_WAITS = [
     "等我上传完logo再", "客户确认之后再", "等老板看过以后再", "我确认了之后你再",
     "只要我说可以你就", "等我朋友选好音乐再", "審核通過後再", "等阵我睇完先再",
-    "我老公说可以了你再",
+    "我老公说可以了你再", "老板睇完话得先好",
 ]  # fmt: skip
 OWN_WORK = ["once done", "when you're done", "after that", "when finished", "once that's done"]
 
