@@ -1,8 +1,8 @@
 """Route latency without the LLM: p50/p99 of `KeywordRouter.route` over the dev, extra, blind sets,
 and the router tables' load time in fresh processes (compiled cache + intent model, imports apart).
 
-Run: `python bench/bench_route.py [--rounds N] [--loads N] [--json]`. Targets: p50 < 1 ms per
-turn, load < 100 ms.
+Run: `python bench/bench_route.py [--rounds N] [--runs N] [--quick] [--json]`. Targets: p50
+< 1 ms per turn, load < 100 ms.
 """
 
 from __future__ import annotations
@@ -69,13 +69,13 @@ def _load() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=20, help="Passes over each set.")
-    parser.add_argument("--loads", type=int, default=5, help="Fresh processes for the load time.")
+    parser.add_argument("--runs", type=int, default=5, help="Fresh processes for the load time.")
     parser.add_argument("--quick", action="store_true", help="One load, two rounds.")
     parser.add_argument("--json", action="store_true", help="End with one JSON line of figures.")
     args = parser.parse_args()
     if args.quick:
-        args.rounds, args.loads = 2, 1
-    loads = table_load_ms(args.loads)
+        args.rounds, args.runs = 2, 1
+    loads = table_load_ms(args.runs)
     load_ms = statistics.median(w for w, _ in loads)
     load_cpu_ms = statistics.median(c for _, c in loads)
     print(
