@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +34,10 @@ __all__ = [
 ]
 
 _log = structlog.get_logger(__name__)
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+"""The C scanner behind `json.loads` (typeshed leaves the attribute out); per-call state only."""
+_COMMENT = "\n"
+"""The event name given to a comment line by `SseDecoder.frames` (no field value holds `\\n`)."""
 _HEARTBEAT = HeartbeatEvent()
 _KEEP_ALIVE_WORDS = frozenset({"heartbeat", "ping", "pong", "keep-alive", "keepalive", "alive"})
 """Bare words a cloud may send as `data:` keep-alives (OFF-1.9: "`heartbeat` / empty `data:`")."""
@@ -56,19 +59,29 @@ class RawEvent:
 class SseDecoder:
     """Incremental SSE framing: `\\n`, `\\r\\n` and `\\r` line ends, multi-line `data:`, comments.
 
-    `id:` and `retry:` fields are ignored (ADK sends none and we never reconnect).
+    `id:` and `retry:` fields are ignored (ADK sends none and we never reconnect). Cost is linear
+    in the input: each character is scanned a fixed number of times, and an unfinished line is
+    kept as a list of pieces joined once when it ends (a 10 MB `data:` line in 4 KiB chunks).
     """
 
     _utf8: codecs.IncrementalDecoder = field(
         default_factory=lambda: codecs.getincrementaldecoder("utf-8")(errors="replace")
     )
-    _buffer: str = ""
+    _pending: list[str] = field(default_factory=list)
+    """Pieces of the line not yet ended, in order."""
     _skip_lf: bool = False
     _data: list[str] = field(default_factory=list)
     _event: str = ""
 
     def feed(self, chunk: bytes) -> list[RawEvent]:
         """Decode one chunk; returns the events completed by it (possibly none)."""
+        return [
+            RawEvent("", "comment", comment=True) if name == _COMMENT else RawEvent(data, name)
+            for data, name in self.frames(chunk)
+        ]
+
+    def frames(self, chunk: bytes) -> list[tuple[str, str]]:
+        """Like `feed`, as `(data, event name)` pairs; a comment's name is `_COMMENT`."""
         text = self._utf8.decode(chunk)
         if self._skip_lf and text:
             # A `\r` ended the previous chunk; a leading `\n` completes that `\r\n`.
@@ -77,38 +90,51 @@ class SseDecoder:
                 text = text[1:]
         if not text:
             return []
-        text = self._buffer + text
-        lines = _LINE_END.split(text)
-        self._buffer = lines.pop()
-        self._skip_lf = text.endswith("\r")
-        events: list[RawEvent] = []
-        for line in lines:
-            self._line(line, events)
-        return events
+        if "\r" in text:
+            self._skip_lf = text[-1] == "\r"
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        end = text.rfind("\n")
+        if end < 0:
+            self._pending.append(text)
+            return []
+        if self._pending:
+            self._pending.append(text[:end])
+            block = "".join(self._pending)
+            self._pending = []
+        else:
+            block = text[:end]
+        if end + 1 < len(text):
+            self._pending.append(text[end + 1 :])
+        return self._lines(block.split("\n"))
 
     def close(self) -> bool:
         """End of input. Returns True when the stream stopped inside an unfinished event."""
-        self._buffer += self._utf8.decode(b"", final=True)
-        truncated = bool(self._buffer or self._data or self._event)
-        self._buffer, self._data, self._event = "", [], ""
+        rest = self._utf8.decode(b"", final=True)
+        truncated = bool(self._pending or rest or self._data or self._event)
+        self._pending, self._data, self._event = [], [], ""
         return truncated
 
-    def _line(self, line: str, out: list[RawEvent]) -> None:
-        if not line:
-            if self._data or self._event:
-                out.append(RawEvent("\n".join(self._data), self._event or "message"))
-            self._data, self._event = [], ""
-            return
-        if line[0] == ":":
-            out.append(RawEvent("", "comment", comment=True))
-            return
-        name, _, value = line.partition(":")
-        if value[:1] == " ":
-            value = value[1:]
-        if name == "data":
-            self._data.append(value)
-        elif name == "event":
-            self._event = value
+    def _lines(self, lines: list[str]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        data, event = self._data, self._event
+        for line in lines:
+            if not line:
+                if data or event:
+                    out.append(("\n".join(data), event or "message"))
+                    data, event = [], ""
+            elif line.startswith("data:"):
+                data.append(line[6:] if line.startswith(" ", 5) else line[5:])
+            elif line[0] == ":":
+                out.append(("", _COMMENT))
+            else:
+                name, _, value = line.partition(":")
+                value = value[1:] if value.startswith(" ") else value
+                if name == "event":
+                    event = value
+                elif name == "data":  # a bare `data` line: an empty data line
+                    data.append(value)
+        self._data, self._event = data, event
+        return out
 
 
 def _text(value: Any) -> str:
@@ -126,29 +152,29 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 def _form_b(kind: str, obj: Mapping[str, Any]) -> list[SseEvent]:
-    ident, name = str(obj.get("id") or ""), str(obj.get("name") or "")
     if kind == "text":
         text = obj.get("content", obj.get("text"))
         return [TextEvent(text, obj.get("partial") is True)] if isinstance(text, str) else []
+    if kind == "heartbeat":
+        return [_HEARTBEAT]
+    ident, name = str(obj.get("id") or ""), str(obj.get("name") or "")
     if kind == "tool_call":
         return [ToolCallEvent(ident, name, _dict(obj.get("args")))]
     if kind == "tool_result":
         return [ToolResultEvent(ident, name, _dict(obj.get("result", obj.get("response"))))]
-    if kind == "heartbeat":
-        return [_HEARTBEAT]
     if kind == "error":
         return [ErrorEvent(_text(obj.get("message", obj.get("error", obj.get("content")))))]
     return []
 
 
-def _part(part: Mapping[str, Any], *, partial: bool, system: bool) -> SseEvent | None:
+def _part(part: dict[str, Any], *, partial: bool, system: bool) -> SseEvent | None:
     call = part.get("functionCall")
-    if isinstance(call, Mapping):
+    if isinstance(call, dict):
         return ToolCallEvent(
             str(call.get("id") or ""), str(call.get("name") or ""), _dict(call.get("args"))
         )
     result = part.get("functionResponse")
-    if isinstance(result, Mapping):
+    if isinstance(result, dict):
         return ToolResultEvent(
             str(result.get("id") or ""),
             str(result.get("name") or ""),
@@ -162,16 +188,22 @@ def _part(part: Mapping[str, Any], *, partial: bool, system: bool) -> SseEvent |
     return TextEvent(text, partial)
 
 
-def _form_a(obj: Mapping[str, Any]) -> list[SseEvent]:
+def _form_a(obj: dict[str, Any]) -> list[SseEvent]:
     if obj.get("errorCode") or obj.get("errorMessage"):
         code, message = obj.get("errorCode"), obj.get("errorMessage")
         return [ErrorEvent(f"{code}: {message}" if code and message else str(code or message))]
-    parts = _dict(obj.get("content")).get("parts")
+    content = obj.get("content")
+    parts = content.get("parts") if isinstance(content, dict) else None
     if not isinstance(parts, list):
         return []
     partial, system = obj.get("partial") is True, obj.get("author") == "system"
-    events = (_part(p, partial=partial, system=system) for p in parts if isinstance(p, Mapping))
-    return [e for e in events if e is not None]
+    events: list[SseEvent] = []
+    for part in parts:
+        if isinstance(part, dict):
+            event = _part(part, partial=partial, system=system)
+            if event is not None:
+                events.append(event)
+    return events
 
 
 def classify(raw: RawEvent) -> list[SseEvent]:
@@ -179,23 +211,36 @@ def classify(raw: RawEvent) -> list[SseEvent]:
 
     Form A (ADK `Event`) may carry several parts, hence a list. `thought` parts are dropped.
     """
-    if raw.comment or raw.event == "heartbeat":
+    return [_HEARTBEAT] if raw.comment else _classify(raw.data, raw.event)
+
+
+def _json(data: str) -> Any:
+    """`json.loads` for a stripped string, calling the C scanner directly on the common path."""
+    try:
+        obj, end = _SCAN(data, 0)
+    except StopIteration:
+        end = -1
+    return obj if end == len(data) else json.loads(data)  # json.loads raises the error
+
+
+def _classify(raw_data: str, name: str) -> list[SseEvent]:
+    if name == "heartbeat" or name == _COMMENT:
         return [_HEARTBEAT]
-    data = raw.data.strip()
+    data = raw_data.strip()
     if not data:
         return [_HEARTBEAT]
     try:
-        obj = json.loads(data)
+        obj = _json(data)
     except ValueError:
-        if raw.event == "error":
+        if name == "error":
             return [ErrorEvent(data)]
         if data.strip("\"'").lower() in _KEEP_ALIVE_WORDS:
             return [_HEARTBEAT]
         _log.warning("sse_payload_not_json", size=len(data))
         return []
-    if isinstance(obj, str) and obj.strip().lower() in _KEEP_ALIVE_WORDS:
-        return [_HEARTBEAT]  # `data: "heartbeat"`, the word as a JSON string
     if not isinstance(obj, dict):
+        if isinstance(obj, str) and obj.strip().lower() in _KEEP_ALIVE_WORDS:
+            return [_HEARTBEAT]  # `data: "heartbeat"`, the word as a JSON string
         return []
     kind = obj.get("type")
     if isinstance(kind, str):
@@ -213,7 +258,10 @@ class EventParser:
 
     def feed(self, chunk: bytes) -> list[SseEvent]:
         """Typed events completed by this chunk."""
-        return [event for raw in self.decoder.feed(chunk) for event in classify(raw)]
+        events: list[SseEvent] = []
+        for data, name in self.decoder.frames(chunk):
+            events += _classify(data, name)
+        return events
 
     def close(self) -> bool:
         """End of input; True when the stream stopped inside an unfinished event."""

@@ -6,13 +6,16 @@ Figures:
   2. render completion -> download start, averaged over several exports (budget <= 2.5 s; the
      seeds' fixed 30-s polling averages ~15 s and can take up to 30 s).
 
-Usage: python bench/bench_turn.py [--turns 20] [--exports 4]
+Usage: python bench/bench_turn.py [--turns 20] [--exports 4] [--runs N] [--quick] [--json]
+(`--runs N`: N exports and 4N turns; `--quick`: one export, four turns.)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import shutil
 import statistics
 import tempfile
@@ -22,6 +25,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import structlog
 
 from agent.config import Settings
 from agent.engine import open_engine
@@ -121,7 +126,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=20)
     parser.add_argument("--exports", type=int, default=4)
+    parser.add_argument("--runs", type=int, help="N exports and 4N turns.")
+    parser.add_argument("--quick", action="store_true", help="One export, four turns.")
+    parser.add_argument("--json", action="store_true", help="End with one JSON line of figures.")
     args = parser.parse_args()
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(30))
+    if args.quick or args.runs:
+        args.exports = 1 if args.quick else args.runs
+        args.turns = 4 * args.exports
     home = Path(tempfile.mkdtemp(prefix="bench-turn-"))
     try:
         settings = Settings.from_env({"HOME": str(home), "NEMO_AGENT_HOME": str(home / "nemo")})
@@ -138,6 +150,14 @@ def main() -> None:
             f"max {max(waits):.2f} s over {len(waits)} exports (budget <= 2.5 s mean; "
             "seeds' fixed 30-s polling: ~15 s mean, up to 30 s)"
         )
+        if args.json:
+            figures = {
+                "turn_overhead_ms": round(statistics.median(costs) * 1000, 1),
+                "render_to_download_s": round(statistics.mean(waits), 2),
+                "runs": args.exports,
+                "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+            }
+            print(json.dumps(figures))
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

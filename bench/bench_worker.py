@@ -4,11 +4,12 @@ turn, and the idle worker's RSS. Prints the load average with the figures.
 Runs in a temporary NEMO_AGENT_HOME with the real console script, the real detached worker and
 its embedded local backend; the worker is stopped at the end.
 
-    python bench/bench_worker.py [runs]
+    python bench/bench_worker.py [runs] [--runs N] [--quick] [--json]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -56,7 +57,13 @@ def _load() -> str:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("runs_pos", nargs="?", type=int, metavar="runs", help="Same as --runs.")
+    parser.add_argument("--runs", type=int, default=10, help="Submits timed (renders: runs / 3).")
+    parser.add_argument("--quick", action="store_true", help="One of each.")
+    parser.add_argument("--json", action="store_true", help="End with one JSON line of figures.")
+    args = parser.parse_args()
+    runs = 1 if args.quick else (args.runs_pos or args.runs)
     with tempfile.TemporaryDirectory(prefix="bench-worker-") as tmp:
         root = Path(tmp)
         home = root / "home"
@@ -68,12 +75,14 @@ def main() -> None:
             "LC_ALL": "C.UTF-8",
         }
         try:
-            _bench(env, home, out, runs)
+            figures = _bench(env, home, out, runs)
         finally:
             subprocess.run([_exe(), "worker", "stop"], env=env, capture_output=True, check=False)
+    if args.json:
+        print(json.dumps(figures))
 
 
-def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> None:
+def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> dict[str, object]:
     cold, _ = _run(env, out, "credits", "--local", "--json")
     print(f"cold start (worker + embedded backend + credits): {cold:.2f} s   load {_load()}")
     # Warm the render path once (first render pays PyAV and font loading).
@@ -125,6 +134,15 @@ def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> None:
         f"idle worker RSS: {rss_idle:.0f} MB after one render, {rss_after:.0f} MB after "
         f"{len(turns) + 2 * runs + 2} jobs   budget <= {BUDGET_RSS_MB} MB"
     )
+    return {
+        "worker_cold_start_s": round(cold, 2),
+        "turn_wait0_ms": round(statistics.median(turn_wait0) * 1000),
+        "warm_local_photo_to_mp4_s": round(statistics.median(turns), 2),
+        "worker_rss_mb_after_one_render": round(rss_idle),
+        "worker_rss_mb_after_jobs": round(rss_after),
+        "runs": runs,
+        "load": _load(),
+    }
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ def test_sigint_during_the_download_leaves_no_file_and_no_part(
         try:
             assert started.wait(timeout=30), "the download never started"
             proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=15)
+            out, err = proc.communicate(timeout=60)
         finally:
             if proc.poll() is None:
                 proc.kill()

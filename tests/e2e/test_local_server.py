@@ -59,7 +59,7 @@ async def test_sse_events_arrive_while_the_server_is_still_working(
             ) as r:
                 lines = r.aiter_lines()
                 first = await _read_event(lines)
-                assert entered.wait(5)  # the server is blocked in the work step right now
+                assert entered.wait(60)  # the server is blocked in the work step right now
                 beat = await anext(aiter(lines))
                 while not beat:
                     beat = await anext(aiter(lines))
@@ -97,7 +97,7 @@ async def test_a_disconnected_run_finishes_and_everything_survives_a_restart(
                 headers=auth(token),
                 json={"id": "render_restart", "sessionId": sid, "draft": draft},
             )
-            assert held.started.wait(5)
+            assert held.started.wait(60)
     # ...is resumed by the next server and completes there.
     finished = FakeRenderer()
     app = create_app(config, local_deps(render=finished))

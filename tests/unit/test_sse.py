@@ -133,6 +133,22 @@ def test_crlf_split_between_cr_and_lf_is_one_line_end() -> None:
     assert decoder.close() is False
 
 
+def test_field_lines_follow_the_spec_with_or_without_a_space_after_the_colon() -> None:
+    decoder = SseDecoder()
+    body = b"data:a\ndata\ndata:  b\nevent:error\nid: 7\n: note\n\nevent\ndata: c\n\n"
+    assert decoder.feed(body) == [
+        RawEvent("", "comment", comment=True),
+        RawEvent("a\n\n b", "error"),
+        RawEvent("c"),
+    ]
+    assert decoder.close() is False
+
+
+def test_json_followed_by_more_text_is_not_json() -> None:
+    assert classify(RawEvent('{"type":"heartbeat"} {"type":"text","content":"x"}')) == []
+    assert classify(RawEvent('  {"type":"text","content":"x"}\t')) == [TextEvent("x")]
+
+
 def test_multibyte_character_split_across_chunks_is_decoded_whole() -> None:
     payload = 'data: {"type":"text","content":"导出"}\n\n'.encode()
     decoder = EventParser()
