@@ -13,13 +13,16 @@ import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
 from agent.router.script import Script, load_script
 from agent.translate.patterns import MASK_CLASS, alternation, compile_rule, expand
+
+if TYPE_CHECKING:
+    from agent.translate.intent import IntentTables
 
 __all__ = [
     "ACTIONS",
@@ -178,6 +181,8 @@ class GuiTables:
     zh: LanguageTable
     script: Script = dataclasses.field(default_factory=Script)
     """Traditional <-> Simplified pairs: Traditional text is matched folded, answered in kind."""
+    intent: IntentTables | None = None
+    """The clause classifier asked about sentences the rules leave untouched (none: rules only)."""
 
     def __repr__(self) -> str:
         return f"GuiTables(en: {len(self.en.rules)} rules, zh: {len(self.zh.rules)} rules)"
@@ -374,4 +379,7 @@ def load_gui_tables() -> GuiTables:
         docs = {name: (folder / name).read_text(encoding="utf-8") for name in TABLE_FILES}
     except OSError as exc:
         raise ConfigError(f"cannot read GUI tables: {exc}") from exc
-    return dataclasses.replace(parse_gui_tables(docs), script=load_script())
+    from agent.translate.intent import load_intent_tables
+
+    tables = parse_gui_tables(docs)
+    return dataclasses.replace(tables, script=load_script(), intent=load_intent_tables())

@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from agent.translate.fallback import rewrite_sentence
 from agent.translate.prose import (
     Masked,
     clause_bounds,
@@ -283,6 +284,8 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
+        if new == sentence.content and not acts and not question:
+            new, acts = _second_stage(sentence.content, tables, m)
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
@@ -292,6 +295,16 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     return out, actions
 
 
+def _second_stage(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
+    """The clause classifier's rewrite of a sentence the rules left whole (kept when unsure)."""
+    if tables.intent is None:
+        return content, []
+    decided = rewrite_sentence(content, tables, tables.intent, m)
+    if decided is None or not keeps_verbatim(content, decided[0], m, decided[2]):
+        return content, []
+    return decided[0], decided[1]
+
+
 def _traditional(text: str, tables: GuiTables) -> Translation:
     """Traditional or Cantonese text is matched folded to Simplified Mandarin; the answer keeps
     every untouched character as written and says its own words in Traditional when the text
@@ -299,8 +312,8 @@ def _traditional(text: str, tables: GuiTables) -> Translation:
     script = tables.script
     folded = script.simplified(text)
     result = translate(folded, tables)
-    if result.text == folded:
-        return Translation(text, ())
+    if result.text == folded:  # a step kept whole may still run (see `fallback`)
+        return Translation(text, result.actions)
     out = []
     write = script.to_traditional if script.traditional(text) else str
     matcher = SequenceMatcher(None, folded, result.text, autojunk=False)
@@ -348,8 +361,8 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     if not joined.strip() and masked.text.strip():
         # nothing but steps: what they are for ("to watch the result") is all there is to say
         joined, actions = _lines(masked, tables.spelled_out())
-    if joined == masked.text:
-        return Translation(text, ())
+    if joined == masked.text:  # a step kept whole may still run (see `fallback`)
+        return Translation(text, tuple(dict.fromkeys(actions)))
     result = masked.restore(joined)
     trailing = text[len(text.rstrip()) :]
     return Translation(result.rstrip() + trailing, tuple(dict.fromkeys(actions)))

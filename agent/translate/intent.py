@@ -1,0 +1,250 @@
+"""The translator's second stage: classify each clause of a sentence by what it is for.
+
+Asked only about a sentence the rule tables left untouched. A clause is a report, a question,
+a GUI instruction (a gesture where an imperative stands) or plain content; an instruction's
+TARGET decides its action (export, credits, state, upload) whatever the gesture or the path
+syntax. Vocabulary: `agent/tables/gui_intent.toml`. Pure; the sentence's rewrite is assembled by
+`agent.translate.fallback`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from agent.errors import ConfigError
+from agent.translate.patterns import MASK_CLASS, alternation
+from agent.translate.prose import Masked
+
+__all__ = ["INTENT_FILE", "ClauseIntent", "IntentTables", "classify", "load_intent_tables"]
+
+INTENT_FILE = "gui_intent.toml"
+Role = Literal["instruction", "step", "content"]
+_QUOTES = "\"“‘「『《'"
+_TARGETS = ("export", "credits", "upload", "state")
+_PATH = re.compile(r"\s*(?:>|→|›|»|->)\s*")
+_MASK = re.compile(MASK_CLASS)
+_ZH_BUTTON = re.compile(r"\s*(?:按钮|按键|掣|键|图标|选项|菜单|页面|页|标签)")
+_EN_BUTTON = re.compile(r"\s*(?:button|icon|tab|option|menu|link|page)\b", re.IGNORECASE)
+
+
+class _LangModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    leadin: list[str]
+    coordinator: list[str]
+    gesture: list[str]
+    report: list[str]
+    subordinate: list[str]
+    purpose: list[str]
+    not_after: list[str]
+    ui: list[str]
+    targets: dict[str, list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lang:
+    imperative: re.Pattern[str]
+    gesture: re.Pattern[str]
+    gesture_end: re.Pattern[str]
+    report: re.Pattern[str]
+    subordinate: re.Pattern[str]
+    purpose: re.Pattern[str]
+    targets: tuple[tuple[str, re.Pattern[str]], ...]
+    container: re.Pattern[str]
+    noise: re.Pattern[str]
+    latin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IntentTables:
+    """The compiled classifier vocabulary of both languages."""
+
+    en: _Lang
+    zh: _Lang
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseIntent:
+    """What one clause is: `instruction` (with its actions), a `step` on the way to one (a
+    gesture with no target), or `content`; `labels` are the masked button names it consumes."""
+
+    role: Role
+    actions: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+def _compile(model: _LangModel, latin: bool) -> _Lang:
+    def alt(words: list[str]) -> str:
+        return alternation(words, latin)
+
+    for name in model.targets:
+        if name not in (*_TARGETS, "container"):
+            raise ConfigError(f"{INTENT_FILE}: unknown target {name!r}")
+    lead = rf"(?:{alt(model.leadin)}[\s,:：]*|\d+[.)]\s*)*"
+    if latin:
+        start = rf"(?:^|\b{alt(model.coordinator)}\s)"
+        after = rf"(?!\s*(?:[:：!]|$)|\s+{alt(model.not_after)})"
+        report = rf"^\s*(?:{alt(model.report)})(?:\s|$)"
+    else:  # a gesture opens the clause, follows a lead word, or follows a place (在时间线上预览)
+        place = r"(?:在|从|到)[^，。；、]{1,15}?(?:里|上|中|内|下|面|页)?"
+        start = rf"(?:^|{alt(model.coordinator)}|{place})"
+        after = rf"(?!{alt(model.not_after)})"
+        report = rf"(?:{alt(model.report)})"
+    imperative = rf"{start}\s*{lead}(?P<g>{alt(model.gesture)}){after}"
+    targets = tuple(
+        (name, re.compile(alt(words), re.IGNORECASE))
+        for name, words in model.targets.items()
+        if name != "container"
+    )
+    flags = re.IGNORECASE
+    return _Lang(
+        imperative=re.compile(imperative, flags),
+        gesture=re.compile(alt(model.gesture), flags),
+        gesture_end=re.compile(rf"{alt(model.gesture)}(?:\s+(?:on|the|a))*\s*$", flags),
+        report=re.compile(report, flags),
+        subordinate=re.compile(alt(model.subordinate), flags),
+        purpose=re.compile(alt(model.purpose), flags),
+        targets=targets,
+        container=re.compile(alt(model.targets.get("container", [])), flags),
+        noise=re.compile(
+            "|".join(
+                [alt(model.gesture), alt(model.ui), alt(model.leadin), MASK_CLASS]
+                + [alt(words) for words in model.targets.values()]
+            ),
+            flags,
+        ),
+        latin=latin,
+    )
+
+
+def parse_intent_tables(text: str) -> IntentTables:
+    """Validate and compile the classifier vocabulary.
+
+    Raises:
+        ConfigError: The document is not valid TOML or breaks the schema.
+    """
+    try:
+        data = tomllib.loads(text)
+        en, zh = (_LangModel.model_validate(data[lang]) for lang in ("en", "zh"))
+    except (tomllib.TOMLDecodeError, ValidationError, KeyError) as exc:
+        raise ConfigError(f"invalid {INTENT_FILE}: {exc}") from exc
+    return IntentTables(_compile(en, latin=True), _compile(zh, latin=False))
+
+
+def load_intent_tables() -> IntentTables:
+    """The bundled classifier vocabulary.
+
+    Raises:
+        ConfigError: The file is missing or invalid.
+    """
+    path = resources.files("agent") / "tables" / INTENT_FILE
+    try:
+        return parse_intent_tables(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {INTENT_FILE}: {exc}") from exc
+
+
+def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, str]]:
+    """The quoted spans a gesture or a path consumes as button names, with their offsets:
+    `点击「分享」`, `Wallet > "Top Up"`, `"Save" button`. A quoted span is a button name only when
+    it names a target or a button word follows it; a title ("Grandma's 80th") never is."""
+    found = []
+    button = _ZH_BUTTON if zh else _EN_BUTTON
+    for mark in _MASK.finditer(clause):
+        original = m.original(mark.group(0))
+        if original[:1] not in _QUOTES:
+            continue
+        before = clause[: mark.start()].rstrip()
+        near = lang.gesture_end.search(before) is not None
+        pathed = before.endswith((">", "→", "›", "»")) or _PATH.match(clause, mark.end())
+        named = bool(_targets(original[1:-1], lang))
+        if (near or pathed) and (named or button.match(clause, mark.end())):
+            found.append((mark.start(), original[1:-1]))
+    return found
+
+
+def _targets(text: str, lang: _Lang, offset: int = 0) -> list[tuple[int, str]]:
+    hits = []
+    for name, pattern in lang.targets:
+        hits += [(offset + t.start(), name) for t in pattern.finditer(text)]
+    return sorted(hits)
+
+
+def _choose(
+    found: list[tuple[int, str]], purpose_at: int, clause: str, lang: _Lang
+) -> tuple[str, ...]:
+    """The actions of one instruction clause, in order. A path names its last step; a container
+    ("My Work") gives way to a stronger target in the purpose ("…to download it")."""
+    if not found:
+        return ()
+    if _PATH.search(clause):
+        return (found[-1][1],)
+    head = [name for at, name in found if at < purpose_at]
+    tail = [name for at, name in found if at >= purpose_at]
+    strong = [name for name in tail if name != "state"]
+    if not head or (strong and set(head) == {"state"} and lang.container.search(clause)):
+        head = strong or tail
+    return tuple(dict.fromkeys(head))
+
+
+def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIntent:
+    """What one masked clause is (see `ClauseIntent`)."""
+    lang = tables.zh if zh else tables.en
+    imperative = lang.imperative.search(clause)
+    if imperative is None:
+        return ClauseIntent("content", (), ())
+    start = imperative.start("g")
+    if lang.report.search(clause[:start] if zh else clause) and (
+        not zh or re.search(r"我|已", clause[:start])
+    ):
+        return ClauseIntent("content", (), ())
+    cut = lang.subordinate.search(clause, imperative.end())
+    body = clause[: cut.start()] if cut else clause
+    labels = _labels(body, lang, m, zh)
+    found = _targets(body if zh else body[start:], lang, 0 if zh else start)
+    for at, inner in labels:
+        found += [(at, name) for _, name in _targets(inner, lang)][:1]
+    found.sort()
+    purpose = lang.purpose.search(body, imperative.end())
+    purpose_at = purpose.start() if purpose else len(body)
+    actions = _choose(found, purpose_at, body, lang)
+    masks = tuple(ch for at, _ in labels for ch in clause[at])
+    return ClauseIntent("instruction" if actions else "step", actions, masks)
+
+
+def decide(
+    clauses: list[str], tables: IntentTables, m: Masked, zh: bool
+) -> list[ClauseIntent] | None:
+    """Each clause's intent, or None when the sentence holds no instruction to act on."""
+    intents = [classify(c, tables, m, zh) for c in clauses]
+    if not any(i.role == "instruction" for i in intents):
+        return None
+    return intents
+
+
+def leftover(text: str, tables: IntentTables, zh: bool, filler: frozenset[str]) -> int:
+    """How much of an instruction run is not GUI talk (gestures, targets, GUI nouns, `filler`):
+    English words, or Chinese characters over two."""
+    lang = tables.zh if zh else tables.en
+    rest = lang.noise.sub(" ", text)
+    if not zh:
+        words = re.findall(r"[A-Za-z][\w'’-]*", rest)
+        return sum(w.casefold().replace("’", "'") not in filler for w in words)
+    for word in sorted(filler, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return sum(1 for ch in rest if "\u3400" <= ch <= "\u9fff")
+
+
+def targets_of(text: str, tables: IntentTables, zh: bool) -> Mapping[str, int]:
+    """How often each target occurs in `text` (a cheap cue for the LLM stage)."""
+    lang = tables.zh if zh else tables.en
+    counts: dict[str, int] = {}
+    for _, name in _targets(text, lang):
+        counts[name] = counts.get(name, 0) + 1
+    return counts
