@@ -36,6 +36,7 @@ _EN_BUTTON = re.compile(r"\s*(?:button|icon|tab|option|menu|link|page)\b", re.IG
 
 class _LangModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+    fold: str
     leadin: list[str]
     coordinator: list[str]
     gesture: list[str]
@@ -44,6 +45,7 @@ class _LangModel(BaseModel):
     purpose: list[str]
     not_after: list[str]
     ui: list[str]
+    edit: list[str]
     targets: dict[str, list[str]]
 
 
@@ -59,6 +61,8 @@ class _Lang:
     container: re.Pattern[str]
     noise: re.Pattern[str]
     latin: bool
+    fold: Mapping[int, str]
+    edit: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,8 @@ def _compile(model: _LangModel, latin: bool) -> _Lang:
             flags,
         ),
         latin=latin,
+        fold={ord(pair[0]): pair[1] for pair in model.fold.split() if len(pair) == 2},
+        edit=re.compile(alt(model.edit), flags),
     )
 
 
@@ -172,8 +178,19 @@ def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, st
 def _targets(text: str, lang: _Lang, offset: int = 0) -> list[tuple[int, str]]:
     hits = []
     for name, pattern in lang.targets:
-        hits += [(offset + t.start(), name) for t in pattern.finditer(text)]
+        hits += [(offset + t.start(), name) for t in pattern.finditer(text) if _stands(t)]
     return sorted(hits)
+
+
+def _stands(hit: re.Match[str]) -> bool:
+    """A symbol target ("+") stands alone, never inside a key chord ("Ctrl+Z")."""
+    if hit.group(0).isalnum() or any(ch.isalnum() for ch in hit.group(0)):
+        return True
+    text, start, end = hit.string, hit.start(), hit.end()
+    return not (
+        (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum())
+        or (end < len(text) and text[end].isascii() and text[end].isalnum())
+    )
 
 
 def _choose(
@@ -196,9 +213,10 @@ def _choose(
 def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIntent:
     """What one masked clause is (see `ClauseIntent`)."""
     lang = tables.zh if zh else tables.en
+    clause = clause.translate(lang.fold)
     imperative = lang.imperative.search(clause)
     if imperative is None:
-        return ClauseIntent("content", (), ())
+        return _path(clause, lang)
     start = imperative.start("g")
     if lang.report.search(clause[:start] if zh else clause) and (
         not zh or re.search(r"我|已", clause[:start])
@@ -214,8 +232,23 @@ def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIn
     purpose = lang.purpose.search(body, imperative.end())
     purpose_at = purpose.start() if purpose else len(body)
     actions = _choose(found, purpose_at, body, lang)
+    if actions == ("state",) and lang.edit.search(body):
+        return ClauseIntent("step", (), ())  # an edit made in the timeline shows nothing
     masks = tuple(ch for at, _ in labels for ch in clause[at])
     return ClauseIntent("instruction" if actions else "step", actions, masks)
+
+
+def _path(clause: str, lang: _Lang) -> ClauseIntent:
+    """A menu path is a GUI instruction wherever it stands ("Account → Billing → Usage shows
+    …"), when one of its steps names a target: the last such step decides."""
+    steps = _PATH.split(clause)
+    if len(steps) < 2:
+        return ClauseIntent("content", (), ())
+    for step in reversed(steps):
+        found = _targets(step, lang)
+        if found:
+            return ClauseIntent("instruction", (found[-1][1],), ())
+    return ClauseIntent("content", (), ())
 
 
 def decide(

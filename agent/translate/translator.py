@@ -284,8 +284,10 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-        if new == sentence.content and not acts and not question:
-            new, acts = _second_stage(sentence.content, tables, m)
+        if not acts and not question:  # the rules found no action: the classifier may
+            second, second_acts = _second_stage(sentence.content, tables, m)
+            if second_acts or new == sentence.content:
+                new, acts = second, second_acts
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
