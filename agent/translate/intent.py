@@ -13,16 +13,16 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
-from agent.translate.patterns import MASK_CLASS, alternation
+from agent.translate.compiled import Regexes
+from agent.translate.patterns import MASK_CLASS
 from agent.translate.prose import Masked
 
-__all__ = ["INTENT_FILE", "ClauseIntent", "IntentTables", "classify", "load_intent_tables"]
+__all__ = ["INTENT_FILE", "ClauseIntent", "IntentTables", "classify", "parse_intent_tables"]
 
 INTENT_FILE = "gui_intent.toml"
 Role = Literal["instruction", "step", "content"]
@@ -83,9 +83,9 @@ class ClauseIntent:
     labels: tuple[str, ...]
 
 
-def _compile(model: _LangModel, latin: bool) -> _Lang:
+def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
     def alt(words: list[str]) -> str:
-        return alternation(words, latin)
+        return rx.alternation(words, latin)
 
     for name in model.targets:
         if name not in (*_TARGETS, "container"):
@@ -102,21 +102,21 @@ def _compile(model: _LangModel, latin: bool) -> _Lang:
         report = rf"(?:{alt(model.report)})"
     imperative = rf"{start}\s*{lead}(?P<g>{alt(model.gesture)}){after}"
     targets = tuple(
-        (name, re.compile(alt(words), re.IGNORECASE))
+        (name, rx.compile(alt(words), re.IGNORECASE))
         for name, words in model.targets.items()
         if name != "container"
     )
     flags = re.IGNORECASE
     return _Lang(
-        imperative=re.compile(imperative, flags),
-        gesture=re.compile(alt(model.gesture), flags),
-        gesture_end=re.compile(rf"{alt(model.gesture)}(?:\s+(?:on|the|a))*\s*$", flags),
-        report=re.compile(report, flags),
-        subordinate=re.compile(alt(model.subordinate), flags),
-        purpose=re.compile(alt(model.purpose), flags),
+        imperative=rx.compile(imperative, flags),
+        gesture=rx.compile(alt(model.gesture), flags),
+        gesture_end=rx.compile(rf"{alt(model.gesture)}(?:\s+(?:on|the|a))*\s*$", flags),
+        report=rx.compile(report, flags),
+        subordinate=rx.compile(alt(model.subordinate), flags),
+        purpose=rx.compile(alt(model.purpose), flags),
         targets=targets,
-        container=re.compile(alt(model.targets.get("container", [])), flags),
-        noise=re.compile(
+        container=rx.compile(alt(model.targets.get("container", [])), flags),
+        noise=rx.compile(
             "|".join(
                 [alt(model.gesture), alt(model.ui), alt(model.leadin), MASK_CLASS]
                 + [alt(words) for words in model.targets.values()]
@@ -125,35 +125,23 @@ def _compile(model: _LangModel, latin: bool) -> _Lang:
         ),
         latin=latin,
         fold={ord(pair[0]): pair[1] for pair in model.fold.split() if len(pair) == 2},
-        edit=re.compile(alt(model.edit), flags),
+        edit=rx.compile(alt(model.edit), flags),
     )
 
 
-def parse_intent_tables(text: str) -> IntentTables:
-    """Validate and compile the classifier vocabulary.
+def parse_intent_tables(text: str, regexes: Regexes | None = None) -> IntentTables:
+    """Validate and compile the classifier vocabulary (`regexes`: see `parse_gui_tables`).
 
     Raises:
         ConfigError: The document is not valid TOML or breaks the schema.
     """
+    rx = regexes if regexes is not None else Regexes()
     try:
-        data = tomllib.loads(text)
+        data = rx.toml(INTENT_FILE, text)
         en, zh = (_LangModel.model_validate(data[lang]) for lang in ("en", "zh"))
     except (tomllib.TOMLDecodeError, ValidationError, KeyError) as exc:
         raise ConfigError(f"invalid {INTENT_FILE}: {exc}") from exc
-    return IntentTables(_compile(en, latin=True), _compile(zh, latin=False))
-
-
-def load_intent_tables() -> IntentTables:
-    """The bundled classifier vocabulary.
-
-    Raises:
-        ConfigError: The file is missing or invalid.
-    """
-    path = resources.files("agent") / "tables" / INTENT_FILE
-    try:
-        return parse_intent_tables(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read {INTENT_FILE}: {exc}") from exc
+    return IntentTables(_compile(en, True, rx), _compile(zh, False, rx))
 
 
 def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, str]]:
