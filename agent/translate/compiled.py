@@ -24,7 +24,15 @@ from array import array
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["COMPILED_FILE", "FORMAT", "Regexes", "dump_programs", "fingerprint", "read_programs"]
+__all__ = [
+    "COMPILED_FILE",
+    "FORMAT",
+    "Regexes",
+    "dump_programs",
+    "engine",
+    "fingerprint",
+    "read_programs",
+]
 
 COMPILED_FILE = "gui_compiled.json"
 FORMAT = 1
@@ -34,11 +42,16 @@ Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """An SRE program: flags, code, groups - 1, group index, index group (see `_sre.compile`)."""
 
 
+def engine() -> str:
+    """The regex engine the programs are for (a program is only valid for the same one)."""
+    return _engine()
+
+
 def _engine() -> str:
     try:
         import _sre  # type: ignore[import-not-found]
 
-        return f"{sys.version_info[:3]}/{_sre.MAGIC}/{_sre.CODESIZE}/{sys.maxunicode}"
+        return f"{sys.version_info[:2]}/{_sre.MAGIC}/{_sre.CODESIZE}/{sys.maxunicode}"
     except (ImportError, AttributeError):  # pragma: no cover - another Python implementation
         return "no-sre"
 
@@ -166,7 +179,7 @@ def dump_programs(regexes: Regexes, stamp: str) -> str:
     # documents keep their key order: the order of kinds, rules and lists is meaningful
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     digest = hashlib.sha256(body.encode()).hexdigest()
-    header = {"format": FORMAT, "fingerprint": stamp, "sha256": digest}
+    header = {"engine": _engine(), "format": FORMAT, "fingerprint": stamp, "sha256": digest}
     return json.dumps(header, sort_keys=True) + "\n" + body + "\n"
 
 

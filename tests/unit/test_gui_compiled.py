@@ -14,6 +14,7 @@ from agent.translate.compiled import (
     COMPILED_FILE,
     Regexes,
     dump_programs,
+    engine,
     fingerprint,
     read_programs,
 )
@@ -37,6 +38,8 @@ def test_the_shipped_file_is_made_from_the_shipped_tables(
     documents: dict[str, str], scratch: tuple[GuiTables, str]
 ) -> None:
     shipped = (resources.files("agent") / "tables" / COMPILED_FILE).read_text(encoding="utf-8")
+    if json.loads(shipped.partition("\n")[0]).get("engine") != engine():
+        pytest.skip("the shipped programs are for another Python (they are ignored there)")
     assert shipped == scratch[1], "run scripts/compile_gui_tables.py"
     regexes = read_programs(shipped, fingerprint(documents.values()))
     assert build_gui_tables(documents, regexes) == scratch[0]  # patterns compare by program
