@@ -25,7 +25,8 @@ from agent.translate.prose import Masked
 __all__ = ["INTENT_FILE", "ClauseIntent", "IntentTables", "classify", "parse_intent_tables"]
 
 INTENT_FILE = "gui_intent.toml"
-Role = Literal["instruction", "step", "content"]
+Role = Literal["instruction", "step", "edit", "content"]
+_PRONOUN = re.compile(r"\b(?:it|them|this|that)\b|它|佢", re.IGNORECASE)
 _QUOTES = "\"“‘「『《'"
 _TARGETS = ("export", "credits", "upload", "state")
 _PATH = re.compile(r"\s*(?:>|→|›|»|->)\s*")
@@ -63,6 +64,7 @@ class _Lang:
     latin: bool
     fold: Mapping[int, str]
     edit: re.Pattern[str]
+    attributive: re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,8 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         latin=latin,
         fold={ord(pair[0]): pair[1] for pair in model.fold.split() if len(pair) == 2},
         edit=rx.compile(alt(model.edit), flags),
+        # 你上传的照片, 导出过的视频: a verb that describes a noun or a past act names no target
+        attributive=None if latin else rx.compile("[的了过完好咗]", 0),
     )
 
 
@@ -164,10 +168,22 @@ def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, st
 
 
 def _targets(text: str, lang: _Lang, offset: int = 0) -> list[tuple[int, str]]:
+    """The targets named in `text`, leftmost-longest: "保存到相册" is one export, not an export
+    and a gallery."""
     hits = []
     for name, pattern in lang.targets:
-        hits += [(offset + t.start(), name) for t in pattern.finditer(text) if _stands(t)]
-    return sorted(hits)
+        hits += [
+            (t.start(), -t.end(), name)
+            for t in pattern.finditer(text)
+            if _stands(t) and not (lang.attributive and lang.attributive.match(text, t.end()))
+        ]
+    chosen: list[tuple[int, str]] = []
+    end = -1
+    for start, negative_end, name in sorted(hits):
+        if start >= end:
+            chosen.append((offset + start, name))
+            end = -negative_end
+    return chosen
 
 
 def _stands(hit: re.Match[str]) -> bool:
@@ -182,7 +198,7 @@ def _stands(hit: re.Match[str]) -> bool:
 
 
 def _choose(
-    found: list[tuple[int, str]], purpose_at: int, clause: str, lang: _Lang
+    found: list[tuple[int, str]], purpose_at: int, clause: str, lang: _Lang, plain: str
 ) -> tuple[str, ...]:
     """The actions of one instruction clause, in order. A path names its last step; a container
     ("My Work") gives way to a stronger target in the purpose ("…to download it")."""
@@ -193,7 +209,7 @@ def _choose(
     head = [name for at, name in found if at < purpose_at]
     tail = [name for at, name in found if at >= purpose_at]
     strong = [name for name in tail if name != "state"]
-    if not head or (strong and set(head) == {"state"} and lang.container.search(clause)):
+    if not head or (strong and set(head) == {"state"} and lang.container.search(plain)):
         head = strong or tail
     return tuple(dict.fromkeys(head))
 
@@ -219,9 +235,9 @@ def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIn
     found.sort()
     purpose = lang.purpose.search(body, imperative.end())
     purpose_at = purpose.start() if purpose else len(body)
-    actions = _choose(found, purpose_at, body, lang)
+    actions = _choose(found, purpose_at, body, lang, m.restore(body))
     if actions == ("state",) and lang.edit.search(body):
-        return ClauseIntent("step", (), ())  # an edit made in the timeline shows nothing
+        return ClauseIntent("edit", (), ())  # an edit made in the timeline shows nothing
     masks = tuple(ch for at, _ in labels for ch in clause[at])
     return ClauseIntent("instruction" if actions else "step", actions, masks)
 
@@ -244,9 +260,31 @@ def decide(
 ) -> list[ClauseIntent] | None:
     """Each clause's intent, or None when the sentence holds no instruction to act on."""
     intents = [classify(c, tables, m, zh) for c in clauses]
+    lang = tables.zh if zh else tables.en
+    named: tuple[str, ...] = ()
+    for i, (clause, intent) in enumerate(zip(clauses, intents, strict=True)):
+        if intent.role == "step" and named and _PRONOUN.search(clause):
+            intents[i] = ClauseIntent("instruction", named, intent.labels)  # "…library — open it"
+        found = _targets(clause.translate(lang.fold), lang)
+        named = intents[i].actions or ((found[-1][1],) if found else named)
     if not any(i.role == "instruction" for i in intents):
         return None
     return intents
+
+
+def edits(clauses: list[str], tables: IntentTables, zh: bool) -> bool:
+    """Whether a clause asks for an edit by hand ("长按时间线上的照片，向上拖动即可删除", "drag the
+    clip in the timeline"): its first verb is an edit ("open the colour panel to adjust the
+    warmth" opens a panel)."""
+    lang = tables.zh if zh else tables.en
+    for clause in clauses:
+        clause = clause.translate(lang.fold)
+        if lang.report.search(clause):
+            continue  # "片头标题已删除": done, not asked
+        edit, gesture = lang.edit.search(clause), lang.gesture.search(clause)
+        if edit and (gesture is None or edit.start() <= gesture.start()):
+            return True
+    return False
 
 
 def leftover(text: str, tables: IntentTables, zh: bool, filler: frozenset[str]) -> int:

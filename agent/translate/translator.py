@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from agent.translate.fallback import rewrite_sentence
+from agent.translate.intent import edits
 from agent.translate.prose import (
     Masked,
     clause_bounds,
@@ -284,10 +285,15 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-        if not acts and not question:  # the rules found no action: the classifier may
+        if not question and acts in ([], ["state"]):  # the rules found no action, or the
+            # weakest one (a view named near the step): the classifier's target may know better
             second, second_acts = _second_stage(sentence.content, tables, m)
-            if second_acts or new == sentence.content:
+            if not acts and (second_acts or new == sentence.content):
                 new, acts = second, second_acts
+            elif acts and second_acts and "state" not in second_acts:
+                new, acts = second, second_acts  # "check your coins in the Wallet tab"
+            elif acts and not second_acts and _edits(sentence.content, tables, m):
+                new, acts = sentence.content, []  # an edit made in the timeline: unsure
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
@@ -305,6 +311,15 @@ def _second_stage(content: str, tables: GuiTables, m: Masked) -> tuple[str, list
     if decided is None or not keeps_verbatim(content, decided[0], m, decided[2]):
         return content, []
     return decided[0], decided[1]
+
+
+def _edits(content: str, tables: GuiTables, m: Masked) -> bool:
+    """Whether the classifier reads a clause of `content` as an edit made in a view."""
+    if tables.intent is None:
+        return False
+    clauses = [content[a:b] for a, b in clause_bounds(content, [])]
+    zh = language_of(content, tables, m).lang == "zh"
+    return edits(clauses, tables.intent, zh)
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:
