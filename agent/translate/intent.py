@@ -26,6 +26,8 @@ __all__ = ["INTENT_FILE", "ClauseIntent", "IntentTables", "classify", "parse_int
 
 INTENT_FILE = "gui_intent.toml"
 Role = Literal["instruction", "step", "edit", "content"]
+# "pick a track from the library", "从素材库选": a place things are taken from is no view to show
+_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+|your\s+)?|从\s*)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|them|this|that)\b|它|佢", re.IGNORECASE)
 _QUOTES = "\"“‘「『《'"
 _TARGETS = ("export", "credits", "upload", "state")
@@ -161,10 +163,18 @@ def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, st
         before = clause[: mark.start()].rstrip()
         near = lang.gesture_end.search(before) is not None
         pathed = before.endswith((">", "→", "›", "»")) or _PATH.match(clause, mark.end())
-        named = bool(_targets(original[1:-1], lang))
-        if (near or pathed) and (named or button.match(clause, mark.end())):
+        inner = original[1:-1].strip()
+        named = bool(_targets(inner, lang))
+        whole = _whole_target(inner, lang)  # 「我的作品」, "Billing": a GUI place's own name
+        if whole or ((near or pathed) and (named or button.match(clause, mark.end()))):
             found.append((mark.start(), original[1:-1]))
     return found
+
+
+def _whole_target(text: str, lang: _Lang) -> bool:
+    """Whether `text` is nothing but one target's name ("My Work", "我的作品")."""
+    folded = text.translate(lang.fold)
+    return any(pattern.fullmatch(folded) for _, pattern in lang.targets)
 
 
 def _targets(text: str, lang: _Lang, offset: int = 0) -> list[tuple[int, str]]:
@@ -175,7 +185,9 @@ def _targets(text: str, lang: _Lang, offset: int = 0) -> list[tuple[int, str]]:
         hits += [
             (t.start(), -t.end(), name)
             for t in pattern.finditer(text)
-            if _stands(t) and not (lang.attributive and lang.attributive.match(text, t.end()))
+            if _stands(t)
+            and not (lang.attributive and lang.attributive.match(text, t.end()))
+            and not (name == "state" and _SOURCE.search(text, 0, t.start()))
         ]
     chosen: list[tuple[int, str]] = []
     end = -1

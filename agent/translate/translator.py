@@ -285,14 +285,20 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-        if not question and acts in ([], ["state"]):  # the rules found no action, or the
+        if not question and acts in (
+            [],
+            ["state"],
+            ["upload"],
+        ):  # the rules found no action, or the
             # weakest one (a view named near the step): the classifier's target may know better
             second, second_acts = _second_stage(sentence.content, tables, m)
             if not acts and (second_acts or new == sentence.content):
                 new, acts = second, second_acts
-            elif acts and second_acts and "state" not in second_acts:
+            elif acts == ["state"] and second_acts and "state" not in second_acts:
                 new, acts = second, second_acts  # "check your coins in the Wallet tab"
-            elif acts and not second_acts and _edits(sentence.content, tables, m):
+            elif acts == ["upload"] and second_acts == ["state"]:
+                new, acts = second, second_acts  # "素材库里能找到你上传过的照片": a library shown
+            elif acts == ["state"] and not second_acts and _edits(sentence.content, tables, m):
                 new, acts = sentence.content, []  # an edit made in the timeline: unsure
         actions += acts
         opening = sentence.content if out else body
