@@ -285,21 +285,8 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-        if not question and acts in (
-            [],
-            ["state"],
-            ["upload"],
-        ):  # the rules found no action, or the
-            # weakest one (a view named near the step): the classifier's target may know better
-            second, second_acts = _second_stage(sentence.content, tables, m)
-            if not acts and (second_acts or new == sentence.content):
-                new, acts = second, second_acts
-            elif acts == ["state"] and second_acts and "state" not in second_acts:
-                new, acts = second, second_acts  # "check your coins in the Wallet tab"
-            elif acts == ["upload"] and second_acts == ["state"]:
-                new, acts = second, second_acts  # "素材库里能找到你上传过的照片": a library shown
-            elif acts == ["state"] and not second_acts and _edits(sentence.content, tables, m):
-                new, acts = sentence.content, []  # an edit made in the timeline: unsure
+        if not question:
+            new, acts = _reconcile(sentence.content, new, acts, tables, m)
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
@@ -307,6 +294,26 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if new or not sentence.content:
             out += new + sentence.term + sentence.ws
     return out, actions
+
+
+def _reconcile(
+    content: str, new: str, acts: list[str], tables: GuiTables, m: Masked
+) -> tuple[str, list[str]]:
+    """The rules' reading of a sentence, or the clause classifier's where the rules found no
+    action, or only the weakest one (a view named near the step) and the classifier's target
+    knows better."""
+    if acts not in ([], ["state"], ["upload"]):
+        return new, acts
+    second, second_acts = _second_stage(content, tables, m)
+    if not acts and (second_acts or new == content):
+        return second, second_acts
+    if acts == ["state"] and second_acts and "state" not in second_acts:
+        return second, second_acts  # "check your coins in the Wallet tab"
+    if acts == ["upload"] and second_acts == ["state"]:
+        return second, second_acts  # "素材库里能找到你上传过的照片": a library shown
+    if acts == ["state"] and not second_acts and _edits(content, tables, m):
+        return content, []  # an edit made by hand in the timeline: unsure, kept whole
+    return new, acts
 
 
 def _second_stage(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
