@@ -5,6 +5,7 @@ either kept whole or replaced whole by a rendered line."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from agent.translate import GuiTables, Translation, load_gui_tables, translate
 from agent.translate.prose import protected_tokens
+from tests.conftest import FIXTURES
 
 ROBUST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -173,41 +175,84 @@ def test_a_gui_step_reaches_its_targets_action(
     assert result.actions == (action,), (sentence, result)
 
 
-@ROBUST
-@given(st.data())
-def test_a_reply_with_gui_steps_keeps_every_protected_span_and_splices_nothing(
-    tables: GuiTables, data: st.DataObject
-) -> None:
-    zh = data.draw(st.booleans())
-    steps = _ZH_STEPS if zh else _EN_STEPS
+_PARTS = st.tuples(
+    st.sampled_from(["title", "number", "step", "step+number"]),
+    st.integers(0, 3),  # report template
+    st.lists(st.integers(0, 99), min_size=2, max_size=4),  # title words
+    st.integers(0, 99),  # step
+    st.sampled_from(_NUMBERS),
+)
+
+
+def _reply(
+    zh: bool, parts: list[tuple[str, int, list[int], int, str]]
+) -> tuple[list[str], list[str]]:
+    """Sentences of a generated reply, and the titles in them."""
+    steps = [s for v in (_ZH_STEPS if zh else _EN_STEPS).values() for s in v]
+    reports = _REPORTS_ZH if zh else _REPORTS_EN
+    words = _ZH_TITLE_WORDS if zh else _TITLE_WORDS
     end = "。" if zh else "."
     sentences, titles = [], []
-    for _ in range(data.draw(st.integers(1, 4))):
-        kind = data.draw(st.sampled_from(["title", "number", "step", "step+number"]))
+    for kind, report, title_words, step_at, number in parts:
         if kind == "title":
-            template = data.draw(st.sampled_from(_REPORTS_ZH if zh else _REPORTS_EN))
-            titles.append(data.draw(_title(zh)))
-            sentences.append(template.format(t=titles[-1]))
+            quote = "“{}”" if zh else '"{}"'
+            titles.append(
+                quote.format(("" if zh else " ").join(words[i % len(words)] for i in title_words))
+            )
+            sentences.append(reports[report % len(reports)].format(t=titles[-1]))
             continue
-        step = data.draw(st.sampled_from([s for v in steps.values() for s in v]))
+        step = steps[step_at % len(steps)]
         step = step[0].upper() + step[1:]
         if kind == "number":
-            sentences.append(
-                ("进度 {}" if zh else "It is at {}").format(data.draw(st.sampled_from(_NUMBERS)))
-                + end
-            )
+            sentences.append(("进度 {}" if zh else "It is at {}").format(number) + end)
         elif kind == "step":
             sentences.append(step + end)
         else:
-            number = data.draw(st.sampled_from(_NUMBERS))
             sentences.append(step + ("，大约 " if zh else ", about ") + number + end)
+    return sentences, titles
+
+
+@ROBUST
+@given(zh=st.booleans(), parts=st.lists(_PARTS, min_size=1, max_size=4))
+def test_a_reply_with_gui_steps_keeps_every_protected_span_and_splices_nothing(
+    tables: GuiTables, zh: bool, parts: list[tuple[str, int, list[int], int, str]]
+) -> None:
+    sentences, titles = _reply(zh, parts)
     text = ("" if zh else " ").join(sentences)
     result = translate(text, tables)
     assert all(t in result.text for t in protected_tokens(text)), (text, result.text)
     assert all(title in result.text for title in titles), (text, result.text)
-    # every output sentence is an input sentence's words or holds a rendered line
+    # every output sentence is an input sentence's words (its script aside) or a rendered line
+    fold = tables.script.simplified
     for piece in re.split(r"(?<=[.。])\s*", result.text):
-        if piece.strip():
-            assert (
-                piece in text or piece[0].lower() + piece[1:] in text or _RENDERED.search(piece)
-            ), (text, result.text, piece)
+        if piece.strip() and not _RENDERED.search(piece):
+            assert fold(piece[0].lower() + piece[1:]) in fold(text) or fold(piece) in fold(text), (
+                text,
+                result.text,
+                piece,
+            )
+
+
+PROBES = {
+    # the translate engineer's own probe replies of round 4, four batches per register, each
+    # batch written before the tuning that followed it; first-sight scores per batch
+    # (everyday / hard): 36/40 & 21/30 (before the clause stage), 29/30 & 21/30, 27/30 & 28/30,
+    # 25/25 & 17/20; held here at what the finished stage scores, as a ratchet
+    "probes4_everyday": (1.0, 0),
+    "probes4_hard": (0.96, 0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+def test_the_round4_probes_keep_their_score(tables: GuiTables, name: str) -> None:
+    floor, garbled_at_most = PROBES[name]
+    path = FIXTURES / "translate" / f"{name}.jsonl"
+    lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    results = [(line, translate(line["text"], tables)) for line in lines]
+    kept = [all(k in r.text for k in line["keep"]) for line, r in results]
+    right = sum(
+        ok and list(r.actions) in line["actions"]
+        for ok, (line, r) in zip(kept, results, strict=True)
+    )
+    assert right / len(lines) >= floor
+    assert kept.count(False) <= garbled_at_most
