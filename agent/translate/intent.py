@@ -9,6 +9,7 @@ syntax. Vocabulary: `agent/tables/gui_intent.toml`. Pure; the sentence's rewrite
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Mapping
@@ -67,6 +68,8 @@ class _Lang:
     fold: Mapping[int, str]
     edit: re.Pattern[str]
     attributive: re.Pattern[str] | None
+    latin_targets: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """English target names a Chinese sentence may use as they are (点击 Share, ⚙️ > Billing)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,10 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         after = rf"(?!\s*(?:[:：!]|$)|\s+{alt(model.not_after)})"
         report = rf"^\s*(?:{alt(model.report)})(?:\s|$)"
     else:  # a gesture opens the clause, follows a lead word, or follows a place (在时间线上预览)
-        place = r"(?:在|从|到)[^，。；、]{1,15}?(?:里|上|中|内|下|面|页)?"
+        place = (
+            r"(?:在|从|到)[^，。；、]{1,15}?(?:里|上|中|内|下|面|页)?"
+            r"|^[^，。；、]{1,10}?(?:里面|入面|里|中|内)"  # a place as the topic: 媒体库入面按…
+        )
         start = rf"(?:^|{alt(model.coordinator)}|{place})"
         after = rf"(?!{alt(model.not_after)})"
         report = rf"(?:{alt(model.report)})"
@@ -147,7 +153,9 @@ def parse_intent_tables(text: str, regexes: Regexes | None = None) -> IntentTabl
         en, zh = (_LangModel.model_validate(data[lang]) for lang in ("en", "zh"))
     except (tomllib.TOMLDecodeError, ValidationError, KeyError) as exc:
         raise ConfigError(f"invalid {INTENT_FILE}: {exc}") from exc
-    return IntentTables(_compile(en, True, rx), _compile(zh, False, rx))
+    english = _compile(en, True, rx)
+    chinese = dataclasses.replace(_compile(zh, False, rx), latin_targets=english.targets)
+    return IntentTables(english, chinese)
 
 
 def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, str]]:
@@ -164,6 +172,7 @@ def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, st
         near = lang.gesture_end.search(before) is not None
         pathed = before.endswith((">", "→", "›", "»")) or _PATH.match(clause, mark.end())
         inner = original[1:-1].strip()
+        pathed = pathed or _PATH.search(inner)  # “钱包 > 账单明细”: a quoted menu path
         named = bool(_targets(inner, lang))
         whole = _whole_target(inner, lang)  # 「我的作品」, "Billing": a GUI place's own name
         if whole or ((near or pathed) and (named or button.match(clause, mark.end()))):
@@ -181,7 +190,7 @@ def _targets(text: str, lang: _Lang, offset: int = 0) -> list[tuple[int, str]]:
     """The targets named in `text`, leftmost-longest: "保存到相册" is one export, not an export
     and a gallery."""
     hits = []
-    for name, pattern in lang.targets:
+    for name, pattern in (*lang.targets, *lang.latin_targets):
         hits += [
             (t.start(), -t.end(), name)
             for t in pattern.finditer(text)
@@ -223,6 +232,8 @@ def _choose(
     strong = [name for name in tail if name != "state"]
     if not head or (strong and set(head) == {"state"} and lang.container.search(plain)):
         head = strong or tail
+    if "state" in head and set(head) != {"state"} and lang.container.search(plain):
+        head = [name for name in head if name != "state"]  # the library is the way there
     return tuple(dict.fromkeys(head))
 
 
@@ -243,7 +254,8 @@ def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIn
     labels = _labels(body, lang, m, zh)
     found = _targets(body if zh else body[start:], lang, 0 if zh else start)
     for at, inner in labels:
-        found += [(at, name) for _, name in _targets(inner, lang)][:1]
+        named = [(at, name) for _, name in _targets(inner.translate(lang.fold), lang)]
+        found += named[-1:] if _PATH.search(inner) else named[:1]  # a path: its last step
     found.sort()
     purpose = lang.purpose.search(body, imperative.end())
     purpose_at = purpose.start() if purpose else len(body)

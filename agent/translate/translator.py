@@ -55,6 +55,12 @@ from agent.translate.verbatim import button_labels, dangles, keeps_verbatim, spl
 
 __all__ = ["Translation", "Translator", "translate"]
 
+# A question that is a polite request for a step ("Could you attach the photo …?")
+_REQUEST = re.compile(
+    r"\s*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|want\b)|\s*would\s+you\s+mind\s+"
+    r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
+    re.IGNORECASE,
+)
 # A plain word opening a sentence, safe to capitalise (never a file name or a code token).
 _PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
@@ -285,14 +291,18 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-        if not question:
+        request = question and _REQUEST.match(sentence.content) is not None
+        term = sentence.term
+        if not question or request:  # "Could you attach the photo …?" asks for a step
             new, acts = _reconcile(sentence.content, new, acts, tables, m)
+            if request and new != sentence.content:
+                term = "。" if "？" in term else "."
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
             new = new[0].upper() + new[1:]  # what was mid-sentence now opens one
         if new or not sentence.content:
-            out += new + sentence.term + sentence.ws
+            out += new + term + sentence.ws
     return out, actions
 
 
@@ -305,6 +315,8 @@ def _reconcile(
     if acts not in ([], ["state"], ["upload"]):
         return new, acts
     second, second_acts = _second_stage(content, tables, m)
+    if not acts and second_acts == ["state"] and _edits(content, tables, m):
+        second, second_acts = content, []  # "find it in the library, drag it to the front"
     if not acts and (second_acts or new == content):
         return second, second_acts
     if acts == ["state"] and second_acts and "state" not in second_acts:
