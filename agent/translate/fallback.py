@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from agent.translate.intent import ClauseIntent, IntentTables, decide, leftover
+from agent.translate.intent import ClauseIntent, IntentTables, decide, edits, leftover
 from agent.translate.prose import Masked, clause_bounds, protected_tokens
-from agent.translate.rewrite import decapitalize
+from agent.translate.rewrite import decapitalize, language_of
 from agent.translate.tables import GuiTables, LanguageTable
+from agent.translate.verbatim import keeps_verbatim
 
-__all__ = ["rewrite_sentence"]
+__all__ = ["reconcile", "rewrite_sentence"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CONTENT = re.compile(r"\d|[(（]")
@@ -112,3 +113,44 @@ def rewrite_sentence(
             consumed += labels
         i = end
     return out, actions, consumed
+
+
+def reconcile(
+    content: str, new: str, acts: list[str], tables: GuiTables, m: Masked
+) -> tuple[str, list[str]]:
+    """The rules' reading of a sentence, or the clause classifier's where the rules found no
+    action, or only the weakest one (a view named near the step) and the classifier's target
+    knows better."""
+    if acts not in ([], ["state"], ["upload"]):
+        return new, acts
+    second, second_acts = _second_stage(content, tables, m)
+    if not acts and second_acts == ["state"] and _edits(content, tables, m):
+        second, second_acts = content, []  # "find it in the library, drag it to the front"
+    if not acts and (second_acts or new == content):
+        return second, second_acts
+    if acts == ["state"] and second_acts and "state" not in second_acts:
+        return second, second_acts  # "check your coins in the Wallet tab"
+    if acts == ["upload"] and second_acts == ["state"]:
+        return second, second_acts  # "素材库里能找到你上传过的照片": a library shown
+    if acts == ["state"] and not second_acts and _edits(content, tables, m):
+        return content, []  # an edit made by hand in the timeline: unsure, kept whole
+    return new, acts
+
+
+def _second_stage(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
+    """The clause classifier's rewrite of a sentence the rules left whole (kept when unsure)."""
+    if tables.intent is None:
+        return content, []
+    decided = rewrite_sentence(content, tables, tables.intent, m)
+    if decided is None or not keeps_verbatim(content, decided[0], m, decided[2]):
+        return content, []
+    return decided[0], decided[1]
+
+
+def _edits(content: str, tables: GuiTables, m: Masked) -> bool:
+    """Whether the classifier reads a clause of `content` as an edit made in a view."""
+    if tables.intent is None:
+        return False
+    clauses = [content[a:b] for a, b in clause_bounds(content, [])]
+    zh = language_of(content, tables, m).lang == "zh"
+    return edits(clauses, tables.intent, zh)

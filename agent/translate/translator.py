@@ -29,8 +29,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from agent.translate.fallback import rewrite_sentence
-from agent.translate.intent import edits
+from agent.translate.fallback import reconcile
 from agent.translate.prose import (
     Masked,
     clause_bounds,
@@ -294,7 +293,7 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         request = question and _REQUEST.match(sentence.content) is not None
         term = sentence.term
         if not question or request:  # "Could you attach the photo …?" asks for a step
-            new, acts = _reconcile(sentence.content, new, acts, tables, m)
+            new, acts = reconcile(sentence.content, new, acts, tables, m)
             if request and new != sentence.content:
                 term = "。" if "？" in term else "."
         actions += acts
@@ -304,47 +303,6 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if new or not sentence.content:
             out += new + term + sentence.ws
     return out, actions
-
-
-def _reconcile(
-    content: str, new: str, acts: list[str], tables: GuiTables, m: Masked
-) -> tuple[str, list[str]]:
-    """The rules' reading of a sentence, or the clause classifier's where the rules found no
-    action, or only the weakest one (a view named near the step) and the classifier's target
-    knows better."""
-    if acts not in ([], ["state"], ["upload"]):
-        return new, acts
-    second, second_acts = _second_stage(content, tables, m)
-    if not acts and second_acts == ["state"] and _edits(content, tables, m):
-        second, second_acts = content, []  # "find it in the library, drag it to the front"
-    if not acts and (second_acts or new == content):
-        return second, second_acts
-    if acts == ["state"] and second_acts and "state" not in second_acts:
-        return second, second_acts  # "check your coins in the Wallet tab"
-    if acts == ["upload"] and second_acts == ["state"]:
-        return second, second_acts  # "素材库里能找到你上传过的照片": a library shown
-    if acts == ["state"] and not second_acts and _edits(content, tables, m):
-        return content, []  # an edit made by hand in the timeline: unsure, kept whole
-    return new, acts
-
-
-def _second_stage(content: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
-    """The clause classifier's rewrite of a sentence the rules left whole (kept when unsure)."""
-    if tables.intent is None:
-        return content, []
-    decided = rewrite_sentence(content, tables, tables.intent, m)
-    if decided is None or not keeps_verbatim(content, decided[0], m, decided[2]):
-        return content, []
-    return decided[0], decided[1]
-
-
-def _edits(content: str, tables: GuiTables, m: Masked) -> bool:
-    """Whether the classifier reads a clause of `content` as an edit made in a view."""
-    if tables.intent is None:
-        return False
-    clauses = [content[a:b] for a, b in clause_bounds(content, [])]
-    zh = language_of(content, tables, m).lang == "zh"
-    return edits(clauses, tables.intent, zh)
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:
