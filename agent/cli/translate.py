@@ -1,41 +1,83 @@
-"""`nemo-agent translate`: rewrite backend GUI prose offline, one text or JSON lines on stdin.
+"""`nemo-agent translate`: rewrite backend GUI prose, one text or JSON lines on stdin.
 
-No network and no settings; the translator and its tables are imported when the command runs.
+Offline unless ANTHROPIC_API_KEY is set (and --no-llm not given): then a reply the rules and the
+clause classifier leave whole goes to the model stage (`agent.translate.model`). The translator,
+its tables and the anthropic SDK are imported only when the command needs them.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
+import structlog
 
 from agent.log import configure_logging
 
 if TYPE_CHECKING:
+    from agent.translate import Translation
     from agent.translate.tables import GuiTables
+
+    Run = Callable[[str], Translation]
 
 __all__ = ["translate"]
 
 EXIT_BAD_INPUT = 1
+_log = structlog.get_logger(__name__)
 
 
-def _translate_line(line: str, tables: GuiTables) -> dict[str, Any]:
+@contextmanager
+def _translator(tables: GuiTables, use_llm: bool) -> Iterator[Run]:
+    """The translate function: the rules, or rules then the model when a key is configured.
+
+    Raises:
+        ConfigError: The anthropic package is missing.
+    """
+    import asyncio
+
+    from agent.config import Settings
+    from agent.errors import ConfigError
+    from agent.translate import translate
+
+    try:
+        settings = Settings.from_env() if use_llm else None
+    except ConfigError as exc:  # translating needs no settings: the rules still run
+        _log.warning("translate.settings_unusable", error=exc.message)
+        settings = None
+    if settings is None or not settings.anthropic_api_key:
+        yield lambda text: translate(text, tables)
+        return
+    from agent.llm import completer_from_settings
+    from agent.templates import Templates
+    from agent.translate.model import translate_with_model
+
+    templates = Templates()
+    with asyncio.Runner() as runner:
+        completer = completer_from_settings(settings)
+        try:
+            yield lambda text: runner.run(translate_with_model(text, tables, completer, templates))
+        finally:
+            if completer is not None:
+                runner.run(completer.aclose())
+
+
+def _translate_line(line: str, run: Run) -> dict[str, Any]:
     """One JSONL record in, one record out; malformed input becomes an `error` record."""
-    from agent.translate import translate as run
-
     try:
         record = json.loads(line.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
         return {"error": f"not JSON: {exc.msg} (column {exc.colno})"}
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return {"error": 'expected an object with a string "text"'}
-    result = run(record["text"], tables)
+    result = run(record["text"])
     return {"text": result.text, "actions": list(result.actions)}
 
 
-def _run_jsonl(tables: GuiTables) -> int:
+def _run_jsonl(run: Run) -> int:
     from agent.cli.common import stdin_text
 
     failures = 0
@@ -43,16 +85,14 @@ def _run_jsonl(tables: GuiTables) -> int:
         for line in stdin:
             if not line.strip():
                 continue
-            out = _translate_line(line, tables)
+            out = _translate_line(line, run)
             failures += "error" in out
             click.echo(json.dumps(out, ensure_ascii=False))
     return EXIT_BAD_INPUT if failures else 0
 
 
-def _run_one(text: str, tables: GuiTables, as_json: bool) -> None:
-    from agent.translate import translate as run
-
-    result = run(text, tables)
+def _run_one(text: str, run: Run, as_json: bool) -> None:
+    result = run(text)
     if as_json:
         payload = {"text": result.text, "actions": list(result.actions)}
         click.echo(json.dumps(payload, ensure_ascii=False))
@@ -68,9 +108,16 @@ def _run_one(text: str, tables: GuiTables, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for TEXT.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv: debug).")
 @click.option("--log-json", is_flag=True, help="Log as JSON lines on stderr.")
-@click.option("--local", is_flag=True, help="Accepted for symmetry: translating is offline.")
+@click.option("--local", is_flag=True, help="Accepted for symmetry: no backend is used.")
+@click.option("--no-llm", is_flag=True, help="Never call the model stage (rules only, offline).")
 def translate(
-    text: str | None, jsonl: bool, as_json: bool, verbose: int, log_json: bool, local: bool
+    text: str | None,
+    jsonl: bool,
+    as_json: bool,
+    verbose: int,
+    log_json: bool,
+    local: bool,
+    no_llm: bool,
 ) -> None:
     """Translate backend GUI instructions into chat text and client actions.
 
@@ -86,12 +133,13 @@ def translate(
     configure_logging(verbosity=verbose, json=log_json)
     try:
         tables = load_gui_tables()
+        with _translator(tables, use_llm=not no_llm) as run:
+            if text is not None:
+                _run_one(text, run, as_json)
+                return
+            code = _run_jsonl(run)
     except ConfigError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    if text is not None:
-        _run_one(text, tables, as_json)
-        return
-    code = _run_jsonl(tables)
     if code:
         sys.exit(code)

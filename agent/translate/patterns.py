@@ -5,7 +5,7 @@ rule compilation with Latin word edges. Pure; `agent.translate.tables` validates
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from agent.errors import ConfigError
@@ -62,7 +62,12 @@ def expand(pattern: str, vocab: Mapping[str, str], where: str) -> str:
     return _PLACEHOLDER.sub(sub, pattern)
 
 
-def compile_rule(pattern: str, where: str, latin: bool) -> re.Pattern[str]:
+def compile_rule(
+    pattern: str,
+    where: str,
+    latin: bool,
+    compiler: Callable[[str, int], re.Pattern[str]] = re.compile,
+) -> re.Pattern[str]:
     """A rule's regex, case-insensitive; a Latin one only matches on word edges.
 
     Raises:
@@ -70,6 +75,6 @@ def compile_rule(pattern: str, where: str, latin: bool) -> re.Pattern[str]:
     """
     wrapped = rf"(?<![\w])(?:{pattern})(?![\w])" if latin else pattern
     try:
-        return re.compile(wrapped, re.IGNORECASE)
+        return compiler(wrapped, re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(f"{where}: bad regex: {exc}") from exc

@@ -13,13 +13,18 @@ import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from agent.errors import ConfigError
 from agent.router.script import Script, load_script
-from agent.translate.patterns import MASK_CLASS, alternation, compile_rule, expand
+from agent.translate.compiled import COMPILED_FILE, Regexes, fingerprint, read_programs
+from agent.translate.patterns import MASK_CLASS, compile_rule, expand
+from agent.translate.schema import KindModel, TableModel
+
+if TYPE_CHECKING:
+    from agent.translate.intent import IntentTables
 
 __all__ = [
     "ACTIONS",
@@ -31,8 +36,10 @@ __all__ = [
     "Kind",
     "LanguageTable",
     "Rule",
+    "build_gui_tables",
     "load_gui_tables",
     "parse_gui_tables",
+    "read_documents",
 ]
 
 ACTIONS = ("export", "state", "credits", "sse", "upload")
@@ -40,56 +47,6 @@ PSEUDO_KINDS = ("infer", "label", "noise")
 TABLE_FILES = ("gui_en.toml", "gui_zh.toml")
 # Masked spans (quotes, URLs, code) become single characters from Supplementary PUA-A.
 MASK_BASE = 0xF0000
-
-
-class _BodyModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    match: str
-    text: str
-
-
-class _KindModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    action: str
-    priority: int
-    bare: str
-    short: str = ""
-    quote: bool = False
-    filler: list[str] = []
-    body: list[_BodyModel]
-
-
-class _RuleModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    kind: str
-    pattern: str
-    replace: str = ""
-    default: str = ""
-    weak: bool = False
-    statement: bool = False
-    offer: str = ""
-
-
-class _TableModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    lang: Literal["en", "zh"]
-    leadin: list[str]
-    trailing: list[str] = []
-    coordinator: list[str]
-    joiner: str
-    alternative: list[str] = []
-    alt_joiner: str = ""
-    dangling: list[str] = []
-    condition_end: list[str] = []
-    filler: list[str]
-    empty: list[str] = []
-    done: list[str]
-    vocab: dict[str, list[str]]
-    rules: list[_RuleModel]
-    infer: dict[str, list[str]]
-    labels: dict[str, list[str]]
-    keys: dict[str, str]
-    kinds: dict[str, _KindModel]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +135,8 @@ class GuiTables:
     zh: LanguageTable
     script: Script = dataclasses.field(default_factory=Script)
     """Traditional <-> Simplified pairs: Traditional text is matched folded, answered in kind."""
+    intent: IntentTables | None = None
+    """The clause classifier asked about sentences the rules leave untouched (none: rules only)."""
 
     def __repr__(self) -> str:
         return f"GuiTables(en: {len(self.en.rules)} rules, zh: {len(self.zh.rules)} rules)"
@@ -235,14 +194,14 @@ def _check_fields(template: str, pattern: re.Pattern[str], where: str) -> None:
         raise ConfigError(f"{where}: template uses {sorted(unknown)} not captured by its pattern")
 
 
-def _kind(name: str, model: _KindModel, where: str, latin: bool) -> Kind:
+def _kind(name: str, model: KindModel, where: str, rx: Regexes) -> Kind:
     if model.action and model.action not in ACTIONS:
         raise ConfigError(f"{where}: unknown action {model.action!r}")
     if not model.body:
         raise ConfigError(f"{where}: needs at least one body rule")
     body = []
     for i, item in enumerate(model.body):
-        pattern = compile_rule(item.match, f"{where}.body[{i}]", latin=False)
+        pattern = compile_rule(item.match, f"{where}.body[{i}]", latin=False, compiler=rx.compile)
         _check_fields(item.text, pattern, f"{where}.body[{i}]")
         body.append(BodyRule(pattern, item.text))
     if body[-1].pattern.match("x y") is None:
@@ -260,7 +219,7 @@ def _kind(name: str, model: _KindModel, where: str, latin: bool) -> Kind:
     )
 
 
-def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rule, ...]:
+def _rules(model: TableModel, vocab: Mapping[str, str], name: str, rx: Regexes) -> tuple[Rule, ...]:
     latin = model.lang == "en"
     rules = []
     for i, item in enumerate(model.rules):
@@ -271,7 +230,7 @@ def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rul
             raise ConfigError(f"{where}: a label rule needs a known default kind")
         if item.default and item.default not in model.kinds:
             raise ConfigError(f"{where}: unknown default kind {item.default!r}")
-        pattern = compile_rule(expand(item.pattern, vocab, where), where, latin)
+        pattern = compile_rule(expand(item.pattern, vocab, where), where, latin, rx.compile)
         _check_fields(item.replace, pattern, where)
         _check_fields(item.offer, pattern, where)
         if item.kind == "label" and "label" not in pattern.groupindex:
@@ -281,7 +240,7 @@ def _rules(model: _TableModel, vocab: Mapping[str, str], name: str) -> tuple[Rul
     return tuple(rules)
 
 
-def _labels(model: _TableModel, name: str) -> dict[str, str]:
+def _labels(model: TableModel, name: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for kind, words in model.labels.items():
         if kind not in model.kinds:
@@ -294,37 +253,37 @@ def _labels(model: _TableModel, name: str) -> dict[str, str]:
     return labels
 
 
-def _language(model: _TableModel, name: str) -> LanguageTable:
+def _language(model: TableModel, name: str, rx: Regexes) -> LanguageTable:
     latin = model.lang == "en"
     for key, words in model.vocab.items():
         if len({w.casefold() for w in words}) != len(words):
             raise ConfigError(f"{name} vocab.{key}: duplicate entries")
-    vocab = {key: alternation(words, latin) for key, words in model.vocab.items()}
-    kinds = {k: _kind(k, v, f"{name} kinds.{k}", latin) for k, v in model.kinds.items()}
+    vocab = {key: rx.alternation(words, latin) for key, words in model.vocab.items()}
+    kinds = {k: _kind(k, v, f"{name} kinds.{k}", rx) for k, v in model.kinds.items()}
     infer = []
     for kind, words in model.infer.items():
         if kind not in kinds:
             raise ConfigError(f"{name} infer: unknown kind {kind!r}")
-        infer.append((kind, re.compile(alternation(words, latin), re.IGNORECASE)))
+        infer.append((kind, rx.compile(rx.alternation(words, latin), re.IGNORECASE)))
     edge = r"\b" if latin else ""
-    leadin = alternation(model.leadin, latin=False)
+    leadin = rx.alternation(model.leadin, False)
     start = r"(?<![\w'’-])" if latin else ""
-    trailing = alternation(model.trailing, latin=False)
+    trailing = rx.alternation(model.trailing, False)
     return LanguageTable(
         lang=model.lang,
-        rules=_rules(model, vocab, name),
-        leadin=re.compile(rf"^(?:{leadin}{edge}[\s,]*)+", re.IGNORECASE),
-        trailing=re.compile(rf"{start}{trailing}[\s,]*$", re.IGNORECASE),
-        coordinator=re.compile(alternation(model.coordinator, latin), re.IGNORECASE),
-        alternative=re.compile(alternation(model.alternative, latin), re.IGNORECASE),
-        dangling=re.compile(rf"^\s*{alternation(model.dangling, latin)}", re.IGNORECASE),
-        step_end=re.compile(rf"{alternation(model.coordinator, latin)}[\s,]*$", re.IGNORECASE),
-        condition_end=re.compile(rf"{alternation(model.condition_end, latin)}$", re.IGNORECASE),
+        rules=_rules(model, vocab, name, rx),
+        leadin=rx.compile(rf"^(?:{leadin}{edge}[\s,]*)+", re.IGNORECASE),
+        trailing=rx.compile(rf"{start}{trailing}[\s,]*$", re.IGNORECASE),
+        coordinator=rx.compile(rx.alternation(model.coordinator, latin), re.IGNORECASE),
+        alternative=rx.compile(rx.alternation(model.alternative, latin), re.IGNORECASE),
+        dangling=rx.compile(rf"^\s*{rx.alternation(model.dangling, latin)}", re.IGNORECASE),
+        step_end=rx.compile(rf"{rx.alternation(model.coordinator, latin)}[\s,]*$", re.IGNORECASE),
+        condition_end=rx.compile(rf"{rx.alternation(model.condition_end, latin)}$", re.IGNORECASE),
         joiner=model.joiner,
         alt_joiner=model.alt_joiner or model.joiner,
         filler=frozenset(w.casefold() for w in model.filler),
         empty=frozenset(w.casefold() for w in model.empty),
-        done=re.compile(alternation(model.done, latin), re.IGNORECASE),
+        done=rx.compile(rx.alternation(model.done, latin), re.IGNORECASE),
         infer=tuple(infer),
         labels=_labels(model, name),
         keys={k.casefold(): v for k, v in model.keys.items()},
@@ -341,37 +300,72 @@ def _check_consistent(en: LanguageTable, zh: LanguageTable) -> None:
             raise ConfigError(f"gui tables: kind {name!r} differs between en and zh")
 
 
-def parse_gui_tables(documents: Mapping[str, str]) -> GuiTables:
-    """Validate and compile table documents (file name -> TOML text).
+def parse_gui_tables(documents: Mapping[str, str], regexes: Regexes | None = None) -> GuiTables:
+    """Validate and compile table documents (file name -> TOML text); `regexes` compiles the
+    patterns (ahead-of-time programs, see `agent.translate.compiled`).
 
     Raises:
         ConfigError: a document is not valid TOML, breaks the schema, has a bad regex or
             template, or the languages disagree; `en` and `zh` must both be present.
     """
+    rx = regexes if regexes is not None else Regexes()
     tables: dict[str, LanguageTable] = {}
     for name, text in documents.items():
         try:
-            model = _TableModel.model_validate(tomllib.loads(text))
+            model = TableModel.model_validate(rx.toml(name, text))
         except (tomllib.TOMLDecodeError, ValidationError) as exc:
             raise ConfigError(f"invalid GUI table {name}: {exc}") from exc
         if model.lang in tables:
             raise ConfigError(f"GUI table {name}: language {model.lang!r} defined twice")
-        tables[model.lang] = _language(model, name)
+        tables[model.lang] = _language(model, name, rx)
     if set(tables) != {"en", "zh"}:
         raise ConfigError("GUI tables must define both 'en' and 'zh'")
     _check_consistent(tables["en"], tables["zh"])
     return GuiTables(en=tables["en"], zh=tables["zh"])
 
 
+def read_documents() -> dict[str, str]:
+    """The bundled table documents by file name (the GUI tables, then the classifier's).
+
+    Raises:
+        ConfigError: a bundled table is missing.
+    """
+    from agent.translate.intent import INTENT_FILE
+
+    folder = resources.files("agent") / "tables"
+    try:
+        return {
+            name: (folder / name).read_text(encoding="utf-8")
+            for name in (*TABLE_FILES, INTENT_FILE)
+        }
+    except OSError as exc:
+        raise ConfigError(f"cannot read GUI tables: {exc}") from exc
+
+
+def build_gui_tables(documents: Mapping[str, str], regexes: Regexes) -> GuiTables:
+    """The tables of `read_documents()` output, their regexes compiled by `regexes`.
+
+    Raises:
+        ConfigError: a table is invalid.
+    """
+    from agent.translate.intent import INTENT_FILE, parse_intent_tables
+
+    gui = {name: text for name, text in documents.items() if name in TABLE_FILES}
+    tables = parse_gui_tables(gui, regexes)
+    intent = parse_intent_tables(documents[INTENT_FILE], regexes)
+    return dataclasses.replace(tables, script=load_script(), intent=intent)
+
+
 def load_gui_tables() -> GuiTables:
-    """Load and validate the bundled tables from `agent/tables/`.
+    """Load and validate the bundled tables from `agent/tables/`, their regexes from the
+    ahead-of-time programs while those match the tables and this Python.
 
     Raises:
         ConfigError: a bundled table is missing or invalid.
     """
-    folder = resources.files("agent") / "tables"
+    documents = read_documents()
     try:
-        docs = {name: (folder / name).read_text(encoding="utf-8") for name in TABLE_FILES}
-    except OSError as exc:
-        raise ConfigError(f"cannot read GUI tables: {exc}") from exc
-    return dataclasses.replace(parse_gui_tables(docs), script=load_script())
+        text = (resources.files("agent") / "tables" / COMPILED_FILE).read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    return build_gui_tables(documents, read_programs(text, fingerprint(documents.values())))

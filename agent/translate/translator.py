@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from agent.translate.fallback import reconcile
 from agent.translate.prose import (
     Masked,
     clause_bounds,
@@ -53,6 +54,12 @@ from agent.translate.verbatim import button_labels, dangles, keeps_verbatim, spl
 
 __all__ = ["Translation", "Translator", "translate"]
 
+# A question that is a polite request for a step ("Could you attach the photo …?")
+_REQUEST = re.compile(
+    r"\s*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|want\b)|\s*would\s+you\s+mind\s+"
+    r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
+    re.IGNORECASE,
+)
 # A plain word opening a sentence, safe to capitalise (never a file name or a code token).
 _PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
@@ -283,12 +290,18 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
+        request = question and _REQUEST.match(sentence.content) is not None
+        term = sentence.term
+        if not question or request:  # "Could you attach the photo …?" asks for a step
+            new, acts = reconcile(sentence.content, new, acts, tables, m)
+            if request and new != sentence.content:
+                term = "。" if "？" in term else "."
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
             new = new[0].upper() + new[1:]  # what was mid-sentence now opens one
         if new or not sentence.content:
-            out += new + sentence.term + sentence.ws
+            out += new + term + sentence.ws
     return out, actions
 
 
@@ -299,8 +312,8 @@ def _traditional(text: str, tables: GuiTables) -> Translation:
     script = tables.script
     folded = script.simplified(text)
     result = translate(folded, tables)
-    if result.text == folded:
-        return Translation(text, ())
+    if result.text == folded:  # a step kept whole may still run (see `fallback`)
+        return Translation(text, result.actions)
     out = []
     write = script.to_traditional if script.traditional(text) else str
     matcher = SequenceMatcher(None, folded, result.text, autojunk=False)
@@ -348,8 +361,8 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     if not joined.strip() and masked.text.strip():
         # nothing but steps: what they are for ("to watch the result") is all there is to say
         joined, actions = _lines(masked, tables.spelled_out())
-    if joined == masked.text:
-        return Translation(text, ())
+    if joined == masked.text:  # a step kept whole may still run (see `fallback`)
+        return Translation(text, tuple(dict.fromkeys(actions)))
     result = masked.restore(joined)
     trailing = text[len(text.rstrip()) :]
     return Translation(result.rstrip() + trailing, tuple(dict.fromkeys(actions)))

@@ -47,7 +47,8 @@ def spliced(text: str, tables: GuiTables) -> bool:
     rewrite cut a clause in the wrong place."""
     for table in tables.languages:
         for kind in table.kinds.values():
-            at = text.find(kind.bare) if kind.bare else -1
+            # mid-sentence the line opens in lower case ("…, then send the file in chat…")
+            at = text.casefold().find(kind.bare.casefold()) if kind.bare else -1
             if at >= 0 and _RUN_ON.match(text, at + len(kind.bare)):
                 return True
     return False

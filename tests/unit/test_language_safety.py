@@ -173,16 +173,25 @@ def test_the_translator_keeps_quotes_numbers_and_file_names_byte_for_byte(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "actions"),
     [
-        "Tap the ⋯ menu on your project card, then tap Export > HD 1080p.",
-        "On mobile, swipe right on the project to reveal Export, then tap it and wait for the "
-        "1080p file.",
-        "Pinch to zoom the timeline and swipe left to see the remaining 3 clips.",
+        ("Tap the ⋯ menu on your project card, then tap Export > HD 1080p.", ("export",)),
+        (
+            "On mobile, swipe right on the project to reveal Export, then tap it and wait for "
+            "the 1080p file.",
+            ("export",),
+        ),
+        ("Pinch to zoom the timeline and swipe left to see the remaining 3 clips.", ("state",)),
+        ("Long-press the clip, then tap the 2nd dot.", ()),  # a gesture with no target
+        ("长按片段 3 秒，然后松开。", ()),
     ],
 )
-def test_an_unsure_sentence_stays_whole_and_runs_nothing(tables: GuiTables, text: str) -> None:
-    assert Translator(tables)(text) == Translation(text, ())
+def test_a_sentence_it_cannot_rewrite_stays_whole(
+    tables: GuiTables, text: str, actions: tuple[str, ...]
+) -> None:
+    """Numbers in the steps: no rendered line may replace them, so the sentence stays byte for
+    byte; its action runs only when the clause classifier found the step's target."""
+    assert Translator(tables)(text) == Translation(text, actions)
 
 
 def test_a_held_export_step_goes_unsaid_but_is_still_reported(tables: GuiTables) -> None:

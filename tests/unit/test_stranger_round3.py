@@ -59,9 +59,10 @@ async def test_round3_router_set_keeps_its_first_sight_score(name: str) -> None:
 
 
 TRANSLATOR = {
-    # first sight: 51/60 (0 garbled), 40/60 (1 garbled: "All done! 🎉" lost its emoji)
-    "round3_everyday": (0.85, 0),
-    "round3_hard": (0.66, 1),
+    # first sight: 51/60 (0 garbled), 40/60 (1 garbled: "All done! 🎉" lost its emoji);
+    # with the clause classifier (round 4): 59/60 and 49/60, the same one garbled
+    "round3_everyday": (0.98, 0),
+    "round3_hard": (0.81, 1),
 }
 
 

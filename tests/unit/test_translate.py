@@ -394,11 +394,12 @@ def test_a_stranger_set_keeps_a_floor_and_never_loses_a_kept_span(
             "I'll show you the full track list.",
             ("state",),
         ),
-        # a rewrite that would stop on a word needing more is a splice: the sentence stays whole
+        # a rewrite that would stop on a word needing more is a splice: the sentence stays
+        # whole; the clause classifier is sure of its target, so the export still runs
         (
             "Finished! Click Export, then choose MP4 (H.264).",
             "Finished! Click Export, then choose MP4 (H.264).",
-            (),
+            ("export",),
         ),
     ],
 )
@@ -423,7 +424,10 @@ def test_a_chinese_verb_slot_filled_with_no_verb_is_a_splice(tables: GuiTables) 
     assert verbless("直接在对话中发送文件或给我一个链接，就能已有 a.jpg。", "素材库中已有 a.jpg。")
     assert not verbless("直接在对话中发送文件或给我一个链接，就能延长幻灯片。", "…")
     text = "素材库中已有 beach_01.jpg 和 beach_02.jpg，点击“素材”标签即可查看。"
-    assert translate(text, tables) == Translation(text, ())  # unsure: whole, nothing runs
+    # the rules' splice is refused; the clause classifier replaces the step clause whole
+    assert translate(text, tables) == Translation(
+        "素材库中已有 beach_01.jpg 和 beach_02.jpg，我会为你列出当前轨道。", ("state",)
+    )
     alternative = translate("可以使用上传按钮或直接粘贴链接。", tables)
     assert alternative == Translation("直接在对话中发送文件，或直接粘贴链接。", ("upload",))
 
