@@ -1,15 +1,16 @@
 """The MP4 writer, and the only code that touches the encoder: spec -> H.264/AAC MP4 via PyAV.
 
-Blocking and in-process (no ffmpeg subprocess): frames are composed straight in yuv420p, one
-ahead of the encoder, and streamed; the file appears at `out_path` only when it is complete.
+Blocking and in-process (no ffmpeg subprocess): frames are composed straight in yuv420p, a few
+ahead of the encoder on a helper thread (`agent.local.renderer.pipeline`), and streamed; the file
+appears at `out_path` only when it is complete.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -20,6 +21,7 @@ from agent.local.renderer.spec import RenderSpec
 
 if TYPE_CHECKING:
     from agent.local.renderer.compose import Compositor
+    from agent.local.renderer.pipeline import FramePipeline
 
 __all__ = ["AUDIO_RATE", "RenderResult", "render"]
 
@@ -120,35 +122,43 @@ def _encode(
     path: Path,
     progress: Callable[[int, int], None] | None,
     cancel: threading.Event | None,
+    clock: Callable[[], float],
 ) -> None:
+    import cv2
+
     from agent.local.renderer.audio import mix_audio
     from agent.local.renderer.compose import Compositor
+    from agent.local.renderer.pipeline import FramePipeline
 
-    # Frames are composed on a helper thread one ahead of the encoder (cv2 and the encoder
-    # release the GIL); the first one (image decode and pre-scale) while the soundtrack is
-    # mixed and the encoder opens. `result()` re-raises the helper's errors here.
-    with Compositor(spec) as compositor, ThreadPoolExecutor(1, "render-compose") as pool:
-        size = (spec.width, spec.height)
+    # One thread per warp: OpenCV's pool saves no wall time beside the encoder's threads on
+    # 2 cores and costs CPU to hand work over (this process renders, nothing else uses cv2).
+    cv2.setNumThreads(1)
+    size = (spec.width, spec.height)
+    with Compositor(spec) as compositor:
+        frames = FramePipeline(
+            lambda index: _compose(compositor, index, size),
+            spec.frame_count,
+            progress=progress,
+            clock=clock,
+        )
+        with frames:
+            if spec.container == "gif":
+                from agent.local.renderer.gif import GifWriter
 
-        def compose(index: int) -> Future[Any]:
-            return pool.submit(_compose, compositor, index, size)
-
-        first = compose(0)
-        if spec.container == "gif":
-            from agent.local.renderer.gif import GifWriter
-
-            gif = GifWriter(path, spec.fps)
-            _stream(gif, compose, first, spec.frame_count, progress, cancel)
-            gif.finish()
-            return
-        samples = mix_audio(spec.audios, spec.duration_ms, AUDIO_RATE)
-        container, video, audio = _open_output(path, spec)
-        try:
-            encoder = _Encoder(container, video, audio, samples, spec.fps)
-            _stream(encoder, compose, first, spec.frame_count, progress, cancel)
-            encoder.finish()
-        finally:
-            container.close()
+                gif = GifWriter(path, spec.fps)
+                _stream(gif, frames, spec.frame_count, cancel)
+                gif.finish()
+            else:
+                samples = mix_audio(spec.audios, spec.duration_ms, AUDIO_RATE)
+                container, video, audio = _open_output(path, spec)
+                try:
+                    encoder = _Encoder(container, video, audio, samples, spec.fps)
+                    _stream(encoder, frames, spec.frame_count, cancel)
+                    encoder.finish()
+                finally:
+                    container.close()
+    if progress is not None:
+        progress(spec.frame_count, spec.frame_count)
 
 
 class _FrameSink(Protocol):
@@ -156,23 +166,15 @@ class _FrameSink(Protocol):
 
 
 def _stream(
-    encoder: _FrameSink,
-    compose: Callable[[int], Future[Any]],
-    upcoming: Future[Any],
-    total: int,
-    progress: Callable[[int, int], None] | None,
-    cancel: threading.Event | None,
+    encoder: _FrameSink, frames: FramePipeline, total: int, cancel: threading.Event | None
 ) -> None:
-    """Encode frames 0..total-1, asking for frame i+1 before encoding frame i."""
+    """Encode frames 0..total-1 as the pipeline hands them out."""
     for index in range(total):
-        frame = upcoming.result()
-        if index + 1 < total:
-            upcoming = compose(index + 1)
+        frame = frames.next()
         if cancel is not None and cancel.is_set():
             raise RenderError("cancelled")
         encoder.video_frame(index, frame)
-        if progress is not None:
-            progress(index + 1, total)
+        frames.encoded = index + 1
 
 
 def _compose(compositor: Compositor, index: int, size: tuple[int, int]) -> Any:
@@ -192,6 +194,7 @@ def render(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> RenderResult:
     """Render `spec` to an MP4 at `out_path` (H.264 yuv420p + AAC 48 kHz stereo, faststart).
 
@@ -201,8 +204,10 @@ def render(
     Args:
         spec: What to render.
         out_path: Where the finished MP4 goes (replaced if present).
-        progress: Called as `progress(frames_done, frames_total)` after every frame.
+        progress: Called as `progress(frames_done, frames_total)` at most every 250 ms of
+            `clock` (from the composing thread, never the encoder's), and once at the end.
         cancel: When set, the render stops at the next frame.
+        clock: Seconds, monotonic; paces the progress calls.
 
     Returns:
         The duration, size and frame count of the file.
@@ -216,7 +221,7 @@ def render(
     out_path = Path(out_path)
     temp = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
-        _encode(spec, temp, progress, cancel)
+        _encode(spec, temp, progress, cancel, clock)
         temp.replace(out_path)
     except av.FFmpegError as exc:
         raise RenderError(f"encoder failed: {exc}") from exc
