@@ -48,7 +48,9 @@ def _child(case: str, out_dir: Path) -> None:
     print(json.dumps(figures))
 
 
-def main() -> None:
+def main() -> dict[str, float]:
+    """Render every case in a fresh process; print and return each peak RSS in MB."""
+    figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for case, (_output, budget) in CASES.items():
             cmd = [sys.executable, __file__, "--child", case, tmp]
@@ -61,6 +63,8 @@ def main() -> None:
                 f"CPU {got['cpu_s']:5.1f} s, {got['size_mb']:.1f} MB; "
                 f"load {os.getloadavg()[0]:.1f}"
             )
+            figures[case] = got["peak_rss_mb"]
+    return figures
 
 
 if __name__ == "__main__":

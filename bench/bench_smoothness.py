@@ -79,14 +79,15 @@ def _report(name: str, positions: list[float]) -> int:
     return backwards
 
 
-def main() -> None:
-    """Render both, track the line, print the counts and the verdict."""
+def main() -> dict[str, int]:
+    """Render both, track the line, print the counts and the verdict; return the counts."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         picture = _picture(folder / "line.png")
         ours = _report("ours", _line_positions(_ours(picture, folder / "ours.mp4")))
-        _report("zoompan", _line_positions(_zoompan(picture, folder / "zoompan.mp4")))
+        theirs = _report("zoompan", _line_positions(_zoompan(picture, folder / "zoompan.mp4")))
     print(f"budget (ours: 0 frames moving against the zoom): {'MEETS' if ours == 0 else 'MISSES'}")
+    return {"ours_backwards": ours, "zoompan_backwards": theirs}
 
 
 if __name__ == "__main__":

@@ -60,10 +60,11 @@ def test_a_photo_with_music_renders_an_h264_aac_faststart_mp4(
     out.parent.mkdir()
     seen: list[tuple[int, int]] = []
 
-    result = render(spec, out, progress=lambda done, total: seen.append((done, total)))
+    # A clock that never moves: no progress is due before the end, which is always reported.
+    result = render(spec, out, progress=lambda *done: seen.append(done), clock=lambda: 0.0)
 
     assert result == RenderResult(1.0, out.stat().st_size, 320, 180, 30)
-    assert seen == [(i, 30) for i in range(1, 31)]
+    assert seen == [(30, 30)]
     with av.open(str(out)) as container:
         video, audio = container.streams.video[0], container.streams.audio[0]
         assert (video.codec_context.name, video.format.name) == ("h264", "yuv420p")
@@ -178,6 +179,37 @@ def test_a_video_input_plays_scaled_to_the_canvas(tmp_path: Path) -> None:
     assert _near(frames[-1][170, 5], (0, 200, 0))  # past the 0.5 s source: looped, still green
 
 
+class _SteppingClock:
+    """Moves one second at every reading: every progress report is due."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def test_progress_is_reported_off_the_encoders_thread_in_order_then_at_the_end(
+    tmp_path: Path,
+) -> None:
+    clip = VisualClip(_solid(tmp_path / "c.png", (1, 2, 3)), "image", 0, 1000)
+    calls: list[tuple[int, int, bool]] = []
+
+    def progress(done: int, total: int) -> None:
+        calls.append((done, total, threading.current_thread() is threading.main_thread()))
+
+    render(_spec(clip), tmp_path / "p.mp4", progress=progress, clock=_SteppingClock())
+
+    assert calls[-1] == (30, 30, True)
+    during = calls[:-1]
+    assert during, "no progress while encoding"
+    assert [on_main for *_, on_main in during] == [False] * len(during)
+    done = [d for d, *_ in during]
+    assert done == sorted(set(done))
+    assert 1 <= done[0] <= done[-1] <= 30
+
+
 def test_cancelling_raises_and_leaves_no_file(tmp_path: Path) -> None:
     cancel = threading.Event()
     clip = VisualClip(_solid(tmp_path / "c.png", (1, 2, 3)), "image", 0, 1000)
@@ -185,11 +217,10 @@ def test_cancelling_raises_and_leaves_no_file(tmp_path: Path) -> None:
     out.parent.mkdir()
 
     def progress(done: int, total: int) -> None:
-        if done == 5:
-            cancel.set()
+        cancel.set()
 
     with pytest.raises(RenderError, match="cancelled"):
-        render(_spec(clip), out, progress=progress, cancel=cancel)
+        render(_spec(clip), out, progress=progress, cancel=cancel, clock=_SteppingClock())
 
     assert list(out.parent.iterdir()) == []
 

@@ -6,13 +6,16 @@ I420 once; every frame is one sub-pixel warp per plane straight into the output.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import math
 from collections.abc import Generator
 from typing import Any, Protocol
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 from agent.errors import RenderError
 from agent.local.renderer.colour import matrix_for
@@ -57,13 +60,12 @@ class ImageSource:
 
     def __init__(self, clip: VisualClip, canvas: tuple[int, int]) -> None:
         self._clip = clip
-        picture = _load_image(clip, canvas)
-        pixels = np.asarray(picture)
-        focus = find_subject(pixels) if _crops(clip, picture.size, canvas) else CENTRE
-        size = (picture.width, picture.height)
-        self._framing = plan_framing(clip.motion, size, canvas, clip.fit, focus)
-        target = self._framing.fitted[0] * self._framing.max_zoom / picture.width
-        size = (_even(picture.width * target), _even(picture.height * target))  # I420: even
+        pixels = _load_image(clip, canvas)
+        width, height = pixels.shape[1], pixels.shape[0]
+        focus = find_subject(pixels) if _crops(clip, (width, height), canvas) else CENTRE
+        self._framing = plan_framing(clip.motion, (width, height), canvas, clip.fit, focus)
+        target = self._framing.fitted[0] * self._framing.max_zoom / width
+        size = (_even(width * target), _even(height * target))  # I420: even
         interpolation = cv2.INTER_AREA if target < 1 else cv2.INTER_CUBIC
         scaled = np.asarray(cv2.resize(pixels, size, interpolation=interpolation), np.uint8)
         self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
@@ -108,13 +110,32 @@ def _even(value: float) -> int:
     return max(2, 2 * round(value / 2))
 
 
-def _load_image(clip: VisualClip, canvas: tuple[int, int]) -> Image.Image:
+_TRANSPOSED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+
+
+def _needed_size(
+    clip: VisualClip, size: tuple[int, int], canvas: tuple[int, int]
+) -> tuple[int, int]:
+    """The largest (w, h) the clip's motion ever shows the upright picture at, in canvas pixels."""
+    framing = plan_framing(clip.motion, size, canvas, clip.fit)
+    zoom = framing.max_zoom
+    return math.ceil(framing.fitted[0] * zoom), math.ceil(framing.fitted[1] * zoom)
+
+
+def _load_image(clip: VisualClip, canvas: tuple[int, int]) -> NDArray[np.uint8]:
+    """The upright RGB pixels, decoded no larger than the clip needs, with one copy at a time."""
     try:
         with Image.open(clip.path) as img:
-            # JPEG: let the decoder downscale huge photos (still >= 2x the canvas, room to zoom)
-            img.draft("RGB", (canvas[0] * 2, canvas[1] * 2))
-            upright = ImageOps.exif_transpose(img)
-            return upright.convert("RGB")
+            # JPEG: let the decoder downscale (by 1/2, 1/4 or 1/8) to no less than the size the
+            # motion needs: a 24 MP photo then never exists at full size in memory.
+            swapped = img.getexif().get(ExifTags.Base.Orientation) in _TRANSPOSED
+            upright = (img.height, img.width) if swapped else img.size
+            need = _needed_size(clip, upright, canvas)
+            img.draft("RGB", (need[1], need[0]) if swapped else need)
+            img.load()
+            ImageOps.exif_transpose(img, in_place=True)
+            rgb = img if img.mode == "RGB" else img.convert("RGB")
+            return np.asarray(rgb, np.uint8)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise RenderError(f"cannot read image {clip.path.name}") from exc
 
@@ -206,4 +227,16 @@ def open_source(clip: VisualClip, canvas: tuple[int, int]) -> Source:
     """
     if clip.kind == "video":
         return VideoSource(clip, canvas)
-    return ImageSource(clip, canvas)
+    source = ImageSource(clip, canvas)
+    _return_freed_memory()
+    return source
+
+
+def _return_freed_memory() -> None:
+    """Hand the decoded photo's freed pages back to the system (glibc keeps them otherwise).
+
+    A photo is decoded on the composing thread while the encoder holds its frames: without
+    this, each photo of a slideshow left ~20 MB more resident (377 -> 3xx MB over 4 photos).
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
