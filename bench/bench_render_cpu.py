@@ -235,17 +235,25 @@ def _cli(argv: list[str]) -> None:
         return
     options = {"--reference": None, "--keep": None}
     positional = []
+    as_json = "--json" in argv
+    argv = [a for a in argv if a != "--json"]
+    if "--quick" in argv:
+        argv = [a for a in argv if a != "--quick"] + ["--runs", "1"]
     while argv:
         arg = argv.pop(0)
-        if arg in options:
+        if arg == "--runs":
+            positional = [argv.pop(0)]
+        elif arg in options:
             options[arg] = argv.pop(0)
         else:
             positional.append(arg)
-    main(
+    figures = main(
         int(positional[0]) if positional else ROUNDS,
         Path(options["--reference"]) if options["--reference"] else None,
         Path(options["--keep"]) if options["--keep"] else None,
     )
+    if as_json:  # bench/run_all.py reads the last line
+        print(json.dumps(figures, default=str))
 
 
 if __name__ == "__main__":

@@ -105,4 +105,6 @@ if __name__ == "__main__":
     elif len(sys.argv) >= 4 and sys.argv[1] == "--child":
         print(json.dumps(_child(Path(sys.argv[2]), [Path(p) for p in sys.argv[3:]])))
     else:
-        main()
+        figures = main()
+        if "--json" in sys.argv:  # bench/run_all.py reads the last line
+            print(json.dumps(figures))

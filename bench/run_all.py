@@ -32,8 +32,8 @@ class Bench:
 
 
 BENCHES = (
-    Bench("render", "bench_render.py", "render CPU vs bare x264 and ffmpeg zoompan (issue 13)"),
-    Bench("output_rss", "bench_output_rss.py", "peak RSS of large photos and slideshows"),
+    Bench("render", "bench_render_cpu.py", "render CPU vs bare x264 and ffmpeg zoompan (issue 13)"),
+    Bench("render_rss", "bench_render_rss.py", "peak RSS: 24 MP photo, 4-photo slideshow"),
     Bench("sse", "bench_sse_throughput.py", "run_sse vs raw httpx-sse + json.loads; 10 MB event"),
     Bench("route", "bench_route.py", "router tables load (fresh process), route p50"),
     Bench("cli_start", "bench_cli_start.py", "nemo-agent --help cold start"),
