@@ -21,7 +21,11 @@ _NEGATED = re.compile(
     r"\b[^,.;!?]*"
     r"|\bbut\s+(?:no|not\s+(?:a|an|the|any))\s+\w+"
     r"|(?:不要|别|不用|唔好|唔使|毋须|无需|先不要|暂时不要|不必)\s*"
-    r"(?:加|添加|放|改|动|导出|加上|换|用|出)[^，,。；;！!？?]*",
+    r"(?:加|添加|放|改|动|导出|加上|换|用|出|拉|推|缩|平移|移|摇)[^，,。；;！!？?]*"
+    r"|\b(?:instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|that\s+|this\s+)?"
+    r"(?:slow\s+|fast\s+)?(?:zoom|zooming|pan|panning|ken\s*burns|motion|movement|camera\s+move"
+    r"|push(?:ing)?\s+in|dolly|tilt)\w*(?:\s+(?:in|out|left|right|up|down|effect|motion))?"
+    r"|而不是\s*(?:放大|推近|拉近|缩小|拉远|平移|推拉|运镜)[^，,。；;！!？?]*",
     re.IGNORECASE,
 )
 _EN_ORD = ("first", "second", "third", "fourth", "fifth")

@@ -18,6 +18,7 @@ from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hol
 from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, has_any
 from agent.local.interpreter.quantity import TimeRange
 from agent.local.interpreter.snippet import extract_text, quoted, subject_of
+from agent.local.interpreter.typos import fix_typos
 
 __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_language", "parse"]
 
@@ -163,7 +164,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     if name:
         quotes = [q for q in quotes if q != name]
     unquoted = clauses.drop_negated(
-        to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split()))
+        fix_typos(
+            to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split())), book
+        )
     )
     limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
     span, rest = quantity.take_range(unquoted)

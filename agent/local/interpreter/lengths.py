@@ -70,7 +70,9 @@ _LESS = re.compile(
     _F,
 )
 _TIMES = re.compile(
-    rf"{NUM}\s*times\s+(?:as\s+long|longer|the\s+length)|{NUM}\s*倍\s*(?:长|时长)", _F
+    rf"{NUM}\s*(?:times|x|×)\s*(?:as\s+long|longer|the\s+length|(?:the\s+|its\s+)?(?:length|duration))"
+    rf"|{NUM}\s*倍\s*(?:长|时长)",
+    _F,
 )
 _ZH_TIMES = re.compile(rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍")
 _ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)\s*{NUM}\s*倍")
