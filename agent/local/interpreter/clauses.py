@@ -12,6 +12,7 @@ import unicodedata
 
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.quantity import parse_number
+from agent.local.interpreter.scenes import SCENE_MOTION, scene_spans
 
 __all__ = ["drop_negated", "limits", "project_name", "retouch", "text_ordinal", "wants_new_text"]
 
@@ -111,7 +112,11 @@ def limits(text: str) -> tuple[list[str], str]:
         if pattern.search(text):
             found.append(key)
             text = pattern.sub(" ", text)
-    return found, text
+    if SCENE_MOTION.search(text):
+        found += [] if "content_motion" in found else ["content_motion"]
+        text = SCENE_MOTION.sub(" ", text)
+    scene, text = scene_spans(text)
+    return [*found, "scene"] if scene else found, text
 
 
 _RETOUCH = re.compile(
@@ -127,6 +132,7 @@ _RETOUCH = re.compile(
     r"|(?:照片|图片|相片|画面|相|图)(?:里|中|上|入)(?:面|边|头)?(?:的|嘅)?[^，,。；]{0,8}?"
     r"(?:去掉|删掉|删除|抹掉|擦掉|移除|拿掉|去除|删|p掉|p走|攞走|整走)"
     r"|(?:去掉|删掉|删除|抹掉|擦掉|p掉|p走)(?:照片|图片|相片|画面|相|图)(?:里|中|上)"
+    r"|(?:执走|攞走|整走|p走|删走|拎走)[^，,。；]{0,4}?(?:照片|图片|相片|画面|相|图)(?:入面|里面|里|中)"
 )
 
 
