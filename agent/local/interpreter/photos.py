@@ -53,11 +53,13 @@ _SWAP = re.compile(
 )
 _REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
 _REMOVE = re.compile(
-    r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删除|删掉|去掉|删咗|拿掉|移除|唔要"
+    r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删|去掉|拿掉|移除|唔要|去除|撤掉|拎走|攞走"
 )
 _FRONT = re.compile(
     r"\bto\s+the\s+(?:front|beginning|start)\b|\bat\s+the\s+(?:front|beginning|start)\b"
-    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置|(?:去|到|做)第一(?!张)"
+    r"|\bfirst\s*$|\bfirst\b(?!\s+"
+    + _NOUN
+    + r")|最前|开头|第一个位置|(?:去|到|做|摆|放|排|挪|移)(?:在|喺|到|去)?(?:第一|头)(?![张二两三四五六七八九十\d])"
 )
 _END = re.compile(
     r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"
@@ -116,8 +118,11 @@ def photo_edit(
         a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
     ]
     known = {a.filename.casefold() for a in (*current, *fresh)}
-    if (unknown := next((f for f in _FILE.findall(folded) if f not in known), None)) is not None:
-        return PhotoEdit(current, "not_uploaded", unknown)
+    # "在最后加上sunset.jpg": the match runs into the Chinese before the name; a known name ends it
+    files = [f for f in _FILE.findall(folded) if not any(f.endswith(k) for k in known)]
+    if (unknown := next(iter(files), None)) is not None:
+        name = re.sub(r"^[^\x00-\x7f]+(?=[\w\-]*[a-z0-9][\w\-]*\.)", "", unknown, flags=re.ASCII)
+        return PhotoEdit(current, "not_uploaded", name)
     subjects = subjects or {}
     named = any(a.filename.casefold() in folded for a in (*current, *fresh)) or (
         not others
