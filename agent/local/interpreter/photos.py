@@ -49,7 +49,8 @@ _REVERSE = re.compile(
 )
 _ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
 _SWAP = re.compile(
-    r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换|换个?位置"
+    r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换"
+    r"|(?:换|调|掉)(?:一下|下)?个?位置?"
 )
 _REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
 _REMOVE = re.compile(
@@ -57,9 +58,8 @@ _REMOVE = re.compile(
 )
 _FRONT = re.compile(
     r"\bto\s+the\s+(?:front|beginning|start)\b|\bat\s+the\s+(?:front|beginning|start)\b"
-    r"|\bfirst\s*$|\bfirst\b(?!\s+"
-    + _NOUN
-    + r")|最前|开头|第一个位置|(?:去|到|做|摆|放|排|挪|移)(?:在|喺|到|去)?(?:第一|头)(?![张二两三四五六七八九十\d])"
+    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置"
+    r"|(?:去|到|做|摆|放|排|挪|移)(?:在|喺|到|去)?(?:第一|头)(?![张二两三四五六七八九十\d])"
 )
 _END = re.compile(
     r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"

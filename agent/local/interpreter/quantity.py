@@ -139,7 +139,8 @@ _OPEN = re.compile(
     _F,
 )
 _FIRST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}"
+    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|(?:前|头)\s*{NUM}\s*{SEC}"
+    rf"|(?:显示|出现|停留|保留|持续|放|摆)?到第\s*{NUM}\s*秒(?!钟?(?:开始|起))"
     rf"|(?:(?:for|during|in|over)\s+)?the\s+first\s+(second)\b",
     _F,
 )
