@@ -62,7 +62,7 @@ _MORE = re.compile(
     _F,
 )
 _LESS = re.compile(
-    rf"{NUM}\s*{SEC}\s*(?:shorter|less)"
+    rf"{NUM}\s*{SEC}\s*(?:shorter|less)|\b(?:shorter|less)\s+by\s+{NUM}\s*{SEC}"
     rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?"
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
@@ -81,7 +81,8 @@ _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _WORD_FACTORS = (
     (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍|时长加倍", 2.0),
     (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
-     r"|(?:cut|shorten|trim)\s+(?:it\s+|the\s+video\s+)?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half|(?:缩短|减少|剪短)一半|减半"
+     r"|(?:cut|shorten|trim|reduce)\s+(?:[a-z]+\s+){0,3}?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half"
+     r"|(?:缩短|减少|剪短)一半|减半"
      r"|短一半", 0.5),
 )  # fmt: skip
 

@@ -17,7 +17,8 @@ __all__ = ["SCENE", "SCENE_MOTION", "scene_spans"]
 _THING = (
     r"(?:sky|skies|clouds?|sun|moon|stars|rainbows?|weather|rain|snow|fog|mist|storm|lightning"
     r"|birds?|seagulls?|gulls?|pigeons?|boats?|ships?|sailboats?|yachts?|planes?|airplanes?"
-    r"|people|person|crowd|tourists?|cars?|trees?|buildings?|fireworks|animals?"
+    r"|people|person|crowd|tourists?|cars?|trees?|buildings?|fireworks|animals?|water|sea|ocean"
+    r"|waves|man|men|woman|women|kids?|child|children|boy|girl|guy|guys"
     r"|horizon|grass|daytime|daylight|sunshine)"
 )
 _TIMELINE = (
@@ -30,6 +31,7 @@ _EN_VERB = (
 )
 _ZH_THING = (
     r"(?:天空|蓝天|阴天|晴天|雨天|天色|个天|块天|白云|云朵|云彩|乌云|彩虹|太阳|月亮|星星|下雨|雨水"
+    r"|晚霞|朝霞|霞光|星空|银河|极光|闪电|大雾|海水|海面|海浪|浪花|湖水|河水|水面"
     r"|下雪|雪花|飘雪|海鸥|飞鸟|小鸟|鸟|雀仔|雀|帆船|小船|船|游艇|飞机|路人|行人|人物|游客|人群"
     r"|汽车|车子|烟花|烟火|树木|大树|建筑|高楼|天气)"
 )
@@ -45,6 +47,7 @@ SCENE = re.compile(
     r"|\binto\s+(?:a\s+)?(?:night|nighttime|winter|snowy|rainy|sunny|sunset)\s+(?:scene|version|shot)"
     r"(?:\s+with\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"|{_ZH_THING}[^，,。；;！!？?]{{0,4}}?{_ZH_CHANGE}[^，,。；;！!？?]{{0,8}}"
+    rf"|(?:给|帮|喺|在)?{_ZH_THING}(?:度|上|里|中)?{_ZH_ADD}[^，,。；;！!？?]{{0,8}}"
     rf"|(?<![标题字幕音乐])(?:在|喺)?(?:画面|照片|相|天|海|空)?(?:里|上|中|入面)?(?:面)?"
     rf"{_ZH_ADD}(?:几|一|两|些|点|啲)?(?:只|艘|条|个|朵|道|架|群|些|点|啲)?[^，,。；;！!？?标题字幕音乐]{{0,3}}?"
     rf"{_ZH_THING}[^，,。；;！!？?]{{0,6}}",
@@ -56,7 +59,8 @@ SCENE_MOTION = re.compile(
     r"\b(?:can|could|should)\s+(?:the|its|those|these|that)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:beam|light|lights|waves?|water|clouds?|boats?|birds?|people|flags?|trees?|sea|ocean|sun"
     r"|smoke|leaves|grass)\s+(?:[\w'-]+\s+)?(?:move|sway|sweep|spin|rotate|turn|flow|drift|fly"
-    r"|sail|flicker|flash|glow|shine|blink|wave|roll|ripple|dance|walk|run)\w*",
+    r"|sail|flicker|flash|glow|shine|blink|wave|roll|ripple|dance|walk|run|crash|splash|break"
+    r"|swirl|fall|float|swim|jump|sing|talk|smile)\w*",
     re.IGNORECASE,
 )
 """"Can the lighthouse beam sweep around?": something in the photo asked to move."""

@@ -1,10 +1,11 @@
 """Typos in edit words ("add 3 mroe seconds", "get rid of the tittle", "remvoe the music"):
-a Latin word that is not a known word and is one swapped, missing or doubled letter away from
-exactly one edit keyword is read as that keyword.
+a Latin word that is not a known word and is one swapped, missing, extra or (not first) other
+letter away from exactly one edit keyword is read as that keyword.
 
-Guarded so that it cannot turn one edit into another: only words of four letters or more, no
-letter substitutions (those are how real words collide: flower/slower, last/fast), never a word
-the phrasebook already knows or its plural, and only when a single keyword is that close.
+Guarded so that it cannot turn one edit into another: only words of four letters or more, a
+changed first letter never (that is how real words collide: flower/slower, last/fast), never a
+word the phrasebook or a list of near real words knows ("chance" is not "change"), nor a plural,
+and only when a single keyword is that close.
 """
 
 from __future__ import annotations
@@ -42,7 +43,14 @@ _KNOWN = frozenset(
      "vide", "videos", "musical", "front", "shot", "shots", "stores", "fills", "fill", "filled",
      "scene", "scenes", "sunset", "harbor", "beach", "pier", "lighthouse", "night", "city",
      "lights", "please", "thanks", "thank", "sure", "okay", "cool", "nice", "great", "awesome",
-     "really", "actually", "maybe",
+     "really", "actually", "maybe", "foster", "chance", "clean", "wrote", "expert", "squire",
+     "faces", "shooter", "longed", "renter", "lover", "loner", "audit", "quitter", "louver",
+     "sender", "tender", "lender", "gender", "water", "later", "latter", "mover", "taller",
+     "sitter", "faded", "fader", "titan", "cation", "saddle", "rapid", "bolder", "shorten",
+     "lengthen", "shortest", "longest", "slowest", "fastest", "softer", "soften", "louden",
+     "titled", "titles", "fades", "moves", "remover", "deleter", "delta", "photos", "proto",
+     "charge", "works", "arise", "seed", "trace", "reader", "logger", "spend", "phobos",
+     "caution", "fakes", "loser", "shower", "fist", "ender", "cation", "lover", "poser",
     )
 )  # fmt: skip
 
@@ -57,18 +65,21 @@ def _vocabulary(book: Phrasebook) -> tuple[frozenset[str], frozenset[str]]:
             for phrase in words:
                 found = re.findall(r"[a-z]+", phrase.casefold())
                 known.update(found)
-                if group in _TARGET_GROUPS:
-                    targets.update(w for w in found if len(w) >= 4)
+                if group in _TARGET_GROUPS and len(found) == 1 and len(found[0]) >= 4:
+                    targets.add(found[0])  # a word of a phrase ("bring it down") is no target
     return frozenset(targets), frozenset(known | set(_EXTRA) | _KNOWN)
 
 
 def _one_off(typo: str, word: str) -> bool:
-    """One adjacent swap, one missing letter or one extra letter (no substitution); a
-    four-letter word only by a swap ("mroe"), as "front" is "font" with one more letter."""
+    """One adjacent swap, one missing or extra letter, or (five letters or more) one other
+    letter but the first ("musik"); a four-letter word only by a swap ("mroe"), as "front" is
+    "font" with one more letter."""
     if len(word) < 5 and len(typo) != len(word):
         return False
     if len(typo) == len(word):
         diff = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
+        if len(diff) == 1:
+            return len(word) >= 5 and diff[0] > 0
         return (
             len(diff) == 2
             and diff[1] == diff[0] + 1
@@ -78,16 +89,15 @@ def _one_off(typo: str, word: str) -> bool:
     short, long = sorted((typo, word), key=len)
     if len(long) - len(short) != 1:
         return False
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+
+
+_ENDINGS = ("s", "es", "d", "ed", "r", "er", "y", "ly", "n")
 
 
 def _plural(a: str, b: str) -> bool:
-    return a in (b + "s", b + "es", b + "d", b + "ed") or b in (
-        a + "s",
-        a + "es",
-        a + "d",
-        a + "ed",
-    )
+    """Whether one word is the other with an ending (plural, past, "writer", "lengthy")."""
+    return any(a == b + end or b == a + end for end in _ENDINGS)
 
 
 def fix_typos(text: str, book: Phrasebook) -> str:
