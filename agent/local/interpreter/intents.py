@@ -84,6 +84,8 @@ class MusicOp:
     span: TimeRange | None = None
     factor: float = 1.0
     """"Double the music volume" (x2), "halve it" (x0.5)."""
+    vague: bool = False
+    """Music named with no word of adding ("kill the music" misread): no new music over old."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +340,7 @@ def _music(
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
     style = find_key(folded, kw.music_style) if music else None
     adding = music and (style is not None or has_any(folded, kw.add))
-    if not (music or level) or (fading and not adding):
+    if not (music or level) or (fading and not adding and percent is None):
         return None  # "fade the music out" only sets fades
     if music and has_any(folded, kw.remove):
         return MusicOp("remove")
@@ -349,7 +351,9 @@ def _music(
             return MusicOp("volume", factor=factor)
         delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
         return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
-    return MusicOp("add", style, percent, span=span) if music else None
+    if not music:
+        return None
+    return MusicOp("add", style, percent, span=span, vague=not adding)
 
 
 def _edge_length(span: TimeRange | None) -> int | None:

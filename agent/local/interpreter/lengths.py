@@ -75,14 +75,14 @@ _TIMES = re.compile(
     _F,
 )
 _ZH_TIMES = re.compile(rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍")
-_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)\s*{NUM}\s*倍")
+_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗)?\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _WORD_FACTORS = (
     (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍|时长加倍", 2.0),
     (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
      r"|(?:cut|shorten|trim|reduce)\s+(?:[a-z]+\s+){0,3}?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half"
-     r"|(?:缩短|减少|剪短)一半|减半"
+     r"|(?:缩短|减少|剪短|缩|减|变|改|剪)(?:到|为|成)?(?:原来的?)?一半|减半"
      r"|短一半", 0.5),
 )  # fmt: skip
 

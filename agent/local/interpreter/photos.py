@@ -25,7 +25,7 @@ _EN_ORDINAL = re.compile(
     rf"\b(?:the\s+)?({'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th))\s+(?:two\s+)?{_NOUN}\b"
 )
 _ZH_ORDINAL = re.compile(
-    r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)(?:一|嗰|那)张"
+    r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后|最尾)(?:一|嗰|那)张"
 )
 _EN_NUMBERED = re.compile(
     r"\b(?:photo|picture|image|pic|slide|shot)\s+(?:number\s+|no\.?\s*|#)?(\d{1,2})\b"
@@ -59,7 +59,7 @@ _REMOVE = re.compile(
 _FRONT = re.compile(
     r"\bto\s+the\s+(?:front|beginning|start)\b|\bat\s+the\s+(?:front|beginning|start)\b"
     r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置"
-    r"|(?:去|到|做|摆|放|排|挪|移)(?:在|喺|到|去)?(?:第一|头)(?![张二两三四五六七八九十\d])"
+    r"|(?:去|到|做|摆|放|排|挪|移)(?:返)?(?:在|喺|到|去)?(?:第一|头)(?![张二两三四五六七八九十\d])"
 )
 _END = re.compile(
     r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"
@@ -300,9 +300,10 @@ def _stem_in(asset: Asset, folded: str, subjects: Subjects) -> int | None:
     return None
 
 
+_PAIR_WORD = rf"{'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th)"
 _EN_PAIR = re.compile(
-    rf"\b({'|'.join(_ORDINALS)}|last)\s+(?:one\s+)?and\s+(?:the\s+)?({'|'.join(_ORDINALS)}|last)"
-    rf"\s+{_NOUN}\b"
+    rf"\b({_PAIR_WORD})\s+(?:one\s+|{_NOUN}\s+)?(?:and|&|with)\s+(?:the\s+)?({_PAIR_WORD})"
+    rf"\s+{_NOUN}"
 )
 
 

@@ -19,7 +19,7 @@ _THING = (
     r"|birds?|seagulls?|gulls?|pigeons?|boats?|ships?|sailboats?|yachts?|planes?|airplanes?"
     r"|people|person|crowd|tourists?|cars?|trees?|buildings?|fireworks|animals?|water|sea|ocean"
     r"|waves|man|men|woman|women|kids?|child|children|boy|girl|guy|guys"
-    r"|horizon|grass|daytime|daylight|sunshine)"
+    r"|horizon|grass|daytime|daylight|sunshine|seasons?|winter|summer|autumn)"
 )
 _TIMELINE = (
     r"(?:titles?|captions?|subtitles?|text|words|music|songs?|audio|sounds?|soundtrack|photos?"
@@ -27,15 +27,16 @@ _TIMELINE = (
 )
 _EN_VERB = (
     r"(?:add|adding|put|insert|place|include|replace|swap|change|turn|make|give|recolou?r|paint"
-    r"|generate)"
+    r"|generate|remove|erase|delete|get\s+rid\s+of|take\s+out)"
 )
 _ZH_THING = (
     r"(?:天空|蓝天|阴天|晴天|雨天|天色|个天|块天|白云|云朵|云彩|乌云|彩虹|太阳|月亮|星星|下雨|雨水"
-    r"|晚霞|朝霞|霞光|星空|银河|极光|闪电|大雾|海水|海面|海浪|浪花|湖水|河水|水面"
+    r"|晚霞|朝霞|霞光|星空|银河|极光|闪电|大雾|海水|海面|海浪|浪花|湖水|河水|水面|黄昏|季节|冬天"
+    r"|夏天|秋天|春天|雪(?!景)|(?:里|中|入面)(?:的|嘅)?天"
     r"|下雪|雪花|飘雪|海鸥|飞鸟|小鸟|鸟|雀仔|雀|帆船|小船|船|游艇|飞机|路人|行人|人物|游客|人群"
     r"|汽车|车子|烟花|烟火|树木|大树|建筑|高楼|天气)"
 )
-_ZH_CHANGE = r"(?:换成|改成|变成|转做|改做|换做|变做|p成|调成|改为|换为|变为|染成)"
+_ZH_CHANGE = r"(?:换成|改成|变成|转做|改做|换做|变做|p成|调成|改为|换为|变为|染成|整成|整做|变)"
 _ZH_ADD = r"(?:加|添加|加上|加入|添|生成|p上)"
 
 SCENE = re.compile(
@@ -44,6 +45,8 @@ SCENE = re.compile(
     r"|\b(?:make|turn)\s+(?:it|the\s+(?:photo|picture|image|scene))\s+(?:into\s+a\s+)?"
     r"(?:snow|snowy|snowing|rain|rainy|raining|sunny|cloudy|foggy|stormy|night(?:time)?|winter)"
     r"(?:\s+(?:scene|version|shot))?\b"
+    r"|\b(?:put|add|insert|place|paste|stick)\s+(?:(?!titles?|captions?|text|music)[\w'-]+\s+){0,4}?"
+    r"(?:into|in|onto|on)\s+(?:the|this|my)\s+(?:photo|picture|image|scene|shot|pic)\b"
     r"|\binto\s+(?:a\s+)?(?:night|nighttime|winter|snowy|rainy|sunny|sunset)\s+(?:scene|version|shot)"
     r"(?:\s+with\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"|{_ZH_THING}[^，,。；;！!？?]{{0,4}}?{_ZH_CHANGE}[^，,。；;！!？?]{{0,8}}"
