@@ -121,7 +121,13 @@ def test_one_photo_length_and_the_rest_in_one_message() -> None:
         assert video[0]["d"] > video[1]["d"]
 
 
-SETS = ("blind_r2.jsonl", "blind_r3.jsonl", "probe_local3.jsonl", "probe_local3b.jsonl")
+SETS = (
+    "blind_r2.jsonl",
+    "blind_r3.jsonl",
+    "probe_local3.jsonl",
+    "probe_local3b.jsonl",
+    "probe_local3c.jsonl",
+)
 CASES = [(c["id"], c) for name in SETS for c in read_jsonl(name)]
 
 

@@ -183,8 +183,11 @@ LOCAL = {
     # correct, 8 declined, 17 generic, 3 partial, 4 wrong); 62/62 after. probe_local3b: written
     # after the first fixes, before looking again, first sight 34/42 (26 correct, 8 declined,
     # 7 generic, 1 wrong); 42/42 after.
+    # probe_local3c (multi-request, polite, slang, typos), first sight 26/38 (19 correct, 7
+    # declined, 8 generic, 3 wrong, 1 partial); 38/38 after.
     "probe_local3": (1.0, 0),
     "probe_local3b": (1.0, 0),
+    "probe_local3c": (1.0, 0),
 }
 
 

@@ -344,8 +344,8 @@ def _music(
         return None  # "fade the music out" only sets fades
     if music and has_any(folded, kw.remove):
         return MusicOp("remove")
-    if music and span is not None and not adding:
-        return MusicOp("move", span=span)
+    if music and span is not None and not adding and not fading and percent is None:
+        return MusicOp("move", span=span)  # "at the end" of a fade or a volume is not a move
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
         if factor := _volume_factor(folded):
             return MusicOp("volume", factor=factor)

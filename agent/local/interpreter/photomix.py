@@ -34,19 +34,54 @@ _REST = re.compile(
 )
 
 
+_GROUP = re.compile(
+    rf"\b(?:the\s+)?(first|last)\s+(two|three|four|\d)\s*(?:{_NOUN}s?)?"
+    rf"(?:\s+(?:each|all|should\s+be|get|are|at|to|for)){{0,3}}\s*{NUM}\s*{SEC}"
+    rf"|(前|后|最后)\s*([两二三四\d])\s*张(?:照片|相)?\s*(?:都|各|每张)?"
+    rf"\s*(?:改成|改为|设为|放|显示|停留|要|摆)?\s*(?:各|每张)?\s*{NUM}\s*{SEC}",
+    _F,
+)
+"""The first or last N photos with one length ("the first two 3 s each", 前两张各3秒)."""
+
+
 def mixed_lengths(folded: str, count: int) -> list[int] | None:
-    """Each photo's length, ms, when the message names one photo's length and the rest's, else
-    None (not such a message, or a position beyond the `count` photos)."""
-    one, rest = _ONE.search(folded), _REST.search(folded)
-    if one is None or rest is None or count < 2 or _overlap(one, rest):
+    """Each photo's length, ms, when the message names one photo's (or the first or last few
+    photos') length and another's or the rest's, else None (not such a message, or a position
+    beyond the `count` photos)."""
+    if count < 2:
         return None
-    own, other = _number(one, last=True), _number(rest, last=True)
-    index = _index(one, count)
-    if own is None or other is None or index is None:
+    one, rest, group = _ONE.search(folded), _REST.search(folded), _GROUP.search(folded)
+    spans = [m for m in (group, one, rest) if m is not None]
+    if len(spans) < 2 or any(_overlap(a, b) for a in spans for b in spans if a is not b):
         return None
-    lengths = [other] * count
-    lengths[index] = own
-    return lengths
+    lengths: list[int | None] = [None] * count
+    for match in (group, one):
+        if match is None:
+            continue
+        ms = _number(match, last=True)
+        where = _group_indices(match, count) if match is group else _index(match, count)
+        if ms is None or where is None:
+            return None
+        for at in where if isinstance(where, list) else [where]:
+            lengths[at] = ms
+    other = _number(rest, last=True) if rest is not None else None
+    if rest is not None and other is None:
+        return None
+    if other is None and None in lengths:
+        return None  # "the first two 3 s" and nothing for the others: not this kind
+    return [n if n is not None else other or 0 for n in lengths]
+
+
+def _group_indices(match: re.Match[str], count: int) -> list[int] | None:
+    side, token = match.group(1) or match.group(4), match.group(2) or match.group(5)
+    n = _COUNTS.get(token.casefold()) or int(parse_number(token) or 0)
+    if not 0 < n <= count:
+        return None
+    first = side.casefold() in ("first", "前")
+    return list(range(n)) if first else list(range(count - n, count))
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4}
 
 
 def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
