@@ -58,7 +58,7 @@ _MORE = re.compile(
     rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
     rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
     rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
-    rf"|(?:加长|延长|拉长|加多|多加|再加|增加|再长|长多|多|加)\s*{NUM}\s*{SEC}",
+    rf"|(?:加长|延长|拉长|加多|多加|再加|增加|再长|长多|长返|多|加)\s*{NUM}\s*{SEC}",
     _F,
 )
 _LESS = re.compile(
@@ -66,7 +66,7 @@ _LESS = re.compile(
     rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?"
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
-    rf"|(?:缩短|减少|剪短|剪掉|减|短|少)\s*{NUM}\s*{SEC}",
+    rf"|(?:缩短|减少|剪短|剪掉|减|短|少)(?:返|咗|多)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _TIMES = re.compile(

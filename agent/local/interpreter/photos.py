@@ -96,6 +96,10 @@ Subjects = Mapping[str, tuple[str, ...]]
 """Words of file names and what they are called in Chinese ("beach": 海滩, 沙滩)."""
 _FILE = re.compile(r"[\w\-]+\.(?:jpe?g|png|webp|heic|gif|bmp|tiff?|mp4|mov|m4v|webm)\b")
 _ORDER = re.compile(r"\border\b|顺序|次序|排序")
+_MIDDLE = re.compile(
+    r"\b(the\s+middle\s+(?:one|photo|picture|image|pic|slide|shot))\b"
+    r"|中间(?:那|嗰|的那|的)?张(?:照片|相|图)?"
+)
 
 
 def photo_edit(
@@ -114,6 +118,10 @@ def photo_edit(
     """
     if not current:
         return None
+    if len(current) % 2 and (middle := _MIDDLE.search(folded)):  # "the middle one", 中间那张
+        at = len(current) // 2
+        ref = f"the {_ORDINALS[at]} photo" if middle.group(1) else f"第{at + 1}张"
+        folded = folded[: middle.start()] + ref + folded[middle.end() :]
     fresh = [
         a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
     ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SCENE", "SCENE_MOTION", "scene_spans"]
+__all__ = ["ANIMATE", "SCENE", "SCENE_MOTION", "scene_spans"]
 
 _THING = (
     r"(?:sky|skies|clouds?|sun|moon|stars|rainbows?|weather|rain|snow|fog|mist|storm|lightning"
@@ -67,6 +67,12 @@ SCENE_MOTION = re.compile(
     re.IGNORECASE,
 )
 """"Can the lighthouse beam sweep around?": something in the photo asked to move."""
+ANIMATE = re.compile(
+    r"\b(?:animate|move)\s+(?:the|its|those|these)\s+(?:[\w'-]+\s+)?(?:water|waves|sea|ocean"
+    r"|clouds?|sky|boats?|birds?|people|flags?|trees?|leaves|smoke|lights?|beam)\b",
+    re.IGNORECASE,
+)
+""""Animate the water so it ripples": animating a thing in the photo, not the photo."""
 _FILE = re.compile(r"\w\.(?:jpe?g|png|gif|webp|heic)\b", re.IGNORECASE)
 
 
