@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from agent.local import edits as ed
 from agent.local.edits import AUDIO, TEXT, MusicSpec, segments, total
-from agent.local.interpreter.intents import FadeOp, MusicOp
+from agent.local.interpreter.musicintents import FadeOp, MusicOp
 from agent.local.interpreter.quantity import seconds
 
 if TYPE_CHECKING:
