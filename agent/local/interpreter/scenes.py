@@ -53,7 +53,7 @@ SCENE = re.compile(
     rf"|(?:给|帮|喺|在)?{_ZH_THING}(?:度|上|里|中)?{_ZH_ADD}[^，,。；;！!？?]{{0,8}}"
     rf"|(?<![标题字幕音乐])(?:在|喺)?(?:画面|照片|相|天|海|空)?(?:里|上|中|入面)?(?:面)?"
     rf"{_ZH_ADD}(?:几|一|两|些|点|啲)?(?:只|艘|条|个|朵|道|架|群|些|点|啲)?[^，,。；;！!？?标题字幕音乐]{{0,3}}?"
-    rf"{_ZH_THING}[^，,。；;！!？?]{{0,6}}",
+    rf"{_ZH_THING}(?![^，,。；;！!？?]{{0,3}}[声音])[^，,。；;！!？?]{{0,6}}",  # 海浪声 is a sound
     re.IGNORECASE,
 )
 """A change to what the photo shows (blanked out once found, so its words edit nothing else)."""
