@@ -128,6 +128,7 @@ SETS = (
     "probe_local3b.jsonl",
     "probe_local3c.jsonl",
     "probe_local3d.jsonl",
+    "probe_local3e.jsonl",
 )
 CASES = [(c["id"], c) for name in SETS for c in read_jsonl(name)]
 

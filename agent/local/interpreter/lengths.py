@@ -150,7 +150,9 @@ _HOLD = re.compile(
     rf"\b(?:for|last|lasts|stay|stays|show|shows|run)\s+(?:for\s+)?{NUM}\s*{SEC}"
     rf"|(?:show|keep|display)\s+the\s+(?:title|caption|subtitle|text)\s+(?:on\s+)?(?:for\s+)?"
     rf"{NUM}\s*{SEC}"
-    rf"|(?:标题|字幕|文字)\s*(?:显示|持续|停留|出现|保留)\s*{NUM}\s*{SEC}",
+    rf"|(?:标题|字幕|文字)\s*(?:显示|持续|停留|出现|保留)\s*{NUM}\s*{SEC}"
+    rf"|\b(?:keep|leave|have)\s+(?:it|the\s+(?:title|caption|text))\s+(?:on\s+screen\s+|up\s+"
+    rf"|visible\s+|there\s+)?for\s+{NUM}\s*{SEC}",
     _F,
 )
 

@@ -48,7 +48,9 @@ def music_op(
     kw = book.keywords
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
     style = find_key(folded, kw.music_style) if music else None
-    adding = music and (style is not None or has_any(folded, kw.add))
+    adding = music and (
+        style is not None or (has_any(folded, kw.add) and not _SET_LEVEL.search(folded))
+    )
     if not (music or level) or (fading and not adding and percent is None):
         return None  # "fade the music out" only sets fades
     if music and has_any(folded, kw.remove):
@@ -74,6 +76,10 @@ def edge_length(span: TimeRange | None) -> int | None:
     return span.end_ms if span.start_ms == 0 and not span.from_end else None
 
 
+_SET_LEVEL = re.compile(
+    r"\bset\s+(?:the\s+)?(?:music\s+|song\s+)?(?:volume|level)\b|\bvolume\s+(?:of\s+the\s+\w+\s+)?to\b"
+)
+""""Set the volume of the music to 45": a new level, not new music."""
 _VOLUME_FACTOR = (
     (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|大一倍|提高一倍"), 2.0),
     (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),

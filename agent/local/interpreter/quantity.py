@@ -272,7 +272,7 @@ def take_speed(text: str) -> tuple[float | None, str]:
 
 _PERCENT = re.compile(
     rf"{NUM}\s*(?:%|percent|per cent)|百分之\s*{NUM}"
-    rf"|(?:volume|音量)[^\d%]{{0,14}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))",
+    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))",
     _F,
 )
 

@@ -17,6 +17,7 @@ __all__ = ["ANIMATE", "SCENE", "SCENE_MOTION", "scene_spans"]
 _THING = (
     r"(?:sky|skies|clouds?|sun|moon|stars|rainbows?|weather|rain|snow|fog|mist|storm|lightning"
     r"|birds?|seagulls?|gulls?|pigeons?|boats?|ships?|sailboats?|yachts?|planes?|airplanes?"
+    r"|balloons?|kites?|drones?|fish|whales?|dolphins?|sharks?|butterfl(?:y|ies)|moon|rainbow"
     r"|people|person|crowd|tourists?|cars?|trees?|buildings?|fireworks|animals?|water|sea|ocean"
     r"|waves|man|men|woman|women|kids?|child|children|boy|girl|guy|guys"
     r"|horizon|grass|daytime|daylight|sunshine|seasons?|winter|summer|autumn)"
