@@ -161,7 +161,9 @@ def _verdict(case: dict[str, Any], book: Any, begin: Any) -> str:
     plan = interpret(ctx)
     draft, said = final_draft(plan, ctx.draft), texts(plan)
     changed = draft != start or any(isinstance(s, ToolStep) for s in plan.steps)
-    generic = book.replies[plan.language]["capabilities"] in said
+    generic = any(  # the canned list in either script
+        book.say(plan.language, "capabilities", hant=hant) in said for hant in (False, True)
+    )
     declined = "silent" if not said else ("generic" if generic else "declined")
     if case["expect"]["verdict"] == "decline":
         return "wrong" if changed else declined
@@ -173,9 +175,27 @@ def _verdict(case: dict[str, Any], book: Any, begin: Any) -> str:
 
 LOCAL = {
     # r2 first sight 54/80 (44 correct, 10 declined, 15 generic, 10 partial, 1 wrong); tuned on it
-    # since (79/80). r3 first sight 68/80: 54 correct, 14 declined, 7 generic, 3 partial, 2 wrong.
+    # since (79/80). r3 first sight 68/80: 54 correct, 14 declined, 7 generic, 3 partial, 2 wrong
+    # (counted with the canned list in traditional characters as generic: 66/80); after the
+    # round-4 classes (typos, "instead of", multipliers, changes to what the photo shows, mixed
+    # photo lengths, Chinese photo order) 80/80.
     "blind_r2": (0.98, 0),
-    "blind_r3": (0.85, 2),
+    "blind_r3": (1.0, 0),
+    # probe_local3: written by the round-4 engineer before the fixes, first sight 38/62 (30
+    # correct, 8 declined, 17 generic, 3 partial, 4 wrong); 62/62 after. probe_local3b: written
+    # after the first fixes, before looking again, first sight 34/42 (26 correct, 8 declined,
+    # 7 generic, 1 wrong); 42/42 after.
+    # probe_local3c (multi-request, polite, slang, typos), first sight 26/38 (19 correct, 7
+    # declined, 8 generic, 3 wrong, 1 partial); 38/38 after.
+    "probe_local3": (1.0, 0),
+    "probe_local3b": (1.0, 0),
+    "probe_local3c": (1.0, 0),
+    # probe_local3d, first sight 32/40 (20 correct, 12 declined, 4 generic, 4 wrong; 6 of the
+    # "declined" were requests left undone with a specific but unhelpful answer); 40/40 after.
+    "probe_local3d": (1.0, 0),
+    # probe_local3e, written after the fixes above, first sight 27/30 (20 correct, 7 declined,
+    # 1 generic, 2 wrong); 30/30 after.
+    "probe_local3e": (1.0, 0),
 }
 
 

@@ -12,6 +12,7 @@ import unicodedata
 
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.quantity import parse_number
+from agent.local.interpreter.scenes import ANIMATE, SCENE_MOTION, scene_spans
 
 __all__ = ["drop_negated", "limits", "project_name", "retouch", "text_ordinal", "wants_new_text"]
 
@@ -21,7 +22,13 @@ _NEGATED = re.compile(
     r"\b[^,.;!?]*"
     r"|\bbut\s+(?:no|not\s+(?:a|an|the|any))\s+\w+"
     r"|(?:不要|别|不用|唔好|唔使|毋须|无需|先不要|暂时不要|不必)\s*"
-    r"(?:加|添加|放|改|动|导出|加上|换|用|出)[^，,。；;！!？?]*",
+    r"(?:加|添加|放|改|动|导出|加上|换|用|出|拉|推|缩|平移|移|摇)[^，,。；;！!？?]*"
+    r"|\b(?:[\w'-]+\s+){1,3}?(?:is|are|looks?)\s+(?:fine|ok|okay|good|great|perfect)\b"
+    r"(?=\s*(?:,|but\b))"
+    r"|\b(?:instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|that\s+|this\s+)?"
+    r"(?:slow\s+|fast\s+)?(?:zoom|zooming|pan|panning|ken\s*burns|motion|movement|camera\s+move"
+    r"|push(?:ing)?\s+in|dolly|tilt)\w*(?:\s+(?:in|out|left|right|up|down|effect|motion))?"
+    r"|而不是\s*(?:放大|推近|拉近|缩小|拉远|平移|推拉|运镜)[^，,。；;！!？?]*",
     re.IGNORECASE,
 )
 _EN_ORD = ("first", "second", "third", "fourth", "fifth")
@@ -107,7 +114,12 @@ def limits(text: str) -> tuple[list[str], str]:
         if pattern.search(text):
             found.append(key)
             text = pattern.sub(" ", text)
-    return found, text
+    for pattern in (SCENE_MOTION, ANIMATE):
+        if pattern.search(text):
+            found += [] if "content_motion" in found else ["content_motion"]
+            text = pattern.sub(" ", text)
+    scene, text = scene_spans(text)
+    return [*found, "scene"] if scene else found, text
 
 
 _RETOUCH = re.compile(
@@ -119,10 +131,13 @@ _RETOUCH = re.compile(
     r"|\b(?:remove|delete|erase|get\s+rid\s+of|take\s+out)\s+"
     r"(?!(?:the\s+|all\s+(?:the\s+)?)?(?:titles?|captions?|subtitles?|text|words|music|songs?|audio"
     r"|photos?|pictures?|images?|fades?|zoom|motion|effects?)\b)[^,.;!?]{1,30}?\s+"
-    r"(?:from|in|out\s+of)\s+(?:the|this|that|my)\s+(?:\w+\s+)?(?:photo|picture|image|shot|pic)\b"
+    r"(?:from|in|out\s+of|on)\s+(?:the|this|that|my)\s+(?:\w+\s+)?(?:photo|picture|image|shot|pic"
+    r"|background|foreground|distance|corner|frame|scene)\b"
     r"|(?:照片|图片|相片|画面|相|图)(?:里|中|上|入)(?:面|边|头)?(?:的|嘅)?[^，,。；]{0,8}?"
     r"(?:去掉|删掉|删除|抹掉|擦掉|移除|拿掉|去除|删|p掉|p走|攞走|整走)"
     r"|(?:去掉|删掉|删除|抹掉|擦掉|p掉|p走)(?:照片|图片|相片|画面|相|图)(?:里|中|上)"
+    r"|p掉|p走|修掉|抹掉|擦掉"
+    r"|(?:执走|攞走|整走|p走|删走|拎走)[^，,。；]{0,4}?(?:照片|图片|相片|画面|相|图)(?:入面|里面|里|中)"
 )
 
 

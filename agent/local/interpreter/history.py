@@ -29,6 +29,7 @@ Kind = Literal["undo", "redo", "restore", "list"]
 _UNDO = re.compile(
     r"^\s*(?:please\s+)?(?:undo|revert)\b|^\s*(?:please\s+)?go\s+back\s*[.!]?\s*$|\bundo\s+(?:that|this|it|the\s+last|my\s+last|twice|two|three)"
     r"|\brevert\s+(?:that|this|it|the\s+last)|\bgo\s+back\s+(?:a|one)\s+step\b"
+    r"|[,.;!?]\s*(?:please\s+)?undo\s*[.!]*\s*$|\b(?:no|wait|actually|oops|nah)\W+undo\b"
     r"|\bput\s+it\s+back\b|\b(?:back|return|revert|go)\s+to\s+(?:the\s+)?(?:previous|last|earlier)"
     r"\s+(?:version|one|state)|\bprevious\s+version\b|上一个版本|上个版本|之前的版本|撤销|撤回|撤消|返回上一步|回到上一步|退回上一步|上一步|复原|还原|返转头|返转"
 )

@@ -5,17 +5,34 @@ Pure; the app applies the plan's `RevisionNote` to the stored history once the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from agent.local.edits import TEXT, VIDEO, segments, total
 from agent.local.interpreter.editsteps import EDIT_TOOL
-from agent.local.interpreter.history import HistoryRequest, resolve
-from agent.local.interpreter.intents import Request
+from agent.local.interpreter.history import (
+    HistoryRequest,
+    edit_after_step,
+    resolve,
+    steps_after_edit,
+)
+from agent.local.interpreter.intents import Request, parse
 from agent.local.interpreter.phrasebook import Phrasebook
-from agent.local.interpreter.plan import Plan, Revision, RevisionNote, TextStep, ToolStep
+from agent.local.interpreter.plan import (
+    InterpretContext,
+    Plan,
+    Revision,
+    RevisionNote,
+    TextStep,
+    ToolStep,
+)
 from agent.local.interpreter.quantity import seconds
 
-__all__ = ["LISTED", "history_plan"]
+__all__ = ["LISTED", "Build", "history_plan", "rest_not_applied", "undone_within"]
+
+Build = Callable[[InterpretContext, Request], Plan]
+"""Plans one (part of a) message: the interpreter's planner."""
 
 LISTED = 6
 """How many recent revisions a history listing shows."""
@@ -79,3 +96,42 @@ def _listing(history: tuple[Revision, ...], say: Any) -> str:
         label = rev.label or _summary(rev.draft, say)
         lines.append(str(say("history_item", seq=rev.seq, label=label, mark=mark)))
     return str(say("history_list", items="\n".join(lines)))
+
+
+def rest_not_applied(plan: Plan, ctx: InterpretContext, req: Request, book: Phrasebook) -> Plan:
+    """ "Undo that and make it 8 seconds": the history step is taken; the reply says the edit
+    after it was not (one history move per message), so nothing is silently dropped."""
+    rest = edit_after_step(ctx.message)
+    if not rest or not parse(rest, ctx.language, book).edits:
+        return plan
+    note = book.say(req.language, "rest_not_applied", hant=req.hant, rest=rest)
+    steps = list(plan.steps)
+    at = max((i for i, s in enumerate(steps) if isinstance(s, TextStep)), default=-1)
+    last = steps[at] if at >= 0 else None
+    if isinstance(last, TextStep):
+        steps[at] = TextStep((" " if req.language == "en" else "").join((last.text, note)))
+    else:
+        steps.append(TextStep(note))
+    return replace(plan, steps=tuple(steps))
+
+
+def undone_within(
+    ctx: InterpretContext, req: Request, book: Phrasebook, build: Build
+) -> Plan | None:
+    """ "Make it 10 seconds. Actually, undo that" (and "..., undo, redo"): the edit and its undo
+    in one message. The edit stands when the last step is a redo; else nothing changes."""
+    split = steps_after_edit(ctx.message)
+    if split is None:
+        return None
+    head, kinds = split
+    head_req = replace(parse(head, ctx.language, book), language=req.language, script=req.script)
+    plan = build(replace(ctx, message=head), head_req)
+    if not any(isinstance(s, ToolStep) for s in plan.steps) or head_req.history is not None:
+        return None
+    if kinds[-1] == "redo":
+        return plan
+    draft = ctx.draft if isinstance(ctx.draft, dict) else {}
+    text = book.say(
+        req.language, "undone_in_message", hant=req.hant, duration=seconds(total(draft))
+    )
+    return Plan((TextStep(text),), req.language)

@@ -15,9 +15,18 @@ from agent.local.interpreter import clauses, quantity
 from agent.local.interpreter.hanzi import Script, script_of, to_simplified
 from agent.local.interpreter.history import HistoryRequest, history_request
 from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold
+from agent.local.interpreter.musicintents import (
+    FadeOp,
+    MusicOp,
+    edge_length,
+    fade_op,
+    music_op,
+    volume_only,
+)
 from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, has_any
 from agent.local.interpreter.quantity import TimeRange
 from agent.local.interpreter.snippet import extract_text, quoted, subject_of
+from agent.local.interpreter.typos import fix_typos
 
 __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_language", "parse"]
 
@@ -34,9 +43,6 @@ _REGIONAL = re.compile(r"影片|直式|橫式|改做|轉做|變做|相簿")
 """Taiwan and Hong Kong words written with characters common to both scripts (影片 for video,
 直式 for vertical, Cantonese 改做): such a message is answered in traditional characters."""
 _LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
-_FADE_TARGET = r"(?:\s+(?:the|music|song|title|titles|text|caption|captions|it)){1,2}"
-_FADE_IN = re.compile(rf"\bfades?{_FADE_TARGET}\s+in\b")
-_FADE_OUT = re.compile(rf"\bfades?{_FADE_TARGET}\s+out\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,29 +76,6 @@ class TextOp:
     """The message asks for a new one ("add a title") rather than changing one."""
     every: bool = False
     """All text, titles and captions alike ("remove all the text")."""
-
-
-@dataclass(frozen=True, slots=True)
-class MusicOp:
-    """Add (a style or the uploaded audio), remove, or re-level the background music."""
-
-    action: Literal["add", "remove", "volume", "move"]
-    style: str | None = None
-    volume: int | None = None
-    delta: int = 0
-    span: TimeRange | None = None
-    factor: float = 1.0
-    """"Double the music volume" (x2), "halve it" (x0.5)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FadeOp:
-    """Set fades on music and/or text; `length_ms` 0 removes them."""
-
-    target: Literal["music", "text", "all"]
-    fade_in: bool
-    fade_out: bool
-    length_ms: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +146,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     if name:
         quotes = [q for q in quotes if q != name]
     unquoted = clauses.drop_negated(
-        to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split()))
+        fix_typos(
+            to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split())), book
+        )
     )
     limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
     span, rest = quantity.take_range(unquoted)
@@ -175,8 +160,8 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
     kw = book.keywords
-    fade = _fade(folded, book, fade_ms if fade_ms is not None else _edge_length(span))
-    if length is not None and length.factor != 1 and _volume_only(folded, book):
+    fade = fade_op(folded, book, fade_ms if fade_ms is not None else edge_length(span))
+    if length is not None and length.factor != 1 and volume_only(folded, book):
         length = None  # "halve the music volume" is not "halve the video"
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
@@ -197,7 +182,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         single_image=has_any(folded, kw.single_image),
         all_images=has_any(folded, kw.all_images),
         text=text,
-        music=_music(folded, book, percent, fade is not None, span),
+        music=music_op(folded, book, percent, fade is not None, span),
         fade=fade,
         style=_style(folded, book, bool(quotes)),
         subject=subject_of(rest, book),
@@ -326,67 +311,3 @@ def _style(folded: str, book: Phrasebook, quoted_text: bool) -> StyleOp | None:
         else "title" if has_any(folded, kw.title) else None
     )  # fmt: skip
     return StyleOp(size, find_key(folded, kw.colour), kind, clauses.text_ordinal(folded))
-
-
-def _music(
-    folded: str, book: Phrasebook, percent: int | None, fading: bool, span: TimeRange | None
-) -> MusicOp | None:
-    kw = book.keywords
-    music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
-    style = find_key(folded, kw.music_style) if music else None
-    adding = music and (style is not None or has_any(folded, kw.add))
-    if not (music or level) or (fading and not adding):
-        return None  # "fade the music out" only sets fades
-    if music and has_any(folded, kw.remove):
-        return MusicOp("remove")
-    if music and span is not None and not adding:
-        return MusicOp("move", span=span)
-    if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
-        if factor := _volume_factor(folded):
-            return MusicOp("volume", factor=factor)
-        delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
-        return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
-    return MusicOp("add", style, percent, span=span) if music else None
-
-
-def _edge_length(span: TimeRange | None) -> int | None:
-    """ "Fade the music out over the last 2 seconds": the fade is as long as the edge span."""
-    if span is None or span.open_end or span.half or span.keep_start:
-        return None
-    if span.from_end and span.end_ms == 0:
-        return span.start_ms
-    return span.end_ms if span.start_ms == 0 and not span.from_end else None
-
-
-_VOLUME_FACTOR = (
-    (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|大一倍|提高一倍"), 2.0),
-    (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),
-)
-
-
-def _volume_only(folded: str, book: Phrasebook) -> bool:
-    kw = book.keywords
-    volume = has_any(folded, kw.volume) and not has_any(folded, kw.duration)
-    return volume and _volume_factor(folded) is not None
-
-
-def _volume_factor(folded: str) -> float | None:
-    return next((f for pattern, f in _VOLUME_FACTOR if pattern.search(folded)), None)
-
-
-def _fade(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None:
-    kw = book.keywords
-    if not has_any(folded, kw.fade):
-        return None
-    fade_in = has_any(folded, kw.fade_in) or bool(_FADE_IN.search(folded))
-    fade_out = has_any(folded, kw.fade_out) or bool(_FADE_OUT.search(folded))
-    if not (fade_in or fade_out):
-        fade_in = fade_out = True
-    music = has_any(folded, kw.music)
-    text = has_any(folded, kw.title) or has_any(folded, kw.caption)
-    target: Literal["music", "text", "all"] = (
-        "all" if music == text else "music" if music else "text"
-    )
-    if has_any(folded, kw.remove):
-        length_ms = 0
-    return FadeOp(target, fade_in, fade_out, length_ms)

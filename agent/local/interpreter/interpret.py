@@ -22,9 +22,9 @@ from agent.local.interpreter.editsteps import (
     MUSIC_TOOL,
     EditSteps,
 )
-from agent.local.interpreter.history import edit_after_step, steps_after_edit
-from agent.local.interpreter.historysteps import history_plan
+from agent.local.interpreter.historysteps import history_plan, rest_not_applied, undone_within
 from agent.local.interpreter.intents import Look, Request, parse
+from agent.local.interpreter.photomix import mixed_lengths
 from agent.local.interpreter.photos import photo_edit
 from agent.local.interpreter.photosteps import apply_lengths, apply_photos, one_length, wants_total
 from agent.local.interpreter.phrasebook import Phrasebook, find_key, load_phrasebook
@@ -75,51 +75,16 @@ def interpret(
     """
     book = phrases or load_phrasebook()
     req = parse(ctx.message, ctx.language, book)
+
+    def build(ctx: InterpretContext, req: Request) -> Plan:
+        return _Planner(ctx, req, book, costs).build()
+
     if req.history is not None and req.history.kind in ("undo", "redo"):
-        within = _undone_within(ctx, req, book, costs)
+        within = undone_within(ctx, req, book, build)
         if within is not None:
             return within
-        return _rest_not_applied(_Planner(ctx, req, book, costs).build(), ctx, req, book)
-    return _Planner(ctx, req, book, costs).build()
-
-
-def _rest_not_applied(plan: Plan, ctx: InterpretContext, req: Request, book: Phrasebook) -> Plan:
-    """ "Undo that and make it 8 seconds": the history step is taken; the reply says the edit
-    after it was not (one history move per message), so nothing is silently dropped."""
-    rest = edit_after_step(ctx.message)
-    if not rest or not parse(rest, ctx.language, book).edits:
-        return plan
-    note = book.say(req.language, "rest_not_applied", hant=req.hant, rest=rest)
-    steps = list(plan.steps)
-    at = max((i for i, s in enumerate(steps) if isinstance(s, TextStep)), default=-1)
-    last = steps[at] if at >= 0 else None
-    if isinstance(last, TextStep):
-        steps[at] = TextStep((" " if req.language == "en" else "").join((last.text, note)))
-    else:
-        steps.append(TextStep(note))
-    return replace(plan, steps=tuple(steps))
-
-
-def _undone_within(
-    ctx: InterpretContext, req: Request, book: Phrasebook, costs: Costs
-) -> Plan | None:
-    """ "Make it 10 seconds. Actually, undo that" (and "..., undo, redo"): the edit and its undo
-    in one message. The edit stands when the last step is a redo; else nothing changes."""
-    split = steps_after_edit(ctx.message)
-    if split is None:
-        return None
-    head, kinds = split
-    head_req = replace(parse(head, ctx.language, book), language=req.language, script=req.script)
-    plan = _Planner(replace(ctx, message=head), head_req, book, costs).build()
-    if not any(isinstance(s, ToolStep) for s in plan.steps) or head_req.history is not None:
-        return None
-    if kinds[-1] == "redo":
-        return plan
-    draft = ctx.draft if isinstance(ctx.draft, dict) else {}
-    text = book.say(
-        req.language, "undone_in_message", hant=req.hant, duration=seconds(total(draft))
-    )
-    return Plan((TextStep(text),), req.language)
+        return rest_not_applied(build(ctx, req), ctx, req, book)
+    return build(ctx, req)
 
 
 class _Planner:
@@ -188,7 +153,10 @@ class _Planner:
             req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
         )
         lengths = list(current.lengths)
-        if photos is not None:
+        if (mixed := mixed_lengths(req.folded, len(visuals))) is not None:
+            apply_lengths(self.edits, mixed, "set_photo_lengths")  # "the first 5 s, the rest 2 s"
+            self._drop_length()
+        elif photos is not None:
             new_ms = None
             if photos.op in ("missing", "not_uploaded"):
                 self._drop_length()  # "insert pier.jpg for 3 seconds": not the video's length

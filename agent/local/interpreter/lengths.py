@@ -58,28 +58,31 @@ _MORE = re.compile(
     rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
     rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
     rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
-    rf"|(?:加长|延长|拉长|加多|多加|再加|增加|再长|长多|多|加)\s*{NUM}\s*{SEC}",
+    rf"|(?:加长|延长|拉长|加多|多加|再加|增加|再长|长多|长返|多|加)\s*{NUM}\s*{SEC}",
     _F,
 )
 _LESS = re.compile(
-    rf"{NUM}\s*{SEC}\s*(?:shorter|less)"
+    rf"{NUM}\s*{SEC}\s*(?:shorter|less)|\b(?:shorter|less)\s+by\s+{NUM}\s*{SEC}"
     rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?"
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
-    rf"|(?:缩短|减少|剪短|剪掉|减|短|少)\s*{NUM}\s*{SEC}",
+    rf"|(?:缩短|减少|剪短|剪掉|减|短|少)(?:返|咗|多)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _TIMES = re.compile(
-    rf"{NUM}\s*times\s+(?:as\s+long|longer|the\s+length)|{NUM}\s*倍\s*(?:长|时长)", _F
+    rf"{NUM}\s*(?:times|x|×)\s*(?:as\s+long|longer|the\s+length|(?:the\s+|its\s+)?(?:length|duration))"
+    rf"|{NUM}\s*倍\s*(?:长|时长)",
+    _F,
 )
 _ZH_TIMES = re.compile(rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍")
-_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)\s*{NUM}\s*倍")
+_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗)?\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _WORD_FACTORS = (
     (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍|时长加倍", 2.0),
     (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
-     r"|(?:cut|shorten|trim)\s+(?:it\s+|the\s+video\s+)?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half|(?:缩短|减少|剪短)一半|减半"
+     r"|(?:cut|shorten|trim|reduce)\s+(?:[a-z]+\s+){0,3}?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half"
+     r"|(?:缩短|减少|剪短|缩|减|变|改|剪)(?:到|为|成)?(?:原来的?)?一半|减半"
      r"|短一半", 0.5),
 )  # fmt: skip
 
@@ -147,7 +150,9 @@ _HOLD = re.compile(
     rf"\b(?:for|last|lasts|stay|stays|show|shows|run)\s+(?:for\s+)?{NUM}\s*{SEC}"
     rf"|(?:show|keep|display)\s+the\s+(?:title|caption|subtitle|text)\s+(?:on\s+)?(?:for\s+)?"
     rf"{NUM}\s*{SEC}"
-    rf"|(?:标题|字幕|文字)\s*(?:显示|持续|停留|出现|保留)\s*{NUM}\s*{SEC}",
+    rf"|(?:标题|字幕|文字)\s*(?:显示|持续|停留|出现|保留)\s*{NUM}\s*{SEC}"
+    rf"|\b(?:keep|leave|have)\s+(?:it|the\s+(?:title|caption|text))\s+(?:on\s+screen\s+|up\s+"
+    rf"|visible\s+|there\s+)?for\s+{NUM}\s*{SEC}",
     _F,
 )
 

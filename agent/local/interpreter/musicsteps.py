@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from agent.local import edits as ed
 from agent.local.edits import AUDIO, TEXT, MusicSpec, segments, total
-from agent.local.interpreter.intents import FadeOp, MusicOp
+from agent.local.interpreter.musicintents import FadeOp, MusicOp
 from agent.local.interpreter.quantity import seconds
 
 if TYPE_CHECKING:
@@ -25,7 +25,10 @@ def apply_music(steps: EditSteps, op: MusicOp) -> None:
     has_music = bool(segments(steps.draft, AUDIO))
     if op.action == "add" and has_music and steps.req.fade and not (op.style or op.volume):
         return  # "add a fade to the music": the fade edit handles it
-    if op.action == "add":
+    if op.action == "add" and has_music and op.vague and not (op.style or op.volume or op.span):
+        name = segments(steps.draft, AUDIO)[0].get("n", "")
+        steps.note(steps.say("music_exists", name=name), loud=True)
+    elif op.action == "add":
         _add(steps, op)
     elif not has_music:
         key = "nothing_to_remove" if op.action == "remove" else "no_music"

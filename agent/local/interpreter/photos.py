@@ -25,7 +25,7 @@ _EN_ORDINAL = re.compile(
     rf"\b(?:the\s+)?({'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th))\s+(?:two\s+)?{_NOUN}\b"
 )
 _ZH_ORDINAL = re.compile(
-    r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后)(?:一|嗰|那)张"
+    r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后|最尾)(?:一|嗰|那)张"
 )
 _EN_NUMBERED = re.compile(
     r"\b(?:photo|picture|image|pic|slide|shot)\s+(?:number\s+|no\.?\s*|#)?(\d{1,2})\b"
@@ -49,15 +49,17 @@ _REVERSE = re.compile(
 )
 _ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
 _SWAP = re.compile(
-    r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换|换个?位置"
+    r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换"
+    r"|(?:换|调|掉)(?:一下|下)?个?位置?"
 )
 _REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
 _REMOVE = re.compile(
-    r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删除|删掉|去掉|删咗|拿掉|移除|唔要"
+    r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删|去掉|拿掉|移除|唔要|去除|撤掉|拎走|攞走"
 )
 _FRONT = re.compile(
     r"\bto\s+the\s+(?:front|beginning|start)\b|\bat\s+the\s+(?:front|beginning|start)\b"
-    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置|(?:去|到|做)第一(?!张)"
+    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置"
+    r"|(?:去|到|做|摆|放|排|挪|移)(?:返)?(?:在|喺|到|去)?(?:第一|头)(?![张二两三四五六七八九十\d])"
 )
 _END = re.compile(
     r"\bto\s+the\s+end\b|\bat\s+the\s+end\b|\blast\s*$|\bappend\b|最后(?!一张)|最尾|结尾"
@@ -94,6 +96,10 @@ Subjects = Mapping[str, tuple[str, ...]]
 """Words of file names and what they are called in Chinese ("beach": 海滩, 沙滩)."""
 _FILE = re.compile(r"[\w\-]+\.(?:jpe?g|png|webp|heic|gif|bmp|tiff?|mp4|mov|m4v|webm)\b")
 _ORDER = re.compile(r"\border\b|顺序|次序|排序")
+_MIDDLE = re.compile(
+    r"\b(the\s+middle\s+(?:one|photo|picture|image|pic|slide|shot))\b"
+    r"|中间(?:那|嗰|的那|的)?张(?:照片|相|图)?"
+)
 
 
 def photo_edit(
@@ -112,12 +118,19 @@ def photo_edit(
     """
     if not current:
         return None
+    if len(current) % 2 and (middle := _MIDDLE.search(folded)):  # "the middle one", 中间那张
+        at = len(current) // 2
+        ref = f"the {_ORDINALS[at]} photo" if middle.group(1) else f"第{at + 1}张"
+        folded = folded[: middle.start()] + ref + folded[middle.end() :]
     fresh = [
         a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
     ]
     known = {a.filename.casefold() for a in (*current, *fresh)}
-    if (unknown := next((f for f in _FILE.findall(folded) if f not in known), None)) is not None:
-        return PhotoEdit(current, "not_uploaded", unknown)
+    # "在最后加上sunset.jpg": the match runs into the Chinese before the name; a known name ends it
+    files = [f for f in _FILE.findall(folded) if not any(f.endswith(k) for k in known)]
+    if (unknown := next(iter(files), None)) is not None:
+        name = re.sub(r"^[^\x00-\x7f]+(?=[\w\-]*[a-z0-9][\w\-]*\.)", "", unknown, flags=re.ASCII)
+        return PhotoEdit(current, "not_uploaded", name)
     subjects = subjects or {}
     named = any(a.filename.casefold() in folded for a in (*current, *fresh)) or (
         not others
@@ -295,9 +308,10 @@ def _stem_in(asset: Asset, folded: str, subjects: Subjects) -> int | None:
     return None
 
 
+_PAIR_WORD = rf"{'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th)"
 _EN_PAIR = re.compile(
-    rf"\b({'|'.join(_ORDINALS)}|last)\s+(?:one\s+)?and\s+(?:the\s+)?({'|'.join(_ORDINALS)}|last)"
-    rf"\s+{_NOUN}\b"
+    rf"\b({_PAIR_WORD})\s+(?:one\s+|{_NOUN}\s+)?(?:and|&|with)\s+(?:the\s+)?({_PAIR_WORD})"
+    rf"\s+{_NOUN}"
 )
 
 

@@ -109,8 +109,20 @@ class Phrasebook(_Strict):
         return _script(self.topics[lang].get(key, key), hant)
 
 
+_HANT_WORDS = (
+    ("视频", "影片"), ("导出", "汇出"), ("船只", "船隻"), ("时间线", "时间轴"), ("音频", "音讯"),
+    ("文件", "档案"),
+)  # fmt: skip
+"""Words that Taiwan and Hong Kong write differently, not only in other characters (影片 for
+视频, 匯出 for 导出): replaced before the characters are converted."""
+
+
 def _script(text: str, hant: bool) -> str:
-    return to_traditional(text) if hant else text
+    if not hant:
+        return text
+    for hans, hant_word in _HANT_WORDS:
+        text = text.replace(hans, hant_word)
+    return to_traditional(text)
 
 
 def _fold_keywords(data: Any) -> Any:

@@ -139,12 +139,13 @@ _OPEN = re.compile(
     _F,
 )
 _FIRST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|前\s*{NUM}\s*{SEC}"
+    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|(?:前|头)\s*{NUM}\s*{SEC}"
+    rf"|(?:显示|出现|停留|保留|持续|放|摆)?到第\s*{NUM}\s*秒(?!钟?(?:开始|起))"
     rf"|(?:(?:for|during|in|over)\s+)?the\s+first\s+(second)\b",
     _F,
 )
 _LAST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?(?:last|final)\s+{NUM}\s*{SEC}"
+    rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*)(?:last|final)\s+{NUM}\s*{SEC}"
     rf"|(?:最后|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
     _F,
 )
@@ -271,7 +272,7 @@ def take_speed(text: str) -> tuple[float | None, str]:
 
 _PERCENT = re.compile(
     rf"{NUM}\s*(?:%|percent|per cent)|百分之\s*{NUM}"
-    rf"|(?:volume|音量)[^\d%]{{0,14}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))",
+    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))",
     _F,
 )
 

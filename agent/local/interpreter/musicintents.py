@@ -1,0 +1,114 @@
+"""Music, volume and fade requests of one message (EN/ZH): add, remove, move or re-level the
+background music, and fades on music and text. Pure; keywords come from the phrasebook."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.local.interpreter.phrasebook import Phrasebook, find_key, has_any
+from agent.local.interpreter.quantity import TimeRange
+
+__all__ = ["FadeOp", "MusicOp", "edge_length", "fade_op", "music_op", "volume_only"]
+
+_FADE_TARGET = r"(?:\s+(?:the|music|song|title|titles|text|caption|captions|it)){1,2}"
+_FADE_IN = re.compile(rf"\bfades?{_FADE_TARGET}\s+in\b")
+_FADE_OUT = re.compile(rf"\bfades?{_FADE_TARGET}\s+out\b")
+
+
+@dataclass(frozen=True, slots=True)
+class MusicOp:
+    """Add (a style or the uploaded audio), remove, or re-level the background music."""
+
+    action: Literal["add", "remove", "volume", "move"]
+    style: str | None = None
+    volume: int | None = None
+    delta: int = 0
+    span: TimeRange | None = None
+    factor: float = 1.0
+    """"Double the music volume" (x2), "halve it" (x0.5)."""
+    vague: bool = False
+    """Music named with no word of adding ("kill the music" misread): no new music over old."""
+
+
+@dataclass(frozen=True, slots=True)
+class FadeOp:
+    """Set fades on music and/or text; `length_ms` 0 removes them."""
+
+    target: Literal["music", "text", "all"]
+    fade_in: bool
+    fade_out: bool
+    length_ms: int | None = None
+
+
+def music_op(
+    folded: str, book: Phrasebook, percent: int | None, fading: bool, span: TimeRange | None
+) -> MusicOp | None:
+    kw = book.keywords
+    music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
+    style = find_key(folded, kw.music_style) if music else None
+    adding = music and (
+        style is not None or (has_any(folded, kw.add) and not _SET_LEVEL.search(folded))
+    )
+    if not (music or level) or (fading and not adding and percent is None):
+        return None  # "fade the music out" only sets fades
+    if music and has_any(folded, kw.remove):
+        return MusicOp("remove")
+    if music and span is not None and not adding and not fading and percent is None:
+        return MusicOp("move", span=span)  # "at the end" of a fade or a volume is not a move
+    if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
+        if factor := _volume_factor(folded):
+            return MusicOp("volume", factor=factor)
+        delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
+        return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
+    if not music:
+        return None
+    return MusicOp("add", style, percent, span=span, vague=not adding)
+
+
+def edge_length(span: TimeRange | None) -> int | None:
+    """ "Fade the music out over the last 2 seconds": the fade is as long as the edge span."""
+    if span is None or span.open_end or span.half or span.keep_start:
+        return None
+    if span.from_end and span.end_ms == 0:
+        return span.start_ms
+    return span.end_ms if span.start_ms == 0 and not span.from_end else None
+
+
+_SET_LEVEL = re.compile(
+    r"\bset\s+(?:the\s+)?(?:music\s+|song\s+)?(?:volume|level)\b|\bvolume\s+(?:of\s+the\s+\w+\s+)?to\b"
+)
+""""Set the volume of the music to 45": a new level, not new music."""
+_VOLUME_FACTOR = (
+    (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|大一倍|提高一倍"), 2.0),
+    (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),
+)
+
+
+def volume_only(folded: str, book: Phrasebook) -> bool:
+    kw = book.keywords
+    volume = has_any(folded, kw.volume) and not has_any(folded, kw.duration)
+    return volume and _volume_factor(folded) is not None
+
+
+def _volume_factor(folded: str) -> float | None:
+    return next((f for pattern, f in _VOLUME_FACTOR if pattern.search(folded)), None)
+
+
+def fade_op(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None:
+    kw = book.keywords
+    if not has_any(folded, kw.fade):
+        return None
+    fade_in = has_any(folded, kw.fade_in) or bool(_FADE_IN.search(folded))
+    fade_out = has_any(folded, kw.fade_out) or bool(_FADE_OUT.search(folded))
+    if not (fade_in or fade_out):
+        fade_in = fade_out = True
+    music = has_any(folded, kw.music)
+    text = has_any(folded, kw.title) or has_any(folded, kw.caption)
+    target: Literal["music", "text", "all"] = (
+        "all" if music == text else "music" if music else "text"
+    )
+    if has_any(folded, kw.remove):
+        length_ms = 0
+    return FadeOp(target, fade_in, fade_out, length_ms)
