@@ -4,7 +4,10 @@ turn, and the idle worker's RSS. Prints the load average with the figures.
 Runs in a temporary NEMO_AGENT_HOME with the real console script, the real detached worker and
 its embedded local backend; the worker is stopped at the end.
 
-    python bench/bench_worker.py [runs]
+    python bench/bench_worker.py [runs] [CHECKOUT]
+
+CHECKOUT (A/B runs): a directory holding another `agent` package (and `prompts/`), e.g. from
+`git archive BASE agent prompts | tar -x -C /tmp/base`, imported instead of this one.
 """
 
 from __future__ import annotations
@@ -47,6 +50,13 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _tree_rss_mb(pid: int) -> float:
+    """RSS of `pid` and its direct children (a spare render child, when one is kept)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    pids = [pid, *(int(c) for c in children.read_text().split())] if children.exists() else [pid]
+    return sum(_rss_mb(p) for p in pids)
+
+
 def _worker_pid(home: Path) -> int:
     return int((home / "state" / "worker" / "worker.pid").read_text().split()[0])
 
@@ -67,6 +77,8 @@ def main() -> None:
             "NEMO_AGENT_HOME": str(home),
             "LC_ALL": "C.UTF-8",
         }
+        if len(sys.argv) > 2:  # A/B: the `agent` package of another checkout
+            env["PYTHONPATH"] = str(Path(sys.argv[2]).resolve())
         try:
             _bench(env, home, out, runs)
         finally:
@@ -76,6 +88,7 @@ def main() -> None:
 def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> None:
     cold, _ = _run(env, out, "credits", "--local", "--json")
     print(f"cold start (worker + embedded backend + credits): {cold:.2f} s   load {_load()}")
+    rss_start = _rss_mb(_worker_pid(home))
     # Warm the render path once (first render pays PyAV and font loading).
     _run(env, out, "turn", "--local", "--json", "--attach", str(PHOTO), "make a 3-second video")
     rss_idle = _rss_mb(_worker_pid(home))
@@ -99,7 +112,7 @@ def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> None:
         f"budget <= {BUDGET_SUBMIT_MS} ms"
     )
     turns = []
-    for n in range(max(1, runs // 3)):
+    for n in range(3):
         elapsed, data = _run(
             env,
             out,
@@ -122,8 +135,9 @@ def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> None:
     _run(env, out, "credits", "--local", "--json")
     rss_after = _rss_mb(_worker_pid(home))
     print(
-        f"idle worker RSS: {rss_idle:.0f} MB after one render, {rss_after:.0f} MB after "
-        f"{len(turns) + 2 * runs + 2} jobs   budget <= {BUDGET_RSS_MB} MB"
+        f"idle worker RSS: {rss_start:.0f} MB after start, {rss_idle:.0f} MB after one render, "
+        f"{rss_after:.0f} MB after {len(turns) + 1} renders ({len(turns) + 2 * runs + 3} jobs); "
+        f"with its children {_tree_rss_mb(_worker_pid(home)):.0f} MB   budget <= {BUDGET_RSS_MB} MB"
     )
 
 
