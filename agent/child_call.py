@@ -163,12 +163,12 @@ class ChildCalls:
     ) -> Any:
         forwarded = False
         while True:
+            if cancel is not None and cancel.is_set() and not forwarded:
+                forwarded = True
+                with contextlib.suppress(OSError):
+                    child.conn.send("cancel")
             polling = cancel is not None and not forwarded
             if not wait_ready([child.conn], timeout=_CANCEL_POLL_S if polling else None):
-                if cancel is not None and cancel.is_set():
-                    forwarded = True
-                    with contextlib.suppress(OSError):
-                        child.conn.send("cancel")
                 continue
             try:
                 message = child.conn.recv()
@@ -183,6 +183,11 @@ class ChildCalls:
             raise RenderError(message[2])
         code = child.process.wait()
         raise RenderError(f"the render process ended without an answer (exit code {code})")
+
+    def spare_pid(self) -> int | None:
+        """The process id of the spare child, if one is kept (for tests and diagnostics)."""
+        with self._lock:
+            return None if self._spare is None else self._spare.process.pid
 
     def warm(self) -> None:
         """Start the spare child now (when there is none), so a coming call need not wait."""
