@@ -3,7 +3,8 @@
 The worker lives for many minutes; a render run inside it would leave PyAV, OpenCV and NumPy and
 their buffers in it for good (~80 MB of its idle RSS). Here a call runs in a fresh interpreter
 (`python -c`, never a fork of the threaded caller, nor a re-run of its `__main__`), which imports
-`preload`, serves exactly one call and exits, so every render starts and ends with clean memory.
+`preload` and serves one call (or a few light ones, probes, first) and exits, so every render
+starts and ends with clean memory.
 
 `ChildCalls` keeps one spare child after its first call (started once that call is done), so
 the next call skips the child's start-up (~0.3 s of imports). No child outlives the process
@@ -79,34 +80,49 @@ def serve(argv: list[str]) -> None:
 
 
 def _serve(conn: Connection, preload: tuple[str, ...]) -> None:
-    """Import `preload`, run one `(module, name, args, hooks)` call, answer."""
+    """Import `preload`, then answer `(module, name, args, hooks, light)` calls: light ones
+    (a probe) leave the child as it was and it waits for the next; any other is its last."""
     for name in preload:
         importlib.import_module(name)
-    try:
-        request = conn.recv()
-    except (EOFError, OSError):
-        return  # a spare whose parent closed it or is gone
-    if request is None:
-        return
-    module, name, args, hooks = request
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return  # a spare whose parent closed it or is gone
+        if request is None:
+            return
+        light = request[-1]
+        try:
+            conn.send(_run(conn, *request))
+        except OSError:
+            return  # the parent is gone; nobody waits for the answer
+        if not light:
+            return
+
+
+def _run(
+    conn: Connection,
+    module: str,
+    name: str,
+    args: tuple[Any, ...],
+    hooks: tuple[str, ...],
+    light: bool,
+) -> tuple[Any, ...]:
+    """One call's answer: `("ok", value)` or `("error", type name, message)`."""
     cancel = threading.Event()
-    threading.Thread(target=_watch_parent, args=(conn, cancel), daemon=True).start()
+    if not light:  # the pipe is the watcher's from now on (cancel, or the parent gone)
+        threading.Thread(target=_watch_parent, args=(conn, cancel), daemon=True).start()
     kwargs: dict[str, Any] = {}
     if "progress" in hooks:
         kwargs["progress"] = lambda done, total: conn.send(("progress", done, total))
     if "cancel" in hooks:
         kwargs["cancel"] = cancel
     try:
-        answer: tuple[Any, ...] = (
-            "ok",
-            getattr(importlib.import_module(module), name)(*args, **kwargs),
-        )
+        return ("ok", getattr(importlib.import_module(module), name)(*args, **kwargs))
     except AgentError as exc:
-        answer = ("error", type(exc).__name__, exc.message)
+        return ("error", type(exc).__name__, exc.message)
     except Exception as exc:  # any failure is the call's answer, raised as RenderError
-        answer = ("error", type(exc).__name__, f"{type(exc).__name__}: {exc}")
-    with contextlib.suppress(OSError):  # the parent is gone; nobody waits for the answer
-        conn.send(answer)
+        return ("error", type(exc).__name__, f"{type(exc).__name__}: {exc}")
 
 
 @dataclass
@@ -132,28 +148,35 @@ class ChildCalls:
         *args: Any,
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
+        light: bool = False,
     ) -> Any:
         """`module.name(*args)` in a child, with `progress=`/`cancel=` passed on when given.
 
-        Blocking; call it from a worker thread.
+        Blocking; call it from a worker thread. A `light` call (a probe: no cancel, little
+        memory) leaves its child running as the spare; any other call's child exits after it.
 
         Raises:
             RenderError: The call raised (its message), or the child died without an answer.
         """
         hooks = tuple(hook for hook, given in (("progress", progress), ("cancel", cancel)) if given)
+        request = (module, name, args, hooks, light and cancel is None)
         child = self._take()
         try:
-            child.conn.send((module, name, args, hooks))
+            child.conn.send(request)
         except OSError:  # a spare that died: start a fresh one
             self._stop(child)
             child = self._start()
-            child.conn.send((module, name, args, hooks))
+            child.conn.send(request)
+        kept = False
         try:
-            return self._answer(child, progress, cancel)
+            answer = self._answer(child, progress, cancel)
+            kept = request[-1] and self._keep(child)
+            return answer
         finally:
-            child.conn.close()
-            child.process.wait()
-            self._replenish()
+            if not kept:
+                child.conn.close()
+                child.process.wait()
+                self._replenish()
 
     def _answer(
         self,
@@ -208,6 +231,14 @@ class ChildCalls:
         with self._lock:
             spare, self._spare = self._spare, None
         return spare if spare is not None and spare.process.poll() is None else self._start()
+
+    def _keep(self, child: _Child) -> bool:
+        """Put a child that answered a light call back as the spare (False: not wanted)."""
+        with self._lock:
+            if self._closed or self._spare is not None or not self.keep_spare:
+                return False
+            self._spare = child
+            return True
 
     def _replenish(self) -> None:
         if self.keep_spare:

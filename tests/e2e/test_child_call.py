@@ -176,3 +176,28 @@ def test_a_render_child_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
         finally:
             parent.kill()
     assert list(spec_dir.iterdir()) == []  # the child cancelled its render: no file, no .part
+
+
+def test_light_calls_keep_their_child_and_a_render_gets_a_fresh_one(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    photo = fixtures_dir / "media" / "harbor.jpg"
+    children = ChildCalls()
+    try:
+        children.warm()
+        first = children.spare_pid()
+        infos = [
+            children.call("agent.local.renderer.media_probe", "probe", photo, light=True)
+            for _ in range(2)
+        ]
+        after_probes = children.spare_pid()
+        children.call("agent.local.renderer.render", "render", _spec(tmp_path), tmp_path / "o.mp4")
+        after_render = children.spare_pid()
+    finally:
+        children.close()
+    assert [(info.kind, info.width) for info in infos] == [("image", 1600)] * 2
+    assert first is not None
+    assert after_probes == first
+    assert after_render not in (None, first)
+    assert first is not None
+    assert _exited(first)

@@ -134,7 +134,7 @@ class Backend:
         )
 
     def _probe_in_child(self, path: Path) -> Any:
-        return self.children.call("agent.local.renderer.media_probe", "probe", path)
+        return self.children.call("agent.local.renderer.media_probe", "probe", path, light=True)
 
     def close(self) -> None:
         """Close the store and stop the spare render child."""
