@@ -52,9 +52,8 @@ def _rss_mb(pid: int) -> float:
 
 def _tree_rss_mb(pid: int) -> float:
     """RSS of `pid` and its direct children (a spare render child, when one is kept)."""
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    pids = [pid, *(int(c) for c in children.read_text().split())] if children.exists() else [pid]
-    return sum(_rss_mb(p) for p in pids)
+    tasks = Path(f"/proc/{pid}/task").glob("*/children")
+    return _rss_mb(pid) + sum(_rss_mb(int(c)) for task in tasks for c in task.read_text().split())
 
 
 def _worker_pid(home: Path) -> int:
