@@ -205,7 +205,7 @@ class ChildCalls:
                 return message[1]
             raise RenderError(message[2])
         code = child.process.wait()
-        raise RenderError(f"the render process ended without an answer (exit code {code})")
+        raise RenderError(f"the media process ended without an answer (exit code {code})")
 
     def spare_pid(self) -> int | None:
         """The process id of the spare child, if one is kept (for tests and diagnostics)."""
