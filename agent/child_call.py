@@ -7,9 +7,12 @@ their buffers in it for good (~80 MB of its idle RSS). Here a call runs in a fre
 starts and ends with clean memory.
 
 `ChildCalls` keeps one spare child after its first call (started once that call is done), so
-the next call skips the child's start-up (~0.3 s of imports). No child outlives the process
-that started it: a child reads its pipe while it works, and when the pipe closes (the parent
-exited or was killed with -9) it cancels its call and exits, at the latest `GRACE_S` later.
+the next call skips the child's start-up (~0.3 s of imports); a spare no call takes within
+`SPARE_IDLE_S` is ended, so an idle process keeps no media libraries anywhere.
+
+No child outlives the process that started it: a child reads its pipe while it works, and when
+the pipe closes (the parent exited or was killed with -9) it cancels its call and exits, at the
+latest `GRACE_S` later.
 
 Progress and cancellation cross the pipe: the child sends `("progress", done, total)` for each
 `progress(done, total)` of the call, and the parent forwards a set `cancel` event as `"cancel"`,
@@ -34,8 +37,10 @@ from typing import Any
 
 from agent.errors import AgentError, RenderError
 
-__all__ = ["GRACE_S", "PREVIEW_MODULES", "RENDER_MODULES", "ChildCalls", "serve"]
+__all__ = ["GRACE_S", "PREVIEW_MODULES", "RENDER_MODULES", "SPARE_IDLE_S", "ChildCalls", "serve"]
 
+SPARE_IDLE_S = 120.0
+"""How long a spare child waits for a call before it is ended (the next call starts one)."""
 GRACE_S = 10.0
 """How long a child whose parent is gone lets its call stop on its own before it exits anyway."""
 RENDER_MODULES = (
@@ -125,6 +130,12 @@ def _run(
         return ("error", type(exc).__name__, f"{type(exc).__name__}: {exc}")
 
 
+def _later(delay: float, callback: Callable[[], None]) -> None:
+    timer = threading.Timer(delay, callback)
+    timer.daemon = True
+    timer.start()
+
+
 @dataclass
 class _Child:
     process: subprocess.Popen[bytes]
@@ -137,8 +148,14 @@ class ChildCalls:
 
     preload: tuple[str, ...] = RENDER_MODULES
     keep_spare: bool = True
+    spare_idle_s: float = SPARE_IDLE_S
+    """A spare nobody took for this long is ended (its memory is not kept for nothing)."""
+    later: Callable[[float, Callable[[], None]], None] = field(default=_later, repr=False)
+    """Runs a callback after a delay on another thread (tests inject one they fire by hand)."""
     _spare: _Child | None = field(default=None, init=False, repr=False)
     _closed: bool = field(default=False, init=False, repr=False)
+    _spare_since: int = field(default=0, init=False, repr=False)
+    """Counts every time a spare is set, so an old timer never ends a spare set again since."""
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def call(
@@ -218,6 +235,20 @@ class ChildCalls:
             if self._closed or self._spare is not None:
                 return
             self._spare = self._start()
+            self._expire_later(self._spare)
+
+    def _expire_later(self, spare: _Child) -> None:
+        """End `spare` after `spare_idle_s` unless a call has taken it by then (under the lock)."""
+        self._spare_since += 1
+        since = self._spare_since
+        self.later(self.spare_idle_s, lambda: self._expire(spare, since))
+
+    def _expire(self, spare: _Child, since: int) -> None:
+        with self._lock:
+            if self._spare is not spare or self._spare_since != since:
+                return  # taken by a call (or closed) meanwhile
+            self._spare = None
+        self._stop(spare)
 
     def close(self) -> None:
         """Stop the spare child (calls still running finish on their own)."""
@@ -238,6 +269,7 @@ class ChildCalls:
             if self._closed or self._spare is not None or not self.keep_spare:
                 return False
             self._spare = child
+            self._expire_later(child)
             return True
 
     def _replenish(self) -> None:

@@ -14,12 +14,13 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from agent.child_call import ChildCalls
+from agent.child_call import SPARE_IDLE_S, ChildCalls
 from agent.errors import RenderError
 from agent.local.renderer.render import RenderResult
 from agent.local.renderer.spec import RenderSpec, VisualClip
@@ -118,7 +119,7 @@ def test_the_caller_never_imports_the_media_libraries(tmp_path: Path, fixtures_d
         """
         import sys
         from pathlib import Path
-        from agent.child_call import ChildCalls
+        from agent.child_call import SPARE_IDLE_S, ChildCalls
         children = ChildCalls()
         info = children.call("agent.local.renderer.media_probe", "probe", Path(sys.argv[1]))
         children.close()
@@ -144,7 +145,7 @@ def test_a_render_child_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
         """
         import sys, threading
         from pathlib import Path
-        from agent.child_call import ChildCalls
+        from agent.child_call import SPARE_IDLE_S, ChildCalls
         from agent.local.renderer.spec import RenderSpec, VisualClip
         photo, out = Path(sys.argv[1]), Path(sys.argv[2])
         clip = VisualClip(photo, "image", 0, 600_000)
@@ -201,3 +202,23 @@ def test_light_calls_keep_their_child_and_a_render_gets_a_fresh_one(
     assert after_render not in (None, first)
     assert first is not None
     assert _exited(first)
+
+
+def test_a_spare_no_call_takes_in_time_is_ended() -> None:
+    timers: list[tuple[float, Callable[[], None]]] = []
+    children = ChildCalls(preload=(), later=lambda delay, fire: timers.append((delay, fire)))
+    try:
+        children.warm()
+        spare = children.spare_pid()
+        assert [delay for delay, _fire in timers] == [SPARE_IDLE_S]
+        timers[0][1]()  # the idle time is up
+        assert children.spare_pid() is None
+        assert spare is not None
+        assert _exited(spare)
+        children.warm()  # a spare that a call took meanwhile is not ended by its old timer
+        taken = children.spare_pid()
+        assert children.call("os.path", "basename", "/a/b.mp4", light=True) == "b.mp4"
+        timers[1][1]()
+        assert children.spare_pid() == taken
+    finally:
+        children.close()
