@@ -16,7 +16,7 @@ from typing import Any
 
 from agent.output_options import MediaFacts
 
-__all__ = ["SHEET_WIDTH", "available", "probe", "write_previews"]
+__all__ = ["SHEET_WIDTH", "available", "look_at", "probe", "write_previews"]
 
 SHEET_WIDTH = 1280
 _COLUMNS, _ROWS = 3, 2
@@ -46,6 +46,12 @@ def probe(path: Path) -> MediaFacts | None:
             return MediaFacts(fmt, video.width, video.height, float(rate), duration)
     except (av.FFmpegError, IndexError):
         return None
+
+
+def look_at(path: Path) -> tuple[MediaFacts | None, tuple[Path, ...]]:
+    """`probe(path)` and, when the file can be read, `write_previews(path, facts)`."""
+    facts = probe(path)
+    return facts, write_previews(path, facts) if facts else ()
 
 
 def _frames_at(path: Path, times: list[float]) -> list[tuple[float, Any]]:

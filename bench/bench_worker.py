@@ -4,7 +4,10 @@ turn, and the idle worker's RSS. Prints the load average with the figures.
 Runs in a temporary NEMO_AGENT_HOME with the real console script, the real detached worker and
 its embedded local backend; the worker is stopped at the end.
 
-    python bench/bench_worker.py [runs] [--runs N] [--quick] [--json]
+    python bench/bench_worker.py [runs] [--runs N] [--quick] [--json] [--checkout DIR]
+
+--checkout DIR (A/B runs): a directory holding another `agent` package (and `prompts/`), e.g. from
+`git archive BASE agent prompts | tar -x -C /tmp/base`, imported instead of this one.
 """
 
 from __future__ import annotations
@@ -48,6 +51,12 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _tree_rss_mb(pid: int) -> float:
+    """RSS of `pid` and its direct children (a spare render child, when one is kept)."""
+    tasks = Path(f"/proc/{pid}/task").glob("*/children")
+    return _rss_mb(pid) + sum(_rss_mb(int(c)) for task in tasks for c in task.read_text().split())
+
+
 def _worker_pid(home: Path) -> int:
     return int((home / "state" / "worker" / "worker.pid").read_text().split()[0])
 
@@ -62,6 +71,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="Submits timed (renders: runs / 3).")
     parser.add_argument("--quick", action="store_true", help="One of each.")
     parser.add_argument("--json", action="store_true", help="End with one JSON line of figures.")
+    parser.add_argument("--checkout", type=Path, help="A/B: import `agent` from this directory.")
     args = parser.parse_args()
     runs = 1 if args.quick else (args.runs_pos or args.runs)
     with tempfile.TemporaryDirectory(prefix="bench-worker-") as tmp:
@@ -74,6 +84,8 @@ def main() -> None:
             "NEMO_AGENT_HOME": str(home),
             "LC_ALL": "C.UTF-8",
         }
+        if args.checkout:  # A/B: the `agent` package of another checkout
+            env["PYTHONPATH"] = str(args.checkout.resolve())
         try:
             figures = _bench(env, home, out, runs)
         finally:
@@ -85,6 +97,7 @@ def main() -> None:
 def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> dict[str, object]:
     cold, _ = _run(env, out, "credits", "--local", "--json")
     print(f"cold start (worker + embedded backend + credits): {cold:.2f} s   load {_load()}")
+    rss_start = _rss_mb(_worker_pid(home))
     # Warm the render path once (first render pays PyAV and font loading).
     _run(env, out, "turn", "--local", "--json", "--attach", str(PHOTO), "make a 3-second video")
     rss_idle = _rss_mb(_worker_pid(home))
@@ -108,7 +121,7 @@ def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> dict[str, o
         f"budget <= {BUDGET_SUBMIT_MS} ms"
     )
     turns = []
-    for n in range(max(1, runs // 3)):
+    for n in range(3):
         elapsed, data = _run(
             env,
             out,
@@ -131,13 +144,15 @@ def _bench(env: dict[str, str], home: Path, out: Path, runs: int) -> dict[str, o
     _run(env, out, "credits", "--local", "--json")
     rss_after = _rss_mb(_worker_pid(home))
     print(
-        f"idle worker RSS: {rss_idle:.0f} MB after one render, {rss_after:.0f} MB after "
-        f"{len(turns) + 2 * runs + 2} jobs   budget <= {BUDGET_RSS_MB} MB"
+        f"idle worker RSS: {rss_start:.0f} MB after start, {rss_idle:.0f} MB after one render, "
+        f"{rss_after:.0f} MB after {len(turns) + 1} renders ({len(turns) + 2 * runs + 3} jobs); "
+        f"with its children {_tree_rss_mb(_worker_pid(home)):.0f} MB   budget <= {BUDGET_RSS_MB} MB"
     )
     return {
         "worker_cold_start_s": round(cold, 2),
         "turn_wait0_ms": round(statistics.median(turn_wait0) * 1000),
         "warm_local_photo_to_mp4_s": round(statistics.median(turns), 2),
+        "worker_rss_mb_after_start": round(rss_start),
         "worker_rss_mb_after_one_render": round(rss_idle),
         "worker_rss_mb_after_jobs": round(rss_after),
         "runs": runs,

@@ -55,12 +55,28 @@ def live_worker(state_dir: Path) -> int | None:
     return pid if pid is not None and owner_alive(pid) else None
 
 
+def live_children(home: Path) -> list[int]:
+    """Render/preview child processes (`agent.child_call`) started under this test's home."""
+    marker = f"NEMO_AGENT_HOME={home / '.nemo-agent'}".encode()
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if b"agent.child_call" not in (proc / "cmdline").read_bytes():
+                continue
+            if marker in (proc / "environ").read_bytes().split(b"\0"):
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile, or not ours
+            continue
+    return found
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point HOME and NEMO_AGENT_HOME at a temporary directory for every test.
 
     Commands run inside the process (`NEMO_WORKER=false`) unless a test asks for the worker
-    (`tests/worker_support.py`); a worker still running after its test fails that test.
+    (`tests/worker_support.py`); a worker, or a render child (`agent.child_call`), still running
+    after its test fails that test.
     """
     home = tmp_path / "home"
     home.mkdir()
@@ -74,6 +90,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     if leftover is not None:
         os.kill(leftover, signal.SIGKILL)
         pytest.fail(f"a background worker (pid {leftover}) outlived its test; stop it")
+    children = live_children(home)
+    for pid in children:
+        os.kill(pid, signal.SIGKILL)
+    if children:
+        pytest.fail(f"render children {children} outlived their test; close their ChildCalls")
 
 
 @pytest.fixture

@@ -8,17 +8,20 @@ job record (a render that outlived the wait is picked up next time) and the repl
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agent.child_call import PREVIEW_MODULES, ChildCalls
 from agent.draft_paths import rewrite_sandbox_paths
-from agent.errors import JobFailedError
+from agent.errors import JobFailedError, RenderError
 from agent.export import TIMEOUT_REASON, ExportResult, export_draft, new_render_id
 from agent.handlers.base import ErrorInfo, HandlerContext, Reply, human_duration, human_size
 from agent.models import Clock, Sleep
 from agent.output_options import MediaFacts, OutputOptions, options_from_text, unmet
+from agent.preview import available as preview_available
 from agent.render_record import PendingRenders
 from agent.transfer import check_destination
 
@@ -78,16 +81,18 @@ async def handle_export(ctx: HandlerContext) -> Reply:
     state = await ctx.client.state(ctx.session_id)
     if not state.exportable:
         return Reply("replies/export_not_ready", {"has_uploads": bool(state.state.video_infos)})
-    try:
-        draft = rewrite_sandbox_paths(state.state.draft, state.state.video_infos)
-        result = await _export(ctx, draft)
-    except JobFailedError as exc:
-        if exc.reason != TIMEOUT_REASON:
-            raise
-        return await _still_rendering(ctx, exc)
-    link = await ctx.claim_link()
-    path = result.path.resolve()
-    facts, previews = await asyncio.to_thread(_look_at, path)
+    # The previews' reader is started now, so its imports overlap the render and the download.
+    with _previewer() as previewer:
+        try:
+            draft = rewrite_sandbox_paths(state.state.draft, state.state.video_infos)
+            result = await _export(ctx, draft)
+        except JobFailedError as exc:
+            if exc.reason != TIMEOUT_REASON:
+                raise
+            return await _still_rendering(ctx, exc)
+        link = await ctx.claim_link()
+        path = result.path.resolve()
+        facts, previews = await asyncio.to_thread(_look_at, previewer, path)
     asked = _options(ctx)
     context: dict[str, Any] = {
         "path": str(path),
@@ -118,12 +123,34 @@ def _options(ctx: HandlerContext) -> OutputOptions:
     return (ctx.output or OutputOptions()).over(options_from_text(ctx.text))
 
 
-def _look_at(path: Path) -> tuple[MediaFacts | None, tuple[Path, ...]]:
-    """What the delivered file really is, and its contact sheet and poster (blocking)."""
-    from agent.preview import probe, write_previews
+@contextmanager
+def _previewer() -> Iterator[ChildCalls | None]:
+    """A child process ready to read the delivered file (None without PyAV and Pillow)."""
+    if not preview_available():
+        yield None
+        return
+    children = ChildCalls(preload=PREVIEW_MODULES, keep_spare=False)
+    children.warm()
+    try:
+        yield children
+    finally:
+        children.close()
 
-    facts = probe(path)
-    return facts, write_previews(path, facts) if facts else ()
+
+def _look_at(
+    previewer: ChildCalls | None, path: Path
+) -> tuple[MediaFacts | None, tuple[Path, ...]]:
+    """What the delivered file really is, and its contact sheet and poster (blocking).
+
+    Read in a child process, so PyAV and Pillow never load in a long-lived worker.
+    """
+    if previewer is None:
+        return None, ()
+    try:
+        facts, previews = previewer.call("agent.preview", "look_at", path)
+    except RenderError:
+        return None, ()
+    return facts, previews
 
 
 async def _export(ctx: HandlerContext, draft: Mapping[str, Any]) -> ExportResult:

@@ -30,6 +30,7 @@ from agent.worker.protocol import JobRequest, Outcome, settings_from_wire
 if TYPE_CHECKING:
     from agent.engine import EngineParts
     from agent.output_options import OutputOptions
+    from agent.worker.links import LinkPages
 
 __all__ = ["Backends", "LedgerJournal", "Runner", "job_language"]
 
@@ -48,11 +49,30 @@ def job_language(request: JobRequest, settings: Settings) -> str:
 
 
 class Backends:
-    """Embedded local backends kept running for the worker's life, one per fault spec."""
+    """Embedded local backends kept running for the worker's life, one per fault spec.
 
-    def __init__(self) -> None:
+    Their browser links go through `LinkPages` (`links`), which say so when the worker is gone.
+    """
+
+    def __init__(self, links: LinkPages | None = None) -> None:
         self._stack = ExitStack()
         self._urls: dict[str | None, str] = {}
+        self._links = links
+        self._links_written = False
+
+    def web_url(self, language: str, url: str) -> str:
+        """The `web_url` for jobs on the backend at `url`: through the link page when there is
+        one (written on first use; when it cannot be written, links lead straight to `url`)."""
+        if self._links is None:
+            return url
+        if not self._links_written:
+            try:
+                self._links.write()
+            except OSError as exc:
+                _log.warning("cannot write the link pages", error=str(exc))
+                return url
+            self._links_written = True
+        return self._links.web_url(language, url)
 
     def url(self, settings: Settings) -> str:
         """The URL of the embedded backend for these settings, started on first use.
@@ -192,7 +212,8 @@ class Runner:
                     os.chdir(request.cwd)  # (jobs that take paths run one at a time)
             if settings.backend == "local":
                 url = await asyncio.to_thread(self.backends.url, settings)
-                settings = settings.with_overrides(api_url=url, web_url=url)
+                web_url = self.backends.web_url(job_language(request, settings), url)
+                settings = settings.with_overrides(api_url=url, web_url=web_url)
             outcome = await self._engine_run(job, settings, progress, live)
         except AgentError as exc:
             outcome = _early_failure(request, exc, settings)

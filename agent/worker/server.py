@@ -25,6 +25,7 @@ from agent.log import redact
 from agent.templates import Templates
 from agent.worker.housekeeping import owner_alive, release_memory, remove_stale_parts
 from agent.worker.ledger import KEEP_SECONDS, Job, Ledger
+from agent.worker.links import LinkPages
 from agent.worker.live import LiveJob
 from agent.worker.paths import WorkerPaths
 from agent.worker.protocol import PROTOCOL, JobRequest, decode, encode
@@ -55,7 +56,7 @@ class Worker:
         self.paths = paths
         self.ledger = Ledger(paths.ledger, clock=clock)
         self.templates = Templates()
-        self.backends = Backends()
+        self.backends = Backends(LinkPages(paths.root / "links"))
         self.runner = Runner(settings, self.ledger, self.backends, self._log_path)
         self.live: dict[str, LiveJob] = {}
         self.queue: asyncio.Queue[str] = asyncio.Queue()

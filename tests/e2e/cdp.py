@@ -13,6 +13,7 @@ import select
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ class Browser:
         os.close(from_chrome_w)
         self._buffer = b""
         self._next_id = 0
+        self._events: list[dict[str, Any]] = []  # events that arrived while waiting for replies
 
     def __enter__(self) -> Browser:
         return self
@@ -104,11 +106,23 @@ class Browser:
         deadline = time.monotonic() + self._timeout
         while True:
             reply = self._read_message(deadline)
-            if reply.get("id") == self._next_id:
+            if "method" in reply:
+                self._events.append(reply)
+            elif reply.get("id") == self._next_id:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 result: dict[str, Any] = reply.get("result", {})
                 return result
+
+    def wait_event(self, method: str, match: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        """The first event `method` whose params satisfy `match` (earlier ones are kept)."""
+        deadline = time.monotonic() + self._timeout
+        while True:
+            for event in self._events:
+                if event["method"] == method and match(event.get("params", {})):
+                    self._events.remove(event)
+                    return event
+            self._events.append(self._read_message(deadline))
 
     def open_page(self, url: str) -> str:
         """Open `url` in a new tab; its session id (for `send(..., session=)`)."""

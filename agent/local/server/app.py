@@ -84,7 +84,7 @@ def create_app(config: BackendConfig, deps: Deps | None = None) -> Starlette:
         finally:
             await backend.aclose_runs()
             workers.shutdown()
-            backend.store.close()
+            backend.close()
             lock.release()
 
     routes = [

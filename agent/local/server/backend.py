@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import secrets
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 import httpx
 from starlette.requests import Request
 
+from agent.child_call import ChildCalls
 from agent.files import private_dir
 from agent.local.config import BackendConfig
 from agent.local.faults import FaultCounter
@@ -57,8 +59,10 @@ class Deps:
         default_factory=lambda: _lazy("agent.local.renderer.output", "apply_output")
     )
     """(spec, OutputRequest) -> the spec of the file asked for (resolution, fps, format)."""
-    render: Render = field(default_factory=lambda: _lazy("agent.local.renderer.render", "render"))
-    probe: Probe = field(default_factory=lambda: _lazy("agent.local.renderer.media_probe", "probe"))
+    render: Render | None = None
+    """None: the real renderer, in a child process (`agent.child_call`)."""
+    probe: Probe | None = None
+    """None: the real probe, in a child process (PyAV and Pillow never load in the server)."""
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     fetch_transport: httpx.AsyncBaseTransport | None = None
@@ -107,6 +111,35 @@ class Backend:
         self.url_polls: dict[str, int] = {}
         """Polls answered per completed render (the cloud profile's `url_lag_polls`)."""
         self.interpret = deps.interpret or real_interpreter(config)
+        self.children = ChildCalls()
+        """Render and probe children: the server never imports PyAV, OpenCV or NumPy itself."""
+        self.render: Render = deps.render or self._render_in_child
+        self.probe: Probe = deps.probe or self._probe_in_child
+
+    def _render_in_child(
+        self,
+        spec: Any,
+        out_path: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        return self.children.call(
+            "agent.local.renderer.render",
+            "render",
+            spec,
+            out_path,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def _probe_in_child(self, path: Path) -> Any:
+        return self.children.call("agent.local.renderer.media_probe", "probe", path, light=True)
+
+    def close(self) -> None:
+        """Close the store and stop the spare render child."""
+        self.children.close()
+        self.store.close()
 
     def media_path(self, asset_id: str, filename: str) -> Path:
         """Where an accepted upload is kept."""

@@ -80,7 +80,7 @@ async def accept_file(backend: Backend, staged: Staged, base_url: str) -> dict[s
         raise code_error(4002, f"file too large: {staged.name} (limit {cap_mb:g} MB)")
     kind = _check_type(staged)
     try:
-        info = await asyncio.to_thread(backend.deps.probe, staged.path)
+        info = await asyncio.to_thread(backend.probe, staged.path)
     except RenderError as exc:
         raise code_error(4001, f"could not decode {staged.name}: {exc.message}") from exc
     asset_id = "as_" + secrets.token_hex(6)

@@ -142,7 +142,7 @@ class RenderWorkers:
             if moved.progress != current[0].progress and self._save(moved):
                 current[0] = moved
 
-        result: Any = backend.deps.render(spec, tmp, progress=progress, cancel=cancel)
+        result: Any = backend.render(spec, tmp, progress=progress, cancel=cancel)
         if cancel.is_set():
             tmp.unlink(missing_ok=True)
             return None
