@@ -67,9 +67,11 @@ TRANSLATOR = {
     # lost-keep); before this session's work 46/60 (1 lost-keep), 40/60 (2 lost-keep). Three
     # lost-keep lines were real splices ("…tracks if doesn't update", "…for you .264)", "…
     # balance, under My Wallet"), closed by the `pieced` guard; the other lost-keep labels named
-    # words of a GUI step replaced whole and are corrected in the fixture (each with a "note")
-    "round4_everyday": (0.90, 0),
-    "round4_hard": (0.96, 0),
+    # words of a GUI step replaced whole and are corrected in the fixture (each with a "note").
+    # With the drafts / My Works / quoted-wallet rules: 56/60 and 59/60; open: "sse" follow-ups
+    # ("send me a message saying continue", 请回复“继续”), a bare "Upload a logo", drag into the editor
+    "round4_everyday": (0.93, 0),
+    "round4_hard": (0.98, 0),
 }
 
 
