@@ -68,9 +68,9 @@ TRANSLATOR = {
     # lost-keep lines were real splices ("…tracks if doesn't update", "…for you .264)", "…
     # balance, under My Wallet"), closed by the `pieced` guard; the other lost-keep labels named
     # words of a GUI step replaced whole and are corrected in the fixture (each with a "note").
-    # With the drafts / My Works / quoted-wallet rules: 56/60 and 59/60; open: "sse" follow-ups
-    # ("send me a message saying continue", 请回复“继续”), a bare "Upload a logo", drag to editor
-    "round4_everyday": (0.93, 0),
+    # With drafts / My Works / quoted-wallet / drag-into-editor: 57/60, 59/60; open: "sse" asks
+    # ("send me a message saying continue", 请回复“继续”), a bare "Upload a logo" before Export
+    "round4_everyday": (0.95, 0),
     "round4_hard": (0.98, 0),
 }
 
