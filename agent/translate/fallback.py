@@ -17,14 +17,14 @@ from agent.translate.rewrite import decapitalize, language_of
 from agent.translate.tables import GuiTables, LanguageTable
 from agent.translate.verbatim import keeps_verbatim
 
-__all__ = ["reconcile", "rewrite_sentence"]
+__all__ = ["reconcile", "rendered_line", "rewrite_sentence"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CONTENT = re.compile(r"\d|[(（]")
 _FIELD = re.compile(r"\{[a-z_]+\}")
 
 
-def _line(actions: tuple[str, ...], lang: LanguageTable) -> str:
+def rendered_line(actions: tuple[str, ...], lang: LanguageTable) -> str:
     """The rendered line of `actions` in one language ("I'll export the MP4 for you")."""
     lines = []
     for action in actions:
@@ -104,7 +104,7 @@ def rewrite_sentence(
         actions += acts
         text = content[start : bounds[end - 1][1]]
         labels = tuple(ch for x in run for ch in x.labels)
-        line = _line(acts, lang)
+        line = rendered_line(acts, lang)
         lost = leftover(text, intents, zh, lang.filler)
         if not line or not _keeps(text, labels, lost, zh):
             out += sep + text  # sure of the action, not of a rewrite: the words stay whole

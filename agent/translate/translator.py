@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from agent.translate.fallback import reconcile
+from agent.translate.fallback import reconcile, rendered_line
 from agent.translate.prose import (
     Masked,
     clause_bounds,
@@ -50,7 +50,14 @@ from agent.translate.rewrite import (
     shift_cues,
 )
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
-from agent.translate.verbatim import button_labels, dangles, keeps_verbatim, spliced, verbless
+from agent.translate.verbatim import (
+    button_labels,
+    dangles,
+    keeps_verbatim,
+    pieced,
+    spliced,
+    verbless,
+)
 
 __all__ = ["Translation", "Translator", "translate"]
 
@@ -287,6 +294,7 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         garbled = spliced(new, tables) and not spliced(sentence.content, tables)
         garbled = garbled or dangles(new, sentence.content) or verbless(new, sentence.content)
+        garbled = garbled or pieced(new, content, tables)
         labels = button_labels(content, tables, question)
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
@@ -294,6 +302,7 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         term = sentence.term
         if not question or request:  # "Could you attach the photo …?" asks for a step
             new, acts = reconcile(sentence.content, new, acts, tables, m)
+            new, acts = _whole(sentence.content, new, acts, tables, m, labels)
             if request and new != sentence.content:
                 term = "。" if "？" in term else "."
         actions += acts
@@ -303,6 +312,19 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if new or not sentence.content:
             out += new + term + sentence.ws
     return out, actions
+
+
+def _whole(
+    content: str, new: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
+) -> tuple[str, list[str]]:
+    """A rewrite still holding fragments ("…balance, under My Wallet") becomes its template
+    line alone when that keeps every protected span, else the sentence stays whole."""
+    if not pieced(new, content, tables):
+        return new, acts
+    line = rendered_line(tuple(dict.fromkeys(acts)), language_of(content, tables, m))
+    if line and keeps_verbatim(content, line, m, labels):
+        return line, acts
+    return content, []
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:

@@ -1,0 +1,128 @@
+"""Rule 5 of the language layer: a sentence is kept whole or replaced whole, never spliced.
+
+Every piece of a rewrite that is not template text must be a contiguous, word-aligned span
+of the original sentence that reads on its own (`agent.translate.verbatim.pieced`); a dotted
+token such as "H.264" is never cut, a place ("under My Wallet") never dangles next to a
+template line, and a verb never loses the place that was its subject ("素材库里能找到…").
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agent.translate import GuiTables, load_gui_tables, translate
+from agent.translate.verbatim import pieced
+
+ROBUST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def tables() -> GuiTables:
+    return load_gui_tables()
+
+
+SPLICED_BEFORE = [
+    # (backend sentence, a rewrite an earlier translator produced from it)
+    ("Refresh the page if the preview doesn't update.",
+     "I'll show you the current tracks if doesn't update."),
+    ("Go to File → Export → MP4 (H.264) and pick the Full HD preset.",
+     "I'll export the MP4 for you .264), then just tell me if you'd like to preset."),
+    ("You can check the remaining coins in your profile, under My Wallet.",
+     "I'll look up your credits balance, under My Wallet."),
+    ("素材库里能找到你上传过的 6 张照片。",
+     "直接在对话中发送能找到你上传过的 6 张照片或给我一个链接。"),
+    ("Pull down to refresh and you'll see the updated draft.",
+     "I'll show you the current tracks pull down to and you'll see the updated draft."),
+    ("生成排队中（前面还有 3 个任务），下拉刷新可查看最新进度。",
+     "生成排队中（前面还有 3 个任务），我会为你列出当前轨道，其中可以看到下拉可查看最新进度。"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("original", "rewrite"), SPLICED_BEFORE)
+def test_known_splices_are_caught(original: str, rewrite: str, tables: GuiTables) -> None:
+    assert pieced(rewrite, original, tables)
+
+
+@pytest.mark.parametrize(("original", "rewrite"), SPLICED_BEFORE)
+def test_known_splices_are_not_produced(original: str, rewrite: str, tables: GuiTables) -> None:
+    out = translate(original, tables).text
+    assert out != rewrite
+    assert not pieced(out, original, tables), out
+
+
+CLEAN_REWRITES = [
+    ("Open the timeline to review the new transitions.",
+     "I'll show you the current tracks so you can review the new transitions."),
+    ("Adjust the fade in the Audio settings if needed.",
+     "Tell me how you'd like to adjust the fade if needed."),
+    ("The clip is 8 s long. Click Export.", "The clip is 8 s long. I'll export the MP4 for you."),
+    ("请打开音频面板查看音乐轨道。", "我会为你列出当前轨道，方便你查看音乐轨道。"),
+    ("打开 账户 → 用量，可以看到每次导出消耗的积分。",
+     "我会帮你查询积分余额，可以看到每次导出消耗的积分。"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("original", "rewrite"), CLEAN_REWRITES)
+def test_whole_spans_and_template_lines_pass(
+    original: str, rewrite: str, tables: GuiTables
+) -> None:
+    assert not pieced(rewrite, original, tables)
+
+
+STEPS = [
+    "Click Export", "Go to File → Export → MP4 (H.264)", "Refresh the page",
+    "Open the timeline", "Check your balance under Account > Credits", "Tap the Upload button",
+    "Pull down to refresh", "Open the Music tab", "Drag the photo onto the canvas",
+    "点击导出按钮", "打开时间线", "在素材库里", "下拉刷新", "前往 钱包 > 充值",
+]  # fmt: skip
+JOINS = [" if ", " and ", " to ", ", then ", " so ", " once ", "，", "后", "即可", " "]
+CONTENT = [
+    "the preview doesn't update", "pick the Full HD preset", "the v2.1 draft looks right",
+    "you want the 1.5x speed", "check beach_01.jpg", "under My Wallet", "see the updated draft",
+    "能找到你上传过的 6 张照片", "可查看最新进度", "选择 H.264 格式", "视频会更清晰",
+]  # fmt: skip
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DOTTED = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+")
+
+
+def _zh(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+@ROBUST
+@given(st.sampled_from(STEPS), st.sampled_from(JOINS), st.sampled_from(CONTENT), st.booleans())
+def test_generated_sentences_are_never_spliced(
+    step: str, join: str, content: str, step_first: bool
+) -> None:
+    if _zh(step) != _zh(content) or (_zh(join) != _zh(step) and join != " "):
+        return  # one language per sentence
+    tables = load_gui_tables()
+    parts = (step, content) if step_first else (content[:1].upper() + content[1:], step)
+    sentence = parts[0] + join + parts[1] + "."
+    out = translate(sentence, tables).text
+    body = out.rstrip("。.")
+    assert not pieced(body, sentence.rstrip("。."), tables), (sentence, out)
+    rest = out
+    for token in _DOTTED.findall(sentence):  # "H.264", "v2.1", "beach_01.jpg": whole or gone
+        rest = rest.replace(token, " ")
+    assert not re.search(r"(?<![\w])\.\w", rest), (sentence, out)
+
+
+@ROBUST
+@given(st.sampled_from(CONTENT), st.integers(min_value=1, max_value=6))
+def test_a_span_with_a_hole_is_pieced(content: str, cut: int) -> None:
+    """Dropping a word from inside a kept span (and keeping both sides) is a splice."""
+    tables = load_gui_tables()
+    words = content.split()
+    if len(words) < 3 or not content.isascii():
+        return
+    cut = 1 + cut % (len(words) - 2)
+    holed = " ".join(words[:cut] + words[cut + 1 :])
+    original = "Click Export " + content
+    assert pieced("I'll export the MP4 for you " + holed, original, tables) == (
+        holed.casefold() not in original.casefold()
+    )
