@@ -20,7 +20,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # A clause that asks rather than tells: a question word first, or a Chinese question form.
 _ASKS = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh|yo|also)\s+)*(?:what|whats|how|hows|why|which|where"
-    r"|wheres|who|whos|did|does|do|is|are|am|was|has|have|will|would|should|any)\b"
+    r"|wheres|who|whos|did|does|do|is|are|am|was|has|have|will|would|should|any"
+    r"|(?:can|could)\s+(?:i|we)\s+(?:\w+\s+)?afford)\b"
     r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
     r"|是不是|是否|(?:成|得)点\s*$"
 )

@@ -13,7 +13,7 @@ from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import acted_by_others, checks_done, deferred, runs_now
-from agent.router.mentions import asked_about, mentioned
+from agent.router.mentions import asked_about, capability, mentioned
 from agent.router.reading import Clause, Match, resolve_collision, subject
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
@@ -32,6 +32,16 @@ _RETRACTION = re.compile(
     r"^\s*(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
     r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
+)
+# "Export? Nah, not yet.": a bare refusal answers the command asked before it.
+_REFUSAL = re.compile(
+    r"^\s*(?:(?:nah|no|nope|naw)\s*)?(?:not\s+(?:yet|now|today)|nah|no|nope|naw)\W*$"
+    r"|^\s*(?:先不|还不|先别|不了|未住|还没)\W*$"
+)
+# "put Export Day 2024 as the title": the words before "as the title" are its text.
+_NAMED_AS = re.compile(
+    r"\b(?:put|use|set|make|have|write|type)\s+(.+?)\s+as\s+(?:the\s+|a\s+|my\s+|our\s+)?"
+    r"(?:title|caption|subtitle|heading|headline|text|label|tagline)\b"
 )
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
@@ -213,6 +223,8 @@ class KeywordRouter:
         handed = self._handing_over(text)
         if handed:  # "the export button isn't working" / "can you just do it"
             return Clause(actions=["sse"], soft=True, handed=handed)
+        if _REFUSAL.match(text):  # asks nothing itself; takes back an export before it
+            return Clause(retracts=True)
         retracts = _RETRACTION.match(text) is not None
         if retracts or self._dismissal.match(text):
             return Clause(actions=["sse"], soft=True, retracts=retracts)
@@ -228,6 +240,9 @@ class KeywordRouter:
         return "delegates"
 
     def _mask_content(self, clause: str) -> tuple[str, bool]:
+        named = _NAMED_AS.search(clause)
+        if named:
+            return f"{clause[: named.start(1)]}{MASK}{clause[named.end(1) :]}", True
         exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
         for marker in self._marker.finditer(clause):
             if not any(s <= marker.start() < e for s, e in exceptions):
@@ -330,6 +345,7 @@ class KeywordRouter:
                 result.queried |= match.intent == "export" and asked_about(text, match.start)
             elif match.intent in _DEFERRABLE and (
                 mentioned(match.intent, text, (match.start, match.end), before, after)
+                or (segment.question and capability(text, (match.start, match.end)))
                 or (match.intent == mention and len(before.split()) <= 2)  # "…export in 4k"
             ):
                 mention = match.intent
