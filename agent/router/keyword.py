@@ -31,7 +31,7 @@ _READ_ONLY = frozenset({"state", "credits"})
 _RETRACTION = re.compile(
     r"^\s*(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
-    r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
+    r"|不对|不是(?!再|要|让|叫)|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
 )
 # "Export? Nah, not yet.": a bare refusal answers the command asked before it.
 _REFUSAL = re.compile(
@@ -116,6 +116,8 @@ class KeywordRouter:
         self._negated_before = re.compile(
             rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
             rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
+            # "导出，不是再改一遍": the thing not asked for ("是不是要改" still asks)
+            r"|(?<!是)不是.{0,3}$"
         )
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
         late_latin, late_cjk = _by_script(g["deferrals"])
@@ -245,8 +247,11 @@ class KeywordRouter:
             return f"{clause[: named.start(1)]}{MASK}{clause[named.end(1) :]}", True
         exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
         for marker in self._marker.finditer(clause):
-            if not any(s <= marker.start() < e for s, e in exceptions):
-                rest = clause[marker.end() :]
+            rest = clause[marker.end() :]
+            # "per my last message", "following up on the promo": a marker that ends its clause
+            # introduces nothing
+            bare = not rest.strip() and not _CJK.search(marker.group(0))
+            if not bare and not any(s <= marker.start() < e for s, e in exceptions):
                 # A Chinese clause often continues after the content: "改成竖屏后下载".
                 tail = _CJK_SEQUENCE.search(rest) if _CJK.search(marker.group(0)) else None
                 kept = rest[tail.start() :] if tail else ""

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.router import KeywordRouter, build_keyword_router
+from agent.router import KeywordRouter, build_keyword_router, build_router
 
 ROBUST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXPORTS = st.sampled_from(["export", "render", "download"])
@@ -105,3 +105,27 @@ def test_an_export_waiting_on_someone_s_word_in_chinese_is_put_off(
 )
 def test_an_edit_before_an_export_is_never_dropped(keywords: KeywordRouter, text: str) -> None:
     assert _actions(keywords, text) == ("sse", "export")
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("我说的是导出，不是再改一遍", ("export",)),  # the thing not asked for
+        ("是不是要加音乐", ("sse",)),  # 是不是 still asks
+        ("上載呢張", ("upload",)),  # Cantonese 上载 = 上传
+        ("Same as before but with the blue filter, then spit out the file", ("sse", "export")),
+        ("Kindly revise the lower-third, then circulate the final cut.", ("sse", "export")),
+        ("can I still afford another render after this or am I tapped out", ("credits",)),
+    ],
+)
+def test_round4_wordings(keywords: KeywordRouter, text: str, plan: tuple[str, ...]) -> None:
+    assert _actions(keywords, text) == plan
+
+
+@pytest.mark.parametrize(
+    "text", ["brb, dont export anything while im gone", "do not render anything till i say so"]
+)
+async def test_a_turn_that_only_forbids_a_command_asks_the_agent(text: str) -> None:
+    route = await build_router().route(text)
+    assert route.actions == ("sse",)
+    assert "export" in route.declined
