@@ -113,6 +113,7 @@ def test_an_edit_before_an_export_is_never_dropped(keywords: KeywordRouter, text
         ("我说的是导出，不是再改一遍", ("export",)),  # the thing not asked for
         ("是不是要加音乐", ("sse",)),  # 是不是 still asks
         ("上載呢張", ("upload",)),  # Cantonese 上载 = 上传
+        ("正呀！就咁出啦", ("export",)),  # 就咁 = 就这样
         ("Same as before but with the blue filter, then spit out the file", ("sse", "export")),
         ("Kindly revise the lower-third, then circulate the final cut.", ("sse", "export")),
         ("can I still afford another render after this or am I tapped out", ("credits",)),
