@@ -130,3 +130,28 @@ async def test_a_turn_that_only_forbids_a_command_asks_the_agent(text: str) -> N
     route = await build_router().route(text)
     assert route.actions == ("sse",)
     assert "export" in route.declined
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "the slow piano music",
+            "the pic kinda floats n sparkles?",
+            "something dreamy with soft light leaks",
+            "一首轻快的钢琴曲",
+            "ok so um the warm filter on all photos",
+        ]
+    ),
+    st.sampled_from([", then", " and then", "? then idk,", "，然后"]),
+    st.sampled_from(["export", "render it", "导出", "export i guess"]),
+)
+def test_words_ordered_before_an_export_are_never_dropped(
+    keywords: KeywordRouter, ask: str, then: str, export: str
+) -> None:
+    assert _actions(keywords, f"{ask}{then} {export}") == ("sse", "export")
+
+
+@pytest.mark.parametrize("text", ["thanks, then export", "ok then export it", "好的，然后导出"])
+def test_courtesy_before_then_export_adds_no_edit(keywords: KeywordRouter, text: str) -> None:
+    assert _actions(keywords, text) == ("export",)
