@@ -32,6 +32,7 @@ _READ_ONLY = frozenset({"state", "credits"})
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _SAID = re.compile(r"[a-z]{3,}")
+_ASKS_AFTER = re.compile(r"(?<=[—–])\s*(?:could|can|would|will)\s+(?:you|u)\b")
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 
 
@@ -247,7 +248,8 @@ class KeywordRouter:
             bare = not rest.strip() and not _CJK.search(marker.group(0))
             if not bare and not any(s <= marker.start() < e for s, e in exceptions):
                 # A Chinese clause often continues after the content: "改成竖屏后下载".
-                tail = _CJK_SEQUENCE.search(rest) if _CJK.search(marker.group(0)) else None
+                # So does one whose dash opens a request: "the promo clip — could you confirm".
+                tail = (_CJK_SEQUENCE if _CJK.search(marker.group(0)) else _ASKS_AFTER).search(rest)
                 kept = rest[tail.start() :] if tail else ""
                 return f"{clause[: marker.end()]} {MASK} {kept}".rstrip(), True
         return clause, MASK in clause

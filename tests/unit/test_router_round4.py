@@ -117,6 +117,9 @@ def test_an_edit_before_an_export_is_never_dropped(keywords: KeywordRouter, text
         ("Same as before but with the blue filter, then spit out the file", ("sse", "export")),
         ("Kindly revise the lower-third, then circulate the final cut.", ("sse", "export")),
         ("can I still afford another render after this or am I tapped out", ("credits",)),
+        # content runs to a dash that opens a request, not through a dash inside it
+        ("following up on the promo clip — could you confirm current progress", ("state",)),
+        ("end card should say Now Available — Download Free on iOS", ("sse",)),
     ],
 )
 def test_round4_wordings(keywords: KeywordRouter, text: str, plan: tuple[str, ...]) -> None:

@@ -40,10 +40,10 @@ ROUTER = {
     # work 94/100 (4 harmful), 73/100 (10 harmful). After the round-4 classes (capability
     # questions, a title's wording, a refusal after "Export?", deferral by someone's word in
     # Chinese, revert/"do the thing" edits and Cantonese 配返/跟住 before an export, then
-    # slang credits, 上载, "不是再改" and a turn that only forbids): 100/100 and 99/100, none
-    # harmful
+    # slang credits, 上载, "不是再改", a turn that only forbids, content up to "— could you"):
+    # 100/100 and 100/100, none harmful
     "round4_everyday": (1.0, 0),
-    "round4_hard": (0.99, 0),
+    "round4_hard": (1.0, 0),
 }
 
 
