@@ -20,7 +20,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # A clause that asks rather than tells: a question word first, or a Chinese question form.
 _ASKS = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh|yo|also)\s+)*(?:what|whats|how|hows|why|which|where"
-    r"|wheres|who|whos|did|does|do|is|are|am|was|has|have|will|would|should|any)\b"
+    r"|wheres|who|whos|did|does|do|is|are|am|was|has|have|will|would|should|any"
+    r"|(?:can|could)\s+(?:i|we)\s+(?:\w+\s+)?afford)\b"
     r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
     r"|是不是|是否|(?:成|得)点\s*$"
 )
@@ -35,6 +36,9 @@ _REQUEST = re.compile(
     r"|^(?:please|pls|kindly)\b|能不能|可不可以|可以帮|帮我|麻烦"
 )
 
+# "X, then export", "X 然后导出", "配返首歌先": the clause is explicitly ordered before the next.
+_THEN = re.compile(r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着)\s*$")
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -44,6 +48,8 @@ class Segment:
     question: bool = False
     lead: str = ""
     """The subordinator split off the front ("once", "if"): the clause runs first."""
+    then: bool = False
+    """A sequence word ("then", "然后", a closing "先") orders the clause before the next."""
 
 
 class Segmenter:
@@ -83,5 +89,17 @@ class Segmenter:
             elif ordered and self._first.search(part):
                 ordered.insert(len(ordered) - 1, Segment(part, asks))
             else:
-                ordered.append(Segment(part, asks))
+                ordered.append(Segment(part, asks, then=self._then(pieces, index)))
         return ordered
+
+    @staticmethod
+    def _then(pieces: Sequence[str], index: int) -> bool:
+        """The piece at `index` ends in "先" or is followed (past empty pieces) by "then"."""
+        if pieces[index].strip().endswith("先"):
+            return True
+        for at in range(index + 1, len(pieces), 2):
+            if _THEN.match(pieces[at]):
+                return True
+            if at + 1 < len(pieces) and pieces[at + 1].strip():
+                return False
+        return False

@@ -13,8 +13,9 @@ from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import acted_by_others, checks_done, deferred, runs_now
-from agent.router.mentions import asked_about, mentioned
+from agent.router.mentions import asked_about, capability, mentioned
 from agent.router.reading import Clause, Match, resolve_collision, subject
+from agent.router.replies import named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
@@ -28,13 +29,10 @@ _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 _READ_ONLY = frozenset({"state", "credits"})
-_RETRACTION = re.compile(
-    r"^\s*(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
-    r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
-    r"|不对|不是|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
-)
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
+_SAID = re.compile(r"[a-z]{3,}")
+_ASKS_AFTER = re.compile(r"(?<=[—–])\s*(?:could|can|would|will)\s+(?:you|u)\b")
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 
 
@@ -106,6 +104,8 @@ class KeywordRouter:
         self._negated_before = re.compile(
             rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
             rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
+            # "导出，不是再改一遍": the thing not asked for ("是不是要改" still asks)
+            r"|(?<!是)不是.{0,3}$"
         )
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
         late_latin, late_cjk = _by_script(g["deferrals"])
@@ -191,7 +191,14 @@ class KeywordRouter:
             for clause in (c for c in clauses if c.handed == "delegates"):
                 clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
-        actions = [a for c in clauses if not (c.soft and commanded) for a in c.actions]
+        # noise beside a command is dropped, unless ordered before the export ("X, then export")
+        kept = [
+            c
+            for i, c in enumerate(clauses)
+            if not (c.soft and commanded)
+            or (c.ordered and any("export" in d.actions for d in clauses[i + 1 :]))
+        ]
+        actions = [a for c in kept for a in c.actions]
         if media or "upload" in actions:
             actions = ["upload", *(a for a in actions if a != "upload")]
             if media and actions == ["upload"] and self._asks_more(respelled):
@@ -213,9 +220,11 @@ class KeywordRouter:
         handed = self._handing_over(text)
         if handed:  # "the export button isn't working" / "can you just do it"
             return Clause(actions=["sse"], soft=True, handed=handed)
-        retracts = _RETRACTION.match(text) is not None
-        if retracts or self._dismissal.match(text):
-            return Clause(actions=["sse"], soft=True, retracts=retracts)
+        if refuses(text):  # asks nothing itself; takes back an export before it
+            return Clause(retracts=True)
+        taken_back = retracts(text)
+        if taken_back or self._dismissal.match(text):
+            return Clause(actions=["sse"], soft=True, retracts=taken_back)
         return None
 
     def _handing_over(self, clause: str) -> Literal["", "failed", "delegates"]:
@@ -228,12 +237,19 @@ class KeywordRouter:
         return "delegates"
 
     def _mask_content(self, clause: str) -> tuple[str, bool]:
+        named = named_as(clause)
+        if named:
+            return f"{clause[: named.start(1)]}{MASK}{clause[named.end(1) :]}", True
         exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
         for marker in self._marker.finditer(clause):
-            if not any(s <= marker.start() < e for s, e in exceptions):
-                rest = clause[marker.end() :]
+            rest = clause[marker.end() :]
+            # "per my last message", "following up on the promo": a marker that ends its clause
+            # introduces nothing
+            bare = not rest.strip() and not _CJK.search(marker.group(0))
+            if not bare and not any(s <= marker.start() < e for s, e in exceptions):
                 # A Chinese clause often continues after the content: "改成竖屏后下载".
-                tail = _CJK_SEQUENCE.search(rest) if _CJK.search(marker.group(0)) else None
+                # So does one whose dash opens a request: "the promo clip — could you confirm".
+                tail = (_CJK_SEQUENCE if _CJK.search(marker.group(0)) else _ASKS_AFTER).search(rest)
                 kept = rest[tail.start() :] if tail else ""
                 return f"{clause[: marker.end()]} {MASK} {kept}".rstrip(), True
         return clause, MASK in clause
@@ -315,7 +331,7 @@ class KeywordRouter:
         if talk is not None:
             return talk
         matches = self._matches(text, segment.question)
-        result = Clause(strong=content, now=runs_now(text))
+        result = Clause(strong=content, now=runs_now(text), ordered=segment.then)
         previous = 0
         mention = ""
         for index, match in enumerate(matches):
@@ -330,6 +346,7 @@ class KeywordRouter:
                 result.queried |= match.intent == "export" and asked_about(text, match.start)
             elif match.intent in _DEFERRABLE and (
                 mentioned(match.intent, text, (match.start, match.end), before, after)
+                or (segment.question and capability(text, (match.start, match.end)))
                 or (match.intent == mention and len(before.split()) <= 2)  # "…export in 4k"
             ):
                 mention = match.intent
@@ -365,7 +382,10 @@ class KeywordRouter:
         removal = self._removal.match(text) or self._handled.search(text)  # "no music", "把…"
         firm = result.strong or edits or bool(removal)
         result.firm = firm
-        result.soft = not firm and bool(self._noun.search(text))
+        # "can u do the thing where the pic floats, then export": words ordered before a
+        # command ask for something even without an edit verb
+        said = len(_SAID.findall(text)) >= 3 or len(_CJK.findall(text)) >= 4
+        result.soft = not firm and (bool(self._noun.search(text)) or (result.ordered and said))
         result.actions = ["sse"] if firm or result.soft else []
 
 

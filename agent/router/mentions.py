@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_about", "mentioned"]
+__all__ = ["asked_about", "capability", "mentioned"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A mention, not a command (rule 3 of the language layer): a question about the command, the
@@ -54,6 +54,26 @@ _AWAITS = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:after|once|when|until|as\s+soon\s+as)\s+(?:the\s+|my\s+|our\s+)?"
     r"(?:client|boss|team|manager|customer|they|he|she|everyone|someone|legal|marketing)\b"
 )
+
+# "can I export in 4K?", "can you export with a transparent background?", "可以导出4K吗？": whether
+# an export can be made so, a question to the agent. With an object ("can you export it in 4K?",
+# "可以下载了吗") the question form is a request.
+_ABLE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh|yo|also)\s+)*(?:can|could|is\s+it\s+possible\s+to"
+    r"|are\s+you\s+able\s+to|am\s+i\s+able\s+to)(?:\s+(?:i|we|you))?(?:\s+(?:even|also))?\s*$"
+    r"|(?:可以|可不可以|能不能|能否|能|支持|有没有办法)\s*$"
+)
+_SPECIFIED = re.compile(
+    r"^\s*(?:in|with|without|as|at|into|using)\b"
+    r"|^\s*(?:[0-9a-z]|成|为|透明|高清|无水印|超清|竖|横|带).*(?:吗|么|不)\s*$"
+)
+
+
+def capability(clause: str, span: tuple[int, int]) -> bool:
+    """A question whether an export can be made some way ("can I export in 4K?", "可以导出4K
+    吗"), not a request for one: nothing to export is named, only how."""
+    start, end = span
+    return bool(_ABLE.search(clause[:start]) and _SPECIFIED.match(clause[end:]))
 
 
 def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, after: str) -> bool:

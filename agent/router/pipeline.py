@@ -55,6 +55,8 @@ _READ_ONLY = frozenset({("state",), ("credits",)})
 _COURTESY = re.compile(
     r"\b(?:please|thanks|thank|you|thx|ty|ok|okay|hi|hey|hello|yo|so|much)\b|请|谢谢|谢|麻烦|你好"
 )
+# the user's own prohibition ("don't export anything"), not an order ("before we finalize")
+_FORBIDS = re.compile(r"\b(?:dont|do\s+not|never)\b|不要|别|不用")
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
@@ -162,9 +164,11 @@ class Router:
                 return decided
             vague = dataclasses.replace(decided, confidence=VAGUE_CONFIDENCE)
             return self._guess(text, media, declined, read_only=True) or vague
-        # a turn that only puts its export off ("if it looks good I'll render tomorrow") asks
-        # nothing the model could name
-        guessed = None if decision.waits else self._guess(text, media, declined, read_only=False)
+        # a turn that only puts its export off ("if it looks good I'll render tomorrow") or
+        # declines a command ("brb, don't export anything while I'm gone") asks nothing the
+        # model could name
+        quiet = decision.waits or bool(declined and _FORBIDS.search(prepared.text))
+        guessed = None if quiet else self._guess(text, media, declined, read_only=False)
         if guessed is not None:
             return guessed
         default = Route(

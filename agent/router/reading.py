@@ -49,6 +49,9 @@ class Clause:
     """The clause reports an export failing for the user, or hands the command to us."""
     now: bool = False
     """The clause says its command runs now whatever else waits ("but for now export")."""
+    ordered: bool = False
+    """A sequence word orders the clause before the next ("X, then export"): its edit is never
+    dropped beside a command that follows."""
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""

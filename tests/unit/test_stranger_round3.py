@@ -36,6 +36,14 @@ ROUTER = {
     # round 4 (deferral clauses, question-only cost/progress words, Cantonese forms): 100 and 98
     "round3_everyday": (0.99, 0),
     "round3_hard": (0.97, 0),
+    # round 4 (r4): first sight 95/100 (3 harmful), 84/100 (8 harmful); before this session's
+    # work 94/100 (4 harmful), 73/100 (10 harmful). After the round-4 classes (capability
+    # questions, a title's wording, a refusal after "Export?", deferral by someone's word in
+    # Chinese, revert/"do the thing" edits and Cantonese 配返/跟住 before an export, then
+    # slang credits, 上载, "不是再改", a turn that only forbids, content up to "— could you"):
+    # 100/100 and 100/100, none harmful
+    "round4_everyday": (1.0, 0),
+    "round4_hard": (1.0, 0),
 }
 
 
