@@ -1,0 +1,46 @@
+"""Round-5 classes of the local interpreter (the r4 stranger round): a time for a title is the
+title's timing, a second photo step after "then", one photo's length, relative volume in Chinese,
+an edit taken back within the message before another, and requests outside video editing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agent.local.interpreter.phrasebook import load_phrasebook
+from tests.unit.test_interpreter_round4 import _run
+from tests.unit.test_stranger_round3 import _starts
+
+BOOK = load_phrasebook()
+
+
+def _lang(message: str) -> str:
+    return "en" if message.isascii() else "zh"
+
+
+def _titles(draft: dict[str, Any]) -> list[tuple[int, int]]:
+    track = next(t for t in draft["t"] if t["tt"] == 7)
+    return [(sg["s"], sg["s"] + sg["d"]) for sg in track["sg"]]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "keep the title up until 4.5 s instead of 3",
+        "show the title till 4.5 seconds",
+        "标题显示到4.5秒",
+        "標題停留到4.5秒",
+    ],
+)
+def test_a_time_for_a_title_is_the_titles_end_not_the_videos_length(message: str) -> None:
+    start = _starts()["titled"][0]
+    draft, _, said = _run("titled", message, _lang(message))
+    assert draft["d"] == start["d"]
+    assert _titles(draft)[0] == (_titles(start)[0][0], 4500)
+    assert said == "" or "4.5" in said
+
+
+def test_until_a_time_with_no_title_or_music_is_still_the_videos_length() -> None:
+    draft, _, _ = _run("fresh5", "make it run until 10 s")
+    assert draft["d"] == 10000
