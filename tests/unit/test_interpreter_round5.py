@@ -44,3 +44,18 @@ def test_a_time_for_a_title_is_the_titles_end_not_the_videos_length(message: str
 def test_until_a_time_with_no_title_or_music_is_still_the_videos_length() -> None:
     draft, _, _ = _run("fresh5", "make it run until 10 s")
     assert draft["d"] == 10000
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "remove the lighthouse one, then add sunset.jpg at the end",
+        "删除灯塔那张，然后把 sunset.jpg 加在最后",
+        "刪除燈塔那張，然後把 sunset.jpg 加在最後",
+    ],
+)
+def test_a_second_photo_step_after_then_is_applied_too(message: str) -> None:
+    draft, _, said = _run("slideshow3", message, _lang(message))
+    names = [sg["n"] for sg in draft["t"][0]["sg"]]
+    assert names == ["harbor.jpg", "beach.jpg", "sunset.jpg"]
+    assert "harbor.jpg, beach.jpg, sunset.jpg" in said
