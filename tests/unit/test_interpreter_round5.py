@@ -59,3 +59,32 @@ def test_a_second_photo_step_after_then_is_applied_too(message: str) -> None:
     names = [sg["n"] for sg in draft["t"][0]["sg"]]
     assert names == ["harbor.jpg", "beach.jpg", "sunset.jpg"]
     assert "harbor.jpg, beach.jpg, sunset.jpg" in said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "最后一张延长到6秒，前面两张不动",
+        "make the last photo 6 seconds and leave the rest alone",
+        "最後一張改成6秒，其他嘅唔郁",
+    ],
+)
+def test_one_photos_length_with_the_others_left_alone(message: str) -> None:
+    start = _starts()["slideshow3"][0]
+    draft, _, said = _run("slideshow3", message, _lang(message))
+    video = draft["t"][0]["sg"]
+    assert [sg["mo"] for sg in video] == [sg["mo"] for sg in start["t"][0]["sg"]]
+    assert abs(video[0]["d"] - video[1]["d"]) <= 1 < video[2]["d"] - video[0]["d"]
+    assert draft["d"] == 12000
+    assert "6s" in said
+
+
+@pytest.mark.parametrize(
+    "message", ["音樂音量調高一倍", "音乐音量提高一倍", "double the music volume"]
+)
+def test_doubling_the_music_volume_doubles_it_and_touches_nothing_else(message: str) -> None:
+    start = _starts()["music"][0]
+    draft, _, said = _run("music", message, _lang(message))
+    assert [sg["v"] for sg in draft["t"][1]["sg"]] == [70]
+    assert draft["t"][0] == start["t"][0]
+    assert "70%" in said

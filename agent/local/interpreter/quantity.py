@@ -265,7 +265,8 @@ def take_fade(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-_SPEED = re.compile(rf"{NUM}\s*(?:x|×)(?![a-z])|{NUM}\s*倍", _F)
+_SPEED = re.compile(rf"{NUM}\s*(?:x|×)(?![a-z])|(?<![高大长多低小])\s*{NUM}\s*倍", _F)
+"""提高一倍 is "twice as much", not a speed of 1x."""
 _SPEED_WORDS = {"half speed": 0.5, "half-speed": 0.5, "double speed": 2.0, "twice as fast": 2.0}
 
 
