@@ -88,3 +88,32 @@ def test_doubling_the_music_volume_doubles_it_and_touches_nothing_else(message: 
     assert [sg["v"] for sg in draft["t"][1]["sg"]] == [70]
     assert draft["t"][0] == start["t"][0]
     assert "70%" in said
+
+
+@pytest.mark.parametrize(
+    ("message", "aspect", "motion"),
+    [
+        (
+            "Make it 12 seconds. Hmm, no — go back to the 5 second version, but switch it to 9:16.",
+            "9:16",
+            "zoom_in",
+        ),
+        ("make it 10 seconds. actually undo that and zoom out instead", "16:9", "zoom_out"),
+        ("先把时长改成8秒……算了，撤销吧，还是5秒。镜头改成拉远", "16:9", "zoom_out"),
+        ("先把時長改成8秒……算了，撤銷吧。鏡頭改成拉遠", "16:9", "zoom_out"),
+    ],
+)
+def test_an_edit_taken_back_in_the_message_leaves_the_later_edits_on_the_original(
+    message: str, aspect: str, motion: str
+) -> None:
+    draft, _, said = _run("fresh5", message, _lang(message))
+    assert draft["d"] == 5000
+    assert draft["m"]["aspect"] == aspect
+    assert {sg["mo"]["type"] for sg in draft["t"][0]["sg"]} == {motion}
+    assert not any(n in said for n in ("12 seconds", "10 seconds", "8秒"))
+
+
+def test_a_take_back_with_nothing_after_it_still_leaves_the_video_unchanged() -> None:
+    draft, _, said = _run("fresh5", "Make it 10 seconds. Actually, undo that")
+    assert draft["d"] == 5000
+    assert said == BOOK.say("en", "undone_in_message", duration=5)
