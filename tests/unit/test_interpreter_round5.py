@@ -117,3 +117,39 @@ def test_a_take_back_with_nothing_after_it_still_leaves_the_video_unchanged() ->
     draft, _, said = _run("fresh5", "Make it 10 seconds. Actually, undo that")
     assert draft["d"] == 5000
     assert said == BOOK.say("en", "undone_in_message", duration=5)
+
+
+@pytest.mark.parametrize(
+    "message", ["個標題搬去底度啦", "把标题移到底部", "move the title to the bottom"]
+)
+def test_a_title_moved_to_the_bottom_in_cantonese_words_too(message: str) -> None:
+    draft, _, _ = _run("titled", message, _lang(message))
+    assert [sg["pos"] for sg in draft["t"][-1]["sg"]] == ["bottom"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "btw could you book me a table for two at a harbour restaurant tonight?",
+        "can you book a flight to Hong Kong for me",
+        "帮我订一张明天去香港的机票",
+        "幫我訂張去台北嘅機票",
+    ],
+)
+def test_a_request_outside_video_editing_gets_a_specific_decline(message: str) -> None:
+    start = _starts()["fresh5"][0]
+    draft, plan, said = _run("fresh5", message, _lang(message))
+    assert draft == start
+    hant = not message.isascii() and "訂" in message
+    assert said == BOOK.say(plan.language, "off_topic", hant=hant)
+
+
+@pytest.mark.parametrize(
+    "message", ["幫我加返隻狗仔喺碼頭度", "在码头上加一只小狗", "add a dog on the pier"]
+)
+def test_adding_an_animal_to_the_picture_is_a_scene_change(message: str) -> None:
+    start = _starts()["fresh5"][0]
+    draft, plan, said = _run("fresh5", message, _lang(message))
+    assert draft == start
+    assert said
+    assert all(BOOK.say(plan.language, "capabilities", hant=h) not in said for h in (False, True))

@@ -95,7 +95,7 @@ class Request:
     language: Language
     look: Look
     unsupported: str | None = None
-    social: Literal["greeting", "help"] | None = None
+    social: Literal["greeting", "help", "off_topic"] | None = None
     generate: bool = False
     regenerate: bool = False
     video_noun: bool = False
@@ -201,7 +201,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     )
 
 
-def _greeting(folded: str, book: Phrasebook) -> Literal["greeting"] | None:
+def _greeting(folded: str, book: Phrasebook) -> Literal["greeting", "off_topic"] | None:
+    if has_any(folded, book.keywords.off_topic):
+        return "off_topic"  # "book me a table", 订机票: not a video edit
     return "greeting" if has_any(folded, book.keywords.greeting) else None
 
 
