@@ -153,3 +153,17 @@ def test_adding_an_animal_to_the_picture_is_a_scene_change(message: str) -> None
     assert draft == start
     assert said
     assert all(BOOK.say(plan.language, "capabilities", hant=h) not in said for h in (False, True))
+
+
+@pytest.mark.parametrize(
+    "message", ["remove the lighthouse one and make it 9:16", "删除灯塔那张，改成竖屏"]
+)
+def test_a_photo_edit_with_a_new_shape_remakes_the_video_in_that_shape(message: str) -> None:
+    draft, plan, said = _run("slideshow3", message, _lang(message))
+    assert [sg["n"] for sg in draft["t"][0]["sg"]] == ["harbor.jpg", "beach.jpg"]
+    assert draft["m"]["aspect"] == "9:16"
+    assert (
+        BOOK.say(plan.language, "already_aspect", aspect=BOOK.name(plan.language, "9:16"))
+        not in said
+    )
+    assert "1080x1920" in said
