@@ -124,6 +124,7 @@ def test_one_photo_length_and_the_rest_in_one_message() -> None:
 SETS = (
     "blind_r2.jsonl",
     "blind_r3.jsonl",
+    "blind_r4.jsonl",
     "probe_local3.jsonl",
     "probe_local3b.jsonl",
     "probe_local3c.jsonl",

@@ -213,6 +213,13 @@ LOCAL = {
     # probe_local3e, written after the fixes above, first sight 27/30 (20 correct, 7 declined,
     # 1 generic, 2 wrong); 30/30 after.
     "probe_local3e": (1.0, 0),
+    # blind_r4 (r4), before this session's work: 63/80 (52 correct, 11 declined, 11 generic,
+    # 4 partial, 2 wrong); first sight on the interpreter it was then given: 73/80 (58 correct,
+    # 15 declined, 3 generic, 2 partial, 2 wrong; 3 of the "declined" were edits answered with a
+    # specific refusal). After the round-5 classes (a title's time, photo steps after "then",
+    # one photo's length with the others left alone, 调高一倍, an edit taken back within the
+    # message, requests outside video editing, animals in the picture): 80/80.
+    "blind_r4": (1.0, 0),
 }
 
 

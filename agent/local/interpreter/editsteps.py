@@ -6,6 +6,7 @@ message (the first edit step). Title/caption edits and fades are silent; the res
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from agent.local import edits as ed
@@ -16,7 +17,7 @@ from agent.local.interpreter.phrasebook import Phrasebook
 from agent.local.interpreter.plan import AskStep, Asset, ToolStep
 from agent.local.interpreter.quantity import seconds
 from agent.local.interpreter.textsteps import TITLE_MS, apply_style, apply_text, edits_existing
-from agent.local.interpreter.videotrack import set_fit, set_motion
+from agent.local.interpreter.videotrack import generate, look_of, set_fit, set_motion
 
 __all__ = ["DEFAULT_VOLUME", "EDIT_TOOL", "MAX_MS", "MIN_MS", "MUSIC_TOOL", "EditSteps"]
 
@@ -134,7 +135,27 @@ class EditSteps:
                 self.step({"op": "set_fit", "fit": look.fit}, framed, loud=True)
                 self.note(self.say("fit_set", fit=self.name(look.fit)), loud=True, claim="framing")
         if look.aspect:
-            self.note(self.say("already_aspect", aspect=self.name(look.aspect)), loud=True)
+            self._aspect(look.aspect)
+
+    def _aspect(self, aspect: str) -> None:
+        """ "Remove the second photo and make it 9:16": the video is remade in the new shape."""
+        base = look_of(self.draft)
+        if base is None or base.aspect == aspect:
+            self.note(self.say("already_aspect", aspect=self.name(aspect)), loud=True)
+            return
+        draft = generate(self.draft, replace(base, aspect=aspect), self.ids)
+        self.step({"op": "set_aspect", "aspect": aspect}, draft, loud=True)
+        kept = segments(draft, ed.AUDIO) or segments(draft, ed.TEXT)
+        text = self.say(
+            "aspect_remade",
+            aspect=self.name(aspect),
+            width=draft["m"]["width"],
+            height=draft["m"]["height"],
+            duration=seconds(total(draft)),
+            motion=self.name(base.motion.kind),
+            kept=self.say("kept_tracks") if kept else "",
+        )
+        self.note(text, loud=True, claim="video")
 
     def wanted_length(self, current_ms: int) -> int | None:
         """The length the message asks for (absolute, relative, x N or per photo), unclamped."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.plan import Revision
 from agent.local.interpreter.quantity import NUM, SEC, parse_number
 
@@ -169,3 +170,39 @@ def edit_after_step(message: str) -> str:
     if found is None or message[: found.start()].strip(" \t,.;!?，。；！？"):
         return ""
     return _LEAD.sub("", message[found.end() :], count=1).strip(" \t,.;!?，。；！？")
+
+
+_TAKE_BACK = re.compile(
+    r"\b(?:undo|revert)\b|撤销|撤回|撤消|\b(?:no|nah|actually|wait|hmm)\W+go\s+back\b",
+    re.IGNORECASE,
+)
+_TAIL_LEAD = re.compile(
+    r"^(?:[\s,.;:!?，。；：！？…—–-]*(?:\b(?:that|it|this|the\s+last\s+(?:change|edit|step)|and"
+    r"|then|but|instead|please|version)\b|吧|啦|喇|啊|然后|然後|再|跟住|不过|不過|但是))*"
+    r"[\s,.;:!?，。；：！？…—–-]*",
+    re.IGNORECASE,
+)
+
+
+def taken_back_then(message: str) -> tuple[str, str, int | None] | None:
+    """ "Make it 12 seconds. No, go back to the 5 second version, but make it 9:16" and
+    "先改成8秒……算了，撤销吧。镜头改成拉远": the edit taken back, the words after the
+    take-back and the length of the version it names (None for a plain undo); None when the
+    message has no edit before a take-back or nothing after it."""
+    folded = to_simplified(message).casefold()
+    if len(folded) != len(message):
+        return None
+    marks = [m for m in (_RESTORE.search(folded), _TAKE_BACK.search(folded)) if m is not None]
+    if not marks:
+        return None
+    mark = min(marks, key=lambda m: m.start())
+    head = _FILLER.sub("", message[: mark.start()]).strip(" \t,.;!?，。；！？…—–-")
+    tail = _TAIL_LEAD.sub("", message[mark.end() :], count=1).strip(" \t,.;!?，。；！？…")
+    if not head or not tail:
+        return None
+    length = None
+    if mark.re is _RESTORE:
+        value = next((g for g in mark.groups() if g), None)
+        number = parse_number(value) if value else None
+        length = round(number * 1000) if number else None
+    return head, tail, length

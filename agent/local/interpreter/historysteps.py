@@ -16,6 +16,7 @@ from agent.local.interpreter.history import (
     edit_after_step,
     resolve,
     steps_after_edit,
+    taken_back_then,
 )
 from agent.local.interpreter.intents import Request, parse
 from agent.local.interpreter.phrasebook import Phrasebook
@@ -29,7 +30,14 @@ from agent.local.interpreter.plan import (
 )
 from agent.local.interpreter.quantity import seconds
 
-__all__ = ["LISTED", "Build", "history_plan", "rest_not_applied", "undone_within"]
+__all__ = [
+    "LISTED",
+    "Build",
+    "history_plan",
+    "redone_after_take_back",
+    "rest_not_applied",
+    "undone_within",
+]
 
 Build = Callable[[InterpretContext, Request], Plan]
 """Plans one (part of a) message: the interpreter's planner."""
@@ -135,3 +143,23 @@ def undone_within(
         req.language, "undone_in_message", hant=req.hant, duration=seconds(total(draft))
     )
     return Plan((TextStep(text),), req.language)
+
+
+def redone_after_take_back(
+    ctx: InterpretContext, req: Request, book: Phrasebook, build: Build
+) -> Plan | None:
+    """ "Make it 12 seconds. No, go back to the 5 second version, but make it 9:16": the first
+    edit is taken back within the message, so the later edits apply to the project as it was."""
+    split = taken_back_then(ctx.message)
+    if split is None:
+        return None
+    head, tail, length = split
+    draft = ctx.draft if isinstance(ctx.draft, dict) else {}
+    if length is not None and length != total(draft):
+        return None  # "go back to the 8 second version": an older revision, not this message's
+    head_req = parse(head, ctx.language, book)
+    tail_req = parse(tail, ctx.language, book)
+    if not head_req.edits or head_req.history or not tail_req.edits or tail_req.history:
+        return None
+    tail_req = replace(tail_req, language=req.language, script=req.script)
+    return build(replace(ctx, message=tail), tail_req)

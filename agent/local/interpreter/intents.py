@@ -95,7 +95,7 @@ class Request:
     language: Language
     look: Look
     unsupported: str | None = None
-    social: Literal["greeting", "help"] | None = None
+    social: Literal["greeting", "help", "off_topic"] | None = None
     generate: bool = False
     regenerate: bool = False
     video_noun: bool = False
@@ -160,6 +160,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
     kw = book.keywords
+    until = span is not None and span.keep_start and not span.open_end and duration is None
+    if until and not any(has_any(folded, k) for k in (kw.title, kw.caption, kw.music)):
+        duration, span = span.end_ms if span else None, None  # "run until 10 s": the video
     fade = fade_op(folded, book, fade_ms if fade_ms is not None else edge_length(span))
     if length is not None and length.factor != 1 and volume_only(folded, book):
         length = None  # "halve the music volume" is not "halve the video"
@@ -198,7 +201,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     )
 
 
-def _greeting(folded: str, book: Phrasebook) -> Literal["greeting"] | None:
+def _greeting(folded: str, book: Phrasebook) -> Literal["greeting", "off_topic"] | None:
+    if has_any(folded, book.keywords.off_topic):
+        return "off_topic"  # "book me a table", 订机票: not a video edit
     return "greeting" if has_any(folded, book.keywords.greeting) else None
 
 

@@ -22,7 +22,12 @@ from agent.local.interpreter.editsteps import (
     MUSIC_TOOL,
     EditSteps,
 )
-from agent.local.interpreter.historysteps import history_plan, rest_not_applied, undone_within
+from agent.local.interpreter.historysteps import (
+    history_plan,
+    redone_after_take_back,
+    rest_not_applied,
+    undone_within,
+)
 from agent.local.interpreter.intents import Look, Request, parse
 from agent.local.interpreter.photomix import mixed_lengths
 from agent.local.interpreter.photos import photo_edit
@@ -79,6 +84,10 @@ def interpret(
     def build(ctx: InterpretContext, req: Request) -> Plan:
         return _Planner(ctx, req, book, costs).build()
 
+    if req.history is not None and req.history.kind in ("undo", "restore"):
+        redone = redone_after_take_back(ctx, req, book, build)
+        if redone is not None:
+            return redone
     if req.history is not None and req.history.kind in ("undo", "redo"):
         within = undone_within(ctx, req, book, build)
         if within is not None:

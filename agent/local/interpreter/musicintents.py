@@ -81,7 +81,7 @@ _SET_LEVEL = re.compile(
 )
 """"Set the volume of the music to 45": a new level, not new music."""
 _VOLUME_FACTOR = (
-    (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|大一倍|提高一倍"), 2.0),
+    (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|(?:大|高|提升|加大|增大|增加)一倍"), 2.0),
     (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),
 )
 

@@ -102,7 +102,35 @@ _MIDDLE = re.compile(
 )
 
 
+_THEN = re.compile(
+    r"[,;.]?\s*\b(?:and\s+)?(?:then|after\s+that|afterwards)\b|[，,；;。]?\s*(?:然后|接着|之后再|跟住|然後)"
+)
+
+
 def photo_edit(
+    folded: str,
+    current: tuple[Asset, ...],
+    uploads: tuple[Asset, ...],
+    *,
+    others: bool = False,
+    subjects: Subjects | None = None,
+) -> PhotoEdit | None:
+    """The photo edit `folded` asks for, or None when it is not one; "remove the lighthouse one,
+    then add sunset.jpg at the end" takes each step in turn (all of them photo edits)."""
+    parts = [p for p in _THEN.split(folded) if p.strip()]
+    if len(parts) > 1:
+        visuals, ops = current, list[str]()
+        for part in parts:
+            step = _one_edit(part, visuals, uploads, others=others, subjects=subjects)
+            if step is None or step.op in ("missing", "not_uploaded"):
+                break
+            visuals, ops = step.visuals, [*ops, step.op]
+        else:
+            return PhotoEdit(visuals, ops[0] if len(set(ops)) == 1 else "edit")
+    return _one_edit(folded, current, uploads, others=others, subjects=subjects)
+
+
+def _one_edit(
     folded: str,
     current: tuple[Asset, ...],
     uploads: tuple[Asset, ...],

@@ -36,6 +36,8 @@ class Keywords(_Strict):
     greeting: Words
     export: Words
     help: Words
+    off_topic: Words
+    """Requests outside video editing (book a table, a flight ticket): a specific decline."""
     generate: Words
     video_noun: Words
     regenerate: Words

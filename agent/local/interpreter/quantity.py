@@ -181,6 +181,12 @@ _TO_END = re.compile(
     r"|到(?:视频)?(?:最后|结尾|结束)",
     _F,
 )
+_UNTIL = re.compile(
+    rf"\b(?:until|till|untill|up\s+to)\s+(?:the\s+)?(?:second\s+)?{NUM}\s*{SEC}(?:\s+mark)?"
+    rf"|(?:显示|出现|停留|保留|持续|留|放|摆|停)(?:在屏幕上|在画面上)?(?:到|至)\s*{NUM}\s*{SEC}",
+    _F,
+)
+"""Only the end moves: "keep the title up until 4.5 s", "标题显示到4.5秒" (the start is kept)."""
 _WHOLE = re.compile(
     r"\b(?:for|during|throughout|across|over|on\s+screen\s+for)\s+the\s+(?:whole|entire|full)\s+"
     r"(?:video|clip|thing|time|duration|length)\b|\bthe\s+whole\s+time\b|\ball\s+the\s+way\s+through\b"
@@ -216,6 +222,10 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
         span, rest = take(text)
         if span is not None:
             return span, rest
+    if match := _UNTIL.search(text):
+        end = _ms(next(g for g in match.groups() if g))
+        if end:
+            return TimeRange(0, end, keep_start=True), _blank(text, match)
     for pattern, whole in ((_TO_END, TO_END), (_WHOLE, WHOLE)):
         if match := pattern.search(text):
             return whole, _blank(text, match)
@@ -255,7 +265,8 @@ def take_fade(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-_SPEED = re.compile(rf"{NUM}\s*(?:x|×)(?![a-z])|{NUM}\s*倍", _F)
+_SPEED = re.compile(rf"{NUM}\s*(?:x|×)(?![a-z])|(?<![高大长多低小])\s*{NUM}\s*倍", _F)
+"""提高一倍 is "twice as much", not a speed of 1x."""
 _SPEED_WORDS = {"half speed": 0.5, "half-speed": 0.5, "double speed": 2.0, "twice as fast": 2.0}
 
 

@@ -20,7 +20,8 @@ _THING = (
     r"|balloons?|kites?|drones?|fish|whales?|dolphins?|sharks?|butterfl(?:y|ies)|moon|rainbow"
     r"|people|person|crowd|tourists?|cars?|trees?|buildings?|fireworks|animals?|water|sea|ocean"
     r"|waves|man|men|woman|women|kids?|child|children|boy|girl|guy|guys"
-    r"|horizon|grass|daytime|daylight|sunshine|seasons?|winter|summer|autumn)"
+    r"|horizon|grass|daytime|daylight|sunshine|seasons?|winter|summer|autumn"
+    r"|dogs?|puppy|puppies|cats?|kittens?|horses?|ducks?|pets?)"
 )
 _TIMELINE = (
     r"(?:titles?|captions?|subtitles?|text|words|music|songs?|audio|sounds?|soundtrack|photos?"
@@ -35,7 +36,7 @@ _ZH_THING = (
     r"|晚霞|朝霞|霞光|星空|银河|极光|闪电|大雾|海水|海面|海浪|浪花|湖水|河水|水面|黄昏|季节|冬天"
     r"|夏天|秋天|春天|雪(?!景)|(?:里|中|入面)(?:的|嘅)?天"
     r"|下雪|雪花|飘雪|海鸥|飞鸟|小鸟|鸟|雀仔|雀|帆船|小船|船|游艇|飞机|路人|行人|人物|游客|人群"
-    r"|汽车|车子|烟花|烟火|树木|大树|建筑|高楼|天气)"
+    r"|汽车|车子|烟花|烟火|树木|大树|建筑|高楼|天气|狗仔|小狗|狗|猫仔|小猫|猫|宠物|动物|鸭)"
 )
 _ZH_CHANGE = r"(?:换成|改成|变成|转做|改做|换做|变做|p成|调成|改为|换为|变为|染成|整成|整做|变)"
 _ZH_ADD = r"(?:加|添加|加上|加入|添|生成|p上)"

@@ -69,8 +69,8 @@ def _change(steps: EditSteps, op: TextOp) -> None:
     start = end = None
     if op.span is not None:
         start, end = op.span.resolve(total(steps.draft))
-        if op.span.keep_start:
-            start, end = None, total(steps.draft)
+        if op.span.keep_start:  # "until the end" or "until 4.5 s": only the end moves
+            start, end = None, total(steps.draft) if op.span.open_end else end
         elif op.span.open_end:
             end = None
     change = TextChange(op.position, start, end, op.hold_ms)
