@@ -23,6 +23,22 @@ _IGNORING_SIGINT = (
 """A launcher that execs its arguments with SIGINT ignored, as a shell starts a background job."""
 
 
+def test_children_of_the_test_run_start_with_sigint_at_its_default() -> None:
+    probe = "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    inherited = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=WAIT_S, check=True
+    )
+    ignoring = subprocess.run(
+        [sys.executable, "-c", _IGNORING_SIGINT, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=True,
+    )
+    assert inherited.stdout == "True\n"
+    assert ignoring.stdout == "False\n"  # the launcher does ignore it: the test below means it
+
+
 def test_serve_started_with_sigint_ignored_stops_on_it_and_says_so(tmp_path: Path) -> None:
     command = ["-m", "agent", "serve", "--port", "0", "--data", str(tmp_path / "d")]
     proc = subprocess.Popen(
