@@ -17,8 +17,11 @@ def sigint_as_in_a_terminal() -> Iterator[None]:
     then rightly keeps ignoring Ctrl-C, and a test that sends SIGINT waits forever. With Python's
     own handler here, exec resets SIGINT to the default in each child.
     """
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, previous)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
