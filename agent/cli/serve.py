@@ -116,4 +116,6 @@ def serve(
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:  # Ctrl-C is how this command is meant to end
-        click.echo("nemo-agent local backend stopped", err=True)
+        pass
+    # A return is a stop by a signal as well: one ignored since start-up is not raised again.
+    click.echo("nemo-agent local backend stopped", err=True)

@@ -162,6 +162,12 @@ def serve(
 ) -> None:
     """Serve in the foreground until Ctrl-C or SIGTERM (uvicorn handles both).
 
+    uvicorn catches the signal even where it was ignored (a background job inherits SIGINT
+    ignored), shuts down, restores the previous handler and raises the signal again: a
+    KeyboardInterrupt or death by SIGTERM where that handler is the default, nothing where the
+    signal is ignored. So a return is a stop too, not only a KeyboardInterrupt (an app that
+    fails to start exits with uvicorn's status 3 instead).
+
     Raises:
         ConfigError: The address cannot be bound, or the data directory cannot be used.
     """
