@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from compiled_file import write_or_check
+
 from agent.translate.compiled import COMPILED_FILE, Regexes, dump_programs, fingerprint
 from agent.translate.tables import build_gui_tables, read_documents
 
@@ -27,14 +29,9 @@ def main() -> int:
     regexes = Regexes(record=True)
     build_gui_tables(documents, regexes)
     text = dump_programs(regexes, fingerprint(documents.values()))
-    out = TABLES / COMPILED_FILE
-    if args.check:
-        current = out.read_text(encoding="utf-8") if out.is_file() else ""
-        print(f"{out.name}: {'up to date' if current == text else 'STALE'}")
-        return 0 if current == text else 1
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out} ({len(regexes.recorded)} patterns)")
-    return 0
+    return write_or_check(
+        TABLES / COMPILED_FILE, text, f"{len(regexes.recorded)} patterns", check=args.check
+    )
 
 
 if __name__ == "__main__":

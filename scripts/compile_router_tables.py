@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from compiled_file import write_or_check
+
 from agent.router.compiled import COMPILED_FILE, dump_tables, fingerprint
 from agent.router.rules import TABLE_FILES, parse_tables
 
@@ -24,14 +26,7 @@ def main() -> int:
     args = parser.parse_args()
     documents = [(TABLES / name).read_text(encoding="utf-8") for name in TABLE_FILES]
     text = dump_tables(parse_tables(documents), fingerprint(documents))
-    out = TABLES / COMPILED_FILE
-    if args.check:
-        current = out.read_text(encoding="utf-8") if out.is_file() else ""
-        print(f"{out.name}: {'up to date' if current == text else 'STALE'}")
-        return 0 if current == text else 1
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out} ({len(text) // 1024} KB)")
-    return 0
+    return write_or_check(TABLES / COMPILED_FILE, text, f"{len(text) // 1024} KB", check=args.check)
 
 
 if __name__ == "__main__":

@@ -12,12 +12,12 @@ Pure: text in, tables out; `agent.router.rules.load_tables` does the reading.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any, cast, get_args
 
 from agent.router.rules import INTENTS, Intent, Keyword, KeywordKind, RouterTables
+from agent.stamps import stamp
 
 __all__ = ["COMPILED_FILE", "FORMAT", "dump_tables", "fingerprint", "read_tables"]
 
@@ -29,11 +29,7 @@ _KINDS: tuple[KeywordKind, ...] = get_args(KeywordKind)
 
 def fingerprint(documents: Iterable[str]) -> str:
     """The stamp of a list of table documents (their text, in order, and the format)."""
-    digest = hashlib.sha256(f"router-tables/{FORMAT}".encode())
-    for document in documents:
-        data = document.encode("utf-8")
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+    return stamp(f"router-tables/{FORMAT}", documents)
 
 
 def dump_tables(tables: RouterTables, stamp: str) -> str:

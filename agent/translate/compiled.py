@@ -24,6 +24,8 @@ from array import array
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from agent.stamps import stamp
+
 __all__ = [
     "COMPILED_FILE",
     "FORMAT",
@@ -58,11 +60,7 @@ def _engine() -> str:
 
 def fingerprint(documents: Iterable[str]) -> str:
     """The stamp of the table documents (text, in order), the file format and the engine."""
-    digest = hashlib.sha256(f"gui-tables/{FORMAT}/{_engine()}".encode())
-    for document in documents:
-        data = document.encode("utf-8")
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+    return stamp(f"gui-tables/{FORMAT}/{_engine()}", documents)
 
 
 class Regexes:
