@@ -6,8 +6,6 @@ anthropic 2.x sends through `httpx2`, so the mock is an `httpx2.MockTransport`.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,34 +14,17 @@ import pytest
 
 from agent.config import Settings
 from agent.errors import RateLimitError, ServerError, TransportError
-from agent.llm import AnthropicCompleter, completer_from_settings
+from agent.llm import completer_from_settings
 from agent.router import ACTIONS, ROUTE_TOOL, Route, Router, build_keyword_router
+from tests.llm_support import Handler, mock_completer, recorded_reply
 
 pytestmark = pytest.mark.integration
 
-Handler = Callable[[httpx2.Request], httpx2.Response]
 ABSTAINING = "the status of my credits"  # two question intents: the keyword stage abstains
 
 
-def _reply(fixtures_dir: Path, name: str, status: int = 200) -> Handler:
-    body = (fixtures_dir / "anthropic" / name).read_bytes()
-
-    def handler(request: httpx2.Request) -> httpx2.Response:
-        return httpx2.Response(status, content=body, headers={"content-type": "application/json"})
-
-    return handler
-
-
-@asynccontextmanager
-async def _completer(settings: Settings, handler: Handler) -> AsyncIterator[AnthropicCompleter]:
-    keyed = settings.with_overrides(anthropic_api_key="sk-ant-test-key")
-    async with httpx2.AsyncClient(transport=httpx2.MockTransport(handler)) as http_client:
-        completer = completer_from_settings(keyed, http_client=http_client)
-        assert completer is not None
-        try:
-            yield completer
-        finally:
-            await completer.aclose()
+_reply = recorded_reply
+_completer = mock_completer
 
 
 async def _route(settings: Settings, handler: Handler, text: str = ABSTAINING) -> Route:

@@ -8,46 +8,26 @@ rewrite is taken only when it keeps every quoted span, number and file name byte
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx2
 import pytest
 
 from agent.config import Settings
-from agent.llm import AnthropicCompleter, completer_from_settings
 from agent.translate import Translation, load_gui_tables
 from agent.translate.model import TRANSLATE_TOOL, translate_with_model
+from tests.llm_support import Handler, mock_completer, recorded_reply
 
 pytestmark = pytest.mark.integration
 
-Handler = Callable[[httpx2.Request], httpx2.Response]
 ABSTAINED = (
     "Your video is ready. Whisk it over to the Vault for the 1080p download of 'Harbor at Dawn'."
 )
 REWRITTEN = "Your video is ready. I'll send you the 1080p MP4 of 'Harbor at Dawn'."
 
 
-def _reply(fixtures_dir: Path, name: str, status: int = 200) -> Handler:
-    body = (fixtures_dir / "anthropic" / name).read_bytes()
-
-    def handler(request: httpx2.Request) -> httpx2.Response:
-        return httpx2.Response(status, content=body, headers={"content-type": "application/json"})
-
-    return handler
-
-
-@asynccontextmanager
-async def _completer(settings: Settings, handler: Handler) -> AsyncIterator[AnthropicCompleter]:
-    keyed = settings.with_overrides(anthropic_api_key="sk-ant-test-key")
-    async with httpx2.AsyncClient(transport=httpx2.MockTransport(handler)) as http_client:
-        completer = completer_from_settings(keyed, http_client=http_client)
-        assert completer is not None
-        try:
-            yield completer
-        finally:
-            await completer.aclose()
+_reply = recorded_reply
+_completer = mock_completer
 
 
 async def _translate(settings: Settings, handler: Handler, text: str = ABSTAINED) -> Translation:
