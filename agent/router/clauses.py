@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from agent.router.replies import retraction_starts
 from agent.router.rules import alternation
 
 __all__ = ["Segment", "Segmenter"]
@@ -23,7 +24,7 @@ _ASKS = re.compile(
     r"|wheres|who|whos|did|does|do|is|are|am|was|has|have|will|would|should|any"
     r"|(?:can|could)\s+(?:i|we)\s+(?:\w+\s+)?afford)\b"
     r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
-    r"|是不是|是否|(?:成|得)点\s*$"
+    r"|是不是|是否|(?:成|得)点\s*$|\bor\s+(?:not|no)\b(?:\s+\w+)?\s*$|\banot\b"
 )
 # Asking for information without a question form: "please advise on…", "let me know how…".
 _INQUIRY = re.compile(
@@ -38,6 +39,14 @@ _REQUEST = re.compile(
 
 # "X, then export", "X 然后导出", "配返首歌先": the clause is explicitly ordered before the next.
 _THEN = re.compile(r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着)\s*$")
+
+
+def _break_at_retractions(text: str) -> str:
+    """A change of mind starts a clause ("export it — wait no, …"): a comma before it."""
+    starts = retraction_starts(text)
+    for at in reversed(starts):
+        text = f"{text[:at].rstrip(' -—–~.')}, {text[at:]}"
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +74,12 @@ class Segmenter:
         )
         self._after = re.compile(alternation(g["after_markers"]))
         first = alternation(g["first_markers"])
-        self._first = re.compile(rf"^(?:{first})|(?:{first})$")
+        # "先别导" is "not for now", not "first": a negation after it keeps the clause in place
+        self._first = re.compile(rf"^(?:{first})(?!别|不|等|缓)|(?:{first})$")
 
     def split(self, text: str) -> list[Segment]:
         """The clauses of `text`, a subordinate one before its main clause."""
-        pieces = self._connector.split(text)
+        pieces = self._connector.split(_break_at_retractions(text))
         ordered: list[Segment] = []
         for index in range(0, len(pieces), 2):
             part = pieces[index].strip()

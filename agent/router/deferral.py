@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["acted_by_others", "checks_done", "deferred", "runs_now"]
+from agent.router.clauses import Segment
+from agent.router.reading import Clause
+
+__all__ = ["acted_by_others", "checks_done", "condition", "deferred", "runs_now"]
 
 _SUBORDINATOR = (
     r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til|if|only\s+if|unless"
@@ -142,3 +145,13 @@ def acted_by_others(clause: str) -> bool:
     if _NOT_WAITING.match(clause):
         return False
     return _OTHERS.match(clause) is not None or _DONE.match(clause) is not None
+
+
+def condition(segment: Segment) -> Clause | None:
+    """A subordinate clause that only sets a condition: our work being done checks its state
+    ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
+    make 3 more", "once the client approves"); None for any other clause."""
+    led = f"{segment.lead} {segment.text}".strip()
+    if led.startswith("if ") and checks_done(led):
+        return Clause(actions=["state"])
+    return Clause() if acted_by_others(led) else None

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
-from agent.router.deferral import acted_by_others, checks_done, deferred, runs_now
-from agent.router.mentions import asked_about, capability, mentioned
+from agent.router.deferral import condition, deferred, runs_now
+from agent.router.mentions import asked_about, capability, mentioned, supposes
 from agent.router.reading import Clause, Match, resolve_collision, subject
 from agent.router.replies import named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
@@ -156,7 +156,11 @@ class KeywordRouter:
         prepared = prepare(text.translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        clauses = [self._analyse(segment) for segment in self._segmenter.split(respelled)]
+        segments = self._segmenter.split(respelled)
+        clauses = [self._analyse(segment) for segment in segments]
+        for index, segment in enumerate(segments[:-1]):  # "假如现在导出，音乐会在里面吗"
+            if supposes(segment.text, question_follows=segments[index + 1].question):
+                clauses[index] = Clause(actions=["sse"], soft=True)
         firm = any(c.strong or c.firm for c in clauses)
         waits = deferred(respelled, media=media)
         # a turn that puts its export off declines it, named or implied (the automatic export)
@@ -182,7 +186,7 @@ class KeywordRouter:
         # "export it. actually no, wait": the user's last word takes back the export before it
         put_off = {"export", "upload"} if waits else set()
         for index, clause in enumerate(clauses):
-            off = set() if clause.now else put_off
+            off = set() if clause.now else set(put_off)
             off |= {"export"} if any(c.retracts for c in clauses[index + 1 :]) else set()
             if off & set(clause.actions):
                 clause.declined.extend(a for a in clause.actions if a in off)
@@ -323,9 +327,9 @@ class KeywordRouter:
 
     def _analyse(self, segment: Segment) -> Clause:
         clause = segment.text
-        condition = _condition(segment)
-        if condition is not None:
-            return condition
+        conditional = condition(segment)
+        if conditional is not None:
+            return conditional
         text, content = self._mask_content(self._filler.sub(" ", clause))
         talk = self._talk(text)
         if talk is not None:
@@ -333,7 +337,7 @@ class KeywordRouter:
         matches = self._matches(text, segment.question)
         result = Clause(strong=content, now=runs_now(text), ordered=segment.then)
         previous = 0
-        mention = ""
+        mention = named = ""
         for index, match in enumerate(matches):
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
@@ -342,6 +346,7 @@ class KeywordRouter:
                 not match.asked and self._object(match, edited, before, after)
             ):
                 result.strong = True  # content, or the object of an edit: "make the credits big"
+                named = match.intent
                 # "我上次下载的视频在哪": where the exported video went asks for state
                 result.queried |= match.intent == "export" and asked_about(text, match.start)
             elif match.intent in _DEFERRABLE and (
@@ -370,6 +375,10 @@ class KeywordRouter:
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
             self._without_command(result, text)
+            # "what does export do? does it cost credits?": a question that only names a
+            # command is noise beside an answer
+            asked = mention and segment.question and result.actions == ["sse"]
+            result.soft |= bool(asked and not named and not content)
         return result
 
     def _without_command(self, result: Clause, text: str) -> None:
@@ -387,13 +396,3 @@ class KeywordRouter:
         said = len(_SAID.findall(text)) >= 3 or len(_CJK.findall(text)) >= 4
         result.soft = not firm and (bool(self._noun.search(text)) or (result.ordered and said))
         result.actions = ["sse"] if firm or result.soft else []
-
-
-def _condition(segment: Segment) -> Clause | None:
-    """A subordinate clause that only sets a condition: our work being done checks its state
-    ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
-    make 3 more", "once the client approves"); None for any other clause."""
-    led = f"{segment.lead} {segment.text}".strip()
-    if led.startswith("if ") and checks_done(led):
-        return Clause(actions=["state"])
-    return Clause() if acted_by_others(led) else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_about", "capability", "mentioned"]
+__all__ = ["asked_about", "capability", "mentioned", "supposes", "whether"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A mention, not a command (rule 3 of the language layer): a question about the command, the
@@ -18,13 +18,31 @@ _QUESTION = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|do\s+(?:i|we|you)"
     r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b(?!\s+(?:i|we)\s+(?:get|have))"
 )
-# Questions about whether or how often it happened, not about how it looks or what it will be.
+# Questions about whether or how often it happened, or where its file went, not about how it
+# looks or what it will be.
 _ASKED = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:did|has|have|is|are|was|were|how\s+many"
+    r"|wheres|where\s+(?:is|are|was|were|do|does|can)"
     r"|(?:what|which|when|where)\s+(?:did|have|has))\b(?!\s+there\s+a\s+way|\s+it\s+possible)"
 )
-# "我上次下载的视频在哪": where an earlier export went is a question about the work.
-_CJK_ASKED = re.compile(r"在哪|哪里|哪儿|去哪|成功了?[吗没]|好了[吗没]")
+# "is 'download' the same as export?": the export compared or defined, not asked about.
+_COMPARED = re.compile(
+    r"\b(?:same\s+as|different\s+from|difference\s+between|than|vs|versus|instead\s+of"
+    r"|(?:what|whats)\s+(?:does|is)|mean\s+by)\s+(?:(?:an?|the)\s+)?$"
+)
+# "我上次下载的视频在哪": where an earlier export went is a question about the work; "导出了吗",
+# "出咗片未": whether it has happened.
+_CJK_ASKED = re.compile(
+    r"在哪|哪里|哪儿|去哪|成功了?[吗没]|好了[吗没]|了[吗么没未][有呀啊呢吖]?\s*$"
+)
+# After the command word: the perfective asked ("导出了吗", "出片了未呀", "下载过没有").
+_PERFECTIVE = re.compile(r"^\s*(?:了|过)\s*(?:吗|么|嘛|没有?|未)[呀啊呢吖]?\s*$")
+# "can export already or not ah": a yes/no question whether it can be done, not a request.
+_WHETHER = re.compile(r"\bor\s+(?:not|no)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b")
+# A supposition ("假如现在导出", "要是下载的话"): a condition to ask about, when a question follows.
+_SUPPOSED = re.compile(
+    r"^(?:如果|假如|假设|假使|要是|万一|若是|若|hypothetically|suppose|supposing|say)(?![a-z])"
+)
 # "the export from this morning", "that render you did": an export described, not asked for.
 _DETERMINED = re.compile(r"\b(?:the|that|this|my|your|our)\s*$")
 _DESCRIBED = re.compile(
@@ -93,6 +111,8 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or past
         or (_EARLIER.search(before) is not None and not before.endswith("再"))
         or after.startswith("过")
+        or (_PERFECTIVE.match(after) is not None and not _ABLE.search(clause[:start]))
+        or whether(clause)
         or (_DETERMINED.search(before) is not None and _DESCRIBED.match(after) is not None)
         or _AWAITS.search(after)
         or _REPORTED.search(before) is not None
@@ -101,5 +121,20 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
 
 def asked_about(clause: str, start: int) -> bool:
     """The clause asks about the export it names ("did the render finish?", "how many times
-    have I exported this?"): a question about the work, answered from its state."""
-    return _ASKED.search(clause[:start]) is not None or _CJK_ASKED.search(clause) is not None
+    have I exported this?", "where's the file from the last export?"): a question about the
+    work, answered from its state. Not a comparison ("is 'download' the same as export?")."""
+    before = clause[:start]
+    if _COMPARED.search(before):
+        return False
+    return _ASKED.search(before) is not None or _CJK_ASKED.search(clause) is not None
+
+
+def whether(clause: str) -> bool:
+    """A yes/no question whether something can be done ("can export already or not ah")."""
+    return _WHETHER.search(clause) is not None
+
+
+def supposes(condition: str, *, question_follows: bool) -> bool:
+    """A supposition followed by a question ("假如现在导出，音乐会在里面吗"): its command is
+    hypothetical, asked about, never run."""
+    return question_follows and _SUPPOSED.match(condition.strip()) is not None

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["named_as", "refuses", "retracts"]
+__all__ = ["named_as", "refuses", "retraction_starts", "retracts"]
 
 _RETRACTION = re.compile(
-    r"^\s*(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
+    r"^\s*(?:(?:oh|um|uh|hmm|ok|okay|no|wait|actually)[\s,]+)*"
+    r"(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
-    r"|不对|不是(?!再|要|让|叫)|等等|算了算了|先等等|唔系|唔啱)(?![a-z])"
+    r"|不对|不是(?!再|要|让|叫)|等等|算了|先等等|唔系|唔啱)(?![a-z])"
+)
+# A change of mind inside a run-on clause ("export it — wait no, change the music first",
+# "render it actually scratch that"): where a new clause starts. Only unmistakable forms; a
+# bare "wait" or "hold on" may be content ("hold on the last frame").
+_MIDWAY = re.compile(
+    r"(?<=[\s\-—–~.])(?:wait\s+no|no\s+wait|actually\s+(?:no|wait)|scratch\s+that"
+    r"|never\s*mind|on\s+second\s+thought|cancel\s+that)(?![a-z])"
+    r"|(?<=[\u3400-\u9fff\s.~])(?:算了|等等|不对)"
 )
 # "Export? Nah, not yet.": a bare refusal answers the command asked before it.
 _REFUSAL = re.compile(
@@ -30,6 +39,11 @@ _NAMED_AS = re.compile(
 def retracts(clause: str) -> bool:
     """The clause takes back what came before ("actually no", "scratch that", "不对")."""
     return _RETRACTION.match(clause) is not None
+
+
+def retraction_starts(clause: str) -> list[int]:
+    """Where a change of mind starts inside a clause (not at its start): a clause boundary."""
+    return [m.start() for m in _MIDWAY.finditer(clause) if m.start() > 0]
 
 
 def refuses(clause: str) -> bool:

@@ -120,6 +120,11 @@ _SYNONYMS = {
     "同埋": "和",
     "呢张": "这张",
     "呢个": "这个",
+    # Taiwan usage: 影片檔 = 视频文件, 檔案 = 文件 (after folding 檔 = 档)
+    "视频档": "视频文件",
+    "档案": "文件",
+    # Cantonese V咗O: 出咗片未 = 出片了没 (the perfective after the whole verb)
+    "出了片": "出片了",
 }
 
 _EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))
@@ -144,6 +149,22 @@ _QUOTES = re.compile(
 )
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[a-z]")
+# A hashtag or a handle names something ("#export", "@renderking"): content, like a quote.
+_TAGS = re.compile(r"(?<![\w&/])[#@][^\s#@,.!?;:()]+")
+# Punctuation spoken into a dictation app ("that's good period export it period"): the mark it
+# names, unless a word before makes it a thing ("a period piece", "the trial period").
+_DICTATED = re.compile(
+    r"(?:(?<=\s)|^)(?:(\w+)\s+)?(period|full\s+stop|comma|question\s+mark"
+    r"|exclamation\s+(?:mark|point)|new\s+(?:line|paragraph))(?![a-z])"
+)
+_THING = frozenset(
+    {
+        *("a", "an", "the", "this", "that", "my", "our", "your", "one", "trial", "grace"),
+        *("waiting", "time", "free", "billing", "cooling", "add", "put", "insert", "use"),
+        *("type", "with", "no", "without"),
+    }
+)
+_MARKS = {"period": ".", "full": ".", "comma": ",", "question": "?", "exclamation": "!", "new": "."}
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,10 +222,18 @@ def detect_language(text: str, masked: str) -> Literal["en", "zh"]:
     return "en"
 
 
+def _dictated(match: re.Match[str]) -> str:
+    word, mark = match.group(1), match.group(2)
+    if word in _THING:
+        return match.group(0)
+    return f"{word or ''}{_MARKS[mark.split()[0]]}"
+
+
 def prepare(text: str) -> Prepared:
-    """Normalise a turn, mask media references and quoted content, and detect its language."""
-    norm = normalize(text)
+    """Normalise a turn, mask media references, quoted content, hashtags and handles, read
+    dictated punctuation, and detect its language."""
+    norm = _DICTATED.sub(_dictated, normalize(text))
     without_media, media = _mask_media(norm)
-    masked = _QUOTES.sub(f" {MASK} ", without_media)
+    masked = _TAGS.sub(f" {MASK} ", _QUOTES.sub(f" {MASK} ", without_media))
     masked = _SPACES.sub(" ", masked).strip()
     return Prepared(text=masked, media=media, language=detect_language(norm, masked))
