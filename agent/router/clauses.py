@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from agent.router.replies import retraction_starts
+from agent.router.replies import retraction_spans, retracts
 from agent.router.rules import alternation
 
 __all__ = ["Segment", "Segmenter"]
@@ -29,7 +29,7 @@ _ASKS = re.compile(
 # Asking for information without a question form: "please advise on…", "let me know how…".
 _INQUIRY = re.compile(
     r"\b(?:advise\s+(?:on|me|us)|let\s+me\s+know|wondering|i\s+wonder|curious|any\s+idea"
-    r"|requesting\s+an?\s+update|an\s+update\s+on)\b|请问|想问|问一下"
+    r"|requesting\s+an?\s+update|an\s+update\s+on|(?:im|i\s+am|i\s+was|just)\s+asking)\b|请问|想问|问一下"
 )
 # "can you…", "could you…": a request in question form, not a question.
 _REQUEST = re.compile(
@@ -41,11 +41,26 @@ _REQUEST = re.compile(
 _THEN = re.compile(r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着)\s*$")
 
 
+# After a subordinate clause, a main clause that asks ("if I render now will it use up my
+# credits?"): where the condition ends.
+_MAIN_QUESTION = re.compile(
+    r"\s(?:(?:will|would|is|are|can|could|should|must)\s+(?:it|that|this|there|i|we|the|my)"
+    r"|(?:do|does)\s+(?:it|that|this))\b"
+)
+
+
+_DISMISSES = re.compile(r"never\s*mind")
+
+
 def _break_at_retractions(text: str) -> str:
-    """A change of mind starts a clause ("export it — wait no, …"): a comma before it."""
-    starts = retraction_starts(text)
-    for at in reversed(starts):
-        text = f"{text[:at].rstrip(' -—–~.')}, {text[at:]}"
+    """A change of mind is a clause of its own ("export it — wait no, …"): commas around it."""
+    for start, end in reversed(retraction_spans(text)):
+        head, tail = text[:start].rstrip(" -—–~."), text[end:].lstrip(" -—–~")
+        head = f"{head}, " if head else ""
+        # "never mind the download" dismisses its object: no break after it
+        taking = _DISMISSES.match(text, start)
+        joint = " " if taking else ", " if tail and tail[0] not in ",.;!?" else ""
+        text = f"{head}{text[start:end]}{joint}{tail}"
     return text
 
 
@@ -95,8 +110,14 @@ class Segmenter:
                     [Segment(part[after.end() :], asks, lead), Segment(part[: after.start()], asks)]
                 )
             elif after:  # "…and after send me": the subordinator leads its own clause
-                ordered.append(Segment(part[after.end() :].strip(), asks, after.group(0)))
-            elif ordered and self._first.search(part):
+                rest = part[after.end() :].strip()
+                main = _MAIN_QUESTION.search(rest)
+                if main:  # "if I render now | will it use up my credits?"
+                    ordered.append(Segment(rest[: main.start()], asks, after.group(0)))
+                    ordered.append(Segment(rest[main.start() :].strip(), question=True))
+                else:
+                    ordered.append(Segment(rest, asks, after.group(0)))
+            elif ordered and self._first.search(part) and not retracts(part):
                 ordered.insert(len(ordered) - 1, Segment(part, asks))
             else:
                 ordered.append(Segment(part, asks, then=self._then(pieces, index)))

@@ -13,7 +13,7 @@ from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import condition, deferred, runs_now
-from agent.router.mentions import asked_about, capability, mentioned, supposes
+from agent.router.mentions import asked_about, capability, compared, mentioned, supposes
 from agent.router.reading import Clause, Match, resolve_collision, subject
 from agent.router.replies import named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
@@ -156,11 +156,12 @@ class KeywordRouter:
         prepared = prepare(text.translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
+        respelled = compared(respelled, MASK)
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
         for index, segment in enumerate(segments[:-1]):  # "假如现在导出，音乐会在里面吗"
             if supposes(segment.text, question_follows=segments[index + 1].question):
-                clauses[index] = Clause(actions=["sse"], soft=True)
+                clauses[index] = Clause(actions=["sse"], soft=True, strong=True)
         firm = any(c.strong or c.firm for c in clauses)
         waits = deferred(respelled, media=media)
         # a turn that puts its export off declines it, named or implied (the automatic export)

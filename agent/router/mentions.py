@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_about", "capability", "mentioned", "supposes", "whether"]
+__all__ = ["asked_about", "capability", "compared", "mentioned", "supposes", "whether"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A mention, not a command (rule 3 of the language layer): a question about the command, the
@@ -127,6 +127,21 @@ def asked_about(clause: str, start: int) -> bool:
     if _COMPARED.search(before):
         return False
     return _ASKED.search(before) is not None or _CJK_ASKED.search(clause) is not None
+
+
+# Two things compared ("the difference between render and export", "导出和下载有什么区别",
+# "render vs export"): named, never asked for; the pair is masked like quoted content.
+_PAIR = re.compile(
+    r"(?<=\bbetween\s)[^,.;!?]+?\s(?:and|&)\s[^,.;!?]+?(?=[,.;!?]|$)"
+    r"|\b[a-z]+\s+(?:vs|versus)\.?\s+[a-z]+\b"
+    r"|[\u3400-\u9fffa-z0-9]{1,6}(?:和|跟|与|同)[\u3400-\u9fffa-z0-9]{1,6}?(?=(?:有|之间)?(?:什么|的)?"
+    r"(?:区别|不同|差别|差异|分别))"
+)
+
+
+def compared(text: str, mask: str) -> str:
+    """`text` with each pair of things compared replaced by `mask`."""
+    return _PAIR.sub(f" {mask} ", text)
 
 
 def whether(clause: str) -> bool:

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["named_as", "refuses", "retraction_starts", "retracts"]
+__all__ = ["named_as", "refuses", "retraction_spans", "retracts"]
 
 _RETRACTION = re.compile(
     r"^\s*(?:(?:oh|um|uh|hmm|ok|okay|no|wait|actually)[\s,]+)*"
     r"(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
-    r"|不对|不是(?!再|要|让|叫)|等等|算了|先等等|唔系|唔啱)(?![a-z])"
+    r"|不对|不是(?!再|要|让|叫)|等等|算了|先等等|不系|不啱|唔系|唔啱)(?![a-z])"
 )
 # A change of mind inside a run-on clause ("export it — wait no, change the music first",
 # "render it actually scratch that"): where a new clause starts. Only unmistakable forms; a
 # bare "wait" or "hold on" may be content ("hold on the last frame").
 _MIDWAY = re.compile(
-    r"(?<=[\s\-—–~.])(?:wait\s+no|no\s+wait|actually\s+(?:no|wait)|scratch\s+that"
+    r"(?:(?<=[\s\-—–~.])|^)(?:wait\s+no|no\s+wait|actually\s+(?:no|wait)|scratch\s+that"
     r"|never\s*mind|on\s+second\s+thought|cancel\s+that)(?![a-z])"
-    r"|(?<=[\u3400-\u9fff\s.~])(?:算了|等等|不对)"
+    r"|(?:(?<=[\u3400-\u9fff\s.~])|^)(?:算了|等等|不对|不啱|不系)"
 )
 # "Export? Nah, not yet.": a bare refusal answers the command asked before it.
 _REFUSAL = re.compile(
@@ -41,9 +41,10 @@ def retracts(clause: str) -> bool:
     return _RETRACTION.match(clause) is not None
 
 
-def retraction_starts(clause: str) -> list[int]:
-    """Where a change of mind starts inside a clause (not at its start): a clause boundary."""
-    return [m.start() for m in _MIDWAY.finditer(clause) if m.start() > 0]
+def retraction_spans(clause: str) -> list[tuple[int, int]]:
+    """Where a change of mind stands in a clause: a clause of its own ("send me the file, on
+    second thought fix the typo" = "send me the file", "on second thought", "fix the typo")."""
+    return [m.span() for m in _MIDWAY.finditer(clause)]
 
 
 def refuses(clause: str) -> bool:

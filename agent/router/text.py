@@ -44,6 +44,9 @@ _SLANG = {
     "ur": "your",
     "pts": "points",
     "rn": "right now",
+    "nvm": "never mind",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
 }
 _SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
 # Colloquial question words read as their standard forms: 现在啥样了 = 现在什么样了.
