@@ -36,7 +36,7 @@ _CJK_ASKED = re.compile(
     r"在哪|哪里|哪儿|去哪|成功了?[吗没]|好了[吗没]|了[吗么没未][有呀啊呢吖]?\s*$"
 )
 # After the command word: the perfective asked ("导出了吗", "出片了未呀", "下载过没有").
-_PERFECTIVE = re.compile(r"^\s*(?:了|过)\s*(?:吗|么|嘛|没有?|未)[呀啊呢吖]?\s*$")
+_PERFECTIVE = re.compile(r"^\s*(?:(?:了|过)+\s*(?:吗|么|嘛|没有?|未)|未|没有?)[呀啊呢吖]?\s*$")
 # "can export already or not ah": a yes/no question whether it can be done, not a request.
 _WHETHER = re.compile(r"\bor\s+(?:not|no)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b")
 # A supposition ("假如现在导出", "要是下载的话"): a condition to ask about, when a question follows.
@@ -133,8 +133,9 @@ def asked_about(clause: str, start: int) -> bool:
 # "render vs export"): named, never asked for; the pair is masked like quoted content.
 _PAIR = re.compile(
     r"(?<=\bbetween\s)[^,.;!?]+?\s(?:and|&)\s[^,.;!?]+?(?=[,.;!?]|$)"
-    r"|\b[a-z]+\s+(?:vs|versus)\.?\s+[a-z]+\b"
-    r"|[\u3400-\u9fffa-z0-9]{1,6}(?:和|跟|与|同)[\u3400-\u9fffa-z0-9]{1,6}?(?=(?:有|之间)?(?:什么|的)?"
+    r"|[a-z0-9\u3400-\u9fff]+\s*\b(?:vs|versus)\b\.?\s*[a-z0-9\u3400-\u9fff]+"
+    r"|(?:[a-z0-9]+|[\u3400-\u9fff]{1,6})\s*(?:和|跟|与|同)\s*(?:[a-z0-9]+|[\u3400-\u9fff]{1,6}?)"
+    r"(?=\s*(?:有|之间)?(?:什么|的)?"
     r"(?:区别|不同|差别|差异|分别))"
 )
 

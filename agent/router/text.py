@@ -153,7 +153,7 @@ _QUOTES = re.compile(
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[a-z]")
 # A hashtag or a handle names something ("#export", "@renderking"): content, like a quote.
-_TAGS = re.compile(r"(?<![\w&/])[#@][^\s#@,.!?;:()]+")
+_TAGS = re.compile(r"(?<![a-z0-9_&/])[#@][^\s#@,.!?;:()]+")
 # Punctuation spoken into a dictation app ("that's good period export it period"): the mark it
 # names, unless a word before makes it a thing ("a period piece", "the trial period").
 _DICTATED = re.compile(

@@ -1,0 +1,225 @@
+"""Round-5 classes of the router, each held by generated inputs on the whole router (rules, then
+the intent model): a change of mind takes back the export before it, a supposition followed by
+a question runs nothing, two things compared are named not asked for, a hashtag or handle is
+content, a perfective or "or not" question never exports, dictated punctuation splits clauses,
+and "where did my file go" asks for state."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agent.router import Router, build_router
+from agent.router.text import prepare
+
+ROBUST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXPORTS = st.sampled_from(["export it", "render it", "download it", "send me the mp4"])
+ZH_EXPORTS = st.sampled_from(["导出吧", "下载视频", "發我條片啦", "出片吧", "匯出影片"])
+EDITS = st.sampled_from(
+    ["change the music first", "the title is wrong", "make it 7 seconds", "fix the typo"]
+)
+ZH_EDITS = st.sampled_from(["标题还没改", "首歌要換", "先把字幕改成白色", "音乐换一首"])
+RETRACTIONS = st.sampled_from(
+    [
+        " — wait no, ",
+        ". actually scratch that, ",
+        "... no wait ",
+        " actually no, ",
+        ", on second thought ",
+        " oh wait, no, ",
+    ]
+)
+ZH_RETRACTIONS = st.sampled_from(["……算了，", "，等等，", " 不对 ", "，唔啱唔啱，"])
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return build_router()
+
+
+def _plan(router: Router, text: str) -> tuple[str, ...]:
+    return asyncio.run(router.route(text)).actions
+
+
+@ROBUST
+@given(EXPORTS, RETRACTIONS, EDITS)
+def test_a_change_of_mind_after_an_export_takes_it_back(
+    router: Router, export: str, retraction: str, edit: str
+) -> None:
+    assert _plan(router, export + retraction + edit) == ("sse",)
+
+
+@ROBUST
+@given(ZH_EXPORTS, ZH_RETRACTIONS, ZH_EDITS)
+def test_a_chinese_change_of_mind_after_an_export_takes_it_back(
+    router: Router, export: str, retraction: str, edit: str
+) -> None:
+    assert "export" not in _plan(router, export + retraction + edit)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["make it warmer", "add piano music", "字幕改成白色"]),
+    st.sampled_from([", no wait, ", " — actually no, ", "，不对，"]),
+    st.sampled_from(["cooler", "add jazz instead", "改成黄色"]),
+    st.sampled_from([", then export", " and then download it", "，然后导出"]),
+)
+def test_a_change_of_mind_about_an_edit_keeps_the_export_after_it(
+    router: Router, edit: str, retraction: str, correction: str, export: str
+) -> None:
+    assert _plan(router, edit + retraction + correction + export) == ("sse", "export")
+
+
+SUPPOSITIONS = [
+    *(f"{lead} {command}" for lead in ("if I", "suppose I", "hypothetically, if I")
+      for command in ("export it now", "render it in 4k", "download it today")),
+    *(f"{lead}{command}" for lead in ("如果", "假如", "要是")
+      for command in ("现在导出", "下载成4K")),
+]  # fmt: skip
+
+
+@ROBUST
+@given(
+    st.sampled_from(SUPPOSITIONS),
+    st.sampled_from(
+        [
+            ", will the music be in it?",
+            ", is the quality ok?",
+            ", would it have a watermark?",
+            "，会不会有水印？",
+            "，音乐会在里面吗",
+        ]
+    ),
+)
+def test_a_supposition_followed_by_a_question_runs_nothing(
+    router: Router, condition: str, question: str
+) -> None:
+    plan = _plan(router, condition + question)
+    assert "export" not in plan
+    assert "upload" not in plan
+
+
+@ROBUST
+@given(
+    st.sampled_from(["if I render this now", "if I export it in 4k", "如果现在导出"]),
+    st.sampled_from(
+        [
+            " will it use up all my credits?",
+            ", how many credits will that cost?",
+            "，要扣多少积分？",
+        ]
+    ),
+)
+def test_a_supposition_before_a_cost_question_asks_for_credits(
+    router: Router, condition: str, question: str
+) -> None:
+    assert _plan(router, condition + question) == ("credits",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["render", "export", "download", "save", "导出", "下载", "渲染"]),
+    st.sampled_from(["export", "download", "render", "导出", "下载", "保存"]),
+    st.sampled_from(
+        [
+            "what's the difference between {} and {}?",
+            "{}和{}有什么区别",
+            "{} vs {} — which one is faster?",
+            "{}跟{}有乜分别",
+        ]
+    ),
+)
+def test_two_commands_compared_are_named_not_asked_for(
+    router: Router, first: str, second: str, frame: str
+) -> None:
+    plan = _plan(router, frame.format(first, second))
+    assert "export" not in plan
+
+
+@ROBUST
+@given(
+    st.sampled_from(["#", "@"]),
+    st.sampled_from(["export", "render", "download", "downloadnow", "导出", "credits"]),
+    st.sampled_from(["add {}{} to the caption", "put {}{} in the end text", "字幕加上{}{}"]),
+)
+def test_a_hashtag_or_handle_is_content(router: Router, sign: str, word: str, frame: str) -> None:
+    assert _plan(router, frame.format(sign, word)) == ("sse",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["导出", "下载", "渲染", "导咗", "出咗片", "下載"]),
+    st.sampled_from(["了吗", "了没有", "未呀", "了没", "过没有"]),
+)
+def test_a_perfective_question_asks_for_state_and_never_exports(
+    router: Router, verb: str, tail: str
+) -> None:
+    plan = _plan(router, verb + tail)
+    assert "export" not in plan
+
+
+@ROBUST
+@given(
+    st.sampled_from(["can export already", "is it ready to download", "u rendering it"]),
+    st.sampled_from([" or not", " or not ah", " or not?", " anot"]),
+)
+def test_an_or_not_question_never_exports(router: Router, question: str, tail: str) -> None:
+    assert "export" not in _plan(router, question + tail)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["make the title bigger", "add soft piano", "trim the ending"]),
+    st.sampled_from([" period ", " comma then ", " full stop "]),
+    st.sampled_from(["export it", "render it please", "download it"]),
+)
+def test_dictated_punctuation_splits_clauses(
+    router: Router, edit: str, mark: str, export: str
+) -> None:
+    assert _plan(router, f"{edit}{mark}{export} period") == ("sse", "export")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["make it look like a period piece", "add a comma after hello", "a trial period banner"],
+)
+def test_a_dictation_word_that_names_a_thing_stays_a_word(text: str) -> None:
+    assert prepare(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where's the file from the last export?",
+        "where did my exported video end up?",
+        "i can't find the mp4 you made, where is it",
+        "之前做的那些文件在哪",
+        "成片存到哪里去了",
+        "剛先個條片喺邊度",
+        "出咗片未呀",
+        "导出了吗",
+    ],
+)
+def test_where_the_made_file_went_or_whether_it_was_made_asks_for_state(
+    router: Router, text: str
+) -> None:
+    assert _plan(router, text) == ("state",)
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("what does export actually do? does it cost credits?", ("credits",)),
+        ("is 'download' the same as export here?", ("sse",)),
+        ("I'm not asking you to export, I'm asking what it would cost", ("credits",)),
+        ("我想要影片檔", ("export",)),
+        ("可以下载了吗", ("export",)),
+        ("yeah no that's good period export it please period", ("export",)),
+        ("nvm the export for now, just make the text pop", ("sse",)),
+    ],
+)
+def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
+    assert _plan(router, text) == plan
