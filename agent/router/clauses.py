@@ -24,7 +24,7 @@ _ASKS = re.compile(
     r"|wheres|who|whos|did|does|do|is|are|am|was|has|have|will|would|should|any"
     r"|(?:can|could)\s+(?:i|we)\s+(?:\w+\s+)?afford)\b"
     r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
-    r"|是不是|是否|(?:成|得)点\s*$|\bor\s+(?:not|no)\b(?:\s+\w+)?\s*$|\banot\b"
+    r"|是不是|是否|([\u4e00-\u9fff])[不没]\1|(?:成|得)点\s*$|\bor\s+(?:not|no)\b(?:\s+\w+)?\s*$|\banot\b"
 )
 # Asking for information without a question form: "please advise on…", "let me know how…".
 _INQUIRY = re.compile(
@@ -45,7 +45,7 @@ _THEN = re.compile(r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|
 # credits?"): where the condition ends.
 _MAIN_QUESTION = re.compile(
     r"\s(?:(?:will|would|is|are|can|could|should|must)\s+(?:it|that|this|there|i|we|the|my)"
-    r"|(?:do|does)\s+(?:it|that|this))\b"
+    r"|(?:do|does)\s+(?:it|that|this)|how\s+(?:many|much|long)|what\s+(?:would|will|does))\b"
 )
 
 

@@ -13,8 +13,8 @@ from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import condition, deferred, runs_now
-from agent.router.mentions import asked_about, capability, compared, mentioned, supposes
-from agent.router.reading import Clause, Match, resolve_collision, subject
+from agent.router.mentions import asked_about, capability, compared, how_to, mentioned
+from agent.router.reading import Clause, Match, reread, resolve_collision, subject
 from agent.router.replies import named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
@@ -159,10 +159,8 @@ class KeywordRouter:
         respelled = compared(respelled, MASK)
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
-        for index, segment in enumerate(segments[:-1]):  # "假如现在导出，音乐会在里面吗"
-            if supposes(segment.text, question_follows=segments[index + 1].question):
-                clauses[index] = Clause(actions=["sse"], soft=True, strong=True)
-        firm = any(c.strong or c.firm for c in clauses)
+        reread(segments, clauses)
+        firm = any(c.strong or c.firm for c in clauses) or how_to(respelled)
         waits = deferred(respelled, media=media)
         # a turn that puts its export off declines it, named or implied (the automatic export)
         held: list[Action] = ["export"] if waits else []

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_about", "capability", "compared", "mentioned", "supposes", "whether"]
+__all__ = [
+    "asked_about",
+    "capability",
+    "compared",
+    "how_to",
+    "mentioned",
+    "supposes",
+    "whether",
+]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A mention, not a command (rule 3 of the language layer): a question about the command, the
@@ -33,10 +41,12 @@ _COMPARED = re.compile(
 # "我上次下载的视频在哪": where an earlier export went is a question about the work; "导出了吗",
 # "出咗片未": whether it has happened.
 _CJK_ASKED = re.compile(
-    r"在哪|哪里|哪儿|去哪|成功了?[吗没]|好了[吗没]|了[吗么没未][有呀啊呢吖]?\s*$"
+    r"在哪|哪里|哪儿|去哪|成功了?[吗没未]|好了[吗没]|了[吗么没未][有呀啊呢吖]?\s*$"
 )
 # After the command word: the perfective asked ("导出了吗", "出片了未呀", "下载过没有").
-_PERFECTIVE = re.compile(r"^\s*(?:(?:了|过)+\s*(?:吗|么|嘛|没有?|未)|未|没有?)[呀啊呢吖]?\s*$")
+_PERFECTIVE = re.compile(
+    r"^\s*(?:成功|好|完|做好)?\s*(?:(?:了|过)+\s*(?:吗|么|嘛|没有?|未)|未|没有?)[呀啊呢吖]?\s*$"
+)
 # "can export already or not ah": a yes/no question whether it can be done, not a request.
 _WHETHER = re.compile(r"\bor\s+(?:not|no)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b")
 # A supposition ("假如现在导出", "要是下载的话"): a condition to ask about, when a question follows.
@@ -126,7 +136,7 @@ def asked_about(clause: str, start: int) -> bool:
     before = clause[:start]
     if _COMPARED.search(before):
         return False
-    return _ASKED.search(before) is not None or _CJK_ASKED.search(clause) is not None
+    return bool(_ASKED.search(before) or _CJK_ASKED.search(clause) or whether(clause))
 
 
 # Two things compared ("the difference between render and export", "导出和下载有什么区别",
@@ -140,9 +150,29 @@ _PAIR = re.compile(
 )
 
 
+# "is exporting the same thing as downloading?": the pair after the question word
+_SAME = re.compile(
+    r"\b(is|are|does|do)\s+[^,.;!?]+?\s(?:the\s+same(?:\s+thing)?\s+as|same\s+as"
+    r"|different\s+(?:from|than))\s[^,.;!?]+"
+)
+
+
 def compared(text: str, mask: str) -> str:
     """`text` with each pair of things compared replaced by `mask`."""
-    return _PAIR.sub(f" {mask} ", text)
+    return _SAME.sub(rf"\1 {mask} ", _PAIR.sub(f" {mask} ", text))
+
+
+# "how do I get it onto my phone?", "怎么把视频传到手机上": how to do something, a question for
+# the video agent (never a state or credits guess over it).
+_HOW_TO = re.compile(
+    r"(?:^|[,.;!?]\s*)(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*how\s+(?:do|can|would|should|could)"
+    r"\s+(?:i|we|you)\b|怎么(?:把|才能|样才能|弄|用|设置)|如何|点样(?:先)?(?:可以|至可以|把|将)"
+)
+
+
+def how_to(text: str) -> bool:
+    """The turn asks how to do something ("how do I share it?", "怎么把视频传到手机上")."""
+    return _HOW_TO.search(text) is not None
 
 
 def whether(clause: str) -> bool:

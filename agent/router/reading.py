@@ -10,10 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.router.clauses import Segment
+from agent.router.mentions import supposes
 from agent.router.route import Action
 from agent.router.rules import Intent
 
-__all__ = ["Clause", "Match", "resolve_collision", "subject"]
+__all__ = ["Clause", "Match", "reread", "resolve_collision", "subject"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +79,14 @@ def resolve_collision(result: Clause, commands: Sequence[Action]) -> None:
     winner = next(i for i in _DOMINANCE if i in commands)
     result.actions = [winner]
     result.ambiguous = {"credits", "state"} <= set(commands) and commands[0] != winner
+
+
+def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
+    """Clauses read beside their neighbours: a supposition followed by a question is only
+    asked about ("假如现在导出，音乐会在里面吗"), and what follows a change of mind corrects an
+    edit ("标题用红色，不对，用白色，然后导出")."""
+    for index, segment in enumerate(segments[:-1]):
+        if supposes(segment.text, question_follows=segments[index + 1].question):
+            clauses[index] = Clause(actions=["sse"], soft=True, strong=True)
+        if clauses[index].retracts and not set(clauses[index + 1].actions) - {"sse"}:
+            clauses[index + 1] = Clause(["sse"], firm=True, ordered=segments[index + 1].then)

@@ -62,9 +62,9 @@ def test_a_chinese_change_of_mind_after_an_export_takes_it_back(
 
 @ROBUST
 @given(
-    st.sampled_from(["make it warmer", "add piano music", "字幕改成白色"]),
-    st.sampled_from([", no wait, ", " — actually no, ", "，不对，"]),
-    st.sampled_from(["cooler", "add jazz instead", "改成黄色"]),
+    st.sampled_from(["make it warmer", "add piano music", "字幕改成白色", "标题用红色"]),
+    st.sampled_from([", no wait, ", " — actually no, ", "，不对，", "，算了，"]),
+    st.sampled_from(["cooler", "add jazz instead", "改成黄色", "用白色", "blue"]),
     st.sampled_from([", then export", " and then download it", "，然后导出"]),
 )
 def test_a_change_of_mind_about_an_edit_keeps_the_export_after_it(
@@ -91,6 +91,8 @@ SUPPOSITIONS = [
             ", would it have a watermark?",
             "，会不会有水印？",
             "，音乐会在里面吗",
+            "，会不会很模糊",
+            "，画质好不好",
         ]
     ),
 )
@@ -109,6 +111,7 @@ def test_a_supposition_followed_by_a_question_runs_nothing(
         [
             " will it use up all my credits?",
             ", how many credits will that cost?",
+            " how many credits does that take?",
             "，要扣多少积分？",
         ]
     ),
@@ -129,6 +132,8 @@ def test_a_supposition_before_a_cost_question_asks_for_credits(
             "{}和{}有什么区别",
             "{} vs {} — which one is faster?",
             "{}跟{}有乜分别",
+            "is {} the same thing as {}?",
+            "does {} mean the same as {} here?",
         ]
     ),
 )
@@ -151,8 +156,8 @@ def test_a_hashtag_or_handle_is_content(router: Router, sign: str, word: str, fr
 
 @ROBUST
 @given(
-    st.sampled_from(["导出", "下载", "渲染", "导咗", "出咗片", "下載"]),
-    st.sampled_from(["了吗", "了没有", "未呀", "了没", "过没有"]),
+    st.sampled_from(["导出", "下载", "渲染", "导咗", "出咗片", "下載", "匯出成功", "條片出咗"]),
+    st.sampled_from(["了吗", "了没有", "未呀", "了没", "过没有", "未"]),
 )
 def test_a_perfective_question_asks_for_state_and_never_exports(
     router: Router, verb: str, tail: str
@@ -219,6 +224,11 @@ def test_where_the_made_file_went_or_whether_it_was_made_asks_for_state(
         ("可以下载了吗", ("export",)),
         ("yeah no that's good period export it please period", ("export",)),
         ("nvm the export for now, just make the text pop", ("sse",)),
+        ("exported already or not?", ("state",)),
+        ("唔係要出片，淨係問下要幾多點", ("credits",)),
+        ("我不是要导出，只是问一下要多少积分", ("credits",)),
+        ("how do I get the finished video onto my phone?", ("sse",)),
+        ("怎么把视频传到手机上？", ("sse",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
