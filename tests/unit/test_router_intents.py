@@ -118,12 +118,15 @@ ROUND1 = {
     "round2_everyday": 0.97,
     "round2_hard": 0.97,
     "colloquial": 0.9,
+    # the round-5 class corpus (written for the classes, scored before training: 73/83 with 4
+    # harmful; then 81/83 on the rules alone)
+    "round5_classes": 0.97,
 }
 
 
 @pytest.mark.parametrize("name", sorted(ROUND1))
 def test_stranger_written_sets_score_and_never_harm(name: str) -> None:
-    folder = "intents" if name == "colloquial" else "router"
+    folder = "intents" if name in {"colloquial", "round5_classes"} else "router"
     path = FIXTURES / folder / f"{name}.jsonl"
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     router = build_router()

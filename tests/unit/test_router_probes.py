@@ -6,6 +6,13 @@ harmful: deferred and conditional exports). Later batches, each written after th
 one before and scored before tuning on it: everyday 30/30, 20/20, 20/20, 15/15 and 12/12; hard
 45/50 (2 harmful), 44/50 (1), 22/30 (2), 20/25 (4) and 20/25 (1). The floors hold what the sets
 score now.
+
+probe_r5 (round 5): 60 lines in registers the round-5 training set lacks (multi-line lists, a
+change of mind, the agent's words quoted back, suppositions, shouting, Singlish, hashtags, why-
+complaints, share-to wording, "don't forget to export", times ahead, Traditional business and
+Cantonese slang, Chinese internet slang), first sight 53/60 (6 harmful); then 40 lines written
+after the first fixes to test them on new wordings, first sight 31/40 (5 harmful). Both 100%
+after the round-5 classes.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import pytest
 from agent.router import build_router
 from tests.conftest import FIXTURES
 
-PROBES = {"probe_r4_everyday": (0.99, 0), "probe_r4_hard": (0.98, 0)}
+PROBES = {"probe_r4_everyday": (0.99, 0), "probe_r4_hard": (0.98, 0), "probe_r5": (1.0, 0)}
 
 
 def _harmful(plan: list[str], case: dict[str, Any]) -> bool:
