@@ -8,6 +8,7 @@ Run: `python bench/bench_route.py [--rounds N] [--runs N] [--quick] [--json]`. T
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import statistics
@@ -16,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from agent.router import build_keyword_router
+from agent.router import build_keyword_router, build_router
 
 REPO = Path(__file__).resolve().parent.parent
 SETS = {
@@ -33,6 +34,8 @@ SETS = {
     "blind9": REPO / "fixtures" / "router" / "blind9.jsonl",
     "blind10": REPO / "fixtures" / "router" / "blind10.jsonl",
     "content": REPO / "fixtures" / "router" / "content.jsonl",
+    "round5t": REPO / "fixtures" / "router" / "round5t.jsonl",
+    "probe_r5": REPO / "fixtures" / "router" / "probe_r5.jsonl",
 }
 
 
@@ -104,6 +107,17 @@ def main() -> None:
             f"{name}: {len(cases)} turns x {args.rounds}: p50 {cuts[49]:.3f} ms, "
             f"p99 {cuts[98]:.3f} ms, max {max(samples):.3f} ms"
         )
+    # the whole router without the LLM (rules, then the intent model when they abstain)
+    full = build_router()
+    whole: list[float] = []
+    for _ in range(args.rounds):
+        for path in SETS.values():
+            for text, attachments in _cases(path):
+                t0 = time.perf_counter()
+                asyncio.run(full.route(text, attachments))
+                whole.append((time.perf_counter() - t0) * 1000)
+    cuts = statistics.quantiles(whole, n=100)
+    print(f"whole router (no LLM, incl. asyncio.run): p50 {cuts[49]:.3f} ms, p99 {cuts[98]:.3f} ms")
     if args.json:
         figures = {
             "router_load_ms": round(load_ms, 1),

@@ -29,7 +29,7 @@ _ASKS = re.compile(
 # Asking for information without a question form: "please advise on…", "let me know how…".
 _INQUIRY = re.compile(
     r"\b(?:advise\s+(?:on|me|us)|let\s+me\s+know|wondering|i\s+wonder|curious|any\s+idea"
-    r"|requesting\s+an?\s+update|an\s+update\s+on|(?:im|i\s+am|i\s+was|just)\s+asking)\b|请问|想问|问一下"
+    r"|requesting\s+an?\s+update|an\s+update\s+on|(?:im|i\s+am|i\s+was|just)\s+asking|tell\s+me\s+(?:how|what|when|where|if|whether))\b|请问|想问|问一下"
 )
 # "can you…", "could you…": a request in question form, not a question.
 _REQUEST = re.compile(

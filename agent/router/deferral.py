@@ -97,8 +97,12 @@ _OTHERS = re.compile(rf"^{_SUBORDINATOR}\s+{_SUBJECT}\b")
 # "once it's rendered", "when that's done": our own work finished, a condition that asks nothing.
 _DONE = re.compile(
     rf"^{_SUBORDINATOR}\s+(?:it|its|that|thats|this|everything|the\s+\w+)\s+"
-    r"(?:is\s+|are\s+|has\s+been\s+|gets\s+|got\s+)?"
-    r"(?:done|finished|ready|rendered|exported|complete|completed|over|through)\W*$"
+    r"(?:is\s+|are\s+|has\s+been\s+|gets\s+|got\s+)?(?:not\s+|still\s+not\s+)?"
+    r"(?:done|finished|ready|rendered|exported|complete|completed|over|through)(?:\s+yet)?\W*$"
+    # "when you finish the video", "once you're done": our whole work, not one part of it
+    rf"|^{_SUBORDINATOR}\s+(?:you|youre|youve)\s+(?:(?:are|have)\s+)?(?:finish|finished|complete"
+    rf"|completed|done|wrap\s+up|wrapped\s+up)(?:\s+(?:with|up))?(?:\s+(?:the|my|this|that|it)"
+    rf"(?:\s+{_PRODUCT})?)?\W*$"
 )
 # "if I could get the mp4", "if we may", "if I have enough credits", "when I said export": a
 # polite request, a condition on the account, or the user's earlier word, not a wait.
@@ -147,6 +151,13 @@ def acted_by_others(clause: str) -> bool:
     return _OTHERS.match(clause) is not None or _DONE.match(clause) is not None
 
 
+# "after you finish the subtitle": one part of the work to finish, an edit asked for
+_PART = re.compile(
+    rf"^{_SUBORDINATOR}\s+(?:you|youre|youve)\s+(?:(?:are|have)\s+)?(?:finish|finished|complete"
+    rf"|completed|done\s+with|wrap\s+up)\s+(?:the|my|this|that)\s+(?!{_PRODUCT}\b)\w+(?:\s+\w+)?\W*$"
+)
+
+
 def condition(segment: Segment) -> Clause | None:
     """A subordinate clause that only sets a condition: our work being done checks its state
     ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
@@ -154,4 +165,6 @@ def condition(segment: Segment) -> Clause | None:
     led = f"{segment.lead} {segment.text}".strip()
     if led.startswith("if ") and checks_done(led):
         return Clause(actions=["state"])
+    if _PART.match(led):
+        return Clause(actions=["sse"], firm=True)
     return Clause() if acted_by_others(led) else None

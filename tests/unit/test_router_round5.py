@@ -214,6 +214,35 @@ def test_where_the_made_file_went_or_whether_it_was_made_asks_for_state(
     assert _plan(router, text) == ("state",)
 
 
+@ROBUST
+@given(
+    st.sampled_from(["send it", "export the video", "email me the file", "render it"]),
+    st.sampled_from(["after", "once", "when"]),
+    st.sampled_from(["finish", "complete", "are done with"]),
+    st.sampled_from(["subtitle", "intro", "captions", "logo animation", "colour grade"]),
+)
+def test_finishing_one_part_before_an_export_asks_for_that_edit(
+    router: Router, export: str, lead: str, verb: str, part: str
+) -> None:
+    for text in (
+        f"{export} {lead} you {verb} the {part}",
+        f"{lead} you {verb} the {part}, {export}",
+    ):
+        assert _plan(router, text) == ("sse", "export"), text
+
+
+@ROBUST
+@given(
+    st.sampled_from(["send it", "export it", "render it"]),
+    st.sampled_from(["after", "once", "when"]),
+    st.sampled_from(["finish", "finish the video", "are done", "complete the edit", "finish it"]),
+)
+def test_our_whole_work_finished_only_orders_the_export(
+    router: Router, export: str, lead: str, done: str
+) -> None:
+    assert _plan(router, f"{lead} you {done}, {export}") == ("export",)
+
+
 @pytest.mark.parametrize(
     ("text", "plan"),
     [
@@ -229,6 +258,12 @@ def test_where_the_made_file_went_or_whether_it_was_made_asks_for_state(
         ("我不是要导出，只是问一下要多少积分", ("credits",)),
         ("how do I get the finished video onto my phone?", ("sse",)),
         ("怎么把视频传到手机上？", ("sse",)),
+        ("我仲有冇錢做多一條？", ("credits",)),
+        ("得未呀？", ("state",)),
+        ("做完没啊 等好久了", ("state",)),
+        ("Why video still not come? I wait long time", ("state",)),
+        ("if it's not ready yet, tell me how long", ("state",)),
+        ("how long should the intro be?", ("sse",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
