@@ -50,6 +50,8 @@ _MAIN_QUESTION = re.compile(
 
 
 _DISMISSES = re.compile(r"never\s*mind")
+# "she wants to know if we could export": an embedded question, not a condition
+_EMBEDS = re.compile(r"\b(?:know|ask|asked|asking|asks|wonder|wondering|wondered|check|see)\s*$")
 
 
 def _break_at_retractions(text: str) -> str:
@@ -104,6 +106,8 @@ class Segmenter:
             asks = "?" in mark or (bool(_ASKS.search(part)) and not _REQUEST.search(part))
             asks = asks or bool(_INQUIRY.search(part))
             after = self._after.search(part)
+            if after and after.group(0) == "if" and _EMBEDS.search(part[: after.start()]):
+                after = None
             if after and after.start() > 0:
                 lead = after.group(0)
                 ordered.extend(

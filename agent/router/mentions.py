@@ -23,7 +23,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # command in the past, or one that waits on someone else. Only export and upload are guarded:
 # those are the commands that change things outside the chat.
 _QUESTION = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|do\s+(?:i|we|you)"
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does"
+    r"|do\s+(?:i|we|you|they|re-?\w+s)"
     r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b(?!\s+(?:i|we)\s+(?:get|have))"
 )
 # Questions about whether or how often it happened, or where its file went, not about how it
@@ -78,6 +79,42 @@ _REPORTED = re.compile(
     r"(?:\w+\s+)?(?:tell|ask|let\s+you\s+know|say|give\s+you)\b(?:\s+\S+){0,3}\s*$"
     r"|(?:我会|我再|等我|到时候?我|我到时候?).{0,4}(?:告诉你|叫你|跟你说|通知你|让你|说).{0,4}$"
 )
+# Someone else's habit ("my editor always renders in 60fps", "they export in 4k"), a question
+# embedded in a report or a decision ("they asked whether we can export", "决定要不要导出"),
+# and the command as the subject of a question ("would exporting now lose my edits?", "草稿会保存
+# 吗"): the command named, not asked for.
+_HABIT = re.compile(
+    r"\b(?:he|she|they|people|everyone|everybody|someone|somebody)"
+    r"(?:\s+(?:always|usually|often|normally|never|also|sometimes|just|all))?\s+$"
+)
+_OWNER = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?!video|clip|file|mp4|final|project)[a-z]+"
+    r"(\s+(?:always|usually|often|normally|never|sometimes))?\s+$"
+)
+_EMBEDDED = re.compile(
+    r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+|(?:we|i|you|they|it)\s+(?:\w+\s+){0,2})$"
+    r"|\b(?:asked|ask|asking|asks|wonder|wondering|wondered|know|check)\s+if\s+(?:\w+\s+){0,3}$"
+    r"|(?:要不要|要唔要|是否|需不需要|该不该|应不应该)(?:需要|要|先)?\s*$"
+)
+_SUBJECT_OF = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:would|will|does|do|is|can|could|should|did"
+    r"|might|may)\s+$"
+)
+_WILL_IT = re.compile(r"(?<![学不])会\s*$")
+_ENDS_ASKING = re.compile(r"(?:吗|么|嘛)\W*$")
+
+
+def _aside(word: str, clause: str, start: int, before: str) -> bool:
+    if _HABIT.search(before) or _EMBEDDED.search(before):
+        return True
+    owner = _OWNER.search(before)
+    if owner and (word.endswith("s") or owner.group(1)):
+        return True
+    if word.endswith("ing") and _SUBJECT_OF.match(clause[:start]):
+        return True
+    return bool(_WILL_IT.search(before) and _ENDS_ASKING.search(clause))
+
+
 _AWAITS = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:after|once|when|until|as\s+soon\s+as)\s+(?:the\s+|my\s+|our\s+)?"
     r"(?:client|boss|team|manager|customer|they|he|she|everyone|someone|legal|marketing)\b"
@@ -126,6 +163,7 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (_DETERMINED.search(before) is not None and _DESCRIBED.match(after) is not None)
         or _AWAITS.search(after)
         or _REPORTED.search(before) is not None
+        or _aside(word, clause, start, before)
     )
 
 

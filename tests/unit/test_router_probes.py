@@ -14,8 +14,10 @@ Cantonese slang, Chinese internet slang), first sight 53/60 (6 harmful); then 40
 after the first fixes to test them on new wordings, first sight 31/40 (5 harmful); then 50 in
 the hard registers (dictation run-ons, non-native English, Cantonese and Traditional, internet
 slang, business, earlier turns, conditionals, cost and progress without the obvious words),
-first sight 44/50 (1 harmful: "send the file after you finish the subtitle" dropped the edit).
-All 150 at 100% after the round-5 classes.
+first sight 44/50 (1 harmful: "send the file after you finish the subtitle" dropped the edit);
+then 56 aimed at harm (exports named in habits, reports, embedded and subject questions, "key:
+value" edits before an export, business negations), first sight 46/56 (9 harmful). All 206 at
+100% after the round-5 classes.
 """
 
 from __future__ import annotations

@@ -243,6 +243,75 @@ def test_our_whole_work_finished_only_orders_the_export(
     assert _plan(router, f"{lead} you {done}, {export}") == ("export",)
 
 
+HABITS = [
+    *(f"{who} {verb}" for who in ("she usually", "they", "people never", "my editor always")
+      for verb in ("render", "export", "download")),
+    *(f"{who} {verb}" for who in ("my brother", "our designer", "she")
+      for verb in ("renders", "exports", "downloads")),
+]  # fmt: skip
+
+
+@ROBUST
+@given(
+    st.sampled_from(HABITS),
+    st.sampled_from([" in 60fps, can we do 30", " straight to youtube", " at night, add a moon"]),
+)
+def test_someone_elses_habit_names_an_export(router: Router, habit: str, rest: str) -> None:
+    assert "export" not in _plan(router, habit + rest)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "they asked whether we can {}",
+            "I wonder whether to {} today",
+            "she wants to know if we could {}",
+            "would {}ing now lose my edits?",
+            "我问完客户再决定要不要{}",
+            "是否需要{}？",
+            "草稿会{}吗",
+        ]
+    ),
+    st.sampled_from(["export", "render", "download", "导出", "下载", "保存"]),
+)
+def test_an_embedded_or_subject_question_names_an_export(
+    router: Router, frame: str, verb: str
+) -> None:
+    text = frame.format(verb)
+    if "ing" in frame and not verb.isascii():
+        return  # "would 导出ing" is no sentence
+    assert "export" not in _plan(router, text)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["music: lofi", "length: 8s", "font: bold serif", "音乐：轻快", "时长：10秒"]),
+    st.sampled_from([". then export.", ", then render it", "。然后导出"]),
+)
+def test_a_key_value_edit_before_an_export_is_kept(router: Router, spec: str, export: str) -> None:
+    assert _plan(router, spec + export) == ("sse", "export")
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "please refrain from {} until further notice",
+            "no rush on {}",
+            "I'd rather not {} it yet",
+            "hold back on {} for now, add a fade",
+            "{} it until I say so",
+        ]
+    ),
+    st.sampled_from(["exporting", "rendering", "downloading", "export", "render"]),
+)
+def test_polite_and_business_negations_decline_the_export(
+    router: Router, frame: str, verb: str
+) -> None:
+    assert "export" not in _plan(router, frame.format(verb))
+
+
 @pytest.mark.parametrize(
     ("text", "plan"),
     [
@@ -264,6 +333,8 @@ def test_our_whole_work_finished_only_orders_the_export(
         ("Why video still not come? I wait long time", ("state",)),
         ("if it's not ready yet, tell me how long", ("state",)),
         ("how long should the intro be?", ("sse",)),
+        ("do re-exports count against me?", ("credits",)),
+        ("quick one — swap the font to something bold and spit out an mp4", ("sse", "export")),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
