@@ -51,7 +51,12 @@ _MAIN_QUESTION = re.compile(
 
 _DISMISSES = re.compile(r"never\s*mind")
 # "she wants to know if we could export": an embedded question, not a condition
-_EMBEDS = re.compile(r"\b(?:know|ask|asked|asking|asks|wonder|wondering|wondered|check|see)\s*$")
+_EMBEDS = re.compile(
+    r"\b(?:know|ask|asked|asking|asks|wonder|wondering|wondered|check|see|tell\s+me|let\s+me\s+know"
+    r"|notify\s+me|ping\s+me|ask\s+me|text\s+me)\s*$"
+)
+# "render it, I mean after you fix the colours": the subordinate clause belongs to the one before
+_AFTERTHOUGHT = re.compile(r"^\s*(?:i\s+mean|but|only|just|but\s+only|well|as\s+in|that\s+is)?\s*$")
 
 
 def _break_at_retractions(text: str) -> str:
@@ -86,10 +91,16 @@ class Segmenter:
         late_cjk = [w for w in g["deferrals"] if _CJK.search(w)]
         # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
         sequence = rf"(?<=\w)(?:{alternation(g['sequence_markers'])})(?!{alternation(late_cjk)})"
+        # "导出后告诉我余额": after a two-character command, 后 orders the clauses too
+        sequence += (
+            rf"|(?<=导出|下载|渲染|出片|输出|保存|上传)后(?![面台来]|{alternation(late_cjk)})"
+        )
         self._connector = re.compile(
             rf"(\s*(?:[,;!?]|\.(?!\d)|{alternation(g['connectors'])}|{sequence})\s*)"
         )
         self._after = re.compile(alternation(g["after_markers"]))
+        verbs = alternation([*g["edit_verbs"], "finish", "complete"], verb=True)
+        self._your_edit = re.compile(rf"^\s*(?:you|u)\s+(?:\w+\s+)?(?:{verbs})")
         first = alternation(g["first_markers"])
         # "先别导" is "not for now", not "first": a negation after it keeps the clause in place
         self._first = re.compile(rf"^(?:{first})(?!别|不|等|缓)|(?:{first})$")
@@ -105,10 +116,11 @@ class Segmenter:
             mark = pieces[index + 1] if index + 1 < len(pieces) else ""
             asks = "?" in mark or (bool(_ASKS.search(part)) and not _REQUEST.search(part))
             asks = asks or bool(_INQUIRY.search(part))
-            after = self._after.search(part)
-            if after and after.group(0) == "if" and _EMBEDS.search(part[: after.start()]):
-                after = None
-            if after and after.start() > 0:
+            after = self._subordinator(part)
+            if after and ordered and self._afterthought(part, after):
+                rest = part[after.end() :].strip()
+                ordered.insert(len(ordered) - 1, Segment(rest, asks, after.group(0)))
+            elif after and after.start() > 0:
                 lead = after.group(0)
                 ordered.extend(
                     [Segment(part[after.end() :], asks, lead), Segment(part[: after.start()], asks)]
@@ -122,10 +134,26 @@ class Segmenter:
                 else:
                     ordered.append(Segment(rest, asks, after.group(0)))
             elif ordered and self._first.search(part) and not retracts(part):
-                ordered.insert(len(ordered) - 1, Segment(part, asks))
+                ordered.insert(0, Segment(part, asks))  # "导出吧，哦对了，先把logo放大"
             else:
                 ordered.append(Segment(part, asks, then=self._then(pieces, index)))
         return ordered
+
+    def _subordinator(self, part: str) -> re.Match[str] | None:
+        """The subordinator of a clause, unless it opens an embedded question ("she wants to
+        know if we could export", "tell me when I can download it")."""
+        after = self._after.search(part)
+        if after and after.group(0) in ("if", "when", "once"):
+            return None if _EMBEDS.search(part[: after.start()]) else after
+        return after
+
+    def _afterthought(self, part: str, after: re.Match[str]) -> bool:
+        """A subordinate clause that belongs to the clause before: "render it, I mean after you
+        fix the colours", "send it, but only after you add the logo"."""
+        if after.start() > 0:
+            return _AFTERTHOUGHT.match(part[: after.start()]) is not None
+        rest = part[after.end() :]
+        return after.group(0) in ("after", "once") and self._your_edit.match(rest) is not None
 
     @staticmethod
     def _then(pieces: Sequence[str], index: int) -> bool:

@@ -158,6 +158,10 @@ _PART = re.compile(
 )
 
 
+# "an error when exporting", "it froze while rendering": when it happened, not a command
+_CIRCUMSTANCE = re.compile(r"^(?:when|while)\s+[a-z]+ing\b(?:\s+\w+){0,3}\W*$")
+
+
 def condition(segment: Segment) -> Clause | None:
     """A subordinate clause that only sets a condition: our work being done checks its state
     ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
@@ -167,4 +171,6 @@ def condition(segment: Segment) -> Clause | None:
         return Clause(actions=["state"])
     if _PART.match(led):
         return Clause(actions=["sse"], firm=True)
+    if _CIRCUMSTANCE.match(led):  # "I got an error when exporting"
+        return Clause()
     return Clause() if acted_by_others(led) else None

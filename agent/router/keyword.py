@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import condition, deferred, runs_now
-from agent.router.mentions import asked_about, capability, compared, how_to, mentioned
-from agent.router.reading import Clause, Match, reread, resolve_collision, subject
+from agent.router.mentions import asked_about, capability, compared, how_to, mentioned, offered
+from agent.router.reading import (
+    Clause,
+    Decision,
+    Match,
+    implies_edit,
+    reread,
+    resolve_collision,
+    subject,
+)
 from agent.router.replies import named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
@@ -35,19 +42,6 @@ _SAID = re.compile(r"[a-z]{3,}")
 _ASKS_AFTER = re.compile(r"(?<=[—–])\s*(?:could|can|would|will)\s+(?:you|u)\b")
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 _SPEC = re.compile(r"^\s*[a-z\u3400-\u9fff][a-z0-9\s\u3400-\u9fff]{0,20}?\s*:\s*\S")  # "length: 8s"
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """The keyword stage's view of a turn (see `KeywordRouter.analyse`)."""
-
-    route: Route | None
-    declined: tuple[Action, ...]
-    firm: bool
-    """Some clause asks for an edit or names quoted content: a later stage must not overrule
-    its `sse` with a read-only answer."""
-    waits: bool = False
-    """The turn puts an export off until the user or someone else acts (`deferred`)."""
 
 
 def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -342,6 +336,7 @@ class KeywordRouter:
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
             edited = not match.asked and self._edited(match, before)
+            edited |= match.intent == "export" and implies_edit(after)  # "…with the new song"
             if match.intent == "sse" or (
                 not match.asked and self._object(match, edited, before, after)
             ):
@@ -352,6 +347,7 @@ class KeywordRouter:
             elif match.intent in _DEFERRABLE and (
                 mentioned(match.intent, text, (match.start, match.end), before, after)
                 or (segment.question and capability(text, (match.start, match.end)))
+                or (segment.question and offered(text, (match.start, match.end)))
                 or (match.intent == mention and len(before.split()) <= 2)  # "…export in 4k"
             ):
                 mention = match.intent

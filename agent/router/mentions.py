@@ -14,6 +14,7 @@ __all__ = [
     "compared",
     "how_to",
     "mentioned",
+    "offered",
     "supposes",
     "whether",
 ]
@@ -25,7 +26,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does"
     r"|do\s+(?:i|we|you|they|re-?\w+s)"
-    r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b(?!\s+(?:i|we)\s+(?:get|have))"
+    r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b"
+    r"(?!\s+(?:i|we)\s+(?:get|have))"
 )
 # Questions about whether or how often it happened, or where its file went, not about how it
 # looks or what it will be.
@@ -38,6 +40,9 @@ _ASKED = re.compile(
 _COMPARED = re.compile(
     r"\b(?:same\s+as|different\s+from|difference\s+between|than|vs|versus|instead\s+of"
     r"|(?:what|whats)\s+(?:does|is)|mean\s+by)\s+(?:(?:an?|the)\s+)?$"
+    # a judgement asked ("is it worth rendering in 4k?"), not the work's state
+    r"|\b(?:worth|better\s+to|best\s+to|ok\s+to|okay\s+to|good\s+idea\s+to|wise\s+to|smart\s+to"
+    r"|safe\s+to)\b"
 )
 # "我上次下载的视频在哪": where an earlier export went is a question about the work; "导出了吗",
 # "出咗片未": whether it has happened.
@@ -94,12 +99,24 @@ _OWNER = re.compile(
 _EMBEDDED = re.compile(
     r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+|(?:we|i|you|they|it)\s+(?:\w+\s+){0,2})$"
     r"|\b(?:asked|ask|asking|asks|wonder|wondering|wondered|know|check)\s+if\s+(?:\w+\s+){0,3}$"
+    r"|\b(?:tell|let|ask|notify|ping|message|text)\s+(?:me|us)\s+(?:know\s+)?(?:when|if|once|whether)"
+    r"\s+(?:\w+\s+){0,3}$"
     r"|(?:要不要|要唔要|是否|需不需要|该不该|应不应该)(?:需要|要|先)?\s*$"
 )
 _SUBJECT_OF = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:would|will|does|do|is|can|could|should|did"
     r"|might|may)\s+$"
 )
+# "exporting it is the last step": the command as the subject of a statement
+_GERUND_SUBJECT = re.compile(
+    r"^(?:\s+(?:it|this|that|them|the\s+\w+))?\s+(?:is|was|will\s+be|would\s+be|takes|took"
+    r"|costs|cost|seems|sounds|should\s+be|has\s+to\s+be|comes|isnt|wasnt)\b"
+)
+# "export or keep editing?", "导出还是继续改？": one of the alternatives a question offers
+_OFFERED = re.compile(r"^\s+or\b|^\s*还是")
+_OFFERED_BEFORE = re.compile(r"\bor\s+(?:just\s+|should\s+i\s+|do\s+i\s+)?$|还是\s*$")
+_WHILE = re.compile(r"\b(?:when|while|during|whilst)\s+$")
+_WERE = re.compile(r"^\s*were\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?$")
 _WILL_IT = re.compile(r"(?<![学不])会\s*$")
 _ENDS_ASKING = re.compile(r"(?:吗|么|嘛)\W*$")
 
@@ -110,7 +127,11 @@ def _aside(word: str, clause: str, start: int, before: str) -> bool:
     owner = _OWNER.search(before)
     if owner and (word.endswith("s") or owner.group(1)):
         return True
-    if word.endswith("ing") and _SUBJECT_OF.match(clause[:start]):
+    if word.endswith("ing") and (
+        _SUBJECT_OF.match(clause[:start])
+        or _GERUND_SUBJECT.match(clause[start + len(word) :])
+        or _WHILE.search(before)  # "it froze while exporting"
+    ):
         return True
     return bool(_WILL_IT.search(before) and _ENDS_ASKING.search(clause))
 
@@ -152,8 +173,10 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
     # "see attached" hands a file over; only an export in the past is a mention
     past = intent == "export" and bool(_PAST_FORM.search(word))
     past = past and not _WANTED.search(before[-30:])
+    # "were exporting tomorrow" is "we're exporting tomorrow" (apostrophes are dropped)
+    were = word.endswith("ing") and _WERE.match(clause[:start]) is not None
     return bool(
-        _QUESTION.search(clause[:start])
+        (_QUESTION.search(clause[:start]) and not were)
         or (_CJK.search(word) and _CJK_QUESTION.search(clause))
         or past
         or (_EARLIER.search(before) is not None and not before.endswith("再"))
@@ -211,6 +234,13 @@ _HOW_TO = re.compile(
 def how_to(text: str) -> bool:
     """The turn asks how to do something ("how do I share it?", "怎么把视频传到手机上")."""
     return _HOW_TO.search(text) is not None
+
+
+def offered(clause: str, span: tuple[int, int]) -> bool:
+    """In a question, the command is one of the alternatives offered ("what would you do,
+    export or keep editing?")."""
+    start, end = span
+    return bool(_OFFERED.match(clause[end:]) or _OFFERED_BEFORE.search(clause[:start]))
 
 
 def whether(clause: str) -> bool:

@@ -6,16 +6,17 @@ colliding in one clause); `agent.router.keyword` builds them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.router.clauses import Segment
 from agent.router.mentions import supposes
-from agent.router.route import Action
+from agent.router.route import Action, Route
 from agent.router.rules import Intent
 
-__all__ = ["Clause", "Match", "reread", "resolve_collision", "subject"]
+__all__ = ["Clause", "Decision", "Match", "implies_edit", "reread", "resolve_collision", "subject"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,19 @@ class Clause:
     asks for an edit."""
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The keyword stage's view of a turn (see `KeywordRouter.analyse`)."""
+
+    route: Route | None
+    declined: tuple[Action, ...]
+    firm: bool
+    """Some clause asks for an edit or names quoted content: a later stage must not overrule
+    its `sse` with a read-only answer."""
+    waits: bool = False
+    """The turn puts an export off until the user or someone else acts (`deferred`)."""
+
+
 # Within one clause a cost or status question names other commands only as its subject:
 # "do I have enough credits to export?" is a credits question.
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
@@ -90,3 +104,17 @@ def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
             clauses[index] = Clause(actions=["sse"], soft=True, strong=True)
         if clauses[index].retracts and not set(clauses[index + 1].actions) - {"sse"}:
             clauses[index + 1] = Clause(["sse"], firm=True, ordered=segments[index + 1].then)
+
+
+# After an export word, a change named ("render it once more with the new song", "export it
+# with the bigger logo"): the edit comes first. Output options ("in 4k", "with a transparent
+# background") are not changes.
+_CHANGED = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:with|using|including)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:new|updated"
+    r"|changed|fixed|bigger|smaller|louder|different|other|corrected|revised)\b"
+)
+
+
+def implies_edit(after: str) -> bool:
+    """The words after an export word name a change to make first ("…with the new song")."""
+    return _CHANGED.match(after) is not None

@@ -45,6 +45,9 @@ _SLANG = {
     "pts": "points",
     "rn": "right now",
     "nvm": "never mind",
+    "once more": "again",
+    "once again": "again",
+    "one more time": "again",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
 }

@@ -16,8 +16,12 @@ the hard registers (dictation run-ons, non-native English, Cantonese and Traditi
 slang, business, earlier turns, conditionals, cost and progress without the obvious words),
 first sight 44/50 (1 harmful: "send the file after you finish the subtitle" dropped the edit);
 then 56 aimed at harm (exports named in habits, reports, embedded and subject questions, "key:
-value" edits before an export, business negations), first sight 46/56 (9 harmful). All 206 at
-100% after the round-5 classes.
+value" edits before an export, business negations), first sight 46/56 (9 harmful); 58 in the
+everyday registers (typos, emoji, mobile wording, quoted titles, code-switching, lists, polite,
+terse), first sight 56/58 (none harmful); 45 more harm-prone (alternatives offered, "tell me
+when I can download", "an error when exporting", "聽日先出片", "…with the new song",
+"exporting it is the last step"), first sight 33/45 (6 harmful). All 309 at 100% after the
+round-5 classes.
 """
 
 from __future__ import annotations

@@ -312,6 +312,53 @@ def test_polite_and_business_negations_decline_the_export(
     assert "export" not in _plan(router, frame.format(verb))
 
 
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "what would you do, {} or keep editing?",
+            "should I {} now or add more music first?",
+            "{} or wait for the new logo?",
+            "tell me when I can {} it",
+            "let me know if I should {}",
+            "I got an error when {}ing",
+            "it froze while {}ing",
+            "{}ing it is the last step, but we're not there yet",
+            "is it worth {}ing in 4k?",
+        ]
+    ),
+    st.sampled_from(["export", "render", "download"]),
+)
+def test_an_offered_embedded_or_described_export_never_runs(
+    router: Router, frame: str, verb: str
+) -> None:
+    assert "export" not in _plan(router, frame.format(verb))
+
+
+@ROBUST
+@given(
+    st.sampled_from(["render it", "export it", "send me the mp4"]),
+    st.sampled_from(["again", "once more", "one more time"]),
+    st.sampled_from(["new song", "updated logo", "bigger title", "corrected subtitles"]),
+)
+def test_an_export_with_a_change_named_makes_the_change_first(
+    router: Router, export: str, again: str, change: str
+) -> None:
+    assert _plan(router, f"could you {export} {again} with the {change}") == ("sse", "export")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["render it pls", "export it", "send me the file"]),
+    st.sampled_from([", I mean after you", ", but only after you", ", after you"]),
+    st.sampled_from(["fix the colors", "trim the intro", "add the logo"]),
+)
+def test_an_afterthought_edit_runs_before_the_export(
+    router: Router, export: str, lead: str, edit: str
+) -> None:
+    assert _plan(router, f"{export}{lead} {edit}") == ("sse", "export")
+
+
 @pytest.mark.parametrize(
     ("text", "plan"),
     [
@@ -335,6 +382,12 @@ def test_polite_and_business_negations_decline_the_export(
         ("how long should the intro be?", ("sse",)),
         ("do re-exports count against me?", ("credits",)),
         ("quick one — swap the font to something bold and spit out an mp4", ("sse", "export")),
+        ("we're exporting tomorrow morning, so for now just fix the logo", ("sse",)),
+        ("聽日先出片，今日改字幕", ("sse",)),
+        ("導出後告訴我還剩多少點", ("export", "credits")),
+        ("把它导出来吧，哦对了，先把logo放大", ("sse", "export")),
+        ("download it with subtitles burned in", ("export",)),
+        ("put it on my phone", ("export",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
