@@ -79,7 +79,7 @@ _EARLIER = re.compile(
 _REPORTED = re.compile(
     r"(?<!\bi )\b(?:said|says|told\s+me|heard|hear|reckons|thinks)\b(?:\s+that)?(?:\s+\S+){0,3}\s*$"
     r"|\b(?:asked|asks|wants|wanted)\s+(?:me|us)\s+to\s+(?:\S+\s+)?$"
-    r"|(?:听说|据说|(?<!我)说|(?<!我)讲).{0,3}$"
+    r"|(?:听说|据说|(?<!我)说|(?<!我)讲|(?<![我的电说])话).{0,3}$"
     r"|\b(?:ill|i\s+will|i\s+might|i\s+may|id|i\s+would|ill\s+probably|im\s+going\s+to)\s+"
     r"(?:\w+\s+)?(?:tell|ask|let\s+you\s+know|say|give\s+you)\b(?:\s+\S+){0,3}\s*$"
     r"|(?:我会|我再|等我|到时候?我|我到时候?).{0,4}(?:告诉你|叫你|跟你说|通知你|让你|说).{0,4}$"
@@ -116,6 +116,9 @@ _GERUND_SUBJECT = re.compile(
 _OFFERED = re.compile(r"^\s+or\b|^\s*还是")
 _OFFERED_BEFORE = re.compile(r"\bor\s+(?:just\s+|should\s+i\s+|do\s+i\s+)?$|还是\s*$")
 _WHILE = re.compile(r"\b(?:when|while|during|whilst)\s+$")
+# "导出的时候会不会掉帧": the export as the time of a question
+_WHEN_ZH = re.compile(r"^\s*的?时候?")
+_ZH_ASKS = re.compile(r"([\u4e00-\u9fff])[不没]\1|[吗么呢]\W*$|什么|怎么|多少|几|为什么")
 _WERE = re.compile(r"^\s*were\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?$")
 _WILL_IT = re.compile(r"(?<![学不])会\s*$")
 _ENDS_ASKING = re.compile(r"(?:吗|么|嘛)\W*$")
@@ -132,6 +135,9 @@ def _aside(word: str, clause: str, start: int, before: str) -> bool:
         or _GERUND_SUBJECT.match(clause[start + len(word) :])
         or _WHILE.search(before)  # "it froze while exporting"
     ):
+        return True
+    after = clause[start + len(word) :]
+    if _WHEN_ZH.match(after) and _ZH_ASKS.search(after):
         return True
     return bool(_WILL_IT.search(before) and _ENDS_ASKING.search(clause))
 

@@ -20,8 +20,10 @@ value" edits before an export, business negations), first sight 46/56 (9 harmful
 everyday registers (typos, emoji, mobile wording, quoted titles, code-switching, lists, polite,
 terse), first sight 56/58 (none harmful); 45 more harm-prone (alternatives offered, "tell me
 when I can download", "an error when exporting", "聽日先出片", "…with the new song",
-"exporting it is the last step"), first sight 33/45 (6 harmful). All 309 at 100% after the
-round-5 classes.
+"exporting it is the last step"), first sight 33/45 (6 harmful); 48 in Chinese, Traditional
+and Cantonese, first sight 40/48 (3 harmful: "导出的时候会不会掉帧", "等下再出片", "我朋友話出片
+好耐"; two "before exporting, first…" lines relabelled to accept the router's convention that
+"before X" does not ask for X). All 357 at 100% after the round-5 classes.
 """
 
 from __future__ import annotations

@@ -388,6 +388,13 @@ def test_an_afterthought_edit_runs_before_the_export(
         ("把它导出来吧，哦对了，先把logo放大", ("sse", "export")),
         ("download it with subtitles burned in", ("export",)),
         ("put it on my phone", ("export",)),
+        ("导出的时候会不会掉帧", ("sse",)),
+        ("等下再出片，先把音乐调小", ("sse",)),
+        ("我朋友話出片好耐", ("sse",)),
+        ("字幕加好了吗？加好了就导出", ("state", "export")),
+        ("积分够的话帮我导出4K", ("credits", "export")),
+        ("导出的话要多少积分", ("credits",)),
+        ("我还能导几次", ("credits",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
