@@ -41,6 +41,8 @@ _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|
 _SAID = re.compile(r"[a-z]{3,}")
 _ASKS_AFTER = re.compile(r"(?<=[—–])\s*(?:could|can|would|will)\s+(?:you|u)\b")
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
+# "export it again but this time with captions": a change for the export before
+_AMENDS = re.compile(r"^\s*(?:this\s+time\s+|now\s+)?(?:with|without|minus)\s+\w")
 _SPEC = re.compile(r"^\s*[a-z\u3400-\u9fff][a-z0-9\s\u3400-\u9fff]{0,20}?\s*:\s*\S")  # "length: 8s"
 
 
@@ -385,7 +387,8 @@ class KeywordRouter:
             result.actions = ["state"]
             return
         removal = self._removal.match(text) or self._handled.search(text)  # "no music", "把…"
-        firm = result.strong or edits or bool(removal or _SPEC.match(text))
+        result.amends = bool(_AMENDS.match(text))
+        firm = result.strong or edits or bool(removal or _SPEC.match(text) or result.amends)
         result.firm = firm
         # "can u do the thing where the pic floats, then export": words ordered before a
         # command ask for something even without an edit verb

@@ -72,6 +72,8 @@ _EARLIER = re.compile(
     r"\b(?:past|previous|earlier|old|older|prior|last|yesterdays)\s+(?:\w+\s+)?$"
     r"|\b(?:last\s+time|yesterday|the\s+other\s+day|this\s+morning|earlier)\s+(?:\w+\s+){0,2}$"
     r"|(?:已经|上次|之前|昨天|刚才|刚刚|以前|上一次|前几天).{0,3}$"
+    # one of several made ("the other export", "the 2nd render")
+    r"|\b(?:the|that|this|my)\s+(?:other|first|second|third|\d+(?:st|nd|rd|th))\s+$"
 )
 # Someone else's words reported ("my friend said exporting takes ages", "听说导出要很久"), or the
 # user's own instruction still to come ("I'll tell you to export", "到时候我再叫你导出"). The
@@ -119,13 +121,18 @@ _WHILE = re.compile(r"\b(?:when|while|during|whilst)\s+$")
 # "导出的时候会不会掉帧": the export as the time of a question
 _WHEN_ZH = re.compile(r"^\s*的?时候?")
 _ZH_ASKS = re.compile(r"([\u4e00-\u9fff])[不没]\1|[吗么呢]\W*$|什么|怎么|多少|几|为什么")
+# "fix the music so that it can be exported": the export as the purpose of an edit
+_PURPOSE = re.compile(
+    r"\bso\s+(?:that\s+(?:\w+\s+){0,3}|(?:i|we|it|they|you|u)\s+(?:can|could|will|may|might)\s+"
+    r"(?:be\s+)?)$|\bin\s+order\s+to\s+$|(?:以便|方便)\s*$"
+)
 _WERE = re.compile(r"^\s*were\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?$")
 _WILL_IT = re.compile(r"(?<![学不])会\s*$")
 _ENDS_ASKING = re.compile(r"(?:吗|么|嘛)\W*$")
 
 
 def _aside(word: str, clause: str, start: int, before: str) -> bool:
-    if _HABIT.search(before) or _EMBEDDED.search(before):
+    if _HABIT.search(before) or _EMBEDDED.search(before) or _PURPOSE.search(before):
         return True
     owner = _OWNER.search(before)
     if owner and (word.endswith("s") or owner.group(1)):

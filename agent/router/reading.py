@@ -55,6 +55,8 @@ class Clause:
     ordered: bool = False
     """A sequence word orders the clause before the next ("X, then export"): its edit is never
     dropped beside a command that follows."""
+    amends: bool = False
+    """Only a change ("this time with captions"): the export before it carries it, after it."""
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""
@@ -104,6 +106,8 @@ def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
             clauses[index] = Clause(actions=["sse"], soft=True, strong=True)
         if clauses[index].retracts and not set(clauses[index + 1].actions) - {"sse"}:
             clauses[index + 1] = Clause(["sse"], firm=True, ordered=segments[index + 1].then)
+        if clauses[index + 1].amends and "export" in clauses[index].actions:
+            clauses[index], clauses[index + 1] = clauses[index + 1], clauses[index]
 
 
 # After an export word, a change named ("render it once more with the new song", "export it

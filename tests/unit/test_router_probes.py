@@ -23,7 +23,10 @@ when I can download", "an error when exporting", "聽日先出片", "…with the
 "exporting it is the last step"), first sight 33/45 (6 harmful); 48 in Chinese, Traditional
 and Cantonese, first sight 40/48 (3 harmful: "导出的时候会不会掉帧", "等下再出片", "我朋友話出片
 好耐"; two "before exporting, first…" lines relabelled to accept the router's convention that
-"before X" does not ask for X). All 357 at 100% after the round-5 classes.
+"before X" does not ask for X); 50 about earlier and other exports, purposes and amendments
+("the 2nd export was better", "fix the music so that it can be exported", "export it again but
+this time with captions"), first sight 38/50 (4 harmful). All 407 at 100% after the round-5
+classes.
 """
 
 from __future__ import annotations

@@ -359,6 +359,41 @@ def test_an_afterthought_edit_runs_before_the_export(
     assert _plan(router, f"{export}{lead} {edit}") == ("sse", "export")
 
 
+@ROBUST
+@given(
+    st.sampled_from(["the other", "the 2nd", "that first", "my third"]),
+    st.sampled_from(["export", "render", "download"]),
+    st.sampled_from([" was better", " had the music", ", the one with music"]),
+)
+def test_one_of_several_exports_named_is_a_mention(
+    router: Router, which: str, noun: str, rest: str
+) -> None:
+    assert "export" not in _plan(router, f"no, {which} {noun}{rest}")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["fix the music", "trim the intro", "make it brighter"]),
+    st.sampled_from(["so that it can be exported", "so I can export", "in order to render"]),
+)
+def test_an_export_as_the_purpose_of_an_edit_never_runs(
+    router: Router, edit: str, purpose: str
+) -> None:
+    assert _plan(router, f"{edit} {purpose}") == ("sse",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["export it again", "render it", "send me the mp4"]),
+    st.sampled_from([" but this time with", ", now with", ", without"]),
+    st.sampled_from([" captions", " the logo", " music"]),
+)
+def test_an_amendment_after_an_export_runs_before_it(
+    router: Router, export: str, lead: str, change: str
+) -> None:
+    assert _plan(router, export + lead + change) == ("sse", "export")
+
+
 @pytest.mark.parametrize(
     ("text", "plan"),
     [
@@ -395,6 +430,12 @@ def test_an_afterthought_edit_runs_before_the_export(
         ("积分够的话帮我导出4K", ("credits", "export")),
         ("导出的话要多少积分", ("credits",)),
         ("我还能导几次", ("credits",)),
+        ("the boss signed off so download it", ("export",)),
+        ("I don't care about the music, just export", ("export",)),
+        ("is my plan about to run out", ("credits",)),
+        ("how many photos did I upload", ("state",)),
+        ("redownload the one from yesterday", ("export",)),
+        ("gif pls", ("export",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
