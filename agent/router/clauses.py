@@ -56,6 +56,7 @@ _EMBEDS = re.compile(
     r"|notify\s+me|ping\s+me|ask\s+me|text\s+me)\s*$"
 )
 # "render it, I mean after you fix the colours": the subordinate clause belongs to the one before
+_HOW_LONG = re.compile(r"\bhow\s+(?:long|much\s+longer|many\s+\w+|soon)\s*$")
 _AFTERTHOUGHT = re.compile(r"^\s*(?:i\s+mean|but|only|just|but\s+only|well|as\s+in|that\s+is)?\s*$")
 
 
@@ -145,6 +146,8 @@ class Segmenter:
         after = self._after.search(part)
         if after and after.group(0) in ("if", "when", "once"):
             return None if _EMBEDS.search(part[: after.start()]) else after
+        if after and _HOW_LONG.search(part[: after.start()]):  # "how long until it's done"
+            return None
         return after
 
     def _afterthought(self, part: str, after: re.Match[str]) -> bool:

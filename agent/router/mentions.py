@@ -24,7 +24,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # command in the past, or one that waits on someone else. Only export and upload are guarded:
 # those are the commands that change things outside the chat.
 _QUESTION = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does"
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|wheres"
+    r"|where\s+(?:do|does|did|is|are|was|were)"
     r"|do\s+(?:i|we|you|they|re-?\w+s)"
     r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b"
     r"(?!\s+(?:i|we)\s+(?:get|have))"
@@ -160,6 +161,8 @@ _AWAITS = re.compile(
 _ABLE = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh|yo|also)\s+)*(?:can|could|is\s+it\s+possible\s+to"
     r"|are\s+you\s+able\s+to|am\s+i\s+able\s+to)(?:\s+(?:i|we|you))?(?:\s+(?:even|also))?\s*$"
+    # the passive: "can the video be exported in 4k?"
+    r"|^(?:can|could)\s+(?:it|this|that|the\s+\w+|my\s+\w+)\s+(?:even\s+|also\s+)?be\s*$"
     r"|(?:可以|可不可以|能不能|能否|能|支持|有没有办法)\s*$"
 )
 _SPECIFIED = re.compile(

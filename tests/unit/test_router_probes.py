@@ -25,7 +25,9 @@ and Cantonese, first sight 40/48 (3 harmful: "导出的时候会不会掉帧", "
 好耐"; two "before exporting, first…" lines relabelled to accept the router's convention that
 "before X" does not ask for X); 50 about earlier and other exports, purposes and amendments
 ("the 2nd export was better", "fix the music so that it can be exported", "export it again but
-this time with captions"), first sight 38/50 (4 harmful). All 407 at 100% after the round-5
+this time with captions"), first sight 38/50 (4 harmful); 50 mixed everyday and hard, first
+sight 45/50 (4 harmful: "we'll probably download it next week", "can the video be exported in
+4k?", "where do exports go?", "the download worked, thanks"). All 457 at 100% after the round-5
 classes.
 """
 

@@ -436,6 +436,12 @@ def test_an_amendment_after_an_export_runs_before_it(
         ("how many photos did I upload", ("state",)),
         ("redownload the one from yesterday", ("export",)),
         ("gif pls", ("export",)),
+        ("we'll probably download it next week", ("sse",)),
+        ("how long until it's done", ("state",)),
+        ("can the video be exported in 4k?", ("sse",)),
+        ("where do exports go?", ("state",)),
+        ("the download worked, thanks", ("sse",)),
+        ("where can I download the video", ("export",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
