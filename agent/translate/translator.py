@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from agent.translate.composed import composed
 from agent.translate.fallback import reconcile, rendered_line
 from agent.translate.prose import (
     Masked,
@@ -294,13 +295,16 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         garbled = spliced(new, tables) and not spliced(sentence.content, tables)
         garbled = garbled or dangles(new, sentence.content) or verbless(new, sentence.content)
-        garbled = garbled or pieced(new, content, tables)
+        garbled = garbled or pieced(new, content, tables) or not composed(new, content, tables)
         labels = button_labels(content, tables, question)
+        spliced_acts = acts if garbled else []
         if garbled or not keeps_verbatim(content, new, m, labels):
             new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
         request = question and _REQUEST.match(sentence.content) is not None
         term = sentence.term
-        if not question or request:  # "Could you attach the photo …?" asks for a step
+        if spliced_acts and (not question or request):
+            new, acts = _mended(sentence.content, spliced_acts, tables, m, labels)
+        elif not question or request:  # "Could you attach the photo …?" asks for a step
             new, acts = reconcile(sentence.content, new, acts, tables, m)
             new, acts = _whole(sentence.content, new, acts, tables, m, labels)
             if request and new != sentence.content:
@@ -321,10 +325,30 @@ def _whole(
     line alone when that keeps every protected span, else the sentence stays whole."""
     if not pieced(new, content, tables):
         return new, acts
+    return _whole_line(content, acts, tables, m, labels)
+
+
+def _whole_line(
+    content: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
+) -> tuple[str, list[str]]:
+    """The sentence replaced whole by its actions' template line, when that keeps every
+    protected span; else the sentence kept whole, nothing run."""
     line = rendered_line(tuple(dict.fromkeys(acts)), language_of(content, tables, m))
     if line and keeps_verbatim(content, line, m, labels):
         return line, acts
     return content, []
+
+
+def _mended(
+    content: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
+) -> tuple[str, list[str]]:
+    """A sentence whose rewrite the guards rejected as a splice: the clause stage's rewrite
+    (it replaces whole clauses), or its reading when it agrees with the rules, else the
+    template line of the rules' actions alone, else the sentence whole, nothing run (rule 5)."""
+    second, second_acts = reconcile(content, content, [], tables, m)
+    if second_acts and (second != content or set(second_acts) <= set(acts)):
+        return second, second_acts
+    return _whole_line(content, acts, tables, m, labels)
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:

@@ -1,0 +1,262 @@
+"""The translator's structural guard: a rewritten sentence is built only of WHOLE pieces.
+
+A piece is a span of the original that starts and ends on a clause boundary (commas, colons,
+dashes, brackets, arrows, emoji, and the joining words "and", "then", "or", 然后, 再, 并, 或), or
+one rendered template line of the tables whose slots hold word-aligned spans of the original.
+Anything else is a splice (rule 5): "I'll show you the current tracks toggle them on", "其中可以
+看到下拉". Three shapes count as splices although each piece is whole:
+
+- a catch-all template ("I'll show you the current tracks {rest}", "关于{rest}，…") whose slot
+  is not a purpose or condition ("to post it", "before exporting", "就能保存");
+- a kept clause joined to a template line by "then"/"再" that is itself a GUI step or follows
+  the generic line ("直接告诉我你的想法，再向上滑动…": the line took half of one gesture);
+- an emphasis or bracket cut in half ("choose *High Quality").
+
+Words kept in front of a line may end mid-clause ("导出前[，]我会…", "Before exporting, …"): a
+condition or subject stays where it stood. Pure; reads only the compiled tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from agent.translate.rewrite import find_cues
+from agent.translate.tables import MASK_CLASS, GuiTables, Kind
+from agent.translate.verbatim import without_place
+
+__all__ = ["composed"]
+
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+_EMOJI = r"\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f\u200d"
+_PUNCT = r",，、;；:：—–\-.。!！?？()（）\[\]*_•·…›>→»/|" + _EMOJI
+_SEP = re.compile(rf"[\s{_PUNCT}]+")
+_JOIN = re.compile(
+    rf"(?:(?:and\s+then|and|then|or|so)(?![A-Za-z])|然后|再|或者|或|并且|并)[\s{_PUNCT}]*",
+    re.IGNORECASE,
+)
+_CONTINUES = re.compile(r"\b(?:and|then)\b|然后|再|并", re.IGNORECASE)
+_BOUNDARY = re.compile(
+    rf"\s*(?:[{_PUNCT}]+|(?<![A-Za-z])(?:and\s+then|and|then|or|so)(?![A-Za-z])"
+    rf"|然后|再|或者|或|并且|并)\s*",
+    re.IGNORECASE,
+)
+_WORD_START = re.compile(r"[\w\u3400-\u9fff]|" + MASK_CLASS)
+# What a catch-all slot may open with: a purpose or a condition, which reads after any line.
+_PURPOSE = re.compile(
+    r"(?:to|so|before|after|when|whenever|once|if|until|while|for\s+(?:the|a|an|your)\b)\b"
+    r"|(?:就能|就可以|即可|可以|以便|方便|来|以)",
+    re.IGNORECASE,
+)
+_ACTING = frozenset({"export", "state", "credits", "upload"})
+_SYMMETRIC = ("*", "_", "`")
+_PAIRS = (("(", ")"), ("（", "）"), ("「", "」"), ("“", "”"), ("《", "》"), ("[", "]"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    pattern: re.Pattern[str]
+    opening: str
+    catch_all: bool = False
+    generic: bool = False
+    quote: bool = False
+    """The slots quote what the user may say ("Tell me, e.g. '…'"): words of the original
+    rearranged around a replaced verb."""
+
+
+@cache
+def _compile(text: str, catch_all: bool = False, generic: bool = False, quote: bool = False) -> _Template:
+    parts = _FIELD.split(text.strip())
+    regex = "".join(
+        rf"(?P<f{i}>.+?)" if i % 2 else re.escape(part) for i, part in enumerate(parts)
+    )
+    pattern = re.compile(regex, re.IGNORECASE | re.DOTALL)
+    return _Template(pattern, parts[0].casefold(), catch_all, generic, quote)
+
+
+def _kind_templates(kind: Kind, generic: bool) -> list[_Template]:
+    found = [_compile(t, generic=generic) for t in (kind.bare, kind.short) if t.strip()]
+    last = len(kind.body) - 1
+    for i, rule in enumerate(kind.body):
+        if rule.text.strip():
+            catch_all = i == last and kind.action in _ACTING
+            found.append(_compile(rule.text, catch_all, quote=kind.quote))
+    return found
+
+
+def _templates(tables: GuiTables) -> list[_Template]:
+    """Every line the tables render, the generic ones and the catch-alls marked."""
+    found: list[_Template] = []
+    for table in tables.languages:
+        lowest = min(table.kinds.values(), key=lambda kind: kind.priority)
+        for kind in table.kinds.values():
+            found += _kind_templates(kind, kind is lowest)
+    return list(dict.fromkeys(found))
+
+
+def _replacements(tables: GuiTables) -> list[str]:
+    """The fixed words a rule may write into a slot ("delete", "check", "改用")."""
+    found: set[str] = set()
+    for table in tables.languages:
+        found.update(table.keys.values())
+        for rule in table.rules:
+            for text in (rule.replace, rule.offer):
+                found.update(p.strip() for p in _FIELD.split(text)[::2] if p.strip())
+    return sorted(found, key=len, reverse=True)
+
+
+def _boundaries(original: str) -> set[int]:
+    """Offsets where a piece of the original may start or end."""
+    marks = {0, len(original)}
+    for found in _BOUNDARY.finditer(original):
+        marks.update((found.start(), found.end()))
+    return marks
+
+
+def _word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _aligned_span(text: str, original: str) -> bool:
+    """`text` occurs in `original` on word edges, or does once a place phrase is left out."""
+    low, folded = text.casefold(), original.casefold()
+    at = folded.find(low)
+    while at >= 0:
+        end = at + len(text)
+        before = original[at - 1] if at else " "
+        after = original[end] if end < len(original) else " "
+        if not (_word(before) and _word(text[0])) and not (_word(after) and _word(text[-1])):
+            return True
+        at = folded.find(low, at + 1)
+    return without_place(text, original)
+
+
+def _covered(piece: str, original: str) -> bool:
+    """`piece` is a run of spans of `original`, each at least a word (two Chinese characters)."""
+    folded = original.casefold()
+    for word in piece.split():
+        low = word.casefold()
+        if low.isascii():
+            if not _aligned_span(word, original):
+                return False
+            continue
+        while low:
+            size = next((n for n in range(len(low), 0, -1) if low[:n] in folded), 0)
+            if size < min(2, len(low)):
+                return False
+            low = low[size:]
+    return True
+
+
+def _slot_ok(slot: str, original: str, replacements: list[str], quote: bool) -> bool:
+    """A slot opens on a word and holds spans of the original (and the rules' replacements);
+    a quoted suggestion may hold them in a new order."""
+    slot = slot.strip()
+    if not _WORD_START.match(slot):
+        return False
+    rest = slot
+    for word in replacements:
+        rest = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", "\0", rest, flags=re.I)
+    pieces = [p.strip(" \t,，、:：;；'\"") for p in rest.split("\0")]
+    check = _covered if quote else _aligned_span
+    return all(check(p, original) for p in pieces if p)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """One sentence's check: `new` read left to right as pieces of `original` and lines."""
+
+    new: str
+    original: str
+    tables: GuiTables
+
+    def line(self, piece: str, templates: list[_Template], replacements: list[str]) -> str:
+        """"line" or "generic" when `piece` is one template line, else ""."""
+        for template in templates:
+            found = template.pattern.fullmatch(piece)
+            if found is None:
+                continue
+            slots = list(found.groupdict().values())
+            if template.catch_all and not all(_PURPOSE.match(v.strip()) for v in slots):
+                continue
+            if all(_slot_ok(v, self.original, replacements, template.quote) for v in slots):
+                return "generic" if template.generic else "line"
+        return ""
+
+    def kept(self, piece: str, starts: set[int]) -> str:
+        """"orig" when `piece` is a span of the original between two boundaries, "lead" when it
+        only starts on one (words kept in front of a line), else ""."""
+        low, folded = piece.casefold(), self.original.casefold()
+        found = ""
+        for s in sorted(starts):
+            if not folded.startswith(low, s):
+                continue
+            end = s + len(piece)
+            if end in starts:
+                return "orig"
+            after = self.original[end : end + 1]
+            if not (_word(after) and _word(piece[-1])):
+                found = "lead"
+        return found
+
+    def joined_badly(self, before: set[str], between: str, piece: str, gap: bool) -> bool:
+        """A kept clause glued to the line before it as the rest of one gesture."""
+        if not before & {"line", "generic"}:
+            return False
+        if not gap or not _CONTINUES.search(between):
+            return not gap
+        return "generic" in before or any(True for _ in find_cues(piece, self.tables))
+
+    def read(self) -> bool:
+        new = self.new
+        starts = _boundaries(self.original)
+        templates = _templates(self.tables)
+        replacements = _replacements(self.tables)
+        folded = new.casefold()
+        openings = {t.opening for t in templates if t.opening.strip()}
+        line_starts = {
+            m.start() for o in openings for m in re.finditer(re.escape(o), folded) if m.start()
+        }
+        reach: dict[int, set[str]] = {0: {"start"}}
+        for i in range(len(new) + 1):
+            if i not in reach:
+                continue
+            before = reach[i]
+            gap = _SEP.match(new, i)
+            j = gap.end() if gap else i
+            join = _JOIN.match(new, j)
+            if join:
+                j = join.end()
+            between = new[i:j]
+            if j == len(new):
+                if before != {"lead"}:
+                    return True
+                continue
+            ends = {e for e in range(j + 1, len(new) + 1) if e == len(new) or _SEP.match(new, e)}
+            ends |= {e for e in range(j + 1, len(new)) if new[e - 1] == " " and _JOIN.match(new, e)}
+            ends |= {e for e in line_starts if e > j}
+            for end in sorted(ends):
+                piece = new[j:end]
+                if piece.strip() != piece:
+                    continue
+                kind = self.line(piece, templates, replacements)
+                if kind and (before != {"lead"} or between.strip(" ,，") == ""):
+                    reach.setdefault(end, set()).add(kind)
+                if before == {"lead"}:
+                    continue
+                kept = self.kept(piece, starts)
+                if kept and not self.joined_badly(before, between, piece, gap is not None or i == 0):
+                    reach.setdefault(end, set()).add(kept)
+        return False
+
+
+def composed(new: str, original: str, tables: GuiTables) -> bool:
+    """Whether `new` is built of whole spans of `original` and whole template lines only."""
+    if new in ("", original):
+        return True
+    if any(new.count(mark) % 2 > original.count(mark) % 2 for mark in _SYMMETRIC) or any(
+        new.count(a) - new.count(b) != original.count(a) - original.count(b) for a, b in _PAIRS
+    ):
+        return False  # "choose *High Quality": an emphasis or a bracket cut in half
+    return _Reader(new, original, tables).read()
