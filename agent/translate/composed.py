@@ -32,6 +32,7 @@ _FIELD = re.compile(r"\{([a-z_]+)\}")
 _EMOJI = r"\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f\u200d"
 _PUNCT = r",，、;；:：—–\-.。!！?？()（）\[\]*_•·…›>→»/|" + _EMOJI
 _SEP = re.compile(rf"[\s{_PUNCT}]+")
+_MARK = re.compile(rf"[{_PUNCT}]")
 _JOIN = re.compile(
     rf"(?:(?:and\s+then|and|then|or|so)(?![A-Za-z])|然后|再|或者|或|并且|并)[\s{_PUNCT}]*",
     re.IGNORECASE,
@@ -49,6 +50,8 @@ _PURPOSE = re.compile(
     r"|(?:就能|就可以|即可|可以|以便|方便|来|以)",
     re.IGNORECASE,
 )
+_SEEN = r"(?:查看|看看|看到|看|预览|浏览|检查|睇|check|see|view|review|preview|watch)"
+_PARTICLE = re.compile(r"[吧哦呀啦了嘛喇]$")
 _ACTING = frozenset({"export", "state", "credits", "upload"})
 _SYMMETRIC = ("*", "_", "`")
 _PAIRS = (("(", ")"), ("（", "）"), ("「", "」"), ("“", "”"), ("《", "》"), ("[", "]"))
@@ -106,11 +109,18 @@ def _replacements(tables: GuiTables) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
-def _boundaries(original: str) -> set[int]:
-    """Offsets where a piece of the original may start or end."""
+def _boundaries(original: str, tables: GuiTables) -> set[int]:
+    """Offsets where a piece of the original may start or end; a start may also follow a
+    lead-in ("请[压缩后…]", "You can [leave…]")."""
     marks = {0, len(original)}
     for found in _BOUNDARY.finditer(original):
         marks.update((found.start(), found.end()))
+    for at in sorted(marks):
+        for table in tables.languages:
+            lead = table.leadin.match(original[at:])
+            if lead and lead.end():
+                rest = original[at + lead.end() :]
+                marks.add(len(original) - len(rest.lstrip()))
     return marks
 
 
@@ -178,11 +188,19 @@ class _Reader:
             if found is None:
                 continue
             slots = list(found.groupdict().values())
-            if template.catch_all and not all(_PURPOSE.match(v.strip()) for v in slots):
+            if template.catch_all and not all(self.open_slot(v.strip()) for v in slots):
                 continue
             if all(_slot_ok(v, self.original, replacements, template.quote) for v in slots):
                 return "generic" if template.generic else "line"
         return ""
+
+    def open_slot(self, slot: str) -> bool:
+        """A catch-all slot reads after any line: a purpose or condition ("to post it", "就能
+        保存"), or what the original said to look at ("查看[新添加的转场]")."""
+        if _PURPOSE.match(slot):
+            return True
+        seen = re.search(_SEEN + r"\s*" + re.escape(slot) + r"$", self.original, re.IGNORECASE)
+        return seen is not None and not _PARTICLE.search(slot)
 
     def kept(self, piece: str, starts: set[int]) -> str:
         """"orig" when `piece` is a span of the original between two boundaries, "lead" when it
@@ -204,13 +222,15 @@ class _Reader:
         """A kept clause glued to the line before it as the rest of one gesture."""
         if not before & {"line", "generic"}:
             return False
-        if not gap or not _CONTINUES.search(between):
-            return not gap
+        if not gap or not _MARK.search(between):
+            return True  # "…give me a URL I can upload it": no mark ends the line
+        if not _CONTINUES.search(between):
+            return False
         return "generic" in before or any(True for _ in find_cues(piece, self.tables))
 
     def read(self) -> bool:
         new = self.new
-        starts = _boundaries(self.original)
+        starts = _boundaries(self.original, self.tables)
         templates = _templates(self.tables)
         replacements = _replacements(self.tables)
         folded = new.casefold()

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from agent.translate.composed import composed
-from agent.translate.fallback import reconcile, rendered_line
+from agent.translate.fallback import made_by_hand, reconcile, rendered_line
+from agent.translate.intent import asks_answer
 from agent.translate.prose import (
     Masked,
     clause_bounds,
@@ -68,6 +69,7 @@ _REQUEST = re.compile(
     r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
     re.IGNORECASE,
 )
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # A plain word opening a sentence, safe to capitalise (never a file name or a code token).
 _PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
@@ -309,6 +311,8 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             new, acts = _whole(sentence.content, new, acts, tables, m, labels)
             if request and new != sentence.content:
                 term = "。" if "？" in term else "."
+        if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, _zh(content)):
+            acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
@@ -316,6 +320,10 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if new or not sentence.content:
             out += new + term + sentence.ws
     return out, actions
+
+
+def _zh(content: str) -> bool:
+    return _CJK.search(content) is not None
 
 
 def _whole(
@@ -331,11 +339,20 @@ def _whole(
 def _whole_line(
     content: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
 ) -> tuple[str, list[str]]:
-    """The sentence replaced whole by its actions' template line, when that keeps every
-    protected span; else the sentence kept whole, nothing run."""
+    """The clauses that hold the steps replaced whole by the actions' template line, the
+    others kept ("已添加淡入效果，[打开特效标签页可微调]"), when that keeps every protected span
+    and reads as whole pieces; else the sentence kept whole, nothing run."""
     line = rendered_line(tuple(dict.fromkeys(acts)), language_of(content, tables, m))
-    if line and keeps_verbatim(content, line, m, labels):
-        return line, acts
+    if not line:
+        return content, []
+    bounds = clause_bounds(content, [])
+    cued = [any(is_real(c) for c in find_cues(content[a:b], tables)) for a, b in bounds]
+    if True in cued:
+        first, last = cued.index(True), len(cued) - 1 - cued[::-1].index(True)
+        head, tail = content[: bounds[first][0]], content[bounds[last][1] :]
+        new = head + (decapitalize(line) if head.strip() else line) + tail
+        if keeps_verbatim(content, new, m, labels) and composed(new, content, tables):
+            return new, acts
     return content, []
 
 
@@ -348,6 +365,8 @@ def _mended(
     second, second_acts = reconcile(content, content, [], tables, m)
     if second_acts and (second != content or set(second_acts) <= set(acts)):
         return second, second_acts
+    if acts == ["state"] and made_by_hand(content, tables, m):
+        return content, []  # "长按…，向上拖动即可删除": an edit by hand, not a view to show
     return _whole_line(content, acts, tables, m, labels)
 
 
