@@ -33,6 +33,7 @@ _EMOJI = r"\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001
 _PUNCT = r",，、;；:：—–\-.。!！?？()（）\[\]*_•·…›>→»/|" + _EMOJI
 _SEP = re.compile(rf"[\s{_PUNCT}]+")
 _MARK = re.compile(rf"[{_PUNCT}]")
+_OPENING = re.compile(r"\s*([\u2600-\u27bf\U0001f300-\U0001faff][\ufe0f\u200d]*)")
 _JOIN = re.compile(
     rf"(?:(?:and\s+then|and|then|or|so)(?![A-Za-z])|然后|再|或者|或|并且|并)[\s{_PUNCT}]*",
     re.IGNORECASE,
@@ -222,8 +223,8 @@ class _Reader:
         """A kept clause glued to the line before it as the rest of one gesture."""
         if not before & {"line", "generic"}:
             return False
-        if not gap or not _MARK.search(between):
-            return True  # "…give me a URL I can upload it": no mark ends the line
+        if not gap or not (_MARK.search(between) or _JOIN.search(between)):
+            return True  # "…give me a URL I can upload it": nothing ends the line
         if not _CONTINUES.search(between):
             return False
         return "generic" in before or any(True for _ in find_cues(piece, self.tables))
@@ -279,4 +280,7 @@ def composed(new: str, original: str, tables: GuiTables) -> bool:
         new.count(a) - new.count(b) != original.count(a) - original.count(b) for a, b in _PAIRS
     ):
         return False  # "choose *High Quality": an emphasis or a bracket cut in half
+    opening = _OPENING.match(original)
+    if opening and opening.group(1) not in new:
+        return False  # "😍 drop a couple more here": the symbol opening the sentence went
     return _Reader(new, original, tables).read()

@@ -29,6 +29,7 @@ __all__ = [
     "IntentTables",
     "asks_answer",
     "classify",
+    "negates",
     "parse_intent_tables",
 ]
 
@@ -58,6 +59,7 @@ class _LangModel(BaseModel):
     ui: list[str]
     edit: list[str]
     answer: list[str]
+    negation: list[str]
     targets: dict[str, list[str]]
 
 
@@ -76,6 +78,8 @@ class _Lang:
     fold: Mapping[int, str]
     edit: re.Pattern[str]
     attributive: re.Pattern[str] | None
+    negation: re.Pattern[str]
+    """Words that end right before a step they negate ("Don't [click Export]", "先别[导出]")."""
     answer: re.Pattern[str]
     """A sentence that asks the user to answer in chat ("Reply 'continue'", 请回复“继续”)."""
     latin_targets: tuple[tuple[str, re.Pattern[str]], ...] = ()
@@ -148,6 +152,7 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         edit=rx.compile(alt(model.edit), flags),
         # 你上传的照片, 导出过的视频: a verb that describes a noun or a past act names no target
         attributive=None if latin else rx.compile("[的了过完好咗]", 0),
+        negation=rx.compile(rf"(?:{alt(model.negation)})[\s,]*(?:(?:{alt(model.leadin)})\s*)*$", flags),
         answer=rx.compile(
             rf"{start}\s*{lead}(?:{alt(model.answer)})\b" if latin else alt(model.answer), flags
         ),
@@ -255,6 +260,12 @@ def asks_answer(sentence: str, tables: IntentTables, zh: bool) -> bool:
     "Just type your answer below", 请在聊天框回复 A 或 B."""
     lang = tables.zh if zh else tables.en
     return lang.answer.search(sentence.translate(lang.fold) if zh else sentence) is not None
+
+
+def negates(before: str, tables: IntentTables, zh: bool) -> bool:
+    """Whether the words `before` a step negate or defer it ("Don't", "先别")."""
+    lang = tables.zh if zh else tables.en
+    return lang.negation.search(before.translate(lang.fold) if zh else before) is not None
 
 
 def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIntent:

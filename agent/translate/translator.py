@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 
 from agent.translate.composed import composed
 from agent.translate.fallback import made_by_hand, reconcile, rendered_line
-from agent.translate.intent import asks_answer
+from agent.translate.intent import asks_answer, negates
 from agent.translate.prose import (
     Masked,
     clause_bounds,
@@ -242,7 +242,9 @@ def _sentence(
         if new != "":
             position = _position(out, start, dropped)
             text = _joined(content[start:end], new, lang, position)
-            out += (content[previous_end:start] if out else "") + text
+            # "😍 [drop a couple more here]": a symbol opening the sentence stays in front
+            opening = content_symbols(content[:start]) if not out and start else ""
+            out += (content[previous_end:start] if out else opening) + text
         elif out and not dropped:  # "done 🎉 [Preview it]": the emoji closes the content
             out += content_symbols(content[previous_end:start])
         dropped = new == ""
@@ -291,6 +293,10 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         content = offers(sentence.content, tables) if question else sentence.content
         content, asides = _asides(content, tables, m, question)
         new, acts = _sentence(content, tables, m, question)
+        if _negated(content, tables, m, question):
+            new, acts = sentence.content, []  # "Don't click Export yet": kept, nothing runs
+            out += new + sentence.term + sentence.ws
+            continue
         if asides:  # an aside's actions go where the aside stood relative to the main cues
             cues = find_cues(content, tables, question)
             first = next((c.start for c in cues if is_real(c)), len(content))
@@ -320,6 +326,18 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if new or not sentence.content:
             out += new + term + sentence.ws
     return out, actions
+
+
+def _negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether a step of the sentence is negated or deferred by the words right before it."""
+    if tables.intent is None:
+        return False
+    zh = _zh(content)
+    return any(
+        negates(m.restore(content[: cue.start]), tables.intent, zh)
+        for cue in find_cues(content, tables, question)
+        if is_real(cue)
+    )
 
 
 def _zh(content: str) -> bool:
