@@ -33,6 +33,7 @@ _EMOJI = r"\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001
 _PUNCT = r",，、;；:：—–\-.。!！?？()（）\[\]*_•·…›>→»/|" + _EMOJI
 _SEP = re.compile(rf"[\s{_PUNCT}]+")
 _MARK = re.compile(rf"[{_PUNCT}]")
+_POINTER = re.compile(r"[\u25b6\u25ba\u27a1\u2b05-\u2b07\u2b95\U0001f446-\U0001f449\U0001f53d]")
 _OPENING = re.compile(r"\s*([\u2600-\u27bf\U0001f300-\U0001faff][\ufe0f\u200d]*)")
 _JOIN = re.compile(
     rf"(?:(?:and\s+then|and|then|or|so)(?![A-Za-z])|然后|再|或者|或|并且|并)[\s{_PUNCT}]*",
@@ -168,7 +169,8 @@ def _slot_ok(slot: str, original: str, replacements: list[str], quote: bool) -> 
         return False
     rest = slot
     for word in replacements:
-        rest = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", "\0", rest, flags=re.I)
+        edge = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if word.isascii() else ("", "")
+        rest = re.sub(edge[0] + re.escape(word) + edge[1], "\0", rest, flags=re.IGNORECASE)
     pieces = [p.strip(" \t,，、:：;；'\"") for p in rest.split("\0")]
     check = _covered if quote else _aligned_span
     return all(check(p, original) for p in pieces if p)
@@ -281,6 +283,6 @@ def composed(new: str, original: str, tables: GuiTables) -> bool:
     ):
         return False  # "choose *High Quality": an emphasis or a bracket cut in half
     opening = _OPENING.match(original)
-    if opening and opening.group(1) not in new:
+    if opening and not _POINTER.match(opening.group(1)) and opening.group(1) not in new:
         return False  # "😍 drop a couple more here": the symbol opening the sentence went
     return _Reader(new, original, tables).read()

@@ -369,8 +369,11 @@ def _whole_line(
         first, last = cued.index(True), len(cued) - 1 - cued[::-1].index(True)
         head, tail = content[: bounds[first][0]], content[bounds[last][1] :]
         new = head + (decapitalize(line) if head.strip() else line) + tail
-        if keeps_verbatim(content, new, m, labels) and composed(new, content, tables):
+        whole = keeps_verbatim(content, new, m, labels) and composed(new, content, tables)
+        if whole and not pieced(new, content, tables):
             return new, acts
+    if keeps_verbatim(content, line, m, labels) and composed(line, content, tables):
+        return line, acts  # "[Under My Wallet,] then click Export": a place alone says nothing
     return content, []
 
 
@@ -381,11 +384,25 @@ def _mended(
     (it replaces whole clauses), or its reading when it agrees with the rules, else the
     template line of the rules' actions alone, else the sentence whole, nothing run (rule 5)."""
     second, second_acts = reconcile(content, content, [], tables, m)
-    if second_acts and (second != content or set(second_acts) <= set(acts)):
+    agrees = set(second_acts) <= set(acts)
+    rewrote = second != content and not _left_steps(second, tables)
+    if second_acts and (agrees or rewrote) and not pieced(second, content, tables):
         return second, second_acts
     if acts == ["state"] and made_by_hand(content, tables, m):
         return content, []  # "长按…，向上拖动即可删除": an edit by hand, not a view to show
+    if acts in (["state"], ["upload"]) and second_acts and not agrees:
+        return second, second_acts  # "find what you've uploaded in the media library": a view
     return _whole_line(content, acts, tables, m, labels)
+
+
+def _left_steps(text: str, tables: GuiTables) -> bool:
+    """Whether `text` still holds a GUI step once the template lines in it are taken out."""
+    for lang in tables.languages:
+        for kind in lang.kinds.values():
+            for line in (kind.bare, kind.short):
+                if line:
+                    text = text.replace(line, "").replace(decapitalize(line), "")
+    return any(is_real(cue) for cue in find_cues(text, tables))
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:
