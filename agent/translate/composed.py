@@ -19,6 +19,7 @@ condition or subject stays where it stood. Pure; reads only the compiled tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,6 +46,7 @@ _BOUNDARY = re.compile(
     rf"|然后|再|或者|或|并且|并)\s*",
     re.IGNORECASE,
 )
+_MASK_ONE = re.compile(MASK_CLASS)
 _WORD_START = re.compile(r"[\w\u3400-\u9fff]|" + MASK_CLASS)
 # What a catch-all slot may open with: a purpose or a condition, which reads after any line.
 _PURPOSE = re.compile(
@@ -71,11 +73,11 @@ class _Template:
 
 
 @cache
-def _compile(text: str, catch_all: bool = False, generic: bool = False, quote: bool = False) -> _Template:
+def _compile(
+    text: str, catch_all: bool = False, generic: bool = False, quote: bool = False
+) -> _Template:
     parts = _FIELD.split(text.strip())
-    regex = "".join(
-        rf"(?P<f{i}>.+?)" if i % 2 else re.escape(part) for i, part in enumerate(parts)
-    )
+    regex = "".join(rf"(?P<f{i}>.+?)" if i % 2 else re.escape(part) for i, part in enumerate(parts))
     pattern = re.compile(regex, re.IGNORECASE | re.DOTALL)
     return _Template(pattern, parts[0].casefold(), catch_all, generic, quote)
 
@@ -141,7 +143,11 @@ def _aligned_span(text: str, original: str) -> bool:
         if not (_word(before) and _word(text[0])) and not (_word(after) and _word(text[-1])):
             return True
         at = folded.find(low, at + 1)
-    return without_place(text, original)
+
+    def spelled(masked: str) -> str:  # a masked quote as a Latin word, so edges still apply
+        return _MASK_ONE.sub(lambda c: f"q{ord(c.group(0)):x}", masked)
+
+    return without_place(spelled(text), spelled(original))
 
 
 def _covered(piece: str, original: str) -> bool:
@@ -185,7 +191,7 @@ class _Reader:
     tables: GuiTables
 
     def line(self, piece: str, templates: list[_Template], replacements: list[str]) -> str:
-        """"line" or "generic" when `piece` is one template line, else ""."""
+        """ "line" or "generic" when `piece` is one template line, else ""."""
         for template in templates:
             found = template.pattern.fullmatch(piece)
             if found is None:
@@ -206,7 +212,7 @@ class _Reader:
         return seen is not None and not _PARTICLE.search(slot)
 
     def kept(self, piece: str, starts: set[int]) -> str:
-        """"orig" when `piece` is a span of the original between two boundaries, "lead" when it
+        """ "orig" when `piece` is a span of the original between two boundaries, "lead" when it
         only starts on one (words kept in front of a line), else ""."""
         low, folded = piece.casefold(), self.original.casefold()
         found = ""
@@ -231,7 +237,17 @@ class _Reader:
             return False
         return "generic" in before or any(True for _ in find_cues(piece, self.tables))
 
+    def ends(self, j: int, line_starts: set[int]) -> list[int]:
+        """Where a piece opening at `j` of `new` may end: before a mark, a joining word, or
+        a template line."""
+        new = self.new
+        found = {e for e in range(j + 1, len(new) + 1) if e == len(new) or _SEP.match(new, e)}
+        found |= {e for e in range(j + 1, len(new)) if new[e - 1] == " " and _JOIN.match(new, e)}
+        found |= {e for e in line_starts if e > j}
+        return sorted(found)
+
     def read(self) -> bool:
+        """Read `new` left to right, keeping every offset a run of whole pieces reaches."""
         new = self.new
         starts = _boundaries(self.original, self.tables)
         templates = _templates(self.tables)
@@ -242,36 +258,32 @@ class _Reader:
             m.start() for o in openings for m in re.finditer(re.escape(o), folded) if m.start()
         }
         reach: dict[int, set[str]] = {0: {"start"}}
-        for i in range(len(new) + 1):
-            if i not in reach:
-                continue
+        for i in _reached(reach, len(new)):
             before = reach[i]
             gap = _SEP.match(new, i)
             j = gap.end() if gap else i
             join = _JOIN.match(new, j)
-            if join:
-                j = join.end()
+            j = join.end() if join else j
             between = new[i:j]
-            if j == len(new):
-                if before != {"lead"}:
-                    return True
-                continue
-            ends = {e for e in range(j + 1, len(new) + 1) if e == len(new) or _SEP.match(new, e)}
-            ends |= {e for e in range(j + 1, len(new)) if new[e - 1] == " " and _JOIN.match(new, e)}
-            ends |= {e for e in line_starts if e > j}
-            for end in sorted(ends):
+            if j == len(new) and before != {"lead"}:
+                return True
+            for end in self.ends(j, line_starts) if j < len(new) else []:
                 piece = new[j:end]
                 if piece.strip() != piece:
                     continue
                 kind = self.line(piece, templates, replacements)
                 if kind and (before != {"lead"} or between.strip(" ,，") == ""):
                     reach.setdefault(end, set()).add(kind)
-                if before == {"lead"}:
-                    continue
-                kept = self.kept(piece, starts)
-                if kept and not self.joined_badly(before, between, piece, gap is not None or i == 0):
+                kept = "" if before == {"lead"} else self.kept(piece, starts)
+                opened = gap is not None or i == 0
+                if kept and not self.joined_badly(before, between, piece, opened):
                     reach.setdefault(end, set()).add(kept)
         return False
+
+
+def _reached(reach: dict[int, set[str]], size: int) -> Iterator[int]:
+    """The offsets of `reach` in order, including those added while reading."""
+    yield from (i for i in range(size + 1) if i in reach)
 
 
 def composed(new: str, original: str, tables: GuiTables) -> bool:

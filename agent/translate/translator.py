@@ -29,11 +29,12 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from agent.translate.composed import composed
-from agent.translate.fallback import made_by_hand, reconcile, rendered_line
-from agent.translate.intent import asks_answer, negates
+from agent.translate.fallback import reconcile
+from agent.translate.intent import asks_answer
+from agent.translate.mend import garbled, mended, negated, whole, zh
 from agent.translate.prose import (
     Masked,
+    Sentence,
     clause_bounds,
     content_symbols,
     mask,
@@ -52,14 +53,7 @@ from agent.translate.rewrite import (
     shift_cues,
 )
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
-from agent.translate.verbatim import (
-    button_labels,
-    dangles,
-    keeps_verbatim,
-    pieced,
-    spliced,
-    verbless,
-)
+from agent.translate.verbatim import button_labels, keeps_verbatim
 
 __all__ = ["Translation", "Translator", "translate"]
 
@@ -69,7 +63,6 @@ _REQUEST = re.compile(
     r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
     re.IGNORECASE,
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # A plain word opening a sentence, safe to capitalise (never a file name or a code token).
 _PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
@@ -286,6 +279,34 @@ def _asides(
     return out + content[pos:], actions
 
 
+def _checked(
+    sentence: Sentence,
+    content: str,
+    new: str,
+    acts: list[str],
+    tables: GuiTables,
+    m: Masked,
+    question: bool,
+) -> tuple[str, list[str], str]:
+    """The rules' rewrite of a sentence through the guards, mended or reconciled with the
+    clause stage; returns the text, its actions and the sentence's closing mark."""
+    bad = garbled(new, content, sentence.content, tables)
+    labels = button_labels(content, tables, question)
+    spliced_acts = acts if bad else []
+    if bad or not keeps_verbatim(content, new, m, labels):
+        new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
+    request = question and _REQUEST.match(sentence.content) is not None
+    term = sentence.term
+    if spliced_acts and (not question or request):
+        new, acts = mended(sentence.content, spliced_acts, tables, m, labels)
+    elif not question or request:  # "Could you attach the photo …?" asks for a step
+        new, acts = reconcile(sentence.content, new, acts, tables, m)
+        new, acts = whole(sentence.content, new, acts, tables, m, labels)
+        if request and new != sentence.content:
+            term = "。" if "？" in term else "."
+    return new, acts, term
+
+
 def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     out, actions = "", []
     for sentence in split_sentences(body):
@@ -293,7 +314,7 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         content = offers(sentence.content, tables) if question else sentence.content
         content, asides = _asides(content, tables, m, question)
         new, acts = _sentence(content, tables, m, question)
-        if _negated(content, tables, m, question):
+        if negated(content, tables, m, question):
             new, acts = sentence.content, []  # "Don't click Export yet": kept, nothing runs
             out += new + sentence.term + sentence.ws
             continue
@@ -301,23 +322,8 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             cues = find_cues(content, tables, question)
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
-        garbled = spliced(new, tables) and not spliced(sentence.content, tables)
-        garbled = garbled or dangles(new, sentence.content) or verbless(new, sentence.content)
-        garbled = garbled or pieced(new, content, tables) or not composed(new, content, tables)
-        labels = button_labels(content, tables, question)
-        spliced_acts = acts if garbled else []
-        if garbled or not keeps_verbatim(content, new, m, labels):
-            new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-        request = question and _REQUEST.match(sentence.content) is not None
-        term = sentence.term
-        if spliced_acts and (not question or request):
-            new, acts = _mended(sentence.content, spliced_acts, tables, m, labels)
-        elif not question or request:  # "Could you attach the photo …?" asks for a step
-            new, acts = reconcile(sentence.content, new, acts, tables, m)
-            new, acts = _whole(sentence.content, new, acts, tables, m, labels)
-            if request and new != sentence.content:
-                term = "。" if "？" in term else "."
-        if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, _zh(content)):
+        new, acts, term = _checked(sentence, content, new, acts, tables, m, question)
+        if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
             acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
         actions += acts
         opening = sentence.content if out else body
@@ -326,83 +332,6 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if new or not sentence.content:
             out += new + term + sentence.ws
     return out, actions
-
-
-def _negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
-    """Whether a step of the sentence is negated or deferred by the words right before it."""
-    if tables.intent is None:
-        return False
-    zh = _zh(content)
-    return any(
-        negates(m.restore(content[: cue.start]), tables.intent, zh)
-        for cue in find_cues(content, tables, question)
-        if is_real(cue)
-    )
-
-
-def _zh(content: str) -> bool:
-    return _CJK.search(content) is not None
-
-
-def _whole(
-    content: str, new: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
-) -> tuple[str, list[str]]:
-    """A rewrite still holding fragments ("…balance, under My Wallet") becomes its template
-    line alone when that keeps every protected span, else the sentence stays whole."""
-    if not pieced(new, content, tables):
-        return new, acts
-    return _whole_line(content, acts, tables, m, labels)
-
-
-def _whole_line(
-    content: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
-) -> tuple[str, list[str]]:
-    """The clauses that hold the steps replaced whole by the actions' template line, the
-    others kept ("已添加淡入效果，[打开特效标签页可微调]"), when that keeps every protected span
-    and reads as whole pieces; else the sentence kept whole, nothing run."""
-    line = rendered_line(tuple(dict.fromkeys(acts)), language_of(content, tables, m))
-    if not line:
-        return content, []
-    bounds = clause_bounds(content, [])
-    cued = [any(is_real(c) for c in find_cues(content[a:b], tables)) for a, b in bounds]
-    if True in cued:
-        first, last = cued.index(True), len(cued) - 1 - cued[::-1].index(True)
-        head, tail = content[: bounds[first][0]], content[bounds[last][1] :]
-        new = head + (decapitalize(line) if head.strip() else line) + tail
-        whole = keeps_verbatim(content, new, m, labels) and composed(new, content, tables)
-        if whole and not pieced(new, content, tables):
-            return new, acts
-    if keeps_verbatim(content, line, m, labels) and composed(line, content, tables):
-        return line, acts  # "[Under My Wallet,] then click Export": a place alone says nothing
-    return content, []
-
-
-def _mended(
-    content: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
-) -> tuple[str, list[str]]:
-    """A sentence whose rewrite the guards rejected as a splice: the clause stage's rewrite
-    (it replaces whole clauses), or its reading when it agrees with the rules, else the
-    template line of the rules' actions alone, else the sentence whole, nothing run (rule 5)."""
-    second, second_acts = reconcile(content, content, [], tables, m)
-    agrees = set(second_acts) <= set(acts)
-    rewrote = second != content and not _left_steps(second, tables)
-    if second_acts and (agrees or rewrote) and not pieced(second, content, tables):
-        return second, second_acts
-    if acts == ["state"] and made_by_hand(content, tables, m):
-        return content, []  # "长按…，向上拖动即可删除": an edit by hand, not a view to show
-    if acts in (["state"], ["upload"]) and second_acts and not agrees:
-        return second, second_acts  # "find what you've uploaded in the media library": a view
-    return _whole_line(content, acts, tables, m, labels)
-
-
-def _left_steps(text: str, tables: GuiTables) -> bool:
-    """Whether `text` still holds a GUI step once the template lines in it are taken out."""
-    for lang in tables.languages:
-        for kind in lang.kinds.values():
-            for line in (kind.bare, kind.short):
-                if line:
-                    text = text.replace(line, "").replace(decapitalize(line), "")
-    return any(is_real(cue) for cue in find_cues(text, tables))
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:
