@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from agent.translate.fallback import reconcile
 from agent.translate.intent import asks_answer
@@ -54,6 +55,10 @@ from agent.translate.rewrite import (
 )
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.verbatim import button_labels, keeps_verbatim
+
+if TYPE_CHECKING:
+    from agent.llm import Completer
+    from agent.templates import Templates
 
 __all__ = ["Translation", "Translator", "translate"]
 
@@ -83,15 +88,36 @@ class Translator:
     traditional: bool = False
     """Write every answer in Traditional characters (the user writes Traditional); quoted
     spans, code and URLs stay as they are."""
+    completer: Completer | None = None
+    """The model stage (`agent.translate.model`), when `ANTHROPIC_API_KEY` is set."""
+    templates: Templates | None = None
 
     def __call__(self, text: str) -> Translation:
         """Translate `text` with these tables."""
-        result = translate(text, self.tables)
+        return self._scripted(translate(text, self.tables))
+
+    def _scripted(self, result: Translation) -> Translation:
         if not self.traditional:
             return result
         masked = mask(result.text)
         converted = masked.restore(self.tables.script.to_traditional(masked.text))
         return Translation(converted, result.actions)
+
+    async def refine(self, text: str, ruled: Translation) -> Translation:
+        """`ruled` (this translator's result for `text`), or the model's reading when the rules
+        left a GUI-looking `text` whole; bounded by `STREAM_MODEL_TIMEOUT`, and the rule result
+        on any failure, timeout or unsafe answer."""
+        if self.completer is None or ruled.actions:
+            return ruled
+        plain = translate(text, self.tables)
+        if plain.actions or plain.text != text:
+            return ruled
+        from agent.translate.model import STREAM_MODEL_TIMEOUT, translate_with_model
+
+        result = await translate_with_model(
+            text, self.tables, self.completer, self.templates, bound_s=STREAM_MODEL_TIMEOUT
+        )
+        return ruled if result.text == text else self._scripted(result)
 
     def holding(self, actions: Collection[str]) -> Translator:
         """This translator with the steps of `actions` left unsaid (see `GuiTables.holding`)."""
