@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MODEL_TEMPLATE",
-    "STREAM_MODEL_TIMEOUT",
     "TRANSLATE_TOOL",
     "translate_with_model",
 ]
@@ -38,8 +37,6 @@ __all__ = [
 MODEL_TEMPLATE = "translate/model"
 MODEL_TIMEOUT = 8.0
 """Outer bound on one model call; the completer's own request timeout is shorter."""
-STREAM_MODEL_TIMEOUT = 4.0
-"""The bound while a reply streams: a slow model costs the user at most this, then the rules."""
 _ACTIONS = ("export", "credits", "state", "upload")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _log = structlog.get_logger(__name__)

@@ -68,6 +68,8 @@ _REQUEST = re.compile(
     r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
     re.IGNORECASE,
 )
+STREAM_MODEL_TIMEOUT = 4.0
+"""The model stage's bound while a reply streams: a slow model costs the user at most this."""
 # A plain word opening a sentence, safe to capitalise (never a file name or a code token).
 _PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
@@ -91,6 +93,8 @@ class Translator:
     completer: Completer | None = None
     """The model stage (`agent.translate.model`), when `ANTHROPIC_API_KEY` is set."""
     templates: Templates | None = None
+    bound_s: float = STREAM_MODEL_TIMEOUT
+    """How long a streaming reply waits for the model before the rule result stands."""
 
     def __call__(self, text: str) -> Translation:
         """Translate `text` with these tables."""
@@ -105,17 +109,17 @@ class Translator:
 
     async def refine(self, text: str, ruled: Translation) -> Translation:
         """`ruled` (this translator's result for `text`), or the model's reading when the rules
-        left a GUI-looking `text` whole; bounded by `STREAM_MODEL_TIMEOUT`, and the rule result
-        on any failure, timeout or unsafe answer."""
+        left a GUI-looking `text` whole; bounded by `bound_s`, and the rule result on any
+        failure, timeout or unsafe answer."""
         if self.completer is None or ruled.actions:
             return ruled
         plain = translate(text, self.tables)
         if plain.actions or plain.text != text:
             return ruled
-        from agent.translate.model import STREAM_MODEL_TIMEOUT, translate_with_model
+        from agent.translate.model import translate_with_model
 
         result = await translate_with_model(
-            text, self.tables, self.completer, self.templates, bound_s=STREAM_MODEL_TIMEOUT
+            text, self.tables, self.completer, self.templates, bound_s=self.bound_s
         )
         return ruled if result.text == text else self._scripted(result)
 
