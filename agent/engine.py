@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     import httpx
 
     from agent.config import Settings
+    from agent.llm import Completer
     from agent.models import Clock, Sleep
     from agent.output_options import OutputOptions
     from agent.router import KeywordRouter, Route
@@ -446,9 +447,11 @@ class EngineParts:
         )
         return router.route
 
-    def translator(self, settings: Settings) -> Translator:
+    def translator(self, settings: Settings, completer: Completer | None = None) -> Translator:
         """The GUI translator for `settings`: with auto-export off it offers the export instead
-        of promising it."""
+        of promising it; with `ANTHROPIC_API_KEY` set (or a `completer` given) a reply the rules
+        leave whole goes through the model stage as it streams."""
+        from agent.llm import completer_from_settings
         from agent.translate import Translator
 
         tables = self.tables
@@ -457,7 +460,8 @@ class EngineParts:
                 lang: self.templates.render("replies/export_offer", lang) for lang in ("en", "zh")
             }
             tables = tables.offering("export", offers)
-        return Translator(tables)
+        completer = completer or completer_from_settings(settings)
+        return Translator(tables, completer=completer, templates=self.templates)
 
 
 @asynccontextmanager

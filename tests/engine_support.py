@@ -103,9 +103,15 @@ async def local_engine(
 
 @asynccontextmanager
 async def scripted_engine(
-    settings: Settings, script: ApiScript, tmp_path: Path, *, clock: FakeClock | None = None
+    settings: Settings,
+    script: ApiScript,
+    tmp_path: Path,
+    *,
+    clock: FakeClock | None = None,
+    parts: Any = None,
 ) -> AsyncIterator[tuple[Engine, RecordingProgress, RecordingSleep]]:
-    """An engine over a scripted API (token, session and credits are scripted here)."""
+    """An engine over a scripted API (token, session and credits are scripted here); `parts`
+    replaces the bundled router and translator (an `EngineParts`-like object)."""
     script.on("POST", "/api/auth/anonymous-token", json_response("anonymous-token"))
     script.on("POST", "/api/tasks/me/with-session/nemo_agent", json_response("session"))
     script.on("GET", "/api/credits/balance/simple", json_response("credits"))
@@ -116,6 +122,7 @@ async def scripted_engine(
     live = settings.with_overrides(api_url=API_URL, client_id="cid-test")
     async with open_engine(
         live,
+        parts=parts,
         progress=progress,
         output_dir=tmp_path / "out",
         sleep=sleep,

@@ -7,9 +7,9 @@ answered from a before/after state diff (re-read a few times while it is empty);
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import aclosing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 
@@ -19,6 +19,9 @@ from agent.handlers.stream import RECOVERY_DELAYS, StreamReader, recover, with_t
 from agent.log import redact
 from agent.models import ProjectState
 from agent.timeline import diff_timelines, parse_timeline
+
+if TYPE_CHECKING:
+    from agent.translate import Translation
 
 __all__ = ["SETTLE_DELAYS", "handle_sse"]
 
@@ -152,6 +155,16 @@ async def _baseline(ctx: HandlerContext) -> ProjectState:
         return ProjectState(session_id=ctx.session_id)
 
 
+def _refiner(ctx: HandlerContext) -> Callable[[str, Translation], Awaitable[Translation]] | None:
+    """The translator's model stage, when the turn's translator has one."""
+    from agent.translate import Translator
+
+    translator = ctx.translate
+    if isinstance(translator, Translator) and translator.completer is not None:
+        return translator.refine
+    return None
+
+
 async def handle_sse(ctx: HandlerContext) -> Reply:
     """Post the user's message once, stream the run, and answer from text, state or a question.
 
@@ -160,7 +173,7 @@ async def handle_sse(ctx: HandlerContext) -> Reply:
         ServerError: The run failed before producing anything.
         APIError: The backend refused the message (e.g. 2001 insufficient credits).
     """
-    reader = StreamReader(ctx.notify, ctx.translate, ctx.clock)
+    reader = StreamReader(ctx.notify, ctx.translate, ctx.clock, refine=_refiner(ctx))
     prior = ctx.journal.posted() if ctx.journal is not None else None
     if prior is not None:
         # An earlier attempt of this job posted the message: never post it again, read state.
@@ -178,7 +191,7 @@ async def handle_sse(ctx: HandlerContext) -> Reply:
                 _log.debug(
                     "sse.event", kind=type(event).__name__, tool=getattr(event, "name", None)
                 )
-                reader.feed(event)
+                await reader.take(event)
     except StreamError as exc:
         _log.info("sse.dropped", reason=exc.message, texts=len(reader.texts))
         return await _recover(ctx, before, reader)

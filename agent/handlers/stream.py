@@ -97,6 +97,8 @@ class StreamReader:
     notify: Notifier
     translate: Callable[[str], Translation]
     clock: Clock
+    refine: Callable[[str, Translation], Awaitable[Translation]] | None = None
+    """The translator's model stage for a text the rules left whole (`Translator.refine`)."""
     started: float = 0.0
     texts: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
@@ -155,12 +157,30 @@ class StreamReader:
             self._reminders = due
             self.notify.status("still_working", minutes=int(elapsed // 60))
 
-    def _text(self, event: TextEvent) -> None:
+    async def take(self, event: SseEvent) -> None:
+        """`feed`, with a text the rules leave whole read by the model stage first (`refine`,
+        bounded; the rule result on any failure).
+
+        Raises:
+            ServerError: The run failed before producing anything useful.
+        """
+        if self.refine is None or not isinstance(event, TextEvent) or not self._shown(event):
+            self.feed(event)
+            return
+        self._remind()
+        self._show(await self.refine(event.text, self.translate(event.text)))
+
+    def _shown(self, event: TextEvent) -> bool:
         if event.partial or not event.text.strip():
-            return  # partial chunks are followed by the aggregate; never show both
-        if self.normal_output and is_temporary_issue(event.text):
-            return  # the spurious trailing "temporary issue" after a normal run (§0)
-        result = self.translate(event.text)
+            return False  # partial chunks are followed by the aggregate; never show both
+        # the spurious trailing "temporary issue" after a normal run (§0)
+        return not (self.normal_output and is_temporary_issue(event.text))
+
+    def _text(self, event: TextEvent) -> None:
+        if self._shown(event):
+            self._show(self.translate(event.text))
+
+    def _show(self, result: Translation) -> None:
         self.question = None
         for action in result.actions:
             if action not in self.actions:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from agent.translate.composed import composed
 from agent.translate.intent import ClauseIntent, IntentTables, decide, edits, leftover
 from agent.translate.prose import Masked, clause_bounds, protected_tokens
 from agent.translate.rewrite import decapitalize, language_of
 from agent.translate.tables import GuiTables, LanguageTable
 from agent.translate.verbatim import keeps_verbatim
 
-__all__ = ["reconcile", "rendered_line", "rewrite_sentence"]
+__all__ = ["made_by_hand", "reconcile", "rendered_line", "rewrite_sentence"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CONTENT = re.compile(r"\d|[(（]")
@@ -124,7 +125,7 @@ def reconcile(
     if acts not in ([], ["state"], ["upload"]):
         return new, acts
     second, second_acts = _second_stage(content, tables, m)
-    if not acts and second_acts == ["state"] and _edits(content, tables, m):
+    if not acts and second_acts == ["state"] and made_by_hand(content, tables, m):
         second, second_acts = content, []  # "find it in the library, drag it to the front"
     if not acts and (second_acts or new == content):
         return second, second_acts
@@ -132,7 +133,7 @@ def reconcile(
         return second, second_acts  # "check your coins in the Wallet tab"
     if acts == ["upload"] and second_acts == ["state"]:
         return second, second_acts  # "素材库里能找到你上传过的照片": a library shown
-    if acts == ["state"] and not second_acts and _edits(content, tables, m):
+    if acts == ["state"] and not second_acts and made_by_hand(content, tables, m):
         return content, []  # an edit made by hand in the timeline: unsure, kept whole
     return new, acts
 
@@ -144,10 +145,12 @@ def _second_stage(content: str, tables: GuiTables, m: Masked) -> tuple[str, list
     decided = rewrite_sentence(content, tables, tables.intent, m)
     if decided is None or not keeps_verbatim(content, decided[0], m, decided[2]):
         return content, []
+    if not composed(decided[0], content, tables):
+        return content, []
     return decided[0], decided[1]
 
 
-def _edits(content: str, tables: GuiTables, m: Masked) -> bool:
+def made_by_hand(content: str, tables: GuiTables, m: Masked) -> bool:
     """Whether the classifier reads a clause of `content` as an edit made in a view."""
     if tables.intent is None:
         return False

@@ -23,7 +23,15 @@ from agent.translate.compiled import Regexes
 from agent.translate.patterns import MASK_CLASS
 from agent.translate.prose import Masked
 
-__all__ = ["INTENT_FILE", "ClauseIntent", "IntentTables", "classify", "parse_intent_tables"]
+__all__ = [
+    "INTENT_FILE",
+    "ClauseIntent",
+    "IntentTables",
+    "asks_answer",
+    "classify",
+    "negates",
+    "parse_intent_tables",
+]
 
 INTENT_FILE = "gui_intent.toml"
 Role = Literal["instruction", "step", "edit", "content"]
@@ -50,6 +58,8 @@ class _LangModel(BaseModel):
     not_after: list[str]
     ui: list[str]
     edit: list[str]
+    answer: list[str]
+    negation: list[str]
     targets: dict[str, list[str]]
 
 
@@ -68,6 +78,10 @@ class _Lang:
     fold: Mapping[int, str]
     edit: re.Pattern[str]
     attributive: re.Pattern[str] | None
+    negation: re.Pattern[str]
+    """Words that end right before a step they negate ("Don't [click Export]", "先别[导出]")."""
+    answer: re.Pattern[str]
+    """A sentence that asks the user to answer in chat ("Reply 'continue'", 请回复“继续”)."""
     latin_targets: tuple[tuple[str, re.Pattern[str]], ...] = ()
     """English target names a Chinese sentence may use as they are (点击 Share, ⚙️ > Billing)."""
 
@@ -138,6 +152,12 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         edit=rx.compile(alt(model.edit), flags),
         # 你上传的照片, 导出过的视频: a verb that describes a noun or a past act names no target
         attributive=None if latin else rx.compile("[的了过完好咗]", 0),
+        negation=rx.compile(
+            rf"(?:{alt(model.negation)})[\s,]*(?:(?:{alt(model.leadin)})\s*)*$", flags
+        ),
+        answer=rx.compile(
+            rf"{start}\s*{lead}(?:{alt(model.answer)})\b" if latin else alt(model.answer), flags
+        ),
     )
 
 
@@ -235,6 +255,19 @@ def _choose(
     if "state" in head and set(head) != {"state"} and lang.container.search(plain):
         head = [name for name in head if name != "state"]  # the library is the way there
     return tuple(dict.fromkeys(head))
+
+
+def asks_answer(sentence: str, tables: IntentTables, zh: bool) -> bool:
+    """Whether an (unmasked) sentence asks the user to answer here in chat: "Reply 'continue'",
+    "Just type your answer below", 请在聊天框回复 A 或 B."""
+    lang = tables.zh if zh else tables.en
+    return lang.answer.search(sentence.translate(lang.fold) if zh else sentence) is not None
+
+
+def negates(before: str, tables: IntentTables, zh: bool) -> bool:
+    """Whether the words `before` a step negate or defer it ("Don't", "先别")."""
+    lang = tables.zh if zh else tables.en
+    return lang.negation.search(before.translate(lang.fold) if zh else before) is not None
 
 
 def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIntent:

@@ -28,7 +28,11 @@ from agent.translate.verbatim import keeps_verbatim
 if TYPE_CHECKING:
     from agent.llm import Completer
 
-__all__ = ["MODEL_TEMPLATE", "TRANSLATE_TOOL", "translate_with_model"]
+__all__ = [
+    "MODEL_TEMPLATE",
+    "TRANSLATE_TOOL",
+    "translate_with_model",
+]
 
 MODEL_TEMPLATE = "translate/model"
 MODEL_TIMEOUT = 8.0
@@ -134,9 +138,11 @@ async def translate_with_model(
     tables: GuiTables,
     completer: Completer | None,
     templates: Templates | None = None,
+    bound_s: float = MODEL_TIMEOUT,
 ) -> Translation:
     """`translate(text)`, with the model asked when the rules and the classifier abstain.
 
+    `bound_s` bounds the model call (the reply stream waits for it, so it is short there).
     Never raises for the model: an unreachable, slow, malformed or unsafe answer leaves the
     rule result (the safe default: the text as written, nothing run).
     """
@@ -147,7 +153,7 @@ async def translate_with_model(
     sentences = [p for p, is_sentence in pieces if is_sentence]
     prompt = (templates or Templates()).render(MODEL_TEMPLATE, None, sentences=sentences)
     try:
-        async with asyncio.timeout(MODEL_TIMEOUT):
+        async with asyncio.timeout(bound_s):
             raw = await completer.call_tool(prompt, TRANSLATE_TOOL)
         answer = _Answer.model_validate(raw)
     except (AgentError, TimeoutError) as exc:

@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from agent.translate.prose import Masked
+from agent.translate.prose import Masked, content_symbols
 from agent.translate.tables import MASK_CLASS, GuiTables, Kind, LanguageTable, Rule
 
 __all__ = [
@@ -157,8 +157,9 @@ def _lead(text: str, cues: list[Cue], lang: LanguageTable, quote: bool) -> tuple
     lead-in ("完成后" in "完成后请") or ends as a condition ("检查拼写后") stays as a condition.
     """
     lead = text[: cues[0].start].strip(EDGE)
-    if not _WORDISH.search(lead):  # a lone "👉" or "→" before the instruction goes with it
-        return "", "", ""
+    if not _WORDISH.search(lead):  # a lone "👉" or "→" before the instruction goes with it,
+        symbols = content_symbols(lead).strip()  # "😍" stays: it closes what came before
+        return (symbols, " ", "") if symbols else ("", "", "")
     while True:  # lead-ins ("you can", "请") only ever precede the instruction
         stripped = lang.leadin.sub("", lead).strip(EDGE)
         if stripped == lead:

@@ -28,10 +28,14 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
-from agent.translate.fallback import reconcile, rendered_line
+from agent.translate.fallback import reconcile
+from agent.translate.intent import asks_answer
+from agent.translate.mend import garbled, mended, negated, whole, zh
 from agent.translate.prose import (
     Masked,
+    Sentence,
     clause_bounds,
     content_symbols,
     mask,
@@ -50,14 +54,11 @@ from agent.translate.rewrite import (
     shift_cues,
 )
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
-from agent.translate.verbatim import (
-    button_labels,
-    dangles,
-    keeps_verbatim,
-    pieced,
-    spliced,
-    verbless,
-)
+from agent.translate.verbatim import button_labels, keeps_verbatim
+
+if TYPE_CHECKING:
+    from agent.llm import Completer
+    from agent.templates import Templates
 
 __all__ = ["Translation", "Translator", "translate"]
 
@@ -67,6 +68,8 @@ _REQUEST = re.compile(
     r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
     re.IGNORECASE,
 )
+STREAM_MODEL_TIMEOUT = 4.0
+"""The model stage's bound while a reply streams: a slow model costs the user at most this."""
 # A plain word opening a sentence, safe to capitalise (never a file name or a code token).
 _PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
@@ -87,15 +90,38 @@ class Translator:
     traditional: bool = False
     """Write every answer in Traditional characters (the user writes Traditional); quoted
     spans, code and URLs stay as they are."""
+    completer: Completer | None = None
+    """The model stage (`agent.translate.model`), when `ANTHROPIC_API_KEY` is set."""
+    templates: Templates | None = None
+    bound_s: float = STREAM_MODEL_TIMEOUT
+    """How long a streaming reply waits for the model before the rule result stands."""
 
     def __call__(self, text: str) -> Translation:
         """Translate `text` with these tables."""
-        result = translate(text, self.tables)
+        return self._scripted(translate(text, self.tables))
+
+    def _scripted(self, result: Translation) -> Translation:
         if not self.traditional:
             return result
         masked = mask(result.text)
         converted = masked.restore(self.tables.script.to_traditional(masked.text))
         return Translation(converted, result.actions)
+
+    async def refine(self, text: str, ruled: Translation) -> Translation:
+        """`ruled` (this translator's result for `text`), or the model's reading when the rules
+        left a GUI-looking `text` whole; bounded by `bound_s`, and the rule result on any
+        failure, timeout or unsafe answer."""
+        if self.completer is None or ruled.actions:
+            return ruled
+        plain = translate(text, self.tables)
+        if plain.actions or plain.text != text:
+            return ruled
+        from agent.translate.model import translate_with_model
+
+        result = await translate_with_model(
+            text, self.tables, self.completer, self.templates, bound_s=self.bound_s
+        )
+        return ruled if result.text == text else self._scripted(result)
 
     def holding(self, actions: Collection[str]) -> Translator:
         """This translator with the steps of `actions` left unsaid (see `GuiTables.holding`)."""
@@ -239,7 +265,9 @@ def _sentence(
         if new != "":
             position = _position(out, start, dropped)
             text = _joined(content[start:end], new, lang, position)
-            out += (content[previous_end:start] if out else "") + text
+            # "😍 [drop a couple more here]": a symbol opening the sentence stays in front
+            opening = content_symbols(content[:start]) if not out and start else ""
+            out += (content[previous_end:start] if out else opening) + text
         elif out and not dropped:  # "done 🎉 [Preview it]": the emoji closes the content
             out += content_symbols(content[previous_end:start])
         dropped = new == ""
@@ -281,6 +309,34 @@ def _asides(
     return out + content[pos:], actions
 
 
+def _checked(
+    sentence: Sentence,
+    content: str,
+    new: str,
+    acts: list[str],
+    tables: GuiTables,
+    m: Masked,
+    question: bool,
+) -> tuple[str, list[str], str]:
+    """The rules' rewrite of a sentence through the guards, mended or reconciled with the
+    clause stage; returns the text, its actions and the sentence's closing mark."""
+    bad = garbled(new, content, sentence.content, tables)
+    labels = button_labels(content, tables, question)
+    spliced_acts = acts if bad else []
+    if bad or not keeps_verbatim(content, new, m, labels):
+        new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
+    request = question and _REQUEST.match(sentence.content) is not None
+    term = sentence.term
+    if spliced_acts and (not question or request):
+        new, acts = mended(sentence.content, spliced_acts, tables, m, labels)
+    elif not question or request:  # "Could you attach the photo …?" asks for a step
+        new, acts = reconcile(sentence.content, new, acts, tables, m)
+        new, acts = whole(sentence.content, new, acts, tables, m, labels)
+        if request and new != sentence.content:
+            term = "。" if "？" in term else "."
+    return new, acts, term
+
+
 def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
     out, actions = "", []
     for sentence in split_sentences(body):
@@ -288,23 +344,17 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         content = offers(sentence.content, tables) if question else sentence.content
         content, asides = _asides(content, tables, m, question)
         new, acts = _sentence(content, tables, m, question)
+        if negated(content, tables, m, question):
+            new, acts = sentence.content, []  # "Don't click Export yet": kept, nothing runs
+            out += new + sentence.term + sentence.ws
+            continue
         if asides:  # an aside's actions go where the aside stood relative to the main cues
             cues = find_cues(content, tables, question)
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
-        garbled = spliced(new, tables) and not spliced(sentence.content, tables)
-        garbled = garbled or dangles(new, sentence.content) or verbless(new, sentence.content)
-        garbled = garbled or pieced(new, content, tables)
-        labels = button_labels(content, tables, question)
-        if garbled or not keeps_verbatim(content, new, m, labels):
-            new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-        request = question and _REQUEST.match(sentence.content) is not None
-        term = sentence.term
-        if not question or request:  # "Could you attach the photo …?" asks for a step
-            new, acts = reconcile(sentence.content, new, acts, tables, m)
-            new, acts = _whole(sentence.content, new, acts, tables, m, labels)
-            if request and new != sentence.content:
-                term = "。" if "？" in term else "."
+        new, acts, term = _checked(sentence, content, new, acts, tables, m, question)
+        if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
+            acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
         actions += acts
         opening = sentence.content if out else body
         if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
@@ -312,19 +362,6 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         if new or not sentence.content:
             out += new + term + sentence.ws
     return out, actions
-
-
-def _whole(
-    content: str, new: str, acts: list[str], tables: GuiTables, m: Masked, labels: list[str]
-) -> tuple[str, list[str]]:
-    """A rewrite still holding fragments ("…balance, under My Wallet") becomes its template
-    line alone when that keeps every protected span, else the sentence stays whole."""
-    if not pieced(new, content, tables):
-        return new, acts
-    line = rendered_line(tuple(dict.fromkeys(acts)), language_of(content, tables, m))
-    if line and keeps_verbatim(content, line, m, labels):
-        return line, acts
-    return content, []
 
 
 def _traditional(text: str, tables: GuiTables) -> Translation:

@@ -14,7 +14,15 @@ from agent.translate.prose import Masked, protected_tokens
 from agent.translate.rewrite import find_cues, is_real
 from agent.translate.tables import MASK_CLASS, GuiTables
 
-__all__ = ["button_labels", "dangles", "keeps_verbatim", "pieced", "spliced", "verbless"]
+__all__ = [
+    "button_labels",
+    "dangles",
+    "keeps_verbatim",
+    "pieced",
+    "spliced",
+    "verbless",
+    "without_place",
+]
 
 _QUOTES = "\"“‘「『《'"
 _MASK_ONE = re.compile(MASK_CLASS)
@@ -147,7 +155,7 @@ def _aligned(original: str, start: int, end: int) -> bool:
     return not (after in _INNER_MARKS and end + 1 < len(original) and _word(original[end + 1]))
 
 
-def _without_place(piece: str, original: str) -> bool:
+def without_place(piece: str, original: str) -> bool:
     """`piece` is a word-aligned span of `original` once one place phrase inside it is left out."""
     if not piece.isascii():
         return any(
@@ -167,7 +175,7 @@ def _kept_whole(piece: str, original: str) -> bool:
     while at >= 0 and not _aligned(original, at, at + len(piece)):
         at = folded.find(low, at + 1)
     if at < 0:
-        return _without_place(piece, original) and not _PLACE_ONLY.match(piece)
+        return without_place(piece, original) and not _PLACE_ONLY.match(piece)
     # a clause of its own may open on "可以"; right after a rewritten place it lost its subject
     opens = at == 0 or original[:at].rstrip()[-1:] in _CLAUSE_END
     return not (_PLACE_ONLY.match(piece) or (_HEADLESS.match(piece) and not opens))

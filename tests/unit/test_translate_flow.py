@@ -318,9 +318,9 @@ def test_a_finished_move_or_export_is_reported_not_instructed(text: str, tables:
             "Please attach a reference image by dragging it onto the canvas.",
             Translation("Send a reference image in chat or give me a URL.", ("upload",)),
         ),
-        (
+        (  # the menu item is no span of the sentence once "右键点击…，选择" goes: kept whole
             "右键点击音频轨道，选择“分离音频”即可。",
-            Translation("需要的话告诉我，我来帮你把音频轨道“分离音频”。", ()),
+            Translation("右键点击音频轨道，选择“分离音频”即可。", ()),
         ),
         (
             "导出完成！请点击链接下载视频。",
@@ -403,9 +403,8 @@ def test_unknown_buttons_and_shortcuts_leave_what_they_are_for(
 
 def test_a_credits_page_after_a_noun_keeps_the_noun_readable(tables: GuiTables) -> None:
     result = translate("本月还剩2次免费导出，更多次数请查看套餐页面。", tables)
-    assert result == Translation(
-        "本月还剩2次免费导出，关于更多次数，我会帮你查询积分余额。", ("credits",)
-    )
+    # "关于{rest}" held any leftover ("关于的订阅状态"): the line alone follows the report now
+    assert result == Translation("本月还剩2次免费导出，我会帮你查询积分余额。", ("credits",))
 
 
 def test_a_corner_is_a_place_in_the_frame_unless_it_holds_a_button(tables: GuiTables) -> None:
