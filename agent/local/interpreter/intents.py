@@ -156,6 +156,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     fade_ms, rest = quantity.take_fade(rest)
     length, rest = take_length(rest)
     speed, rest = quantity.take_speed(rest)
+    points, rest = quantity.take_points(rest)
     percent, rest = quantity.take_percent(rest)
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
@@ -185,7 +186,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         single_image=has_any(folded, kw.single_image),
         all_images=has_any(folded, kw.all_images),
         text=text,
-        music=music_op(folded, book, percent, fade is not None, span),
+        music=music_op(folded, book, percent, fade is not None, span, points),
         fade=fade,
         style=_style(folded, book, bool(quotes)),
         subject=subject_of(rest, book),

@@ -16,6 +16,7 @@ __all__ = [
     "take_duration",
     "take_fade",
     "take_percent",
+    "take_points",
     "take_range",
     "take_speed",
     "with_halves",
@@ -44,9 +45,13 @@ _EN_WORDS = [
     "nineteen",
     "twenty",
 ]
-_EN_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_WORDS = "|".join([*_EN_WORDS, *_EN_TENS])
+_WORDS = "|".join([f"(?:{'|'.join(_EN_TENS)})[\\s-]+(?:{_UNITS})", *_EN_WORDS, *_EN_TENS])
 
 NUM = rf"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+|(?<![a-z])(?:{_WORDS})(?![a-z]))"
 SEC = r"(?:seconds?|secs?|s(?![a-z])|秒钟|秒)"
@@ -83,7 +88,7 @@ class TimeRange:
 
 
 def parse_number(token: str) -> float | None:
-    """Arabic digits, English number words up to sixty, or Chinese numerals (十五, 两, 一百)."""
+    """Arabic digits, English number words up to a hundred, or Chinese numerals (十五, 两, 一百)."""
     token = token.strip().casefold()
     if re.fullmatch(r"\d+(?:\.\d+)?", token):
         return float(token)
@@ -91,6 +96,10 @@ def parse_number(token: str) -> float | None:
         return float(_EN_WORDS.index(token))
     if token in _EN_TENS:
         return float(_EN_TENS[token])
+    if (tens := re.fullmatch(r"([a-z]+)[\s-]+([a-z]+)", token)) and tens.group(1) in _EN_TENS:
+        unit = tens.group(2)
+        if unit in _EN_WORDS[1:10]:
+            return float(_EN_TENS[tens.group(1)] + _EN_WORDS.index(unit))
     return _chinese(token)
 
 
@@ -288,8 +297,33 @@ _PERCENT = re.compile(
 )
 
 
+_POINTS = re.compile(
+    rf"\b(?:up|down|by)\s+(?:another\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent)"
+    rf"|{NUM}\s*个?\s*百分点",
+    _F,
+)
+"""A change of level rather than a level: "up by ten percentage points", "降低十个百分点"."""
+_TENTHS = re.compile(
+    r"(?<![一二两三四五六七八九十\d])([一二两三四五六七八九]|\d)\s*成(?![功为了员品本立熟绩果长型])"
+)
+"""七成 is seventy per cent."""
+
+
+def take_points(text: str) -> tuple[int | None, str]:
+    """Find a relative volume change, in percentage points (its sign comes from the words)."""
+    if match := _POINTS.search(text):
+        value = parse_number(next(g for g in match.groups() if g))
+        if value:
+            return round(value), _blank(text, match)
+    return None, text
+
+
 def take_percent(text: str) -> tuple[int | None, str]:
-    """Find a volume percentage: "35%", "百分之五十", "volume to 30", "音量调到50"."""
+    """Find a volume percentage: "35%", "百分之五十", "volume to 30", "音量调到50", 七成."""
+    if match := _TENTHS.search(text):
+        value = parse_number(match.group(1))
+        if value is not None:
+            return round(value * 10), _blank(text, match)
     if match := _PERCENT.search(text):
         value = parse_number(next(g for g in match.groups() if g))
         if value is not None:
