@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.outside import outside_spans
 from agent.local.interpreter.quantity import parse_number
 from agent.local.interpreter.scenes import ANIMATE, SCENE_MOTION, scene_spans
 
@@ -123,8 +124,9 @@ def limits(text: str) -> tuple[list[str], str]:
         if pattern.search(text):
             found += [] if "content_motion" in found else ["content_motion"]
             text = pattern.sub(" ", text)
+    beyond, text = outside_spans(text)
     scene, text = scene_spans(text)
-    return [*found, "scene"] if scene else found, text
+    return [*found, *beyond, "scene"] if scene else [*found, *beyond], text
 
 
 _RETOUCH = re.compile(
