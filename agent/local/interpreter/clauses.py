@@ -76,9 +76,28 @@ _LIMITS = {
 }
 
 
+_COMPLAINT = re.compile(
+    r"\b(?:the\s+|this\s+|that\s+|all\s+(?:the|that|this)\s+)?(?:ken\s*burns|zoom\w*|pan\w*"
+    r"|motion|movement|camera\s+(?:move\w*|motion|work)|effect)(?:\s+(?:effect|thing|move))?"
+    r"\s+(?:is|are|feels?|looks?|seems?|'s)\s+(?:(?:way|a\s+bit|kinda|kind\s+of|a\s+little"
+    r"|just|honestly)\s+)*(?:too\s+much|overkill|too\s+busy|annoying|distracting|boring"
+    r"|dizzying|nauseating|over\s+the\s+top|cheesy|tacky|excessive|a\s+lot)\b"
+    r"|(?:推拉|平移|缩放|运镜|镜头|肯伯恩斯|ken\s*burns|放大|拉近|推近)(?:效果|运动)?(?:有点|太|好|过于)"
+    r"(?:多|夸张|晃|乱|花|晕|过|强)了?",
+    re.IGNORECASE,
+)
+"""A complaint about the current motion ("ken burns is too much"): the motion it names is
+not the one asked for; it asks for less movement."""
+
+
 def drop_negated(text: str) -> str:
-    """`text` with negated clauses ("don't export", "but no title", 不要加标题) blanked out."""
-    return _NEGATED.sub(" ", text)
+    """`text` with negated clauses ("don't export", "but no title", 不要加标题) blanked out,
+    and a complaint about the motion read as asking for less of it."""
+    text = _NEGATED.sub(" ", text)
+    return _COMPLAINT.sub(
+        lambda m: " 幅度小一点 " if re.search(r"[\u4e00-\u9fff]", m.group(0)) else " less motion ",
+        text,
+    )
 
 
 def text_ordinal(folded: str) -> int | None:

@@ -14,7 +14,7 @@ from typing import Literal
 from agent.local.interpreter import clauses, quantity
 from agent.local.interpreter.hanzi import Script, script_of, to_simplified
 from agent.local.interpreter.history import HistoryRequest, history_request
-from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold
+from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold, take_text_shift
 from agent.local.interpreter.musicintents import (
     FadeOp,
     MusicOp,
@@ -72,6 +72,8 @@ class TextOp:
     """Which one of its kind (0-based, -1 the last); None for all or the first."""
     hold_ms: int | None = None
     """How long it should stay on screen ("show the title for 4 seconds")."""
+    shift_ms: int | None = None
+    """How far to move it in time ("move the title a second later", 提前两秒)."""
     fresh: bool = True
     """The message asks for a new one ("add a title") rather than changing one."""
     every: bool = False
@@ -151,7 +153,11 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         )
     )
     limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
-    span, rest = quantity.take_range(unquoted)
+    kw = book.keywords
+    shift, rest = take_text_shift(unquoted)
+    if shift is None or not has_any(unquoted.casefold(), (*kw.title, *kw.caption)):
+        shift, rest = None, unquoted  # "往后挪一秒" of a title is not a video length
+    span, rest = quantity.take_range(rest)
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
     length, rest = take_length(rest)
@@ -160,7 +166,6 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     percent, rest = quantity.take_percent(rest)
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
-    kw = book.keywords
     until = span is not None and span.keep_start and not span.open_end and duration is None
     if until and not any(has_any(folded, k) for k in (kw.title, kw.caption, kw.music)):
         duration, span = span.end_ms if span else None, None  # "run until 10 s": the video
@@ -170,8 +175,8 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
     )
-    if text is not None and (hold or text.action == "ask"):
-        text = replace(text, hold_ms=hold, fresh=clauses.wants_new_text(folded))
+    if text is not None and (hold or shift or text.action == "ask"):
+        text = replace(text, hold_ms=hold, shift_ms=shift, fresh=clauses.wants_new_text(folded))
     look = _look(folded, book, duration, speed)
     if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
         look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
@@ -220,9 +225,39 @@ def _unsupported(folded: str, book: Phrasebook) -> str | None:
     return topic
 
 
+_DIRECTION = re.compile(
+    r"\b(?:drift|move|slide|glide|travel|sweep|track|head|roll|scroll|crawl|float|pan|swing)\w*"
+    r"\s+(?:(?:slowly|gently|gradually|smoothly|a\s+bit|a\s+little|over|across)\s+)*"
+    r"(?:(?:to(?:wards?)?|toward|over\s+to)\s+(?:the\s+)?)?(left|right)\b"
+    r"|\b(?:drift|slide|glide|tilt|scroll|float|rise|sink|crawl)\w*\s+(?:(?:slowly|gently)\s+)?"
+    r"(up|upwards?|down|downwards?)\b"
+    r"|(?:镜头|画面|运镜)[^，,。；]{0,6}?(?:往|向|朝)(左|右|上|下)(?:边|面)?(?:慢慢)?"
+    r"(?:移|平移|摇|走|飘|滑|扫|推|动)",
+    re.IGNORECASE,
+)
+"""A camera direction said with another verb ("drift slowly to the right", 镜头往左摇)."""
+_WAYS = {"left": "pan_left", "right": "pan_right", "up": "pan_up", "down": "pan_down",
+         "左": "pan_left", "右": "pan_right", "上": "pan_up", "下": "pan_down"}  # fmt: skip
+
+
+def _direction(folded: str, book: Phrasebook) -> str | None:
+    if has_any(folded, book.keywords.title) or has_any(folded, book.keywords.caption):
+        return None  # "move the caption to the left" places text
+    photo = re.search(
+        r"\b(?:photo|picture|image|pic|slide|one)s?\b|\.(?:jpe?g|png)|照片|图片|相片|张", folded
+    )
+    if photo and not re.search(r"\bcamera\b|镜头|运镜", folded):
+        return None  # "move harbor.jpg to the right" reorders the slideshow
+    match = _DIRECTION.search(folded)
+    if not match:
+        return None
+    way = next(g for g in match.groups() if g).rstrip("s").removesuffix("ward")
+    return _WAYS.get(way)
+
+
 def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | None) -> Look:
     kw = book.keywords
-    motion = find_key(folded, kw.motion)
+    motion = find_key(folded, kw.motion) or _direction(folded, book)
     cinematic = has_any(folded, kw.cinematic) and not has_any(folded, kw.music)
     if cinematic and motion is None:
         motion = "ken_burns"

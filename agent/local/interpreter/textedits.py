@@ -26,6 +26,7 @@ class TextChange:
     start_ms: int | None = None
     end_ms: int | None = None
     hold_ms: int | None = None
+    shift_ms: int = 0
     size_factor: float = 1.0
     colour: str | None = None
     text: str | None = None
@@ -74,6 +75,9 @@ def _retime(sg: dict[str, Any], change: TextChange, length: int) -> None:
         end = change.end_ms
     if change.hold_ms is not None:
         end = start + change.hold_ms
+    if change.shift_ms:
+        shift = max(-start, min(change.shift_ms, length - end))  # kept whole inside the video
+        start, end = start + shift, end + shift
     end = max(min(end, length), min(length, MIN_MS))
     start = max(0, min(start, end - MIN_MS))
     sg["s"], sg["d"] = start, end - start

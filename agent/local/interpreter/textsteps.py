@@ -28,6 +28,7 @@ def edits_existing(steps: EditSteps, op: TextOp) -> bool:
     if op.action != "ask" or op.fresh:
         return False
     wants = op.position is not None or op.span is not None or op.hold_ms is not None
+    wants = wants or bool(op.shift_ms)
     return wants and bool(pick(steps.draft, op.kind, op.ordinal))
 
 
@@ -73,7 +74,7 @@ def _change(steps: EditSteps, op: TextOp) -> None:
             start, end = None, total(steps.draft) if op.span.open_end else end
         elif op.span.open_end:
             end = None
-    change = TextChange(op.position, start, end, op.hold_ms)
+    change = TextChange(op.position, start, end, op.hold_ms, op.shift_ms or 0)
     draft = change_texts(steps.draft, ids, change)
     changed = [sg for sg in segments(draft, TEXT) if sg["id"] in ids]
     first = changed[0]
