@@ -160,6 +160,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     span, rest = quantity.take_range(rest)
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
+    speed_factor, rest = quantity.take_speed_factor(rest)
     length, rest = take_length(rest)
     speed, rest = quantity.take_speed(rest)
     points, rest = quantity.take_points(rest)
@@ -178,6 +179,8 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     if text is not None and (hold or shift or text.action == "ask"):
         text = replace(text, hold_ms=hold, shift_ms=shift, fresh=clauses.wants_new_text(folded))
     look = _look(folded, book, duration, speed)
+    if speed_factor is not None:
+        look = replace(look, speed=None, speed_factor=speed_factor)
     if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
         look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
     return Request(

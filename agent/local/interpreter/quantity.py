@@ -19,6 +19,7 @@ __all__ = [
     "take_points",
     "take_range",
     "take_speed",
+    "take_speed_factor",
     "with_halves",
 ]
 
@@ -277,6 +278,27 @@ def take_fade(text: str) -> tuple[int | None, str]:
 _SPEED = re.compile(rf"{NUM}\s*(?:x|×)(?![a-z])|(?<![高大长多低小])\s*{NUM}\s*倍", _F)
 """提高一倍 is "twice as much", not a speed of 1x."""
 _SPEED_WORDS = {"half speed": 0.5, "half-speed": 0.5, "double speed": 2.0, "twice as fast": 2.0}
+
+
+_SPEED_TIMES = re.compile(rf"(?:(快|加快|提速)|(慢|放慢|减慢))\s*{NUM}\s*倍(?!速)")
+_SPEED_FACTORS = (
+    (r"(?:速度|speed)[^，,。；]{0,6}?(?:加倍|翻倍|翻一番|x\s*2)|(?:加倍|翻倍)[^，,。；]{0,4}?速度"
+     r"|\b(?:double|twice|2x)\s+(?:the\s+|its\s+)?(?:\w+\s+)?speed\b", 2.0),
+    (r"(?:速度|speed)[^，,。；]{0,6}?减半"
+     r"|\b(?:half|halve)\s+(?:the\s+|its\s+)?(?:\w+\s+)?speed\b", 0.5),
+)  # fmt: skip
+
+
+def take_speed_factor(text: str) -> tuple[float | None, str]:
+    """Find a change of speed by a multiple: 快一倍 (x2), 慢一倍 (x0.5), "double the speed",
+    速度减半 (before lengths, so 减半 of a speed does not halve the video)."""
+    if (match := _SPEED_TIMES.search(text)) and (number := parse_number(match.group(3))):
+        factor = number + 1
+        return (factor if match.group(1) else 1 / factor), _blank(text, match)
+    for words, factor in _SPEED_FACTORS:
+        if match := re.search(words, text, _F):
+            return factor, _blank(text, match)
+    return None, text
 
 
 def take_speed(text: str) -> tuple[float | None, str]:
