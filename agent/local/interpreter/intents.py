@@ -181,6 +181,8 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     look = _look(folded, book, duration, speed)
     if speed_factor is not None:
         look = replace(look, speed=None, speed_factor=speed_factor)
+    if text is not None and text.action == "ask" and "text_side" in limits:
+        text = None  # "move the title to the left" is answered by the limit, not a question
     if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
         look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
     return Request(
@@ -247,7 +249,8 @@ def _direction(folded: str, book: Phrasebook) -> str | None:
     if has_any(folded, book.keywords.title) or has_any(folded, book.keywords.caption):
         return None  # "move the caption to the left" places text
     photo = re.search(
-        r"\b(?:photo|picture|image|pic|slide|one)s?\b|\.(?:jpe?g|png)|照片|图片|相片|张", folded
+        r"\b(?:photo|picture|image|pic|one)s?\b|\bslides\b|\bthe\s+slide\b|\.(?:jpe?g|png)|照片|图片|相片|张",
+        folded,
     )
     if photo and not re.search(r"\bcamera\b|镜头|运镜", folded):
         return None  # "move harbor.jpg to the right" reorders the slideshow

@@ -182,6 +182,7 @@ _SHIFT = re.compile(
     rf"\b(?:move|shift|push|delay|nudge|bring|start|show|slide)\w*\s+(?:(?:it|the\s+\w+|them)\s+)?"
     rf"(?:(?P<a>{_LATER}|{_EARLIER})\s+)?(?:by\s+)?{NUM}\s*{SEC}(?:\s+(?P<b>{_LATER}|{_EARLIER}))?"
     rf"|\bdelay\w*\s+(?:(?:it|the\s+\w+)\s+)?(?:by\s+)?{NUM}\s*{SEC}"
+    rf"|{NUM}\s*{SEC}\s+(?P<c>later|earlier|sooner)\b"
     rf"|(?P<zl>往后|向后|延后|推迟|推后|延迟|后移|晚)(?:挪|移|推|延|放)?(?:了)?\s*{NUM}\s*{SEC}"
     rf"|(?P<ze>往前|向前|提前|前移|早)(?:挪|移|推|放)?(?:了)?\s*{NUM}\s*{SEC}",
     _F,
@@ -194,7 +195,7 @@ def take_text_shift(text: str) -> tuple[int | None, str]:
     match = _SHIFT.search(text)
     if not match:
         return None, text
-    way = match.group("a") or match.group("b") or ""
+    way = match.group("a") or match.group("b") or match.group("c") or ""
     if match.group("ze") or re.fullmatch(_EARLIER, way, _F):
         sign = -1
     elif (
@@ -205,7 +206,7 @@ def take_text_shift(text: str) -> tuple[int | None, str]:
         sign = 1
     else:
         return None, text
-    named = {match.span(name) for name in ("a", "b", "zl", "ze")}
+    named = {match.span(name) for name in ("a", "b", "c", "zl", "ze")}
     number = next(
         (g for i, g in enumerate(match.groups(), 1) if g and match.span(i) not in named), None
     )

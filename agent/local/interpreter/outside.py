@@ -1,8 +1,8 @@
 """Requests outside what the local renderer does, as classes, declined in part with a reason:
 changing the colours or tone of the photo itself ("make the sunset more orange", 把灯塔改成红色,
 "black and white"), new footage of things not in the uploads ("generate a clip of dolphins
-jumping and add it", 生成一段海豚的影片加进去), and writing text for the user ("write me a
-wedding toast", 帮我写一段文案).
+jumping and add it", 生成一段海豚的影片加进去), writing text for the user ("write me a
+wedding toast", 帮我写一段文案), and text at the left or right ("move the title to the left").
 
 Each phrase found is blanked out of the text (so "more dramatic" in a colour request does not
 move the camera, and "write" does not start a caption) while the message's other edits still
@@ -76,6 +76,31 @@ _ZH_COMPOSE = re.compile(
 )
 
 
+_TEXT_NOUN = re.compile(
+    r"\b(?:title|titles|caption|captions|subtitles?|text|words)\b|标题|字幕|文字"
+)
+_CAMERA = re.compile(r"\b(?:pan\w*|camera|drift\w*|zoom\w*|motion)\b|镜头|运镜|平移|摇")
+_SIDE = re.compile(
+    r"\b(?:(?:to|on|at|in|towards?)\s+(?:the\s+)?)?(?:(?:top|bottom|upper|lower)[\s-]+)?"
+    r"(?:left|right)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge|aligned|align))?\b"
+    r"|\b(?:in|to|into)\s+(?:a|the)\s+corner\b"
+    r"|(?:放|移|挪|摆|靠|居|在|到|去)?(?:左上角|右上角|左下角|右下角|左上|右上|左下|右下|左边|右边|左侧|右侧"
+    r"|左面|右面|角落|靠左|靠右|居左|居右)"
+)
+
+
+def _text_side(text: str) -> tuple[bool, str]:
+    """ "Move the title to the left", 字幕放右下角: text goes at the top, centre or bottom only."""
+    found = False
+    out = []
+    for clause in re.split(r"(?<=[,.;!?，。；！？])|\band\b|然后|再", text):
+        if _TEXT_NOUN.search(clause) and not _CAMERA.search(clause) and _SIDE.search(clause):
+            found = True
+            clause = _SIDE.sub(" ", clause)
+        out.append(clause)
+    return found, " ".join(out) if found else text
+
+
 def _colour(text: str) -> tuple[bool, str]:
     found = False
     clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
@@ -92,7 +117,7 @@ def _colour(text: str) -> tuple[bool, str]:
 
 def outside_spans(text: str) -> tuple[list[str], str]:
     """The classes of request outside the renderer that `text` holds (`colour`, `footage`,
-    `compose`), and `text` with those phrases blanked out."""
+    `compose`, `text_side`), and `text` with those phrases blanked out."""
     found: list[str] = []
     for key, patterns in (
         ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE)),
@@ -102,5 +127,6 @@ def outside_spans(text: str) -> tuple[list[str], str]:
             if pattern.search(text):
                 found += [] if key in found else [key]
                 text = pattern.sub(" ", text)
+    side, text = _text_side(text)
     colour, text = _colour(text)
-    return ([*found, "colour"] if colour else found), text
+    return [*found, *(["text_side"] if side else []), *(["colour"] if colour else [])], text

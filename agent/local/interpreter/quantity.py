@@ -378,7 +378,7 @@ _HALVES = re.compile(rf"{NUM}\s+and\s+a\s+half\b|{NUM}\s*个?半\s*(?=秒)|{NUM}
 _A_SECOND = re.compile(
     r"\b(by|add|another|extra|plus)\s+a\s+second\b(?!\s+(?:title|caption|photo|one))", _F
 )
-_A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less)\b", _F)
+_A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less|later|earlier|sooner)\b", _F)
 
 
 def with_halves(text: str) -> str:
