@@ -50,6 +50,11 @@ def _said_key(plan: Any, said: str, key: str) -> bool:
         ("music", "音樂音量加倍", 70),
         ("music", "音乐音量加大一倍", 70),
         ("music", "music at seventy-five percent", 75),
+        ("music", "volume down by 5", 30),
+        ("music", "音量减少5%", 30),
+        ("music", "音量加到60%", 60),
+        ("music", "music twice as loud", 70),
+        ("music", "make the music half as loud", 18),
     ],
 )
 def test_a_new_music_level_keeps_the_music_and_sets_the_level(
@@ -113,6 +118,9 @@ def test_a_message_with_no_understood_edit_gets_a_specific_reply(
         ("titled", "move the title to the left", "text_side"),
         ("titled", "標題放左邊", "text_side"),
         ("fresh5", "字幕放右下角", "text_side"),
+        ("titled", "make the title font bold", "font"),
+        ("titled", "change the title to bold italic", "font"),
+        ("titled", "標題用宋體", "font"),
     ],
 )
 def test_what_the_renderer_cannot_do_is_declined_with_its_reason(
@@ -172,6 +180,9 @@ def test_text_edits_near_those_classes_still_apply(
         ("標題改到畫面下方，並延長至四秒", 0, 4000, "bottom"),
         ("标题延长到4秒", 0, 4000, "center"),
         ("把标题提前1秒", 0, 3000, "center"),
+        ("put the title at 2 seconds", 2000, 5000, "center"),
+        ("标题在第2秒出现", 2000, 5000, "center"),
+        ("title from second 2", 2000, 5000, "center"),
     ],
 )
 def test_a_time_said_of_a_title_moves_or_holds_the_title_not_the_video(
@@ -229,6 +240,8 @@ def test_a_complaint_alone_makes_the_motion_gentler() -> None:
         ("half the zoom speed", 0.5),
         ("镜头速度减半", 0.5),
         ("鏡頭慢一倍", 0.5),
+        ("make the zoom twice as slow", 0.5),
+        ("make the video 50% faster", 1.5),
     ],
 )
 def test_a_multiple_of_speed_changes_the_camera_speed_not_the_length(
@@ -273,3 +286,21 @@ def test_regional_words_for_framings(message: str, aspect: str) -> None:
     draft, _, _ = _run(start, message, "zh")
     assert draft["m"]["aspect"] == aspect
     assert draft["d"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("message", "start_ms", "end_ms"),
+    [("add a title 'Hi' at 2 seconds", 2000, 5000), ("加个标题“你好”，在第2秒出现", 2000, 5000)],
+)
+def test_a_new_title_at_a_time_starts_there(message: str, start_ms: int, end_ms: int) -> None:
+    draft, _, _ = _run("fresh5", message, _lang(message))
+    assert draft["d"] == 5000
+    assert [(sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [(start_ms, end_ms)]
+
+
+@pytest.mark.parametrize(
+    "message", ["put the title in the middle of the video at 2 seconds", "make the font bigger"]
+)
+def test_leftover_words_never_become_a_title(message: str) -> None:
+    draft, _, _ = _run("fresh5", message)
+    assert draft == _starts()["fresh5"][0]

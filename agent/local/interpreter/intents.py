@@ -74,6 +74,8 @@ class TextOp:
     """How long it should stay on screen ("show the title for 4 seconds")."""
     shift_ms: int | None = None
     """How far to move it in time ("move the title a second later", 提前两秒)."""
+    at_ms: int | None = None
+    """When it starts, keeping its length ("put the title at 2 seconds", 在第2秒出现)."""
     fresh: bool = True
     """The message asks for a new one ("add a title") rather than changing one."""
     every: bool = False
@@ -154,10 +156,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     )
     limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
     kw = book.keywords
-    shift, rest = take_text_shift(unquoted)
-    if shift is None or not has_any(unquoted.casefold(), (*kw.title, *kw.caption)):
-        shift, rest = None, unquoted  # "往后挪一秒" of a title is not a video length
-    span, rest = quantity.take_range(rest)
+    shift, span, at, rest = _text_timing(unquoted, book)
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
     speed_factor, rest = quantity.take_speed_factor(rest)
@@ -176,13 +175,10 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
     )
-    if text is not None and (hold or shift or text.action == "ask"):
-        text = replace(text, hold_ms=hold, shift_ms=shift, fresh=clauses.wants_new_text(folded))
+    text = _timed(text, folded, (hold, shift, at), limits)
     look = _look(folded, book, duration, speed)
     if speed_factor is not None:
         look = replace(look, speed=None, speed_factor=speed_factor)
-    if text is not None and text.action == "ask" and "text_side" in limits:
-        text = None  # "move the title to the left" is answered by the limit, not a question
     if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
         look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
     return Request(
@@ -212,6 +208,39 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     )
 
 
+def _text_timing(
+    unquoted: str, book: Phrasebook
+) -> tuple[int | None, TimeRange | None, int | None, str]:
+    """(shift, span, start) of a title or caption, and the text without them: "往后挪一秒" or
+    "put the title at 2 seconds" of a title is not a video length."""
+    kw = book.keywords
+    text_noun = has_any(unquoted.casefold(), (*kw.title, *kw.caption))
+    shift, rest = take_text_shift(unquoted) if text_noun else (None, unquoted)
+    span, rest = quantity.take_range(rest)
+    at = None
+    if span is None and text_noun:
+        at, rest = quantity.take_text_at(rest)
+    return shift, span, at, rest
+
+
+def _timed(
+    text: TextOp | None,
+    folded: str,
+    times: tuple[int | None, int | None, int | None],
+    limits: list[str],
+) -> TextOp | None:
+    """`text` with its hold, shift and start; None when a limit answered a text question."""
+    if text is None:
+        return None
+    hold, shift, at = times
+    if hold or shift or at is not None or text.action == "ask":
+        fresh = clauses.wants_new_text(folded)
+        text = replace(text, hold_ms=hold, shift_ms=shift, at_ms=at, fresh=fresh)
+    if text.action == "ask" and {"text_side", "font"} & set(limits):
+        return None  # "move the title to the left" is answered by the limit, not a question
+    return text
+
+
 def _greeting(folded: str, book: Phrasebook) -> Literal["greeting", "off_topic"] | None:
     if has_any(folded, book.keywords.off_topic):
         return "off_topic"  # "book me a table", 订机票: not a video edit
@@ -230,40 +259,9 @@ def _unsupported(folded: str, book: Phrasebook) -> str | None:
     return topic
 
 
-_DIRECTION = re.compile(
-    r"\b(?:drift|move|slide|glide|travel|sweep|track|head|roll|scroll|crawl|float|pan|swing)\w*"
-    r"\s+(?:(?:slowly|gently|gradually|smoothly|a\s+bit|a\s+little|over|across)\s+)*"
-    r"(?:(?:to(?:wards?)?|toward|over\s+to)\s+(?:the\s+)?)?(left|right)\b"
-    r"|\b(?:drift|slide|glide|tilt|scroll|float|rise|sink|crawl)\w*\s+(?:(?:slowly|gently)\s+)?"
-    r"(up|upwards?|down|downwards?)\b"
-    r"|(?:镜头|画面|运镜)[^，,。；]{0,6}?(?:往|向|朝)(左|右|上|下)(?:边|面)?(?:慢慢)?"
-    r"(?:移|平移|摇|走|飘|滑|扫|推|动)",
-    re.IGNORECASE,
-)
-"""A camera direction said with another verb ("drift slowly to the right", 镜头往左摇)."""
-_WAYS = {"left": "pan_left", "right": "pan_right", "up": "pan_up", "down": "pan_down",
-         "左": "pan_left", "右": "pan_right", "上": "pan_up", "下": "pan_down"}  # fmt: skip
-
-
-def _direction(folded: str, book: Phrasebook) -> str | None:
-    if has_any(folded, book.keywords.title) or has_any(folded, book.keywords.caption):
-        return None  # "move the caption to the left" places text
-    photo = re.search(
-        r"\b(?:photo|picture|image|pic|one)s?\b|\bslides\b|\bthe\s+slide\b|\.(?:jpe?g|png)|照片|图片|相片|张",
-        folded,
-    )
-    if photo and not re.search(r"\bcamera\b|镜头|运镜", folded):
-        return None  # "move harbor.jpg to the right" reorders the slideshow
-    match = _DIRECTION.search(folded)
-    if not match:
-        return None
-    way = next(g for g in match.groups() if g).rstrip("s").removesuffix("ward")
-    return _WAYS.get(way)
-
-
 def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | None) -> Look:
     kw = book.keywords
-    motion = find_key(folded, kw.motion) or _direction(folded, book)
+    motion = find_key(folded, kw.motion) or clauses.camera_direction(folded, book)
     cinematic = has_any(folded, kw.cinematic) and not has_any(folded, kw.music)
     if cinematic and motion is None:
         motion = "ken_burns"

@@ -48,12 +48,13 @@ def music_op(
     percent: int | None,
     fading: bool,
     span: TimeRange | None,
-    points: int | None = None,
+    points: tuple[int, int] | None = None,
 ) -> MusicOp | None:
     """The music or volume change `folded` asks for; `percent` is a level ("to 40%"), `points`
-    a change of level ("up by ten percentage points", its sign from the words)."""
+    a change of level ("up by ten percentage points", 减少5%): size and sign (0: from the words)."""
     kw = book.keywords
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
+    level = level or bool(music and _volume_factor(folded) and _LOUDNESS.search(folded))
     style = find_key(folded, kw.music_style) if music else None
     adding = music and (
         style is not None
@@ -65,8 +66,10 @@ def music_op(
     if music and has_any(folded, kw.remove) and not relevel:
         return MusicOp("remove")  # "drop it to 20%" is a level, not a removal
     if points is not None and not adding:
-        sign = -1 if has_any(folded, kw.quieter) else 1 if has_any(folded, kw.louder) else 0
-        return MusicOp("volume", delta=sign * points) if sign else None
+        size, sign = points
+        if not sign:
+            sign = -1 if has_any(folded, kw.quieter) else 1 if has_any(folded, kw.louder) else 0
+        return MusicOp("volume", delta=sign * size) if sign else None
     if music and span is not None and not adding and not fading and percent is None:
         return MusicOp("move", span=span)  # "at the end" of a fade or a volume is not a move
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
@@ -92,6 +95,8 @@ _SET_LEVEL = re.compile(
     r"\bset\s+(?:the\s+)?(?:music\s+|song\s+)?(?:volume|level)\b|\bvolume\s+(?:of\s+the\s+\w+\s+)?to\b"
 )
 """"Set the volume of the music to 45": a new level, not new music."""
+_LOUDNESS = re.compile(r"\bas\s+(?:loud|quiet|soft)\b|\bloudness\b")
+""""Twice as loud", "half as loud": a multiple of the level."""
 _LEVEL_ADD = re.compile(r"加倍|加大|加强|增加|加高|加响|加到|加至")
 """加 inside a word of raising a level (音量加倍): not a word of adding music."""
 _TO_LEVEL = re.compile(

@@ -2,7 +2,8 @@
 changing the colours or tone of the photo itself ("make the sunset more orange", 把灯塔改成红色,
 "black and white"), new footage of things not in the uploads ("generate a clip of dolphins
 jumping and add it", 生成一段海豚的影片加进去), writing text for the user ("write me a
-wedding toast", 帮我写一段文案), and text at the left or right ("move the title to the left").
+wedding toast", 帮我写一段文案), text at the left or right ("move the title to the left") and
+fonts (bold, italic, 宋体).
 
 Each phrase found is blanked out of the text (so "more dramatic" in a colour request does not
 move the camera, and "write" does not start a caption) while the message's other edits still
@@ -89,6 +90,23 @@ _SIDE = re.compile(
 )
 
 
+_FONT = re.compile(
+    r"\b(?:bold(?:er)?|italics?|underlined?|typeface|serif|sans[\s-]?serif|comic\s+sans|cursive"
+    r"|handwriting|handwritten|(?:a\s+)?(?:different|another|new|nicer|fancier|cool(?:er)?)\s+font"
+    r"|font\s+(?:to|family|style)|(?:change|switch|swap)\s+(?:the\s+)?font(?:\s+to\s+[\w-]+)?)\b"
+    r"|粗体|加粗|斜体|下划线|宋体|黑体|楷体|仿宋|手写体|艺术字|描边"
+    r"|(?:字体|字型)(?:换成|改成|换|改为|用)[^，,。；;！!？?]{0,6}"
+)
+
+
+def _font(text: str) -> tuple[bool, str]:
+    """Bold, italic or another font for the text: sizes, colours and positions only."""
+    if not _TEXT_NOUN.search(text) and not re.search(r"\bfont\b|字体|字型", text):
+        return False, text
+    rest = _FONT.sub(" ", text)
+    return rest != text, rest
+
+
 def _text_side(text: str) -> tuple[bool, str]:
     """ "Move the title to the left", 字幕放右下角: text goes at the top, centre or bottom only."""
     found = False
@@ -117,7 +135,7 @@ def _colour(text: str) -> tuple[bool, str]:
 
 def outside_spans(text: str) -> tuple[list[str], str]:
     """The classes of request outside the renderer that `text` holds (`colour`, `footage`,
-    `compose`, `text_side`), and `text` with those phrases blanked out."""
+    `compose`, `font`, `text_side`), and `text` with those phrases blanked out."""
     found: list[str] = []
     for key, patterns in (
         ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE)),
@@ -127,6 +145,7 @@ def outside_spans(text: str) -> tuple[list[str], str]:
             if pattern.search(text):
                 found += [] if key in found else [key]
                 text = pattern.sub(" ", text)
-    side, text = _text_side(text)
-    colour, text = _colour(text)
-    return [*found, *(["text_side"] if side else []), *(["colour"] if colour else [])], text
+    for key, take in (("font", _font), ("text_side", _text_side), ("colour", _colour)):
+        hit, text = take(text)
+        found += [key] if hit else []
+    return found, text

@@ -20,6 +20,7 @@ __all__ = [
     "take_range",
     "take_speed",
     "take_speed_factor",
+    "take_text_at",
     "with_halves",
 ]
 
@@ -281,12 +282,30 @@ _SPEED_WORDS = {"half speed": 0.5, "half-speed": 0.5, "double speed": 2.0, "twic
 
 
 _SPEED_TIMES = re.compile(rf"(?:(快|加快|提速)|(慢|放慢|减慢))\s*{NUM}\s*倍(?!速)")
+_SPEED_PERCENT = re.compile(rf"{NUM}\s*%\s*(faster|slower|quicker)", _F)
 _SPEED_FACTORS = (
+    (r"\btwice\s+as\s+slow(?:ly)?\b|\bhalf\s+as\s+fast\b", 0.5),
     (r"(?:速度|speed)[^，,。；]{0,6}?(?:加倍|翻倍|翻一番|x\s*2)|(?:加倍|翻倍)[^，,。；]{0,4}?速度"
      r"|\b(?:double|twice|2x)\s+(?:the\s+|its\s+)?(?:\w+\s+)?speed\b", 2.0),
     (r"(?:速度|speed)[^，,。；]{0,6}?减半"
      r"|\b(?:half|halve)\s+(?:the\s+|its\s+)?(?:\w+\s+)?speed\b", 0.5),
 )  # fmt: skip
+
+
+_TEXT_AT = re.compile(
+    rf"\b(?:at|starting\s+at)\s+(?:the\s+)?(?:second\s+)?{NUM}\s*{SEC}(?:\s+mark)?"
+    rf"|在第?\s*{NUM}\s*秒(?:的时候|时)?(?:出现|显示|开始)",
+    _F,
+)
+
+
+def take_text_at(text: str) -> tuple[int | None, str]:
+    """When a title or caption starts ("at 2 seconds", 在第2秒出现), ms."""
+    if match := _TEXT_AT.search(text):
+        start = _ms(next(g for g in match.groups() if g))
+        if start is not None:
+            return start, _blank(text, match)
+    return None, text
 
 
 def take_speed_factor(text: str) -> tuple[float | None, str]:
@@ -295,6 +314,9 @@ def take_speed_factor(text: str) -> tuple[float | None, str]:
     if (match := _SPEED_TIMES.search(text)) and (number := parse_number(match.group(3))):
         factor = number + 1
         return (factor if match.group(1) else 1 / factor), _blank(text, match)
+    if (match := _SPEED_PERCENT.search(text)) and (number := parse_number(match.group(1))):
+        sign = -1 if match.group(2).casefold() == "slower" else 1
+        return max(0.1, 1 + sign * number / 100), _blank(text, match)
     for words, factor in _SPEED_FACTORS:
         if match := re.search(words, text, _F):
             return factor, _blank(text, match)
@@ -320,8 +342,10 @@ _PERCENT = re.compile(
 
 
 _POINTS = re.compile(
-    rf"\b(?:up|down|by)\s+(?:another\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent)"
-    rf"|{NUM}\s*个?\s*百分点",
+    rf"\b(?:up|down|by)\s+(?:another\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent"
+    rf"|(?!\s*(?:x|×|times|{SEC}|{MIN}|\.\d|%|percent))\b)"
+    rf"|{NUM}\s*个?\s*百分点"
+    rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)",
     _F,
 )
 """A change of level rather than a level: "up by ten percentage points", "降低十个百分点"."""
@@ -331,12 +355,16 @@ _TENTHS = re.compile(
 """七成 is seventy per cent."""
 
 
-def take_points(text: str) -> tuple[int | None, str]:
-    """Find a relative volume change, in percentage points (its sign comes from the words)."""
+def take_points(text: str) -> tuple[tuple[int, int] | None, str]:
+    """Find a relative volume change in percentage points: (size, sign), the sign 0 when only
+    the other words of the message say which way ("by ten points")."""
     if match := _POINTS.search(text):
         value = parse_number(next(g for g in match.groups() if g))
         if value:
-            return round(value), _blank(text, match)
+            verb = match.group(0)
+            sign = -1 if re.match(r"down|减|降|调低|小", verb, _F) else 0
+            sign = 1 if re.match(r"up|提|增|调高|加|升|大", verb, _F) else sign
+            return (round(value), sign), _blank(text, match)
     return None, text
 
 
