@@ -125,6 +125,8 @@ SETS = (
     "blind_r2.jsonl",
     "blind_r3.jsonl",
     "blind_r4.jsonl",
+    "blind_r5t.jsonl",
+    "probe_local5.jsonl",
     "probe_local3.jsonl",
     "probe_local3b.jsonl",
     "probe_local3c.jsonl",

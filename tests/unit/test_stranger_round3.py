@@ -226,6 +226,16 @@ LOCAL = {
     # one photo's length with the others left alone, 调高一倍, an edit taken back within the
     # message, requests outside video editing, animals in the picture): 80/80.
     "blind_r4": (1.0, 0),
+    # blind_r5t (a stranger's training set for round 6), first sight 60/70 (53 correct,
+    # 7 declined, 5 partial, 2 generic, 3 wrong; 1 of the "declined" was an edit answered with a
+    # refusal). probe_local5 (this round's own probe: formal, slang, relative points, 成, 直式),
+    # first sight 17/30 (16 correct, 1 declined, 4 partial, 6 generic, 3 wrong). After the
+    # round-6 classes (volume by points and in 成, a level that is not a removal, 加倍 of a
+    # volume, speed multiples, a title moved in time, the photo's colours, new footage, writing
+    # text, text at the side, complaints about the motion, camera directions, every photo named
+    # in order, no edit understood): 70/70 and 30/30.
+    "blind_r5t": (1.0, 0),
+    "probe_local5": (1.0, 0),
 }
 
 

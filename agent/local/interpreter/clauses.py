@@ -11,10 +11,20 @@ import re
 import unicodedata
 
 from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.outside import outside_spans
+from agent.local.interpreter.phrasebook import Phrasebook, has_any
 from agent.local.interpreter.quantity import parse_number
 from agent.local.interpreter.scenes import ANIMATE, SCENE_MOTION, scene_spans
 
-__all__ = ["drop_negated", "limits", "project_name", "retouch", "text_ordinal", "wants_new_text"]
+__all__ = [
+    "camera_direction",
+    "drop_negated",
+    "limits",
+    "project_name",
+    "retouch",
+    "text_ordinal",
+    "wants_new_text",
+]
 
 _NEGATED = re.compile(
     r"\b(?:don't|do\s+not|dont|never|no\s+need\s+to|without\s+(?:changing|touching))\s+"
@@ -75,9 +85,28 @@ _LIMITS = {
 }
 
 
+_COMPLAINT = re.compile(
+    r"\b(?:the\s+|this\s+|that\s+|all\s+(?:the|that|this)\s+)?(?:ken\s*burns|zoom\w*|pan\w*"
+    r"|motion|movement|camera\s+(?:move\w*|motion|work)|effect)(?:\s+(?:effect|thing|move))?"
+    r"\s+(?:is|are|feels?|looks?|seems?|'s)\s+(?:(?:way|a\s+bit|kinda|kind\s+of|a\s+little"
+    r"|just|honestly)\s+)*(?:too\s+much|overkill|too\s+busy|annoying|distracting|boring"
+    r"|dizzying|nauseating|over\s+the\s+top|cheesy|tacky|excessive|a\s+lot)\b"
+    r"|(?:推拉|平移|缩放|运镜|镜头|肯伯恩斯|ken\s*burns|放大|拉近|推近)(?:效果|运动)?(?:有点|太|好|过于)"
+    r"(?:多|夸张|晃|乱|花|晕|过|强)了?",
+    re.IGNORECASE,
+)
+"""A complaint about the current motion ("ken burns is too much"): the motion it names is
+not the one asked for; it asks for less movement."""
+
+
 def drop_negated(text: str) -> str:
-    """`text` with negated clauses ("don't export", "but no title", 不要加标题) blanked out."""
-    return _NEGATED.sub(" ", text)
+    """`text` with negated clauses ("don't export", "but no title", 不要加标题) blanked out,
+    and a complaint about the motion read as asking for less of it."""
+    text = _NEGATED.sub(" ", text)
+    return _COMPLAINT.sub(
+        lambda m: " 幅度小一点 " if re.search(r"[\u4e00-\u9fff]", m.group(0)) else " less motion ",
+        text,
+    )
 
 
 def text_ordinal(folded: str) -> int | None:
@@ -123,8 +152,9 @@ def limits(text: str) -> tuple[list[str], str]:
         if pattern.search(text):
             found += [] if "content_motion" in found else ["content_motion"]
             text = pattern.sub(" ", text)
+    beyond, text = outside_spans(text)
     scene, text = scene_spans(text)
-    return [*found, "scene"] if scene else found, text
+    return [*found, *beyond, "scene"] if scene else [*found, *beyond], text
 
 
 _RETOUCH = re.compile(
@@ -149,3 +179,35 @@ _RETOUCH = re.compile(
 def retouch(folded: str) -> bool:
     """Whether the message asks to erase or remove something inside a photo (a retouch)."""
     return _RETOUCH.search(folded) is not None
+
+
+_DIRECTION = re.compile(
+    r"\b(?:drift|move|slide|glide|travel|sweep|track|head|roll|scroll|crawl|float|pan|swing)\w*"
+    r"\s+(?:(?:slowly|gently|gradually|smoothly|a\s+bit|a\s+little|over|across)\s+)*"
+    r"(?:(?:to(?:wards?)?|toward|over\s+to)\s+(?:the\s+)?)?(left|right)\b"
+    r"|\b(?:drift|slide|glide|tilt|scroll|float|rise|sink|crawl)\w*\s+(?:(?:slowly|gently)\s+)?"
+    r"(up|upwards?|down|downwards?)\b"
+    r"|(?:镜头|画面|运镜)[^，,。；]{0,6}?(?:往|向|朝)(左|右|上|下)(?:边|面)?(?:慢慢)?"
+    r"(?:移|平移|摇|走|飘|滑|扫|推|动)",
+    re.IGNORECASE,
+)
+"""A camera direction said with another verb ("drift slowly to the right", 镜头往左摇)."""
+_WAYS = {"left": "pan_left", "right": "pan_right", "up": "pan_up", "down": "pan_down",
+         "左": "pan_left", "右": "pan_right", "上": "pan_up", "下": "pan_down"}  # fmt: skip
+
+
+def camera_direction(folded: str, book: Phrasebook) -> str | None:
+    """A camera direction said with another verb (`pan_left`...), or None."""
+    if has_any(folded, book.keywords.title) or has_any(folded, book.keywords.caption):
+        return None  # "move the caption to the left" places text
+    photo = re.search(
+        r"\b(?:photo|picture|image|pic|one)s?\b|\bslides\b|\bthe\s+slide\b|\.(?:jpe?g|png)|照片|图片|相片|张",
+        folded,
+    )
+    if photo and not re.search(r"\bcamera\b|镜头|运镜", folded):
+        return None  # "move harbor.jpg to the right" reorders the slideshow
+    match = _DIRECTION.search(folded)
+    if not match:
+        return None
+    way = next(g for g in match.groups() if g).rstrip("s").removesuffix("ward")
+    return _WAYS.get(way)

@@ -14,7 +14,7 @@ from typing import Literal
 from agent.local.interpreter import clauses, quantity
 from agent.local.interpreter.hanzi import Script, script_of, to_simplified
 from agent.local.interpreter.history import HistoryRequest, history_request
-from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold
+from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold, take_text_shift
 from agent.local.interpreter.musicintents import (
     FadeOp,
     MusicOp,
@@ -72,6 +72,10 @@ class TextOp:
     """Which one of its kind (0-based, -1 the last); None for all or the first."""
     hold_ms: int | None = None
     """How long it should stay on screen ("show the title for 4 seconds")."""
+    shift_ms: int | None = None
+    """How far to move it in time ("move the title a second later", 提前两秒)."""
+    at_ms: int | None = None
+    """When it starts, keeping its length ("put the title at 2 seconds", 在第2秒出现)."""
     fresh: bool = True
     """The message asks for a new one ("add a title") rather than changing one."""
     every: bool = False
@@ -151,15 +155,17 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         )
     )
     limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
-    span, rest = quantity.take_range(unquoted)
+    kw = book.keywords
+    shift, span, at, rest = _text_timing(unquoted, book)
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
+    speed_factor, rest = quantity.take_speed_factor(rest)
     length, rest = take_length(rest)
     speed, rest = quantity.take_speed(rest)
+    points, rest = quantity.take_points(rest)
     percent, rest = quantity.take_percent(rest)
     duration, rest = quantity.take_duration(rest)
     folded = unquoted.casefold()  # keywords are matched with the numbers still in place
-    kw = book.keywords
     until = span is not None and span.keep_start and not span.open_end and duration is None
     if until and not any(has_any(folded, k) for k in (kw.title, kw.caption, kw.music)):
         duration, span = span.end_ms if span else None, None  # "run until 10 s": the video
@@ -169,9 +175,10 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
     )
-    if text is not None and (hold or text.action == "ask"):
-        text = replace(text, hold_ms=hold, fresh=clauses.wants_new_text(folded))
+    text = _timed(text, folded, (hold, shift, at), limits)
     look = _look(folded, book, duration, speed)
+    if speed_factor is not None:
+        look = replace(look, speed=None, speed_factor=speed_factor)
     if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
         look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
     return Request(
@@ -185,7 +192,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         single_image=has_any(folded, kw.single_image),
         all_images=has_any(folded, kw.all_images),
         text=text,
-        music=music_op(folded, book, percent, fade is not None, span),
+        music=music_op(folded, book, percent, fade is not None, span, points),
         fade=fade,
         style=_style(folded, book, bool(quotes)),
         subject=subject_of(rest, book),
@@ -199,6 +206,39 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         export=has_any(folded, kw.export),
         folded=folded,
     )
+
+
+def _text_timing(
+    unquoted: str, book: Phrasebook
+) -> tuple[int | None, TimeRange | None, int | None, str]:
+    """(shift, span, start) of a title or caption, and the text without them: "往后挪一秒" or
+    "put the title at 2 seconds" of a title is not a video length."""
+    kw = book.keywords
+    text_noun = has_any(unquoted.casefold(), (*kw.title, *kw.caption))
+    shift, rest = take_text_shift(unquoted) if text_noun else (None, unquoted)
+    span, rest = quantity.take_range(rest)
+    at = None
+    if span is None and text_noun:
+        at, rest = quantity.take_text_at(rest)
+    return shift, span, at, rest
+
+
+def _timed(
+    text: TextOp | None,
+    folded: str,
+    times: tuple[int | None, int | None, int | None],
+    limits: list[str],
+) -> TextOp | None:
+    """`text` with its hold, shift and start; None when a limit answered a text question."""
+    if text is None:
+        return None
+    hold, shift, at = times
+    if hold or shift or at is not None or text.action == "ask":
+        fresh = clauses.wants_new_text(folded)
+        text = replace(text, hold_ms=hold, shift_ms=shift, at_ms=at, fresh=fresh)
+    if text.action == "ask" and {"text_side", "font"} & set(limits):
+        return None  # "move the title to the left" is answered by the limit, not a question
+    return text
 
 
 def _greeting(folded: str, book: Phrasebook) -> Literal["greeting", "off_topic"] | None:
@@ -221,7 +261,7 @@ def _unsupported(folded: str, book: Phrasebook) -> str | None:
 
 def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | None) -> Look:
     kw = book.keywords
-    motion = find_key(folded, kw.motion)
+    motion = find_key(folded, kw.motion) or clauses.camera_direction(folded, book)
     cinematic = has_any(folded, kw.cinematic) and not has_any(folded, kw.music)
     if cinematic and motion is None:
         motion = "ken_burns"

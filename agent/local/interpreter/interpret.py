@@ -44,6 +44,7 @@ from agent.local.interpreter.plan import (
     ToolStep,
 )
 from agent.local.interpreter.quantity import seconds
+from agent.local.interpreter.unclear import not_understood
 from agent.local.interpreter.videotrack import Motion, VideoSpec, generate, look_of
 from agent.local.renderer.framing import CROP_TOLERANCE, aspect_for, crop_share
 
@@ -132,7 +133,7 @@ class _Planner:
                 self.edits.note(self._export_hint(), loud=True)
             if req.limits or req.export:
                 return self._finish(False)
-            return self._plan([TextStep(self.say(req.social or "unknown"))])
+            return self._plan([TextStep(self._nothing_understood())])
         return self._edit_plan(had_video)
 
     def _edit_plan(self, had_video: bool) -> Plan:
@@ -189,6 +190,15 @@ class _Planner:
         """The message's length was a photo's own: the other edits leave the total alone."""
         req = self.req
         self.edits.req = replace(req, look=replace(req.look, duration_ms=None), length=None)
+
+    def _nothing_understood(self) -> str:
+        """A greeting, help or off-topic reply, else one naming what the message was about."""
+        if self.req.social:
+            return self.say(self.req.social)
+        key, values = not_understood(
+            self.req.folded, self.book, self.req.language, hant=self.req.hant
+        )
+        return self.say(key, **values)
 
     def _plan(self, steps: list[Step]) -> Plan:
         return Plan(tuple(steps), self.req.language)
@@ -360,7 +370,7 @@ class _Planner:
         if edits.ask:
             steps.append(edits.ask)
         if not steps:
-            steps.append(TextStep(self.say(self.req.social or "unknown")))
+            steps.append(TextStep(self._nothing_understood()))
         claims = (*(["video"] if generated else []), *edits.claims)
         tools = any(isinstance(s, ToolStep) for s in steps)
         label = self._join([*self.labels, *(n for n in edits.notes if n)])[:160]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from agent.local.interpreter.quantity import NUM, SEC, parse_number
 
-__all__ = ["LengthOp", "take_length", "take_text_hold"]
+__all__ = ["LengthOp", "take_length", "take_text_hold", "take_text_shift"]
 
 _F = re.IGNORECASE
 _ITEM = r"(?:photos?|pictures?|pics?|images?|slides?|shots?|clips?)"
@@ -66,7 +66,8 @@ _LESS = re.compile(
     rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?"
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
-    rf"|(?:缩短|减少|剪短|剪掉|减|短|少)(?:返|咗|多)?\s*{NUM}\s*{SEC}",
+    rf"|(?:chop|lop|knock|shave|cut)\w*\s+{NUM}\s*{SEC}\s+off\b"
+    rf"|(?:缩短|减少|剪短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _TIMES = re.compile(
@@ -151,6 +152,8 @@ _HOLD = re.compile(
     rf"|(?:show|keep|display)\s+the\s+(?:title|caption|subtitle|text)\s+(?:on\s+)?(?:for\s+)?"
     rf"{NUM}\s*{SEC}"
     rf"|(?:标题|字幕|文字)\s*(?:显示|持续|停留|出现|保留)\s*{NUM}\s*{SEC}"
+    rf"|(?:标题|字幕|文字)(?:(?!视频|影片|整体|总|全片|片子|整条|整段|时长)[^。；;！!？?\d]){{0,14}}?"
+    rf"(?:延长|加长|缩短|显示|停留|持续|保留)(?:时间)?(?:到|至|为|成)\s*{NUM}\s*{SEC}"
     rf"|\b(?:keep|leave|have)\s+(?:it|the\s+(?:title|caption|text))\s+(?:on\s+screen\s+|up\s+"
     rf"|visible\s+|there\s+)?for\s+{NUM}\s*{SEC}",
     _F,
@@ -171,3 +174,41 @@ def _ms(match: re.Match[str]) -> int | None:
 
 def _blank(text: str, match: re.Match[str]) -> str:
     return text[: match.start()] + " " + text[match.end() :]
+
+
+_LATER = r"(?:later|back|afterwards)"
+_EARLIER = r"(?:earlier|sooner|forward)"
+_SHIFT = re.compile(
+    rf"\b(?:move|shift|push|delay|nudge|bring|start|show|slide)\w*\s+(?:(?:it|the\s+\w+|them)\s+)?"
+    rf"(?:(?P<a>{_LATER}|{_EARLIER})\s+)?(?:by\s+)?{NUM}\s*{SEC}(?:\s+(?P<b>{_LATER}|{_EARLIER}))?"
+    rf"|\bdelay\w*\s+(?:(?:it|the\s+\w+)\s+)?(?:by\s+)?{NUM}\s*{SEC}"
+    rf"|{NUM}\s*{SEC}\s+(?P<c>later|earlier|sooner)\b"
+    rf"|(?P<zl>往后|向后|延后|推迟|推后|延迟|后移|晚)(?:挪|移|推|延|放)?(?:了)?\s*{NUM}\s*{SEC}"
+    rf"|(?P<ze>往前|向前|提前|前移|早)(?:挪|移|推|放)?(?:了)?\s*{NUM}\s*{SEC}",
+    _F,
+)
+
+
+def take_text_shift(text: str) -> tuple[int | None, str]:
+    """How far to move a title or caption in time ("move the title 1 second later", 往后挪一秒,
+    提前两秒): ms, negative for earlier; None when no direction is said."""
+    match = _SHIFT.search(text)
+    if not match:
+        return None, text
+    way = match.group("a") or match.group("b") or match.group("c") or ""
+    if match.group("ze") or re.fullmatch(_EARLIER, way, _F):
+        sign = -1
+    elif (
+        match.group("zl")
+        or re.fullmatch(_LATER, way, _F)
+        or match.group(0).casefold().startswith("delay")
+    ):
+        sign = 1
+    else:
+        return None, text
+    named = {match.span(name) for name in ("a", "b", "c", "zl", "ze")}
+    number = next(
+        (g for i, g in enumerate(match.groups(), 1) if g and match.span(i) not in named), None
+    )
+    value = parse_number(number) if number else None
+    return (sign * round(value * 1000), _blank(text, match)) if value else (None, text)

@@ -43,18 +43,33 @@ class FadeOp:
 
 
 def music_op(
-    folded: str, book: Phrasebook, percent: int | None, fading: bool, span: TimeRange | None
+    folded: str,
+    book: Phrasebook,
+    percent: int | None,
+    fading: bool,
+    span: TimeRange | None,
+    points: tuple[int, int] | None = None,
 ) -> MusicOp | None:
+    """The music or volume change `folded` asks for; `percent` is a level ("to 40%"), `points`
+    a change of level ("up by ten percentage points", 减少5%): size and sign (0: from the words)."""
     kw = book.keywords
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
+    level = level or bool(music and _volume_factor(folded) and _LOUDNESS.search(folded))
     style = find_key(folded, kw.music_style) if music else None
     adding = music and (
-        style is not None or (has_any(folded, kw.add) and not _SET_LEVEL.search(folded))
+        style is not None
+        or (has_any(_LEVEL_ADD.sub(" ", folded), kw.add) and not _SET_LEVEL.search(folded))
     )
     if not (music or level) or (fading and not adding and percent is None):
         return None  # "fade the music out" only sets fades
-    if music and has_any(folded, kw.remove):
-        return MusicOp("remove")
+    relevel = (percent is not None or points is not None) and _TO_LEVEL.search(folded)
+    if music and has_any(folded, kw.remove) and not relevel:
+        return MusicOp("remove")  # "drop it to 20%" is a level, not a removal
+    if points is not None and not adding:
+        size, sign = points
+        if not sign:
+            sign = -1 if has_any(folded, kw.quieter) else 1 if has_any(folded, kw.louder) else 0
+        return MusicOp("volume", delta=sign * size) if sign else None
     if music and span is not None and not adding and not fading and percent is None:
         return MusicOp("move", span=span)  # "at the end" of a fade or a volume is not a move
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
@@ -80,6 +95,16 @@ _SET_LEVEL = re.compile(
     r"\bset\s+(?:the\s+)?(?:music\s+|song\s+)?(?:volume|level)\b|\bvolume\s+(?:of\s+the\s+\w+\s+)?to\b"
 )
 """"Set the volume of the music to 45": a new level, not new music."""
+_LOUDNESS = re.compile(r"\bas\s+(?:loud|quiet|soft)\b|\bloudness\b")
+""""Twice as loud", "half as loud": a multiple of the level."""
+_LEVEL_ADD = re.compile(r"加倍|加大|加强|增加|加高|加响|加到|加至")
+"""加 inside a word of raising a level (音量加倍): not a word of adding music."""
+_TO_LEVEL = re.compile(
+    r"\b(?:drop|cut|lower|bring|take|turn|knock|pull|reduce|put)\w*\s+(?:(?:it|that|this|the\s+"
+    r"\w+|them)\s+)?(?:down\s+|up\s+|back\s+)?(?:to|by)\s+[\w.]+"
+    r"|(?:降|减|调|开|关|放|降低|减少|降到|调低|调到)[^，,。；]{0,4}?(?:到|至|成|为|\d)"
+)
+"""A word of removing followed by a level ("drop it to 20%", 减到两成): a new level."""
 _VOLUME_FACTOR = (
     (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|(?:大|高|提升|加大|增大|增加)一倍"), 2.0),
     (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),

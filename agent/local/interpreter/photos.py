@@ -117,6 +117,8 @@ def photo_edit(
 ) -> PhotoEdit | None:
     """The photo edit `folded` asks for, or None when it is not one; "remove the lighthouse one,
     then add sunset.jpg at the end" takes each step in turn (all of them photo edits)."""
+    if (whole := _full_order(folded, current, subjects or {})) is not None:
+        return whole
     parts = [p for p in _THEN.split(folded) if p.strip()]
     if len(parts) > 1:
         visuals, ops = current, list[str]()
@@ -128,6 +130,27 @@ def photo_edit(
         else:
             return PhotoEdit(visuals, ops[0] if len(set(ops)) == 1 else "edit")
     return _one_edit(folded, current, uploads, others=others, subjects=subjects)
+
+
+_SEQUENCE = re.compile(
+    r"\border\b|\bthen\b|\bfirst\b|\bnext\b|\bfollowed\s+by\b|->|→|>|顺序|次序|排序|然后|接着|再|先|跟住"
+)
+_NOT_ORDER = re.compile(
+    r"\b(?:remove|delete|drop|replace|swap|only|instead|reverse|seconds?|secs?)\b"
+    r"|删|去掉|换|只|倒|秒|\d\s*s\b"
+)
+
+
+def _full_order(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> PhotoEdit | None:
+    """ "The lighthouse one first, then the harbour, then the beach", 顺序：海滩、灯塔、港口:
+    every photo of the video named once, in the new order."""
+    if len(current) < 2 or not _SEQUENCE.search(folded) or _NOT_ORDER.search(folded):
+        return None
+    places = [_stem_in(a, folded, subjects) for a in current]
+    if any(at is None for at in places) or len(set(places)) != len(places):
+        return None
+    order = tuple(a for _, a in sorted(zip(places, current, strict=True), key=lambda p: p[0] or 0))
+    return PhotoEdit(order, "move")
 
 
 def _one_edit(

@@ -16,8 +16,11 @@ __all__ = [
     "take_duration",
     "take_fade",
     "take_percent",
+    "take_points",
     "take_range",
     "take_speed",
+    "take_speed_factor",
+    "take_text_at",
     "with_halves",
 ]
 
@@ -44,9 +47,13 @@ _EN_WORDS = [
     "nineteen",
     "twenty",
 ]
-_EN_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_WORDS = "|".join([*_EN_WORDS, *_EN_TENS])
+_WORDS = "|".join([f"(?:{'|'.join(_EN_TENS)})[\\s-]+(?:{_UNITS})", *_EN_WORDS, *_EN_TENS])
 
 NUM = rf"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+|(?<![a-z])(?:{_WORDS})(?![a-z]))"
 SEC = r"(?:seconds?|secs?|s(?![a-z])|秒钟|秒)"
@@ -83,7 +90,7 @@ class TimeRange:
 
 
 def parse_number(token: str) -> float | None:
-    """Arabic digits, English number words up to sixty, or Chinese numerals (十五, 两, 一百)."""
+    """Arabic digits, English number words up to a hundred, or Chinese numerals (十五, 两, 一百)."""
     token = token.strip().casefold()
     if re.fullmatch(r"\d+(?:\.\d+)?", token):
         return float(token)
@@ -91,6 +98,10 @@ def parse_number(token: str) -> float | None:
         return float(_EN_WORDS.index(token))
     if token in _EN_TENS:
         return float(_EN_TENS[token])
+    if (tens := re.fullmatch(r"([a-z]+)[\s-]+([a-z]+)", token)) and tens.group(1) in _EN_TENS:
+        unit = tens.group(2)
+        if unit in _EN_WORDS[1:10]:
+            return float(_EN_TENS[tens.group(1)] + _EN_WORDS.index(unit))
     return _chinese(token)
 
 
@@ -270,6 +281,48 @@ _SPEED = re.compile(rf"{NUM}\s*(?:x|×)(?![a-z])|(?<![高大长多低小])\s*{NU
 _SPEED_WORDS = {"half speed": 0.5, "half-speed": 0.5, "double speed": 2.0, "twice as fast": 2.0}
 
 
+_SPEED_TIMES = re.compile(rf"(?:(快|加快|提速)|(慢|放慢|减慢))\s*{NUM}\s*倍(?!速)")
+_SPEED_PERCENT = re.compile(rf"{NUM}\s*%\s*(faster|slower|quicker)", _F)
+_SPEED_FACTORS = (
+    (r"\btwice\s+as\s+slow(?:ly)?\b|\bhalf\s+as\s+fast\b", 0.5),
+    (r"(?:速度|speed)[^，,。；]{0,6}?(?:加倍|翻倍|翻一番|x\s*2)|(?:加倍|翻倍)[^，,。；]{0,4}?速度"
+     r"|\b(?:double|twice|2x)\s+(?:the\s+|its\s+)?(?:\w+\s+)?speed\b", 2.0),
+    (r"(?:速度|speed)[^，,。；]{0,6}?减半"
+     r"|\b(?:half|halve)\s+(?:the\s+|its\s+)?(?:\w+\s+)?speed\b", 0.5),
+)  # fmt: skip
+
+
+_TEXT_AT = re.compile(
+    rf"\b(?:at|starting\s+at)\s+(?:the\s+)?(?:second\s+)?{NUM}\s*{SEC}(?:\s+mark)?"
+    rf"|在第?\s*{NUM}\s*秒(?:的时候|时)?(?:出现|显示|开始)",
+    _F,
+)
+
+
+def take_text_at(text: str) -> tuple[int | None, str]:
+    """When a title or caption starts ("at 2 seconds", 在第2秒出现), ms."""
+    if match := _TEXT_AT.search(text):
+        start = _ms(next(g for g in match.groups() if g))
+        if start is not None:
+            return start, _blank(text, match)
+    return None, text
+
+
+def take_speed_factor(text: str) -> tuple[float | None, str]:
+    """Find a change of speed by a multiple: 快一倍 (x2), 慢一倍 (x0.5), "double the speed",
+    速度减半 (before lengths, so 减半 of a speed does not halve the video)."""
+    if (match := _SPEED_TIMES.search(text)) and (number := parse_number(match.group(3))):
+        factor = number + 1
+        return (factor if match.group(1) else 1 / factor), _blank(text, match)
+    if (match := _SPEED_PERCENT.search(text)) and (number := parse_number(match.group(1))):
+        sign = -1 if match.group(2).casefold() == "slower" else 1
+        return max(0.1, 1 + sign * number / 100), _blank(text, match)
+    for words, factor in _SPEED_FACTORS:
+        if match := re.search(words, text, _F):
+            return factor, _blank(text, match)
+    return None, text
+
+
 def take_speed(text: str) -> tuple[float | None, str]:
     """Find an explicit speed factor: "0.5x", "2×", "1.5倍速", "half speed"."""
     if match := _SPEED.search(text):
@@ -288,8 +341,39 @@ _PERCENT = re.compile(
 )
 
 
+_POINTS = re.compile(
+    rf"\b(?:up|down|by)\s+(?:another\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent"
+    rf"|(?!\s*(?:x|×|times|{SEC}|{MIN}|\.\d|%|percent))\b)"
+    rf"|{NUM}\s*个?\s*百分点"
+    rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)",
+    _F,
+)
+"""A change of level rather than a level: "up by ten percentage points", "降低十个百分点"."""
+_TENTHS = re.compile(
+    r"(?<![一二两三四五六七八九十\d])([一二两三四五六七八九]|\d)\s*成(?![功为了员品本立熟绩果长型])"
+)
+"""七成 is seventy per cent."""
+
+
+def take_points(text: str) -> tuple[tuple[int, int] | None, str]:
+    """Find a relative volume change in percentage points: (size, sign), the sign 0 when only
+    the other words of the message say which way ("by ten points")."""
+    if match := _POINTS.search(text):
+        value = parse_number(next(g for g in match.groups() if g))
+        if value:
+            verb = match.group(0)
+            sign = -1 if re.match(r"down|减|降|调低|小", verb, _F) else 0
+            sign = 1 if re.match(r"up|提|增|调高|加|升|大", verb, _F) else sign
+            return (round(value), sign), _blank(text, match)
+    return None, text
+
+
 def take_percent(text: str) -> tuple[int | None, str]:
-    """Find a volume percentage: "35%", "百分之五十", "volume to 30", "音量调到50"."""
+    """Find a volume percentage: "35%", "百分之五十", "volume to 30", "音量调到50", 七成."""
+    if match := _TENTHS.search(text):
+        value = parse_number(match.group(1))
+        if value is not None:
+            return round(value * 10), _blank(text, match)
     if match := _PERCENT.search(text):
         value = parse_number(next(g for g in match.groups() if g))
         if value is not None:
@@ -322,7 +406,7 @@ _HALVES = re.compile(rf"{NUM}\s+and\s+a\s+half\b|{NUM}\s*个?半\s*(?=秒)|{NUM}
 _A_SECOND = re.compile(
     r"\b(by|add|another|extra|plus)\s+a\s+second\b(?!\s+(?:title|caption|photo|one))", _F
 )
-_A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less)\b", _F)
+_A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less|later|earlier|sooner)\b", _F)
 
 
 def with_halves(text: str) -> str:

@@ -26,6 +26,9 @@ class TextChange:
     start_ms: int | None = None
     end_ms: int | None = None
     hold_ms: int | None = None
+    shift_ms: int = 0
+    at_ms: int | None = None
+    """A new start with the same length (clamped into the video)."""
     size_factor: float = 1.0
     colour: str | None = None
     text: str | None = None
@@ -74,6 +77,10 @@ def _retime(sg: dict[str, Any], change: TextChange, length: int) -> None:
         end = change.end_ms
     if change.hold_ms is not None:
         end = start + change.hold_ms
+    wanted = change.shift_ms + (change.at_ms - start if change.at_ms is not None else 0)
+    if wanted:
+        shift = max(-start, min(wanted, length - end))  # kept whole inside the video
+        start, end = start + shift, end + shift
     end = max(min(end, length), min(length, MIN_MS))
     start = max(0, min(start, end - MIN_MS))
     sg["s"], sg["d"] = start, end - start

@@ -28,6 +28,7 @@ def edits_existing(steps: EditSteps, op: TextOp) -> bool:
     if op.action != "ask" or op.fresh:
         return False
     wants = op.position is not None or op.span is not None or op.hold_ms is not None
+    wants = wants or bool(op.shift_ms) or op.at_ms is not None
     return wants and bool(pick(steps.draft, op.kind, op.ordinal))
 
 
@@ -67,13 +68,15 @@ def _change(steps: EditSteps, op: TextOp) -> None:
     if op.ordinal is None and op.kind == "title":
         ids = ids[:1]
     start = end = None
+    at = op.at_ms
     if op.span is not None:
         start, end = op.span.resolve(total(steps.draft))
         if op.span.keep_start:  # "until the end" or "until 4.5 s": only the end moves
             start, end = None, total(steps.draft) if op.span.open_end else end
-        elif op.span.open_end:
-            end = None
-    change = TextChange(op.position, start, end, op.hold_ms)
+        elif op.span.open_end:  # "from second 2": it starts there, as long as it was
+            start, end = None, None
+            at = op.span.start_ms if op.at_ms is None else op.at_ms
+    change = TextChange(op.position, start, end, op.hold_ms, op.shift_ms or 0, at)
     draft = change_texts(steps.draft, ids, change)
     changed = [sg for sg in segments(draft, TEXT) if sg["id"] in ids]
     first = changed[0]
@@ -113,7 +116,7 @@ def _replace(steps: EditSteps, op: TextOp) -> bool:
         return False
     span = op.span.resolve(total(steps.draft)) if op.span is not None else (None, None)
     # "change the title to X and show it for the whole video" also retimes it
-    change = TextChange(op.position, span[0], span[1], op.hold_ms, text=op.text)
+    change = TextChange(op.position, span[0], span[1], op.hold_ms, at_ms=op.at_ms, text=op.text)
     draft = change_texts(steps.draft, ids, change)
     changed = next(sg for sg in segments(draft, TEXT) if sg["id"] == ids[0])
     steps.step({"op": f"replace_{op.kind}", "text": op.text}, draft, loud=False)
@@ -131,6 +134,9 @@ def _add(steps: EditSteps, op: TextOp) -> None:
         start, end = op.span.resolve(length)
     else:
         start, end = 0, min(TITLE_MS, length) if title else length
+    if op.at_ms is not None and op.span is None:  # "add a title 'Hi' at 2 seconds"
+        start = min(op.at_ms, max(0, length - 500))
+        end = min(length, start + TITLE_MS) if title else length
     if op.hold_ms:
         end = min(length, start + op.hold_ms)
     position = op.position or ("center" if title else "bottom")

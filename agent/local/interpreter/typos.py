@@ -21,6 +21,7 @@ _EXTRA = (
     "more", "seconds", "second", "longer", "shorter", "photo", "photos", "picture", "video",
     "music", "title", "caption", "remove", "delete", "volume", "swap", "undo", "redo", "move",
     "first", "third", "last", "bigger", "smaller", "vertical", "square", "zoom", "slowly",
+    "reverse", "order", "percent",
 )  # fmt: skip
 _TARGET_GROUPS = frozenset(
     ("title", "caption", "remove", "replace", "music", "volume", "louder", "quieter", "fade",
@@ -51,6 +52,7 @@ _KNOWN = frozenset(
      "titled", "titles", "fades", "moves", "remover", "deleter", "delta", "photos", "proto",
      "charge", "works", "arise", "seed", "trace", "reader", "logger", "spend", "phobos",
      "caution", "fakes", "loser", "shower", "fist", "ender", "cation", "lover", "poser",
+     "older", "odder", "border", "revere", "reverb", "recent", "decent", "parent", "present",
     )
 )  # fmt: skip
 

@@ -1,0 +1,151 @@
+"""Requests outside what the local renderer does, as classes, declined in part with a reason:
+changing the colours or tone of the photo itself ("make the sunset more orange", 把灯塔改成红色,
+"black and white"), new footage of things not in the uploads ("generate a clip of dolphins
+jumping and add it", 生成一段海豚的影片加进去), writing text for the user ("write me a
+wedding toast", 帮我写一段文案), text at the left or right ("move the title to the left") and
+fonts (bold, italic, 宋体).
+
+Each phrase found is blanked out of the text (so "more dramatic" in a colour request does not
+move the camera, and "write" does not start a caption) while the message's other edits still
+apply. Matched on NFKC text folded to simplified Chinese and case-folded.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["outside_spans"]
+
+_COLOUR = (
+    r"(?:orange|red|yellow|blue|green|pink|purple|golden|gold|teal|warm|cool|cold|saturated|vibrant"
+    r"|vivid|colou?rful|bright|dark|moody|contrasty|punchy|faded|muted|pastel)"
+)
+_TONE_TAIL = (
+    r"(?:\s*(?:,|and|&)\s*(?:more\s+|a\s+bit\s+more\s+)?(?:dramatic|moody|cinematic|vivid|vibrant"
+    r"|punchy|intense|rich|deep|warm|warmer|cool|cooler|bright|brighter|dark|darker|saturated"
+    r"|golden|orange|red|pink|purple|yellow|blue|contrasty|glowing))*"
+)
+_TIMELINE_WORD = re.compile(
+    r"\b(?:title|titles|caption|captions|subtitles?|text|font|words|letters|music|song|audio"
+    r"|volume)\b|标题|字幕|文字|字体|字|音乐|歌|音量|声音"
+)
+_EN_COLOUR = re.compile(
+    rf"\b(?:more|less|a\s+bit|a\s+little|slightly)\s+{_COLOUR}\b{_TONE_TAIL}"
+    rf"|\b(?:warmer|cooler|brighter|darker|moodier|more\s+saturated|desaturat\w*)\b{_TONE_TAIL}"
+    r"|\b(?:black\s+(?:and|&)\s+white|b\s*&\s*w|sepia|gr[ae]yscale|monochrome|colou?r\s*grad\w*"
+    r"|grade|tint|exposure|contrast|saturation|brightness|white\s+balance|hdr|(?:a|an)\s+filter"
+    r"|filters?|(?:instagram|vintage|retro|film)\s+(?:filter|look|tone))\b"
+    rf"|\b(?:make|turn|paint|colou?r|change)\s+(?:the\s+|my\s+)?(?:\w+\s+){{0,3}}?"
+    r"(?:red|orange|yellow|green|blue|pink|purple|golden)\b",
+    re.IGNORECASE,
+)
+_ZH_HUE = r"(?:红|橙|橘|黄|绿|蓝|紫|粉|金|白|黑|灰|彩|暖|冷)色?"
+_ZH_COLOUR = re.compile(
+    r"调色|滤镜|黑白(?:色|效果|照|风格)?|色调|饱和度?|亮度|对比度|曝光|白平衡|复古色|暖色|冷色"
+    r"|(?:调|变|弄|整|改)(?:得|到|成)?(?:更|再)?(?:亮|暗|暖|冷|鲜艳|艳)(?:一点|一些|啲|点|少少)?"
+    r"|(?:更|再)(?:亮|暗|暖|冷|鲜艳|艳|橙|红|黄)(?:一点|一些|啲|点)?"
+    rf"|把?(?:照片|图片|相片|画面|相|图)?(?:里|中|上|入面)?(?:的|嘅)?[^，,。；;！!？?]{{0,8}}?"
+    rf"(?:改成|变成|换成|染成|调成|涂成|整成|弄成|改做|变做|转做){_ZH_HUE}"
+)
+_EN_FOOTAGE = re.compile(
+    r"\b(?:stock\s+(?:footage|video|clips?)|b-?roll)\b"
+    r"|\b(?:add|insert|put|include|splice|throw)\s+(?:in\s+)?(?:a|an|some)\s+(?:new\s+|short\s+)?"
+    r"(?:video|clip|footage|animation|shots?)\s+of\s+(?!(?:my|the|these|this|those|our|all|it|them)"
+    r"\b)[^,.;!?]*"
+    r"|\b(?:generate|create|make|render|film|animate)\s+(?:me\s+)?(?:a|an|some)\s+(?:new\s+|short\s+)?"
+    r"(?:video|clip|footage|animation)\s+of\s+(?!(?:my|the|these|this|those|our|all|it|them)\b)"
+    r"(?:[\w'-]+\s+){1,4}?(?:[a-z]+ing)\b[^,.;!?]*",
+    re.IGNORECASE,
+)
+_ZH_FOOTAGE = re.compile(
+    r"(?:生成|做|弄|整|拍|找|加|来)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
+    r"(?:影片|视频|片段|动画|镜头|素材|短片)[^，,。；;！!？?]{0,6}?"
+    r"(?:加进去|加进来|加入|插入|放进|加到|放到|加上|加在|放入|塞进)[^，,。；;！!？?]*"
+    r"|空镜素材|网上的(?:视频|素材)"
+)
+_EN_COMPOSE = re.compile(
+    r"\bwrite\s+(?:me|us|her|him)\s+[^,.;!?]*"
+    r"|\b(?:write|compose|draft|come\s+up\s+with)\s+(?:a|an|some|something)\s+(?:\w+\s+){0,3}?"
+    r"(?:toast|poem|speech|story|post|caption|description|message|tweet|blurb|copy|essay|letter"
+    r"|song|lyrics|quote|slogan|joke|bio|summary|script)s?\b"
+    r"(?!\s+(?:saying|that\s+says|reading|which\s+says))[^,.;!?]*",
+    re.IGNORECASE,
+)
+_ZH_COMPOSE = re.compile(
+    r"(?:帮我|给我|替我|帮忙|请)?(?:写|想|编)(?:一|几|两)?(?:段|个|句|首|篇|点|些|条)?[^，,。；;！!？?]{0,8}?"
+    r"(?:文案|诗|祝酒词|致辞|贺词|文章|介绍|描述|故事|段子|简介|标语|口号|祝福语?|台词|脚本|歌词)"
+)
+
+
+_TEXT_NOUN = re.compile(
+    r"\b(?:title|titles|caption|captions|subtitles?|text|words)\b|标题|字幕|文字"
+)
+_CAMERA = re.compile(r"\b(?:pan\w*|camera|drift\w*|zoom\w*|motion)\b|镜头|运镜|平移|摇")
+_SIDE = re.compile(
+    r"\b(?:(?:to|on|at|in|towards?)\s+(?:the\s+)?)?(?:(?:top|bottom|upper|lower)[\s-]+)?"
+    r"(?:left|right)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge|aligned|align))?\b"
+    r"|\b(?:in|to|into)\s+(?:a|the)\s+corner\b"
+    r"|(?:放|移|挪|摆|靠|居|在|到|去)?(?:左上角|右上角|左下角|右下角|左上|右上|左下|右下|左边|右边|左侧|右侧"
+    r"|左面|右面|角落|靠左|靠右|居左|居右)"
+)
+
+
+_FONT = re.compile(
+    r"\b(?:bold(?:er)?|italics?|underlined?|typeface|serif|sans[\s-]?serif|comic\s+sans|cursive"
+    r"|handwriting|handwritten|(?:a\s+)?(?:different|another|new|nicer|fancier|cool(?:er)?)\s+font"
+    r"|font\s+(?:to|family|style)|(?:change|switch|swap)\s+(?:the\s+)?font(?:\s+to\s+[\w-]+)?)\b"
+    r"|粗体|加粗|斜体|下划线|宋体|黑体|楷体|仿宋|手写体|艺术字|描边"
+    r"|(?:字体|字型)(?:换成|改成|换|改为|用)[^，,。；;！!？?]{0,6}"
+)
+
+
+def _font(text: str) -> tuple[bool, str]:
+    """Bold, italic or another font for the text: sizes, colours and positions only."""
+    if not _TEXT_NOUN.search(text) and not re.search(r"\bfont\b|字体|字型", text):
+        return False, text
+    rest = _FONT.sub(" ", text)
+    return rest != text, rest
+
+
+def _text_side(text: str) -> tuple[bool, str]:
+    """ "Move the title to the left", 字幕放右下角: text goes at the top, centre or bottom only."""
+    found = False
+    out = []
+    for clause in re.split(r"(?<=[,.;!?，。；！？])|\band\b|然后|再", text):
+        if _TEXT_NOUN.search(clause) and not _CAMERA.search(clause) and _SIDE.search(clause):
+            found = True
+            clause = _SIDE.sub(" ", clause)
+        out.append(clause)
+    return found, " ".join(out) if found else text
+
+
+def _colour(text: str) -> tuple[bool, str]:
+    found = False
+    clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
+    out = []
+    for clause in clauses:
+        if _TIMELINE_WORD.search(clause):
+            out.append(clause)  # "make the title red" restyles text; "brighter music" is music
+            continue
+        new = _ZH_COLOUR.sub(" ", _EN_COLOUR.sub(" ", clause))
+        found = found or new != clause
+        out.append(new)
+    return found, "".join(out)
+
+
+def outside_spans(text: str) -> tuple[list[str], str]:
+    """The classes of request outside the renderer that `text` holds (`colour`, `footage`,
+    `compose`, `font`, `text_side`), and `text` with those phrases blanked out."""
+    found: list[str] = []
+    for key, patterns in (
+        ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE)),
+        ("compose", (_EN_COMPOSE, _ZH_COMPOSE)),
+    ):
+        for pattern in patterns:
+            if pattern.search(text):
+                found += [] if key in found else [key]
+                text = pattern.sub(" ", text)
+    for key, take in (("font", _font), ("text_side", _text_side), ("colour", _colour)):
+        hit, text = take(text)
+        found += [key] if hit else []
+    return found, text
