@@ -44,6 +44,7 @@ from agent.turns import (
 if TYPE_CHECKING:
     import httpx
 
+    from agent.child_call import ChildCalls
     from agent.config import Settings
     from agent.models import Clock, Sleep
     from agent.output_options import OutputOptions
@@ -83,8 +84,10 @@ class Engine:
         export_name: str | None = None,
         journal: Journal | None = None,
         output: OutputOptions | None = None,
+        media: ChildCalls | None = None,
     ) -> None:
         self._rt = runtime
+        self._media = media
         self.journal = journal
         self._route = route
         self._translate = translate
@@ -287,6 +290,7 @@ class _Turn:
             answering=answering,
             journal=journal,
             output=engine._output,
+            media=engine._media,
         )
 
     async def run(self) -> None:
@@ -473,6 +477,7 @@ async def open_engine(
     clock: Clock = time.monotonic,
     transport: httpx.AsyncBaseTransport | None = None,
     journal: Journal | None = None,
+    media: ChildCalls | None = None,
 ) -> AsyncIterator[Engine]:
     """Open a `Runtime` and build the engine with the real router and translator.
 
@@ -487,6 +492,7 @@ async def open_engine(
         clock: Injected monotonic clock.
         transport: An httpx transport for the API (tests); default network.
         journal: Where a background job records its steps.
+        media: Media child processes shared with the embedded backend (`HandlerContext.media`).
 
     Raises:
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
@@ -507,4 +513,5 @@ async def open_engine(
             export_name=export_name,
             journal=journal,
             output=output,
+            media=media,
         )
