@@ -40,6 +40,10 @@ READ_ONLY = frozenset({"credits", "state"})
 """Job kinds that run at once, beside the queue (they change nothing)."""
 
 
+_RELEASE_AFTER_S = 0.5
+"""How long after the queue drains the worker gives freed memory back (after the replies)."""
+
+
 class Worker:
     """The job server. `serve()` runs until idle, stopped or retired."""
 
@@ -165,8 +169,13 @@ class Worker:
             finally:
                 self._busy = False
                 self._last_activity = time.monotonic()
-            if self.queue.empty():
-                release_memory()
+            if self.queue.empty():  # once the waiters have their answer (gc and malloc_trim
+                # hold the loop 0.05-0.15 s, which was on every turn's critical path)
+                asyncio.get_running_loop().call_later(_RELEASE_AFTER_S, self._release_if_idle)
+
+    def _release_if_idle(self) -> None:
+        if not self._busy and self.queue.empty():
+            release_memory()
 
     async def _run(self, job_id: str) -> None:
         live = self.live.setdefault(job_id, LiveJob(job_id))
