@@ -40,10 +40,6 @@ READ_ONLY = frozenset({"credits", "state"})
 """Job kinds that run at once, beside the queue (they change nothing)."""
 
 
-_RELEASE_AFTER_S = 0.5
-"""How long after the queue drains the worker gives freed memory back (after the replies)."""
-
-
 class Worker:
     """The job server. `serve()` runs until idle, stopped or retired."""
 
@@ -71,6 +67,8 @@ class Worker:
         self._tick = tick
         self._clients = 0
         self._busy = False
+        self._release_pending = False
+        """The queue drained since memory was last given back (`release_memory`)."""
         self._side: set[asyncio.Task[None]] = set()
         self._last_activity = time.monotonic()
         self._stop = asyncio.Event()
@@ -169,12 +167,17 @@ class Worker:
             finally:
                 self._busy = False
                 self._last_activity = time.monotonic()
-            if self.queue.empty():  # once the waiters have their answer (gc and malloc_trim
-                # hold the loop 0.05-0.15 s, which was on every turn's critical path)
-                asyncio.get_running_loop().call_later(_RELEASE_AFTER_S, self._release_if_idle)
+            if self.queue.empty():
+                live = self.live.get(job_id)
+                self._release_pending = True
+                if live is None or not live.followed:
+                    self._release_if_idle()
+                # else: the waiter gives memory back once it has sent the reply (`_wait`): gc
+                # and malloc_trim hold the loop 0.05-0.15 s, which the reply must not wait for
 
     def _release_if_idle(self) -> None:
-        if not self._busy and self.queue.empty():
+        if self._release_pending and not self._busy and self.queue.empty():
+            self._release_pending = False
             release_memory()
 
     async def _run(self, job_id: str) -> None:
@@ -327,11 +330,14 @@ class Worker:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max(0.0, float(message.get("timeout") or 0))
         live = self.live.get(job.id)
-        if live is not None and not job.finished:
-            await self._follow(live, writer, deadline, backlog=bool(message.get("backlog")))
-        else:
-            await self._poll_ledger(job.id, writer, deadline)
-        await _send(writer, self._result(job.id))
+        try:
+            if live is not None and not job.finished:
+                await self._follow(live, writer, deadline, backlog=bool(message.get("backlog")))
+            else:
+                await self._poll_ledger(job.id, writer, deadline)
+            await _send(writer, self._result(job.id))
+        finally:
+            self._release_if_idle()  # after the reply (or the waiter gone)
 
     def _result(self, job_id: str) -> dict[str, Any]:
         """The last line of a wait: the outcome of a finished job, else its `running` view."""
