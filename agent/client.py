@@ -43,6 +43,7 @@ from agent.errors import (
     error_from_response,
 )
 from agent.models import (
+    POLL_HOLD_HEADER,
     AnonymousToken,
     ClaimToken,
     Clock,
@@ -86,6 +87,15 @@ class _Tries:
     refreshed: bool = False
     budget: Budget | None = None
     """The time the request may take in all (bounded for idempotent requests)."""
+
+
+def _hold_seconds(value: str | None) -> float | None:
+    """The `POLL_HOLD_HEADER` value as seconds (None when absent, unreadable or not positive)."""
+    try:
+        hold = float(value) if value else 0.0
+    except ValueError:
+        return None
+    return hold if 0 < hold < float("inf") else None
 
 
 def _message_parts(text: str, answer_to: str | None) -> list[dict[str, Any]]:
@@ -220,15 +230,29 @@ class NemoClient:
             "draft": draft,
             "output": dict(output or DEFAULT_OUTPUT),
         }
-        call = _Call("POST", "/api/render/proxy/lambda", json=body)
-        job = RenderJob.from_body(await self._body(call), f"POST {call.url}")
-        return job if job.id else job.model_copy(update={"id": render_id})
+        return await self._render_job(
+            _Call("POST", "/api/render/proxy/lambda", json=body), render_id
+        )
 
-    async def render_status(self, render_id: str) -> RenderJob:
-        """`GET /api/render/proxy/lambda/<id>`, read from either response shape."""
-        call = _Call("GET", f"/api/render/proxy/lambda/{render_id}")
-        job = RenderJob.from_body(await self._body(call), f"GET {call.url}")
-        return job if job.id else job.model_copy(update={"id": render_id})
+    async def render_status(self, render_id: str, wait: float | None = None) -> RenderJob:
+        """`GET /api/render/proxy/lambda/<id>`, read from either response shape.
+
+        `wait`: ask the server to hold the answer until the job ends or `wait` seconds pass
+        (only for a server that said it can: `RenderJob.poll_hold`).
+        """
+        query = f"?wait={wait:.3f}" if wait else ""
+        return await self._render_job(
+            _Call("GET", f"/api/render/proxy/lambda/{render_id}{query}"), render_id
+        )
+
+    async def _render_job(self, call: _Call, render_id: str) -> RenderJob:
+        response = await self._send(call)
+        job = RenderJob.from_body(json_body(response), f"{call.method} {call.url}")
+        update: dict[str, Any] = {} if job.id else {"id": render_id}
+        hold = _hold_seconds(response.headers.get(POLL_HOLD_HEADER))
+        if hold:
+            update["poll_hold"] = hold
+        return job.model_copy(update=update) if update else job
 
     async def cancel_render(self, render_id: str) -> None:
         """`POST /api/render/proxy/lambda/<id>/cancel`."""

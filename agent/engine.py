@@ -44,6 +44,7 @@ from agent.turns import (
 if TYPE_CHECKING:
     import httpx
 
+    from agent.child_call import ChildCalls
     from agent.config import Settings
     from agent.llm import Completer
     from agent.models import Clock, Sleep
@@ -84,8 +85,10 @@ class Engine:
         export_name: str | None = None,
         journal: Journal | None = None,
         output: OutputOptions | None = None,
+        media: ChildCalls | None = None,
     ) -> None:
         self._rt = runtime
+        self._media = media
         self.journal = journal
         self._route = route
         self._translate = translate
@@ -288,6 +291,7 @@ class _Turn:
             answering=answering,
             journal=journal,
             output=engine._output,
+            media=engine._media,
         )
 
     async def run(self) -> None:
@@ -477,6 +481,7 @@ async def open_engine(
     clock: Clock = time.monotonic,
     transport: httpx.AsyncBaseTransport | None = None,
     journal: Journal | None = None,
+    media: ChildCalls | None = None,
 ) -> AsyncIterator[Engine]:
     """Open a `Runtime` and build the engine with the real router and translator.
 
@@ -491,6 +496,7 @@ async def open_engine(
         clock: Injected monotonic clock.
         transport: An httpx transport for the API (tests); default network.
         journal: Where a background job records its steps.
+        media: Media child processes shared with the embedded backend (`HandlerContext.media`).
 
     Raises:
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
@@ -511,4 +517,5 @@ async def open_engine(
             export_name=export_name,
             journal=journal,
             output=output,
+            media=media,
         )

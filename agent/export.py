@@ -61,8 +61,8 @@ class RenderApi(Protocol):
         """Submit a render job (`output`: the request's output object)."""
         ...
 
-    async def render_status(self, render_id: str) -> RenderJob:
-        """Poll a render job."""
+    async def render_status(self, render_id: str, wait: float | None = None) -> RenderJob:
+        """Poll a render job (`wait`: held by a server that can, `RenderJob.poll_hold`)."""
         ...
 
     async def download(self, url: str, dest: Path) -> int:
@@ -150,11 +150,18 @@ class _Poll:
 
 
 async def _poll_once(
-    client: RenderApi, render_id: str, seen: _Poll, on_status: StatusCallback | None
+    client: RenderApi,
+    render_id: str,
+    seen: _Poll,
+    on_status: StatusCallback | None,
+    hold: float | None = None,
 ) -> RenderJob | None:
-    """One poll; None when it failed transiently (the same render id is polled again)."""
+    """One poll (held up to `hold` seconds by the server); None when it failed transiently (the
+    same render id is polled again)."""
     try:
-        job = await client.render_status(render_id)
+        job = await (
+            client.render_status(render_id, hold) if hold else client.render_status(render_id)
+        )
     except (TransportError, ServerError, RateLimitError) as exc:
         _log.info("render.poll_failed", render_id=render_id, error=type(exc).__name__)
         seen.failure = exc
@@ -169,6 +176,25 @@ async def _poll_once(
     return job
 
 
+async def _poll_after(
+    delay: float,
+    hold: float | None,
+    sleep: Sleep,
+    client: RenderApi,
+    render_id: str,
+    seen: _Poll,
+    on_status: StatusCallback | None,
+) -> RenderJob | None:
+    """Wait `delay`, then poll; or spend the wait in a poll the server holds (`hold`)."""
+    if not hold:
+        await sleep(delay)
+        return await _poll_once(client, render_id, seen, on_status)
+    job = await _poll_once(client, render_id, seen, on_status, min(hold, delay))
+    if job is None:
+        await sleep(delay)  # the held poll failed early: wait as a scheduled poll would
+    return job
+
+
 async def wait_for_render(
     client: RenderApi,
     render_id: str,
@@ -178,6 +204,7 @@ async def wait_for_render(
     on_progress: ProgressCallback | None = None,
     on_status: StatusCallback | None = None,
     give_up_after: float = RENDER_TIMEOUT_SECONDS,
+    hold: float | None = None,
 ) -> RenderJob:
     """Poll until the job is `completed` with its output URL; also resumes an earlier job.
 
@@ -185,6 +212,10 @@ async def wait_for_render(
     `on_status`) and a poll that failed transiently (network, 5xx, 429) all keep polling the
     same render id on the same schedule, up to `give_up_after`. A job still `completed` without
     a URL at that point is returned for the fallback download endpoint.
+
+    With a server that holds polls (`hold`: `RenderJob.poll_hold` of the submission, or of any
+    poll), each wait of the schedule is spent in a held poll, which the server answers as soon
+    as the job ends: nothing waits for the next scheduled poll.
 
     Raises:
         JobFailedError: The job failed (`reason` is the server's), or is still running after
@@ -196,10 +227,11 @@ async def wait_for_render(
     for delay in poll_delays():
         if clock() - start + delay > give_up_after:
             break
-        await sleep(delay)
-        job = await _poll_once(client, render_id, seen, on_status)
+        job = await _poll_after(delay, hold, sleep, client, render_id, seen, on_status)
         if job is None:
             continue
+        # A job ended without its URL yet is not held (it has ended): its polls wait as usual.
+        hold = None if job.status == "completed" else job.poll_hold
         last = job
         if on_progress is not None and job.progress is not None:
             on_progress(float(job.progress))
@@ -239,17 +271,16 @@ class _Output:
 
 async def _submit(
     client: RenderApi, render_id: str, session_id: str, draft: Mapping[str, Any], out: _Output
-) -> None:
+) -> RenderJob:
     options = out.options
     if options is None or not options.extensions:
-        await client.submit_render(render_id, session_id, draft, out.standard())
-        return
+        return await client.submit_render(render_id, session_id, draft, out.standard())
     try:
-        await client.submit_render(render_id, session_id, draft, options.wire())
+        return await client.submit_render(render_id, session_id, draft, options.wire())
     except BadRequestError:
         # The backend refused the extensions: render the standard MP4 and say so.
-        await client.submit_render(render_id, session_id, draft, out.standard())
         out.refused = tuple(options.extensions)
+        return await client.submit_render(render_id, session_id, draft, out.standard())
 
 
 async def _submit_and_wait(
@@ -260,8 +291,8 @@ async def _submit_and_wait(
     out: _Output,
     **wait: Any,
 ) -> RenderJob:
-    await _submit(client, render_id, session_id, draft, out)
-    job = await wait_for_render(client, render_id, **wait)
+    submitted = await _submit(client, render_id, session_id, draft, out)
+    job = await wait_for_render(client, render_id, hold=submitted.poll_hold, **wait)
     return job.model_copy(update={"id": render_id})
 
 

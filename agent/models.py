@@ -219,6 +219,12 @@ def _url(*values: Any) -> str | None:
     return next((v for v in values if isinstance(v, str) and v.strip()), None)
 
 
+POLL_HOLD_HEADER = "X-Nemo-Poll-Hold"
+"""Response header of a backend that holds a render poll sent with `?wait=SECONDS` until the job
+ends or that long (the embedded local backend's extension; its value: the longest hold, in
+seconds). A client polls on its schedule without it."""
+
+
 class RenderJob(_Response):
     """A render job, read from either poll shape of protocol §3.9 with `from_body`.
 
@@ -239,6 +245,8 @@ class RenderJob(_Response):
     created_at: float | None = None
     """Epoch milliseconds (numbers or ISO strings on the wire)."""
     completed_at: float | None = None
+    poll_hold: float | None = None
+    """The longest the server holds a poll with `?wait=` (`POLL_HOLD_HEADER`); None: it does not."""
 
     @property
     def ready(self) -> bool:

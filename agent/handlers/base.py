@@ -15,6 +15,7 @@ from agent.progress import Notifier
 from agent.templates import Language
 
 if TYPE_CHECKING:
+    from agent.child_call import ChildCalls
     from agent.client import NemoClient
     from agent.config import Settings
     from agent.output_options import OutputOptions
@@ -133,6 +134,9 @@ class HandlerContext:
         journal: Where a background job records its steps (None: a turn inside the command).
         output: Output options from flags (`export --resolution 4k`); the message's own
             wording ("export in 4K") fills what they leave unset.
+        media: Media child processes shared with the embedded backend (the worker's): the
+            previews are read by the child that rendered the file. None: the export starts
+            its own previews child.
     """
 
     client: NemoClient
@@ -152,6 +156,7 @@ class HandlerContext:
     answering: str | None = None
     journal: Journal | None = None
     output: OutputOptions | None = None
+    media: ChildCalls | None = None
 
 
 class Handler(Protocol):

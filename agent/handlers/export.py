@@ -82,7 +82,7 @@ async def handle_export(ctx: HandlerContext) -> Reply:
     if not state.exportable:
         return Reply("replies/export_not_ready", {"has_uploads": bool(state.state.video_infos)})
     # The previews' reader is started now, so its imports overlap the render and the download.
-    with _previewer() as previewer:
+    with _previewer(ctx.media) as previewer:
         try:
             draft = rewrite_sandbox_paths(state.state.draft, state.state.video_infos)
             result = await _export(ctx, draft)
@@ -124,10 +124,18 @@ def _options(ctx: HandlerContext) -> OutputOptions:
 
 
 @contextmanager
-def _previewer() -> Iterator[ChildCalls | None]:
-    """A child process ready to read the delivered file (None without PyAV and Pillow)."""
+def _previewer(shared: ChildCalls | None) -> Iterator[ChildCalls | None]:
+    """A child process ready to read the delivered file (None without PyAV and Pillow).
+
+    `shared`: the embedded backend's media children (the worker's `--local`); the child that
+    renders the file is back as their spare when the previews are asked for, warm.
+    """
     if not preview_available():
         yield None
+        return
+    if shared is not None:
+        shared.warm()  # a no-op while the spare waits; else the render takes this one
+        yield shared
         return
     children = ChildCalls(preload=PREVIEW_MODULES, keep_spare=False)
     children.warm()

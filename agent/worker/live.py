@@ -42,6 +42,11 @@ class LiveJob:
         self._queues.append(queue)
         return queue
 
+    @property
+    def followed(self) -> bool:
+        """Someone waits on this job (a `wait` follows its events)."""
+        return bool(self._queues)
+
     def unsubscribe(self, queue: asyncio.Queue[dict[str, Any]]) -> None:
         """Stop handing events to `queue`."""
         if queue in self._queues:

@@ -28,6 +28,7 @@ from agent.worker.live import LiveJob
 from agent.worker.protocol import JobRequest, Outcome, settings_from_wire
 
 if TYPE_CHECKING:
+    from agent.child_call import ChildCalls
     from agent.engine import EngineParts
     from agent.output_options import OutputOptions
     from agent.worker.links import LinkPages
@@ -52,6 +53,8 @@ class Backends:
     """Embedded local backends kept running for the worker's life, one per fault spec.
 
     Their browser links go through `LinkPages` (`links`), which say so when the worker is gone.
+    They share one `ChildCalls` (`media`) with the exports' previews: the child that rendered a
+    file reads it for the previews next, and stays the spare for the next turn.
     """
 
     def __init__(self, links: LinkPages | None = None) -> None:
@@ -59,6 +62,8 @@ class Backends:
         self._urls: dict[str | None, str] = {}
         self._links = links
         self._links_written = False
+        self.media: ChildCalls | None = None
+        """The media children (render, probe, previews), made with the first backend."""
 
     def web_url(self, language: str, url: str) -> str:
         """The `web_url` for jobs on the backend at `url`: through the link page when there is
@@ -89,13 +94,21 @@ class Backends:
                     "the local backend needs the 'local' extra: "
                     f"pip install '{DISTRIBUTION}[local]'"
                 ) from exc
-            self._urls[key] = self._stack.enter_context(embedded_backend(settings))
+            if self.media is None:
+                from agent.child_call import MEDIA_MODULES, ChildCalls
+                from agent.local.server.backend import Deps
+
+                self.media = ChildCalls(preload=MEDIA_MODULES)
+                self._stack.callback(self.media.close)
+            deps = Deps(children=self.media)
+            self._urls[key] = self._stack.enter_context(embedded_backend(settings, deps))
         return self._urls[key]
 
     def close(self) -> None:
-        """Stop every backend."""
+        """Stop every backend and their media children."""
         self._stack.close()
         self._urls.clear()
+        self.media = None
 
 
 @dataclass(slots=True)
@@ -240,6 +253,7 @@ class Runner:
             output_dir=output_dir,
             export_name=request.export_name,
             journal=LedgerJournal(self.ledger, job, live),
+            media=self.backends.media if settings.backend == "local" else None,
         ) as engine:
             if request.kind == "turn":
                 result = await engine.run_turn(request.text, request.attachments, new=new)

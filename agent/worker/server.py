@@ -67,6 +67,8 @@ class Worker:
         self._tick = tick
         self._clients = 0
         self._busy = False
+        self._release_pending = False
+        """The queue drained since memory was last given back (`release_memory`)."""
         self._side: set[asyncio.Task[None]] = set()
         self._last_activity = time.monotonic()
         self._stop = asyncio.Event()
@@ -166,7 +168,17 @@ class Worker:
                 self._busy = False
                 self._last_activity = time.monotonic()
             if self.queue.empty():
-                release_memory()
+                live = self.live.get(job_id)
+                self._release_pending = True
+                if live is None or not live.followed:
+                    self._release_if_idle()
+                # else: the waiter gives memory back once it has sent the reply (`_wait`): gc
+                # and malloc_trim hold the loop 0.05-0.15 s, which the reply must not wait for
+
+    def _release_if_idle(self) -> None:
+        if self._release_pending and not self._busy and self.queue.empty():
+            self._release_pending = False
+            release_memory()
 
     async def _run(self, job_id: str) -> None:
         live = self.live.setdefault(job_id, LiveJob(job_id))
@@ -318,11 +330,14 @@ class Worker:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max(0.0, float(message.get("timeout") or 0))
         live = self.live.get(job.id)
-        if live is not None and not job.finished:
-            await self._follow(live, writer, deadline, backlog=bool(message.get("backlog")))
-        else:
-            await self._poll_ledger(job.id, writer, deadline)
-        await _send(writer, self._result(job.id))
+        try:
+            if live is not None and not job.finished:
+                await self._follow(live, writer, deadline, backlog=bool(message.get("backlog")))
+            else:
+                await self._poll_ledger(job.id, writer, deadline)
+            await _send(writer, self._result(job.id))
+        finally:
+            self._release_if_idle()  # after the reply (or the waiter gone)
 
     def _result(self, job_id: str) -> dict[str, Any]:
         """The last line of a wait: the outcome of a finished job, else its `running` view."""

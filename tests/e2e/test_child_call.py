@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from agent.child_call import SPARE_IDLE_S, ChildCalls
+from agent.child_call import MEDIA_MODULES, SPARE_IDLE_S, ChildCalls
 from agent.errors import RenderError
 from agent.local.renderer.render import RenderResult
 from agent.local.renderer.spec import RenderSpec, VisualClip
@@ -185,29 +185,99 @@ def test_a_render_child_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
     assert list(spec_dir.iterdir()) == []  # the child cancelled its render: no file, no .part
 
 
-def test_light_calls_keep_their_child_and_a_render_gets_a_fresh_one(
+def test_a_kept_child_waiting_for_its_next_call_exits_when_its_parent_is_killed(
+    fixtures_dir: Path,
+) -> None:
+    """The child a call left as the spare (idle, its libraries loaded) goes with its parent."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from agent.child_call import ChildCalls
+        children = ChildCalls()
+        children.call("agent.local.renderer.media_probe", "probe", Path(sys.argv[1]))
+        print(children.spare_pid(), flush=True)
+        sys.stdin.read()  # until the test kills this process
+        """
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script, str(fixtures_dir / "media" / "harbor.jpg")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as parent:
+        try:
+            assert parent.stdout is not None
+            child = int(parent.stdout.readline())
+            os.kill(parent.pid, signal.SIGKILL)
+            parent.wait(HANG_S)
+            assert _exited(child), f"spare child {child} outlived its killed parent"
+        finally:
+            parent.kill()
+
+
+def test_one_warm_child_probes_renders_and_reads_the_file_it_rendered(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:
+    """The child that answered goes back to being the spare: a whole turn (probe, render,
+    previews of the rendered file) runs in one child, and no other interpreter is started."""
     photo = fixtures_dir / "media" / "harbor.jpg"
-    children = ChildCalls()
+    out = tmp_path / "o.mp4"
+    children = ChildCalls(preload=MEDIA_MODULES)
     try:
         children.warm()
         first = children.spare_pid()
         infos = [
-            children.call("agent.local.renderer.media_probe", "probe", photo, light=True)
-            for _ in range(2)
+            children.call("agent.local.renderer.media_probe", "probe", photo) for _ in range(2)
         ]
         after_probes = children.spare_pid()
-        children.call("agent.local.renderer.render", "render", _spec(tmp_path), tmp_path / "o.mp4")
+        result = children.call(
+            "agent.local.renderer.render",
+            "render",
+            _spec(tmp_path),
+            out,
+            progress=lambda _done, _total: None,
+            cancel=threading.Event(),
+        )
         after_render = children.spare_pid()
+        facts, previews = children.call("agent.preview", "look_at", out)
+        after_previews = children.spare_pid()
     finally:
         children.close()
     assert [(info.kind, info.width) for info in infos] == [("image", 1600)] * 2
+    assert result.frames == 30
+    assert (facts.width, facts.height) == (320, 180)
+    assert [p.name for p in previews] == ["o.jpg", "o.poster.jpg"]
     assert first is not None
-    assert after_probes == first
-    assert after_render not in (None, first)
-    assert first is not None
+    assert after_probes == after_render == after_previews == first
     assert _exited(first)
+
+
+def test_a_cancelled_call_retires_its_child_and_a_fresh_spare_takes_its_place(
+    tmp_path: Path,
+) -> None:
+    cancel = threading.Event()
+    children = ChildCalls()
+    try:
+        children.warm()
+        first = children.spare_pid()
+        with pytest.raises(RenderError, match="cancelled"):
+            children.call(
+                "agent.local.renderer.render",
+                "render",
+                _spec(tmp_path, duration_ms=60_000),
+                tmp_path / "cancelled.mp4",
+                progress=lambda done, total: cancel.set() if done < total else None,
+                cancel=cancel,
+            )
+        fresh = children.spare_pid()
+    finally:
+        children.close()
+    assert first is not None
+    assert _exited(first)  # retired once it answered the cancel
+    assert fresh not in (None, first)
+    assert fresh is not None
+    assert _exited(fresh)
 
 
 def test_a_spare_no_call_takes_in_time_is_ended() -> None:
@@ -223,7 +293,7 @@ def test_a_spare_no_call_takes_in_time_is_ended() -> None:
         assert _exited(spare)
         children.warm()  # a spare that a call took meanwhile is not ended by its old timer
         taken = children.spare_pid()
-        assert children.call("os.path", "basename", "/a/b.mp4", light=True) == "b.mp4"
+        assert children.call("os.path", "basename", "/a/b.mp4") == "b.mp4"
         timers[1][1]()
         assert children.spare_pid() == taken
     finally:

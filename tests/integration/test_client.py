@@ -120,6 +120,46 @@ async def test_every_endpoint_parses_its_fixture_and_sends_the_headers(settings:
     assert_headers(script)
 
 
+async def test_a_server_that_holds_polls_says_so_and_a_held_poll_sends_its_wait(
+    settings: Settings,
+) -> None:
+    held = {"X-Nemo-Poll-Hold": "10"}
+    poll = "/api/render/proxy/lambda/render_1"
+    script = (
+        ApiScript()
+        .on("POST", TOKEN, json_response("anonymous-token"))
+        .on("POST", "/api/render/proxy/lambda", json_response("render-submit", headers=held))
+        .on("GET", poll, json_response("render-b-completed", headers=held))
+    )
+    async with runtime(settings, script) as rt:
+        submitted = await rt.client.submit_render("render_1", SID, {"d": 3000})
+        polled = await rt.client.render_status("render_1", 2.5)
+        plain = await rt.client.render_status("render_1")
+    assert (submitted.poll_hold, polled.poll_hold, polled.status) == (10.0, 10.0, "completed")
+    held_poll, plain_poll = (r for r in script.requests if r.url.path == poll)
+    assert dict(held_poll.url.params) == {"wait": "2.500"}
+    assert dict(plain_poll.url.params) == {}
+    assert plain.poll_hold == 10.0
+
+
+@pytest.mark.parametrize("value", ["", "0", "-3", "soon", "inf", "nan"])
+async def test_a_hold_header_that_is_not_a_positive_number_means_no_hold(
+    settings: Settings, value: str
+) -> None:
+    script = (
+        ApiScript()
+        .on("POST", TOKEN, json_response("anonymous-token"))
+        .on(
+            "GET",
+            "/api/render/proxy/lambda/render_1",
+            json_response("render-b-completed", headers={"X-Nemo-Poll-Hold": value}),
+        )
+    )
+    async with runtime(settings, script) as rt:
+        polled = await rt.client.render_status("render_1")
+    assert polled.poll_hold is None
+
+
 def _error(fixture: str | dict[str, Any], status: int, **headers: str) -> httpx.Response:
     return json_response(fixture, status, headers=headers or None)
 

@@ -187,6 +187,45 @@ async def test_cancel_fails_a_running_job_and_discards_its_output(
     assert not (tmp_path / "data" / "outputs" / "c1.mp4").exists()
 
 
+async def test_a_poll_with_wait_is_answered_when_the_render_ends(
+    tmp_path: Path, fixtures_dir: Path
+) -> None:
+    """`?wait=` holds the poll until the job ends (the submission and polls say the backend
+    can, in `X-Nemo-Poll-Hold`); a poll without it, or of an ended job, answers at once."""
+    renderer = FakeRenderer(gate=threading.Event())
+    async with in_process_app(local_config(tmp_path), local_deps(render=renderer)) as (client, app):
+        holding = asyncio.Event()
+        settled = app.state.workers.settled
+
+        async def spied(render_id: str, timeout: float) -> None:  # noqa: ASYNC109
+            holding.set()
+            await settled(render_id, timeout)
+
+        app.state.workers.settled = spied
+        token, sid, draft = await _project(client, fixtures_dir)
+        submitted = await client.post(
+            "/api/render/proxy/lambda", headers=auth(token), json=_submit_body("h1", sid, draft)
+        )
+        assert await asyncio.to_thread(renderer.started.wait, 5)
+        plain = await client.get("/api/render/proxy/lambda/h1", headers=auth(token))
+        held = asyncio.create_task(
+            client.get("/api/render/proxy/lambda/h1?wait=60", headers=auth(token))
+        )
+        await holding.wait()  # the poll is held while the render is blocked...
+        renderer.gate.set()  # ...and answered once it ends
+        answered = await held
+        holding.clear()
+        again = await client.get("/api/render/proxy/lambda/h1?wait=60", headers=auth(token))
+        bad = await client.get("/api/render/proxy/lambda/h1?wait=soon", headers=auth(token))
+    assert submitted.headers["X-Nemo-Poll-Hold"] == plain.headers["X-Nemo-Poll-Hold"] == "10"
+    assert plain.json()["data"]["status"] == "processing"
+    assert answered.json()["data"]["status"] == "completed"
+    assert answered.json()["data"]["outputUrl"]
+    assert again.json()["data"]["status"] == "completed"
+    assert not holding.is_set()  # an ended job's poll is never held
+    assert bad.status_code == 400
+
+
 async def test_render_fail_once_fault_fails_only_the_first_job(
     tmp_path: Path, fixtures_dir: Path
 ) -> None:

@@ -63,6 +63,9 @@ class Deps:
     """None: the real renderer, in a child process (`agent.child_call`)."""
     probe: Probe | None = None
     """None: the real probe, in a child process (PyAV and Pillow never load in the server)."""
+    children: ChildCalls | None = None
+    """The child processes of the real render and probe (None: the backend's own). The worker
+    passes the ones its exports make previews with, so one warm child serves a whole turn."""
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     fetch_transport: httpx.AsyncBaseTransport | None = None
@@ -111,7 +114,8 @@ class Backend:
         self.url_polls: dict[str, int] = {}
         """Polls answered per completed render (the cloud profile's `url_lag_polls`)."""
         self.interpret = deps.interpret or real_interpreter(config)
-        self.children = ChildCalls()
+        self._own_children = deps.children is None
+        self.children = deps.children or ChildCalls()
         """Render and probe children: the server never imports PyAV, OpenCV or NumPy itself."""
         self.render: Render = deps.render or self._render_in_child
         self.probe: Probe = deps.probe or self._probe_in_child
@@ -134,11 +138,12 @@ class Backend:
         )
 
     def _probe_in_child(self, path: Path) -> Any:
-        return self.children.call("agent.local.renderer.media_probe", "probe", path, light=True)
+        return self.children.call("agent.local.renderer.media_probe", "probe", path)
 
     def close(self) -> None:
-        """Close the store and stop the spare render child."""
-        self.children.close()
+        """Close the store and stop the spare render child (of children it owns)."""
+        if self._own_children:
+            self.children.close()
         self.store.close()
 
     def media_path(self, asset_id: str, filename: str) -> Path:

@@ -7,6 +7,8 @@ unfinished jobs as they are, and `recover` requeues (or fails) them on the next 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -66,6 +68,22 @@ class RenderWorkers:
             return True
         done, _ = wait([future], timeout=timeout)
         return bool(done)
+
+    async def settled(self, render_id: str, timeout: float) -> None:  # noqa: ASYNC109
+        """Return when a submitted job's worker is done, or after `timeout` seconds."""
+        with self._lock:
+            future = self._futures.get(render_id)
+        if future is None:
+            return
+        loop, ended = asyncio.get_running_loop(), asyncio.Event()
+
+        def wake(_done: Future[None]) -> None:
+            with contextlib.suppress(RuntimeError):  # the loop has closed meanwhile
+                loop.call_soon_threadsafe(ended.set)
+
+        future.add_done_callback(wake)  # (never cancels the job, as waiting on a wrapper would)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ended.wait(), timeout)
 
     def cancel(self, render_id: str) -> None:
         """Ask a running render to stop (the job is already marked failed by the caller)."""

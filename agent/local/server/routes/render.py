@@ -22,8 +22,14 @@ from agent.local.server.workers import RenderWorkers
 from agent.local.store import jobs
 from agent.local.store.db import Account
 from agent.local.store.jobs import Completed, Failed, RenderJob
+from agent.models import POLL_HOLD_HEADER
 
-__all__ = ["job_body", "job_output", "routes"]
+__all__ = ["POLL_HOLD_S", "job_body", "job_output", "routes"]
+
+POLL_HOLD_S = 10.0
+"""The longest a poll with `?wait=SECONDS` is held (said in `POLL_HOLD_HEADER`): the client
+learns the end of a render as it happens instead of on its next scheduled poll."""
+_HOLD = {POLL_HOLD_HEADER: f"{POLL_HOLD_S:g}"}
 
 _ATTRIBUTION = ("x-skill-source", "x-skill-version", "x-skill-platform")
 
@@ -149,13 +155,29 @@ async def submit(request: Request) -> Response:
             {"success": False, "error": f"render id {req.id} already exists"}, status_code=409
         )
     _workers(request).submit(job.render_id)
-    return success({"id": job.render_id, "status": job.status, "progress": job.progress})
+    answer = success({"id": job.render_id, "status": job.status, "progress": job.progress})
+    answer.headers.update(_HOLD)
+    return answer
+
+
+def _hold_for(request: Request) -> float:
+    """Seconds the poll may be held (`?wait=`, at most `POLL_HOLD_S`; 0 without it)."""
+    try:
+        wait = float(request.query_params.get("wait") or 0)
+    except ValueError:
+        raise fail(400, "wait must be a number of seconds") from None
+    return min(POLL_HOLD_S, wait) if wait > 0 else 0.0
 
 
 async def poll(request: Request) -> Response:
-    """`GET /api/render/proxy/lambda/{render_id}`."""
+    """`GET /api/render/proxy/lambda/{render_id}[?wait=SECONDS]`: with `wait`, answered when the
+    job ends or `wait` seconds have passed, whichever comes first."""
     backend, account = _guard(request)
+    hold = _hold_for(request)
     job = _owned_job(backend, account, request.path_params["render_id"])
+    if hold and not job.finished:
+        await _workers(request).settled(job.render_id, hold)
+        job = _owned_job(backend, account, job.render_id)
     base = str(request.base_url).rstrip("/")
     config = backend.config
     body = job_body(
@@ -166,7 +188,7 @@ async def poll(request: Request) -> Response:
         iso=config.iso_dates,
         with_url=_url_written(backend, job),
     )
-    return JSONResponse(body)
+    return JSONResponse(body, headers=_HOLD)
 
 
 async def cancel(request: Request) -> Response:
