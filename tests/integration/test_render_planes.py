@@ -1,16 +1,26 @@
-"""I420 plane views: composing straight into encoder frames (padded rows); still pictures."""
+"""I420 plane views: composing straight into encoder frames (padded rows); still pictures;
+scale + shift resampling placed exactly, and never moving against the motion."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import av
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
 
 from agent.local.renderer.compose import Compositor
-from agent.local.renderer.planes import blank, frame_planes, i420_buffer
+from agent.local.renderer.motion import Affine
+from agent.local.renderer.planes import (
+    Planes,
+    _chroma_matrix,
+    blank,
+    frame_planes,
+    i420_buffer,
+    warp_planes,
+)
 from agent.local.renderer.render import render
 from agent.local.renderer.spec import Motion, RenderSpec, VisualClip
 
@@ -119,3 +129,56 @@ def test_a_gap_between_visuals_composes_black(tmp_path: Path) -> None:
     assert (gap[:luma] == 16).all()
     assert (gap[luma:] == 128).all()
     assert not (shown[:luma] == 16).all()
+
+
+def _smooth_planes(width: int, height: int, seed: int) -> Planes:
+    rng = np.random.default_rng(seed)
+    picture = blank(width, height)
+    for plane in (picture.y, picture.u, picture.v):
+        coarse = rng.integers(16, 235, (plane.shape[0] // 8, plane.shape[1] // 8), np.uint8)
+        size = (plane.shape[1], plane.shape[0])
+        plane[:] = cv2.resize(coarse, size, interpolation=cv2.INTER_CUBIC)
+    return picture
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        ((0.87, 0.0, -37.3), (0.0, 0.8702, -11.6)),
+        ((0.93, 0.0, -150.77), (0.0, 0.93, -60.2)),
+        ((0.99995, 0.0, -3.4), (0.0, 1.0, -7.9)),  # near-identity: cv2.resize would just copy
+    ],
+)
+def test_a_scale_and_shift_lands_where_the_bilinear_warp_puts_it(matrix: Affine) -> None:
+    source = _smooth_planes(1200, 700, seed=3)
+    frame = av.VideoFrame(960, 540, "yuv420p")  # padded rows: written in place all the same
+    warp_planes(source, matrix, frame_planes(frame), transparent=False)
+    got = frame_planes(frame)
+    for plane, out, m in (
+        (source.y, got.y, np.array(matrix)),
+        (source.u, got.u, _chroma_matrix(matrix)),
+    ):
+        size = (out.shape[1], out.shape[0])
+        want = cv2.warpAffine(plane, m, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+        shift = cv2.phaseCorrelate(out.astype(np.float64), want.astype(np.float64))[0]
+        assert max(abs(shift[0]), abs(shift[1])) < 0.03
+        assert float(np.abs(out.astype(np.float64) - want).mean()) < 1.5
+
+
+def test_a_thin_line_never_moves_against_a_zoom(tmp_path: Path) -> None:
+    pixels = np.full((360, 640, 3), 225, np.uint8)
+    pixels[:, 466:468] = 20  # right of centre: a zoom in moves it steadily right
+    Image.fromarray(pixels).save(tmp_path / "line.png")
+    clip = VisualClip(tmp_path / "line.png", "image", 0, 2000, Motion("zoom_in", 0.3))
+    spec = RenderSpec(640, 360, duration_ms=2000, visuals=(clip,))
+    picture = blank(640, 360)
+    positions = []
+    with Compositor(spec) as compositor:
+        for index in range(spec.frame_count):
+            compositor.frame(index, picture)
+            darkness = 255.0 - picture.y[90:270].astype(np.float64).mean(axis=0)
+            darkness[darkness < 60] = 0.0
+            positions.append(float((darkness * np.arange(darkness.size)).sum() / darkness.sum()))
+    steps = np.diff(positions)
+    assert positions[-1] - positions[0] > 20
+    assert steps.min() > -0.005  # sub-pixel exact: never backwards, however slow the ease

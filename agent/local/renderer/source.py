@@ -28,6 +28,9 @@ __all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
 
 _CROP_MIN = 0.02  # same shape as the canvas, give or take: zoom from the centre as before
 _FILL_DOWNSCALE = 16  # contain-fit fill: blur at 1/16 size, then upscale (cheap and very soft)
+# The pre-scaled picture is this much larger than the largest zoom needs, so every frame is
+# a real downscale (`cv2.resize` copies when a size would not change: `planes._resample`).
+_OVERSCALE = 1.05
 
 
 class Source(Protocol):
@@ -64,7 +67,7 @@ class ImageSource:
         width, height = pixels.shape[1], pixels.shape[0]
         focus = find_subject(pixels) if _crops(clip, (width, height), canvas) else CENTRE
         self._framing = plan_framing(clip.motion, (width, height), canvas, clip.fit, focus)
-        target = self._framing.fitted[0] * self._framing.max_zoom / width
+        target = self._framing.fitted[0] * self._framing.max_zoom * _OVERSCALE / width
         size = (_even(width * target), _even(height * target))  # I420: even
         interpolation = cv2.INTER_AREA if target < 1 else cv2.INTER_CUBIC
         scaled = np.asarray(cv2.resize(pixels, size, interpolation=interpolation), np.uint8)

