@@ -12,7 +12,7 @@ from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import condition, deferred, runs_now
-from agent.router.mentions import asked_about, capability, compared, how_to, mentioned, offered
+from agent.router.mentions import asked_about, capability, how_to, mentioned, offered, set_aside
 from agent.router.reading import (
     Clause,
     Decision,
@@ -22,7 +22,7 @@ from agent.router.reading import (
     resolve_collision,
     subject,
 )
-from agent.router.replies import named_as, refuses, retracts
+from agent.router.replies import accepted_offer, named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
@@ -150,10 +150,10 @@ class KeywordRouter:
     def analyse(self, text: str, attachments: Sequence[str] = ()) -> Decision:
         """The keyword stage's whole view of a turn: its route (None = abstain), the commands
         it declines, and whether any clause firmly asks for an edit or names content."""
-        prepared = prepare(text.translate(self._fold))
+        prepared = prepare((accepted_offer(text) or text).translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        respelled = compared(respelled, MASK)
+        respelled = set_aside(respelled, MASK)
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
         reread(segments, clauses)
