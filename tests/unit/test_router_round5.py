@@ -450,6 +450,9 @@ def test_an_amendment_after_an_export_runs_before_it(
         ("> Shall I add music?\nno, just export", ("export",)),
         ("> Should I export it or keep editing?\nyes", ("sse",)),
         ("> Would you like me to export it?\nno thanks", ("sse",)),
+        ("thanks, that's all for today", ("sse",)),
+        ("pop out a 720p version for whatsapp", ("export",)),
+        ("生成一个mp4发我", ("export",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
