@@ -221,8 +221,11 @@ def asked_about(clause: str, start: int) -> bool:
 _PAIR = re.compile(
     r"\b(?:difference|differences|diff|choose|choice|pick|decide|compare|comparing)\s+between\s"
     r"(?:[^\s,.;!?]+\s){0,2}?[^\s,.;!?]+\s(?:and|&)\s(?:[^\s,.;!?]+\s){0,2}?[^\s,.;!?]+(?=[,.;!?]|$)"
-    r"|[a-z0-9\u3400-\u9fff]+\s*\b(?:vs|versus)\b\.?\s*[a-z0-9\u3400-\u9fff]+"
-    r"|(?:[a-z0-9]+|[\u3400-\u9fff]{1,6})\s*(?:和|跟|与|同)\s*(?:[a-z0-9]+|[\u3400-\u9fff]{1,6}?)"
+    # each word tried from its start only: a long word costs one pass, not one per character
+    r"|(?<![a-z0-9\u3400-\u9fff])[a-z0-9\u3400-\u9fff]+\s*\b(?:vs|versus)\b\.?\s*"
+    r"[a-z0-9\u3400-\u9fff]+"
+    r"|(?:(?<![a-z0-9])[a-z0-9]+|[\u3400-\u9fff]{1,6})\s*(?:和|跟|与|同)\s*"
+    r"(?:[a-z0-9]+|[\u3400-\u9fff]{1,6}?)"
     r"(?=\s*(?:有|之间)?(?:什么|的)?"
     r"(?:区别|不同|差别|差异|分别))"
 )
@@ -244,10 +247,14 @@ _REPORTED_QUOTE = re.compile(
 )
 
 
+_COMPARING = re.compile(r"区别|不同|差别|差异|分别|\b(?:vs|versus|between|same|different)\b")
+
+
 def set_aside(text: str, mask: str) -> str:
     """`text` with each pair of things compared replaced by `mask` (the comparison word too),
     and each quote reported as someone's words replaced by a clause break, with its verb."""
-    text = _SAME.sub(rf"\1 {mask} ", _PAIR.sub(f" {mask} ", text))
+    if _COMPARING.search(text):  # the pair patterns only where a comparison is named
+        text = _SAME.sub(rf"\1 {mask} ", _PAIR.sub(f" {mask} ", text))
     return re.sub(_REPORTED_QUOTE.pattern.replace("{mask}", re.escape(mask)), " , ", text)
 
 
