@@ -12,17 +12,18 @@ from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
 from agent.router.deferral import condition, deferred, runs_now
-from agent.router.mentions import asked_about, capability, compared, how_to, mentioned, offered
+from agent.router.mentions import asked_about, capability, how_to, mentioned, offered, set_aside
 from agent.router.reading import (
     Clause,
     Decision,
     Match,
     implies_edit,
+    later,
     reread,
     resolve_collision,
     subject,
 )
-from agent.router.replies import named_as, refuses, retracts
+from agent.router.replies import accepted_offer, named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, prepare
@@ -150,10 +151,10 @@ class KeywordRouter:
     def analyse(self, text: str, attachments: Sequence[str] = ()) -> Decision:
         """The keyword stage's whole view of a turn: its route (None = abstain), the commands
         it declines, and whether any clause firmly asks for an edit or names content."""
-        prepared = prepare(text.translate(self._fold))
+        prepared = prepare((accepted_offer(text) or text).translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        respelled = compared(respelled, MASK)
+        respelled = set_aside(respelled, MASK)
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
         reread(segments, clauses)
@@ -181,9 +182,10 @@ class KeywordRouter:
         # "we'll export after the client approves", "I'll send it once I find it": not now;
         # "export it. actually no, wait": the user's last word takes back the export before it
         put_off = {"export", "upload"} if waits else set()
+        retracted = later([c.retracts for c in clauses])  # one pass: many clauses stay linear
         for index, clause in enumerate(clauses):
             off = set() if clause.now else set(put_off)
-            off |= {"export"} if any(c.retracts for c in clauses[index + 1 :]) else set()
+            off |= {"export"} if retracted[index] else set()
             if off & set(clause.actions):
                 clause.declined.extend(a for a in clause.actions if a in off)
                 clause.actions = [a for a in clause.actions if a not in off] or ["sse"]
@@ -192,11 +194,11 @@ class KeywordRouter:
                 clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         # noise beside a command is dropped, unless ordered before the export ("X, then export")
+        exported = later(["export" in c.actions for c in clauses])
         kept = [
             c
             for i, c in enumerate(clauses)
-            if not (c.soft and commanded)
-            or (c.ordered and any("export" in d.actions for d in clauses[i + 1 :]))
+            if not (c.soft and commanded) or (c.ordered and exported[i])
         ]
         actions = [a for c in kept for a in c.actions]
         if media or "upload" in actions:

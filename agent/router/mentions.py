@@ -11,10 +11,10 @@ import re
 __all__ = [
     "asked_about",
     "capability",
-    "compared",
     "how_to",
     "mentioned",
     "offered",
+    "set_aside",
     "supposes",
     "whether",
 ]
@@ -219,9 +219,13 @@ def asked_about(clause: str, start: int) -> bool:
 # Two things compared ("the difference between render and export", "导出和下载有什么区别",
 # "render vs export"): named, never asked for; the pair is masked like quoted content.
 _PAIR = re.compile(
-    r"(?<=\bbetween\s)[^,.;!?]+?\s(?:and|&)\s[^,.;!?]+?(?=[,.;!?]|$)"
-    r"|[a-z0-9\u3400-\u9fff]+\s*\b(?:vs|versus)\b\.?\s*[a-z0-9\u3400-\u9fff]+"
-    r"|(?:[a-z0-9]+|[\u3400-\u9fff]{1,6})\s*(?:和|跟|与|同)\s*(?:[a-z0-9]+|[\u3400-\u9fff]{1,6}?)"
+    r"\b(?:difference|differences|diff|choose|choice|pick|decide|compare|comparing)\s+between\s"
+    r"(?:[^\s,.;!?]+\s){0,2}?[^\s,.;!?]+\s(?:and|&)\s(?:[^\s,.;!?]+\s){0,2}?[^\s,.;!?]+(?=[,.;!?]|$)"
+    # each word tried from its start only: a long word costs one pass, not one per character
+    r"|(?<![a-z0-9\u3400-\u9fff])[a-z0-9\u3400-\u9fff]+\s*\b(?:vs|versus)\b\.?\s*"
+    r"[a-z0-9\u3400-\u9fff]+"
+    r"|(?:(?<![a-z0-9])[a-z0-9]+|[\u3400-\u9fff]{1,6})\s*(?:和|跟|与|同)\s*"
+    r"(?:[a-z0-9]+|[\u3400-\u9fff]{1,6}?)"
     r"(?=\s*(?:有|之间)?(?:什么|的)?"
     r"(?:区别|不同|差别|差异|分别))"
 )
@@ -234,9 +238,24 @@ _SAME = re.compile(
 )
 
 
-def compared(text: str, mask: str) -> str:
-    """`text` with each pair of things compared replaced by `mask`."""
-    return _SAME.sub(rf"\1 {mask} ", _PAIR.sub(f" {mask} ", text))
+# A quote introduced as someone's words ("you said 'Click Export'", "it says 'insufficient
+# credits'", 系统提示“余额不足”): reported, neither a command nor content to put in the video.
+_REPORTED_QUOTE = re.compile(
+    r"\b(?:said|says|say|told\s+me|replied|replies|wrote|shows|showed|displays|displayed|message"
+    r"|error|prompt|popup|notice|warning)\s*:?\s*(?:the\s+words\s+)?{mask}"
+    r"|(?:说|说了|提示|显示|报错|弹出|回复|写着说)\s*:?\s*{mask}"
+)
+
+
+_COMPARING = re.compile(r"区别|不同|差别|差异|分别|\b(?:vs|versus|between|same|different)\b")
+
+
+def set_aside(text: str, mask: str) -> str:
+    """`text` with each pair of things compared replaced by `mask` (the comparison word too),
+    and each quote reported as someone's words replaced by a clause break, with its verb."""
+    if _COMPARING.search(text):  # the pair patterns only where a comparison is named
+        text = _SAME.sub(rf"\1 {mask} ", _PAIR.sub(f" {mask} ", text))
+    return re.sub(_REPORTED_QUOTE.pattern.replace("{mask}", re.escape(mask)), " , ", text)
 
 
 # "how do I get it onto my phone?", "怎么把视频传到手机上": how to do something, a question for

@@ -53,7 +53,8 @@ LLM_CONFIDENCE = 0.8
 _OVERRULABLE = frozenset({("sse",), ("upload", "sse")})
 _READ_ONLY = frozenset({("state",), ("credits",)})
 _COURTESY = re.compile(
-    r"\b(?:please|thanks|thank|you|thx|ty|ok|okay|hi|hey|hello|yo|so|much)\b|请|谢谢|谢|麻烦|你好"
+    r"\b(?:please|thanks|thank|you|thx|ty|ok|okay|hi|hey|hello|yo|so|much|bye|cheers|thats\s+all"
+    r"|thats\s+it|all\s+good|for\s+(?:today|now)|good\s+night|see\s+you)\b|请|谢谢|谢|麻烦|你好|拜拜"
 )
 # the user's own prohibition ("don't export anything"), not an order ("before we finalize")
 _FORBIDS = re.compile(r"\b(?:dont|do\s+not|never)\b|不要|别|不用")

@@ -16,7 +16,16 @@ from agent.router.mentions import supposes
 from agent.router.route import Action, Route
 from agent.router.rules import Intent
 
-__all__ = ["Clause", "Decision", "Match", "implies_edit", "reread", "resolve_collision", "subject"]
+__all__ = [
+    "Clause",
+    "Decision",
+    "Match",
+    "implies_edit",
+    "later",
+    "reread",
+    "resolve_collision",
+    "subject",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +131,11 @@ _CHANGED = re.compile(
 def implies_edit(after: str) -> bool:
     """The words after an export word name a change to make first ("…with the new song")."""
     return _CHANGED.match(after) is not None
+
+
+def later(flags: Sequence[bool]) -> list[bool]:
+    """For each position, whether any flag after it is set (one pass, not one per position)."""
+    out, seen = [False] * len(flags), False
+    for index in range(len(flags) - 1, -1, -1):
+        out[index], seen = seen, seen or flags[index]
+    return out

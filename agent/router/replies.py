@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["named_as", "refuses", "retraction_spans", "retracts"]
+__all__ = ["accepted_offer", "named_as", "refuses", "retraction_spans", "retracts"]
 
 _RETRACTION = re.compile(
     r"^\s*(?:(?:oh|um|uh|hmm|ok|okay|no|wait|actually)[\s,]+)*"
@@ -56,3 +56,29 @@ def refuses(clause: str) -> bool:
 def named_as(clause: str) -> re.Match[str] | None:
     """The words given "as the title" ("put Export Day 2024 as the title text"), group 1."""
     return _NAMED_AS.search(clause)
+
+
+# An offer quoted from our earlier reply ("> Would you like me to export it?") and the user's
+# bare yes below it: the offer is what they ask for. An offer of alternatives asks nothing.
+_OFFER = re.compile(
+    r"(?:would\s+you\s+like\s+me\s+to|do\s+you\s+want\s+me\s+to|want\s+me\s+to|shall\s+i"
+    r"|should\s+i|may\s+i|can\s+i|要我|需要我|要不要我|要不要)\s*(?P<offer>[^?？]+?)\s*[?？]",
+    re.IGNORECASE,
+)
+_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|please\s+do|go\s+ahead|do\s+it|sounds\s+good|好的?"
+    r"|可以|行|要|嗯|係|得)(?:\W+|\s*(?:please|pls|thanks|thank\s+you|吧|啊|呀|喇|啦))*\W*$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"^\s*[>＞]")
+
+
+def accepted_offer(text: str) -> str | None:
+    """The offer a bare yes accepts, quoted from our earlier reply; None for any other turn."""
+    lines = text.splitlines()
+    own = " ".join(line for line in lines if not _QUOTED.match(line))
+    quoted = " ".join(line.lstrip(" >＞") for line in lines if _QUOTED.match(line))
+    offer = _OFFER.search(quoted) if quoted and _YES.match(own) else None
+    if offer is None or re.search(r"\bor\b|还是", offer["offer"]):
+        return None
+    return offer["offer"]

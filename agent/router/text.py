@@ -176,6 +176,7 @@ _THING = frozenset(
         *("type", "with", "no", "without"),
     }
 )
+_QUOTED_LINE = re.compile(r"^\s*(?:>|＞)")
 _MARKS = {"period": ".", "full": ".", "comma": ",", "question": "?", "exclamation": "!", "new": "."}
 
 
@@ -241,10 +242,18 @@ def _dictated(match: re.Match[str]) -> str:
     return f"{word or ''}{_MARKS[mark.split()[0]]}"
 
 
+def _unquote_lines(text: str) -> str:
+    """Without the lines quoted from an earlier message ("> Shall I add music?"), when the
+    user wrote any of their own."""
+    own = [line for line in text.splitlines() if not _QUOTED_LINE.match(line)]
+    return "\n".join(own) if any(line.strip() for line in own) else text
+
+
 def prepare(text: str) -> Prepared:
     """Normalise a turn, mask media references, quoted content, hashtags and handles, read
-    dictated punctuation, and detect its language."""
-    norm = _DICTATED.sub(_dictated, normalize(text))
+    dictated punctuation, and detect its language. Lines quoted from an earlier message are
+    someone else's words and are left out."""
+    norm = _DICTATED.sub(_dictated, normalize(_unquote_lines(text)))
     without_media, media = _mask_media(norm)
     masked = _TAGS.sub(f" {MASK} ", _QUOTES.sub(f" {MASK} ", without_media))
     masked = _SPACES.sub(" ", masked).strip()

@@ -27,8 +27,11 @@ and Cantonese, first sight 40/48 (3 harmful: "导出的时候会不会掉帧", "
 ("the 2nd export was better", "fix the music so that it can be exported", "export it again but
 this time with captions"), first sight 38/50 (4 harmful); 50 mixed everyday and hard, first
 sight 45/50 (4 harmful: "we'll probably download it next week", "can the video be exported in
-4k?", "where do exports go?", "the download worked, thanks"). All 457 at 100% after the round-5
-classes.
+4k?", "where do exports go?", "the download worked, thanks"); 30 quoting the agent's or the
+system's words, pasted replies ("> Would you like me to export it?" / "yes please"), titles with
+trigger words and long dictation, first sight 20/30 (none harmful; two lines relabelled to
+accept the safe default beside the labelled plan); a last mixed batch of 40 on the finished
+round-5 router, first sight 37/40 (none harmful). All 527 at 100% after the round-5 classes.
 """
 
 from __future__ import annotations

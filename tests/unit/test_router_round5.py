@@ -442,6 +442,17 @@ def test_an_amendment_after_an_export_runs_before_it(
         ("where do exports go?", ("state",)),
         ("the download worked, thanks", ("sse",)),
         ("where can I download the video", ("export",)),
+        ("a fade between each one and then export it", ("sse", "export")),
+        ("you said \"Click Export when you're happy\" — I'm happy, so export", ("export",)),
+        ("it says 'insufficient credits' — how many do I have?", ("credits",)),
+        ("系统提示“余额不足”，我还剩多少积分？", ("credits",)),
+        ("> Would you like me to export it?\nyes please", ("export",)),
+        ("> Shall I add music?\nno, just export", ("export",)),
+        ("> Should I export it or keep editing?\nyes", ("sse",)),
+        ("> Would you like me to export it?\nno thanks", ("sse",)),
+        ("thanks, that's all for today", ("sse",)),
+        ("pop out a 720p version for whatsapp", ("export",)),
+        ("生成一个mp4发我", ("export",)),
     ],
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
