@@ -50,8 +50,17 @@ _MASK_ONE = re.compile(MASK_CLASS)
 _WORD_START = re.compile(r"[\w\u3400-\u9fff]|" + MASK_CLASS)
 # What a catch-all slot may open with: a purpose or a condition, which reads after any line.
 _PURPOSE = re.compile(
-    r"(?:to|so|before|after|when|whenever|once|if|until|while|for\s+(?:the|a|an|your)\b)\b"
+    r"(?:to|so|before|after|when|whenever|once|if|until|while|for)\b"
     r"|(?:就能|就可以|即可|可以|以便|方便|来|以)",
+    re.IGNORECASE,
+)
+_PLACE = (
+    r"(?:in|on|from|at|inside|within|via|using|with)\s+(?:the|your|a)\s+[\w-]+(?:\s+[\w-]+){0,2}"
+)
+_PLACE_GAP = rf"\s+(?:{_PLACE}\s+)?"
+_PHRASE_START = re.compile(
+    r"to|if|for|so|and|or|then|when|once|before|after|until|while|as|because|since|unless"
+    r"|first,?|later,?|now,?|again,?|too,?|instead,?|anytime,?|whenever",
     re.IGNORECASE,
 )
 _SEEN = r"(?:查看|看看|看到|看|预览|浏览|检查|睇|check|see|view|review|preview|watch)"
@@ -70,25 +79,44 @@ class _Template:
     quote: bool = False
     """The slots quote what the user may say ("Tell me, e.g. '…'"): words of the original
     rearranged around a replaced verb."""
+    closed: frozenset[str] = frozenset()
+    """Slots that follow a whole line ("…give me a URL {rest}"): only a purpose or condition
+    reads there ("to get started"), never the rest of a gesture ("I can upload it")."""
 
 
 @cache
 def _compile(
-    text: str, catch_all: bool = False, generic: bool = False, quote: bool = False
+    text: str,
+    catch_all: bool = False,
+    generic: bool = False,
+    quote: bool = False,
+    endings: tuple[str, ...] = (),
 ) -> _Template:
     parts = _FIELD.split(text.strip())
     regex = "".join(rf"(?P<f{i}>.+?)" if i % 2 else re.escape(part) for i, part in enumerate(parts))
+    closed = frozenset(
+        f"f{i}"
+        for i in range(1, len(parts), 2)
+        if endings and parts[i - 1].strip(" ,，") and parts[i - 1].rstrip(" ,，").endswith(endings)
+    )
     pattern = re.compile(regex, re.IGNORECASE | re.DOTALL)
-    return _Template(pattern, parts[0].casefold(), catch_all, generic, quote)
+    return _Template(pattern, parts[0].casefold(), catch_all, generic, quote, closed)
+
+
+def _ending(line: str) -> str:
+    """The last words of a line (Chinese: characters) that mark it as said in full."""
+    return " ".join(line.split()[-3:]) if line.isascii() else line[-6:]
 
 
 def _kind_templates(kind: Kind, generic: bool) -> list[_Template]:
-    found = [_compile(t, generic=generic) for t in (kind.bare, kind.short) if t.strip()]
+    lines = [t.strip() for t in (kind.bare, kind.short) if t.strip()]
+    endings = tuple(_ending(line) for line in lines)
+    found = [_compile(t, generic=generic) for t in lines]
     last = len(kind.body) - 1
     for i, rule in enumerate(kind.body):
         if rule.text.strip():
             catch_all = i == last and kind.action in _ACTING
-            found.append(_compile(rule.text, catch_all, quote=kind.quote))
+            found.append(_compile(rule.text, catch_all, quote=kind.quote, endings=endings))
     return found
 
 
@@ -147,7 +175,18 @@ def _aligned_span(text: str, original: str) -> bool:
     def spelled(masked: str) -> str:  # a masked quote as a Latin word, so edges still apply
         return _MASK_ONE.sub(lambda c: f"q{ord(c.group(0)):x}", masked)
 
-    return without_place(spelled(text), spelled(original))
+    text, original = spelled(text), spelled(original)
+    if not text.isascii():
+        return without_place(text, original)
+    # a place left out ("adjust the fade [in the Audio settings] if needed") only where a new
+    # phrase starts or at the end; "videos [from your desktop] straight" is two pieces
+    words = text.split()
+    pattern = r"(?<![\w.'’-])" + re.escape(words[0])
+    for word in words[1:]:
+        gap = _PLACE_GAP if _PHRASE_START.fullmatch(word) else r"\s+"
+        pattern += gap + re.escape(word)
+    pattern += rf"(?:\s+{_PLACE})?(?![\w'’-])"
+    return re.search(pattern, original, re.IGNORECASE) is not None
 
 
 def _covered(piece: str, original: str) -> bool:
@@ -198,6 +237,8 @@ class _Reader:
                 continue
             slots = list(found.groupdict().values())
             if template.catch_all and not all(self.open_slot(v.strip()) for v in slots):
+                continue
+            if any(not self.open_slot(found.group(name).strip()) for name in template.closed):
                 continue
             if all(_slot_ok(v, self.original, replacements, template.quote) for v in slots):
                 return "generic" if template.generic else "line"
