@@ -25,7 +25,6 @@ from functools import cache
 
 from agent.translate.rewrite import find_cues
 from agent.translate.tables import MASK_CLASS, GuiTables, Kind
-from agent.translate.verbatim import without_place
 
 __all__ = ["composed"]
 
@@ -54,10 +53,14 @@ _PURPOSE = re.compile(
     r"|(?:就能|就可以|即可|可以|以便|方便|来|以)",
     re.IGNORECASE,
 )
-_PLACE = (
-    r"(?:in|on|from|at|inside|within|via|using|with)\s+(?:the|your|a)\s+[\w-]+(?:\s+[\w-]+){0,2}"
+_PREPOSITIONS = frozenset(("in", "on", "from", "at", "inside", "within", "via", "using", "with"))
+_DETS = frozenset(("the", "your", "a"))
+_ZH_PLACE = re.compile(
+    r"(?:在)?[\u3400-\u9fffA-Za-z ]{0,8}?"
+    r"(?:面板|菜单|窗口|素材库|库|栏|页面|页|中心|编辑器|时间线|列表|设置)"
+    r"(?:中|里|上|内)?的?"
 )
-_PLACE_GAP = rf"\s+(?:{_PLACE}\s+)?"
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _PHRASE_START = re.compile(
     r"to|if|for|so|and|or|then|when|once|before|after|until|while|as|because|since|unless"
     r"|first,?|later,?|now,?|again,?|too,?|instead,?|anytime,?|whenever",
@@ -172,21 +175,57 @@ def _aligned_span(text: str, original: str) -> bool:
             return True
         at = folded.find(low, at + 1)
 
-    def spelled(masked: str) -> str:  # a masked quote as a Latin word, so edges still apply
-        return _MASK_ONE.sub(lambda c: f"q{ord(c.group(0)):x}", masked)
+    if not text.isascii() or not original.isascii():
+        return _zh_without_place(text, original) if _CJK.search(text) else _gapped(text, original)
+    return _gapped(text, original)
 
-    text, original = spelled(text), spelled(original)
-    if not text.isascii():
-        return without_place(text, original)
-    # a place left out ("adjust the fade [in the Audio settings] if needed") only where a new
-    # phrase starts or at the end; "videos [from your desktop] straight" is two pieces
-    words = text.split()
-    pattern = r"(?<![\w.'’-])" + re.escape(words[0])
-    for word in words[1:]:
-        gap = _PLACE_GAP if _PHRASE_START.fullmatch(word) else r"\s+"
-        pattern += gap + re.escape(word)
-    pattern += rf"(?:\s+{_PLACE})?(?![\w'’-])"
-    return re.search(pattern, original, re.IGNORECASE) is not None
+
+def _zh_without_place(piece: str, original: str) -> bool:
+    """A Chinese `piece` is `original` with one place ("在时间线上") left out of its middle."""
+    for i in range(1, len(piece)):
+        head, tail = piece[:i], piece[i:]
+        at = original.find(head)
+        while at >= 0:
+            gap = _ZH_PLACE.match(original, at + len(head))
+            if gap and gap.end() > gap.start() and original.startswith(tail, gap.end()):
+                return True
+            at = original.find(head, at + 1)
+    return False
+
+
+def _gapped(text: str, original: str) -> bool:
+    """`text` is a run of words of `original` with one place phrase ("in the Audio settings")
+    left out where a new phrase starts ("…the fade [in …] if needed") or at the end; "videos
+    [from your desktop] straight" is two pieces, not one."""
+    words = [w.casefold() for w in text.split()]
+    source = [w.casefold() for w in original.split()]
+    return any(_follows(words, source, first) for first in range(len(source)))
+
+
+def _follows(words: list[str], source: list[str], at: int) -> bool:
+    skipped = False
+    for index, word in enumerate(words):
+        if at < len(source) and source[at] == word:
+            at += 1
+            continue
+        if index == 0 or skipped or not _PHRASE_START.fullmatch(word):
+            return False
+        at = _after_place(source, at, word)
+        if at < 0:
+            return False
+        skipped = True
+        at += 1
+    return True
+
+
+def _after_place(source: list[str], at: int, word: str) -> int:
+    """The offset of `word` right after a place phrase opening at `at`, or -1."""
+    if at + 2 >= len(source) or source[at] not in _PREPOSITIONS or source[at + 1] not in _DETS:
+        return -1
+    for end in range(at + 3, min(at + 6, len(source))):
+        if source[end] == word:
+            return end
+    return -1
 
 
 def _covered(piece: str, original: str) -> bool:
@@ -276,7 +315,14 @@ class _Reader:
             return True  # "…give me a URL I can upload it": nothing ends the line
         if not _CONTINUES.search(between):
             return False
-        return "generic" in before or any(True for _ in find_cues(piece, self.tables))
+        if "generic" in before or any(True for _ in find_cues(piece, self.tables)):
+            return True
+        # "…发给你，然后[选择 Download MP4]": the second half of the step the line replaced
+        intent = self.tables.intent
+        if intent is None:
+            return False
+        lang = intent.en if piece.isascii() else intent.zh
+        return lang.gesture.match(piece) is not None
 
     def ends(self, j: int, line_starts: set[int]) -> list[int]:
         """Where a piece opening at `j` of `new` may end: before a mark, a joining word, or

@@ -148,7 +148,8 @@ SPLICED_R5 = [
     ("You can drag and drop videos from your desktop straight onto the media bin",
      "Send videos straight in chat or give me a URL"),
     # a line glued to kept words with nothing between them
-    ("I can upload the file for you", "Send the file in chat or give me a URL I can upload the file for you"),
+    ("I can upload the file for you",
+     "Send the file in chat or give me a URL I can upload the file for you"),
     # a slot that opens on a bracket: the plan's name went
     ("To change your plan, go to Settings › Account › Subscription and pick Creator ($12/month)",
      "To change your plan, I'll look up your credits balance ›, then just tell me if you'd like "
@@ -226,8 +227,10 @@ def test_every_sentence_the_translator_writes_reads_as_whole_pieces(
     )
 
 
-NEGATED = ["Don't click Export yet", "Please don't hit Download until the music is mixed",
-           "No need to open the Billing page", "先别点击导出", "不要点击下载按钮", "唔好撳「匯出」住"]  # fmt: skip
+NEGATED = [
+    "Don't click Export yet", "Please don't hit Download until the music is mixed",
+    "No need to open the Billing page", "先别点击导出", "不要点击下载按钮", "唔好撳「匯出」住",
+]  # fmt: skip
 
 
 @ROBUST
