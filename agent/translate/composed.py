@@ -25,7 +25,6 @@ from functools import cache
 
 from agent.translate.rewrite import find_cues
 from agent.translate.tables import MASK_CLASS, GuiTables, Kind
-from agent.translate.verbatim import without_place
 
 __all__ = ["composed"]
 
@@ -50,8 +49,21 @@ _MASK_ONE = re.compile(MASK_CLASS)
 _WORD_START = re.compile(r"[\w\u3400-\u9fff]|" + MASK_CLASS)
 # What a catch-all slot may open with: a purpose or a condition, which reads after any line.
 _PURPOSE = re.compile(
-    r"(?:to|so|before|after|when|whenever|once|if|until|while|for\s+(?:the|a|an|your)\b)\b"
+    r"(?:to|so|before|after|when|whenever|once|if|until|while|for)\b"
     r"|(?:就能|就可以|即可|可以|以便|方便|来|以)",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(("in", "on", "from", "at", "inside", "within", "via", "using", "with"))
+_DETS = frozenset(("the", "your", "a"))
+_ZH_PLACE = re.compile(
+    r"(?:在)?[\u3400-\u9fffA-Za-z ]{0,8}?"
+    r"(?:面板|菜单|窗口|素材库|库|栏|页面|页|中心|编辑器|时间线|列表|设置)"
+    r"(?:中|里|上|内)?的?"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PHRASE_START = re.compile(
+    r"to|if|for|so|and|or|then|when|once|before|after|until|while|as|because|since|unless"
+    r"|first,?|later,?|now,?|again,?|too,?|instead,?|anytime,?|whenever",
     re.IGNORECASE,
 )
 _SEEN = r"(?:查看|看看|看到|看|预览|浏览|检查|睇|check|see|view|review|preview|watch)"
@@ -70,25 +82,44 @@ class _Template:
     quote: bool = False
     """The slots quote what the user may say ("Tell me, e.g. '…'"): words of the original
     rearranged around a replaced verb."""
+    closed: frozenset[str] = frozenset()
+    """Slots that follow a whole line ("…give me a URL {rest}"): only a purpose or condition
+    reads there ("to get started"), never the rest of a gesture ("I can upload it")."""
 
 
 @cache
 def _compile(
-    text: str, catch_all: bool = False, generic: bool = False, quote: bool = False
+    text: str,
+    catch_all: bool = False,
+    generic: bool = False,
+    quote: bool = False,
+    endings: tuple[str, ...] = (),
 ) -> _Template:
     parts = _FIELD.split(text.strip())
     regex = "".join(rf"(?P<f{i}>.+?)" if i % 2 else re.escape(part) for i, part in enumerate(parts))
+    closed = frozenset(
+        f"f{i}"
+        for i in range(1, len(parts), 2)
+        if endings and parts[i - 1].strip(" ,，") and parts[i - 1].rstrip(" ,，").endswith(endings)
+    )
     pattern = re.compile(regex, re.IGNORECASE | re.DOTALL)
-    return _Template(pattern, parts[0].casefold(), catch_all, generic, quote)
+    return _Template(pattern, parts[0].casefold(), catch_all, generic, quote, closed)
+
+
+def _ending(line: str) -> str:
+    """The last words of a line (Chinese: characters) that mark it as said in full."""
+    return " ".join(line.split()[-3:]) if line.isascii() else line[-6:]
 
 
 def _kind_templates(kind: Kind, generic: bool) -> list[_Template]:
-    found = [_compile(t, generic=generic) for t in (kind.bare, kind.short) if t.strip()]
+    lines = [t.strip() for t in (kind.bare, kind.short) if t.strip()]
+    endings = tuple(_ending(line) for line in lines)
+    found = [_compile(t, generic=generic) for t in lines]
     last = len(kind.body) - 1
     for i, rule in enumerate(kind.body):
         if rule.text.strip():
             catch_all = i == last and kind.action in _ACTING
-            found.append(_compile(rule.text, catch_all, quote=kind.quote))
+            found.append(_compile(rule.text, catch_all, quote=kind.quote, endings=endings))
     return found
 
 
@@ -144,10 +175,57 @@ def _aligned_span(text: str, original: str) -> bool:
             return True
         at = folded.find(low, at + 1)
 
-    def spelled(masked: str) -> str:  # a masked quote as a Latin word, so edges still apply
-        return _MASK_ONE.sub(lambda c: f"q{ord(c.group(0)):x}", masked)
+    if not text.isascii() or not original.isascii():
+        return _zh_without_place(text, original) if _CJK.search(text) else _gapped(text, original)
+    return _gapped(text, original)
 
-    return without_place(spelled(text), spelled(original))
+
+def _zh_without_place(piece: str, original: str) -> bool:
+    """A Chinese `piece` is `original` with one place ("在时间线上") left out of its middle."""
+    for i in range(1, len(piece)):
+        head, tail = piece[:i], piece[i:]
+        at = original.find(head)
+        while at >= 0:
+            gap = _ZH_PLACE.match(original, at + len(head))
+            if gap and gap.end() > gap.start() and original.startswith(tail, gap.end()):
+                return True
+            at = original.find(head, at + 1)
+    return False
+
+
+def _gapped(text: str, original: str) -> bool:
+    """`text` is a run of words of `original` with one place phrase ("in the Audio settings")
+    left out where a new phrase starts ("…the fade [in …] if needed") or at the end; "videos
+    [from your desktop] straight" is two pieces, not one."""
+    words = [w.casefold() for w in text.split()]
+    source = [w.casefold() for w in original.split()]
+    return any(_follows(words, source, first) for first in range(len(source)))
+
+
+def _follows(words: list[str], source: list[str], at: int) -> bool:
+    skipped = False
+    for index, word in enumerate(words):
+        if at < len(source) and source[at] == word:
+            at += 1
+            continue
+        if index == 0 or skipped or not _PHRASE_START.fullmatch(word):
+            return False
+        at = _after_place(source, at, word)
+        if at < 0:
+            return False
+        skipped = True
+        at += 1
+    return True
+
+
+def _after_place(source: list[str], at: int, word: str) -> int:
+    """The offset of `word` right after a place phrase opening at `at`, or -1."""
+    if at + 2 >= len(source) or source[at] not in _PREPOSITIONS or source[at + 1] not in _DETS:
+        return -1
+    for end in range(at + 3, min(at + 6, len(source))):
+        if source[end] == word:
+            return end
+    return -1
 
 
 def _covered(piece: str, original: str) -> bool:
@@ -199,6 +277,8 @@ class _Reader:
             slots = list(found.groupdict().values())
             if template.catch_all and not all(self.open_slot(v.strip()) for v in slots):
                 continue
+            if any(not self.open_slot(found.group(name).strip()) for name in template.closed):
+                continue
             if all(_slot_ok(v, self.original, replacements, template.quote) for v in slots):
                 return "generic" if template.generic else "line"
         return ""
@@ -235,7 +315,14 @@ class _Reader:
             return True  # "…give me a URL I can upload it": nothing ends the line
         if not _CONTINUES.search(between):
             return False
-        return "generic" in before or any(True for _ in find_cues(piece, self.tables))
+        if "generic" in before or any(True for _ in find_cues(piece, self.tables)):
+            return True
+        # "…发给你，然后[选择 Download MP4]": the second half of the step the line replaced
+        intent = self.tables.intent
+        if intent is None:
+            return False
+        lang = intent.en if piece.isascii() else intent.zh
+        return lang.gesture.match(piece) is not None
 
     def ends(self, j: int, line_starts: set[int]) -> list[int]:
         """Where a piece opening at `j` of `new` may end: before a mark, a joining word, or

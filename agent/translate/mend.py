@@ -73,15 +73,20 @@ def mended(
     """A sentence whose rewrite the guards rejected as a splice: the clause stage's rewrite
     (it replaces whole clauses), or its reading when it agrees with the rules, else the
     template line of the rules' actions alone, else the sentence whole, nothing run (rule 5)."""
+    acts = list(dict.fromkeys(acts))
     second, second_acts = reconcile(content, content, [], tables, m)
     if acts == ["state"] and made_by_hand(content, tables, m):
         return content, []  # "长按…，向上拖动即可删除": an edit by hand, not a view to show
     if second_acts and pieced(second, content, tables):
         second, second_acts = content, []
-    weak = acts in (["state"], ["upload"])  # a view or a library named near the step
-    if second_acts and (weak or set(second_acts) <= set(acts)):
-        return second, second_acts  # "find what you've uploaded in the media library": a view
-    if second_acts:
+    if second_acts and set(second_acts) <= set(acts):
+        return second, second_acts
+    # a view or a library the rules named near the step, read otherwise by the clause stage:
+    # "find what you've uploaded in the media library" shows a view
+    weak = acts in (["state"], ["upload"]) and not set(second_acts) & set(acts)
+    if second_acts and weak:
+        return second, second_acts
+    if second_acts and not set(second_acts) & set(acts):
         return content, []  # the two stages disagree: unsure, kept whole, nothing runs
     return _whole_line(content, acts, tables, m, labels)
 

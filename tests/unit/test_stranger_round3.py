@@ -86,6 +86,13 @@ TRANSLATOR = {
     # ("send me a message saying continue", 请回复“继续”), a bare "Upload a logo" before Export
     "round4_everyday": (0.95, 0),
     "round4_hard": (0.98, 0),
+    # round 5 training set ("r5t", 90 lines, everyday and hard mixed), first sight 80/90 with 1
+    # lost-keep garble and 8 sentences spliced by eye (a catch-all line running on into a
+    # gesture, a generic line taking half of "点按 Edit，再向上滑动…", "*High Quality" cut, a
+    # slot of words from two places); after the structure guard (`composed`), the answer-in-
+    # chat sse, bare upload steps, 专案 and negated steps: 88/90, none garbled. Open: a credits
+    # path with "›" whose plan names must stay, and "点按 Edit，再向上滑动即可查看" as state
+    "round5t": (0.97, 0),
 }
 
 

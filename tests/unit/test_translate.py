@@ -98,6 +98,7 @@ def test_extra_line_translates_clean(line: dict[str, Any], tables: GuiTables) ->
 KEPT_WHOLE = {
     "右键点击音频轨道，选择“分离音频”即可。",
     "请到账户设置中查看您的订阅状态。",
+    "Upload a photo using the button below.",
     "Colour graded to a teal-orange look. Compare before and after by toggling the eye icon "
     "on the video track.",
 }

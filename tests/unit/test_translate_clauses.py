@@ -240,11 +240,16 @@ PROBES = {
     # 25/25 & 17/20; held here at what the finished stage scores, as a ratchet
     "probes4_everyday": (1.0, 0),
     "probes4_hard": (0.97, 0),
+    # round 5: 40 replies in registers r5t lacks (negated steps, past clicks, titles holding GUI
+    # words in 《》 and quotes, slang, typos, stiff politeness, Cantonese, keyboard shortcuts,
+    # answer-in-chat asks, emoji-led steps), written before tuning: first sight 35/40 with 2
+    # lost-keep garbles ("😍", "做好啦～"); after: 39/40. Open: 想試聽就撳播放 (Cantonese play)
+    "probes5": (0.97, 0),
 }
 
 
 @pytest.mark.parametrize("name", sorted(PROBES))
-def test_the_round4_probes_keep_their_score(tables: GuiTables, name: str) -> None:
+def test_the_probes_keep_their_score(tables: GuiTables, name: str) -> None:
     floor, garbled_at_most = PROBES[name]
     path = FIXTURES / "translate" / f"{name}.jsonl"
     lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]

@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
+from agent.translate.composed import composed
+from agent.translate.prose import mask
 from agent.translate.verbatim import pieced
 
 ROBUST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -126,3 +128,134 @@ def test_a_span_with_a_hole_is_pieced(content: str, cut: int) -> None:
     assert pieced("I'll export the MP4 for you " + holed, original, tables) == (
         holed.casefold() not in original.casefold()
     )
+
+
+# The structural guard (`agent.translate.composed`): the r5t and probe-5 garbles, each a class.
+SPLICED_R5 = [
+    # a catch-all line running on into the rest of a gesture
+    ("Toggle them on in the Subtitles menu to preview",
+     "I'll show you the current tracks toggle them on to check"),
+    ("You can leave the page open or go do something else and check back in the Projects tab "
+     "later", "I'll show you the current tracks leave the page open or go do something else"),
+    ("Open the Audio tab 可以继续微调", "我会为你列出当前轨道，其中可以看到继续微调"),
+    # the generic line took the first half of one gesture; "再…" kept the second
+    ("在手机上，点按右下角的 Edit，再向上滑动即可查看全部字幕",
+     "在手机上，直接告诉我你的想法，再向上滑动即可查看全部字幕"),
+    # an emphasis cut in half with a second line for the same step
+    ("**Export** – click **Export** and choose *High Quality*",
+     "I'll export the MP4 for you – I'll export it for you, and choose *High Quality"),
+    # a slot holding words from two places ("videos" … "straight")
+    ("You can drag and drop videos from your desktop straight onto the media bin",
+     "Send videos straight in chat or give me a URL"),
+    # a line glued to kept words with nothing between them
+    ("I can upload the file for you",
+     "Send the file in chat or give me a URL I can upload the file for you"),
+    # a slot that opens on a bracket: the plan's name went
+    ("To change your plan, go to Settings › Account › Subscription and pick Creator ($12/month)",
+     "To change your plan, I'll look up your credits balance ›, then just tell me if you'd like "
+     "to ($12/month)"),
+    # the emoji that closed what came before went with the step
+    ("😍 drop a couple more here and I'll stitch them together",
+     "Send a couple more in chat or give me a URL and I'll stitch them together"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("original", "rewrite"), SPLICED_R5)
+def test_the_structure_guard_catches_each_r5_splice_class(
+    original: str, rewrite: str, tables: GuiTables
+) -> None:
+    assert not composed(rewrite, original, tables)
+
+
+@pytest.mark.parametrize(("original", "rewrite"), SPLICED_R5)
+def test_the_r5_splices_are_not_produced(original: str, rewrite: str, tables: GuiTables) -> None:
+    out = translate(original + ".", tables).text.rstrip("。.")
+    assert out != rewrite
+    assert composed(mask(out).text, mask(original).text, tables), out
+
+
+@pytest.mark.parametrize(("original", "rewrite"), CLEAN_REWRITES)
+def test_whole_spans_and_template_lines_read_as_whole_pieces(
+    original: str, rewrite: str, tables: GuiTables
+) -> None:
+    assert composed(rewrite.rstrip("。."), original.rstrip("。."), tables)
+
+
+_LINES = [
+    "I'll show you the current tracks", "I'll export the MP4 for you",
+    "I'll look up your credits balance", "Send the file in chat or give me a URL",
+    "我会为你列出当前轨道", "我会直接把 MP4 文件发给你", "直接告诉我你的想法",
+]  # fmt: skip
+_WORDS = ["toggle", "them", "on", "leave", "the", "page", "try", "searching", "pinch", "zoom",
+          "下拉", "停留", "微调", "度", "預覽", "一下"]  # fmt: skip
+
+
+@ROBUST
+@given(
+    st.sampled_from(_LINES),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
+    st.sampled_from([" ", "", "，其中可以看到"]),
+)
+def test_a_line_running_on_into_leftover_words_is_never_whole(
+    line: str, words: list[str], glue: str
+) -> None:
+    """A template line followed, with no mark, by words of the original that are no clause of
+    their own is a splice, whatever the words."""
+    tables = load_gui_tables()
+    tail = " ".join(words) if line.isascii() else "".join(words)
+    original = f"Open the panel, {tail} later" if line.isascii() else f"打开面板，{tail}吧"
+    assert not composed(line + glue + tail, original, tables)
+
+
+@ROBUST
+@given(st.sampled_from(STEPS), st.sampled_from(CONTENT), st.sampled_from(["", "please ", "请"]))
+def test_every_sentence_the_translator_writes_reads_as_whole_pieces(
+    step: str, content: str, lead: str
+) -> None:
+    if _zh(step) != _zh(content) or (_zh(lead) != _zh(step) and lead):
+        return
+    tables = load_gui_tables()
+    sentence = (
+        f"{content[:1].upper() + content[1:]}, {lead}{step}."
+        if step.isascii()
+        else (f"{content}，{lead}{step}。")
+    )
+    out = translate(sentence, tables).text
+    assert composed(mask(out.rstrip("。.")).text, mask(sentence.rstrip("。.")).text, tables), (
+        sentence,
+        out,
+    )
+
+
+NEGATED = [
+    "Don't click Export yet", "Please don't hit Download until the music is mixed",
+    "No need to open the Billing page", "先别点击导出", "不要点击下载按钮", "唔好撳「匯出」住",
+]  # fmt: skip
+
+
+@ROBUST
+@given(st.sampled_from(NEGATED), st.sampled_from(["", "The title is set. ", "标题已设好。"]))
+def test_a_negated_step_keeps_its_sentence_and_runs_nothing(step: str, before: str) -> None:
+    tables = load_gui_tables()
+    text = before + step + ("。" if _zh(step) else ".")
+    result = translate(text, tables)
+    assert result.text == text
+    assert result.actions == ()
+
+
+ANSWERS = [
+    ("I've drafted the script. Reply 'continue' and I'll start generating.", ("sse",)),
+    ("Which style do you want? Just type your answer below.", ("sse",)),
+    ("如果没问题，请回复 “continue”，我就开始生成画面。", ("sse",)),
+    ("请在聊天框回复 A 或 B，我会按你的选择继续。", ("sse",)),
+    ("Upload a logo and click Export.", ("upload", "export")),
+    ("上传一个 Logo，然后点击导出。", ("upload", "export")),
+    ("Upload failed. Try again later.", ()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actions"), ANSWERS)
+def test_an_answer_asked_for_in_chat_is_sse_and_an_upload_step_stays(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
