@@ -304,3 +304,57 @@ def test_a_new_title_at_a_time_starts_there(message: str, start_ms: int, end_ms:
 def test_leftover_words_never_become_a_title(message: str) -> None:
     draft, _, _ = _run("fresh5", message)
     assert draft == _starts()["fresh5"][0]
+
+
+@pytest.mark.parametrize(
+    ("message", "texts"),
+    [
+        ("remove the title and add a caption 'bye' at the bottom", [("bye", "bottom")]),
+        ("删掉标题，再加一个字幕“再见”", [("再见", "bottom")]),
+        ("刪掉標題，再加一個字幕「再見」", [("再見", "bottom")]),
+        (
+            "change the title to 'Hello' and add a caption 'bye' at the bottom",
+            [("Hello", "center"), ("bye", "bottom")],
+        ),
+    ],
+)
+def test_two_text_changes_in_one_message_are_both_made(
+    message: str, texts: list[tuple[str, str]]
+) -> None:
+    draft, _, _ = _run("titled", message, _lang(message))
+    assert sorted((sg["n"], sg["pos"]) for sg in _track(draft, 7)) == sorted(texts)
+    assert draft["d"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("message", "text", "position"),
+    [
+        ('put "Summer 2024" at the top for the first 3 seconds', "Summer 2024", "top"),
+        ("put 'hello' at the bottom", "hello", "bottom"),
+        ("放“你好”在底部", "你好", "bottom"),
+    ],
+)
+def test_quoted_words_placed_on_the_video_are_text(message: str, text: str, position: str) -> None:
+    draft, _, _ = _run("fresh5", message, _lang(message))
+    assert [(sg["n"], sg["pos"]) for sg in _track(draft, 7)] == [(text, position)]
+    assert draft["d"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("start", "message", "check"),
+    [
+        ("fresh5", "no zoom pls", lambda d: _track(d, 0)[0]["mo"]["type"] == "none"),
+        ("fresh5", "唔好郁，定格就得", lambda d: _track(d, 0)[0]["mo"]["type"] == "none"),
+        ("music", "no music", lambda d: _track(d, 1) == []),
+        ("fresh5", "make it portrait please", lambda d: d["m"]["aspect"] == "9:16"),
+        ("fresh5", "make it a tad longer", lambda d: d["d"] > 5000),
+        (
+            "slideshow3",
+            "用sunset.jpg換走燈塔嗰張",
+            lambda d: [sg["n"] for sg in _track(d, 0)] == ["harbor.jpg", "sunset.jpg", "beach.jpg"],
+        ),
+    ],
+)
+def test_everyday_phrasings_of_known_edits(start: str, message: str, check: Any) -> None:
+    draft, _, _ = _run(start, message, _lang(message))
+    assert check(draft)

@@ -318,10 +318,12 @@ def _text(
 ) -> TextOp | None:
     kw = book.keywords
     title, caption = has_any(folded, kw.title), has_any(folded, kw.caption)
-    if not (title or caption):
-        return None
-    kind: TextKind = "title" if title else "caption"
     position = find_key(folded, kw.position)
+    if not (title or caption):
+        if not (quotes and (position or span) and _PLACE.search(folded)):
+            return None  # 'put "Summer" at the top': quoted words placed on the video are text
+        caption = position == "bottom"
+    kind: TextKind = "title" if not caption or title else "caption"
     ordinal = clauses.text_ordinal(folded)
     if _is_style_request(folded, book, bool(quotes)):
         # "make the title smaller and move it to the top": the style op resizes, this moves
@@ -337,6 +339,9 @@ def _text(
             return None  # "change the title" with nothing to change it to
         return TextOp("ask", kind, span=span, position=position, ordinal=ordinal)
     return TextOp(action, kind, text[:80], span, position, ordinal)
+
+
+_PLACE = re.compile(r"\b(?:put|add|show|place|display|stick|overlay)\b|加|放|显示|摆")
 
 
 def _is_style_request(folded: str, book: Phrasebook, quoted_text: bool) -> bool:

@@ -52,7 +52,9 @@ _SWAP = re.compile(
     r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换"
     r"|(?:换|调|掉)(?:一下|下)?个?位置?"
 )
-_REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
+_REPLACE = re.compile(
+    r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代|换走|换掉"
+)
 _REMOVE = re.compile(
     r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删|去掉|拿掉|移除|唔要|去除|撤掉|拎走|攞走"
 )
@@ -315,7 +317,7 @@ def _slot(folded: str) -> int | None:
 def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:
     first, second = items[0], items[1]
     # "用 Y 替换 X" names the new photo first; "replace X with Y" / "把 X 换成 Y" the old one.
-    if re.search(r"用[^替换]*(?:替换|代替|取代)|\binstead\s+of\b", folded):
+    if re.search(r"用[^替换]*(?:替换|代替|取代|换走|换掉)|\binstead\s+of\b", folded):
         return second, first
     return first, second
 
