@@ -76,7 +76,8 @@ _PHOTO_NOUN = re.compile(
     r"\b(?:photos?|pictures?|images?|pics?|slides?)\b|照片|图片|相片|那张|张相|张图"
 )
 _CHANGE = re.compile(
-    r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder)\b|删|去掉|换|移|搬|挪|调换|交换"
+    r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder|ditch|get\s+rid\s+of|take\s+out)\b"
+    r"|删|去掉|换|移|搬|挪|调换|交换"
 )
 _ADD = re.compile(
     r"\b(?:add|insert|put|place|move|append|use|slot|stick|tuck|squeeze)\b|加|插|放|移|搬|挪|摆|将"
@@ -273,6 +274,7 @@ _SLOT = re.compile(
     r"\b(?:position|slot|place|spot|number)\s+(\d+|one|two|three|four|five)\b"
     r"|\bto\s+(?:be\s+)?(?:the\s+)?(second|third|fourth|fifth)\b(?!\s+" + _NOUN + r")"
     r"|(?:放到|移到|插到|放在|挪到|搬去|搬到|变成)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位|个|张)"
+    r"|(?:到|在|做|排)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位)"
 )
 _WORD_SLOTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
