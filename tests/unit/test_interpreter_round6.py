@@ -121,6 +121,9 @@ def test_a_message_with_no_understood_edit_gets_a_specific_reply(
         ("titled", "make the title font bold", "font"),
         ("titled", "change the title to bold italic", "font"),
         ("titled", "標題用宋體", "font"),
+        ("music", "slow down the music", "music_tempo"),
+        ("music", "音乐放慢一点", "music_tempo"),
+        ("music", "音樂快啲", "music_tempo"),
     ],
 )
 def test_what_the_renderer_cannot_do_is_declined_with_its_reason(
@@ -304,3 +307,90 @@ def test_a_new_title_at_a_time_starts_there(message: str, start_ms: int, end_ms:
 def test_leftover_words_never_become_a_title(message: str) -> None:
     draft, _, _ = _run("fresh5", message)
     assert draft == _starts()["fresh5"][0]
+
+
+@pytest.mark.parametrize(
+    ("message", "texts"),
+    [
+        ("remove the title and add a caption 'bye' at the bottom", [("bye", "bottom")]),
+        ("删掉标题，再加一个字幕“再见”", [("再见", "bottom")]),
+        ("刪掉標題，再加一個字幕「再見」", [("再見", "bottom")]),
+        (
+            "change the title to 'Hello' and add a caption 'bye' at the bottom",
+            [("Hello", "center"), ("bye", "bottom")],
+        ),
+    ],
+)
+def test_two_text_changes_in_one_message_are_both_made(
+    message: str, texts: list[tuple[str, str]]
+) -> None:
+    draft, _, _ = _run("titled", message, _lang(message))
+    assert sorted((sg["n"], sg["pos"]) for sg in _track(draft, 7)) == sorted(texts)
+    assert draft["d"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("message", "text", "position"),
+    [
+        ('put "Summer 2024" at the top for the first 3 seconds', "Summer 2024", "top"),
+        ("put 'hello' at the bottom", "hello", "bottom"),
+        ("放“你好”在底部", "你好", "bottom"),
+    ],
+)
+def test_quoted_words_placed_on_the_video_are_text(message: str, text: str, position: str) -> None:
+    draft, _, _ = _run("fresh5", message, _lang(message))
+    assert [(sg["n"], sg["pos"]) for sg in _track(draft, 7)] == [(text, position)]
+    assert draft["d"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("start", "message", "check"),
+    [
+        ("fresh5", "no zoom pls", lambda d: _track(d, 0)[0]["mo"]["type"] == "none"),
+        ("fresh5", "唔好郁，定格就得", lambda d: _track(d, 0)[0]["mo"]["type"] == "none"),
+        ("music", "no music", lambda d: _track(d, 1) == []),
+        ("fresh5", "make it portrait please", lambda d: d["m"]["aspect"] == "9:16"),
+        ("fresh5", "make it a tad longer", lambda d: d["d"] > 5000),
+        ("fresh5", "make it 9 by 16", lambda d: d["m"]["aspect"] == "9:16"),
+        (
+            "slideshow3",
+            "get rid of the lighthouse",
+            lambda d: [sg["n"] for sg in _track(d, 0)] == ["harbor.jpg", "beach.jpg"],
+        ),
+        (
+            "slideshow3",
+            "加入pier.jpg到第二位",
+            lambda d: [sg["n"] for sg in _track(d, 0)][:2] == ["harbor.jpg", "pier.jpg"],
+        ),
+        (
+            "slideshow3",
+            "用sunset.jpg換走燈塔嗰張",
+            lambda d: [sg["n"] for sg in _track(d, 0)] == ["harbor.jpg", "sunset.jpg", "beach.jpg"],
+        ),
+    ],
+)
+def test_everyday_phrasings_of_known_edits(start: str, message: str, check: Any) -> None:
+    draft, _, _ = _run(start, message, _lang(message))
+    assert check(draft)
+
+
+@pytest.mark.parametrize(
+    ("message", "length"),
+    [
+        ("make the slideshow 12 seconds total", 12000),
+        ("Make the whole slideshow 50% longer.", 13500),
+        ("把整个幻灯片延长到12秒", 12000),
+    ],
+)
+def test_the_slideshow_named_is_the_one_there_not_a_new_one_of_every_upload(
+    message: str, length: int
+) -> None:
+    draft, _, _ = _run("slideshow3", message, _lang(message))
+    assert [sg["n"] for sg in _track(draft, 0)] == ["harbor.jpg", "lighthouse.jpg", "beach.jpg"]
+    assert draft["d"] == length
+
+
+def test_a_tempo_request_leaves_the_camera_and_applies_the_rest() -> None:
+    draft, _, _ = _run("music", "speed up the song and make it 8 seconds")
+    assert draft["d"] == 8000
+    assert _track(draft, 0)[0]["mo"]["sp"] == 1.0

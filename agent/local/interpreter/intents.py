@@ -186,11 +186,11 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         look=look,
         unsupported=_unsupported(folded, book),
         social="help" if has_any(folded, kw.help) else _greeting(folded, book),
-        generate=has_any(folded, kw.generate),
+        generate=has_any(_THE_SLIDESHOW.sub(" it ", folded), kw.generate),
         regenerate=has_any(folded, kw.regenerate),
         video_noun=has_any(folded, kw.video_noun),
         single_image=has_any(folded, kw.single_image),
-        all_images=has_any(folded, kw.all_images),
+        all_images=has_any(_THE_SLIDESHOW.sub(" it ", folded), kw.all_images),
         text=text,
         music=music_op(folded, book, percent, fade is not None, span, points),
         fade=fade,
@@ -318,10 +318,12 @@ def _text(
 ) -> TextOp | None:
     kw = book.keywords
     title, caption = has_any(folded, kw.title), has_any(folded, kw.caption)
-    if not (title or caption):
-        return None
-    kind: TextKind = "title" if title else "caption"
     position = find_key(folded, kw.position)
+    if not (title or caption):
+        if not (quotes and (position or span) and _PLACE.search(folded)):
+            return None  # 'put "Summer" at the top': quoted words placed on the video are text
+        caption = position == "bottom"
+    kind: TextKind = "title" if not caption or title else "caption"
     ordinal = clauses.text_ordinal(folded)
     if _is_style_request(folded, book, bool(quotes)):
         # "make the title smaller and move it to the top": the style op resizes, this moves
@@ -337,6 +339,14 @@ def _text(
             return None  # "change the title" with nothing to change it to
         return TextOp("ask", kind, span=span, position=position, ordinal=ordinal)
     return TextOp(action, kind, text[:80], span, position, ordinal)
+
+
+_THE_SLIDESHOW = re.compile(
+    r"\b(?:the|this|my|our|that)\s+(?:whole\s+|entire\s+|current\s+)?slide\s*show\b"
+    r"|(?:这个|整个|呢个|成个)幻灯片"
+)
+"""'Make the slideshow 12 seconds': the video there is, not a new slideshow of every upload."""
+_PLACE = re.compile(r"\b(?:put|add|show|place|display|stick|overlay)\b|加|放|显示|摆")
 
 
 def _is_style_request(folded: str, book: Phrasebook, quoted_text: bool) -> bool:

@@ -44,6 +44,7 @@ from agent.local.interpreter.plan import (
     ToolStep,
 )
 from agent.local.interpreter.quantity import seconds
+from agent.local.interpreter.textpair import text_pair
 from agent.local.interpreter.unclear import not_understood
 from agent.local.interpreter.videotrack import Motion, VideoSpec, generate, look_of
 from agent.local.renderer.framing import CROP_TOLERANCE, aspect_for, crop_share
@@ -94,7 +95,7 @@ def interpret(
         if within is not None:
             return within
         return rest_not_applied(build(ctx, req), ctx, req, book)
-    return build(ctx, req)
+    return text_pair(ctx, req, book, build) or build(ctx, req)
 
 
 class _Planner:

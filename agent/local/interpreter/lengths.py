@@ -135,12 +135,12 @@ def _take_times(text: str) -> tuple[LengthOp | None, str]:
 
 VAGUE_MS = 2000
 _VAGUE_LONGER = re.compile(
-    r"\b(?:make\s+it|a\s+(?:bit|little)|slightly|bit)\s+longer\b|\blonger\s+(?:please|video)\b"
+    r"\b(?:make\s+it|a\s+(?:bit|little|tad|touch)|slightly|bit)\s+longer\b|\blonger\s+(?:please|video)\b"
     r"|\bextend\s+(?:it|the\s+video)\b(?!\s+(?:to|by))|长一点|长一些|长点|长啲|加长(?!到|\d)",
     _F,
 )
 _VAGUE_SHORTER = re.compile(
-    r"\b(?:make\s+it|a\s+(?:bit|little)|slightly|bit)\s+shorter\b|\bshorter\s+(?:please|video)\b"
+    r"\b(?:make\s+it|a\s+(?:bit|little|tad|touch)|slightly|bit)\s+shorter\b|\bshorter\s+(?:please|video)\b"
     r"|短一点|短一些|短点|短啲",
     _F,
 )

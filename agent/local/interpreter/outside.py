@@ -2,8 +2,8 @@
 changing the colours or tone of the photo itself ("make the sunset more orange", 把灯塔改成红色,
 "black and white"), new footage of things not in the uploads ("generate a clip of dolphins
 jumping and add it", 生成一段海豚的影片加进去), writing text for the user ("write me a
-wedding toast", 帮我写一段文案), text at the left or right ("move the title to the left") and
-fonts (bold, italic, 宋体).
+wedding toast", 帮我写一段文案), text at the left or right ("move the title to the left"),
+fonts (bold, italic, 宋体) and the music's tempo ("slow down the music").
 
 Each phrase found is blanked out of the text (so "more dramatic" in a colour request does not
 move the camera, and "write" does not start a caption) while the message's other edits still
@@ -119,6 +119,21 @@ def _text_side(text: str) -> tuple[bool, str]:
     return found, " ".join(out) if found else text
 
 
+_TEMPO = re.compile(
+    r"\b(?:slow|speed|fast|quick|tempo)\w*\s+(?:up\s+|down\s+)?(?:the\s+)?(?:music|song|audio"
+    r"|soundtrack|bgm|track)\b(?:\s+(?:down|up))?"
+    r"|\b(?:music|song|audio|soundtrack|bgm)(?:'s)?\s+(?:\w+\s+)?(?:slower|faster|quicker|tempo|bpm)\b"
+    r"|(?:音乐|歌|配乐|背景音乐)的?(?:节奏|速度|节拍)?(?:放慢|慢一点|慢点|慢啲|快一点|快点|快啲|加快|调快|调慢)"
+    r"|(?:放慢|加快|调慢|调快)(?:音乐|歌|配乐|背景音乐)"
+)
+
+
+def _tempo(text: str) -> tuple[bool, str]:
+    """ "Slow down the music", 音乐放慢: a bed plays at its pace; the camera is not meant."""
+    rest = _TEMPO.sub(" ", text)
+    return rest != text, rest
+
+
 def _colour(text: str) -> tuple[bool, str]:
     found = False
     clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
@@ -135,7 +150,7 @@ def _colour(text: str) -> tuple[bool, str]:
 
 def outside_spans(text: str) -> tuple[list[str], str]:
     """The classes of request outside the renderer that `text` holds (`colour`, `footage`,
-    `compose`, `font`, `text_side`), and `text` with those phrases blanked out."""
+    `compose`, `music_tempo`, `font`, `text_side`), and `text` with those phrases blanked out."""
     found: list[str] = []
     for key, patterns in (
         ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE)),
@@ -145,7 +160,13 @@ def outside_spans(text: str) -> tuple[list[str], str]:
             if pattern.search(text):
                 found += [] if key in found else [key]
                 text = pattern.sub(" ", text)
-    for key, take in (("font", _font), ("text_side", _text_side), ("colour", _colour)):
+    takes = (
+        ("music_tempo", _tempo),
+        ("font", _font),
+        ("text_side", _text_side),
+        ("colour", _colour),
+    )
+    for key, take in takes:
         hit, text = take(text)
         found += [key] if hit else []
     return found, text

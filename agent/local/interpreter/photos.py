@@ -52,7 +52,9 @@ _SWAP = re.compile(
     r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换"
     r"|(?:换|调|掉)(?:一下|下)?个?位置?"
 )
-_REPLACE = re.compile(r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代")
+_REPLACE = re.compile(
+    r"\breplace\b|\binstead\s+of\b|\bswap\s+out\b|替换|换成|换做|换为|代替|取代|换走|换掉"
+)
 _REMOVE = re.compile(
     r"\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of)\b|删|去掉|拿掉|移除|唔要|去除|撤掉|拎走|攞走"
 )
@@ -74,7 +76,8 @@ _PHOTO_NOUN = re.compile(
     r"\b(?:photos?|pictures?|images?|pics?|slides?)\b|照片|图片|相片|那张|张相|张图"
 )
 _CHANGE = re.compile(
-    r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder)\b|删|去掉|换|移|搬|挪|调换|交换"
+    r"\b(?:remove|delete|drop|replace|swap|switch|move|reorder|ditch|get\s+rid\s+of|take\s+out)\b"
+    r"|删|去掉|换|移|搬|挪|调换|交换"
 )
 _ADD = re.compile(
     r"\b(?:add|insert|put|place|move|append|use|slot|stick|tuck|squeeze)\b|加|插|放|移|搬|挪|摆|将"
@@ -271,6 +274,7 @@ _SLOT = re.compile(
     r"\b(?:position|slot|place|spot|number)\s+(\d+|one|two|three|four|five)\b"
     r"|\bto\s+(?:be\s+)?(?:the\s+)?(second|third|fourth|fifth)\b(?!\s+" + _NOUN + r")"
     r"|(?:放到|移到|插到|放在|挪到|搬去|搬到|变成)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位|个|张)"
+    r"|(?:到|在|做|排)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位)"
 )
 _WORD_SLOTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -315,7 +319,7 @@ def _slot(folded: str) -> int | None:
 def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:
     first, second = items[0], items[1]
     # "用 Y 替换 X" names the new photo first; "replace X with Y" / "把 X 换成 Y" the old one.
-    if re.search(r"用[^替换]*(?:替换|代替|取代)|\binstead\s+of\b", folded):
+    if re.search(r"用[^替换]*(?:替换|代替|取代|换走|换掉)|\binstead\s+of\b", folded):
         return second, first
     return first, second
 
