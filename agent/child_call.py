@@ -77,6 +77,7 @@ PREVIEW_MODULES = ("av", "PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "agent.p
 MEDIA_MODULES = tuple(dict.fromkeys(RENDER_MODULES + PREVIEW_MODULES))
 """Renders, probes and previews: what one child serving all three imports."""
 _CANCEL_POLL_S = 0.1
+_M_ARENA_MAX = -8
 _ENTRY = "import sys; from agent.child_call import serve; serve(sys.argv[1:])"
 
 
@@ -85,6 +86,7 @@ def serve(argv: list[str]) -> None:
 
     Ends with `os._exit`: tearing down PyAV, OpenCV and NumPy takes ~0.1 s the caller would wait.
     """
+    _limit_arenas()
     _serve(Connection(int(argv[0])), tuple(argv[1:]))
     sys.stdout.flush()
     sys.stderr.flush()
@@ -151,6 +153,13 @@ def _serve(conn: Connection, preload: tuple[str, ...]) -> None:
             return  # the parent is gone; nobody waits for the answer
         if inbox.requests.empty():
             _give_back_memory()
+
+
+def _limit_arenas() -> None:
+    """Two malloc arenas, not one per thread (renderer, encoder and decoder threads): a kept
+    child holds ~50 MB less between calls, for no measurable render CPU."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, 2)
 
 
 def _give_back_memory() -> None:
