@@ -1,7 +1,8 @@
 """Visual sources: a still image or a decoded video, drawn onto an I420 canvas with its motion.
 
 Images are decoded, pre-scaled (to just above the size the largest zoom needs) and converted to
-I420 once; every frame is one sub-pixel warp per plane straight into the output. Imported lazily.
+I420 once; every frame is one sub-pixel resample per plane (`planes.warp_planes`) straight into
+the output. Imported lazily.
 """
 
 from __future__ import annotations
