@@ -12,7 +12,8 @@ the next call skips the child's start-up (~0.3 s of imports); a spare no call ta
 
 No child outlives the process that started it: a child reads its pipe while it works, and when
 the pipe closes (the parent exited or was killed with -9) it cancels its call and exits, at the
-latest `GRACE_S` later.
+latest `GRACE_S` later. A terminal's Ctrl-C never reaches a child (it runs in its own process
+group, with SIGINT ignored from its first line): the parent alone decides what it means.
 
 Progress and cancellation cross the pipe: the child sends `("progress", done, total)` for each
 `progress(done, total)` of the call, and the parent forwards a set `cancel` event as `"cancel"`,
@@ -58,7 +59,11 @@ RENDER_MODULES = (
 PREVIEW_MODULES = ("av", "PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "agent.preview")
 """What a previews child imports (PyAV and Pillow)."""
 _CANCEL_POLL_S = 0.1
-_ENTRY = "import sys; from agent.child_call import serve; serve(sys.argv[1:])"
+# The child ignores SIGINT before it imports anything else.
+_ENTRY = (
+    "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "import sys; from agent.child_call import serve; serve(sys.argv[1:])"
+)
 
 
 def _watch_parent(conn: Connection, cancel: threading.Event) -> None:
@@ -283,6 +288,8 @@ class ChildCalls:
                 [sys.executable, "-c", _ENTRY, str(theirs.fileno()), *self.preload],
                 stdin=subprocess.DEVNULL,
                 pass_fds=(theirs.fileno(),),
+                # Out of the terminal's foreground group: its Ctrl-C is for the parent alone.
+                process_group=0 if os.name == "posix" else None,
             )
             return _Child(process, Connection(ours.detach()))
 

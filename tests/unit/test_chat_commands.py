@@ -95,28 +95,39 @@ def test_attachments_are_found_in_free_text(text: str, expected: Extracted) -> N
     assert extract_attachments(text) == expected
 
 
-async def test_ctrl_c_cancels_only_the_current_wait() -> None:
+def test_ctrl_c_cancels_only_the_current_wait() -> None:
     import asyncio
-    import os
     import signal
 
     from agent.cli.chat import _cancellable
+    from agent.cli.interrupt import Interrupts
 
-    started = asyncio.Event()
+    handlers: dict[int, Any] = {
+        int(signal.SIGINT): signal.default_int_handler,
+        int(signal.SIGTERM): signal.SIG_DFL,
+    }
 
-    async def endless_turn() -> Any:
-        started.set()
-        await asyncio.Event().wait()
+    def install(signum: int, handler: Any) -> Any:
+        previous, handlers[signum] = handlers[signum], handler
+        return previous
 
-    task = asyncio.create_task(endless_turn())
-    async with asyncio.timeout(5):
-        waiter = asyncio.create_task(_cancellable(task))
+    async def chat(interrupts: Interrupts) -> tuple[Any, bool, Any]:
+        started = asyncio.Event()
+
+        async def endless_turn() -> Any:
+            started.set()
+            await asyncio.Event().wait()
+
+        task = asyncio.create_task(endless_turn())
+        waiter = asyncio.create_task(_cancellable(task, interrupts))
         await started.wait()
-        os.kill(os.getpid(), signal.SIGINT)
-        assert await waiter is None
-    assert task.cancelled()
-    # The handler is gone again: the next Ctrl-C is the default KeyboardInterrupt.
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        handlers[int(signal.SIGINT)](signal.SIGINT, None)  # Ctrl-C
+        return await waiter, task.cancelled(), await asyncio.sleep(0, "chat goes on")
+
+    with Interrupts(install=install, current=handlers.__getitem__) as interrupts:
+        assert interrupts.run(chat(interrupts)) == (None, True, "chat goes on")
+        assert interrupts.caught is None  # the chat itself was not interrupted
+    assert handlers[int(signal.SIGINT)] is signal.default_int_handler  # given back at the end
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
