@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -138,3 +139,51 @@ def test_after_ctrl_c_chat_points_at_the_command_that_shows_the_result(lang: str
     assert "/state" in text  # the meta-command that shows the timeline, where the result lands
     assert "status" not in text
     assert "状态" not in text
+
+
+def test_chat_lines_from_a_pipe_come_whole_and_end_with_an_empty_string() -> None:
+    import asyncio
+    import os
+
+    from agent.cli.chat import _Lines
+
+    read_end, write_end = os.pipe()
+    text = "héllo\nworld\n/quit".encode()
+    with os.fdopen(read_end, "r", encoding="utf-8") as stdin:
+
+        async def read_all() -> list[str]:
+            lines = _Lines(stdin)
+            for piece in (text[:2], text[2:9], text[9:]):  # "é" split across two writes
+                os.write(write_end, piece)
+            os.close(write_end)
+            return [await lines.readline() for _ in range(4)]
+
+        assert asyncio.run(read_all()) == ["héllo\n", "world\n", "/quit", ""]
+
+
+def test_a_cancelled_chat_read_leaves_nothing_for_the_shutdown_to_wait_on() -> None:
+    import asyncio
+    import os
+    import threading
+
+    from agent.cli.chat import _Lines
+
+    read_end, write_end = os.pipe()  # nobody ever writes: a terminal where no line comes
+    ended = threading.Event()
+
+    async def prompt() -> None:
+        lines = _Lines(os.fdopen(read_end, "r", encoding="utf-8", closefd=False))
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(0):  # cancelled at its first wait, like a Ctrl-C
+                await lines.readline()
+
+    def chat() -> None:
+        asyncio.run(prompt())  # closing the loop would wait for an executor thread
+        ended.set()
+
+    threading.Thread(target=chat, daemon=True).start()
+    try:
+        assert ended.wait(timeout=60), "the loop's shutdown waited for a line"
+    finally:
+        os.close(write_end)
+        os.close(read_end)
