@@ -40,7 +40,6 @@ __all__ = [
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ERROR = 1
-EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,7 @@ def _leave(code: int) -> None:
     os._exit(code)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Scope:
     on_signal: Callable[[int], object]
     caught: int | None = None
@@ -117,10 +117,10 @@ class Interrupts:
 
         The command is over (its clean-up ran inside the block) and the interpreter's own
         shutdown would put the default handlers back: a second Ctrl-C then would kill the
-        process by SIGINT rather than let it exit 130.
+        process by SIGINT rather than let it exit 130. An unexpected exception goes on up.
         """
-        if self.caught is not None:
-            code = exc.code if isinstance(exc, SystemExit) else 0
+        if self.caught is not None and (exc is None or isinstance(exc, SystemExit)):
+            code = 0 if exc is None or exc.code is None else exc.code
             self.leave(code if isinstance(code, int) else self.exit_code)
             return
         for signum, previous in self._previous.items():

@@ -246,3 +246,14 @@ def test_asyncio_records_reach_structlog_as_one_line_without_a_traceback(
     configure_logging(verbosity=0)
     logging.getLogger("asyncio").info("hidden by default")
     assert capsys.readouterr().err == ""
+
+
+def test_a_bug_after_a_signal_is_not_hidden_by_the_exit() -> None:
+    registry = Registry()
+
+    def command(_policy: Interrupts) -> None:
+        registry.send(SIGINT)
+        raise LookupError("a bug")
+
+    with pytest.raises(LookupError, match="a bug"):
+        _ends_with(registry, command)
