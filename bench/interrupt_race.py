@@ -2,14 +2,16 @@
 another code than 130 or leaves a `.part` file.
 
 Each run starts a plain-mode `--local` command in its own session (as a terminal's foreground
-job), waits for its first progress line on stderr, waits a random 0-`--spread` seconds more (to
-land the signal in every phase: start-up, upload, render, download, shutdown), then sends SIGINT
+job), waits for its first progress line on stderr (or the line with `--after TEXT`), waits a
+random 0-`--spread` seconds more (to land the signal in every phase: start-up, upload, render,
+download, shutdown), then sends SIGINT
 to the whole process group, as a terminal's Ctrl-C does (render children included); `--twice`
 sends a second SIGINT 0-`--gap` seconds later. A run that has not ended `--hang` seconds after
 the last signal counts as a hang (and is killed).
 
     python bench/interrupt_race.py --runs 20 turn
     python bench/interrupt_race.py --runs 20 --twice export
+    python bench/interrupt_race.py --runs 10 --after "Rendering: " --spread 1 turn
 
 Report the figures with `uptime`'s load average: the races need a busy machine to show.
 """
@@ -79,7 +81,7 @@ def _children_after(session: int, seconds: float) -> list[int]:
     return pids
 
 
-def one_run(kind: str, twice: bool, spread: float, hang: float, gap: float) -> str:
+def one_run(kind: str, twice: bool, spread: float, hang: float, gap: float, after: str) -> str:
     """One interrupted run; returns its verdict."""
     with tempfile.TemporaryDirectory() as tmp:
         home, out = Path(tmp) / "home", Path(tmp) / "out"
@@ -96,6 +98,11 @@ def one_run(kind: str, twice: bool, spread: float, hang: float, gap: float) -> s
         assert proc.stderr is not None
         assert proc.stdout is not None
         first = proc.stderr.readline()
+        while after.encode() not in first:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            first += line
         err_rest: list[bytes] = []
         reader = threading.Thread(target=lambda: err_rest.append(proc.stderr.read()))  # type: ignore[union-attr]
         reader.start()
@@ -147,13 +154,16 @@ def main() -> None:
     parser.add_argument("kind", choices=["turn", "export"])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--twice", action="store_true", help="A second SIGINT 0-GAP s later.")
+    parser.add_argument(
+        "--after", default="", help="Wait for this text on stderr first (e.g. 'Rendering: ')."
+    )
     parser.add_argument("--gap", type=float, default=0.02, help="Bound between the two (s).")
     parser.add_argument("--spread", type=float, default=3.0, help="Random delay bound (s).")
     parser.add_argument("--hang", type=float, default=30.0, help="Seconds before a hang.")
     args = parser.parse_args()
     verdicts: Counter[str] = Counter()
     for _ in range(args.runs):
-        verdict = one_run(args.kind, args.twice, args.spread, args.hang, args.gap)
+        verdict = one_run(args.kind, args.twice, args.spread, args.hang, args.gap, args.after)
         verdicts[verdict] += 1
         print(verdict, flush=True)
     print(dict(verdicts))
