@@ -13,7 +13,9 @@ the last signal counts as a hang (and is killed).
     python bench/interrupt_race.py --runs 20 --twice export
     python bench/interrupt_race.py --runs 10 --after "Rendering: " --spread 1 turn
 
-Report the figures with `uptime`'s load average: the races need a busy machine to show.
+Report the figures with `uptime`'s load average: the races need a busy machine to show. To
+measure another tree (an older commit), run from outside the checkout with PYTHONPATH set to it:
+`python -m agent` in the checkout would import the checkout's own `agent` first.
 """
 
 from __future__ import annotations
