@@ -14,7 +14,9 @@ anywhere; a child gives its freed heap back (`malloc_trim`) after each call.
 
 No child outlives the process that started it: a child's reader thread is the only reader of its
 pipe, and when the pipe closes (the parent exited, was killed with -9, or retired the child) it
-cancels the running call and the child exits, at the latest `GRACE_S` later.
+cancels the running call and the child exits, at the latest `GRACE_S` later. A terminal's Ctrl-C
+never reaches a child (it runs in its own process group, with SIGINT ignored from its first line):
+the parent alone decides what it means.
 
 Progress and cancellation cross the pipe: the child sends `("progress", done, total)` for each
 `progress(done, total)` of the call, and the parent forwards a set `cancel` event as `"cancel"`,
@@ -78,7 +80,11 @@ MEDIA_MODULES = tuple(dict.fromkeys(RENDER_MODULES + PREVIEW_MODULES))
 """Renders, probes and previews: what one child serving all three imports."""
 _CANCEL_POLL_S = 0.1
 _M_ARENA_MAX = -8
-_ENTRY = "import sys; from agent.child_call import serve; serve(sys.argv[1:])"
+# The child ignores SIGINT before it imports anything else.
+_ENTRY = (
+    "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "import sys; from agent.child_call import serve; serve(sys.argv[1:])"
+)
 
 
 def serve(argv: list[str]) -> None:
@@ -226,6 +232,8 @@ def spawn_interpreter(preload: tuple[str, ...]) -> tuple[Process, Connection]:
             [sys.executable, "-c", _ENTRY, str(theirs.fileno()), *preload],
             stdin=subprocess.DEVNULL,
             pass_fds=(theirs.fileno(),),
+            # Out of the terminal's foreground group: its Ctrl-C is for the parent alone.
+            process_group=0 if os.name == "posix" else None,
         )
         return process, Connection(ours.detach())
 

@@ -13,6 +13,10 @@ from typing import Any, TextIO
 
 __all__ = ["configure_logging", "redact", "redact_processor"]
 
+_ROUTED = ("asyncio",)
+"""Standard-library loggers whose records go to structlog (never to logging's last-resort
+handler, which prints a raw traceback on stderr)."""
+
 _SECRET = re.compile(
     r"(?i:bearer)\s+[A-Za-z0-9._~+/=-]+"
     r"|nmv_usr_[A-Za-z0-9._~+/=-]+"
@@ -66,6 +70,35 @@ def _final_redaction(_logger: Any, _method: str, rendered: Any) -> Any:
     return redact(rendered) if isinstance(rendered, str) else rendered
 
 
+class _ToStructlog(logging.Handler):
+    """Hands a standard-library record to structlog: its message, and the exception as one
+    `error` field (the traceback only with `-vv`)."""
+
+    def __init__(self, *, tracebacks: bool) -> None:
+        super().__init__()
+        self._tracebacks = tracebacks
+
+    def emit(self, record: logging.LogRecord) -> None:
+        import structlog
+
+        fields: dict[str, Any] = {}
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            fields["error"] = f"{type(exc).__name__}: {exc}"
+            if self._tracebacks:
+                fields["exc_info"] = record.exc_info
+        log = structlog.get_logger(record.name)
+        log.log(record.levelno, record.getMessage(), **fields)
+
+
+def _route_stdlib(level: int, *, tracebacks: bool) -> None:
+    for name in _ROUTED:
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [_ToStructlog(tracebacks=tracebacks)]
+        logger.setLevel(level)
+        logger.propagate = False
+
+
 class _CurrentStderr:
     """A stream that looks up `sys.stderr` at write time (it may be swapped, e.g. by CliRunner)."""
 
@@ -80,6 +113,9 @@ def configure_logging(
     *, verbosity: int = 0, json: bool = False, stream: TextIO | None = None
 ) -> None:
     """Configure structlog once: warnings by default, `-v` info, `-vv` debug; stderr only.
+
+    The `asyncio` logger goes through structlog too: an exception it reports is one `error`
+    field, its traceback only with `-vv`.
 
     Args:
         verbosity: Count of `-v` flags.
@@ -112,3 +148,4 @@ def configure_logging(
         logger_factory=structlog.PrintLoggerFactory(stream or _CurrentStderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )
+    _route_stdlib(level, tracebacks=level <= logging.DEBUG)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -22,6 +21,7 @@ from agent.errors import (
     UserInputError,
 )
 from agent.media import HEAD_BYTES, MediaType, accepted_list, media_type_for, sniff
+from agent.part_files import create_part, sweep_parts
 
 __all__ = [
     "ByteProgress",
@@ -148,6 +148,9 @@ def check_url(url: str) -> str:
 async def save_stream(chunks: AsyncIterator[bytes], dest: Path, *, expected: int | None) -> int:
     """Write chunks to a temporary file beside `dest`, then move it into place when complete.
 
+    A cancelled or failed download removes its temporary file; one killed outright leaves it to
+    the next download into that folder (`agent.part_files`).
+
     Args:
         chunks: The body.
         dest: Final path; nothing appears there unless the whole body arrived.
@@ -165,21 +168,21 @@ async def save_stream(chunks: AsyncIterator[bytes], dest: Path, *, expected: int
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(dest, exc) from exc
-    # Not mkstemp: its 0600 mode would stick to the delivered video; this honours the umask.
-    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(6)}.part"
+    sweep_parts(dest.parent)  # what a download killed outright left here
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        tmp, fd = create_part(dest)
     except OSError as exc:
         raise _cannot_write(dest, exc) from exc
     size = 0
     try:
-        with os.fdopen(fd, "wb") as out:
+        with os.fdopen(fd, "wb") as out:  # its lock lasts until the part is in place
             async for chunk in chunks:
                 out.write(chunk)
                 size += len(chunk)
-        if expected is not None and size != expected:
-            raise TransportError(f"download incomplete: got {size} of {expected} bytes")
-        os.replace(tmp, dest)
+            if expected is not None and size != expected:
+                raise TransportError(f"download incomplete: got {size} of {expected} bytes")
+            out.flush()
+            os.replace(tmp, dest)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -2,23 +2,27 @@
 
 Meta-commands come from the pure parser in `agent.cli.chat_commands`; everything else is a turn.
 Ctrl-C during a wait stops waiting (nothing is re-sent, the session is kept); at the prompt
-it quits.
+it quits (exit 130); a second Ctrl-C during a wait that does not stop quits at once
+(`agent.cli.interrupt`). Lines from a terminal or pipe are read by a daemon thread straight from
+the file descriptor, so a Ctrl-C at the prompt never waits for a line that may never come.
 """
 
 from __future__ import annotations
 
 import asyncio
+import codecs
+import contextlib
 import os
-import signal
 import sys
+import threading
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from agent.cli.chat_commands import PLANS, Message, Meta, parse_line
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
+from agent.cli.interrupt import Interrupts
 from agent.config import Settings
 from agent.terminal import printable
 
@@ -84,11 +88,19 @@ class RichProgress:
 class _Repl:
     """One chat session's loop state: the engine, the consoles, the current language."""
 
-    def __init__(self, engine: Engine, stdin: TextIO, out: Any, progress: RichProgress) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        stdin: TextIO,
+        out: Any,
+        progress: RichProgress,
+        interrupts: Interrupts | None,
+    ) -> None:
         self.engine = engine
-        self.stdin = stdin
+        self.lines = _Lines(stdin)
         self.out = out
         self.progress = progress
+        self.interrupts = interrupts
         self.language: Language = "en"
         self.asking = False
 
@@ -98,7 +110,7 @@ class _Repl:
     async def read(self) -> str | None:
         prompt = "status/answer_prompt" if self.asking else "status/prompt"
         self.out.print(self.engine.templates.render(prompt, self.language) + " ", end="")
-        line = await asyncio.to_thread(self.stdin.readline)
+        line = await self.lines.readline()
         return line if line else None
 
     def show(self, result: TurnResult) -> None:
@@ -112,7 +124,7 @@ class _Repl:
     async def turn(self, text: str, attachments: tuple[str, ...] = (), **kw: Any) -> None:
         self.progress.streamed = False
         task = asyncio.create_task(self.engine.run_turn(text, attachments, **kw))
-        result = await _cancellable(task)
+        result = await _cancellable(task, self.interrupts)
         detached = getattr(self.engine, "detached", None)
         if result is None and detached:  # the job goes on in the background worker
             self.say("replies/running", job_id=detached, status="", actions=[], queued=False)
@@ -149,23 +161,78 @@ class _Repl:
         self.say("replies/chat_bye")
 
 
-async def _cancellable(task: asyncio.Task[TurnResult]) -> TurnResult | None:
+async def _cancellable(
+    task: asyncio.Task[TurnResult], interrupts: Interrupts | None
+) -> TurnResult | None:
     """Await a turn; Ctrl-C cancels only this wait (None), never the whole chat."""
-    loop = asyncio.get_running_loop()
-    installed = False
-    with suppress(NotImplementedError, RuntimeError, ValueError):
-        loop.add_signal_handler(signal.SIGINT, task.cancel)
-        installed = True
-    try:
-        return await task
-    except asyncio.CancelledError:
-        current = asyncio.current_task()
-        if current is not None and current.cancelling():
-            raise
-        return None
-    finally:
-        if installed:
-            loop.remove_signal_handler(signal.SIGINT)
+    scope = (
+        interrupts.scope(lambda _signum: task.cancel())
+        if interrupts is not None
+        else contextlib.nullcontext()
+    )
+    with scope:
+        try:
+            return await task
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise
+            return None
+
+
+class _Lines:
+    """`readline` for the chat loop, awaitable and cancellable.
+
+    A real file descriptor (a terminal, a pipe) is read by one daemon thread with `os.read`, so
+    a cancelled read leaves no executor thread for the loop's shutdown to wait on, and no
+    buffered-reader lock for the interpreter's. Anything else (a script in tests) is read
+    directly.
+    """
+
+    def __init__(self, stdin: TextIO) -> None:
+        self._stdin = stdin
+        self._queue: asyncio.Queue[str] | None = None
+        try:
+            self._fd: int | None = stdin.fileno()
+        except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
+            self._fd = None
+
+    async def readline(self) -> str:
+        """The next line with its newline; "" at the end of input."""
+        if self._fd is None:
+            return self._stdin.readline()
+        if self._queue is None:
+            self._queue = asyncio.Queue()
+            loop = asyncio.get_running_loop()
+            reader = threading.Thread(
+                target=_read_lines, args=(self._fd, loop, self._queue), daemon=True
+            )
+            reader.start()
+        return await self._queue.get()
+
+
+def _read_lines(fd: int, loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str]) -> None:
+    """Reader thread: split what `fd` gives into lines for `queue`; "" at the end of input."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    pending = ""
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            data = b""
+        pending += decoder.decode(data, final=not data)
+        *lines, pending = pending.split("\n")
+        found = [line + "\n" for line in lines]
+        if not data:
+            found += [pending] if pending else []
+            found.append("")
+        try:
+            for line in found:
+                loop.call_soon_threadsafe(queue.put_nowait, line)
+        except RuntimeError:  # the loop is closed: nobody reads any more
+            return
+        if not data:
+            return
 
 
 async def repl(
@@ -175,6 +242,7 @@ async def repl(
     stdout: TextIO,
     stderr: TextIO,
     open_engine: Callable[..., Any] | None = None,
+    interrupts: Interrupts | None = None,
 ) -> CommandResult:
     """Run the chat loop until /quit or end of input.
 
@@ -184,6 +252,7 @@ async def repl(
         stdout: Replies.
         stderr: Statuses, spinners and progress bars.
         open_engine: Engine factory (default `agent.engine.open_engine`).
+        interrupts: The command's signal policy (Ctrl-C during a turn stops only its wait).
     """
     from rich.console import Console
 
@@ -197,11 +266,11 @@ async def repl(
         from agent.templates import Templates
 
         turns: Any = WorkerTurns(settings, progress, Templates())
-        await _Repl(turns, stdin, out, progress).loop()
+        await _Repl(turns, stdin, out, progress, interrupts).loop()
         return CommandResult()
     factory = open_engine or default_open
     async with factory(settings, progress=progress) as engine:
-        await _Repl(engine, stdin, out, progress).loop()
+        await _Repl(engine, stdin, out, progress, interrupts).loop()
     return CommandResult()
 
 
@@ -210,10 +279,18 @@ async def repl(
 def chat(opts: CommonOptions) -> None:
     """Chat with the video agent: /attach PATH, /export, /credits, /state, /new, /help, /quit."""
 
+    interrupts = Interrupts()
+
     async def body(settings: Settings) -> CommandResult:
-        return await repl(settings, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+        return await repl(
+            settings,
+            stdin=sys.stdin,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            interrupts=interrupts,
+        )
 
     from agent.cli.jobrun import worker_wanted
 
     # In the worker the --local backend lives there: the command starts none of its own.
-    run_command(opts, body, local_backend=not worker_wanted(opts))
+    run_command(opts, body, local_backend=not worker_wanted(opts), interrupts=interrupts)

@@ -8,7 +8,6 @@ message and a non-zero exit code. Nothing else in the CLI catches errors.
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import sys
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 import click
 
 from agent import DISTRIBUTION
+from agent.cli.interrupt import Interrupts
 from agent.commands import error_line
 from agent.commands import error_payload as _error_payload
 from agent.config import Settings
@@ -40,7 +40,6 @@ __all__ = [
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ERROR = 1
-EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,24 +164,56 @@ def run_command(
     env: Mapping[str, str] | None = None,
     on_error: ErrorHandler | None = None,
     local_backend: bool = True,
+    interrupts: Interrupts | None = None,
 ) -> None:
     """Run an async command body with settings, logging, the backend and error handling.
 
     `local_backend=False` starts no embedded backend for `--local` (the worker runs it).
+    `interrupts` is the command's signal policy when its body needs it too (chat's scopes).
 
     Exits the process with the result's code; an `AgentError` becomes one line on stderr (or a
     JSON error object on stdout with `--json`, or what `on_error` makes of it) and exit code 1;
-    Ctrl-C exits 130.
+    Ctrl-C exits 130 (SIGTERM 143) as `agent.cli.interrupt` describes.
     """
     configure_logging(verbosity=opts.verbose, json=opts.log_json)
+    with interrupts or Interrupts() as policy:
+        if opts.json:
+            policy.last_words = _json_line(_INTERRUPTED)
+        result = _run_body(opts, body, policy, env=env, on_error=on_error, local=local_backend)
+        policy.last_words = b""  # from here on stdout gets the result itself
+        _emit(opts, result)
+        if result.exit_code:
+            sys.exit(result.exit_code)
+
+
+_INTERRUPTED: dict[str, Any] = {
+    "status": "error",
+    "error": {"code": "interrupted", "message": "interrupted"},
+}
+
+
+def _json_line(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _run_body(
+    opts: CommonOptions,
+    body: Callable[[Settings], Coroutine[Any, Any, CommandResult]],
+    policy: Interrupts,
+    *,
+    env: Mapping[str, str] | None,
+    on_error: ErrorHandler | None,
+    local: bool,
+) -> CommandResult:
+    """The body's result, or the result of its error or interruption (the exit code is set;
+    plain mode exits here)."""
     settings: Settings | None = None
     try:
         settings = build_settings(opts, env)
-        if local_backend:
+        if local:
             with backend_for(settings) as live:
-                result = asyncio.run(body(live))
-        else:
-            result = asyncio.run(body(settings))
+                return policy.run(body(live))
+        return policy.run(body(settings))
     except AgentError as exc:
         result = (
             on_error(exc, settings)
@@ -194,12 +225,10 @@ def run_command(
         click.echo(line, err=True)
         if not opts.json:
             sys.exit(result.exit_code)
-    except KeyboardInterrupt:
+        return result
+    except KeyboardInterrupt:  # a signal stopped the body (or the body raised one itself)
         click.echo("interrupted", err=True)
         payload = {"error": {"code": "interrupted", "message": "interrupted"}}
-        result = CommandResult(data=payload, exit_code=EXIT_INTERRUPTED)
         if not opts.json:
-            sys.exit(EXIT_INTERRUPTED)
-    _emit(opts, result)
-    if result.exit_code:
-        sys.exit(result.exit_code)
+            sys.exit(policy.exit_code)
+        return CommandResult(data=payload, exit_code=policy.exit_code)

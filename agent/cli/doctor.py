@@ -5,13 +5,14 @@ Never prints a token. With `--json`: `{status, checks: [{name, status, text, fix
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from agent.cli.interrupt import Interrupts
 from agent.config import Settings
 from agent.errors import AgentError
 
@@ -44,9 +45,19 @@ def doctor(json_: bool, local: bool, skill: Path | None, lang: str) -> None:
         settings = settings.with_overrides(backend="local")
     if skill is not None:
         settings = settings.with_overrides(skill_file=skill)
-    checks = asyncio.run(Doctor(settings, lang="zh" if lang == "zh" else "en").run())
+    with Interrupts() as interrupts:
+        try:
+            checks = interrupts.run(Doctor(settings, lang="zh" if lang == "zh" else "en").run())
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(interrupts.exit_code)
+        _show(checks, as_json=json_)
+
+
+def _show(checks: list[Any], *, as_json: bool) -> None:
+    """Print the checks (one line each, or one JSON object) and exit 1 if one failed."""
     failed = any(check.status == "fail" for check in checks)
-    if json_:
+    if as_json:
         payload = {"status": "error" if failed else "ok", "checks": [c.as_json() for c in checks]}
         click.echo(json.dumps(payload, ensure_ascii=False))
     else:

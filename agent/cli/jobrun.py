@@ -8,10 +8,8 @@ still gets exactly one object with `--json` (`running` and the `job_id`). Stdout
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import json
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -22,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from agent.cli.common import CommandResult, CommonOptions, build_settings
+from agent.cli.interrupt import EXIT_CODES, Interrupts
 from agent.commands import error_line, error_payload
 from agent.config import Settings
 from agent.errors import AgentError
@@ -37,6 +36,7 @@ __all__ = [
     "job_request",
     "print_wait",
     "run_job",
+    "running_data",
     "wait_for_job",
     "wait_options",
     "wait_seconds",
@@ -47,8 +47,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 HEARTBEAT_S = 15.0
 """A quiet wait prints a line after this long (the worker ticks every 5 s: at most 20 s apart)."""
-
-_EXIT_SIGNAL: dict[int, int] = {int(signal.SIGINT): 130, int(signal.SIGTERM): 143}
 
 
 def wait_options(func: F) -> F:
@@ -192,8 +190,10 @@ async def wait_for_job(
     heartbeat: Heartbeat,
     *,
     backlog: bool,
+    interrupts: Interrupts,
 ) -> tuple[Any, int | None]:
-    """Wait for a job (None: until done); SIGTERM/SIGINT end the wait early.
+    """Wait for a job (None: until done); SIGTERM/SIGINT end the wait early (a second one ends
+    the command at once, with `interrupts.last_words`).
 
     Returns:
         The `WaitResult`, and the signal that ended the wait (None if it ended by itself).
@@ -201,8 +201,6 @@ async def wait_for_job(
     from agent.worker.client import WaitResult, WorkerClient
 
     client = WorkerClient(settings)
-    loop = asyncio.get_running_loop()
-    caught: list[int] = []
 
     async def waiting() -> WaitResult:
         chunk = 3600.0 if wait is None else wait
@@ -212,26 +210,13 @@ async def wait_for_job(
                 return result
 
     task = asyncio.create_task(waiting())
-
-    def stop(signum: int) -> None:
-        caught.append(signum)
-        task.cancel()
-
-    installed = []
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(signum, stop, signum)
-            installed.append(signum)
-    try:
-        result = await task
-        return result, None
-    except asyncio.CancelledError:
-        if not caught:
-            raise
-        return await _running_now(client, job_id), caught[0]
-    finally:
-        for signum in installed:
-            loop.remove_signal_handler(signum)
+    with interrupts.scope(lambda _signum: task.cancel()) as scope:
+        try:
+            return await task, None
+        except asyncio.CancelledError:
+            if scope.caught is None:
+                raise
+            return await _running_now(client, job_id), scope.caught
 
 
 async def _running_now(client: Any, job_id: str) -> Any:
@@ -242,22 +227,26 @@ async def _running_now(client: Any, job_id: str) -> Any:
     try:
         return await asyncio.wait_for(client.wait_result(job_id, 0.0), 5.0)
     except (AgentError, TimeoutError, OSError):
-        from agent.templates import Templates
+        return WaitResult(job_id, "running", running_data(job_id))
 
-        context = {"job_id": job_id, "status": "", "actions": [], "queued": False}
-        reply = Templates().render("replies/running", "en", **context).strip()
-        data: dict[str, Any] = {
-            "status": "running",
-            "job_id": job_id,
-            "reply": reply,
-            "language": "en",
-            "actions": [],
-            "files": [],
-            "links": [],
-            "session_id": "",
-            "error": None,
-        }
-        return WaitResult(job_id, "running", data)
+
+def running_data(job_id: str) -> dict[str, Any]:
+    """The minimal `running` object of a job whose state is not known right now."""
+    from agent.templates import Templates
+
+    context = {"job_id": job_id, "status": "", "actions": [], "queued": False}
+    reply = Templates().render("replies/running", "en", **context).strip()
+    return {
+        "status": "running",
+        "job_id": job_id,
+        "reply": reply,
+        "language": "en",
+        "actions": [],
+        "files": [],
+        "links": [],
+        "session_id": "",
+        "error": None,
+    }
 
 
 def print_wait(opts: CommonOptions, result: Any, heartbeat: Heartbeat, caught: int | None) -> None:
@@ -283,7 +272,7 @@ def print_wait(opts: CommonOptions, result: Any, heartbeat: Heartbeat, caught: i
             click.echo(result.data["reply"])
         code = 0
     if caught is not None:
-        code = _EXIT_SIGNAL.get(caught, 1)
+        code = EXIT_CODES.get(caught, 1)
     if code:
         sys.exit(code)
 
@@ -307,14 +296,28 @@ def run_job(
     """
     if opts.verbose or opts.log_json:  # a thin client logs nothing otherwise (skip structlog)
         configure_logging(verbosity=opts.verbose, json=opts.log_json)
+    with Interrupts() as interrupts:
+        outcome = _submit(opts, make, wait, stream, on_error, interrupts)
+        print_wait(opts, *outcome)
+
+
+def _submit(
+    opts: CommonOptions,
+    make: Callable[[Settings], Any],
+    wait: Callable[[Settings], float | None],
+    stream: bool,
+    on_error: Callable[[AgentError, Settings | None], CommandResult] | None,
+    interrupts: Interrupts,
+) -> tuple[Any, Heartbeat, int | None]:
+    """Submit and wait; an error or an interruption before the job was submitted exits here."""
     settings: Settings | None = None
     try:
         settings = build_settings(opts)
         request = make(settings)
         seconds = wait(settings)
-        outcome = asyncio.run(
-            _submit_and_wait(settings, request, seconds, stream and not opts.json)
-        )
+        live = stream and not opts.json
+        waiting = _submit_and_wait(settings, request, seconds, live, interrupts, json_out=opts.json)
+        return interrupts.run(waiting)
     except AgentError as exc:
         result = on_error(exc, settings) if on_error is not None else None
         click.echo(error_line(exc, settings), err=True)
@@ -337,12 +340,17 @@ def run_job(
                 "error": {"code": "interrupted", "message": message},
             }
             click.echo(json.dumps(data))
-        sys.exit(130)
-    print_wait(opts, *outcome)
+        sys.exit(interrupts.exit_code)
 
 
 async def _submit_and_wait(
-    settings: Settings, request: Any, wait: float | None, stream: bool
+    settings: Settings,
+    request: Any,
+    wait: float | None,
+    stream: bool,
+    interrupts: Interrupts,
+    *,
+    json_out: bool,
 ) -> tuple[Any, Heartbeat, int | None]:
     from agent.worker.client import WorkerClient
 
@@ -352,5 +360,10 @@ async def _submit_and_wait(
     heartbeat = Heartbeat(sys.stderr, sys.stdout if stream else None, job_id, language)
     if wait == 0 or submitted.done:  # `--detach`, or a turn id that already finished
         return submitted, heartbeat, None
-    result, caught = await wait_for_job(settings, job_id, wait, heartbeat, backlog=True)
+    if json_out:  # a second signal still leaves the one object stdout must carry
+        interrupts.last_words = (json.dumps(running_data(job_id)) + "\n").encode("utf-8")
+    result, caught = await wait_for_job(
+        settings, job_id, wait, heartbeat, backlog=True, interrupts=interrupts
+    )
+    interrupts.last_words = b""
     return result, heartbeat, caught

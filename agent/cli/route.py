@@ -6,7 +6,6 @@ Heavy modules (the anthropic SDK) load only when the LLM fallback is configured 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ import click
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.cli.common import stdin_text
+from agent.cli.interrupt import Interrupts
 from agent.config import Settings
 from agent.errors import AgentError
 from agent.log import configure_logging, redact
@@ -139,19 +139,23 @@ def route(
     if jsonl == (text is not None):
         raise click.UsageError("give either TEXT or --jsonl (not both)")
     configure_logging(verbosity=verbose, json=log_json)
-    try:
-        settings = Settings.from_env()
-        code = asyncio.run(
-            _run(
-                settings,
-                use_llm=not no_llm,
-                text=None if jsonl else text,
-                attachments=attachments,
-                as_json=as_json,
+    with Interrupts() as interrupts:
+        try:
+            settings = Settings.from_env()
+            code = interrupts.run(
+                _run(
+                    settings,
+                    use_llm=not no_llm,
+                    text=None if jsonl else text,
+                    attachments=attachments,
+                    as_json=as_json,
+                )
             )
-        )
-    except AgentError as exc:
-        click.echo(f"error: {redact(exc.message)}", err=True)
-        sys.exit(EXIT_ERROR)
-    if code:
-        sys.exit(code)
+        except AgentError as exc:
+            click.echo(f"error: {redact(exc.message)}", err=True)
+            sys.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(interrupts.exit_code)
+        if code:
+            sys.exit(code)

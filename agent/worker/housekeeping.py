@@ -7,16 +7,14 @@ import contextlib
 import ctypes
 import gc
 import os
-import re
 from pathlib import Path
+
+from agent.part_files import PART
 
 __all__ = ["limit_arenas", "owner_alive", "release_memory", "remove_stale_parts"]
 
 _M_ARENA_MAX = -8
 """glibc `mallopt` parameter: how many malloc arenas threads may spread over."""
-
-_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
-"""`agent.transfer`'s temporary download names: `.<name>.<12 hex>.part`."""
 
 
 def owner_alive(pid: int | None) -> bool:
@@ -56,7 +54,7 @@ def remove_stale_parts(folder: Path) -> list[Path]:
     removed: list[Path] = []
     with contextlib.suppress(OSError):
         for path in folder.iterdir():
-            if _PART.match(path.name) and path.is_file():
+            if PART.match(path.name) and path.is_file():
                 path.unlink(missing_ok=True)
                 removed.append(path)
     return removed

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +100,57 @@ def test_sigint_during_the_download_leaves_no_file_and_no_part(
     assert "nmv_usr_" not in out + err
     assert out == ""
     assert sorted(p.name for p in target.iterdir()) == []
+
+
+def _until(done: Callable[[], bool], what: str) -> None:
+    """Wait for a state (the bound is a safety net, never a timing assertion)."""
+    tick = threading.Event()
+    for _ in range(600):
+        if done():
+            return
+        tick.wait(0.1)
+    pytest.fail(f"still waiting for {what}")
+
+
+def test_a_part_left_by_a_killed_export_is_swept_by_the_next_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agent.local.server.loopback import running
+
+    target = tmp_path / "out"
+    target.mkdir()
+    started = threading.Event()
+    with running(_app(started)) as url:
+        for key, value in (("NEMO_API_URL", url), ("NEMO_WEB_URL", url)):
+            monkeypatch.setenv(key, value)
+        monkeypatch.setenv("NEMO_CLIENT_ID", "cid-e2e")
+        command = [sys.executable, "-m", "agent", "export", "-o", str(target / "video.mp4")]
+        killed = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert started.wait(timeout=30), "the download never started"
+            _until(lambda: any(target.iterdir()), "the download's part to appear")
+            killed.kill()  # nothing runs after this: the part stays
+        finally:
+            killed.wait(timeout=60)
+        [left] = target.iterdir()
+        assert left.name.startswith(".video.mp4.")
+        assert left.name.endswith(".part")
+        started.clear()
+        proc = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"
+        )
+        try:
+            assert started.wait(timeout=30), "the second download never started"
+            _until(lambda: not left.exists(), "the old part to be swept")
+            _until(lambda: any(target.iterdir()), "the new download's part")
+            [live] = target.iterdir()  # the running download's own part
+            proc.send_signal(signal.SIGINT)
+            _out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert not live.exists()
+    assert list(target.iterdir()) == []

@@ -132,6 +132,25 @@ def test_sigterm_during_turn_json_wait_60_prints_one_running_object(
     assert done["status"] == "ok", done
 
 
+def test_ctrl_c_twice_during_turn_json_still_prints_one_running_object(
+    worker_world: WorkerWorld,
+) -> None:
+    command = worker_world.start(*TURN[:2], "--wait", "60", *TURN[2:])
+    poll(worker_world.gate.started.is_set, "the render to start")
+    command.send_signal(signal.SIGINT)
+    command.send_signal(signal.SIGINT)  # the second one ends the command at once
+    out, err = command.communicate(timeout=30)
+    assert command.returncode == 130, err
+    [line] = out.strip().splitlines()
+    data = json.loads(line)
+    assert data["status"] == "running"
+    assert f"nemo-agent wait {data['job_id']}" in data["reply"]
+    assert "Traceback" not in err
+    worker_world.gate.release()
+    done = worker_world.json("wait", data["job_id"], "--json", "--wait", "120")
+    assert done["status"] == "ok", done  # the job went on in the worker
+
+
 def test_the_same_turn_id_twice_is_one_job_and_one_post(worker_world: WorkerWorld) -> None:
     args = (*TURN[:2], "--detach", "--turn-id", "host-turn-1", *TURN[2:])
     first = worker_world.json(*args)

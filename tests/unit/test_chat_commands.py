@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -95,28 +96,39 @@ def test_attachments_are_found_in_free_text(text: str, expected: Extracted) -> N
     assert extract_attachments(text) == expected
 
 
-async def test_ctrl_c_cancels_only_the_current_wait() -> None:
+def test_ctrl_c_cancels_only_the_current_wait() -> None:
     import asyncio
-    import os
     import signal
 
     from agent.cli.chat import _cancellable
+    from agent.cli.interrupt import Interrupts
 
-    started = asyncio.Event()
+    handlers: dict[int, Any] = {
+        int(signal.SIGINT): signal.default_int_handler,
+        int(signal.SIGTERM): signal.SIG_DFL,
+    }
 
-    async def endless_turn() -> Any:
-        started.set()
-        await asyncio.Event().wait()
+    def install(signum: int, handler: Any) -> Any:
+        previous, handlers[signum] = handlers[signum], handler
+        return previous
 
-    task = asyncio.create_task(endless_turn())
-    async with asyncio.timeout(5):
-        waiter = asyncio.create_task(_cancellable(task))
+    async def chat(interrupts: Interrupts) -> tuple[Any, bool, Any]:
+        started = asyncio.Event()
+
+        async def endless_turn() -> Any:
+            started.set()
+            await asyncio.Event().wait()
+
+        task = asyncio.create_task(endless_turn())
+        waiter = asyncio.create_task(_cancellable(task, interrupts))
         await started.wait()
-        os.kill(os.getpid(), signal.SIGINT)
-        assert await waiter is None
-    assert task.cancelled()
-    # The handler is gone again: the next Ctrl-C is the default KeyboardInterrupt.
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        handlers[int(signal.SIGINT)](signal.SIGINT, None)  # Ctrl-C
+        return await waiter, task.cancelled(), await asyncio.sleep(0, "chat goes on")
+
+    with Interrupts(install=install, current=handlers.__getitem__) as interrupts:
+        assert interrupts.run(chat(interrupts)) == (None, True, "chat goes on")
+        assert interrupts.caught is None  # the chat itself was not interrupted
+    assert handlers[int(signal.SIGINT)] is signal.default_int_handler  # given back at the end
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -127,3 +139,51 @@ def test_after_ctrl_c_chat_points_at_the_command_that_shows_the_result(lang: str
     assert "/state" in text  # the meta-command that shows the timeline, where the result lands
     assert "status" not in text
     assert "状态" not in text
+
+
+def test_chat_lines_from_a_pipe_come_whole_and_end_with_an_empty_string() -> None:
+    import asyncio
+    import os
+
+    from agent.cli.chat import _Lines
+
+    read_end, write_end = os.pipe()
+    text = "héllo\nworld\n/quit".encode()
+    with os.fdopen(read_end, "r", encoding="utf-8") as stdin:
+
+        async def read_all() -> list[str]:
+            lines = _Lines(stdin)
+            for piece in (text[:2], text[2:9], text[9:]):  # "é" split across two writes
+                os.write(write_end, piece)
+            os.close(write_end)
+            return [await lines.readline() for _ in range(4)]
+
+        assert asyncio.run(read_all()) == ["héllo\n", "world\n", "/quit", ""]
+
+
+def test_a_cancelled_chat_read_leaves_nothing_for_the_shutdown_to_wait_on() -> None:
+    import asyncio
+    import os
+    import threading
+
+    from agent.cli.chat import _Lines
+
+    read_end, write_end = os.pipe()  # nobody ever writes: a terminal where no line comes
+    ended = threading.Event()
+
+    async def prompt() -> None:
+        lines = _Lines(os.fdopen(read_end, "r", encoding="utf-8", closefd=False))
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(0):  # cancelled at its first wait, like a Ctrl-C
+                await lines.readline()
+
+    def chat() -> None:
+        asyncio.run(prompt())  # closing the loop would wait for an executor thread
+        ended.set()
+
+    threading.Thread(target=chat, daemon=True).start()
+    try:
+        assert ended.wait(timeout=60), "the loop's shutdown waited for a line"
+    finally:
+        os.close(write_end)
+        os.close(read_end)
