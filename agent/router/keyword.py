@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
-from agent.router.deferral import condition, deferred, runs_now
+from agent.router.deferral import checks_first, condition, deferred, runs_now
 from agent.router.mentions import asked_about, capability, how_to, mentioned, offered, set_aside
 from agent.router.reading import (
     Clause,
@@ -160,35 +160,46 @@ class KeywordRouter:
         reread(segments, clauses)
         firm = any(c.strong or c.firm for c in clauses) or how_to(respelled)
         waits = deferred(respelled, media=media)
+        # "if it's under 10 credits, export": the check runs, the export waits for the user
+        checked = checks_first(respelled)
         # a turn that puts its export off declines it, named or implied (the automatic export)
-        held: list[Action] = ["export"] if waits else []
+        held: list[Action] = ["export"] if waits or checked is not None else []
         if any(c.ambiguous for c in clauses):
             asked = {a for c in clauses if not c.ambiguous for a in c.actions}
             declined = tuple(
                 dict.fromkeys(a for c in clauses for a in [*c.declined, *held] if a not in asked)
             )
-            return Decision(None, declined, firm, waits)
-        plan = self._plan(clauses, waits, media, respelled)
+            return Decision(None, declined, firm, waits or checked is not None)
+        plan = self._plan(clauses, waits, checked is not None, media, respelled)
+        put_off = any("export" in c.declined for c in clauses)
+        if checked and put_off and not _READ_ONLY & set(plan):  # "if I have enough points, export"
+            edits = any(c.firm for c in clauses)
+            plan = (checked, *(a for a in plan if a != "sse" or edits))
         declined = tuple(
             dict.fromkeys(a for c in [*clauses, Clause(declined=held)] for a in c.declined)
         )
         declined = tuple(a for a in declined if a not in plan)
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
-        return Decision(route, declined, firm, waits)
+        return Decision(route, declined, firm, waits or checked is not None)
 
     def _plan(
-        self, clauses: list[Clause], waits: bool, media: bool, respelled: str
+        self, clauses: list[Clause], waits: bool, checked: bool, media: bool, respelled: str
     ) -> tuple[Action, ...]:
         # "we'll export after the client approves", "I'll send it once I find it": not now;
         # "export it. actually no, wait": the user's last word takes back the export before it
-        put_off = {"export", "upload"} if waits else set()
+        put_off = {"export", "upload"} if waits else {"export"} if checked else set()
         retracted = later([c.retracts for c in clauses])  # one pass: many clauses stay linear
         for index, clause in enumerate(clauses):
             off = set() if clause.now else set(put_off)
+            # "…, I'll let you know whether to export": the export put off, only named
+            clause.soft |= bool(off and clause.named_only)
             off |= {"export"} if retracted[index] else set()
             if off & set(clause.actions):
                 clause.declined.extend(a for a in clause.actions if a in off)
-                clause.actions = [a for a in clause.actions if a not in off] or ["sse"]
+                left = [a for a in clause.actions if a not in off]
+                # a command put off and nothing else: noise beside another command
+                clause.soft |= not left and not (clause.strong or clause.firm)
+                clause.actions = left or ["sse"]
         if {"failed", "delegates"} <= {c.handed for c in clauses}:
             for clause in (c for c in clauses if c.handed == "delegates"):
                 clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
@@ -374,11 +385,13 @@ class KeywordRouter:
         if commands and not segment.question and self._edit_follows(text[previous:]):
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
+            edits = self._asks_for_edit(text)
             self._without_command(result, text)
             # "what does export do? does it cost credits?": a question that only names a
             # command is noise beside an answer
             asked = mention and segment.question and result.actions == ["sse"]
             result.soft |= bool(asked and not named and not content)
+            result.named_only = bool(mention and not named and not content and not edits)
         return result
 
     def _without_command(self, result: Clause, text: str) -> None:

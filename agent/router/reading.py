@@ -69,6 +69,9 @@ class Clause:
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""
+    named_only: bool = False
+    """The clause only names an export or upload ("I'll tell you whether to export"): nothing
+    beside a command when the turn puts its export off."""
 
 
 @dataclass(frozen=True, slots=True)
