@@ -19,9 +19,11 @@ from agent.router.reading import (
     Match,
     implies_edit,
     later,
+    put_off,
     reread,
     resolve_collision,
     subject,
+    with_check,
 )
 from agent.router.replies import accepted_offer, named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
@@ -162,44 +164,29 @@ class KeywordRouter:
         waits = deferred(respelled, media=media)
         # "if it's under 10 credits, export": the check runs, the export waits for the user
         checked = checks_first(respelled)
+        holds = waits or checked is not None
         # a turn that puts its export off declines it, named or implied (the automatic export)
-        held: list[Action] = ["export"] if waits or checked is not None else []
+        held: list[Action] = ["export"] if holds else []
         if any(c.ambiguous for c in clauses):
             asked = {a for c in clauses if not c.ambiguous for a in c.actions}
             declined = tuple(
                 dict.fromkeys(a for c in clauses for a in [*c.declined, *held] if a not in asked)
             )
-            return Decision(None, declined, firm, waits or checked is not None)
-        plan = self._plan(clauses, waits, checked is not None, media, respelled)
-        put_off = any("export" in c.declined for c in clauses)
-        if checked and put_off and not _READ_ONLY & set(plan):  # "if I have enough points, export"
-            edits = any(c.firm for c in clauses)
-            plan = (checked, *(a for a in plan if a != "sse" or edits))
+            return Decision(None, declined, firm, holds)
+        plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
         declined = tuple(
             dict.fromkeys(a for c in [*clauses, Clause(declined=held)] for a in c.declined)
         )
         declined = tuple(a for a in declined if a not in plan)
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
-        return Decision(route, declined, firm, waits or checked is not None)
+        return Decision(route, declined, firm, holds)
 
     def _plan(
-        self, clauses: list[Clause], waits: bool, checked: bool, media: bool, respelled: str
+        self, clauses: list[Clause], waits: bool, holds: bool, media: bool, respelled: str
     ) -> tuple[Action, ...]:
         # "we'll export after the client approves", "I'll send it once I find it": not now;
         # "export it. actually no, wait": the user's last word takes back the export before it
-        put_off = {"export", "upload"} if waits else {"export"} if checked else set()
-        retracted = later([c.retracts for c in clauses])  # one pass: many clauses stay linear
-        for index, clause in enumerate(clauses):
-            off = set() if clause.now else set(put_off)
-            # "…, I'll let you know whether to export": the export put off, only named
-            clause.soft |= bool(off and clause.named_only)
-            off |= {"export"} if retracted[index] else set()
-            if off & set(clause.actions):
-                clause.declined.extend(a for a in clause.actions if a in off)
-                left = [a for a in clause.actions if a not in off]
-                # a command put off and nothing else: noise beside another command
-                clause.soft |= not left and not (clause.strong or clause.firm)
-                clause.actions = left or ["sse"]
+        put_off(clauses, {"export", "upload"} if waits else {"export"} if holds else set())
         if {"failed", "delegates"} <= {c.handed for c in clauses}:
             for clause in (c for c in clauses if c.handed == "delegates"):
                 clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"

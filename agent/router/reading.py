@@ -22,9 +22,11 @@ __all__ = [
     "Match",
     "implies_edit",
     "later",
+    "put_off",
     "reread",
     "resolve_collision",
     "subject",
+    "with_check",
 ]
 
 
@@ -142,3 +144,35 @@ def later(flags: Sequence[bool]) -> list[bool]:
     for index in range(len(flags) - 1, -1, -1):
         out[index], seen = seen, seen or flags[index]
     return out
+
+
+_CHECKS = frozenset({"credits", "state"})
+
+
+def with_check(
+    plan: tuple[Action, ...], check: Action | None, clauses: Sequence[Clause]
+) -> tuple[Action, ...]:
+    """The plan of a turn whose export hangs on `check` ("if I have enough points, export"):
+    the check first, in place of the put-off export's bare `sse` (an edit asked for stays)."""
+    put_off = any("export" in c.declined for c in clauses)
+    if check is None or not put_off or _CHECKS & set(plan):
+        return plan
+    edits = any(c.firm for c in clauses)
+    return (check, *(a for a in plan if a != "sse" or edits))
+
+
+def put_off(clauses: Sequence[Clause], commands: set[Action]) -> None:
+    """Decline `commands` in every clause that does not run now ("we'll export after the client
+    approves"), and the export before a clause taking it back ("export it. actually no, wait")."""
+    retracted = later([c.retracts for c in clauses])  # one pass: many clauses stay linear
+    for index, clause in enumerate(clauses):
+        off = set() if clause.now else set(commands)
+        # "…, I'll let you know whether to export": the export put off, only named
+        clause.soft |= bool(off and clause.named_only)
+        off |= {"export"} if retracted[index] else set()
+        if off & set(clause.actions):
+            clause.declined.extend(a for a in clause.actions if a in off)
+            left = [a for a in clause.actions if a not in off]
+            # a command put off and nothing else: noise beside another command
+            clause.soft |= not left and not (clause.strong or clause.firm)
+            clause.actions = left or ["sse"]

@@ -35,7 +35,7 @@ ROUTER = {
     # user's later word, "动图视频" made not exported): 98/100 and 88/100, none harmful; after
     # round 4 (deferral clauses, question-only cost/progress words, Cantonese forms): 100 and 98
     "round3_everyday": (0.99, 0),
-    "round3_hard": (0.97, 0),
+    "round3_hard": (0.99, 0),  # 99/100 after the round-5 held-out classes
     # round 4 (r4): first sight 95/100 (3 harmful), 84/100 (8 harmful); before this session's
     # work 94/100 (4 harmful), 73/100 (10 harmful). After the round-4 classes (capability
     # questions, a title's wording, a refusal after "Export?", deferral by someone's word in
