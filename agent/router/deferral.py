@@ -16,7 +16,15 @@ from agent.router.clauses import Segment
 from agent.router.reading import Clause
 from agent.router.route import Action
 
-__all__ = ["acted_by_others", "checks_done", "checks_first", "condition", "deferred", "runs_now"]
+__all__ = [
+    "acted_by_others",
+    "checks_done",
+    "checks_first",
+    "condition",
+    "deferred",
+    "runs_now",
+    "without_later_word",
+]
 
 _SUBORDINATOR = (
     r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til|if|only\s+if|unless"
@@ -217,3 +225,16 @@ def condition(segment: Segment) -> Clause | None:
     if _CIRCUMSTANCE.match(led):  # "I got an error when exporting"
         return Clause()
     return Clause() if acted_by_others(led) else None
+
+
+# the user's instruction still to come: "I'll tell you what to do with them later"
+_LATER_WORD = re.compile(
+    r"\b(?:ill|i\s+will|i\s+can)\s+(?:\w+\s+)?(?:tell|let)\s+(?:you|u)\s+(?:know\s+)?(?:what|how|when)"
+    r"\b[^,.;!?]*|我(?:再|会|等下|之后)[^,.!?]{0,4}?(?:告诉你|跟你说)[^,.!?]*"
+)
+
+
+def without_later_word(text: str) -> str:
+    """`text` without the user's instruction still to come ("I'll tell you what to do with them
+    later", "我再告诉你怎么弄"): words that ask nothing yet."""
+    return _LATER_WORD.sub(" ", text)

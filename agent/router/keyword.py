@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
-from agent.router.deferral import checks_first, condition, deferred, runs_now
+from agent.router.deferral import (
+    checks_first,
+    condition,
+    deferred,
+    runs_now,
+    without_later_word,
+)
 from agent.router.mentions import asked_about, capability, how_to, mentioned, offered, set_aside
 from agent.router.reading import (
     Clause,
@@ -28,7 +34,7 @@ from agent.router.reading import (
 from agent.router.replies import accepted_offer, named_as, refuses, retracts
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
-from agent.router.text import MASK, prepare
+from agent.router.text import MASK, by_script, prepare
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
@@ -47,11 +53,6 @@ _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # "export it again but this time with captions": a change for the export before
 _AMENDS = re.compile(r"^\s*(?:this\s+time\s+|now\s+)?(?:with|without|minus)\s+\w")
 _SPEC = re.compile(r"^\s*[a-z\u3400-\u9fff][a-z0-9\s\u3400-\u9fff]{0,20}?\s*:\s*\S")  # "length: 8s"
-
-
-def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    cjk = [w for w in words if _CJK.search(w)]
-    return [w for w in words if w not in cjk], cjk
 
 
 class KeywordRouter:
@@ -100,7 +101,7 @@ class KeywordRouter:
 
     def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
         """Negators before a command and deferrals after it."""
-        neg_latin, neg_cjk = _by_script(g["negators"])
+        neg_latin, neg_cjk = by_script(g["negators"])
         self._negated_before = re.compile(
             rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
             rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
@@ -108,7 +109,7 @@ class KeywordRouter:
             r"|(?<!是)不是.{0,3}$"
         )
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
-        late_latin, late_cjk = _by_script(g["deferrals"])
+        late_latin, late_cjk = by_script(g["deferrals"])
         self._deferred_after = re.compile(
             rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
@@ -162,8 +163,7 @@ class KeywordRouter:
         reread(segments, clauses)
         firm = any(c.strong or c.firm for c in clauses) or how_to(respelled)
         waits = deferred(respelled, media=media)
-        # "if it's under 10 credits, export": the check runs, the export waits for the user
-        checked = checks_first(respelled)
+        checked = checks_first(respelled)  # "if it's under 10 credits, export": the check only
         holds = waits or checked is not None
         # a turn that puts its export off declines it, named or implied (the automatic export)
         held: list[Action] = ["export"] if holds else []
@@ -208,8 +208,9 @@ class KeywordRouter:
         return tuple(a for i, a in enumerate(once) if i == 0 or a != once[i - 1])
 
     def _asks_more(self, text: str) -> bool:
-        """With a file, words beyond handing it over ask for something ("something dreamy")."""
-        return bool(_MEANINGFUL.search(self._handing.sub(" ", text)))
+        """With a file, words beyond handing it over or a later word ask for something."""
+        text = self._words.sub(lambda m: " " if self._typos.get(m[0]) == "upload" else m[0], text)
+        return bool(_MEANINGFUL.search(self._handing.sub(" ", without_later_word(text))))
 
     def _talk(self, text: str) -> Clause | None:
         """A clause read whole: a keyword alone ("timeline pls"), a failure reported or a

@@ -111,13 +111,21 @@ def resolve_collision(result: Clause, commands: Sequence[Action]) -> None:
     result.ambiguous = {"credits", "state"} <= set(commands) and commands[0] != winner
 
 
+_CHECKS = frozenset({"credits", "state"})
+
+
 def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
     """Clauses read beside their neighbours: a supposition followed by a question is only
     asked about ("假如现在导出，音乐会在里面吗"), and what follows a change of mind corrects an
     edit ("标题用红色，不对，用白色，然后导出")."""
     for index, segment in enumerate(segments[:-1]):
         if supposes(segment.text, question_follows=segments[index + 1].question):
-            clauses[index] = Clause(actions=["sse"], soft=True, strong=True)
+            # "要是超过20积分就先别导出了，告诉我要多少": the check in it is still asked for
+            checks = [a for a in clauses[index].actions if a in _CHECKS]
+            declined = clauses[index].declined
+            clauses[index] = Clause(
+                checks or ["sse"], soft=not checks, strong=True, declined=declined
+            )
         if clauses[index].retracts and not set(clauses[index + 1].actions) - {"sse"}:
             clauses[index + 1] = Clause(["sse"], firm=True, ordered=segments[index + 1].then)
         if clauses[index + 1].amends and "export" in clauses[index].actions:
@@ -144,9 +152,6 @@ def later(flags: Sequence[bool]) -> list[bool]:
     for index in range(len(flags) - 1, -1, -1):
         out[index], seen = seen, seen or flags[index]
     return out
-
-
-_CHECKS = frozenset({"credits", "state"})
 
 
 def with_check(

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from agent.media import ACCEPTED
 
-__all__ = ["MASK", "MEDIA", "Prepared", "detect_language", "normalize", "prepare"]
+__all__ = [
+    "MASK",
+    "MEDIA",
+    "Prepared",
+    "by_script",
+    "detect_language",
+    "normalize",
+    "prepare",
+]
 
 MASK = "§"
 """What quoted content becomes in the prepared text."""
@@ -258,3 +267,10 @@ def prepare(text: str) -> Prepared:
     masked = _TAGS.sub(f" {MASK} ", _QUOTES.sub(f" {MASK} ", without_media))
     masked = _SPACES.sub(" ", masked).strip()
     return Prepared(text=masked, media=media, language=detect_language(norm, masked))
+
+
+def by_script(words: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Words split into Latin ones and those holding CJK characters."""
+    words = list(words)
+    cjk = [w for w in words if _CJK.search(w)]
+    return [w for w in words if w not in cjk], cjk

@@ -628,3 +628,29 @@ def test_a_reported_how_to_question_is_not_an_export(
 )
 def test_a_chinese_reported_how_to_question_is_not_an_export(router: Router, text: str) -> None:
     assert _plan(router, text) == ("sse",)
+
+
+@pytest.mark.parametrize(
+    ("text", "attachments", "plan"),
+    [
+        # a misspelt upload hands the file over, as the word itself does
+        ("uplaod this", ("beach.jpg",), ("upload",)),
+        ("pls uplaod these", ("a.png",), ("upload",)),
+        # the user's word still to come asks nothing yet
+        (
+            "just upload these for now, I'll tell you what to do with them later",
+            ("a.png",),
+            ("upload",),
+        ),
+        ("先上传这些，我再告诉你怎么弄", ("a.png",), ("upload",)),
+        # a supposition before a question keeps the check in it, never the export
+        ("要是超过20积分就先别导出了，告诉我要多少", (), ("credits",)),
+        # the price of one export
+        ("how much is an export? dont do it yet just asking", (), ("credits",)),
+        ("how much for a 4k render?", (), ("credits",)),
+    ],
+)
+def test_round5_held_out_wordings(
+    router: Router, text: str, attachments: tuple[str, ...], plan: tuple[str, ...]
+) -> None:
+    assert asyncio.run(router.route(text, attachments)).actions == plan
