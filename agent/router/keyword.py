@@ -31,7 +31,7 @@ from agent.router.reading import (
     subject,
     with_check,
 )
-from agent.router.replies import accepted_offer, named_as, refuses, retracts
+from agent.router.replies import accepted_offer, named_as, refuses, retracts, told
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, by_script, prepare
@@ -213,11 +213,13 @@ class KeywordRouter:
         return bool(_MEANINGFUL.search(self._handing.sub(" ", without_later_word(text))))
 
     def _talk(self, text: str) -> Clause | None:
-        """A clause read whole: a keyword alone ("timeline pls"), a failure reported or a
-        command handed over, a retraction or a dismissal (noise beside a command)."""
+        """A clause read whole: a keyword alone ("timeline pls"), news told (see `told`), a
+        failure reported or a command handed over, a retraction or a dismissal (noise)."""
         alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
         if alone is not None:
             return Clause(actions=[alone])
+        if news := told(text):  # "I'm done editing", "我之前做的那些片子都在哪"
+            return Clause(actions=[news], soft=news == "sse", firm=news == "sse")
         handed = self._handing_over(text)
         if handed:  # "the export button isn't working" / "can you just do it"
             return Clause(actions=["sse"], soft=True, handed=handed)
@@ -355,11 +357,9 @@ class KeywordRouter:
             ):
                 mention = match.intent
                 result.strong = True  # "I exported it yesterday", "show my past renders"
-                result.queried |= (
-                    match.intent == "export"
-                    and asked_about(text, match.start)
-                    and not self._described.search(after)
-                )
+                result.queried |= asked_about(
+                    text, match.start, match.intent
+                ) and not self._described.search(after)
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))

@@ -37,6 +37,11 @@ _ASKED = re.compile(
     r"|wheres|where\s+(?:is|are|was|were|do|does|can)"
     r"|(?:what|which|when|where)\s+(?:did|have|has))\b(?!\s+there\s+a\s+way|\s+it\s+possible)"
 )
+# "which photos did I already upload?", "what have we uploaded so far?"
+_WHICH_DONE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|which)\s+(?:\w+\s+){0,2}?(?:did|have|has)"
+    r"\s+(?:i|we|you)\s+(?:already\s+|just\s+|actually\s+)?$"
+)
 # "is 'download' the same as export?": the export compared or defined, not asked about.
 _COMPARED = re.compile(
     r"\b(?:same\s+as|different\s+from|difference\s+between|than|vs|versus|instead\s+of"
@@ -216,11 +221,14 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
     )
 
 
-def asked_about(clause: str, start: int) -> bool:
+def asked_about(clause: str, start: int, intent: str = "export") -> bool:
     """The clause asks about the export it names ("did the render finish?", "how many times
-    have I exported this?", "where's the file from the last export?"): a question about the
-    work, answered from its state. Not a comparison ("is 'download' the same as export?")."""
+    have I exported this?", "where's the file from the last export?") or about what was
+    uploaded ("which photos did I already upload?"): a question about the work, answered from
+    its state. Not a comparison ("is 'download' the same as export?")."""
     before = clause[:start]
+    if intent != "export":
+        return intent == "upload" and _WHICH_DONE.search(before) is not None
     if _COMPARED.search(before):
         return False
     return bool(_ASKED.search(before) or _CJK_ASKED.search(clause) or whether(clause))

@@ -648,6 +648,16 @@ def test_a_chinese_reported_how_to_question_is_not_an_export(router: Router, tex
         # the price of one export
         ("how much is an export? dont do it yet just asking", (), ("credits",)),
         ("how much for a 4k render?", (), ("credits",)),
+        # what was uploaded, and where earlier works went, ask for state
+        ("which photos did i already upload?", (), ("state",)),
+        ("what have we uploaded so far?", (), ("state",)),
+        ("我之前做的那些片子都在哪", (), ("state",)),
+        ("上次弄的视频去哪了", (), ("state",)),
+        # the user's own editing finished is news, nothing beside the command
+        ("I'm done editing, give me the file", (), ("export",)),
+        ("ok we're finished with the changes, export it", (), ("export",)),
+        ("我改好了，导出吧", (), ("export",)),
+        ("I'm done editing", (), ("sse",)),
     ],
 )
 def test_round5_held_out_wordings(

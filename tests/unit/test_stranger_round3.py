@@ -54,9 +54,10 @@ ROUTER = {
     # a credit or content condition, the user's decision to come, a past report in a bare present
     # form, the formal prohibition 勿, a reported how-to question). After those classes (see
     # tests/unit/test_router_round5.py) and a misspelt upload, a later word beside a file, the
-    # price of one export and a supposition's check: 97/100 and 99/100, none harmful
-    "round5_everyday": (0.97, 0),
-    "round5_hard": (0.99, 0),
+    # price of one export, a supposition's check, what was uploaded, where earlier works went
+    # and "I'm done editing": 99/100 and 100/100, none harmful (open: "💰 left?")
+    "round5_everyday": (0.99, 0),
+    "round5_hard": (1.0, 0),
 }
 
 
