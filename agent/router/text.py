@@ -37,6 +37,8 @@ _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 _SPACES = re.compile(r"\s+")
 # Emoji and pictographs carry no command ("👀 timeline"): spaces for matching.
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
+# except money, which names the balance ("💰 left?")
+_MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
 _SLANG = {
     "gimme": "give me",
     "wanna": "want to",
@@ -206,10 +208,12 @@ class Prepared:
 
 def normalize(text: str) -> str:
     """NFKC, casefold, ASCII punctuation, colloquial CJK words in their standard form
-    (啥 = 什么, 时间轴 = 时间线), no in-word apostrophes, single spaces."""
+    (啥 = 什么, 时间轴 = 时间线), a money pictograph as "credits", no in-word apostrophes,
+    single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
+    folded = _MONEY.sub(" credits ", folded)
     folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()

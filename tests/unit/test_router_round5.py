@@ -658,6 +658,10 @@ def test_a_chinese_reported_how_to_question_is_not_an_export(router: Router, tex
         ("ok we're finished with the changes, export it", (), ("export",)),
         ("我改好了，导出吧", (), ("export",)),
         ("I'm done editing", (), ("sse",)),
+        # a money pictograph names the balance; in an edit it is content
+        ("💰 left?", (), ("credits",)),
+        ("how many 🪙 do i have", (), ("credits",)),
+        ("add a 💰 sticker to the title", (), ("sse",)),
     ],
 )
 def test_round5_held_out_wordings(

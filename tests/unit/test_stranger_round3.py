@@ -55,8 +55,8 @@ ROUTER = {
     # form, the formal prohibition 勿, a reported how-to question). After those classes (see
     # tests/unit/test_router_round5.py) and a misspelt upload, a later word beside a file, the
     # price of one export, a supposition's check, what was uploaded, where earlier works went
-    # and "I'm done editing": 99/100 and 100/100, none harmful (open: "💰 left?")
-    "round5_everyday": (0.99, 0),
+    # "I'm done editing" and a money pictograph ("💰 left?"): 100/100 and 100/100, none harmful
+    "round5_everyday": (1.0, 0),
     "round5_hard": (1.0, 0),
 }
 
