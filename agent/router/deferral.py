@@ -82,7 +82,8 @@ _LATIN = re.compile(
     # the user's own decision still to come: "then I'll tell you if it's ready to export"
     r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|let\s+me|i\s+need\s+to|i\s+have\s+to"
     r"|well|we\s+will)\s+(?:\w+\s+)?(?:tell\s+(?:you|u)|let\s+(?:you|u)\s+know|decide|see|think"
-    r"|check|confirm)\s+(?:about\s+)?(?:if|whether|when)\b"
+    r"|check|confirm)\s+(?:about\s+)?(?:if|whether|when)\b[^,.;!?]{0,40}?\b(?:export|render"
+    r"|download|ready|good\s+to\s+go)"
     r"|\b(?:ill|i\s+will|well|we\s+will)\s+(?:\w+\s+)?tell\s+(?:you|u)\s+(?:when\s+|once\s+)?to\s+"
     r"(?:export|render|download)"
     # a step of the user's still to come before the export: "I'll upload it and we can export"
@@ -105,7 +106,7 @@ _CJK = re.compile(
     rf"|(?:问|问问|请示)(?:一?下)?{_WHO_ZH})"
     # the user's own decision still to come ("我再告诉你要不要导出", "我看完再决定")
     r"|我(?:再|会|到时|等下|之后)[^,.!?你]{0,4}?(?:告诉你|跟你说|决定|通知你)[^,.!?]{0,3}?"
-    r"(?:要不要|能不能|可不可以|是否|行不行)"
+    r"(?:要不要|能不能|可不可以|是否|行不行)[^,.!?]{0,4}?(?:导出|下载|渲染|出片|输出)"
     r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
     # the user's own step first ("等阵我睇完先再匯出"), or someone's word ("老公说可以了你再导出")
     r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"

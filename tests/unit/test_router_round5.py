@@ -668,3 +668,17 @@ def test_round5_held_out_wordings(
     router: Router, text: str, attachments: tuple[str, ...], plan: tuple[str, ...]
 ) -> None:
     assert asyncio.run(router.route(text, attachments)).actions == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export it now, I'll let you know whether I like it",
+        "render it and I'll decide whether the music works",
+        "导出吧，我再告诉你要不要改",
+    ],
+)
+def test_a_decision_to_come_about_something_else_keeps_the_export(
+    router: Router, text: str
+) -> None:
+    assert "export" in _plan(router, text)
