@@ -53,7 +53,7 @@ _DISMISSES = re.compile(r"never\s*mind")
 # "she wants to know if we could export": an embedded question, not a condition
 _EMBEDS = re.compile(
     r"\b(?:know|ask|asked|asking|asks|wonder|wondering|wondered|check|see|tell\s+me|let\s+me\s+know"
-    r"|notify\s+me|ping\s+me|ask\s+me|text\s+me)\s*$"
+    r"|notify\s+me|ping\s+me|ask\s+me|text\s+me|tell\s+(?:you|u)|let\s+(?:you|u)\s+know)\s*$"
 )
 # "render it, I mean after you fix the colours": the subordinate clause belongs to the one before
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|much\s+longer|many\s+\w+|soon)\s*$")

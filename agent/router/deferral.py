@@ -14,8 +14,17 @@ import re
 
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
+from agent.router.route import Action
 
-__all__ = ["acted_by_others", "checks_done", "condition", "deferred", "runs_now"]
+__all__ = [
+    "acted_by_others",
+    "checks_done",
+    "checks_first",
+    "condition",
+    "deferred",
+    "runs_now",
+    "without_later_word",
+]
 
 _SUBORDINATOR = (
     r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til|if|only\s+if|unless"
@@ -70,6 +79,13 @@ _LATIN = re.compile(
     r"|\b(?:export|render|download)\w*\s+(?:\w+\s+){0,3}?(?:myself|ourselves|on\s+my\s+own)\b"
     r"|\b(?:tell|ask|let\s+you\s+know|say)\s+(?:\w+\s+){0,2}?(?:when|once)\s+to\s+"
     r"(?:export|render|download)"
+    # the user's own decision still to come: "then I'll tell you if it's ready to export"
+    r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|let\s+me|i\s+need\s+to|i\s+have\s+to"
+    r"|well|we\s+will)\s+(?:\w+\s+)?(?:tell\s+(?:you|u)|let\s+(?:you|u)\s+know|decide|see|think"
+    r"|check|confirm)\s+(?:about\s+)?(?:if|whether|when)\b[^,.;!?]{0,40}?\b(?:export|render"
+    r"|download|ready|good\s+to\s+go)"
+    r"|\b(?:ill|i\s+will|well|we\s+will)\s+(?:\w+\s+)?tell\s+(?:you|u)\s+(?:when\s+|once\s+)?to\s+"
+    r"(?:export|render|download)"
     # a step of the user's still to come before the export: "I'll upload it and we can export"
     r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna)\s+(?:\w+\s+)?(?:upload|send|record|find"
     r"|check|look|get|grab|shoot|think|decide|ask)\b.*\b(?:and|then)\b.*\b(?:export|render"
@@ -88,6 +104,9 @@ _CJK = re.compile(
     # the user still has to ask someone first ("我还要问下客户", "我得先跟老板确认")
     rf"|我(?:还|要|得|需要|先)+(?:(?:跟|和|同){_WHO_ZH}(?:问|确认|商量|请示)"
     rf"|(?:问|问问|请示)(?:一?下)?{_WHO_ZH})"
+    # the user's own decision still to come ("我再告诉你要不要导出", "我看完再决定")
+    r"|我(?:再|会|到时|等下|之后)[^,.!?你]{0,4}?(?:告诉你|跟你说|决定|通知你)[^,.!?]{0,3}?"
+    r"(?:要不要|能不能|可不可以|是否|行不行)[^,.!?]{0,4}?(?:导出|下载|渲染|出片|输出)"
     r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
     # the user's own step first ("等阵我睇完先再匯出"), or someone's word ("老公说可以了你再导出")
     r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"
@@ -112,6 +131,38 @@ _NOT_WAITING = re.compile(
     r"|have\s+(?:the\s+|any\s+)?(?:credits?|points?|balance))\b"
 )
 _UPLOADING = re.compile(r"\b(?:upload|uploads|uploaded|send|sent|attach|attached)\b|上传|发")
+
+
+# A condition we can check, on the account or on what the video already holds ("if it's under 10
+# credits, export", "如果积分够的话就导出", "if the music's already in there, go ahead and
+# export"): the check is the answer, and the user decides on the export after seeing it.
+_IN_PLACE = (
+    r"(?:the\s+|my\s+|our\s+)?\w+\s+(?:is\s+|are\s+|s\s+)?(?:already\s+)?(?:in\s+there"
+    r"|in\s+it|in\s+already|already\s+in|included|added|on\s+there)\b"
+)
+_ACCOUNT = re.compile(
+    r"(?<!even\s)\b(?:if|only\s+if|as\s+long\s+as|provided(?:\s+that)?)\s+(?:\w+\s+){0,5}?"
+    r"(?:credits?|points?|balance|tokens?)\b"
+    r"|(?<!even\s)\bif\s+(?:theres|there\s+is|there\s+are|i\s+have|we\s+have|its|it\s+is)\s+"
+    r"(?:still\s+)?enough\b"
+    r"|(?:如果|要是|假如|只要|若是|若)[^,.!?]{0,8}?(?:积分|余额|点数|额度)"
+    r"|(?:积分|余额|点数|额度)[^,.!?]{0,4}?(?:够|足够|不够|超过|不到|少于|多于|以内|以下)"
+    r"[^,.!?]{0,4}?(?:的话|就|才)"
+)
+_CONTENT = re.compile(
+    rf"(?<!even\s)\bif\s+{_IN_PLACE}"
+    r"|(?:如果|要是|只要|若是)[^,.!?]{0,8}?(?:已经)?(?:加|放|配)?(?:进去|在里面|在里头)了?(?:的话)?"
+)
+_PLACED = re.compile(rf"^if\s+{_IN_PLACE}\W*$")
+
+
+def checks_first(text: str) -> Action | None:
+    """The check a turn hangs its export on, on the account ("if it's under 10 credits,
+    export": credits) or on the video's content ("if the music's already in there": state);
+    the check runs, the export waits for the user. None for any other turn."""
+    if _ACCOUNT.search(text):
+        return "credits"
+    return "state" if _CONTENT.search(text) else None
 
 
 _NOW = re.compile(r"\b(?:for\s+now|in\s+the\s+meantime|meanwhile|anyway|regardless)\b")
@@ -168,10 +219,23 @@ def condition(segment: Segment) -> Clause | None:
     ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
     make 3 more", "once the client approves"); None for any other clause."""
     led = f"{segment.lead} {segment.text}".strip()
-    if led.startswith("if ") and checks_done(led):
+    if led.startswith("if ") and (checks_done(led) or _PLACED.match(led)):
         return Clause(actions=["state"])
     if _PART.match(led):
         return Clause(actions=["sse"], firm=True)
     if _CIRCUMSTANCE.match(led):  # "I got an error when exporting"
         return Clause()
     return Clause() if acted_by_others(led) else None
+
+
+# the user's instruction still to come: "I'll tell you what to do with them later"
+_LATER_WORD = re.compile(
+    r"\b(?:ill|i\s+will|i\s+can)\s+(?:\w+\s+)?(?:tell|let)\s+(?:you|u)\s+(?:know\s+)?(?:what|how|when)"
+    r"\b[^,.;!?]*|我(?:再|会|等下|之后)[^,.!?]{0,4}?(?:告诉你|跟你说)[^,.!?]*"
+)
+
+
+def without_later_word(text: str) -> str:
+    """`text` without the user's instruction still to come ("I'll tell you what to do with them
+    later", "我再告诉你怎么弄"): words that ask nothing yet."""
+    return _LATER_WORD.sub(" ", text)

@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from agent.router.clauses import Segment, Segmenter
-from agent.router.deferral import condition, deferred, runs_now
+from agent.router.deferral import (
+    checks_first,
+    condition,
+    deferred,
+    runs_now,
+    without_later_word,
+)
 from agent.router.mentions import asked_about, capability, how_to, mentioned, offered, set_aside
 from agent.router.reading import (
     Clause,
@@ -19,14 +25,16 @@ from agent.router.reading import (
     Match,
     implies_edit,
     later,
+    put_off,
     reread,
     resolve_collision,
     subject,
+    with_check,
 )
-from agent.router.replies import accepted_offer, named_as, refuses, retracts
+from agent.router.replies import accepted_offer, named_as, refuses, retracts, told
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
-from agent.router.text import MASK, prepare
+from agent.router.text import MASK, by_script, prepare
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
@@ -45,11 +53,6 @@ _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # "export it again but this time with captions": a change for the export before
 _AMENDS = re.compile(r"^\s*(?:this\s+time\s+|now\s+)?(?:with|without|minus)\s+\w")
 _SPEC = re.compile(r"^\s*[a-z\u3400-\u9fff][a-z0-9\s\u3400-\u9fff]{0,20}?\s*:\s*\S")  # "length: 8s"
-
-
-def _by_script(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    cjk = [w for w in words if _CJK.search(w)]
-    return [w for w in words if w not in cjk], cjk
 
 
 class KeywordRouter:
@@ -98,7 +101,7 @@ class KeywordRouter:
 
     def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
         """Negators before a command and deferrals after it."""
-        neg_latin, neg_cjk = _by_script(g["negators"])
+        neg_latin, neg_cjk = by_script(g["negators"])
         self._negated_before = re.compile(
             rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
             rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
@@ -106,7 +109,7 @@ class KeywordRouter:
             r"|(?<!是)不是.{0,3}$"
         )
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
-        late_latin, late_cjk = _by_script(g["deferrals"])
+        late_latin, late_cjk = by_script(g["deferrals"])
         self._deferred_after = re.compile(
             rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
@@ -160,35 +163,30 @@ class KeywordRouter:
         reread(segments, clauses)
         firm = any(c.strong or c.firm for c in clauses) or how_to(respelled)
         waits = deferred(respelled, media=media)
+        checked = checks_first(respelled)  # "if it's under 10 credits, export": the check only
+        holds = waits or checked is not None
         # a turn that puts its export off declines it, named or implied (the automatic export)
-        held: list[Action] = ["export"] if waits else []
+        held: list[Action] = ["export"] if holds else []
         if any(c.ambiguous for c in clauses):
             asked = {a for c in clauses if not c.ambiguous for a in c.actions}
             declined = tuple(
                 dict.fromkeys(a for c in clauses for a in [*c.declined, *held] if a not in asked)
             )
-            return Decision(None, declined, firm, waits)
-        plan = self._plan(clauses, waits, media, respelled)
+            return Decision(None, declined, firm, holds)
+        plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
         declined = tuple(
             dict.fromkeys(a for c in [*clauses, Clause(declined=held)] for a in c.declined)
         )
         declined = tuple(a for a in declined if a not in plan)
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
-        return Decision(route, declined, firm, waits)
+        return Decision(route, declined, firm, holds)
 
     def _plan(
-        self, clauses: list[Clause], waits: bool, media: bool, respelled: str
+        self, clauses: list[Clause], waits: bool, holds: bool, media: bool, respelled: str
     ) -> tuple[Action, ...]:
         # "we'll export after the client approves", "I'll send it once I find it": not now;
         # "export it. actually no, wait": the user's last word takes back the export before it
-        put_off = {"export", "upload"} if waits else set()
-        retracted = later([c.retracts for c in clauses])  # one pass: many clauses stay linear
-        for index, clause in enumerate(clauses):
-            off = set() if clause.now else set(put_off)
-            off |= {"export"} if retracted[index] else set()
-            if off & set(clause.actions):
-                clause.declined.extend(a for a in clause.actions if a in off)
-                clause.actions = [a for a in clause.actions if a not in off] or ["sse"]
+        put_off(clauses, {"export", "upload"} if waits else {"export"} if holds else set())
         if {"failed", "delegates"} <= {c.handed for c in clauses}:
             for clause in (c for c in clauses if c.handed == "delegates"):
                 clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
@@ -210,15 +208,18 @@ class KeywordRouter:
         return tuple(a for i, a in enumerate(once) if i == 0 or a != once[i - 1])
 
     def _asks_more(self, text: str) -> bool:
-        """With a file, words beyond handing it over ask for something ("something dreamy")."""
-        return bool(_MEANINGFUL.search(self._handing.sub(" ", text)))
+        """With a file, words beyond handing it over or a later word ask for something."""
+        text = self._words.sub(lambda m: " " if self._typos.get(m[0]) == "upload" else m[0], text)
+        return bool(_MEANINGFUL.search(self._handing.sub(" ", without_later_word(text))))
 
     def _talk(self, text: str) -> Clause | None:
-        """A clause read whole: a keyword alone ("timeline pls"), a failure reported or a
-        command handed over, a retraction or a dismissal (noise beside a command)."""
+        """A clause read whole: a keyword alone ("timeline pls"), news told (see `told`), a
+        failure reported or a command handed over, a retraction or a dismissal (noise)."""
         alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
         if alone is not None:
             return Clause(actions=[alone])
+        if news := told(text):  # "I'm done editing", "我之前做的那些片子都在哪"
+            return Clause(actions=[news], soft=news == "sse", firm=news == "sse")
         handed = self._handing_over(text)
         if handed:  # "the export button isn't working" / "can you just do it"
             return Clause(actions=["sse"], soft=True, handed=handed)
@@ -356,11 +357,9 @@ class KeywordRouter:
             ):
                 mention = match.intent
                 result.strong = True  # "I exported it yesterday", "show my past renders"
-                result.queried |= (
-                    match.intent == "export"
-                    and asked_about(text, match.start)
-                    and not self._described.search(after)
-                )
+                result.queried |= asked_about(
+                    text, match.start, match.intent
+                ) and not self._described.search(after)
             elif not self._negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))
@@ -374,11 +373,13 @@ class KeywordRouter:
         if commands and not segment.question and self._edit_follows(text[previous:]):
             result.actions.append("sse")  # "先查余额再生成视频"
         if not commands:
+            edits = self._asks_for_edit(text)
             self._without_command(result, text)
             # "what does export do? does it cost credits?": a question that only names a
             # command is noise beside an answer
             asked = mention and segment.question and result.actions == ["sse"]
             result.soft |= bool(asked and not named and not content)
+            result.named_only = bool(mention and not named and not content and not edits)
         return result
 
     def _without_command(self, result: Clause, text: str) -> None:

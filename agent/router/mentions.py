@@ -37,6 +37,11 @@ _ASKED = re.compile(
     r"|wheres|where\s+(?:is|are|was|were|do|does|can)"
     r"|(?:what|which|when|where)\s+(?:did|have|has))\b(?!\s+there\s+a\s+way|\s+it\s+possible)"
 )
+# "which photos did I already upload?", "what have we uploaded so far?"
+_WHICH_DONE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|which)\s+(?:\w+\s+){0,2}?(?:did|have|has)"
+    r"\s+(?:i|we|you)\s+(?:already\s+|just\s+|actually\s+)?$"
+)
 # "is 'download' the same as export?": the export compared or defined, not asked about.
 _COMPARED = re.compile(
     r"\b(?:same\s+as|different\s+from|difference\s+between|than|vs|versus|instead\s+of"
@@ -68,6 +73,12 @@ _DESCRIBED = re.compile(
 )
 _CJK_QUESTION = re.compile(r"多久|多少|要几|什么|怎么|为什么|哪里|哪儿|在哪|哪个")
 _PAST_FORM = re.compile(r"ed$")
+# The user's own report in a bare present form with a past time ("already I download the video
+# yesterday", "we render it last week"): the subject before the verb, the time anywhere.
+_BARE_SUBJECT = re.compile(r"^\W*(?:already\s+)?(?:i|we)\s+(?:already\s+|also\s+|just\s+)?$")
+_PAST_TIME = re.compile(
+    r"\b(?:already|yesterday|last\s+(?:night|week|month|time)|ago|earlier|before)\b"
+)
 _WANTED = re.compile(r"\b(?:want|wanted|need|needs|like|get|got|have|had|has|be|been|being|keep)\b")
 _EARLIER = re.compile(
     r"\b(?:past|previous|earlier|old|older|prior|last|yesterdays)\s+(?:\w+\s+)?$"
@@ -102,6 +113,9 @@ _OWNER = re.compile(
 _EMBEDDED = re.compile(
     r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+|(?:we|i|you|they|it)\s+(?:\w+\s+){0,2})$"
     r"|\b(?:asked|ask|asking|asks|wonder|wondering|wondered|know|check)\s+if\s+(?:\w+\s+){0,3}$"
+    # a question reported ("my friend asked how she can download it"): someone else's how-to
+    r"|\b(?:asked|asks|asking|wonders|wondered|wants\s+to\s+know|wanted\s+to\s+know)\s+(?:me\s+|us\s+)?"
+    r"(?:how|where|why|what|when|if|whether)\s+(?:\w+\s+){0,4}$"
     r"|\b(?:tell|let|ask|notify|ping|message|text)\s+(?:me|us)\s+(?:know\s+)?(?:when|if|once|whether)"
     r"\s+(?:\w+\s+){0,3}$"
     r"|(?:要不要|要唔要|是否|需不需要|该不该|应不应该)(?:需要|要|先)?\s*$"
@@ -196,6 +210,7 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (_CJK.search(word) and _CJK_QUESTION.search(clause))
         or past
         or (_EARLIER.search(before) is not None and not before.endswith("再"))
+        or (_BARE_SUBJECT.match(clause[:start]) is not None and _PAST_TIME.search(clause))
         or after.startswith("过")
         or (_PERFECTIVE.match(after) is not None and not _ABLE.search(clause[:start]))
         or whether(clause)
@@ -206,11 +221,14 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
     )
 
 
-def asked_about(clause: str, start: int) -> bool:
+def asked_about(clause: str, start: int, intent: str = "export") -> bool:
     """The clause asks about the export it names ("did the render finish?", "how many times
-    have I exported this?", "where's the file from the last export?"): a question about the
-    work, answered from its state. Not a comparison ("is 'download' the same as export?")."""
+    have I exported this?", "where's the file from the last export?") or about what was
+    uploaded ("which photos did I already upload?"): a question about the work, answered from
+    its state. Not a comparison ("is 'download' the same as export?")."""
     before = clause[:start]
+    if intent != "export":
+        return intent == "upload" and _WHICH_DONE.search(before) is not None
     if _COMPARED.search(before):
         return False
     return bool(_ASKED.search(before) or _CJK_ASKED.search(clause) or whether(clause))

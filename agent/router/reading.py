@@ -22,9 +22,11 @@ __all__ = [
     "Match",
     "implies_edit",
     "later",
+    "put_off",
     "reread",
     "resolve_collision",
     "subject",
+    "with_check",
 ]
 
 
@@ -69,6 +71,9 @@ class Clause:
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""
+    named_only: bool = False
+    """The clause only names an export or upload ("I'll tell you whether to export"): nothing
+    beside a command when the turn puts its export off."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +111,21 @@ def resolve_collision(result: Clause, commands: Sequence[Action]) -> None:
     result.ambiguous = {"credits", "state"} <= set(commands) and commands[0] != winner
 
 
+_CHECKS = frozenset({"credits", "state"})
+
+
 def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
     """Clauses read beside their neighbours: a supposition followed by a question is only
     asked about ("假如现在导出，音乐会在里面吗"), and what follows a change of mind corrects an
     edit ("标题用红色，不对，用白色，然后导出")."""
     for index, segment in enumerate(segments[:-1]):
         if supposes(segment.text, question_follows=segments[index + 1].question):
-            clauses[index] = Clause(actions=["sse"], soft=True, strong=True)
+            # "要是超过20积分就先别导出了，告诉我要多少": the check in it is still asked for
+            checks = [a for a in clauses[index].actions if a in _CHECKS]
+            declined = clauses[index].declined
+            clauses[index] = Clause(
+                checks or ["sse"], soft=not checks, strong=True, declined=declined
+            )
         if clauses[index].retracts and not set(clauses[index + 1].actions) - {"sse"}:
             clauses[index + 1] = Clause(["sse"], firm=True, ordered=segments[index + 1].then)
         if clauses[index + 1].amends and "export" in clauses[index].actions:
@@ -139,3 +152,32 @@ def later(flags: Sequence[bool]) -> list[bool]:
     for index in range(len(flags) - 1, -1, -1):
         out[index], seen = seen, seen or flags[index]
     return out
+
+
+def with_check(
+    plan: tuple[Action, ...], check: Action | None, clauses: Sequence[Clause]
+) -> tuple[Action, ...]:
+    """The plan of a turn whose export hangs on `check` ("if I have enough points, export"):
+    the check first, in place of the put-off export's bare `sse` (an edit asked for stays)."""
+    put_off = any("export" in c.declined for c in clauses)
+    if check is None or not put_off or _CHECKS & set(plan):
+        return plan
+    edits = any(c.firm for c in clauses)
+    return (check, *(a for a in plan if a != "sse" or edits))
+
+
+def put_off(clauses: Sequence[Clause], commands: set[Action]) -> None:
+    """Decline `commands` in every clause that does not run now ("we'll export after the client
+    approves"), and the export before a clause taking it back ("export it. actually no, wait")."""
+    retracted = later([c.retracts for c in clauses])  # one pass: many clauses stay linear
+    for index, clause in enumerate(clauses):
+        off = set() if clause.now else set(commands)
+        # "…, I'll let you know whether to export": the export put off, only named
+        clause.soft |= bool(off and clause.named_only)
+        off |= {"export"} if retracted[index] else set()
+        if off & set(clause.actions):
+            clause.declined.extend(a for a in clause.actions if a in off)
+            left = [a for a in clause.actions if a not in off]
+            # a command put off and nothing else: noise beside another command
+            clause.soft |= not left and not (clause.strong or clause.firm)
+            clause.actions = left or ["sse"]

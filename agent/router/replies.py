@@ -7,8 +7,16 @@ Pure regexes over the keyword stage's normalised clauses.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-__all__ = ["accepted_offer", "named_as", "refuses", "retraction_spans", "retracts"]
+__all__ = [
+    "accepted_offer",
+    "named_as",
+    "refuses",
+    "retraction_spans",
+    "retracts",
+    "told",
+]
 
 _RETRACTION = re.compile(
     r"^\s*(?:(?:oh|um|uh|hmm|ok|okay|no|wait|actually)[\s,]+)*"
@@ -82,3 +90,25 @@ def accepted_offer(text: str) -> str | None:
     if offer is None or re.search(r"\bor\b|还是", offer["offer"]):
         return None
     return offer["offer"]
+
+
+# The user's news that their own editing is over ("I'm done editing", "we're finished with the
+# changes", "我改好了"): no edit asked for, noise beside a command.
+_FINISHED = re.compile(
+    r"^\s*(?:ok\s+|okay\s+|so\s+)?(?:im|i\s+am|were|we\s+are|ive|i\s+have)\s+(?:all\s+|been\s+)?"
+    r"(?:done|finished|through)\s+(?:with\s+(?:the\s+|my\s+)?)?(?:editing|edits|changes|tweaking"
+    r"|tweaks|fixing|fixes)\W*$|^\s*我(?:已经)?(?:改|剪|弄|编辑)(?:好|完)了\W*$"
+)
+# Where the user's earlier works went ("我之前做的那些片子都在哪"): a question about the state.
+_WHERE_EARLIER = re.compile(
+    r"(?:之前|以前|上次|昨天|前几天|早前)[^,.!?]{0,4}?(?:做|弄|生成|剪|整)(?:好|过)?的[^,.!?]{0,8}?"
+    r"(?:在哪|在哪里|在哪儿|去哪|去咗边)"
+)
+
+
+def told(clause: str) -> Literal["", "sse", "state"]:
+    """A clause that tells rather than asks: the user's editing finished (`sse`, noise beside
+    a command) or where their earlier works went (`state`); "" for any other clause."""
+    if _FINISHED.search(clause):
+        return "sse"
+    return "state" if _WHERE_EARLIER.search(clause) else ""

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from agent.media import ACCEPTED
 
-__all__ = ["MASK", "MEDIA", "Prepared", "detect_language", "normalize", "prepare"]
+__all__ = [
+    "MASK",
+    "MEDIA",
+    "Prepared",
+    "by_script",
+    "detect_language",
+    "normalize",
+    "prepare",
+]
 
 MASK = "§"
 """What quoted content becomes in the prepared text."""
@@ -28,6 +37,8 @@ _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 _SPACES = re.compile(r"\s+")
 # Emoji and pictographs carry no command ("👀 timeline"): spaces for matching.
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
+# except money, which names the balance ("💰 left?")
+_MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
 _SLANG = {
     "gimme": "give me",
     "wanna": "want to",
@@ -197,10 +208,12 @@ class Prepared:
 
 def normalize(text: str) -> str:
     """NFKC, casefold, ASCII punctuation, colloquial CJK words in their standard form
-    (啥 = 什么, 时间轴 = 时间线), no in-word apostrophes, single spaces."""
+    (啥 = 什么, 时间轴 = 时间线), a money pictograph as "credits", no in-word apostrophes,
+    single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
+    folded = _MONEY.sub(" credits ", folded)
     folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()
@@ -258,3 +271,10 @@ def prepare(text: str) -> Prepared:
     masked = _TAGS.sub(f" {MASK} ", _QUOTES.sub(f" {MASK} ", without_media))
     masked = _SPACES.sub(" ", masked).strip()
     return Prepared(text=masked, media=media, language=detect_language(norm, masked))
+
+
+def by_script(words: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Words split into Latin ones and those holding CJK characters."""
+    words = list(words)
+    cjk = [w for w in words if _CJK.search(w)]
+    return [w for w in words if w not in cjk], cjk

@@ -2,7 +2,9 @@
 the intent model): a change of mind takes back the export before it, a supposition followed by
 a question runs nothing, two things compared are named not asked for, a hashtag or handle is
 content, a perfective or "or not" question never exports, dictated punctuation splits clauses,
-and "where did my file go" asks for state."""
+and "where did my file go" asks for state. The held-out round-5 classes: an export on a credit or
+content condition plans only the check, the user's decision to come, a past report in a bare
+present form, the formal prohibition 勿, and a reported how-to question never export."""
 
 from __future__ import annotations
 
@@ -427,7 +429,7 @@ def test_an_amendment_after_an_export_runs_before_it(
         ("等下再出片，先把音乐调小", ("sse",)),
         ("我朋友話出片好耐", ("sse",)),
         ("字幕加好了吗？加好了就导出", ("state", "export")),
-        ("积分够的话帮我导出4K", ("credits", "export")),
+        ("积分够的话帮我导出4K", ("credits",)),  # the check first; the user then decides
         ("导出的话要多少积分", ("credits",)),
         ("我还能导几次", ("credits",)),
         ("the boss signed off so download it", ("export",)),
@@ -457,3 +459,226 @@ def test_an_amendment_after_an_export_runs_before_it(
 )
 def test_round5_wordings(router: Router, text: str, plan: tuple[str, ...]) -> None:
     assert _plan(router, text) == plan
+
+
+# Round-5 held-out classes (fixtures/router/round5_everyday.jsonl, round5_hard.jsonl): each was
+# a harmful route at first sight.
+
+CREDIT_CONDITIONS = st.sampled_from(
+    [
+        "if it's under 10 credits",
+        "only if I have enough credits left",
+        "if there's enough credit",
+        "as long as it costs less than 20 credits",
+        "if I still have enough points",
+    ]
+)
+PLAIN_EXPORTS = st.sampled_from(["export", "go ahead and export", "render it", "download it in 4k"])
+
+
+@ROBUST
+@given(CREDIT_CONDITIONS, PLAIN_EXPORTS, st.booleans())
+def test_an_export_on_a_credit_condition_plans_the_check_only(
+    router: Router, condition: str, export: str, condition_first: bool
+) -> None:
+    text = f"{condition}, {export}" if condition_first else f"{export} {condition}"
+    assert _plan(router, text) == ("credits",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "if the music's already in there",
+            "if the logo is already in",
+            "if the subtitles are included",
+            "if the song is added",
+        ]
+    ),
+    PLAIN_EXPORTS,
+)
+def test_an_export_on_what_the_video_holds_plans_a_state_check_only(
+    router: Router, condition: str, export: str
+) -> None:
+    assert _plan(router, f"{condition}, {export}") == ("state",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        ["如果积分够的话", "要是积分超过20", "只要余额够", "积分够的话", "如果積分夠的話"]
+    ),
+    st.sampled_from(["就导出吧", "帮我导出", "就下载吧", "就匯出"]),
+)
+def test_a_chinese_export_on_a_credit_condition_plans_the_check_only(
+    router: Router, condition: str, export: str
+) -> None:
+    assert _plan(router, condition + export) == ("credits",)
+
+
+@ROBUST
+@given(st.sampled_from(["就导出吧", "帮我导出", "就下载吧"]))
+def test_a_chinese_export_on_what_the_video_holds_plans_a_state_check_only(
+    router: Router, export: str
+) -> None:
+    assert _plan(router, "要是音乐已经放进去了" + export) == ("state",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            ("show me the timeline", "state"),
+            ("hey can you show me what's on the timeline", "state"),
+            ("check my credits", "credits"),
+        ]
+    ),
+    st.sampled_from(
+        [
+            " and then I'll tell you if it's ready to export",
+            ", I'll let you know whether to export",
+            ", then I'll decide whether to render it",
+            ", and if it looks ok I'll tell you to export",
+        ]
+    ),
+)
+def test_the_users_decision_to_come_leaves_only_the_check(
+    router: Router, ask: tuple[str, str], decision: str
+) -> None:
+    text, check = ask
+    assert _plan(router, text + decision) == (check,)
+
+
+@ROBUST
+@given(
+    st.sampled_from([("先给我看看时间线", "state"), ("查一下积分", "credits")]),
+    st.sampled_from(["我再告诉你要不要导出", "我再决定要不要导出", "我会通知你能不能下载"]),
+)
+def test_the_users_chinese_decision_to_come_leaves_only_the_check(
+    router: Router, ask: tuple[str, str], decision: str
+) -> None:
+    text, check = ask
+    assert _plan(router, f"{text}，{decision}") == (check,)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "already I download the video yesterday",
+            "I export it yesterday",
+            "we render it last week already",
+            "already we download it before",
+            "yesterday I download the video",
+        ]
+    ),
+    st.sampled_from(
+        ["now I need change the text only", "now change the title", "now i want the music louder"]
+    ),
+)
+def test_a_past_report_in_a_bare_present_form_is_not_an_export(
+    router: Router, report: str, edit: str
+) -> None:
+    assert _plan(router, f"{report}, {edit}") == ("sse",)
+
+
+@pytest.mark.parametrize(
+    "text", ["我昨天已经下载了视频，现在只要改文字", "之前我已经导出过了，现在改一下标题"]
+)
+def test_a_chinese_past_report_is_not_an_export(router: Router, text: str) -> None:
+    assert _plan(router, text) == ("sse",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        ["敬請於客戶確認前勿輸出影片", "請勿匯出", "切勿下載影片", "请勿导出", "客户确认前请勿导出"]
+    ),
+    st.sampled_from(["，先將LOGO調整至右上角。", "，先把字幕改成白色", "。標題改成紅色"]),
+)
+def test_a_formal_prohibition_declines_the_export_and_keeps_the_edit(
+    router: Router, prohibition: str, edit: str
+) -> None:
+    route = asyncio.run(router.route(prohibition + edit))
+    assert route.actions == ("sse",)
+    assert "export" in route.declined
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "my friend asked how she can download the video on her phone",
+            "my mom asked me how to export it",
+            "a coworker wanted to know where he can download it",
+            "my boss asks how we render it in 4k",
+        ]
+    ),
+    st.sampled_from(["what should I tell her?", "how do I explain it?", "any tips?"]),
+)
+def test_a_reported_how_to_question_is_not_an_export(
+    router: Router, report: str, question: str
+) -> None:
+    assert _plan(router, f"{report}, {question}") == ("sse",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我朋友问她怎么在手机上下载视频，我该怎么跟她说？", "我妈问我怎么导出视频，我要怎么教她？"],
+)
+def test_a_chinese_reported_how_to_question_is_not_an_export(router: Router, text: str) -> None:
+    assert _plan(router, text) == ("sse",)
+
+
+@pytest.mark.parametrize(
+    ("text", "attachments", "plan"),
+    [
+        # a misspelt upload hands the file over, as the word itself does
+        ("uplaod this", ("beach.jpg",), ("upload",)),
+        ("pls uplaod these", ("a.png",), ("upload",)),
+        # the user's word still to come asks nothing yet
+        (
+            "just upload these for now, I'll tell you what to do with them later",
+            ("a.png",),
+            ("upload",),
+        ),
+        ("先上传这些，我再告诉你怎么弄", ("a.png",), ("upload",)),
+        # a supposition before a question keeps the check in it, never the export
+        ("要是超过20积分就先别导出了，告诉我要多少", (), ("credits",)),
+        # the price of one export
+        ("how much is an export? dont do it yet just asking", (), ("credits",)),
+        ("how much for a 4k render?", (), ("credits",)),
+        # what was uploaded, and where earlier works went, ask for state
+        ("which photos did i already upload?", (), ("state",)),
+        ("what have we uploaded so far?", (), ("state",)),
+        ("我之前做的那些片子都在哪", (), ("state",)),
+        ("上次弄的视频去哪了", (), ("state",)),
+        # the user's own editing finished is news, nothing beside the command
+        ("I'm done editing, give me the file", (), ("export",)),
+        ("ok we're finished with the changes, export it", (), ("export",)),
+        ("我改好了，导出吧", (), ("export",)),
+        ("I'm done editing", (), ("sse",)),
+        # a money pictograph names the balance; in an edit it is content
+        ("💰 left?", (), ("credits",)),
+        ("how many 🪙 do i have", (), ("credits",)),
+        ("add a 💰 sticker to the title", (), ("sse",)),
+    ],
+)
+def test_round5_held_out_wordings(
+    router: Router, text: str, attachments: tuple[str, ...], plan: tuple[str, ...]
+) -> None:
+    assert asyncio.run(router.route(text, attachments)).actions == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export it now, I'll let you know whether I like it",
+        "render it and I'll decide whether the music works",
+        "导出吧，我再告诉你要不要改",
+    ],
+)
+def test_a_decision_to_come_about_something_else_keeps_the_export(
+    router: Router, text: str
+) -> None:
+    assert "export" in _plan(router, text)

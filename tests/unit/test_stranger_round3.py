@@ -35,7 +35,7 @@ ROUTER = {
     # user's later word, "动图视频" made not exported): 98/100 and 88/100, none harmful; after
     # round 4 (deferral clauses, question-only cost/progress words, Cantonese forms): 100 and 98
     "round3_everyday": (0.99, 0),
-    "round3_hard": (0.97, 0),
+    "round3_hard": (0.99, 0),  # 99/100 after the round-5 held-out classes
     # round 4 (r4): first sight 95/100 (3 harmful), 84/100 (8 harmful); before this session's
     # work 94/100 (4 harmful), 73/100 (10 harmful). After the round-4 classes (capability
     # questions, a title's wording, a refusal after "Export?", deferral by someone's word in
@@ -50,6 +50,14 @@ ROUTER = {
     # as a state question, a capability question beside a credits one. After the round-5
     # classes (see tests/unit/test_router_round5.py): 140/140
     "round5t": (1.0, 0),
+    # round 5 held-out sets: first sight 94/100 (none harmful) and 90/100 (7 harmful: exports on
+    # a credit or content condition, the user's decision to come, a past report in a bare present
+    # form, the formal prohibition 勿, a reported how-to question). After those classes (see
+    # tests/unit/test_router_round5.py) and a misspelt upload, a later word beside a file, the
+    # price of one export, a supposition's check, what was uploaded, where earlier works went
+    # "I'm done editing" and a money pictograph ("💰 left?"): 100/100 and 100/100, none harmful
+    "round5_everyday": (1.0, 0),
+    "round5_hard": (1.0, 0),
 }
 
 
