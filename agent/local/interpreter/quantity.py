@@ -133,9 +133,18 @@ def _ms(token: str) -> int | None:
     return None if value is None else round(value * 1000)
 
 
+_SHOWN = r"(?:一直)?(?:显示|出现|停留|持续|出|放|摆|播放?|保留|现)"
+_GONE = r"(?:disappears?|vanish(?:es)?|goes\s+away|go\s+away|ends?|stops?|fades?\s+out|leaves?)"
 _EXPLICIT = re.compile(
-    rf"(?:from\s+|between\s+|从|由|在)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
-    rf"(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
+    rf"(?:(?:to\s+)?(?:show|appear|display|be\s+(?:on\s+screen|visible))\s+(?=from|between))?"
+    rf"(?:from\s+|between\s+|从|由|在|喺)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
+    rf"(?:(?:开始)?{_SHOWN}\s*)?(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
+    rf"(?:\s*(?:之间|之内|期间|内|中间))?(?:\s*{_SHOWN}(?![一-龥]*(?:秒|成|为)))?"
+    rf"|(?:appears?|shows?\s+up|comes?\s+in|starts?|pops?\s+up)\s+(?:at|after)\s+(?:second\s+)?"
+    rf"{NUM}\s*{SEC}?\s*(?:,|and|then)?\s*(?:then\s+)?{_GONE}\s+(?:at|after)\s+(?:second\s+)?{NUM}"
+    rf"\s*{SEC}?"
+    rf"|(?:在|喺)?第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|出|开始|显示|进来)\s*[，,]?\s*"
+    rf"(?:在|喺|到)?第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:消失|结束|离开|走|收|停)"
     rf"|(?:from|between)\s+(?:second\s+)?{NUM}\s*{SEC}?\s*(?:-|to|and|until|till)\s*{NUM}"
     rf"|second\s+{NUM}\s*(?:-|to|and|until|till)\s*(?:second\s+)?{NUM}",
     _F,
