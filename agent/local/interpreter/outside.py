@@ -53,8 +53,9 @@ _FOOTAGE_NOUN = (
 )
 _MADE_UP = r"(?:drone|aerial|birds?[-\s]eye|overhead|underwater|cgi|time-?lapse|fpv|helicopter)"
 _DOING = (
-    r"(?!(?:using|showing|featuring|including|containing|zooming|panning|moving|starting|ending"
+    r"(?!(?:using|showing|featuring|including|containing|zooming|panning|starting|ending"
     r"|playing|fading|going|looping|lasting|running|having)\b)[a-z]+ing\b"
+    r"(?!\s+(?:over\s+|across\s+|through\s+)?(?:my|these|this|those|our|all|it|them)\b)"
 )
 _EN_FOOTAGE = re.compile(
     r"\b(?:stock\s+(?:footage|video|clips?)|b-?roll)\b"
