@@ -9,7 +9,7 @@ from agent.local.interpreter.history import HistoryRequest, Move, history_reques
 from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold
 from agent.local.interpreter.photos import photo_edit
 from agent.local.interpreter.plan import Asset, Revision
-from agent.local.interpreter.quantity import TimeRange, take_range
+from agent.local.interpreter.timerange import TimeRange, take_range
 
 PHOTOS = {n: Asset(f"as_{n}", f"{n}.jpg", "image", f"u/{n}") for n in ("a", "b", "c", "new")}
 CURRENT = (PHOTOS["a"], PHOTOS["b"], PHOTOS["c"])

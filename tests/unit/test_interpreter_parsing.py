@@ -10,15 +10,14 @@ from agent.errors import ConfigError
 from agent.local.interpreter.intents import detect_language, parse
 from agent.local.interpreter.phrasebook import find_key, has_any, load_phrasebook
 from agent.local.interpreter.quantity import (
-    TimeRange,
     parse_number,
     take_duration,
     take_fade,
     take_percent,
-    take_range,
     take_speed,
 )
 from agent.local.interpreter.snippet import extract_text, quoted
+from agent.local.interpreter.timerange import TimeRange, take_range
 
 BOOK = load_phrasebook()
 

@@ -126,6 +126,7 @@ SETS = (
     "blind_r3.jsonl",
     "blind_r4.jsonl",
     "blind_r5t.jsonl",
+    "blind_r5.jsonl",
     "probe_local5.jsonl",
     "probe_local3.jsonl",
     "probe_local3b.jsonl",

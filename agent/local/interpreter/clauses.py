@@ -99,10 +99,57 @@ _COMPLAINT = re.compile(
 not the one asked for; it asks for less movement."""
 
 
+_STILL = re.compile(
+    r"\b(?:don't|do\s+not|dont|stop|quit|no\s+more|not|without(?:\s+any)?)\s+(?:any\s+|the\s+)?"
+    r"(?:more\s+)?(?:zoom|pan|ken\s*burns|push(?:ing)?\s+in|dolly|tilt)\w*"
+    r"(?:\s+(?:in|out|left|right|up|down|around|effect|motion|anymore|any\s+more))*\b"
+    r"(?!\s+(?:so|too|as|that|this|quite|fast|slow|quick|much))"
+    r"|(?:不要|别|不用|唔好|唔使|唔要|毋须|无需|不需要|不必|停止|莫)\s*(?:再|咁)?\s*"
+    r"(?:zoom(?:\s*(?:in|out))?|pan|推近|推进|拉近|拉远|放大|缩小|平移|运镜|推拉|摇镜|镜头移动|移动镜头)"
+    r"(?:了|啦|喇|嘞|咯|呀|喎)?(?![^，,。；;！!？?]{0,3}(?:太|那么|这么|咁|得|快|慢|多|少))"
+    r"|定住(?:就得|就好|就行|就可以)?",
+    re.IGNORECASE,
+)
+"""Asking the camera not to move ("don't zoom", 唔好zoom啦，定住就得): no motion, unless another
+motion is asked for in the same message ("don't pan, zoom in")."""
+_MOTION_WORD = re.compile(
+    r"\b(?:zoom|pan|ken\s*burns|push\s+in|pull\s+(?:out|back)|dolly|tilt|drift)\w*"
+    r"|推近|推进|拉近|拉远|放大|缩小|平移|左移|右移|上移|下移",
+    re.IGNORECASE,
+)
+_TEXT_WORD = re.compile(
+    r"\b(?:title|caption|subtitle|text|font|music)s?\b|标题|字幕|文字|字体|音乐"
+)
+
+
+_NOT_SO = re.compile(
+    r"\b(?:don't|do\s+not|dont|not)\s+(?:\w+\s+){0,3}?(?:so|too|that|as)\s+(?:(fast|quick\w*)|slow\w*)\b"
+    r"|(?:不要|别|唔好)[^，,。；;！!？?]{0,4}?(?:那么|这么|咁|太)(?:(快)|慢)",
+    re.IGNORECASE,
+)
+"""Not so fast ("don't zoom so fast", 不要推那么快): slower; not so slow: faster."""
+
+
+def _not_so(match: re.Match[str]) -> str:
+    zh = re.search(r"[\u4e00-\u9fff]", match.group(0)) is not None
+    slower = bool(match.group(1) or match.group(2))
+    return (" 慢一点 " if slower else " 快一点 ") if zh else (" slower " if slower else " faster ")
+
+
+def _still(text: str) -> str:
+    clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
+    if not any(_STILL.search(c) and not _TEXT_WORD.search(c) for c in clauses):
+        return text
+    rest = " ".join(_STILL.sub(" ", c) for c in clauses)
+    word = " " if _MOTION_WORD.search(rest) else " static "
+    return "".join(c if _TEXT_WORD.search(c) else _STILL.sub(word, c) for c in clauses)
+
+
 def drop_negated(text: str) -> str:
     """`text` with negated clauses ("don't export", "but no title", 不要加标题) blanked out,
-    and a complaint about the motion read as asking for less of it."""
-    text = _NEGATED.sub(" ", text)
+    asking the camera not to move read as no motion, and a complaint about the motion read as
+    asking for less of it."""
+    text = _NEGATED.sub(" ", _still(_NOT_SO.sub(_not_so, text)))
     return _COMPLAINT.sub(
         lambda m: " 幅度小一点 " if re.search(r"[\u4e00-\u9fff]", m.group(0)) else " less motion ",
         text,

@@ -24,8 +24,8 @@ from agent.local.interpreter.musicintents import (
     volume_only,
 )
 from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, has_any
-from agent.local.interpreter.quantity import TimeRange
 from agent.local.interpreter.snippet import extract_text, quoted, subject_of
+from agent.local.interpreter.timerange import TimeRange, take_range
 from agent.local.interpreter.typos import fix_typos
 
 __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_language", "parse"]
@@ -216,7 +216,7 @@ def _text_timing(
     kw = book.keywords
     text_noun = has_any(unquoted.casefold(), (*kw.title, *kw.caption))
     shift, rest = take_text_shift(unquoted) if text_noun else (None, unquoted)
-    span, rest = quantity.take_range(rest)
+    span, rest = take_range(rest)
     at = None
     if span is None and text_noun:
         at, rest = quantity.take_text_at(rest)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agent.local.interpreter.phrasebook import Phrasebook, find_key, has_any
-from agent.local.interpreter.quantity import TimeRange
+from agent.local.interpreter.timerange import TimeRange
 
 __all__ = ["FadeOp", "MusicOp", "edge_length", "fade_op", "music_op", "volume_only"]
 

@@ -47,14 +47,30 @@ _ZH_COLOUR = re.compile(
     rf"|把?(?:照片|图片|相片|画面|相|图)?(?:里|中|上|入面)?(?:的|嘅)?[^，,。；;！!？?]{{0,8}}?"
     rf"(?:改成|变成|换成|染成|调成|涂成|整成|弄成|改做|变做|转做){_ZH_HUE}"
 )
+_OURS = r"(?:my|the|these|this|those|our|all|it|them)\b"
+_FOOTAGE_NOUN = (
+    r"(?:video|clip|footage|animation|shot|sequence|scene|time-?lapse|flyover|fly-?through)s?"
+)
+_MADE_UP = r"(?:drone|aerial|birds?[-\s]eye|overhead|underwater|cgi|time-?lapse|fpv|helicopter)"
+_DOING = (
+    r"(?!(?:using|showing|featuring|including|containing|zooming|panning|starting|ending"
+    r"|playing|fading|going|looping|lasting|running|having)\b)[a-z]+ing\b"
+    r"(?!\s+(?:over\s+|across\s+|through\s+)?(?:my|these|this|those|our|all|it|them)\b)"
+)
 _EN_FOOTAGE = re.compile(
     r"\b(?:stock\s+(?:footage|video|clips?)|b-?roll)\b"
-    r"|\b(?:add|insert|put|include|splice|throw)\s+(?:in\s+)?(?:a|an|some)\s+(?:new\s+|short\s+)?"
-    r"(?:video|clip|footage|animation|shots?)\s+of\s+(?!(?:my|the|these|this|those|our|all|it|them)"
-    r"\b)[^,.;!?]*"
-    r"|\b(?:generate|create|make|render|film|animate)\s+(?:me\s+)?(?:a|an|some)\s+(?:new\s+|short\s+)?"
-    r"(?:video|clip|footage|animation)\s+of\s+(?!(?:my|the|these|this|those|our|all|it|them)\b)"
-    r"(?:[\w'-]+\s+){1,4}?(?:[a-z]+ing)\b[^,.;!?]*",
+    r"|\b(?:add|insert|put|include|splice|throw|stick|tack|slap|append|drop)\s+(?:in\s+|on\s+)?"
+    r"(?:a|an|some)\s+(?:new\s+|short\s+|quick\s+|little\s+|\d+[-\s]?(?:s|sec|second)\s+)?"
+    rf"(?:video|clip|footage|animation|shots?)\s+of\s+(?:(?!{_OURS})|(?=the\s+[\w\s]{{1,30}}?\b[a-z]+ing\b))"
+    r"[^,.;!?]*"
+    r"|\b(?:generate|create|make|render|film|animate|shoot|produce)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
+    r"(?:new\s+|short\s+|quick\s+)?"
+    rf"(?:{_MADE_UP}[\s-]+(?:\w+\s+)?{_FOOTAGE_NOUN}\b[^,.;!?]*"
+    rf"|{_FOOTAGE_NOUN}\s+(?:of\s+(?!{_OURS})(?:[\w'-]+\s+){{0,4}}?|(?:\w+\s+){{0,2}}?){_DOING}"
+    r"[^,.;!?]*"
+    rf"|{_FOOTAGE_NOUN}\s+of\s+(?:a|an|some)\s+[^,.;!?]*)"
+    rf"|\b(?:add|insert|put|include|stick|tack|append)\s+(?:in\s+|on\s+)?(?:a|an|some)\s+{_MADE_UP}"
+    rf"[\s-]+(?:\w+\s+)?{_FOOTAGE_NOUN}\b[^,.;!?]*",
     re.IGNORECASE,
 )
 _ZH_FOOTAGE = re.compile(
@@ -67,15 +83,27 @@ _EN_COMPOSE = re.compile(
     r"\bwrite\s+(?:me|us|her|him)\s+[^,.;!?]*"
     r"|\b(?:write|compose|draft|come\s+up\s+with)\s+(?:a|an|some|something)\s+(?:\w+\s+){0,3}?"
     r"(?:toast|poem|speech|story|post|caption|description|message|tweet|blurb|copy|essay|letter"
-    r"|song|lyrics|quote|slogan|joke|bio|summary|script)s?\b"
-    r"(?!\s+(?:saying|that\s+says|reading|which\s+says))[^,.;!?]*",
+    r"|song|lyrics|quote|slogan|joke|bio|summary|script|blog|article|travelogue|diary|journal|review"
+    r"|paragraph|report|entry|newsletter|ad|advert|haiku|limerick|narration|voice-?over)s?\b"
+    r"(?!\s+(?:saying|that\s+says|reading|which\s+says))[^,.;!?]*"
+    r"|\b(?:write|compose|draft)\s+(?:me\s+)?(?:about\s+|around\s+|roughly\s+)?\d+\s+words\b[^,.;!?]*",
     re.IGNORECASE,
 )
 _ZH_COMPOSE = re.compile(
-    r"(?:帮我|给我|替我|帮忙|请)?(?:写|想|编)(?:一|几|两)?(?:段|个|句|首|篇|点|些|条)?[^，,。；;！!？?]{0,8}?"
-    r"(?:文案|诗|祝酒词|致辞|贺词|文章|介绍|描述|故事|段子|简介|标语|口号|祝福语?|台词|脚本|歌词)"
+    r"(?:帮我|给我|替我|帮忙|请)?(?:写|想|编|作)(?:一|几|两)?(?:段|个|句|首|篇|点|些|条|份)?"
+    r"[^，,。；;！!？?]{0,12}?"
+    r"(?:文案|诗|祝酒词|致辞|贺词|文章|介绍|描述|故事|段子|简介|标语|口号|祝福语?|台词|脚本|歌词|游记|日记"
+    r"|作文|短文|散文|随笔|帖子|推文|博客|博文|感想|心得|评论|演讲稿|稿|旁白|广告词)"
+    r"(?:[，,]?\s*(?:大概|大约|约|差不多|左右)?\s*[\d一二两三四五六七八九十百千]+字(?:左右)?)?"
+    r"|(?:写|作)(?:一|几)?(?:段|篇|份)?[^，,。；;！!？?]{0,12}?[\d一二两三四五六七八九十百千]+字(?:左右)?"
 )
 
+_WORD_COUNT = re.compile(
+    r"\b(?:in\s+|of\s+)?(?:about|around|roughly|approx\w*|~|max|at\s+most|under)?\s*\d+\s*-?\s*words?"
+    r"(?:\s+(?:long|or\s+so|max))?\b|(?:大概|大约|约|差不多)?\s*[\d一二两三四五六七八九十百千]+字(?:左右)?",
+    re.IGNORECASE,
+)
+"""A length in words ("500 words", 五百字) once writing text was found."""
 
 _TEXT_NOUN = re.compile(
     r"\b(?:title|titles|caption|captions|subtitles?|text|words)\b|标题|字幕|文字"
@@ -160,6 +188,8 @@ def outside_spans(text: str) -> tuple[list[str], str]:
             if pattern.search(text):
                 found += [] if key in found else [key]
                 text = pattern.sub(" ", text)
+        if key == "compose" and key in found:
+            text = _WORD_COUNT.sub(" ", text)
     takes = (
         ("music_tempo", _tempo),
         ("font", _font),

@@ -21,14 +21,18 @@ _ONE = re.compile(
     rf"\b(?:the\s+)?({'|'.join(_ORDINALS)}|last|1st|2nd|3rd|\d+th)\s+{_NOUN}?{_LINK}{NUM}\s*{SEC}"
     rf"|第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅)(?:照片|图片|相片|相)?\s*"
     rf"(?:改成|改为|设为|设成|放|显示|停留|要|摆)?\s*{NUM}\s*{SEC}"
-    rf"|(最后)(?:一|嗰|那)张(?:照片|相)?\s*(?:改成|改为|设为|放|显示|停留|要|摆)?\s*{NUM}\s*{SEC}",
+    rf"|(最后)(?:一|嗰|那)张(?:照片|相)?\s*(?:改成|改为|设为|放|显示|停留|要|摆)?\s*{NUM}\s*{SEC}"
+    rf"|(头|首)一?张(?:照片|相)?\s*(?:改成|改为|设为|放|显示|停留|要|摆)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _REST = re.compile(
-    rf"\b(?:the\s+)?(?:rest|others|other\s+(?:ones|photos|pics|pictures|images|slides))\b"
+    rf"\b(?:the\s+)?(?:rest|others|remaining\s+(?:ones|photos|pics|pictures|images|slides|two|three|four)"
+    rf"|(?:other|remaining)\s+(?:two|three|four|\d)(?:\s+(?:ones|photos|pics|pictures|images|slides))?"
+    rf"|other\s+(?:ones|photos|pics|pictures|images|slides))\b"
     rf"(?:\s+(?:of\s+them|should\s+be|get|are|at|to|for|each|all)){{0,3}}\s*{NUM}\s*{SEC}"
     rf"|{NUM}\s*{SEC}\s+(?:each\s+)?for\s+(?:the\s+)?(?:rest|others|other\s+ones)\b"
-    rf"|(?:其他|其余|其它|剩下|剩余|其他嘅|其余嘅)的?(?:几张|照片|图片|相片|相|张)?\s*(?:都|各|每张|每一张)?"
+    rf"|(?:其他|其余|其它|剩下|剩余|另外|其他嘅|其余嘅|剩低)(?:的|嘅)?(?:[几两二三四\d]张|照片|图片|相片|相|张)?"
+    rf"(?:照片|图片|相片|相)?\s*(?:都|各|每张|每一张)?"
     rf"\s*(?:改成|改为|设为|设成|放|显示|停留|要|摆)?\s*(?:各|每张)?\s*{NUM}\s*{SEC}",
     _F,
 )
@@ -98,6 +102,8 @@ def _index(match: re.Match[str], count: int) -> int | None:
     word, zh, final = match.group(1), match.group(3), match.group(5)
     if final or word == "last":
         return count - 1
+    if match.group(7):
+        return 0  # 头一张
     if word:
         at = _ORDINALS.index(word) if word in _ORDINALS else int(re.sub(r"\D", "", word)) - 1
     else:

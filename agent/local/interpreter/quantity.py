@@ -1,4 +1,5 @@
-"""Numbers in user messages: durations, time ranges, percentages, speed factors, fade lengths.
+"""Numbers in user messages: durations, percentages, speed factors, fade lengths (time ranges
+are in `timerange`).
 
 Pure text scanning for the interpreter (EN and ZH, Arabic, English-word and Chinese numerals).
 Each `take_*` returns the value found (or None) and the text with that span blanked out.
@@ -7,17 +8,14 @@ Each `take_*` returns the value found (or None) and the text with that span blan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 __all__ = [
-    "TimeRange",
     "parse_number",
     "seconds",
     "take_duration",
     "take_fade",
     "take_percent",
     "take_points",
-    "take_range",
     "take_speed",
     "take_speed_factor",
     "take_text_at",
@@ -59,34 +57,6 @@ NUM = rf"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+|(?<![a-z])
 SEC = r"(?:seconds?|secs?|s(?![a-z])|秒钟|秒)"
 MIN = r"(?:minutes?|mins?(?![a-z])|分钟)"
 _F = re.IGNORECASE
-_DEFAULT_EDGE_MS = 3000
-
-
-@dataclass(frozen=True, slots=True)
-class TimeRange:
-    """A span on the timeline, ms; `from_end` counts both ends back from the end of the video."""
-
-    start_ms: int
-    end_ms: int
-    from_end: bool = False
-    open_end: bool = False
-    """Runs to the end of the video ("from second 2", "从第2秒开始"); `end_ms` is ignored."""
-
-    keep_start: bool = False
-    """"until the end": only the end moves (to the end of the video); `start_ms` is unused."""
-    half: int = 0
-    """1 for the first half of the video, 2 for the second half (`start_ms`/`end_ms` unused)."""
-
-    def resolve(self, total_ms: int) -> tuple[int, int]:
-        """Absolute (start, end) within a video of `total_ms`, clamped, at least 100 ms long."""
-        if self.half:
-            middle = total_ms // 2
-            return (0, middle) if self.half == 1 else (middle, total_ms)
-        start, end = self.start_ms, total_ms if self.open_end else self.end_ms
-        if self.from_end:
-            start, end = total_ms - self.start_ms, total_ms - self.end_ms
-        end = min(max(end, min(100, total_ms)), total_ms)
-        return max(0, min(start, end - 100)), end
 
 
 def parse_number(token: str) -> float | None:
@@ -131,134 +101,6 @@ def _blank(text: str, match: re.Match[str]) -> str:
 def _ms(token: str) -> int | None:
     value = parse_number(token)
     return None if value is None else round(value * 1000)
-
-
-_EXPLICIT = re.compile(
-    rf"(?:from\s+|between\s+|从|由|在)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
-    rf"(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
-    rf"|(?:from|between)\s+(?:second\s+)?{NUM}\s*{SEC}?\s*(?:-|to|and|until|till)\s*{NUM}"
-    rf"|second\s+{NUM}\s*(?:-|to|and|until|till)\s*(?:second\s+)?{NUM}",
-    _F,
-)
-_OPEN = re.compile(
-    rf"(?:from|starting\s+(?:at|from)|(?:starts?|begins?)\s+(?:\w+\s+){{0,2}}?(?:at|from)"
-    rf"|(?:appears?|show(?:s)?\s+up|comes?\s+in|pops?\s+up|kicks?\s+in|fades?\s+in)\s+(?:at|after)"
-    rf"|beginning\s+at|after)\s+"
-    rf"(?:second\s+{NUM}|{NUM}\s*{SEC})(?:\s+(?:to|until|till)\s+the\s+(?:very\s+)?end)?"
-    rf"|(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起|到最后|到结尾)?"
-    rf"|(?:在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|开始|进来|出来|响起)",
-    _F,
-)
-_FIRST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+)?(?:the\s+)?first\s+{NUM}\s*{SEC}|(?:前|头)\s*{NUM}\s*{SEC}"
-    rf"|(?:显示|出现|停留|保留|持续|放|摆)?到第\s*{NUM}\s*秒(?!钟?(?:开始|起))"
-    rf"|(?:(?:for|during|in|over)\s+)?the\s+first\s+(second)\b",
-    _F,
-)
-_LAST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*)(?:last|final)\s+{NUM}\s*{SEC}"
-    rf"|(?:最后|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
-    _F,
-)
-_START = re.compile(
-    r"(?:at|in|for)\s+the\s+(?:very\s+)?(?:beginning|start)|开头|片头|开始的时候", _F
-)
-_END = re.compile(r"(?:at|in|for)\s+the\s+(?:very\s+)?end|结尾|片尾|结束的时候", _F)
-
-
-_CLOCK = r"(\d+):([0-5]\d)(?:\.(\d))?"
-_CLOCK_RANGE = re.compile(
-    rf"(?:from\s+|between\s+|从|由)?{_CLOCK}\s*(?:-|–|to|and|until|till|至|到)\s*{_CLOCK}", _F
-)
-_CLOCK_START = re.compile(rf"(?:from|at|starting\s+at|start\s+at|从|由)\s*{_CLOCK}", _F)
-
-
-def _clock_ms(minutes: str, secs: str, tenths: str | None) -> int:
-    return (int(minutes) * 60 + int(secs)) * 1000 + int(tenths or 0) * 100
-
-
-def _take_clock(text: str) -> tuple[TimeRange | None, str]:
-    if match := _CLOCK_RANGE.search(text):
-        start, end = _clock_ms(*match.groups()[:3]), _clock_ms(*match.groups()[3:])
-        if end > start:
-            return TimeRange(start, end), _blank(text, match)
-    if match := _CLOCK_START.search(text):
-        return TimeRange(_clock_ms(*match.groups()), 0, open_end=True), _blank(text, match)
-    return None, text
-
-
-_TO_END = re.compile(
-    r"\b(?:until|till|to|through)\s+the\s+(?:very\s+)?end\b|一直到(?:最后|结尾|结束)|直到(?:最后|结尾|结束)"
-    r"|到(?:视频)?(?:最后|结尾|结束)",
-    _F,
-)
-_UNTIL = re.compile(
-    rf"\b(?:until|till|untill|up\s+to)\s+(?:the\s+)?(?:second\s+)?{NUM}\s*{SEC}(?:\s+mark)?"
-    rf"|(?:显示|出现|停留|保留|持续|留|放|摆|停)(?:在屏幕上|在画面上)?(?:到|至)\s*{NUM}\s*{SEC}",
-    _F,
-)
-"""Only the end moves: "keep the title up until 4.5 s", "标题显示到4.5秒" (the start is kept)."""
-_WHOLE = re.compile(
-    r"\b(?:for|during|throughout|across|over|on\s+screen\s+for)\s+the\s+(?:whole|entire|full)\s+"
-    r"(?:video|clip|thing|time|duration|length)\b|\bthe\s+whole\s+time\b|\ball\s+the\s+way\s+through\b"
-    r"|整个视频|整条视频|整段视频|全程|从头到尾|由头到尾",
-    _F,
-)
-_HALF = re.compile(
-    r"(\bfirst\s+half\b|前半段|前一半|前半部分|上半段)|\bsecond\s+half\b|\blast\s+half\b|后半段|后一半"
-    r"|后半部分|下半段",
-    _F,
-)
-
-
-def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
-    if match := _EXPLICIT.search(text):
-        start, end = (_ms(g) for g in [g for g in match.groups() if g][:2])
-        if start is not None and end is not None and end > start:
-            return TimeRange(start, end), _blank(text, match)
-    if match := _OPEN.search(text):
-        start = _ms(next(g for g in match.groups() if g))
-        if start is not None:
-            return TimeRange(start, 0, open_end=True), _blank(text, match)
-    return None, text
-
-
-TO_END = TimeRange(0, 0, open_end=True, keep_start=True)
-WHOLE = TimeRange(0, 0, open_end=True)
-
-
-def take_range(text: str) -> tuple[TimeRange | None, str]:
-    """Find a time range: "from 2s to 5s", "0-3s", "0:02-0:04", "first 3 seconds", "前3秒"."""
-    for take in (_take_clock, _take_numbers):
-        span, rest = take(text)
-        if span is not None:
-            return span, rest
-    if match := _UNTIL.search(text):
-        end = _ms(next(g for g in match.groups() if g))
-        if end:
-            return TimeRange(0, end, keep_start=True), _blank(text, match)
-    for pattern, whole in ((_TO_END, TO_END), (_WHOLE, WHOLE)):
-        if match := pattern.search(text):
-            return whole, _blank(text, match)
-    if match := _HALF.search(text):
-        half = 1 if match.group(1) else 2
-        return TimeRange(0, 0, half=half), _blank(text, match)
-    return _take_edges(text)
-
-
-def _take_edges(text: str) -> tuple[TimeRange | None, str]:
-    for pattern, from_end in ((_FIRST, False), (_LAST, True)):
-        if match := pattern.search(text):
-            token = next(g for g in match.groups() if g)
-            length = 1000 if token.casefold() == "second" else _ms(token)
-            if length:
-                span = TimeRange(length, 0, True) if from_end else TimeRange(0, length)
-                return span, _blank(text, match)
-    if match := _START.search(text):
-        return TimeRange(0, _DEFAULT_EDGE_MS), _blank(text, match)
-    if match := _END.search(text):
-        return TimeRange(_DEFAULT_EDGE_MS, 0, True), _blank(text, match)
-    return None, text
 
 
 _FADE = re.compile(
