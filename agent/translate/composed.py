@@ -26,7 +26,7 @@ from functools import cache
 from agent.translate.rewrite import find_cues
 from agent.translate.tables import MASK_CLASS, GuiTables, Kind
 
-__all__ = ["composed"]
+__all__ = ["composed", "repeated"]
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 _EMOJI = r"\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f\u200d"
@@ -385,3 +385,14 @@ def composed(new: str, original: str, tables: GuiTables) -> bool:
     if opening and not _POINTER.match(opening.group(1)) and opening.group(1) not in new:
         return False  # "😍 drop a couple more here": the symbol opening the sentence went
     return _Reader(new, original, tables).read()
+
+
+def repeated(new: str, original: str, tables: GuiTables) -> bool:
+    """Whether `new` says a template line's opening twice where `original` did not ("I'll look
+    up your credits balance, I'll look up your credits balance so you can…"): a splice."""
+    folded, before = new.casefold(), original.casefold()
+    return any(
+        folded.count(o) > max(1, before.count(o))
+        for o in {t.opening.strip(" ,，") for t in _templates(tables)}
+        if len(o) >= (16 if o.isascii() else 6)  # "I'll export …, or I'll export …" are two ways
+    )
