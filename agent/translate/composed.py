@@ -394,5 +394,5 @@ def repeated(new: str, original: str, tables: GuiTables) -> bool:
     return any(
         folded.count(o) > max(1, before.count(o))
         for o in {t.opening.strip(" ,，") for t in _templates(tables)}
-        if len(o) >= (16 if o.isascii() else 6)  # "I'll export …, or I'll export …" are two ways
+        if len(o) >= (16 if o.isascii() else 5)  # "I'll export …, or I'll export …" are two ways
     )

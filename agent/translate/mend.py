@@ -13,13 +13,13 @@ import re
 
 from agent.translate.composed import composed, repeated
 from agent.translate.fallback import made_by_hand, reconcile, rendered_line
-from agent.translate.intent import negates
+from agent.translate.intent import negates, offered
 from agent.translate.prose import Masked, clause_bounds
 from agent.translate.rewrite import decapitalize, find_cues, is_real, language_of
 from agent.translate.tables import GuiTables
 from agent.translate.verbatim import dangles, keeps_verbatim, pieced, spliced, verbless
 
-__all__ = ["garbled", "mended", "negated", "stepless", "whole", "zh"]
+__all__ = ["garbled", "mended", "negated", "offers_step", "stepless", "whole", "zh"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ACTING = frozenset({"export", "state", "credits", "upload"})
@@ -104,10 +104,23 @@ def negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
     )
 
 
+def offers_step(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether a step of the sentence is the agent's offer ("Otherwise I can go ahead and
+    export as is — just say the word", "我可以直接导出"): the user answers in chat."""
+    if tables.intent is None:
+        return False
+    chinese = zh(content)
+    return any(
+        offered(m.restore(content[: cue.start]), tables.intent, chinese)
+        for cue in find_cues(content, tables, question)
+        if is_real(cue)
+    )
+
+
 def stepless(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
     """Whether the sentence's cues are only GUI nouns in a report, no step standing in their
     clauses ("素材库里目前只有 3 张图片": the library is what the sentence is about, not where
-    to go): no gesture, no verb the tables read a step from, no lead-in ("请", "可以"). Chinese
+    to go): no gesture and no verb the tables read a step from in their clauses. Chinese
     only: an English clause's place reads as a step by its sentence ("Billing > Plan shows…")."""
     if tables.intent is None or not zh(content):
         return False
@@ -123,9 +136,6 @@ def stepless(content: str, tables: GuiTables, m: Masked, question: bool) -> bool
             continue
         table = cues[0].table
         if lang.gesture.search(clause) or any(v.search(clause) for _, v in table.infer):
-            return False
-        leads = (table.leadin.match(clause[i:]) for i in range(len(clause)))
-        if any(lead and lead.end() for lead in leads):
             return False
     return True
 

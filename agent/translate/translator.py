@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from agent.translate.fallback import reconcile
 from agent.translate.intent import asks_answer
-from agent.translate.mend import garbled, mended, negated, stepless, whole, zh
+from agent.translate.mend import garbled, mended, negated, offers_step, stepless, whole, zh
 from agent.translate.prose import (
     Masked,
     Sentence,
@@ -346,6 +346,10 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         content = offers(sentence.content, tables) if question else sentence.content
         content, asides = _asides(content, tables, m, question)
         new, acts = _sentence(content, tables, m, question)
+        if offers_step(content, tables, m, question):
+            actions.append("sse")  # "I can go ahead and export as is": the user answers here
+            out += sentence.content + sentence.term + sentence.ws
+            continue
         if negated(content, tables, m, question) or stepless(content, tables, m, question):
             # "Don't click Export yet", "素材库里只有 3 张图片": kept whole, nothing runs
             new, acts = sentence.content, []
