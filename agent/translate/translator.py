@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from agent.translate.composed import said_again
 from agent.translate.fallback import reconcile
 from agent.translate.intent import asks_answer
 from agent.translate.mend import garbled, mended, negated, offers_step, stepless, whole, zh
@@ -360,6 +361,10 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         new, acts, term = _checked(sentence, content, new, acts, tables, m, question)
+        if new != sentence.content and said_again(new, out, tables):
+            # the line was said: a sentence that was only the step goes, else its words stay
+            gone = new.strip() in out or said_again(new, new, tables, whole=True)
+            new, term = ("", term) if gone else (sentence.content, sentence.term)
         if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
             acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
         actions += acts
@@ -392,14 +397,18 @@ def _traditional(text: str, tables: GuiTables) -> Translation:
 
 
 def _lines(masked: Masked, tables: GuiTables) -> tuple[str, list[str]]:
-    out, actions = [], []
+    out: list[str] = []
+    actions: list[str] = []
     rewritten: set[str] = set()
     for prefix, body, newline in split_lines(masked.text):
         new, acts = _line(body, tables, masked)
         actions += acts
         if new != body:  # a list of steps that all become "I'll export…" says it once
             said = new.strip().rstrip(_CLOSING)
-            new = "" if any(said in line for line in rewritten) else new
+            if any(said in line for line in rewritten):
+                new = ""
+            elif said_again(new, "".join(out), tables):
+                new = body  # "3. 点 Download，等进度条走完": the line was said, the words stay
             rewritten.add(said)
         if new.strip() or not body.strip():
             out.append(prefix + new + newline)

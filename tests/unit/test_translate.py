@@ -104,6 +104,7 @@ KEPT_WHOLE = {
     "请上传一张清晰的照片，点击左下角的“+”按钮即可。",
     "请上传一张图片，点击输入框旁边的📎图标即可。",
     "水印已去除。请在右上角点击“导出”，选择1080p后下载。",
+    "To add more photos, click the + Upload button and choose files from your computer.",
     "Colour graded to a teal-orange look. Compare before and after by toggling the eye icon "
     "on the video track.",
 }
@@ -141,7 +142,9 @@ def test_each_own_set_is_at_least_95_percent_clean(
     path: Path, size: int, tables: GuiTables
 ) -> None:
     lines = _lines(path)
-    clean = sum(is_clean(translate(line["text"], tables), line, tables) for line in lines)
+    clean = sum(
+        _clean_or_kept_whole(translate(line["text"], tables), line, tables) for line in lines
+    )
     assert len(lines) >= size
     assert clean / len(lines) >= 0.95
 

@@ -8,7 +8,9 @@ template line, and a verb never loses the place that was its subject ("素材库
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -354,3 +356,21 @@ def test_round5_safe_misses_take_their_action(
     text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == actions
+
+
+def _round5_replies() -> list[str]:
+    root = Path(__file__).parents[2] / "fixtures" / "translate"
+    return [
+        json.loads(line)["text"]
+        for name in ("round5_everyday.jsonl", "round5_hard.jsonl")
+        for line in (root / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+@pytest.mark.parametrize("reply", _round5_replies())
+def test_a_reply_says_each_template_line_once(reply: str, tables: GuiTables) -> None:
+    """Across sentences and list items too: a later step whose line was said keeps its words
+    ("If you'd rather wait, just refresh the page…") or goes when it was only that step."""
+    out = translate(reply, tables).text
+    assert not _said_twice(out, tables), out
