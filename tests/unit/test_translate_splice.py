@@ -374,3 +374,17 @@ def test_a_reply_says_each_template_line_once(reply: str, tables: GuiTables) -> 
     ("If you'd rather wait, just refresh the page…") or goes when it was only that step."""
     out = translate(reply, tables).text
     assert not _said_twice(out, tables), out
+
+
+EMPHASISED = [
+    "Next, tap **Preview** to watch it full screen, then swipe left to go back to the editor.",
+    "Then click **Export** to download the MP4.",
+    "Open the **Tracks** panel to check the voiceover.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", EMPHASISED)
+def test_an_emphasis_is_never_cut_in_half(text: str, tables: GuiTables) -> None:
+    out = translate(text, tables).text
+    spans = re.sub(r"\*\*[^*\n]+?\*\*", " ", out)
+    assert "*" not in spans, out
