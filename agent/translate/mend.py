@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from agent.translate.composed import composed, repeated
+from agent.translate.composed import composed
 from agent.translate.fallback import made_by_hand, reconcile, rendered_line
 from agent.translate.intent import negates, offered
 from agent.translate.prose import Masked, clause_bounds
+from agent.translate.repeats import repeated
 from agent.translate.rewrite import decapitalize, find_cues, is_real, language_of
 from agent.translate.tables import GuiTables
 from agent.translate.verbatim import dangles, keeps_verbatim, pieced, spliced, verbless

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from agent.translate.composed import said_again
 from agent.translate.fallback import reconcile
 from agent.translate.intent import asks_answer
 from agent.translate.mend import garbled, mended, negated, offers_step, stepless, whole, zh
@@ -44,6 +43,7 @@ from agent.translate.prose import (
     split_lines,
     split_sentences,
 )
+from agent.translate.repeats import said_again
 from agent.translate.rewrite import (
     EDGE,
     Cue,
