@@ -373,6 +373,14 @@ def _reached(reach: dict[int, set[str]], size: int) -> Iterator[int]:
     yield from (i for i in range(size + 1) if i in reach)
 
 
+_EMPHASIS = re.compile(r"\*\*[^*\n]+?\*\*|\*[^*\n]+?\*|`[^`\n]+?`")
+
+
+def _stray_marks(text: str) -> int:
+    """Emphasis marks left once every whole `**…**`, `*…*` and code span is taken out."""
+    return sum(_EMPHASIS.sub(" ", text).count(mark) for mark in ("*", "`"))
+
+
 def composed(new: str, original: str, tables: GuiTables) -> bool:
     """Whether `new` is built of whole spans of `original` and whole template lines only."""
     if new in ("", original):
@@ -381,6 +389,8 @@ def composed(new: str, original: str, tables: GuiTables) -> bool:
         new.count(a) - new.count(b) != original.count(a) - original.count(b) for a, b in _PAIRS
     ):
         return False  # "choose *High Quality": an emphasis or a bracket cut in half
+    if _stray_marks(new) > _stray_marks(original):
+        return False  # "…so you can check** to watch it": the emphasis lost its opening half
     opening = _OPENING.match(original)
     if opening and not _POINTER.match(opening.group(1)) and opening.group(1) not in new:
         return False  # "😍 drop a couple more here": the symbol opening the sentence went

@@ -23,6 +23,7 @@ __all__ = ["made_by_hand", "reconcile", "rendered_line", "rewrite_sentence"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CONTENT = re.compile(r"\d|[(（]")
 _FIELD = re.compile(r"\{[a-z_]+\}")
+_PATH = re.compile(r"[>→›»]")
 
 
 def rendered_line(actions: tuple[str, ...], lang: LanguageTable) -> str:
@@ -58,6 +59,20 @@ def _keeps(text: str, labels: tuple[str, ...], lost: int, zh: bool) -> bool:
     if any(token not in labels for token in protected_tokens(text)):
         return False
     return not _CONTENT.search(text) and lost <= (2 if zh else 1)
+
+
+def _own_step(text: str, intents: IntentTables, zh: bool, filler: frozenset[str]) -> bool:
+    """Whether a run opens on a step of the user's own before its first gesture ("Confirm the
+    payment and come back here"): not a GUI step, so it stays whole and runs nothing."""
+    if zh:
+        return False  # a Chinese place opens a step as its topic (媒体库里按「＋」)
+    gesture = intents.en.gesture.search(text)
+    if gesture is None:
+        return False
+    head = text[: gesture.start()]
+    if intents.en.edit.search(head) or _PATH.search(head):
+        return False  # "Trim it and upload it again", "Menu > My Projects > Export": one errand
+    return leftover(head, intents, zh, filler) > 0
 
 
 def _rendered(content: str, gui: GuiTables) -> bool:
@@ -102,8 +117,12 @@ def rewrite_sentence(
         end = runs[i]
         run = decided[i:end]
         acts = tuple(dict.fromkeys(a for x in run for a in x.actions))
-        actions += acts
         text = content[start : bounds[end - 1][1]]
+        if _own_step(text, intents, zh, lang.filler):
+            out += sep + text  # "Confirm the payment and come back here": the user's step
+            i = end
+            continue
+        actions += acts
         labels = tuple(ch for x in run for ch in x.labels)
         line = rendered_line(acts, lang)
         lost = leftover(text, intents, zh, lang.filler)

@@ -30,6 +30,7 @@ __all__ = [
     "asks_answer",
     "classify",
     "negates",
+    "offered",
     "parse_intent_tables",
 ]
 
@@ -60,6 +61,7 @@ class _LangModel(BaseModel):
     edit: list[str]
     answer: list[str]
     negation: list[str]
+    offer: list[str]
     targets: dict[str, list[str]]
 
 
@@ -82,6 +84,8 @@ class _Lang:
     """Words that end right before a step they negate ("Don't [click Export]", "先别[导出]")."""
     answer: re.Pattern[str]
     """A sentence that asks the user to answer in chat ("Reply 'continue'", 请回复“继续”)."""
+    offer: re.Pattern[str]
+    """Words that end right before a step the agent offers ("I can go ahead and [export]")."""
     latin_targets: tuple[tuple[str, re.Pattern[str]], ...] = ()
     """English target names a Chinese sentence may use as they are (点击 Share, ⚙️ > Billing)."""
 
@@ -156,8 +160,12 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
             rf"(?:{alt(model.negation)})[\s,]*(?:(?:{alt(model.leadin)})\s*)*$", flags
         ),
         answer=rx.compile(
-            rf"{start}\s*{lead}(?:{alt(model.answer)})\b" if latin else alt(model.answer), flags
+            rf"(?:{start}|[,;:—]\s*)\s*{lead}(?:{alt(model.answer)})\b"
+            if latin
+            else alt(model.answer),
+            flags,
         ),
+        offer=rx.compile(rf"(?:{alt(model.offer)})[\s,]*(?:(?:{alt(model.leadin)})\s*)*$", flags),
     )
 
 
@@ -268,6 +276,12 @@ def negates(before: str, tables: IntentTables, zh: bool) -> bool:
     """Whether the words `before` a step negate or defer it ("Don't", "先别")."""
     lang = tables.zh if zh else tables.en
     return lang.negation.search(before.translate(lang.fold) if zh else before) is not None
+
+
+def offered(before: str, tables: IntentTables, zh: bool) -> bool:
+    """Whether the words `before` a step make it the agent's offer ("I can go ahead and")."""
+    lang = tables.zh if zh else tables.en
+    return lang.offer.search(before.translate(lang.fold) if zh else before) is not None
 
 
 def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIntent:

@@ -13,15 +13,17 @@ import re
 
 from agent.translate.composed import composed
 from agent.translate.fallback import made_by_hand, reconcile, rendered_line
-from agent.translate.intent import negates
+from agent.translate.intent import negates, offered
 from agent.translate.prose import Masked, clause_bounds
+from agent.translate.repeats import repeated
 from agent.translate.rewrite import decapitalize, find_cues, is_real, language_of
 from agent.translate.tables import GuiTables
 from agent.translate.verbatim import dangles, keeps_verbatim, pieced, spliced, verbless
 
-__all__ = ["garbled", "mended", "negated", "whole", "zh"]
+__all__ = ["garbled", "mended", "negated", "offers_step", "stepless", "whole", "zh"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ACTING = frozenset({"export", "state", "credits", "upload"})
 
 
 def garbled(new: str, content: str, original: str, tables: GuiTables) -> bool:
@@ -29,7 +31,7 @@ def garbled(new: str, content: str, original: str, tables: GuiTables) -> bool:
     `original`) is a splice by any guard."""
     if spliced(new, tables) and not spliced(original, tables):
         return True
-    if dangles(new, original) or verbless(new, original):
+    if dangles(new, original) or verbless(new, original) or repeated(new, original, tables):
         return True
     return pieced(new, content, tables) or not composed(new, content, tables)
 
@@ -101,6 +103,42 @@ def negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
         for cue in find_cues(content, tables, question)
         if is_real(cue)
     )
+
+
+def offers_step(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether a step of the sentence is the agent's offer ("Otherwise I can go ahead and
+    export as is — just say the word", "我可以直接导出"): the user answers in chat."""
+    if tables.intent is None:
+        return False
+    chinese = zh(content)
+    return any(
+        offered(m.restore(content[: cue.start]), tables.intent, chinese)
+        for cue in find_cues(content, tables, question)
+        if is_real(cue)
+    )
+
+
+def stepless(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether the sentence's cues are only GUI nouns in a report, no step standing in their
+    clauses ("素材库里目前只有 3 张图片": the library is what the sentence is about, not where
+    to go): no gesture and no verb the tables read a step from in their clauses. Chinese
+    only: an English clause's place reads as a step by its sentence ("Billing > Plan shows…")."""
+    if tables.intent is None or not zh(content):
+        return False
+    lang = tables.intent.zh
+    cues = [cue for cue in find_cues(content, tables, question) if is_real(cue)]
+    if not cues or lang.imperative.search(m.restore(content)):
+        return False
+    if any(cue.rule.kind not in _ACTING for cue in cues):  # "试试样式菜单中的…": told, not run
+        return False
+    for start, end in clause_bounds(content, []):
+        clause = content[start:end]
+        if not any(cue.start < end and start < cue.end for cue in cues):
+            continue
+        table = cues[0].table
+        if lang.gesture.search(clause) or any(v.search(clause) for _, v in table.infer):
+            return False
+    return True
 
 
 def zh(content: str) -> bool:

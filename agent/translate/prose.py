@@ -87,9 +87,13 @@ class Masked:
     spans: tuple[str, ...]
 
     def original(self, char: str) -> str:
-        """The verbatim text a placeholder character stands for (itself if it is none)."""
+        """The verbatim text a placeholder character stands for (itself if it is none); a
+        span masked inside another ('"`0`"': the code, then the quote) comes back whole."""
         index = ord(char) - MASK_BASE
-        return self.spans[index] if 0 <= index < len(self.spans) else char
+        if not 0 <= index < len(self.spans):
+            return char
+        inner = self.spans[index]
+        return _MASK_CHAR.sub(lambda m: self.original(m.group(0)), inner) if index else inner
 
     def restore(self, text: str) -> str:
         """Put the verbatim spans back into `text`."""

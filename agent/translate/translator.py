@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from agent.translate.fallback import reconcile
 from agent.translate.intent import asks_answer
-from agent.translate.mend import garbled, mended, negated, whole, zh
+from agent.translate.mend import garbled, mended, negated, offers_step, stepless, whole, zh
 from agent.translate.prose import (
     Masked,
     Sentence,
@@ -43,6 +43,7 @@ from agent.translate.prose import (
     split_lines,
     split_sentences,
 )
+from agent.translate.repeats import said_again
 from agent.translate.rewrite import (
     EDGE,
     Cue,
@@ -71,6 +72,8 @@ _REQUEST = re.compile(
 STREAM_MODEL_TIMEOUT = 4.0
 """The model stage's bound while a reply streams: a slow model costs the user at most this."""
 # A plain word opening a sentence, safe to capitalise (never a file name or a code token).
+# the marks a line may end on ("To top up: [line]:" heading a list, "1. [line]." an item of it)
+_CLOSING = ":：.。!！"
 _PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
 
 
@@ -344,8 +347,13 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
         content = offers(sentence.content, tables) if question else sentence.content
         content, asides = _asides(content, tables, m, question)
         new, acts = _sentence(content, tables, m, question)
-        if negated(content, tables, m, question):
-            new, acts = sentence.content, []  # "Don't click Export yet": kept, nothing runs
+        if offers_step(content, tables, m, question):
+            actions.append("sse")  # "I can go ahead and export as is": the user answers here
+            out += sentence.content + sentence.term + sentence.ws
+            continue
+        if negated(content, tables, m, question) or stepless(content, tables, m, question):
+            # "Don't click Export yet", "素材库里只有 3 张图片": kept whole, nothing runs
+            new, acts = sentence.content, []
             out += new + sentence.term + sentence.ws
             continue
         if asides:  # an aside's actions go where the aside stood relative to the main cues
@@ -353,6 +361,10 @@ def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
             first = next((c.start for c in cues if is_real(c)), len(content))
             acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
         new, acts, term = _checked(sentence, content, new, acts, tables, m, question)
+        if new != sentence.content and said_again(new, out, tables):
+            # the line was said: a sentence that was only the step goes, else its words stay
+            gone = new.strip() in out or said_again(new, new, tables, whole=True)
+            new, term = ("", term) if gone else (sentence.content, sentence.term)
         if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
             acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
         actions += acts
@@ -385,13 +397,19 @@ def _traditional(text: str, tables: GuiTables) -> Translation:
 
 
 def _lines(masked: Masked, tables: GuiTables) -> tuple[str, list[str]]:
-    out, actions, rewritten = [], [], set()
+    out: list[str] = []
+    actions: list[str] = []
+    rewritten: set[str] = set()
     for prefix, body, newline in split_lines(masked.text):
         new, acts = _line(body, tables, masked)
         actions += acts
         if new != body:  # a list of steps that all become "I'll export…" says it once
-            new = "" if new.strip() in rewritten else new
-            rewritten.add(new.strip())
+            said = new.strip().rstrip(_CLOSING)
+            if any(said in line for line in rewritten):
+                new = ""
+            elif said_again(new, "".join(out), tables):
+                new = body  # "3. 点 Download，等进度条走完": the line was said, the words stay
+            rewritten.add(said)
         if new.strip() or not body.strip():
             out.append(prefix + new + newline)
     return "".join(out), actions

@@ -8,7 +8,9 @@ template line, and a verb never loses the place that was its subject ("素材库
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -259,3 +261,130 @@ def test_an_answer_asked_for_in_chat_is_sse_and_an_upload_step_stays(
     text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == actions
+
+
+# Round 5 stranger sets: a template line said twice, a GUI noun in a report, an offer, a list
+# step of the user's own, and answers asked for in chat without the word "reply".
+REPEATED = [
+    "To buy more credits, visit https://nemovideo.ai/pricing and pick a pack.",
+    "请上传一张图片，点击输入框旁边的📎图标即可。",
+    "水印已去除。请在右上角点击“导出”，选择1080p后下载。",
+    "照片已經全部排好了。排好後點右上角的「匯出」，再點「下載」喔 😊",
+]  # fmt: skip
+
+
+def _said_twice(text: str, tables: GuiTables) -> list[str]:
+    lines = {k.bare for lang in tables.languages for k in lang.kinds.values() if k.bare}
+    lines |= {"I'll look up your credits balance", "直接在对话中发送", "我会直接把"}
+    return [line for line in lines if text.count(line) > 1]
+
+
+@pytest.mark.parametrize("text", REPEATED)
+def test_a_rewrite_never_says_one_template_line_twice(text: str, tables: GuiTables) -> None:
+    out = translate(text, tables).text
+    assert not _said_twice(out, tables), out
+
+
+@ROBUST
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Go to Account > Billing.", "Pick a credit pack (100 credits for $4.99).",
+             "Confirm the payment and come back here.", "Click Export.", "To top up:"]
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)  # fmt: skip
+def test_a_numbered_list_says_each_line_once_and_keeps_the_users_own_steps(
+    steps: list[str],
+) -> None:
+    tables = load_gui_tables()
+    text = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, 1))
+    out = translate(text, tables).text
+    assert not _said_twice(out, tables), out
+    assert out.count("I'll look up your credits balance") <= 1, out
+    if "Confirm the payment and come back here." in steps:
+        assert "Confirm the payment and come back here." in out
+
+
+REPORTED_NOUNS = ["素材库里目前只有 3 张图片", "媒体库里现在有 12 段视频", "素材库里一共 5 首歌"]
+REPORT_TAILS = ["，做 15 秒的视频会有点单调。", "。", "，足够做一个短片。"]
+
+
+@ROBUST
+@given(st.sampled_from(REPORTED_NOUNS), st.sampled_from(REPORT_TAILS))
+def test_a_gui_noun_in_a_chinese_report_runs_nothing(noun: str, tail: str) -> None:
+    text = noun + tail
+    result = translate(text, load_gui_tables())
+    assert result.text == text
+    assert result.actions == ()
+
+
+OFFERS = [
+    "Otherwise I can go ahead and export as is — just say the word.",
+    "I can export it right away if you like — just say the word.",
+    "If you prefer, I could export it now.",
+]  # fmt: skip
+
+
+@ROBUST
+@given(st.sampled_from(OFFERS), st.sampled_from(["", "The watermark stays. ", "标题已设好。"]))
+def test_an_offer_to_export_is_answered_in_chat_and_never_runs(offer: str, before: str) -> None:
+    text = before + offer
+    result = translate(text, load_gui_tables())
+    assert "export" not in result.actions
+    assert "sse" in result.actions
+    assert offer in result.text
+
+
+ASKED_IN_CHAT = [
+    ('Which song do you prefer: "Sunny Day" or "Night Drive"? Just tell me in the chat.',
+     ("sse",)),
+    ("Type **continue** to start part 2, or **stop** to review part 1 first.", ("sse",)),
+    ("Before I start: do you have a logo? If not, reply 'no logo' and I'll begin.", ("sse",)),
+    ("After purchasing, reply 'continue' here and I'll pick up where we left off.", ("sse",)),
+    ("另外，你想在片尾放一句什么话？告诉我文字内容，我来加上。", ("sse",)),
+    ("Please reload the page and try exporting again.", ("state", "export")),
+    ("会员月费为 ¥25。可在“我的账户 > 订阅”中开通。", ("credits",)),
+    ("Great choice! I'll use 'Sunset Drive' as the background track.", ()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actions"), ASKED_IN_CHAT)
+def test_round5_safe_misses_take_their_action(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
+
+
+def _round5_replies() -> list[str]:
+    root = Path(__file__).parents[2] / "fixtures" / "translate"
+    return [
+        json.loads(line)["text"]
+        for name in ("round5_everyday.jsonl", "round5_hard.jsonl")
+        for line in (root / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+@pytest.mark.parametrize("reply", _round5_replies())
+def test_a_reply_says_each_template_line_once(reply: str, tables: GuiTables) -> None:
+    """Across sentences and list items too: a later step whose line was said keeps its words
+    ("If you'd rather wait, just refresh the page…") or goes when it was only that step."""
+    out = translate(reply, tables).text
+    assert not _said_twice(out, tables), out
+
+
+EMPHASISED = [
+    "Next, tap **Preview** to watch it full screen, then swipe left to go back to the editor.",
+    "Then click **Export** to download the MP4.",
+    "Open the **Tracks** panel to check the voiceover.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", EMPHASISED)
+def test_an_emphasis_is_never_cut_in_half(text: str, tables: GuiTables) -> None:
+    out = translate(text, tables).text
+    spans = re.sub(r"\*\*[^*\n]+?\*\*", " ", out)
+    assert "*" not in spans, out
