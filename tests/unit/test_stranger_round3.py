@@ -101,7 +101,8 @@ TRANSLATOR = {
     # chat sse, bare upload steps, 专案 and negated steps: 88/90, none garbled. Open: a credits
     # path with "›" whose plan names must stay, and "点按 Edit，再向上滑动即可查看" as state
     "round5t": (0.97, 0),
-    # first sight 57/60 and 53/60 (1 lost keep, 3 spliced sentences, 1 offered export run);
+    # first sight 57/60 and 53/60 (1 lost keep, 8 spliced or garbled sentences by reading,
+    # 1 offered export run);
     # after the repeat guard, the report-noun guard, offers, own steps and answers in chat
     # (also after a comma: "After purchasing, reply 'continue'"): 60/60 and 60/60, none garbled
     "round5_everyday": (1.0, 0),
