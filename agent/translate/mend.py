@@ -10,10 +10,11 @@ deferred step ("Don't click Export yet", "先别导出") keeps its sentence whol
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agent.translate.composed import composed
 from agent.translate.fallback import made_by_hand, reconcile, rendered_line
-from agent.translate.intent import negates, offered
+from agent.translate.intent import IntentTables, negates, offered
 from agent.translate.prose import Masked, clause_bounds
 from agent.translate.repeats import repeated
 from agent.translate.rewrite import decapitalize, find_cues, is_real, language_of
@@ -95,24 +96,28 @@ def mended(
 
 def negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
     """Whether a step of the sentence is negated or deferred by the words right before it."""
-    if tables.intent is None:
-        return False
-    chinese = zh(content)
-    return any(
-        negates(m.restore(content[: cue.start]), tables.intent, chinese)
-        for cue in find_cues(content, tables, question)
-        if is_real(cue)
-    )
+    return _said_before_a_step(negates, content, tables, m, question)
 
 
 def offers_step(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
     """Whether a step of the sentence is the agent's offer ("Otherwise I can go ahead and
     export as is — just say the word", "我可以直接导出"): the user answers in chat."""
+    return _said_before_a_step(offered, content, tables, m, question)
+
+
+def _said_before_a_step(
+    reads: Callable[[str, IntentTables, bool], bool],
+    content: str,
+    tables: GuiTables,
+    m: Masked,
+    question: bool,
+) -> bool:
+    """Whether `reads` holds for the words before any real step cue of the sentence."""
     if tables.intent is None:
         return False
     chinese = zh(content)
     return any(
-        offered(m.restore(content[: cue.start]), tables.intent, chinese)
+        reads(m.restore(content[: cue.start]), tables.intent, chinese)
         for cue in find_cues(content, tables, question)
         if is_real(cue)
     )

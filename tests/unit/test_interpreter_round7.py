@@ -8,27 +8,14 @@ Table-driven, EN / simplified / traditional / Cantonese; every case asserts on t
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from agent.local.interpreter.phrasebook import load_phrasebook
 from tests.unit.test_interpreter_round4 import _run
+from tests.unit.test_interpreter_round6 import _lang, _said_key, _track
 from tests.unit.test_stranger_round3 import _starts
 
 BOOK = load_phrasebook()
-
-
-def _lang(message: str) -> str:
-    return "en" if message.isascii() else "zh"
-
-
-def _track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:
-    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
-
-
-def _said_key(plan: Any, said: str, key: str) -> bool:
-    return any(BOOK.say(plan.language, key, hant=h) in said for h in (False, True))
 
 
 @pytest.mark.parametrize(
