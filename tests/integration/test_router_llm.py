@@ -16,7 +16,7 @@ from agent.config import Settings
 from agent.errors import RateLimitError, ServerError, TransportError
 from agent.llm import completer_from_settings
 from agent.router import ACTIONS, ROUTE_TOOL, Route, Router, build_keyword_router
-from tests.llm_support import Handler, mock_completer, recorded_reply
+from tests.llm_support import KEY_PREFIX, TEST_KEY, Handler, mock_completer, recorded_reply
 
 pytestmark = pytest.mark.integration
 
@@ -46,8 +46,8 @@ async def test_fallback_forces_the_route_tool_and_returns_its_plan(
     (request,) = seen
     body = json.loads(request.content)
     assert request.url.path == "/v1/messages"
-    assert "sk-ant" not in str(request.url)
-    assert any("sk-ant-test-key" in value for value in request.headers.values())
+    assert KEY_PREFIX not in str(request.url)
+    assert any(TEST_KEY in value for value in request.headers.values())
     assert body["model"] == settings.router_model
     assert body["tool_choice"] == {"type": "tool", "name": "route"}
     assert body["tools"][0]["name"] == ROUTE_TOOL["name"]
