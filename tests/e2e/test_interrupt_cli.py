@@ -129,6 +129,15 @@ def _project(out: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()[-3000:]
 
 
+def _ctrl_c_while_rendering(args: tuple[str, ...], presses: int) -> tuple[int, str, str]:
+    """Start `nemo-agent ARGS` with a slow render, press Ctrl-C `presses` times once it renders."""
+    command = Command(*args)
+    command.wait_for("err", RENDERING)
+    for _ in range(presses):
+        command.ctrl_c()
+    return command.finish()
+
+
 @pytest.mark.parametrize("attempt", range(REPEATS))
 @pytest.mark.parametrize("presses", [1, 2], ids=["once", "twice"])
 def test_ctrl_c_during_a_plain_local_turn(
@@ -140,11 +149,7 @@ def test_ctrl_c_during_a_plain_local_turn(
 ) -> None:
     out = tmp_path / "out"
     monkeypatch.setenv("NEMO_FAULTS", "render_slow=600")
-    command = Command(*_turn(out))
-    command.wait_for("err", RENDERING)
-    for _ in range(presses):
-        command.ctrl_c()
-    code, stdout, err = command.finish()
+    code, stdout, err = _ctrl_c_while_rendering(_turn(out), presses)
     _assert_interrupted(code, err, out, isolated_home)
     assert "Video ready" not in stdout
 
@@ -161,11 +166,8 @@ def test_ctrl_c_during_a_plain_local_export(
     out = tmp_path / "out"
     _project(tmp_path / "first")
     monkeypatch.setenv("NEMO_FAULTS", "render_slow=600")
-    command = Command("export", "--local", "-o", str(out / "video.mp4"))
-    command.wait_for("err", RENDERING)
-    for _ in range(presses):
-        command.ctrl_c()
-    code, _stdout, err = command.finish()
+    export = ("export", "--local", "-o", str(out / "video.mp4"))
+    code, _stdout, err = _ctrl_c_while_rendering(export, presses)
     _assert_interrupted(code, err, out, isolated_home)
     assert not (out / "video.mp4").exists()
 
