@@ -440,12 +440,15 @@ class EngineParts:
 
         return cls(build_keyword_router(), load_intent_model(), load_gui_tables(), Templates())
 
-    def route(self, settings: Settings) -> Callable[[str, Sequence[str]], Awaitable[Route]]:
-        """The router for `settings` (the LLM fallback when a key is configured)."""
+    def route(
+        self, settings: Settings, completer: Completer | None = None
+    ) -> Callable[[str, Sequence[str]], Awaitable[Route]]:
+        """The router for `settings` (the LLM fallback when a key is configured, or through
+        `completer` when one is given)."""
         from agent.llm import completer_from_settings
         from agent.router import Router
 
-        completer = completer_from_settings(settings)
+        completer = completer or completer_from_settings(settings)
         router = Router(
             self.keyword, model=self.model, completer=completer, templates=self.templates
         )
@@ -501,21 +504,27 @@ async def open_engine(
     Raises:
         ConfigError: The SKILL.md, router or translator tables cannot be loaded.
     """
+    from agent.llm import completer_from_settings
     from agent.runtime import Runtime
 
     parts = parts or EngineParts.load()
-    async with Runtime.open(settings, transport=transport, sleep=sleep) as rt:
-        yield Engine(
-            rt,
-            route=parts.route(settings),
-            translate=parts.translator(settings),
-            templates=parts.templates,
-            progress=progress,
-            sleep=sleep,
-            clock=clock,
-            output_dir=output_dir,
-            export_name=export_name,
-            journal=journal,
-            output=output,
-            media=media,
-        )
+    completer = completer_from_settings(settings)  # one model client for router and translator
+    try:
+        async with Runtime.open(settings, transport=transport, sleep=sleep) as rt:
+            yield Engine(
+                rt,
+                route=parts.route(settings, completer),
+                translate=parts.translator(settings, completer),
+                templates=parts.templates,
+                progress=progress,
+                sleep=sleep,
+                clock=clock,
+                output_dir=output_dir,
+                export_name=export_name,
+                journal=journal,
+                output=output,
+                media=media,
+            )
+    finally:
+        if completer is not None:
+            await completer.aclose()

@@ -116,10 +116,10 @@ class _ModelParts:
         self.templates = parts.templates
         self.completer = completer
 
-    def route(self, settings: Settings) -> Any:
-        return self.parts.route(settings)
+    def route(self, settings: Settings, completer: Completer | None = None) -> Any:
+        return self.parts.route(settings, completer)
 
-    def translator(self, settings: Settings) -> Translator:
+    def translator(self, settings: Settings, completer: Completer | None = None) -> Translator:
         return self.parts.translator(settings, self.completer)
 
 
