@@ -4,7 +4,8 @@ Run: `python scripts/train_intent_model.py [--hold-out GLOB] [--out PATH]`. The 
 `fixtures/router/*.jsonl` and `fixtures/intents/*.jsonl` line (`text`, `expect`: the first
 accepted plan is the label). A multinomial logistic regression over character n-grams
 (`agent.router.intents.features`), trained by plain SGD with L2 and pruned to weights that
-matter, is written to `agent/tables/intent_model.json`. `--hold-out` leaves matching files out
+matter, is written to `agent/tables/intent_model.json` (and compiled beside it,
+`intent_model.marshal`). `--hold-out` leaves matching files out
 of training and reports accuracy on them (the generalization figure).
 """
 
@@ -17,7 +18,7 @@ import math
 import random
 from pathlib import Path
 
-from agent.router.intents import IntentModel, features
+from agent.router.intents import COMPILED_MODEL_FILE, IntentModel, features, model_stamp
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = [
@@ -99,7 +100,9 @@ def main() -> None:
     document = json.dumps(model, ensure_ascii=False, separators=(",", ":"))
     args.out.write_text(document + "\n", encoding="utf-8")
     loaded = IntentModel.from_json(document)
-    grams = len(loaded.weights)
+    # the compiled copy `load_intent_model` reads (see scripts/compile_router_tables.py)
+    args.out.with_name(COMPILED_MODEL_FILE).write_bytes(loaded.dump(model_stamp(document + "\n")))
+    grams = len(loaded.rows)
     print(f"{len(rows)} lines, {grams} n-grams, {len(document) // 1024} KB")
     for path in held:
         cases = _rows(path)

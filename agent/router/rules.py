@@ -223,7 +223,9 @@ def alternation(words: Iterable[str], *, suffix: bool = False, verb: bool = Fals
     """
     # Phrases sharing their edges share one boundary check: a quarter of the regex to compile.
     groups: dict[tuple[str, str], list[str]] = {}
-    for word in sorted(set(words), key=len, reverse=True):
+    # (in the tables' order among equal lengths, so the source is the same in every process and
+    # the compiled file's regexes match it: see agent.router.compiled)
+    for word in sorted(dict.fromkeys(words), key=len, reverse=True):
         groups.setdefault(_edges(word, suffix=suffix, verb=verb), []).append(_core(word))
     patterns = (
         f"{start}(?:{'|'.join(cores)}){end}" if start or end else "|".join(cores)
@@ -381,9 +383,7 @@ def load_tables(names: Iterable[str] = TABLE_FILES) -> RouterTables:
         except FileNotFoundError:
             raise ConfigError(f"router table {name!r} is missing from agent/tables") from None
     try:  # validated ahead of time for exactly these documents (see agent.router.compiled)
-        compiled = read_tables(
-            (folder / COMPILED_FILE).read_text(encoding="utf-8"), fingerprint(documents)
-        )
-    except (FileNotFoundError, UnicodeDecodeError):
+        compiled = read_tables((folder / COMPILED_FILE).read_bytes(), fingerprint(documents))
+    except FileNotFoundError:
         compiled = None
     return compiled if compiled is not None else parse_tables(documents)
