@@ -53,8 +53,8 @@ def main() -> int:
         dump_tables(tables, fingerprint(documents), regexes),
         check=args.check,
     )
-    document = (TABLES / MODEL_FILE).read_text(encoding="utf-8")
-    model = IntentModel.from_json(document).dump(model_stamp(document))
+    document = (TABLES / MODEL_FILE).read_bytes()
+    model = IntentModel.from_json(document.decode("utf-8")).dump(model_stamp(document))
     return status | _write_or_check(TABLES / COMPILED_MODEL_FILE, model, check=args.check)
 
 

@@ -101,7 +101,9 @@ def main() -> None:
     args.out.write_text(document + "\n", encoding="utf-8")
     loaded = IntentModel.from_json(document)
     # the compiled copy `load_intent_model` reads (see scripts/compile_router_tables.py)
-    args.out.with_name(COMPILED_MODEL_FILE).write_bytes(loaded.dump(model_stamp(document + "\n")))
+    args.out.with_name(COMPILED_MODEL_FILE).write_bytes(
+        loaded.dump(model_stamp(f"{document}\n".encode()))
+    )
     grams = len(loaded.rows)
     print(f"{len(rows)} lines, {grams} n-grams, {len(document) // 1024} KB")
     for path in held:

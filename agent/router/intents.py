@@ -11,6 +11,7 @@ lookups. It may always abstain.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import marshal
 import math
@@ -23,7 +24,6 @@ from typing import Any
 
 from agent.errors import ConfigError
 from agent.router.text import prepare
-from agent.stamps import stamp
 
 __all__ = [
     "COMPILED_MODEL_FILE",
@@ -158,18 +158,18 @@ class IntentModel:
             return None
         if not (isinstance(labels, tuple) and isinstance(bias, tuple) and bias and labels):
             return None
-        sizes = (len(bias), len(starts), len(values), starts[-1], max(label_at, default=0))
-        if sizes != (len(labels), len(grams) + 1, len(label_at), len(values), sizes[4]) or (
-            sizes[4] >= len(labels)
-        ):
+        sizes = (len(bias), len(starts), len(values), starts[-1] if starts else -1)
+        if sizes != (len(labels), len(grams) + 1, len(label_at), len(values)):
             return None
+        if not isinstance(label_at, bytes) or label_at.translate(None, bytes(range(len(labels)))):
+            return None  # a weight of a label the model does not have
         rows = dict(zip(grams, range(len(grams)), strict=True))
         return cls(labels, rows, starts, label_at, values, bias)
 
 
-def model_stamp(document: str) -> str:
-    """The stamp of the model's JSON document, for its compiled file."""
-    return stamp(f"intent-model/{_FORMAT}", [document])
+def model_stamp(document: bytes) -> str:
+    """The stamp of the model's JSON file (its bytes: no decoding), for its compiled file."""
+    return hashlib.sha256(f"intent-model/{_FORMAT}\n".encode() + document).hexdigest()
 
 
 def load_intent_model() -> IntentModel | None:
@@ -180,7 +180,7 @@ def load_intent_model() -> IntentModel | None:
     """
     folder = resources.files("agent") / "tables"
     try:
-        document = (folder / MODEL_FILE).read_text(encoding="utf-8")
+        document = (folder / MODEL_FILE).read_bytes()
     except FileNotFoundError:
         return None
     try:
@@ -189,4 +189,9 @@ def load_intent_model() -> IntentModel | None:
         )
     except FileNotFoundError:
         compiled = None
-    return compiled if compiled is not None else IntentModel.from_json(document)
+    if compiled is not None:
+        return compiled
+    try:
+        return IntentModel.from_json(document.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"intent model is invalid: {exc}") from exc

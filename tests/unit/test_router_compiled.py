@@ -126,8 +126,8 @@ def test_a_damaged_file_is_ignored(
 
 
 def test_the_compiled_intent_model_is_made_from_the_shipped_one() -> None:
-    document = (_TABLES / MODEL_FILE).read_text(encoding="utf-8")
-    parsed = IntentModel.from_json(document)
+    document = (_TABLES / MODEL_FILE).read_bytes()
+    parsed = IntentModel.from_json(document.decode("utf-8"))
     compiled = IntentModel.from_compiled(
         (_TABLES / COMPILED_MODEL_FILE).read_bytes(), model_stamp(document)
     )
