@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast, get_args
 
 from agent.router.rules import INTENTS, Intent, Keyword, KeywordKind, RouterTables
+from agent.router.wordmap import WordMap
 from agent.stamps import stamp
 
 __all__ = [
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 COMPILED_FILE = "router_compiled.marshal"
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the layout of the file or the meaning of a table changes."""
 _KINDS: tuple[KeywordKind, ...] = get_args(KeywordKind)
 _MARSHAL_VERSION = 4
@@ -71,8 +72,9 @@ def dump_tables(tables: RouterTables, stamp: str, regexes: Iterable[re.Pattern[s
         "fingerprint": stamp,
         "keywords": tuple((k.intent, k.text, k.pattern, k.kind) for k in tables.keywords),
         "grammar": {name: tuple(words) for name, words in sorted(tables.grammar.items())},
-        "typos": {word: sys.intern(intent) for word, intent in sorted(tables.typos.items())},
-        "respell": dict(sorted(tables.respell.items())),
+        "byteorder": sys.byteorder,
+        "typos": WordMap.from_dict(dict(sorted(tables.typos.items()))).parts(),
+        "respell": WordMap.from_dict(dict(sorted(tables.respell.items()))).parts(),
         "fold": dict(sorted(tables.fold.items())),
         "engine": engine(),
         "regexes": tuple(entry for _, entry in sorted(_codes(regexes).items())),
@@ -95,7 +97,9 @@ def read_tables(data: bytes, stamp: str) -> RouterTables | None:
     try:
         # our own file, shipped inside the package beside the code that reads it
         content = marshal.loads(data)  # noqa: S302
-        if content.get("format") != FORMAT or content.get("fingerprint") != stamp:
+        if (content.get("format"), content.get("fingerprint")) != (FORMAT, stamp):
+            return None
+        if content.get("byteorder") != sys.byteorder:
             return None
         tables = _tables(content)
     except (ValueError, EOFError, TypeError, KeyError, AttributeError):
@@ -133,13 +137,13 @@ def _tables(data: dict[str, Any]) -> RouterTables | None:
         if intent not in INTENTS or kind not in _KINDS:
             return None
         keywords.append(Keyword(intent, word, pattern, kind))
-    typos: dict[str, Intent] = data["typos"]
+    typos: WordMap[Intent] = WordMap.from_parts(data["typos"])
+    respell: WordMap[str] = WordMap.from_parts(data["respell"])
     grammar: dict[str, tuple[str, ...]] = data["grammar"]
-    respell: dict[str, str] = data["respell"]
     fold: dict[int, str] = data["fold"]
     # marshal yields exactly the types it was given; check the shapes, and the intents
-    if not set(typos.values()) <= set(INTENTS) or not all(
-        isinstance(x, dict) for x in (typos, grammar, respell, fold)
+    if not set(data["typos"][2]) <= set(INTENTS) or not all(
+        isinstance(x, dict) for x in (grammar, fold)
     ):
         return None
     return RouterTables(

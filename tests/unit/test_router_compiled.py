@@ -23,6 +23,7 @@ from agent.router.compiled import (
 from agent.router.intents import COMPILED_MODEL_FILE, MODEL_FILE, IntentModel, model_stamp
 from agent.router.keyword import KeywordRouter
 from agent.router.rules import TABLE_FILES, load_tables, parse_tables
+from agent.router.wordmap import WordMap
 
 _TABLES = resources.files("agent") / "tables"
 
@@ -110,7 +111,9 @@ def test_a_file_made_from_other_tables_is_ignored(documents: list[str]) -> None:
     [
         lambda data: data.update(format=0),
         lambda data: data.update(keywords=(("nonsense", "x", "x", "keyword"),)),
-        lambda data: data.update(typos={"exprot": "teleport"}),
+        lambda data: data.update(typos=WordMap.from_dict({"exprot": "teleport"}).parts()),
+        lambda data: data.update(respell=("ab", b"\x01", (), b"", b"")),
+        lambda data: data.update(byteorder="middle"),
         lambda data: data.pop("grammar"),
         lambda data: data.update(fold=[1, 2]),
     ],
