@@ -11,16 +11,17 @@ Pure; built by `agent.router.compiled` from a dict, compared equal to that dict.
 
 from __future__ import annotations
 
-import zlib
 from array import array
 from collections.abc import Iterator, Mapping
 from typing import Any, Generic, TypeVar, overload
+from zlib import crc32
 
 __all__ = ["WordMap"]
 
 V = TypeVar("V")
 _T = TypeVar("_T")
 _EMPTY = -1
+_MISSING: Any = object()
 
 
 class WordMap(Mapping[str, V], Generic[V]):
@@ -100,40 +101,36 @@ class WordMap(Mapping[str, V], Generic[V]):
             raise ValueError("word map parts do not fit together")
         return cls(words, ends, values, value_at, slots)
 
-    def _find(self, word: object) -> V | None:
-        """The value of `word`, None when it is not a key. An index out of range (a damaged
-        file: the indices are not checked at load, which would cost more than the load) is a
-        miss, never an error."""
-        if not isinstance(word, str):
-            return None
-        slots, mask, ends, words = self._slots, self._mask, self._ends, self._words
-        slot = _hash(word) & mask
-        try:
-            while (at := slots[slot]) != _EMPTY:
-                if words[ends[at - 1] if at else 0 : ends[at]] == word:
-                    return self._values[self._value_at[at]]
-                slot = (slot + 1) & mask
-        except IndexError:
-            return None
-        return None
-
     @overload
     def get(self, key: str, /) -> V | None: ...
     @overload
     def get(self, key: str, default: V | _T, /) -> V | _T: ...
     def get(self, key: str, default: object = None, /) -> object:
-        """The value of `key`, else `default` (no exception raised on a miss)."""
-        found = self._find(key)
-        return default if found is None else found
+        """The value of `key`, else `default` (no exception raised on a miss; one call, since
+        the router asks for every word of four letters or more). An index out of range (a
+        damaged file: indices are not checked at load, that would cost more than the load)
+        is a miss, never an error."""
+        if not isinstance(key, str):
+            return default
+        slots, mask, ends, words = self._slots, self._mask, self._ends, self._words
+        slot = crc32(key.encode("utf-8", "surrogatepass")) & mask
+        try:
+            while (at := slots[slot]) != _EMPTY:
+                if words[ends[at - 1] if at else 0 : ends[at]] == key:
+                    return self._values[self._value_at[at]]
+                slot = (slot + 1) & mask
+        except IndexError:
+            return default
+        return default
 
     def __getitem__(self, key: str) -> V:
-        found = self._find(key)
-        if found is None:
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
             raise KeyError(key)
         return found
 
     def __contains__(self, key: object) -> bool:
-        return self._find(key) is not None
+        return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
 
     def __iter__(self) -> Iterator[str]:
         start = 0
@@ -149,5 +146,5 @@ class WordMap(Mapping[str, V], Generic[V]):
 
 
 def _hash(word: str) -> int:
-    """The same in every process (`hash()` of a str is salted per process)."""
-    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+    """The same in every process (`hash()` of a str is salted per process); `get` inlines it."""
+    return crc32(word.encode("utf-8", "surrogatepass"))
