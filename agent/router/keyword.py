@@ -33,6 +33,7 @@ from agent.router.reading import (
 )
 from agent.router.replies import accepted_offer, named_as, refuses, retracts, told
 from agent.router.route import Action, Route, Source
+from agent.router.shown import as_cost, shown
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.text import MASK, by_script, prepare
 
@@ -157,7 +158,7 @@ class KeywordRouter:
         prepared = prepare((accepted_offer(text) or text).translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        respelled = set_aside(respelled, MASK)
+        respelled = as_cost(shown(set_aside(respelled, MASK), MASK))
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
         reread(segments, clauses)
