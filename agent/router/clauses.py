@@ -99,7 +99,8 @@ class Segmenter:
             rf"|(?<=导出|下载|渲染|出片|输出|保存|上传)后(?![面台来]|{alternation(late_cjk)})"
         )
         self._connector = re.compile(
-            rf"(\s*(?:[,;!?]|\.(?!\d)|{alternation(g['connectors'])}|{sequence})\s*)"
+            rf"(\s*(?:[,;!?]|\.(?!\d)|(?!还有(?:没|多少|几|剩))(?:{alternation(g['connectors'])})"
+            rf"|{sequence})\s*)"
         )
         self._after = re.compile(alternation(g["after_markers"]))
         verbs = alternation([*g["edit_verbs"], "finish", "complete"], verb=True)

@@ -145,7 +145,7 @@ _ACCOUNT = re.compile(
     r"(?:credits?|points?|balance|tokens?)\b"
     r"|(?<!even\s)\bif\s+(?:theres|there\s+is|there\s+are|i\s+have|we\s+have|its|it\s+is)\s+"
     r"(?:still\s+)?enough\b"
-    r"|(?:如果|要是|假如|只要|若是|若)[^,.!?]{0,8}?(?:积分|余额|点数|额度)"
+    r"|(?:如果|要是|假如|只要|若是|若)[^,.!?]{0,8}?(?:积分|余额|点数|额度|credits?|points?|钱)"
     r"|(?:积分|余额|点数|额度)[^,.!?]{0,4}?(?:够|足够|不够|超过|不到|少于|多于|以内|以下)"
     r"[^,.!?]{0,4}?(?:的话|就|才)"
 )
