@@ -40,7 +40,9 @@ _REQUEST = re.compile(
 # "X, then export", "X 然后导出", "配返首歌先": the clause is explicitly ordered before the next.
 _THEN = re.compile(r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着)\s*$")
 # "字大啲，搞掂就出片", "开头短点，弄好就导出": the work named before is done, then the command
-_DONE_THEN = re.compile(r"^\s*(?:(?:做|弄|搞|改|剪|加|换|整|调)(?:好|完|定)了?|好了)(?:之后|以后|后)?[就再]")
+_DONE_THEN = re.compile(
+    r"^\s*(?:(?:做|弄|搞|改|剪|加|换|整|调)(?:好|完|定)了?|好了)(?:之后|以后|后)?[就再]"
+)
 
 
 # After a subordinate clause, a main clause that asks ("if I render now will it use up my
@@ -167,7 +169,8 @@ class Segmenter:
         if pieces[index].strip().endswith("先"):
             return True
         for at in range(index + 1, len(pieces), 2):
-            if _THEN.match(pieces[at]) or _DONE_THEN.match(pieces[at + 1] if at + 1 < len(pieces) else ""):
+            following = pieces[at + 1] if at + 1 < len(pieces) else ""
+            if _THEN.match(pieces[at]) or _DONE_THEN.match(following):
                 return True
             if at + 1 < len(pieces) and pieces[at + 1].strip():
                 return False

@@ -18,7 +18,7 @@ from agent.router.deferral import (
     runs_now,
     without_later_word,
 )
-from agent.router.mentions import asked_about, capability, how_to, mentioned, offered, set_aside
+from agent.router.mentions import asked_about, capability, how_to, mentioned, offered
 from agent.router.reading import (
     Clause,
     Decision,
@@ -33,8 +33,8 @@ from agent.router.reading import (
 )
 from agent.router.replies import accepted_offer, named_as, refuses, retracts, told
 from agent.router.route import Action, Route, Source
-from agent.router.shown import as_cost, shown
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
+from agent.router.shown import set_apart
 from agent.router.text import MASK, by_script, prepare
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
@@ -147,18 +147,13 @@ class KeywordRouter:
         """
         return self.analyse(text, attachments).route
 
-    def declined(self, text: str) -> tuple[Action, ...]:
-        """The commands a turn negates or defers, whatever stage decides its plan (the router
-        asks when the keyword stage abstains, so the user's "don't" binds the fallback too)."""
-        return self.analyse(text).declined
-
     def analyse(self, text: str, attachments: Sequence[str] = ()) -> Decision:
         """The keyword stage's whole view of a turn: its route (None = abstain), the commands
         it declines, and whether any clause firmly asks for an edit or names content."""
         prepared = prepare((accepted_offer(text) or text).translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        respelled = as_cost(shown(set_aside(respelled, MASK), MASK))
+        respelled = set_apart(respelled, MASK)
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
         reread(segments, clauses)

@@ -9,13 +9,27 @@ Two rewrites of the keyword stage's normalised text, both pure regexes:
 - A question whether the balance covers an export ("whether it would cover a final 4K render",
   "enough left for two more exports?", "积分够再渲染一次吗") asks about credits: the export word in
   it names the cost's subject and is read as the credits it asks about, never as a command.
+- The file we delivered lost or saved wrong ("I lost the file you exported last time", "it only
+  saved a thumbnail", "上次导出的视频我删掉了", "保存下来的只是一张图") is news, no edit: the
+  report is left out, and a request for it again or for the real one ("can I get it again?",
+  "我要的是视频本身") asks for the export.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["as_cost", "shown"]
+from agent.router.mentions import set_aside
+
+__all__ = ["as_cost", "redelivered", "set_apart", "shown"]
+
+
+def set_apart(text: str, mask: str) -> str:
+    """The keyword stage's turn before it splits: things compared and quotes reported set aside
+    (`set_aside`), text to show masked, a question whether the balance covers an export read
+    as a credits question, and a lost or wrongly saved file's report left out."""
+    return redelivered(as_cost(shown(set_aside(text, mask), mask)))
+
 
 _LABEL_EN = (
     r"(?:text|line|lines|caption|captions|title|titles|subtitle|subtitles|heading|headline"
@@ -73,7 +87,9 @@ _COST = re.compile(
     # the A-not-A question on its own ("…？够不够导出", "够唔够出多条")
     r"|(?:够不够|够没够|足不足够|够不)\s*(?:再|多)?(?:导出|渲染|出片|输出|下载|出)"
 )
-_QUESTION = re.compile(r"[?？]|吗|么|够不够|够唔够|有没有|\bwhether\b|^\s*(?:do|does|is|are|can|will|would)\b")
+_QUESTION = re.compile(
+    r"[?？]|吗|么|够不够|够唔够|有没有|\bwhether\b|^\s*(?:do|does|is|are|can|will|would)\b"
+)
 
 
 def as_cost(text: str) -> str:
@@ -82,3 +98,51 @@ def as_cost(text: str) -> str:
     if not _QUESTION.search(text):
         return text
     return _COST.sub(" credits ", text)
+
+
+_LOST = re.compile(
+    r"\b(?:lost|deleted|misplaced|cant\s+find|can\s*not\s+find|wiped)\b"
+    r"[^,.;!?]{0,30}?\b(?:file|video|mp4|export|render|copy|download)\b"
+    r"|\b(?:file|video|mp4|export|render|download)\s+(?:is\s+|got\s+)?(?:gone|lost|deleted|missing)\b"
+    r"|\b(?:only|just)\s+(?:saved|kept|got|gave\s+me|downloaded|grabbed)\s+(?:a|an|the|me\s+a)\s+"
+    r"(?:\w+\s+)?(?:thumbnail|preview|screenshot|still|cover|picture|image|photo|jpg|png)\b"
+    r"|\b(?:gave|saved)\s+(?:me\s+)?(?:a|an)\s+(?:\w+\s+)?(?:jpg|png|picture|image|screenshot|thumbnail)\b"
+    r"|(?:上次|之前|以前|昨天|早前|刚才)[^,.!?]{0,4}?(?:导出|输出|下载|渲染|发|做|出)[^,.!?]{0,8}?"
+    r"(?:弄丢|丢了|删掉|删了|不见|找不到|没了)"
+    r"|(?:我|不小心|误|手滑)[^,.!?]{0,4}?(?:弄丢|删掉|删了|丢了)了?[^,.!?]{0,6}?"
+    r"(?:导出|输出|下载|视频|文件|成片)"
+    r"|只(?:存|保存|下载|留|得)(?:到|了|下|低)?[^,.!?]{0,3}?(?:封面|图|相|截图|缩略图)"
+    r"|(?:保存|下载|存)(?:下来)?的只是"
+)
+_BREAK = re.compile(r"[,.;!?]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_AGAIN = re.compile(
+    r"\b(?:again|another\s+copy|resend|the\s+real|the\s+actual|itself|the\s+full\s+video)\b"
+    r"|再(?:给|发|传|send)|再[^,.!?]{0,2}一(?:次|份|遍)|重新(?:给|发)|真正|本身"
+)
+# the request itself: a verb of giving, getting or wanting in the clause ("can I get it again")
+_GIVE = re.compile(r"\b(?:get|have|send|give|resend|share|deliver|need|want|grab)\b|给|发|传|要")
+_FORBIDS = re.compile(r"\b(?:dont|do\s+not|never|no\s+need)\b|不要|别|不用")
+
+
+def redelivered(text: str) -> str:
+    """`text` without a report that the delivered file was lost or saved wrong, with its
+    request for the file again read as "send me the video"; any other turn as it is."""
+    lost = _LOST.search(text)
+    if lost is None:
+        return text
+    start = max((m.end() for m in _BREAK.finditer(text, 0, lost.start())), default=0)
+    end = _BREAK.search(text, lost.end())
+    stop = end.start() if end else len(text)
+    rest = text[stop:]
+    again = _AGAIN.search(rest)
+    if again is None or _FORBIDS.search(rest):
+        return text
+    close = _BREAK.search(rest, again.end())
+    clause = rest[: close.start() if close else len(rest)]
+    opened = max((m.end() for m in _BREAK.finditer(clause, 1, again.start())), default=0)
+    if not _GIVE.search(clause, opened):
+        return text
+    wanted = " 发给我, " if _CJK.search(again.group(0)) else " send me the video, "
+    rest = f"{rest[: again.start()]}{wanted}{rest[again.end() :]}"
+    return f"{text[:start]} {rest}".strip()
