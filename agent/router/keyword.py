@@ -43,6 +43,7 @@ __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
+_CJK_TAIL = re.compile(rf"{_CJK_SEQUENCE.pattern}|[弄做搞改整调][好完定]")  # "弄好直接导出"
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 _READ_ONLY = frozenset({"state", "credits"})
@@ -248,7 +249,7 @@ class KeywordRouter:
             if not bare and not any(s <= marker.start() < e for s, e in exceptions):
                 # A Chinese clause often continues after the content: "改成竖屏后下载".
                 # So does one whose dash opens a request: "the promo clip — could you confirm".
-                tail = (_CJK_SEQUENCE if _CJK.search(marker.group(0)) else _ASKS_AFTER).search(rest)
+                tail = (_CJK_TAIL if _CJK.search(marker.group(0)) else _ASKS_AFTER).search(rest)
                 kept = rest[tail.start() :] if tail else ""
                 return f"{clause[: marker.end()]} {MASK} {kept}".rstrip(), True
         return clause, MASK in clause
