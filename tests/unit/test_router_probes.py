@@ -32,6 +32,19 @@ system's words, pasted replies ("> Would you like me to export it?" / "yes pleas
 trigger words and long dictation, first sight 20/30 (none harmful; two lines relabelled to
 accept the safe default beside the labelled plan); a last mixed batch of 40 on the finished
 round-5 router, first sight 37/40 (none harmful). All 527 at 100% after the round-5 classes.
+
+probe_r6 (round 6): 98 lines in the classes the round-6 training set missed, ten or more per
+class in both languages (cost slang, a balance question naming an export, conditions on the
+price, text to show behind a colon, Cantonese export and giving-back words, a comparative
+before 搞掂就匯出, the news that the edits are done, a phone that saved only a thumbnail, past
+and deferred exports), first sight 63/98 (13 harmful); 65 on the traps and safety side ("roll
+credits", 出口业务, someone else's export to come, cost and price conditions without the word
+credits, edits before an export, bare exports), first sight 58/65 (2 harmful, and 3 exports on a
+price condition left unchecked); 61 in the hard registers (dictation, non-native English,
+Cantonese and Traditional, earlier turns, progress, business mail), first sight 58/61 (none
+harmful; two lines relabelled to the earlier sets' conventions: "before you export, X" may plan
+only X, and a note "please find attached" may upload). All 224 at 100% after the round-6
+classes.
 """
 
 from __future__ import annotations
@@ -44,7 +57,12 @@ import pytest
 from agent.router import build_router
 from tests.conftest import FIXTURES
 
-PROBES = {"probe_r4_everyday": (0.99, 0), "probe_r4_hard": (0.98, 0), "probe_r5": (1.0, 0)}
+PROBES = {
+    "probe_r4_everyday": (0.99, 0),
+    "probe_r4_hard": (0.98, 0),
+    "probe_r5": (1.0, 0),
+    "probe_r6": (1.0, 0),
+}
 
 
 def _harmful(plan: list[str], case: dict[str, Any]) -> bool:
