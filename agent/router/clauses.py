@@ -88,6 +88,19 @@ class Segment:
     """A sequence word ("then", "然后", a closing "先") orders the clause before the next."""
 
 
+_OPENS_ASKING = re.compile(r"^(?:can|could)\s+(?:i|we)\s+\w+")
+
+
+def _ends_asking(pieces: Sequence[str], index: int) -> bool:
+    """The sentence of the piece at `index` ends in a question mark (past connector words)."""
+    for mark in pieces[index + 1 :: 2]:
+        if "?" in mark:
+            return True
+        if re.search(r"[.!;]", mark):
+            return False
+    return False
+
+
 class Segmenter:
     """Splits a normalised turn into clauses in the order they should run."""
 
@@ -97,8 +110,10 @@ class Segmenter:
         # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
         sequence = rf"(?<=\w)(?:{alternation(g['sequence_markers'])})(?!{alternation(late_cjk)})"
         # "导出后告诉我余额": after a two-character command, 后 orders the clauses too
+        # ("下载后会不会变模糊" asks what the download will be: one clause)
         sequence += (
-            rf"|(?<=导出|下载|渲染|出片|输出|保存|上传)后(?![面台来]|{alternation(late_cjk)})"
+            r"|(?<=导出|下载|渲染|出片|输出|保存|上传)后"
+            rf"(?![面台来]|会|能|是不是|有没有|{alternation(late_cjk)})"
         )
         self._connector = re.compile(
             rf"(\s*(?:[,;!?]|\.(?!\d)|(?!还有(?:没|多少|几|剩))(?:{alternation(g['connectors'])})"
@@ -121,6 +136,8 @@ class Segmenter:
                 continue
             mark = pieces[index + 1] if index + 1 < len(pieces) else ""
             asks = "?" in mark or (bool(_ASKS.search(part)) and not _REQUEST.search(part))
+            # "can I export vertical and horizontal both?": the question word opens the sentence
+            asks = asks or bool(_OPENS_ASKING.match(part) and _ends_asking(pieces, index))
             asks = asks or bool(_INQUIRY.search(part))
             after = self._subordinator(part)
             if after and ordered and self._afterthought(part, after):

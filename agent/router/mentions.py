@@ -27,7 +27,9 @@ _QUESTION = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|wheres"
     r"|where\s+(?:do|does|did|is|are|was|were)"
     r"|do\s+(?:i|we|you|they|re-?\w+s)"
-    r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b"
+    r"|is|are|was|were|has|have|should|would\s+it|will\s+it"
+    # round 6: the export as the subject of a question ("will the export have a watermark?")
+    r"|(?:will|would|can|could|should|might|may)\s+(?:the|my|this|that|an?|our|your)(?:\s+\w+)?)\b"
     r"(?!\s+(?:i|we)\s+(?:get|have))"
 )
 # Questions about whether or how often it happened, or where its file went, not about how it
@@ -86,6 +88,10 @@ _EARLIER = re.compile(
     r"|(?:已经|上次|之前|昨天|刚才|刚刚|以前|上一次|前几天).{0,3}$"
     # one of several made ("the other export", "the 2nd render")
     r"|\b(?:the|that|this|my)\s+(?:other|first|second|third|\d+(?:st|nd|rd|th))\s+$"
+    # round 6: thanks for one done, or one already sent on ("we sent the render to the client")
+    r"|\b(?:thanks|thank\s+you|thx|ty)\s+(?:so\s+much\s+|a\s+lot\s+)?for\s+(?:the\s+|my\s+|that\s+)?$"
+    r"|\b(?:sent|shared|showed|shown|gave|posted|emailed|forwarded|watched|checked|reviewed"
+    r"|played|opened|published)\s+(?:\w+\s+)?(?:the|my|our|that|your|this)\s+(?:\w+\s+)?$"
 )
 # Someone else's words reported ("my friend said exporting takes ages", "听说导出要很久"), or the
 # user's own instruction still to come ("I'll tell you to export", "到时候我再叫你导出"). The
@@ -143,6 +149,10 @@ _PURPOSE = re.compile(
 )
 _WERE = re.compile(r"^\s*were\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?$")
 _WILL_IT = re.compile(r"(?<![学不])会\s*$")
+# "导出来会有水印吗", "渲染出来是什么格式": what the export will hold or be, asked
+_RESULT_ZH = re.compile(
+    r"^\s*(?:出来|来|后|之后|以后|完)?(?:的\S{0,3}?)?(?:会|能|可以|是|有没有|带不带|有)"
+)
 _ENDS_ASKING = re.compile(r"(?:吗|么|嘛)\W*$")
 
 
@@ -159,7 +169,7 @@ def _aside(word: str, clause: str, start: int, before: str) -> bool:
     ):
         return True
     after = clause[start + len(word) :]
-    if _WHEN_ZH.match(after) and _ZH_ASKS.search(after):
+    if (_WHEN_ZH.match(after) or _RESULT_ZH.match(after)) and _ZH_ASKS.search(after):
         return True
     return bool(_WILL_IT.search(before) and _ENDS_ASKING.search(clause))
 
@@ -180,7 +190,8 @@ _ABLE = re.compile(
     r"|(?:可以|可不可以|能不能|能否|能|支持|有没有办法)\s*$"
 )
 _SPECIFIED = re.compile(
-    r"^\s*(?:in|with|without|as|at|into|using)\b"
+    r"^\s*(?:in|with|without|as|at|into|using|vertical|horizontal|square|portrait|landscape"
+    r"|both|separately|multiple|twice)\b"
     r"|^\s*(?:[0-9a-z]|成|为|透明|高清|无水印|超清|竖|横|带).*(?:吗|么|不)\s*$"
 )
 

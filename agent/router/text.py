@@ -148,6 +148,8 @@ _SYNONYMS = {
     "档案": "文件",
     # Cantonese V咗O: 出咗片未 = 出片了没 (the perfective after the whole verb)
     "出了片": "出片了",
+    # round 6: 頭先 = 刚才 (just now)
+    "头先": "刚才",
 }
 
 _EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))

@@ -43,8 +43,11 @@ credits, edits before an export, bare exports), first sight 58/65 (2 harmful, an
 price condition left unchecked); 61 in the hard registers (dictation, non-native English,
 Cantonese and Traditional, earlier turns, progress, business mail), first sight 58/61 (none
 harmful; two lines relabelled to the earlier sets' conventions: "before you export, X" may plan
-only X, and a note "please find attached" may upload). All 224 at 100% after the round-6
-classes.
+only X, and a note "please find attached" may upload); 41 on titles named without quotes, "save"
+that keeps the work, questions about what an export will be and exports thanked for or sent on,
+first sight 30/41 (11 harmful: "save my changes", "will the export have a watermark?", "导出来会
+有水印吗", "thanks for the export! …", "we sent the render to the client …"). All 265 at 100%
+after the round-6 classes.
 """
 
 from __future__ import annotations

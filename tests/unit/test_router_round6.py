@@ -136,7 +136,9 @@ def test_someone_elses_export_to_come_is_no_command(
 @given(
     st.sampled_from(["段音樂", "字", "开头", "音乐", "字幕", "背景音乐", "個logo"]),
     st.sampled_from(["大聲啲", "細聲啲", "大啲", "短啲", "小声点", "短一点", "大一点", "亮一点"]),
-    st.sampled_from(["，搞掂就匯出", "，弄好就导出", "，搞定就出片", "，整好就匯出", "，做好就导出"]),
+    st.sampled_from(
+        ["，搞掂就匯出", "，弄好就导出", "，搞定就出片", "，整好就匯出", "，做好就导出"]
+    ),
 )
 def test_a_chinese_comparative_before_the_export_is_an_edit_done_first(
     router: Router, topic: str, comparative: str, export: str
@@ -211,3 +213,70 @@ def test_an_edit_asked_again_after_a_lost_file_never_exports(
     router: Router, report: str, edit: str
 ) -> None:
     assert "export" not in _plan(router, report + edit)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["save", "please save", "can you save", "ok save"]),
+    st.sampled_from(
+        [
+            "my changes",
+            "the changes",
+            "the project",
+            "this as a template",
+            "it as a preset",
+            "the draft",
+            "my progress",
+            "these settings",
+        ]
+    ),
+)
+def test_saving_the_work_is_no_export(router: Router, verb: str, thing: str) -> None:
+    assert "export" not in _plan(router, f"{verb} {thing}")
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "will the export have a watermark?",
+            "can the render be 60fps?",
+            "would the download include the music?",
+            "can I export vertical and horizontal both?",
+            "导出来会有水印吗",
+            "渲染出来是什么格式",
+            "下载后会不会变模糊",
+            "匯出嚟會唔會有水印",
+        ]
+    ),
+)
+def test_a_question_about_what_the_export_will_be_never_exports(
+    router: Router, question: str
+) -> None:
+    assert "export" not in _plan(router, question)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "thanks for the export!",
+            "we sent the render to the client",
+            "I shared the download with my team",
+            "頭先匯出嗰條好正",
+            "你刚才导出的那个没问题",
+        ]
+    ),
+    st.sampled_from(
+        [
+            " can you make the music softer",
+            " now make it shorter",
+            "，而家幫我整個直版",
+            "，加个片尾",
+        ]
+    ),
+)
+def test_an_export_thanked_for_or_sent_on_is_named_not_asked_for(
+    router: Router, past: str, edit: str
+) -> None:
+    assert _plan(router, past + edit) == ("sse",)
