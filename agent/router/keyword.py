@@ -113,7 +113,7 @@ class KeywordRouter:
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
         late_latin, late_cjk = by_script(g["deferrals"])
         self._deferred_after = re.compile(
-            rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
+            rf"^[\s:=]*(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
         )
 
