@@ -38,7 +38,11 @@ _REQUEST = re.compile(
 )
 
 # "X, then export", "X 然后导出", "配返首歌先": the clause is explicitly ordered before the next.
-_THEN = re.compile(r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着)\s*$")
+_THEN = re.compile(
+    r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着"
+    # round 6: "slap some lofi on it and render": words joined to the next by "and" come first
+    r"|and|&|\+)\s*$"
+)
 # "字大啲，搞掂就出片", "开头短点，弄好就导出": the work named before is done, then the command
 _DONE_THEN = re.compile(
     r"^\s*(?:(?:做|弄|搞|改|剪|加|换|整|调)(?:好|完|定)了?|好了)(?:之后|以后|后)?[就再]"

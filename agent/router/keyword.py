@@ -30,6 +30,7 @@ from agent.router.reading import (
     resolve_collision,
     subject,
     with_check,
+    works_first,
 )
 from agent.router.replies import accepted_offer, named_as, refuses, retracts, told
 from agent.router.route import Action, Route, Source
@@ -338,7 +339,8 @@ class KeywordRouter:
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
             edited = not match.asked and self._edited(match, before)
-            edited |= match.intent == "export" and implies_edit(after)  # "…with the new song"
+            # "…with the new song", "整个滤镜再出片"
+            edited |= match.intent == "export" and (implies_edit(after) or works_first(before))
             if match.intent == "sse" or (
                 not match.asked and self._object(match, edited, before, after)
             ):

@@ -71,7 +71,19 @@ _SUPPOSED = re.compile(
 _DETERMINED = re.compile(r"\b(?:the|that|this|my|your|our)\s*$")
 _DESCRIBED = re.compile(
     r"^\s*(?:from|of\s+(?:yesterday|earlier|before|last)|you\s+(?:did|made|sent|gave)"
-    r"|that\s+you|i\s+got|we\s+did)\b"
+    r"|that\s+you|i\s+got|we\s+did|ive\s+(?:done|made|had)|i\s+(?:did|made|had)"
+    r"|weve\s+(?:done|made)|we\s+made)\b"
+)
+# round 6: one made elsewhere ("this is a render from blender"), the user's own work under way
+# ("I'm exporting photos from lightroom"), a file fetched from a place ("我喺IG下載咗張相")
+_ELSEWHERE = re.compile(r"\b(?:a|an)\s+$")
+_UNDER_WAY = re.compile(
+    r"(?:^|\b)(?:im|i\s+am|we\s+are|were|i\s+was|we\s+were|ive\s+been|weve\s+been)\s+"
+    r"(?:just\s+|currently\s+|still\s+|now\s+|already\s+)?$"
+)
+_FETCHED = re.compile(r"(?:从|在|喺|由)[^,.!?]{1,8}?$")
+_FETCHED_AFTER = re.compile(
+    r"^\s*(?:了|咗)?\s*(?:[张首个些段条]|一张|几张)?\s*(?:图|相|照片|歌|音乐|素材|视频)"
 )
 _CJK_QUESTION = re.compile(r"多久|多少|要几|什么|怎么|为什么|哪里|哪儿|在哪|哪个")
 _PAST_FORM = re.compile(r"ed$")
@@ -226,6 +238,9 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (_PERFECTIVE.match(after) is not None and not _ABLE.search(clause[:start]))
         or whether(clause)
         or (_DETERMINED.search(before) is not None and _DESCRIBED.match(after) is not None)
+        or (_ELSEWHERE.search(before) is not None and after.lstrip().startswith("from "))
+        or (intent == "export" and word.endswith("ing") and _UNDER_WAY.search(before) is not None)
+        or (_FETCHED.search(before) is not None and _FETCHED_AFTER.match(after) is not None)
         or _AWAITS.search(after)
         or _REPORTED.search(before) is not None
         or _aside(word, clause, start, before)
@@ -238,6 +253,8 @@ def asked_about(clause: str, start: int, intent: str = "export") -> bool:
     uploaded ("which photos did I already upload?"): a question about the work, answered from
     its state. Not a comparison ("is 'download' the same as export?")."""
     before = clause[:start]
+    if _WERE.match(before):  # "we're exporting tomorrow": told, not asked
+        return False
     if intent != "export":
         return intent == "upload" and _WHICH_DONE.search(before) is not None
     if _COMPARED.search(before):

@@ -48,8 +48,10 @@ that keeps the work, questions about what an export will be and exports thanked 
 first sight 30/41 (11 harmful: "save my changes", "will the export have a watermark?", "导出来会
 有水印吗", "thanks for the export! …", "we sent the render to the client …"); 40 terse, emoji,
 typo, code-switched, negated and share/post lines, first sight 37/40 (1 harmful: "export: not yet.
-music: softer"). All but one of the 305 after the round-6 classes: "📤 pls" goes to the agent
-(an emoji alone is not read as an export).
+music: softer"). 32 on slang edits joined to an export by "and" ("slap some lofi on it and
+render", "整个滤镜再出片"), files fetched or made elsewhere, the user's own export under way and
+questions that must not change anything, first sight 19/32 (13 harmful). All but one of the 337
+after the round-6 classes: "📤 pls" goes to the agent (an emoji alone is not read as an export).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ PROBES = {
     "probe_r4_everyday": (0.99, 0),
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
-    "probe_r6": (0.996, 0),
+    "probe_r6": (0.997, 0),
 }
 
 

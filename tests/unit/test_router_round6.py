@@ -280,3 +280,63 @@ def test_an_export_thanked_for_or_sent_on_is_named_not_asked_for(
     router: Router, past: str, edit: str
 ) -> None:
     assert _plan(router, past + edit) == ("sse",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "slap some lofi on it",
+            "throw in some transitions",
+            "beef up the bass",
+            "ditch the intro",
+            "nuke the watermark text",
+            "tone down the saturation",
+            "swap the sky for something moodier",
+        ]
+    ),
+    st.sampled_from([" and render", " and dl it", " & export", " then send me the mp4"]),
+)
+def test_words_joined_before_an_export_are_done_first(
+    router: Router, edit: str, export: str
+) -> None:
+    assert _plan(router, edit + export) == ("sse", "export")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["整个滤镜", "上个复古滤镜", "配首轻快的歌", "来点动感的音乐", "搞个片头"]),
+    st.sampled_from(["再出片", " 完了导出", "然后导出", "，跟住匯出"]),
+)
+def test_chinese_work_named_before_the_export_is_done_first(
+    router: Router, work: str, export: str
+) -> None:
+    assert _plan(router, work + export) == ("sse", "export")
+
+
+@ROBUST
+@given(
+    st.sampled_from(
+        [
+            "downloaded this pic from pinterest, can you animate it",
+            "this is a render from blender, add a title to it",
+            "我喺IG下載咗張相，幫我整條片",
+            "这张图是我从小红书下载的，帮我做成视频",
+        ]
+    ),
+)
+def test_a_file_fetched_or_made_elsewhere_is_named_not_exported(
+    router: Router, text: str
+) -> None:
+    assert asyncio.run(router.route(text, ("photo.jpg",))).actions == ("upload", "sse")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["I'm exporting", "we're rendering", "I am downloading", "I've been exporting"]),
+    st.sampled_from([" photos from lightroom now", " the stills myself", " them on my side"]),
+)
+def test_the_users_own_export_under_way_is_no_command(
+    router: Router, doing: str, what: str
+) -> None:
+    assert "export" not in _plan(router, doing + what)
