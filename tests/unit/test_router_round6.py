@@ -325,15 +325,15 @@ def test_chinese_work_named_before_the_export_is_done_first(
         ]
     ),
 )
-def test_a_file_fetched_or_made_elsewhere_is_named_not_exported(
-    router: Router, text: str
-) -> None:
+def test_a_file_fetched_or_made_elsewhere_is_named_not_exported(router: Router, text: str) -> None:
     assert asyncio.run(router.route(text, ("photo.jpg",))).actions == ("upload", "sse")
 
 
 @ROBUST
 @given(
-    st.sampled_from(["I'm exporting", "we're rendering", "I am downloading", "I've been exporting"]),
+    st.sampled_from(
+        ["I'm exporting", "we're rendering", "I am downloading", "I've been exporting"]
+    ),
     st.sampled_from([" photos from lightroom now", " the stills myself", " them on my side"]),
 )
 def test_the_users_own_export_under_way_is_no_command(
