@@ -218,6 +218,14 @@ _PART = re.compile(
 )
 
 
+# "once the captions are in", "when the logo is added": a part of the work to put in first
+_PUT_IN = re.compile(
+    rf"^(?:once|after|when|as\s+soon\s+as)\s+(?:the|my|our)\s+(?!{_PEOPLE}\b)\w+(?:\s+\w+)?\s+"
+    r"(?:is|are|s|have\s+been|has\s+been|gets?|got)\s+(?:in|added|in\s+there|in\s+place|on"
+    r"|fixed|changed|updated|swapped|sorted)\W*$"
+)
+
+
 # "an error when exporting", "it froze while rendering": when it happened, not a command
 _CIRCUMSTANCE = re.compile(r"^(?:when|while)\s+[a-z]+ing\b(?:\s+\w+){0,3}\W*$")
 
@@ -229,7 +237,7 @@ def condition(segment: Segment) -> Clause | None:
     led = f"{segment.lead} {segment.text}".strip()
     if led.startswith("if ") and (checks_done(led) or _PLACED.match(led)):
         return Clause(actions=["state"])
-    if _PART.match(led):
+    if _PART.match(led) or _PUT_IN.match(led):
         return Clause(actions=["sse"], firm=True)
     if _CIRCUMSTANCE.match(led):  # "I got an error when exporting"
         return Clause()

@@ -44,7 +44,7 @@ __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
-_CJK_TAIL = re.compile(rf"{_CJK_SEQUENCE.pattern}|[弄做搞改整调][好完定]")  # "弄好直接导出"
+_CJK_TAIL = re.compile(rf"{_CJK_SEQUENCE.pattern}|[弄做搞改整调][好完定]|(?<=\S)\s+(?=导出|出片)")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 _READ_ONLY = frozenset({"state", "credits"})

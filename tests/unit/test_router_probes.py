@@ -50,8 +50,9 @@ first sight 30/41 (11 harmful: "save my changes", "will the export have a waterm
 typo, code-switched, negated and share/post lines, first sight 37/40 (1 harmful: "export: not yet.
 music: softer"). 32 on slang edits joined to an export by "and" ("slap some lofi on it and
 render", "整个滤镜再出片"), files fetched or made elsewhere, the user's own export under way and
-questions that must not change anything, first sight 19/32 (13 harmful). All but one of the 337
-after the round-6 classes: "📤 pls" goes to the agent (an emoji alone is not read as an export).
+questions that must not change anything, first sight 19/32 (13 harmful); 30 mixed lines on the
+finished router, first sight 28/30 (1 harmful: "send it over once the captions are in"). All but
+one of the 367 after the round-6 classes: "📤 pls" goes to the agent (an emoji alone is not read as an export).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ PROBES = {
     "probe_r4_everyday": (0.99, 0),
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
-    "probe_r6": (0.997, 0),
+    "probe_r6": (0.997, 0),  # 366/367
 }
 
 
