@@ -32,10 +32,10 @@ from agent.router.reading import (
     with_check,
     works_first,
 )
-from agent.router.replies import accepted_offer, named_as, refuses, retracts, told
+from agent.router.replies import accepted_offer, refuses, retracts, told
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
-from agent.router.shown import set_apart
+from agent.router.shown import ContentMarkers, set_apart
 from agent.router.text import MASK, by_script, prepare
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
@@ -44,14 +44,12 @@ __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
-_CJK_TAIL = re.compile(rf"{_CJK_SEQUENCE.pattern}|[弄做搞改整调][好完定]|(?<=\S)\s+(?=导出|出片)")
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 _READ_ONLY = frozenset({"state", "credits"})
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _SAID = re.compile(r"[a-z]{3,}")
-_ASKS_AFTER = re.compile(r"(?<=[—–])\s*(?:could|can|would|will)\s+(?:you|u)\b")
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # "export it again but this time with captions": a change for the export before
 _AMENDS = re.compile(r"^\s*(?:this\s+time\s+|now\s+)?(?:with|without|minus)\s+\w")
@@ -120,8 +118,7 @@ class KeywordRouter:
 
     def _compile_content(self, g: Mapping[str, Sequence[str]]) -> None:
         """Content markers, edit verbs and the words that make a command word a thing."""
-        self._marker = re.compile(alternation(g["content_markers"]))
-        self._marker_exception = re.compile(alternation(g["marker_exceptions"]))
+        self._content = ContentMarkers(g["content_markers"], g["marker_exceptions"])
         self._verb = re.compile(alternation(g["edit_verbs"], verb=True))
         self._light = re.compile(rf"(?:{alternation(g['light_verbs'])})\s*$")
         self._determined = re.compile(rf"(?:{alternation(g['determiners'])})\s*$")
@@ -237,24 +234,6 @@ class KeywordRouter:
             return ""
         return "delegates"
 
-    def _mask_content(self, clause: str) -> tuple[str, bool]:
-        named = named_as(clause)
-        if named:
-            return f"{clause[: named.start(1)]}{MASK}{clause[named.end(1) :]}", True
-        exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
-        for marker in self._marker.finditer(clause):
-            rest = clause[marker.end() :]
-            # "per my last message", "following up on the promo": a marker that ends its clause
-            # introduces nothing
-            bare = not rest.strip() and not _CJK.search(marker.group(0))
-            if not bare and not any(s <= marker.start() < e for s, e in exceptions):
-                # A Chinese clause often continues after the content: "改成竖屏后下载".
-                # So does one whose dash opens a request: "the promo clip — could you confirm".
-                tail = (_CJK_TAIL if _CJK.search(marker.group(0)) else _ASKS_AFTER).search(rest)
-                kept = rest[tail.start() :] if tail else ""
-                return f"{clause[: marker.end()]} {MASK} {kept}".rstrip(), True
-        return clause, MASK in clause
-
     def _matches(self, clause: str, question: bool) -> list[Match]:
         found = [
             Match(m.start(), m.end(), intent, noun)
@@ -327,7 +306,7 @@ class KeywordRouter:
         conditional = condition(segment)
         if conditional is not None:
             return conditional
-        text, content = self._mask_content(self._filler.sub(" ", clause))
+        text, content = self._content.mask(self._filler.sub(" ", clause), MASK)
         talk = self._talk(text)
         if talk is not None:
             return talk

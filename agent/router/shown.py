@@ -13,15 +13,21 @@ Two rewrites of the keyword stage's normalised text, both pure regexes:
   saved a thumbnail", "上次导出的视频我删掉了", "保存下来的只是一张图") is news, no edit: the
   report is left out, and a request for it again or for the real one ("can I get it again?",
   "我要的是视频本身") asks for the export.
+
+Within one clause, `ContentMarkers` masks what a content marker introduces ("write Happy
+Birthday", "改成竖屏", "a video about exporting goods") and the words given "as the title".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from agent.router.mentions import set_aside
+from agent.router.replies import named_as
+from agent.router.rules import alternation
 
-__all__ = ["as_cost", "redelivered", "set_apart", "shown"]
+__all__ = ["ContentMarkers", "as_cost", "redelivered", "set_apart", "shown"]
 
 
 def set_apart(text: str, mask: str) -> str:
@@ -146,3 +152,39 @@ def redelivered(text: str) -> str:
     wanted = " 发给我, " if _CJK.search(again.group(0)) else " send me the video, "
     rest = f"{rest[: again.start()]}{wanted}{rest[again.end() :]}"
     return f"{text[:start]} {rest}".strip()
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# A Chinese clause often continues after the content: "改成竖屏后下载", "换成轻快一点的 弄好直接
+# 导出", "背景换成白色的 导出".
+_CJK_TAIL = re.compile(
+    r"然后|之后|以后|后|再|并|就|完|[弄做搞改整调][好完定]|(?<=\S)\s+(?=导出|出片)"
+)
+# So does one whose dash opens a request: "the promo clip — could you confirm".
+_ASKS_AFTER = re.compile(r"(?<=[—–])\s*(?:could|can|would|will)\s+(?:you|u)\b")
+
+
+class ContentMarkers:
+    """The words that introduce content in a clause, compiled once from the tables' grammar."""
+
+    def __init__(self, markers: Sequence[str], exceptions: Sequence[str]) -> None:
+        """Compile the content markers and the phrases in which a marker word is none."""
+        self._marker = re.compile(alternation(markers))
+        self._exception = re.compile(alternation(exceptions))
+
+    def mask(self, clause: str, mask: str) -> tuple[str, bool]:
+        """`clause` with the content it names replaced by `mask`, and whether it names any."""
+        named = named_as(clause)
+        if named:
+            return f"{clause[: named.start(1)]}{mask}{clause[named.end(1) :]}", True
+        exceptions = [(m.start(), m.end()) for m in self._exception.finditer(clause)]
+        for marker in self._marker.finditer(clause):
+            rest = clause[marker.end() :]
+            # "per my last message", "following up on the promo": a marker that ends its clause
+            # introduces nothing
+            bare = not rest.strip() and not _HAN.search(marker.group(0))
+            if not bare and not any(s <= marker.start() < e for s, e in exceptions):
+                tail = (_CJK_TAIL if _HAN.search(marker.group(0)) else _ASKS_AFTER).search(rest)
+                kept = rest[tail.start() :] if tail else ""
+                return f"{clause[: marker.end()]} {mask} {kept}".rstrip(), True
+        return clause, mask in clause

@@ -52,7 +52,8 @@ music: softer"). 32 on slang edits joined to an export by "and" ("slap some lofi
 render", "整个滤镜再出片"), files fetched or made elsewhere, the user's own export under way and
 questions that must not change anything, first sight 19/32 (13 harmful); 30 mixed lines on the
 finished router, first sight 28/30 (1 harmful: "send it over once the captions are in"). All but
-one of the 367 after the round-6 classes: "📤 pls" goes to the agent (an emoji alone is not read as an export).
+one of the 367 after the round-6 classes: "📤 pls" goes to the agent (an emoji alone is not read
+as an export).
 """
 
 from __future__ import annotations
