@@ -154,7 +154,6 @@ def redelivered(text: str) -> str:
     return f"{text[:start]} {rest}".strip()
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # A Chinese clause often continues after the content: "改成竖屏后下载", "换成轻快一点的 弄好直接
 # 导出", "背景换成白色的 导出".
 _CJK_TAIL = re.compile(
@@ -182,9 +181,9 @@ class ContentMarkers:
             rest = clause[marker.end() :]
             # "per my last message", "following up on the promo": a marker that ends its clause
             # introduces nothing
-            bare = not rest.strip() and not _HAN.search(marker.group(0))
+            bare = not rest.strip() and not _CJK.search(marker.group(0))
             if not bare and not any(s <= marker.start() < e for s, e in exceptions):
-                tail = (_CJK_TAIL if _HAN.search(marker.group(0)) else _ASKS_AFTER).search(rest)
+                tail = (_CJK_TAIL if _CJK.search(marker.group(0)) else _ASKS_AFTER).search(rest)
                 kept = rest[tail.start() :] if tail else ""
                 return f"{clause[: marker.end()]} {mask} {kept}".rstrip(), True
         return clause, mask in clause
