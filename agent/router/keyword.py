@@ -44,6 +44,7 @@ __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
+_FOLLOWS = re.compile(rf"{_CJK_SEQUENCE.pattern}|[—–]|\s-\s")  # "here's a pic — animate it"
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 _READ_ONLY = frozenset({"state", "credits"})
@@ -293,7 +294,7 @@ class KeywordRouter:
 
     def _edit_follows(self, tail: str) -> bool:
         """After the last command, a sequence word leads to an edit ("…再生成视频")."""
-        sequence = _CJK_SEQUENCE.search(tail)
+        sequence = _FOLLOWS.search(tail)
         return sequence is not None and self._asks_for_edit(tail[sequence.end() :])
 
     def _asks_for_edit(self, text: str) -> bool:

@@ -62,7 +62,9 @@ _PERFECTIVE = re.compile(
     r"^\s*(?:成功|好|完|做好)?\s*(?:(?:了|过)+\s*(?:吗|么|嘛|没有?|未)|未|没有?)[呀啊呢吖]?\s*$"
 )
 # "can export already or not ah": a yes/no question whether it can be done, not a request.
-_WHETHER = re.compile(r"\bor\s+(?:not|no)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b")
+_WHETHER = re.compile(
+    r"\bor\s+(?:not|no|nah|nope)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b"
+)
 # A supposition ("假如现在导出", "要是下载的话"): a condition to ask about, when a question follows.
 _SUPPOSED = re.compile(
     r"^(?:如果|假如|假设|假使|要是|万一|若是|若|hypothetically|suppose|supposing|say)(?![a-z])"

@@ -95,6 +95,7 @@ _COST = re.compile(
 )
 _QUESTION = re.compile(
     r"[?？]|吗|么|够不够|够唔够|有没有|\bwhether\b|^\s*(?:do|does|is|are|can|will|would)\b"
+    r"|\bor\s+(?:not|no|nah|nope)\s*$|^\s*(?:still\s+)?(?:have|got)\s+enough\b"
 )
 
 

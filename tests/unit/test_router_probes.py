@@ -51,9 +51,12 @@ typo, code-switched, negated and share/post lines, first sight 37/40 (1 harmful:
 music: softer"). 32 on slang edits joined to an export by "and" ("slap some lofi on it and
 render", "整个滤镜再出片"), files fetched or made elsewhere, the user's own export under way and
 questions that must not change anything, first sight 19/32 (13 harmful); 30 mixed lines on the
-finished router, first sight 28/30 (1 harmful: "send it over once the captions are in"). All but
-one of the 367 after the round-6 classes: "📤 pls" goes to the agent (an emoji alone is not read
-as an export).
+finished router, first sight 28/30 (1 harmful: "send it over once the captions are in"); 30 more on
+credits and progress as content, long mail, costs of a past export and compound orders, first
+sight 25/30 (3 harmful, all as on main: "we'll decide on the final export then", "still have
+enough for another render or nah", "here's a pic — animate it and send it back as mp4"). 395 of
+the 397 after the round-6 classes; left: "📤 pls" goes to the agent (an emoji alone is not read
+as an export) and "render pls, if I run out just tell me" too (a condition it cannot place).
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ PROBES = {
     "probe_r4_everyday": (0.99, 0),
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
-    "probe_r6": (0.997, 0),  # 366/367
+    "probe_r6": (0.994, 0),  # 395/397
 }
 
 

@@ -340,3 +340,39 @@ def test_the_users_own_export_under_way_is_no_command(
     router: Router, doing: str, what: str
 ) -> None:
     assert "export" not in _plan(router, doing + what)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["here's a pic", "heres the photo", "this one"]),
+    st.sampled_from([" — animate it", " - zoom in slowly", " – add soft piano"]),
+    st.sampled_from([" and send it back as mp4", " then export", ", then render it"]),
+)
+def test_an_edit_after_a_dash_is_never_dropped_before_the_export(
+    router: Router, handing: str, edit: str, export: str
+) -> None:
+    plan = asyncio.run(router.route(handing + edit + export, ("photo.jpg",))).actions
+    assert plan == ("upload", "sse", "export")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["we'll decide on", "the board will talk about", "I'll think about"]),
+    st.sampled_from(["the final export", "rendering", "the download"]),
+    st.sampled_from([" then. meanwhile tighten the transitions", " on friday; fix the typo"]),
+)
+def test_a_decision_on_the_export_to_come_is_no_command(
+    router: Router, decide: str, export: str, edit: str
+) -> None:
+    assert _plan(router, f"{decide} {export}{edit}") == ("sse",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["still have enough for another render", "got enough for one more export"]),
+    st.sampled_from([" or nah", " or not", "?", " or no"]),
+)
+def test_whether_enough_is_left_for_an_export_asks_credits(
+    router: Router, question: str, tail: str
+) -> None:
+    assert _plan(router, question + tail) == ("credits",)
