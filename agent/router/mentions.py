@@ -62,6 +62,9 @@ _PERFECTIVE = re.compile(
     r"^\s*(?:成功|好|完|做好)?\s*(?:(?:了|过)+\s*(?:吗|么|嘛|没有?|未)|未|没有?)[呀啊呢吖]?\s*$"
 )
 # "can export already or not ah": a yes/no question whether it can be done, not a request.
+# "下載咗啦，多謝": the export reported done, not asked for ("可以导出了" still asks)
+_DONE_ZH = re.compile(r"^\s*(?:好|完)?\s*(?:了|咗)\s*(?:啦|喇|嘞|喔|哦)\W*$")
+_REQUESTED_ZH = re.compile(r"可以|能|要|该|帮|给|请|麻烦|就|准备|再|快|赶紧|直接")
 _WHETHER = re.compile(
     r"\bor\s+(?:not|no|nah|nope)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b"
 )
@@ -238,6 +241,7 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (_BARE_SUBJECT.match(clause[:start]) is not None and _PAST_TIME.search(clause))
         or after.startswith("过")
         or (_PERFECTIVE.match(after) is not None and not _ABLE.search(clause[:start]))
+        or (_DONE_ZH.match(after) is not None and _REQUESTED_ZH.search(before) is None)
         or whether(clause)
         or (_DETERMINED.search(before) is not None and _DESCRIBED.match(after) is not None)
         or (_ELSEWHERE.search(before) is not None and after.lstrip().startswith("from "))

@@ -54,9 +54,11 @@ questions that must not change anything, first sight 19/32 (13 harmful); 30 mixe
 finished router, first sight 28/30 (1 harmful: "send it over once the captions are in"); 30 more on
 credits and progress as content, long mail, costs of a past export and compound orders, first
 sight 25/30 (3 harmful, all as on main: "we'll decide on the final export then", "still have
-enough for another render or nah", "here's a pic — animate it and send it back as mp4"). 395 of
-the 397 after the round-6 classes; left: "📤 pls" goes to the agent (an emoji alone is not read
-as an export) and "render pls, if I run out just tell me" too (a condition it cannot place).
+enough for another render or nah", "here's a pic — animate it and send it back as mp4"); 28 in
+Cantonese and Traditional Chinese, first sight 25/28 (1 harmful, as on main: "下載咗啦，多謝！
+再幫我整多個直版"). 422 of the 425 after the round-6 classes; left, all to the agent: "📤 pls"
+(an emoji alone is not read as an export), "render pls, if I run out just tell me" (a condition
+it cannot place) and "…配返首歌再出" (the bare 出 after 再).
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ PROBES = {
     "probe_r4_everyday": (0.99, 0),
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
-    "probe_r6": (0.994, 0),  # 395/397
+    "probe_r6": (0.992, 0),  # 422/425
 }
 
 

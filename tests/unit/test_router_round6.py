@@ -376,3 +376,15 @@ def test_whether_enough_is_left_for_an_export_asks_credits(
     router: Router, question: str, tail: str
 ) -> None:
     assert _plan(router, question + tail) == ("credits",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["下載咗啦", "匯出咗喇", "导出了啦", "下载好了啦"]),
+    st.sampled_from(["，多謝！", "，谢谢，", "！"]),
+    st.sampled_from(["再幫我整多個直版", "再把标题改大一点", "加个片尾"]),
+)
+def test_an_export_reported_done_is_named_not_asked_for(
+    router: Router, done: str, thanks: str, edit: str
+) -> None:
+    assert _plan(router, done + thanks + edit) == ("sse",)
