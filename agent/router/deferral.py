@@ -223,9 +223,9 @@ _PART = re.compile(
 
 # "once the captions are in", "when the logo is added": a part of the work to put in first
 _PUT_IN = re.compile(
-    rf"^(?:once|after|when|as\s+soon\s+as)\s+(?:the|my|our)\s+(?!{_PEOPLE}\b)\w+(?:\s+\w+)?\s+"
-    r"(?:is|are|s|have\s+been|has\s+been|gets?|got)\s+(?:in|added|in\s+there|in\s+place|on"
-    r"|fixed|changed|updated|swapped|sorted)\W*$"
+    rf"^(?:once|after|when|as\s+soon\s+as)\s+(?:the|my|our)\s+(?!{_PEOPLE}\b|{_PRODUCT}\b)\w+"
+    r"(?:\s+\w+)?\s+(?:is|are|s|have\s+been|has\s+been|gets?|got)\s+(?:in|added|in\s+there"
+    r"|in\s+place|on|fixed|changed|updated|swapped|sorted|completed|complete|done|finished)\W*$"
 )
 
 

@@ -83,7 +83,8 @@ _DESCRIBED = re.compile(
 # ("I'm exporting photos from lightroom"), a file fetched from a place ("我喺IG下載咗張相")
 _ELSEWHERE = re.compile(r"\b(?:a|an)\s+$")
 _UNDER_WAY = re.compile(
-    r"(?:^|\b)(?:im|i\s+am|we\s+are|were|i\s+was|we\s+were|ive\s+been|weve\s+been)\s+"
+    r"(?:^|\b)(?:im|i\s+am|we\s+are|were|i\s+was|we\s+were|ive\s+been|weve\s+been|you|u"
+    r"|are\s+you|r\s+u|youre)\s+"
     r"(?:just\s+|currently\s+|still\s+|now\s+|already\s+)?$"
 )
 _FETCHED = re.compile(r"(?:从|在|喺|由)[^,.!?]{1,8}?$")

@@ -56,9 +56,12 @@ credits and progress as content, long mail, costs of a past export and compound 
 sight 25/30 (3 harmful, all as on main: "we'll decide on the final export then", "still have
 enough for another render or nah", "here's a pic — animate it and send it back as mp4"); 28 in
 Cantonese and Traditional Chinese, first sight 25/28 (1 harmful, as on main: "下載咗啦，多謝！
-再幫我整多個直版"). 422 of the 425 after the round-6 classes; left, all to the agent: "📤 pls"
-(an emoji alone is not read as an export), "render pls, if I run out just tell me" (a condition
-it cannot place) and "…配返首歌再出" (the bare 出 after 再).
+再幫我整多個直版"); 28 in slang and Indian business English, first sight 23/28 (2 harmful:
+"u rendering already? …", "Kindly share the export once the colour correction is completed";
+main scores 22/28 with 3). 449 of the 453 after the round-6 classes; left, all to the agent or
+a read-only answer: "📤 pls" (an emoji alone is not read as an export), "render pls, if I run
+out just tell me" (a condition it cannot place), "…配返首歌再出" (the bare 出 after 再) and
+"idk if i have enough creds lol, check".
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ PROBES = {
     "probe_r4_everyday": (0.99, 0),
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
-    "probe_r6": (0.992, 0),  # 422/425
+    "probe_r6": (0.991, 0),  # 449/453
 }
 
 

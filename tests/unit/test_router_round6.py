@@ -388,3 +388,22 @@ def test_an_export_reported_done_is_named_not_asked_for(
     router: Router, done: str, thanks: str, edit: str
 ) -> None:
     assert _plan(router, done + thanks + edit) == ("sse",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["share the export", "send it over", "kindly render it"]),
+    st.sampled_from(
+        [
+            " once the colour correction is completed",
+            " once the captions are in",
+            " when the new logo is added",
+            " after the typo is fixed",
+        ]
+    ),
+)
+def test_an_export_after_a_part_of_the_work_never_drops_that_part(
+    router: Router, export: str, part: str
+) -> None:
+    plan = _plan(router, export + part)
+    assert plan in (("sse",), ("sse", "export"))
