@@ -58,10 +58,12 @@ enough for another render or nah", "here's a pic — animate it and send it back
 Cantonese and Traditional Chinese, first sight 25/28 (1 harmful, as on main: "下載咗啦，多謝！
 再幫我整多個直版"); 28 in slang and Indian business English, first sight 23/28 (2 harmful:
 "u rendering already? …", "Kindly share the export once the colour correction is completed";
-main scores 22/28 with 3). 449 of the 453 after the round-6 classes; left, all to the agent or
-a read-only answer: "📤 pls" (an emoji alone is not read as an export), "render pls, if I run
-out just tell me" (a condition it cannot place), "…配返首歌再出" (the bare 出 after 再) and
-"idk if i have enough creds lol, check".
+main scores 22/28 with 3); 30 everyday lines in both languages, first sight 29/30 (the miss,
+"上次导出的那个版本再发我一次" planning an edit first, came from this round's own rule and is
+fixed). 479 of the 483 after the round-6 classes (main scores 394/483 with 51 harmful); left,
+all to the agent or a read-only answer: "📤 pls" (an emoji alone is not read as an export),
+"render pls, if I run out just tell me" (a condition it cannot place), "…配返首歌再出" (the bare
+出 after 再) and "idk if i have enough creds lol, check".
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ PROBES = {
     "probe_r4_everyday": (0.99, 0),
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
-    "probe_r6": (0.991, 0),  # 449/453
+    "probe_r6": (0.991, 0),  # 479/483
 }
 
 
