@@ -48,7 +48,7 @@ that keeps the work, questions about what an export will be and exports thanked 
 first sight 30/41 (11 harmful: "save my changes", "will the export have a watermark?", "导出来会
 有水印吗", "thanks for the export! …", "we sent the render to the client …"); 40 terse, emoji,
 typo, code-switched, negated and share/post lines, first sight 37/40 (1 harmful: "export: not yet.
-music: softer"). 32 on slang edits joined to an export by "and" ("slap some lofi on it and
+music: softer"); 32 on slang edits joined to an export by "and" ("slap some lofi on it and
 render", "整个滤镜再出片"), files fetched or made elsewhere, the user's own export under way and
 questions that must not change anything, first sight 19/32 (13 harmful); 30 mixed lines on the
 finished router, first sight 28/30 (1 harmful: "send it over once the captions are in"); 30 more on
