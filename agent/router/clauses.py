@@ -38,7 +38,15 @@ _REQUEST = re.compile(
 )
 
 # "X, then export", "X 然后导出", "配返首歌先": the clause is explicitly ordered before the next.
-_THEN = re.compile(r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着)\s*$")
+_THEN = re.compile(
+    r"^\s*(?:then|and\s+then|after\s+that|afterwards|next|然后|接着"
+    # round 6: "slap some lofi on it and render": words joined to the next by "and" come first
+    r"|and|&|\+)\s*$"
+)
+# "字大啲，搞掂就出片", "开头短点，弄好就导出": the work named before is done, then the command
+_DONE_THEN = re.compile(
+    r"^\s*(?:(?:做|弄|搞|改|剪|加|换|整|调)(?:好|完|定)了?|好了)(?:之后|以后|后)?[就再]"
+)
 
 
 # After a subordinate clause, a main clause that asks ("if I render now will it use up my
@@ -84,6 +92,19 @@ class Segment:
     """A sequence word ("then", "然后", a closing "先") orders the clause before the next."""
 
 
+_OPENS_ASKING = re.compile(r"^(?:can|could)\s+(?:i|we)\s+\w+")
+
+
+def _ends_asking(pieces: Sequence[str], index: int) -> bool:
+    """The sentence of the piece at `index` ends in a question mark (past connector words)."""
+    for mark in pieces[index + 1 :: 2]:
+        if "?" in mark:
+            return True
+        if re.search(r"[.!;]", mark):
+            return False
+    return False
+
+
 class Segmenter:
     """Splits a normalised turn into clauses in the order they should run."""
 
@@ -93,11 +114,14 @@ class Segmenter:
         # "导出之后告诉我积分" runs in order; "导出以后再说" and "以后再导出" defer instead.
         sequence = rf"(?<=\w)(?:{alternation(g['sequence_markers'])})(?!{alternation(late_cjk)})"
         # "导出后告诉我余额": after a two-character command, 后 orders the clauses too
+        # ("下载后会不会变模糊" asks what the download will be: one clause)
         sequence += (
-            rf"|(?<=导出|下载|渲染|出片|输出|保存|上传)后(?![面台来]|{alternation(late_cjk)})"
+            r"|(?<=导出|下载|渲染|出片|输出|保存|上传)后"
+            rf"(?![面台来]|会|能|是不是|有没有|{alternation(late_cjk)})"
         )
         self._connector = re.compile(
-            rf"(\s*(?:[,;!?]|\.(?!\d)|{alternation(g['connectors'])}|{sequence})\s*)"
+            rf"(\s*(?:[,;!?]|\.(?!\d)|(?!还有(?:没|多少|几|剩))(?:{alternation(g['connectors'])})"
+            rf"|{sequence})\s*)"
         )
         self._after = re.compile(alternation(g["after_markers"]))
         verbs = alternation([*g["edit_verbs"], "finish", "complete"], verb=True)
@@ -116,6 +140,8 @@ class Segmenter:
                 continue
             mark = pieces[index + 1] if index + 1 < len(pieces) else ""
             asks = "?" in mark or (bool(_ASKS.search(part)) and not _REQUEST.search(part))
+            # "can I export vertical and horizontal both?": the question word opens the sentence
+            asks = asks or bool(_OPENS_ASKING.match(part) and _ends_asking(pieces, index))
             asks = asks or bool(_INQUIRY.search(part))
             after = self._subordinator(part)
             if after and ordered and self._afterthought(part, after):
@@ -164,7 +190,8 @@ class Segmenter:
         if pieces[index].strip().endswith("先"):
             return True
         for at in range(index + 1, len(pieces), 2):
-            if _THEN.match(pieces[at]):
+            following = pieces[at + 1] if at + 1 < len(pieces) else ""
+            if _THEN.match(pieces[at]) or _DONE_THEN.match(following):
                 return True
             if at + 1 < len(pieces) and pieces[at + 1].strip():
                 return False

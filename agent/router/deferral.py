@@ -67,6 +67,10 @@ _LATIN = re.compile(
     rf"|\b(?:after|until|till|til|before)\s+(?:\w+\s+){{0,2}}?{_EVENT}\b"
     r"|\bpending\b|\bsubject\s+to\s+(?:\w+\s+)?(?:approval|review|sign)"
     # someone else's verdict still to come: "the client will approve tomorrow, export then"
+    # someone else's export to come: "my boss will export it", "the client is gonna render it"
+    rf"|\b(?:(?:the|my|our)\s+(?:\w+\s+)?{_PEOPLE}|he|she|they)\s+(?:will|ll|is\s+going\s+to"
+    r"|is\s+gonna|gonna|wants\s+to|can|could|would\s+rather)\s+(?:\w+\s+){0,2}?(?:export|render"
+    r"|download)"
     rf"|\b(?:(?:the|my|our)\s+(?:\w+\s+)?{_PEOPLE}|he|she|they)\s+(?:will|ll|is\s+going\s+to"
     rf"|needs\s+to|has\s+to|must|should|hasnt|has\s+not|still\s+needs\s+to)\s+"
     rf"(?:\w+\s+){{0,2}}?{_JUDGED}"
@@ -79,6 +83,9 @@ _LATIN = re.compile(
     r"|\b(?:export|render|download)\w*\s+(?:\w+\s+){0,3}?(?:myself|ourselves|on\s+my\s+own)\b"
     r"|\b(?:tell|ask|let\s+you\s+know|say)\s+(?:\w+\s+){0,2}?(?:when|once)\s+to\s+"
     r"(?:export|render|download)"
+    # a decision on the export still to come: "we'll decide on the final export then"
+    r"|\b(?:ill|i\s+will|well|we\s+will|theyll|they\s+will|(?:the|my|our)\s+\w+\s+will)\s+"
+    r"(?:\w+\s+)?(?:decide|talk|think)\s+(?:on|about)\b[^,.;!?]{0,30}?\b(?:export|render|download)"
     # the user's own decision still to come: "then I'll tell you if it's ready to export"
     r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|let\s+me|i\s+need\s+to|i\s+have\s+to"
     r"|well|we\s+will)\s+(?:\w+\s+)?(?:tell\s+(?:you|u)|let\s+(?:you|u)\s+know|decide|see|think"
@@ -145,7 +152,11 @@ _ACCOUNT = re.compile(
     r"(?:credits?|points?|balance|tokens?)\b"
     r"|(?<!even\s)\bif\s+(?:theres|there\s+is|there\s+are|i\s+have|we\s+have|its|it\s+is)\s+"
     r"(?:still\s+)?enough\b"
-    r"|(?:如果|要是|假如|只要|若是|若)[^,.!?]{0,8}?(?:积分|余额|点数|额度)"
+    # round 6: the price named without the word ("if it's cheap enough", "if I can afford it")
+    r"|(?<!even\s)\b(?:if|only\s+if|as\s+long\s+as|provided(?:\s+that)?)\s+(?:\w+\s+){0,4}?"
+    r"(?:cheap|cheaper|pricey|expensive|costs?|costing|price|priced|afford|budget|free)\b"
+    r"|(?:如果|要是|假如|只要|若是)[^,.!?]{0,6}?(?:贵|便宜|钱|价|费|免费)"
+    r"|(?:如果|要是|假如|只要|若是|若)[^,.!?]{0,8}?(?:积分|余额|点数|额度|credits?|points?|钱)"
     r"|(?:积分|余额|点数|额度)[^,.!?]{0,4}?(?:够|足够|不够|超过|不到|少于|多于|以内|以下)"
     r"[^,.!?]{0,4}?(?:的话|就|才)"
 )
@@ -210,6 +221,14 @@ _PART = re.compile(
 )
 
 
+# "once the captions are in", "when the logo is added": a part of the work to put in first
+_PUT_IN = re.compile(
+    rf"^(?:once|after|when|as\s+soon\s+as)\s+(?:the|my|our)\s+(?!{_PEOPLE}\b|{_PRODUCT}\b)\w+"
+    r"(?:\s+\w+)?\s+(?:is|are|s|have\s+been|has\s+been|gets?|got)\s+(?:in|added|in\s+there"
+    r"|in\s+place|on|fixed|changed|updated|swapped|sorted|completed|complete|done|finished)\W*$"
+)
+
+
 # "an error when exporting", "it froze while rendering": when it happened, not a command
 _CIRCUMSTANCE = re.compile(r"^(?:when|while)\s+[a-z]+ing\b(?:\s+\w+){0,3}\W*$")
 
@@ -221,7 +240,7 @@ def condition(segment: Segment) -> Clause | None:
     led = f"{segment.lead} {segment.text}".strip()
     if led.startswith("if ") and (checks_done(led) or _PLACED.match(led)):
         return Clause(actions=["state"])
-    if _PART.match(led):
+    if _PART.match(led) or _PUT_IN.match(led):
         return Clause(actions=["sse"], firm=True)
     if _CIRCUMSTANCE.match(led):  # "I got an error when exporting"
         return Clause()

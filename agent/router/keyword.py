@@ -18,7 +18,7 @@ from agent.router.deferral import (
     runs_now,
     without_later_word,
 )
-from agent.router.mentions import asked_about, capability, how_to, mentioned, offered, set_aside
+from agent.router.mentions import asked_about, capability, how_to, mentioned, offered
 from agent.router.reading import (
     Clause,
     Decision,
@@ -30,10 +30,12 @@ from agent.router.reading import (
     resolve_collision,
     subject,
     with_check,
+    works_first,
 )
-from agent.router.replies import accepted_offer, named_as, refuses, retracts, told
+from agent.router.replies import accepted_offer, refuses, retracts, told
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
+from agent.router.shown import ContentMarkers, set_apart
 from agent.router.text import MASK, by_script, prepare
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
@@ -42,13 +44,13 @@ __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
+_FOLLOWS = re.compile(rf"{_CJK_SEQUENCE.pattern}|[—–]|\s-\s")  # "here's a pic — animate it"
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
 _READ_ONLY = frozenset({"state", "credits"})
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _SAID = re.compile(r"[a-z]{3,}")
-_ASKS_AFTER = re.compile(r"(?<=[—–])\s*(?:could|can|would|will)\s+(?:you|u)\b")
 _ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # "export it again but this time with captions": a change for the export before
 _AMENDS = re.compile(r"^\s*(?:this\s+time\s+|now\s+)?(?:with|without|minus)\s+\w")
@@ -111,14 +113,13 @@ class KeywordRouter:
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
         late_latin, late_cjk = by_script(g["deferrals"])
         self._deferred_after = re.compile(
-            rf"^(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
+            rf"^[\s:=]*(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
         )
 
     def _compile_content(self, g: Mapping[str, Sequence[str]]) -> None:
         """Content markers, edit verbs and the words that make a command word a thing."""
-        self._marker = re.compile(alternation(g["content_markers"]))
-        self._marker_exception = re.compile(alternation(g["marker_exceptions"]))
+        self._content = ContentMarkers(g["content_markers"], g["marker_exceptions"])
         self._verb = re.compile(alternation(g["edit_verbs"], verb=True))
         self._light = re.compile(rf"(?:{alternation(g['light_verbs'])})\s*$")
         self._determined = re.compile(rf"(?:{alternation(g['determiners'])})\s*$")
@@ -146,18 +147,13 @@ class KeywordRouter:
         """
         return self.analyse(text, attachments).route
 
-    def declined(self, text: str) -> tuple[Action, ...]:
-        """The commands a turn negates or defers, whatever stage decides its plan (the router
-        asks when the keyword stage abstains, so the user's "don't" binds the fallback too)."""
-        return self.analyse(text).declined
-
     def analyse(self, text: str, attachments: Sequence[str] = ()) -> Decision:
         """The keyword stage's whole view of a turn: its route (None = abstain), the commands
         it declines, and whether any clause firmly asks for an edit or names content."""
         prepared = prepare((accepted_offer(text) or text).translate(self._fold))
         media = prepared.media + len(attachments) > 0
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        respelled = set_aside(respelled, MASK)
+        respelled = set_apart(respelled, MASK)
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
         reread(segments, clauses)
@@ -239,24 +235,6 @@ class KeywordRouter:
             return ""
         return "delegates"
 
-    def _mask_content(self, clause: str) -> tuple[str, bool]:
-        named = named_as(clause)
-        if named:
-            return f"{clause[: named.start(1)]}{MASK}{clause[named.end(1) :]}", True
-        exceptions = [(m.start(), m.end()) for m in self._marker_exception.finditer(clause)]
-        for marker in self._marker.finditer(clause):
-            rest = clause[marker.end() :]
-            # "per my last message", "following up on the promo": a marker that ends its clause
-            # introduces nothing
-            bare = not rest.strip() and not _CJK.search(marker.group(0))
-            if not bare and not any(s <= marker.start() < e for s, e in exceptions):
-                # A Chinese clause often continues after the content: "改成竖屏后下载".
-                # So does one whose dash opens a request: "the promo clip — could you confirm".
-                tail = (_CJK_SEQUENCE if _CJK.search(marker.group(0)) else _ASKS_AFTER).search(rest)
-                kept = rest[tail.start() :] if tail else ""
-                return f"{clause[: marker.end()]} {MASK} {kept}".rstrip(), True
-        return clause, MASK in clause
-
     def _matches(self, clause: str, question: bool) -> list[Match]:
         found = [
             Match(m.start(), m.end(), intent, noun)
@@ -316,7 +294,7 @@ class KeywordRouter:
 
     def _edit_follows(self, tail: str) -> bool:
         """After the last command, a sequence word leads to an edit ("…再生成视频")."""
-        sequence = _CJK_SEQUENCE.search(tail)
+        sequence = _FOLLOWS.search(tail)
         return sequence is not None and self._asks_for_edit(tail[sequence.end() :])
 
     def _asks_for_edit(self, text: str) -> bool:
@@ -329,7 +307,7 @@ class KeywordRouter:
         conditional = condition(segment)
         if conditional is not None:
             return conditional
-        text, content = self._mask_content(self._filler.sub(" ", clause))
+        text, content = self._content.mask(self._filler.sub(" ", clause), MASK)
         talk = self._talk(text)
         if talk is not None:
             return talk
@@ -341,7 +319,8 @@ class KeywordRouter:
             following = matches[index + 1].start if index + 1 < len(matches) else len(text)
             before, after = text[previous : match.start], text[match.end : following]
             edited = not match.asked and self._edited(match, before)
-            edited |= match.intent == "export" and implies_edit(after)  # "…with the new song"
+            # "…with the new song", "整个滤镜再出片"
+            edited |= match.intent == "export" and (implies_edit(after) or works_first(before))
             if match.intent == "sse" or (
                 not match.asked and self._object(match, edited, before, after)
             ):

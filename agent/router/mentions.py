@@ -27,7 +27,9 @@ _QUESTION = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hey|um|uh)\s+)*(?:what|whats|how|hows|why|which|did|does|wheres"
     r"|where\s+(?:do|does|did|is|are|was|were)"
     r"|do\s+(?:i|we|you|they|re-?\w+s)"
-    r"|is|are|was|were|has|have|should|would\s+it|will\s+it)\b"
+    r"|is|are|was|were|has|have|should|would\s+it|will\s+it"
+    # round 6: the export as the subject of a question ("will the export have a watermark?")
+    r"|(?:will|would|can|could|should|might|may)\s+(?:the|my|this|that|an?|our|your)(?:\s+\w+)?)\b"
     r"(?!\s+(?:i|we)\s+(?:get|have))"
 )
 # Questions about whether or how often it happened, or where its file went, not about how it
@@ -60,7 +62,12 @@ _PERFECTIVE = re.compile(
     r"^\s*(?:成功|好|完|做好)?\s*(?:(?:了|过)+\s*(?:吗|么|嘛|没有?|未)|未|没有?)[呀啊呢吖]?\s*$"
 )
 # "can export already or not ah": a yes/no question whether it can be done, not a request.
-_WHETHER = re.compile(r"\bor\s+(?:not|no)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b")
+# "下載咗啦，多謝": the export reported done, not asked for ("可以导出了" still asks)
+_DONE_ZH = re.compile(r"^\s*(?:好|完)?\s*(?:了|咗)\s*(?:啦|喇|嘞|喔|哦)\W*$")
+_REQUESTED_ZH = re.compile(r"可以|能|要|该|帮|给|请|麻烦|就|准备|再|快|赶紧|直接")
+_WHETHER = re.compile(
+    r"\bor\s+(?:not|no|nah|nope)\b(?:\s+(?:ah|ar|lah|leh|hor|huh|eh|one))?\s*$|\banot\b"
+)
 # A supposition ("假如现在导出", "要是下载的话"): a condition to ask about, when a question follows.
 _SUPPOSED = re.compile(
     r"^(?:如果|假如|假设|假使|要是|万一|若是|若|hypothetically|suppose|supposing|say)(?![a-z])"
@@ -69,7 +76,20 @@ _SUPPOSED = re.compile(
 _DETERMINED = re.compile(r"\b(?:the|that|this|my|your|our)\s*$")
 _DESCRIBED = re.compile(
     r"^\s*(?:from|of\s+(?:yesterday|earlier|before|last)|you\s+(?:did|made|sent|gave)"
-    r"|that\s+you|i\s+got|we\s+did)\b"
+    r"|that\s+you|i\s+got|we\s+did|ive\s+(?:done|made|had)|i\s+(?:did|made|had)"
+    r"|weve\s+(?:done|made)|we\s+made)\b"
+)
+# round 6: one made elsewhere ("this is a render from blender"), the user's own work under way
+# ("I'm exporting photos from lightroom"), a file fetched from a place ("我喺IG下載咗張相")
+_ELSEWHERE = re.compile(r"\b(?:a|an)\s+$")
+_UNDER_WAY = re.compile(
+    r"(?:^|\b)(?:im|i\s+am|we\s+are|were|i\s+was|we\s+were|ive\s+been|weve\s+been|you|u"
+    r"|are\s+you|r\s+u|youre)\s+"
+    r"(?:just\s+|currently\s+|still\s+|now\s+|already\s+)?$"
+)
+_FETCHED = re.compile(r"(?:从|在|喺|由)[^,.!?]{1,8}?$")
+_FETCHED_AFTER = re.compile(
+    r"^\s*(?:了|咗)?\s*(?:[张首个些段条]|一张|几张)?\s*(?:图|相|照片|歌|音乐|素材|视频)"
 )
 _CJK_QUESTION = re.compile(r"多久|多少|要几|什么|怎么|为什么|哪里|哪儿|在哪|哪个")
 _PAST_FORM = re.compile(r"ed$")
@@ -86,6 +106,10 @@ _EARLIER = re.compile(
     r"|(?:已经|上次|之前|昨天|刚才|刚刚|以前|上一次|前几天).{0,3}$"
     # one of several made ("the other export", "the 2nd render")
     r"|\b(?:the|that|this|my)\s+(?:other|first|second|third|\d+(?:st|nd|rd|th))\s+$"
+    # round 6: thanks for one done, or one already sent on ("we sent the render to the client")
+    r"|\b(?:thanks|thank\s+you|thx|ty)\s+(?:so\s+much\s+|a\s+lot\s+)?for\s+(?:the\s+|my\s+|that\s+)?$"
+    r"|\b(?:sent|shared|showed|shown|gave|posted|emailed|forwarded|watched|checked|reviewed"
+    r"|played|opened|published)\s+(?:\w+\s+)?(?:the|my|our|that|your|this)\s+(?:\w+\s+)?$"
 )
 # Someone else's words reported ("my friend said exporting takes ages", "听说导出要很久"), or the
 # user's own instruction still to come ("I'll tell you to export", "到时候我再叫你导出"). The
@@ -143,6 +167,10 @@ _PURPOSE = re.compile(
 )
 _WERE = re.compile(r"^\s*were\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?$")
 _WILL_IT = re.compile(r"(?<![学不])会\s*$")
+# "导出来会有水印吗", "渲染出来是什么格式": what the export will hold or be, asked
+_RESULT_ZH = re.compile(
+    r"^\s*(?:出来|来|后|之后|以后|完)?(?:的\S{0,3}?)?(?:会|能|可以|是|有没有|带不带|有)"
+)
 _ENDS_ASKING = re.compile(r"(?:吗|么|嘛)\W*$")
 
 
@@ -159,7 +187,7 @@ def _aside(word: str, clause: str, start: int, before: str) -> bool:
     ):
         return True
     after = clause[start + len(word) :]
-    if _WHEN_ZH.match(after) and _ZH_ASKS.search(after):
+    if (_WHEN_ZH.match(after) or _RESULT_ZH.match(after)) and _ZH_ASKS.search(after):
         return True
     return bool(_WILL_IT.search(before) and _ENDS_ASKING.search(clause))
 
@@ -180,7 +208,8 @@ _ABLE = re.compile(
     r"|(?:可以|可不可以|能不能|能否|能|支持|有没有办法)\s*$"
 )
 _SPECIFIED = re.compile(
-    r"^\s*(?:in|with|without|as|at|into|using)\b"
+    r"^\s*(?:in|with|without|as|at|into|using|vertical|horizontal|square|portrait|landscape"
+    r"|both|separately|multiple|twice)\b"
     r"|^\s*(?:[0-9a-z]|成|为|透明|高清|无水印|超清|竖|横|带).*(?:吗|么|不)\s*$"
 )
 
@@ -213,8 +242,12 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (_BARE_SUBJECT.match(clause[:start]) is not None and _PAST_TIME.search(clause))
         or after.startswith("过")
         or (_PERFECTIVE.match(after) is not None and not _ABLE.search(clause[:start]))
+        or (_DONE_ZH.match(after) is not None and _REQUESTED_ZH.search(before) is None)
         or whether(clause)
         or (_DETERMINED.search(before) is not None and _DESCRIBED.match(after) is not None)
+        or (_ELSEWHERE.search(before) is not None and after.lstrip().startswith("from "))
+        or (intent == "export" and word.endswith("ing") and _UNDER_WAY.search(before) is not None)
+        or (_FETCHED.search(before) is not None and _FETCHED_AFTER.match(after) is not None)
         or _AWAITS.search(after)
         or _REPORTED.search(before) is not None
         or _aside(word, clause, start, before)
@@ -227,6 +260,8 @@ def asked_about(clause: str, start: int, intent: str = "export") -> bool:
     uploaded ("which photos did I already upload?"): a question about the work, answered from
     its state. Not a comparison ("is 'download' the same as export?")."""
     before = clause[:start]
+    if _WERE.match(before):  # "we're exporting tomorrow": told, not asked
+        return False
     if intent != "export":
         return intent == "upload" and _WHICH_DONE.search(before) is not None
     if _COMPARED.search(before):

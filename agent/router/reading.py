@@ -27,6 +27,7 @@ __all__ = [
     "resolve_collision",
     "subject",
     "with_check",
+    "works_first",
 ]
 
 
@@ -144,6 +145,26 @@ _CHANGED = re.compile(
 def implies_edit(after: str) -> bool:
     """The words after an export word name a change to make first ("…with the new song")."""
     return _CHANGED.match(after) is not None
+
+
+# Before a Chinese export word in the same clause, work named then a sequence word ("整个滤镜再
+# 出片", "上个复古滤镜 完了导出"): four or more characters of it, not an approval ("好的再导出").
+_WORK_FIRST = re.compile(r"(?P<work>[^,.!?]*?)\s*(?:再|然后|完了?|之后|以后)\s*$")
+_APPROVAL = re.compile(
+    r"好的|可以|没问题|不错|满意|ok|行|我再|你再|看看|等等|稍后|一下|一样|照旧"
+    # the thing sent again, not work to do ("上次导出的那个版本再发我一次")
+    r"|上次|之前|刚才|以前|导出|下载|版本|那个|那条"
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def works_first(before: str) -> bool:
+    """The words before an export word in its clause name work to do first ("整个滤镜再出片")."""
+    found = _WORK_FIRST.search(before)
+    if found is None:
+        return False
+    work = found["work"]
+    return len(_HAN.findall(work)) >= 4 and _APPROVAL.search(work) is None
 
 
 def later(flags: Sequence[bool]) -> list[bool]:

@@ -95,9 +95,16 @@ def accepted_offer(text: str) -> str | None:
 # The user's news that their own editing is over ("I'm done editing", "we're finished with the
 # changes", "我改好了"): no edit asked for, noise beside a command.
 _FINISHED = re.compile(
-    r"^\s*(?:ok\s+|okay\s+|so\s+)?(?:im|i\s+am|were|we\s+are|ive|i\s+have)\s+(?:all\s+|been\s+)?"
-    r"(?:done|finished|through)\s+(?:with\s+(?:the\s+|my\s+)?)?(?:editing|edits|changes|tweaking"
-    r"|tweaks|fixing|fixes)\W*$|^\s*我(?:已经)?(?:改|剪|弄|编辑)(?:好|完)了\W*$"
+    r"^\s*(?:(?:ok|okay|so|alright|right|finally)\s+)*(?:(?:im|i\s+am|were|we\s+are|ive|i\s+have"
+    r"|weve|we\s+have)\s+)?(?:all\s+|been\s+|finally\s+)?(?:done|finished|through)\s+"
+    r"(?:with\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?)?(?:editing|edits|changes|tweaking"
+    r"|tweaks|fixing|fixes)\W*$"
+    # round 6: "all edits are done", "edits look good", "no more changes"
+    r"|^\s*(?:(?:ok|okay|so|alright)\s+)*(?:all\s+)?(?:the\s+|my\s+)?(?:edits|changes|tweaks"
+    r"|fixes)\s+(?:are\s+)?(?:all\s+)?(?:done|finished|complete|completed|look\s+good"
+    r"|looks\s+good|are\s+good)\W*$|^\s*(?:(?:ok|okay|so)\s+)*no\s+more\s+(?:changes|edits"
+    r"|tweaks)\W*$"
+    r"|^\s*(?:好了?|ok)?\s*我?(?:已经)?都?(?:改|剪|弄|编辑|调|搞)(?:好|完)晒?了?\W*$"
 )
 # Where the user's earlier works went ("我之前做的那些片子都在哪"): a question about the state.
 _WHERE_EARLIER = re.compile(

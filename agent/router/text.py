@@ -39,6 +39,8 @@ _SPACES = re.compile(r"\s+")
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
 # except money, which names the balance ("💰 left?")
 _MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
+# and an hourglass, which asks how far along it is ("⏳?")
+_WAITING = re.compile("[\u231b\u23f3]")
 _SLANG = {
     "gimme": "give me",
     "wanna": "want to",
@@ -148,6 +150,8 @@ _SYNONYMS = {
     "档案": "文件",
     # Cantonese V咗O: 出咗片未 = 出片了没 (the perfective after the whole verb)
     "出了片": "出片了",
+    # round 6: 頭先 = 刚才 (just now)
+    "头先": "刚才",
 }
 
 _EXTENSIONS = "|".join(sorted(ACCEPTED, key=len, reverse=True))
@@ -213,7 +217,7 @@ def normalize(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
-    folded = _MONEY.sub(" credits ", folded)
+    folded = _WAITING.sub(" status ", _MONEY.sub(" credits ", folded))
     folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()

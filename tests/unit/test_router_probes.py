@@ -32,6 +32,38 @@ system's words, pasted replies ("> Would you like me to export it?" / "yes pleas
 trigger words and long dictation, first sight 20/30 (none harmful; two lines relabelled to
 accept the safe default beside the labelled plan); a last mixed batch of 40 on the finished
 round-5 router, first sight 37/40 (none harmful). All 527 at 100% after the round-5 classes.
+
+probe_r6 (round 6): 98 lines in the classes the round-6 training set missed, ten or more per
+class in both languages (cost slang, a balance question naming an export, conditions on the
+price, text to show behind a colon, Cantonese export and giving-back words, a comparative
+before 搞掂就匯出, the news that the edits are done, a phone that saved only a thumbnail, past
+and deferred exports), first sight 63/98 (13 harmful); 65 on the traps and safety side ("roll
+credits", 出口业务, someone else's export to come, cost and price conditions without the word
+credits, edits before an export, bare exports), first sight 58/65 (2 harmful, and 3 exports on a
+price condition left unchecked); 61 in the hard registers (dictation, non-native English,
+Cantonese and Traditional, earlier turns, progress, business mail), first sight 58/61 (none
+harmful; two lines relabelled to the earlier sets' conventions: "before you export, X" may plan
+only X, and a note "please find attached" may upload); 41 on titles named without quotes, "save"
+that keeps the work, questions about what an export will be and exports thanked for or sent on,
+first sight 30/41 (11 harmful: "save my changes", "will the export have a watermark?", "导出来会
+有水印吗", "thanks for the export! …", "we sent the render to the client …"); 40 terse, emoji,
+typo, code-switched, negated and share/post lines, first sight 37/40 (1 harmful: "export: not yet.
+music: softer"); 32 on slang edits joined to an export by "and" ("slap some lofi on it and
+render", "整个滤镜再出片"), files fetched or made elsewhere, the user's own export under way and
+questions that must not change anything, first sight 19/32 (13 harmful); 30 mixed lines on the
+finished router, first sight 28/30 (1 harmful: "send it over once the captions are in"); 30 more on
+credits and progress as content, long mail, costs of a past export and compound orders, first
+sight 25/30 (3 harmful, all as on main: "we'll decide on the final export then", "still have
+enough for another render or nah", "here's a pic — animate it and send it back as mp4"); 28 in
+Cantonese and Traditional Chinese, first sight 25/28 (1 harmful, as on main: "下載咗啦，多謝！
+再幫我整多個直版"); 28 in slang and Indian business English, first sight 23/28 (2 harmful:
+"u rendering already? …", "Kindly share the export once the colour correction is completed";
+main scores 22/28 with 3); 30 everyday lines in both languages, first sight 29/30 (the miss,
+"上次导出的那个版本再发我一次" planning an edit first, came from this round's own rule and is
+fixed). 479 of the 483 after the round-6 classes (main scores 394/483 with 51 harmful); left,
+all to the agent or a read-only answer: "📤 pls" (an emoji alone is not read as an export),
+"render pls, if I run out just tell me" (a condition it cannot place), "…配返首歌再出" (the bare
+出 after 再) and "idk if i have enough creds lol, check".
 """
 
 from __future__ import annotations
@@ -44,7 +76,12 @@ import pytest
 from agent.router import build_router
 from tests.conftest import FIXTURES
 
-PROBES = {"probe_r4_everyday": (0.99, 0), "probe_r4_hard": (0.98, 0), "probe_r5": (1.0, 0)}
+PROBES = {
+    "probe_r4_everyday": (0.99, 0),
+    "probe_r4_hard": (0.98, 0),
+    "probe_r5": (1.0, 0),
+    "probe_r6": (0.991, 0),  # 479/483
+}
 
 
 def _harmful(plan: list[str], case: dict[str, Any]) -> bool:

@@ -50,6 +50,13 @@ ROUTER = {
     # as a state question, a capability question beside a credits one. After the round-5
     # classes (see tests/unit/test_router_round5.py): 140/140
     "round5t": (1.0, 0),
+    # round 6 training set ("r6t", 140 lines, everyday and hard registers mixed): first sight
+    # 127/140 (90.7%), 4 harmful (a balance question naming a 4K render, a Cantonese condition on
+    # "credit", a caption after a colon holding 下载, a Cantonese comparative dropped before
+    # 搞掂就匯出). After the round-6 classes (see tests/unit/test_router_round6.py): 138/140, none
+    # harmful; the two left plan only the credits check for an export on a credit condition
+    # (the set also accepts the export after it, which nothing would check)
+    "round6t": (0.98, 0),
     # round 5 held-out sets: first sight 94/100 (none harmful) and 90/100 (7 harmful: exports on
     # a credit or content condition, the user's decision to come, a past report in a bare present
     # form, the formal prohibition 勿, a reported how-to question). After those classes (see
