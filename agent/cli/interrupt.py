@@ -10,7 +10,8 @@
                                      a worker job: stop waiting, the job goes on)
     second signal, any time          `interrupted` (and `last_words` on stdout) and the exit code
                                      at once, by `os._exit`: nothing more runs. A `.part` left
-                                     behind is swept by the next download into that folder
+                                     behind is swept by the next download into that folder, a
+                                     local render's `<id>.part.mp4` by the backend's next start
 
 No KeyboardInterrupt is ever raised inside the body, so no traceback can come from one (a body
 that raises one itself still ends as an interruption). The loop's own complaints ("Task exception
