@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import click
 
 from agent import DISTRIBUTION
-from agent.cli.interrupt import Interrupts
+from agent.cli.interrupt import INTERRUPTED, Interrupts
 from agent.commands import error_line
 from agent.commands import error_payload as _error_payload
 from agent.config import Settings
@@ -178,7 +178,7 @@ def run_command(
     configure_logging(verbosity=opts.verbose, json=opts.log_json)
     with interrupts or Interrupts() as policy:
         if opts.json:
-            policy.last_words = _json_line(_INTERRUPTED)
+            policy.last_words = _json_line(INTERRUPTED)
         result = _run_body(opts, body, policy, env=env, on_error=on_error, local=local_backend)
         policy.last_words = b""  # from here on stdout gets the result itself
         _emit(opts, result)
@@ -186,13 +186,7 @@ def run_command(
             sys.exit(result.exit_code)
 
 
-_INTERRUPTED: dict[str, Any] = {
-    "status": "error",
-    "error": {"code": "interrupted", "message": "interrupted"},
-}
-
-
-def _json_line(data: dict[str, Any]) -> bytes:
+def _json_line(data: Mapping[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 

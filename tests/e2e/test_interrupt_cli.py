@@ -37,13 +37,25 @@ class Command:
     """A `nemo-agent` command in its own session; stdout and stderr read as they come."""
 
     def __init__(self, *args: str, stdin: bool = False) -> None:
-        self.proc = subprocess.Popen(  # inherits the isolated home and NEMO_WORKER=false
-            [sys.executable, "-m", "agent", *args],
-            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
+        self._watch(
+            subprocess.Popen(  # inherits the isolated home and NEMO_WORKER=false
+                [sys.executable, "-m", "agent", *args],
+                stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
         )
+
+    @classmethod
+    def attach(cls, proc: subprocess.Popen[bytes]) -> Command:
+        """Watch a process the test started itself (in its own session, stdout and stderr piped)."""
+        command = cls.__new__(cls)
+        command._watch(proc)
+        return command
+
+    def _watch(self, proc: subprocess.Popen[bytes]) -> None:
+        self.proc = proc
         self.out: queue.Queue[bytes] = queue.Queue()
         self.err: queue.Queue[bytes] = queue.Queue()
         self._readers = [
@@ -64,7 +76,11 @@ class Command:
 
     def ctrl_c(self) -> None:
         """What a terminal does on Ctrl-C: SIGINT to the foreground process group."""
-        os.killpg(self.proc.pid, signal.SIGINT)
+        self.signal(signal.SIGINT)
+
+    def signal(self, signum: signal.Signals) -> None:
+        """`signum` to the command's process group."""
+        os.killpg(self.proc.pid, signum)
 
     def finish(self) -> tuple[int, str, str]:
         """Wait for the exit; its code, stdout and stderr."""
