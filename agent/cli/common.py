@@ -8,7 +8,6 @@ message and a non-zero exit code. Nothing else in the CLI catches errors.
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from collections.abc import Callable, Coroutine, Iterator, Mapping
@@ -34,7 +33,6 @@ __all__ = [
     "common_options",
     "error_line",
     "run_command",
-    "stdin_text",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -128,20 +126,6 @@ def backend_for(settings: Settings) -> Iterator[Settings]:
         ) from exc
     with embedded_backend(settings) as url:
         yield settings.with_overrides(api_url=url, web_url=url)
-
-
-@contextmanager
-def stdin_text() -> Iterator[io.TextIOWrapper]:
-    """The process's stdin as UTF-8 text for JSON-lines input, left open afterwards.
-
-    A leading BOM is dropped and bytes that are not UTF-8 are replaced, so a bad line becomes an
-    error record rather than a traceback.
-    """
-    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
-    try:
-        yield stdin
-    finally:
-        stdin.detach()
 
 
 def _emit(opts: CommonOptions, result: CommandResult) -> None:

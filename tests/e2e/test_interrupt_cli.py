@@ -10,6 +10,7 @@ few times: the races these tests guard against were timing-dependent.
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
@@ -197,3 +198,27 @@ def test_ctrl_c_at_the_chat_prompt_quits_without_waiting_for_a_line(
     command.ctrl_c()
     code, _stdout, err = command.finish()
     _assert_interrupted(code, err, tmp_path / "nothing-written-here", isolated_home)
+
+
+@pytest.mark.parametrize("attempt", range(REPEATS))
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("route", "--jsonl", "--no-llm"), {"text": "export it"}),
+        (("translate", "--jsonl", "--no-llm"), {"text": "Click Export to get the MP4."}),
+    ],
+    ids=["route", "translate"],
+)
+def test_ctrl_c_while_jsonl_waits_for_its_next_line(
+    tmp_path: Path, isolated_home: Path, args: tuple[str, ...], line: dict[str, str], attempt: int
+) -> None:
+    command = Command(*args, stdin=True)  # stdin stays open: the next line never comes
+    assert command.proc.stdin is not None
+    command.proc.stdin.write((json.dumps(line) + "\n").encode())
+    command.proc.stdin.flush()
+    command.wait_for("out", "\n")  # its record is out: it is reading the next line
+    command.ctrl_c()
+    code, stdout, err = command.finish()
+    _assert_interrupted(code, err, tmp_path / "nothing-written-here", isolated_home)
+    assert len(stdout.splitlines()) == 1
+    assert "error" not in json.loads(stdout)
