@@ -38,7 +38,12 @@ def is_loopback(host: str) -> bool:
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Port to bind (default: the data folder's own, the one --local uses; 0: any free one).",
+)
 @click.option(
     "--data",
     type=click.Path(path_type=Path, file_okay=False),
@@ -73,7 +78,7 @@ def is_loopback(host: str) -> bool:
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
 def serve(
     host: str,
-    port: int,
+    port: int | None,
     data: Path | None,
     grant: int | None,
     profile: str,

@@ -1,5 +1,6 @@
 """Run the local backend: uvicorn on loopback in a background thread (`embedded_backend`,
-`running`) or in the caller's loop (`foreground`). The bound URL is reported, never guessed."""
+`running`) or in the caller's loop (`foreground`). The bound URL is reported, never guessed.
+Both listen on the data directory's own port (`preferred_port`) unless told otherwise."""
 
 from __future__ import annotations
 
@@ -188,10 +189,12 @@ class Foreground:
 
 @contextmanager
 def foreground(
-    config: BackendConfig, *, host: str = LOOPBACK, port: int = 0
+    config: BackendConfig, *, host: str = LOOPBACK, port: int | None = None
 ) -> Iterator[Foreground]:
-    """The local backend bound on `host`:`port`, to serve in the caller's event loop
-    (`nemo-agent serve`): the caller decides what stops it.
+    """The local backend bound on `host`, to serve in the caller's event loop (`nemo-agent
+    serve`): the caller decides what stops it. `port` None is the data directory's own
+    (`preferred_port`), the one `embedded_backend` listens on, so the links `--local` commands
+    print open on it; 0 is an ephemeral port.
 
     Raises:
         ConfigError: The address cannot be bound, or the data directory cannot be used.
@@ -201,7 +204,15 @@ def foreground(
 
     check_data_dir(config.data_dir)
     _private(config.data_dir)
-    sock = bind(host, port)
+    try:
+        sock = bind(host, preferred_port(config.data_dir) if port is None else port)
+    except ConfigError as exc:
+        if port is not None:
+            raise
+        raise ConfigError(
+            f"{exc.message}; while the background worker runs, its own local backend serves "
+            "this data folder on that port (use it, or stop it: nemo-agent worker stop)"
+        ) from exc
     try:
         yield Foreground(_uvicorn_server(create_app(config), log_level="info"), sock)
     finally:
