@@ -179,7 +179,8 @@ class Foreground:
 
     async def serve(self) -> None:
         """Serve until `stop`; the app's shutdown (its renders stopped, its store closed) has
-        run when this returns."""
+        run when this returns. An app that fails to start ends the process with uvicorn's
+        status 3 (`SystemExit`)."""
         await self._server.serve(sockets=[self._sock])
 
     def stop(self) -> None:
