@@ -4,17 +4,16 @@ Meta-commands come from the pure parser in `agent.cli.chat_commands`; everything
 Ctrl-C during a wait stops waiting (nothing is re-sent, the session is kept); at the prompt
 it quits (exit 130); a second Ctrl-C during a wait that does not stop quits at once
 (`agent.cli.interrupt`). Lines from a terminal or pipe are read by a daemon thread straight from
-the file descriptor, so a Ctrl-C at the prompt never waits for a line that may never come.
+the file descriptor (`agent.cli.stdin.Lines`), so a Ctrl-C at the prompt never waits for a line
+that may never come.
 """
 
 from __future__ import annotations
 
 import asyncio
-import codecs
 import contextlib
 import os
 import sys
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -23,6 +22,7 @@ import click
 from agent.cli.chat_commands import PLANS, Message, Meta, parse_line
 from agent.cli.common import CommandResult, CommonOptions, common_options, run_command
 from agent.cli.interrupt import Interrupts
+from agent.cli.stdin import Lines
 from agent.config import Settings
 from agent.terminal import printable
 
@@ -97,7 +97,7 @@ class _Repl:
         interrupts: Interrupts | None,
     ) -> None:
         self.engine = engine
-        self.lines = _Lines(stdin)
+        self.lines = Lines(stdin)
         self.out = out
         self.progress = progress
         self.interrupts = interrupts
@@ -178,61 +178,6 @@ async def _cancellable(
             if current is not None and current.cancelling():
                 raise
             return None
-
-
-class _Lines:
-    """`readline` for the chat loop, awaitable and cancellable.
-
-    A real file descriptor (a terminal, a pipe) is read by one daemon thread with `os.read`, so
-    a cancelled read leaves no executor thread for the loop's shutdown to wait on, and no
-    buffered-reader lock for the interpreter's. Anything else (a script in tests) is read
-    directly.
-    """
-
-    def __init__(self, stdin: TextIO) -> None:
-        self._stdin = stdin
-        self._queue: asyncio.Queue[str] | None = None
-        try:
-            self._fd: int | None = stdin.fileno()
-        except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
-            self._fd = None
-
-    async def readline(self) -> str:
-        """The next line with its newline; "" at the end of input."""
-        if self._fd is None:
-            return self._stdin.readline()
-        if self._queue is None:
-            self._queue = asyncio.Queue()
-            loop = asyncio.get_running_loop()
-            reader = threading.Thread(
-                target=_read_lines, args=(self._fd, loop, self._queue), daemon=True
-            )
-            reader.start()
-        return await self._queue.get()
-
-
-def _read_lines(fd: int, loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str]) -> None:
-    """Reader thread: split what `fd` gives into lines for `queue`; "" at the end of input."""
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    pending = ""
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            data = b""
-        pending += decoder.decode(data, final=not data)
-        *lines, pending = pending.split("\n")
-        found = [line + "\n" for line in lines]
-        if not data:
-            found += [pending] if pending else []
-            found.append("")
-        try:
-            for line in found:
-                loop.call_soon_threadsafe(queue.put_nowait, line)
-        except RuntimeError:  # the loop is closed: nobody reads any more
-            return
-        if not data:
-            return
 
 
 async def repl(

@@ -8,7 +8,6 @@ message and a non-zero exit code. Nothing else in the CLI catches errors.
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from collections.abc import Callable, Coroutine, Iterator, Mapping
@@ -20,7 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from agent import DISTRIBUTION
-from agent.cli.interrupt import Interrupts
+from agent.cli.interrupt import INTERRUPTED, Interrupts
 from agent.commands import error_line
 from agent.commands import error_payload as _error_payload
 from agent.config import Settings
@@ -34,7 +33,6 @@ __all__ = [
     "common_options",
     "error_line",
     "run_command",
-    "stdin_text",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -130,20 +128,6 @@ def backend_for(settings: Settings) -> Iterator[Settings]:
         yield settings.with_overrides(api_url=url, web_url=url)
 
 
-@contextmanager
-def stdin_text() -> Iterator[io.TextIOWrapper]:
-    """The process's stdin as UTF-8 text for JSON-lines input, left open afterwards.
-
-    A leading BOM is dropped and bytes that are not UTF-8 are replaced, so a bad line becomes an
-    error record rather than a traceback.
-    """
-    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
-    try:
-        yield stdin
-    finally:
-        stdin.detach()
-
-
 def _emit(opts: CommonOptions, result: CommandResult) -> None:
     if opts.json:
         payload = {"status": "ok" if result.exit_code == 0 else "error", **result.data}
@@ -178,7 +162,7 @@ def run_command(
     configure_logging(verbosity=opts.verbose, json=opts.log_json)
     with interrupts or Interrupts() as policy:
         if opts.json:
-            policy.last_words = _json_line(_INTERRUPTED)
+            policy.last_words = _json_line(INTERRUPTED)
         result = _run_body(opts, body, policy, env=env, on_error=on_error, local=local_backend)
         policy.last_words = b""  # from here on stdout gets the result itself
         _emit(opts, result)
@@ -186,13 +170,7 @@ def run_command(
             sys.exit(result.exit_code)
 
 
-_INTERRUPTED: dict[str, Any] = {
-    "status": "error",
-    "error": {"code": "interrupted", "message": "interrupted"},
-}
-
-
-def _json_line(data: dict[str, Any]) -> bytes:
+def _json_line(data: Mapping[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 

@@ -9,14 +9,19 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from agent.cli.interrupt import INTERRUPTED, Interrupts
 from agent.config import Settings
 from agent.errors import AgentError
 from agent.hosts.targets import DEFAULT_HOSTS, HOSTS
+from agent.log import configure_logging
 from agent.skill import IDENTITIES
+
+if TYPE_CHECKING:
+    from agent.hosts.install import Request, Step
 
 __all__ = ["install", "server_command", "uninstall"]
 
@@ -66,6 +71,41 @@ def _options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _run(uninstalling: bool, **kw: Any) -> None:
+    """Plan, apply and report; under the interruption policy (`agent.cli.interrupt`): a first
+    Ctrl-C lets the step being written finish (each is atomic) and starts no other, then the
+    steps applied are reported (and recorded, for `uninstall`), `interrupted`, exit 130."""
+    configure_logging(verbosity=0)  # warnings (permissions_tightened) to stderr, not stdout
+    with Interrupts() as interrupts:
+        steps, applied, request = _apply(uninstalling, kw, lambda: interrupts.caught is not None)
+        stopped = interrupts.caught is not None and len(applied) < len(steps)
+        failed = any(step.conflict for step in steps)
+        if kw["json_"]:
+            payload: dict[str, Any] = {
+                "status": "error" if failed or stopped else "ok",
+                **(dict(INTERRUPTED) if stopped else {}),
+                "dry_run": kw["dry_run"],
+                "skill": request.skill,
+                "steps": [step.as_json() for step in (applied if stopped else steps)],
+            }
+            click.echo(json.dumps(payload, ensure_ascii=False))
+        else:
+            for step in applied if stopped else steps:
+                detail = f"  ({step.detail})" if step.detail else ""
+                line = f"{step.action:<10} {step.kind:<5} {','.join(step.hosts):<20} {step.path}"
+                click.echo(line + detail)
+            if kw["dry_run"]:
+                click.echo("dry run: nothing was written")
+        if stopped:
+            click.echo("interrupted", err=True)
+            sys.exit(interrupts.exit_code)
+        sys.exit(1 if failed else 0)
+
+
+def _apply(
+    uninstalling: bool, kw: dict[str, Any], stopped: Callable[[], bool]
+) -> tuple[list[Step], list[Step], Request]:
+    """The plan's steps, those applied (all of them unless `stopped`), and the request; a
+    configuration or file error ends the command here (exit 1)."""
     from agent.hosts.install import Request, apply_plan, plan_install, plan_uninstall
     from agent.hosts.targets import Location
 
@@ -83,8 +123,9 @@ def _run(uninstalling: bool, **kw: Any) -> None:
         )
         planner = plan_uninstall if uninstalling else plan_install
         steps, record = planner(request, settings.state_dir)
-        if not kw["dry_run"]:
-            apply_plan(steps, record, settings.state_dir)
+        if kw["dry_run"]:
+            return steps, steps, request
+        return steps, apply_plan(steps, record, settings.state_dir, stopped=stopped), request
     except (AgentError, OSError) as exc:
         message = exc.message if isinstance(exc, AgentError) else f"{exc.filename}: {exc.strerror}"
         if kw["json_"]:
@@ -92,23 +133,6 @@ def _run(uninstalling: bool, **kw: Any) -> None:
             click.echo(json.dumps({"status": "error", "error": error}, ensure_ascii=False))
         click.echo(f"error: {message}", err=True)
         sys.exit(1)
-    failed = any(step.conflict for step in steps)
-    if kw["json_"]:
-        payload = {
-            "status": "error" if failed else "ok",
-            "dry_run": kw["dry_run"],
-            "skill": request.skill,
-            "steps": [step.as_json() for step in steps],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False))
-    else:
-        for step in steps:
-            detail = f"  ({step.detail})" if step.detail else ""
-            line = f"{step.action:<10} {step.kind:<5} {','.join(step.hosts):<20} {step.path}"
-            click.echo(line + detail)
-        if kw["dry_run"]:
-            click.echo("dry run: nothing was written")
-    sys.exit(1 if failed else 0)
 
 
 @click.command()

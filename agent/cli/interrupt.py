@@ -1,23 +1,32 @@
 """The one interruption policy of every command: what Ctrl-C (SIGINT) and SIGTERM do.
 
-    first signal, the body running   its task is cancelled: `finally` blocks and context managers
+    first signal, the body running   its task is cancelled (after `run`'s `on_stop`, which
+                                     unblocks what a thread of the body waits on: the MCP
+                                     server's stdin): `finally` blocks and context managers
                                      run (a download removes its `.part`, the embedded backend
                                      stops and tells its render children to stop), then the
                                      command ends with `interrupted` and 130 (SIGTERM: 143)
     first signal, before the body    noted: the body never starts (same exit)
     first signal, after the body     noted: the teardown finishes, the body's result stands
     first signal inside a `scope`    the scope's callback instead (chat: stop this turn's wait;
-                                     a worker job: stop waiting, the job goes on)
+                                     a worker job: stop waiting, the job goes on; `serve`: stop
+                                     the server gracefully, exit 0)
     second signal, any time          `interrupted` (and `last_words` on stdout) and the exit code
                                      at once, by `os._exit`: nothing more runs. A `.part` left
-                                     behind is swept by the next download into that folder
+                                     behind is swept by the next download into that folder, a
+                                     local render's `<id>.part.mp4` by the backend's next start
 
 No KeyboardInterrupt is ever raised inside the body, so no traceback can come from one (a body
 that raises one itself still ends as an interruption). The loop's own complaints ("Task exception
 was never retrieved", "Task was destroyed but it is pending") go to the `asyncio` logger at info
 level, which `agent.log.configure_logging` routes to structlog: visible with `-v` (the traceback
 with `-vv`), never a raw traceback by default. A signal whose disposition was not the default
-when the command started (SIGINT ignored in a background job) is left alone.
+when the command started (SIGINT ignored in a background job) is left alone, except by a command
+that is stopped by signals only (`serve`: `take_ignored`).
+
+Commands whose input is a stream read it so that a signal never waits for a line: `route` and
+`translate --jsonl` and `chat` await `agent.cli.stdin.Lines`, and `mcp` reads its stdin through
+an `agent.cli.stdin.StdinRelay` that `on_stop` closes.
 """
 
 from __future__ import annotations
@@ -34,7 +43,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any, TypeVar
 
-__all__ = ["EXIT_CODES", "Interrupts"]
+__all__ = ["EXIT_CODES", "INTERRUPTED", "Interrupts", "Scope"]
 
 T = TypeVar("T")
 
@@ -46,6 +55,12 @@ _DEFAULTS: Mapping[int, Any] = {
     int(signal.SIGTERM): signal.SIG_DFL,
 }
 """What each signal's handler is when nobody changed it: only then is it taken over."""
+
+INTERRUPTED: Mapping[str, Any] = {
+    "status": "error",
+    "error": {"code": "interrupted", "message": "interrupted"},
+}
+"""The one object a `--json` command prints on stdout when a signal stopped it."""
 
 Handler = Callable[[int, FrameType | None], Any]
 
@@ -69,7 +84,9 @@ def _leave(code: int) -> None:
 
 
 @dataclass(slots=True, eq=False)
-class _Scope:
+class Scope:
+    """A block where a first signal calls `on_signal` (`Interrupts.scope`)."""
+
     on_signal: Callable[[int], object]
     caught: int | None = None
 
@@ -85,6 +102,8 @@ class Interrupts:
             return in production (`os._exit`).
         leave: Ends the process with a code once the command is over, after a caught signal
             (flushes stdout and stderr, then `os._exit`).
+        take_ignored: Take over a signal even where it was ignored at start (`serve`, which
+            has no other way to end).
         caught: The first signal that reached the command (not one a scope handled).
         last_words: Bytes written to stdout if a second signal ends the process (`--json`:
             the one object stdout must carry); cleared once the result is printed.
@@ -94,12 +113,14 @@ class Interrupts:
     current: Callable[[int], Any] = signal.getsignal
     exit_now: Callable[[int, bytes], None] = _exit_now
     leave: Callable[[int], None] = _leave
+    take_ignored: bool = False
     caught: int | None = None
     last_words: bytes = b""
     _previous: dict[int, Any] = field(default_factory=dict)
     _loop: asyncio.AbstractEventLoop | None = None
     _task: asyncio.Task[Any] | None = None
-    _scopes: list[_Scope] = field(default_factory=list)
+    _on_stop: Callable[[], object] | None = None
+    _scopes: list[Scope] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -108,7 +129,7 @@ class Interrupts:
 
     def __enter__(self) -> Interrupts:
         for signum, default in _DEFAULTS.items():
-            if self.current(signum) is default:
+            if self.current(signum) is default or self.take_ignored:
                 self._previous[signum] = self.install(signum, self.handle)
         return self
 
@@ -140,7 +161,15 @@ class Interrupts:
             return
         self.caught = signum
         if self._task is not None:
-            self._soon(self._task.cancel)
+            self._soon(self._stop, self._task)
+
+    def _stop(self, task: asyncio.Task[Any]) -> None:
+        """Unblock what the body's threads wait on (`on_stop`), then cancel the body."""
+        try:
+            if self._on_stop is not None:
+                self._on_stop()
+        finally:
+            task.cancel()
 
     def _soon(self, callback: Callable[..., Any], *args: Any) -> None:
         """Run `callback` on the loop, never inside the handler (which may have interrupted the
@@ -150,18 +179,24 @@ class Interrupts:
             loop.call_soon_threadsafe(callback, *args)
 
     @contextmanager
-    def scope(self, on_signal: Callable[[int], object]) -> Iterator[_Scope]:
+    def scope(self, on_signal: Callable[[int], object]) -> Iterator[Scope]:
         """While the block runs, a first signal calls `on_signal(signum)` on the loop instead of
         cancelling the command (the scope's `caught` says which); a second one exits at once."""
-        entry = _Scope(on_signal)
+        entry = Scope(on_signal)
         self._scopes.append(entry)
         try:
             yield entry
         finally:
             self._scopes.remove(entry)
 
-    def run(self, main: Coroutine[Any, Any, T]) -> T:
+    def run(
+        self, main: Coroutine[Any, Any, T], *, on_stop: Callable[[], object] | None = None
+    ) -> T:
         """Run a command body in a fresh event loop, under this policy.
+
+        `on_stop` runs on the loop when a first signal stops the body, just before its task is
+        cancelled: it ends what a thread of the body is blocked on (a read of stdin), so the
+        cancellation does not wait for it.
 
         Raises:
             KeyboardInterrupt: A signal stopped the body (or came before it could start); the
@@ -170,6 +205,7 @@ class Interrupts:
         if self.caught is not None:
             main.close()
             raise KeyboardInterrupt
+        self._on_stop = on_stop
         with asyncio.Runner() as runner:
             loop = runner.get_loop()
             loop.set_exception_handler(_log_loop_error)
@@ -182,12 +218,13 @@ class Interrupts:
                 raise KeyboardInterrupt from None
             finally:
                 self._task = None  # the runner's clean-up is not the body: a signal is noted
+                self._on_stop = None
         # (the runner is closed here: `_soon` finds the loop closed and does nothing)
 
     async def _watched(self, main: Coroutine[Any, Any, T]) -> T:
         self._task = asyncio.current_task()
         if self.caught is not None and self._task is not None:
-            self._task.cancel()  # caught between the check in `run` and now
+            self._stop(self._task)  # caught between the check in `run` and now
         return await main
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 from agent import DISTRIBUTION
+from agent.cli.interrupt import Interrupts
+from agent.cli.stdin import StdinRelay
 from agent.config import Settings
 from agent.errors import AgentError, ConfigError
 from agent.log import configure_logging
@@ -30,25 +32,32 @@ __all__ = ["mcp"]
 def mcp(local: bool, skill: Path | None, verbose: int) -> None:
     """Run the MCP server on stdio (tools: turn, wait, upload, export, credits, state, cancel).
 
-    Hosts start it themselves; `nemo-agent install --mcp` registers it.
+    Hosts start it themselves; `nemo-agent install --mcp` registers it. It ends when the host
+    closes stdin (exit 0); Ctrl-C or SIGTERM stops it at once, also while it waits for a
+    message: `interrupted` on stderr, exit 130 (143). Jobs it started go on in the worker.
     """
     configure_logging(verbosity=verbose, json=False)
-    try:
-        settings = Settings.from_env()
-        changes: dict[str, object] = {}
-        if local:
-            changes["backend"] = "local"
-        if skill is not None:
-            changes["skill_file"] = skill
-        settings = settings.with_overrides(**changes) if changes else settings
+    with Interrupts() as interrupts:
         try:
-            from agent.mcp.server import build_server
-        except ImportError as exc:  # the `mcp` extra is not installed
-            raise ConfigError(
-                f"the MCP server needs the 'mcp' extra: pip install '{DISTRIBUTION}[mcp]'"
-            ) from exc
-        server = build_server(settings)
-    except AgentError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(1)
-    server.run("stdio")
+            settings = Settings.from_env()
+            changes: dict[str, object] = {}
+            if local:
+                changes["backend"] = "local"
+            if skill is not None:
+                changes["skill_file"] = skill
+            settings = settings.with_overrides(**changes) if changes else settings
+            try:
+                from agent.mcp.server import build_server
+            except ImportError as exc:  # the `mcp` extra is not installed
+                raise ConfigError(
+                    f"the MCP server needs the 'mcp' extra: pip install '{DISTRIBUTION}[mcp]'"
+                ) from exc
+            server = build_server(settings)
+            relay = StdinRelay()  # the SDK reads stdin in a thread: a stop closes this instead
+            interrupts.run(server.run_stdio_async(), on_stop=relay.close)
+        except AgentError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(interrupts.exit_code)

@@ -14,8 +14,8 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from agent.cli.common import stdin_text
 from agent.cli.interrupt import Interrupts
+from agent.cli.stdin import Lines
 from agent.config import Settings
 from agent.errors import AgentError
 from agent.log import configure_logging, redact
@@ -63,9 +63,9 @@ def _parse_line(line: str) -> _Request | str:
         return f"invalid input ({where}): {first.get('msg', 'malformed')}"
 
 
-async def _route_lines(router: Router, lines: IO[str], out: IO[str]) -> int:
+async def _route_lines(router: Router, lines: Lines, out: IO[str]) -> int:
     failures = 0
-    for line in lines:
+    while line := await lines.readline():  # awaited: a Ctrl-C never waits for a line
         if not line.strip():
             continue
         request = _parse_line(line)
@@ -99,8 +99,7 @@ async def _run(
     router = build_router(completer=completer)
     try:
         if text is None:
-            with stdin_text() as stdin:
-                return await _route_lines(router, stdin, sys.stdout)
+            return await _route_lines(router, Lines(sys.stdin, encoding="utf-8-sig"), sys.stdout)
         result = await router.route(text, attachments)
         click.echo(
             json.dumps(_payload(result), ensure_ascii=False) if as_json else _describe(result)
@@ -134,7 +133,8 @@ def route(
 
     With --jsonl, read `{"text": ..., "attachments": [...]}` per stdin line and write
     `{"actions": [...], "source": ..., "language": ...}` per stdout line; a malformed line
-    becomes `{"error": ...}` and the command exits 1 at the end.
+    becomes `{"error": ...}` and the command exits 1 at the end. Ctrl-C stops it at once,
+    also while it waits for a line: `interrupted`, exit 130.
     """
     if jsonl == (text is not None):
         raise click.UsageError("give either TEXT or --jsonl (not both)")

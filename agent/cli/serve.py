@@ -6,12 +6,17 @@ import ipaddress
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from agent.cli.interrupt import Interrupts, Scope
 from agent.config import Settings
 from agent.errors import AgentError
 from agent.log import configure_logging
+
+if TYPE_CHECKING:
+    from agent.local.server.loopback import Foreground
 
 __all__ = ["is_loopback", "serve"]
 
@@ -33,7 +38,12 @@ def is_loopback(host: str) -> bool:
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Port to bind (default: the data folder's own, the one --local uses; 0: any free one).",
+)
 @click.option(
     "--data",
     type=click.Path(path_type=Path, file_okay=False),
@@ -68,7 +78,7 @@ def is_loopback(host: str) -> bool:
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
 def serve(
     host: str,
-    port: int,
+    port: int | None,
     data: Path | None,
     grant: int | None,
     profile: str,
@@ -78,44 +88,59 @@ def serve(
     heartbeat: float | None,
     verbose: int,
 ) -> None:
-    """Run the embedded local backend (the NemoVideo API on loopback) until Ctrl-C."""
+    """Run the embedded local backend (the NemoVideo API on loopback) until Ctrl-C.
+
+    Ctrl-C or SIGTERM (also where SIGINT was ignored, as in a background job) stops it
+    gracefully: its renders stop and resume at the next start; `nemo-agent local backend
+    stopped`, exit 0. A second signal during that stop ends it at once: `interrupted`, 130
+    (143 after SIGTERM).
+    """
     from agent.local.config import BackendConfig
     from agent.local.faults import parse_faults
-    from agent.local.server.loopback import serve as run_server
+    from agent.local.server.loopback import foreground
 
     configure_logging(verbosity=max(verbose, 1))
-    try:
-        settings = Settings.from_env()
-        changes: dict[str, object] = {"post_production": post_production}
-        if render_shape is not None:
-            changes["render_shape"] = render_shape
-        if data is not None:
-            changes["data_dir"] = data
-        if grant is not None:
-            changes["grant"] = grant
-        if faults is not None:
-            changes["faults"] = parse_faults(faults)
-        if heartbeat is not None:
-            changes["heartbeat_s"] = heartbeat
-        config = BackendConfig.from_settings(settings)
-        config = config.with_profile("cloud" if profile == "cloud" else "local")
-        config = config.with_overrides(**changes)
-        if not is_loopback(host):
-            click.echo(
-                f"warning: listening on {host}, not loopback: anyone who can reach this "
-                "address can use the backend",
-                err=True,
-            )
+    with Interrupts(take_ignored=True) as interrupts:
+        try:
+            settings = Settings.from_env()
+            changes: dict[str, object] = {"post_production": post_production}
+            if render_shape is not None:
+                changes["render_shape"] = render_shape
+            if data is not None:
+                changes["data_dir"] = data
+            if grant is not None:
+                changes["grant"] = grant
+            if faults is not None:
+                changes["faults"] = parse_faults(faults)
+            if heartbeat is not None:
+                changes["heartbeat_s"] = heartbeat
+            config = BackendConfig.from_settings(settings)
+            config = config.with_profile("cloud" if profile == "cloud" else "local")
+            config = config.with_overrides(**changes)
+            if not is_loopback(host):
+                click.echo(
+                    f"warning: listening on {host}, not loopback: anyone who can reach this "
+                    "address can use the backend",
+                    err=True,
+                )
+            with foreground(config, host=host, port=port) as backend:
+                click.echo(f"nemo-agent local backend on {backend.url} (data: {config.data_dir})")
+                click.echo(
+                    f"use it with: NEMO_API_URL={backend.url} NEMO_WEB_URL={backend.url} "
+                    "nemo-agent ..."
+                )
+                with interrupts.scope(lambda _signum: backend.stop()) as scope:
+                    interrupts.run(_serve(backend, scope))
+        except AgentError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:  # a signal before the server ran: nothing to stop
+            pass
+        click.echo("nemo-agent local backend stopped", err=True)
 
-        def ready(url: str) -> None:
-            click.echo(f"nemo-agent local backend on {url} (data: {config.data_dir})")
-            click.echo(f"use it with: NEMO_API_URL={url} NEMO_WEB_URL={url} nemo-agent ...")
 
-        run_server(config, host=host, port=port, on_ready=ready)
-    except AgentError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:  # Ctrl-C is how this command is meant to end
-        pass
-    # A return is a stop by a signal as well: one ignored since start-up is not raised again.
-    click.echo("nemo-agent local backend stopped", err=True)
+async def _serve(backend: Foreground, scope: Scope) -> None:
+    """Serve until stopped; not at all when the signal came before the loop (whose callback
+    then had no loop to run on)."""
+    if scope.caught is None:
+        await backend.serve()

@@ -308,18 +308,32 @@ def _apply_step(step: Step) -> None:
             folder.rmdir()
 
 
-def apply_plan(steps: Sequence[Step], record: InstallRecord, state_dir: Path) -> None:
-    """Write every planned change and the updated install record.
+def apply_plan(
+    steps: Sequence[Step],
+    record: InstallRecord,
+    state_dir: Path,
+    *,
+    stopped: Callable[[], bool] = lambda: False,
+) -> list[Step]:
+    """Write every planned change and the updated install record; the steps applied.
+
+    `stopped` is asked before each step: once it says True (Ctrl-C), no further step starts,
+    and the ones applied (each whole) are recorded, so `uninstall` can take them back.
 
     Raises:
         OSError: A file cannot be written (the steps before it stay applied and recorded).
     """
+    applied: list[Step] = []
     try:
         for step in steps:
+            if stopped():
+                break
             _apply_step(step)
+            applied.append(step)
             if step.record is not None:
                 record.put(step.record)
             elif step.forget:
                 record.drop(step.path)
     finally:
         save_record(state_dir, record)
+    return applied

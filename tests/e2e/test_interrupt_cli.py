@@ -10,6 +10,7 @@ few times: the races these tests guard against were timing-dependent.
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
@@ -37,13 +38,25 @@ class Command:
     """A `nemo-agent` command in its own session; stdout and stderr read as they come."""
 
     def __init__(self, *args: str, stdin: bool = False) -> None:
-        self.proc = subprocess.Popen(  # inherits the isolated home and NEMO_WORKER=false
-            [sys.executable, "-m", "agent", *args],
-            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
+        self._watch(
+            subprocess.Popen(  # inherits the isolated home and NEMO_WORKER=false
+                [sys.executable, "-m", "agent", *args],
+                stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
         )
+
+    @classmethod
+    def attach(cls, proc: subprocess.Popen[bytes]) -> Command:
+        """Watch a process the test started itself (in its own session, stdout and stderr piped)."""
+        command = cls.__new__(cls)
+        command._watch(proc)
+        return command
+
+    def _watch(self, proc: subprocess.Popen[bytes]) -> None:
+        self.proc = proc
         self.out: queue.Queue[bytes] = queue.Queue()
         self.err: queue.Queue[bytes] = queue.Queue()
         self._readers = [
@@ -64,7 +77,11 @@ class Command:
 
     def ctrl_c(self) -> None:
         """What a terminal does on Ctrl-C: SIGINT to the foreground process group."""
-        os.killpg(self.proc.pid, signal.SIGINT)
+        self.signal(signal.SIGINT)
+
+    def signal(self, signum: signal.Signals) -> None:
+        """`signum` to the command's process group."""
+        os.killpg(self.proc.pid, signum)
 
     def finish(self) -> tuple[int, str, str]:
         """Wait for the exit; its code, stdout and stderr."""
@@ -181,3 +198,27 @@ def test_ctrl_c_at_the_chat_prompt_quits_without_waiting_for_a_line(
     command.ctrl_c()
     code, _stdout, err = command.finish()
     _assert_interrupted(code, err, tmp_path / "nothing-written-here", isolated_home)
+
+
+@pytest.mark.parametrize("attempt", range(REPEATS))
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("route", "--jsonl", "--no-llm"), {"text": "export it"}),
+        (("translate", "--jsonl", "--no-llm"), {"text": "Click Export to get the MP4."}),
+    ],
+    ids=["route", "translate"],
+)
+def test_ctrl_c_while_jsonl_waits_for_its_next_line(
+    tmp_path: Path, isolated_home: Path, args: tuple[str, ...], line: dict[str, str], attempt: int
+) -> None:
+    command = Command(*args, stdin=True)  # stdin stays open: the next line never comes
+    assert command.proc.stdin is not None
+    command.proc.stdin.write((json.dumps(line) + "\n").encode())
+    command.proc.stdin.flush()
+    command.wait_for("out", "\n")  # its record is out: it is reading the next line
+    command.ctrl_c()
+    code, stdout, err = command.finish()
+    _assert_interrupted(code, err, tmp_path / "nothing-written-here", isolated_home)
+    assert len(stdout.splitlines()) == 1
+    assert "error" not in json.loads(stdout)

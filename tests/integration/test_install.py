@@ -337,3 +337,28 @@ def test_an_entry_removed_by_hand_leaves_the_file_untouched_on_uninstall(
     code, out = run("uninstall", "--host", "gemini", "--mcp")
     assert (code, out["steps"][-1]["action"]) == (0, "absent")
     assert config.read_text("utf-8") == '{"mcpServers": {"other": {"command": "/usr/bin/other"}}}'
+
+
+def test_a_stopped_apply_starts_no_further_step_and_records_those_applied(
+    isolated_home: Path, settings: Settings
+) -> None:
+    from agent.hosts.install import Request, apply_plan, plan_install, plan_uninstall
+    from agent.hosts.targets import Location
+
+    before = snapshot(isolated_home)
+    where, command = Location(isolated_home), ("/bin/nemo-agent", "mcp")
+    request = Request(("agents", "claude"), "nemo-agent", where, mcp=True, command=command)
+    steps, record = plan_install(request, settings.state_dir)
+    asked: list[bool] = []
+
+    def stopped() -> bool:  # Ctrl-C while the first step was written
+        asked.append(True)
+        return len(asked) > 1
+
+    applied = apply_plan(steps, record, settings.state_dir, stopped=stopped)
+    assert len(steps) > 1
+    assert applied == steps[:1]
+    assert snapshot(isolated_home) != before
+    steps, record = plan_uninstall(request, settings.state_dir)
+    apply_plan(steps, record, settings.state_dir)
+    assert snapshot(isolated_home) == before  # what was applied was recorded, and taken back

@@ -145,14 +145,14 @@ def test_chat_lines_from_a_pipe_come_whole_and_end_with_an_empty_string() -> Non
     import asyncio
     import os
 
-    from agent.cli.chat import _Lines
+    from agent.cli.stdin import Lines
 
     read_end, write_end = os.pipe()
     text = "héllo\nworld\n/quit".encode()
     with os.fdopen(read_end, "r", encoding="utf-8") as stdin:
 
         async def read_all() -> list[str]:
-            lines = _Lines(stdin)
+            lines = Lines(stdin)
             for piece in (text[:2], text[2:9], text[9:]):  # "é" split across two writes
                 os.write(write_end, piece)
             os.close(write_end)
@@ -166,13 +166,13 @@ def test_a_cancelled_chat_read_leaves_nothing_for_the_shutdown_to_wait_on() -> N
     import os
     import threading
 
-    from agent.cli.chat import _Lines
+    from agent.cli.stdin import Lines
 
     read_end, write_end = os.pipe()  # nobody ever writes: a terminal where no line comes
     ended = threading.Event()
 
     async def prompt() -> None:
-        lines = _Lines(os.fdopen(read_end, "r", encoding="utf-8", closefd=False))
+        lines = Lines(os.fdopen(read_end, "r", encoding="utf-8", closefd=False))
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(0):  # cancelled at its first wait, like a Ctrl-C
                 await lines.readline()

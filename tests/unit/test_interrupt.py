@@ -257,3 +257,44 @@ def test_a_bug_after_a_signal_is_not_hidden_by_the_exit() -> None:
 
     with pytest.raises(LookupError, match="a bug"):
         _ends_with(registry, command)
+
+
+def test_a_first_signal_runs_on_stop_before_the_body_is_cancelled() -> None:
+    registry = Registry()
+    order: list[str] = []
+    blocked = asyncio.Event()  # what a thread of the body waits on (the MCP server's stdin)
+
+    async def body() -> None:
+        asyncio.get_running_loop().call_soon(registry.send, SIGINT)
+        try:
+            await blocked.wait()
+        except asyncio.CancelledError:
+            order.append("cancelled" if blocked.is_set() else "cancelled while blocked")
+            raise
+
+    def unblock() -> None:
+        order.append("on_stop")
+        blocked.set()
+
+    def command(policy: Interrupts) -> None:
+        with pytest.raises(KeyboardInterrupt):
+            policy.run(body(), on_stop=unblock)
+        raise SystemExit(policy.exit_code)
+
+    assert _ends_with(registry, command) == 130
+    assert order == ["on_stop", "cancelled"]
+
+
+def test_take_ignored_takes_over_a_signal_a_background_job_ignores() -> None:
+    registry = Registry({SIGINT: signal.SIG_IGN, SIGTERM: signal.SIG_DFL})
+    policy = Interrupts(
+        install=registry.install,
+        current=registry.current,
+        exit_now=_exit_now,
+        leave=_leave,
+        take_ignored=True,
+    )
+    with policy:
+        assert registry.handlers[SIGINT] == policy.handle
+        assert registry.handlers[SIGTERM] == policy.handle
+    assert registry.handlers == {SIGINT: signal.SIG_IGN, SIGTERM: signal.SIG_DFL}

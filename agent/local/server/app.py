@@ -73,10 +73,16 @@ def create_app(config: BackendConfig, deps: Deps | None = None) -> Starlette:
         backend = Backend(config, resolved)
         workers = RenderWorkers(backend)
         if alone:  # work left by a server that is gone: release its credits, resume its renders
+            swept = workers.sweep_parts()
             released = backend.store.release_all_frozen()
             requeued = workers.recover()
-            if released or requeued:
-                log.info("recovered after restart", released_users=released, requeued=requeued)
+            if released or requeued or swept:
+                log.info(
+                    "recovered after restart",
+                    released_users=released,
+                    requeued=requeued,
+                    parts_removed=[p.name for p in swept],
+                )
         app.state.backend = backend
         app.state.workers = workers
         try:

@@ -1,12 +1,13 @@
 """Run the local backend: uvicorn on loopback in a background thread (`embedded_backend`,
-`running`) or in the foreground (`serve`). The bound URL is reported, never guessed."""
+`running`) or in the caller's loop (`foreground`). The bound URL is reported, never guessed.
+Both listen on the data directory's own port (`preferred_port`) unless told otherwise."""
 
 from __future__ import annotations
 
 import hashlib
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,15 @@ from agent.files import private_dir
 from agent.local.config import BackendConfig
 from agent.local.server.backend import Deps
 
-__all__ = ["bind", "embedded_backend", "preferred_port", "running", "serve", "url_for"]
+__all__ = [
+    "Foreground",
+    "bind",
+    "embedded_backend",
+    "foreground",
+    "preferred_port",
+    "running",
+    "url_for",
+]
 
 LOOPBACK = "127.0.0.1"
 
@@ -65,6 +74,12 @@ def _uvicorn_server(app: Any, *, log_level: str) -> Any:
                 await super().startup(sockets=sockets)
             finally:
                 self.ready.set()
+
+        @contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            """None: in a thread uvicorn takes none either, and in the foreground the command's
+            interruption policy decides what a signal does (`Foreground.stop`)."""
+            yield
 
     return _Server(uvicorn.Config(app, log_level=log_level, lifespan="on", access_log=False))
 
@@ -153,20 +168,34 @@ def embedded_backend(settings: Settings, deps: Deps | None = None) -> Iterator[s
         yield url
 
 
-def serve(
-    config: BackendConfig,
-    *,
-    host: str = LOOPBACK,
-    port: int = 8765,
-    on_ready: Callable[[str], None] | None = None,
-) -> None:
-    """Serve in the foreground until Ctrl-C or SIGTERM (uvicorn handles both).
+class Foreground:
+    """A server bound in the foreground: `serve()` runs it until `stop()` (or a failed start)."""
 
-    uvicorn catches the signal even where it was ignored (a background job inherits SIGINT
-    ignored), shuts down, restores the previous handler and raises the signal again: a
-    KeyboardInterrupt or death by SIGTERM where that handler is the default, nothing where the
-    signal is ignored. So a return is a stop too, not only a KeyboardInterrupt (an app that
-    fails to start exits with uvicorn's status 3 instead).
+    def __init__(self, server: Any, sock: socket.socket) -> None:
+        self._server = server
+        self._sock = sock
+        self.url = url_for(sock)
+        """The bound URL."""
+
+    async def serve(self) -> None:
+        """Serve until `stop`; the app's shutdown (its renders stopped, its store closed) has
+        run when this returns. An app that fails to start ends the process with uvicorn's
+        status 3 (`SystemExit`)."""
+        await self._server.serve(sockets=[self._sock])
+
+    def stop(self) -> None:
+        """Ask for a graceful stop (call it on the server's loop, or from a signal handler)."""
+        self._server.should_exit = True
+
+
+@contextmanager
+def foreground(
+    config: BackendConfig, *, host: str = LOOPBACK, port: int | None = None
+) -> Iterator[Foreground]:
+    """The local backend bound on `host`, to serve in the caller's event loop (`nemo-agent
+    serve`): the caller decides what stops it. `port` None is the data directory's own
+    (`preferred_port`), the one `embedded_backend` listens on, so the links `--local` commands
+    print open on it; 0 is an ephemeral port.
 
     Raises:
         ConfigError: The address cannot be bound, or the data directory cannot be used.
@@ -176,11 +205,16 @@ def serve(
 
     check_data_dir(config.data_dir)
     _private(config.data_dir)
-    sock = bind(host, port)
     try:
-        server = _uvicorn_server(create_app(config), log_level="info")
-        if on_ready is not None:
-            on_ready(url_for(sock))
-        server.run(sockets=[sock])
+        sock = bind(host, preferred_port(config.data_dir) if port is None else port)
+    except ConfigError as exc:
+        if port is not None:
+            raise
+        raise ConfigError(
+            f"{exc.message}; while the background worker runs, its own local backend serves "
+            "this data folder on that port (use it, or stop it: nemo-agent worker stop)"
+        ) from exc
+    try:
+        yield Foreground(_uvicorn_server(create_app(config), log_level="info"), sock)
     finally:
         sock.close()

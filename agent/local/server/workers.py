@@ -2,13 +2,15 @@
 
 Each job moves through `agent.local.store.jobs` transitions persisted in the store; a user cancel
 fails the job at once and the worker discards whatever it produced. Stopping the pool leaves
-unfinished jobs as they are, and `recover` requeues (or fails) them on the next start.
+unfinished jobs as they are, and `recover` requeues (or fails) them on the next start, after
+`sweep_parts` removed the partial files a hard stop left in the outputs folder.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -23,9 +25,25 @@ from agent.local.server.backend import Backend
 from agent.local.store import jobs
 from agent.local.store.jobs import RenderJob
 
-__all__ = ["RenderWorkers"]
+__all__ = ["RenderWorkers", "part_owner"]
 
 log = structlog.get_logger(__name__)
+
+_PARTS = (
+    re.compile(r"^(?P<id>[^.].*)\.part\.[A-Za-z0-9]+$"),
+    re.compile(r"^\.(?P<id>.+)\.part\.[A-Za-z0-9]+\.[0-9a-f]{8}\.part$"),
+)
+"""A render's partial files in the outputs folder: `<id>.part.<ext>` (renamed to `<id>.<ext>`
+when the job completes) and the renderer's own `.<id>.part.<ext>.<8 hex>.part` beside it."""
+
+
+def part_owner(name: str) -> str | None:
+    """The render id whose partial file `name` is, or None when it is not one."""
+    for pattern in _PARTS:
+        found = pattern.match(name)
+        if found is not None:
+            return found["id"]
+    return None
 
 
 class RenderWorkers:
@@ -91,6 +109,27 @@ class RenderWorkers:
             event = self._cancels.get(render_id)
         if event is not None:
             event.set()
+
+    def sweep_parts(self) -> list[Path]:
+        """Remove the partial files no live render of this server owns; the removed paths.
+
+        Call it only where no other server can be rendering into the folder (start-up with the
+        data directory to itself): a hard stop (a second Ctrl-C, `kill -9`) ends a render
+        without its clean-up, and `recover` starts the job afresh.
+        """
+        with self._lock:
+            live = set(self._cancels)
+        store, removed = self._backend.store, []
+        for path in sorted(self._backend.outputs_dir.iterdir()):
+            owner = part_owner(path.name)
+            if owner is None or owner in live or not path.is_file():
+                continue
+            if not path.name.startswith(".") and store.job(path.stem) is not None:
+                continue  # the finished file of a render whose id itself ends in `.part`
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+        return removed
 
     def recover(self) -> list[str]:
         """Requeue jobs a previous server left unfinished (or fail them); the requeued ids."""
