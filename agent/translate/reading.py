@@ -1,0 +1,369 @@
+"""Read one sentence of backend prose: which GUI steps it gives and what the client runs for them.
+
+The reading is the rules' clause-by-clause rewrite of the sentence (`agent.translate.rewrite`),
+used only as a PROBE: whether the sentence holds a GUI step at all, which actions and which kind
+of line stand for it, and whether nothing but the step is left. Its text never reaches the user
+(`agent.translate.translator` emits a sentence whole or one template line in its place), so a
+clumsy probe can cost a rewrite, never garble one. Negated, offered and report-only steps
+("Don't click Export yet", "I can export it as is", "素材库里只有 3 张图片") are read here too.
+Pure; reads only the compiled tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agent.translate.fallback import reconcile
+from agent.translate.intent import IntentTables, asks_answer, negates, offered
+from agent.translate.prose import (
+    Masked,
+    Sentence,
+    clause_bounds,
+    content_symbols,
+    paren_groups,
+    protected_tokens,
+)
+from agent.translate.rewrite import (
+    EDGE,
+    Cue,
+    decapitalize,
+    find_cues,
+    is_real,
+    language_of,
+    rewrite_clause,
+    shift_cues,
+)
+from agent.translate.tables import GuiTables, LanguageTable
+from agent.translate.verbatim import button_labels
+
+__all__ = ["Reading", "read"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ACTING = frozenset({"export", "state", "credits", "upload"})
+# A question that is a polite request for a step ("Could you attach the photo …?")
+_REQUEST = re.compile(
+    r"\s*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|want\b)|\s*would\s+you\s+mind\s+"
+    r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"\{[a-z_]+\}")
+_WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one sentence says to the client: the actions it gives (ordered, `sse` included),
+    whether it is nothing but GUI steps (so one template line may stand for it whole), and the
+    kind whose line stands for a step without an action ("" when unknown: keep it)."""
+
+    actions: tuple[str, ...]
+    steps_only: bool
+    kind: str = ""
+    step: bool = False
+    """The sentence gives a GUI step (it may hold more): in a numbered procedure it is one of
+    the steps the procedure's line stands for."""
+    silent: bool = False
+    """The steps say nothing of their own ("you can close this panel", a view whose output
+    speaks for it): the sentence may go."""
+
+
+def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
+    """Read one masked sentence (see the module doc); a question never stands for steps unless
+    it is a polite request ("Could you attach the photo?")."""
+    question = "?" in sentence.term or "？" in sentence.term
+    request = question and _REQUEST.match(sentence.content) is not None
+    content = offers(sentence.content, tables) if question else sentence.content
+    content, aside_acts = asides(content, tables, m, question)
+    new, acts = probe(content, tables, m, question)
+    if offers_step(content, tables, m, question):
+        return Reading(("sse",), False)  # "I can go ahead and export as is": the user answers
+    if negated(content, tables, m, question) or stepless(content, tables, m, question):
+        return Reading((), False)  # "Don't click Export yet", "素材库里只有 3 张图片"
+    if aside_acts:  # an aside's actions go where the aside stood relative to the main cues
+        cues = find_cues(content, tables, question)
+        first = next((c.start for c in cues if is_real(c)), len(content))
+        before = [a for p, a in aside_acts if p <= first]
+        acts = before + acts + [a for p, a in aside_acts if p > first]
+    if not question or request:
+        new, acts = reconcile(sentence.content, new, acts, tables, m)
+    if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
+        acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
+    step = new != sentence.content and (not question or request)
+    if not step or not steps_only(new, sentence.content, tables, m, question):
+        return Reading(tuple(acts), False, step=step)
+    lang = language_of(sentence.content, tables, m)
+    return Reading(tuple(acts), True, _kind_of(new, lang), True, not new.strip())
+
+
+def steps_only(new: str, content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether a masked sentence holds nothing but its GUI steps: the probe `new` of it is
+    nothing but template lines (the rules found only filler around the steps: "Click the
+    Export button to download it", "点击右上角的导出按钮即可"), and no quoted span, number or
+    file name is in it beyond the button labels the steps name ("Click 'Export'")."""
+    labels = Counter(button_labels(content, tables, question))
+    if Counter(protected_tokens(content)) - labels:
+        return False
+    rest = new.casefold()
+    for line in _lines(tables):
+        rest = rest.replace(line, " ")
+    return _WORDY.search(rest) is None
+
+
+def _lines(tables: GuiTables) -> list[str]:
+    """Every fixed line of the tables and their joiners, longest first, case-folded."""
+    found = {
+        text.casefold()
+        for lang in tables.languages
+        for text in (
+            lang.joiner.strip(" ,，"),
+            lang.alt_joiner.strip(" ,，"),
+            *(t for k in lang.kinds.values() for t in (k.bare, k.short)),
+        )
+        if text
+    }
+    return sorted(found, key=len, reverse=True)
+
+
+def _kind_of(new: str, lang: LanguageTable) -> str:
+    """The kind whose template the probe wrote (the highest priority first), or ""."""
+    folded = new.casefold()
+    for kind in sorted(lang.kinds.values(), key=lambda k: -k.priority):
+        texts = (kind.bare, kind.short, *(rule.text for rule in kind.body))
+        pieces = (p.strip(" ,，").casefold() for t in texts for p in _FIELD.split(t))
+        if any(len(p) >= 4 and p in folded for p in pieces):
+            return kind.name
+    return ""
+
+
+def offers(content: str, tables: GuiTables) -> str:
+    """A question's bare verbs in their offer wording ("preview it first?" -> "check it first?")."""
+    for table in tables.languages:
+        for rule in table.rules:
+            if rule.statement and rule.offer:
+                content = rule.pattern.sub(_filler(rule.offer), content)
+    return content
+
+
+def _filler(template: str) -> Callable[[re.Match[str]], str]:
+    def fill(match: re.Match[str]) -> str:
+        return template.format(**{k: v or "" for k, v in match.groupdict().items()})
+
+    return fill
+
+
+def _coordinator(text: str, lang: LanguageTable) -> str:
+    """The "then" / "or" / "然后" a clause starts with, if any."""
+    match = lang.coordinator.match(text.lstrip())
+    return match.group(0) if match else ""
+
+
+def _joined(clause: str, new: str | None, lang: LanguageTable, position: str) -> str:
+    """A clause's text in the rebuilt sentence; `new` is None when the clause is kept as is.
+
+    `position` is "start" (nothing before it), "after-drop" (only dropped clauses before it),
+    "after-content", or "after-gap" (content earlier, but the clause just before was
+    dropped). An opening "then"/"或" survives only right after content.
+    """
+    coordinator = _coordinator(clause, lang)
+    if new is None:
+        if position in ("after-drop", "after-gap") and coordinator:
+            return clause.lstrip()[len(coordinator) :].lstrip()
+        return clause
+    if position in ("start", "after-drop"):
+        return new
+    gap = " " if lang.lang == "en" else ""
+    keep = coordinator and position == "after-content"
+    return (coordinator + gap if keep else "") + decapitalize(new)
+
+
+def _merge_bare_locations(
+    content: str, bounds: list[tuple[int, int]], cues: list[Cue]
+) -> list[tuple[int, int]]:
+    """Join a clause that is only a location ("In the Audio tab,") to the clause after it."""
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in bounds:
+        start = pending if pending is not None else start
+        pending = None
+        covered = [c for c in cues if start <= c.start and c.end <= end and c.rule.kind == "infer"]
+        if (
+            covered
+            and content[start:end].strip(EDGE) == content[covered[0].start : covered[-1].end]
+        ):
+            pending = start
+            continue
+        merged.append((start, end))
+    if pending is not None:
+        merged.append((pending, bounds[-1][1]))
+    return merged
+
+
+def _opens_lowercase(clause: str, lang: LanguageTable) -> bool:
+    rest = clause.lstrip()[len(_coordinator(clause, lang)) :].lstrip()
+    return lang.lang == "en" and rest[:1].islower()
+
+
+def _hold(
+    content: str, bounds: tuple[int, int], cues: list[Cue], tables: GuiTables, m: Masked
+) -> tuple[str | None, list[str]]:
+    """An instruction clause rewritten with a short line in place of nothing."""
+    start, end = bounds
+    return rewrite_clause(content[start:end], shift_cues(cues, start, end), tables, m, hold=True)
+
+
+def _clause_results(
+    content: str, bounds: list[tuple[int, int]], cues: list[Cue], tables: GuiTables, m: Masked
+) -> list[tuple[str | None, list[str]]]:
+    """Each clause's rewrite (`None` = kept as is) and actions."""
+    lang = language_of(content, tables, m)
+    results: list[tuple[str | None, list[str]]] = []
+    for index, (start, end) in enumerate(bounds):
+        clause_cues = shift_cues(cues, start, end)
+        if any(is_real(c) for c in clause_cues):
+            results.append(rewrite_clause(content[start:end], clause_cues, tables, m))
+            continue
+        results.append((None, []))
+        dropped_before = index > 0 and all(r[0] == "" for r in results[:-1])
+        if dropped_before and _opens_lowercase(content[start:end], lang):
+            # kept content would open the sentence mid-clause ("and the music fades..."):
+            # the instruction before it holds its place with a short line instead
+            results[index - 1] = _hold(content, bounds[index - 1], cues, tables, m)
+    kept = [i for i, r in enumerate(results) if r[0] != ""]
+    last = kept[-1] if kept else -1
+    if 0 <= last < len(bounds) - 1 and results[last][0] is None:
+        start, end = bounds[last]
+        label = content[end : bounds[last + 1][0]].strip().startswith((":", "："))
+        if label or lang.dangling.match(content[start:end]):
+            # "If you'd like a new song, [open the Music tab]." must not end at the "if",
+            # nor "Step 1: [preview it]" at the label
+            results[last + 1] = _hold(content, bounds[last + 1], cues, tables, m)
+    return results
+
+
+def _position(out: str, start: int, previous_dropped: bool) -> str:
+    if not out:
+        return "start" if start == 0 else "after-drop"
+    return "after-gap" if previous_dropped else "after-content"
+
+
+def probe(
+    content: str, tables: GuiTables, m: Masked, question: bool = False
+) -> tuple[str, list[str]]:
+    cues = find_cues(content, tables, question)
+    if not any(is_real(c) for c in cues):
+        return content, []
+    lang = language_of(content, tables, m)
+    bounds = _merge_bare_locations(
+        content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
+    )
+    results = _clause_results(content, bounds, cues, tables, m)
+    out, actions, previous_end, dropped = "", [], 0, False
+    said = _generic_lines(results, lang)
+    for (start, end), (new, acts) in zip(bounds, results, strict=True):
+        actions += acts
+        if new:  # the same rewrite twice in one sentence ("click Save, then Export") once
+            new = "" if new in said else new
+            said.add(new)
+        if new != "":
+            position = _position(out, start, dropped)
+            text = _joined(content[start:end], new, lang, position)
+            # "😍 [drop a couple more here]": a symbol opening the sentence stays in front
+            opening = content_symbols(content[:start]) if not out and start else ""
+            out += (content[previous_end:start] if out else opening) + text
+        elif out and not dropped:  # "done 🎉 [Preview it]": the emoji closes the content
+            out += content_symbols(content[previous_end:start])
+        dropped = new == ""
+        previous_end = end
+    return out, actions
+
+
+def _generic_lines(results: list[tuple[str | None, list[str]]], lang: LanguageTable) -> set[str]:
+    """The generic "tell me what you'd like" line, when a sentence says something better.
+
+    "Tap Done, then Export" is one step the client performs; the unknown "Done" goes.
+    """
+    generic = min(lang.kinds.values(), key=lambda kind: kind.priority)
+    lines = {new for new, _ in results if new}
+    return {generic.bare} if lines - {generic.bare} else set()
+
+
+def asides(
+    content: str, tables: GuiTables, m: Masked, question: bool
+) -> tuple[str, list[tuple[int, str]]]:
+    """Translate parenthesised asides on their own; an aside left empty goes, with its parens.
+
+    Returns the new content and the asides' actions, each with its offset in that content.
+    """
+    out, actions, pos = "", [], 0
+    for group in paren_groups(content):
+        inner = group.group("inner")
+        new, acts = probe(inner, tables, m, question)
+        out += content[pos : group.start()]
+        actions += [(len(out), action) for action in acts]
+        if new == inner:
+            out += group.group(0)
+        elif new:
+            whole, offset = group.group(0), group.start()
+            out += (
+                whole[: group.start("inner") - offset] + new + whole[group.end("inner") - offset :]
+            )
+        pos = group.end()
+    return out + content[pos:], actions
+
+
+
+def negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether a step of the sentence is negated or deferred by the words right before it."""
+    return _said_before_a_step(negates, content, tables, m, question)
+
+
+def offers_step(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether a step of the sentence is the agent's offer ("Otherwise I can go ahead and
+    export as is — just say the word", "我可以直接导出"): the user answers in chat."""
+    return _said_before_a_step(offered, content, tables, m, question)
+
+
+def _said_before_a_step(
+    reads: Callable[[str, IntentTables, bool], bool],
+    content: str,
+    tables: GuiTables,
+    m: Masked,
+    question: bool,
+) -> bool:
+    """Whether `reads` holds for the words before any real step cue of the sentence."""
+    if tables.intent is None:
+        return False
+    chinese = zh(content)
+    return any(
+        reads(m.restore(content[: cue.start]), tables.intent, chinese)
+        for cue in find_cues(content, tables, question)
+        if is_real(cue)
+    )
+
+
+def stepless(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+    """Whether the sentence's cues are only GUI nouns in a report, no step standing in their
+    clauses ("素材库里目前只有 3 张图片": the library is what the sentence is about, not where
+    to go): no gesture and no verb the tables read a step from in their clauses. Chinese
+    only: an English clause's place reads as a step by its sentence ("Billing > Plan shows…")."""
+    if tables.intent is None or not zh(content):
+        return False
+    lang = tables.intent.zh
+    cues = [cue for cue in find_cues(content, tables, question) if is_real(cue)]
+    if not cues or lang.imperative.search(m.restore(content)):
+        return False
+    if any(cue.rule.kind not in _ACTING for cue in cues):  # "试试样式菜单中的…": told, not run
+        return False
+    for start, end in clause_bounds(content, []):
+        clause = content[start:end]
+        if not any(cue.start < end and start < cue.end for cue in cues):
+            continue
+        table = cues[0].table
+        if lang.gesture.search(clause) or any(v.search(clause) for _, v in table.infer):
+            return False
+    return True
+
+
+def zh(content: str) -> bool:
+    return _CJK.search(content) is not None
