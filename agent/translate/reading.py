@@ -37,7 +37,7 @@ from agent.translate.rewrite import (
     shift_cues,
 )
 from agent.translate.tables import GuiTables, LanguageTable
-from agent.translate.verbatim import button_labels
+from agent.translate.verbatim import button_labels, keeps_verbatim
 
 __all__ = ["Reading", "read"]
 
@@ -60,9 +60,6 @@ class Reading:
     actions: tuple[str, ...]
     steps_only: bool
     kind: str = ""
-    step: bool = False
-    """The sentence gives a GUI step (it may hold more): in a numbered procedure it is one of
-    the steps the procedure's line stands for."""
     silent: bool = False
     """The steps say nothing of their own ("you can close this panel", a view whose output
     speaks for it): the sentence may go."""
@@ -85,15 +82,17 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
         first = next((c.start for c in cues if is_real(c)), len(content))
         before = [a for p, a in aside_acts if p <= first]
         acts = before + acts + [a for p, a in aside_acts if p > first]
+    if not keeps_verbatim(content, new, m, button_labels(content, tables, question)):
+        new, acts = sentence.content, []  # the rules read a quote or number as a step: unsure
     if not question or request:
         new, acts = reconcile(sentence.content, new, acts, tables, m)
     if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
         acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
     step = new != sentence.content and (not question or request)
     if not step or not steps_only(new, sentence.content, tables, m, question):
-        return Reading(tuple(acts), False, step=step)
+        return Reading(tuple(acts), False)
     lang = language_of(sentence.content, tables, m)
-    return Reading(tuple(acts), True, _kind_of(new, lang), True, not new.strip())
+    return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip())
 
 
 def steps_only(new: str, content: str, tables: GuiTables, m: Masked, question: bool) -> bool:

@@ -133,13 +133,6 @@ class _Line:
         """Every sentence of the line is replaced (or dropped): a step and nothing else."""
         return bool(self.units) and all(u.line is not None for u in self.units)
 
-    @property
-    def numbered_step(self) -> bool:
-        """A numbered item that gives nothing but GUI steps ("2. Choose 1080p"): a step of a
-        procedure, said by the procedure's line when the procedure has one."""
-        numbered = self.prefix.strip()[:1].isdigit()
-        return numbered and bool(self.units) and all(u.reading.step for u in self.units)
-
 
 def _acting(actions: Collection[str], lang: LanguageTable) -> tuple[str, ...]:
     known = {kind.action for kind in lang.kinds.values() if kind.action}
@@ -222,7 +215,7 @@ def _decide(lines: list[_Line], short: bool) -> None:
     # a list of steps (a numbered GUI procedure) is one line for the whole procedure
     run: list[_Line] = []
     for line in [*lines, _Line("", [], "")]:
-        if line.item and (line.steps or line.numbered_step):
+        if line.item and line.steps:
             run.append(line)
             continue
         if len(run) > 1 and any(x.steps for x in run):
@@ -286,7 +279,9 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     _decide(lines, short=False)
     out = _assemble(lines, traditional, tables)
     if not out.strip() and text.strip():
-        # nothing but steps whose output speaks for itself: say the view's line
+        # nothing but steps whose output speaks for itself: what they are for ("to watch the
+        # result") keeps its sentence whole, else the view's line is said
+        lines = _read_lines(text, folded, tables.spelled_out())
         _decide(lines, short=True)
         out = _assemble(lines, traditional, tables)
     if out == text or not out.strip():
