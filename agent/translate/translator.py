@@ -204,8 +204,29 @@ def _read_lines(text: str, folded: str, tables: GuiTables) -> list[_Line]:
             lang = language_of(sentence.content, tables, masked)
             line.units.append(_Unit(raw, take(sentence.ws), sentence.term, reading, lang))
         line.newline = take(newline)
+        line.units = _whole_sentences(line.units)
         lines.append(line)
     return lines
+
+
+def _whole_sentences(units: list[_Unit]) -> list[_Unit]:
+    """Sentences that are halves of one ("Check the Progress panel; it usually takes a
+    minute", "…the page. then reload it") joined: each half alone is no whole sentence."""
+    out: list[_Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if last and (last.term in (";", "；") or unit.raw[:1].islower()):
+            a, b = last.reading, unit.reading
+            reading = Reading(
+                (*a.actions, *b.actions),
+                a.steps_only and b.steps_only,
+                a.kind or b.kind,
+                a.silent and b.silent,
+            )
+            out[-1] = _Unit(last.raw + last.ws + unit.raw, unit.ws, unit.term, reading, last.lang)
+        else:
+            out.append(unit)
+    return out
 
 
 def _decide(lines: list[_Line], short: bool) -> None:
