@@ -22,14 +22,12 @@ from agent.translate.prose import (
     Masked,
     Sentence,
     clause_bounds,
-    content_symbols,
     paren_groups,
     protected_tokens,
 )
 from agent.translate.rewrite import (
     EDGE,
     Cue,
-    decapitalize,
     find_cues,
     is_real,
     language_of,
@@ -51,6 +49,8 @@ _REQUEST = re.compile(
 )
 _FIELD = re.compile(r"\{[a-z_]+\}")
 _WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What one sentence says to the client: the actions it gives (ordered, `sse` included),
@@ -151,31 +151,6 @@ def _filler(template: str) -> Callable[[re.Match[str]], str]:
     return fill
 
 
-def _coordinator(text: str, lang: LanguageTable) -> str:
-    """The "then" / "or" / "然后" a clause starts with, if any."""
-    match = lang.coordinator.match(text.lstrip())
-    return match.group(0) if match else ""
-
-
-def _joined(clause: str, new: str | None, lang: LanguageTable, position: str) -> str:
-    """A clause's text in the rebuilt sentence; `new` is None when the clause is kept as is.
-
-    `position` is "start" (nothing before it), "after-drop" (only dropped clauses before it),
-    "after-content", or "after-gap" (content earlier, but the clause just before was
-    dropped). An opening "then"/"或" survives only right after content.
-    """
-    coordinator = _coordinator(clause, lang)
-    if new is None:
-        if position in ("after-drop", "after-gap") and coordinator:
-            return clause.lstrip()[len(coordinator) :].lstrip()
-        return clause
-    if position in ("start", "after-drop"):
-        return new
-    gap = " " if lang.lang == "en" else ""
-    keep = coordinator and position == "after-content"
-    return (coordinator + gap if keep else "") + decapitalize(new)
-
-
 def _merge_bare_locations(
     content: str, bounds: list[tuple[int, int]], cues: list[Cue]
 ) -> list[tuple[int, int]]:
@@ -198,93 +173,31 @@ def _merge_bare_locations(
     return merged
 
 
-def _opens_lowercase(clause: str, lang: LanguageTable) -> bool:
-    rest = clause.lstrip()[len(_coordinator(clause, lang)) :].lstrip()
-    return lang.lang == "en" and rest[:1].islower()
-
-
-def _hold(
-    content: str, bounds: tuple[int, int], cues: list[Cue], tables: GuiTables, m: Masked
-) -> tuple[str | None, list[str]]:
-    """An instruction clause rewritten with a short line in place of nothing."""
-    start, end = bounds
-    return rewrite_clause(content[start:end], shift_cues(cues, start, end), tables, m, hold=True)
-
-
-def _clause_results(
-    content: str, bounds: list[tuple[int, int]], cues: list[Cue], tables: GuiTables, m: Masked
-) -> list[tuple[str | None, list[str]]]:
-    """Each clause's rewrite (`None` = kept as is) and actions."""
-    lang = language_of(content, tables, m)
-    results: list[tuple[str | None, list[str]]] = []
-    for index, (start, end) in enumerate(bounds):
-        clause_cues = shift_cues(cues, start, end)
-        if any(is_real(c) for c in clause_cues):
-            results.append(rewrite_clause(content[start:end], clause_cues, tables, m))
-            continue
-        results.append((None, []))
-        dropped_before = index > 0 and all(r[0] == "" for r in results[:-1])
-        if dropped_before and _opens_lowercase(content[start:end], lang):
-            # kept content would open the sentence mid-clause ("and the music fades..."):
-            # the instruction before it holds its place with a short line instead
-            results[index - 1] = _hold(content, bounds[index - 1], cues, tables, m)
-    kept = [i for i, r in enumerate(results) if r[0] != ""]
-    last = kept[-1] if kept else -1
-    if 0 <= last < len(bounds) - 1 and results[last][0] is None:
-        start, end = bounds[last]
-        label = content[end : bounds[last + 1][0]].strip().startswith((":", "："))
-        if label or lang.dangling.match(content[start:end]):
-            # "If you'd like a new song, [open the Music tab]." must not end at the "if",
-            # nor "Step 1: [preview it]" at the label
-            results[last + 1] = _hold(content, bounds[last + 1], cues, tables, m)
-    return results
-
-
-def _position(out: str, start: int, previous_dropped: bool) -> str:
-    if not out:
-        return "start" if start == 0 else "after-drop"
-    return "after-gap" if previous_dropped else "after-content"
-
-
 def probe(
     content: str, tables: GuiTables, m: Masked, question: bool = False
 ) -> tuple[str, list[str]]:
+    """The rules' reading of a masked sentence: each clause with a step as its rewrite, the
+    others as they are (joined by spaces: the probe is read, never shown), and the actions in
+    order; the sentence itself when no clause holds a step."""
     cues = find_cues(content, tables, question)
     if not any(is_real(c) for c in cues):
         return content, []
-    lang = language_of(content, tables, m)
     bounds = _merge_bare_locations(
         content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
     )
-    results = _clause_results(content, bounds, cues, tables, m)
-    out, actions, previous_end, dropped = "", [], 0, False
-    said = _generic_lines(results, lang)
-    for (start, end), (new, acts) in zip(bounds, results, strict=True):
+    parts: list[str] = []
+    actions: list[str] = []
+    changed = False
+    for start, end in bounds:
+        clause_cues = shift_cues(cues, start, end)
+        new: str | None = None
+        acts: list[str] = []
+        if any(is_real(c) for c in clause_cues):
+            new, acts = rewrite_clause(content[start:end], clause_cues, tables, m)
         actions += acts
-        if new:  # the same rewrite twice in one sentence ("click Save, then Export") once
-            new = "" if new in said else new
-            said.add(new)
-        if new != "":
-            position = _position(out, start, dropped)
-            text = _joined(content[start:end], new, lang, position)
-            # "😍 [drop a couple more here]": a symbol opening the sentence stays in front
-            opening = content_symbols(content[:start]) if not out and start else ""
-            out += (content[previous_end:start] if out else opening) + text
-        elif out and not dropped:  # "done 🎉 [Preview it]": the emoji closes the content
-            out += content_symbols(content[previous_end:start])
-        dropped = new == ""
-        previous_end = end
-    return out, actions
-
-
-def _generic_lines(results: list[tuple[str | None, list[str]]], lang: LanguageTable) -> set[str]:
-    """The generic "tell me what you'd like" line, when a sentence says something better.
-
-    "Tap Done, then Export" is one step the client performs; the unknown "Done" goes.
-    """
-    generic = min(lang.kinds.values(), key=lambda kind: kind.priority)
-    lines = {new for new, _ in results if new}
-    return {generic.bare} if lines - {generic.bare} else set()
+        changed = changed or new is not None
+        parts.append(content[start:end] if new is None else new)
+    return (" ".join(p for p in parts if p) if changed else content), actions
 
 
 def asides(
@@ -309,7 +222,6 @@ def asides(
             )
         pos = group.end()
     return out + content[pos:], actions
-
 
 
 def negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
