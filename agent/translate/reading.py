@@ -49,6 +49,17 @@ _REQUEST = re.compile(
 )
 _FIELD = re.compile(r"\{[a-z_]+\}")
 _WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+# an emoji or symbol is said by the sentence (an arrow or a pointing hand only points at a step)
+_SYMBOL = re.compile(
+    r"(?![\u25b6\u25ba\u27a1\u2b05-\u2b07\u2b95\U0001f446-\U0001f449\U0001f53d])"
+    r"[\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
+)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# what a step acts on, which the template line names for it
+_OBJECTS = frozenset(
+    ("video", "videos", "clip", "clips", "mp4", "file", "files", "project", "movie", "my",
+     "slideshow", "copy", "version", "it's", "视频", "文件", "作品", "成品", "你的", "您的", "的")
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +83,7 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     request = question and _REQUEST.match(sentence.content) is not None
     content = offers(sentence.content, tables) if question else sentence.content
     content, aside_acts = asides(content, tables, m, question)
-    new, acts = probe(content, tables, m, question)
+    new, acts, plain = probe(content, tables, m, question)
     if offers_step(content, tables, m, question):
         return Reading(("sse",), False)  # "I can go ahead and export as is": the user answers
     if negated(content, tables, m, question) or stepless(content, tables, m, question):
@@ -89,7 +100,9 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
         acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
     step = new != sentence.content and (not question or request)
-    if not step or not steps_only(new, sentence.content, tables, m, question):
+    if not step or _WORDY.search(plain) or _SYMBOL.search(m.restore(sentence.content)):
+        return Reading(tuple(acts), False)  # a clause with no step, or an emoji, says more
+    if not steps_only(new, sentence.content, tables, m, question):
         return Reading(tuple(acts), False)
     lang = language_of(sentence.content, tables, m)
     return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip())
@@ -97,31 +110,40 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
 
 def steps_only(new: str, content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
     """Whether a masked sentence holds nothing but its GUI steps: the probe `new` of it is
-    nothing but template lines (the rules found only filler around the steps: "Click the
-    Export button to download it", "点击右上角的导出按钮即可"), and no quoted span, number or
-    file name is in it beyond the button labels the steps name ("Click 'Export'")."""
+    template text and filler only (the rules found nothing else around the steps: "Click the
+    Export button to download your video", "点击右上角的导出按钮即可"), and no quoted span,
+    number or file name is in it beyond the button labels the steps name ("Click 'Export'")."""
     labels = Counter(button_labels(content, tables, question))
     if Counter(protected_tokens(content)) - labels:
         return False
+    lang = language_of(content, tables, m)
     rest = new.casefold()
-    for line in _lines(tables):
-        rest = rest.replace(line, " ")
+    for piece in _pieces(tables):
+        rest = rest.replace(piece, " ")
+    filler = _quiet_words(lang)
+    if lang.lang == "en":
+        return all(w.replace("’", "'") in filler for w in _WORD.findall(rest))
+    for word in sorted(filler, key=len, reverse=True):
+        rest = rest.replace(word, " ")
     return _WORDY.search(rest) is None
 
 
-def _lines(tables: GuiTables) -> list[str]:
-    """Every fixed line of the tables and their joiners, longest first, case-folded."""
-    found = {
-        text.casefold()
-        for lang in tables.languages
-        for text in (
-            lang.joiner.strip(" ,，"),
-            lang.alt_joiner.strip(" ,，"),
-            *(t for k in lang.kinds.values() for t in (k.bare, k.short)),
-        )
-        if text
-    }
-    return sorted(found, key=len, reverse=True)
+def _pieces(tables: GuiTables) -> list[str]:
+    """Every fixed piece of the tables' lines (slots cut out), longest first, case-folded."""
+    found: set[str] = set()
+    for lang in tables.languages:
+        texts = [lang.joiner, lang.alt_joiner]
+        for kind in lang.kinds.values():
+            texts += [kind.bare, kind.short, *(rule.text for rule in kind.body)]
+        for text in texts:
+            found.update(p.strip(" ,，").casefold() for p in _FIELD.split(text))
+    return sorted((p for p in found if len(p) >= 3), key=len, reverse=True)
+
+
+def _quiet_words(lang: LanguageTable) -> frozenset[str]:
+    """Words that say nothing beside a step: the tables' filler and the objects a step names
+    ("the video", "你的视频")."""
+    return lang.filler | lang.empty | _OBJECTS
 
 
 def _kind_of(new: str, lang: LanguageTable) -> str:
@@ -175,18 +197,19 @@ def _merge_bare_locations(
 
 def probe(
     content: str, tables: GuiTables, m: Masked, question: bool = False
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[str], str]:
     """The rules' reading of a masked sentence: each clause with a step as its rewrite, the
-    others as they are (joined by spaces: the probe is read, never shown), and the actions in
-    order; the sentence itself when no clause holds a step."""
+    others as they are (joined by spaces: the probe is read, never shown), the actions in
+    order, and the clauses with no step; the sentence itself when no clause holds a step."""
     cues = find_cues(content, tables, question)
     if not any(is_real(c) for c in cues):
-        return content, []
+        return content, [], content
     bounds = _merge_bare_locations(
         content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
     )
     parts: list[str] = []
     actions: list[str] = []
+    plain: list[str] = []
     changed = False
     for start, end in bounds:
         clause_cues = shift_cues(cues, start, end)
@@ -197,7 +220,8 @@ def probe(
         actions += acts
         changed = changed or new is not None
         parts.append(content[start:end] if new is None else new)
-    return (" ".join(p for p in parts if p) if changed else content), actions
+        plain += [content[start:end]] if new is None else []
+    return (" ".join(p for p in parts if p) if changed else content), actions, " ".join(plain)
 
 
 def asides(
@@ -210,7 +234,7 @@ def asides(
     out, actions, pos = "", [], 0
     for group in paren_groups(content):
         inner = group.group("inner")
-        new, acts = probe(inner, tables, m, question)
+        new, acts, _plain = probe(inner, tables, m, question)
         out += content[pos : group.start()]
         actions += [(len(out), action) for action in acts]
         if new == inner:
