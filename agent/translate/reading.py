@@ -37,7 +37,7 @@ from agent.translate.rewrite import (
 from agent.translate.tables import GuiTables, LanguageTable
 from agent.translate.verbatim import button_labels, keeps_verbatim
 
-__all__ = ["Reading", "read"]
+__all__ = ["Reading", "fixed_lines", "read"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ACTING = frozenset({"export", "state", "credits", "upload"})
@@ -74,6 +74,9 @@ class Reading:
     silent: bool = False
     """The steps say nothing of their own ("you can close this panel", a view whose output
     speaks for it): the sentence may go."""
+    line: str = ""
+    """The one fixed line the rules read the sentence as, when it is more precise than the
+    actions' line ("I'll retry the export for you")."""
 
 
 def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
@@ -105,7 +108,16 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     if not steps_only(new, sentence.content, tables, m, question):
         return Reading(tuple(acts), False)
     lang = language_of(sentence.content, tables, m)
-    return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip())
+    said = new.strip(" .。!！").casefold()
+    line = next((x for x in fixed_lines(lang) if x.casefold() == said), "")
+    return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip(), line)
+
+
+def fixed_lines(lang: LanguageTable) -> list[str]:
+    """The lines of a language's kinds that have no slot: `bare`, `short`, and slot-free
+    body lines ("I'll retry the export for you")."""
+    texts = [t for k in lang.kinds.values() for t in (k.bare, k.short, *(r.text for r in k.body))]
+    return [t for t in dict.fromkeys(texts) if t and not _FIELD.search(t)]
 
 
 def steps_only(new: str, content: str, tables: GuiTables, m: Masked, question: bool) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agent.translate.prose import mask, split_lines, split_sentences
-from agent.translate.reading import Reading, read
+from agent.translate.reading import Reading, fixed_lines, read
 from agent.translate.rewrite import decapitalize, language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 
@@ -154,6 +154,8 @@ def _template(actions: Collection[str], lang: LanguageTable, short: bool = False
 def _line_for(reading: Reading, lang: LanguageTable, short: bool = False) -> str | None:
     if not reading.steps_only:
         return None
+    if reading.line:
+        return reading.line
     if _acting(reading.actions, lang):
         return _template(reading.actions, lang, short)
     if reading.silent:
@@ -172,7 +174,7 @@ def template_lines(tables: GuiTables) -> frozenset[str]:
             chosen = [a for i, a in enumerate(acting) if mask_bits >> i & 1]
             for order in _orders(chosen):
                 lines.update(_template(order, lang, short) for short in (False, True))
-        lines.update(t for k in lang.kinds.values() for t in (k.bare, k.short))
+        lines.update(fixed_lines(lang))
     lines.discard("")
     return frozenset(lines | {tables.script.to_traditional(x) for x in lines})
 
