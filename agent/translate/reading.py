@@ -54,11 +54,17 @@ _SYMBOL = re.compile(
     r"(?![\u25b6\u25ba\u27a1\u2b05-\u2b07\u2b95\U0001f446-\U0001f449\U0001f53d])"
     r"[\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
 )
+# words of a report or the user's own condition beside a step, not of the step ("All done,
+# click Export", "满意的话，点击导出")
+_REPORTS = frozenset(
+    ("done", "ready", "all", "set", "good", "finished", "complete", "happy", "satisfied", "了",
+     "吧", "满意的话", "如果满意", "满意后", "觉得满意")
+)  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # what a step acts on, which the template line names for it
 _OBJECTS = frozenset(
     ("video", "videos", "clip", "clips", "mp4", "file", "files", "project", "movie", "my",
-     "slideshow", "copy", "version", "it's", "视频", "文件", "作品", "成品", "你的", "您的", "的")
+     "slideshow", "version", "it's", "视频", "文件", "作品", "成品", "你的", "您的", "的")
 )  # fmt: skip
 
 
@@ -103,11 +109,13 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
         acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
     step = new != sentence.content and (not question or request)
-    if not step or _WORDY.search(plain) or _SYMBOL.search(m.restore(sentence.content)):
-        return Reading(tuple(acts), False)  # a clause with no step, or an emoji, says more
-    if not steps_only(new, sentence.content, tables, m, question):
-        return Reading(tuple(acts), False)
+    if not step or _SYMBOL.search(m.restore(sentence.content)):
+        return Reading(tuple(acts), False)  # an emoji says more than the step
     lang = language_of(sentence.content, tables, m)
+    if not _quiet(plain, lang, _REPORTS) or not steps_only(
+        new, sentence.content, tables, m, question
+    ):
+        return Reading(tuple(acts), False)
     said = new.strip(" .。!！").casefold()
     line = next((x for x in fixed_lines(lang) if x.casefold() == said), "")
     return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip(), line)
@@ -128,14 +136,20 @@ def steps_only(new: str, content: str, tables: GuiTables, m: Masked, question: b
     labels = Counter(button_labels(content, tables, question))
     if Counter(protected_tokens(content)) - labels:
         return False
-    lang = language_of(content, tables, m)
     rest = new.casefold()
     for piece in _pieces(tables):
         rest = rest.replace(piece, " ")
-    filler = _quiet_words(lang)
+    return _quiet(rest, language_of(content, tables, m))
+
+
+def _quiet(text: str, lang: LanguageTable, louder: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` holds nothing but filler and objects of a step (`louder` words say
+    more: "Done, click Export" reports)."""
+    quiet = _quiet_words(lang) - louder
+    rest = text.casefold()
     if lang.lang == "en":
-        return all(w.replace("’", "'") in filler for w in _WORD.findall(rest))
-    for word in sorted(filler, key=len, reverse=True):
+        return all(w.replace("’", "'") in quiet for w in _WORD.findall(rest))
+    for word in sorted(quiet, key=len, reverse=True):
         rest = rest.replace(word, " ")
     return _WORDY.search(rest) is None
 
