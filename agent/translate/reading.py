@@ -64,7 +64,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # what a step acts on, which the template line names for it
 _OBJECTS = frozenset(
     ("video", "videos", "clip", "clips", "mp4", "file", "files", "project", "movie", "my",
-     "slideshow", "version", "it's", "视频", "文件", "作品", "成品", "你的", "您的", "的")
+     "slideshow", "version", "it's",
+     "视频", "文件", "档案", "作品", "成品", "你的", "您的", "的")
 )  # fmt: skip
 
 
