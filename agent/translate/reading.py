@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from agent.translate.fallback import reconcile
 from agent.translate.intent import IntentTables, asks_answer, negates, offered
@@ -93,17 +94,18 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     request = question and _REQUEST.match(sentence.content) is not None
     content = offers(sentence.content, tables) if question else sentence.content
     content, aside_acts = asides(content, tables, m, question)
-    new, acts, plain = probe(content, tables, m, question)
-    if offers_step(content, tables, m, question):
+    cues = find_cues(content, tables, question)
+    new, acts, plain = probe(content, tables, m, cues)
+    if _said_before_a_step(offered, content, cues, tables, m):
         return Reading(("sse",), False)  # "I can go ahead and export as is": the user answers
-    if negated(content, tables, m, question) or stepless(content, tables, m, question):
+    if _said_before_a_step(negates, content, cues, tables, m) or stepless(content, cues, tables, m):
         return Reading((), False)  # "Don't click Export yet", "素材库里只有 3 张图片"
     if aside_acts:  # an aside's actions go where the aside stood relative to the main cues
-        cues = find_cues(content, tables, question)
         first = next((c.start for c in cues if is_real(c)), len(content))
         before = [a for p, a in aside_acts if p <= first]
         acts = before + acts + [a for p, a in aside_acts if p > first]
-    if not keeps_verbatim(content, new, m, button_labels(content, tables, question)):
+    labels = button_labels(content, cues)
+    if not keeps_verbatim(content, new, m, labels):
         new, acts = sentence.content, []  # the rules read a quote or number as a step: unsure
     if not question or request:
         new, acts = reconcile(sentence.content, new, acts, tables, m)
@@ -114,7 +116,7 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
         return Reading(tuple(acts), False)  # an emoji says more than the step
     lang = language_of(sentence.content, tables, m)
     if not _quiet(plain, lang, _REPORTS) or not steps_only(
-        new, sentence.content, tables, m, question
+        new, sentence.content, labels, tables, m
     ):
         return Reading(tuple(acts), False)
     said = new.strip(" .。!！").casefold()
@@ -129,13 +131,12 @@ def fixed_lines(lang: LanguageTable) -> list[str]:
     return [t for t in dict.fromkeys(texts) if t and not _FIELD.search(t)]
 
 
-def steps_only(new: str, content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+def steps_only(new: str, content: str, labels: list[str], tables: GuiTables, m: Masked) -> bool:
     """Whether a masked sentence holds nothing but its GUI steps: the probe `new` of it is
     template text and filler only (the rules found nothing else around the steps: "Click the
     Export button to download your video", "点击右上角的导出按钮即可"), and no quoted span,
     number or file name is in it beyond the button labels the steps name ("Click 'Export'")."""
-    labels = Counter(button_labels(content, tables, question))
-    if Counter(protected_tokens(content)) - labels:
+    if Counter(protected_tokens(content)) - Counter(labels):
         return False
     rest = new.casefold()
     for piece in _pieces(tables):
@@ -155,16 +156,20 @@ def _quiet(text: str, lang: LanguageTable, louder: frozenset[str] = frozenset())
     return _WORDY.search(rest) is None
 
 
-def _pieces(tables: GuiTables) -> list[str]:
+def _pieces(tables: GuiTables) -> tuple[str, ...]:
     """Every fixed piece of the tables' lines (slots cut out), longest first, case-folded."""
-    found: set[str] = set()
+    texts: list[str] = []
     for lang in tables.languages:
-        texts = [lang.joiner, lang.alt_joiner]
+        texts += [lang.joiner, lang.alt_joiner]
         for kind in lang.kinds.values():
             texts += [kind.bare, kind.short, *(rule.text for rule in kind.body)]
-        for text in texts:
-            found.update(p.strip(" ,，").casefold() for p in _FIELD.split(text))
-    return sorted((p for p in found if len(p) >= 3), key=len, reverse=True)
+    return _cut(tuple(texts))
+
+
+@cache
+def _cut(texts: tuple[str, ...]) -> tuple[str, ...]:
+    found = {p.strip(" ,，").casefold() for text in texts for p in _FIELD.split(text)}
+    return tuple(sorted((p for p in found if len(p) >= 3), key=len, reverse=True))
 
 
 def _quiet_words(lang: LanguageTable) -> frozenset[str]:
@@ -223,12 +228,11 @@ def _merge_bare_locations(
 
 
 def probe(
-    content: str, tables: GuiTables, m: Masked, question: bool = False
+    content: str, tables: GuiTables, m: Masked, cues: list[Cue]
 ) -> tuple[str, list[str], str]:
     """The rules' reading of a masked sentence: each clause with a step as its rewrite, the
     others as they are (joined by spaces: the probe is read, never shown), the actions in
     order, and the clauses with no step; the sentence itself when no clause holds a step."""
-    cues = find_cues(content, tables, question)
     if not any(is_real(c) for c in cues):
         return content, [], content
     bounds = _merge_bare_locations(
@@ -261,7 +265,7 @@ def asides(
     out, actions, pos = "", [], 0
     for group in paren_groups(content):
         inner = group.group("inner")
-        new, acts, _plain = probe(inner, tables, m, question)
+        new, acts, _plain = probe(inner, tables, m, find_cues(inner, tables, question))
         out += content[pos : group.start()]
         actions += [(len(out), action) for action in acts]
         if new == inner:
@@ -275,36 +279,27 @@ def asides(
     return out + content[pos:], actions
 
 
-def negated(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
-    """Whether a step of the sentence is negated or deferred by the words right before it."""
-    return _said_before_a_step(negates, content, tables, m, question)
-
-
-def offers_step(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
-    """Whether a step of the sentence is the agent's offer ("Otherwise I can go ahead and
-    export as is — just say the word", "我可以直接导出"): the user answers in chat."""
-    return _said_before_a_step(offered, content, tables, m, question)
-
-
 def _said_before_a_step(
     reads: Callable[[str, IntentTables, bool], bool],
     content: str,
+    cues: list[Cue],
     tables: GuiTables,
     m: Masked,
-    question: bool,
 ) -> bool:
-    """Whether `reads` holds for the words before any real step cue of the sentence."""
+    """Whether `reads` holds for the words before any real step cue of the sentence: a step
+    negated or deferred ("Don't click Export yet", "先别导出"), or the agent's offer ("I can go
+    ahead and export as is — just say the word", "我可以直接导出")."""
     if tables.intent is None:
         return False
     chinese = zh(content)
     return any(
         reads(m.restore(content[: cue.start]), tables.intent, chinese)
-        for cue in find_cues(content, tables, question)
+        for cue in cues
         if is_real(cue)
     )
 
 
-def stepless(content: str, tables: GuiTables, m: Masked, question: bool) -> bool:
+def stepless(content: str, found: list[Cue], tables: GuiTables, m: Masked) -> bool:
     """Whether the sentence's cues are only GUI nouns in a report, no step standing in their
     clauses ("素材库里目前只有 3 张图片": the library is what the sentence is about, not where
     to go): no gesture and no verb the tables read a step from in their clauses. Chinese
@@ -312,7 +307,7 @@ def stepless(content: str, tables: GuiTables, m: Masked, question: bool) -> bool
     if tables.intent is None or not zh(content):
         return False
     lang = tables.intent.zh
-    cues = [cue for cue in find_cues(content, tables, question) if is_real(cue)]
+    cues = [cue for cue in found if is_real(cue)]
     if not cues or lang.imperative.search(m.restore(content)):
         return False
     if any(cue.rule.kind not in _ACTING for cue in cues):  # "试试样式菜单中的…": told, not run

@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from agent.translate.prose import Masked, protected_tokens
-from agent.translate.rewrite import find_cues, is_real
-from agent.translate.tables import MASK_CLASS, GuiTables
+from agent.translate.rewrite import Cue, is_real
+from agent.translate.tables import MASK_CLASS
 
 __all__ = ["button_labels", "keeps_verbatim"]
 
@@ -20,11 +20,12 @@ _MASK_ONE = re.compile(MASK_CLASS)
 _LABEL_AFTER = re.compile(r"\s*(?:(?:on|the|button|tab)\s+)*" + MASK_CLASS)
 
 
-def button_labels(content: str, tables: GuiTables, question: bool) -> list[str]:
-    """The masked button names a GUI step consumes (`Click "Export"`, `点击“导出”按钮`): they
-    may give way to the template line; every other protected token must come through."""
+def button_labels(content: str, cues: list[Cue]) -> list[str]:
+    """The masked button names the GUI steps (`cues`) of a sentence consume (`Click "Export"`,
+    `点击“导出”按钮`): they may give way to the template line; every other protected token must
+    come through."""
     labels: list[str] = []
-    for cue in find_cues(content, tables, question):
+    for cue in cues:
         if is_real(cue):
             after = _LABEL_AFTER.match(content, cue.end)
             span = content[cue.start : after.end() if after else cue.end]
