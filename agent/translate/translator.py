@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from agent.llm import Completer
     from agent.templates import Templates
 
-__all__ = ["Translation", "Translator", "template_lines", "translate"]
+__all__ = ["Translation", "Translator", "template_line", "template_lines", "translate"]
 
 STREAM_MODEL_TIMEOUT = 4.0
 """The model stage's bound while a reply streams: a slow model costs the user at most this."""
@@ -139,7 +139,7 @@ def _acting(actions: Collection[str], lang: LanguageTable) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in actions if a in known))
 
 
-def _template(actions: Collection[str], lang: LanguageTable, short: bool = False) -> str:
+def template_line(actions: Collection[str], lang: LanguageTable, short: bool = False) -> str:
     """The one line of `actions` ("I'll export the MP4 for you and I'll look up …"), from the
     kinds' `bare` lines (`short` ones too when the reply would say nothing else)."""
     lines: list[str] = []
@@ -157,7 +157,7 @@ def _line_for(reading: Reading, lang: LanguageTable, short: bool = False) -> str
     if reading.line:
         return reading.line
     if _acting(reading.actions, lang):
-        return _template(reading.actions, lang, short)
+        return template_line(reading.actions, lang, short)
     if reading.silent:
         return ""
     kind = lang.kinds.get(reading.kind)
@@ -173,7 +173,7 @@ def template_lines(tables: GuiTables) -> frozenset[str]:
         for mask_bits in range(1, 1 << len(acting)):
             chosen = [a for i, a in enumerate(acting) if mask_bits >> i & 1]
             for order in _orders(chosen):
-                lines.update(_template(order, lang, short) for short in (False, True))
+                lines.update(template_line(order, lang, short) for short in (False, True))
         lines.update(fixed_lines(lang))
     lines.discard("")
     return frozenset(lines | {tables.script.to_traditional(x) for x in lines})
@@ -246,7 +246,7 @@ def _decide(lines: list[_Line], short: bool) -> None:
             lang = units[0].lang
             acts = [a for u in units for a in u.reading.actions]
             said = [u.line for u in units if u.line]
-            first = _template(acts, lang, short) or (said[0] if said else "")
+            first = template_line(acts, lang, short) or (said[0] if said else "")
             for u in units:
                 u.line = ""
             run[0].units[0].line = first
