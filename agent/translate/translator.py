@@ -116,6 +116,8 @@ class _Unit:
     reading: Reading
     lang: LanguageTable
     line: str | None = None
+    acting: tuple[str, ...] = ()
+    """The actions `line` says, when it is their template line (said once each per reply)."""
 
 
 @dataclass(slots=True)
@@ -142,12 +144,20 @@ def _acting(actions: Collection[str], lang: LanguageTable) -> tuple[str, ...]:
 def template_line(actions: Collection[str], lang: LanguageTable, short: bool = False) -> str:
     """The one line of `actions` ("I'll export the MP4 for you and I'll look up …"), from the
     kinds' `bare` lines (`short` ones too when the reply would say nothing else)."""
+    return _joined(_singles(actions, lang, short), lang)
+
+
+def _singles(actions: Collection[str], lang: LanguageTable, short: bool) -> list[str]:
     lines: list[str] = []
     for action in _acting(actions, lang):
         kind = next(k for k in lang.kinds.values() if k.action == action)
         line = kind.bare or (kind.short if short else "")
         if line and line not in lines:
             lines.append(line)
+    return lines
+
+
+def _joined(lines: list[str], lang: LanguageTable) -> str:
     return (lines[0] + "".join(lang.joiner + decapitalize(x) for x in lines[1:])) if lines else ""
 
 
@@ -235,6 +245,8 @@ def _decide(lines: list[_Line], short: bool) -> None:
     for line in lines:
         for unit in line.units:
             unit.line = _line_for(unit.reading, unit.lang, short)
+            if unit.line and not unit.reading.line:
+                unit.acting = _acting(unit.reading.actions, unit.lang)
     # a list of steps (a numbered GUI procedure) is one line for the whole procedure
     run: list[_Line] = []
     for line in [*lines, _Line("", [], "")]:
@@ -248,8 +260,9 @@ def _decide(lines: list[_Line], short: bool) -> None:
             said = [u.line for u in units if u.line]
             first = template_line(acts, lang, short) or (said[0] if said else "")
             for u in units:
-                u.line = ""
+                u.line, u.acting = "", ()
             run[0].units[0].line = first
+            run[0].units[0].acting = _acting(acts, lang)
         run = []
 
 
@@ -259,7 +272,7 @@ def _closing(unit: _Unit) -> str:
     return unit.term if unit.term in ("!", "！") else _ENDS[unit.lang.lang]
 
 
-def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables) -> str:
+def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables, short: bool) -> str:
     out: list[str] = []
     said: set[str] = set()
     for line in lines:
@@ -268,10 +281,14 @@ def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables) -> str:
             if unit.line is None:
                 body += unit.raw + unit.ws
                 continue
-            if not unit.line or unit.line in said:
+            # each action's line is said once per reply: a later line says only what is new
+            singles = _singles(unit.acting, unit.lang, short) if unit.acting else [unit.line]
+            fresh = [x for x in singles if x and x not in said]
+            if not fresh:
                 continue  # dropped, or the line was said already
-            said.add(unit.line)
-            text = tables.script.to_traditional(unit.line) if traditional else unit.line
+            said.update(fresh)
+            said_now = _joined(fresh, unit.lang) if unit.acting else unit.line
+            text = tables.script.to_traditional(said_now) if traditional else said_now
             body += text + _closing(unit) + unit.ws
         written = "".join(u.raw + u.ws for u in line.units)
         if body.strip() or not written.strip():
@@ -300,13 +317,13 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))
     traditional = tables.script.traditional(text)
     _decide(lines, short=False)
-    out = _assemble(lines, traditional, tables)
+    out = _assemble(lines, traditional, tables, short=False)
     if not out.strip() and text.strip():
         # nothing but steps whose output speaks for itself: what they are for ("to watch the
         # result") keeps its sentence whole, else the view's line is said
         lines = _read_lines(text, folded, tables.spelled_out())
         _decide(lines, short=True)
-        out = _assemble(lines, traditional, tables)
+        out = _assemble(lines, traditional, tables, short=True)
     if out == text or not out.strip():
         return Translation(text, actions)
     trailing = text[len(text.rstrip()) :]

@@ -161,7 +161,7 @@ WHOLE = [
     ('转场效果已添加，建议在预览中检查一下。',
      '转场效果已添加，建议在预览中检查一下。', ('state',)),
     ('Hook added (2s). To hear it, play the preview.',
-     'Hook added (2s). To hear it, play the preview.', ('state',)),
+     'Hook added (2s).', ('state',)),
     ('You may shorten it with the trim tool.',
      'You may shorten it with the trim tool.', ()),
     ('Reorder them by dragging the thumbnails.',
