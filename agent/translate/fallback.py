@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from agent.translate.composed import composed
 from agent.translate.intent import ClauseIntent, IntentTables, decide, edits, leftover
 from agent.translate.prose import Masked, clause_bounds, protected_tokens
 from agent.translate.rewrite import decapitalize, language_of
@@ -163,8 +162,6 @@ def _second_stage(content: str, tables: GuiTables, m: Masked) -> tuple[str, list
         return content, []
     decided = rewrite_sentence(content, tables, tables.intent, m)
     if decided is None or not keeps_verbatim(content, decided[0], m, decided[2]):
-        return content, []
-    if not composed(decided[0], content, tables):
         return content, []
     return decided[0], decided[1]
 

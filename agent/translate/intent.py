@@ -126,7 +126,7 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
             r"|^[^，。；、]{1,10}?(?:里面|入面|里|中|内)"  # a place as the topic: 媒体库入面按…
         )
         start = rf"(?:^|{alt(model.coordinator)}|{place})"
-        after = rf"(?!{alt(model.not_after)})"
+        after = rf"(?!\s*(?:[0-9A-Za-z]+\s*)?(?:{alt(model.not_after)}))"  # 导出 4K 需要…
         report = rf"(?:{alt(model.report)})"
     imperative = rf"{start}\s*{lead}(?P<g>{alt(model.gesture)}){after}"
     targets = tuple(

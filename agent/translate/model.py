@@ -2,16 +2,21 @@
 
 Rules first (`translator`), then the clause classifier (`fallback`); a reply they leave whole
 that still reads like a GUI step goes to the model through the strict `translate_gui` tool. The
-model's answer is accepted only when every rewritten sentence keeps its protected spans byte
-for byte (`verbatim.keeps_verbatim`) and holds no GUI step of its own; otherwise, and on any
-error, the rule result stands. Sentences the model does not call instructions are never
-touched. The completer is injected (`agent.llm.Completer`).
+model classifies; it never writes the reply. Its answer is accepted only when every rewrite it
+offers keeps its sentence's protected spans byte for byte (`verbatim.keeps_verbatim`) and holds
+no GUI step of its own (a model that garbles is not trusted to classify either); otherwise, and
+on any error, the rule result stands. A sentence it calls an instruction is then replaced whole
+by the template line of its actions, or kept whole (its actions still run) when it holds a
+quoted span, number or file name: the same whole-sentence output as the rules'. Sentences the
+model does not call instructions are never touched. The completer is injected
+(`agent.llm.Completer`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import structlog
@@ -22,7 +27,7 @@ from agent.templates import Templates
 from agent.translate.intent import targets_of
 from agent.translate.prose import mask, split_lines, split_sentences
 from agent.translate.tables import GuiTables
-from agent.translate.translator import Translation, translate
+from agent.translate.translator import Translation, template_line, translate
 from agent.translate.verbatim import keeps_verbatim
 
 if TYPE_CHECKING:
@@ -104,6 +109,17 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+def _line(sentence: str, actions: Sequence[str], tables: GuiTables) -> str:
+    """The template line of `actions` in the sentence's language and script, or the sentence
+    itself when it holds a protected span (a number, a quote, a file name) or no line says the
+    actions."""
+    lang = tables.zh if _CJK.search(sentence) else tables.en
+    line = template_line(actions, lang)
+    if not line or not keeps_verbatim(sentence, "", mask(sentence)):
+        return sentence
+    return tables.script.to_traditional(line) if tables.script.traditional(sentence) else line
+
+
 def _gui_like(text: str, tables: GuiTables) -> bool:
     """Whether a text the rules left whole still names a GUI target (worth a model call)."""
     if tables.intent is None:
@@ -113,6 +129,17 @@ def _gui_like(text: str, tables: GuiTables) -> bool:
     return bool(targets_of(outside, tables.intent, zh))
 
 
+def _faithful(original: str, rewrite: str, tables: GuiTables) -> bool:
+    """Whether the model's rewrite keeps every quoted span, URL, code span, number and file
+    name of the sentence, quotes nothing new, and is no GUI step itself."""
+    before, after = mask(original), mask(rewrite)
+    if not all(span in rewrite for span in before.spans):
+        return False
+    if not all(span in before.spans for span in after.spans):
+        return False
+    return keeps_verbatim(original, rewrite, mask("")) and not translate(rewrite, tables).actions
+
+
 def _accept(answer: _Answer, sentences: list[str], tables: GuiTables) -> dict[int, _Sentence]:
     """The model's instructions by sentence index, or {} when any rewrite fails the checks."""
     taken: dict[int, _Sentence] = {}
@@ -120,15 +147,8 @@ def _accept(answer: _Answer, sentences: list[str], tables: GuiTables) -> dict[in
         if item.index >= len(sentences) or item.role != "instruction" or not item.actions:
             continue
         original, rewrite = sentences[item.index], item.rewrite.strip()
-        if not rewrite:
-            return {}
-        before, after = mask(original), mask(rewrite)
-        if not all(span in rewrite for span in before.spans):
-            return {}  # a quoted span, URL or code span lost or changed
-        if not all(span in before.spans for span in after.spans):
-            return {}  # the model quoted something the sentence did not
-        if not keeps_verbatim(original, rewrite, mask("")) or translate(rewrite, tables).actions:
-            return {}  # a number or file name lost, or the rewrite is itself a GUI step
+        if rewrite and not _faithful(original, rewrite, tables):
+            return {}  # a model that garbles its own rewrite is not trusted to classify
         taken[item.index] = item
     return taken
 
@@ -169,7 +189,7 @@ async def translate_with_model(
     for piece, is_sentence in pieces:
         if is_sentence:
             item = taken.get(index)
-            out.append(item.rewrite.strip().rstrip(".。!！") if item else piece)
+            out.append(_line(piece, item.actions, tables) if item else piece)
             actions += item.actions if item else []
             index += 1
         else:

@@ -248,12 +248,9 @@ def _with_condition(condition: str, glue: str, phrase: str, kind: Kind, lang: La
 
 
 def _rewrite_part(
-    text: str, cues: list[Cue], lang: LanguageTable, tables: GuiTables, m: Masked, hold: bool
+    text: str, cues: list[Cue], lang: LanguageTable, tables: GuiTables, m: Masked
 ) -> _Step | None:
-    """Rewrite one instruction; `None` means the part holds no instruction after all.
-
-    With `hold`, an instruction that would vanish says its kind's `short` line instead.
-    """
+    """Rewrite one instruction; `None` means the part holds no instruction after all."""
     inside = {i for c in cues for i in range(c.start, c.end)}
     blanked = "".join(" " if i in inside else ch for i, ch in enumerate(text))
     kinds = [_resolve(c, blanked, lang, tables, m, False) for c in cues]
@@ -271,7 +268,7 @@ def _rewrite_part(
     ]
     kind = lang.kinds[primary]
     condition, glue, body = _body(text, cues, replaced, kind, lang)
-    phrase = _phrase(kind, body, lang) or (kind.short if hold else "")
+    phrase = _phrase(kind, body, lang)
     text = _with_condition(condition, glue, phrase, kind, lang)
     return _Step(text, actions, primary, phrase in (kind.bare, kind.short))
 
@@ -333,11 +330,9 @@ def _without_generic(
 
 
 def rewrite_clause(
-    text: str, cues: list[Cue], tables: GuiTables, m: Masked, hold: bool = False
+    text: str, cues: list[Cue], tables: GuiTables, m: Masked
 ) -> tuple[str | None, list[str]]:
     """Rewrite one clause that holds GUI cues, part by part.
-
-    `hold` asks for a short line rather than nothing, when content must not open the sentence.
 
     Returns:
         The new clause ("" when it is dropped, `None` when no cue turned out to be an
@@ -347,7 +342,7 @@ def rewrite_clause(
     steps = [
         (
             text[start:end],
-            _rewrite_part(text[start:end], shift_cues(cues, start, end), lang, tables, m, hold),
+            _rewrite_part(text[start:end], shift_cues(cues, start, end), lang, tables, m),
         )
         for start, end in _parts(text, cues, lang)
     ]

@@ -1,80 +1,49 @@
 """Translate the backend's GUI prose ("click Export", "点击导出按钮") into chat text plus actions.
 
 Pure and table-driven (`agent/tables/gui_*.toml`); no I/O beyond loading the bundled tables.
-Policy, applied per clause (sentences split at `.!?;` / `。！？；`, clauses at commas, colons
-and dashes, and at "or" / "然后" between two instructions):
+The unit of output is a WHOLE sentence (rule 5 of issue 10): each sentence of the reply, or
+each item of a list, is either emitted byte for byte or replaced whole by ONE template line of
+the tables in the sentence's language (Simplified, or Traditional when the reply is), saying
+what the client does ("I'll export the MP4 for you", "我会帮你查询积分余额"). Never a line
+inside a sentence, never fragments of a sentence around a line, so nothing can be spliced:
 
-- Text with no GUI instruction is returned unchanged, byte for byte. Quotes, code and URLs are
-  masked first, so a title such as 'Click here to win' is content. Naming a feature ("the
-  export takes 30 s") or reporting done work ("I put the title on the timeline") is not an
-  instruction; imperative steps are (a bare "Export it" too: the seeds map it to export).
-- A step the client performs itself (export, show state, credits) becomes one first-person
-  line ("I'll export the MP4 for you", "I'll look up your credits balance") or is dropped when
-  its own output speaks for it (the state summary). Content words around the step ("to review
-  the edit", "查看所有轨道") stay in the rewrite, so nothing the user needs is lost.
-- A step only the user can decide (drag, select-and-press, adjust in the editor, upload
-  buttons) becomes what to say here ("Tell me, e.g. 'move the title to 0:03'", "Send the file
-  in chat or give me a URL") and yields no action: the user decides.
-- A question offers, it does not instruct: "…, or export?" stays, "preview it first?" becomes
-  "check it first?". Two ways to one step ("click + or drop it here") are said once, a
-  generic "just tell me" gives way to a real step, and the same line is never said twice.
-- Rewrites are in the clause's own language; every rewritten phrase comes from the tables.
+- A sentence is replaced only when it is nothing but GUI steps (`reading.steps_only`): once
+  its cues are cut out, no quoted span, number or content word is left. A sentence that mixes
+  a report, a quote or a number with a step is kept whole; its actions still run (the rules
+  read them), unless the step is negated or offered ("I can export it as is — just say the
+  word": the user answers in chat), which runs nothing but the answer.
+- A view whose own output speaks for it (the state summary) and a step with nothing to say
+  ("close this panel") drop their sentence; a reply that would vanish says the view's line.
+- Consecutive sentences with the same line say it once, and so does the reply; the items of
+  a list that are all steps (a numbered GUI procedure) become one line for the procedure,
+  while items that report facts are kept. Markdown prefixes and paragraphs stay.
+- Questions offer, they do not instruct: they are kept whole (a polite request for a step,
+  "Could you attach the photo?", reads as the step).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from agent.translate.fallback import reconcile
-from agent.translate.intent import asks_answer
-from agent.translate.mend import garbled, mended, negated, offers_step, stepless, whole, zh
-from agent.translate.prose import (
-    Masked,
-    Sentence,
-    clause_bounds,
-    content_symbols,
-    mask,
-    paren_groups,
-    split_lines,
-    split_sentences,
-)
-from agent.translate.repeats import said_again
-from agent.translate.rewrite import (
-    EDGE,
-    Cue,
-    decapitalize,
-    find_cues,
-    is_real,
-    language_of,
-    rewrite_clause,
-    shift_cues,
-)
+from agent.translate.prose import mask, split_lines, split_sentences
+from agent.translate.reading import Reading, fixed_lines, read
+from agent.translate.rewrite import decapitalize, language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
-from agent.translate.verbatim import button_labels, keeps_verbatim
 
 if TYPE_CHECKING:
     from agent.llm import Completer
     from agent.templates import Templates
 
-__all__ = ["Translation", "Translator", "translate"]
+__all__ = ["Translation", "Translator", "template_line", "template_lines", "translate"]
 
-# A question that is a polite request for a step ("Could you attach the photo …?")
-_REQUEST = re.compile(
-    r"\s*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|want\b)|\s*would\s+you\s+mind\s+"
-    r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
-    re.IGNORECASE,
-)
 STREAM_MODEL_TIMEOUT = 4.0
 """The model stage's bound while a reply streams: a slow model costs the user at most this."""
-# A plain word opening a sentence, safe to capitalise (never a file name or a code token).
-# the marks a line may end on ("To top up: [line]:" heading a list, "1. [line]." an item of it)
-_CLOSING = ":：.。!！"
-_PLAIN_OPENING = re.compile(r"[a-z]+(?:['’][a-z]+)?\s")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
+_ENDS = {"en": ".", "zh": "。"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,283 +105,195 @@ class Translator:
         return dataclasses.replace(self, traditional=traditional) if traditional else self
 
 
-def offers(content: str, tables: GuiTables) -> str:
-    """A question's bare verbs in their offer wording ("preview it first?" -> "check it first?")."""
-    for table in tables.languages:
-        for rule in table.rules:
-            if rule.statement and rule.offer:
-                content = rule.pattern.sub(_filler(rule.offer), content)
-    return content
+@dataclass(slots=True)
+class _Unit:
+    """One sentence as written (`raw`, with the whitespace after it in `ws`), how it reads, and
+    what stands in the reply for it: None = itself, "" = nothing, else one template line."""
+
+    raw: str
+    ws: str
+    term: str
+    reading: Reading
+    lang: LanguageTable
+    line: str | None = None
+    acting: tuple[str, ...] = ()
+    """The actions `line` says, when it is their template line (said once each per reply)."""
 
 
-def _filler(template: str) -> Callable[[re.Match[str]], str]:
-    def fill(match: re.Match[str]) -> str:
-        return template.format(**{k: v or "" for k, v in match.groupdict().items()})
+@dataclass(slots=True)
+class _Line:
+    prefix: str
+    units: list[_Unit]
+    newline: str
 
-    return fill
+    @property
+    def item(self) -> bool:
+        return _LIST_ITEM.match(self.prefix + " ") is not None and bool(self.prefix.strip())
 
-
-def _coordinator(text: str, lang: LanguageTable) -> str:
-    """The "then" / "or" / "然后" a clause starts with, if any."""
-    match = lang.coordinator.match(text.lstrip())
-    return match.group(0) if match else ""
-
-
-def _joined(clause: str, new: str | None, lang: LanguageTable, position: str) -> str:
-    """A clause's text in the rebuilt sentence; `new` is None when the clause is kept as is.
-
-    `position` is "start" (nothing before it), "after-drop" (only dropped clauses before it),
-    "after-content", or "after-gap" (content earlier, but the clause just before was
-    dropped). An opening "then"/"或" survives only right after content.
-    """
-    coordinator = _coordinator(clause, lang)
-    if new is None:
-        if position in ("after-drop", "after-gap") and coordinator:
-            return clause.lstrip()[len(coordinator) :].lstrip()
-        return clause
-    if position in ("start", "after-drop"):
-        return new
-    gap = " " if lang.lang == "en" else ""
-    keep = coordinator and position == "after-content"
-    return (coordinator + gap if keep else "") + decapitalize(new)
+    @property
+    def steps(self) -> bool:
+        """Every sentence of the line is replaced (or dropped): a step and nothing else."""
+        return bool(self.units) and all(u.line is not None for u in self.units)
 
 
-def _merge_bare_locations(
-    content: str, bounds: list[tuple[int, int]], cues: list[Cue]
-) -> list[tuple[int, int]]:
-    """Join a clause that is only a location ("In the Audio tab,") to the clause after it."""
-    merged: list[tuple[int, int]] = []
-    pending: int | None = None
-    for start, end in bounds:
-        start = pending if pending is not None else start
-        pending = None
-        covered = [c for c in cues if start <= c.start and c.end <= end and c.rule.kind == "infer"]
-        if (
-            covered
-            and content[start:end].strip(EDGE) == content[covered[0].start : covered[-1].end]
-        ):
-            pending = start
-            continue
-        merged.append((start, end))
-    if pending is not None:
-        merged.append((pending, bounds[-1][1]))
-    return merged
+def _acting(actions: Collection[str], lang: LanguageTable) -> tuple[str, ...]:
+    known = {kind.action for kind in lang.kinds.values() if kind.action}
+    return tuple(dict.fromkeys(a for a in actions if a in known))
 
 
-def _opens_lowercase(clause: str, lang: LanguageTable) -> bool:
-    rest = clause.lstrip()[len(_coordinator(clause, lang)) :].lstrip()
-    return lang.lang == "en" and rest[:1].islower()
+def template_line(actions: Collection[str], lang: LanguageTable, short: bool = False) -> str:
+    """The one line of `actions` ("I'll export the MP4 for you and I'll look up …"), from the
+    kinds' `bare` lines (`short` ones too when the reply would say nothing else)."""
+    return _joined(_singles(actions, lang, short), lang)
 
 
-def _hold(
-    content: str, bounds: tuple[int, int], cues: list[Cue], tables: GuiTables, m: Masked
-) -> tuple[str | None, list[str]]:
-    """An instruction clause rewritten with a short line in place of nothing."""
-    start, end = bounds
-    return rewrite_clause(content[start:end], shift_cues(cues, start, end), tables, m, hold=True)
+def _singles(actions: Collection[str], lang: LanguageTable, short: bool) -> list[str]:
+    lines: list[str] = []
+    for action in _acting(actions, lang):
+        kind = next(k for k in lang.kinds.values() if k.action == action)
+        line = kind.bare or (kind.short if short else "")
+        if line and line not in lines:
+            lines.append(line)
+    return lines
 
 
-def _clause_results(
-    content: str, bounds: list[tuple[int, int]], cues: list[Cue], tables: GuiTables, m: Masked
-) -> list[tuple[str | None, list[str]]]:
-    """Each clause's rewrite (`None` = kept as is) and actions."""
-    lang = language_of(content, tables, m)
-    results: list[tuple[str | None, list[str]]] = []
-    for index, (start, end) in enumerate(bounds):
-        clause_cues = shift_cues(cues, start, end)
-        if any(is_real(c) for c in clause_cues):
-            results.append(rewrite_clause(content[start:end], clause_cues, tables, m))
-            continue
-        results.append((None, []))
-        dropped_before = index > 0 and all(r[0] == "" for r in results[:-1])
-        if dropped_before and _opens_lowercase(content[start:end], lang):
-            # kept content would open the sentence mid-clause ("and the music fades..."):
-            # the instruction before it holds its place with a short line instead
-            results[index - 1] = _hold(content, bounds[index - 1], cues, tables, m)
-    kept = [i for i, r in enumerate(results) if r[0] != ""]
-    last = kept[-1] if kept else -1
-    if 0 <= last < len(bounds) - 1 and results[last][0] is None:
-        start, end = bounds[last]
-        label = content[end : bounds[last + 1][0]].strip().startswith((":", "："))
-        if label or lang.dangling.match(content[start:end]):
-            # "If you'd like a new song, [open the Music tab]." must not end at the "if",
-            # nor "Step 1: [preview it]" at the label
-            results[last + 1] = _hold(content, bounds[last + 1], cues, tables, m)
-    return results
+def _joined(lines: list[str], lang: LanguageTable) -> str:
+    return (lines[0] + "".join(lang.joiner + decapitalize(x) for x in lines[1:])) if lines else ""
 
 
-def _position(out: str, start: int, previous_dropped: bool) -> str:
-    if not out:
-        return "start" if start == 0 else "after-drop"
-    return "after-gap" if previous_dropped else "after-content"
+def _line_for(reading: Reading, lang: LanguageTable, short: bool = False) -> str | None:
+    if not reading.steps_only:
+        return None
+    if reading.line:
+        return reading.line
+    if _acting(reading.actions, lang):
+        return template_line(reading.actions, lang, short)
+    if reading.silent:
+        return ""
+    kind = lang.kinds.get(reading.kind)
+    return (kind.bare or kind.short or None) if kind else None  # unsure: the sentence stays
 
 
-def _sentence(
-    content: str, tables: GuiTables, m: Masked, question: bool = False
-) -> tuple[str, list[str]]:
-    cues = find_cues(content, tables, question)
-    if not any(is_real(c) for c in cues):
-        return content, []
-    lang = language_of(content, tables, m)
-    bounds = _merge_bare_locations(
-        content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
-    )
-    results = _clause_results(content, bounds, cues, tables, m)
-    out, actions, previous_end, dropped = "", [], 0, False
-    said = _generic_lines(results, lang)
-    for (start, end), (new, acts) in zip(bounds, results, strict=True):
-        actions += acts
-        if new:  # the same rewrite twice in one sentence ("click Save, then Export") once
-            new = "" if new in said else new
-            said.add(new)
-        if new != "":
-            position = _position(out, start, dropped)
-            text = _joined(content[start:end], new, lang, position)
-            # "😍 [drop a couple more here]": a symbol opening the sentence stays in front
-            opening = content_symbols(content[:start]) if not out and start else ""
-            out += (content[previous_end:start] if out else opening) + text
-        elif out and not dropped:  # "done 🎉 [Preview it]": the emoji closes the content
-            out += content_symbols(content[previous_end:start])
-        dropped = new == ""
-        previous_end = end
-    return out, actions
+def template_lines(tables: GuiTables) -> frozenset[str]:
+    """Every line a replaced sentence may become (without its closing mark), in both scripts:
+    what the property tests hold the output to."""
+    lines: set[str] = set()
+    for lang in tables.languages:
+        acting = [k.action for k in lang.kinds.values() if k.action]
+        for mask_bits in range(1, 1 << len(acting)):
+            chosen = [a for i, a in enumerate(acting) if mask_bits >> i & 1]
+            for order in _orders(chosen):
+                lines.update(template_line(order, lang, short) for short in (False, True))
+        lines.update(fixed_lines(lang))
+    lines.discard("")
+    return frozenset(lines | {tables.script.to_traditional(x) for x in lines})
 
 
-def _generic_lines(results: list[tuple[str | None, list[str]]], lang: LanguageTable) -> set[str]:
-    """The generic "tell me what you'd like" line, when a sentence says something better.
-
-    "Tap Done, then Export" is one step the client performs; the unknown "Done" goes.
-    """
-    generic = min(lang.kinds.values(), key=lambda kind: kind.priority)
-    lines = {new for new, _ in results if new}
-    return {generic.bare} if lines - {generic.bare} else set()
+def _orders(items: list[str]) -> list[list[str]]:
+    if len(items) <= 1:
+        return [items]
+    return [[x, *rest] for i, x in enumerate(items) for rest in _orders(items[:i] + items[i + 1 :])]
 
 
-def _asides(
-    content: str, tables: GuiTables, m: Masked, question: bool
-) -> tuple[str, list[tuple[int, str]]]:
-    """Translate parenthesised asides on their own; an aside left empty goes, with its parens.
+def _read_lines(text: str, folded: str, tables: GuiTables) -> list[_Line]:
+    """The reply split into lines and sentences as written, each sentence read on its folded,
+    masked form (folding keeps offsets; a mask stands for its span)."""
+    masked = mask(folded)
+    lines: list[_Line] = []
+    pos = 0
 
-    Returns the new content and the asides' actions, each with its offset in that content.
-    """
-    out, actions, pos = "", [], 0
-    for group in paren_groups(content):
-        inner = group.group("inner")
-        new, acts = _sentence(inner, tables, m, question)
-        out += content[pos : group.start()]
-        actions += [(len(out), action) for action in acts]
-        if new == inner:
-            out += group.group(0)
-        elif new:
-            whole, offset = group.group(0), group.start()
-            out += (
-                whole[: group.start("inner") - offset] + new + whole[group.end("inner") - offset :]
-            )
-        pos = group.end()
-    return out + content[pos:], actions
+    def take(piece: str) -> str:
+        nonlocal pos
+        size = len(masked.restore(piece))
+        pos += size
+        return text[pos - size : pos]
 
-
-def _checked(
-    sentence: Sentence,
-    content: str,
-    new: str,
-    acts: list[str],
-    tables: GuiTables,
-    m: Masked,
-    question: bool,
-) -> tuple[str, list[str], str]:
-    """The rules' rewrite of a sentence through the guards, mended or reconciled with the
-    clause stage; returns the text, its actions and the sentence's closing mark."""
-    bad = garbled(new, content, sentence.content, tables)
-    labels = button_labels(content, tables, question)
-    spliced_acts = acts if bad else []
-    if bad or not keeps_verbatim(content, new, m, labels):
-        new, acts = sentence.content, []  # unsure: the sentence stays whole, nothing runs
-    request = question and _REQUEST.match(sentence.content) is not None
-    term = sentence.term
-    if spliced_acts and (not question or request):
-        new, acts = mended(sentence.content, spliced_acts, tables, m, labels)
-    elif not question or request:  # "Could you attach the photo …?" asks for a step
-        new, acts = reconcile(sentence.content, new, acts, tables, m)
-        new, acts = whole(sentence.content, new, acts, tables, m, labels)
-        if request and new != sentence.content:
-            term = "。" if "？" in term else "."
-    return new, acts, term
-
-
-def _line(body: str, tables: GuiTables, m: Masked) -> tuple[str, list[str]]:
-    out, actions = "", []
-    for sentence in split_sentences(body):
-        question = "?" in sentence.term or "？" in sentence.term
-        content = offers(sentence.content, tables) if question else sentence.content
-        content, asides = _asides(content, tables, m, question)
-        new, acts = _sentence(content, tables, m, question)
-        if offers_step(content, tables, m, question):
-            actions.append("sse")  # "I can go ahead and export as is": the user answers here
-            out += sentence.content + sentence.term + sentence.ws
-            continue
-        if negated(content, tables, m, question) or stepless(content, tables, m, question):
-            # "Don't click Export yet", "素材库里只有 3 张图片": kept whole, nothing runs
-            new, acts = sentence.content, []
-            out += new + sentence.term + sentence.ws
-            continue
-        if asides:  # an aside's actions go where the aside stood relative to the main cues
-            cues = find_cues(content, tables, question)
-            first = next((c.start for c in cues if is_real(c)), len(content))
-            acts = [a for p, a in asides if p <= first] + acts + [a for p, a in asides if p > first]
-        new, acts, term = _checked(sentence, content, new, acts, tables, m, question)
-        if new != sentence.content and said_again(new, out, tables):
-            # the line was said: a sentence that was only the step goes, else its words stay
-            gone = new.strip() in out or said_again(new, new, tables, whole=True)
-            new, term = ("", term) if gone else (sentence.content, sentence.term)
-        if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
-            acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
-        actions += acts
-        opening = sentence.content if out else body
-        if _PLAIN_OPENING.match(new) and opening.lstrip()[:1].isupper():
-            new = new[0].upper() + new[1:]  # what was mid-sentence now opens one
-        if new or not sentence.content:
-            out += new + term + sentence.ws
-    return out, actions
-
-
-def _traditional(text: str, tables: GuiTables) -> Translation:
-    """Traditional or Cantonese text is matched folded to Simplified Mandarin; the answer keeps
-    every untouched character as written and says its own words in Traditional when the text
-    is Traditional."""
-    script = tables.script
-    folded = script.simplified(text)
-    result = translate(folded, tables)
-    if result.text == folded:  # a step kept whole may still run (see `fallback`)
-        return Translation(text, result.actions)
-    out = []
-    write = script.to_traditional if script.traditional(text) else str
-    matcher = SequenceMatcher(None, folded, result.text, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(text[i1:i2])
-        elif op in ("replace", "insert"):
-            out.append(write(result.text[j1:j2]))
-    return Translation("".join(out), result.actions)
-
-
-def _lines(masked: Masked, tables: GuiTables) -> tuple[str, list[str]]:
-    out: list[str] = []
-    actions: list[str] = []
-    rewritten: set[str] = set()
     for prefix, body, newline in split_lines(masked.text):
-        new, acts = _line(body, tables, masked)
-        actions += acts
-        if new != body:  # a list of steps that all become "I'll export…" says it once
-            said = new.strip().rstrip(_CLOSING)
-            if any(said in line for line in rewritten):
-                new = ""
-            elif said_again(new, "".join(out), tables):
-                new = body  # "3. 点 Download，等进度条走完": the line was said, the words stay
-            rewritten.add(said)
-        if new.strip() or not body.strip():
-            out.append(prefix + new + newline)
-    return "".join(out), actions
+        line = _Line(take(prefix), [], "")
+        for sentence in split_sentences(body):
+            raw = take(sentence.content + sentence.term)
+            reading = read(sentence, tables, masked)
+            lang = language_of(sentence.content, tables, masked)
+            line.units.append(_Unit(raw, take(sentence.ws), sentence.term, reading, lang))
+        line.newline = take(newline)
+        line.units = _whole_sentences(line.units)
+        lines.append(line)
+    return lines
+
+
+def _whole_sentences(units: list[_Unit]) -> list[_Unit]:
+    """Sentences that are halves of one ("Check the Progress panel; it usually takes a
+    minute", "…the page. then reload it") joined: each half alone is no whole sentence."""
+    out: list[_Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if last and (last.term in (";", "；") or unit.raw[:1].islower()):
+            a, b = last.reading, unit.reading
+            reading = Reading(
+                (*a.actions, *b.actions),
+                a.steps_only and b.steps_only,
+                a.kind or b.kind,
+                a.silent and b.silent,
+            )
+            out[-1] = _Unit(last.raw + last.ws + unit.raw, unit.ws, unit.term, reading, last.lang)
+        else:
+            out.append(unit)
+    return out
+
+
+def _decide(lines: list[_Line], short: bool) -> None:
+    for line in lines:
+        for unit in line.units:
+            unit.line = _line_for(unit.reading, unit.lang, short)
+            if unit.line and not unit.reading.line:
+                unit.acting = _acting(unit.reading.actions, unit.lang)
+    # a list of steps (a numbered GUI procedure) is one line for the whole procedure
+    run: list[_Line] = []
+    for line in [*lines, _Line("", [], "")]:
+        if line.item and line.steps:
+            run.append(line)
+            continue
+        if len(run) > 1 and any(x.steps for x in run):
+            units = [u for item in run for u in item.units]
+            lang = units[0].lang
+            acts = [a for u in units for a in u.reading.actions]
+            said = [u.line for u in units if u.line]
+            first = template_line(acts, lang, short) or (said[0] if said else "")
+            for u in units:
+                u.line, u.acting = "", ()
+            run[0].units[0].line = first
+            run[0].units[0].acting = _acting(acts, lang)
+        run = []
+
+
+def _closing(unit: _Unit) -> str:
+    if not unit.term:
+        return ""
+    return unit.term if unit.term in ("!", "！") else _ENDS[unit.lang.lang]
+
+
+def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables, short: bool) -> str:
+    out: list[str] = []
+    said: set[str] = set()
+    for line in lines:
+        body = ""
+        for unit in line.units:
+            if unit.line is None:
+                body += unit.raw + unit.ws
+                continue
+            # each action's line is said once per reply: a later line says only what is new
+            singles = _singles(unit.acting, unit.lang, short) if unit.acting else [unit.line]
+            fresh = [x for x in singles if x and x not in said]
+            if not fresh:
+                continue  # dropped, or the line was said already
+            said.update(fresh)
+            said_now = _joined(fresh, unit.lang) if unit.acting else unit.line
+            text = tables.script.to_traditional(said_now) if traditional else said_now
+            body += text + _closing(unit) + unit.ws
+        written = "".join(u.raw + u.ws for u in line.units)
+        if body.strip() or not written.strip():
+            out.append(line.prefix + (body if body == written else body.rstrip()) + line.newline)
+    return "".join(out)
 
 
 def translate(text: str, tables: GuiTables | None = None) -> Translation:
@@ -424,22 +305,26 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
             translate often should load them once with `load_gui_tables` and pass them).
 
     Returns:
-        The rewritten text (the input itself when it holds no GUI instruction) and the
-        actions from `export`, `state`, `credits`, `sse`, `upload`, ordered and unique.
+        The text with each sentence kept byte for byte or replaced whole by one template line,
+        and the actions from `export`, `state`, `credits`, `sse`, `upload`, ordered and unique.
 
     Raises:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
-    if tables.script.folds(text):
-        return _traditional(text, tables)
-    masked = mask(text)
-    joined, actions = _lines(masked, tables)
-    if not joined.strip() and masked.text.strip():
-        # nothing but steps: what they are for ("to watch the result") is all there is to say
-        joined, actions = _lines(masked, tables.spelled_out())
-    if joined == masked.text:  # a step kept whole may still run (see `fallback`)
-        return Translation(text, tuple(dict.fromkeys(actions)))
-    result = masked.restore(joined)
+    folded = tables.script.simplified(text) if tables.script.folds(text) else text
+    lines = _read_lines(text, folded, tables)
+    actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))
+    traditional = tables.script.traditional(text)
+    _decide(lines, short=False)
+    out = _assemble(lines, traditional, tables, short=False)
+    if not out.strip() and text.strip():
+        # nothing but steps whose output speaks for itself: what they are for ("to watch the
+        # result") keeps its sentence whole, else the view's line is said
+        lines = _read_lines(text, folded, tables.spelled_out())
+        _decide(lines, short=True)
+        out = _assemble(lines, traditional, tables, short=True)
+    if out == text or not out.strip():
+        return Translation(text, actions)
     trailing = text[len(text.rstrip()) :]
-    return Translation(result.rstrip() + trailing, tuple(dict.fromkeys(actions)))
+    return Translation(out.rstrip() + trailing, actions)

@@ -37,7 +37,7 @@ def test_malformed_jsonl_lines_get_error_records_and_a_failing_exit() -> None:
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 1
     assert [sorted(r) for r in records] == [["error"], ["error"], ["error"], ["actions", "text"]]
-    assert records[3] == {"text": "", "actions": ["state"]}
+    assert records[3] == {"text": "I'll show you the current tracks.", "actions": ["state"]}
     assert "Traceback" not in out + err
 
 
@@ -51,7 +51,7 @@ def test_one_text_with_json_prints_one_object() -> None:
     code, out, _err = _run("--json", "拖拽图片到画布上即可添加更多素材。")
     assert code == 0
     assert json.loads(out) == {
-        "text": "直接在对话中发送图片或给我一个链接，即可添加更多素材。",
+        "text": "拖拽图片到画布上即可添加更多素材。",  # the step names what to add: kept whole
         "actions": ["upload"],
     }
 

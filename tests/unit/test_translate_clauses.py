@@ -237,8 +237,11 @@ PROBES = {
     # the translate engineer's own probe replies of round 4, four batches per register, each
     # batch written before the tuning that followed it; first-sight scores per batch
     # (everyday / hard): 36/40 & 21/30 (before the clause stage), 29/30 & 21/30, 27/30 & 28/30,
-    # 25/25 & 17/20; held here at what the finished stage scores, as a ratchet
-    "probes4_everyday": (1.0, 0),
+    # 25/25 & 17/20; held here at what the finished stage scores, as a ratchet. Whole-sentence
+    # output (issue 10): 124/125, "Tap Download and it'll land in your camera roll" is kept
+    # whole and its camera roll reads as an upload place too (the splice guard used to drop the
+    # sentence's actions with its rewrite); an upload only asks for a file, it runs nothing
+    "probes4_everyday": (0.99, 0),
     "probes4_hard": (0.97, 0),
     # round 5: 40 replies in registers r5t lacks (negated steps, past clicks, titles holding GUI
     # words in 《》 and quotes, slang, typos, stiff politeness, Cantonese, keyboard shortcuts,

@@ -1,9 +1,11 @@
 """Rule 5 of the language layer: a sentence is kept whole or replaced whole, never spliced.
 
-Every piece of a rewrite that is not template text must be a contiguous, word-aligned span
-of the original sentence that reads on its own (`agent.translate.verbatim.pieced`); a dotted
-token such as "H.264" is never cut, a place ("under My Wallet") never dangles next to a
-template line, and a verb never loses the place that was its subject ("素材库里能找到…").
+The translator's unit of output is a whole sentence (`agent.translate.translator`): each is
+emitted byte for byte or stands aside for one template line. These tests state that invariant
+over generated replies (`tests.translate_support.foreign_sentences`), over the splices earlier
+translators wrote, and over every fixture reply; and what stays whole: quotes, numbers, file
+names and URLs of a kept sentence, a negated or offered step (which runs nothing but the
+answer in chat).
 """
 
 from __future__ import annotations
@@ -13,15 +15,14 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
-from agent.translate.composed import composed
-from agent.translate.prose import mask
-from agent.translate.verbatim import pieced
+from agent.translate.prose import protected_tokens
+from tests.translate_support import foreign_sentences, sentences
 
-ROBUST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "translate"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def tables() -> GuiTables:
 
 
 SPLICED_BEFORE = [
-    # (backend sentence, a rewrite an earlier translator produced from it)
+    # (backend reply, a splice an earlier translator wrote from it)
     ("Refresh the page if the preview doesn't update.",
      "I'll show you the current tracks if doesn't update."),
     ("Go to File → Export → MP4 (H.264) and pick the Full HD preset.",
@@ -43,190 +44,177 @@ SPLICED_BEFORE = [
      "I'll show you the current tracks pull down to and you'll see the updated draft."),
     ("生成排队中（前面还有 3 个任务），下拉刷新可查看最新进度。",
      "生成排队中（前面还有 3 个任务），我会为你列出当前轨道，其中可以看到下拉可查看最新进度。"),
+    ("Toggle them on in the Subtitles menu to preview.",
+     "I'll show you the current tracks toggle them on to check."),
+    ("在手机上，点按右下角的 Edit，再向上滑动即可查看全部字幕。",
+     "在手机上，直接告诉我你的想法，再向上滑动即可查看全部字幕。"),
+    ("**Export** – click **Export** and choose *High Quality*.",
+     "I'll export the MP4 for you – I'll export it for you, and choose *High Quality."),
+    ("You can drag and drop videos from your desktop straight onto the media bin.",
+     "Send videos straight in chat or give me a URL."),
+    ("To change your plan, go to Settings › Account › Subscription and pick Creator ($12/month).",
+     "To change your plan, I'll look up your credits balance ›, then just tell me if you'd like "
+     "to ($12/month)."),
+    ("Nice pics!! 😍 drop a couple more here and I'll stitch them together.",
+     "Nice pics!! Send a couple more in chat or give me a URL and I'll stitch them together."),
+    ("I'll show you the tracks. Check the track list or two and it should show as complete.",
+     "I'll show you the current tracks or two and it should show as complete."),
+    ("照片已經全部排好了。排好後點右上角的「匯出」，再點「下載」喔 😊",
+     "排好後我會直接把 MP4 文件發給你，再我會直接把 MP4 喔發給你"),
+    ("Check your credits (Account > Credits) before exporting.",
+     "I'll look up your credits balance (I'll look up your credits balance) before exporting."),
+    ("长按作品卡片，选择“保存到相册”。", "长按作品卡片，我会直接把 MP4 文件发给你。"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("original", "rewrite"), SPLICED_BEFORE)
-def test_known_splices_are_caught(original: str, rewrite: str, tables: GuiTables) -> None:
-    assert pieced(rewrite, original, tables)
-
-
-@pytest.mark.parametrize(("original", "rewrite"), SPLICED_BEFORE)
-def test_known_splices_are_not_produced(original: str, rewrite: str, tables: GuiTables) -> None:
+@pytest.mark.parametrize(("original", "splice"), SPLICED_BEFORE)
+def test_known_splices_are_not_produced(original: str, splice: str, tables: GuiTables) -> None:
     out = translate(original, tables).text
-    assert out != rewrite
-    assert not pieced(out, original, tables), out
+    assert out != splice
+    assert not foreign_sentences(out, original, tables), out
 
 
-CLEAN_REWRITES = [
-    ("Open the timeline to review the new transitions.",
-     "I'll show you the current tracks so you can review the new transitions."),
-    ("Adjust the fade in the Audio settings if needed.",
-     "Tell me how you'd like to adjust the fade if needed."),
-    ("The clip is 8 s long. Click Export.", "The clip is 8 s long. I'll export the MP4 for you."),
-    ("请打开音频面板查看音乐轨道。", "我会为你列出当前轨道，方便你查看音乐轨道。"),
-    ("打开 账户 → 用量，可以看到每次导出消耗的积分。",
-     "我会帮你查询积分余额，可以看到每次导出消耗的积分。"),
-]  # fmt: skip
+def _fixture_replies() -> list[str]:
+    return [
+        json.loads(line)["text"]
+        for path in sorted(FIXTURES.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
-@pytest.mark.parametrize(("original", "rewrite"), CLEAN_REWRITES)
-def test_whole_spans_and_template_lines_pass(
-    original: str, rewrite: str, tables: GuiTables
-) -> None:
-    assert not pieced(rewrite, original, tables)
+def test_every_fixture_reply_is_whole_sentences_and_template_lines(tables: GuiTables) -> None:
+    spliced = {}
+    for reply in _fixture_replies():
+        out = translate(reply, tables).text
+        foreign = foreign_sentences(out, reply, tables)
+        if foreign:
+            spliced[reply] = foreign
+    assert spliced == {}
 
 
 STEPS = [
     "Click Export", "Go to File → Export → MP4 (H.264)", "Refresh the page",
     "Open the timeline", "Check your balance under Account > Credits", "Tap the Upload button",
     "Pull down to refresh", "Open the Music tab", "Drag the photo onto the canvas",
-    "点击导出按钮", "打开时间线", "在素材库里", "下拉刷新", "前往 钱包 > 充值",
+    "Tap Download", "Long-press the clip", "Swipe up to see the tracks",
+    "点击导出按钮", "打开时间线", "在素材库里", "下拉刷新", "前往 钱包 > 充值", "长按作品卡片",
+    "點右上角的「匯出」", "撳「下載」",
 ]  # fmt: skip
-JOINS = [" if ", " and ", " to ", ", then ", " so ", " once ", "，", "后", "即可", " "]
+JOINS = [
+    " if ",
+    " and ",
+    " to ",
+    ", then ",
+    " so ",
+    " once ",
+    " or ",
+    "，",
+    "后",
+    "即可",
+    "，再",
+    " ",
+]
 CONTENT = [
     "the preview doesn't update", "pick the Full HD preset", "the v2.1 draft looks right",
     "you want the 1.5x speed", "check beach_01.jpg", "under My Wallet", "see the updated draft",
+    'the caption "Press Start" stays', "music at 35%", "see https://example.com/help",
     "能找到你上传过的 6 张照片", "可查看最新进度", "选择 H.264 格式", "视频会更清晰",
+    "标题「点击下载」已加上",
 ]  # fmt: skip
+CLOSERS = [".", "!", "?", "。", "！", "？", ";", "", " 😊", "…"]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DOTTED = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+")
 
 
 def _zh(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-@ROBUST
-@given(st.sampled_from(STEPS), st.sampled_from(JOINS), st.sampled_from(CONTENT), st.booleans())
-def test_generated_sentences_are_never_spliced(
-    step: str, join: str, content: str, step_first: bool
-) -> None:
-    if _zh(step) != _zh(content) or (_zh(join) != _zh(step) and join != " "):
-        return  # one language per sentence
-    tables = load_gui_tables()
+def _sentence(step: str, join: str, content: str, step_first: bool, closer: str) -> str:
     parts = (step, content) if step_first else (content[:1].upper() + content[1:], step)
-    sentence = parts[0] + join + parts[1] + "."
-    out = translate(sentence, tables).text
-    body = out.rstrip("。.")
-    assert not pieced(body, sentence.rstrip("。."), tables), (sentence, out)
-    rest = out
-    for token in _DOTTED.findall(sentence):  # "H.264", "v2.1", "beach_01.jpg": whole or gone
-        rest = rest.replace(token, " ")
-    assert not re.search(r"(?<![\w])\.\w", rest), (sentence, out)
+    return parts[0] + join + parts[1] + closer
 
 
-@ROBUST
-@given(st.sampled_from(CONTENT), st.integers(min_value=1, max_value=6))
-def test_a_span_with_a_hole_is_pieced(content: str, cut: int) -> None:
-    """Dropping a word from inside a kept span (and keeping both sides) is a splice."""
-    tables = load_gui_tables()
-    words = content.split()
-    if len(words) < 3 or not content.isascii():
-        return
-    cut = 1 + cut % (len(words) - 2)
-    holed = " ".join(words[:cut] + words[cut + 1 :])
-    original = "Click Export " + content
-    assert pieced("I'll export the MP4 for you " + holed, original, tables) == (
-        holed.casefold() not in original.casefold()
-    )
-
-
-# The structural guard (`agent.translate.composed`): the r5t and probe-5 garbles, each a class.
-SPLICED_R5 = [
-    # a catch-all line running on into the rest of a gesture
-    ("Toggle them on in the Subtitles menu to preview",
-     "I'll show you the current tracks toggle them on to check"),
-    ("You can leave the page open or go do something else and check back in the Projects tab "
-     "later", "I'll show you the current tracks leave the page open or go do something else"),
-    ("Open the Audio tab 可以继续微调", "我会为你列出当前轨道，其中可以看到继续微调"),
-    # the generic line took the first half of one gesture; "再…" kept the second
-    ("在手机上，点按右下角的 Edit，再向上滑动即可查看全部字幕",
-     "在手机上，直接告诉我你的想法，再向上滑动即可查看全部字幕"),
-    # an emphasis cut in half with a second line for the same step
-    ("**Export** – click **Export** and choose *High Quality*",
-     "I'll export the MP4 for you – I'll export it for you, and choose *High Quality"),
-    # a slot holding words from two places ("videos" … "straight")
-    ("You can drag and drop videos from your desktop straight onto the media bin",
-     "Send videos straight in chat or give me a URL"),
-    # a line glued to kept words with nothing between them
-    ("I can upload the file for you",
-     "Send the file in chat or give me a URL I can upload the file for you"),
-    # a slot that opens on a bracket: the plan's name went
-    ("To change your plan, go to Settings › Account › Subscription and pick Creator ($12/month)",
-     "To change your plan, I'll look up your credits balance ›, then just tell me if you'd like "
-     "to ($12/month)"),
-    # the emoji that closed what came before went with the step
-    ("😍 drop a couple more here and I'll stitch them together",
-     "Send a couple more in chat or give me a URL and I'll stitch them together"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("original", "rewrite"), SPLICED_R5)
-def test_the_structure_guard_catches_each_r5_splice_class(
-    original: str, rewrite: str, tables: GuiTables
-) -> None:
-    assert not composed(rewrite, original, tables)
-
-
-@pytest.mark.parametrize(("original", "rewrite"), SPLICED_R5)
-def test_the_r5_splices_are_not_produced(original: str, rewrite: str, tables: GuiTables) -> None:
-    out = translate(original + ".", tables).text.rstrip("。.")
-    assert out != rewrite
-    assert composed(mask(out).text, mask(original).text, tables), out
-
-
-@pytest.mark.parametrize(("original", "rewrite"), CLEAN_REWRITES)
-def test_whole_spans_and_template_lines_read_as_whole_pieces(
-    original: str, rewrite: str, tables: GuiTables
-) -> None:
-    assert composed(rewrite.rstrip("。."), original.rstrip("。."), tables)
-
-
-_LINES = [
-    "I'll show you the current tracks", "I'll export the MP4 for you",
-    "I'll look up your credits balance", "Send the file in chat or give me a URL",
-    "我会为你列出当前轨道", "我会直接把 MP4 文件发给你", "直接告诉我你的想法",
-]  # fmt: skip
-_WORDS = ["toggle", "them", "on", "leave", "the", "page", "try", "searching", "pinch", "zoom",
-          "下拉", "停留", "微调", "度", "預覽", "一下"]  # fmt: skip
-
-
-@ROBUST
 @given(
-    st.sampled_from(_LINES),
-    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
-    st.sampled_from([" ", "", "，其中可以看到"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(STEPS),
+            st.sampled_from(JOINS),
+            st.sampled_from(CONTENT),
+            st.booleans(),
+            st.sampled_from(CLOSERS),
+            st.sampled_from(["", "", "- ", "1. ", "2. ", "**"]),
+            st.sampled_from([" ", "\n", "\n\n", ""]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=5,
+    )
 )
-def test_a_line_running_on_into_leftover_words_is_never_whole(
-    line: str, words: list[str], glue: str
+def test_generated_replies_are_whole_sentences_and_template_lines(
+    pieces: list[tuple[str, str, str, bool, str, str, str, bool]],
 ) -> None:
-    """A template line followed, with no mark, by words of the original that are no clause of
-    their own is a splice, whatever the words."""
+    """Any reply built of steps, content, joins, closing marks, list markers and paragraphs
+    comes out as sentences of its own and template lines, nothing in between; a quoted span,
+    number, file name or URL of the reply outside a replaced step comes through."""
     tables = load_gui_tables()
-    tail = " ".join(words) if line.isascii() else "".join(words)
-    original = f"Open the panel, {tail} later" if line.isascii() else f"打开面板，{tail}吧"
-    assert not composed(line + glue + tail, original, tables)
+    text = ""
+    for step, join, content, step_first, closer, prefix, gap, alone in pieces:
+        sentence = step + closer if alone else _sentence(step, join, content, step_first, closer)
+        text += prefix + sentence + gap
+    result = translate(text, tables)
+    assert not foreign_sentences(result.text, text, tables), (text, result.text)
+    for kept in sentences(text):
+        if kept in result.text:
+            continue  # kept whole: every token with it
+        tokens = [t for t in protected_tokens(kept) if not t.isdigit()]
+        assert all(t in STEPS_TOKENS for t in tokens), (kept, result.text)
+    assert set(result.actions) <= {"export", "state", "credits", "sse", "upload"}
 
 
-@ROBUST
-@given(st.sampled_from(STEPS), st.sampled_from(CONTENT), st.sampled_from(["", "please ", "请"]))
-def test_every_sentence_the_translator_writes_reads_as_whole_pieces(
-    step: str, content: str, lead: str
-) -> None:
-    if _zh(step) != _zh(content) or (_zh(lead) != _zh(step) and lead):
-        return
+# tokens a step itself names (a menu's format, a button's label): they may go with their step
+STEPS_TOKENS = {t for step in STEPS for t in protected_tokens(step)} | {"「匯出」", "「下載」"}
+
+
+@given(
+    st.lists(st.one_of(st.text(max_size=20), st.sampled_from(STEPS + CONTENT + JOINS)), max_size=8)
+)
+def test_any_text_is_whole_sentences_and_template_lines(pieces: list[str]) -> None:
     tables = load_gui_tables()
-    sentence = (
-        f"{content[:1].upper() + content[1:]}, {lead}{step}."
-        if step.isascii()
-        else (f"{content}，{lead}{step}。")
-    )
-    out = translate(sentence, tables).text
-    assert composed(mask(out.rstrip("。.")).text, mask(sentence.rstrip("。.")).text, tables), (
-        sentence,
-        out,
-    )
+    text = "".join(pieces)
+    result = translate(text, tables)
+    assert not foreign_sentences(result.text, text, tables), (text, result.text)
+
+
+OFFERS = [
+    "Otherwise I can go ahead and export as is — just say the word.",
+    "I can export it as is — just say the word.",
+    "I can export it right away if you like — just say the word.",
+    "If you prefer, I could export it now.",
+    "Whenever you feel it's ready, I'd be happy to export it in any resolution you like.",
+    "I can also export it as a separate MP3 if you need that.",
+    "我可以直接导出，你说一声就行。",
+    "需要的话我也可以帮你导出 1080p 版本。",
+]  # fmt: skip
+MENTIONS = [
+    "The export took 30 seconds.", "Your last export finished at 10:02.",
+    "We'll render after the client approves.", "导出 1080p 需要 10 积分。",
+    "上次导出的文件已经保存在相册里。",
+]  # fmt: skip
+
+
+@given(
+    st.sampled_from(OFFERS + MENTIONS),
+    st.sampled_from(["", "The watermark stays. ", "标题已设好。", "Done!\n\n"]),
+    st.sampled_from(["", " 😊", "\n\nAnything else?"]),
+)
+def test_an_offer_or_a_mention_of_export_never_plans_export(
+    said: str, before: str, after: str
+) -> None:
+    text = before + said + after
+    result = translate(text, load_gui_tables())
+    assert "export" not in result.actions
+    assert said in result.text
 
 
 NEGATED = [
@@ -235,7 +223,6 @@ NEGATED = [
 ]  # fmt: skip
 
 
-@ROBUST
 @given(st.sampled_from(NEGATED), st.sampled_from(["", "The title is set. ", "标题已设好。"]))
 def test_a_negated_step_keeps_its_sentence_and_runs_nothing(step: str, before: str) -> None:
     tables = load_gui_tables()
@@ -285,7 +272,6 @@ def test_a_rewrite_never_says_one_template_line_twice(text: str, tables: GuiTabl
     assert not _said_twice(out, tables), out
 
 
-@ROBUST
 @given(
     st.lists(
         st.sampled_from(
@@ -312,30 +298,12 @@ REPORTED_NOUNS = ["素材库里目前只有 3 张图片", "媒体库里现在有
 REPORT_TAILS = ["，做 15 秒的视频会有点单调。", "。", "，足够做一个短片。"]
 
 
-@ROBUST
 @given(st.sampled_from(REPORTED_NOUNS), st.sampled_from(REPORT_TAILS))
 def test_a_gui_noun_in_a_chinese_report_runs_nothing(noun: str, tail: str) -> None:
     text = noun + tail
     result = translate(text, load_gui_tables())
     assert result.text == text
     assert result.actions == ()
-
-
-OFFERS = [
-    "Otherwise I can go ahead and export as is — just say the word.",
-    "I can export it right away if you like — just say the word.",
-    "If you prefer, I could export it now.",
-]  # fmt: skip
-
-
-@ROBUST
-@given(st.sampled_from(OFFERS), st.sampled_from(["", "The watermark stays. ", "标题已设好。"]))
-def test_an_offer_to_export_is_answered_in_chat_and_never_runs(offer: str, before: str) -> None:
-    text = before + offer
-    result = translate(text, load_gui_tables())
-    assert "export" not in result.actions
-    assert "sse" in result.actions
-    assert offer in result.text
 
 
 ASKED_IN_CHAT = [

@@ -1,0 +1,326 @@
+"""Read one sentence of backend prose: which GUI steps it gives and what the client runs for them.
+
+The reading is the rules' clause-by-clause rewrite of the sentence (`agent.translate.rewrite`),
+used only as a PROBE: whether the sentence holds a GUI step at all, which actions and which kind
+of line stand for it, and whether nothing but the step is left. Its text never reaches the user
+(`agent.translate.translator` emits a sentence whole or one template line in its place), so a
+clumsy probe can cost a rewrite, never garble one. Negated, offered and report-only steps
+("Don't click Export yet", "I can export it as is", "素材库里只有 3 张图片") are read here too.
+Pure; reads only the compiled tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from agent.translate.fallback import reconcile
+from agent.translate.intent import IntentTables, asks_answer, negates, offered
+from agent.translate.prose import (
+    Masked,
+    Sentence,
+    clause_bounds,
+    paren_groups,
+    protected_tokens,
+)
+from agent.translate.rewrite import (
+    EDGE,
+    Cue,
+    find_cues,
+    is_real,
+    language_of,
+    rewrite_clause,
+    shift_cues,
+)
+from agent.translate.tables import GuiTables, LanguageTable
+from agent.translate.verbatim import button_labels, keeps_verbatim
+
+__all__ = ["Reading", "fixed_lines", "read"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ACTING = frozenset({"export", "state", "credits", "upload"})
+# A question that is a polite request for a step ("Could you attach the photo …?")
+_REQUEST = re.compile(
+    r"\s*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|want\b)|\s*would\s+you\s+mind\s+"
+    r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"\{[a-z_]+\}")
+_WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+# an emoji or symbol is said by the sentence (an arrow or a pointing hand only points at a step)
+_SYMBOL = re.compile(
+    r"(?![\u25b6\u25ba\u27a1\u2b05-\u2b07\u2b95\U0001f446-\U0001f449\U0001f53d])"
+    r"[\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
+)
+# words of a report or the user's own condition beside a step, not of the step ("All done,
+# click Export", "满意的话，点击导出")
+_REPORTS = frozenset(
+    ("done", "ready", "all", "set", "good", "finished", "complete", "happy", "satisfied", "了",
+     "吧", "满意的话", "如果满意", "满意后", "觉得满意")
+)  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# what a step acts on, which the template line names for it
+_OBJECTS = frozenset(
+    ("video", "videos", "clip", "clips", "mp4", "file", "files", "project", "movie", "my",
+     "slideshow", "version", "it's",
+     "视频", "文件", "档案", "作品", "成品", "你的", "您的", "的")
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one sentence says to the client: the actions it gives (ordered, `sse` included),
+    whether it is nothing but GUI steps (so one template line may stand for it whole), and the
+    kind whose line stands for a step without an action ("" when unknown: keep it)."""
+
+    actions: tuple[str, ...]
+    steps_only: bool
+    kind: str = ""
+    silent: bool = False
+    """The steps say nothing of their own ("you can close this panel", a view whose output
+    speaks for it): the sentence may go."""
+    line: str = ""
+    """The one fixed line the rules read the sentence as, when it is more precise than the
+    actions' line ("I'll retry the export for you")."""
+
+
+def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
+    """Read one masked sentence (see the module doc); a question never stands for steps unless
+    it is a polite request ("Could you attach the photo?")."""
+    question = "?" in sentence.term or "？" in sentence.term
+    request = question and _REQUEST.match(sentence.content) is not None
+    content = offers(sentence.content, tables) if question else sentence.content
+    content, aside_acts = asides(content, tables, m, question)
+    cues = find_cues(content, tables, question)
+    new, acts, plain = probe(content, tables, m, cues)
+    if _said_before_a_step(offered, content, cues, tables, m):
+        return Reading(("sse",), False)  # "I can go ahead and export as is": the user answers
+    if _said_before_a_step(negates, content, cues, tables, m) or stepless(content, cues, tables, m):
+        return Reading((), False)  # "Don't click Export yet", "素材库里只有 3 张图片"
+    if aside_acts:  # an aside's actions go where the aside stood relative to the main cues
+        first = next((c.start for c in cues if is_real(c)), len(content))
+        before = [a for p, a in aside_acts if p <= first]
+        acts = before + acts + [a for p, a in aside_acts if p > first]
+    labels = button_labels(content, cues)
+    if not keeps_verbatim(content, new, m, labels):
+        new, acts = sentence.content, []  # the rules read a quote or number as a step: unsure
+    if not question or request:
+        new, acts = reconcile(sentence.content, new, acts, tables, m)
+    if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
+        acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
+    step = new != sentence.content and (not question or request)
+    if not step or _SYMBOL.search(m.restore(sentence.content)):
+        return Reading(tuple(acts), False)  # an emoji says more than the step
+    lang = language_of(sentence.content, tables, m)
+    if not _quiet(plain, lang, _REPORTS) or not steps_only(
+        new, sentence.content, labels, tables, m
+    ):
+        return Reading(tuple(acts), False)
+    said = new.strip(" .。!！").casefold()
+    line = next((x for x in fixed_lines(lang) if x.casefold() == said), "")
+    return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip(), line)
+
+
+def fixed_lines(lang: LanguageTable) -> list[str]:
+    """The lines of a language's kinds that have no slot: `bare`, `short`, and slot-free
+    body lines ("I'll retry the export for you")."""
+    texts = [t for k in lang.kinds.values() for t in (k.bare, k.short, *(r.text for r in k.body))]
+    return [t for t in dict.fromkeys(texts) if t and not _FIELD.search(t)]
+
+
+def steps_only(new: str, content: str, labels: list[str], tables: GuiTables, m: Masked) -> bool:
+    """Whether a masked sentence holds nothing but its GUI steps: the probe `new` of it is
+    template text and filler only (the rules found nothing else around the steps: "Click the
+    Export button to download your video", "点击右上角的导出按钮即可"), and no quoted span,
+    number or file name is in it beyond the button labels the steps name ("Click 'Export'")."""
+    if Counter(protected_tokens(content)) - Counter(labels):
+        return False
+    rest = new.casefold()
+    for piece in _pieces(tables):
+        rest = rest.replace(piece, " ")
+    return _quiet(rest, language_of(content, tables, m))
+
+
+def _quiet(text: str, lang: LanguageTable, louder: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` holds nothing but filler and objects of a step (`louder` words say
+    more: "Done, click Export" reports)."""
+    quiet = _quiet_words(lang) - louder
+    rest = text.casefold()
+    if lang.lang == "en":
+        return all(w.replace("’", "'") in quiet for w in _WORD.findall(rest))
+    for word in sorted(quiet, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return _WORDY.search(rest) is None
+
+
+def _pieces(tables: GuiTables) -> tuple[str, ...]:
+    """Every fixed piece of the tables' lines (slots cut out), longest first, case-folded."""
+    texts: list[str] = []
+    for lang in tables.languages:
+        texts += [lang.joiner, lang.alt_joiner]
+        for kind in lang.kinds.values():
+            texts += [kind.bare, kind.short, *(rule.text for rule in kind.body)]
+    return _cut(tuple(texts))
+
+
+@cache
+def _cut(texts: tuple[str, ...]) -> tuple[str, ...]:
+    found = {p.strip(" ,，").casefold() for text in texts for p in _FIELD.split(text)}
+    return tuple(sorted((p for p in found if len(p) >= 3), key=len, reverse=True))
+
+
+def _quiet_words(lang: LanguageTable) -> frozenset[str]:
+    """Words that say nothing beside a step: the tables' filler and the objects a step names
+    ("the video", "你的视频")."""
+    return lang.filler | lang.empty | _OBJECTS
+
+
+def _kind_of(new: str, lang: LanguageTable) -> str:
+    """The kind whose template the probe wrote (the highest priority first), or ""."""
+    folded = new.casefold()
+    for kind in sorted(lang.kinds.values(), key=lambda k: -k.priority):
+        texts = (kind.bare, kind.short, *(rule.text for rule in kind.body))
+        pieces = (p.strip(" ,，").casefold() for t in texts for p in _FIELD.split(t))
+        if any(len(p) >= 4 and p in folded for p in pieces):
+            return kind.name
+    return ""
+
+
+def offers(content: str, tables: GuiTables) -> str:
+    """A question's bare verbs in their offer wording ("preview it first?" -> "check it first?")."""
+    for table in tables.languages:
+        for rule in table.rules:
+            if rule.statement and rule.offer:
+                content = rule.pattern.sub(_filler(rule.offer), content)
+    return content
+
+
+def _filler(template: str) -> Callable[[re.Match[str]], str]:
+    def fill(match: re.Match[str]) -> str:
+        return template.format(**{k: v or "" for k, v in match.groupdict().items()})
+
+    return fill
+
+
+def _merge_bare_locations(
+    content: str, bounds: list[tuple[int, int]], cues: list[Cue]
+) -> list[tuple[int, int]]:
+    """Join a clause that is only a location ("In the Audio tab,") to the clause after it."""
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in bounds:
+        start = pending if pending is not None else start
+        pending = None
+        covered = [c for c in cues if start <= c.start and c.end <= end and c.rule.kind == "infer"]
+        if (
+            covered
+            and content[start:end].strip(EDGE) == content[covered[0].start : covered[-1].end]
+        ):
+            pending = start
+            continue
+        merged.append((start, end))
+    if pending is not None:
+        merged.append((pending, bounds[-1][1]))
+    return merged
+
+
+def probe(
+    content: str, tables: GuiTables, m: Masked, cues: list[Cue]
+) -> tuple[str, list[str], str]:
+    """The rules' reading of a masked sentence: each clause with a step as its rewrite, the
+    others as they are (joined by spaces: the probe is read, never shown), the actions in
+    order, and the clauses with no step; the sentence itself when no clause holds a step."""
+    if not any(is_real(c) for c in cues):
+        return content, [], content
+    bounds = _merge_bare_locations(
+        content, clause_bounds(content, [(c.start, c.end) for c in cues]), cues
+    )
+    parts: list[str] = []
+    actions: list[str] = []
+    plain: list[str] = []
+    changed = False
+    for start, end in bounds:
+        clause_cues = shift_cues(cues, start, end)
+        new: str | None = None
+        acts: list[str] = []
+        if any(is_real(c) for c in clause_cues):
+            new, acts = rewrite_clause(content[start:end], clause_cues, tables, m)
+        actions += acts
+        changed = changed or new is not None
+        parts.append(content[start:end] if new is None else new)
+        plain += [content[start:end]] if new is None else []
+    return (" ".join(p for p in parts if p) if changed else content), actions, " ".join(plain)
+
+
+def asides(
+    content: str, tables: GuiTables, m: Masked, question: bool
+) -> tuple[str, list[tuple[int, str]]]:
+    """Translate parenthesised asides on their own; an aside left empty goes, with its parens.
+
+    Returns the new content and the asides' actions, each with its offset in that content.
+    """
+    out, actions, pos = "", [], 0
+    for group in paren_groups(content):
+        inner = group.group("inner")
+        new, acts, _plain = probe(inner, tables, m, find_cues(inner, tables, question))
+        out += content[pos : group.start()]
+        actions += [(len(out), action) for action in acts]
+        if new == inner:
+            out += group.group(0)
+        elif new:
+            whole, offset = group.group(0), group.start()
+            out += (
+                whole[: group.start("inner") - offset] + new + whole[group.end("inner") - offset :]
+            )
+        pos = group.end()
+    return out + content[pos:], actions
+
+
+def _said_before_a_step(
+    reads: Callable[[str, IntentTables, bool], bool],
+    content: str,
+    cues: list[Cue],
+    tables: GuiTables,
+    m: Masked,
+) -> bool:
+    """Whether `reads` holds for the words before any real step cue of the sentence: a step
+    negated or deferred ("Don't click Export yet", "先别导出"), or the agent's offer ("I can go
+    ahead and export as is — just say the word", "我可以直接导出")."""
+    if tables.intent is None:
+        return False
+    chinese = zh(content)
+    return any(
+        reads(m.restore(content[: cue.start]), tables.intent, chinese)
+        for cue in cues
+        if is_real(cue)
+    )
+
+
+def stepless(content: str, found: list[Cue], tables: GuiTables, m: Masked) -> bool:
+    """Whether the sentence's cues are only GUI nouns in a report, no step standing in their
+    clauses ("素材库里目前只有 3 张图片": the library is what the sentence is about, not where
+    to go): no gesture and no verb the tables read a step from in their clauses. Chinese
+    only: an English clause's place reads as a step by its sentence ("Billing > Plan shows…")."""
+    if tables.intent is None or not zh(content):
+        return False
+    lang = tables.intent.zh
+    cues = [cue for cue in found if is_real(cue)]
+    if not cues or lang.imperative.search(m.restore(content)):
+        return False
+    if any(cue.rule.kind not in _ACTING for cue in cues):  # "试试样式菜单中的…": told, not run
+        return False
+    for start, end in clause_bounds(content, []):
+        clause = content[start:end]
+        if not any(cue.start < end and start < cue.end for cue in cues):
+            continue
+        table = cues[0].table
+        if lang.gesture.search(clause) or any(v.search(clause) for _, v in table.infer):
+            return False
+    return True
+
+
+def zh(content: str) -> bool:
+    return _CJK.search(content) is not None
