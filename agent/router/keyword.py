@@ -33,6 +33,7 @@ from agent.router.reading import (
     works_first,
 )
 from agent.router.replies import accepted_offer, refuses, retracts, told
+from agent.router.request import Spot, screen, work_first
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
@@ -170,6 +171,11 @@ class KeywordRouter:
             )
             return Decision(None, declined, firm, holds)
         plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
+        # the export gate: an export word used in another sense never plans an export
+        spots = self.export_spots(respelled)
+        plan, put_off_later = screen(respelled, spots, plan)
+        plan = work_first(respelled, spots, plan)
+        held += ["export"] if put_off_later else []
         declined = tuple(
             dict.fromkeys(a for c in [*clauses, Clause(declined=held)] for a in c.declined)
         )
@@ -202,6 +208,32 @@ class KeywordRouter:
         # a read-only answer once is enough ("if it's done send it; if not, how long is left")
         once = [a for i, a in enumerate(actions) if a not in _READ_ONLY or a not in actions[:i]]
         return tuple(a for i, a in enumerate(once) if i == 0 or a != once[i - 1])
+
+    def export_spots(self, text: str) -> list[Spot]:
+        """Every export word in the keyword stage's normalised text (keywords, noun phrases and
+        misspellings), for the export gate (`agent.router.request`)."""
+        spots = [
+            Spot(m.start(), m.end(), noun)
+            for intent, noun, regex in self._intents
+            if intent == "export"
+            for m in regex.finditer(text)
+        ]
+        spots += [
+            Spot(w.start(), w.end())
+            for w in self._words.finditer(text)
+            if self._typos.get(w.group(0)) == "export"
+        ]
+        return spots
+
+    def screen(self, text: str, plan: tuple[Action, ...]) -> tuple[Action, ...]:
+        """`plan` through the export gate, for a plan made by a later stage (the intent model)."""
+        respelled = self._respelled(text)
+        return screen(respelled, self.export_spots(respelled), plan)[0]
+
+    def _respelled(self, text: str) -> str:
+        prepared = prepare((accepted_offer(text) or text).translate(self._fold))
+        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
+        return set_apart(respelled, MASK)
 
     def _asks_more(self, text: str) -> bool:
         """With a file, words beyond handing it over or a later word ask for something."""

@@ -204,6 +204,7 @@ class Router:
             return None  # a question never changes anything
         if media and "upload" not in plan:
             plan = ("upload", *plan)
+        plan = self._keywords.screen(text, plan)  # the export gate holds for the model too
         actions = tuple(a for a in plan if a in ACTIONS)
         return Route(actions, "model", prepare(text).language, tuple(declined), guess.confidence)
 

@@ -1,0 +1,229 @@
+"""The export gate: an export is planned only when an export REQUEST is recognised.
+
+The keyword stage finds export words; this module decides, for each one, whether it is a
+request for the video's file or a word used in another sense: a question about what an export
+can be or what it costs ("can you export to mov or only mp4?", "would one more render eat most
+of what I've got?"), a verb whose object is a part of the video ("render the subtitles in gold",
+"渲染一下氛围感"), a look ("做成动图那种感觉"), an export put off to a later day ("我们下周才
+export", "we export next week"), or the video named with a change to make ("I need the video
+more fast"). A plan keeps its export only while at least one export word passes; otherwise the
+export becomes what the words ask (credits for a cost question, else the video agent, `sse`),
+never an export. The gate only ever removes an export or adds the edit before it: it can make
+a real export a question for the agent, never an unasked export.
+
+It also restores an edit dropped in front of an export that names work to finish first
+("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
+
+Pure regexes over the keyword stage's normalised text (lower case, Simplified, ASCII
+punctuation, apostrophes dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.router.route import Action
+
+__all__ = ["Spot", "Verdict", "judge", "screen", "work_first"]
+
+Verdict = Literal["request", "question", "cost", "part", "look", "later", "edit"]
+
+_BOUNDARY = re.compile(r"[,.;!?\n]|\s[-—–]+\s|—")
+_ASKS = re.compile(r"(?:吗|么|嘛|㗎|呢|冇|未|不)\W*$")
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|hey|um|also)\s+)*(?:can|could|would|will|does|do|is|are|was"
+    r"|what|whats|which|how|hows|any|should|may)\b"
+)
+# A question about what an export can be: formats, limits, defaults, alternatives.
+_CAPABILITY = re.compile(
+    r"\bor\s+(?:only|just|is\s+it|are\s+you|do\s+you|can\s+it|does\s+it)\b|\bonly\b"
+    r"|\binstead\s+of\b|\bsupport(?:s|ed)?\b|\bany\s+way\b|\bby\s+default\b|\bpossible\b"
+    r"|\blimits?\b|\bmax(?:imum)?\b|\bwhat\s+(?:format|formats|aspect|resolution|resolutions"
+    r"|size|fps|frame|codec|quality|kind|type|file\s+type)|\bwhich\s+(?:format|formats"
+    r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b"
+    r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b"
+    r"|支持|还是只|还是最多|只能|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
+    r"(?:gif|mov|webm|mp4|avi|动图|竖屏|横屏).{0,3}(?:吗|㗎|么)"
+)
+# A question about what an export costs.
+_COST = re.compile(
+    r"\bcosts?\b|\bcosting\b|\bprice|\bpricey\b|\bexpensive\b|\bcheap|\bcharge|\beat\b|\beats\b"
+    r"|\bdrain|\bburn|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
+    r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
+    r"|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
+    r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|点|额度|余额"
+)
+# Request forms in a question: "can you export it?", "能帮我导出吗".
+_ASKED_FOR = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+|kindly\s+)?$"
+    r"|帮我|幫我|给我|帮忙|麻烦|请|可以帮|能帮"
+)
+# A part of the video as the verb's object ("render the subtitles", "把字幕渲染成金色").
+_PART = (
+    r"(?:title|titles|caption|captions|subtitle|subtitles|text|texts|words|letters|lettering"
+    r"|font|fonts|logo|logos|background|backgrounds|sky|skies|lower\s+third|lower\s+thirds"
+    r"|shadow|shadows|light|lights|lighting|effect|effects|glow|scene|scenes|character"
+    r"|characters|face|faces|particles?|smoke|fire|sparkles?|transition|transitions|colou?rs?"
+    r"|clouds?|water|reflections?|overlay|overlays|sticker|stickers|intro\s+text|name|names"
+    r"|watermark|border|frame|frames|outline|headline|heading|graphics?|animation|3d\s+\w+)"
+)
+_LINK = (
+    r"(?:once|after|when|with|without|in|on|at|to|for|as|and|then|but|before|until|if|so|it"
+    r"|adding|burned|burnt|is|are|me|us|again|now|out|please|pls)"
+)
+_PART_AFTER = re.compile(
+    rf"^\s*(?:out\s+)?(?:(?:the|my|our|a|an|this|that|these|those|all\s+the|some|each)\s+)?"
+    rf"(?:(?!{_LINK}\b)[a-z0-9]+\s+){{0,2}}?{_PART}\b"
+)
+_PART_ZH = (
+    r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
+    r"|logo|片头|片尾|人物|场景|阴影|质感|细节|天|云|烟|火|水|倒影|边框|贴纸|水印|名字|动画"
+    r"|霓虹|光)"
+)
+# After 渲染: a manner, a result that is not a format, or a part of the video.
+_RENDERED_AS = re.compile(
+    rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|成片|4k|\d))"
+    rf"|{_PART_ZH})"
+)
+_PART_BEFORE_ZH = re.compile(rf"{_PART_ZH}.{{0,4}}$")
+_RENDER_ZH = re.compile(r"渲染")
+# A look: "做成动图那种感觉", "that exported-from-vhs look", "look like a downloaded tiktok".
+_LOOK_AFTER = re.compile(
+    r"^\s*(?:的|咁|咁的|那种|这种|那样|这样|一样|一样的|那种的|咁样)?\s*(?:的)?\s*"
+    r"(?:感觉|效果|风格|味道|质感|feel|feeling|look|vibe|vibes|style|aesthetic)"
+    r"|^\S*\s+(?:look|feel|vibe|style|aesthetic)\b"
+)
+_LOOK_BEFORE = re.compile(
+    r"\b(?:look|looks|feel|feels|looking|feeling)\s+(?:like|as\s+if)\s+(?:(?:a|an|it|its)\s+)?"
+    r"(?:\w+\s+)?$|\bkind\s+of\s+(?:a\s+)?$|(?:像|好似|似|仿佛|类似)\S{0,3}$"
+)
+# An export put off to a later day, in its own clause.
+_TIME_ZH = (
+    r"(?:明天|明日|听日|下周|下星期|下礼拜|下个?月|后天|后日|改天|回头|晚点|晚些|迟点|迟啲"
+    r"|周末|过几天|过两天|下次|稍后|第日|下昼|今晚|今天晚上|下午)"
+)
+_LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
+_TIME_EN = re.compile(
+    r"\b(?:next\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)|tomorrow|tmrw"
+    r"|later|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the\s+weekend"
+    r"|another\s+day|some\s+other\s+time|no\s+rush|can\s+wait|not\s+(?:yet|today|now))\b"
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|for|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"
+    r"|\b(?:today|now|asap|tonight|right\s+away|immediately)\b"
+)
+# The video named with a change to make ("I need the video more fast", "the final video more
+# bright and with the logo big").
+_CHANGED = re.compile(
+    r"^\s*(?:(?:video|clip|mp4|file|cut|version|movie|film)\s+)?(?:but\s+)?(?:(?:more|less|a\s+(?:bit|little|lot)|very)\s+(?!than\b)[a-z]{3,}|to\s+be|to\s+look"
+    r"|to\s+feel|shorter|longer|faster|slower|brighter|darker|louder|quieter|bigger|smaller)\b"
+)
+_CHANGED_NOUN = re.compile(
+    r"^\s*(?:with|without)\s+(?:more|less|music|song|songs|text|subtitles?|captions?|effects?"
+    r"|filters?|logo|title|titles|some|of)\b|^\s*in\s+(?:black|slow|colou?r)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """One export word in the turn: where it is and whether it is a noun phrase."""
+
+    start: int
+    end: int
+    noun: bool = False
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The export word's clause: the words before it, after it, and the closing mark."""
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    right = _BOUNDARY.search(text, end)
+    stop = right.start() if right else len(text)
+    mark = right.group(0) if right else ""
+    return text[left:start], text[end:stop], mark
+
+
+def _later_en(before: str, word: str, after: str) -> bool:
+    """A later day named next to the export word ("we export next week", "no rush on the
+    render"), not a deadline ("by friday") or now ("today")."""
+    near = f"{before}{word}{after}"
+    time = _TIME_EN.search(near)
+    return time is not None and _DEADLINE.search(near[: time.start()]) is None
+
+
+def judge(text: str, spot: Spot) -> Verdict:
+    """What one export word is: a request, or a word used in another sense."""
+    word = text[spot.start : spot.end]
+    before, after, mark = _clause(text, spot.start, spot.end)
+    clause = f"{before}{word}{after}"
+    asking = mark == "?" or _ASKS.search(clause) is not None or _QUESTION_WORD.match(before)
+    if asking:
+        if _COST.search(clause):
+            return "cost"
+        if _CAPABILITY.search(clause):
+            return "question"
+    if _LATER_ZH.search(before) or _later_en(before[-32:], word, after[:24]):
+        return "later"
+    if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
+        return "look"
+    if _RENDER_ZH.search(word) and (_RENDERED_AS.match(after) or _PART_BEFORE_ZH.search(before)):
+        return "part"
+    if not spot.noun and re.search(r"[a-z]", word) and _PART_AFTER.match(after):
+        return "part"
+    if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
+        return "edit"
+    return "request"
+
+
+def screen(
+    text: str, spots: Sequence[Spot], plan: tuple[Action, ...]
+) -> tuple[tuple[Action, ...], bool]:
+    """The plan with its export kept only when some export word is a request.
+
+    Returns the plan and whether the export was put off to a later day (then declined).
+    """
+    if "export" not in plan:
+        return plan, False
+    verdicts = [judge(text, spot) for spot in spots]
+    if not verdicts or "request" in verdicts:
+        return plan, False
+    instead: Action = "credits" if "cost" in verdicts else "sse"
+    kept = [a if a != "export" else instead for a in plan]
+    if instead == "credits" and "sse" in kept and "credits" in plan:
+        kept = [a for a in kept if a != "sse"]
+    out = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
+    return out, "later" in verdicts
+
+
+# Earlier work asked for again in a clause of its own ("跟刚才那个一样的处理，弄完导出", "same
+# treatment as the last one, then export", "do what you did on the previous clip and render it").
+_REPEATED = re.compile(
+    r"\bsame\s+(?:\w+\s+){0,2}?(?:as|like)\s+(?:the\s+|on\s+the\s+|in\s+the\s+)?(?:last|before"
+    r"|previous|earlier|other)\b|\bdo\s+what\s+you\s+did\b|\brepeat\s+the\b"
+    r"|(?:照|跟|和|同|按|像)\s*(?:上次|之前|刚才|刚刚|上一|前面|以前|头先|上个|上条|旧)"
+    r"|照旧|一样的(?:处理|调色|风格|效果|做法)"
+)
+# the work itself named beside "as before" ("same treatment", "一样的处理", "照上次那样调色")
+_WORK = re.compile(
+    r"\b(?:treatment|look|edit|edits|editing|style|grade|grading|effects?|filters?|colou?rs?"
+    r"|did|changes|cuts?|transitions?|captions?|subtitles?|music)\b"
+    r"|处理|调色|风格|效果|做法|弄|加|剪|调|改|整|字幕|滤镜|音乐"
+)
+
+
+def work_first(text: str, spots: Sequence[Spot], plan: tuple[Action, ...]) -> tuple[Action, ...]:
+    """The plan with the edit restored before an export that names work to finish first."""
+    if "export" not in plan or "sse" in plan:
+        return plan
+    clauses = [c for c in _BOUNDARY.split(text) if c.strip()]
+    spotted = {text[s.start : s.end] for s in spots}
+    named = any(
+        _REPEATED.search(c) and _WORK.search(c) and not any(w in c for w in spotted)
+        for c in clauses
+    )
+    if not named:
+        return plan
+    at = plan.index("export")
+    return (*plan[:at], "sse", *plan[at:])
