@@ -45,7 +45,7 @@ _CAPABILITY = re.compile(
     r"|size|fps|frame|codec|quality|kind|type|file\s+type)|\bwhich\s+(?:format|formats"
     r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b"
     r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b"
-    r"|支持|还是只|还是最多|只能|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
+    r"|支持|还是只|还是最多|只能|只可以|只系|只得|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
     r"(?:gif|mov|webm|mp4|avi|动图|竖屏|横屏).{0,3}(?:吗|㗎|么)"
 )
 # A question about what an export costs.
@@ -53,7 +53,7 @@ _COST = re.compile(
     r"\bcosts?\b|\bcosting\b|\bprice|\bpricey\b|\bexpensive\b|\bcheap|\bcharge|\beat\b|\beats\b"
     r"|\bdrain|\bburn|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
     r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
-    r"|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
+    r"|\bwipe\s+(?:me\s+)?out\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
     r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|点|额度|余额"
 )
 # Request forms in a question: "can you export it?", "能帮我导出吗".
@@ -96,6 +96,11 @@ _LOOK_AFTER = re.compile(
     r"(?:感觉|效果|风格|味道|质感|feel|feeling|look|vibe|vibes|style|aesthetic)"
     r"|^\S*\s+(?:look|feel|vibe|style|aesthetic)\b"
 )
+# a look framed around the export word: "那种下载下来画质变差的风格", "an old vhs render vibe"
+_LOOK_FRAME_ZH = re.compile(r"那种|这种|那样|这样|像|好似|类似|咁")
+_LOOK_NOUN = re.compile(
+    r"感觉|效果|风格|味道|质感|\b(?:feel|look|vibe|vibes|aesthetic|style)\b(?!\s+at\b)"
+)
 _LOOK_BEFORE = re.compile(
     r"\b(?:look|looks|feel|feels|looking|feeling)\s+(?:like|as\s+if)\s+(?:(?:a|an|it|its)\s+)?"
     r"(?:\w+\s+)?$|\bkind\s+of\s+(?:a\s+)?$|(?:像|好似|似|仿佛|类似)\S{0,3}$"
@@ -118,7 +123,8 @@ _DEADLINE = re.compile(
 # The video named with a change to make ("I need the video more fast", "the final video more
 # bright and with the logo big").
 _CHANGED = re.compile(
-    r"^\s*(?:(?:video|clip|mp4|file|cut|version|movie|film)\s+)?(?:but\s+)?(?:(?:more|less|a\s+(?:bit|little|lot)|very)\s+(?!than\b)[a-z]{3,}|to\s+be|to\s+look"
+    r"^\s*(?:(?:video|clip|mp4|file|cut|version|movie|film)\s+)?(?:but\s+)?"
+    r"(?:(?:needs?|is|should\s+be|must\s+be|gets?|i\s+need|i\s+want)\s+)?(?:(?:more|less|a\s+(?:bit|little|lot)|very)\s+(?!than\b)[a-z]{3,}|to\s+be|to\s+look"
     r"|to\s+feel|shorter|longer|faster|slower|brighter|darker|louder|quieter|bigger|smaller)\b"
 )
 _CHANGED_NOUN = re.compile(
@@ -134,6 +140,21 @@ class Spot:
     start: int
     end: int
     noun: bool = False
+
+
+_ASKS_BACK = re.compile(
+    r"^\s*(?:would|will|does|do|is|could|can|wont|doesnt)\s+(?:that|it|this|they|those)\b[^.!?]*\?"
+)
+_LATER_NEXT = re.compile(
+    r"^\s*(?:later|not\s+yet|not\s+now|tomorrow|next\s+week|another\s+time|nah|no|wait"
+    r"|hold\s+on|晚点|迟点|迟啲|等等|先不|不急|明天|改天|下次)(?![a-z])"
+)
+
+
+def _next_clause(text: str, end: int) -> str:
+    """The text of the clause after the export word's clause."""
+    right = _BOUNDARY.search(text, end)
+    return text[right.end() :] if right else ""
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -153,20 +174,33 @@ def _later_en(before: str, word: str, after: str) -> bool:
     return time is not None and _DEADLINE.search(near[: time.start()]) is None
 
 
+def _asked(text: str, spot: Spot, before: str, clause: str, mark: str) -> Verdict | None:
+    """A question about the export (what it can be, what it costs), or None."""
+    following = _next_clause(text, spot.end)
+    asking = mark == "?" or _ASKS.search(clause) is not None or _QUESTION_WORD.match(before)
+    if mark == "," and _ASKS_BACK.match(following):  # "rendering twice more, would that…?"
+        clause, asking = f"{clause} {following}", True
+    if asking and mark == "?" and _LATER_NEXT.match(following):  # "export? later."
+        return "later"
+    if not asking:
+        return None
+    if _COST.search(clause):
+        return "cost"
+    return "question" if _CAPABILITY.search(clause) else None
+
+
 def judge(text: str, spot: Spot) -> Verdict:
     """What one export word is: a request, or a word used in another sense."""
     word = text[spot.start : spot.end]
     before, after, mark = _clause(text, spot.start, spot.end)
-    clause = f"{before}{word}{after}"
-    asking = mark == "?" or _ASKS.search(clause) is not None or _QUESTION_WORD.match(before)
-    if asking:
-        if _COST.search(clause):
-            return "cost"
-        if _CAPABILITY.search(clause):
-            return "question"
+    asked = _asked(text, spot, before, f"{before}{word}{after}", mark)
+    if asked is not None:
+        return asked
     if _LATER_ZH.search(before) or _later_en(before[-32:], word, after[:24]):
         return "later"
     if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
+        return "look"
+    if _LOOK_NOUN.search(after) and (_LOOK_FRAME_ZH.search(before) or re.search(r"[a-z]", word)):
         return "look"
     if _RENDER_ZH.search(word) and (_RENDERED_AS.match(after) or _PART_BEFORE_ZH.search(before)):
         return "part"
