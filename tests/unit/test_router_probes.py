@@ -64,6 +64,15 @@ fixed). 479 of the 483 after the round-6 classes (main scores 394/483 with 51 ha
 all to the agent or a read-only answer: "📤 pls" (an emoji alone is not read as an export),
 "render pls, if I run out just tell me" (a condition it cannot place), "…配返首歌再出" (the bare
 出 after 再) and "idk if i have enough creds lol, check".
+
+probe_r7 (round 7, the export gate): 89 lines in the classes the round-6 sets' harm showed
+(capability and cost questions naming an export word, render/渲染 of a part of the video, an
+export word as a look, an export put off to a later day, non-native edits naming the video, an
+edit asked "as before" then an export, and real exports in many forms), first sight 63/89 (21
+harmful); then 85 fresh lines in the same classes written after the gate, first sight 76/85 (5
+harmful: "輸出只可以係MP4？", "rendering twice more, would that wipe me out?", a look framed
+around 下载, "export? later.", "the final video need more bright"). 164/174 after, none
+harmful; the ten left are read-only answers or a question sent to the agent.
 """
 
 from __future__ import annotations
@@ -81,6 +90,7 @@ PROBES = {
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
     "probe_r6": (0.991, 0),  # 479/483
+    "probe_r7": (0.94, 0),  # 164/174
 }
 
 
