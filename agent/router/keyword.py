@@ -33,7 +33,7 @@ from agent.router.reading import (
     works_first,
 )
 from agent.router.replies import accepted_offer, refuses, retracts, told
-from agent.router.request import Spot, screen, work_first
+from agent.router.request import Spot, screen, unsure, work_first
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
@@ -172,10 +172,11 @@ class KeywordRouter:
             return Decision(None, declined, firm, holds)
         plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
         # the export gate: an export word used in another sense never plans an export
-        spots = self.export_spots(respelled)
-        plan, put_off_later = screen(respelled, spots, plan)
-        plan = work_first(respelled, spots, plan)
-        held += ["export"] if put_off_later else []
+        if "export" in plan:
+            spots = self.export_spots(respelled)
+            plan, put_off_later = screen(respelled, spots, plan)
+            plan = work_first(respelled, spots, plan)
+            held += ["export"] if put_off_later else []
         declined = tuple(
             dict.fromkeys(a for c in [*clauses, Clause(declined=held)] for a in c.declined)
         )
@@ -225,10 +226,19 @@ class KeywordRouter:
         ]
         return spots
 
-    def screen(self, text: str, plan: tuple[Action, ...]) -> tuple[Action, ...]:
-        """`plan` through the export gate, for a plan made by a later stage (the intent model)."""
+    def screen(
+        self, text: str, plan: tuple[Action, ...], *, doubted: bool = False
+    ) -> tuple[Action, ...]:
+        """`plan` through the export gate again: for a plan made by a later stage (the intent
+        model), or `doubted` when the model disagrees with a weak export."""
         respelled = self._respelled(text)
-        return screen(respelled, self.export_spots(respelled), plan)[0]
+        return screen(respelled, self.export_spots(respelled), plan, doubted=doubted)[0]
+
+    def unsure(self, text: str) -> bool:
+        """The turn's export stands only on a question in no request form (see
+        `agent.router.request.unsure`)."""
+        respelled = self._respelled(text)
+        return unsure(respelled, self.export_spots(respelled))
 
     def _respelled(self, text: str) -> str:
         prepared = prepare((accepted_offer(text) or text).translate(self._fold))

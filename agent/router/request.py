@@ -27,14 +27,17 @@ from typing import Literal
 
 from agent.router.route import Action
 
-__all__ = ["Spot", "Verdict", "judge", "screen", "work_first"]
+__all__ = ["Spot", "Verdict", "judge", "screen", "unsure", "work_first"]
 
-Verdict = Literal["request", "question", "cost", "part", "look", "later", "edit"]
+Verdict = Literal["request", "unsure", "question", "cost", "part", "look", "later", "edit"]
 
 _BOUNDARY = re.compile(r"[,.;!?\n]|\s[-—–]+\s|—")
 _ASKS = re.compile(r"(?:吗|么|嘛|㗎|呢|冇|未|不)\W*$")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不唔没冇]\1")  # 是不是, 能不能, 可唔可以
+# "…or just mp4", "还是只支持MP4": an alternative offered asks what is possible, "?" or not
+_ALTERNATIVE = re.compile(r"\bor\s+(?:just|only)\b|还是只|还是最多")
 _QUESTION_WORD = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|hey|um|also)\s+)*(?:can|could|would|will|does|do|is|are|was"
+    r"^\W*(?:(?:so|and|but|ok|okay|hey|hi|yo|um|uh|also|btw|quick\s+q)\s+)*(?:can|could|would|will|does|do|is|are|was"
     r"|what|whats|which|how|hows|any|should|may)\b"
 )
 # A question about what an export can be: formats, limits, defaults, alternatives.
@@ -45,7 +48,7 @@ _CAPABILITY = re.compile(
     r"|size|fps|frame|codec|quality|kind|type|file\s+type)|\bwhich\s+(?:format|formats"
     r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b"
     r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b"
-    r"|支持|还是只|还是最多|只能|只可以|只系|只得|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
+    r"|支持|还是只|还是最多|只|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
     r"(?:gif|mov|webm|mp4|avi|动图|竖屏|横屏).{0,3}(?:吗|㗎|么)"
 )
 # A question about what an export costs.
@@ -54,13 +57,41 @@ _COST = re.compile(
     r"|\bdrain|\bburn|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
     r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
     r"|\bwipe\s+(?:me\s+)?out\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
-    r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|点|额度|余额"
+    r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|好多点|额度|余额"
 )
 # Request forms in a question: "can you export it?", "能帮我导出吗".
 _ASKED_FOR = re.compile(
     r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+|kindly\s+)?$"
     r"|帮我|幫我|给我|帮忙|麻烦|请|可以帮|能帮"
 )
+_ASK_FORM = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+|kindly\s+|now\s+)?$"
+    r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get|grab)\b"
+    r"|\b(?:please|pls|plz|kindly)\b|\bmind\s+$|\bhow\s+about\s+(?:you\s+)?$|\bwhy\s+not\s+$"
+    r"|帮|幫|给我|俾我|畀我|请|麻烦|唔该|可以|可唔可以|能不能|能唔能|能否|能|好不好|好唔好"
+)
+_OBJECT = re.compile(
+    r"^\s*(?:(?:it|this|that|them|these|those|everything|me|us)\b|(?:the|my|our|this|that)\s+"
+    r"(?:\w+\s+)?(?:video|vid|clip|final|project|file|mp4|movie|film|edit|cut|reel|version"
+    r"|result|thing|one|slideshow|output)s?\b|(?:now|for\s+me|out|again|asap|already|yet"
+    r"|please|pls|plz|today|tonight|soon)\b|\W*$)"
+    r"|^\s*(?:给我|俾我|畀我|出来|了|吧|啦|喇|未|一下|下|条片|个视频|视频|成片|片|[\u3400-\u9fff]{0,4}"
+    r"(?:吧|啦|喇|嘛|得唔得|好唔好|行不行|得不得|可以吗|好吗|唔该)|\s*(?:吗|嗎|呀|啊|么)?\W*$)"
+)
+# Answers to the question forms that ask for the export ("得唔得", "好不好", "ok?").
+_ANSWER_FORM = re.compile(r"得唔得|得不得|好唔好|好不好|行不行|行唔行|可以吗|ok\s*\?|吧\W*$")
+
+
+def _requested(before: str, after: str, *, noun: bool) -> bool:
+    """A question in a request form: the export asked of us ("can you export it?", "could
+    you download the video for me", "能帮我导出吗", "出片得唔得?"), not asked about."""
+    if _ANSWER_FORM.search(after):
+        return True
+    if not _ASK_FORM.search(before) and not noun:
+        return False
+    return noun or _OBJECT.match(after) is not None
+
+
 # A part of the video as the verb's object ("render the subtitles", "把字幕渲染成金色").
 _PART = (
     r"(?:title|titles|caption|captions|subtitle|subtitles|text|texts|words|letters|lettering"
@@ -77,6 +108,16 @@ _LINK = (
 _PART_AFTER = re.compile(
     rf"^\s*(?:out\s+)?(?:(?:the|my|our|a|an|this|that|these|those|all\s+the|some|each)\s+)?"
     rf"(?:(?!{_LINK}\b)[a-z0-9]+\s+){{0,2}}?{_PART}\b"
+)
+# After "render": a determiner and a thing that is not the video ("render the snow", "render those
+# sparkles"): render = draw. The video, a version or a format after it is an export.
+_DRAWN = re.compile(
+    r"^\s+(?:the|my|our|those|these|his|her|their|all\s+the|some)\s+"
+    r"(?!(?:video|vid|videos|final|clip|clips|project|movie|film|whole|full|edit|cut|thing|reel"
+    r"|slideshow|version|file|mp4|result|draft|story|vlog|montage|trailer|ad|short|output|new"
+    r"|updated|latest|last|current|entire|complete|completed|finished|one|same|first|second"
+    r"|preview|timeline|sequence|piece|animation|gif|highlight|highlights|footage|recording"
+    r"|composition|comp|scene|scenes|intro|outro|episode|promo|teaser|it|thing)s?\b|\d)[a-z]"
 )
 _PART_ZH = (
     r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
@@ -111,6 +152,7 @@ _TIME_ZH = (
     r"|周末|过几天|过两天|下次|稍后|第日|下昼|今晚|今天晚上|下午)"
 )
 _LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
+_LATER_AFTER_ZH = re.compile(r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|等等|改天|下次)")
 _TIME_EN = re.compile(
     r"\b(?:next\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)|tomorrow|tmrw"
     r"|later|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the\s+weekend"
@@ -174,29 +216,42 @@ def _later_en(before: str, word: str, after: str) -> bool:
     return time is not None and _DEADLINE.search(near[: time.start()]) is None
 
 
-def _asked(text: str, spot: Spot, before: str, clause: str, mark: str) -> Verdict | None:
+def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict | None:
     """A question about the export (what it can be, what it costs), or None."""
+    clause = f"{before}{text[spot.start : spot.end]}{after}"
     following = _next_clause(text, spot.end)
-    asking = mark == "?" or _ASKS.search(clause) is not None or _QUESTION_WORD.match(before)
+    asking = (
+        mark == "?"
+        or _ASKS.search(clause) is not None
+        or _A_NOT_A.search(before[-8:]) is not None
+        or (_QUESTION_WORD.match(before) is not None and len(before.split()) <= 6)
+    )
     if mark == "," and _ASKS_BACK.match(following):  # "rendering twice more, would that…?"
         clause, asking = f"{clause} {following}", True
     if asking and mark == "?" and _LATER_NEXT.match(following):  # "export? later."
         return "later"
+    if _ALTERNATIVE.search(clause):
+        return "question"
     if not asking:
         return None
     if _COST.search(clause):
         return "cost"
-    return "question" if _CAPABILITY.search(clause) else None
+    if _CAPABILITY.search(clause):
+        return "question"
+    # a question in no request form ("do exports keep the alpha channel?") is a weak signal:
+    # a request only while the intent model does not strongly disagree (see `Router`)
+    return None if _requested(before, after, noun=spot.noun) else "unsure"
 
 
 def judge(text: str, spot: Spot) -> Verdict:
     """What one export word is: a request, or a word used in another sense."""
     word = text[spot.start : spot.end]
     before, after, mark = _clause(text, spot.start, spot.end)
-    asked = _asked(text, spot, before, f"{before}{word}{after}", mark)
+    asked = _asked(text, spot, before, after, mark)
     if asked is not None:
         return asked
-    if _LATER_ZH.search(before) or _later_en(before[-32:], word, after[:24]):
+    later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before)
+    if later or _later_en(before[-32:], word, after[:24]):
         return "later"
     if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
         return "look"
@@ -206,22 +261,25 @@ def judge(text: str, spot: Spot) -> Verdict:
         return "part"
     if not spot.noun and re.search(r"[a-z]", word) and _PART_AFTER.match(after):
         return "part"
+    if word.startswith("render") and _DRAWN.match(after):  # "render the snow falling heavier"
+        return "part"
     if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
         return "edit"
     return "request"
 
 
 def screen(
-    text: str, spots: Sequence[Spot], plan: tuple[Action, ...]
+    text: str, spots: Sequence[Spot], plan: tuple[Action, ...], *, doubted: bool = False
 ) -> tuple[tuple[Action, ...], bool]:
-    """The plan with its export kept only when some export word is a request.
+    """The plan with its export kept only when some export word is a request (or only a weak
+    one, a question in no request form, unless `doubted`: the intent model disagrees).
 
     Returns the plan and whether the export was put off to a later day (then declined).
     """
     if "export" not in plan:
         return plan, False
     verdicts = [judge(text, spot) for spot in spots]
-    if not verdicts or "request" in verdicts:
+    if not verdicts or "request" in verdicts or ("unsure" in verdicts and not doubted):
         return plan, False
     instead: Action = "credits" if "cost" in verdicts else "sse"
     kept = [a if a != "export" else instead for a in plan]
@@ -229,6 +287,13 @@ def screen(
         kept = [a for a in kept if a != "sse"]
     out = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
     return out, "later" in verdicts
+
+
+def unsure(text: str, spots: Sequence[Spot]) -> bool:
+    """No export word is a plain request, and one is a question in no request form: the export
+    stands on a weak signal, for the intent model to confirm or veto."""
+    verdicts = [judge(text, spot) for spot in spots]
+    return "request" not in verdicts and "unsure" in verdicts
 
 
 # Earlier work asked for again in a clause of its own ("跟刚才那个一样的处理，弄完导出", "same

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agent.router import Router, build_router
+from agent.router.pipeline import build_keyword_router
 
 ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXPORT_NOUNS = st.sampled_from(["export", "render", "download"])
@@ -165,6 +166,11 @@ def test_earlier_work_asked_again_keeps_its_edit_before_the_export(
         ("I need the video more fast and with music of happy. Thank you very much", ("sse",)),
         ("跟刚才那个一样的处理，弄完导出", ("sse", "export")),
         ("export? later. now add captions", ("sse",)),
+        ("yo can it spit out a webm or just mp4", ("sse",)),
+        ("是不是只能导出720p", ("sse",)),
+        ("render the snow falling heavier", ("sse",)),
+        ("出片遲啲先，幫我調光先", ("sse",)),
+        ("rendering twice more, would that wipe me out?", ("credits",)),
         # requests still export
         ("export it please", ("export",)),
         ("render it in 4k please", ("export",)),
@@ -176,6 +182,16 @@ def test_earlier_work_asked_again_keeps_its_edit_before_the_export(
 )
 def test_round6_harm_classes(router: Router, text: str, plan: tuple[str, ...]) -> None:
     assert _plan(router, text) == plan
+
+
+def test_a_weak_export_runs_only_while_the_intent_model_agrees() -> None:
+    """A question in no request form ("do exports keep the alpha channel?") is a weak signal:
+    the intent model vetoes it; without a model the keyword plan stands."""
+    text = "do exports keep the alpha channel?"
+    assert "export" not in asyncio.run(build_router().route(text)).actions
+    bare = Router(build_keyword_router())
+    assert asyncio.run(bare.route(text)).actions == ("export",)
+    assert asyncio.run(build_router().route("can you export it now?")).actions == ("export",)
 
 
 def test_the_look_of_an_animated_picture_is_not_an_export(router: Router) -> None:

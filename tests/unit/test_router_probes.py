@@ -71,8 +71,11 @@ export word as a look, an export put off to a later day, non-native edits naming
 edit asked "as before" then an export, and real exports in many forms), first sight 63/89 (21
 harmful); then 85 fresh lines in the same classes written after the gate, first sight 76/85 (5
 harmful: "輸出只可以係MP4？", "rendering twice more, would that wipe me out?", a look framed
-around 下载, "export? later.", "the final video need more bright"). 164/174 after, none
-harmful; the ten left are read-only answers or a question sent to the agent.
+around 下载, "export? later.", "the final video need more bright"); then 64 more, first sight
+53/64 (6 harmful: capability questions in no request form - "yo can it spit out a webm or just
+mp4", "do exports keep the alpha channel?", 能不能只导出音频, 是不是只能导出720p - "render the snow
+falling heavier", 出片遲啲先). 223/238 after, none harmful; the fifteen left are read-only answers
+or a question sent to the agent, never an export.
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ PROBES = {
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
     "probe_r6": (0.991, 0),  # 479/483
-    "probe_r7": (0.94, 0),  # 164/174
+    "probe_r7": (0.936, 0),  # 223/238
 }
 
 
