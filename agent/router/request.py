@@ -35,9 +35,9 @@ _BOUNDARY = re.compile(r"[,.;!?\n]|\s[-—–]+\s|—")
 _ASKS = re.compile(r"(?:吗|么|嘛|㗎|呢|冇|未|不)\W*$")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不唔没冇]\1")  # 是不是, 能不能, 可唔可以
 # "…or just mp4", "还是只支持MP4": an alternative offered asks what is possible, "?" or not
-_ALTERNATIVE = re.compile(r"\bor\s+(?:just|only)\b|还是只|还是最多")
+_ALTERNATIVE = re.compile(r"\bor\s+(?:just|only)\b|\bor\s+(?:no|not|nah|nope)\W*$|还是只|还是最多")
 _QUESTION_WORD = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|hey|hi|yo|um|uh|also|btw|quick\s+q)\s+)*(?:can|could|would|will|does|do|is|are|was"
+    r"^\W*(?:(?:so|and|but|ok|okay|hey|hi|yo|um|uh|also|btw|like|quick\s+q)\s+)*(?:can|could|would|will|does|do|is|are|was"
     r"|what|whats|which|how|hows|any|should|may)\b"
 )
 # A question about what an export can be: formats, limits, defaults, alternatives.
@@ -47,7 +47,7 @@ _CAPABILITY = re.compile(
     r"|\blimits?\b|\bmax(?:imum)?\b|\bwhat\s+(?:format|formats|aspect|resolution|resolutions"
     r"|size|fps|frame|codec|quality|kind|type|file\s+type)|\bwhich\s+(?:format|formats"
     r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b"
-    r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b"
+    r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b|\b(?:can|could|will|does)\s+(?:it|this\s+thing)\b"
     r"|支持|还是只|还是最多|只|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
     r"(?:gif|mov|webm|mp4|avi|动图|竖屏|横屏).{0,3}(?:吗|㗎|么)"
 )
@@ -56,7 +56,7 @@ _COST = re.compile(
     r"\bcosts?\b|\bcosting\b|\bprice|\bpricey\b|\bexpensive\b|\bcheap|\bcharge|\beat\b|\beats\b"
     r"|\bdrain|\bburn|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
     r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
-    r"|\bwipe\s+(?:me\s+)?out\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
+    r"|\bwipe\s+(?:me\s+)?out\b|\brun\s+(?:me|us)\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
     r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|好多点|额度|余额"
 )
 # Request forms in a question: "can you export it?", "能帮我导出吗".
@@ -122,12 +122,12 @@ _DRAWN = re.compile(
 _PART_ZH = (
     r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
     r"|logo|片头|片尾|人物|场景|阴影|质感|细节|天|云|烟|火|水|倒影|边框|贴纸|水印|名字|动画"
-    r"|霓虹|光)"
+    r"|霓虹|光|烟|雾|雪|雨|头发|皮肤)"
 )
 # After 渲染: a manner, a result that is not a format, or a part of the video.
 _RENDERED_AS = re.compile(
     rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|成片|4k|\d))"
-    rf"|{_PART_ZH})"
+    rf"|[^,]{{0,4}}?{_PART_ZH})"
 )
 _PART_BEFORE_ZH = re.compile(rf"{_PART_ZH}.{{0,4}}$")
 _RENDER_ZH = re.compile(r"渲染")
@@ -138,9 +138,9 @@ _LOOK_AFTER = re.compile(
     r"|^\S*\s+(?:look|feel|vibe|style|aesthetic)\b"
 )
 # a look framed around the export word: "那种下载下来画质变差的风格", "an old vhs render vibe"
-_LOOK_FRAME_ZH = re.compile(r"那种|这种|那样|这样|像|好似|类似|咁")
+_LOOK_FRAME_ZH = re.compile(r"那种|这种|一种|那样|这样|像|好似|类似|咁|被\s*$")
 _LOOK_NOUN = re.compile(
-    r"感觉|效果|风格|味道|质感|\b(?:feel|look|vibe|vibes|aesthetic|style)\b(?!\s+at\b)"
+    r"感觉|效果|风格|味道|质感|画质|[\u4e00-\u9fff]风(?!格)|\b(?:feel|look|vibe|vibes|aesthetic|style)\b(?!\s+at\b)"
 )
 _LOOK_BEFORE = re.compile(
     r"\b(?:look|looks|feel|feels|looking|feeling)\s+(?:like|as\s+if)\s+(?:(?:a|an|it|its)\s+)?"
@@ -152,7 +152,10 @@ _TIME_ZH = (
     r"|周末|过几天|过两天|下次|稍后|第日|下昼|今晚|今天晚上|下午)"
 )
 _LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
-_LATER_AFTER_ZH = re.compile(r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|等等|改天|下次)")
+_LATER_AFTER_ZH = re.compile(
+    r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|唔急|等等|改天|下次|先?放着|先?放一放"
+    r"|先?搁着|再说)"
+)
 _TIME_EN = re.compile(
     r"\b(?:next\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)|tomorrow|tmrw"
     r"|later|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the\s+weekend"
@@ -186,6 +189,7 @@ class Spot:
 
 _ASKS_BACK = re.compile(
     r"^\s*(?:would|will|does|do|is|could|can|wont|doesnt)\s+(?:that|it|this|they|those)\b[^.!?]*\?"
+    r"|^[^.!?]{0,30}?\b(?:that|it|this)\b[^.!?]*\?"
 )
 _LATER_NEXT = re.compile(
     r"^\s*(?:later|not\s+yet|not\s+now|tomorrow|next\s+week|another\s+time|nah|no|wait"

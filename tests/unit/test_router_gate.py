@@ -171,6 +171,11 @@ def test_earlier_work_asked_again_keeps_its_edit_before_the_export(
         ("render the snow falling heavier", ("sse",)),
         ("出片遲啲先，幫我調光先", ("sse",)),
         ("rendering twice more, would that wipe me out?", ("credits",)),
+        ("another download, what's that gonna run me?", ("credits",)),
+        ("so like can it export 2 sizes at once or no", ("sse",)),
+        ("渲染多啲煙霧效果", ("sse",)),
+        ("要一种被导出压缩过的复古风", ("sse",)),
+        ("导出先放着，过两天再说，先改下片头", ("sse",)),
         # requests still export
         ("export it please", ("export",)),
         ("render it in 4k please", ("export",)),
