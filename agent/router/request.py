@@ -163,6 +163,7 @@ _TIME_EN = re.compile(
 )
 _DEADLINE = re.compile(
     r"\b(?:by|before|for|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"
+    r"|\b(?:need|needs|needed|due|deadline|present|presenting|meeting)\b"
     r"|\b(?:today|now|asap|tonight|right\s+away|immediately)\b"
 )
 # The video named with a change to make ("I need the video more fast", "the final video more
@@ -212,9 +213,15 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[left:start], text[end:stop], mark
 
 
+_JOINED = re.compile(r"\b(?:and|then|but|so|because|cause|cuz|while)\b")
+
+
 def _later_en(before: str, word: str, after: str) -> bool:
     """A later day named next to the export word ("we export next week", "no rush on the
-    render"), not a deadline ("by friday") or now ("today")."""
+    render"), not a deadline ("by friday", "I need it tomorrow"), now ("today"), or another
+    verb's time ("export it and I'll check it later")."""
+    before = _JOINED.split(before)[-1]
+    after = _JOINED.split(after)[0]
     near = f"{before}{word}{after}"
     time = _TIME_EN.search(near)
     return time is not None and _DEADLINE.search(near[: time.start()]) is None
@@ -259,7 +266,9 @@ def judge(text: str, spot: Spot) -> Verdict:
         return "later"
     if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
         return "look"
-    if _LOOK_NOUN.search(after) and (_LOOK_FRAME_ZH.search(before) or re.search(r"[a-z]", word)):
+    if _LOOK_NOUN.search(after[:30]) and (
+        _LOOK_FRAME_ZH.search(before) or re.search(r"[a-z]", word)
+    ):
         return "look"
     if _RENDER_ZH.search(word) and (_RENDERED_AS.match(after) or _PART_BEFORE_ZH.search(before)):
         return "part"
