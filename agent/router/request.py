@@ -48,7 +48,7 @@ _CAPABILITY = re.compile(
     r"|size|fps|frame|codec|quality|kind|type|file\s+type)|\bwhich\s+(?:format|formats"
     r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b"
     r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b|\b(?:can|could|will|does)\s+(?:it|this\s+thing)\b"
-    r"|支持|还是只|还是最多|只|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
+    r"|支持|支援|还是只|还是最多|只|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
     r"(?:gif|mov|webm|mp4|avi|动图|竖屏|横屏).{0,3}(?:吗|㗎|么)"
 )
 # A question about what an export costs.
@@ -112,12 +112,14 @@ _PART_AFTER = re.compile(
 # After "render": a determiner and a thing that is not the video ("render the snow", "render those
 # sparkles"): render = draw. The video, a version or a format after it is an export.
 _DRAWN = re.compile(
-    r"^\s+(?:the|my|our|those|these|his|her|their|all\s+the|some)\s+"
+    r"^\s+(?:the|my|our|those|these|his|her|their|all\s+the|some|a|an)\s+"
     r"(?!(?:video|vid|videos|final|clip|clips|project|movie|film|whole|full|edit|cut|thing|reel"
     r"|slideshow|version|file|mp4|result|draft|story|vlog|montage|trailer|ad|short|output|new"
     r"|updated|latest|last|current|entire|complete|completed|finished|one|same|first|second"
     r"|preview|timeline|sequence|piece|animation|gif|highlight|highlights|footage|recording"
-    r"|composition|comp|scene|scenes|intro|outro|episode|promo|teaser|it|thing)s?\b|\d)[a-z]"
+    r"|composition|comp|scene|scenes|intro|outro|episode|promo|teaser|it|thing|copy|quick|hd"
+    r"|high|low|test|sample|proper|clean|rough|gif|webm|mov|square|vertical|horizontal|short"
+    r"|longer|shorter|smaller|bigger|compressed|full|final)s?\b|\d)[a-z]"
 )
 _PART_ZH = (
     r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
@@ -235,6 +237,7 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
         mark == "?"
         or _ASKS.search(clause) is not None
         or _A_NOT_A.search(before[-8:]) is not None
+        or _A_NOT_A.search(after[:8]) is not None
         or (_QUESTION_WORD.match(before) is not None and len(before.split()) <= 6)
     )
     if mark == "," and _ASKS_BACK.match(following):  # "rendering twice more, would that…?"

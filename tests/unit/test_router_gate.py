@@ -176,6 +176,10 @@ def test_earlier_work_asked_again_keeps_its_edit_before_the_export(
         ("渲染多啲煙霧效果", ("sse",)),
         ("要一种被导出压缩过的复古风", ("sse",)),
         ("导出先放着，过两天再说，先改下片头", ("sse",)),
+        ("渲染支唔支援HDR", ("sse",)),
+        ("render a lens flare over the sun", ("sse",)),
+        ("export it and I'll check it later", ("export",)),
+        ("render a new version please", ("export",)),
         # requests still export
         ("export it please", ("export",)),
         ("render it in 4k please", ("export",)),

@@ -76,8 +76,9 @@ around 下载, "export? later.", "the final video need more bright"); then 64 mo
 mp4", "do exports keep the alpha channel?", 能不能只导出音频, 是不是只能导出720p - "render the snow
 falling heavier", 出片遲啲先); then 56 mixed lines, first sight 48/56 (5 harmful: "can it export 2
 sizes at once or no", "another download, what's that gonna run me?", 渲染多啲煙霧效果, 被导出压缩过
-的复古风, 导出先放着). 276/294 after, none harmful; the eighteen left are read-only answers or a
-question sent to the agent, never an export.
+的复古风, 导出先放着); then 50 more, first sight 44/50 (2 harmful: 渲染支唔支援HDR, "render a lens
+flare over the sun"). 322/344 after, none harmful; the 22 left are read-only answers, a question
+sent to the agent, or an edit planned before an export, never an unasked export.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ PROBES = {
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
     "probe_r6": (0.991, 0),  # 479/483
-    "probe_r7": (0.938, 0),  # 276/294
+    "probe_r7": (0.936, 0),  # 322/344
 }
 
 
