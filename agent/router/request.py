@@ -54,7 +54,7 @@ _CAPABILITY = re.compile(
 # A question about what an export costs.
 _COST = re.compile(
     r"\bcosts?\b|\bcosting\b|\bprice|\bpricey\b|\bexpensive\b|\bcheap|\bcharge|\beat\b|\beats\b"
-    r"|\bdrain|\bburn|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
+    r"|\bdrain|\bburn(?:s|ing)?\b(?!\s+in\b)|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
     r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
     r"|\bwipe\s+(?:me\s+)?out\b|\brun\s+(?:me|us)\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
     r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|好多点|额度|余额"
@@ -164,7 +164,7 @@ _TIME_EN = re.compile(
     r"|another\s+day|some\s+other\s+time|no\s+rush|can\s+wait|not\s+(?:yet|today|now))\b"
 )
 _DEADLINE = re.compile(
-    r"\b(?:by|before|for|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"
+    r"\b(?:by|before|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"
     r"|\b(?:need|needs|needed|due|deadline|present|presenting|meeting)\b"
     r"|\b(?:today|now|asap|tonight|right\s+away|immediately)\b"
 )
@@ -190,6 +190,7 @@ class Spot:
     noun: bool = False
 
 
+_AFTERWARDS = re.compile(r"^\s*(?:了|完|好)?\s*(?:以后|之后|后|的时候|时|嘅时候|咗之后|咗以后)")
 _ASKS_BACK = re.compile(
     r"^\s*(?:would|will|does|do|is|could|can|wont|doesnt)\s+(?:that|it|this|they|those)\b[^.!?]*\?"
     r"|^[^.!?]{0,30}?\b(?:that|it|this)\b[^.!?]*\?"
@@ -245,6 +246,8 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
     if asking and mark == "?" and _LATER_NEXT.match(following):  # "export? later."
         return "later"
     if _ALTERNATIVE.search(clause):
+        return "question"
+    if asking and _AFTERWARDS.match(after):  # "导出以后还能改吗？": the time after it, asked about
         return "question"
     if not asking:
         return None

@@ -180,6 +180,9 @@ def test_earlier_work_asked_again_keeps_its_edit_before_the_export(
         ("render a lens flare over the sun", ("sse",)),
         ("export it and I'll check it later", ("export",)),
         ("render a new version please", ("export",)),
+        ("导出以后还能改吗？", ("sse",)),
+        ("render's for next week, just the title for now", ("sse",)),
+        ("export it, I need it for tomorrow's meeting", ("export",)),
         # requests still export
         ("export it please", ("export",)),
         ("render it in 4k please", ("export",)),

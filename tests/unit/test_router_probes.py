@@ -77,8 +77,11 @@ mp4", "do exports keep the alpha channel?", 能不能只导出音频, 是不是�
 falling heavier", 出片遲啲先); then 56 mixed lines, first sight 48/56 (5 harmful: "can it export 2
 sizes at once or no", "another download, what's that gonna run me?", 渲染多啲煙霧效果, 被导出压缩过
 的复古风, 导出先放着); then 50 more, first sight 44/50 (2 harmful: 渲染支唔支援HDR, "render a lens
-flare over the sun"). 322/344 after, none harmful; the 22 left are read-only answers, a question
-sent to the agent, or an edit planned before an export, never an unasked export.
+flare over the sun"); then 38 on real exports worded with the gate's own words ("only export the
+first 30 seconds", "the look is perfect, export") and export words in other senses (export
+settings, a render bar, 出口贸易), first sight 30/38 (2 harmful: 导出以后还能改吗, "render's for
+next week"). 355/382 after, none harmful; the 27 left are read-only answers, a question sent to the
+agent, or an edit planned beside an export, never an unasked export.
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ PROBES = {
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
     "probe_r6": (0.991, 0),  # 479/483
-    "probe_r7": (0.936, 0),  # 322/344
+    "probe_r7": (0.929, 0),  # 355/382
 }
 
 
