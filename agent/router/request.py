@@ -8,8 +8,11 @@ of what I've got?"), a verb whose object is a part of the video ("render the sub
 export", "we export next week"), or the video named with a change to make ("I need the video
 more fast"). A plan keeps its export only while at least one export word passes; otherwise the
 export becomes what the words ask (credits for a cost question, else the video agent, `sse`),
-never an export. The gate only ever removes an export or adds the edit before it: it can make
-a real export a question for the agent, never an unasked export.
+never an export. A question in no request form ("do exports keep the alpha channel?", against
+"can you export it?") is a weak signal: `unsure` tells the router, which keeps the export only
+while the offline intent model does not strongly disagree (`Router._second_opinion`). The gate
+only ever removes an export or adds the edit before it: it can make a real export a question
+for the agent, never an unasked export.
 
 It also restores an edit dropped in front of an export that names work to finish first
 ("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
@@ -59,11 +62,7 @@ _COST = re.compile(
     r"|\bwipe\s+(?:me\s+)?out\b|\brun\s+(?:me|us)\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
     r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|好多点|额度|余额"
 )
-# Request forms in a question: "can you export it?", "能帮我导出吗".
-_ASKED_FOR = re.compile(
-    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+|kindly\s+)?$"
-    r"|帮我|幫我|给我|帮忙|麻烦|请|可以帮|能帮"
-)
+# Request forms in a question: "can you export it?", "could I get the mp4", "能帮我导出吗".
 _ASK_FORM = re.compile(
     r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+|kindly\s+|now\s+)?$"
     r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get|grab)\b"
