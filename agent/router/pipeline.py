@@ -46,8 +46,8 @@ MODEL_CONFIDENCE = 0.85
 """The intent model's plan is taken at this probability or above, else the turn goes on."""
 MODEL_EXPORT_CONFIDENCE = 0.97
 """An export from the model needs more: an export nobody asked for is the costly mistake."""
-MODEL_VETO_CONFIDENCE = 0.9
-"""The model's disagreement that vetoes an export standing on a weak signal."""
+MODEL_AGREES = 0.5
+"""An export standing on a weak signal runs only when the model's best plan has it at least so."""
 VAGUE_CONFIDENCE = 0.5
 """A rule plan of `sse` from topic words only ("the video"): the rules' weakest reading."""
 LLM_CONFIDENCE = 0.8
@@ -188,12 +188,13 @@ class Router:
 
     def _second_opinion(self, text: str, decided: Route) -> Route:
         """An export standing only on a question in no request form ("do exports keep the
-        alpha channel?") runs only while the intent model does not strongly disagree."""
-        if self._model is None or not self._keywords.unsure(text):
+        alpha channel?") runs only when the intent model agrees; else (or with no model) it goes
+        to the agent."""
+        if not self._keywords.unsure(text):
             return decided
-        guess = self._model.predict(text)
-        if "export" in guess.actions or guess.confidence < MODEL_VETO_CONFIDENCE:
-            return decided
+        guess = self._model.predict(text) if self._model is not None else None
+        if guess is not None and "export" in guess.actions and guess.confidence >= MODEL_AGREES:
+            return decided  # no model, no second opinion: the weak signal goes to the agent
         plan = self._keywords.screen(text, decided.actions, doubted=True)
         return dataclasses.replace(decided, actions=plan)
 

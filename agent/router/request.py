@@ -10,9 +10,9 @@ more fast"). A plan keeps its export only while at least one export word passes;
 export becomes what the words ask (credits for a cost question, else the video agent, `sse`),
 never an export. A question in no request form ("do exports keep the alpha channel?", against
 "can you export it?") is a weak signal: `unsure` tells the router, which keeps the export only
-while the offline intent model does not strongly disagree (`Router._second_opinion`). The gate
-only ever removes an export or adds the edit before it: it can make a real export a question
-for the agent, never an unasked export.
+when the offline intent model agrees (`Router._second_opinion`). The gate only ever removes an
+export or adds the edit before it: it can make a real export a question for the agent, never
+an unasked export.
 
 It also restores an edit dropped in front of an export that names work to finish first
 ("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
@@ -65,7 +65,7 @@ _COST = re.compile(
 # Request forms in a question: "can you export it?", "could I get the mp4", "能帮我导出吗".
 _ASK_FORM = re.compile(
     r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+|kindly\s+|now\s+)?$"
-    r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get|grab)\b"
+    r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:(?:have|get|grab)\b|$)"
     r"|\b(?:please|pls|plz|kindly)\b|\bmind\s+$|\bhow\s+about\s+(?:you\s+)?$|\bwhy\s+not\s+$"
     r"|帮|幫|给我|俾我|畀我|请|麻烦|唔该|可以|可唔可以|能不能|能唔能|能否|能|好不好|好唔好"
 )
@@ -74,7 +74,7 @@ _OBJECT = re.compile(
     r"(?:\w+\s+)?(?:video|vid|clip|final|project|file|mp4|movie|film|edit|cut|reel|version"
     r"|result|thing|one|slideshow|output)s?\b|(?:now|for\s+me|out|again|asap|already|yet"
     r"|please|pls|plz|today|tonight|soon)\b|\W*$)"
-    r"|^\s*(?:给我|俾我|畀我|出来|了|吧|啦|喇|未|一下|下|条片|个视频|视频|成片|片|[\u3400-\u9fff]{0,4}"
+    r"|^\s*(?:给我|俾我|畀我|出来|来|了|吧|啦|喇|未|一下|下|条片|个视频|视频|成片|片|[\u3400-\u9fff]{0,4}"
     r"(?:吧|啦|喇|嘛|得唔得|好唔好|行不行|得不得|可以吗|好吗|唔该)|\s*(?:吗|嗎|呀|啊|么)?\W*$)"
 )
 # Answers to the question forms that ask for the export ("得唔得", "好不好", "ok?").
@@ -255,7 +255,7 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
     if _CAPABILITY.search(clause):
         return "question"
     # a question in no request form ("do exports keep the alpha channel?") is a weak signal:
-    # a request only while the intent model does not strongly disagree (see `Router`)
+    # a request only when the intent model agrees (see `Router._second_opinion`)
     return None if _requested(before, after, noun=spot.noun) else "unsure"
 
 
@@ -264,7 +264,7 @@ def judge(text: str, spot: Spot) -> Verdict:
     word = text[spot.start : spot.end]
     before, after, mark = _clause(text, spot.start, spot.end)
     asked = _asked(text, spot, before, after, mark)
-    if asked is not None:
+    if asked is not None and asked != "unsure":
         return asked
     later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before)
     if later or _later_en(before[-32:], word, after[:24]):
@@ -283,7 +283,7 @@ def judge(text: str, spot: Spot) -> Verdict:
         return "part"
     if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
         return "edit"
-    return "request"
+    return asked or "request"
 
 
 def screen(

@@ -198,12 +198,13 @@ def test_round6_harm_classes(router: Router, text: str, plan: tuple[str, ...]) -
 
 def test_a_weak_export_runs_only_while_the_intent_model_agrees() -> None:
     """A question in no request form ("do exports keep the alpha channel?") is a weak signal:
-    the intent model vetoes it; without a model the keyword plan stands."""
-    text = "do exports keep the alpha channel?"
-    assert "export" not in asyncio.run(build_router().route(text)).actions
-    bare = Router(build_keyword_router())
-    assert asyncio.run(bare.route(text)).actions == ("export",)
-    assert asyncio.run(build_router().route("can you export it now?")).actions == ("export",)
+    it exports only when the intent model agrees, and never with no model to ask; a request
+    form needs no second opinion."""
+    full, bare = build_router(), Router(build_keyword_router())
+    assert "export" not in asyncio.run(full.route("do exports keep the alpha channel?")).actions
+    assert asyncio.run(full.route("can you put it in my gallery")).actions == ("export",)
+    assert asyncio.run(bare.route("can you put it in my gallery")).actions == ("sse",)
+    assert asyncio.run(bare.route("can you export it now?")).actions == ("export",)
 
 
 def test_the_look_of_an_animated_picture_is_not_an_export(router: Router) -> None:
