@@ -155,7 +155,7 @@ _TIME_ZH = (
 _LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
 _LATER_AFTER_ZH = re.compile(
     r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|唔急|等等|改天|下次|先?放着|先?放一放"
-    r"|先?搁着|再说)"
+    r"|先?搁着|再说|等(?:阵|一阵|下|一下|会|一会)(?:先|再|啦|吧)?)"
 )
 _TIME_EN = re.compile(
     r"\b(?:next\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)|tomorrow|tmrw"
@@ -319,13 +319,16 @@ def unsure(text: str, spots: Sequence[Spot]) -> bool:
 _REPEATED = re.compile(
     r"\bsame\s+(?:\w+\s+){0,2}?(?:as|like)\s+(?:the\s+|on\s+the\s+|in\s+the\s+)?(?:last|before"
     r"|previous|earlier|other)\b|\bdo\s+what\s+you\s+did\b|\brepeat\s+the\b"
+    r"|\blike\s+(?:the\s+)?(?:previous|last|earlier|other)\s+(?:one|video|clip|edit)\b"
+    r"|\bsame\s+(?:font|fonts|colou?rs?|music|filter|style|transitions?|captions?|look|grade"
+    r"|edits?|cuts?|effects?)\b"
     r"|(?:照|跟|和|同|按|像)\s*(?:上次|之前|刚才|刚刚|上一|前面|以前|头先|上个|上条|旧)"
     r"|照旧|一样的(?:处理|调色|风格|效果|做法)"
 )
 # the work itself named beside "as before" ("same treatment", "一样的处理", "照上次那样调色")
 _WORK = re.compile(
     r"\b(?:treatment|look|edit|edits|editing|style|grade|grading|effects?|filters?|colou?rs?"
-    r"|did|changes|cuts?|transitions?|captions?|subtitles?|music)\b"
+    r"|did|changes|cuts?|transitions?|captions?|subtitles?|music|fonts?)\b"
     r"|处理|调色|风格|效果|做法|弄|加|剪|调|改|整|字幕|滤镜|音乐"
 )
 
@@ -336,10 +339,8 @@ def work_first(text: str, spots: Sequence[Spot], plan: tuple[Action, ...]) -> tu
         return plan
     clauses = [c for c in _BOUNDARY.split(text) if c.strip()]
     spotted = {text[s.start : s.end] for s in spots}
-    named = any(
-        _REPEATED.search(c) and _WORK.search(c) and not any(w in c for w in spotted)
-        for c in clauses
-    )
+    own = [c for c in clauses if not any(w in c for w in spotted)]  # no export word in them
+    named = any(_REPEATED.search(c) for c in own) and any(_WORK.search(c) for c in own)
     if not named:
         return plan
     at = plan.index("export")

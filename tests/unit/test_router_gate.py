@@ -183,6 +183,8 @@ def test_earlier_work_asked_again_keeps_its_edit_before_the_export(
         ("导出以后还能改吗？", ("sse",)),
         ("render's for next week, just the title for now", ("sse",)),
         ("export it, I need it for tomorrow's meeting", ("export",)),
+        ("出片等陣先，加多個轉場", ("sse",)),
+        ("like the previous one — same font, same colors — then export", ("sse", "export")),
         # requests still export
         ("export it please", ("export",)),
         ("render it in 4k please", ("export",)),

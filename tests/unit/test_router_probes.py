@@ -80,8 +80,10 @@ sizes at once or no", "another download, what's that gonna run me?", 渲染多�
 flare over the sun"); then 38 on real exports worded with the gate's own words ("only export the
 first 30 seconds", "the look is perfect, export") and export words in other senses (export
 settings, a render bar, 出口贸易), first sight 30/38 (2 harmful: 导出以后还能改吗, "render's for
-next week"). 355/382 after, none harmful; the 27 left are read-only answers, a question sent to the
-agent, or an edit planned beside an export, never an unasked export.
+next week"); a last 38 mixed lines on the finished gate, first sight 35/38 (2 harmful: 出片等陣先,
+"like the previous one — same font, same colors — then export" dropping the edit). 392/420
+after, none harmful; the 28 left are read-only answers, a question sent to the agent, or an edit
+planned beside an export, never an unasked export.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ PROBES = {
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
     "probe_r6": (0.991, 0),  # 479/483
-    "probe_r7": (0.929, 0),  # 355/382
+    "probe_r7": (0.933, 0),  # 392/420
 }
 
 
