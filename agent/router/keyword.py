@@ -33,6 +33,7 @@ from agent.router.reading import (
     works_first,
 )
 from agent.router.replies import accepted_offer, refuses, retracts, told
+from agent.router.request import Spot, screen, unsure, work_first
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
@@ -170,6 +171,12 @@ class KeywordRouter:
             )
             return Decision(None, declined, firm, holds)
         plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
+        # the export gate: an export word used in another sense never plans an export
+        if "export" in plan:
+            spots = self.export_spots(respelled)
+            plan, put_off_later = screen(respelled, spots, plan)
+            plan = work_first(respelled, spots, plan)
+            held += ["export"] if put_off_later else []
         declined = tuple(
             dict.fromkeys(a for c in [*clauses, Clause(declined=held)] for a in c.declined)
         )
@@ -202,6 +209,41 @@ class KeywordRouter:
         # a read-only answer once is enough ("if it's done send it; if not, how long is left")
         once = [a for i, a in enumerate(actions) if a not in _READ_ONLY or a not in actions[:i]]
         return tuple(a for i, a in enumerate(once) if i == 0 or a != once[i - 1])
+
+    def export_spots(self, text: str) -> list[Spot]:
+        """Every export word in the keyword stage's normalised text (keywords, noun phrases and
+        misspellings), for the export gate (`agent.router.request`)."""
+        spots = [
+            Spot(m.start(), m.end(), noun)
+            for intent, noun, regex in self._intents
+            if intent == "export"
+            for m in regex.finditer(text)
+        ]
+        spots += [
+            Spot(w.start(), w.end())
+            for w in self._words.finditer(text)
+            if self._typos.get(w.group(0)) == "export"
+        ]
+        return spots
+
+    def screen(
+        self, text: str, plan: tuple[Action, ...], *, doubted: bool = False
+    ) -> tuple[Action, ...]:
+        """`plan` through the export gate again: for a plan made by a later stage (the intent
+        model), or `doubted` when the model disagrees with a weak export."""
+        respelled = self._respelled(text)
+        return screen(respelled, self.export_spots(respelled), plan, doubted=doubted)[0]
+
+    def unsure(self, text: str) -> bool:
+        """The turn's export stands only on a question in no request form (see
+        `agent.router.request.unsure`)."""
+        respelled = self._respelled(text)
+        return unsure(respelled, self.export_spots(respelled))
+
+    def _respelled(self, text: str) -> str:
+        prepared = prepare((accepted_offer(text) or text).translate(self._fold))
+        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
+        return set_apart(respelled, MASK)
 
     def _asks_more(self, text: str) -> bool:
         """With a file, words beyond handing it over or a later word ask for something."""

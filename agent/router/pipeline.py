@@ -46,6 +46,8 @@ MODEL_CONFIDENCE = 0.85
 """The intent model's plan is taken at this probability or above, else the turn goes on."""
 MODEL_EXPORT_CONFIDENCE = 0.97
 """An export from the model needs more: an export nobody asked for is the costly mistake."""
+MODEL_AGREES = 0.5
+"""An export standing on a weak signal runs only when the model's best plan has it at least so."""
 VAGUE_CONFIDENCE = 0.5
 """A rule plan of `sse` from topic words only ("the video"): the rules' weakest reading."""
 LLM_CONFIDENCE = 0.8
@@ -159,6 +161,8 @@ class Router:
         # The default still uploads what the turn carries; dropping a file would lose it.
         media = prepared.media + len(attachments) > 0
         decided = decision.route
+        if decided is not None and "export" in decided.actions:
+            decided = self._second_opinion(text, decided)
         if decided is not None:
             # with a file, any words ask for something ("Ken Burns effect"): never overruled
             if decision.firm or decision.waits or decided.actions != ("sse",):
@@ -182,6 +186,18 @@ class Router:
         kept = tuple(a for a in plan or () if a not in declined)
         return Route(kept, "llm", prepared.language, declined, LLM_CONFIDENCE) if kept else default
 
+    def _second_opinion(self, text: str, decided: Route) -> Route:
+        """An export standing only on a question in no request form ("do exports keep the
+        alpha channel?") runs only when the intent model agrees; else (or with no model) it goes
+        to the agent."""
+        if not self._keywords.unsure(text):
+            return decided
+        guess = self._model.predict(text) if self._model is not None else None
+        if guess is not None and "export" in guess.actions and guess.confidence >= MODEL_AGREES:
+            return decided  # no model, no second opinion: the weak signal goes to the agent
+        plan = self._keywords.screen(text, decided.actions, doubted=True)
+        return dataclasses.replace(decided, actions=plan)
+
     def _guess(
         self, text: str, media: bool, declined: Sequence[Action], *, read_only: bool
     ) -> Route | None:
@@ -204,6 +220,7 @@ class Router:
             return None  # a question never changes anything
         if media and "upload" not in plan:
             plan = ("upload", *plan)
+        plan = self._keywords.screen(text, plan)  # the export gate holds for the model too
         actions = tuple(a for a in plan if a in ACTIONS)
         return Route(actions, "model", prepare(text).language, tuple(declined), guess.confidence)
 

@@ -64,6 +64,26 @@ fixed). 479 of the 483 after the round-6 classes (main scores 394/483 with 51 ha
 all to the agent or a read-only answer: "📤 pls" (an emoji alone is not read as an export),
 "render pls, if I run out just tell me" (a condition it cannot place), "…配返首歌再出" (the bare
 出 after 再) and "idk if i have enough creds lol, check".
+
+probe_r7 (round 7, the export gate): 89 lines in the classes the round-6 sets' harm showed
+(capability and cost questions naming an export word, render/渲染 of a part of the video, an
+export word as a look, an export put off to a later day, non-native edits naming the video, an
+edit asked "as before" then an export, and real exports in many forms), first sight 63/89 (21
+harmful); then 85 fresh lines in the same classes written after the gate, first sight 76/85 (5
+harmful: "輸出只可以係MP4？", "rendering twice more, would that wipe me out?", a look framed
+around 下载, "export? later.", "the final video need more bright"); then 64 more, first sight
+53/64 (6 harmful: capability questions in no request form - "yo can it spit out a webm or just
+mp4", "do exports keep the alpha channel?", 能不能只导出音频, 是不是只能导出720p - "render the snow
+falling heavier", 出片遲啲先); then 56 mixed lines, first sight 48/56 (5 harmful: "can it export 2
+sizes at once or no", "another download, what's that gonna run me?", 渲染多啲煙霧效果, 被导出压缩过
+的复古风, 导出先放着); then 50 more, first sight 44/50 (2 harmful: 渲染支唔支援HDR, "render a lens
+flare over the sun"); then 38 on real exports worded with the gate's own words ("only export the
+first 30 seconds", "the look is perfect, export") and export words in other senses (export
+settings, a render bar, 出口贸易), first sight 30/38 (2 harmful: 导出以后还能改吗, "render's for
+next week"); a last 38 mixed lines on the finished gate, first sight 35/38 (2 harmful: 出片等陣先,
+"like the previous one — same font, same colors — then export" dropping the edit). 392/420
+after, none harmful; the 28 left are read-only answers, a question sent to the agent, or an edit
+planned beside an export, never an unasked export.
 """
 
 from __future__ import annotations
@@ -81,6 +101,7 @@ PROBES = {
     "probe_r4_hard": (0.98, 0),
     "probe_r5": (1.0, 0),
     "probe_r6": (0.991, 0),  # 479/483
+    "probe_r7": (0.933, 0),  # 392/420
 }
 
 

@@ -65,6 +65,15 @@ ROUTER = {
     # "I'm done editing" and a money pictograph ("💰 left?"): 100/100 and 100/100, none harmful
     "round5_everyday": (1.0, 0),
     "round5_hard": (1.0, 0),
+    # round 6 sets (stranger-written, trained on in round 7): first sight on the finished
+    # round-6 code 98/100 (1 harmful) and 85/100 (7 harmful); on main before the round 97/100 (1)
+    # and 85/100 (7). The harm was an export planned from words used in another sense (a
+    # capability or cost question, render = draw, 渲染 = enhance, 动图 as a look, 下周才export,
+    # "I need the video more fast") and an edit dropped before 弄完导出. After the export gate
+    # (agent/router/request.py, tests/unit/test_router_gate.py): 99/100 and 92/100, none harmful;
+    # the misses left are read-only or an export taken for the agent (sse), none harmful
+    "round6_everyday": (0.99, 0),
+    "round6_hard": (0.92, 0),
 }
 
 

@@ -1,0 +1,347 @@
+"""The export gate: an export is planned only when an export REQUEST is recognised.
+
+The keyword stage finds export words; this module decides, for each one, whether it is a
+request for the video's file or a word used in another sense: a question about what an export
+can be or what it costs ("can you export to mov or only mp4?", "would one more render eat most
+of what I've got?"), a verb whose object is a part of the video ("render the subtitles in gold",
+"渲染一下氛围感"), a look ("做成动图那种感觉"), an export put off to a later day ("我们下周才
+export", "we export next week"), or the video named with a change to make ("I need the video
+more fast"). A plan keeps its export only while at least one export word passes; otherwise the
+export becomes what the words ask (credits for a cost question, else the video agent, `sse`),
+never an export. A question in no request form ("do exports keep the alpha channel?", against
+"can you export it?") is a weak signal: `unsure` tells the router, which keeps the export only
+when the offline intent model agrees (`Router._second_opinion`). The gate only ever removes an
+export or adds the edit before it: it can make a real export a question for the agent, never
+an unasked export.
+
+It also restores an edit dropped in front of an export that names work to finish first
+("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
+
+Pure regexes over the keyword stage's normalised text (lower case, Simplified, ASCII
+punctuation, apostrophes dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.router.route import Action
+
+__all__ = ["Spot", "Verdict", "judge", "screen", "unsure", "work_first"]
+
+Verdict = Literal["request", "unsure", "question", "cost", "part", "look", "later", "edit"]
+
+_BOUNDARY = re.compile(r"[,.;!?\n]|\s[-—–]+\s|—")
+_ASKS = re.compile(r"(?:吗|么|嘛|㗎|呢|冇|未|不)\W*$")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不唔没冇]\1")  # 是不是, 能不能, 可唔可以
+# "…or just mp4", "还是只支持MP4": an alternative offered asks what is possible, "?" or not
+_ALTERNATIVE = re.compile(r"\bor\s+(?:just|only)\b|\bor\s+(?:no|not|nah|nope)\W*$|还是只|还是最多")
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|hey|hi|yo|um|uh|also|btw|like|quick\s+q)\s+)*(?:can|could|would|will|does|do|is|are|was"
+    r"|what|whats|which|how|hows|any|should|may)\b"
+)
+# A question about what an export can be: formats, limits, defaults, alternatives.
+_CAPABILITY = re.compile(
+    r"\bor\s+(?:only|just|is\s+it|are\s+you|do\s+you|can\s+it|does\s+it)\b|\bonly\b"
+    r"|\binstead\s+of\b|\bsupport(?:s|ed)?\b|\bany\s+way\b|\bby\s+default\b|\bpossible\b"
+    r"|\blimits?\b|\bmax(?:imum)?\b|\bwhat\s+(?:format|formats|aspect|resolution|resolutions"
+    r"|size|fps|frame|codec|quality|kind|type|file\s+type)|\bwhich\s+(?:format|formats"
+    r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b"
+    r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b|\b(?:can|could|will|does)\s+(?:it|this\s+thing)\b"
+    r"|支持|支援|还是只|还是最多|只|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
+    r"(?:gif|mov|webm|mp4|avi|动图|竖屏|横屏).{0,3}(?:吗|㗎|么)"
+)
+# A question about what an export costs.
+_COST = re.compile(
+    r"\bcosts?\b|\bcosting\b|\bprice|\bpricey\b|\bexpensive\b|\bcheap|\bcharge|\beat\b|\beats\b"
+    r"|\bdrain|\bburn(?:s|ing)?\b(?!\s+in\b)|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
+    r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
+    r"|\bwipe\s+(?:me\s+)?out\b|\brun\s+(?:me|us)\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
+    r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|好多点|额度|余额"
+)
+# Request forms in a question: "can you export it?", "could I get the mp4", "能帮我导出吗".
+_ASK_FORM = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+|kindly\s+|now\s+)?$"
+    r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:(?:have|get|grab)\b|$)"
+    r"|\b(?:please|pls|plz|kindly)\b|\bmind\s+$|\bhow\s+about\s+(?:you\s+)?$|\bwhy\s+not\s+$"
+    r"|帮|幫|给我|俾我|畀我|请|麻烦|唔该|可以|可唔可以|能不能|能唔能|能否|能|好不好|好唔好"
+)
+_OBJECT = re.compile(
+    r"^\s*(?:(?:it|this|that|them|these|those|everything|me|us)\b|(?:the|my|our|this|that)\s+"
+    r"(?:\w+\s+)?(?:video|vid|clip|final|project|file|mp4|movie|film|edit|cut|reel|version"
+    r"|result|thing|one|slideshow|output)s?\b|(?:now|for\s+me|out|again|asap|already|yet"
+    r"|please|pls|plz|today|tonight|soon)\b|\W*$)"
+    r"|^\s*(?:给我|俾我|畀我|出来|来|了|吧|啦|喇|未|一下|下|条片|个视频|视频|成片|片|[\u3400-\u9fff]{0,4}"
+    r"(?:吧|啦|喇|嘛|得唔得|好唔好|行不行|得不得|可以吗|好吗|唔该)|\s*(?:吗|嗎|呀|啊|么)?\W*$)"
+)
+# Answers to the question forms that ask for the export ("得唔得", "好不好", "ok?").
+_ANSWER_FORM = re.compile(r"得唔得|得不得|好唔好|好不好|行不行|行唔行|可以吗|ok\s*\?|吧\W*$")
+
+
+def _requested(before: str, after: str, *, noun: bool) -> bool:
+    """A question in a request form: the export asked of us ("can you export it?", "could
+    you download the video for me", "能帮我导出吗", "出片得唔得?"), not asked about."""
+    if _ANSWER_FORM.search(after):
+        return True
+    if not _ASK_FORM.search(before) and not noun:
+        return False
+    return noun or _OBJECT.match(after) is not None
+
+
+# A part of the video as the verb's object ("render the subtitles", "把字幕渲染成金色").
+_PART = (
+    r"(?:title|titles|caption|captions|subtitle|subtitles|text|texts|words|letters|lettering"
+    r"|font|fonts|logo|logos|background|backgrounds|sky|skies|lower\s+third|lower\s+thirds"
+    r"|shadow|shadows|light|lights|lighting|effect|effects|glow|scene|scenes|character"
+    r"|characters|face|faces|particles?|smoke|fire|sparkles?|transition|transitions|colou?rs?"
+    r"|clouds?|water|reflections?|overlay|overlays|sticker|stickers|intro\s+text|name|names"
+    r"|watermark|border|frame|frames|outline|headline|heading|graphics?|animation|3d\s+\w+)"
+)
+_LINK = (
+    r"(?:once|after|when|with|without|in|on|at|to|for|as|and|then|but|before|until|if|so|it"
+    r"|adding|burned|burnt|is|are|me|us|again|now|out|please|pls)"
+)
+_PART_AFTER = re.compile(
+    rf"^\s*(?:out\s+)?(?:(?:the|my|our|a|an|this|that|these|those|all\s+the|some|each)\s+)?"
+    rf"(?:(?!{_LINK}\b)[a-z0-9]+\s+){{0,2}}?{_PART}\b"
+)
+# After "render": a determiner and a thing that is not the video ("render the snow", "render those
+# sparkles"): render = draw. The video, a version or a format after it is an export.
+_DRAWN = re.compile(
+    r"^\s+(?:the|my|our|those|these|his|her|their|all\s+the|some|a|an)\s+"
+    r"(?!(?:video|vid|videos|final|clip|clips|project|movie|film|whole|full|edit|cut|thing|reel"
+    r"|slideshow|version|file|mp4|result|draft|story|vlog|montage|trailer|ad|short|output|new"
+    r"|updated|latest|last|current|entire|complete|completed|finished|one|same|first|second"
+    r"|preview|timeline|sequence|piece|animation|gif|highlight|highlights|footage|recording"
+    r"|composition|comp|scene|scenes|intro|outro|episode|promo|teaser|it|thing|copy|quick|hd"
+    r"|high|low|test|sample|proper|clean|rough|gif|webm|mov|square|vertical|horizontal|short"
+    r"|longer|shorter|smaller|bigger|compressed|full|final)s?\b|\d)[a-z]"
+)
+_PART_ZH = (
+    r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
+    r"|logo|片头|片尾|人物|场景|阴影|质感|细节|天|云|烟|火|水|倒影|边框|贴纸|水印|名字|动画"
+    r"|霓虹|光|烟|雾|雪|雨|头发|皮肤)"
+)
+# After 渲染: a manner, a result that is not a format, or a part of the video.
+_RENDERED_AS = re.compile(
+    rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|成片|4k|\d))"
+    rf"|[^,]{{0,4}}?{_PART_ZH})"
+)
+_PART_BEFORE_ZH = re.compile(rf"{_PART_ZH}.{{0,4}}$")
+_RENDER_ZH = re.compile(r"渲染")
+# A look: "做成动图那种感觉", "that exported-from-vhs look", "look like a downloaded tiktok".
+_LOOK_AFTER = re.compile(
+    r"^\s*(?:的|咁|咁的|那种|这种|那样|这样|一样|一样的|那种的|咁样)?\s*(?:的)?\s*"
+    r"(?:感觉|效果|风格|味道|质感|feel|feeling|look|vibe|vibes|style|aesthetic)"
+    r"|^\S*\s+(?:look|feel|vibe|style|aesthetic)\b"
+)
+# a look framed around the export word: "那种下载下来画质变差的风格", "an old vhs render vibe"
+_LOOK_FRAME_ZH = re.compile(r"那种|这种|一种|那样|这样|像|好似|类似|咁|被\s*$")
+_LOOK_NOUN = re.compile(
+    r"感觉|效果|风格|味道|质感|画质|[\u4e00-\u9fff]风(?!格)|\b(?:feel|look|vibe|vibes|aesthetic|style)\b(?!\s+at\b)"
+)
+_LOOK_BEFORE = re.compile(
+    r"\b(?:look|looks|feel|feels|looking|feeling)\s+(?:like|as\s+if)\s+(?:(?:a|an|it|its)\s+)?"
+    r"(?:\w+\s+)?$|\bkind\s+of\s+(?:a\s+)?$|(?:像|好似|似|仿佛|类似)\S{0,3}$"
+)
+# An export put off to a later day, in its own clause.
+_TIME_ZH = (
+    r"(?:明天|明日|听日|下周|下星期|下礼拜|下个?月|后天|后日|改天|回头|晚点|晚些|迟点|迟啲"
+    r"|周末|过几天|过两天|下次|稍后|第日|下昼|今晚|今天晚上|下午)"
+)
+_LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
+_LATER_AFTER_ZH = re.compile(
+    r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|唔急|等等|改天|下次|先?放着|先?放一放"
+    r"|先?搁着|再说|等(?:阵|一阵|下|一下|会|一会)(?:先|再|啦|吧)?)"
+)
+_TIME_EN = re.compile(
+    r"\b(?:next\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)|tomorrow|tmrw"
+    r"|later|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the\s+weekend"
+    r"|another\s+day|some\s+other\s+time|no\s+rush|can\s+wait|not\s+(?:yet|today|now))\b"
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"
+    r"|\b(?:need|needs|needed|due|deadline|present|presenting|meeting)\b"
+    r"|\b(?:today|now|asap|tonight|right\s+away|immediately)\b"
+)
+# The video named with a change to make ("I need the video more fast", "the final video more
+# bright and with the logo big").
+_CHANGED = re.compile(
+    r"^\s*(?:(?:video|clip|mp4|file|cut|version|movie|film)\s+)?(?:but\s+)?"
+    r"(?:(?:needs?|is|should\s+be|must\s+be|gets?|i\s+need|i\s+want)\s+)?(?:(?:more|less|a\s+(?:bit|little|lot)|very)\s+(?!than\b)[a-z]{3,}|to\s+be|to\s+look"
+    r"|to\s+feel|shorter|longer|faster|slower|brighter|darker|louder|quieter|bigger|smaller)\b"
+)
+_CHANGED_NOUN = re.compile(
+    r"^\s*(?:with|without)\s+(?:more|less|music|song|songs|text|subtitles?|captions?|effects?"
+    r"|filters?|logo|title|titles|some|of)\b|^\s*in\s+(?:black|slow|colou?r)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """One export word in the turn: where it is and whether it is a noun phrase."""
+
+    start: int
+    end: int
+    noun: bool = False
+
+
+_AFTERWARDS = re.compile(r"^\s*(?:了|完|好)?\s*(?:以后|之后|后|的时候|时|嘅时候|咗之后|咗以后)")
+_ASKS_BACK = re.compile(
+    r"^\s*(?:would|will|does|do|is|could|can|wont|doesnt)\s+(?:that|it|this|they|those)\b[^.!?]*\?"
+    r"|^[^.!?]{0,30}?\b(?:that|it|this)\b[^.!?]*\?"
+)
+_LATER_NEXT = re.compile(
+    r"^\s*(?:later|not\s+yet|not\s+now|tomorrow|next\s+week|another\s+time|nah|no|wait"
+    r"|hold\s+on|晚点|迟点|迟啲|等等|先不|不急|明天|改天|下次)(?![a-z])"
+)
+
+
+def _next_clause(text: str, end: int) -> str:
+    """The text of the clause after the export word's clause."""
+    right = _BOUNDARY.search(text, end)
+    return text[right.end() :] if right else ""
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The export word's clause: the words before it, after it, and the closing mark."""
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    right = _BOUNDARY.search(text, end)
+    stop = right.start() if right else len(text)
+    mark = right.group(0) if right else ""
+    return text[left:start], text[end:stop], mark
+
+
+_JOINED = re.compile(r"\b(?:and|then|but|so|because|cause|cuz|while)\b")
+
+
+def _later_en(before: str, word: str, after: str) -> bool:
+    """A later day named next to the export word ("we export next week", "no rush on the
+    render"), not a deadline ("by friday", "I need it tomorrow"), now ("today"), or another
+    verb's time ("export it and I'll check it later")."""
+    before = _JOINED.split(before)[-1]
+    after = _JOINED.split(after)[0]
+    near = f"{before}{word}{after}"
+    time = _TIME_EN.search(near)
+    return time is not None and _DEADLINE.search(near[: time.start()]) is None
+
+
+def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict | None:
+    """A question about the export (what it can be, what it costs), or None."""
+    clause = f"{before}{text[spot.start : spot.end]}{after}"
+    following = _next_clause(text, spot.end)
+    asking = (
+        mark == "?"
+        or _ASKS.search(clause) is not None
+        or _A_NOT_A.search(before[-8:]) is not None
+        or _A_NOT_A.search(after[:8]) is not None
+        or (_QUESTION_WORD.match(before) is not None and len(before.split()) <= 6)
+    )
+    if mark == "," and _ASKS_BACK.match(following):  # "rendering twice more, would that…?"
+        clause, asking = f"{clause} {following}", True
+    if asking and mark == "?" and _LATER_NEXT.match(following):  # "export? later."
+        return "later"
+    if _ALTERNATIVE.search(clause):
+        return "question"
+    if asking and _AFTERWARDS.match(after):  # "导出以后还能改吗？": the time after it, asked about
+        return "question"
+    if not asking:
+        return None
+    if _COST.search(clause):
+        return "cost"
+    if _CAPABILITY.search(clause):
+        return "question"
+    # a question in no request form ("do exports keep the alpha channel?") is a weak signal:
+    # a request only when the intent model agrees (see `Router._second_opinion`)
+    return None if _requested(before, after, noun=spot.noun) else "unsure"
+
+
+def judge(text: str, spot: Spot) -> Verdict:
+    """What one export word is: a request, or a word used in another sense."""
+    word = text[spot.start : spot.end]
+    before, after, mark = _clause(text, spot.start, spot.end)
+    asked = _asked(text, spot, before, after, mark)
+    if asked is not None and asked != "unsure":
+        return asked
+    later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before)
+    if later or _later_en(before[-32:], word, after[:24]):
+        return "later"
+    if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
+        return "look"
+    if _LOOK_NOUN.search(after[:30]) and (
+        _LOOK_FRAME_ZH.search(before) or re.search(r"[a-z]", word)
+    ):
+        return "look"
+    if _RENDER_ZH.search(word) and (_RENDERED_AS.match(after) or _PART_BEFORE_ZH.search(before)):
+        return "part"
+    if not spot.noun and re.search(r"[a-z]", word) and _PART_AFTER.match(after):
+        return "part"
+    if word.startswith("render") and _DRAWN.match(after):  # "render the snow falling heavier"
+        return "part"
+    if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
+        return "edit"
+    return asked or "request"
+
+
+def screen(
+    text: str, spots: Sequence[Spot], plan: tuple[Action, ...], *, doubted: bool = False
+) -> tuple[tuple[Action, ...], bool]:
+    """The plan with its export kept only when some export word is a request (or only a weak
+    one, a question in no request form, unless `doubted`: the intent model disagrees).
+
+    Returns the plan and whether the export was put off to a later day (then declined).
+    """
+    if "export" not in plan:
+        return plan, False
+    verdicts = [judge(text, spot) for spot in spots]
+    if not verdicts or "request" in verdicts or ("unsure" in verdicts and not doubted):
+        return plan, False
+    instead: Action = "credits" if "cost" in verdicts else "sse"
+    kept = [a if a != "export" else instead for a in plan]
+    if instead == "credits" and "sse" in kept and "credits" in plan:
+        kept = [a for a in kept if a != "sse"]
+    out = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
+    return out, "later" in verdicts
+
+
+def unsure(text: str, spots: Sequence[Spot]) -> bool:
+    """No export word is a plain request, and one is a question in no request form: the export
+    stands on a weak signal, for the intent model to confirm or veto."""
+    verdicts = [judge(text, spot) for spot in spots]
+    return "request" not in verdicts and "unsure" in verdicts
+
+
+# Earlier work asked for again in a clause of its own ("跟刚才那个一样的处理，弄完导出", "same
+# treatment as the last one, then export", "do what you did on the previous clip and render it").
+_REPEATED = re.compile(
+    r"\bsame\s+(?:\w+\s+){0,2}?(?:as|like)\s+(?:the\s+|on\s+the\s+|in\s+the\s+)?(?:last|before"
+    r"|previous|earlier|other)\b|\bdo\s+what\s+you\s+did\b|\brepeat\s+the\b"
+    r"|\blike\s+(?:the\s+)?(?:previous|last|earlier|other)\s+(?:one|video|clip|edit)\b"
+    r"|\bsame\s+(?:font|fonts|colou?rs?|music|filter|style|transitions?|captions?|look|grade"
+    r"|edits?|cuts?|effects?)\b"
+    r"|(?:照|跟|和|同|按|像)\s*(?:上次|之前|刚才|刚刚|上一|前面|以前|头先|上个|上条|旧)"
+    r"|照旧|一样的(?:处理|调色|风格|效果|做法)"
+)
+# the work itself named beside "as before" ("same treatment", "一样的处理", "照上次那样调色")
+_WORK = re.compile(
+    r"\b(?:treatment|look|edit|edits|editing|style|grade|grading|effects?|filters?|colou?rs?"
+    r"|did|changes|cuts?|transitions?|captions?|subtitles?|music|fonts?)\b"
+    r"|处理|调色|风格|效果|做法|弄|加|剪|调|改|整|字幕|滤镜|音乐"
+)
+
+
+def work_first(text: str, spots: Sequence[Spot], plan: tuple[Action, ...]) -> tuple[Action, ...]:
+    """The plan with the edit restored before an export that names work to finish first."""
+    if "export" not in plan or "sse" in plan:
+        return plan
+    clauses = [c for c in _BOUNDARY.split(text) if c.strip()]
+    spotted = {text[s.start : s.end] for s in spots}
+    own = [c for c in clauses if not any(w in c for w in spotted)]  # no export word in them
+    named = any(_REPEATED.search(c) for c in own) and any(_WORK.search(c) for c in own)
+    if not named:
+        return plan
+    at = plan.index("export")
+    return (*plan[:at], "sse", *plan[at:])
