@@ -100,12 +100,16 @@ not the one asked for; it asks for less movement."""
 
 
 _STILL = re.compile(
-    r"\b(?:don't|do\s+not|dont|stop|quit|no\s+more|not|without(?:\s+any)?)\s+(?:any\s+|the\s+)?"
+    r"\b(?:don't|do\s+not|dont|stop|quit|no\s+more|not|no|without(?:\s+any)?|ditch|kill|lose|drop"
+    r"|scrap|remove|get\s+rid\s+of|enough(?:\s+with)?|(?:not\s+a\s+|no\s+)(?:big\s+)?fan\s+of"
+    r"|(?:i\s+)?(?:hate|dislike))\s+(?:any\s+|the\s+|that\s+|this\s+|all\s+(?:the|that|this)\s+)?"
     r"(?:more\s+)?(?:zoom|pan|ken\s*burns|push(?:ing)?\s+in|dolly|tilt)\w*"
-    r"(?:\s+(?:in|out|left|right|up|down|around|effect|motion|anymore|any\s+more))*\b"
+    r"(?:\s+(?:in|out|left|right|up|down|around|effect|motion|anymore|any\s+more|thing|stuff"
+    r"|move|please|pls|plz))*\b"
     r"(?!\s+(?:so|too|as|that|this|quite|fast|slow|quick|much))"
     r"|(?:不要|别|不用|唔好|唔使|唔要|毋须|无需|不需要|不必|停止|莫)\s*(?:再|咁)?\s*"
-    r"(?:zoom(?:\s*(?:in|out))?|pan|推近|推进|拉近|拉远|放大|缩小|平移|运镜|推拉|摇镜|镜头移动|移动镜头)"
+    r"(?:zoom(?:\s*(?:in|out))?|pan|ken\s*burns|肯伯恩斯|平移缩放|推近|推进|拉近|拉远|放大|缩小|平移|运镜"
+    r"|推拉|摇镜|镜头移动|移动镜头)(?:效果)?"
     r"(?:了|啦|喇|嘞|咯|呀|喎)?(?![^，,。；;！!？?]{0,3}(?:太|那么|这么|咁|得|快|慢|多|少))"
     r"|定住(?:就得|就好|就行|就可以)?",
     re.IGNORECASE,

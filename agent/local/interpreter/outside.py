@@ -79,6 +79,31 @@ _ZH_FOOTAGE = re.compile(
     r"(?:加进去|加进来|加入|插入|放进|加到|放到|加上|加在|放入|塞进)[^，,。；;！!？?]*"
     r"|空镜素材|网上的(?:视频|素材)"
 )
+_PICTURE = r"(?:image|picture|pic|photo|drawing|illustration|painting|artwork|art|render|graphic)s?"
+_EN_IMAGERY = re.compile(
+    r"\b(?:ai|a\.i\.)[\s-]*(?:generated?\s+|made\s+|created\s+)?"
+    rf"(?:{_PICTURE}|{_FOOTAGE_NOUN})\b[^,.;!?]*"
+    r"|\b(?:use|using|with)\s+(?:ai|a\.i\.|midjourney|dall-?e|stable\s+diffusion)\s+to\s+[^,.;!?]*"
+    r"|\b(?:ai|a\.i\.)[\s-]*(?:generate|create|draw|paint|make|render)\w*\s+[^,.;!?]*"
+    r"|\b(?:generate|create|draw|paint|render|design|produce|make)\s+(?:me\s+|us\s+)?"
+    r"(?:a|an|some|one|two|three|\d+|a\s+few|a\s+couple\s+of)\s+(?:new\s+|fresh\s+|extra\s+)?"
+    r"(?:\w+[\s-]+){0,2}?"
+    rf"{_PICTURE}\s+(?:of|showing|with|featuring|where)\s+(?!{_OURS})[^,.;!?]*"
+    r"|\b(?:generate|create|render|design|produce|make)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
+    rf"(?:new|fresh|extra|another)\s+(?:\w+[\s-]+)?{_PICTURE}\b[^,.;!?]*"
+    r"|\b(?:draw|paint|sketch|illustrate)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+[^,.;!?]*",
+    re.IGNORECASE,
+)
+"""New pictures made up for the user ("generate an AI image of fireworks", "draw a picture of a
+boat and add it"): the renderer shows only the user's own uploads."""
+_ZH_IMAGERY = re.compile(
+    r"(?:用|拿|让)?(?:(?<![a-z])ai(?![a-z])|人工智能|智能)\s*(?:生成|画|绘制|绘|做|整|制作|创作|合成)?[^，,。；;！!？?]*"
+    r"|(?:生成|画|绘制|绘|合成|创作)(?:一|几|两|三|多)?(?:张|幅|段|个|组|些)"
+    r"[^，,。；;！!？?]{0,14}?(?:图|照片|相片|相|画面|镜头|素材|插画|画|影像|片段)[^，,。；;！!？?]*"
+    r"|(?:无人机|航拍)[^，,。；;！!？?]{0,10}?(?:画面|镜头|视频|影片|片段|素材|航拍)[^，,。；;！!？?]*"
+    r"|(?:接|加|插|放|补)(?:一|几)?(?:段|个|条|些)[^，,。；;！!？?]{0,10}?(?:素材|空镜)[^，,。；;！!？?]*"
+)
+"""新画面: AI图, 生成一张…的图, 航拍画面, 无人机镜头, 接一段…素材."""
 _EN_COMPOSE = re.compile(
     r"\bwrite\s+(?:me|us|her|him)\s+[^,.;!?]*"
     r"|\b(?:write|compose|draft|come\s+up\s+with)\s+(?:a|an|some|something)\s+(?:\w+\s+){0,3}?"
@@ -181,7 +206,7 @@ def outside_spans(text: str) -> tuple[list[str], str]:
     `compose`, `music_tempo`, `font`, `text_side`), and `text` with those phrases blanked out."""
     found: list[str] = []
     for key, patterns in (
-        ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE)),
+        ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE, _EN_IMAGERY, _ZH_IMAGERY)),
         ("compose", (_EN_COMPOSE, _ZH_COMPOSE)),
     ):
         for pattern in patterns:
