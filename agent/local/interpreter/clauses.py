@@ -66,6 +66,14 @@ _LIMITS = {
         r"|超高清|蓝光|高清|分辨率|\bresolution\b",
         re.IGNORECASE,
     ),
+    "playback": re.compile(
+        r"\b(?:loop|loops|looped|looping|boomerang)\b(?!\s+(?:music|song|track|audio))"
+        r"|\b(?:play|run|show)\w*\s+(?:it\s+|the\s+(?:video|clip|whole\s+thing)\s+|this\s+)?"
+        r"(?:in\s+)?(?:reverse|backwards?|back\s*to\s*front)\b"
+        r"|\breverse\s+(?:the\s+)?(?:video|clip|playback)\b|\brewind\s+effect\b"
+        r"|倒放|倒播|倒带|倒转播放|倒着播|倒过来播|反向播放|循环播放|循环|重复播放|播(?:两|三|几|\d)(?:遍|次)",
+        re.IGNORECASE,
+    ),
     "content_motion": re.compile(
         r"\bslow[\s-]*mo(?:tion)?\b|\bslowmo\b|慢动作|慢镜"
         r"|\b(?:make|let|have)\s+"
@@ -83,6 +91,11 @@ _LIMITS = {
         re.IGNORECASE,
     ),
 }
+
+
+_SOUND = re.compile(
+    r"\b(?:music|song|audio|bgm|soundtrack|track|beat)s?\b|音乐|配乐|歌|背景乐", re.IGNORECASE
+)
 
 
 _COMPLAINT = re.compile(
@@ -181,12 +194,20 @@ def wants_new_text(folded: str) -> bool:
     )
 
 
+_TEXT_BEFORE = re.compile(
+    r"\b(?:title|caption|subtitle|text|heading|headline)s?\s*(?:that\s+is\s+|which\s+is\s+)?$"
+    r"|(?:标题|字幕|文字|大标题)(?:就|要)?\s*$"
+)
+"""'A title called "Summer"', 标题叫「维港」: the words on the video, not the project's name."""
+
+
 def project_name(raw: str, quotes: list[str]) -> str:
     """The quoted text that an explicit project-name phrase introduces ("called 'Trip'"), or ""."""
     for text in quotes:
         at = raw.find(text)
         prefix = to_simplified(unicodedata.normalize("NFKC", raw[:at])).casefold()
-        if at > 0 and _NAME_MARKER.search(prefix.rstrip(" \"'“‘「『《")):
+        marker = _NAME_MARKER.search(prefix.rstrip(" \"'“‘「『《"))
+        if at > 0 and marker and not _TEXT_BEFORE.search(prefix[: marker.start()]):
             return text
     return ""
 
@@ -196,6 +217,8 @@ def limits(text: str) -> tuple[list[str], str]:
     and the text with those phrases blanked out (so "slow motion" does not slow the camera)."""
     found = []
     for key, pattern in _LIMITS.items():
+        if key == "playback" and _SOUND.search(text):
+            continue  # "let the music loop to the end": the bed is as long as the video
         if pattern.search(text):
             found.append(key)
             text = pattern.sub(" ", text)

@@ -160,8 +160,12 @@ class _Planner:
             return False
         req, visuals, subjects = self.req, current.visuals, self.book.keywords.photo_subject
         others = any((req.text, req.music, req.fade, req.style, req.look.motion))
-        photos = photo_edit(
-            req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
+        photos = (
+            None  # "generate a picture of fireworks, put it at the end": "it" is not a photo
+            if "footage" in req.limits
+            else photo_edit(
+                req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
+            )
         )
         lengths = list(current.lengths)
         if (mixed := mixed_lengths(req.folded, len(visuals))) is not None:

@@ -97,11 +97,13 @@ _EN_IMAGERY = re.compile(
 """New pictures made up for the user ("generate an AI image of fireworks", "draw a picture of a
 boat and add it"): the renderer shows only the user's own uploads."""
 _ZH_IMAGERY = re.compile(
+    r"(?:帮我|给我)?(?:整|做|生成|画|来)?(?:一|几|两)?(?:张|幅|段|个)?"
     r"(?:用|拿|让)?(?:(?<![a-z])ai(?![a-z])|人工智能|智能)\s*(?:生成|画|绘制|绘|做|整|制作|创作|合成)?[^，,。；;！!？?]*"
     r"|(?:生成|画|绘制|绘|合成|创作)(?:一|几|两|三|多)?(?:张|幅|段|个|组|些)"
     r"[^，,。；;！!？?]{0,14}?(?:图|照片|相片|相|画面|镜头|素材|插画|画|影像|片段)[^，,。；;！!？?]*"
     r"|(?:无人机|航拍)[^，,。；;！!？?]{0,10}?(?:画面|镜头|视频|影片|片段|素材|航拍)[^，,。；;！!？?]*"
-    r"|(?:接|加|插|放|补)(?:一|几)?(?:段|个|条|些)[^，,。；;！!？?]{0,10}?(?:素材|空镜)[^，,。；;！!？?]*"
+    r"|(?:接|加|插|放|补)(?:一|几)?(?:段|个|条|些)[^，,。；;！!？?]{0,10}?(?:素材|空镜)[^，,。；;！!？?]*",
+    re.IGNORECASE,
 )
 """新画面: AI图, 生成一张…的图, 航拍画面, 无人机镜头, 接一段…素材."""
 _EN_COMPOSE = re.compile(
@@ -160,6 +162,16 @@ def _font(text: str) -> tuple[bool, str]:
     return rest != text, rest
 
 
+def _height(match: re.Match[str]) -> str:
+    """What a corner says of the height: "top right corner" is at the top, 左下角 at the bottom."""
+    said = match.group(0).casefold()
+    if re.search(r"top|upper|上", said):
+        return " 顶部 " if re.search(r"[\u4e00-\u9fff]", said) else " at the top "
+    if re.search(r"bottom|lower|下", said):
+        return " 底部 " if re.search(r"[\u4e00-\u9fff]", said) else " at the bottom "
+    return " "
+
+
 def _text_side(text: str) -> tuple[bool, str]:
     """ "Move the title to the left", 字幕放右下角: text goes at the top, centre or bottom only."""
     found = False
@@ -167,7 +179,7 @@ def _text_side(text: str) -> tuple[bool, str]:
     for clause in re.split(r"(?<=[,.;!?，。；！？])|\band\b|然后|再", text):
         if _TEXT_NOUN.search(clause) and not _CAMERA.search(clause) and _SIDE.search(clause):
             found = True
-            clause = _SIDE.sub(" ", clause)
+            clause = _SIDE.sub(_height, clause)
         out.append(clause)
     return found, " ".join(out) if found else text
 

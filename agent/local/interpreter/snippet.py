@@ -6,10 +6,12 @@ Pure string work on NFKC-normalised messages; the caller has already blanked out
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 
-__all__ = ["extract_text", "quoted", "subject_of"]
+__all__ = ["as_written", "extract_text", "quoted", "subject_of"]
 
 _QUOTES = re.compile(
     r"“([^”]+)”|‘([^’]+)’|「([^」]+)」|『([^』]+)』|《([^》]+)》|\"([^\"]+)\""
@@ -27,7 +29,8 @@ _MARKERS = (
     re.compile(r"\bwrite\s+(?P<t>.+)", _I),
     re.compile(rf"\b(?:add|put|insert|show)\s+(?:a|an|the)?\s*{_NOUN}\s+(?P<t>.+)", _I),
     re.compile(
-        r"(?:标题|字幕|文字|文案)(?:改成|改为|换成|写成|写上|写|是|为|内容是|内容为)\s*[:：]?\s*(?P<t>.+)"
+        r"(?:标题|字幕|文字|文案)(?:改成|改为|换成|写成|写上|写住|写着|写|是|为|内容是|内容为|叫做|叫|名为"
+        r"|就叫)\s*[:：]?\s*(?P<t>.+)"
     ),
     re.compile(r"(?:加|添加|加上|加个|加一个)(?:标题|字幕|文字)\s*[:：]\s*(?P<t>.+)"),
 )
@@ -52,6 +55,17 @@ def quoted(text: str) -> tuple[list[str], str]:
     """The quoted strings in `text` (stripped, non-empty) and the text without them."""
     found = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTES.finditer(text)]
     return [q for q in found if q], _QUOTES.sub(" ", text)
+
+
+def as_written(text: str, original: str) -> str:
+    """`text` (found in the message folded to simplified) as the message wrote it: 維港夜色
+    stays traditional."""
+    norm = unicodedata.normalize("NFKC", original)
+    folded = to_simplified(norm)
+    at = folded.find(text)
+    if at < 0 or len(folded) != len(norm):
+        return text
+    return norm[at : at + len(text)]
 
 
 def extract_text(text: str) -> str:

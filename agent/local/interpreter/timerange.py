@@ -64,8 +64,10 @@ _EXPLICIT = re.compile(
     rf"|(?:appears?|shows?\s+up|comes?\s+in|starts?|pops?\s+up)\s+(?:at|after)\s+(?:second\s+)?"
     rf"{NUM}\s*{SEC}?\s*(?:,|and|then)?\s*(?:then\s+)?{_GONE}\s+(?:at|after)\s+(?:second\s+)?{NUM}"
     rf"\s*{SEC}?"
-    rf"|(?:在|喺)?第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|出|开始|显示|进来)\s*[，,]?\s*"
-    rf"(?:在|喺|到)?第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:消失|结束|离开|走|收|停)"
+    rf"|(?:在|喺|由|从)?\s*第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:先|就|才)?"
+    rf"(?:出现|出嚟|出来|出|开始|显示|进来|入嚟|入)\s*[，,]?\s*(?:然后|之后|再)?\s*(?:一直)?"
+    rf"(?:去到|到|至|在|喺)?\s*第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:先|就|才|再|便)?"
+    rf"(?:消失|结束|离开|走|收|停|完)"
     rf"|(?:from|between)\s+(?:second\s+)?{NUM}\s*{SEC}?\s*(?:-|to|and|until|till)\s*{NUM}"
     rf"|second\s+{NUM}\s*(?:-|to|and|until|till)\s*(?:second\s+)?{NUM}",
     _F,
