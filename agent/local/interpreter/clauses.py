@@ -54,7 +54,8 @@ _TEXT_ORDINAL = re.compile(
 )
 _NAME_MARKER = re.compile(
     r"\b(?:called|named|titled|name\s+it|name\s+the\s+(?:project|video)"
-    r"|rename\s+(?:it|the\s+project|the\s+video)(?:\s+to)?|project\s+(?:name|title)(?:\s+to)?)"
+    r"|rename\s+(?:it|the\s+project|the\s+video)(?:\s+to)?|project\s+(?:name|title)(?:\s+to)?"
+    r"|call\s+(?:it|the\s+(?:project|video)))"
     r"\s*[:=]?\s*$"
     r"|(?:项目名称?|项目标题|片名|视频名称?|命名为|取名为?|名字)(?:改成|改为|叫做?|为|是|设为)?\s*[:：]?\s*$"
     r"|(?:叫做?|命名为|取名叫?)\s*$",
@@ -120,7 +121,7 @@ _STILL = re.compile(
     r"(?:\s+(?:in|out|left|right|up|down|around|effect|motion|anymore|any\s+more|thing|stuff"
     r"|move|please|pls|plz))*\b"
     r"(?!\s+(?:so|too|as|that|this|quite|fast|slow|quick|much))"
-    r"|(?:不要|别|不用|唔好|唔使|唔要|毋须|无需|不需要|不必|停止|莫)\s*(?:再|咁)?\s*"
+    r"|(?:不要|别|不用|唔好|唔使|唔要|毋须|无需|不需要|唔需要|冇需要|不必|停止|莫)\s*(?:再|咁)?\s*"
     r"(?:zoom(?:\s*(?:in|out))?|pan|ken\s*burns|肯伯恩斯|平移缩放|推近|推进|拉近|拉远|放大|缩小|平移|运镜"
     r"|推拉|摇镜|镜头移动|移动镜头)(?:效果)?"
     r"(?:了|啦|喇|嘞|咯|呀|喎)?(?![^，,。；;！!？?]{0,3}(?:太|那么|这么|咁|得|快|慢|多|少))"
@@ -131,7 +132,10 @@ _STILL = re.compile(
 motion is asked for in the same message ("don't pan, zoom in")."""
 _MOTION_WORD = re.compile(
     r"\b(?:zoom|pan|ken\s*burns|push\s+in|pull\s+(?:out|back)|dolly|tilt|drift)\w*"
-    r"|推近|推进|拉近|拉远|放大|缩小|平移|左移|右移|上移|下移",
+    r"|推近|推进|拉近|拉远|放大|缩小|平移|左移|右移|上移|下移"
+    r"|\b(?:left|right)\s+to\s+(?:left|right)\b|\b(?:bottom\s+to\s+top|top\s+to\s+bottom)\b"
+    r"|(?:从|由)(?:左|右|上|下)(?:边|面)?(?:到|向|往)(?:左|右|上|下)"
+    r"|(?:往|向|朝)(?:左|右|上|下)(?:边|面)?(?:慢慢)?(?:摇|平移|扫|移)",
     re.IGNORECASE,
 )
 _TEXT_WORD = re.compile(
@@ -262,7 +266,8 @@ _DIRECTION = re.compile(
     r"|\b(?:drift|slide|glide|tilt|scroll|float|rise|sink|crawl)\w*\s+(?:(?:slowly|gently)\s+)?"
     r"(up|upwards?|down|downwards?)\b"
     r"|(?:镜头|画面|运镜)[^，,。；]{0,6}?(?:往|向|朝)(左|右|上|下)(?:边|面)?(?:慢慢)?"
-    r"(?:移|平移|摇|走|飘|滑|扫|推|动)",
+    r"(?:移|平移|摇|走|飘|滑|扫|推|动)"
+    r"|(?<![镜面])(?:往|向|朝)(左|右|上|下)(?:边|面)?(?:慢慢)?(?:摇|平移|扫|pan)",
     re.IGNORECASE,
 )
 """A camera direction said with another verb ("drift slowly to the right", 镜头往左摇)."""

@@ -51,7 +51,7 @@ _EACH = re.compile(
 )
 _MORE_EACH = re.compile(
     rf"{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s+(?:more\s+)?(?:to|for|on|per)\s+(?:each|every)\s+{_ITEM}"
-    rf"|每\s*{_ZH_ITEM}\s*(?:都)?(?:多|加|增加|延长|加长)\s*{NUM}\s*{SEC}",
+    rf"|每\s*{_ZH_ITEM}\s*(?:都)?(?:加多|多加|再加|长多|多|加|增加|延长|加长)\s*{NUM}\s*{SEC}",
     _F,
 )
 _MORE = re.compile(

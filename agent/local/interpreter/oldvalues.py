@@ -34,6 +34,8 @@ _OLD = re.compile(
     rf"(?:(?:way|so+|too+|a\s+bit|kinda|kind\s+of|a\s+little|really|just|honestly|super|pretty"
     rf"|rather|still|much)\s+)*{_TOO}(?:\s+(?:lol|lmao|tbh|imo|haha))?"
     rf"|{_VAL}{_EACH}\s+(?:drags?|is\s+dragging)\b"
+    rf"|\b(?:is|are|'s|feels?|seems?|looks?)\s+(?:(?:way|so+|too+|a\s+bit|kinda|really|super|pretty)\s+)*"
+    rf"{_TOO}\s+(?:at|with)\s+{_VAL}{_EACH}"
     rf"|\b(?:it'?s|its|it\s+is|currently|now\s+it'?s|right\s+now\s+it'?s)\s+(?:at\s+)?{_VAL}{_EACH}"
     rf"(?:\s+(?:now|currently|right\s+now|atm))?\b"
     rf"|\b(?:instead\s+of|rather\s+than)\s+{_VAL}{_EACH}"
@@ -46,6 +48,7 @@ _OLD = re.compile(
 )
 _SETTER = (
     r"(?:make\s+(?:it|them|each|every\s+one)|do|go\s+(?:with|for)|try|set\s+(?:it|them)\s+to"
+    r"|(?:squeeze|fit|squash|cram)\s+(?:it|them|everything)\s+(?:in)?to"
     r"|change\s+(?:it|them)\s+to|to|改成|改做|改为|调到|调成|变成|换成|设成|设为|要|用|转做|整成|得)"
 )
 _BARE = re.compile(

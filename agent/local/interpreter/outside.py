@@ -74,9 +74,12 @@ _EN_FOOTAGE = re.compile(
     re.IGNORECASE,
 )
 _ZH_FOOTAGE = re.compile(
-    r"(?:生成|做|弄|整|拍|找|加|来)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
+    r"(?:生成|做|弄|整|拍|找|搵|揾|加|来)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
     r"(?:影片|视频|片段|动画|镜头|素材|短片)[^，,。；;！!？?]{0,6}?"
-    r"(?:加进去|加进来|加入|插入|放进|加到|放到|加上|加在|放入|塞进)[^，,。；;！!？?]*"
+    r"(?:加进去|加进来|加入|插入|放进|加到|放到|加上|加在|放入|塞进|接在|接到|接喺|加喺|放喺|摆喺|接)"
+    r"[^，,。；;！!？?]*"
+    r"|(?:拍|找|搵|揾|下载|网上找|网上搵|网上揾)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
+    r"(?:影片|视频|片段|动画|镜头|素材|短片)[^，,。；;！!？?]*"
     r"|空镜素材|网上的(?:视频|素材)"
 )
 _PICTURE = r"(?:image|picture|pic|photo|drawing|illustration|painting|artwork|art|render|graphic)s?"
@@ -89,9 +92,16 @@ _EN_IMAGERY = re.compile(
     r"(?:a|an|some|one|two|three|\d+|a\s+few|a\s+couple\s+of)\s+(?:new\s+|fresh\s+|extra\s+)?"
     r"(?:\w+[\s-]+){0,2}?"
     rf"{_PICTURE}\s+(?:of|showing|with|featuring|where)\s+(?!{_OURS})[^,.;!?]*"
+    r"|\b(?:generate|create|make|produce|render)\s+(?:me\s+|us\s+)?(?:\d+|a\s+few|some|two|three|four"
+    r"|five|several|a\s+couple(?:\s+of)?|a|an)\s+(?:more|new|extra|additional|other|similar)\s+"
+    rf"{_PICTURE}\b[^,.;!?]*"
+    rf"|\b(?:generate|create|make|produce|render)\s+(?:me\s+)?(?:\w+\s+){{1,3}}?{_PICTURE}\s+"
+    r"(?:like|similar\s+to|just\s+like)\s+[^,.;!?]*"
     r"|\b(?:generate|create|render|design|produce|make)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
-    rf"(?:new|fresh|extra|another)\s+(?:\w+[\s-]+)?{_PICTURE}\b[^,.;!?]*"
-    r"|\b(?:draw|paint|sketch|illustrate)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+[^,.;!?]*",
+    rf"(?:(?:brand|whole|completely|totally)[\s-]+)?(?:new|fresh|extra|another)\s+(?:\w+[\s-]+)?{_PICTURE}\b[^,.;!?]*"
+    r"|\b(?:draw|paint|sketch|illustrate)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+[^,.;!?]*"
+    r"|\b(?:add|put|insert|stick|include|throw|drop)\s+(?:in\s+)?(?:a|an|some)\s+(?:\w+\s+)?"
+    r"(?:3d|cgi|animated|cartoon|virtual|fake|digital)\b[^,.;!?]*",
     re.IGNORECASE,
 )
 """New pictures made up for the user ("generate an AI image of fireworks", "draw a picture of a

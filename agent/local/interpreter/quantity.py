@@ -178,7 +178,9 @@ def take_speed(text: str) -> tuple[float | None, str]:
 
 _PERCENT = re.compile(
     rf"{NUM}\s*(?:%|percent|per cent)|百分之\s*{NUM}"
-    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))",
+    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))"
+    rf"|\b(?:music|bgm|song|soundtrack)\b[^\d%]{{0,30}}?\b(?:maybe|like|to|at|about|around|~)\s*"
+    rf"(\d+)(?![\d.]*\s*(?:x|×|倍|{SEC}|{MIN}|photos?|pics?|times|[a-z:/]))",
     _F,
 )
 
@@ -239,7 +241,8 @@ def take_percent(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-_DURATION = re.compile(rf"{NUM}\s*-?\s*{SEC}", _F)
+_DURATION = re.compile(rf"(?<![第\d.零〇一二两三四五六七八九十百]){NUM}\s*-?\s*{SEC}", _F)
+"""第2秒 is a moment, never a length."""
 _MINUTES = re.compile(rf"{NUM}\s*-?\s*{MIN}|(half a minute|半分钟)", _F)
 
 
@@ -262,7 +265,9 @@ _HALVES = re.compile(rf"{NUM}\s+and\s+a\s+half\b|{NUM}\s*个?半\s*(?=秒)|{NUM}
 
 
 _A_SECOND = re.compile(
-    r"\b(by|add|another|extra|plus)\s+a\s+second\b(?!\s+(?:title|caption|photo|one))", _F
+    r"\b(by|add|another|extra|plus|shave|cut|knock|take|trim|chop|lop)\s+(?:off\s+)?a\s+second\b"
+    r"(?!\s+(?:title|caption|photo|one))",
+    _F,
 )
 _A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less|later|earlier|sooner)\b", _F)
 

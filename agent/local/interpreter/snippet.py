@@ -30,9 +30,10 @@ _MARKERS = (
     re.compile(rf"\b(?:add|put|insert|show)\s+(?:a|an|the)?\s*{_NOUN}\s+(?P<t>.+)", _I),
     re.compile(
         r"(?:标题|字幕|文字|文案)(?:改成|改为|换成|写成|写上|写住|写着|写|是|为|内容是|内容为|叫做|叫|名为"
-        r"|就叫)\s*[:：]?\s*(?P<t>.+)"
+        r"|就叫|改叫|改名为|改名叫)\s*[:：]?\s*(?P<t>.+)"
     ),
     re.compile(r"(?:加|添加|加上|加个|加一个)(?:标题|字幕|文字)\s*[:：]\s*(?P<t>.+)"),
+    re.compile(r"(?:写住|写着|写上)\s*[:：]?\s*(?P<t>.+)"),
 )
 _POSITION = re.compile(
     r"(?:at|on|to|in|along)\s+the\s+(?:very\s+)?(?:top|bottom|center|centre|middle)"

@@ -55,13 +55,17 @@ def _ms(token: str) -> int | None:
 
 
 _SHOWN = r"(?:一直)?(?:显示|出现|停留|持续|出|放|摆|播放?|保留|现)"
-_GONE = r"(?:disappears?|vanish(?:es)?|goes\s+away|go\s+away|ends?|stops?|fades?\s+out|leaves?)"
+_GONE = (
+    r"(?:disappears?|vanish(?:es)?|goes\s+(?:away|off)|go\s+(?:away|off)|ends?|stops?|fades?\s+out"
+    r"|leaves?|off|out|gone)"
+)
 _EXPLICIT = re.compile(
     rf"(?:(?:to\s+)?(?:show|appear|display|be\s+(?:on\s+screen|visible))\s+(?=from|between))?"
     rf"(?:from\s+|between\s+|从|由|在|喺)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
     rf"(?:(?:开始)?{_SHOWN}\s*)?(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
     rf"(?:\s*(?:之间|之内|期间|内|中间))?(?:\s*{_SHOWN}(?![一-龥]*(?:秒|成|为)))?"
-    rf"|(?:appears?|shows?\s+up|comes?\s+in|starts?|pops?\s+up)\s+(?:at|after)\s+(?:second\s+)?"
+    rf"|(?:appears?|shows?\s+up|comes?\s+(?:in|on)|starts?|pops?\s+up|on|in)\s+(?:at|after)\s+"
+    rf"(?:second\s+)?"
     rf"{NUM}\s*{SEC}?\s*(?:,|and|then)?\s*(?:then\s+)?{_GONE}\s+(?:at|after)\s+(?:second\s+)?{NUM}"
     rf"\s*{SEC}?"
     rf"|(?:在|喺|由|从)?\s*第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:先|就|才)?"
@@ -78,7 +82,7 @@ _OPEN = re.compile(
     rf"|beginning\s+at|after)\s+"
     rf"(?:second\s+{NUM}|{NUM}\s*{SEC})(?:\s+(?:to|until|till)\s+the\s+(?:very\s+)?end)?"
     rf"|(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起|到最后|到结尾)?"
-    rf"|(?:在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|开始|进来|出来|响起)",
+    rf"|(?:在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:先|就|才)?(?:出现|开始|进来|出来|出嚟|响起)",
     _F,
 )
 _FIRST = re.compile(
@@ -121,7 +125,7 @@ def _take_clock(text: str) -> tuple[TimeRange | None, str]:
 
 _TO_END = re.compile(
     r"\b(?:until|till|to|through)\s+the\s+(?:very\s+)?end\b|一直到(?:最后|结尾|结束)|直到(?:最后|结尾|结束)"
-    r"|到(?:视频)?(?:最后|结尾|结束)",
+    r"|到(?:视频|片)?(?:最后|结尾|结束|最尾|尾)",
     _F,
 )
 _UNTIL = re.compile(
