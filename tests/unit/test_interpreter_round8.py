@@ -225,3 +225,77 @@ def test_looping_or_reversing_playback_changes_nothing_and_says_why(message: str
 def test_music_that_loops_is_not_a_playback_request() -> None:
     _, plan, said = _run("music", "let the music loop to the end")
     assert not _said_key(plan, said, "limit_playback")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "add a sparkle transition between the photos",
+        "make the title glow",
+        "blur the background a bit",
+        "cut it to the beat",
+        "加個轉場特效",
+        "背景虛化一下",
+        "做卡點效果",
+    ],
+)
+def test_transitions_and_effects_change_nothing_and_say_why(message: str) -> None:
+    draft, plan, said = _run("titled", message, _lang(message))
+    assert draft == _starts()["titled"][0]
+    assert _said_key(plan, said, "limit_effects")
+
+
+@pytest.mark.parametrize(
+    "message", ["give it a grainy film look", "make it look shot on film", "add a VHS glitch look"]
+)
+def test_a_film_look_is_a_change_of_the_photos_tone(message: str) -> None:
+    draft, plan, said = _run("fresh5", message)
+    assert draft == _starts()["fresh5"][0]
+    assert _said_key(plan, said, "limit_colour")
+
+
+@pytest.mark.parametrize(
+    ("message", "order"),
+    [
+        ("add sunset.jpg and pier.jpg at the end", ["sunset.jpg", "pier.jpg"]),
+        ("put pier.jpg and sunset.jpg at the start", ["pier.jpg", "sunset.jpg"]),
+        ("把sunset.jpg同pier.jpg加喺最後", ["sunset.jpg", "pier.jpg"]),
+    ],
+)
+def test_two_new_photos_are_both_added(message: str, order: list[str]) -> None:
+    draft, _, _ = _run("slideshow3", message, _lang(message))
+    names = [sg["n"] for sg in _track(draft, 0)]
+    old = ["harbor.jpg", "lighthouse.jpg", "beach.jpg"]
+    assert names in (old + order, order + old)
+
+
+@pytest.mark.parametrize(
+    ("message", "lengths"),
+    [
+        ("make the first photo 5s and the last one 1s", [5, 3, 1]),
+        ("second pic 4 sec, third pic 2 sec", [3, 4, 2]),
+        ("第一張5秒，第三張1秒", [5, 3, 1]),
+    ],
+)
+def test_two_photos_named_with_lengths_leave_the_other_alone(
+    message: str, lengths: list[int]
+) -> None:
+    draft, _, said = _run("slideshow3", message, _lang(message))
+    assert draft["d"] == sum(lengths) * 1000
+    names = ("harbor.jpg", "lighthouse.jpg", "beach.jpg")
+    assert all(f"{n} {s}s" in said for n, s in zip(names, lengths, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("message", "length"),
+    [("加長一半", 7500), ("延长一半", 7500), ("make it half again as long", 7500)],
+)
+def test_longer_by_half_is_one_and_a_half_times(message: str, length: int) -> None:
+    draft, _, _ = _run("fresh5", message, _lang(message))
+    assert draft["d"] == length
+
+
+@pytest.mark.parametrize("message", ["title: bottom, 1s-4s", "title - top, 0 to 2s"])
+def test_a_place_after_title_colon_is_not_its_text(message: str) -> None:
+    draft, _, _ = _run("titled", message)
+    assert [sg["n"] for sg in _track(draft, 7)] == ["Harbor Lights"]

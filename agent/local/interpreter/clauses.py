@@ -75,6 +75,15 @@ _LIMITS = {
         r"|倒放|倒播|倒带|倒转播放|倒着播|倒过来播|反向播放|循环播放|循环|重复播放|播(?:两|三|几|\d)(?:遍|次)",
         re.IGNORECASE,
     ),
+    "effects": re.compile(
+        r"\b(?:transitions?|sparkles?|sparkly|glitter|particles?|confetti|lens\s+flares?|glow(?:s|ing|y)?"
+        r"|neon|blur(?:s|red|ry)?|bokeh|shake|shaking|wipe|dissolve\s+effect|flash\s+effect|stickers?"
+        r"|emojis?\s+(?:flying|raining|popping)|green\s*screen|split\s*screen|picture[\s-]in[\s-]picture)\b"
+        r"|\b(?:sync|synch?ronis?e|time|cut|match)\w*\s+(?:\w+\s+){0,3}?(?:to|with)\s+the\s+"
+        r"(?:beat|beats|rhythm|bpm)\b|\bon\s+the\s+beat\b|\bbeat[\s-]*sync\w*"
+        r"|转场|过场|特效|闪光|闪闪|粒子|发光|霓虹|模糊|虚化|抖动|贴纸|分屏|画中画|卡点|踩点|跟节拍|跟住节奏",
+        re.IGNORECASE,
+    ),
     "content_motion": re.compile(
         r"\bslow[\s-]*mo(?:tion)?\b|\bslowmo\b|慢动作|慢镜"
         r"|\b(?:make|let|have)\s+"

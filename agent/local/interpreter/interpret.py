@@ -169,7 +169,9 @@ class _Planner:
         )
         lengths = list(current.lengths)
         if (mixed := mixed_lengths(req.folded, len(visuals))) is not None:
-            apply_lengths(self.edits, mixed, "set_photo_lengths")  # "the first 5 s, the rest 2 s"
+            # "the first 5 s, the rest 2 s"; a photo not named keeps its length
+            mixed_ms = [ms if ms is not None else lengths[i] for i, ms in enumerate(mixed)]
+            apply_lengths(self.edits, mixed_ms, "set_photo_lengths")
             self._drop_length()
         elif photos is not None:
             new_ms = None

@@ -34,6 +34,8 @@ _EN_COLOUR = re.compile(
     rf"|\b(?:warmer|cooler|brighter|darker|moodier|more\s+saturated|desaturat\w*)\b{_TONE_TAIL}"
     r"|\b(?:black\s+(?:and|&)\s+white|b\s*&\s*w|sepia|gr[ae]yscale|monochrome|colou?r\s*grad\w*"
     r"|grade|tint|exposure|contrast|saturation|brightness|white\s+balance|hdr|(?:a|an)\s+filter"
+    r"|(?:film\s+)?grain|grainy|vhs|glitch\w*|(?:look\s+)?like\s+(?:it\s+was\s+)?shot\s+on\s+film"
+    r"|(?:shot|filmed)\s+on\s+(?:film|8mm|16mm|35mm|a\s+\w+\s+camera)|light\s+leaks?|vignette"
     r"|filters?|(?:instagram|vintage|retro|film)\s+(?:filter|look|tone))\b"
     rf"|\b(?:make|turn|paint|colou?r|change)\s+(?:the\s+|my\s+)?(?:\w+\s+){{0,3}}?"
     r"(?:red|orange|yellow|green|blue|pink|purple|golden)\b",
@@ -75,11 +77,11 @@ _EN_FOOTAGE = re.compile(
 )
 _ZH_FOOTAGE = re.compile(
     r"(?:生成|做|弄|整|拍|找|搵|揾|加|来)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
-    r"(?:影片|视频|片段|动画|镜头|素材|短片)[^，,。；;！!？?]{0,6}?"
+    r"(?:影片|视频|片段|动画|镜头|素材|短片|延时摄影|缩时摄影|延时|缩时)[^，,。；;！!？?]{0,6}?"
     r"(?:加进去|加进来|加入|插入|放进|加到|放到|加上|加在|放入|塞进|接在|接到|接喺|加喺|放喺|摆喺|接)"
     r"[^，,。；;！!？?]*"
     r"|(?:拍|找|搵|揾|下载|网上找|网上搵|网上揾)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
-    r"(?:影片|视频|片段|动画|镜头|素材|短片)[^，,。；;！!？?]*"
+    r"(?:影片|视频|片段|动画|镜头|素材|短片|延时摄影|缩时摄影)[^，,。；;！!？?]*"
     r"|空镜素材|网上的(?:视频|素材)"
 )
 _PICTURE = r"(?:image|picture|pic|photo|drawing|illustration|painting|artwork|art|render|graphic)s?"

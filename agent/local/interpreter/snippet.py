@@ -40,6 +40,12 @@ _POSITION = re.compile(
     r"(?:\s+of\s+the\s+\w+)?|(?:放在|放到|在)?(?:顶部|底部|上方|下方|中间|居中)",
     _I,
 )
+_PLACE_ONLY = re.compile(
+    r"(?:(?:at|on|to|in|along)\s+)?(?:the\s+)?(?:very\s+)?(?:top|bottom|center|centre|middle|up\s+top"
+    r"|down\s+low|left|right)|(?:放在|放到|在)?(?:顶部|底部|上面|下面|上方|下方|中间|居中)",
+    _I,
+)
+"""'title: bottom': where the title goes, not what it says."""
 _CUT = re.compile(
     r"[,;!?，。；！？]|\.(?:\s|$)|(?:^|\s+)(?:and|then|please|and then)\b"
     r"|\s+(?:for|from|at|on|in|to|with|over)\s+(?:the\s+)?"
@@ -76,7 +82,7 @@ def extract_text(text: str) -> str:
         if match := marker.search(text):
             candidate = _CUT.split(match.group("t"), maxsplit=1)[0]
             candidate = candidate.strip(" :：\"'“”‘’").removesuffix("吧").strip()
-            if candidate:
+            if candidate and not _PLACE_ONLY.fullmatch(candidate):
                 return candidate
     return ""
 
