@@ -299,3 +299,67 @@ def test_longer_by_half_is_one_and_a_half_times(message: str, length: int) -> No
 def test_a_place_after_title_colon_is_not_its_text(message: str) -> None:
     draft, _, _ = _run("titled", message)
     assert [sg["n"] for sg in _track(draft, 7)] == ["Harbor Lights"]
+
+
+@pytest.mark.parametrize(
+    ("message", "volume"),
+    [
+        ("music 35 -> 60", 60),
+        ("volume from 35 to 20", 20),
+        ("音量由35改成10", 10),
+        ("音樂由35%調到55%", 55),
+        ("turn the music down a notch", 20),
+    ],
+)
+def test_a_level_from_one_value_to_another_is_the_second(message: str, volume: int) -> None:
+    draft, _, _ = _run("music", message, _lang(message))
+    assert [sg["v"] for sg in _track(draft, 1)] == [volume]
+
+
+@pytest.mark.parametrize(
+    ("message", "aspect"),
+    [("横屏改竖屏", "9:16"), ("從橫向轉做直向", "9:16"), ("landscape -> square", "1:1")],
+)
+def test_an_aspect_from_one_to_another_is_the_second(message: str, aspect: str) -> None:
+    draft, _, _ = _run("fresh5", message, _lang(message))
+    assert draft["m"]["aspect"] == aspect
+
+
+@pytest.mark.parametrize(
+    ("start", "message", "length"),
+    [
+        ("fresh5", "減走一秒", 4000),
+        ("fresh5", "减走两秒", 3000),
+        ("titled", "title at the top and keep it there for 4 seconds", 5000),
+        ("slideshow3", "speed up the slideshow, 2 seconds a photo", 6000),
+        ("slideshow3", "1 second a pic", 3000),
+    ],
+)
+def test_lengths_said_another_way(start: str, message: str, length: int) -> None:
+    draft, _, _ = _run(start, message, _lang(message))
+    assert draft["d"] == length
+    speeds = {sg["mo"]["sp"] for sg in _track(draft, 0)}
+    assert speeds == {sg["mo"]["sp"] for sg in _track(_starts()[start][0], 0)}
+
+
+@pytest.mark.parametrize(
+    ("message", "span"), [("標題第2秒就收", (0, 2000)), ("标题到第4秒就消失", (0, 4000))]
+)
+def test_a_titles_end_said_alone_keeps_its_start(message: str, span: tuple[int, int]) -> None:
+    draft, _, _ = _run("titled", message, _lang(message))
+    assert [(sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [span]
+    assert draft["d"] == 5000
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "change the song to 'Shape of You'",
+        "把歌換成《晴天》",
+        "play 'Yellow' by Coldplay as the music",
+    ],
+)
+def test_a_song_by_name_changes_nothing_and_says_why(message: str) -> None:
+    draft, plan, said = _run("music", message, _lang(message))
+    assert draft == _starts()["music"][0]
+    assert _said_key(plan, said, "unsupported_named_song")

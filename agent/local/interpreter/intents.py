@@ -189,7 +189,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     return Request(
         language=detect_language(said, session_language),
         look=look,
-        unsupported=_unsupported(folded, book),
+        unsupported=_unsupported(folded, book) or _named_song(folded, book, quotes),
         social="help" if has_any(folded, kw.help) else _greeting(folded, book),
         generate=has_any(_THE_SLIDESHOW.sub(" it ", folded), kw.generate),
         regenerate=has_any(folded, kw.regenerate),
@@ -272,6 +272,17 @@ def _unsupported(folded: str, book: Phrasebook) -> str | None:
     if topic == "music_link" and not (music or "http" in folded):
         return None  # "a YouTube video" names a format, not a music source
     return topic
+
+
+def _named_song(folded: str, book: Phrasebook, quotes: list[str]) -> str | None:
+    """ "Change the song to 'Shape of You'": a track by name (only built-in beds or an upload)."""
+    kw = book.keywords
+    music = has_any(folded, kw.music) and not has_any(folded, (*kw.title, *kw.caption))
+    verb = (
+        has_any(folded, kw.replace) or has_any(folded, kw.add) or re.search(r"\bplay\b|播", folded)
+    )
+    titles = [q for q in quotes if not re.search(r"\.[a-z0-9]{2,4}$", q, re.IGNORECASE)]
+    return "named_song" if music and verb and titles else None  # not an uploaded file's name
 
 
 def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | None) -> Look:

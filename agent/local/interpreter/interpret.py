@@ -117,9 +117,11 @@ class _Planner:
     def build(self) -> Plan:
         req = self.req
         if req.unsupported:
-            key = {"music_link": "unsupported_music_link", "photo_editing": "retouch"}.get(
-                req.unsupported, "unsupported"
-            )
+            key = {
+                "music_link": "unsupported_music_link",
+                "photo_editing": "retouch",
+                "named_song": "unsupported_named_song",
+            }.get(req.unsupported, "unsupported")
             what = self.book.topic(req.language, req.unsupported, hant=req.hant)
             return self._plan([TextStep(self.say(key, what=what))])
         if req.history is not None:

@@ -42,7 +42,8 @@ class LengthOp:
 
 
 _EACH = re.compile(
-    rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM})"
+    rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM}"
+    rf"|(?:a|every)\s+{_ITEM}\b)"
     rf"|\b(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
     rf"|每\s*{_ZH_ITEM}[^，,。；;！!？?\d多加少减延缩长短]{{0,10}}?{NUM}\s*{SEC}"
     rf"|\ball\s+(?:the\s+|of\s+the\s+)?{_ITEM}\b[^,.;!?\d]{{0,20}}?{NUM}\s*{SEC}"
@@ -67,7 +68,7 @@ _LESS = re.compile(
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
     rf"|(?:chop|lop|knock|shave|cut)\w*\s+{NUM}\s*{SEC}\s+off\b"
-    rf"|(?:缩短|减少|剪短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多)?\s*{NUM}\s*{SEC}",
+    rf"|(?:缩短|减少|剪短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多|走|去)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _TIMES = re.compile(
@@ -149,7 +150,7 @@ _VAGUE_SHORTER = re.compile(
 
 
 _HOLD = re.compile(
-    rf"\b(?:title|caption|subtitle|text)s?\b[^,.;!?]{{0,24}}?"
+    rf"\b(?:title|caption|subtitle|text)s?\b[^,.;!?]{{0,48}}?"
     rf"\b(?:for|last|lasts|stay|stays|show|shows|run)\s+(?:for\s+)?{NUM}\s*{SEC}"
     rf"|(?:show|keep|display)\s+the\s+(?:title|caption|subtitle|text)\s+(?:on\s+)?(?:for\s+)?"
     rf"{NUM}\s*{SEC}"

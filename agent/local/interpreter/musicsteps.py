@@ -32,8 +32,14 @@ def apply_music(steps: EditSteps, op: MusicOp) -> None:
         steps.note(steps.say("music_exists", name=name), loud=True)
     elif op.action == "add":
         _add(steps, op)
-    elif not has_music and op.action == "volume" and op.volume is not None and _named(steps):
-        _add(steps, replace(op, action="add"))  # "some music please, full volume"
+    elif (
+        not has_music
+        and op.action == "volume"
+        and op.volume is not None
+        and not op.delta
+        and _named(steps)
+    ):
+        _add(steps, replace(op, action="add"))  # "some music please, full volume", not "lower…"
     elif not has_music:
         key = "nothing_to_remove" if op.action == "remove" else "no_music"
         steps.note(steps.say(key, what=steps.name("music")), loud=True)

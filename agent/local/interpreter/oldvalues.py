@@ -77,11 +77,44 @@ def _with_unit(text: str, pattern: re.Match[str], unit: str) -> str:
     return text[:end] + word + text[end:]
 
 
+_LEVEL_CHANGE = re.compile(
+    r"\b(?:music|volume|bgm|song|vol)\b[^\d]{0,8}?(?:from\s+)?(\d+)\s*%?\s*(?:->|→|=>|to)\s*(\d+)\s*%?"
+    r"|(?:音乐|音量|背景音乐|声音)[^\d]{0,4}?(?:由|从)?\s*(\d+)\s*%?\s*"
+    r"(?:->|→|=>|改成|改为|调到|调成|变成|到|改做)\s*(\d+)\s*%?",
+    _F,
+)
+"""'music 35 -> 50', 音量由35改成15: the level goes from the first to the second."""
+_ASPECT = (
+    r"(?:横屏|横版|横向|横幅|竖屏|竖版|竖向|直向|直版|方形|landscape|horizontal|portrait|vertical"
+    r"|square|16:9|9:16|1:1|4:5)"
+)
+_ASPECT_CHANGE = re.compile(
+    rf"(?:\bfrom\s+)?{_ASPECT}\s*(?:->|→|=>|\bto\b|改成|改为|转成|转做|变成|换成|改做|改|转|换)\s*(?={_ASPECT}"
+    r"|横|竖|直|方)",
+    _F,
+)
+"""横屏改竖屏, 'landscape -> vertical': the first is the aspect there is."""
+_PACE = re.compile(
+    r"\b(?:speed\s+up|slow\s+down|quicken)\s+(?:the\s+)?(?:slideshow|slides|photos|pace|pacing)\b"
+    r"|\b(?:slideshow|slides|pace|pacing)\s+(?:faster|slower|quicker)\b",
+    _F,
+)
+"""'Speed up the slideshow, 2 seconds a photo': the pace of the photos, not the camera."""
+
+
 def settle_amounts(text: str) -> str:
     """`text` with an amount named as the current one blanked out (when a new amount of its kind
     is left), a bare new amount given the old one's unit, and "cut it down to 3" read as seconds."""
     if match := _TRIM_TO.search(text):
         text = _with_unit(text, match, "s")
+    if match := _LEVEL_CHANGE.search(text):
+        zh = match.group(4) is not None
+        new = match.group(4) or match.group(2)
+        level = f" 音量{new}% " if zh else f" volume {new}% "
+        text = text[: match.start()] + level + text[match.end() :]
+    text = _ASPECT_CHANGE.sub(" ", text)
+    if _PACE.search(text) and re.search(rf"{NUM}\s*-?\s*{SEC}", text, _F):
+        text = _PACE.sub(" ", text)
     match = _OLD.search(text)
     if match is None:
         return text

@@ -130,7 +130,8 @@ _TO_END = re.compile(
 )
 _UNTIL = re.compile(
     rf"\b(?:until|till|untill|up\s+to)\s+(?:the\s+)?(?:second\s+)?{NUM}\s*{SEC}(?:\s+mark)?"
-    rf"|(?:显示|出现|停留|保留|持续|留|放|摆|停)(?:在屏幕上|在画面上)?(?:到|至)\s*{NUM}\s*{SEC}",
+    rf"|(?:显示|出现|停留|保留|持续|留|放|摆|停)(?:在屏幕上|在画面上)?(?:到|至)\s*{NUM}\s*{SEC}"
+    rf"|(?:到|在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:就|便|先|要)?(?:收起|收|消失|结束|走|离开)",
     _F,
 )
 """Only the end moves: "keep the title up until 4.5 s", "标题显示到4.5秒" (the start is kept)."""
