@@ -363,3 +363,20 @@ def test_a_song_by_name_changes_nothing_and_says_why(message: str) -> None:
     draft, plan, said = _run("music", message, _lang(message))
     assert draft == _starts()["music"][0]
     assert _said_key(plan, said, "unsupported_named_song")
+
+
+@pytest.mark.parametrize(
+    ("message", "volume"),
+    [
+        ("the music is too loud, bring it down to 20", 20),
+        ("歌太大聲，減到20", 20),
+        ("音樂太細聲", 50),
+        ("音乐太吵了", 20),
+    ],
+)
+def test_a_bare_number_about_the_music_is_its_level_never_the_length(
+    message: str, volume: int
+) -> None:
+    draft, _, _ = _run("music", message, _lang(message))
+    assert [sg["v"] for sg in _track(draft, 1)] == [volume]
+    assert draft["d"] == 5000

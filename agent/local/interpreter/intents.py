@@ -214,10 +214,14 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
 
 
 _MUTE = re.compile(r"\bmute\b|静音|消音")
+_TOO_LOUD = re.compile(r"太大声|太吵|太响|好大声|大声过头|太嘈")
+_TOO_QUIET = re.compile(r"太小声|太细声|好细声|听不到|听唔到|听不清|听唔清")
 
 
 def _muted(text: str, book: Phrasebook) -> str:
-    """ "Mute it", 静音: the only sound there is, the music (the photos are silent)."""
+    """ "Mute it", 静音: the only sound there is, the music (the photos are silent); 太大声 (too
+    loud) asks for quieter, not for 大声."""
+    text = _TOO_QUIET.sub(" 大声一点 ", _TOO_LOUD.sub(" 小声一点 ", text))
     if _MUTE.search(text.casefold()) and not has_any(text.casefold(), book.keywords.music):
         return text + (" 音乐" if _CJK.search(text) else " the music")
     return text

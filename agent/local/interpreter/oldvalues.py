@@ -65,6 +65,14 @@ _TRIM_TO = re.compile(
 )
 
 
+_OTHER_THING = re.compile(
+    r"\b(?:music|song|bgm|audio|soundtrack|volume|vol|loud\w*|quiet\w*|title|caption|text|fade)s?\b"
+    r"|音乐|歌|配乐|音量|声|标题|字幕|文字|淡",
+    _F,
+)
+"""'The music is too loud, bring it down to 20': a bare number then is not the video's length."""
+
+
 def _unit_of(text: str) -> str:
     return "%" if re.search(r"%|％|percent|per\s*cent", text, _F) else "s"
 
@@ -105,7 +113,7 @@ _PACE = re.compile(
 def settle_amounts(text: str) -> str:
     """`text` with an amount named as the current one blanked out (when a new amount of its kind
     is left), a bare new amount given the old one's unit, and "cut it down to 3" read as seconds."""
-    if match := _TRIM_TO.search(text):
+    if (match := _TRIM_TO.search(text)) and not _OTHER_THING.search(text):
         text = _with_unit(text, match, "s")
     if match := _LEVEL_CHANGE.search(text):
         zh = match.group(4) is not None
