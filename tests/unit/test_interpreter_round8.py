@@ -380,3 +380,19 @@ def test_a_bare_number_about_the_music_is_its_level_never_the_length(
     draft, _, _ = _run("music", message, _lang(message))
     assert [sg["v"] for sg in _track(draft, 1)] == [volume]
     assert draft["d"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("message", "motion", "titles", "music"),
+    [
+        ("remove the zoom and the title", "none", 0, 0),
+        ("get rid of the ken burns and the title", "none", 0, 0),
+        ("kill the pan, add music", "none", 1, 1),
+    ],
+)
+def test_removing_the_camera_move_keeps_the_verb_for_the_rest(
+    message: str, motion: str, titles: int, music: int
+) -> None:
+    draft, _, _ = _run("titled", message)
+    assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {motion}
+    assert (len(_track(draft, 7)), len(_track(draft, 1))) == (titles, music)

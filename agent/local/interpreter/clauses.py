@@ -166,13 +166,40 @@ def _not_so(match: re.Match[str]) -> str:
     return (" 慢一点 " if slower else " 快一点 ") if zh else (" slower " if slower else " faster ")
 
 
+_DESTROY = re.compile(
+    r"(ditch|kill|lose|drop|scrap|remove|get\s+rid\s+of)\s+(?:the\s+|that\s+|this\s+|all\s+the\s+)?"
+    r"(?:zoom|pan|ken\s*burns|push(?:ing)?\s+in|dolly|tilt)",
+    re.IGNORECASE,
+)
+"""'Remove the zoom and the title': the verb stays for the title once the zoom is read."""
+
+
+def _touches(clause: str) -> bool:
+    """Whether `clause` asks the camera not to move (a text or music clause only when its verb
+    removes the camera move itself: "drop the ken burns and the music")."""
+    if not _STILL.search(clause):
+        return False
+    return not _TEXT_WORD.search(clause) or _DESTROY.search(clause) is not None
+
+
 def _still(text: str) -> str:
     clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
-    if not any(_STILL.search(c) and not _TEXT_WORD.search(c) for c in clauses):
+    if not any(_touches(c) for c in clauses):
         return text
     rest = " ".join(_STILL.sub(" ", c) for c in clauses)
     word = " " if _MOTION_WORD.search(rest) else " static "
-    return "".join(c if _TEXT_WORD.search(c) else _STILL.sub(word, c) for c in clauses)
+
+    def read(clause: str) -> str:
+        if not _touches(clause):
+            return clause
+        if not _TEXT_WORD.search(clause):
+            return _STILL.sub(word, clause)
+        return _STILL.sub(  # the verb stays for the title or music of this clause
+            lambda m: f" {v.group(1)} {word} " if (v := _DESTROY.match(m.group(0))) else word,
+            clause,
+        )
+
+    return "".join(read(c) for c in clauses)
 
 
 def drop_negated(text: str) -> str:

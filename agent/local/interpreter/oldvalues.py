@@ -85,10 +85,12 @@ def _with_unit(text: str, pattern: re.Match[str], unit: str) -> str:
     return text[:end] + word + text[end:]
 
 
+_NOT_TIME = rf"(?![\d.]*\s*(?:{SEC}|{MIN}|:|-\s*\d|x|×))"
 _LEVEL_CHANGE = re.compile(
-    r"\b(?:music|volume|bgm|song|vol)\b[^\d]{0,8}?(?:from\s+)?(\d+)\s*%?\s*(?:->|→|=>|to)\s*(\d+)\s*%?"
-    r"|(?:音乐|音量|背景音乐|声音)[^\d]{0,4}?(?:由|从)?\s*(\d+)\s*%?\s*"
-    r"(?:->|→|=>|改成|改为|调到|调成|变成|到|改做)\s*(\d+)\s*%?",
+    rf"\b(?:music|volume|bgm|song|vol)\b[^\d]{{0,8}}?(?:from\s+)?(\d+){_NOT_TIME}\s*%?\s*"
+    rf"(?:->|→|=>|to)\s*(\d+){_NOT_TIME}\s*%?"
+    rf"|(?:音乐|音量|背景音乐|声音)[^\d]{{0,4}}?(?:由|从)?\s*(\d+){_NOT_TIME}\s*%?\s*"
+    rf"(?:->|→|=>|改成|改为|调到|调成|变成|到|改做)\s*(\d+){_NOT_TIME}\s*%?",
     _F,
 )
 """'music 35 -> 50', 音量由35改成15: the level goes from the first to the second."""
@@ -115,8 +117,9 @@ def settle_amounts(text: str) -> str:
     is left), a bare new amount given the old one's unit, and "cut it down to 3" read as seconds."""
     if (match := _TRIM_TO.search(text)) and not _OTHER_THING.search(text):
         text = _with_unit(text, match, "s")
-    if match := _LEVEL_CHANGE.search(text):
-        zh = match.group(4) is not None
+    match = _LEVEL_CHANGE.search(text)
+    if match and ("%" in match.group(0) or max(int(g) for g in match.groups() if g) > 5):
+        zh = match.group(4) is not None  # "music from 1 to 4" is a time, not levels
         new = match.group(4) or match.group(2)
         level = f" 音量{new}% " if zh else f" volume {new}% "
         text = text[: match.start()] + level + text[match.end() :]
