@@ -396,3 +396,21 @@ def test_removing_the_camera_move_keeps_the_verb_for_the_rest(
     draft, _, _ = _run("titled", message)
     assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {motion}
     assert (len(_track(draft, 7)), len(_track(draft, 1))) == (titles, music)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["keep the title up for the whole video", "title on screen the whole time", "標題全程顯示"],
+)
+def test_the_title_for_the_whole_video_runs_to_the_end(message: str) -> None:
+    draft, _, _ = _run("titled", message, _lang(message))
+    assert [(sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [(0, 5000)]
+
+
+@pytest.mark.parametrize(
+    ("start", "message", "check"),
+    [("fresh5", "make it twcie as long", "d"), ("music", "kil the music", "music")],
+)
+def test_short_typos_of_edit_words(start: str, message: str, check: str) -> None:
+    draft, _, _ = _run(start, message)
+    assert draft["d"] == 10000 if check == "d" else not _track(draft, 1)
