@@ -209,8 +209,9 @@ def _checks(exp: dict[str, Any], start: dict[str, Any], draft: dict[str, Any]) -
             and all(_near(g, w, 0.6) for g, w in zip(shares, exp["photo_duration_s"], strict=True))
         ),
         "motion": lambda: bool(video) and all(s["mo"]["type"] == exp["motion"] for s in video),
-        "titles": lambda: all(
-            any(_title_fits(s, w) for s in _track(draft, 7)) for w in exp["titles"]
+        "titles": lambda: (
+            all(any(_title_fits(s, w) for s in _track(draft, 7)) for w in exp["titles"])
+            and (bool(exp["titles"]) or not _track(draft, 7))  # [] is no title left
         ),
         "music": lambda: (
             ("present" not in music or bool(audio) == music["present"])
@@ -293,6 +294,27 @@ LOCAL = {
     # shot or a clip, "the other two", a title's time range with a verb inside, writing text in
     # traditional, asking the camera not to move): 80/80 (68 correct, 12 declined).
     "blind_r5": (1.0, 0),
+    # blind_r6t (a stranger's training set for round 8), first sight 62/70: 49 correct,
+    # 13 declined, 5 partial, 3 wrong, 0 silent (with "titles": [] checked as no title left).
+    # probe_local6 (this round's own probe, written before the fixes: new pictures, a volume in
+    # words or points, "no Ken Burns, just Y", the current amount beside the new one, a title's
+    # start and end in two clauses, 标题叫X, corners, "cut it down to 3", "mute it", loop and
+    # reverse), first sight 77/92: 30 correct, 47 declined (22 of them edits left undone, some
+    # with a misleading "already" answer), 7 partial, 8 wrong. probe_local6b (written after
+    # those fixes, before looking again: two edits in one message, one of them impossible,
+    # relative lengths, slang volumes, Cantonese directions), first sight 52/62: 34 correct,
+    # 18 declined, 6 partial, 4 wrong. probe_local6c (written after those, before looking: titles
+    # with place and time, music ranges, photo lists, effects, film looks), first sight 36/42:
+    # 28 correct, 8 declined, 1 partial, 5 wrong. probe_local6d (the last batch: polite, slang,
+    # arrows, a title's end alone), first sight 38/42: 28 correct, 10 declined (6 of them edits
+    # left undone), 1 partial, 3 wrong. After the round-8 classes (see
+    # tests/unit/test_interpreter_round8.py): 70/70 (58 correct, 12 declined: every decline line),
+    # 92/92, 62/62, 42/42 and 42/42, none wrong or partial.
+    "blind_r6t": (1.0, 0),
+    "probe_local6": (1.0, 0),
+    "probe_local6b": (1.0, 0),
+    "probe_local6c": (1.0, 0),
+    "probe_local6d": (1.0, 0),
 }
 
 

@@ -54,7 +54,8 @@ _TEXT_ORDINAL = re.compile(
 )
 _NAME_MARKER = re.compile(
     r"\b(?:called|named|titled|name\s+it|name\s+the\s+(?:project|video)"
-    r"|rename\s+(?:it|the\s+project|the\s+video)(?:\s+to)?|project\s+(?:name|title)(?:\s+to)?)"
+    r"|rename\s+(?:it|the\s+project|the\s+video)(?:\s+to)?|project\s+(?:name|title)(?:\s+to)?"
+    r"|call\s+(?:it|the\s+(?:project|video)))"
     r"\s*[:=]?\s*$"
     r"|(?:项目名称?|项目标题|片名|视频名称?|命名为|取名为?|名字)(?:改成|改为|叫做?|为|是|设为)?\s*[:：]?\s*$"
     r"|(?:叫做?|命名为|取名叫?)\s*$",
@@ -64,6 +65,23 @@ _LIMITS = {
     "resolution": re.compile(
         r"(?<![a-z0-9])(?:4k|8k|2k|2160p|1440p|1080p|720p|480p|uhd|ultra\s*hd|full\s*hd)(?![a-z0-9])"
         r"|超高清|蓝光|高清|分辨率|\bresolution\b",
+        re.IGNORECASE,
+    ),
+    "playback": re.compile(
+        r"\b(?:loop|loops|looped|looping|boomerang)\b(?!\s+(?:music|song|track|audio))"
+        r"|\b(?:play|run|show)\w*\s+(?:it\s+|the\s+(?:video|clip|whole\s+thing)\s+|this\s+)?"
+        r"(?:in\s+)?(?:reverse|backwards?|back\s*to\s*front)\b"
+        r"|\breverse\s+(?:the\s+)?(?:video|clip|playback)\b|\brewind\s+effect\b"
+        r"|倒放|倒播|倒带|倒转播放|倒着播|倒过来播|反向播放|循环播放|循环|重复播放|播(?:两|三|几|\d)(?:遍|次)",
+        re.IGNORECASE,
+    ),
+    "effects": re.compile(
+        r"\b(?:transitions?|sparkles?|sparkly|glitter|particles?|confetti|lens\s+flares?|glow(?:s|ing|y)?"
+        r"|neon|blur(?:s|red|ry)?|bokeh|shake|shaking|wipe|dissolve\s+effect|flash\s+effect|stickers?"
+        r"|emojis?\s+(?:flying|raining|popping)|green\s*screen|split\s*screen|picture[\s-]in[\s-]picture)\b"
+        r"|\b(?:sync|synch?ronis?e|time|cut|match)\w*\s+(?:\w+\s+){0,3}?(?:to|with)\s+the\s+"
+        r"(?:beat|beats|rhythm|bpm)\b|\bon\s+the\s+beat\b|\bbeat[\s-]*sync\w*"
+        r"|转场|过场|特效|闪光|闪闪|粒子|发光|霓虹|模糊|虚化|抖动|贴纸|分屏|画中画|卡点|踩点|跟节拍|跟住节奏",
         re.IGNORECASE,
     ),
     "content_motion": re.compile(
@@ -85,6 +103,11 @@ _LIMITS = {
 }
 
 
+_SOUND = re.compile(
+    r"\b(?:music|song|audio|bgm|soundtrack|track|beat)s?\b|音乐|配乐|歌|背景乐", re.IGNORECASE
+)
+
+
 _COMPLAINT = re.compile(
     r"\b(?:the\s+|this\s+|that\s+|all\s+(?:the|that|this)\s+)?(?:ken\s*burns|zoom\w*|pan\w*"
     r"|motion|movement|camera\s+(?:move\w*|motion|work)|effect)(?:\s+(?:effect|thing|move))?"
@@ -100,12 +123,16 @@ not the one asked for; it asks for less movement."""
 
 
 _STILL = re.compile(
-    r"\b(?:don't|do\s+not|dont|stop|quit|no\s+more|not|without(?:\s+any)?)\s+(?:any\s+|the\s+)?"
+    r"\b(?:don't|do\s+not|dont|stop|quit|no\s+more|not|no|without(?:\s+any)?|ditch|kill|lose|drop"
+    r"|scrap|remove|get\s+rid\s+of|enough(?:\s+with)?|(?:not\s+a\s+|no\s+)(?:big\s+)?fan\s+of"
+    r"|(?:i\s+)?(?:hate|dislike))\s+(?:any\s+|the\s+|that\s+|this\s+|all\s+(?:the|that|this)\s+)?"
     r"(?:more\s+)?(?:zoom|pan|ken\s*burns|push(?:ing)?\s+in|dolly|tilt)\w*"
-    r"(?:\s+(?:in|out|left|right|up|down|around|effect|motion|anymore|any\s+more))*\b"
+    r"(?:\s+(?:in|out|left|right|up|down|around|effect|motion|anymore|any\s+more|thing|stuff"
+    r"|move|please|pls|plz))*\b"
     r"(?!\s+(?:so|too|as|that|this|quite|fast|slow|quick|much))"
-    r"|(?:不要|别|不用|唔好|唔使|唔要|毋须|无需|不需要|不必|停止|莫)\s*(?:再|咁)?\s*"
-    r"(?:zoom(?:\s*(?:in|out))?|pan|推近|推进|拉近|拉远|放大|缩小|平移|运镜|推拉|摇镜|镜头移动|移动镜头)"
+    r"|(?:不要|别|不用|唔好|唔使|唔要|毋须|无需|不需要|唔需要|冇需要|不必|停止|莫)\s*(?:再|咁)?\s*"
+    r"(?:zoom(?:\s*(?:in|out))?|pan|ken\s*burns|肯伯恩斯|平移缩放|推近|推进|拉近|拉远|放大|缩小|平移|运镜"
+    r"|推拉|摇镜|镜头移动|移动镜头)(?:效果)?"
     r"(?:了|啦|喇|嘞|咯|呀|喎)?(?![^，,。；;！!？?]{0,3}(?:太|那么|这么|咁|得|快|慢|多|少))"
     r"|定住(?:就得|就好|就行|就可以)?",
     re.IGNORECASE,
@@ -114,7 +141,10 @@ _STILL = re.compile(
 motion is asked for in the same message ("don't pan, zoom in")."""
 _MOTION_WORD = re.compile(
     r"\b(?:zoom|pan|ken\s*burns|push\s+in|pull\s+(?:out|back)|dolly|tilt|drift)\w*"
-    r"|推近|推进|拉近|拉远|放大|缩小|平移|左移|右移|上移|下移",
+    r"|推近|推进|拉近|拉远|放大|缩小|平移|左移|右移|上移|下移"
+    r"|\b(?:left|right)\s+to\s+(?:left|right)\b|\b(?:bottom\s+to\s+top|top\s+to\s+bottom)\b"
+    r"|(?:从|由)(?:左|右|上|下)(?:边|面)?(?:到|向|往)(?:左|右|上|下)"
+    r"|(?:往|向|朝)(?:左|右|上|下)(?:边|面)?(?:慢慢)?(?:摇|平移|扫|移)",
     re.IGNORECASE,
 )
 _TEXT_WORD = re.compile(
@@ -136,13 +166,40 @@ def _not_so(match: re.Match[str]) -> str:
     return (" 慢一点 " if slower else " 快一点 ") if zh else (" slower " if slower else " faster ")
 
 
+_DESTROY = re.compile(
+    r"(ditch|kill|lose|drop|scrap|remove|get\s+rid\s+of)\s+(?:the\s+|that\s+|this\s+|all\s+the\s+)?"
+    r"(?:zoom|pan|ken\s*burns|push(?:ing)?\s+in|dolly|tilt)",
+    re.IGNORECASE,
+)
+"""'Remove the zoom and the title': the verb stays for the title once the zoom is read."""
+
+
+def _touches(clause: str) -> bool:
+    """Whether `clause` asks the camera not to move (a text or music clause only when its verb
+    removes the camera move itself: "drop the ken burns and the music")."""
+    if not _STILL.search(clause):
+        return False
+    return not _TEXT_WORD.search(clause) or _DESTROY.search(clause) is not None
+
+
 def _still(text: str) -> str:
     clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
-    if not any(_STILL.search(c) and not _TEXT_WORD.search(c) for c in clauses):
+    if not any(_touches(c) for c in clauses):
         return text
     rest = " ".join(_STILL.sub(" ", c) for c in clauses)
     word = " " if _MOTION_WORD.search(rest) else " static "
-    return "".join(c if _TEXT_WORD.search(c) else _STILL.sub(word, c) for c in clauses)
+
+    def read(clause: str) -> str:
+        if not _touches(clause):
+            return clause
+        if not _TEXT_WORD.search(clause):
+            return _STILL.sub(word, clause)
+        return _STILL.sub(  # the verb stays for the title or music of this clause
+            lambda m: f" {v.group(1)} {word} " if (v := _DESTROY.match(m.group(0))) else word,
+            clause,
+        )
+
+    return "".join(read(c) for c in clauses)
 
 
 def drop_negated(text: str) -> str:
@@ -177,12 +234,20 @@ def wants_new_text(folded: str) -> bool:
     )
 
 
+_TEXT_BEFORE = re.compile(
+    r"\b(?:title|caption|subtitle|text|heading|headline)s?\s*(?:that\s+is\s+|which\s+is\s+)?$"
+    r"|(?:标题|字幕|文字|大标题)(?:就|要)?\s*$"
+)
+"""'A title called "Summer"', 标题叫「维港」: the words on the video, not the project's name."""
+
+
 def project_name(raw: str, quotes: list[str]) -> str:
     """The quoted text that an explicit project-name phrase introduces ("called 'Trip'"), or ""."""
     for text in quotes:
         at = raw.find(text)
         prefix = to_simplified(unicodedata.normalize("NFKC", raw[:at])).casefold()
-        if at > 0 and _NAME_MARKER.search(prefix.rstrip(" \"'“‘「『《")):
+        marker = _NAME_MARKER.search(prefix.rstrip(" \"'“‘「『《"))
+        if at > 0 and marker and not _TEXT_BEFORE.search(prefix[: marker.start()]):
             return text
     return ""
 
@@ -192,6 +257,8 @@ def limits(text: str) -> tuple[list[str], str]:
     and the text with those phrases blanked out (so "slow motion" does not slow the camera)."""
     found = []
     for key, pattern in _LIMITS.items():
+        if key == "playback" and _SOUND.search(text):
+            continue  # "let the music loop to the end": the bed is as long as the video
         if pattern.search(text):
             found.append(key)
             text = pattern.sub(" ", text)
@@ -235,7 +302,8 @@ _DIRECTION = re.compile(
     r"|\b(?:drift|slide|glide|tilt|scroll|float|rise|sink|crawl)\w*\s+(?:(?:slowly|gently)\s+)?"
     r"(up|upwards?|down|downwards?)\b"
     r"|(?:镜头|画面|运镜)[^，,。；]{0,6}?(?:往|向|朝)(左|右|上|下)(?:边|面)?(?:慢慢)?"
-    r"(?:移|平移|摇|走|飘|滑|扫|推|动)",
+    r"(?:移|平移|摇|走|飘|滑|扫|推|动)"
+    r"|(?<![镜面])(?:往|向|朝)(左|右|上|下)(?:边|面)?(?:慢慢)?(?:摇|平移|扫|pan)",
     re.IGNORECASE,
 )
 """A camera direction said with another verb ("drift slowly to the right", 镜头往左摇)."""

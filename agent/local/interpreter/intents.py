@@ -23,8 +23,9 @@ from agent.local.interpreter.musicintents import (
     music_op,
     volume_only,
 )
+from agent.local.interpreter.oldvalues import settle_amounts
 from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, has_any
-from agent.local.interpreter.snippet import extract_text, quoted, subject_of
+from agent.local.interpreter.snippet import as_written, extract_text, quoted, subject_of
 from agent.local.interpreter.timerange import TimeRange, take_range
 from agent.local.interpreter.typos import fix_typos
 
@@ -154,8 +155,10 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
             to_simplified(" ".join(unicodedata.normalize("NFKC", unquoted_raw).split())), book
         )
     )
-    limits, unquoted = clauses.limits(quantity.with_halves(unquoted))
+    said = unquoted  # the language is read before unsupported phrases are blanked out
+    limits, unquoted = clauses.limits(settle_amounts(quantity.with_halves(unquoted)))
     kw = book.keywords
+    unquoted = _muted(unquoted, book)
     shift, span, at, rest = _text_timing(unquoted, book)
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
@@ -175,6 +178,8 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     text = (
         None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
     )
+    if text is not None and text.text and not quotes:
+        text = replace(text, text=as_written(text.text, original))
     text = _timed(text, folded, (hold, shift, at), limits)
     look = _look(folded, book, duration, speed)
     if speed_factor is not None:
@@ -182,9 +187,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     if text is not None and text.position and look.motion in ("pan_up", "pan_down"):
         look = replace(look, motion=None)  # "把标题往上移" moves the title, not the camera
     return Request(
-        language=detect_language(unquoted, session_language),
+        language=detect_language(said, session_language),
         look=look,
-        unsupported=_unsupported(folded, book),
+        unsupported=_unsupported(folded, book) or _named_song(folded, book, quotes),
         social="help" if has_any(folded, kw.help) else _greeting(folded, book),
         generate=has_any(_THE_SLIDESHOW.sub(" it ", folded), kw.generate),
         regenerate=has_any(folded, kw.regenerate),
@@ -206,6 +211,20 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         export=has_any(folded, kw.export),
         folded=folded,
     )
+
+
+_MUTE = re.compile(r"\bmute\b|静音|消音")
+_TOO_LOUD = re.compile(r"太大声|太吵|太响|好大声|大声过头|太嘈")
+_TOO_QUIET = re.compile(r"太小声|太细声|好细声|听不到|听唔到|听不清|听唔清")
+
+
+def _muted(text: str, book: Phrasebook) -> str:
+    """ "Mute it", 静音: the only sound there is, the music (the photos are silent); 太大声 (too
+    loud) asks for quieter, not for 大声."""
+    text = _TOO_QUIET.sub(" 大声一点 ", _TOO_LOUD.sub(" 小声一点 ", text))
+    if _MUTE.search(text.casefold()) and not has_any(text.casefold(), book.keywords.music):
+        return text + (" 音乐" if _CJK.search(text) else " the music")
+    return text
 
 
 def _text_timing(
@@ -236,7 +255,7 @@ def _timed(
     if hold or shift or at is not None or text.action == "ask":
         fresh = clauses.wants_new_text(folded)
         text = replace(text, hold_ms=hold, shift_ms=shift, at_ms=at, fresh=fresh)
-    if text.action == "ask" and {"text_side", "font"} & set(limits):
+    if text.action == "ask" and {"text_side", "font"} & set(limits) and not text.position:
         return None  # "move the title to the left" is answered by the limit, not a question
     return text
 
@@ -257,6 +276,17 @@ def _unsupported(folded: str, book: Phrasebook) -> str | None:
     if topic == "music_link" and not (music or "http" in folded):
         return None  # "a YouTube video" names a format, not a music source
     return topic
+
+
+def _named_song(folded: str, book: Phrasebook, quotes: list[str]) -> str | None:
+    """ "Change the song to 'Shape of You'": a track by name (only built-in beds or an upload)."""
+    kw = book.keywords
+    music = has_any(folded, kw.music) and not has_any(folded, (*kw.title, *kw.caption))
+    verb = (
+        has_any(folded, kw.replace) or has_any(folded, kw.add) or re.search(r"\bplay\b|播", folded)
+    )
+    titles = [q for q in quotes if not re.search(r"\.[a-z0-9]{2,4}$", q, re.IGNORECASE)]
+    return "named_song" if music and verb and titles else None  # not an uploaded file's name
 
 
 def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | None) -> Look:

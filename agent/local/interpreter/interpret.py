@@ -117,9 +117,11 @@ class _Planner:
     def build(self) -> Plan:
         req = self.req
         if req.unsupported:
-            key = {"music_link": "unsupported_music_link", "photo_editing": "retouch"}.get(
-                req.unsupported, "unsupported"
-            )
+            key = {
+                "music_link": "unsupported_music_link",
+                "photo_editing": "retouch",
+                "named_song": "unsupported_named_song",
+            }.get(req.unsupported, "unsupported")
             what = self.book.topic(req.language, req.unsupported, hant=req.hant)
             return self._plan([TextStep(self.say(key, what=what))])
         if req.history is not None:
@@ -160,12 +162,18 @@ class _Planner:
             return False
         req, visuals, subjects = self.req, current.visuals, self.book.keywords.photo_subject
         others = any((req.text, req.music, req.fade, req.style, req.look.motion))
-        photos = photo_edit(
-            req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
+        photos = (
+            None  # "generate a picture of fireworks, put it at the end": "it" is not a photo
+            if "footage" in req.limits
+            else photo_edit(
+                req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
+            )
         )
         lengths = list(current.lengths)
         if (mixed := mixed_lengths(req.folded, len(visuals))) is not None:
-            apply_lengths(self.edits, mixed, "set_photo_lengths")  # "the first 5 s, the rest 2 s"
+            # "the first 5 s, the rest 2 s"; a photo not named keeps its length
+            mixed_ms = [ms if ms is not None else lengths[i] for i, ms in enumerate(mixed)]
+            apply_lengths(self.edits, mixed_ms, "set_photo_lengths")
             self._drop_length()
         elif photos is not None:
             new_ms = None

@@ -42,7 +42,8 @@ class LengthOp:
 
 
 _EACH = re.compile(
-    rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM})"
+    rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM}"
+    rf"|(?:a|every)\s+{_ITEM}\b)"
     rf"|\b(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
     rf"|每\s*{_ZH_ITEM}[^，,。；;！!？?\d多加少减延缩长短]{{0,10}}?{NUM}\s*{SEC}"
     rf"|\ball\s+(?:the\s+|of\s+the\s+)?{_ITEM}\b[^,.;!?\d]{{0,20}}?{NUM}\s*{SEC}"
@@ -51,7 +52,7 @@ _EACH = re.compile(
 )
 _MORE_EACH = re.compile(
     rf"{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s+(?:more\s+)?(?:to|for|on|per)\s+(?:each|every)\s+{_ITEM}"
-    rf"|每\s*{_ZH_ITEM}\s*(?:都)?(?:多|加|增加|延长|加长)\s*{NUM}\s*{SEC}",
+    rf"|每\s*{_ZH_ITEM}\s*(?:都)?(?:加多|多加|再加|长多|多|加|增加|延长|加长)\s*{NUM}\s*{SEC}",
     _F,
 )
 _MORE = re.compile(
@@ -67,7 +68,7 @@ _LESS = re.compile(
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
     rf"|(?:chop|lop|knock|shave|cut)\w*\s+{NUM}\s*{SEC}\s+off\b"
-    rf"|(?:缩短|减少|剪短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多)?\s*{NUM}\s*{SEC}",
+    rf"|(?:缩短|减少|剪短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多|走|去)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _TIMES = re.compile(
@@ -81,6 +82,8 @@ _ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _WORD_FACTORS = (
     (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍|时长加倍", 2.0),
+    (r"(?:加长|延长|拉长|长多|再长)(?:多)?一半|half\s+again\s+as\s+long|longer\s+by\s+half"
+     r"|(?:one\s+and\s+a\s+half|1\.5)\s+times\s+(?:as\s+long|longer)", 1.5),
     (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
      r"|(?:cut|shorten|trim|reduce)\s+(?:[a-z]+\s+){0,3}?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half"
      r"|(?:缩短|减少|剪短|缩|减|变|改|剪)(?:到|为|成)?(?:原来的?)?一半|减半"
@@ -147,7 +150,7 @@ _VAGUE_SHORTER = re.compile(
 
 
 _HOLD = re.compile(
-    rf"\b(?:title|caption|subtitle|text)s?\b[^,.;!?]{{0,24}}?"
+    rf"\b(?:title|caption|subtitle|text)s?\b[^,.;!?]{{0,48}}?"
     rf"\b(?:for|last|lasts|stay|stays|show|shows|run)\s+(?:for\s+)?{NUM}\s*{SEC}"
     rf"|(?:show|keep|display)\s+the\s+(?:title|caption|subtitle|text)\s+(?:on\s+)?(?:for\s+)?"
     rf"{NUM}\s*{SEC}"

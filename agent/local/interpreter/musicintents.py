@@ -62,7 +62,7 @@ def music_op(
     )
     if not (music or level) or (fading and not adding and percent is None):
         return None  # "fade the music out" only sets fades
-    relevel = (percent is not None or points is not None) and _TO_LEVEL.search(folded)
+    relevel = points is not None or (percent is not None and _TO_LEVEL.search(folded))
     if music and has_any(folded, kw.remove) and not relevel:
         return MusicOp("remove")  # "drop it to 20%" is a level, not a removal
     if points is not None and not adding:
@@ -73,7 +73,7 @@ def music_op(
     if music and span is not None and not adding and not fading and percent is None:
         return MusicOp("move", span=span)  # "at the end" of a fade or a volume is not a move
     if not adding and (percent is not None or level or has_any(folded, kw.quieter)):
-        if factor := _volume_factor(folded):
+        if percent is None and (factor := _volume_factor(folded)):
             return MusicOp("volume", factor=factor)
         delta = -15 if has_any(folded, kw.quieter) else 15 if has_any(folded, kw.louder) else 0
         return MusicOp("volume", volume=percent, delta=delta) if percent or delta else None
@@ -97,7 +97,9 @@ _SET_LEVEL = re.compile(
 """"Set the volume of the music to 45": a new level, not new music."""
 _LOUDNESS = re.compile(r"\bas\s+(?:loud|quiet|soft)\b|\bloudness\b")
 """"Twice as loud", "half as loud": a multiple of the level."""
-_LEVEL_ADD = re.compile(r"加倍|加大|加强|增加|加高|加响|加到|加至")
+_LEVEL_ADD = re.compile(
+    r"加倍|加大|加强|增加|加高|加响|加到|加至|加多?\s*[\d一二两三四五六七八九十]+\s*个?\s*(?:百分点|点|%)"
+)
 """加 inside a word of raising a level (音量加倍): not a word of adding music."""
 _TO_LEVEL = re.compile(
     r"\b(?:drop|cut|lower|bring|take|turn|knock|pull|reduce|put)\w*\s+(?:(?:it|that|this|the\s+"

@@ -4,11 +4,13 @@ remove, re-level, fade. Used by `EditSteps`; pure. A range never changes the vid
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from agent.local import edits as ed
 from agent.local.edits import AUDIO, TEXT, MusicSpec, segments, total
 from agent.local.interpreter.musicintents import FadeOp, MusicOp
+from agent.local.interpreter.phrasebook import has_any
 from agent.local.interpreter.quantity import seconds
 
 if TYPE_CHECKING:
@@ -30,6 +32,14 @@ def apply_music(steps: EditSteps, op: MusicOp) -> None:
         steps.note(steps.say("music_exists", name=name), loud=True)
     elif op.action == "add":
         _add(steps, op)
+    elif (
+        not has_music
+        and op.action == "volume"
+        and op.volume is not None
+        and not op.delta
+        and _named(steps)
+    ):
+        _add(steps, replace(op, action="add"))  # "some music please, full volume", not "lower…"
     elif not has_music:
         key = "nothing_to_remove" if op.action == "remove" else "no_music"
         steps.note(steps.say(key, what=steps.name("music")), loud=True)
@@ -73,6 +83,11 @@ def _move(steps: EditSteps, op: MusicOp) -> None:
     steps.note(
         steps.say("music_moved", start=args["start"], end=args["end"]), loud=True, claim="music"
     )
+
+
+def _named(steps: EditSteps) -> bool:
+    """Whether the message names the music itself (not only a volume)."""
+    return has_any(steps.req.folded, steps.book.keywords.music)
 
 
 def _add(steps: EditSteps, op: MusicOp) -> None:

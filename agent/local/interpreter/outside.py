@@ -34,6 +34,8 @@ _EN_COLOUR = re.compile(
     rf"|\b(?:warmer|cooler|brighter|darker|moodier|more\s+saturated|desaturat\w*)\b{_TONE_TAIL}"
     r"|\b(?:black\s+(?:and|&)\s+white|b\s*&\s*w|sepia|gr[ae]yscale|monochrome|colou?r\s*grad\w*"
     r"|grade|tint|exposure|contrast|saturation|brightness|white\s+balance|hdr|(?:a|an)\s+filter"
+    r"|(?:film\s+)?grain|grainy|vhs|glitch\w*|(?:look\s+)?like\s+(?:it\s+was\s+)?shot\s+on\s+film"
+    r"|(?:shot|filmed)\s+on\s+(?:film|8mm|16mm|35mm|a\s+\w+\s+camera)|light\s+leaks?|vignette"
     r"|filters?|(?:instagram|vintage|retro|film)\s+(?:filter|look|tone))\b"
     rf"|\b(?:make|turn|paint|colou?r|change)\s+(?:the\s+|my\s+)?(?:\w+\s+){{0,3}}?"
     r"(?:red|orange|yellow|green|blue|pink|purple|golden)\b",
@@ -74,11 +76,48 @@ _EN_FOOTAGE = re.compile(
     re.IGNORECASE,
 )
 _ZH_FOOTAGE = re.compile(
-    r"(?:生成|做|弄|整|拍|找|加|来)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
-    r"(?:影片|视频|片段|动画|镜头|素材|短片)[^，,。；;！!？?]{0,6}?"
-    r"(?:加进去|加进来|加入|插入|放进|加到|放到|加上|加在|放入|塞进)[^，,。；;！!？?]*"
+    r"(?:生成|做|弄|整|拍|找|搵|揾|加|来)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
+    r"(?:影片|视频|片段|动画|镜头|素材|短片|延时摄影|缩时摄影|延时|缩时)[^，,。；;！!？?]{0,6}?"
+    r"(?:加进去|加进来|加入|插入|放进|加到|放到|加上|加在|放入|塞进|接在|接到|接喺|加喺|放喺|摆喺|接)"
+    r"[^，,。；;！!？?]*"
+    r"|(?:拍|找|搵|揾|下载|网上找|网上搵|网上揾)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
+    r"(?:影片|视频|片段|动画|镜头|素材|短片|延时摄影|缩时摄影)[^，,。；;！!？?]*"
     r"|空镜素材|网上的(?:视频|素材)"
 )
+_PICTURE = r"(?:image|picture|pic|photo|drawing|illustration|painting|artwork|art|render|graphic)s?"
+_EN_IMAGERY = re.compile(
+    r"\b(?:ai|a\.i\.)[\s-]*(?:generated?\s+|made\s+|created\s+)?"
+    rf"(?:{_PICTURE}|{_FOOTAGE_NOUN})\b[^,.;!?]*"
+    r"|\b(?:use|using|with)\s+(?:ai|a\.i\.|midjourney|dall-?e|stable\s+diffusion)\s+to\s+[^,.;!?]*"
+    r"|\b(?:ai|a\.i\.)[\s-]*(?:generate|create|draw|paint|make|render)\w*\s+[^,.;!?]*"
+    r"|\b(?:generate|create|draw|paint|render|design|produce|make)\s+(?:me\s+|us\s+)?"
+    r"(?:a|an|some|one|two|three|\d+|a\s+few|a\s+couple\s+of)\s+(?:new\s+|fresh\s+|extra\s+)?"
+    r"(?:\w+[\s-]+){0,2}?"
+    rf"{_PICTURE}\s+(?:of|showing|with|featuring|where)\s+(?!{_OURS})[^,.;!?]*"
+    r"|\b(?:generate|create|make|produce|render)\s+(?:me\s+|us\s+)?(?:\d+|a\s+few|some|two|three|four"
+    r"|five|several|a\s+couple(?:\s+of)?|a|an)\s+(?:more|new|extra|additional|other|similar)\s+"
+    rf"{_PICTURE}\b[^,.;!?]*"
+    rf"|\b(?:generate|create|make|produce|render)\s+(?:me\s+)?(?:\w+\s+){{1,3}}?{_PICTURE}\s+"
+    r"(?:like|similar\s+to|just\s+like)\s+[^,.;!?]*"
+    r"|\b(?:generate|create|render|design|produce|make)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
+    rf"(?:(?:brand|whole|completely|totally)[\s-]+)?(?:new|fresh|extra|another)\s+(?:\w+[\s-]+)?{_PICTURE}\b[^,.;!?]*"
+    r"|\b(?:draw|paint|sketch|illustrate)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+[^,.;!?]*"
+    r"|\b(?:add|put|insert|stick|include|throw|drop)\s+(?:in\s+)?(?:a|an|some)\s+(?:\w+\s+)?"
+    r"(?:3d|cgi|animated|cartoon|virtual|fake|digital)\b[^,.;!?]*",
+    re.IGNORECASE,
+)
+"""New pictures made up for the user ("generate an AI image of fireworks", "draw a picture of a
+boat and add it"): the renderer shows only the user's own uploads."""
+_ZH_IMAGERY = re.compile(
+    r"(?:帮我|给我)?(?:整|做|生成|画|来)?(?:一|几|两)?(?:张|幅|段|个)?"
+    r"(?:用|拿|让)?(?:(?<![a-z])ai(?![a-z])|人工智能|智能)\s*(?:生成|画|绘制|绘|做|整|制作|创作|合成)?[^，,。；;！!？?]*"
+    r"|(?:生成|画|绘制|绘|合成|创作)(?:一|几|两|三|多)?(?:张|幅|段|个|组|些)"
+    r"[^，,。；;！!？?]{0,14}?(?:图|照片|相片|相|画面|镜头|素材|插画|画|影像|片段)[^，,。；;！!？?]*"
+    r"|(?:无人机|航拍)[^，,。；;！!？?]{0,10}?(?:画面|镜头|视频|影片|片段|素材|航拍)[^，,。；;！!？?]*"
+    r"|(?:接|加|插|放|补)(?:一|几)?(?:段|个|条|些)[^，,。；;！!？?]{0,10}?(?:素材|空镜)[^，,。；;！!？?]*",
+    re.IGNORECASE,
+)
+"""新画面: AI图, 生成一张…的图, 航拍画面, 无人机镜头, 接一段…素材."""
 _EN_COMPOSE = re.compile(
     r"\bwrite\s+(?:me|us|her|him)\s+[^,.;!?]*"
     r"|\b(?:write|compose|draft|come\s+up\s+with)\s+(?:a|an|some|something)\s+(?:\w+\s+){0,3}?"
@@ -135,6 +174,16 @@ def _font(text: str) -> tuple[bool, str]:
     return rest != text, rest
 
 
+def _height(match: re.Match[str]) -> str:
+    """What a corner says of the height: "top right corner" is at the top, 左下角 at the bottom."""
+    said = match.group(0).casefold()
+    if re.search(r"top|upper|上", said):
+        return " 顶部 " if re.search(r"[\u4e00-\u9fff]", said) else " at the top "
+    if re.search(r"bottom|lower|下", said):
+        return " 底部 " if re.search(r"[\u4e00-\u9fff]", said) else " at the bottom "
+    return " "
+
+
 def _text_side(text: str) -> tuple[bool, str]:
     """ "Move the title to the left", 字幕放右下角: text goes at the top, centre or bottom only."""
     found = False
@@ -142,7 +191,7 @@ def _text_side(text: str) -> tuple[bool, str]:
     for clause in re.split(r"(?<=[,.;!?，。；！？])|\band\b|然后|再", text):
         if _TEXT_NOUN.search(clause) and not _CAMERA.search(clause) and _SIDE.search(clause):
             found = True
-            clause = _SIDE.sub(" ", clause)
+            clause = _SIDE.sub(_height, clause)
         out.append(clause)
     return found, " ".join(out) if found else text
 
@@ -181,7 +230,7 @@ def outside_spans(text: str) -> tuple[list[str], str]:
     `compose`, `music_tempo`, `font`, `text_side`), and `text` with those phrases blanked out."""
     found: list[str] = []
     for key, patterns in (
-        ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE)),
+        ("footage", (_EN_FOOTAGE, _ZH_FOOTAGE, _EN_IMAGERY, _ZH_IMAGERY)),
         ("compose", (_EN_COMPOSE, _ZH_COMPOSE)),
     ):
         for pattern in patterns:

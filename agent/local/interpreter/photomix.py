@@ -48,18 +48,20 @@ _GROUP = re.compile(
 """The first or last N photos with one length ("the first two 3 s each", 前两张各3秒)."""
 
 
-def mixed_lengths(folded: str, count: int) -> list[int] | None:
+def mixed_lengths(folded: str, count: int) -> list[int | None] | None:
     """Each photo's length, ms, when the message names one photo's (or the first or last few
     photos') length and another's or the rest's, else None (not such a message, or a position
-    beyond the `count` photos)."""
+    beyond the `count` photos). With two photos named and no word for the rest ("the first 4s
+    and the last one 2s"), the others are None: they keep their length."""
     if count < 2:
         return None
-    one, rest, group = _ONE.search(folded), _REST.search(folded), _GROUP.search(folded)
-    spans = [m for m in (group, one, rest) if m is not None]
+    ones = list(_ONE.finditer(folded))
+    rest, group = _REST.search(folded), _GROUP.search(folded)
+    spans = [m for m in (group, *ones, rest) if m is not None]
     if len(spans) < 2 or any(_overlap(a, b) for a in spans for b in spans if a is not b):
         return None
     lengths: list[int | None] = [None] * count
-    for match in (group, one):
+    for match in (group, *ones):
         if match is None:
             continue
         ms = _number(match, last=True)
@@ -71,9 +73,9 @@ def mixed_lengths(folded: str, count: int) -> list[int] | None:
     other = _number(rest, last=True) if rest is not None else None
     if rest is not None and other is None:
         return None
-    if other is None and None in lengths:
+    if other is None and None in lengths and len(ones) < 2:
         return None  # "the first two 3 s" and nothing for the others: not this kind
-    return [n if n is not None else other or 0 for n in lengths]
+    return [n if n is not None else other for n in lengths]
 
 
 def _group_indices(match: re.Match[str], count: int) -> list[int] | None:

@@ -227,6 +227,9 @@ def _dispatch(
         doomed = {r.asset_id for r in items}
         kept = tuple(a for a in order if a.asset_id not in doomed)
         return PhotoEdit(kept, "remove") if kept else PhotoEdit(tuple(order), "missing")
+    fresh = [r for r in refs if r[1] is not None and r[1] not in order]
+    if len(fresh) > 1:
+        return _place_several(folded, refs, fresh, order)
     return _place(folded, refs, order)
 
 
@@ -268,6 +271,23 @@ def _place(
     else:
         return None
     return PhotoEdit(tuple(rest), op)
+
+
+def _place_several(
+    folded: str,
+    refs: list[tuple[int, Asset | None]],
+    new: list[tuple[int, Asset | None]],
+    order: list[Asset],
+) -> PhotoEdit | None:
+    """ "Add pier.jpg and sunset.jpg at the end": all of them, in that order, where the first
+    one goes."""
+    first = _place(folded, [new[0], *(r for r in refs if r not in new)], order)
+    if first is None:
+        return None
+    placed = list(first.visuals)
+    at = next(i for i, a in enumerate(placed) if a is new[0][1])
+    more = [a for _, a in new[1:] if a is not None]
+    return PhotoEdit((*placed[: at + 1], *more, *placed[at + 1 :]), "insert")
 
 
 _SLOT = re.compile(

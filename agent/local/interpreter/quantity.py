@@ -178,7 +178,11 @@ def take_speed(text: str) -> tuple[float | None, str]:
 
 _PERCENT = re.compile(
     rf"{NUM}\s*(?:%|percent|per cent)|百分之\s*{NUM}"
-    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))",
+    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))"
+    rf"|(?:音乐|歌|配乐|背景音乐|bgm)[^\d%]{{0,10}}?(?:调到|减到|降到|调成|开到|调低到|调高到|减至|降至)\s*"
+    rf"(\d+)(?![\d.]*\s*(?:x|×|倍|{SEC}|{MIN}|张|个|分))"
+    rf"|\b(?:music|bgm|song|soundtrack)\b[^\d%]{{0,30}}?\b(?:maybe|like|to|at|about|around|~)\s*"
+    rf"(\d+)(?![\d.]*\s*(?:x|×|倍|{SEC}|{MIN}|photos?|pics?|times|[a-z:/]))",
     _F,
 )
 
@@ -186,8 +190,11 @@ _PERCENT = re.compile(
 _POINTS = re.compile(
     rf"\b(?:up|down|by)\s+(?:another\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent"
     rf"|(?!\s*(?:x|×|times|{SEC}|{MIN}|\.\d|%|percent))\b)"
-    rf"|{NUM}\s*个?\s*百分点"
-    rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)",
+    rf"|{NUM}\s*个?\s*百分点|{NUM}\s*个\s*点(?![钟半])"
+    rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)"
+    rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|细声|大声|减|降|加|提|升|大|小)了?\s*"
+    rf"(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?)\s*个?\s*点(?![钟半])"
+    rf"|\b(?:up|down|by|lower|raise|drop|bump)\w*\s+(?:(?:it|the\s+\w+)\s+)?(?:by\s+)?{NUM}\s*pts?\b",
     _F,
 )
 """A change of level rather than a level: "up by ten percentage points", "降低十个百分点"."""
@@ -204,14 +211,27 @@ def take_points(text: str) -> tuple[tuple[int, int] | None, str]:
         value = parse_number(next(g for g in match.groups() if g))
         if value:
             verb = match.group(0)
-            sign = -1 if re.match(r"down|减|降|调低|小", verb, _F) else 0
-            sign = 1 if re.match(r"up|提|增|调高|加|升|大", verb, _F) else sign
+            sign = -1 if re.match(r"down|减|降|调低|小|细声|lower|drop", verb, _F) else 0
+            sign = 1 if re.match(r"up|提|增|调高|加|升|大|raise|bump", verb, _F) else sign
             return (round(value), sign), _blank(text, match)
     return None, text
 
 
+_LEVEL_WORDS = re.compile(
+    r"\b(?:at\s+|to\s+)?(?:(half)|(a\s+quarter|quarter)|(full|max(?:imum)?))\s+(?:the\s+)?volume\b"
+    r"|(?:音量|声音)(?:调到|调成|开到|设为|设成|用|要)?\s*(?:(一半)|(四分之一)|(最大))"
+    r"|(?:(一半)|(四分之一)|(最大))(?:的)?(?:音量|声音)",
+    _F,
+)
+"""A level said in words: "at half volume" (50), "a quarter volume" (25), 音量一半, 最大音量."""
+
+
 def take_percent(text: str) -> tuple[int | None, str]:
-    """Find a volume percentage: "35%", "百分之五十", "volume to 30", "音量调到50", 七成."""
+    """Find a volume percentage: "35%", "百分之五十", "volume to 30", "音量调到50", 七成, "half
+    volume"."""
+    if match := _LEVEL_WORDS.search(text):
+        at = next(i for i, g in enumerate(match.groups()) if g)
+        return (50, 25, 100)[at % 3], _blank(text, match)
     if match := _TENTHS.search(text):
         value = parse_number(match.group(1))
         if value is not None:
@@ -223,7 +243,8 @@ def take_percent(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-_DURATION = re.compile(rf"{NUM}\s*-?\s*{SEC}", _F)
+_DURATION = re.compile(rf"(?<![第\d.零〇一二两三四五六七八九十百]){NUM}\s*-?\s*{SEC}", _F)
+"""第2秒 is a moment, never a length."""
 _MINUTES = re.compile(rf"{NUM}\s*-?\s*{MIN}|(half a minute|半分钟)", _F)
 
 
@@ -246,7 +267,9 @@ _HALVES = re.compile(rf"{NUM}\s+and\s+a\s+half\b|{NUM}\s*个?半\s*(?=秒)|{NUM}
 
 
 _A_SECOND = re.compile(
-    r"\b(by|add|another|extra|plus)\s+a\s+second\b(?!\s+(?:title|caption|photo|one))", _F
+    r"\b(by|add|another|extra|plus|shave|cut|knock|take|trim|chop|lop)\s+(?:off\s+)?a\s+second\b"
+    r"(?!\s+(?:title|caption|photo|one))",
+    _F,
 )
 _A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less|later|earlier|sooner)\b", _F)
 

@@ -6,10 +6,12 @@ Pure string work on NFKC-normalised messages; the caller has already blanked out
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 
-__all__ = ["extract_text", "quoted", "subject_of"]
+__all__ = ["as_written", "extract_text", "quoted", "subject_of"]
 
 _QUOTES = re.compile(
     r"“([^”]+)”|‘([^’]+)’|「([^」]+)」|『([^』]+)』|《([^》]+)》|\"([^\"]+)\""
@@ -27,15 +29,23 @@ _MARKERS = (
     re.compile(r"\bwrite\s+(?P<t>.+)", _I),
     re.compile(rf"\b(?:add|put|insert|show)\s+(?:a|an|the)?\s*{_NOUN}\s+(?P<t>.+)", _I),
     re.compile(
-        r"(?:标题|字幕|文字|文案)(?:改成|改为|换成|写成|写上|写|是|为|内容是|内容为)\s*[:：]?\s*(?P<t>.+)"
+        r"(?:标题|字幕|文字|文案)(?:改成|改为|换成|写成|写上|写住|写着|写|是|为|内容是|内容为|叫做|叫|名为"
+        r"|就叫|改叫|改名为|改名叫)\s*[:：]?\s*(?P<t>.+)"
     ),
     re.compile(r"(?:加|添加|加上|加个|加一个)(?:标题|字幕|文字)\s*[:：]\s*(?P<t>.+)"),
+    re.compile(r"(?:写住|写着|写上)\s*[:：]?\s*(?P<t>.+)"),
 )
 _POSITION = re.compile(
     r"(?:at|on|to|in|along)\s+the\s+(?:very\s+)?(?:top|bottom|center|centre|middle)"
     r"(?:\s+of\s+the\s+\w+)?|(?:放在|放到|在)?(?:顶部|底部|上方|下方|中间|居中)",
     _I,
 )
+_PLACE_ONLY = re.compile(
+    r"(?:(?:at|on|to|in|along)\s+)?(?:the\s+)?(?:very\s+)?(?:top|bottom|center|centre|middle|up\s+top"
+    r"|down\s+low|left|right)|(?:放在|放到|在)?(?:顶部|底部|上面|下面|上方|下方|中间|居中)",
+    _I,
+)
+"""'title: bottom': where the title goes, not what it says."""
 _CUT = re.compile(
     r"[,;!?，。；！？]|\.(?:\s|$)|(?:^|\s+)(?:and|then|please|and then)\b"
     r"|\s+(?:for|from|at|on|in|to|with|over)\s+(?:the\s+)?"
@@ -54,6 +64,17 @@ def quoted(text: str) -> tuple[list[str], str]:
     return [q for q in found if q], _QUOTES.sub(" ", text)
 
 
+def as_written(text: str, original: str) -> str:
+    """`text` (found in the message folded to simplified) as the message wrote it: 維港夜色
+    stays traditional."""
+    norm = unicodedata.normalize("NFKC", original)
+    folded = to_simplified(norm)
+    at = folded.find(text)
+    if at < 0 or len(folded) != len(norm):
+        return text
+    return norm[at : at + len(text)]
+
+
 def extract_text(text: str) -> str:
     """Unquoted title/caption text after a marker ("title: X", "标题改成X", "write X"), or ""."""
     text = _POSITION.sub("  ", text)
@@ -61,7 +82,7 @@ def extract_text(text: str) -> str:
         if match := marker.search(text):
             candidate = _CUT.split(match.group("t"), maxsplit=1)[0]
             candidate = candidate.strip(" :：\"'“”‘’").removesuffix("吧").strip()
-            if candidate:
+            if candidate and not _PLACE_ONLY.fullmatch(candidate):
                 return candidate
     return ""
 

@@ -14,6 +14,7 @@ from agent.local.edits import TEXT, TextSpec, segments, total
 from agent.local.interpreter.intents import StyleOp, TextOp
 from agent.local.interpreter.quantity import seconds
 from agent.local.interpreter.textedits import TextChange, change_texts, pick
+from agent.local.interpreter.timerange import WHOLE
 
 if TYPE_CHECKING:
     from agent.local.interpreter.editsteps import EditSteps
@@ -73,6 +74,8 @@ def _change(steps: EditSteps, op: TextOp) -> None:
         start, end = op.span.resolve(total(steps.draft))
         if op.span.keep_start:  # "until the end" or "until 4.5 s": only the end moves
             start, end = None, total(steps.draft) if op.span.open_end else end
+        elif op.span is WHOLE:  # "keep the title up for the whole video"
+            start, end = 0, total(steps.draft)
         elif op.span.open_end:  # "from second 2": it starts there, as long as it was
             start, end = None, None
             at = op.span.start_ms if op.at_ms is None else op.at_ms

@@ -55,17 +55,23 @@ def _ms(token: str) -> int | None:
 
 
 _SHOWN = r"(?:一直)?(?:显示|出现|停留|持续|出|放|摆|播放?|保留|现)"
-_GONE = r"(?:disappears?|vanish(?:es)?|goes\s+away|go\s+away|ends?|stops?|fades?\s+out|leaves?)"
+_GONE = (
+    r"(?:disappears?|vanish(?:es)?|goes\s+(?:away|off)|go\s+(?:away|off)|ends?|stops?|fades?\s+out"
+    r"|leaves?|off|out|gone)"
+)
 _EXPLICIT = re.compile(
     rf"(?:(?:to\s+)?(?:show|appear|display|be\s+(?:on\s+screen|visible))\s+(?=from|between))?"
     rf"(?:from\s+|between\s+|从|由|在|喺)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
     rf"(?:(?:开始)?{_SHOWN}\s*)?(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
     rf"(?:\s*(?:之间|之内|期间|内|中间))?(?:\s*{_SHOWN}(?![一-龥]*(?:秒|成|为)))?"
-    rf"|(?:appears?|shows?\s+up|comes?\s+in|starts?|pops?\s+up)\s+(?:at|after)\s+(?:second\s+)?"
+    rf"|(?:appears?|shows?\s+up|comes?\s+(?:in|on)|starts?|pops?\s+up|on|in)\s+(?:at|after)\s+"
+    rf"(?:second\s+)?"
     rf"{NUM}\s*{SEC}?\s*(?:,|and|then)?\s*(?:then\s+)?{_GONE}\s+(?:at|after)\s+(?:second\s+)?{NUM}"
     rf"\s*{SEC}?"
-    rf"|(?:在|喺)?第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|出|开始|显示|进来)\s*[，,]?\s*"
-    rf"(?:在|喺|到)?第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:消失|结束|离开|走|收|停)"
+    rf"|(?:在|喺|由|从)?\s*第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:先|就|才)?"
+    rf"(?:出现|出嚟|出来|出|开始|显示|进来|入嚟|入)\s*[，,]?\s*(?:然后|之后|再)?\s*(?:一直)?"
+    rf"(?:去到|到|至|在|喺)?\s*第?\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:先|就|才|再|便)?"
+    rf"(?:消失|结束|离开|走|收|停|完)"
     rf"|(?:from|between)\s+(?:second\s+)?{NUM}\s*{SEC}?\s*(?:-|to|and|until|till)\s*{NUM}"
     rf"|second\s+{NUM}\s*(?:-|to|and|until|till)\s*(?:second\s+)?{NUM}",
     _F,
@@ -76,7 +82,7 @@ _OPEN = re.compile(
     rf"|beginning\s+at|after)\s+"
     rf"(?:second\s+{NUM}|{NUM}\s*{SEC})(?:\s+(?:to|until|till)\s+the\s+(?:very\s+)?end)?"
     rf"|(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起|到最后|到结尾)?"
-    rf"|(?:在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:出现|开始|进来|出来|响起)",
+    rf"|(?:在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:先|就|才)?(?:出现|开始|进来|出来|出嚟|响起)",
     _F,
 )
 _FIRST = re.compile(
@@ -119,12 +125,13 @@ def _take_clock(text: str) -> tuple[TimeRange | None, str]:
 
 _TO_END = re.compile(
     r"\b(?:until|till|to|through)\s+the\s+(?:very\s+)?end\b|一直到(?:最后|结尾|结束)|直到(?:最后|结尾|结束)"
-    r"|到(?:视频)?(?:最后|结尾|结束)",
+    r"|到(?:视频|片)?(?:最后|结尾|结束|最尾|尾)",
     _F,
 )
 _UNTIL = re.compile(
     rf"\b(?:until|till|untill|up\s+to)\s+(?:the\s+)?(?:second\s+)?{NUM}\s*{SEC}(?:\s+mark)?"
-    rf"|(?:显示|出现|停留|保留|持续|留|放|摆|停)(?:在屏幕上|在画面上)?(?:到|至)\s*{NUM}\s*{SEC}",
+    rf"|(?:显示|出现|停留|保留|持续|留|放|摆|停)(?:在屏幕上|在画面上)?(?:到|至)\s*{NUM}\s*{SEC}"
+    rf"|(?:到|在|喺)?第\s*{NUM}\s*秒(?:钟)?(?:时|的时候)?\s*(?:就|便|先|要)?(?:收起|收|消失|结束|走|离开)",
     _F,
 )
 """Only the end moves: "keep the title up until 4.5 s", "标题显示到4.5秒" (the start is kept)."""
