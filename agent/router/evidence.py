@@ -68,7 +68,9 @@ _AFTER_ZH = re.compile(
     r"|到|个|一个|一条|一版|一份|一次|一遍|条|版|视频|影片|片|成片|mp4|gif|这|那|它|佢|我|先|高清"
     r"|\d|4k|横|竖|再|就|然后|并|和|之后|后|完|好|出|保存|存|啊|吖|嘞|咧|哦|喔|嘅|最终|全部|整|原)"
 )
-_MODIFIER_ZH = re.compile(r"^\s*(?:出来|来|出)?的(?!时候|话)|^\s*(?:速度|进度|时间|记录|历史)")
+_MODIFIER_ZH = re.compile(
+    r"^\s*(?:出来|来|出|下来|出去)?的(?!时候|话)|^\s*(?:速度|进度|时间|记录|历史)"
+)
 # the button named ("导出按钮没反应，你帮我弄一下"): the old default, a request
 _BUTTON = re.compile(r"^\s*(?:按钮|键|button|btn)")
 # a place named ("downloads folder is full"): a request only with a verb that puts it there
