@@ -14,6 +14,12 @@ when the offline intent model agrees (`Router._second_opinion`). The gate only e
 export or adds the edit before it: it can make a real export a question for the agent, never
 an unasked export.
 
+The default denies: a bare export word ("export", 导出, 渲染) in none of those senses is a request
+only with positive evidence of a request form (`agent.router.evidence`: the imperative at its
+clause's start or after a courtesy, address or sequence marker, a wish for the file); a noun, a
+modifier or an idiom ("downloads take forever", 导出来的画面, 好出片) is `other` (the agent), a
+state ("still rendering", 渲染中) is `progress` (the state answer), and the rest is `unsure`.
+
 It also restores an edit dropped in front of an export that names work to finish first
 ("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
 
