@@ -14,6 +14,12 @@ when the offline intent model agrees (`Router._second_opinion`). The gate only e
 export or adds the edit before it: it can make a real export a question for the agent, never
 an unasked export.
 
+The default denies: a bare export word ("export", 导出, 渲染) in none of those senses is a request
+only with positive evidence of a request form (`agent.router.evidence`: the imperative at its
+clause's start or after a courtesy, address or sequence marker, a wish for the file); a noun, a
+modifier or an idiom ("downloads take forever", 导出来的画面, 好出片) is `other` (the agent), a
+state ("still rendering", 渲染中) is `progress` (the state answer), and the rest is `unsure`.
+
 It also restores an edit dropped in front of an export that names work to finish first
 ("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
 
@@ -28,11 +34,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from agent.router.evidence import bare, sense
 from agent.router.route import Action
 
 __all__ = ["Spot", "Verdict", "judge", "screen", "unsure", "work_first"]
 
-Verdict = Literal["request", "unsure", "question", "cost", "part", "look", "later", "edit"]
+Verdict = Literal[
+    "request", "unsure", "question", "cost", "part", "look", "later", "edit", "progress", "other"
+]
 
 _BOUNDARY = re.compile(r"[,.;!?\n]|\s[-—–]+\s|—")
 _ASKS = re.compile(r"(?:吗|么|嘛|㗎|呢|冇|未|不)\W*$")
@@ -256,16 +265,41 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
         return "question"
     # a question in no request form ("do exports keep the alpha channel?") is a weak signal:
     # a request only when the intent model agrees (see `Router._second_opinion`)
-    return None if _requested(before, after, noun=spot.noun) else "unsure"
+    return "request" if _requested(before, after, noun=spot.noun) else "unsure"
+
+
+_RETRY = re.compile(
+    r"\b(?:try\s+again|retry|you\s+do\s+it|do\s+it\s+(?:for\s+me|again)|redo\s+it)\b|再试|重试|你来|你帮我"
+)
+_SENSES: dict[str, Verdict] = {"progress": "progress", "modifier": "other", "idiom": "other"}
 
 
 def judge(text: str, spot: Spot) -> Verdict:
-    """What one export word is: a request, or a word used in another sense."""
+    """What one export word is: a request, or a word used in another sense.
+
+    Default-deny: a bare export word with no other sense is a request only in a request form
+    (`agent.router.evidence`), else `unsure`; a state ("still rendering", 渲染中) is `progress`,
+    a noun, modifier or idiom ("downloads take forever", 导出来的画面, 好出片) is `other`."""
     word = text[spot.start : spot.end]
     before, after, mark = _clause(text, spot.start, spot.end)
+    found = sense(word, before, after) if bare(word) and not spot.noun else "request"
+    if found != "request" and _RETRY.search(_next_clause(text, spot.end)):
+        found = "request"  # "the export failed, try again": the user hands it to us
     asked = _asked(text, spot, before, after, mark)
-    if asked is not None and asked != "unsure":
+    if asked is not None and asked not in ("unsure", "request"):
         return asked
+    if found in _SENSES:
+        return _SENSES[found]
+    other = _other_sense(word, spot, before, after)
+    if other is not None:
+        return other
+    if asked is not None:
+        return asked
+    return "request" if found == "request" else "unsure"
+
+
+def _other_sense(word: str, spot: Spot, before: str, after: str) -> Verdict | None:
+    """An export put off, a look, a part of the video drawn, or the video named with a change."""
     later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before)
     if later or _later_en(before[-32:], word, after[:24]):
         return "later"
@@ -283,7 +317,7 @@ def judge(text: str, spot: Spot) -> Verdict:
         return "part"
     if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
         return "edit"
-    return asked or "request"
+    return None
 
 
 def screen(
@@ -299,7 +333,9 @@ def screen(
     verdicts = [judge(text, spot) for spot in spots]
     if not verdicts or "request" in verdicts or ("unsure" in verdicts and not doubted):
         return plan, False
-    instead: Action = "credits" if "cost" in verdicts else "sse"
+    instead: Action = (
+        "credits" if "cost" in verdicts else "state" if "progress" in verdicts else "sse"
+    )
     kept = [a if a != "export" else instead for a in plan]
     if instead == "credits" and "sse" in kept and "credits" in plan:
         kept = [a for a in kept if a != "sse"]

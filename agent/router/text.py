@@ -57,6 +57,7 @@ _SLANG = {
     "ur": "your",
     "pts": "points",
     "rn": "right now",
+    "n": "and",  # "make it yellow n then export n tell me the credits"
     "nvm": "never mind",
     "once more": "again",
     "once again": "again",

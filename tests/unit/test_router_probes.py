@@ -84,6 +84,16 @@ next week"); a last 38 mixed lines on the finished gate, first sight 35/38 (2 ha
 "like the previous one — same font, same colors — then export" dropping the edit). 392/420
 after, none harmful; the 28 left are read-only answers, a question sent to the agent, or an edit
 planned beside an export, never an unasked export.
+
+probe_r8 (round 8, the default-deny gate): 48 lines with export words in other senses (nouns,
+modifiers, states, 好出片, 导出来的画面, 渲染中) and real requests in varied forms (pls/can you/go
+ahead and, 帮我/给我/同我 + verb, verb + 吧/啦, then/然后/搞掂就), first sight on the round-7
+router 36/48 (10 harmful: "my renders always come out blurry…", "downloads folder is full…", 现在
+还在导出吗, 导出来的颜色偏黄, 这首歌好出片, 導出來的影片好暗, "the render queue thing…", "exports
+used to take 2 min…"); then 26 more on the finished gate (terse and polite requests, Cantonese
+幫手/跟住, states and modifiers), first sight 24/26 (1 harmful: 下载下来的视频有水印). 71/74 after,
+none harmful; left: a state question read in "rendering is taking ages", "the render queue
+thing…" read as credits, and 很出片 beside 几秒 (state).
 """
 
 from __future__ import annotations
@@ -102,6 +112,7 @@ PROBES = {
     "probe_r5": (1.0, 0),
     "probe_r6": (0.991, 0),  # 479/483
     "probe_r7": (0.933, 0),  # 392/420
+    "probe_r8": (0.959, 0),  # 71/74
 }
 
 

@@ -73,7 +73,15 @@ ROUTER = {
     # (agent/router/request.py, tests/unit/test_router_gate.py): 99/100 and 92/100, none harmful;
     # the misses left are read-only or an export taken for the agent (sse), none harmful
     "round6_everyday": (0.99, 0),
-    "round6_hard": (0.92, 0),
+    "round6_hard": (0.93, 0),  # 93/100 after the default-deny gate (round 8): 出咗佢啦
+    # round 7 sets (stranger-written, trained on in round 8): first sight on the finished
+    # round-7 router 92/100 (2 harmful) and 88/100 (2 harmful); main before the session 92/100
+    # (2) and 82/100 (8). The harm was an export word in another sense falling through the
+    # gate's default (a noun, 好出片, 导出来的画面, 渲染中). After the default-deny gate
+    # (agent/router/evidence.py, tests/unit/test_router_default_deny.py): 97/100 and 92/100,
+    # none harmful
+    "round7_everyday": (0.97, 0),
+    "round7_hard": (0.92, 0),
 }
 
 
