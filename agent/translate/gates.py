@@ -28,6 +28,11 @@ _SHORT = re.compile(
     r"|积分不足|积分不够|余额不足|余额不够|点数不足|点数不够|点数唔够|积分唔够|唔够点数|唔够积分",
     re.IGNORECASE,
 )
+# a condition, not the balance of now ("if you run out of credits", 积分不足时)
+_IF = re.compile(
+    r"\b(?:if|when|whenever|in case)\b|如果|若|要是|万一|萬一|[不唔]足(?:时|時|的话|嘅话)|不够(?:时|的话)",
+    re.IGNORECASE,
+)
 # "需要 40 积分 … 剩余 12 积分": the cost and a smaller balance, said together
 _COST = re.compile(r"需要\s*\d+\s*(?:个)?(?:积分|点)")
 _LEFT = re.compile(r"(?:剩余|只有|得返|仅剩|余额(?:为|是)?)\s*\d+\s*(?:个)?(?:积分|点)")
@@ -55,7 +60,10 @@ _FOREIGN = re.compile(
 
 def short_balance(text: str) -> bool:
     """Whether a reply says the balance is short (so an export must wait for a top-up)."""
-    return _SHORT.search(text) is not None or bool(_COST.search(text) and _LEFT.search(text))
+    said = any(
+        not _IF.search(text[max(0, m.start() - 24) : m.end() + 3]) for m in _SHORT.finditer(text)
+    )
+    return said or bool(_COST.search(text) and _LEFT.search(text))
 
 
 def export_done(text: str) -> bool:
