@@ -30,7 +30,8 @@ _SHORT = re.compile(
 )
 # a condition, not the balance of now ("if you run out of credits", 积分不足时)
 _IF = re.compile(
-    r"\b(?:if|when|whenever|in case)\b|如果|若|要是|万一|萬一|[不唔]足(?:时|時|的话|嘅话)|不够(?:时|的话)",
+    r"\b(?:if|when|whenever|in case)\b|如果|若|要是|万一|萬一"
+    r"|[不唔]足(?:时|時|的话|嘅话)|不够(?:时|的话)",
     re.IGNORECASE,
 )
 # "需要 40 积分 … 剩余 12 积分": the cost and a smaller balance, said together
@@ -52,7 +53,8 @@ _DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.I
 _EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
 _FOREIGN = re.compile(
     r"lightroom|photoshop|premiere pro|final cut pro|imovie|capcut|davinci|gimp|canva|after effects"
-    r"|\bexport(?:\s*as)?\s*(?:>|→|›)?\s*(?:export as\s*(?:>|→|›)\s*)?(?:jpe?g|png|heic|pdf|tiff?|gif)\b"
+    r"|\bexport(?:\s*as)?\s*(?:>|→|›)?\s*(?:export as\s*(?:>|→|›)\s*)?"
+    r"(?:jpe?g|png|heic|pdf|tiff?|gif)\b"
     r"|(?:导出|匯出|導出|汇出)\s*(?:>|→|›)?\s*(?:jpe?g|png|heic|pdf)",
     re.IGNORECASE,
 )
