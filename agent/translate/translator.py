@@ -345,7 +345,9 @@ def _procedure(run: list[_Line], lead: _Unit | None, before: list[str], short: b
         acts = [a for u in item.units for a in _acting(u.reading.actions, lang) if a not in said]
         said += acts
         text = template_line(acts, lang, short) if acts else ""
-        kept_line = item.steps and not acts and any(u.line for u in item.units)
+        kept_line = item.steps and any(
+            u.line and not _acting(u.reading.actions, lang) for u in item.units
+        )
         if kept_line and not _NAV.search("".join(u.raw for u in item.units)):
             continue  # a step with its own line and no action (a reply asked for) says it
         for u in item.units:
