@@ -29,6 +29,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from agent.translate import gates
 from agent.translate.prose import mask, split_lines, split_sentences
 from agent.translate.reading import Reading, fixed_lines, read
 from agent.translate.rewrite import decapitalize, language_of
@@ -44,6 +45,18 @@ STREAM_MODEL_TIMEOUT = 4.0
 """The model stage's bound while a reply streams: a slow model costs the user at most this."""
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
 _ENDS = {"en": ".", "zh": "。"}
+_NUMBER = re.compile(r"\s*(\d+)[.)]")
+# a button label ("**Export video**", 「导出视频」) is part of a step, not a fact of its own
+_LABELS = re.compile(r"\*\*[^*\n]{1,40}\*\*|「[^」\n]{1,20}」|“[^”\n]{1,20}”|`[^`\n]{1,20}`")
+_OWN_FACTS = re.compile(r"\d|[\"'“”「」『』《》`]|https?://", re.IGNORECASE)
+# a step that only opens a menu on the way ("Tap the ⋯ icon", 点右上角「⋯」)
+_NAV = re.compile(
+    r"^\s*(?:tap|click|press|hit|open|select|touch|点击|點擊|点按|點按|点选|點選|点|點|轻点|輕點"
+    r"|按|按下|撳|打开|打開)"
+    r"[^.。!！?？]{0,40}(?:⋯|⋮|…|···|\.\.\.|\bicon\b|\bmenu\b|图标|圖標|图示|圖示|菜单|選單|菜單)"
+    r"[^.。!！?？]{0,40}[.。;；]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,29 +254,113 @@ def _whole_sentences(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
+def _gated(lines: list[_Line], folded: str) -> list[_Line]:
+    """The readings with the exports the reply forbids taken away (`agent.translate.gates`):
+    a short balance forbids every export, a finished export its link, and a sentence's own
+    upload request or another program's menu its export."""
+    short = gates.short_balance(folded)
+    # a finished export whose URL the reply gives: the user has the file, nothing runs
+    done = gates.export_done(folded) and gates.has_link(folded)
+    for line in lines:
+        for unit in line.units:
+            if "export" not in unit.reading.actions:
+                continue
+            raw = unit.raw
+            if short or done or gates.upload_fetch(raw) or gates.foreign_export(raw):
+                unit.reading = _without_export(unit.reading, unit.lang, short)
+    return lines
+
+
+def _without_export(reading: Reading, lang: LanguageTable, short: bool) -> Reading:
+    # a short balance: the step is the top-up, so the balance is looked up in its place
+    instead = ("credits",) if short else ()
+    actions = tuple(
+        dict.fromkeys(b for a in reading.actions for b in (instead if a == "export" else (a,)))
+    )
+    # the sentence stays whole unless another action's line still stands for all of it
+    steps = reading.steps_only and bool(_acting(actions, lang))
+    return dataclasses.replace(reading, actions=actions, steps_only=steps, line="")
+
+
 def _decide(lines: list[_Line], short: bool) -> None:
     for line in lines:
         for unit in line.units:
             unit.line = _line_for(unit.reading, unit.lang, short)
             if unit.line and not unit.reading.line:
                 unit.acting = _acting(unit.reading.actions, unit.lang)
-    # a list of steps (a numbered GUI procedure) is one line for the whole procedure
+    _procedures(lines, short)
+
+
+def _procedures(lines: list[_Line], short: bool) -> None:
+    """A run of list items that holds GUI steps (a procedure, "1. Swipe up … 2. Tap ⋯ 3. Choose
+    Export video") ends as ONE template line per action, in order, each on the item that first
+    gives it; the other step items go, report items (facts, numbers, quotes) stay whole, and
+    the numbering of what is left runs on without a gap. The lead-in ("On mobile:", "To get
+    the file:", 手机端操作：) is always kept whole: its steps are the items'."""
     run: list[_Line] = []
-    for line in [*lines, _Line("", [], "")]:
-        if line.item and line.steps:
+    said: list[str] = []  # the actions a template line said before the run
+    for index, line in enumerate([*lines, _Line("", [], "")]):
+        if line.item and line.units:
             run.append(line)
             continue
-        if len(run) > 1 and any(x.steps for x in run):
-            units = [u for item in run for u in item.units]
-            lang = units[0].lang
-            acts = [a for u in units for a in u.reading.actions]
-            said = [u.line for u in units if u.line]
-            first = template_line(acts, lang, short) or (said[0] if said else "")
-            for u in units:
-                u.line, u.acting = "", ()
-            run[0].units[0].line = first
-            run[0].units[0].acting = _acting(acts, lang)
+        if run and any(_step_item(x) for x in run) and (len(run) > 1 or run[0].steps):
+            lead = lines[index - len(run) - 1] if index > len(run) else None
+            _procedure(run, _lead_in(lead), said, short)
         run = []
+        said += [a for u in line.units if u.line for a in u.acting]
+
+
+def _lead_in(line: _Line | None) -> _Unit | None:
+    """The lead-in of a procedure: a short last sentence ending in a colon on the line before
+    it ("On mobile:", "To get the file:", 手机端操作：), no fact of its own in it."""
+    if line is None or not line.units or line.item:
+        return None
+    last = line.units[-1]
+    text = last.raw.rstrip()
+    if not text.endswith((":", "：")) or len(text) > 40 or _OWN_FACTS.search(text):
+        return None
+    return last
+
+
+def _step_item(line: _Line) -> bool:
+    """A list item that is a GUI step: it gives an action (or says nothing but steps), and no
+    number, quote or file name of its own rides on it."""
+    if line.steps:
+        return True
+    text = "".join(u.raw for u in line.units)
+    if _OWN_FACTS.search(_LABELS.sub("", text)):
+        return False
+    return _NAV.search(text) is not None or any(
+        _acting(u.reading.actions, u.lang) for u in line.units
+    )
+
+
+def _procedure(run: list[_Line], lead: _Unit | None, before: list[str], short: bool) -> None:
+    steps = [x for x in run if _step_item(x)]
+    said = [a for a in before if lead is None or a not in lead.acting]
+    if lead is not None:  # the lead-in's steps are the procedure's: said by its items
+        lead.line, lead.acting = None, ()
+    for item in steps:
+        lang = item.units[0].lang
+        acts = [a for u in item.units for a in _acting(u.reading.actions, lang) if a not in said]
+        said += acts
+        text = template_line(acts, lang, short) if acts else ""
+        kept_line = item.steps and any(
+            u.line and not _acting(u.reading.actions, lang) for u in item.units
+        )
+        if kept_line and not _NAV.search("".join(u.raw for u in item.units)):
+            continue  # a step with its own line and no action (a reply asked for) says it
+        for u in item.units:
+            u.line, u.acting = "", ()
+        if text:
+            item.units[0].line, item.units[0].acting = text, tuple(acts)
+    left = [x for x in run if x not in steps or any(u.line for u in x.units)]
+    number = next((int(m.group(1)) for x in run if (m := _NUMBER.match(x.prefix))), None)
+    for item in left:
+        match = _NUMBER.match(item.prefix)
+        if match and number is not None:
+            item.prefix = item.prefix[: match.start(1)] + str(number) + item.prefix[match.end(1) :]
+            number += 1
 
 
 def _closing(unit: _Unit) -> str:
@@ -313,7 +410,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     """
     tables = tables if tables is not None else load_gui_tables()
     folded = tables.script.simplified(text) if tables.script.folds(text) else text
-    lines = _read_lines(text, folded, tables)
+    lines = _gated(_read_lines(text, folded, tables), folded)
     actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))
     traditional = tables.script.traditional(text)
     _decide(lines, short=False)
@@ -321,7 +418,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     if not out.strip() and text.strip():
         # nothing but steps whose output speaks for itself: what they are for ("to watch the
         # result") keeps its sentence whole, else the view's line is said
-        lines = _read_lines(text, folded, tables.spelled_out())
+        lines = _gated(_read_lines(text, folded, tables.spelled_out()), folded)
         _decide(lines, short=True)
         out = _assemble(lines, traditional, tables, short=True)
     if out == text or not out.strip():

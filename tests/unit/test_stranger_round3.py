@@ -142,6 +142,27 @@ TRANSLATOR = {
     # "Then click Export again" after a list of the user's own fixes runs it too, and two offers
     # labelled [] answer in chat (sse) as round 5's do
     "round6t": (0.88, 0),
+    # round 6 and round 7 training sets (60 replies each, everyday and hard), first sight on the
+    # whole-sentence translator: r6 57/60 and 54/60, r7 58/60 and 50/60, 0 lost keep; main before
+    # that session: r6 57/60 and 54/60 with ~3 and ~17 sentences spliced by reading, r7 58/60
+    # and 49/60. After the reply-level export gates (a short balance runs only credits, a
+    # finished export with its URL, a download that feeds an upload and another program's
+    # File > Export > JPEG run nothing) and the procedure rule (one template line per action
+    # on the item that first gives it, nav-only "tap ⋯" items gone, report items whole, the
+    # lead-in kept, numbering without a gap): r6 57/60 and 56/60, r7 58/60 and 53/60, none
+    # garbled. Open: offers and "let me know which …" questions labelled [] answer in chat
+    # (sse) as round 5's and 6's do; "swipe left … to open the subtitle track" reads no state;
+    # 冇問題就撳 Export after 打開「時間線」 loses the state; an optional upload tweak in a list
+    "round6_everyday": (0.95, 0),
+    "round6_hard": (0.93, 0),
+    "round7_everyday": (0.96, 0),
+    "round7_hard": (0.88, 0),
+    # probes8: 32 replies written by the round-8 translator engineer before the fixes, on the
+    # classes above (EN, 简, 繁, 粤): first sight 23/32 (0 lost keep, 4 procedures garbled by
+    # reading: "2. Just tell me what you'd like." for a ⋯ tap, a lone "1." dropped before
+    # "2. Pick 720p"); after: 31/32, none garbled. Open: "I can export it … — just let me know
+    # if you'd like any changes first" answers in chat (sse)
+    "probes8": (0.96, 0),
 }
 
 

@@ -1,0 +1,93 @@
+"""Reply-level safety gates on the sentences' actions: when an export must not run.
+
+The sentence readings (`agent.translate.reading`) see one sentence; some facts that forbid an
+export are said in another sentence of the reply, or name a step of ANOTHER program:
+
+- the reply says the balance is short ("needs 40 credits and your balance is 12", 积分不足,
+  點數唔夠): the user tops up first, so "then hit Export again" runs only `credits`;
+- the reply reports a finished export ("has been exported", 已经导出完成, 匯出咗): its link
+  ("Download it here: https://…") is the result, not a step;
+- a download that feeds an upload ("download it and upload it with + Add media") fetches a
+  source, and a menu path of another program ("in Lightroom, File > Export > JPEG", an image
+  format) is the user's own work: neither is this editor's export.
+
+A gate only takes `export` away (and with it the sentence's template line: the sentence then
+stays whole unless another action still stands for it); it never adds one. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["export_done", "foreign_export", "has_link", "short_balance", "upload_fetch"]
+
+_SHORT = re.compile(
+    r"not enough credits|insufficient (?:credits|balance)|out of credits|(?:no|zero) credits left"
+    r"|credits? (?:are |is )?(?:too low|insufficient)|balance is too low"
+    r"|needs? \d+ credits[^.]{0,40}(?:balance|you have|left)|you only have \d+"
+    r"|积分不足|积分不够|余额不足|余额不够|点数不足|点数不够|点数唔够|积分唔够|唔够点数|唔够积分",
+    re.IGNORECASE,
+)
+# a condition, not the balance of now ("if you run out of credits", 积分不足时)
+_IF = re.compile(
+    r"\b(?:if|when|whenever|in case)\b|如果|若|要是|万一|萬一"
+    r"|[不唔]足(?:时|時|的话|嘅话)|不够(?:时|的话)",
+    re.IGNORECASE,
+)
+# "需要 40 积分 … 剩余 12 积分": the cost and a smaller balance, said together
+_COST = re.compile(r"需要\s*\d+\s*(?:个)?(?:积分|点)")
+_LEFT = re.compile(r"(?:剩余|只有|得返|仅剩|余额(?:为|是)?)\s*\d+\s*(?:个)?(?:积分|点)")
+_DONE = re.compile(
+    r"(?:has|have|was|were|is) (?:been )?(?:successfully )?exported|exported successfully"
+    r"|export (?:is |has )?(?:been )?(?:complete|completed|finished|done)\b|export complete"
+    r"|(?:已经?|已經|经已|經已)\s*(?:帮你)?(?:导出|汇出|匯出|導出)"
+    r"|(?:导出|汇出|匯出|導出)(?:已)?(?:完成|成功|好了|好咗|咗|了(?!吗|嗎|没|沒)|完毕|完畢)",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"https?://", re.IGNORECASE)
+_UPLOAD = re.compile(
+    r"\bupload|add media|上传|上傳|上载|上載|添加素材|加入素材|传俾我|傳俾我|传给我|傳給我",
+    re.IGNORECASE,
+)
+_DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.IGNORECASE)
+_EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
+_FOREIGN = re.compile(
+    r"lightroom|photoshop|premiere pro|final cut pro|imovie|capcut|davinci|gimp|canva|after effects"
+    r"|\bexport(?:\s*as)?\s*(?:>|→|›)?\s*(?:export as\s*(?:>|→|›)\s*)?"
+    r"(?:jpe?g|png|heic|pdf|tiff?|gif)\b"
+    r"|(?:导出|匯出|導出|汇出)\s*(?:>|→|›)?\s*(?:jpe?g|png|heic|pdf)",
+    re.IGNORECASE,
+)
+
+
+def short_balance(text: str) -> bool:
+    """Whether a reply says the balance is short (so an export must wait for a top-up)."""
+    said = any(
+        not _IF.search(text[max(0, m.start() - 24) : m.end() + 3]) for m in _SHORT.finditer(text)
+    )
+    return said or bool(_COST.search(text) and _LEFT.search(text))
+
+
+def export_done(text: str) -> bool:
+    """Whether a text reports an export as finished."""
+    return _DONE.search(text) is not None
+
+
+def has_link(text: str) -> bool:
+    """Whether a text gives a link itself (a URL: "click the link below" is a step)."""
+    return _LINK.search(text) is not None
+
+
+def upload_fetch(sentence: str) -> bool:
+    """Whether a sentence asks to download a source and upload it ("download it and upload it
+    with + Add media"): its download fetches a source file, and no export is named."""
+    return bool(
+        _UPLOAD.search(sentence)
+        and _DOWNLOAD.search(sentence)
+        and not _EXPORT_WORD.search(sentence)
+    )
+
+
+def foreign_export(sentence: str) -> bool:
+    """Whether a sentence's export is another program's (a named app, an image format)."""
+    return _FOREIGN.search(sentence) is not None
