@@ -56,8 +56,9 @@ def music_op(
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
     level = level or bool(music and _volume_factor(folded) and _LOUDNESS.search(folded))
     style = find_key(folded, kw.music_style) if music else None
+    levelling = points is not None or bool(percent is not None and _TO_LEVEL.search(folded))
     adding = music and (
-        style is not None
+        (style is not None and not levelling)  # "lower the lofi track by 10": the one there is
         or (has_any(_LEVEL_ADD.sub(" ", folded), kw.add) and not _SET_LEVEL.search(folded))
     )
     if not (music or level) or (fading and not adding and percent is None):
