@@ -281,6 +281,13 @@ def project_name(raw: str, quotes: list[str]) -> str:
     return ""
 
 
+_ANIMATE_PHOTO = re.compile(
+    r"\banimate\s+(?:the|this|that|my|its)\s+(?:[\w.'-]+\s+){0,2}?(?:photo|picture|image|pic|shot"
+    r"|one)\b(?:\s+(?:so|and))?",
+    re.IGNORECASE,
+)
+
+
 def limits(text: str) -> tuple[list[str], str]:
     """What the message asks that the local backend cannot do as asked (`resolution`, ...),
     and the text with those phrases blanked out (so "slow motion" does not slow the camera)."""
@@ -295,6 +302,8 @@ def limits(text: str) -> tuple[list[str], str]:
         if pattern.search(text):
             found += [] if "content_motion" in found else ["content_motion"]
             text = pattern.sub(" ", text)
+    if "content_motion" in found:  # "animate that lighthouse one and make the light flash"
+        text = _ANIMATE_PHOTO.sub(" ", text)
     beyond, text = outside_spans(text)
     scene, text = scene_spans(text)
     return [*found, *beyond, "scene"] if scene else [*found, *beyond], text

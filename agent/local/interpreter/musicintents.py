@@ -70,6 +70,7 @@ def music_op(
         size, sign = points
         if not sign:
             sign = -1 if has_any(folded, kw.quieter) else 1 if has_any(folded, kw.louder) else 0
+            sign = sign or (-1 if _DOWN.search(folded) else 1 if _UP.search(folded) else 0)
         return MusicOp("volume", delta=sign * size) if sign else None
     if music and span is not None and not adding and not fading and percent is None:
         return MusicOp("move", span=span)  # "at the end" of a fade or a volume is not a move
@@ -81,6 +82,11 @@ def music_op(
     if not music:
         return None
     return MusicOp("add", style, percent, span=span, vague=not adding)
+
+
+_DOWN = re.compile(r"\b(?:drop|cut|reduce|lower|decrease|dial\s+down)\w*\b")
+_UP = re.compile(r"\b(?:raise|bump|boost|increase|push)\w*\b")
+"""The way a change in points goes when only its verb says it ("drop the track by 5 points")."""
 
 
 def edge_length(span: TimeRange | None) -> int | None:
