@@ -18,7 +18,7 @@ _MARK = re.compile(
     r"(?:actually,?\s+(?:no\b(?!\s+(?:music|titles?|text|captions?|zoom|pan|motion|songs?|sound"
     r"|audio|more|need))|never\s*mind|scratch\s+that|wait)|no,?\s+wait|wait,?\s+no\b|no,?\s+scratch\s+that"
     r"|scratch\s+that|never\s*mind(?:\s+that)?|on\s+second\s+thoughts?|actually(?=\s*,?\s*\d))"
-    r"|算了|不对|唔对|唔啱|唔好喇|唔好啦|唔好住|再想想|想深一层",
+    r"|算了|不对|唔对|唔啱|唔好喇|唔好啦|再想想|想深一层",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -50,6 +50,8 @@ def retracted(message: str) -> str | None:
     tail = _LEAD.sub("", message[mark.end() :], count=1).strip()
     if not head or not tail.strip(" .!。！") or _HISTORY.search(to_simplified(tail)):
         return None
+    if mark.group(0).casefold() == "actually" and not _LAST_NUMBER.search(head):
+        return None  # "it's actually 5 seconds now, make it 10": a fact, not a new amount
     bare = _BARE.match(tail)
     if bare and _LAST_NUMBER.search(head):
         return _LAST_NUMBER.sub(bare.group(1), head, count=1)
