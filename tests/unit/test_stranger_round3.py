@@ -344,6 +344,17 @@ LOCAL = {
     "probe_local6b": (1.0, 0),
     "probe_local6c": (1.0, 0),
     "probe_local6d": (1.0, 0),
+    # blind_r6 and blind_r7 (stranger-written, trained on in round 9): first sight on the finished
+    # round-8 interpreter r6 73/80 (57 correct, 16 declined, 6 partial, 1 wrong), r7 76/80
+    # (62 correct, 14 declined, 2 partial, 2 wrong); main before the session r6 71/80 (2 wrong,
+    # 7 partial), r7 73/80 (3 wrong, 4 partial). probe_local8 (this round's own probe, written
+    # before the fixes: two edits in one message, an edit taken back within it, 4K in pixels,
+    # made-up clips, animating what a photo shows), first sight 16/29 (9 correct, 7 declined,
+    # 8 partial, 5 wrong). After the round-9 classes (see tests/unit/test_interpreter_round9.py):
+    # 80/80 (63 correct, 17 declined), 80/80 (64 correct, 16 declined) and 29/29, none wrong.
+    "blind_r6": (1.0, 0),
+    "blind_r7": (1.0, 0),
+    "probe_local8": (1.0, 0),
 }
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "limits",
     "project_name",
     "retouch",
+    "text_clauses",
     "text_ordinal",
     "wants_new_text",
 ]
@@ -64,7 +65,9 @@ _NAME_MARKER = re.compile(
 _LIMITS = {
     "resolution": re.compile(
         r"(?<![a-z0-9])(?:4k|8k|2k|2160p|1440p|1080p|720p|480p|uhd|ultra\s*hd|full\s*hd)(?![a-z0-9])"
-        r"|超高清|蓝光|高清|分辨率|\bresolution\b",
+        r"|(?<!\d)(?:3840|4096|7680|2560)\s*(?:x|×|\*|by)\s*\d{3,4}(?!\d)"
+        r"|(?<!\d)\d{3,4}\s*(?:x|×|\*|by)\s*(?:2160|4320|1440)(?!\d)"
+        r"|超高清|蓝光|高清|分辨率|解析度|\bresolution\b",
         re.IGNORECASE,
     ),
     "playback": re.compile(
@@ -134,7 +137,10 @@ _STILL = re.compile(
     r"(?:zoom(?:\s*(?:in|out))?|pan|ken\s*burns|肯伯恩斯|平移缩放|推近|推进|拉近|拉远|放大|缩小|平移|运镜"
     r"|推拉|摇镜|镜头移动|移动镜头)(?:效果)?"
     r"(?:了|啦|喇|嘞|咯|呀|喎)?(?![^，,。；;！!？?]{0,3}(?:太|那么|这么|咁|得|快|慢|多|少))"
-    r"|定住(?:就得|就好|就行|就可以)?",
+    r"|定住(?:就得|就好|就行|就可以)?"
+    r"|\b(?:stop|keep)\s+the\s+camera\s+(?:from\s+)?moving\b|\bkeep\s+the\s+camera\s+(?:still|static)\b"
+    r"|(?:镜头|画面|运镜)(?:都|就|可以)?(?:唔使|不用|不要|别|唔好|无需|不需要|唔需要)(?:再)?"
+    r"(?:郁|动|移动|摇|郁动)",
     re.IGNORECASE,
 )
 """Asking the camera not to move ("don't zoom", 唔好zoom啦，定住就得): no motion, unless another
@@ -202,10 +208,22 @@ def _still(text: str) -> str:
     return "".join(read(c) for c in clauses)
 
 
+_LATER_MINE = re.compile(
+    r"\bi(?:'m|\s+am)\s+(?:going\s+to|gonna|planning\s+to)\b[^.;!?]*"
+    r"|\bi(?:'ll|\s+will|\s+plan\s+to)\s+[^.;!?]*?\b(?:later|afterwards|myself|my\s+own|another\s+app"
+    r"|elsewhere)\b[^.;!?]*"
+    r"|我(?:之后|稍后|等下|等一下|晚点|迟啲|迟些|会|打算)[^，,。；;！!？?]*?(?:自己|另外|再)[^，,。；;！!？?]*",
+    re.IGNORECASE,
+)
+"""What the user will do themselves later ("I'm going to add my own track in another app later",
+我之后自己再配): a mention, not a request to this editor."""
+
+
 def drop_negated(text: str) -> str:
-    """`text` with negated clauses ("don't export", "but no title", 不要加标题) blanked out,
-    asking the camera not to move read as no motion, and a complaint about the motion read as
-    asking for less of it."""
+    """`text` with negated clauses ("don't export", "but no title", 不要加标题) and the user's own
+    later plans blanked out, asking the camera not to move read as no motion, and a complaint
+    about the motion read as asking for less of it."""
+    text = _LATER_MINE.sub(" ", text)
     text = _NEGATED.sub(" ", _still(_NOT_SO.sub(_not_so, text)))
     return _COMPLAINT.sub(
         lambda m: " 幅度小一点 " if re.search(r"[\u4e00-\u9fff]", m.group(0)) else " less motion ",
@@ -225,6 +243,17 @@ def text_ordinal(folded: str) -> int | None:
             return -1
         return _EN_ORD.index(en) if en in _EN_ORD else int(en[0]) - 1
     return int(parse_number(match.group(2)) or 1) - 1
+
+
+_CLAUSE = re.compile(r"[,;!?，。；！？]|\.(?!\d)|\band\s+also\b|\balso\b|顺便|同埋|然后|另外|并且")
+_TEXT_NOUN = re.compile(r"\b(?:title|caption|subtitle|text|heading|headline)s?\b|标题|字幕|文字")
+
+
+def text_clauses(folded: str) -> str:
+    """The clauses of `folded` that name a title or caption ("加背景音乐，顺便把标题放到底部":
+    the 加 is the music's, the title is moved); the whole text when none does."""
+    found = [c for c in _CLAUSE.split(folded) if _TEXT_NOUN.search(c)]
+    return " , ".join(found) if found else folded
 
 
 def wants_new_text(folded: str) -> bool:
@@ -252,6 +281,13 @@ def project_name(raw: str, quotes: list[str]) -> str:
     return ""
 
 
+_ANIMATE_PHOTO = re.compile(
+    r"\banimate\s+(?:the|this|that|my|its)\s+(?:[\w.'-]+\s+){0,2}?(?:photo|picture|image|pic|shot"
+    r"|one)\b(?:\s+(?:so|and))?",
+    re.IGNORECASE,
+)
+
+
 def limits(text: str) -> tuple[list[str], str]:
     """What the message asks that the local backend cannot do as asked (`resolution`, ...),
     and the text with those phrases blanked out (so "slow motion" does not slow the camera)."""
@@ -266,6 +302,8 @@ def limits(text: str) -> tuple[list[str], str]:
         if pattern.search(text):
             found += [] if "content_motion" in found else ["content_motion"]
             text = pattern.sub(" ", text)
+    if "content_motion" in found:  # "animate that lighthouse one and make the light flash"
+        text = _ANIMATE_PHOTO.sub(" ", text)
     beyond, text = outside_spans(text)
     scene, text = scene_spans(text)
     return [*found, *beyond, "scene"] if scene else [*found, *beyond], text

@@ -253,7 +253,7 @@ def _timed(
         return None
     hold, shift, at = times
     if hold or shift or at is not None or text.action == "ask":
-        fresh = clauses.wants_new_text(folded)
+        fresh = clauses.wants_new_text(clauses.text_clauses(folded))
         text = replace(text, hold_ms=hold, shift_ms=shift, at_ms=at, fresh=fresh)
     if text.action == "ask" and {"text_side", "font"} & set(limits) and not text.position:
         return None  # "move the title to the left" is answered by the limit, not a question
@@ -299,7 +299,7 @@ def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | No
     relative = None if speed is not None else _factor(folded, kw.slower, kw.faster, 0.75, 1.33)
     return Look(
         duration_ms=duration,
-        aspect=find_key(folded, kw.aspect),
+        aspect=find_key(_PLATFORM.sub(" ", folded), kw.aspect) or find_key(folded, kw.aspect),
         motion=motion,
         intensity=None if factor else _absolute_intensity(folded, book),
         intensity_factor=factor,
@@ -307,6 +307,13 @@ def _look(folded: str, book: Phrasebook, duration: int | None, speed: float | No
         speed_factor=relative,
         fit=_fit(folded, book),
     )
+
+
+_PLATFORM = re.compile(
+    r"\b(?:tiktok|reels?|shorts|stories|instagram(?:\s+(?:story|feed|post))?|ig\s+(?:feed|post|story)"
+    r"|feed\s+post|youtube(?:\s+video)?)\b|抖音|快手|ins帖子"
+)
+"""Where the video goes: a shape said in words ("square for an instagram post") wins over it."""
 
 
 def _fit(folded: str, book: Phrasebook) -> str | None:

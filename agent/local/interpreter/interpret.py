@@ -44,6 +44,7 @@ from agent.local.interpreter.plan import (
     ToolStep,
 )
 from agent.local.interpreter.quantity import seconds
+from agent.local.interpreter.retract import retracted
 from agent.local.interpreter.textpair import text_pair
 from agent.local.interpreter.unclear import not_understood
 from agent.local.interpreter.videotrack import Motion, VideoSpec, generate, look_of
@@ -81,6 +82,8 @@ def interpret(
         ConfigError: only if the bundled phrase table is invalid.
     """
     book = phrases or load_phrasebook()
+    if (said_again := retracted(ctx.message)) is not None:
+        ctx = replace(ctx, message=said_again)  # "make it square... no wait, keep it 16:9"
     req = parse(ctx.message, ctx.language, book)
 
     def build(ctx: InterpretContext, req: Request) -> Plan:

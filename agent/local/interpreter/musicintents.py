@@ -56,8 +56,9 @@ def music_op(
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
     level = level or bool(music and _volume_factor(folded) and _LOUDNESS.search(folded))
     style = find_key(folded, kw.music_style) if music else None
+    levelling = points is not None or bool(percent is not None and _TO_LEVEL.search(folded))
     adding = music and (
-        style is not None
+        (style is not None and not levelling)  # "lower the lofi track by 10": the one there is
         or (has_any(_LEVEL_ADD.sub(" ", folded), kw.add) and not _SET_LEVEL.search(folded))
     )
     if not (music or level) or (fading and not adding and percent is None):
@@ -69,6 +70,7 @@ def music_op(
         size, sign = points
         if not sign:
             sign = -1 if has_any(folded, kw.quieter) else 1 if has_any(folded, kw.louder) else 0
+            sign = sign or (-1 if _DOWN.search(folded) else 1 if _UP.search(folded) else 0)
         return MusicOp("volume", delta=sign * size) if sign else None
     if music and span is not None and not adding and not fading and percent is None:
         return MusicOp("move", span=span)  # "at the end" of a fade or a volume is not a move
@@ -80,6 +82,11 @@ def music_op(
     if not music:
         return None
     return MusicOp("add", style, percent, span=span, vague=not adding)
+
+
+_DOWN = re.compile(r"\b(?:drop|cut|reduce|lower|decrease|dial\s+down)\w*\b")
+_UP = re.compile(r"\b(?:raise|bump|boost|increase|push)\w*\b")
+"""The way a change in points goes when only its verb says it ("drop the track by 5 points")."""
 
 
 def edge_length(span: TimeRange | None) -> int | None:

@@ -66,7 +66,8 @@ _EN_FOOTAGE = re.compile(
     rf"(?:video|clip|footage|animation|shots?)\s+of\s+(?:(?!{_OURS})|(?=the\s+[\w\s]{{1,30}}?\b[a-z]+ing\b))"
     r"[^,.;!?]*"
     r"|\b(?:generate|create|make|render|film|animate|shoot|produce)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+"
-    r"(?:new\s+|short\s+|quick\s+)?"
+    r"(?:new\s+|short\s+|quick\s+|little\s+|(?:\d+(?:\.\d+)?|one|two|three|four|five|ten)[-\s]?"
+    r"(?:s|secs?|seconds?)(?:[-\s]long)?\s+)*"
     rf"(?:{_MADE_UP}[\s-]+(?:\w+\s+)?{_FOOTAGE_NOUN}\b[^,.;!?]*"
     rf"|{_FOOTAGE_NOUN}\s+(?:of\s+(?!{_OURS})(?:[\w'-]+\s+){{0,4}}?|(?:\w+\s+){{0,2}}?){_DOING}"
     r"[^,.;!?]*"
@@ -83,6 +84,10 @@ _ZH_FOOTAGE = re.compile(
     r"|(?:拍|找|搵|揾|下载|网上找|网上搵|网上揾)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{1,14}?的?"
     r"(?:影片|视频|片段|动画|镜头|素材|短片|延时摄影|缩时摄影)[^，,。；;！!？?]*"
     r"|空镜素材|网上的(?:视频|素材)"
+    r"|(?:生成|做|弄|整|拍|制作)(?:一|几|两)?(?:段|个|条|些)[^，,。；;！!？?]{0,10}?"
+    r"(?:海浪|浪花|海鸥|雀|鸟|船|鱼|云|烟花|人|车|动物|狗|猫|日落|日出|瀑布|雨|雪|飞机|灯塔|星)"
+    r"[^，,。；;！!？?]{0,10}?(?:影片|视频|片段|动画|镜头|短片)"
+    r"(?:[^，,。；;！!？?]*[，,]\s*(?:然后|再|跟住)?(?:插|放|加|接|塞)[^，,。；;！!？?]*)?"
 )
 _PICTURE = r"(?:image|picture|pic|photo|drawing|illustration|painting|artwork|art|render|graphic)s?"
 _EN_IMAGERY = re.compile(

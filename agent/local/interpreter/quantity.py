@@ -181,14 +181,14 @@ _PERCENT = re.compile(
     rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))"
     rf"|(?:音乐|歌|配乐|背景音乐|bgm)[^\d%]{{0,10}}?(?:调到|减到|降到|调成|开到|调低到|调高到|减至|降至)\s*"
     rf"(\d+)(?![\d.]*\s*(?:x|×|倍|{SEC}|{MIN}|张|个|分))"
-    rf"|\b(?:music|bgm|song|soundtrack)\b[^\d%]{{0,30}}?\b(?:maybe|like|to|at|about|around|~)\s*"
-    rf"(\d+)(?![\d.]*\s*(?:x|×|倍|{SEC}|{MIN}|photos?|pics?|times|[a-z:/]))",
+    rf"|\b(?:music|bgm|song|soundtrack|audio|track)\b[^\d%]{{0,30}}?\b(?:maybe|like|to|at|about|around|~)\s*"
+    rf"(\d+)(?![\d.]*(?:\s*(?:x\b|×|倍|{SEC}|{MIN}|photos?\b|pics?\b|times\b)|[a-z:/]))",
     _F,
 )
 
 
 _POINTS = re.compile(
-    rf"\b(?:up|down|by)\s+(?:another\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent"
+    rf"\b(?:up|down|by)\s+(?:another\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent"
     rf"|(?!\s*(?:x|×|times|{SEC}|{MIN}|\.\d|%|percent))\b)"
     rf"|{NUM}\s*个?\s*百分点|{NUM}\s*个\s*点(?![钟半])"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)"

@@ -71,7 +71,9 @@ SCENE_MOTION = re.compile(
 """"Can the lighthouse beam sweep around?": something in the photo asked to move."""
 ANIMATE = re.compile(
     r"\b(?:animate|move)\s+(?:the|its|those|these)\s+(?:[\w'-]+\s+)?(?:water|waves|sea|ocean"
-    r"|clouds?|sky|boats?|birds?|people|flags?|trees?|leaves|smoke|lights?|beam)\b",
+    r"|clouds?|sky|boats?|birds?|people|flags?|trees?|leaves|smoke|lights?|beam)\b"
+    r"|\banimate\s+(?:the|this|that|my|its)\s+(?:[\w.'-]+\s+){0,2}?(?:photo|picture|image|pic|shot"
+    r"|one)\s+(?:so|to\s+make|and\s+make|and\s+have|where)\b[^,.;!?]*",
     re.IGNORECASE,
 )
 """"Animate the water so it ripples": animating a thing in the photo, not the photo."""
