@@ -376,6 +376,12 @@ def _said_by_kept(lines: list[_Line]) -> None:
                 unit.line, unit.acting = "", ()
 
 
+def _marker(body: str) -> bool:
+    """`body` opens with a markdown list or quote marker (`prose.split_lines` cuts it off)."""
+    lines = split_lines(body)
+    return bool(lines and lines[0][0].strip())
+
+
 def _closing(unit: _Unit) -> str:
     if not unit.term:
         return ""
@@ -405,6 +411,8 @@ def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables, short: b
             ws = unit.ws or (" " if closing[-1:] in _SPACED else "")
             body += text + closing + ws
         written = "".join(u.raw + u.ws for u in line.units)
+        if _marker(body) and not _marker(written):
+            body = written  # a sentence after a dropped one would read as a list item ("- …")
         if body.strip() or not written.strip():
             out.append(line.prefix + (body if body == written else body.rstrip()) + line.newline)
     return "".join(out)

@@ -175,6 +175,13 @@ def test_generated_replies_are_whole_sentences_and_template_lines(
     assert set(result.actions) <= {"export", "state", "credits", "sse", "upload"}
 
 
+def test_a_dropped_step_never_turns_the_next_sentence_into_a_list_item(tables: GuiTables) -> None:
+    text = "Click Export. Click Export.\nClick Export. - The preview doesn't update!"
+    out = translate(text, tables).text
+    assert out == "I'll export the MP4 for you.\nClick Export. - The preview doesn't update!"
+    assert not foreign_sentences(out, text, tables), out
+
+
 def test_a_line_for_a_step_closed_by_a_full_stop_mark_is_spaced_from_what_follows(
     tables: GuiTables,
 ) -> None:
