@@ -45,6 +45,7 @@ STREAM_MODEL_TIMEOUT = 4.0
 """The model stage's bound while a reply streams: a slow model costs the user at most this."""
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
 _ENDS = {"en": ".", "zh": "。"}
+_SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
 _NUMBER = re.compile(r"\s*(\d+)[.)]")
 # a button label ("**Export video**", 「导出视频」) is part of a step, not a fact of its own
 _LABELS = re.compile(r"\*\*[^*\n]{1,40}\*\*|「[^」\n]{1,20}」|“[^”\n]{1,20}”|`[^`\n]{1,20}`")
@@ -363,6 +364,24 @@ def _procedure(run: list[_Line], lead: _Unit | None, before: list[str], short: b
             number += 1
 
 
+def _said_by_kept(lines: list[_Line]) -> None:
+    """When a reply of silent steps keeps a sentence whole for what it is for ("请打开时间线查看
+    效果"), that sentence speaks: the other steps stay dropped, as they were, and no view's line
+    is said beside it. Otherwise the line would be content on a second reading and the kept
+    sentence a silent step beside it, dropped: translating the output would change it."""
+    units = [u for line in lines for u in line.units]
+    if any(u.line is None and u.raw.strip() for u in units):
+        for unit in units:
+            if unit.line is not None:
+                unit.line, unit.acting = "", ()
+
+
+def _marker(body: str) -> bool:
+    """`body` opens with a markdown list or quote marker (`prose.split_lines` cuts it off)."""
+    lines = split_lines(body)
+    return bool(lines and lines[0][0].strip())
+
+
 def _closing(unit: _Unit) -> str:
     if not unit.term:
         return ""
@@ -386,8 +405,14 @@ def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables, short: b
             said.update(fresh)
             said_now = _joined(fresh, unit.lang) if unit.acting else unit.line
             text = tables.script.to_traditional(said_now) if traditional else said_now
-            body += text + _closing(unit) + unit.ws
+            closing = _closing(unit)
+            # a line closed by "." or "!" needs the space a "。" did not: else it runs into the
+            # next sentence ("…for you.Go to File") and the two read as one
+            ws = unit.ws or (" " if closing[-1:] in _SPACED else "")
+            body += text + closing + ws
         written = "".join(u.raw + u.ws for u in line.units)
+        if _marker(body) and not _marker(written):
+            body = written  # a sentence after a dropped one would read as a list item ("- …")
         if body.strip() or not written.strip():
             out.append(line.prefix + (body if body == written else body.rstrip()) + line.newline)
     return "".join(out)
@@ -420,6 +445,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         # result") keeps its sentence whole, else the view's line is said
         lines = _gated(_read_lines(text, folded, tables.spelled_out()), folded)
         _decide(lines, short=True)
+        _said_by_kept(lines)
         out = _assemble(lines, traditional, tables, short=True)
     if out == text or not out.strip():
         return Translation(text, actions)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from agent.translate import Translation, translate
@@ -338,6 +338,8 @@ _INSTRUCTIONS = [
         max_size=6,
     )
 )
+# a reply of silent steps whose second says what it is for: once said, its output is stable
+@example(pieces=[_INSTRUCTIONS[1], _INSTRUCTIONS[7]])
 def test_mixed_messages_keep_content_and_collect_actions_in_order(
     tables: GuiTables, pieces: list[str | tuple[str, str | None]]
 ) -> None:
@@ -351,6 +353,15 @@ def test_mixed_messages_keep_content_and_collect_actions_in_order(
     again = translate(result.text, tables)  # a second pass changes nothing more
     assert again.text == result.text
     assert set(again.actions) <= set(result.actions)
+
+
+def test_a_kept_purpose_sentence_is_said_alone_and_stays_so(tables: GuiTables) -> None:
+    """Silent steps, one kept whole for what it is for: the kept one speaks, no view's line
+    beside it (a second reading would take that line for content and drop the sentence)."""
+    text = "Preview it in the timeline. 请打开时间线查看效果。"
+    result = translate(text, tables)
+    assert result == Translation("请打开时间线查看效果。", ("state",))
+    assert translate(result.text, tables) == result
 
 
 _GUI_BITS = [

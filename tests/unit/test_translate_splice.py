@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
@@ -151,6 +151,9 @@ def _sentence(step: str, join: str, content: str, step_first: bool, closer: str)
         max_size=5,
     )
 )
+# a step closed by "。" with English straight after it: its line is closed by "." and a space
+@example(pieces=[("Click Export", " ", CONTENT[0], True, "。", "", "", True),
+                 ("Refresh the page", " if ", CONTENT[0], True, ".", "", "", False)])  # fmt: skip
 def test_generated_replies_are_whole_sentences_and_template_lines(
     pieces: list[tuple[str, str, str, bool, str, str, str, bool]],
 ) -> None:
@@ -170,6 +173,25 @@ def test_generated_replies_are_whole_sentences_and_template_lines(
         tokens = [t for t in protected_tokens(kept) if not t.isdigit()]
         assert all(t in STEPS_TOKENS for t in tokens), (kept, result.text)
     assert set(result.actions) <= {"export", "state", "credits", "sse", "upload"}
+
+
+def test_a_dropped_step_never_turns_the_next_sentence_into_a_list_item(tables: GuiTables) -> None:
+    text = "Click Export. Click Export.\nClick Export. - The preview doesn't update!"
+    out = translate(text, tables).text
+    assert out == "I'll export the MP4 for you.\nClick Export. - The preview doesn't update!"
+    assert not foreign_sentences(out, text, tables), out
+
+
+def test_a_line_for_a_step_closed_by_a_full_stop_mark_is_spaced_from_what_follows(
+    tables: GuiTables,
+) -> None:
+    for text in (
+        "Click Export。Go to File → Export → MP4 (H.264).",
+        "Click Export。Pick the Full HD preset.",
+    ):
+        out = translate(text, tables).text
+        assert out.startswith("I'll export the MP4 for you. "), out
+        assert not foreign_sentences(out, text, tables), out
 
 
 # tokens a step itself names (a menu's format, a button's label): they may go with their step
