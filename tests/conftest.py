@@ -6,11 +6,15 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import hypothesis
 import pytest
 
 from agent.config import Settings
+
+if TYPE_CHECKING:
+    from agent.router import Router
 
 # A shared 2-core machine under load must never fail a property test for being slow: no
 # deadlines and no too-slow health check, for people and CI alike (`--hypothesis-seed`
@@ -113,3 +117,11 @@ def settings(env: dict[str, str]) -> Settings:
 def fixtures_dir() -> Path:
     """The repository's `fixtures/` directory."""
     return FIXTURES
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    """The router as the CLI builds it without a key (no LLM), built once per test module."""
+    from agent.router import build_router
+
+    return build_router()

@@ -7,28 +7,17 @@ Properties over generated wordings (EN, Simplified, Traditional, Cantonese), on 
 
 from __future__ import annotations
 
-import asyncio
-
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.router import Router, build_router
+from agent.router import Router
+from tests.router_support import plan_of as _plan
 
 ROBUST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EDIT_EN = st.sampled_from(
     ["can you brighten the 2nd clip", "make the title bigger", "add a fade at the end"]
 )
 EDIT_ZH = st.sampled_from(["整体调亮一点", "帮我把字幕改大", "再加点暖色调", "调亮啲"])
-
-
-@pytest.fixture(scope="module")
-def router() -> Router:
-    return build_router()
-
-
-def _plan(router: Router, text: str) -> tuple[str, ...]:
-    return asyncio.run(router.route(text)).actions
 
 
 @ROBUST

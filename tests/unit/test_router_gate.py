@@ -16,19 +16,11 @@ from hypothesis import strategies as st
 
 from agent.router import Router, build_router
 from agent.router.pipeline import build_keyword_router
+from tests.router_support import plan_of as _plan
 
 ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXPORT_NOUNS = st.sampled_from(["export", "render", "download"])
 FORMATS = st.sampled_from(["mov", "webm", "gif", "prores", "h265", "avi"])
-
-
-@pytest.fixture(scope="module")
-def router() -> Router:
-    return build_router()
-
-
-def _plan(router: Router, text: str) -> tuple[str, ...]:
-    return asyncio.run(router.route(text)).actions
 
 
 @ROBUST

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.router import Router, build_router
+from agent.router import Router
 from agent.router.text import prepare
+from tests.router_support import plan_of as _plan
 
 ROBUST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXPORTS = st.sampled_from(["export it", "render it", "download it", "send me the mp4"])
@@ -35,15 +36,6 @@ RETRACTIONS = st.sampled_from(
     ]
 )
 ZH_RETRACTIONS = st.sampled_from(["……算了，", "，等等，", " 不对 ", "，唔啱唔啱，"])
-
-
-@pytest.fixture(scope="module")
-def router() -> Router:
-    return build_router()
-
-
-def _plan(router: Router, text: str) -> tuple[str, ...]:
-    return asyncio.run(router.route(text)).actions
 
 
 @ROBUST

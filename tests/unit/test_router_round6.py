@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.router import Router, build_router
+from agent.router import Router
+from tests.router_support import plan_of as _plan
 
 ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TRIGGERS = st.sampled_from(
@@ -30,15 +30,6 @@ TRIGGERS = st.sampled_from(
         "即刻匯出",
     ]
 )
-
-
-@pytest.fixture(scope="module")
-def router() -> Router:
-    return build_router()
-
-
-def _plan(router: Router, text: str) -> tuple[str, ...]:
-    return asyncio.run(router.route(text)).actions
 
 
 @ROBUST
