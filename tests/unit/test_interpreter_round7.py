@@ -8,6 +8,8 @@ Table-driven, EN / simplified / traditional / Cantonese; every case asserts on t
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from agent.local.interpreter.phrasebook import load_phrasebook
@@ -64,6 +66,16 @@ def test_a_footage_request_keeps_the_messages_other_edit() -> None:
     assert _said_key(plan, said, "limit_footage")
 
 
+def _slides_with_lengths(message: str, lengths: list[int]) -> dict[str, Any]:
+    """The three-photo slideshow after `message`: its length is the photos' and the reply names
+    each photo's."""
+    draft, _, said = _run("slideshow3", message, _lang(message))
+    assert draft["d"] == sum(lengths) * 1000
+    names = ("harbor.jpg", "lighthouse.jpg", "beach.jpg")
+    assert all(f"{n} {s}s" in said for n, s in zip(names, lengths, strict=True))
+    return draft
+
+
 @pytest.mark.parametrize(
     ("message", "lengths"),
     [
@@ -80,10 +92,8 @@ def test_a_footage_request_keeps_the_messages_other_edit() -> None:
 def test_the_other_photos_named_by_their_count_take_the_other_length(
     message: str, lengths: list[int]
 ) -> None:
-    draft, _, said = _run("slideshow3", message, _lang(message))
-    assert draft["d"] == sum(lengths) * 1000
+    draft = _slides_with_lengths(message, lengths)
     names = ("harbor.jpg", "lighthouse.jpg", "beach.jpg")
-    assert all(f"{n} {s}s" in said for n, s in zip(names, lengths, strict=True))
     video = _track(draft, 0)
     assert [sg["n"] for sg in video] == list(names)
     named = lengths.index(max(lengths))

@@ -13,6 +13,7 @@ import pytest
 
 from tests.unit.test_interpreter_round4 import _run
 from tests.unit.test_interpreter_round6 import _lang, _said_key, _track
+from tests.unit.test_interpreter_round7 import _slides_with_lengths
 from tests.unit.test_stranger_round3 import _starts
 
 
@@ -280,10 +281,7 @@ def test_two_new_photos_are_both_added(message: str, order: list[str]) -> None:
 def test_two_photos_named_with_lengths_leave_the_other_alone(
     message: str, lengths: list[int]
 ) -> None:
-    draft, _, said = _run("slideshow3", message, _lang(message))
-    assert draft["d"] == sum(lengths) * 1000
-    names = ("harbor.jpg", "lighthouse.jpg", "beach.jpg")
-    assert all(f"{n} {s}s" in said for n, s in zip(names, lengths, strict=True))
+    _slides_with_lengths(message, lengths)
 
 
 @pytest.mark.parametrize(
