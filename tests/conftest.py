@@ -89,6 +89,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("NEMO_AGENT_HOME", str(home / ".nemo-agent"))
     monkeypatch.setenv("NEMO_WORKER", "false")
+    monkeypatch.setenv("PYTHONFAULTHANDLER", "1")  # a hung child's SIGABRT prints every stack
     yield home
     leftover = live_worker(home / ".nemo-agent" / "state")
     if leftover is not None:

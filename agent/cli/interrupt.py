@@ -5,7 +5,9 @@
                                      server's stdin): `finally` blocks and context managers
                                      run (a download removes its `.part`, the embedded backend
                                      stops and tells its render children to stop), then the
-                                     command ends with `interrupted` and 130 (SIGTERM: 143)
+                                     command ends with `interrupted` and 130 (SIGTERM: 143);
+                                     a body run with `grace_s` (`mcp`) that is still running
+                                     that long after ends as on a second signal
     first signal, before the body    noted: the body never starts (same exit)
     first signal, after the body     noted: the teardown finishes, the body's result stands
     first signal inside a `scope`    the scope's callback instead (chat: stop this turn's wait;
@@ -37,6 +39,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Coroutine, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -75,6 +78,13 @@ def _exit_now(code: int, last_words: bytes) -> None:
         os._exit(code)
 
 
+def _arm(delay_s: float, callback: Callable[[], None]) -> None:
+    """Call `callback` from a daemon thread after `delay_s` (the stop bound of `Interrupts.run`)."""
+    timer = threading.Timer(delay_s, callback)
+    timer.daemon = True
+    timer.start()
+
+
 def _leave(code: int) -> None:
     """End the process once the command's clean-up is done: flush the output, skip the rest."""
     for stream in (sys.stdout, sys.stderr):
@@ -102,6 +112,8 @@ class Interrupts:
             return in production (`os._exit`).
         leave: Ends the process with a code once the command is over, after a caught signal
             (flushes stdout and stderr, then `os._exit`).
+        arm: Calls its callback once its delay has passed, from another thread (`run`'s
+            `grace_s`; tests pass one they fire by hand).
         take_ignored: Take over a signal even where it was ignored at start (`serve`, which
             has no other way to end).
         caught: The first signal that reached the command (not one a scope handled).
@@ -113,6 +125,7 @@ class Interrupts:
     current: Callable[[int], Any] = signal.getsignal
     exit_now: Callable[[int, bytes], None] = _exit_now
     leave: Callable[[int], None] = _leave
+    arm: Callable[[float, Callable[[], None]], None] = _arm
     take_ignored: bool = False
     caught: int | None = None
     last_words: bytes = b""
@@ -120,6 +133,7 @@ class Interrupts:
     _loop: asyncio.AbstractEventLoop | None = None
     _task: asyncio.Task[Any] | None = None
     _on_stop: Callable[[], object] | None = None
+    _grace_s: float | None = None
     _scopes: list[Scope] = field(default_factory=list)
 
     @property
@@ -164,7 +178,11 @@ class Interrupts:
             self._soon(self._stop, self._task)
 
     def _stop(self, task: asyncio.Task[Any]) -> None:
-        """Unblock what the body's threads wait on (`on_stop`), then cancel the body."""
+        """Unblock what the body's threads wait on (`on_stop`), then cancel the body (and, with
+        a `grace_s`, end the process as a second signal would if the body is not over by then)."""
+        if self._grace_s is not None:
+            code = self.exit_code
+            self.arm(self._grace_s, lambda: self.exit_now(code, self.last_words))
         try:
             if self._on_stop is not None:
                 self._on_stop()
@@ -190,13 +208,19 @@ class Interrupts:
             self._scopes.remove(entry)
 
     def run(
-        self, main: Coroutine[Any, Any, T], *, on_stop: Callable[[], object] | None = None
+        self,
+        main: Coroutine[Any, Any, T],
+        *,
+        on_stop: Callable[[], object] | None = None,
+        grace_s: float | None = None,
     ) -> T:
         """Run a command body in a fresh event loop, under this policy.
 
         `on_stop` runs on the loop when a first signal stops the body, just before its task is
         cancelled: it ends what a thread of the body is blocked on (a read of stdin), so the
-        cancellation does not wait for it.
+        cancellation does not wait for it. `grace_s` bounds the stop of a body with nothing to
+        clean up (the MCP server: its jobs live in the worker): if it is still running that long
+        after a first signal, the process ends as on a second one (`interrupted`, the exit code).
 
         Raises:
             KeyboardInterrupt: A signal stopped the body (or came before it could start); the
@@ -205,7 +229,7 @@ class Interrupts:
         if self.caught is not None:
             main.close()
             raise KeyboardInterrupt
-        self._on_stop = on_stop
+        self._on_stop, self._grace_s = on_stop, grace_s
         with asyncio.Runner() as runner:
             loop = runner.get_loop()
             loop.set_exception_handler(_log_loop_error)
@@ -218,7 +242,7 @@ class Interrupts:
                 raise KeyboardInterrupt from None
             finally:
                 self._task = None  # the runner's clean-up is not the body: a signal is noted
-                self._on_stop = None
+                self._on_stop = self._grace_s = None
         # (the runner is closed here: `_soon` finds the loop closed and does nothing)
 
     async def _watched(self, main: Coroutine[Any, Any, T]) -> T:

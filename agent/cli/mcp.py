@@ -19,6 +19,10 @@ from agent.log import configure_logging
 
 __all__ = ["mcp"]
 
+STOP_GRACE_S = 5.0
+"""How long the server may take to stop after Ctrl-C or SIGTERM before the process just ends:
+a host that stops its MCP server expects it gone, and the server holds nothing to clean up."""
+
 
 @click.command()
 @click.option("--local", is_flag=True, help="Use the embedded local backend (also NEMO_BACKEND).")
@@ -54,7 +58,7 @@ def mcp(local: bool, skill: Path | None, verbose: int) -> None:
                 ) from exc
             server = build_server(settings)
             relay = StdinRelay()  # the SDK reads stdin in a thread: a stop closes this instead
-            interrupts.run(server.run_stdio_async(), on_stop=relay.close)
+            interrupts.run(server.run_stdio_async(), on_stop=relay.close, grace_s=STOP_GRACE_S)
         except AgentError as exc:
             click.echo(f"error: {exc.message}", err=True)
             sys.exit(1)

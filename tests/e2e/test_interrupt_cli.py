@@ -10,6 +10,7 @@ few times: the races these tests guard against were timing-dependent.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -84,19 +85,29 @@ class Command:
         os.killpg(self.proc.pid, signum)
 
     def finish(self) -> tuple[int, str, str]:
-        """Wait for the exit; its code, stdout and stderr."""
+        """Wait for the exit; its code, stdout and stderr (a command still running after
+        `WAIT_S` is killed and the test fails with what it said on stderr)."""
         try:
-            code = self.proc.wait(timeout=WAIT_S)
+            code: int | None = self.proc.wait(timeout=WAIT_S)
+        except subprocess.TimeoutExpired:
+            code = None
+            # where it hangs: PYTHONFAULTHANDLER (tests/conftest.py) prints each thread's stack
+            os.kill(self.proc.pid, signal.SIGABRT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=WAIT_S)
         finally:
             if self.proc.poll() is None:
                 self.proc.kill()
                 self.proc.wait()
-        for reader in self._readers:
-            reader.join(timeout=WAIT_S)
-        for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
-            if pipe is not None:
-                pipe.close()
-        return code, self._drain("out"), self._drain("err")
+            for reader in self._readers:
+                reader.join(timeout=WAIT_S)
+            for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                if pipe is not None:
+                    pipe.close()
+        out, err = self._drain("out"), self._drain("err")
+        if code is None:
+            pytest.fail(f"still running after {WAIT_S} s; stderr: {err[-3000:]}")
+        return code, out, err
 
     def _drain(self, stream: str) -> str:
         source = self.out if stream == "out" else self.err

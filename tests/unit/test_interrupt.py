@@ -298,3 +298,41 @@ def test_take_ignored_takes_over_a_signal_a_background_job_ignores() -> None:
         assert registry.handlers[SIGINT] == policy.handle
         assert registry.handlers[SIGTERM] == policy.handle
     assert registry.handlers == {SIGINT: signal.SIG_IGN, SIGTERM: signal.SIG_DFL}
+
+
+def test_a_stop_with_a_grace_ends_the_process_if_the_body_outlives_it() -> None:
+    registry = Registry()
+    armed: list[tuple[float, Callable[[], None]]] = []
+    policy = _policy(registry)
+    policy.arm = lambda delay, callback: armed.append((delay, callback))
+
+    async def body() -> None:  # a body whose stop never finishes on its own
+        asyncio.get_running_loop().call_soon(registry.send, SIGTERM)
+        while True:
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                assert [delay for delay, _ in armed] == [5.0]
+                armed[0][1]()  # the bound passes: what the timer thread does
+
+    with pytest.raises(Exited) as ended, policy:
+        policy.run(body(), on_stop=lambda: None, grace_s=5.0)
+    assert ended.value.code == 143
+
+
+def test_a_stop_without_a_grace_arms_nothing() -> None:
+    registry = Registry()
+    armed: list[float] = []
+
+    async def body() -> None:
+        asyncio.get_running_loop().call_soon(registry.send, SIGINT)
+        await asyncio.sleep(3600)
+
+    def command(policy: Interrupts) -> None:
+        policy.arm = lambda delay, _callback: armed.append(delay)
+        with pytest.raises(KeyboardInterrupt):
+            policy.run(body())
+        raise SystemExit(policy.exit_code)
+
+    assert _ends_with(registry, command) == 130
+    assert armed == []
