@@ -163,6 +163,16 @@ TRANSLATOR = {
     # "2. Pick 720p"); after: 31/32, none garbled. Open: "I can export it … — just let me know
     # if you'd like any changes first" answers in chat (sse)
     "probes8": (0.96, 0),
+    # r9t first sight on main 0a25c24: everyday 41/45, hard 39/45, 0 lost, 4 wrong exports
+    # (another program's File > Export, an export hung on the client's approval, the Export
+    # button's state, a reload-and-export-again retry read as a view and a fresh export). After
+    # the structure rules (`agent/translate/structure.py`: another program, deferral, offers,
+    # mentions, retries) and quoted places in a locative frame: 44/45 and 45/45, none lost, no
+    # wrong export. Open: "Your account has 320 credits left. …" labelled credits, where four
+    # older stranger labels of a bare balance report ("You have 120 credits left. …",
+    # round4_everyday, round5_everyday, round6_everyday, 你嘅帳戶仲有 85 點 in round6t) say []
+    "round9t_everyday": (0.97, 0),
+    "round9t_hard": (1.0, 0),
 }
 
 
