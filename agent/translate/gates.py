@@ -139,8 +139,10 @@ def gate(
         upload = {"upload"} if structure.here(sentence) else set()
         return _without(reading, set(actions) - upload, lang)
     if "export" in actions and "state" in actions:
-        at = _step_at(sentence)
-        if structure.reloads(sentence[:at]) and structure.retried(sentence):
+        # the last export word is the step ("渲染失败了，请刷新页面后重新点击导出"), done again
+        last = max((m.start() for m in _EXPORT_WORD.finditer(sentence)), default=0)
+        step = sentence[max(0, last - 8) :]
+        if structure.reloads(sentence[:last]) and structure.retried(step):
             reading = _without(reading, {"state"}, lang)  # the reload is the retry's means
     known = {kind.action for kind in lang.kinds.values() if kind.action}
     alone = reading.steps_only and {a for a in reading.actions if a in known} == {"export"}

@@ -41,6 +41,12 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"^(?:['’]s\b|\s*[:>→›]|\s*(?:里|中|上|内|那边|那里|入面|度))")
+# a first clause that sets the scene for the steps after it: a place, a condition, an opening
+_SCENE = re.compile(
+    r"\W*(?:(?:so|and|then|now|next)\W+)?(?:in|inside|within|over\s+in|using|with|from|if|when"
+    r"|once|after|open|opening|on|for)\b|\W*(?:在|用|使用|如果|要是|假如|若|喺|打开|打開|开|開)",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;，；。]|\b(?:and|then|but)\b|然后|再|之后", re.IGNORECASE)
 _ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?"
 
@@ -95,15 +101,23 @@ class StructureTables:
 
     def foreign(self, sentence: str, at: int) -> bool:
         """Whether the step at offset `at` of `sentence` is located in another program: a
-        program named as a place ("In Resolve, go to Deliver", "Premiere's File menu", 在剪映里)
-        before the step, or after it in the same clause ("use File > Export in Premiere")."""
+        program named as a place in the same clause as the step ("use File > Export in
+        Premiere", 在剪映里点导出), or before it in a clause that sets the scene for the steps
+        after it ("In Resolve, go to Deliver", "If you're editing in Premiere, use …", "open it
+        in Lightroom and go to File > Export", 用剪映打开后，…) with no way back here between. A
+        program named on the way ("add the captions you made in CapCut, then click Export") is
+        no place of the step."""
         for lang in {self.en, self.of(sentence)}:
             for named in lang.program.finditer(sentence):
                 if not _placed(sentence, named):
                     continue
-                if named.start() < at:
+                low, high = sorted((at, named.start()))
+                if not _CLAUSE_BREAK.search(sentence[low:high]):
                     return True
-                if not _CLAUSE_BREAK.search(sentence[at : named.start()]):
+                breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, named.start())]
+                clause = sentence[breaks[-1] if breaks else 0 :]
+                between = sentence[named.end() : at]
+                if named.start() < at and _SCENE.match(clause) and not lang.here.search(between):
                     return True
         return False
 

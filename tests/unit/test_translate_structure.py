@@ -70,6 +70,12 @@ def test_a_chinese_export_step_in_another_program_never_exports(
     assert result.text == text
 
 
+@given(_PROGRAMS_EN, st.sampled_from(["go to File > Export", "click Export", "render it"]))
+def test_a_scene_set_in_another_program_holds_the_steps_after_it(program: str, step: str) -> None:
+    text = f"To fix the audio, open it in {program} and {step}, then come back to me."
+    assert "export" not in translate(text, _TABLES).actions
+
+
 @given(_PROGRAMS_EN)
 def test_an_upload_here_after_another_programs_render_still_runs_alone(program: str) -> None:
     text = f"In {program}, render it as an MP4 and then upload the file here."
@@ -82,7 +88,10 @@ def test_an_upload_here_after_another_programs_render_still_runs_alone(program: 
     "text",
     ["Click Export here, then import the MP4 into Premiere.",
      "I imported your Premiere XML; click Export when you're ready.",
-     "Export it as 1080p, and then open it in CapCut for the stickers."],
+     "Export it as 1080p, and then open it in CapCut for the stickers.",
+     "Add the captions you made in CapCut, then click Export.",
+     "Open it in Lightroom to retouch it, then come back here and click Export.",
+     "你在剪映做的字幕我已经加好了，点击导出即可。"],
 )  # fmt: skip
 def test_our_export_before_another_program_still_runs(text: str, tables: GuiTables) -> None:
     assert "export" in translate(text, tables).actions
@@ -197,6 +206,8 @@ def test_a_chinese_retry_after_a_failure_exports_alone(tables: GuiTables) -> Non
     assert result.actions == ("export",)
     assert result.text.startswith("渲染在92%時失敗了。")
     assert "重新" in result.text
+    # the failure's own 渲染 is no step: the reload before the export done again is its means
+    assert translate("渲染失败了，请刷新页面后重新点击导出。", tables).actions == ("export",)
 
 
 @pytest.mark.parametrize(
