@@ -47,7 +47,7 @@ _SCENE = re.compile(
     r"|once|after|open|opening|on|for)\b|\W*(?:在|用|使用|如果|要是|假如|若|喺|打开|打開|开|開)",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;，；。]|\b(?:and|then|but)\b|然后|再|之后", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;，；。—–]|\b(?:and|then|but)\b|然后|再|之后", re.IGNORECASE)
 _ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?"
 
 
