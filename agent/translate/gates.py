@@ -136,8 +136,9 @@ def gate(
     if structure is None or not actions:
         return reading
     if structure.foreign(sentence, _step_at(sentence)):
-        upload = {"upload"} if structure.here(sentence) else set()
-        return _without(reading, set(actions) - upload, lang)
+        # the steps there go; an upload here and an answer in chat are this client's
+        gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})
+        return _without(reading, gone, lang)
     if "export" in actions and "state" in actions:
         # the last export word is the step ("渲染失败了，请刷新页面后重新点击导出"), done again
         last = max((m.start() for m in _EXPORT_WORD.finditer(sentence)), default=0)

@@ -214,7 +214,10 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
         ask_offer=rx.compile(ask, flags),
         offer=rx.compile(offer, flags),
         state_after=rx.compile(state, flags),
-        failure=rx.compile(alt(model.failure), flags),
+        # "no errors", 没有报错: a failure denied is none
+        failure=rx.compile(
+            rf"(?<!\bno\s)(?<!\bwithout\s)(?<!没有)(?<!没)(?<!无)(?:{alt(model.failure)})", flags
+        ),
         reload=rx.compile(alt(model.reload), flags),
         again=rx.compile(alt(model.again), flags),
         pointing=rx.compile(rf"(?:{alt(model.pointing)})(?!钮|键|掣|数)", flags),
