@@ -223,3 +223,19 @@ def test_a_quoted_place_named_as_a_steps_place_gives_its_action(
     result = translate(text, tables)
     assert result.actions == actions
     assert result.text == text  # a number or a quoted name beside the step: kept whole
+
+
+@pytest.mark.parametrize(
+    ("text", "actions", "retry"),
+    [("No errors this time. Click Export.", ("export",), False),
+     ("The music stopped at 0:30 as you asked. Click Export.", ("export",), False),
+     ("The render failed at 50%. Click Export.", ("export",), True),
+     ("If you use CapCut, reply 'capcut' and I'll send you the right settings.", ("sse",), False),
+     ("Once the Export button turns blue, click it.", ("export",), False)],
+)  # fmt: skip
+def test_a_failure_denied_is_no_retry_and_an_answer_in_chat_survives_another_program(
+    text: str, actions: tuple[str, ...], retry: bool, tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert result.actions == actions
+    assert ("retry" in result.text) is retry
