@@ -178,7 +178,14 @@ def test_a_mention_of_a_buttons_state_never_exports(name: str, state: str) -> No
 
 
 @given(
-    st.sampled_from(["导出按钮在渲染完成前是灰色的", "匯出按鈕目前不可用", "导出按钮暂时无法点击"])
+    st.sampled_from(
+        [
+            "导出按钮在渲染完成前是灰色的",
+            "匯出按鈕目前不可用",
+            "导出按钮暂时无法点击",
+            "匯出掣暫時係灰色",
+        ]
+    )
 )
 def test_a_chinese_mention_of_a_buttons_state_never_exports(mention: str) -> None:
     text = mention + "，请留意进度条。"
