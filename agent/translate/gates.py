@@ -8,18 +8,36 @@ export are said in another sentence of the reply, or name a step of ANOTHER prog
 - the reply reports a finished export ("has been exported", 已经导出完成, 匯出咗): its link
   ("Download it here: https://…") is the result, not a step;
 - a download that feeds an upload ("download it and upload it with + Add media") fetches a
-  source, and a menu path of another program ("in Lightroom, File > Export > JPEG", an image
-  format) is the user's own work: neither is this editor's export.
+  source, and an image format's export ("File > Export > JPEG") is no video's;
+- a step located in ANOTHER PROGRAM ("In Resolve, go to Deliver > Render Settings > MP4",
+  "If you edit in Premiere, use File > Export > Media there", 在剪映里点导出) is the user's
+  own work there: no action of it runs, only an upload to this chat ("then upload it here");
+- a reload before a step done again, or a step after a failure report, is a RETRY: "The render
+  crashed at 92%. Please reload the page and click Export again" runs the export alone and
+  says "I'll retry the export for you", not a view and a fresh export.
 
-A gate only takes `export` away (and with it the sentence's template line: the sentence then
-stays whole unless another action still stands for it); it never adds one. Pure.
+A gate only takes actions away (and with them the sentence's template line: the sentence then
+stays whole unless another action still stands for it), or makes an export's line the retry's;
+it never adds an action. Pure.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Collection
 
-__all__ = ["export_done", "foreign_export", "has_link", "short_balance", "upload_fetch"]
+from agent.translate.reading import Reading
+from agent.translate.tables import GuiTables, LanguageTable
+
+__all__ = [
+    "export_done",
+    "foreign_export",
+    "gate",
+    "has_link",
+    "short_balance",
+    "upload_fetch",
+]
 
 _SHORT = re.compile(
     r"not enough credits|insufficient (?:credits|balance)|out of credits|(?:no|zero) credits left"
@@ -52,8 +70,7 @@ _UPLOAD = re.compile(
 _DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.IGNORECASE)
 _EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
 _FOREIGN = re.compile(
-    r"lightroom|photoshop|premiere pro|final cut pro|imovie|capcut|davinci|gimp|canva|after effects"
-    r"|\bexport(?:\s*as)?\s*(?:>|→|›)?\s*(?:export as\s*(?:>|→|›)\s*)?"
+    r"\bexport(?:\s*as)?\s*(?:>|→|›)?\s*(?:export as\s*(?:>|→|›)\s*)?"
     r"(?:jpe?g|png|heic|pdf|tiff?|gif)\b"
     r"|(?:导出|匯出|導出|汇出)\s*(?:>|→|›)?\s*(?:jpe?g|png|heic|pdf)",
     re.IGNORECASE,
@@ -91,3 +108,72 @@ def upload_fetch(sentence: str) -> bool:
 def foreign_export(sentence: str) -> bool:
     """Whether a sentence's export is another program's (a named app, an image format)."""
     return _FOREIGN.search(sentence) is not None
+
+
+def gate(
+    reading: Reading,
+    sentence: str,
+    before: str,
+    lang: LanguageTable,
+    tables: GuiTables,
+    short: bool = False,
+    done: bool = False,
+) -> Reading:
+    """One sentence's reading with what the reply forbids taken away (see the module doc):
+    `sentence` as folded, `before` the sentence before it; the reply says the balance is
+    `short` (the balance is looked up in the export's place) or the export `done` (its link
+    given)."""
+    actions = reading.actions
+    if "export" in actions and (
+        short or done or upload_fetch(sentence) or foreign_export(sentence)
+    ):
+        instead = ("credits",) if short else ()
+        swapped = tuple(
+            dict.fromkeys(b for a in actions for b in (instead if a == "export" else (a,)))
+        )
+        return _without(dataclasses.replace(reading, actions=swapped), (), lang)
+    structure = tables.structure
+    if structure is None or not actions:
+        return reading
+    if structure.foreign(sentence, _step_at(sentence)):
+        # the steps there go; an upload here and an answer in chat are this client's
+        gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})
+        return _without(reading, gone, lang)
+    if "export" in actions and "state" in actions:
+        # the last export word is the step ("渲染失败了，请刷新页面后重新点击导出"), done again
+        last = max((m.start() for m in _EXPORT_WORD.finditer(sentence)), default=0)
+        step = sentence[max(0, last - 8) :]
+        if structure.reloads(sentence[:last]) and structure.retried(step):
+            reading = _without(reading, {"state"}, lang)  # the reload is the retry's means
+    known = {kind.action for kind in lang.kinds.values() if kind.action}
+    alone = reading.steps_only and {a for a in reading.actions if a in known} == {"export"}
+    if alone and (structure.retried(sentence) or structure.failed(before)):
+        return dataclasses.replace(reading, line=_retry_line(lang) or reading.line)
+    return reading
+
+
+def _step_at(sentence: str) -> int:
+    """Where the sentence's export step is named (its end when it names none)."""
+    found = _EXPORT_WORD.search(sentence)
+    return found.start() if found else len(sentence)
+
+
+def _retry_line(lang: LanguageTable) -> str:
+    """The export kind's own line for a retry ("I'll retry the export for you", 我会重新导出…)."""
+    probe = "retry" if lang.lang == "en" else "重试"
+    for kind in lang.kinds.values():
+        if kind.action != "export":
+            continue
+        for rule in kind.body:
+            if "{" not in rule.text and rule.pattern.search(probe):
+                return rule.text
+    return ""
+
+
+def _without(reading: Reading, gone: Collection[str], lang: LanguageTable) -> Reading:
+    """`reading` without the actions `gone`; the sentence stays whole unless another action's
+    line still stands for all of it."""
+    actions = tuple(a for a in reading.actions if a not in gone)
+    known = {kind.action for kind in lang.kinds.values() if kind.action}
+    steps = reading.steps_only and any(a in known for a in actions)
+    return dataclasses.replace(reading, actions=actions, steps_only=steps, line="")

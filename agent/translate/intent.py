@@ -44,6 +44,10 @@ _TARGETS = ("export", "credits", "upload", "state")
 _PATH = re.compile(r"\s*(?:>|→|›|»|->)\s*")
 _MASK = re.compile(MASK_CLASS)
 _ZH_BUTTON = re.compile(r"\s*(?:按钮|按键|掣|键|图标|选项|菜单|页面|页|标签)")
+# a quoted span named as the place of a step: 在“我的钱包”里查看, "check it under 'My Wallet'"
+_PLACED = re.compile(
+    r"(?:\b(?:in|under|on|from|via|inside)(?:\s+the)?|在|从|到|去|进入)\s*$", re.IGNORECASE
+)
 _EN_BUTTON = re.compile(r"\s*(?:button|icon|tab|option|menu|link|page)\b", re.IGNORECASE)
 
 
@@ -63,6 +67,8 @@ class _LangModel(BaseModel):
     negation: list[str]
     offer: list[str]
     targets: dict[str, list[str]]
+    looking: list[str] = []
+    looking_not_after: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +134,11 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         start = rf"(?:^|{alt(model.coordinator)}|{place})"
         after = rf"(?!\s*(?:[0-9A-Za-z]+\s*)?(?:{alt(model.not_after)}))"  # 导出 4K 需要…
         report = rf"(?:{alt(model.report)})"
-    imperative = rf"{start}\s*{lead}(?P<g>{alt(model.gesture)}){after}"
+    gesture = rf"(?:{alt(model.gesture)}){after}"
+    if model.looking:  # 查看进度: a look at a noun, where 导出进度 names the export's progress
+        look = rf"(?!\s*(?:{alt(model.looking_not_after)}))" if model.looking_not_after else ""
+        gesture = rf"(?:{alt(model.looking)}){look}|{gesture}"
+    imperative = rf"{start}\s*{lead}(?P<g>{gesture})"
     targets = tuple(
         (name, rx.compile(alt(words), re.IGNORECASE))
         for name, words in model.targets.items()
@@ -203,7 +213,8 @@ def _labels(clause: str, lang: _Lang, m: Masked, zh: bool) -> list[tuple[int, st
         pathed = pathed or _PATH.search(inner)  # “钱包 > 账单明细”: a quoted menu path
         named = bool(_targets(inner, lang))
         whole = _whole_target(inner, lang)  # 「我的作品」, "Billing": a GUI place's own name
-        if whole or ((near or pathed) and (named or button.match(clause, mark.end()))):
+        placed = _PLACED.search(before) is not None  # 在“我的钱包”里, under "My Wallet"
+        if whole or ((near or pathed or placed) and (named or button.match(clause, mark.end()))):
             found.append((mark.start(), original[1:-1]))
     return found
 

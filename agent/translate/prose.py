@@ -131,11 +131,15 @@ def mask(text: str) -> Masked:
     return Masked(text, tuple(spans))
 
 
+_LINE_ENDS = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character `str.splitlines` ends a line at: the newline of a line, never its body."""
+
+
 def split_lines(text: str) -> list[tuple[str, str, str]]:
     """Split into `(prefix, body, newline)` triples; prefix is a markdown list/quote marker."""
     lines = []
     for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
+        body = line.rstrip(_LINE_ENDS)
         newline = line[len(body) :]
         prefix = _LIST_PREFIX.match(body)
         cut = prefix.end() if prefix else 0

@@ -49,6 +49,7 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"\{[a-z_]+\}")
+_EXPORT_WORD = re.compile(r"export|render|download|导出|汇出|渲染|下载|输出", re.IGNORECASE)
 _WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 # an emoji or symbol is said by the sentence (an arrow or a pointing hand only points at a step)
 _SYMBOL = re.compile(
@@ -94,12 +95,11 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     request = question and _REQUEST.match(sentence.content) is not None
     content = offers(sentence.content, tables) if question else sentence.content
     content, aside_acts = asides(content, tables, m, question)
-    cues = find_cues(content, tables, question)
+    cues = _pointed(find_cues(content, tables, question), content, tables, m)
     new, acts, plain = probe(content, tables, m, cues)
-    if _said_before_a_step(offered, content, cues, tables, m):
-        return Reading(("sse",), False)  # "I can go ahead and export as is": the user answers
-    if _said_before_a_step(negates, content, cues, tables, m) or stepless(content, cues, tables, m):
-        return Reading((), False)  # "Don't click Export yet", "素材库里只有 3 张图片"
+    held = _held(content, cues, acts, tables, m, question and not request)
+    if held is not None:
+        return held
     if aside_acts:  # an aside's actions go where the aside stood relative to the main cues
         first = next((c.start for c in cues if is_real(c)), len(content))
         before = [a for p, a in aside_acts if p <= first]
@@ -109,7 +109,12 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
         new, acts = sentence.content, []  # the rules read a quote or number as a step: unsure
     if not question or request:
         new, acts = reconcile(sentence.content, new, acts, tables, m)
-    if tables.intent and asks_answer(m.restore(sentence.content), tables.intent, zh(content)):
+    said = m.restore(sentence.content)
+    if (
+        tables.intent
+        and asks_answer(said, tables.intent, zh(content))
+        and not _offers(said, tables)
+    ):
         acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
     step = new != sentence.content and (not question or request)
     if not step or _SYMBOL.search(m.restore(sentence.content)):
@@ -122,6 +127,23 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     said = new.strip(" .。!！").casefold()
     line = next((x for x in fixed_lines(lang) if x.casefold() == said), "")
     return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip(), line)
+
+
+def _held(
+    content: str, cues: list[Cue], acts: list[str], tables: GuiTables, m: Masked, asking: bool
+) -> Reading | None:
+    """What runs of a sentence whose steps its structure holds back, or None when it holds
+    none back: an offer, a negated or reported step, an export put off."""
+    if asking and _asks_offer(content, tables, m):
+        return Reading((), False)  # "Want to see the timeline, or export straight away?"
+    if _said_before_a_step(offered, content, cues, tables, m):
+        return Reading((), False)  # "I can go ahead and export as is": the user answers here
+    if _said_before_a_step(negates, content, cues, tables, m) or stepless(content, cues, tables, m):
+        return Reading((), False)  # "Don't click Export yet", "素材库里只有 3 张图片"
+    if "export" in acts and _deferred(content, cues, tables, m):
+        # "when they do, you can come back and export the 4K version": said, not run now
+        return Reading(tuple(a for a in acts if a != "export"), False)
+    return None
 
 
 def fixed_lines(lang: LanguageTable) -> list[str]:
@@ -320,6 +342,53 @@ def stepless(content: str, found: list[Cue], tables: GuiTables, m: Masked) -> bo
         if lang.gesture.search(clause) or any(v.search(clause) for _, v in table.infer):
             return False
     return True
+
+
+def _pointed(cues: list[Cue], content: str, tables: GuiTables, m: Masked) -> list[Cue]:
+    """The cues that point at a GUI element; a mention of one as the subject of a report of its
+    state ("The Export button is disabled until the render hits 100%") is no step."""
+    if tables.structure is None:
+        return cues
+    chinese = zh(content)
+    return [
+        cue
+        for cue in cues
+        if not tables.structure.mention(
+            m.restore(content[cue.start : cue.end]),
+            m.restore(content[: cue.start]),
+            m.restore(content[cue.end :]),
+            chinese,
+        )
+    ]
+
+
+def _asks_offer(content: str, tables: GuiTables, m: Masked) -> bool:
+    return tables.structure is not None and tables.structure.asks_offer(m.restore(content))
+
+
+def _offers(sentence: str, tables: GuiTables) -> bool:
+    """The sentence is the agent's offer ("I can also add captions if you want — just say the
+    word"): the user answers it in chat like any message, no reply token is asked for."""
+    return tables.structure is not None and tables.structure.offers(sentence)
+
+
+def _deferred(content: str, cues: list[Cue], tables: GuiTables, m: Masked) -> bool:
+    """Whether the words before the sentence's export step put it off or hang it on someone
+    else ("come back and export", 等客户确认后再导出)."""
+    if tables.structure is None:
+        return False
+    exports = [c for c in cues if is_real(c) and _exporting(c, content)]
+    if not exports:
+        return False
+    first = exports[0]
+    before, after = m.restore(content[: first.start]), m.restore(content[first.end :])
+    return tables.structure.deferred(before, after)
+
+
+def _exporting(cue: Cue, content: str) -> bool:
+    return (
+        cue.rule.kind == "export" or _EXPORT_WORD.search(content[cue.start : cue.end]) is not None
+    )
 
 
 def zh(content: str) -> bool:

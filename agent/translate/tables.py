@@ -25,6 +25,7 @@ from agent.translate.schema import KindModel, TableModel
 
 if TYPE_CHECKING:
     from agent.translate.intent import IntentTables
+    from agent.translate.structure import StructureTables
 
 __all__ = [
     "ACTIONS",
@@ -137,6 +138,8 @@ class GuiTables:
     """Traditional <-> Simplified pairs: Traditional text is matched folded, answered in kind."""
     intent: IntentTables | None = None
     """The clause classifier asked about sentences the rules leave untouched (none: rules only)."""
+    structure: StructureTables | None = None
+    """Where a step stands (another program, deferred, offered, mentioned): none, rules only."""
 
     def __repr__(self) -> str:
         return f"GuiTables(en: {len(self.en.rules)} rules, zh: {len(self.zh.rules)} rules)"
@@ -331,12 +334,13 @@ def read_documents() -> dict[str, str]:
         ConfigError: a bundled table is missing.
     """
     from agent.translate.intent import INTENT_FILE
+    from agent.translate.structure import STRUCTURE_FILE
 
     folder = resources.files("agent") / "tables"
     try:
         return {
             name: (folder / name).read_text(encoding="utf-8")
-            for name in (*TABLE_FILES, INTENT_FILE)
+            for name in (*TABLE_FILES, INTENT_FILE, STRUCTURE_FILE)
         }
     except OSError as exc:
         raise ConfigError(f"cannot read GUI tables: {exc}") from exc
@@ -349,11 +353,13 @@ def build_gui_tables(documents: Mapping[str, str], regexes: Regexes) -> GuiTable
         ConfigError: a table is invalid.
     """
     from agent.translate.intent import INTENT_FILE, parse_intent_tables
+    from agent.translate.structure import STRUCTURE_FILE, parse_structure_tables
 
     gui = {name: text for name, text in documents.items() if name in TABLE_FILES}
     tables = parse_gui_tables(gui, regexes)
     intent = parse_intent_tables(documents[INTENT_FILE], regexes)
-    return dataclasses.replace(tables, script=load_script(), intent=intent)
+    structure = parse_structure_tables(documents[STRUCTURE_FILE], regexes)
+    return dataclasses.replace(tables, script=load_script(), intent=intent, structure=structure)
 
 
 def load_gui_tables() -> GuiTables:

@@ -255,32 +255,21 @@ def _whole_sentences(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-def _gated(lines: list[_Line], folded: str) -> list[_Line]:
-    """The readings with the exports the reply forbids taken away (`agent.translate.gates`):
-    a short balance forbids every export, a finished export its link, and a sentence's own
-    upload request or another program's menu its export."""
+def _gated(lines: list[_Line], folded: str, tables: GuiTables) -> list[_Line]:
+    """The readings with what the reply forbids taken away (`agent.translate.gates`): a short
+    balance forbids every export and looks the balance up instead, a finished export forbids
+    its link; a sentence's own upload request, another program's steps and a retry are read
+    sentence by sentence."""
     short = gates.short_balance(folded)
     # a finished export whose URL the reply gives: the user has the file, nothing runs
     done = gates.export_done(folded) and gates.has_link(folded)
+    before = ""  # the sentence before: a failure it reports makes an export step a retry
     for line in lines:
         for unit in line.units:
-            if "export" not in unit.reading.actions:
-                continue
-            raw = unit.raw
-            if short or done or gates.upload_fetch(raw) or gates.foreign_export(raw):
-                unit.reading = _without_export(unit.reading, unit.lang, short)
+            raw = tables.script.simplified(unit.raw) if tables.script.folds(unit.raw) else unit.raw
+            unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
+            before = raw
     return lines
-
-
-def _without_export(reading: Reading, lang: LanguageTable, short: bool) -> Reading:
-    # a short balance: the step is the top-up, so the balance is looked up in its place
-    instead = ("credits",) if short else ()
-    actions = tuple(
-        dict.fromkeys(b for a in reading.actions for b in (instead if a == "export" else (a,)))
-    )
-    # the sentence stays whole unless another action's line still stands for all of it
-    steps = reading.steps_only and bool(_acting(actions, lang))
-    return dataclasses.replace(reading, actions=actions, steps_only=steps, line="")
 
 
 def _decide(lines: list[_Line], short: bool) -> None:
@@ -435,7 +424,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     """
     tables = tables if tables is not None else load_gui_tables()
     folded = tables.script.simplified(text) if tables.script.folds(text) else text
-    lines = _gated(_read_lines(text, folded, tables), folded)
+    lines = _gated(_read_lines(text, folded, tables), folded, tables)
     actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))
     traditional = tables.script.traditional(text)
     _decide(lines, short=False)
@@ -443,7 +432,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     if not out.strip() and text.strip():
         # nothing but steps whose output speaks for itself: what they are for ("to watch the
         # result") keeps its sentence whole, else the view's line is said
-        lines = _gated(_read_lines(text, folded, tables.spelled_out()), folded)
+        lines = _gated(_read_lines(text, folded, tables.spelled_out()), folded, tables)
         _decide(lines, short=True)
         _said_by_kept(lines)
         out = _assemble(lines, traditional, tables, short=True)

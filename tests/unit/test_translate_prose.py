@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,3 +62,13 @@ def test_splitting_is_lossless(text: str) -> None:
 def test_commas_inside_parentheses_do_not_split_clauses() -> None:
     text = "Choose a ratio (16:9, 9:16, 1:1), then continue"
     assert clause_bounds(text, []) == [(0, 32), (34, len(text))]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\x1e", "\x0c", "\u2028", "\x85"])
+def test_every_line_end_splitlines_knows_stays_out_of_the_body(end: str) -> None:
+    # a "\x1e" left in the body went with the sentence a template line replaced: two lines ran
+    # into one ("Just tell me what you'd like0")
+    assert [(body, newline) for _, body, newline in split_lines(f"CLICK <{end}0")] == [
+        ("CLICK <", end),
+        ("0", ""),
+    ]

@@ -335,7 +335,8 @@ ASKED_IN_CHAT = [
     ("Before I start: do you have a logo? If not, reply 'no logo' and I'll begin.", ("sse",)),
     ("After purchasing, reply 'continue' here and I'll pick up where we left off.", ("sse",)),
     ("另外，你想在片尾放一句什么话？告诉我文字内容，我来加上。", ("sse",)),
-    ("Please reload the page and try exporting again.", ("state", "export")),
+    # the reload is the retry's means, not a view to show (r9t): the export alone runs
+    ("Please reload the page and try exporting again.", ("export",)),
     ("会员月费为 ¥25。可在“我的账户 > 订阅”中开通。", ("credits",)),
     ("Great choice! I'll use 'Sunset Drive' as the background track.", ()),
 ]  # fmt: skip

@@ -1,0 +1,239 @@
+"""Where a GUI step stands in its sentence: the clause structure that makes it no step to run.
+
+The rules (`agent.translate.reading`) find a step by its words ("export", "click Export"); the
+structure around those words can still say it is not this client's to run now:
+
+- located in ANOTHER PROGRAM ("If you edit in Premiere, use File > Export > Media there", 在剪映
+  里点导出): the user's work there (`foreign`);
+- DEFERRED to later or hung on someone else ("come back and export", "when they do, export the
+  4K version", 等客户确认后再导出): said, not run now (`deferred`);
+- an OFFER ("Want to see the timeline, or export straight away?", "I can also add captions —
+  just say the word"): the user answers in chat (`asks_offer`, `offers`);
+- a MENTION of a GUI element's state ("The Export button is disabled until …"): its name is the
+  subject of a report, no step (`mention`).
+
+It also reads the report that gives a step its meaning: a FAILURE before a step done `again`
+is a retry (`failed`, `retried`, `reloads`). Vocabulary: `agent/tables/gui_structure.toml`, EN
+and Simplified (Traditional and Cantonese arrive folded). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from agent.errors import ConfigError
+from agent.translate.compiled import Regexes
+
+__all__ = ["STRUCTURE_FILE", "Structure", "StructureTables", "parse_structure_tables"]
+
+STRUCTURE_FILE = "gui_structure.toml"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# a Chinese time phrase between a GUI element and its state ("在渲染完成前", "100% 之后")
+# a program named as a place: "in/from/inside/using Premiere", "Premiere's menu", 在/用剪映, 剪映里
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|inside|within|using|use|from|via|into|on|open|opening|prefer|with|switch\s+to)"
+    r"\s+(?:the\s+|your\s+)?"
+    r"(?:app\s+|program\s+)?|(?:在|用|去|到|打开|从|喺)\s*)$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"^(?:['’]s\b|\s*[:>→›]|\s*(?:里|中|上|内|那边|那里|入面|度))")
+# a first clause that sets the scene for the steps after it: a place, a condition, an opening
+_SCENE = re.compile(
+    r"\W*(?:(?:so|and|then|now|next)\W+)?(?:in|inside|within|over\s+in|using|with|from|if|when"
+    r"|once|after|open|opening|on|for)\b|\W*(?:在|用|使用|如果|要是|假如|若|喺|打开|打開|开|開)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;，；。—–]|\b(?:and|then|but)\b|然后|再|之后", re.IGNORECASE)
+_ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?"
+
+
+class _LangModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    programs: list[str]
+    here: list[str]
+    defer: list[str]
+    when: list[str]
+    third_party: list[str]
+    persons: list[str]
+    person_acts: list[str]
+    ask_offer: list[str]
+    offer: list[str]
+    copula: list[str]
+    adverb: list[str]
+    ui_state: list[str]
+    failure: list[str]
+    reload: list[str]
+    again: list[str]
+    pointing: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The compiled structure patterns of one language (see the module doc)."""
+
+    program: re.Pattern[str]
+    here: re.Pattern[str]
+    deferral: re.Pattern[str]
+    ask_offer: re.Pattern[str]
+    offer: re.Pattern[str]
+    state_after: re.Pattern[str]
+    failure: re.Pattern[str]
+    reload: re.Pattern[str]
+    again: re.Pattern[str]
+    pointing: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StructureTables:
+    """Both languages' structure patterns; a sentence is read by its script's, and a Chinese
+    sentence also by the English program names (在 Premiere 里导出)."""
+
+    en: Structure
+    zh: Structure
+
+    def of(self, text: str) -> Structure:
+        """The patterns for `text`'s language."""
+        return self.zh if _CJK.search(text) else self.en
+
+    def foreign(self, sentence: str, at: int) -> bool:
+        """Whether the step at offset `at` of `sentence` is located in another program: a
+        program named as a place in the same clause as the step ("use File > Export in
+        Premiere", 在剪映里点导出), or before it in a clause that sets the scene for the steps
+        after it ("In Resolve, go to Deliver", "If you're editing in Premiere, use …", "open it
+        in Lightroom and go to File > Export", 用剪映打开后，…) with no way back here between. A
+        program named on the way ("add the captions you made in CapCut, then click Export") is
+        no place of the step."""
+        for lang in {self.en, self.of(sentence)}:
+            for named in lang.program.finditer(sentence):
+                if not _placed(sentence, named):
+                    continue
+                low, high = sorted((at, named.start()))
+                if not _CLAUSE_BREAK.search(sentence[low:high]):
+                    return True
+                breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, named.start())]
+                clause = sentence[breaks[-1] if breaks else 0 :]
+                between = sentence[named.end() : at]
+                if named.start() < at and _SCENE.match(clause) and not lang.here.search(between):
+                    return True
+        return False
+
+    def here(self, sentence: str) -> bool:
+        """Whether `sentence` sends something to this chat ("upload the file here")."""
+        return self.of(sentence).here.search(sentence) is not None
+
+    def deferred(self, before: str, after: str = "") -> bool:
+        """Whether the words `before` a step, or `after` it in its clause, put it off ("come
+        back and", "when they do,", "… later once the team signs off")."""
+        lang = self.of(before + after)
+        clause = _CLAUSE_BREAK.split(after, 1)[0] if after else ""
+        return lang.deferral.search(before) is not None or (
+            bool(clause) and lang.deferral.search(clause) is not None
+        )
+
+    def asks_offer(self, question: str) -> bool:
+        """Whether a question opens with an offer ("Want to …, or …?", 要不要…？)."""
+        return self.of(question).ask_offer.search(question) is not None
+
+    def offers(self, before: str) -> bool:
+        """Whether the words `before` a point hold the agent's own offer ("I can also …")."""
+        return self.of(before).offer.search(before) is not None
+
+    def mention(self, named: str, before: str, after: str, zh: bool) -> bool:
+        """Whether a GUI element's name (`named`, between `before` and `after`) is the subject
+        of a report of its state ("The Export button is disabled until …"): nothing points at
+        it, and its state follows it."""
+        lang = self.zh if zh else self.en
+        tail = before[-12:] if zh else " ".join(before.split()[-3:])
+        return (
+            lang.state_after.match(after) is not None
+            and lang.pointing.search(named) is None
+            and lang.pointing.search(tail) is None
+        )
+
+    def reloads(self, text: str) -> bool:
+        """Whether `text` reloads the page ("reload the page", 刷新页面)."""
+        return self.of(text).reload.search(text) is not None
+
+    def failed(self, text: str) -> bool:
+        """Whether `text` reports a failure ("The render crashed at 92%", 导出失败)."""
+        return self.of(text).failure.search(text) is not None
+
+    def retried(self, sentence: str) -> bool:
+        """Whether `sentence` does its step again ("click Export again", 重新点击导出)."""
+        return self.of(sentence).again.search(sentence) is not None
+
+
+def _placed(sentence: str, named: re.Match[str]) -> bool:
+    before, after = sentence[: named.start()], sentence[named.end() :]
+    return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+
+
+def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
+    def alt(words: list[str]) -> str:
+        return rx.alternation(words, latin)
+
+    flags = re.IGNORECASE
+    if latin:
+        person = rf"(?:{alt(model.persons)})\s+(?:(?:will|would|can|finally|eventually)\s+)?"
+        third = (
+            rf"\b(?:{alt(model.when)})\s+(?:{alt(model.third_party)}"
+            rf"|{person}(?:{alt(model.person_acts)}))\b"
+        )
+        deferral = rf"{alt(model.defer)}|{third}"
+        ask = rf"^\W*(?:(?:so|and|or|ok|okay|now|also)\W+)?(?:{alt(model.ask_offer)})"
+        offer = rf"{alt(model.offer)}(?!['’]t\b|\s+not\b)"
+        button = r"(?:\s+(?:button|icon|tab|option|link))?"
+        state = (
+            rf"{button}\s+(?:(?:{alt(model.adverb)})\s+)*(?:(?:{alt(model.copula)})\s+)?"
+            rf"(?:(?:{alt(model.adverb)})\s+)*"
+            rf"(?:{alt(model.ui_state)})"
+        )
+    else:
+        people = rf"(?:{alt(model.third_party)})"
+        acts = rf"[^，。；]{{0,6}}?(?:{alt(model.person_acts)})"
+        third = (
+            rf"(?:{alt(model.when)})\s*{people}"
+            rf"|(?:{alt(model.when)})\s*(?:{alt(model.persons)}){acts}"
+        )
+        someone = rf"(?:{people}|(?:{alt(model.persons)}))"
+        deferral = rf"{alt(model.defer)}|{third}|{someone}{acts}(?:之?后|以后|了)"
+        ask = rf"^\W*(?:{alt(model.ask_offer)})"
+        offer = alt(model.offer)
+        state = (
+            rf"\s*(?:按钮|按键|图标|选项|掣)?\s*(?:(?:{alt(model.adverb)})\s*)*{_ZH_WHILE}"
+            rf"(?:(?:{alt(model.copula)})\s*)?(?:{alt(model.ui_state)})"
+        )
+    return Structure(
+        program=rx.compile(alt(model.programs), flags),
+        here=rx.compile(alt(model.here), flags),
+        deferral=rx.compile(deferral, flags),
+        ask_offer=rx.compile(ask, flags),
+        offer=rx.compile(offer, flags),
+        state_after=rx.compile(state, flags),
+        # "no errors", 没有报错: a failure denied is none
+        failure=rx.compile(
+            rf"(?<!\bno\s)(?<!\bwithout\s)(?<!没有)(?<!没)(?<!无)(?:{alt(model.failure)})", flags
+        ),
+        reload=rx.compile(alt(model.reload), flags),
+        again=rx.compile(alt(model.again), flags),
+        pointing=rx.compile(rf"(?:{alt(model.pointing)})(?!钮|键|掣|数)", flags),
+    )
+
+
+def parse_structure_tables(text: str, regexes: Regexes | None = None) -> StructureTables:
+    """Validate and compile the structure vocabulary (`regexes`: see `parse_gui_tables`).
+
+    Raises:
+        ConfigError: The document is not valid TOML or breaks the schema.
+    """
+    rx = regexes if regexes is not None else Regexes()
+    try:
+        data = rx.toml(STRUCTURE_FILE, text)
+        en, zh = (_LangModel.model_validate(data[lang]) for lang in ("en", "zh"))
+    except (tomllib.TOMLDecodeError, ValidationError, KeyError) as exc:
+        raise ConfigError(f"invalid {STRUCTURE_FILE}: {exc}") from exc
+    return StructureTables(_compile(en, True, rx), _compile(zh, False, rx))
