@@ -1,0 +1,138 @@
+"""Round-9 classes (training set r9t, and the harmful classes of the previous held-out round).
+
+1. An export put off until someone's word or an event, in any register ("等市场部那边ok了再渲染",
+   "等阿Sir批咗先出片", "once legal signs off we'll export") never runs; the edit beside it still
+   goes to the video agent. Our own work awaited ("等字幕加好了再导出") only orders the export.
+
+Property tests run under the project's hypothesis profile ("loaded-machine", tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agent.router import Router, build_keyword_router
+from tests.router_support import plan_of
+
+MANY = settings(max_examples=150)
+
+# Chinese and Cantonese: a wait for a party's word, then the export
+PARTIES = [
+    "老板", "客户", "市场部那边", "阿Sir", "法务", "甲方", "设计组", "上面", "财务那边", "佢哋",
+    "Amy", "小王", "审核", "老細",
+]  # fmt: skip
+APPROVALS = [
+    "批了", "ok了", "同意了", "点头", "确认了", "批咗", "过了", "回复了", "签字了", "話OK",
+    "看完", "通过", "批下来", "拍板",
+]  # fmt: skip
+FOLLOWERS = ["再", "先", "才", "之后再", "以后才"]
+ZH_EXPORTS = ["导出", "出片", "渲染", "匯出", "导出视频", "下载", "出成片"]
+ZH_EDITS = [
+    "",
+    "，现在先把字幕调大",
+    "，先帮我换个暖一点的色调",
+    "。而家幫我剪短啲",
+    "，先加个片尾",
+]
+# English: a subordinate clause whose subject is someone else, then the export
+SUBORDINATORS = ["once", "after", "when", "as soon as", "only after"]
+PEOPLE = ["legal", "the client", "my boss", "marketing", "the producer", "Sarah", "the team"]
+VERDICTS = ["signs off", "approves", "okays it", "gives the green light", "is happy", "says go"]
+EN_EXPORTS = ["we'll export", "render it", "export", "give me the mp4", "export the final"]
+EN_EDITS = [
+    "",
+    ". for now make it warmer",
+    ", meanwhile trim the intro",
+    ". right now swap the song",
+]
+
+
+@MANY
+@given(
+    st.sampled_from(PARTIES),
+    st.sampled_from(APPROVALS),
+    st.sampled_from(FOLLOWERS),
+    st.sampled_from(ZH_EXPORTS),
+    st.sampled_from(ZH_EDITS),
+)
+def test_a_chinese_export_waiting_on_someones_word_never_runs(
+    router: Router, party: str, approval: str, then: str, export: str, edit: str
+) -> None:
+    for text in (
+        f"等{party}{approval}{then}{export}{edit}",
+        f"{edit[1:]}，等{party}{approval}{then}{export}",
+    ):
+        plan = plan_of(router, text.lstrip("，"))
+        assert "export" not in plan, text
+        assert plan, text
+        assert not edit or "sse" in plan, text
+
+
+@MANY
+@given(st.sampled_from(PARTIES), st.sampled_from(APPROVALS), st.sampled_from(ZH_EXPORTS))
+def test_a_waited_export_with_a_file_uploads_and_edits_only(
+    router: Router, party: str, approval: str, export: str
+) -> None:
+    text = f"等{party}{approval}再{export}，现在先把结尾那张图换成这张"
+    route = asyncio.run(router.route(text, ("photo.png",)))
+    assert route.actions == ("upload", "sse"), text
+
+
+@MANY
+@given(
+    st.sampled_from(SUBORDINATORS),
+    st.sampled_from(PEOPLE),
+    st.sampled_from(VERDICTS),
+    st.sampled_from(EN_EXPORTS),
+    st.sampled_from(EN_EDITS),
+)
+def test_an_english_export_waiting_on_someones_word_never_runs(
+    router: Router, subordinator: str, person: str, verdict: str, export: str, edit: str
+) -> None:
+    text = f"{subordinator} {person} {verdict}, {export}{edit}"
+    plan = plan_of(router, text)
+    assert "export" not in plan, text
+    assert not edit or "sse" in plan, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waiting on the client's sign-off, then export. brighten it now",
+        "assuming the client approves, export it",
+        "once Sarah okays it, render it",
+        "经理审完再出片，先把字幕调大",
+        # a condition in a language the tables do not read
+        "cuando el cliente apruebe, exporta el video",
+        "sobald der Kunde zustimmt, export",
+        "quand le client valide, export",
+        "jab boss approve kare tab export karna, abhi color thoda warm kar do",
+        "client ok bole to export kar dena",
+    ],
+)
+def test_other_forms_of_waiting_on_someone_never_export(router: Router, text: str) -> None:
+    plan = plan_of(router, text)
+    assert "export" not in plan
+    assert "sse" in plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "等字幕加好了再导出",
+        "把开头剪短，等剪好了再导出",
+        "先把音乐换了，等弄好再导出",
+        "等你弄完再导出",
+    ],
+)
+def test_our_own_work_awaited_only_orders_the_export(router: Router, text: str) -> None:
+    assert plan_of(router, text) == ("sse", "export")
+
+
+@pytest.mark.parametrize("text", ["等一下先导出一版给我看", "等不及了，先导出吧"])
+def test_a_moment_waited_is_no_wait_for_anyone(text: str) -> None:
+    assert not build_keyword_router().analyse(text).waits
