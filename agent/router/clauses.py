@@ -57,6 +57,8 @@ _MAIN_QUESTION = re.compile(
 )
 
 
+# "I'd then like the mp4": "then" between the subject and its verb orders the whole clause
+_SUBJECT_THEN = re.compile(r"\b(i|id|ill|we|wed|well|i\s+would|we\s+would)\s+then\s+(?=[a-z])")
 _DISMISSES = re.compile(r"never\s*mind")
 # "she wants to know if we could export": an embedded question, not a condition
 _EMBEDS = re.compile(
@@ -132,6 +134,7 @@ class Segmenter:
 
     def split(self, text: str) -> list[Segment]:
         """The clauses of `text`, a subordinate one before its main clause."""
+        text = _SUBJECT_THEN.sub(r"then \1 ", text)  # "id then like the mp4": one clause
         pieces = self._connector.split(_break_at_retractions(text))
         ordered: list[Segment] = []
         for index in range(0, len(pieces), 2):

@@ -43,7 +43,11 @@ _ASK_EN = re.compile(
     r"|like|ready|time|able|gotta|have|got)\s+(?:you\s+|u\s+)?to|\bwanna|\bgotta|\bmind"
     r"|\bhelp\s+me|\bfor\s+me\s+to|\bi(?:ll|\s+will)?\s+(?:want|need)\s+to|\bnow|\bpls\s+just"
     r"|\basap|\bquickly|\bdo\s+(?:an?|the)|\bone\s+more|\bfinally|\balso"
-    r"|\bwhy\s+(?:you\s+|u\s+)?(?:not|dont|didnt|havent|no)|\bonly|\b(?:ya|u|you)|&|\+)\s*$"
+    r"|\bwhy\s+(?:you\s+|u\s+)?(?:not|dont|didnt|havent|no)|\bonly|\b(?:ya|u|you)|&|\+"
+    # our work finished first, no comma: "once its all set render it out"
+    r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:its|it\s+is|thats|that\s+is|everything\s+is"
+    r"|everythings|all\s+is|youre|you\s+are|ur)\s+(?:all\s+)?(?:set|done|ready|good|finished"
+    r"|sorted|fine|ok|okay|through))\s*$"
 )
 # After an imperative: its object, a format, a time, or nothing.
 _AFTER_EN = re.compile(

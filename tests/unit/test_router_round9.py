@@ -3,6 +3,7 @@
 1. An export put off until someone's word or an event, in any register ("等市场部那边ok了再渲染",
    "等阿Sir批咗先出片", "once legal signs off we'll export") never runs; the edit beside it still
    goes to the video agent. Our own work awaited ("等字幕加好了再导出") only orders the export.
+2. A run-on with edits first and the export last ("I'd then like the MP4", "…mp4?") plans both.
 
 Property tests run under the project's hypothesis profile ("loaded-machine", tests/conftest.py).
 """
@@ -136,3 +137,49 @@ def test_our_own_work_awaited_only_orders_the_export(router: Router, text: str) 
 @pytest.mark.parametrize("text", ["等一下先导出一版给我看", "等不及了，先导出吧"])
 def test_a_moment_waited_is_no_wait_for_anyone(text: str) -> None:
     assert not build_keyword_router().analyse(text).waits
+
+
+# A run-on: the edits first, the export at the end
+OPENERS = ["", "ok so ", "so yeah ", "alright so ", "hmm ", "um so basically "]
+RUN_EDITS = [
+    "can you put some music on it later", "make the intro shorter", "make the colors a bit warmer",
+    "trim the ending a little", "add captions", "the logo needs to be smaller",
+    "lets try a slower zoom on the first photo", "bump up the voice",
+]  # fmt: skip
+JOINS = [" and ", " and also ", ", ", " and maybe "]
+FINISHES = [
+    " and then once thats done just go ahead and export it",
+    " and when youre done with all that just export it for me",
+    " and after all that give me the final file",
+    " and once its all set render it out",
+    " and then export please",
+    ", then give me the mp4?",
+]  # fmt: skip
+
+
+@MANY
+@given(
+    st.sampled_from(OPENERS),
+    st.lists(st.sampled_from(RUN_EDITS), min_size=1, max_size=3, unique=True),
+    st.sampled_from(JOINS),
+    st.sampled_from(FINISHES),
+)
+def test_a_run_on_with_the_export_last_keeps_its_edits_first(
+    router: Router, opener: str, edits: list[str], join: str, finish: str
+) -> None:
+    text = opener + join.join(edits) + finish
+    assert plan_of(router, text) == ("sse", "export"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("If you could brighten it a touch, I'd then like the MP4", ("sse", "export")),
+        ("Add a title card that says Happy Birthday Mom, then give me the mp4?", ("sse", "export")),
+        ("then export?", ("export",)),
+    ],
+)
+def test_a_wish_or_a_rising_tone_after_an_edit_still_asks_for_the_file(
+    router: Router, text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(router, text) == plan
