@@ -38,6 +38,7 @@ from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
 from agent.router.text import MASK, by_script, prepare
+from agent.router.unread import UnreadWords
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
@@ -93,6 +94,8 @@ class KeywordRouter:
         self._compile_clauses(g)
         self._compile_negation(g)
         self._compile_content(g)
+        phrases = [*(k.text for k in tables.keywords), *(w for ws in g.values() for w in ws)]
+        self._unread = UnreadWords.from_phrases(phrases, self._typos, self._noun)
 
     def _compile_clauses(self, g: Mapping[str, Sequence[str]]) -> None:
         """Segmentation, fillers and dismissals: how a turn splits into clauses."""
@@ -196,10 +199,13 @@ class KeywordRouter:
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         # noise beside a command is dropped, unless ordered before the export ("X, then export")
         exported = later(["export" in c.actions for c in clauses])
+        for i, clause in enumerate(clauses):
+            if clause.unread and exported[i] and not clause.actions:
+                clause.actions = ["sse"]  # "bhai thoda fast kar do video, phir export kar dena"
         kept = [
             c
             for i, c in enumerate(clauses)
-            if not (c.soft and commanded) or (c.ordered and exported[i])
+            if not (c.soft and commanded) or ((c.ordered or c.unread) and exported[i])
         ]
         actions = [a for c in kept for a in c.actions]
         if media or "upload" in actions:
@@ -363,6 +369,8 @@ class KeywordRouter:
             edited = not match.asked and self._edited(match, before)
             # "…with the new song", "整个滤镜再出片"
             edited |= match.intent == "export" and (implies_edit(after) or works_first(before))
+            # "pon la musica mas fuerte y luego exporta": words it cannot read before the export
+            edited |= match.intent == "export" and self._unread.editish(before, most=True)
             if match.intent == "sse" or (
                 not match.asked and self._object(match, edited, before, after)
             ):
@@ -401,6 +409,7 @@ class KeywordRouter:
             asked = mention and segment.question and result.actions == ["sse"]
             result.soft |= bool(asked and not named and not content)
             result.named_only = bool(mention and not named and not content and not edits)
+            result.unread = self._unread.editish(text)
         return result
 
     def _without_command(self, result: Clause, text: str) -> None:

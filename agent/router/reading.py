@@ -72,6 +72,10 @@ class Clause:
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""
+    unread: bool = False
+    """Most of the clause's words are in a language the tables do not read ("bhai thoda fast kar
+    do video"): before an export it keeps its edit for the video agent (an extra `sse` costs
+    nothing; an edit dropped before an export is harmful)."""
     named_only: bool = False
     """The clause only names an export or upload ("I'll tell you whether to export"): nothing
     beside a command when the turn puts its export off."""

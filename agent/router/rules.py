@@ -98,6 +98,9 @@ class _GrammarModel(BaseModel):
     working"): not a request, unless the user hands the command over (`delegations`)."""
     delegations: list[str] = []
     """A clause handing the failed command to us ("can you just do it", "你帮我弄")."""
+    common_words: list[str] = []
+    """Common words that name nothing for the router; with the tables' own words, what the
+    router reads as English (a clause mostly of other words is in a language it does not read)."""
     """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
 
 

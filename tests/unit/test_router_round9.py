@@ -4,6 +4,8 @@
    "等阿Sir批咗先出片", "once legal signs off we'll export") never runs; the edit beside it still
    goes to the video agent. Our own work awaited ("等字幕加好了再导出") only orders the export.
 2. A run-on with edits first and the export last ("I'd then like the MP4", "…mp4?") plans both.
+3. An edit in a language the tables do not read ("bhai thoda fast kar do video, phir export kar
+   dena") keeps its `sse` before the export: an extra `sse` costs nothing, a dropped edit is harm.
 
 Property tests run under the project's hypothesis profile ("loaded-machine", tests/conftest.py).
 """
@@ -183,3 +185,50 @@ def test_a_wish_or_a_rising_tone_after_an_edit_still_asks_for_the_file(
     router: Router, text: str, plan: tuple[str, ...]
 ) -> None:
     assert plan_of(router, text) == plan
+
+
+# An edit in a language the tables do not read, then an export
+FOREIGN_EDITS = [
+    "bhai thoda fast kar do video", "video ko thoda chhota karo", "haz el video mas rapido",
+    "mach das video schneller", "pon la musica mas fuerte", "rends la video plus rapide",
+    "sir please video length reduce karo",
+]  # fmt: skip
+FOREIGN_THENS = [", phir ", ", luego ", ", dann ", ", then ", " y luego ", ", puis "]
+FOREIGN_EXPORTS = ["export kar dena", "export", "export karo", "exporta el video", "render"]
+CHATTER = ["ngl this slaps", "yo this slaps", "fr fr this is fire", "alright alright"]
+
+
+@MANY
+@given(
+    st.sampled_from(FOREIGN_EDITS),
+    st.sampled_from(FOREIGN_THENS),
+    st.sampled_from(FOREIGN_EXPORTS),
+)
+def test_an_unread_edit_before_an_export_is_never_dropped(
+    router: Router, edit: str, then: str, export: str
+) -> None:
+    text = f"{edit}{then}{export}"
+    plan = plan_of(router, text)
+    assert plan[:1] == ("sse",), text  # an unsure export may go to the agent, never alone
+    assert plan in (("sse",), ("sse", "export")), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bhai thoda fast kar do video, phir export kar dena",
+        "video ko thoda chhota karo, phir export karna",
+        "sir please video length reduce karo then export",
+        "haz el video mas rapido, despues export",
+        "mach das video schneller, dann export",
+        "pon la musica mas fuerte y luego exporta el video",
+    ],
+)
+def test_an_unread_edit_then_an_export_plans_both(router: Router, text: str) -> None:
+    assert plan_of(router, text) == ("sse", "export")
+
+
+@pytest.mark.parametrize("chatter", CHATTER)
+@pytest.mark.parametrize("export", ["ship it", "export it"])
+def test_chatter_before_an_export_names_no_edit(router: Router, chatter: str, export: str) -> None:
+    assert plan_of(router, f"{chatter}, {export}") == ("export",)
