@@ -37,7 +37,7 @@ from agent.router.request import Spot, screen, unsure, work_first
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
-from agent.router.text import MASK, by_script, prepare
+from agent.router.text import MASK, by_script, normalize, prepare
 from agent.router.unread import UnreadWords
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
@@ -167,12 +167,13 @@ class KeywordRouter:
         holds = waits or checked is not None
         # a turn that puts its export off declines it, named or implied (the automatic export)
         held: list[Action] = ["export"] if holds else []
+        named = self._named(text, respelled, clauses)
         if any(c.ambiguous for c in clauses):
             asked = {a for c in clauses if not c.ambiguous for a in c.actions}
             declined = tuple(
                 dict.fromkeys(a for c in clauses for a in [*c.declined, *held] if a not in asked)
             )
-            return Decision(None, declined, firm, holds)
+            return Decision(None, declined, firm, holds, named)
         plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
         # the export gate: an export word used in another sense never plans an export
         if "export" in plan:
@@ -185,7 +186,19 @@ class KeywordRouter:
         )
         declined = tuple(a for a in declined if a not in plan)
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
-        return Decision(route, declined, firm, holds)
+        return Decision(route, declined, firm, holds, named)
+
+    def _named(self, text: str, respelled: str, clauses: Sequence[Clause]) -> tuple[Action, ...]:
+        """Commands the turn only names: in a mention and asked for by no clause, or an export
+        word only inside quotes or text to show ("she said 'export it' lol")."""
+        asked = {a for c in clauses for a in c.actions}
+        named = {a for c in clauses for a in c.named} - asked
+        quoted = not self.export_spots(respelled) and self.export_spots(
+            normalize(text).translate(self._fold)
+        )
+        if quoted and "export" not in asked:
+            named.add("export")
+        return tuple(a for a in ("export", "upload") if a in named)
 
     def _plan(
         self, clauses: list[Clause], waits: bool, holds: bool, media: bool, respelled: str
@@ -385,6 +398,7 @@ class KeywordRouter:
                 or (match.intent == mention and len(before.split()) <= 2)  # "…export in 4k"
             ):
                 mention = match.intent
+                result.named.append(match.intent)
                 result.strong = True  # "I exported it yesterday", "show my past renders"
                 result.queried |= asked_about(
                     text, match.start, match.intent

@@ -6,6 +6,8 @@
 2. A run-on with edits first and the export last ("I'd then like the MP4", "…mp4?") plans both.
 3. An edit in a language the tables do not read ("bhai thoda fast kar do video, phir export kar
    dena") keeps its `sse` before the export: an extra `sse` costs nothing, a dropped edit is harm.
+4. A later stage (the intent model, the LLM) never runs an export the rules found put off,
+   declined or only named.
 
 Property tests run under the project's hypothesis profile ("loaded-machine", tests/conftest.py).
 """
@@ -19,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agent.router import Router, build_keyword_router
+from agent.router.intents import load_intent_model
 from tests.router_support import plan_of
 
 MANY = settings(max_examples=150)
@@ -232,3 +235,47 @@ def test_an_unread_edit_then_an_export_plans_both(router: Router, text: str) -> 
 @pytest.mark.parametrize("export", ["ship it", "export it"])
 def test_chatter_before_an_export_names_no_edit(router: Router, chatter: str, export: str) -> None:
     assert plan_of(router, f"{chatter}, {export}") == ("export",)
+
+
+class _SaysExport:
+    """A fallback model that always plans an edit and an export."""
+
+    def __init__(self) -> None:
+        self.prompts: list[str] = []
+
+    async def call_tool(self, prompt: str, tool: object) -> object:
+        self.prompts.append(prompt)
+        return {"actions": ["sse", "export"]}
+
+
+ABSTAINING = "the status of my credits, "  # two question intents: the keyword stage abstains
+PUT_OFF = [
+    "we'll export after the client approves", "once legal signs off we'll export",
+    "等老板点头再导出", "等市场部那边ok了再渲染", "I already exported it yesterday",
+    'she said "export it" lol', "my boss will render it later", "but don't export",
+]  # fmt: skip
+
+
+@MANY
+@given(st.sampled_from(PUT_OFF), st.booleans())
+def test_the_llm_cannot_run_an_export_the_rules_found_put_off_or_named(
+    text: str, with_model: bool
+) -> None:
+    model = _SaysExport()
+    keywords = build_keyword_router()
+    router = Router(
+        keywords,
+        model=load_intent_model() if with_model else None,
+        completer=model,  # type: ignore[arg-type]
+    )
+    route = asyncio.run(router.route(ABSTAINING + text))
+    assert "export" not in route.actions, text
+
+
+def test_the_llm_still_plans_an_export_the_rules_let_through() -> None:
+    model = _SaysExport()
+    router = Router(build_keyword_router(), completer=model)  # type: ignore[arg-type]
+    route = asyncio.run(router.route("the status of my credits"))
+    assert model.prompts
+    assert route.actions == ("sse", "export")
+    assert route.source == "llm"
