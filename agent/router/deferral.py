@@ -88,9 +88,9 @@ _LATIN = re.compile(
     rf"|\b(?:(?:the|my|our)\s+(?:\w+\s+)?{_PEOPLE}|he|she|they)\s+(?:will|ll|is\s+going\s+to"
     r"|is\s+gonna|gonna|wants\s+to|can|could|would\s+rather)\s+(?:\w+\s+){0,2}?(?:export|render"
     r"|download)"
-    rf"|\b(?:(?:the|my|our)\s+(?:\w+\s+)?{_PEOPLE}|he|she|they)\s+(?:will|ll|is\s+going\s+to"
-    rf"|needs\s+to|has\s+to|must|should|hasnt|has\s+not|still\s+needs\s+to)\s+"
-    rf"(?:\w+\s+){{0,2}}?{_JUDGED}"
+    rf"|\b(?:(?:(?:the|my|our)\s+(?:\w+\s+)?)?{_PEOPLE}|he|she|they)\s+(?:still\s+)?(?:will|ll"
+    r"|is\s+going\s+to|needs?\s+to|has\s+to|have\s+to|must|should|hasnt|has\s+not|havent"
+    rf"|gotta|got\s+to)\s+(?:\w+\s+){{0,2}}?{_JUDGED}"
     r"|\bcircle\s+back\b|\bon\s+hold\b"
     # the user's own export still to come: "I'll do the export myself", "let you know when to"
     r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|i\s+could|i\s+might|well|we\s+will"
@@ -122,7 +122,7 @@ _WHO_ZH = (
 _CJK = re.compile(
     rf"等{_WHO_ZH}"
     rf"|(?<!你)(?:确认|同意|审核|批准|看过|看完|过目|检查|决定|选好|满意|点头|通过|批了|签字"
-    r"|回复|拍板|审|批|(?<!标)签)(?:了|完|好|过)?(?:之后|以后|后|再|就|才)"
+    r"|回复|拍板|审|批|(?<!标)签)(?:了|完|好|过)?(?:之后|以后|后|再|就|才|先可以|先能|先至)"
     rf"|(?:只要|如果|要是|等到){_WHO_ZH}.{{0,6}}(?:说|讲|叫|喊|同意|确认|觉得|满意|没意见|没问题"
     r"|点头|ok|好)"
     # the user still has to ask someone first ("我还要问下客户", "我得先跟老板确认")
@@ -134,7 +134,8 @@ _CJK = re.compile(
     r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
     # the user's own step first ("等阵我睇完先再匯出"), or someone's word ("老公说可以了你再导出")
     r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"
-    rf"|{_WHO_ZH}[^,.!?你]{{0,4}}?(?:看完|看过|说|讲|话|同意|确认|觉得|点头|批准)[^,.!?]{{0,4}}?"
+    rf"|{_WHO_ZH}[^,.!?你已]{{0,4}}?(?:看完|看过|说|讲|话|同意|确认|觉得|点头|批准|ok|okay|批|审"
+    r"|过目|拍板|签字)[^,.!?]{0,4}?"
     r"你?(?:再|就|才|先好|先至)"
 )
 # A wait for what is not our work, then the command: someone's word or an event ("等市场部那边ok了

@@ -112,6 +112,9 @@ def test_an_english_export_waiting_on_someones_word_never_runs(
         "assuming the client approves, export it",
         "once Sarah okays it, render it",
         "经理审完再出片，先把字幕调大",
+        "marketing needs to approve first, then export, and fix the audio",
+        "得老闆批准先可以匯出，而家先改字幕",
+        "老板OK了就导出，先把logo调小",
         # a condition in a language the tables do not read
         "cuando el cliente apruebe, exporta el video",
         "sobald der Kunde zustimmt, export",
@@ -139,8 +142,10 @@ def test_our_own_work_awaited_only_orders_the_export(router: Router, text: str) 
     assert plan_of(router, text) == ("sse", "export")
 
 
-@pytest.mark.parametrize("text", ["等一下先导出一版给我看", "等不及了，先导出吧"])
-def test_a_moment_waited_is_no_wait_for_anyone(text: str) -> None:
+@pytest.mark.parametrize(
+    "text", ["等一下先导出一版给我看", "等不及了，先导出吧", "老板已经OK了就导出吧"]
+)
+def test_a_moment_waited_or_a_word_already_given_is_no_wait(text: str) -> None:
     assert not build_keyword_router().analyse(text).waits
 
 
