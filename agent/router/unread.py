@@ -4,8 +4,8 @@
 the keyword stage reads English and Chinese; a clause mostly of other words that names what an
 edit works on (a quality, a part of the video) may hide an edit. Before an export it keeps its
 `sse` for the video agent to read: an extra `sse` costs nothing, an edit dropped in front of an
-export is harmful. Chatter ("ngl this slaps", "fr fr this is fire") names nothing and stays
-noise.
+export is harmful. Chatter ("ngl this slaps", "fr fr this is fire") names nothing, and an
+English report ("omg the transitions are chef's kiss") praises: both stay noise.
 
 Pure: built once per `KeywordRouter` from the tables' own Latin words (keywords, grammar lists,
 among them `common_words`) and their misspellings.
@@ -28,6 +28,9 @@ _EDITISH = re.compile(
     r"|pics?|images?|fonts?|captions?|subtitles?|effects?|audio|sound|voice|length|size)"
     r"(?:er|ly|ness)?\b|\b(?:music|vide|movie|clip|song|pictur|foto)[a-z]*"
 )
+
+# An English report of how it is ("the transitions are chef's kiss"): praise, not an edit
+_REPORT = re.compile(r"\b(?:is|are|was|were|looks?|looked|seems?|feels?|sounds?|its|thats)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,8 @@ class UnreadWords:
         works on. Chinese is read; a clause holding any is never unread."""
         if _CJK.search(text) or not (_EDITISH.search(text) or self.topic.search(text)):
             return False
+        if _REPORT.search(text):
+            return False  # "omg the transitions are chef's kiss": English praise
         words = _LATIN_WORD.findall(text)
         unread = sum(w not in self.known and self.misspelt.get(w) is None for w in words)
         return unread >= 2 and 2 * unread >= len(words) + most

@@ -203,7 +203,10 @@ FOREIGN_EDITS = [
 ]  # fmt: skip
 FOREIGN_THENS = [", phir ", ", luego ", ", dann ", ", then ", " y luego ", ", puis "]
 FOREIGN_EXPORTS = ["export kar dena", "export", "export karo", "exporta el video", "render"]
-CHATTER = ["ngl this slaps", "yo this slaps", "fr fr this is fire", "alright alright"]
+CHATTER = [
+    "ngl this slaps", "yo this slaps", "fr fr this is fire", "alright alright",
+    "omg the transitions are chef's kiss", "the logo looks crisp af",
+]  # fmt: skip
 
 
 @MANY
