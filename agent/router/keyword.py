@@ -94,7 +94,8 @@ class KeywordRouter:
         self._compile_clauses(g)
         self._compile_negation(g)
         self._compile_content(g)
-        phrases = [*(k.text for k in tables.keywords), *(w for ws in g.values() for w in ws)]
+        english = (ws for name, ws in g.items() if not name.startswith("foreign_"))
+        phrases = [*(k.text for k in tables.keywords), *(w for ws in english for w in ws)]
         self._unread = UnreadWords.from_phrases(phrases, self._typos, self._noun)
 
     def _compile_clauses(self, g: Mapping[str, Sequence[str]]) -> None:
@@ -107,7 +108,7 @@ class KeywordRouter:
 
     def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
         """Negators before a command and deferrals after it."""
-        neg_latin, neg_cjk = by_script(g["negators"])
+        neg_latin, neg_cjk = by_script([*g["negators"], *g["foreign_negators"]])
         self._negated_before = re.compile(
             rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
             rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
@@ -115,7 +116,7 @@ class KeywordRouter:
             r"|(?<!是)不是.{0,3}$"
         )
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
-        late_latin, late_cjk = by_script(g["deferrals"])
+        late_latin, late_cjk = by_script([*g["deferrals"], *g["foreign_deferrals"]])
         self._deferred_after = re.compile(
             rf"^[\s:=]*(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"

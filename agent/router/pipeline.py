@@ -61,6 +61,11 @@ _COURTESY = re.compile(
 )
 # the user's own prohibition ("don't export anything"), not an order ("before we finalize")
 _FORBIDS = re.compile(r"\b(?:dont|do\s+not|never)\b|不要|别|不用")
+# A negation or "not yet" in any language the turn may be in: the model never exports past it
+_NEGATION = re.compile(
+    r"\b(?:no|not|dont|never|nothing|mat|nahi|nahin|nai|pas|ne|nicht|kein|keine|nunca|jamais|nao"
+    r"|todavia|aun|encore|noch|yet|later|wait|hold|baad\s+mein|kal)\b|[不别別唔未冇没勿]"
+)
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
@@ -187,6 +192,8 @@ class Router:
         # The user's words beat the model: a command declined, put off or only named never
         # runs, and its export passes the same gate as the rules' own.
         kept = tuple(a for a in plan or () if a not in held)
+        if "export" in kept and _NEGATION.search(prepared.text):
+            kept = tuple(a for a in kept if a != "export")  # a "no" the rules could not place
         kept = self._keywords.screen(text, kept) if "export" in kept else kept
         kept = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
         return Route(kept, "llm", prepared.language, declined, LLM_CONFIDENCE) if kept else default
@@ -231,6 +238,8 @@ class Router:
             return None  # "send it to the video agent" is what the default does anyway
         if _QUESTION.search(text.casefold()) and {"export", "upload"} & set(plan):
             return None  # a question never changes anything
+        if "export" in plan and _NEGATION.search(prepare(text).text):
+            return None  # "no exportar aun", "export mat karna": a "no" the rules could not place
         if media and "upload" not in plan:
             plan = ("upload", *plan)
         plan = self._keywords.screen(text, plan)  # the export gate holds for the model too

@@ -64,6 +64,10 @@ class _GrammarModel(BaseModel):
     negators: list[str]
     negation_exceptions: list[str]
     deferrals: list[str]
+    foreign_negators: list[str] = []
+    """Negators of languages the tables do not otherwise read: never taken for English."""
+    foreign_deferrals: list[str] = []
+    """Deferrals of languages the tables do not otherwise read ("export mat karna")."""
     content_markers: list[str]
     marker_exceptions: list[str]
     connectors: list[str]

@@ -245,6 +245,26 @@ def test_chatter_before_an_export_names_no_edit(router: Router, chatter: str, ex
     assert plan_of(router, f"{chatter}, {export}") == ("export",)
 
 
+# "not (yet)" in a language the tables do not otherwise read
+FOREIGN_NOTS = [
+    "export mat karna abhi", "export nahi karna hai abhi", "ruko, export mat karo",
+    "export abhi nahi", "no exportar aun", "pas encore d'export", "noch nicht exportieren",
+    "baad mein export karna", "no exportes todavia",
+]  # fmt: skip
+
+
+@MANY
+@given(
+    st.sampled_from(FOREIGN_NOTS), st.sampled_from(["", "pehle music add karo", "make it warmer"])
+)
+def test_an_export_negated_in_another_language_never_runs(
+    router: Router, negated: str, edit: str
+) -> None:
+    for text in (negated, f"{edit}, {negated}", f"{negated}, {edit}"):
+        plan = plan_of(router, text.strip(", "))
+        assert "export" not in plan, text
+
+
 class _SaysExport:
     """A fallback model that always plans an edit and an export."""
 
@@ -261,6 +281,7 @@ PUT_OFF = [
     "we'll export after the client approves", "once legal signs off we'll export",
     "等老板点头再导出", "等市场部那边ok了再渲染", "I already exported it yesterday",
     'she said "export it" lol', "my boss will render it later", "but don't export",
+    *FOREIGN_NOTS,
 ]  # fmt: skip
 
 
