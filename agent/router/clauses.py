@@ -66,6 +66,11 @@ _EMBEDS = re.compile(
     r"|notify\s+me|ping\s+me|ask\s+me|text\s+me|tell\s+(?:you|u)|let\s+(?:you|u)\s+know)\s*$"
 )
 # "render it, I mean after you fix the colours": the subordinate clause belongs to the one before
+# "after you make the export": a light verb naming the export, no edit of ours
+_NAMES_EXPORT = re.compile(
+    r"^\s*(?:you|u)\s+(?:(?:can|could|will|should|then|just|please)\s+)*(?:make|do|start|run"
+    r"|create|get)\s+(?:the|an?|your|my)\s+(?:final\s+)?(?:export|render|download)"
+)
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|much\s+longer|many\s+\w+|soon)\s*$")
 _AFTERTHOUGHT = re.compile(r"^\s*(?:i\s+mean|but|only|just|but\s+only|well|as\s+in|that\s+is)?\s*$")
 
@@ -185,6 +190,8 @@ class Segmenter:
         if after.start() > 0:
             return _AFTERTHOUGHT.match(part[: after.start()]) is not None
         rest = part[after.end() :]
+        if _NAMES_EXPORT.match(rest):  # "…, and after you make the export": the next step
+            return False
         return after.group(0) in ("after", "once") and self._your_edit.match(rest) is not None
 
     @staticmethod

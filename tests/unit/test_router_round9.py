@@ -187,6 +187,7 @@ def test_a_run_on_with_the_export_last_keeps_its_edits_first(
         ("If you could brighten it a touch, I'd then like the MP4", ("sse", "export")),
         ("Add a title card that says Happy Birthday Mom, then give me the mp4?", ("sse", "export")),
         ("then export?", ("export",)),
+        ("please make the video more slow and after you make the export", ("sse", "export")),
     ],
 )
 def test_a_wish_or_a_rising_tone_after_an_edit_still_asks_for_the_file(
