@@ -246,11 +246,12 @@ def test_chatter_before_an_export_names_no_edit(router: Router, chatter: str, ex
     assert plan_of(router, f"{chatter}, {export}") == ("export",)
 
 
-# "not (yet)" in a language the tables do not otherwise read
+# "not (yet)", or done before, in a language the tables do not otherwise read
 FOREIGN_NOTS = [
     "export mat karna abhi", "export nahi karna hai abhi", "ruko, export mat karo",
     "export abhi nahi", "no exportar aun", "pas encore d'export", "noch nicht exportieren",
-    "baad mein export karna", "no exportes todavia",
+    "baad mein export karna", "no exportes todavia", "export kar diya kya?", "export ho gaya?",
+    "pichli baar export kiya tha wo blurry tha",
 ]  # fmt: skip
 
 
@@ -264,6 +265,28 @@ def test_an_export_negated_in_another_language_never_runs(
     for text in (negated, f"{edit}, {negated}", f"{negated}, {edit}"):
         plan = plan_of(router, text.strip(", "))
         assert "export" not in plan, text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("bhai export kar do", ("export",)),
+        ("music add karo phir export kar do", ("sse", "export")),
+        ("bhai intro chhota kar do phir export", ("sse", "export")),
+        ("yaar colour thoda warm kar do, uske baad download", ("sse", "export")),
+    ],
+)
+def test_a_hinglish_request_is_read_in_its_own_order(
+    router: Router, text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(router, text) == plan
+
+
+@pytest.mark.parametrize(
+    "text", ["i wanna export but not yet lol, first fix the colors", "export? nah not yet tho"]
+)
+def test_a_refusal_with_a_tone_word_still_takes_the_export_back(router: Router, text: str) -> None:
+    assert "export" not in plan_of(router, text)
 
 
 class _SaysExport:
