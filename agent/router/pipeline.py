@@ -66,6 +66,9 @@ _NEGATION = re.compile(
     r"\b(?:no|not|dont|never|nothing|mat|nahi|nahin|nai|pas|ne|nicht|kein|keine|nunca|jamais|nao"
     r"|todavia|aun|encore|noch|yet|later|wait|hold|baad\s+mein|kal)\b|[不别別唔未冇没勿]"
 )
+# An export word's stem in any language ("exportar", "exportieren", "匯出"): with a negation the
+# rules could not place, the turn declines the export
+_EXPORTISH = re.compile(r"export|render|download|导出|匯出|汇出|渲染|出片|下载")
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
@@ -161,6 +164,17 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
+        routed = await self._route(text, attachments)
+        if "export" in routed.actions or "export" in routed.declined:
+            return routed
+        said = prepare(text).text
+        if _NEGATION.search(said) and _EXPORTISH.search(said):
+            # "no exportar aun": a "no" beside an export word the rules could not place; the
+            # automatic export after a generation waits too
+            return dataclasses.replace(routed, declined=(*routed.declined, "export"))
+        return routed
+
+    async def _route(self, text: str, attachments: Sequence[str]) -> Route:
         decision = self._keywords.analyse(text, attachments)
         prepared = prepare(text)
         declined = decision.declined
