@@ -161,12 +161,15 @@ _APPROVED_ZH = re.compile(
 )
 
 
-def _awaits_zh(text: str) -> bool:
-    """A Chinese wait for someone's word or an event before the command (see `_AWAITED_ZH`)."""
+def _awaits_zh(text: str, *, media: bool) -> bool:
+    """A Chinese wait for someone's word or an event before the command (see `_AWAITED_ZH`);
+    with a file, a wait for its upload ("等我上传完再导出") is this very upload."""
     if _APPROVED_ZH.search(text):
         return True
     for found in _AWAITED_ZH.finditer(text):
         what = found["what"]
+        if media and _UPLOADING.search(what):
+            continue
         if _MOMENT_ZH.match(what):
             if found["then"] in "再才":
                 return True  # "等一下再导出": later
@@ -248,7 +251,7 @@ def deferred(text: str, *, media: bool = False) -> bool:
         text: The keyword stage's normalised turn.
         media: The turn carries a file: "once I upload it" is then this very upload.
     """
-    if _awaits_zh(text) and not (media and _UPLOADING.search(text)):
+    if _awaits_zh(text, media=media):
         return True
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):

@@ -86,6 +86,10 @@ def test_a_waited_export_with_a_file_uploads_and_edits_only(
     text = f"等{party}{approval}再{export}，现在先把结尾那张图换成这张"
     route = asyncio.run(router.route(text, ("photo.png",)))
     assert route.actions == ("upload", "sse"), text
+    sent = (
+        f"等{party}{approval}再{export}发给我，现在先把结尾那张图换成这张"  # 发 is no upload here
+    )
+    assert "export" not in asyncio.run(router.route(sent, ("photo.png",))).actions, sent
 
 
 @MANY
