@@ -57,6 +57,8 @@ _MAIN_QUESTION = re.compile(
 )
 
 
+# "I'd then like the mp4": "then" between the subject and its verb orders the whole clause
+_SUBJECT_THEN = re.compile(r"\b(i|id|ill|we|wed|well|i\s+would|we\s+would)\s+then\s+(?=[a-z])")
 _DISMISSES = re.compile(r"never\s*mind")
 # "she wants to know if we could export": an embedded question, not a condition
 _EMBEDS = re.compile(
@@ -64,6 +66,11 @@ _EMBEDS = re.compile(
     r"|notify\s+me|ping\s+me|ask\s+me|text\s+me|tell\s+(?:you|u)|let\s+(?:you|u)\s+know)\s*$"
 )
 # "render it, I mean after you fix the colours": the subordinate clause belongs to the one before
+# "after you make the export": a light verb naming the export, no edit of ours
+_NAMES_EXPORT = re.compile(
+    r"^\s*(?:you|u)\s+(?:(?:can|could|will|should|then|just|please)\s+)*(?:make|do|start|run"
+    r"|create|get)\s+(?:the|an?|your|my)\s+(?:final\s+)?(?:export|render|download)"
+)
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|much\s+longer|many\s+\w+|soon)\s*$")
 _AFTERTHOUGHT = re.compile(r"^\s*(?:i\s+mean|but|only|just|but\s+only|well|as\s+in|that\s+is)?\s*$")
 
@@ -132,6 +139,7 @@ class Segmenter:
 
     def split(self, text: str) -> list[Segment]:
         """The clauses of `text`, a subordinate one before its main clause."""
+        text = _SUBJECT_THEN.sub(r"then \1 ", text)  # "id then like the mp4": one clause
         pieces = self._connector.split(_break_at_retractions(text))
         ordered: list[Segment] = []
         for index in range(0, len(pieces), 2):
@@ -182,6 +190,8 @@ class Segmenter:
         if after.start() > 0:
             return _AFTERTHOUGHT.match(part[: after.start()]) is not None
         rest = part[after.end() :]
+        if _NAMES_EXPORT.match(rest):  # "…, and after you make the export": the next step
+            return False
         return after.group(0) in ("after", "once") and self._your_edit.match(rest) is not None
 
     @staticmethod

@@ -28,7 +28,8 @@ __all__ = [
 
 _SUBORDINATOR = (
     r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til|if|only\s+if|unless"
-    r"|provided(?:\s+that)?|as\s+long\s+as|by\s+the\s+time)"
+    r"|provided(?:\s+that)?|as\s+long\s+as|by\s+the\s+time|assuming(?:\s+that)?|supposing"
+    r"|presuming|on\s+condition\s+that|so\s+long\s+as)"
 )
 # Who acts in the subordinate clause: the user, a third party, or something of theirs. "you",
 # "it", "that", "everything" or no subject at all ("once done") is our own work.
@@ -55,7 +56,11 @@ _JUDGED = (
     r"(?:approves?|approved|signs?\s+off|signed\s+off|confirms?|confirmed|reviews?|reviewed"
     r"|checks?|checked|decides?|decided|picks?|picked|chooses?|chose|likes?|liked|loves?"
     r"|sees?|seen|saw|says?|said|gives?\s+(?:the|you\s+the|it\s+the)\s+(?:ok|okay|go|green)"
-    r"|gets?\s+back|replies|replied|responds?|responded|agrees?|agreed|happy|satisfied)"
+    r"|gets?\s+back|replies|replied|responds?|responded|agrees?|agreed|happy|satisfied"
+    # round 9: a verdict in other words ("once Sarah okays it", "after legal clears it")
+    r"|okays?|okayed|oks|okd|greenlights?|greenlit|clears?|cleared|blesses|blessed|accepts?"
+    r"|accepted|verifies|verified|validates?|validated|nods?|nodded|weighs\s+in|chimes\s+in"
+    r"|is\s+(?:ok|okay|fine|good)\s+with)"
 )
 _EVENT = (
     r"(?:meeting|call|review|approval|sign\s*-?\s*off|signoff|feedback|lunch|dinner|weekend"
@@ -66,14 +71,26 @@ _LATIN = re.compile(
     rf"|\b{_SUBORDINATOR}\s+(?!you\b|youre\b|youve\b)(?:\w+\s+){{0,3}}?{_JUDGED}\b"
     rf"|\b(?:after|until|till|til|before)\s+(?:\w+\s+){{0,2}}?{_EVENT}\b"
     r"|\bpending\b|\bsubject\s+to\s+(?:\w+\s+)?(?:approval|review|sign)"
+    # someone's word still awaited: "waiting on the client's sign-off, then export"
+    rf"|\bwait(?:ing|s)?\s+(?:on|for)\s+(?:(?:the|my|our|his|her|their)\s+)?(?:\w+\s+)?{_PEOPLE}\b"
+    r"|\bwait(?:ing|s)?\s+(?:on|for)\s+(?:\w+\s+){0,3}?(?:approval|sign\s*-?\s*off|signoff"
+    r"|feedback|ok|okay|green\s+light|go\s*-?\s*ahead|review|reply|answer|response"
+    r"|confirmation|verdict|decision)\b"
+    # a condition in a language the tables do not read ("cuando el cliente apruebe, exporta",
+    # "sobald der Kunde zustimmt", "quand le client valide", "jab boss approve kare tab"): the
+    # export waits; the video agent reads the rest
+    r"|\b(?:cuando|sobald|wenn|nachdem|quand|lorsque|quando|jab|agar|si\s+(?:el|la|mi"
+    r"|los|las|nuestro|nuestra|le|les|mon|ma|notre|der|die|das|mein|meine))\b"
+    rf"|\b{_PEOPLE}\b(?:\s+\S+){{0,4}}?\s+(?:kare|karein|karenge|karega|bole|bolein|bolega"
+    r"|de\s+de|dega|dein|ke\s+baad)\b"
     # someone else's verdict still to come: "the client will approve tomorrow, export then"
     # someone else's export to come: "my boss will export it", "the client is gonna render it"
     rf"|\b(?:(?:the|my|our)\s+(?:\w+\s+)?{_PEOPLE}|he|she|they)\s+(?:will|ll|is\s+going\s+to"
     r"|is\s+gonna|gonna|wants\s+to|can|could|would\s+rather)\s+(?:\w+\s+){0,2}?(?:export|render"
     r"|download)"
-    rf"|\b(?:(?:the|my|our)\s+(?:\w+\s+)?{_PEOPLE}|he|she|they)\s+(?:will|ll|is\s+going\s+to"
-    rf"|needs\s+to|has\s+to|must|should|hasnt|has\s+not|still\s+needs\s+to)\s+"
-    rf"(?:\w+\s+){{0,2}}?{_JUDGED}"
+    rf"|\b(?:(?:(?:the|my|our)\s+(?:\w+\s+)?)?{_PEOPLE}|he|she|they)\s+(?:still\s+)?(?:will|ll"
+    r"|is\s+going\s+to|needs?\s+to|has\s+to|have\s+to|must|should|hasnt|has\s+not|havent"
+    rf"|gotta|got\s+to)\s+(?:\w+\s+){{0,2}}?{_JUDGED}"
     r"|\bcircle\s+back\b|\bon\s+hold\b"
     # the user's own export still to come: "I'll do the export myself", "let you know when to"
     r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|i\s+could|i\s+might|well|we\s+will"
@@ -105,7 +122,7 @@ _WHO_ZH = (
 _CJK = re.compile(
     rf"等{_WHO_ZH}"
     rf"|(?<!你)(?:确认|同意|审核|批准|看过|看完|过目|检查|决定|选好|满意|点头|通过|批了|签字"
-    r"|回复|拍板)(?:了|完|好)?(?:之后|以后|后|再|就|才)"
+    r"|回复|拍板|审|批|(?<!标)签)(?:了|完|好|过)?(?:之后|以后|后|再|就|才|先可以|先能|先至)"
     rf"|(?:只要|如果|要是|等到){_WHO_ZH}.{{0,6}}(?:说|讲|叫|喊|同意|确认|觉得|满意|没意见|没问题"
     r"|点头|ok|好)"
     # the user still has to ask someone first ("我还要问下客户", "我得先跟老板确认")
@@ -117,9 +134,51 @@ _CJK = re.compile(
     r"|我自己.{0,3}(?:导出|下载|渲染|输出)|(?<![帮给替让叫])我来(?:导出|下载|渲染)"
     # the user's own step first ("等阵我睇完先再匯出"), or someone's word ("老公说可以了你再导出")
     r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"
-    rf"|{_WHO_ZH}[^,.!?你]{{0,4}}?(?:看完|看过|说|讲|话|同意|确认|觉得|点头|批准)[^,.!?]{{0,4}}?"
+    rf"|{_WHO_ZH}[^,.!?你已]{{0,4}}?(?:看完|看过|说|讲|话|同意|确认|觉得|点头|批准|ok|okay|批|审"
+    r"|过目|拍板|签字)[^,.!?]{0,4}?"
     r"你?(?:再|就|才|先好|先至)"
 )
+# A wait for what is not our work, then the command: someone's word or an event ("等市场部那边ok了
+# 再渲染", "等阿sir批咗先出片", "等上面批下来再导出", "等审核通过再导出"). Our own work awaited
+# ("等字幕加好了再导出", "等你弄完再导出") only orders the command; a bare moment ("等一下先导出
+# 一版") is no wait for anyone.
+_AWAITED_ZH = re.compile(
+    r"(?<!、)等(?![不等于同级再才先就])(?P<what>[^,.;!?\n]{1,14}?)"
+    r"(?P<done>(?:了|完|好|过|下来|之后|以后|后)*)\s*(?P<then>再|才|先|就)"
+)
+_OUR_WORK_ZH = re.compile(
+    r"你|[做弄剪改调换加减删修配拼接整搞]|生成|渲染|处理|合成|制作|导出|出片|下载|输出|完成"
+)
+_MOMENT_ZH = re.compile(r"^(?:一下|下|一会儿?|会儿?|阵|一阵|片刻|一?两?[几一二三四五两]?分钟)$")
+# Someone's approval in a party's own words, with or without 等: "市场部那边ok了再渲染", "上面批下来
+# 再导出", "阿sir批咗先出片" (Cantonese "…咗先": only once it is done).
+_APPROVED_ZH = re.compile(
+    r"(?:那边|那头|方面|上面|上头|上级|部门|sir|boss|[部组方])\s*(?:都|也|已经)?\s*"
+    r"(?:ok|okay|批|过|放行|同意|认可|点头|拍板|签字?|确认|通过|没问题|首肯|答应)"
+    r"(?:了|完|好|下来)*(?:之后|以后|后)?(?:再|才|就)"
+    r"|(?<![你我做弄剪改调加])(?:批|批准|放行|认可|首肯|拍板|点头|同意|确认|通过|签字?)"
+    r"(?:了|下来)(?:之后|以后|后)?先"
+)
+
+
+def _awaits_zh(text: str, *, media: bool) -> bool:
+    """A Chinese wait for someone's word or an event before the command (see `_AWAITED_ZH`);
+    with a file, a wait for its upload ("等我上传完再导出") is this very upload."""
+    if _APPROVED_ZH.search(text):
+        return True
+    for found in _AWAITED_ZH.finditer(text):
+        what = found["what"]
+        if media and _UPLOADING.search(what):
+            continue
+        if _MOMENT_ZH.match(what):
+            if found["then"] in "再才":
+                return True  # "等一下再导出": later
+            continue  # "等一下先导出": a moment, then the command now
+        if re.search(_WHO_ZH, what) or not _OUR_WORK_ZH.search(what):
+            return True
+    return False
+
+
 _OTHERS = re.compile(rf"^{_SUBORDINATOR}\s+{_SUBJECT}\b")
 # "once it's rendered", "when that's done": our own work finished, a condition that asks nothing.
 _DONE = re.compile(
@@ -192,6 +251,8 @@ def deferred(text: str, *, media: bool = False) -> bool:
         text: The keyword stage's normalised turn.
         media: The turn carries a file: "once I upload it" is then this very upload.
     """
+    if _awaits_zh(text, media=media):
+        return True
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):
             continue

@@ -33,6 +33,7 @@ _FILLER = (
     r"(?:ok|okay|k|kk|alright|alr|right|great|cool|perfect|nice|good|awesome|sweet|fine|yes|yeah"
     r"|yep|yup|sure|now|just|so|and|n|then|also|pls|please|plz|kindly|hey|hi|yo|bro|mate|guys"
     r"|dude|lol|lets|let\s+us|go\s+ahead\s+and|go\s+on\s+and|ahead\s+and|quickly|finally|after"
+    r"|bhai|yaar|phir|fir|ab|uske\s+baad|iske\s+baad"  # Hinglish: "bhai export kar do"
     r"\s+that|afterwards|once\s+done|when\s+done|after\s+this|and\s+then|n\s+then|thanks|thx"
     r"|looks\s+good|all\s+good|done|its\s+done|that\s+works|lgtm|sounds\s+good|love\s+it)"
 )
@@ -43,14 +44,20 @@ _ASK_EN = re.compile(
     r"|like|ready|time|able|gotta|have|got)\s+(?:you\s+|u\s+)?to|\bwanna|\bgotta|\bmind"
     r"|\bhelp\s+me|\bfor\s+me\s+to|\bi(?:ll|\s+will)?\s+(?:want|need)\s+to|\bnow|\bpls\s+just"
     r"|\basap|\bquickly|\bdo\s+(?:an?|the)|\bone\s+more|\bfinally|\balso"
-    r"|\bwhy\s+(?:you\s+|u\s+)?(?:not|dont|didnt|havent|no)|\bonly|\b(?:ya|u|you)|&|\+)\s*$"
+    r"|\bwhy\s+(?:you\s+|u\s+)?(?:not|dont|didnt|havent|no)|\bonly|\b(?:ya|u|you)|&|\+"
+    r"|\b(?:phir|fir|uske\s+baad|iske\s+baad|luego|despues|dann|puis|ensuite)"  # "…, then"
+    # our work finished first, no comma: "once its all set render it out"
+    r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:its|it\s+is|thats|that\s+is|everything\s+is"
+    r"|everythings|all\s+is|youre|you\s+are|ur)\s+(?:all\s+)?(?:set|done|ready|good|finished"
+    r"|sorted|fine|ok|okay|through))\s*$"
 )
 # After an imperative: its object, a format, a time, or nothing.
 _AFTER_EN = re.compile(
     r"^\s*(?:$|[^\w\s]|(?:it|this|that|them|these|those|me|us|the|my|our|a|an|to|in|as|at|for"
     r"|now|out|again|asap|please|pls|plz|already|real|quick|when|once|and|then|n|so|with|both"
     r"|all|everything|right|first|mp4|gif|mov|webm|hd|full|final|video|vid|clip|file|one|version"
-    r"|rn|tonight|today|pronto|thx|thanks|ty|lol|bro|if|after|before|without|but|or|fast)\b|\d)"
+    r"|rn|tonight|today|pronto|thx|thanks|ty|lol|bro|if|after|before|without|but|or|fast"
+    r"|kar|karo|kardo|kardena|karna|kijiye|krdo|kr)\b|\d)"
 )
 _LEAD_ZH = re.compile(
     r"^\W*(?:(?:好|好的|好了|行|行了|可以|可以了|ok|okay|嗯|那|那就|就|直接|现在|马上|赶紧|快|"

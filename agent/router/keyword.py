@@ -37,7 +37,8 @@ from agent.router.request import Spot, screen, unsure, work_first
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
-from agent.router.text import MASK, by_script, prepare
+from agent.router.text import MASK, by_script, normalize, prepare
+from agent.router.unread import UnreadWords
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
 
@@ -93,6 +94,9 @@ class KeywordRouter:
         self._compile_clauses(g)
         self._compile_negation(g)
         self._compile_content(g)
+        english = (ws for name, ws in g.items() if not name.startswith("foreign_"))
+        phrases = [*(k.text for k in tables.keywords), *(w for ws in english for w in ws)]
+        self._unread = UnreadWords.from_phrases(phrases, self._typos, self._noun)
 
     def _compile_clauses(self, g: Mapping[str, Sequence[str]]) -> None:
         """Segmentation, fillers and dismissals: how a turn splits into clauses."""
@@ -104,7 +108,7 @@ class KeywordRouter:
 
     def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
         """Negators before a command and deferrals after it."""
-        neg_latin, neg_cjk = by_script(g["negators"])
+        neg_latin, neg_cjk = by_script([*g["negators"], *g["foreign_negators"]])
         self._negated_before = re.compile(
             rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
             rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
@@ -112,7 +116,7 @@ class KeywordRouter:
             r"|(?<!是)不是.{0,3}$"
         )
         self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
-        late_latin, late_cjk = by_script(g["deferrals"])
+        late_latin, late_cjk = by_script([*g["deferrals"], *g["foreign_deferrals"]])
         self._deferred_after = re.compile(
             rf"^[\s:=]*(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
             rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
@@ -164,12 +168,13 @@ class KeywordRouter:
         holds = waits or checked is not None
         # a turn that puts its export off declines it, named or implied (the automatic export)
         held: list[Action] = ["export"] if holds else []
+        named = self._named(text, respelled, clauses)
         if any(c.ambiguous for c in clauses):
             asked = {a for c in clauses if not c.ambiguous for a in c.actions}
             declined = tuple(
                 dict.fromkeys(a for c in clauses for a in [*c.declined, *held] if a not in asked)
             )
-            return Decision(None, declined, firm, holds)
+            return Decision(None, declined, firm, holds, named)
         plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
         # the export gate: an export word used in another sense never plans an export
         if "export" in plan:
@@ -182,7 +187,19 @@ class KeywordRouter:
         )
         declined = tuple(a for a in declined if a not in plan)
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
-        return Decision(route, declined, firm, holds)
+        return Decision(route, declined, firm, holds, named)
+
+    def _named(self, text: str, respelled: str, clauses: Sequence[Clause]) -> tuple[Action, ...]:
+        """Commands the turn only names: in a mention and asked for by no clause, or an export
+        word only inside quotes or text to show ("she said 'export it' lol")."""
+        asked = {a for c in clauses for a in c.actions}
+        named = {a for c in clauses for a in c.named} - asked
+        quoted = not self.export_spots(respelled) and self.export_spots(
+            normalize(text).translate(self._fold)
+        )
+        if quoted and "export" not in asked:
+            named.add("export")
+        return tuple(a for a in ("export", "upload") if a in named)
 
     def _plan(
         self, clauses: list[Clause], waits: bool, holds: bool, media: bool, respelled: str
@@ -196,10 +213,13 @@ class KeywordRouter:
         commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
         # noise beside a command is dropped, unless ordered before the export ("X, then export")
         exported = later(["export" in c.actions for c in clauses])
+        for i, clause in enumerate(clauses):
+            if clause.unread and exported[i] and not clause.actions:
+                clause.actions = ["sse"]  # "bhai thoda fast kar do video, phir export kar dena"
         kept = [
             c
             for i, c in enumerate(clauses)
-            if not (c.soft and commanded) or (c.ordered and exported[i])
+            if not (c.soft and commanded) or ((c.ordered or c.unread) and exported[i])
         ]
         actions = [a for c in kept for a in c.actions]
         if media or "upload" in actions:
@@ -363,6 +383,8 @@ class KeywordRouter:
             edited = not match.asked and self._edited(match, before)
             # "…with the new song", "整个滤镜再出片"
             edited |= match.intent == "export" and (implies_edit(after) or works_first(before))
+            # "pon la musica mas fuerte y luego exporta": words it cannot read before the export
+            edited |= match.intent == "export" and self._unread.editish(before, most=True)
             if match.intent == "sse" or (
                 not match.asked and self._object(match, edited, before, after)
             ):
@@ -377,6 +399,7 @@ class KeywordRouter:
                 or (match.intent == mention and len(before.split()) <= 2)  # "…export in 4k"
             ):
                 mention = match.intent
+                result.named.append(match.intent)
                 result.strong = True  # "I exported it yesterday", "show my past renders"
                 result.queried |= asked_about(
                     text, match.start, match.intent
@@ -401,6 +424,7 @@ class KeywordRouter:
             asked = mention and segment.question and result.actions == ["sse"]
             result.soft |= bool(asked and not named and not content)
             result.named_only = bool(mention and not named and not content and not edits)
+            result.unread = self._unread.editish(text)
         return result
 
     def _without_command(self, result: Clause, text: str) -> None:

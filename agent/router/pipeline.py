@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from agent.errors import AgentError
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.keyword import Action, KeywordRouter, Route, Source
+from agent.router.reading import Decision
 from agent.router.rules import RouterTables, load_tables
 from agent.router.text import prepare
 
@@ -60,6 +61,14 @@ _COURTESY = re.compile(
 )
 # the user's own prohibition ("don't export anything"), not an order ("before we finalize")
 _FORBIDS = re.compile(r"\b(?:dont|do\s+not|never)\b|不要|别|不用")
+# A negation or "not yet" in any language the turn may be in: the model never exports past it
+_NEGATION = re.compile(
+    r"\b(?:no|not|dont|never|nothing|mat|nahi|nahin|nai|pas|ne|nicht|kein|keine|nunca|jamais|nao"
+    r"|todavia|aun|encore|noch|yet|later|wait|hold|baad\s+mein|kal)\b|[不别別唔未冇没勿]"
+)
+# An export word's stem in any language ("exportar", "exportieren", "匯出"): with a negation the
+# rules could not place, the turn declines the export
+_EXPORTISH = re.compile(r"export|render|download|导出|匯出|汇出|渲染|出片|下载")
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
@@ -155,6 +164,17 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
+        routed = await self._route(text, attachments)
+        if "export" in routed.actions or "export" in routed.declined:
+            return routed
+        said = prepare(text).text
+        if _NEGATION.search(said) and _EXPORTISH.search(said):
+            # "no exportar aun": a "no" beside an export word the rules could not place; the
+            # automatic export after a generation waits too
+            return dataclasses.replace(routed, declined=(*routed.declined, "export"))
+        return routed
+
+    async def _route(self, text: str, attachments: Sequence[str]) -> Route:
         decision = self._keywords.analyse(text, attachments)
         prepared = prepare(text)
         declined = decision.declined
@@ -168,12 +188,13 @@ class Router:
             if decision.firm or decision.waits or decided.actions != ("sse",):
                 return decided
             vague = dataclasses.replace(decided, confidence=VAGUE_CONFIDENCE)
-            return self._guess(text, media, declined, read_only=True) or vague
+            return self._guess(text, media, decision, read_only=True) or vague
         # a turn that only puts its export off ("if it looks good I'll render tomorrow") or
         # declines a command ("brb, don't export anything while I'm gone") asks nothing the
         # model could name
         quiet = decision.waits or bool(declined and _FORBIDS.search(prepared.text))
-        guessed = None if quiet else self._guess(text, media, declined, read_only=False)
+        held = self._held(decision)
+        guessed = None if quiet else self._guess(text, media, decision, read_only=False)
         if guessed is not None:
             return guessed
         default = Route(
@@ -182,9 +203,21 @@ class Router:
         if self._completer is None or not text.strip():
             return default
         plan = await self._ask(self._completer, text, attachments, prepared.language)
-        # The user's "don't" beats the model: a declined command never runs.
-        kept = tuple(a for a in plan or () if a not in declined)
+        # The user's words beat the model: a command declined, put off or only named never
+        # runs, and its export passes the same gate as the rules' own.
+        kept = tuple(a for a in plan or () if a not in held)
+        if "export" in kept and _NEGATION.search(prepared.text):
+            kept = tuple(a for a in kept if a != "export")  # a "no" the rules could not place
+        kept = self._keywords.screen(text, kept) if "export" in kept else kept
+        kept = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
         return Route(kept, "llm", prepared.language, declined, LLM_CONFIDENCE) if kept else default
+
+    @staticmethod
+    def _held(decision: Decision) -> tuple[Action, ...]:
+        """What no later stage may run: commands the user declined or only named, and the
+        export of a turn that puts it off ("once legal signs off we'll export")."""
+        held = [*decision.declined, *decision.named, *(("export",) if decision.waits else ())]
+        return tuple(dict.fromkeys(held))
 
     def _second_opinion(self, text: str, decided: Route) -> Route:
         """An export standing only on a question in no request form ("do exports keep the
@@ -199,11 +232,11 @@ class Router:
         return dataclasses.replace(decided, actions=plan)
 
     def _guess(
-        self, text: str, media: bool, declined: Sequence[Action], *, read_only: bool
+        self, text: str, media: bool, decision: Decision, *, read_only: bool
     ) -> Route | None:
         """The intent model's plan when it is sure enough and breaks no rule: nothing the user
-        declined, no export or upload from a question, and over a vague `sse` only a state or
-        credits answer (read-only)."""
+        declined, put off or only named (`_held`), no export or upload from a question, and over
+        a vague `sse` only a state or credits answer (read-only)."""
         if (
             self._model is None
             or len(_SUBSTANCE.findall(_COURTESY.sub(" ", prepare(text).text))) < 2
@@ -212,17 +245,21 @@ class Router:
         guess = self._model.predict(text)
         plan = tuple(a for a in guess.actions if a in ACTIONS)
         needed = MODEL_EXPORT_CONFIDENCE if "export" in plan else MODEL_CONFIDENCE
-        if guess.confidence < needed or not plan or any(a in declined for a in plan):
+        held = self._held(decision)
+        if guess.confidence < needed or not plan or any(a in held for a in plan):
             return None
         if plan in _OVERRULABLE or (read_only and plan not in _READ_ONLY):
             return None  # "send it to the video agent" is what the default does anyway
         if _QUESTION.search(text.casefold()) and {"export", "upload"} & set(plan):
             return None  # a question never changes anything
+        if "export" in plan and _NEGATION.search(prepare(text).text):
+            return None  # "no exportar aun", "export mat karna": a "no" the rules could not place
         if media and "upload" not in plan:
             plan = ("upload", *plan)
         plan = self._keywords.screen(text, plan)  # the export gate holds for the model too
         actions = tuple(a for a in plan if a in ACTIONS)
-        return Route(actions, "model", prepare(text).language, tuple(declined), guess.confidence)
+        language = prepare(text).language
+        return Route(actions, "model", language, decision.declined, guess.confidence)
 
     async def _ask(
         self, completer: Completer, text: str, attachments: Sequence[str], language: str

@@ -72,6 +72,12 @@ class Clause:
     queried: bool = False
     """A question names an export ("did the render finish?"): a state question unless it also
     asks for an edit."""
+    named: list[Action] = field(default_factory=list)
+    """Commands the clause only names: an earlier export, a question about one, a capability."""
+    unread: bool = False
+    """Most of the clause's words are in a language the tables do not read ("bhai thoda fast kar
+    do video"): before an export it keeps its edit for the video agent (an extra `sse` costs
+    nothing; an edit dropped before an export is harmful)."""
     named_only: bool = False
     """The clause only names an export or upload ("I'll tell you whether to export"): nothing
     beside a command when the turn puts its export off."""
@@ -88,6 +94,10 @@ class Decision:
     its `sse` with a read-only answer."""
     waits: bool = False
     """The turn puts an export off until the user or someone else acts (`deferred`)."""
+    named: tuple[Action, ...] = ()
+    """Commands the turn only names, asked for in no clause: an earlier export, a question
+    about one, someone's words in quotes. A later stage (the intent model, the LLM) never runs
+    them, as it never runs what is declined or put off."""
 
 
 # Within one clause a cost or status question names other commands only as its subject:

@@ -34,7 +34,9 @@ _MIDWAY = re.compile(
 )
 # "Export? Nah, not yet.": a bare refusal answers the command asked before it.
 _REFUSAL = re.compile(
-    r"^\s*(?:(?:nah|no|nope|naw)\s*)?(?:not\s+(?:yet|now|today)|nah|no|nope|naw)\W*$"
+    r"^\s*(?:(?:nah|no|nope|naw)\s*)?(?:not\s+(?:just\s+)?(?:yet|now|today)|nah|no|nope|naw)"
+    # round 9: "i wanna export but not yet lol": a tone word after it changes nothing
+    r"(?:\s+(?:lol|lmao|haha+|tho|though|bro|man|dude|pls|please|thanks|for\s+now|ok|okay))*\W*$"
     r"|^\s*(?:先不|还不|先别|不了|未住|还没)\W*$"
 )
 # "put Export Day 2024 as the title": the words before "as the title" are its text.

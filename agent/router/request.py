@@ -263,11 +263,17 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
         return "cost"
     if _CAPABILITY.search(clause):
         return "question"
+    # "add a title card, then give me the mp4?": a step of a run of commands, its "?" a tone
+    if mark == "?" and spot.start > len(before) and _NEXT_STEP.match(before):
+        return "request"
     # a question in no request form ("do exports keep the alpha channel?") is a weak signal:
     # a request only when the intent model agrees (see `Router._second_opinion`)
     return "request" if _requested(before, after, noun=spot.noun) else "unsure"
 
 
+_NEXT_STEP = re.compile(
+    r"^\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\s+(?:(?:just|please|pls|plz)\s+)*$"
+)
 _RETRY = re.compile(
     r"\b(?:try\s+again|retry|you\s+do\s+it|do\s+it\s+(?:for\s+me|again)|redo\s+it)\b|再试|重试|你来|你帮我"
 )

@@ -64,6 +64,10 @@ class _GrammarModel(BaseModel):
     negators: list[str]
     negation_exceptions: list[str]
     deferrals: list[str]
+    foreign_negators: list[str] = []
+    """Negators of languages the tables do not otherwise read: never taken for English."""
+    foreign_deferrals: list[str] = []
+    """Deferrals of languages the tables do not otherwise read ("export mat karna")."""
     content_markers: list[str]
     marker_exceptions: list[str]
     connectors: list[str]
@@ -98,6 +102,9 @@ class _GrammarModel(BaseModel):
     working"): not a request, unless the user hands the command over (`delegations`)."""
     delegations: list[str] = []
     """A clause handing the failed command to us ("can you just do it", "你帮我弄")."""
+    common_words: list[str] = []
+    """Common words that name nothing for the router; with the tables' own words, what the
+    router reads as English (a clause mostly of other words is in a language it does not read)."""
     """Split a clause in order when they follow a word ("导出之后告诉我积分")."""
 
 

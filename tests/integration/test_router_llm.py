@@ -166,3 +166,29 @@ async def test_the_model_cannot_export_what_the_user_declined_through_the_real_s
     text = "the status of my credits, but don't export"  # the keywords abstain
     route = await _route(settings, _reply(fixtures_dir, "tool_use_export.json"), text)
     assert route == Route(("sse",), "default", "en", ("export",))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we'll export after the client approves",  # put off until someone's word
+        "等老板点头再导出",
+        "I already exported it yesterday",  # only named: a past export
+        'she said "export it" lol',  # only named: someone's words in quotes
+    ],
+)
+async def test_the_model_cannot_export_what_the_rules_put_off_or_only_named_through_the_real_sdk(
+    settings: Settings, fixtures_dir: Path, said: str
+) -> None:
+    calls: list[int] = []
+    recorded = _reply(fixtures_dir, "tool_use_export.json")
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        calls.append(1)
+        return recorded(request)
+
+    text = f"{ABSTAINING}, {said}"  # the keyword stage abstains: the model is asked
+    route = await _route(settings, handler, text)
+    assert calls == [1]
+    assert "export" not in route.actions
+    assert route.source == "default"

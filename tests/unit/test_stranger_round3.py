@@ -82,6 +82,14 @@ ROUTER = {
     # none harmful
     "round7_everyday": (0.97, 0),
     "round7_hard": (0.92, 0),
+    # r9t first sight on main 0a25c24: everyday 69/70 0 harmful, hard 66/70 1 harmful (an export
+    # put off until another team's okay, 等市场部那边ok了再渲染). After the round-9 classes (waits
+    # on someone's word in any register, run-on edits before the export, unread-language edits,
+    # the later stages' export gate; tests/unit/test_router_round9.py): 70/70 and 68/70, none
+    # harmful; open: "I don't understand what is inside my project now, please show" (state) and
+    # "same as last time, render it out" planned with an edit first
+    "round9t_everyday": (1.0, 0),
+    "round9t_hard": (0.97, 0),
 }
 
 
