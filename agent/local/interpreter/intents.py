@@ -366,6 +366,8 @@ def _text(
         # "make the title smaller and move it to the top": the style op resizes, this moves
         return TextOp("ask", kind, position=position, ordinal=ordinal) if position else None
     text = quotes[0] if quotes else extract_text(rest)
+    if quotes and _removes_named(folded, book):  # "remove the title 'Old'": that one goes
+        return TextOp("remove", kind, text, ordinal=ordinal, fresh=False)
     if fading and not text:
         return None  # "fade the title in", "remove the fades from the titles"
     if has_any(folded, kw.remove) and not text:
@@ -376,6 +378,12 @@ def _text(
             return None  # "change the title" with nothing to change it to
         return TextOp("ask", kind, span=span, position=position, ordinal=ordinal)
     return TextOp(action, kind, text[:80], span, position, ordinal)
+
+
+def _removes_named(folded: str, book: Phrasebook) -> bool:
+    """Whether the clauses naming a title or caption remove it (and add or change nothing)."""
+    kw, said = book.keywords, clauses.text_clauses(folded)
+    return has_any(said, kw.remove) and not (has_any(said, kw.add) or has_any(said, kw.replace))
 
 
 _THE_SLIDESHOW = re.compile(
