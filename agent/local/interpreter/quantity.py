@@ -178,7 +178,7 @@ def take_speed(text: str) -> tuple[float | None, str]:
 
 _PERCENT = re.compile(
     rf"{NUM}\s*(?:%|percent|per cent)|百分之\s*{NUM}"
-    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))"
+    rf"|(?:volume|音量)(?:(?!百分之)[^\d%，,。；;]){{0,20}}?(\d+)(?![\d.]*\s*(?:x|×|倍|:|{SEC}))"
     rf"|(?:音乐|歌|配乐|背景音乐|bgm)[^\d%]{{0,10}}?(?:调到|减到|降到|调成|开到|调低到|调高到|减至|降至)\s*"
     rf"(\d+)(?![\d.]*\s*(?:x|×|倍|{SEC}|{MIN}|张|个|分))"
     rf"|\b(?:music|bgm|song|soundtrack|audio|track)\b[^\d%]{{0,30}}?\b(?:maybe|like|to|at|about|around|~)\s*"
