@@ -41,6 +41,13 @@ def _applied(start: str, message: str, expect: dict[str, Any]) -> bool:
         ("fresh5", "add 2 seconds, then double it", {"duration_s": 14}),
         ("fresh5", "make it twice as long and then 1 second shorter", {"duration_s": 9}),
         ("fresh5", "先加长3秒，然后再缩短1秒", {"duration_s": 7}),
+        ("fresh5", "make it 6 seconds, then 2 seconds longer", {"duration_s": 8}),
+        ("fresh5", "改成8秒，再加长2秒", {"duration_s": 10}),
+        ("fresh5", "轉做8秒，跟住再整長佢一秒", {"duration_s": 9}),
+        ("fresh5", "add 2 seconds, then make it 9 seconds", {"duration_s": 9}),
+        ("fresh5", "make it 7 seconds, that's 2 seconds longer", {"duration_s": 7}),
+        ("fresh5", "加長兩秒，即係變成7秒", {"duration_s": 7}),
+        ("fresh5", "triple the length", {"duration_s": 15}),
     ],
 )
 def test_a_chain_of_relative_length_changes_applies_in_order(
@@ -53,6 +60,7 @@ def test_a_chain_of_relative_length_changes_applies_in_order(
     ("message", "seconds"),
     [
         ("整長三秒", 8),
+        ("現在係5秒，整長佢兩秒", 7),
         ("幫我整長兩秒", 7),
         ("整短兩秒", 3),
         ("請把影片長度加倍", 10),

@@ -14,7 +14,13 @@ from typing import Literal
 from agent.local.interpreter import clauses, quantity
 from agent.local.interpreter.hanzi import Script, script_of, to_simplified
 from agent.local.interpreter.history import HistoryRequest, history_request
-from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold, take_text_shift
+from agent.local.interpreter.lengths import (
+    LengthOp,
+    relative_after,
+    take_length,
+    take_text_hold,
+    take_text_shift,
+)
 from agent.local.interpreter.musicintents import (
     FadeOp,
     MusicOp,
@@ -114,6 +120,8 @@ class Request:
     script: Script | None = None
     """`hant` when the message is in traditional characters (replies follow it)."""
     length: LengthOp | None = None
+    length_after: bool = False
+    """The relative length change follows an absolute one ("6 seconds, then 2 more")."""
     history: HistoryRequest | None = None
     project_name: str = ""
     limits: tuple[str, ...] = ()
@@ -163,7 +171,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
     speed_factor, rest = quantity.take_speed_factor(rest)
+    before_length = rest
     length, rest = take_length(rest)
+    length_after = length is not None and relative_after(before_length, rest)
     speed, rest = quantity.take_speed(rest)
     points, rest = quantity.take_points(rest)
     percent, rest = quantity.take_percent(rest)
@@ -205,6 +215,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         if _CANTONESE & set(original) or _REGIONAL.search(original)
         else script_of(original),
         length=length,
+        length_after=length_after,
         history=history_request(folded),
         project_name=name,
         limits=tuple(limits),

@@ -30,6 +30,7 @@ from agent.local.interpreter.historysteps import (
     undone_within,
 )
 from agent.local.interpreter.intents import Look, Request, parse
+from agent.local.interpreter.lengths import new_length
 from agent.local.interpreter.photomix import mixed_lengths
 from agent.local.interpreter.photos import photo_edit
 from agent.local.interpreter.photosteps import apply_lengths, apply_photos, one_length, wants_total
@@ -286,9 +287,10 @@ class _Planner:
             return None
         look = self.req.look
         motion = base.motion if base else _default_motion(visuals)
-        duration = look.duration_ms or (base.duration_ms if base else _default_ms(visuals))
-        if self.req.length is not None and not (self.req.length.vague and look.duration_ms):
-            duration = self.req.length.resolve(duration, len(visuals))
+        current = base.duration_ms if base else _default_ms(visuals)
+        req = self.req
+        duration = new_length(req.length, look.duration_ms, current, len(visuals), req.length_after)
+        duration = duration or current
         return VideoSpec(
             visuals=visuals,
             duration_ms=max(MIN_MS, min(MAX_MS, duration)),

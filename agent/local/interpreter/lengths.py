@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.local.interpreter.quantity import NUM, SEC, parse_number
+from agent.local.interpreter.quantity import NUM, SEC, duration_at, parse_number
 
-__all__ = ["LengthOp", "take_length", "take_text_hold", "take_text_shift"]
+__all__ = [
+    "LengthOp",
+    "new_length",
+    "relative_after",
+    "take_length",
+    "take_text_hold",
+    "take_text_shift",
+]
 
 _F = re.IGNORECASE
 _ITEM = r"(?:photos?|pictures?|pics?|images?|slides?|shots?|clips?)"
@@ -60,7 +67,7 @@ _MORE = re.compile(
     rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
     rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
     rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
-    rf"|(?:加长|延长|拉长|整长|加多|多加|再加|增加|再长|长多|长返|多|加)(?:咗|多|返)?\s*{NUM}\s*{SEC}",
+    rf"|(?:加长|延长|拉长|整长|加多|多加|再加|增加|再长|长多|长返|多|加)(?:咗|多|返)?(?:佢|它)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _LESS = re.compile(
@@ -69,7 +76,7 @@ _LESS = re.compile(
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
     rf"|(?:chop|lop|knock|shave|cut)\w*\s+{NUM}\s*{SEC}\s+off\b"
-    rf"|(?:缩短|减少|剪短|整短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多|走|去)?\s*{NUM}\s*{SEC}",
+    rf"|(?:缩短|减少|剪短|整短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多|走|去)?(?:佢|它)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _TIMES = re.compile(
@@ -85,6 +92,7 @@ _WORD_FACTORS = (
     (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍"
      r"|(?:时长|长度|片长|秒数)[^，,。；;\d]{0,3}?(?:加倍|翻一番|加长一倍|x\s*2)"
      r"|(?:加倍|加长一倍)[^，,。；;\d]{0,3}?(?:时长|长度|片长)", 2.0),
+    (r"\btriple\s+(?:the\s+|its\s+)?(?:length|duration|it)\b|\bthree\s+times\s+as\s+long\b", 3.0),
     (r"(?:加长|延长|拉长|长多|再长)(?:多)?一半|half\s+again\s+as\s+long|longer\s+by\s+half"
      r"|(?:one\s+and\s+a\s+half|1\.5)\s+times\s+(?:as\s+long|longer)", 1.5),
     (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
@@ -118,6 +126,29 @@ def take_length(text: str) -> tuple[LengthOp | None, str]:
 
 
 _MAX_CHAIN = 3
+
+
+def new_length(
+    op: LengthOp | None, absolute: int | None, current_ms: int, items: int, after: bool
+) -> int | None:
+    """The length a message asks for: a relative change `after` an absolute length applies to it
+    ("make it 6 seconds, then 2 seconds longer": 8); before one, the absolute length is the
+    result ("add 2 seconds, then make it 8": 8); a relative change that restates the absolute
+    one ("add 2 seconds so it's 7") agrees with it; a vague one gives way to it."""
+    if op is None or (op.vague and absolute):
+        return absolute
+    relative = op.resolve(current_ms, items)
+    if absolute is None or relative == absolute or op.each_ms:
+        return relative
+    return op.resolve(absolute, items) if after else absolute
+
+
+def relative_after(before: str, after: str) -> bool:
+    """Whether the relative change `take_length` blanked out of `before` (giving `after`) comes
+    after an absolute length still in `after`."""
+    changed = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), None)
+    absolute = duration_at(after)
+    return changed is not None and absolute is not None and absolute < changed
 
 
 def _one_relative(text: str) -> tuple[LengthOp, re.Match[str]] | None:

@@ -248,6 +248,12 @@ _DURATION = re.compile(rf"(?<![第\d.零〇一二两三四五六七八九十百]
 _MINUTES = re.compile(rf"{NUM}\s*-?\s*{MIN}|(half a minute|半分钟)", _F)
 
 
+def duration_at(text: str) -> int | None:
+    """Where the length `take_duration` would read in `text` starts, or None."""
+    found = [m.start() for m in (_DURATION.search(text), _MINUTES.search(text)) if m]
+    return min(found) if found else None
+
+
 def take_duration(text: str) -> tuple[int | None, str]:
     """Find a length: "5-second", "10s", "ten seconds", "十秒", "1 minute", "半分钟" (ms)."""
     if match := _DURATION.search(text):
