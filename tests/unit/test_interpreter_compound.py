@@ -83,6 +83,18 @@ def test_a_relative_or_restated_length_is_not_read_as_the_new_one(
         ("fresh5", "請把影片長度加倍，並改成1:1正方形", {"duration_s": 10, "aspect": "1:1"}),
         ("fresh5", "缩短3秒，然后画面比例改成方形", {"duration_s": 2, "aspect": "1:1"}),
         ("fresh5", "make it 8 seconds and switch to vertical", {"duration_s": 8, "aspect": "9:16"}),
+        ("fresh5", "延長至兩倍，然後改為直向", {"duration_s": 10, "aspect": "9:16"}),
+        ("fresh5", "half the length, then add 1 second", {"duration_s": 3.5}),
+        (
+            "slideshow3",
+            "删掉第二张，再改成方形",
+            {"photo_order": ["harbor.jpg", "beach.jpg"], "aspect": "1:1"},
+        ),
+        (
+            "titled",
+            "刪咗個標題，跟住轉做直嘅",
+            {"titles": [], "aspect": "9:16"},
+        ),
         (
             "music",
             "drop the music to 20 and stop the camera moving",

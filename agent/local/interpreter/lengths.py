@@ -84,7 +84,11 @@ _TIMES = re.compile(
     rf"|{NUM}\s*倍\s*(?:长|时长)",
     _F,
 )
-_ZH_TIMES = re.compile(rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍")
+_ZH_TIMES = re.compile(
+    rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍"
+    rf"|(?:加长|延长|拉长|增长|变长|长)(?:到|至|为|成)\s*(?:原来的?)?{NUM}\s*倍"
+)
+"""延长至两倍 is twice as long (延长两倍 is three times: see `_ZH_MORE_TIMES`)."""
 _ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗)?\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
@@ -162,7 +166,7 @@ def _one_relative(text: str) -> tuple[LengthOp, re.Match[str]] | None:
 def _factor_match(text: str) -> tuple[LengthOp, re.Match[str]] | None:
     if (match := _ZH_MORE_TIMES.search(text)) and (number := parse_number(match.group(1))):
         return LengthOp(factor=number + 1), match
-    if (match := _ZH_TIMES.search(text)) and (number := parse_number(match.group(1))):
+    if (match := _ZH_TIMES.search(text)) and (number := parse_number(_group(match))):
         return LengthOp(factor=number), match
     if match := _PERCENT.search(text):
         number = parse_number(match.group(1)) or 0.0
@@ -176,6 +180,10 @@ def _factor_match(text: str) -> tuple[LengthOp, re.Match[str]] | None:
         if match := re.search(words, text, _F):
             return LengthOp(factor=factor), match
     return None
+
+
+def _group(match: re.Match[str]) -> str:
+    return next(g for g in match.groups() if g)
 
 
 def _take_vague(text: str) -> tuple[LengthOp | None, str]:
