@@ -15,6 +15,7 @@ from agent.local.interpreter.outside import outside_spans
 from agent.local.interpreter.phrasebook import Phrasebook, has_any
 from agent.local.interpreter.quantity import parse_number
 from agent.local.interpreter.scenes import ANIMATE, SCENE_MOTION, scene_spans
+from agent.local.interpreter.shapes import unsupported_aspect, without_shape
 
 __all__ = [
     "camera_direction",
@@ -188,8 +189,16 @@ def _touches(clause: str) -> bool:
     return not _TEXT_WORD.search(clause) or _DESTROY.search(clause) is not None
 
 
+_STILL_CLAUSE = re.compile(
+    r"(?<=[,.;!?，。；！？])|(?=\b(?:and|then|also|plus)\s+(?!(?:the|a|an|my|this|that|its|all|any)\b))"
+    r"|(?=然后|并且|同埋|另外|跟住|顺便|并(?![不非没]))",
+    re.IGNORECASE,
+)
+"""Where a clause ends for the camera: "drop the music to 20 and stop the camera moving"."""
+
+
 def _still(text: str) -> str:
-    clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
+    clauses = _STILL_CLAUSE.split(text)
     if not any(_touches(c) for c in clauses):
         return text
     rest = " ".join(_STILL.sub(" ", c) for c in clauses)
@@ -304,6 +313,9 @@ def limits(text: str) -> tuple[list[str], str]:
             text = pattern.sub(" ", text)
     if "content_motion" in found:  # "animate that lighthouse one and make the light flash"
         text = _ANIMATE_PHOTO.sub(" ", text)
+    if unsupported_aspect(text) is not None:
+        found.append("aspect")
+        text = without_shape(text)
     beyond, text = outside_spans(text)
     scene, text = scene_spans(text)
     return [*found, *beyond, "scene"] if scene else [*found, *beyond], text

@@ -12,6 +12,7 @@ from typing import Any
 from agent.local import edits as ed
 from agent.local.edits import IdSource, MusicSpec, TextSpec, segments, total
 from agent.local.interpreter.intents import Request
+from agent.local.interpreter.lengths import new_length
 from agent.local.interpreter.musicsteps import DEFAULT_VOLUME, apply_fade, apply_music
 from agent.local.interpreter.phrasebook import Phrasebook
 from agent.local.interpreter.plan import AskStep, Asset, ToolStep
@@ -159,10 +160,9 @@ class EditSteps:
 
     def wanted_length(self, current_ms: int) -> int | None:
         """The length the message asks for (absolute, relative, x N or per photo), unclamped."""
-        op, absolute = self.req.length, self.req.look.duration_ms
-        if op is not None and not (op.vague and absolute):
-            return op.resolve(current_ms, len(segments(self.draft, ed.VIDEO)))
-        return absolute
+        items = len(segments(self.draft, ed.VIDEO))
+        req = self.req
+        return new_length(req.length, req.look.duration_ms, current_ms, items, req.length_after)
 
     def _length(self, wanted: int) -> None:
         new_ms = max(MIN_MS, min(MAX_MS, wanted))

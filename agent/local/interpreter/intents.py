@@ -14,7 +14,13 @@ from typing import Literal
 from agent.local.interpreter import clauses, quantity
 from agent.local.interpreter.hanzi import Script, script_of, to_simplified
 from agent.local.interpreter.history import HistoryRequest, history_request
-from agent.local.interpreter.lengths import LengthOp, take_length, take_text_hold, take_text_shift
+from agent.local.interpreter.lengths import (
+    LengthOp,
+    relative_after,
+    take_length,
+    take_text_hold,
+    take_text_shift,
+)
 from agent.local.interpreter.musicintents import (
     FadeOp,
     MusicOp,
@@ -114,6 +120,8 @@ class Request:
     script: Script | None = None
     """`hant` when the message is in traditional characters (replies follow it)."""
     length: LengthOp | None = None
+    length_after: bool = False
+    """The relative length change follows an absolute one ("6 seconds, then 2 more")."""
     history: HistoryRequest | None = None
     project_name: str = ""
     limits: tuple[str, ...] = ()
@@ -163,7 +171,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     hold, rest = take_text_hold(rest)
     fade_ms, rest = quantity.take_fade(rest)
     speed_factor, rest = quantity.take_speed_factor(rest)
+    before_length = rest
     length, rest = take_length(rest)
+    length_after = length is not None and relative_after(before_length, rest)
     speed, rest = quantity.take_speed(rest)
     points, rest = quantity.take_points(rest)
     percent, rest = quantity.take_percent(rest)
@@ -205,6 +215,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         if _CANTONESE & set(original) or _REGIONAL.search(original)
         else script_of(original),
         length=length,
+        length_after=length_after,
         history=history_request(folded),
         project_name=name,
         limits=tuple(limits),
@@ -366,6 +377,8 @@ def _text(
         # "make the title smaller and move it to the top": the style op resizes, this moves
         return TextOp("ask", kind, position=position, ordinal=ordinal) if position else None
     text = quotes[0] if quotes else extract_text(rest)
+    if quotes and _removes_named(folded, book):  # "remove the title 'Old'": that one goes
+        return TextOp("remove", kind, text, ordinal=ordinal, fresh=False)
     if fading and not text:
         return None  # "fade the title in", "remove the fades from the titles"
     if has_any(folded, kw.remove) and not text:
@@ -376,6 +389,12 @@ def _text(
             return None  # "change the title" with nothing to change it to
         return TextOp("ask", kind, span=span, position=position, ordinal=ordinal)
     return TextOp(action, kind, text[:80], span, position, ordinal)
+
+
+def _removes_named(folded: str, book: Phrasebook) -> bool:
+    """Whether the clauses naming a title or caption remove it (and add or change nothing)."""
+    kw, said = book.keywords, clauses.text_clauses(folded)
+    return has_any(said, kw.remove) and not (has_any(said, kw.add) or has_any(said, kw.replace))
 
 
 _THE_SLIDESHOW = re.compile(

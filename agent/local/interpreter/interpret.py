@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
+from agent.local.interpreter.compound import declined_whole
 from agent.local.interpreter.editsteps import (
     DEFAULT_VOLUME,
     EDIT_TOOL,
@@ -29,6 +30,7 @@ from agent.local.interpreter.historysteps import (
     undone_within,
 )
 from agent.local.interpreter.intents import Look, Request, parse
+from agent.local.interpreter.lengths import new_length
 from agent.local.interpreter.photomix import mixed_lengths
 from agent.local.interpreter.photos import photo_edit
 from agent.local.interpreter.photosteps import apply_lengths, apply_photos, one_length, wants_total
@@ -45,6 +47,7 @@ from agent.local.interpreter.plan import (
 )
 from agent.local.interpreter.quantity import seconds
 from agent.local.interpreter.retract import retracted
+from agent.local.interpreter.shapes import shape_of
 from agent.local.interpreter.textpair import text_pair
 from agent.local.interpreter.unclear import not_understood
 from agent.local.interpreter.videotrack import Motion, VideoSpec, generate, look_of
@@ -98,7 +101,7 @@ def interpret(
         if within is not None:
             return within
         return rest_not_applied(build(ctx, req), ctx, req, book)
-    return text_pair(ctx, req, book, build) or build(ctx, req)
+    return declined_whole(ctx, req, book) or text_pair(ctx, req, book, build) or build(ctx, req)
 
 
 class _Planner:
@@ -129,6 +132,9 @@ class _Planner:
             return self._plan([TextStep(self.say(key, what=what))])
         if req.history is not None:
             return history_plan(req, req.history, self.ctx.history, self.book)
+        if "aspect" in req.limits and req.look.aspect is None:
+            # "4:3 and a title": the other edits were meant for a frame that cannot be made
+            return self._plan([TextStep(self._limit("aspect"))])
         had_video = bool(segments(self.edits.draft, VIDEO))
         for limit in req.limits:
             self.edits.note(self._limit(limit), loud=True)
@@ -229,6 +235,9 @@ class _Planner:
             return self.say(
                 "limit_resolution", width=meta.get("width", 1920), height=meta.get("height", 1080)
             )
+        if limit == "aspect":  # the rest of the message is declined with the shape
+            rest = self.req.edits or self.req.generate or len(self.req.limits) > 1
+            return self.say("limit_aspect" + "_rest" * rest, ratio=shape_of(self.ctx.message))
         return self.say("limit_" + limit)
 
     def _join(self, sentences: list[str]) -> str:
@@ -278,9 +287,10 @@ class _Planner:
             return None
         look = self.req.look
         motion = base.motion if base else _default_motion(visuals)
-        duration = look.duration_ms or (base.duration_ms if base else _default_ms(visuals))
-        if self.req.length is not None and not (self.req.length.vague and look.duration_ms):
-            duration = self.req.length.resolve(duration, len(visuals))
+        current = base.duration_ms if base else _default_ms(visuals)
+        req = self.req
+        duration = new_length(req.length, look.duration_ms, current, len(visuals), req.length_after)
+        duration = duration or current
         return VideoSpec(
             visuals=visuals,
             duration_ms=max(MIN_MS, min(MAX_MS, duration)),

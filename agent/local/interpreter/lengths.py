@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.local.interpreter.quantity import NUM, SEC, parse_number
+from agent.local.interpreter.quantity import NUM, SEC, duration_at, parse_number
 
-__all__ = ["LengthOp", "take_length", "take_text_hold", "take_text_shift"]
+__all__ = [
+    "LengthOp",
+    "new_length",
+    "relative_after",
+    "take_length",
+    "take_text_hold",
+    "take_text_shift",
+]
 
 _F = re.IGNORECASE
 _ITEM = r"(?:photos?|pictures?|pics?|images?|slides?|shots?|clips?)"
@@ -22,7 +29,8 @@ _ZH_ITEM = r"(?:张|个|幅|段)?(?:照片|图片|相片|相|图)?"
 
 @dataclass(frozen=True, slots=True)
 class LengthOp:
-    """Exactly one of: `delta_ms` (+/-), `factor` (x), `each_ms` (per photo)."""
+    """`each_ms` (per photo), `delta_each_ms`, or a multiplier then a delta: a chain of relative
+    changes ("twice as long, then 2 more seconds") composes into `factor` and `delta_ms`."""
 
     delta_ms: int = 0
     factor: float = 1.0
@@ -59,7 +67,7 @@ _MORE = re.compile(
     rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
     rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
     rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
-    rf"|(?:加长|延长|拉长|加多|多加|再加|增加|再长|长多|长返|多|加)\s*{NUM}\s*{SEC}",
+    rf"|(?:加长|延长|拉长|整长|加多|多加|再加|增加|再长|长多|长返|多|加)(?:咗|多|返)?(?:佢|它)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _LESS = re.compile(
@@ -68,7 +76,7 @@ _LESS = re.compile(
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
     rf"|(?:chop|lop|knock|shave|cut)\w*\s+{NUM}\s*{SEC}\s+off\b"
-    rf"|(?:缩短|减少|剪短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多|走|去)?\s*{NUM}\s*{SEC}",
+    rf"|(?:缩短|减少|剪短|整短|剪掉|砍掉|砍|减掉|剪去|裁掉|裁剪|去掉|缩减|少掉|减|短|少)(?:返|咗|多|走|去)?(?:佢|它)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _TIMES = re.compile(
@@ -76,12 +84,19 @@ _TIMES = re.compile(
     rf"|{NUM}\s*倍\s*(?:长|时长)",
     _F,
 )
-_ZH_TIMES = re.compile(rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍")
+_ZH_TIMES = re.compile(
+    rf"(?:时长|长度|原来的?)[^，,。；]{{0,8}}?{NUM}\s*倍"
+    rf"|(?:加长|延长|拉长|增长|变长|长)(?:到|至|为|成)\s*(?:原来的?)?{NUM}\s*倍"
+)
+"""延长至两倍 is twice as long (延长两倍 is three times: see `_ZH_MORE_TIMES`)."""
 _ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗)?\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _WORD_FACTORS = (
-    (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍|时长加倍", 2.0),
+    (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍"
+     r"|(?:时长|长度|片长|秒数)[^，,。；;\d]{0,3}?(?:加倍|翻一番|加长一倍|x\s*2)"
+     r"|(?:加倍|加长一倍)[^，,。；;\d]{0,3}?(?:时长|长度|片长)", 2.0),
+    (r"\btriple\s+(?:the\s+|its\s+)?(?:length|duration|it)\b|\bthree\s+times\s+as\s+long\b", 3.0),
     (r"(?:加长|延长|拉长|长多|再长)(?:多)?一半|half\s+again\s+as\s+long|longer\s+by\s+half"
      r"|(?:one\s+and\s+a\s+half|1\.5)\s+times\s+(?:as\s+long|longer)", 1.5),
     (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
@@ -92,47 +107,89 @@ _WORD_FACTORS = (
 
 
 def take_length(text: str) -> tuple[LengthOp | None, str]:
-    """Find a relative length, a multiplier or a per-photo length in `text`."""
+    """Find a relative length, a multiplier or a per-photo length in `text`; several relative
+    changes ("时长变成原来的两倍，再多加2秒", "add 2 seconds, then double it") apply in order."""
     if match := _EACH.search(text):
         value = _ms(match)
         if value:
             return LengthOp(each_ms=value), _blank(text, match)
     if (match := _MORE_EACH.search(text)) and (value := _ms(match)):
         return LengthOp(delta_each_ms=value), _blank(text, match)
+    found: list[tuple[int, LengthOp]] = []
+    rest = text
+    while len(found) < _MAX_CHAIN and (one := _one_relative(rest)) is not None:
+        op, match = one
+        found.append((match.start(), op))
+        rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+    if not found:
+        return _take_vague(text)
+    factor, delta = 1.0, 0
+    for _, op in sorted(found, key=lambda x: x[0]):
+        factor, delta = factor * op.factor, round(delta * op.factor) + op.delta_ms
+    return LengthOp(delta_ms=delta, factor=factor), rest
+
+
+_MAX_CHAIN = 3
+
+
+def new_length(
+    op: LengthOp | None, absolute: int | None, current_ms: int, items: int, after: bool
+) -> int | None:
+    """The length a message asks for: a relative change `after` an absolute length applies to it
+    ("make it 6 seconds, then 2 seconds longer": 8); before one, the absolute length is the
+    result ("add 2 seconds, then make it 8": 8); a relative change that restates the absolute
+    one ("add 2 seconds so it's 7") agrees with it; a vague one gives way to it."""
+    if op is None or (op.vague and absolute):
+        return absolute
+    relative = op.resolve(current_ms, items)
+    if absolute is None or relative == absolute or op.each_ms:
+        return relative
+    return op.resolve(absolute, items) if after else absolute
+
+
+def relative_after(before: str, after: str) -> bool:
+    """Whether the relative change `take_length` blanked out of `before` (giving `after`) comes
+    after an absolute length still in `after`."""
+    changed = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), None)
+    absolute = duration_at(after)
+    return changed is not None and absolute is not None and absolute < changed
+
+
+def _one_relative(text: str) -> tuple[LengthOp, re.Match[str]] | None:
+    """The first relative change found in `text` (a delta before a multiplier), with its match."""
     for pattern, sign in ((_LESS, -1), (_MORE, 1)):
         if (match := pattern.search(text)) and (value := _ms(match)):
-            return LengthOp(delta_ms=sign * value), _blank(text, match)
-    return _take_factor(text)
+            return LengthOp(delta_ms=sign * value), match
+    return _factor_match(text)
 
 
-def _take_factor(text: str) -> tuple[LengthOp | None, str]:
-    op, rest = _take_times(text)
-    if op is not None:
-        return op, rest
-    for words, factor in _WORD_FACTORS:
-        if match := re.search(words, text, _F):
-            return LengthOp(factor=factor), _blank(text, match)
-    for pattern, sign in ((_VAGUE_LONGER, 1), (_VAGUE_SHORTER, -1)):
-        if match := pattern.search(text):
-            return LengthOp(delta_ms=sign * VAGUE_MS, vague=True), _blank(text, match)
-    return None, text
-
-
-def _take_times(text: str) -> tuple[LengthOp | None, str]:
-    if match := _ZH_MORE_TIMES.search(text):
-        number = parse_number(match.group(1))
-        if number:
-            return LengthOp(factor=number + 1), _blank(text, match)
-    if (match := _ZH_TIMES.search(text)) and (number := parse_number(match.group(1))):
-        return LengthOp(factor=number), _blank(text, match)
+def _factor_match(text: str) -> tuple[LengthOp, re.Match[str]] | None:
+    if (match := _ZH_MORE_TIMES.search(text)) and (number := parse_number(match.group(1))):
+        return LengthOp(factor=number + 1), match
+    if (match := _ZH_TIMES.search(text)) and (number := parse_number(_group(match))):
+        return LengthOp(factor=number), match
     if match := _PERCENT.search(text):
         number = parse_number(match.group(1)) or 0.0
         sign = 1 if match.group(2).casefold() == "longer" else -1
-        return LengthOp(factor=max(0.1, 1 + sign * number / 100)), _blank(text, match)
-    if match := _TIMES.search(text):
-        number = parse_number(next(g for g in match.groups() if g))
-        if number:
-            return LengthOp(factor=number), _blank(text, match)
+        return LengthOp(factor=max(0.1, 1 + sign * number / 100)), match
+    if (match := _TIMES.search(text)) and (
+        number := parse_number(next(g for g in match.groups() if g))
+    ):
+        return LengthOp(factor=number), match
+    for words, factor in _WORD_FACTORS:
+        if match := re.search(words, text, _F):
+            return LengthOp(factor=factor), match
+    return None
+
+
+def _group(match: re.Match[str]) -> str:
+    return next(g for g in match.groups() if g)
+
+
+def _take_vague(text: str) -> tuple[LengthOp | None, str]:
+    for pattern, sign in ((_VAGUE_LONGER, 1), (_VAGUE_SHORTER, -1)):
+        if match := pattern.search(text):
+            return LengthOp(delta_ms=sign * VAGUE_MS, vague=True), _blank(text, match)
     return None, text
 
 

@@ -29,6 +29,11 @@ _TOO = (
     r"(?:long|longer|short|slow|slower|fast|quick|much|loud|louder|quiet|soft|boring|draggy"
     r"|sluggish|low|high|big|small|little)\b"
 )
+_FILLER = (
+    r"(?:(?:actually|really|only|just|already|basically|currently|now|like|about|around|roughly"
+    r"|exactly|still)\s+)*"
+)
+"""'It's actually 5 seconds now': words between "it's" and the amount there is."""
 _OLD = re.compile(
     rf"{_VAL}{_EACH}\s*(?:is|are|'s|feels?|seems?|looks?|sounds?)\s+"
     rf"(?:(?:way|so+|too+|a\s+bit|kinda|kind\s+of|a\s+little|really|just|honestly|super|pretty"
@@ -36,12 +41,13 @@ _OLD = re.compile(
     rf"|{_VAL}{_EACH}\s+(?:drags?|is\s+dragging)\b"
     rf"|\b(?:is|are|'s|feels?|seems?|looks?)\s+(?:(?:way|so+|too+|a\s+bit|kinda|really|super|pretty)\s+)*"
     rf"{_TOO}\s+(?:at|with)\s+{_VAL}{_EACH}"
-    rf"|\b(?:it'?s|its|it\s+is|currently|now\s+it'?s|right\s+now\s+it'?s)\s+(?:at\s+)?{_VAL}{_EACH}"
+    rf"|\b(?:it'?s|its|it\s+is|currently|now\s+it'?s|right\s+now\s+it'?s"
+    rf"|(?:the\s+)?(?:music|song|volume|video|bgm)(?:'s|\s+is))\s+{_FILLER}(?:at\s+)?{_VAL}{_EACH}"
     rf"(?:\s+(?:now|currently|right\s+now|atm))?\b"
     rf"|\b(?:instead\s+of|rather\s+than)\s+{_VAL}{_EACH}"
     rf"|{_ZH_EACH}{_VAL}(?:\s*一张)?\s*(?:就|都|真系|真的|实在|有点|有啲|好|太|过|咁)+"
     rf"(?:长|短|慢|快|耐|拖|久|大声|小声|细声|吵|响|大|小)(?:了|啦|喇|咯|啊|呀|吧)?"
-    rf"|(?:现在|目前|而家|宜家|依家|原本|本来|原来)(?:是|系|有|得|都)?\s*{_ZH_EACH}{_VAL}"
+    rf"|(?:其实|实际上)?(?:现在|目前|而家|宜家|依家|原本|本来|原来)(?:其实|实际上|只|都)?(?:是|系|有|得|都)?(?:只有|得)?\s*{_ZH_EACH}{_VAL}"
     rf"|(?:由|从)\s*{_ZH_EACH}{_VAL}(?=\s*(?:改|变|调|加|减|缩|延|拉|砍|剪|换))"
     rf"|(?:不要|唔要|唔好|不是|唔系|而不是)\s*{_ZH_EACH}{_VAL}",
     _F,

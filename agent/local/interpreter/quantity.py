@@ -178,7 +178,7 @@ def take_speed(text: str) -> tuple[float | None, str]:
 
 _PERCENT = re.compile(
     rf"{NUM}\s*(?:%|percent|per cent)|百分之\s*{NUM}"
-    rf"|(?:volume|音量)[^\d%]{{0,20}}?(\d+)(?!\s*(?:x|×|倍|{SEC}))"
+    rf"|(?:volume|音量)(?:(?!百分之)[^\d%，,。；;]){{0,20}}?(\d+)(?![\d.]*\s*(?:x|×|倍|:|{SEC}))"
     rf"|(?:音乐|歌|配乐|背景音乐|bgm)[^\d%]{{0,10}}?(?:调到|减到|降到|调成|开到|调低到|调高到|减至|降至)\s*"
     rf"(\d+)(?![\d.]*\s*(?:x|×|倍|{SEC}|{MIN}|张|个|分))"
     rf"|\b(?:music|bgm|song|soundtrack|audio|track)\b[^\d%]{{0,30}}?\b(?:maybe|like|to|at|about|around|~)\s*"
@@ -246,6 +246,12 @@ def take_percent(text: str) -> tuple[int | None, str]:
 _DURATION = re.compile(rf"(?<![第\d.零〇一二两三四五六七八九十百]){NUM}\s*-?\s*{SEC}", _F)
 """第2秒 is a moment, never a length."""
 _MINUTES = re.compile(rf"{NUM}\s*-?\s*{MIN}|(half a minute|半分钟)", _F)
+
+
+def duration_at(text: str) -> int | None:
+    """Where the length `take_duration` would read in `text` starts, or None."""
+    found = [m.start() for m in (_DURATION.search(text), _MINUTES.search(text)) if m]
+    return min(found) if found else None
 
 
 def take_duration(text: str) -> tuple[int | None, str]:

@@ -48,7 +48,9 @@ def apply_text(steps: EditSteps, op: TextOp) -> None:
 def _remove(steps: EditSteps, op: TextOp) -> None:
     kind_name = steps.topic(op.kind)
     ids = pick(steps.draft, None if op.every else op.kind, op.ordinal)
-    if op.ordinal is None and not ids:
+    if op.text:  # "remove the title 'Old'": the text segments showing those words
+        ids = [sg["id"] for sg in segments(steps.draft, TEXT) if sg.get("n") == op.text]
+    elif op.ordinal is None and not ids:
         ids = pick(steps.draft, None, None)  # "remove the caption" when only titles exist
         ids = ids if op.kind == "caption" and _all_bottom(steps, ids) else []
     if not ids:
