@@ -28,15 +28,18 @@ import re
 from collections.abc import Collection
 
 from agent.translate.reading import Reading
+from agent.translate.structure import StructureTables
 from agent.translate.tables import GuiTables, LanguageTable
 
 __all__ = [
+    "agent_will",
     "export_done",
     "foreign_export",
     "gate",
     "has_link",
     "short_balance",
     "upload_fetch",
+    "without",
 ]
 
 _SHORT = re.compile(
@@ -62,6 +65,27 @@ _DONE = re.compile(
     r"|(?:导出|汇出|匯出|導出)(?:已)?(?:完成|成功|好了|好咗|咗|了(?!吗|嗎|没|沒)|完毕|完畢)",
     re.IGNORECASE,
 )
+_WILL = re.compile(
+    r"\bI(?:['’]ll|\s+will|['’]m\s+going\s+to|\s+am\s+going\s+to)\s+(?!not\b|need\b)"
+    r"|我(?:会|将|就会|再来|随后)(?!需要)",
+    re.IGNORECASE,
+)
+# the words that open a sentence before its subject ("Also, I can …", 另外，我可以…)
+_LEAD = re.compile(
+    r"^\W*(?:(?:also|and|plus|oh|btw|besides|alternatively)\b\W*|(?:另外|还有|或者|此外)\W*)?",
+    re.IGNORECASE,
+)
+# a nudge to answer an offer, no reply token asked for ("Just say the word", 说一声就行)
+_NUDGE = re.compile(
+    r"\W*(?:(?:just|simply|then)\s+)?(?:say\s+the\s+word|let\s+me\s+know|give\s+me\s+a"
+    r"\s+(?:shout|nod)|holler)\b[^\d\"'“”「」]*$|\W*(?:你|您)?(?:跟我)?(?:说一声|讲一声|告诉我一声)",
+    re.IGNORECASE,
+)
+# the user, or a turn to the user's part, in a sentence ("I can animate them once you upload")
+_USER = re.compile(
+    r"\b(?:you|your|yours|but|please|first|once|after|when|if|then)\b|你|您|但|请|先|然后|等",
+    re.IGNORECASE,
+)
 _LINK = re.compile(r"https?://", re.IGNORECASE)
 _UPLOAD = re.compile(
     r"\bupload|add media|上传|上傳|上载|上載|添加素材|加入素材|传俾我|傳俾我|传给我|傳給我",
@@ -75,6 +99,12 @@ _FOREIGN = re.compile(
     r"|(?:导出|匯出|導出|汇出)\s*(?:>|→|›)?\s*(?:jpe?g|png|heic|pdf)",
     re.IGNORECASE,
 )
+
+
+def agent_will(sentence: str) -> bool:
+    """Whether a sentence promises the agent's own work to come ("I'll animate each one",
+    我会把每张照片做成动画): after an upload asked for, the work waits for the file."""
+    return _WILL.search(sentence) is not None
 
 
 def short_balance(text: str) -> bool:
@@ -131,25 +161,47 @@ def gate(
         swapped = tuple(
             dict.fromkeys(b for a in actions for b in (instead if a == "export" else (a,)))
         )
-        return _without(dataclasses.replace(reading, actions=swapped), (), lang)
+        return without(dataclasses.replace(reading, actions=swapped), (), lang)
     structure = tables.structure
     if structure is None or not actions:
         return reading
+    if "sse" in actions and _NUDGE.match(sentence) and _offered_before(before, structure):
+        # "Should I add a voiceover too? Just say the word.": the answer is to the offer
+        reading = without(reading, {"sse"}, lang)
+        actions = reading.actions
+    if _USER.search(sentence) is None and _opens_offer(sentence, structure):
+        # "I can trim clips, add music, …": a list of what the agent can do, no step
+        return without(reading, {"export", "state", "credits", "upload"}, lang)
     if structure.foreign(sentence, _step_at(sentence)):
         # the steps there go; an upload here and an answer in chat are this client's
         gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})
-        return _without(reading, gone, lang)
+        return without(reading, gone, lang)
     if "export" in actions and "state" in actions:
         # the last export word is the step ("渲染失败了，请刷新页面后重新点击导出"), done again
         last = max((m.start() for m in _EXPORT_WORD.finditer(sentence)), default=0)
         step = sentence[max(0, last - 8) :]
         if structure.reloads(sentence[:last]) and structure.retried(step):
-            reading = _without(reading, {"state"}, lang)  # the reload is the retry's means
+            reading = without(reading, {"state"}, lang)  # the reload is the retry's means
     known = {kind.action for kind in lang.kinds.values() if kind.action}
     alone = reading.steps_only and {a for a in reading.actions if a in known} == {"export"}
     if alone and (structure.retried(sentence) or structure.failed(before)):
         return dataclasses.replace(reading, line=_retry_line(lang) or reading.line)
     return reading
+
+
+def _offered_before(before: str, structure: StructureTables) -> bool:
+    """Whether the sentence before is the agent's offer: a question opening with one ("Should I
+    add a voiceover too?", 要不要加配音？) or an "I can also …"."""
+    said = before.rstrip()
+    return bool(said) and (
+        (said.endswith(("?", "？")) and structure.asks_offer(said)) or _opens_offer(said, structure)
+    )
+
+
+def _opens_offer(sentence: str, structure: StructureTables) -> bool:
+    """Whether a sentence opens with the agent's offer ("I can …", "I could also …", 我可以…)."""
+    lead = _LEAD.sub("", sentence, count=1)
+    return structure.offers(lead[:24]) and structure.of(lead).offer.match(lead) is not None
 
 
 def _step_at(sentence: str) -> int:
@@ -170,7 +222,7 @@ def _retry_line(lang: LanguageTable) -> str:
     return ""
 
 
-def _without(reading: Reading, gone: Collection[str], lang: LanguageTable) -> Reading:
+def without(reading: Reading, gone: Collection[str], lang: LanguageTable) -> Reading:
     """`reading` without the actions `gone`; the sentence stays whole unless another action's
     line still stands for all of it."""
     actions = tuple(a for a in reading.actions if a not in gone)

@@ -40,7 +40,19 @@ _PLACE_BEFORE = re.compile(
     r"(?:app\s+|program\s+)?|(?:在|用|去|到|打开|从|喺)\s*)$",
     re.IGNORECASE,
 )
-_PLACE_AFTER = re.compile(r"^(?:['’]s\b|\s*[:>→›]|\s*(?:里|中|上|内|那边|那里|入面|度))")
+# … or as the topic of the sentence's steps: "Lightroom tip:", "Premiere users —", 剪映小技巧：
+_PLACE_AFTER = re.compile(
+    r"^(?:['’]s\b|\s*[:：>→›]|\s*(?:里|中|上|内|那边|那里|入面|度)"
+    r"|\s+(?:pro\s+)?(?:tips?|tricks?|hints?|notes?|users?|folks)\s*(?:[:：—–]|-\s)"
+    r"|\s*(?:小?技巧|小?提示|小?贴士|用户|用家)\s*[:：—])",
+    re.IGNORECASE,
+)
+# "after you've exported it here": the `here` of a step done here, not of an upload to this chat
+_MADE_HERE = re.compile(
+    r"\b(?:export|render|download|make|made|creat|finish|generat)\w*\s+(?:it|them|this|that"
+    r"|the\s+\w+)\s+(?:from\s+|in\s+)?here\b",
+    re.IGNORECASE,
+)
 # a first clause that sets the scene for the steps after it: a place, a condition, an opening
 _SCENE = re.compile(
     r"\W*(?:(?:so|and|then|now|next)\W+)?(?:in|inside|within|over\s+in|using|with|from|if|when"
@@ -123,7 +135,7 @@ class StructureTables:
 
     def here(self, sentence: str) -> bool:
         """Whether `sentence` sends something to this chat ("upload the file here")."""
-        return self.of(sentence).here.search(sentence) is not None
+        return self.of(sentence).here.search(_MADE_HERE.sub(" ", sentence)) is not None
 
     def deferred(self, before: str, after: str = "") -> bool:
         """Whether the words `before` a step, or `after` it in its clause, put it off ("come

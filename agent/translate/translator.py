@@ -258,16 +258,24 @@ def _whole_sentences(units: list[_Unit]) -> list[_Unit]:
 def _gated(lines: list[_Line], folded: str, tables: GuiTables) -> list[_Line]:
     """The readings with what the reply forbids taken away (`agent.translate.gates`): a short
     balance forbids every export and looks the balance up instead, a finished export forbids
-    its link; a sentence's own upload request, another program's steps and a retry are read
+    its link, and the agent's work promised on a file still to upload forbids a later export;
+    a sentence's own upload request, another program's steps and a retry are read
     sentence by sentence."""
     short = gates.short_balance(folded)
     # a finished export whose URL the reply gives: the user has the file, nothing runs
     done = gates.export_done(folded) and gates.has_link(folded)
+    # an upload asked for, then the agent's own work on it ("Step 2: I'll animate each one"):
+    # an export after that work waits for it (and so for the upload), it does not run now
+    asked = waiting = False
     before = ""  # the sentence before: a failure it reports makes an export step a retry
     for line in lines:
         for unit in line.units:
             raw = tables.script.simplified(unit.raw) if tables.script.folds(unit.raw) else unit.raw
             unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
+            if waiting and "export" in unit.reading.actions:
+                unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
+            waiting = waiting or (asked and gates.agent_will(raw))
+            asked = asked or "upload" in unit.reading.actions
             before = raw
     return lines
 
