@@ -37,6 +37,7 @@ __all__ = [
     "foreign_export",
     "gate",
     "has_link",
+    "later_step",
     "short_balance",
     "upload_fetch",
     "without",
@@ -81,10 +82,25 @@ _NUDGE = re.compile(
     r"\s+(?:shout|nod)|holler)\b[^\d\"'“”「」]*$|\W*(?:你|您)?(?:跟我)?(?:说一声|讲一声|告诉我一声)",
     re.IGNORECASE,
 )
+# a condition on a fault the user may find ("if anything looks off", 如果哪里不对)
+_ON_A_FAULT = re.compile(
+    r"\b(?:if|in\s+case)\s+(?:anything|something|any\s+\w+)\s+(?:still\s+)?(?:looks?|seems?|is|"
+    r"feels?|sounds?)\s+(?:off|wrong|weird|odd|strange)\b"
+    r"|(?:如果|要是|若)(?:有)?(?:什么|哪里|哪儿|任何)(?:地方)?(?:不对|有问题|不满意|不合适)",
+    re.IGNORECASE,
+)
 # the user, or a turn to the user's part, in a sentence ("I can animate them once you upload")
 _USER = re.compile(
     r"\b(?:you|your|yours|but|please|first|once|after|when|if|then)\b|你|您|但|请|先|然后|等",
     re.IGNORECASE,
+)
+_LATER = re.compile(
+    r"\W*(?:step\s*\d+|\d+[.)]|then|next|after\s+that|afterwards|finally|once\s+(?:it'?s|that'?s)"
+    r"\s+done|第\s*[二三四五六七八九\d]\s*步|然后|接着|最后|之后|完成后)",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"\b(?:now|right away|as is|this version|for now)\b|现在|马上|直接", re.IGNORECASE
 )
 _LINK = re.compile(r"https?://", re.IGNORECASE)
 _UPLOAD = re.compile(
@@ -105,6 +121,12 @@ def agent_will(sentence: str) -> bool:
     """Whether a sentence promises the agent's own work to come ("I'll animate each one",
     我会把每张照片做成动画): after an upload asked for, the work waits for the file."""
     return _WILL.search(sentence) is not None
+
+
+def later_step(sentence: str) -> bool:
+    """Whether a sentence is given as a later step of a sequence ("Step 3: click Export", "After
+    that, click Export", 第三步：点击导出), and not as something to do now ("For now, …")."""
+    return _LATER.match(sentence) is not None and _NOW.search(sentence) is None
 
 
 def short_balance(text: str) -> bool:
@@ -169,9 +191,15 @@ def gate(
         # "Should I add a voiceover too? Just say the word.": the answer is to the offer
         reading = without(reading, {"sse"}, lang)
         actions = reading.actions
-    if _USER.search(sentence) is None and _opens_offer(sentence, structure):
+    if "sse" in actions and _ON_A_FAULT.search(sentence) and len(actions) > 1:
+        # "If anything looks off, open the timeline and tell me which clip; otherwise press
+        # Export": feedback only on a fault, beside the steps that run, awaits no reply
+        reading = without(reading, {"sse"}, lang)
+        actions = reading.actions
+    acting = {"export", "state", "credits", "upload"}
+    if acting & set(actions) and not _USER.search(sentence) and _opens_offer(sentence, structure):
         # "I can trim clips, add music, …": a list of what the agent can do, no step
-        return without(reading, {"export", "state", "credits", "upload"}, lang)
+        return without(reading, acting, lang)
     if structure.foreign(sentence, _step_at(sentence)):
         # the steps there go; an upload here and an answer in chat are this client's
         gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})

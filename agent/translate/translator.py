@@ -60,6 +60,15 @@ _NAV = re.compile(
 )
 
 
+# a view taken before the export ("take a look first", 先看看)
+_FIRST = re.compile(
+    r"\b(?:look|check|review|preview|see)\w*\s+(?:\w+\s+){0,3}?(?:first|beforehand)\b"
+    r"|\bfirst\s+(?:take\s+a\s+)?(?:look|check|review|preview)"
+    r"|先(?:看|检查|预览|确认|播放|试听)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Translation:
     """Backend text rewritten for chat, and the client actions it implies (ordered, unique)."""
@@ -265,14 +274,15 @@ def _gated(lines: list[_Line], folded: str, tables: GuiTables) -> list[_Line]:
     # a finished export whose URL the reply gives: the user has the file, nothing runs
     done = gates.export_done(folded) and gates.has_link(folded)
     # an upload asked for, then the agent's own work on it ("Step 2: I'll animate each one"):
-    # an export after that work waits for it (and so for the upload), it does not run now
+    # an export given as a later step ("Step 3: click Export") waits for that work (and so for
+    # the upload), it does not run now; "For now, click Export" still runs
     asked = waiting = False
     before = ""  # the sentence before: a failure it reports makes an export step a retry
     for line in lines:
         for unit in line.units:
             raw = tables.script.simplified(unit.raw) if tables.script.folds(unit.raw) else unit.raw
             unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
-            if waiting and "export" in unit.reading.actions:
+            if waiting and "export" in unit.reading.actions and gates.later_step(raw):
                 unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
             waiting = waiting or (asked and gates.agent_will(raw))
             asked = asked or "upload" in unit.reading.actions
@@ -415,6 +425,19 @@ def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables, short: b
     return "".join(out)
 
 
+def _look_first(actions: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """`actions` with a view the reply says to take first shown before the export runs ("to
+    download, click Download; to look first, open the Tracks panel", 想先看看…打开「轨道」面板);
+    otherwise in the reply's order ("Click Export when ready, or open the Timeline")."""
+    if "state" not in actions or "export" not in actions or not _FIRST.search(text):
+        return actions
+    if actions.index("state") < actions.index("export"):
+        return actions
+    rest = [a for a in actions if a != "state"]
+    at = rest.index("export")
+    return (*rest[:at], "state", *rest[at:])
+
+
 def translate(text: str, tables: GuiTables | None = None) -> Translation:
     """Rewrite backend text for a chat user and extract the actions it implies.
 
@@ -434,6 +457,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
     folded = tables.script.simplified(text) if tables.script.folds(text) else text
     lines = _gated(_read_lines(text, folded, tables), folded, tables)
     actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))
+    actions = _look_first(actions, folded)
     traditional = tables.script.traditional(text)
     _decide(lines, short=False)
     out = _assemble(lines, traditional, tables, short=False)

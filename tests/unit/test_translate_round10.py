@@ -3,9 +3,10 @@
 - another program named as the TOPIC of a sentence ("Lightroom tip: export …", 剪映小技巧：…)
   holds its steps, and a publishing site (YouTube Studio, 抖音) is another program: its upload
   is not ours, even when the file is "exported here";
-- an upload asked for, then the agent's own work on it ("Step 2: I'll animate each one"): a
-  later export waits for that work and runs nothing now, while a procedure of the user's own
-  steps ("Step 2: describe the motion. Step 3: hit Export") still exports;
+- an upload asked for, then the agent's own work on it ("Step 2: I'll animate each one"): an
+  export given as a later step ("Step 3: click Export") waits for that work and runs nothing
+  now, while a procedure of the user's own steps ("Step 2: describe the motion. Step 3: hit
+  Export") and an export of what is there now ("For now, click Export") still export;
 - an offer: "Just say the word" after an offer question asks no reply token, and a list of what
   the agent can do ("I can trim clips, add music …") is no upload;
 - "drag in the other two photos" asks for an upload; a track named in 「」 (「字幕軌」) is a view.
@@ -80,11 +81,16 @@ def test_an_export_after_the_agents_work_on_a_file_to_upload_waits(
     assert not foreign_sentences(result.text, text, tables), result.text
 
 
-def test_a_procedure_of_the_users_own_steps_still_exports(tables: GuiTables) -> None:
-    text = (
-        "Step 1: tap the + button and pick your photos. Step 2: describe the motion you want. "
-        "Step 3: hit Export."
-    )
+@pytest.mark.parametrize(
+    "text",
+    ["Step 1: tap the + button and pick your photos. Step 2: describe the motion you want. "
+     "Step 3: hit Export.",
+     "If you'd like a different background, upload another photo. I'll keep the current one for "
+     "now. Click Export to download the video.",
+     "You can upload more photos anytime. I'll add them to the end. For now, click Export to "
+     "download this version."],
+)  # fmt: skip
+def test_an_export_that_needs_no_work_to_come_still_runs(text: str, tables: GuiTables) -> None:
     actions = translate(text, tables).actions
     assert "upload" in actions
     assert "export" in actions
@@ -124,3 +130,22 @@ def test_a_drag_in_is_an_upload_and_a_quoted_track_a_view(
 
 def test_dragging_in_the_timeline_is_an_edit(tables: GuiTables) -> None:
     assert "upload" not in translate("Drag in the clip to the timeline.", tables).actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The total is 13 seconds. If anything looks off, open the timeline and tell me which clip; "
+     "otherwise press Export and the MP4 will download.",
+     "影片已經做好囉！如果要下載，請點右上角的「下載」按鈕；想先看看目前的時間軸也可以打開「軌道」面板。"],
+)  # fmt: skip
+def test_a_view_offered_beside_an_export_comes_first_and_fault_feedback_awaits_no_reply(
+    text: str, tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert result.actions == ("state", "export"), result
+    assert result.text == text
+
+
+def test_a_reply_asked_for_beside_steps_without_a_fault_still_streams(tables: GuiTables) -> None:
+    text = "Open the timeline and tell me which clip you like best."
+    assert "sse" in translate(text, tables).actions
