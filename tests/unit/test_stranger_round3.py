@@ -184,6 +184,15 @@ TRANSLATOR = {
     # round4_everyday, round5_everyday, round6_everyday, 你嘅帳戶仲有 85 點 in round6t) say []
     "round9t_everyday": (0.97, 0),
     "round9t_hard": (1.0, 0),
+    # r9 held out, first sight on the round-9 code f4d778e: everyday 57/60 1 lost, hard 53/60 2
+    # wrong exports (a program named as the topic, "Lightroom tip: export …"; an export after the
+    # agent's promised work on photos still to upload). After the round-10 classes (topics and
+    # publishing sites as places, that wait, offers answered in chat, "drag in the photos",
+    # quoted tracks, a view before an export; tests/unit/test_translate_round10.py): 59/60 and
+    # 60/60. Open: "Check your credit balance in Account > Credits." becomes "I'll look up your
+    # credits balance.", and its label keeps "credit balance"
+    "round9_everyday": (0.98, 1),
+    "round9_hard": (1.0, 0),
 }
 
 
