@@ -187,23 +187,21 @@ def gate(
     structure = tables.structure
     if structure is None or not actions:
         return reading
-    if "sse" in actions and _NUDGE.match(sentence) and _offered_before(before, structure):
-        # "Should I add a voiceover too? Just say the word.": the answer is to the offer
-        reading = without(reading, {"sse"}, lang)
-        actions = reading.actions
-    if "sse" in actions and _ON_A_FAULT.search(sentence) and len(actions) > 1:
-        # "If anything looks off, open the timeline and tell me which clip; otherwise press
-        # Export": feedback only on a fault, beside the steps that run, awaits no reply
-        reading = without(reading, {"sse"}, lang)
-        actions = reading.actions
-    acting = {"export", "state", "credits", "upload"}
-    if acting & set(actions) and not _USER.search(sentence) and _opens_offer(sentence, structure):
-        # "I can trim clips, add music, …": a list of what the agent can do, no step
-        return without(reading, acting, lang)
+    reading = _offered(reading, sentence, before, lang, structure)
+    actions = reading.actions
     if structure.foreign(sentence, _step_at(sentence)):
         # the steps there go; an upload here and an answer in chat are this client's
         gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})
         return without(reading, gone, lang)
+    uploads = [m.start() for m in _UPLOAD.finditer(sentence)]
+    if (
+        "upload" in actions
+        and uploads
+        and not structure.here(sentence)
+        and structure.on_site(sentence, uploads[-1])  # "in YouTube Studio, click Upload videos"
+    ):
+        reading = without(reading, {"upload"}, lang)
+        actions = reading.actions
     if "export" in actions and "state" in actions:
         # the last export word is the step ("渲染失败了，请刷新页面后重新点击导出"), done again
         last = max((m.start() for m in _EXPORT_WORD.finditer(sentence)), default=0)
@@ -214,6 +212,29 @@ def gate(
     alone = reading.steps_only and {a for a in reading.actions if a in known} == {"export"}
     if alone and (structure.retried(sentence) or structure.failed(before)):
         return dataclasses.replace(reading, line=_retry_line(lang) or reading.line)
+    return reading
+
+
+def _offered(
+    reading: Reading, sentence: str, before: str, lang: LanguageTable, structure: StructureTables
+) -> Reading:
+    """`reading` without what an offer, or feedback asked only on a fault, makes no step."""
+    actions = reading.actions
+    if "sse" in actions and _NUDGE.match(sentence) and _offered_before(before, structure):
+        # "Should I add a voiceover too? Just say the word.": the answer is to the offer
+        reading = without(reading, {"sse"}, lang)
+    elif "sse" in actions and _ON_A_FAULT.search(sentence) and len(actions) > 1:
+        # "If anything looks off, open the timeline and tell me which clip; otherwise press
+        # Export": feedback only on a fault, beside the steps that run, awaits no reply
+        reading = without(reading, {"sse"}, lang)
+    acting = {"export", "state", "credits", "upload"}
+    if (
+        acting & set(reading.actions)
+        and not _USER.search(sentence)
+        and _opens_offer(sentence, structure)
+    ):
+        # "I can trim clips, add music, …": a list of what the agent can do, no step
+        return without(reading, acting, lang)
     return reading
 
 

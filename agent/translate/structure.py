@@ -4,7 +4,8 @@ The rules (`agent.translate.reading`) find a step by its words ("export", "click
 structure around those words can still say it is not this client's to run now:
 
 - located in ANOTHER PROGRAM ("If you edit in Premiere, use File > Export > Media there", 在剪映
-  里点导出): the user's work there (`foreign`);
+  里点导出): the user's work there (`foreign`); an upload located on a publishing SITE ("in
+  YouTube Studio, click Upload videos") is the user's there (`on_site`);
 - DEFERRED to later or hung on someone else ("come back and export", "when they do, export the
   4K version", 等客户确认后再导出): said, not run now (`deferred`);
 - an OFFER ("Want to see the timeline, or export straight away?", "I can also add captions —
@@ -66,6 +67,7 @@ _ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?
 class _LangModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     programs: list[str]
+    sites: list[str]
     here: list[str]
     defer: list[str]
     when: list[str]
@@ -88,6 +90,7 @@ class Structure:
     """The compiled structure patterns of one language (see the module doc)."""
 
     program: re.Pattern[str]
+    site: re.Pattern[str]
     here: re.Pattern[str]
     deferral: re.Pattern[str]
     ask_offer: re.Pattern[str]
@@ -119,8 +122,17 @@ class StructureTables:
         in Lightroom and go to File > Export", 用剪映打开后，…) with no way back here between. A
         program named on the way ("add the captions you made in CapCut, then click Export") is
         no place of the step."""
+        return self._located(sentence, at, sites=False)
+
+    def on_site(self, sentence: str, at: int) -> bool:
+        """Whether the step at offset `at` is located on a publishing site ("in YouTube Studio,
+        click Upload videos", 在抖音里上传): its upload is the user's there, not to this chat;
+        an export for the site ("Instagram users: click Export") is still ours."""
+        return self._located(sentence, at, sites=True)
+
+    def _located(self, sentence: str, at: int, sites: bool) -> bool:
         for lang in {self.en, self.of(sentence)}:
-            for named in lang.program.finditer(sentence):
+            for named in (lang.site if sites else lang.program).finditer(sentence):
                 if not _placed(sentence, named):
                     continue
                 low, high = sorted((at, named.start()))
@@ -221,6 +233,7 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
         )
     return Structure(
         program=rx.compile(alt(model.programs), flags),
+        site=rx.compile(alt(model.sites), flags),
         here=rx.compile(alt(model.here), flags),
         deferral=rx.compile(deferral, flags),
         ask_offer=rx.compile(ask, flags),

@@ -1,8 +1,8 @@
 """The round-10 classes of where a step stands (r9's misses), in EN, Simplified and Traditional.
 
 - another program named as the TOPIC of a sentence ("Lightroom tip: export …", 剪映小技巧：…)
-  holds its steps, and a publishing site (YouTube Studio, 抖音) is another program: its upload
-  is not ours, even when the file is "exported here";
+  holds its steps; an upload located on a publishing site (YouTube Studio, 抖音) is not ours,
+  even when the file is "exported here", while an export for the site still is;
 - an upload asked for, then the agent's own work on it ("Step 2: I'll animate each one"): an
   export given as a later step ("Step 3: click Export") waits for that work and runs nothing
   now, while a procedure of the user's own steps ("Step 2: describe the motion. Step 3: hit
@@ -59,6 +59,15 @@ def test_steps_in_another_program_or_site_run_nothing(text: str, tables: GuiTabl
     result = translate(text, tables)
     assert result.actions == (), result
     assert result.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Instagram users: click Export and pick the 4:5 version.",
+     "For TikTok, click Export and choose 9:16."],
+)  # fmt: skip
+def test_an_export_for_a_site_is_ours(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables).actions == ("export",)
 
 
 def test_an_upload_here_still_runs_beside_a_site(tables: GuiTables) -> None:
