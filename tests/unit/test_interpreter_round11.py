@@ -1,0 +1,70 @@
+"""Round-11 classes of the local interpreter (the r9 stranger set): a question about the draft as
+it is ("what's the aspect ratio right now?", 现在用的是什么背景音乐？音量多少？) never changes
+anything and is answered from the draft. Table-driven, EN / simplified / traditional / Cantonese;
+every case asserts on the draft.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.unit.test_interpreter_round4 import _run
+from tests.unit.test_interpreter_round6 import _lang
+from tests.unit.test_stranger_round3 import _starts
+
+
+@pytest.mark.parametrize(
+    ("start", "message", "answer"),
+    [
+        ("fresh5", "quick q - what's the aspect ratio right now? don't change anything", "16:9"),
+        ("fresh5", "How long is the video at the moment?", "5 seconds"),
+        ("music", "what music is on it, and how loud is it?", "35%"),
+        ("titled", "Which title does it have? Just asking.", "Harbor Lights"),
+        ("music", "现在用的是什么背景音乐？音量多少？", "35%"),
+        ("fresh5", "现在视频多长？先别改", "5秒"),
+        ("music", "現在用的是什麼背景音樂？音量多少？", "35%"),
+        ("titled", "而家個標題係咩？", "Harbor Lights"),
+        ("fresh5", "條片而家幾多秒？唔好改住", "5秒"),
+    ],
+)
+def test_a_question_about_the_draft_is_answered_and_changes_nothing(
+    start: str, message: str, answer: str
+) -> None:
+    draft, _, said = _run(start, message, _lang(message))
+    assert draft == _starts()[start][0]
+    assert answer in said
+
+
+_ASKED = {
+    "en": (
+        ["what's the", "what is the", "which", "how much is the", "what"],
+        ["aspect ratio", "length", "duration", "music", "song", "volume", "camera motion", "title"],
+        ["", " right now", " currently", " at the moment"],
+        ["?", "? don't change anything", "? just curious"],
+    ),
+    "zh": (
+        ["现在的", "現在的", "而家個", "目前的"],
+        ["画幅", "時長", "背景音乐", "音量", "运镜", "標題", "音樂", "长度"],
+        ["是什么", "是多少", "係咩", "幾多", "是哪个", "有多少"],
+        ["？", "?", "？先别改", "？唔好改住"],
+    ),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    start=st.sampled_from(["fresh5", "titled", "music", "slideshow3"]),
+    language=st.sampled_from(["en", "zh"]),
+    data=st.data(),
+)
+def test_no_question_about_the_draft_changes_it(
+    start: str, language: str, data: st.DataObject
+) -> None:
+    words = [data.draw(st.sampled_from(part)) for part in _ASKED[language]]
+    spaced = f"{words[0]} {words[1]}{words[2]}{words[3]}"
+    message = spaced if language == "en" else "".join(words)
+    draft, _, said = _run(start, message, language)
+    assert draft == _starts()[start][0], message
+    assert said, message
