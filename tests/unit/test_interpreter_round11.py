@@ -6,13 +6,15 @@ every case asserts on the draft.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.unit.test_interpreter_round4 import _run
 from tests.unit.test_interpreter_round6 import _lang
-from tests.unit.test_stranger_round3 import _starts
+from tests.unit.test_stranger_round3 import _checks, _starts
 
 
 @pytest.mark.parametrize(
@@ -68,3 +70,61 @@ def test_no_question_about_the_draft_changes_it(
     draft, _, said = _run(start, message, language)
     assert draft == _starts()[start][0], message
     assert said, message
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("titled", "标题能不能做成金色描边的3D立体发光字？"),
+        ("titled", "標題做成金色立體字"),
+        ("titled", "make the title gold with a black outline and a drop shadow"),
+        ("titled", "make the title bold and red"),
+        ("titled", "個標題整成紅色粗體字"),
+        ("titled", "give the title a glowing neon look in pink"),
+    ],
+)
+def test_a_look_that_cannot_be_made_whole_declines_whole(start: str, message: str) -> None:
+    draft, _, said = _run(start, message, _lang(message))
+    assert draft == _starts()[start][0]
+    assert said
+
+
+@pytest.mark.parametrize(
+    ("start", "message", "expect"),
+    [
+        ("slideshow3", "條片縮到一半長度就得", {"duration_s": 4.5}),
+        ("slideshow3", "条片缩到一半长度", {"duration_s": 4.5}),
+        ("fresh5", "时长砍一半", {"duration_s": 2.5}),
+        ("fresh5", "時長砍掉一半", {"duration_s": 2.5}),
+        ("fresh5", "改成 zoom out 缩小效果，时长砍一半", {"duration_s": 2.5, "motion": "zoom_out"}),
+        ("fresh5", "cut it down to half the length", {"duration_s": 2.5}),
+        ("fresh5", "Trim it down by 3 seconds", {"duration_s": 2}),
+        (
+            "fresh5",
+            "Trim it down by 3 seconds and swap the zoom for a slow pan to the right.",
+            {"duration_s": 2, "motion": "pan_right"},
+        ),
+        ("fresh5", "shorten it down by 2 seconds", {"duration_s": 3}),
+    ],
+)
+def test_half_the_length_and_trimmed_down_by(
+    start: str, message: str, expect: dict[str, Any]
+) -> None:
+    draft, _, _ = _run(start, message, _lang(message))
+    assert all(_checks(expect, _starts()[start][0], draft))
+
+
+@pytest.mark.parametrize(
+    ("message", "expect"),
+    [
+        ("第一张多放1秒，其他不变", [4, 3, 3]),
+        ("第一張多放一秒", [4, 3, 3]),
+        ("第二张少放1秒", [3, 2, 3]),
+        ("第三張多顯示2秒", [3, 3, 5]),
+        ("第一張加多一秒", [4, 3, 3]),
+        ("give the first photo 1 more second", [4, 3, 3]),
+    ],
+)
+def test_one_photo_shown_longer_or_shorter_by_an_amount(message: str, expect: list[int]) -> None:
+    draft, _, _ = _run("slideshow3", message, _lang(message))
+    assert all(_checks({"photo_duration_s": expect}, _starts()["slideshow3"][0], draft))

@@ -135,6 +135,10 @@ class _Planner:
             return self._plan([TextStep(self.say(key, what=what))])
         if req.history is not None:
             return history_plan(req, req.history, self.ctx.history, self.book)
+        if req.style is not None and {"font", "effects"} & set(req.limits):
+            # "a gold-outlined 3D glowing title": the colour alone is not the look asked for
+            limits = [self._limit(limit) for limit in req.limits]
+            return self._plan([TextStep(self._join([*limits, self.say("style_whole")]))])
         if "aspect" in req.limits and req.look.aspect is None:
             # "4:3 and a title": the other edits were meant for a frame that cannot be made
             return self._plan([TextStep(self._limit("aspect"))])
