@@ -2,8 +2,9 @@
 背景音乐？音量多少？, 而家幾多秒？) never changes anything: it is answered from the draft.
 
 A message is such a question when it asks with a question word (what, which, how much, how long,
-什么, 多少, 几多, 咩, 哪) and asks for no change: no edit verb, no request ("can you", 能不能,
-帮我), no suggestion ("what about", 不如). "Don't change anything" and "just asking" are allowed
+什么, 多少, 几多, 咩, 哪) about the draft (its shape, length, camera, music, titles) and asks
+for no change: no edit verb, no request ("can you", 能不能, 帮我), no suggestion ("what about",
+不如). "Don't change anything" and "just asking" are allowed
 beside the question. Anything else goes to the ordinary reading. Pure.
 """
 
@@ -34,6 +35,13 @@ _ASKS = re.compile(
     r"|什么|多少|几多|咩|哪|几秒|几长|多长|多久|多大|几大",
     re.IGNORECASE,
 )
+_ABOUT = re.compile(
+    r"\b(?:aspect|ratio|shape|frame|orientation|length|long|duration|seconds?|music|song|track|bgm"
+    r"|volume|loud|camera|motion|zoom|pan|title|caption|text|video|clip)\b"
+    r"|画幅|比例|横屏|竖屏|时长|长度|多长|多久|秒|音乐|歌|配乐|音量|声|运镜|镜头|标题|字幕|视频|片",
+    re.IGNORECASE,
+)
+"""What the question is about: the draft (not credits, not the weather)."""
 _INTERROGATIVE = re.compile(r"多少|几多|几秒|多长|多久|咩[啊呀呢]?$|[吗呢]$")
 _CHANGE = re.compile(
     r"\b(?:make|change|changing|set|switch|turn|add|put|use|swap|replace|remove|trim|cut|shorten"
@@ -49,7 +57,8 @@ _CHANGE = re.compile(
 def _asks_only(message: str) -> bool:
     text = _ASIDE.sub(" ", to_simplified(message).casefold())
     asked = "?" in text or "？" in text or bool(_INTERROGATIVE.search(text))
-    return asked and bool(_ASKS.search(text)) and not _CHANGE.search(text)
+    about = bool(_ABOUT.search(text))
+    return asked and about and bool(_ASKS.search(text)) and not _CHANGE.search(text)
 
 
 def state_question(
