@@ -46,6 +46,7 @@ from agent.local.interpreter.plan import (
     ToolStep,
 )
 from agent.local.interpreter.quantity import seconds
+from agent.local.interpreter.questions import state_question
 from agent.local.interpreter.retract import retracted
 from agent.local.interpreter.shapes import shape_of
 from agent.local.interpreter.textpair import text_pair
@@ -88,6 +89,8 @@ def interpret(
     if (said_again := retracted(ctx.message)) is not None:
         ctx = replace(ctx, message=said_again)  # "make it square... no wait, keep it 16:9"
     req = parse(ctx.message, ctx.language, book)
+    if (answer := state_question(ctx, req.language, req.hant, book)) is not None:
+        return answer  # "what's the aspect ratio right now?" changes nothing
 
     def build(ctx: InterpretContext, req: Request) -> Plan:
         return _Planner(ctx, req, book, costs).build()
@@ -132,6 +135,10 @@ class _Planner:
             return self._plan([TextStep(self.say(key, what=what))])
         if req.history is not None:
             return history_plan(req, req.history, self.ctx.history, self.book)
+        if req.style is not None and {"font", "effects"} & set(req.limits):
+            # "a gold-outlined 3D glowing title": the colour alone is not the look asked for
+            limits = [self._limit(limit) for limit in req.limits]
+            return self._plan([TextStep(self._join([*limits, self.say("style_whole")]))])
         if "aspect" in req.limits and req.look.aspect is None:
             # "4:3 and a title": the other edits were meant for a frame that cannot be made
             return self._plan([TextStep(self._limit("aspect"))])

@@ -72,7 +72,8 @@ _MORE = re.compile(
 )
 _LESS = re.compile(
     rf"{NUM}\s*{SEC}\s*(?:shorter|less)|\b(?:shorter|less)\s+by\s+{NUM}\s*{SEC}"
-    rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:by\s+)?"
+    rf"|(?:shorten|trim|cut|take|remove|drop|shave)\w*\s+(?:it\s+|the\s+video\s+)?(?:down\s+)?"
+    rf"(?:by\s+)?"
     rf"{NUM}\s*{SEC}"
     rf"(?!\s*(?:long|total))"
     rf"|(?:chop|lop|knock|shave|cut)\w*\s+{NUM}\s*{SEC}\s+off\b"
@@ -101,7 +102,7 @@ _WORD_FACTORS = (
      r"|(?:one\s+and\s+a\s+half|1\.5)\s+times\s+(?:as\s+long|longer)", 1.5),
     (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
      r"|(?:cut|shorten|trim|reduce)\s+(?:[a-z]+\s+){0,3}?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half"
-     r"|(?:缩短|减少|剪短|缩|减|变|改|剪)(?:到|为|成)?(?:原来的?)?一半|减半"
+     r"|(?:缩短|减少|剪短|缩|减|变|改|剪|砍|截|裁|去)(?:掉|短)?(?:到|为|成)?(?:原来的?)?一半|减半"
      r"|短一半", 0.5),
 )  # fmt: skip
 

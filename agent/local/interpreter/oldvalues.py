@@ -66,7 +66,7 @@ _TRIM_TO = re.compile(
     r"\b(?:cut|trim|shorten|chop|bring|get|take|drop)\w*\s+(?:(?:it|this|that|the\s+(?:video|clip|thing))\s+)?"
     rf"(?:down\s+)?to\s+(?:just\s+|only\s+)?{NUM}(?![\d.]*(?:[a-z]|\s*(?:%|x|×|:|/|{SEC}|{MIN}|percent"
     r"|times|photos?|pics?|pictures?|images?|slides?|shots?|ones?)))"
-    rf"|(?:剪|缩|砍|减|截|裁)(?:短|掉)?(?:到|成|剩|剩返)\s*{NUM}(?![\d.]*\s*(?:秒|%|张|个|倍|成|分|点))",
+    rf"|(?:剪|缩|砍|减|截|裁)(?:短|掉)?(?:到|成|剩|剩返)\s*{NUM}(?![\d.]*\s*(?:秒|%|张|个|倍|成|分|点|半))",
     _F,
 )
 

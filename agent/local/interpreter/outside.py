@@ -164,9 +164,10 @@ _SIDE = re.compile(
 
 _FONT = re.compile(
     r"\b(?:bold(?:er)?|italics?|underlined?|typeface|serif|sans[\s-]?serif|comic\s+sans|cursive"
+    r"|outlined|outlines?|drop[\s-]shadows?|shadowed|embossed|3d|gradients?"
     r"|handwriting|handwritten|(?:a\s+)?(?:different|another|new|nicer|fancier|cool(?:er)?)\s+font"
     r"|font\s+(?:to|family|style)|(?:change|switch|swap)\s+(?:the\s+)?font(?:\s+to\s+[\w-]+)?)\b"
-    r"|粗体|加粗|斜体|下划线|宋体|黑体|楷体|仿宋|手写体|艺术字|描边"
+    r"|粗体|加粗|斜体|下划线|宋体|黑体|楷体|仿宋|手写体|艺术字|描边|阴影|投影|立体|浮雕|渐变"
     r"|(?:字体|字型)(?:换成|改成|换|改为|用)[^，,。；;！!？?]{0,6}"
 )
 

@@ -35,11 +35,14 @@ _OTHER_OPS = re.compile(
 )
 _AFTER_REF = re.compile(rf"^[^.;!?。；！？]{{0,48}}?{NUM}\s*{SEC}")
 _BEFORE_REF = re.compile(rf"{NUM}\s*{SEC}[^.;!?。；！？]{{0,30}}$")
-_BY = r"(?:\bby\s+|多|加|延长|拉长|长)"
+_SHOWN = r"(?:放|显示|停留|停|播|展示|留)?"  # 多放1秒: shown a second longer
+_BY = rf"(?:\bby\s+|(?:多|加){_SHOWN}|延长|拉长|长)"
 _MORE = re.compile(
     rf"{_BY}\s*{NUM}|{NUM}\s*(?:more|extra)\b|{NUM}\s*{SEC}\s*(?:longer|more|extra)\b"
 )
-_LESS = re.compile(rf"(?:少|减|缩短|剪短|短)\s*{NUM}|{NUM}\s*{SEC}\s*(?:shorter|less)\b")
+_LESS = re.compile(
+    rf"(?:(?:少|减){_SHOWN}|缩短|剪短|短)\s*{NUM}|{NUM}\s*{SEC}\s*(?:shorter|less)\b"
+)
 
 
 _BY_LESS = re.compile(r"\b(?:shorten|trim|cut)\b[^.;!?]*\bby\b")
