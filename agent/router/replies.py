@@ -18,9 +18,12 @@ __all__ = [
     "told",
 ]
 
+# "wait no export": a "no" right before an export word refuses it; it takes nothing back
+_REFUSES_EXPORT = r"(?!\s+(?:export|render|download)|\s*(?:导出|匯出|汇出|渲染|出片|下载))"
 _RETRACTION = re.compile(
     r"^\s*(?:(?:oh|um|uh|hmm|ok|okay|no|wait|actually)[\s,]+)*"
-    r"(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
+    rf"(?:actually\s+(?:no|not|dont){_REFUSES_EXPORT}|actually\s+(?:wait|hold\s+on)|no\s+wait"
+    rf"|wait\s+no{_REFUSES_EXPORT}|scratch\s+that"
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
     r"|不对|不是(?!再|要|让|叫)|等等|算了|先等等|不系|不啱|唔系|唔啱)(?![a-z])"
 )
@@ -28,7 +31,8 @@ _RETRACTION = re.compile(
 # "render it actually scratch that"): where a new clause starts. Only unmistakable forms; a
 # bare "wait" or "hold on" may be content ("hold on the last frame").
 _MIDWAY = re.compile(
-    r"(?:(?<=[\s\-—–~.])|^)(?:wait\s+no|no\s+wait|actually\s+(?:no|wait)|scratch\s+that"
+    r"(?:(?<=[\s\-—–~.])|^)(?:no\s+wait|actually\s+wait|scratch\s+that"
+    rf"|(?:wait|actually)\s+no{_REFUSES_EXPORT}"
     r"|never\s*mind|on\s+second\s+thought|cancel\s+that)(?![a-z])"
     r"|(?:(?<=[\u3400-\u9fff\s.~])|^)(?:算了|等等|不对|不啱|不系)"
 )

@@ -1,0 +1,93 @@
+"""Round-10 classes (training set r9).
+
+1. A refusal right before an export word, as an emoji (❌ 🚫 ⛔ ✋ 🙅, with any skin tone or
+   gender sign) or a casual word ("nah export", "nope render"), never exports; an emoji right
+   after the export word ("export ❌") refuses it too. The edit beside it still runs.
+2. An edit in a language the tables do not read keeps its `sse` before the export even with
+   accents ("ponle música y exporta"): an extra `sse` costs nothing, a dropped edit is harm.
+
+Property tests run under the project's hypothesis profile ("loaded-machine", tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agent.router import Router
+from tests.router_support import plan_of
+
+MANY = settings(max_examples=150)
+
+REFUSALS = [
+    "❌", "❌️", "🚫", "⛔", "⛔️", "✋", "✋🏽", "🙅", "🙅‍♀️", "🙅🏻‍♂️", "🛑", "✖️", "❎",
+    "no", "nah", "nope", "naw", "dont", "don't", "do not", "never", "not",
+]  # fmt: skip
+OPENERS = ["", "ok ", "hmm ", "wait ", "Hey, ", "pls "]
+EXPORTS = ["export", "render", "download", "export it", "render the video", "exporting", "导出"]
+TAILS = [
+    "",
+    " 🙏",
+    ", just fix the typo 🙏",
+    ", only trim the intro",
+    " yet, make it brighter",
+    " pls",
+    "!! change the font instead",
+]
+
+
+@MANY
+@given(
+    st.sampled_from(OPENERS),
+    st.sampled_from(REFUSALS),
+    st.sampled_from(EXPORTS),
+    st.sampled_from(TAILS),
+)
+def test_a_refusal_right_before_an_export_word_never_exports(
+    router: Router, opener: str, refusal: str, export: str, tail: str
+) -> None:
+    text = f"{opener}{refusal} {export}{tail}"
+    plan = plan_of(router, text)
+    assert "export" not in plan, text
+    assert plan, text
+
+
+@MANY
+@given(st.sampled_from(REFUSALS[:13]), st.sampled_from(EXPORTS), st.sampled_from(TAILS))
+def test_a_refusing_emoji_right_after_an_export_word_never_exports(
+    router: Router, refusal: str, export: str, tail: str
+) -> None:
+    text = f"{export} {refusal}{tail}"
+    assert "export" not in plan_of(router, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("❌ export, just fix the typo 🙏", ("sse",)),
+        ("🚫 render, swap the song", ("sse",)),
+        # the emoji is no word: what is asked without one still runs
+        ("✅ trim the intro, then export", ("sse", "export")),
+        ("nah, just export it", ("export",)),
+        ("export it 🙏", ("export",)),
+    ],
+)
+def test_refusing_emoji_examples(router: Router, text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(router, text) == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ponle música y exporta",
+        "ponle música y luego exporta",
+        "pon la música más fuerte y luego exporta",
+        "hazlo más rápido y exporta",
+        "mets la musique plus forte et exporte",
+    ],
+)
+def test_an_accented_edit_before_an_export_keeps_its_sse(router: Router, text: str) -> None:
+    plan = plan_of(router, text)
+    assert "sse" in plan
+    assert "export" not in plan or plan.index("sse") < plan.index("export")
