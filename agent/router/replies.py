@@ -16,6 +16,7 @@ __all__ = [
     "retraction_spans",
     "retracts",
     "told",
+    "without_earlier_settings",
 ]
 
 # "wait no export": a "no" right before an export word refuses it; it takes nothing back
@@ -125,3 +126,27 @@ def told(clause: str) -> Literal["", "sse", "state"]:
     if _FINISHED.search(clause):
         return "sse"
     return "state" if _WHERE_EARLIER.search(clause) else ""
+
+
+# "same as last time, just export", "export it like last time": the earlier export's settings
+# named beside the export, no edit of their own; "same as last time, then export" orders a
+# repeat of the last edit before it
+_EARLIER = (
+    r"(?:(?:do\s+(?:it\s+)?)?(?:the\s+|exactly\s+the\s+)?same(?:\s+settings|\s+way)?\s+as"
+    r"\s+(?:last\s+time|before|the\s+last\s+one|last\s+one|yesterday)|like\s+last\s+time)"
+)
+_EARLIER_FIRST = re.compile(
+    rf"^\W*(?:(?:ok|okay|yeah|so|just|and|pls|please)\s+)*{_EARLIER}\W+"
+    r"(?!\W|then\b|after\b|and\s+then\b)"
+)
+_EARLIER_LAST = re.compile(rf"[\s,;.]+(?:just\s+)?{_EARLIER}\W*$")
+
+
+def without_earlier_settings(text: str) -> str | None:
+    """The turn without a reference to the last export's settings at its start or end ("same
+    as last time, just export" = "export"); None when it holds none, or nothing else."""
+    match = _EARLIER_FIRST.match(text) or _EARLIER_LAST.search(text)
+    if match is None:
+        return None
+    rest = f"{text[: match.start()]} {text[match.end() :]}".strip()
+    return rest or None

@@ -5,6 +5,10 @@
    after the export word ("export ❌") refuses it too. The edit beside it still runs.
 2. An edit in a language the tables do not read keeps its `sse` before the export even with
    accents ("ponle música y exporta"): an extra `sse` costs nothing, a dropped edit is harm.
+3. The last export's settings named beside the export ("same as last time, just export", "redo
+   the export from before but in 720p") are no edit: export only. With an edit of its own, or a
+   "then" ordering a repeat of the last edit first, the `sse` stays.
+4. A cost question about the plan's allowance without the word "credits" asks for credits.
 
 Property tests run under the project's hypothesis profile ("loaded-machine", tests/conftest.py).
 """
@@ -91,3 +95,38 @@ def test_an_accented_edit_before_an_export_keeps_its_sse(router: Router, text: s
     plan = plan_of(router, text)
     assert "sse" in plan
     assert "export" not in plan or plan.index("sse") < plan.index("export")
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("same as before, just render it", ("export",)),
+        ("ok same as last time, export please", ("export",)),
+        ("export it like last time", ("export",)),
+        ("redo the export but in 1080p", ("export",)),
+        ("pls redo the export from earlier but as a gif", ("export",)),
+        # a "then" orders a repeat of the last edit; an edit of its own stays
+        ("same as last time, then export", ("sse", "export")),
+        ("same as last time but with the new song, then export", ("sse", "export")),
+        ("same as before, add music and export", ("sse", "export")),
+        ("redo the render with the new song", ("sse", "export")),
+        ("same as last time", ("sse",)),
+        ("don't redo the export", ("sse",)),
+    ],
+)
+def test_the_last_exports_settings_are_no_edit(
+    router: Router, text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(router, text) == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would a 4k render eat a lot of my plan?",
+        "does this eat up my plan?",
+        "how much of my plan is left?",
+    ],
+)
+def test_the_plans_allowance_asked_is_credits(router: Router, text: str) -> None:
+    assert plan_of(router, text) == ("credits",)
