@@ -9,6 +9,11 @@
    the export from before but in 720p") are no edit: export only. With an edit of its own, or a
    "then" ordering a repeat of the last edit first, the `sse` stays.
 4. A cost question about the plan's allowance without the word "credits" asks for credits.
+5. The business register's imperative ("please proceed with the final render") asks for the
+   export, only as its clause's command: after a subordinator ("before we proceed with the
+   export, fix the audio") or someone's approval awaited it runs nothing.
+6. A question beside an export put off still gets its read-only answer ("please confirm the
+   current timeline composition before we sign off" = state), never an export.
 
 Property tests run under the project's hypothesis profile ("loaded-machine", tests/conftest.py).
 """
@@ -130,3 +135,44 @@ def test_the_last_exports_settings_are_no_edit(
 )
 def test_the_plans_allowance_asked_is_credits(router: Router, text: str) -> None:
     assert plan_of(router, text) == ("credits",)
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("please proceed with the export", ("export",)),
+        ("ok, kindly go ahead with the final render", ("export",)),
+        ("move the logo to the top left, then proceed with the render", ("sse", "export")),
+    ],
+)
+def test_the_business_imperative_asks_for_the_export(
+    router: Router, text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(router, text) == plan
+
+
+@MANY
+@given(
+    st.sampled_from(["before we", "once the client lets us", "after legal signs off we", "if we"]),
+    st.sampled_from(["proceed with", "go ahead with", "move forward with", "carry on with"]),
+    st.sampled_from(["the export", "the final render", "the download", "the render"]),
+    st.sampled_from([", fix the audio", ", swap the song", ". make it warmer"]),
+)
+def test_the_business_imperative_under_a_subordinator_never_exports(
+    router: Router, lead: str, proceed: str, export: str, edit: str
+) -> None:
+    text = f"{lead} {proceed} {export}{edit}"
+    plan = plan_of(router, text)
+    assert "export" not in plan, text
+    assert "sse" in plan, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please confirm the current timeline composition before we sign off.",
+        "please show the current timeline before we sign off",
+    ],
+)
+def test_a_question_beside_a_wait_gets_a_read_only_answer(router: Router, text: str) -> None:
+    assert plan_of(router, text) == ("state",)
