@@ -90,6 +90,15 @@ ROUTER = {
     # "same as last time, render it out" planned with an edit first
     "round9t_everyday": (1.0, 0),
     "round9t_hard": (0.97, 0),
+    # r9 held out, first sight on the round-9 code f4d778e: everyday 100/100 0 harmful, hard
+    # 91/100 1 harmful ("❌ export, just fix the typo" exported). After the round-10 classes
+    # (refusing emoji and "nah" beside an export word, accented unread edits, the last export's
+    # settings, the business imperative, a read-only answer beside a wait;
+    # tests/unit/test_router_round10.py): 100/100 and 97/100, none harmful; open: "generate the
+    # final asset for distribution" (export), "if I have enough credits, export it" (the
+    # credits check alone, by the round-5 rule) and "ponle música y luego lo exportas" (sse)
+    "round9_everyday": (1.0, 0),
+    "round9_hard": (0.97, 0),
 }
 
 
