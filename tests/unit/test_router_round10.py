@@ -9,7 +9,8 @@
    the export from before but in 720p") are no edit: export only. With an edit of its own, or a
    "then" ordering a repeat of the last edit first, the `sse` stays.
 4. A cost question about the plan's allowance without the word "credits" asks for credits.
-5. The business register's imperative ("please proceed with the final render") asks for the
+5. The business register's imperative ("please proceed with the final render", "generate the
+   final asset") asks for the
    export, only as its clause's command: after a subordinator ("before we proceed with the
    export, fix the audio") or someone's approval awaited it runs nothing.
 6. A question beside an export put off still gets its read-only answer ("please confirm the
@@ -141,6 +142,9 @@ def test_the_plans_allowance_asked_is_credits(router: Router, text: str) -> None
     ("text", "plan"),
     [
         ("please proceed with the export", ("export",)),
+        ("kindly produce the final deliverable for the client", ("export",)),
+        ("don't generate the final file yet", ("sse",)),
+        ("did you generate the final asset?", ("sse",)),
         ("ok, kindly go ahead with the final render", ("export",)),
         ("move the logo to the top left, then proceed with the render", ("sse", "export")),
     ],

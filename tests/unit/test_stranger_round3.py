@@ -94,11 +94,11 @@ ROUTER = {
     # 91/100 1 harmful ("❌ export, just fix the typo" exported). After the round-10 classes
     # (refusing emoji and "nah" beside an export word, accented unread edits, the last export's
     # settings, the business imperative, a read-only answer beside a wait;
-    # tests/unit/test_router_round10.py): 100/100 and 97/100, none harmful; open: "generate the
-    # final asset for distribution" (export), "if I have enough credits, export it" (the
-    # credits check alone, by the round-5 rule) and "ponle música y luego lo exportas" (sse)
+    # tests/unit/test_router_round10.py): 100/100 and 98/100, none harmful; open: "if I have
+    # enough credits, export it" (the credits check alone, by the round-5 rule) and "ponle
+    # música y luego lo exportas" (sse: the Spanish verb's endings are not read)
     "round9_everyday": (1.0, 0),
-    "round9_hard": (0.97, 0),
+    "round9_hard": (0.98, 0),
 }
 
 
