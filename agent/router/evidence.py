@@ -38,6 +38,13 @@ _FILLER = (
     r"|looks\s+good|all\s+good|done|its\s+done|that\s+works|lgtm|sounds\s+good|love\s+it)"
 )
 _LEAD_EN = re.compile(rf"^\W*(?:{_FILLER}\W*)*$")
+# round 10: the business register, as its clause's imperative ("please proceed with the final
+# render"); never after a subordinator ("before we proceed with the export, fix the audio")
+_PROCEED_EN = re.compile(
+    rf"^\W*(?:{_FILLER}\W*)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:proceed|go\s+ahead"
+    r"|move\s+forward|carry\s+on|get\s+started)\s+with(?:\s+(?:the|a|an|my|our|your|this))?"
+    r"(?:\s+(?:final|full|last|actual))?\s*$"
+)
 _ASK_EN = re.compile(
     r"(?:\b(?:can|could|would|will|wud|cud|cn)\s+(?:you|u|ya|yall)|\bplease|\bpls|\bplz|\bkindly"
     r"|\bgo\s+ahead\s+(?:and|n)|\bjust|\bthen|\band|\bn|\blets|\blet\s+us|\b(?:want|wanna|need"
@@ -128,7 +135,7 @@ def sense(word: str, before: str, after: str) -> Sense:
         return "modifier"  # "downloads take forever", "the exported video"
     if not (_AFTER_EN.match(after) or _AFTER_ZH.match(after)):
         return "unsure"
-    if any(r.match(before) for r in (_LEAD_EN, _LEAD_ZH)) or any(
+    if any(r.match(before) for r in (_LEAD_EN, _LEAD_ZH, _PROCEED_EN)) or any(
         r.search(before) for r in (_ASK_EN, _ASK_ZH)
     ):
         return "request"  # "pls export it", 够就render

@@ -32,7 +32,13 @@ from agent.router.reading import (
     with_check,
     works_first,
 )
-from agent.router.replies import accepted_offer, refuses, retracts, told
+from agent.router.replies import (
+    accepted_offer,
+    refuses,
+    retracts,
+    told,
+    without_earlier_settings,
+)
 from agent.router.request import Spot, screen, unsure, work_first
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
@@ -176,6 +182,7 @@ class KeywordRouter:
             )
             return Decision(None, declined, firm, holds, named)
         plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
+        plan = self._same_as_before(respelled, plan, attachments)
         # the export gate: an export word used in another sense never plans an export
         if "export" in plan:
             spots = self.export_spots(respelled)
@@ -188,6 +195,17 @@ class KeywordRouter:
         declined = tuple(a for a in declined if a not in plan)
         route = Route(plan, "keyword", prepared.language, declined) if plan else None
         return Decision(route, declined, firm, holds, named)
+
+    def _same_as_before(
+        self, text: str, plan: tuple[Action, ...], attachments: Sequence[str]
+    ) -> tuple[Action, ...]:
+        """ "same as last time, just export": the earlier export's settings are no edit, when
+        the rest of the turn asks for the export alone."""
+        rest = without_earlier_settings(text) if plan == ("sse", "export") else None
+        if rest is None:
+            return plan
+        route = self.analyse(rest, attachments).route
+        return ("export",) if route is not None and route.actions == ("export",) else plan
 
     def _named(self, text: str, respelled: str, clauses: Sequence[Clause]) -> tuple[Action, ...]:
         """Commands the turn only names: in a mention and asked for by no clause, or an export

@@ -194,7 +194,9 @@ class Router:
         # model could name
         quiet = decision.waits or bool(declined and _FORBIDS.search(prepared.text))
         held = self._held(decision)
-        guessed = None if quiet else self._guess(text, media, decision, read_only=False)
+        # still, a question beside the wait gets its read-only answer ("please confirm the
+        # current timeline composition before we sign off"): state and credits change nothing
+        guessed = self._guess(text, media, decision, read_only=quiet)
         if guessed is not None:
             return guessed
         default = Route(

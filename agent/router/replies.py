@@ -16,11 +16,15 @@ __all__ = [
     "retraction_spans",
     "retracts",
     "told",
+    "without_earlier_settings",
 ]
 
+# "wait no export": a "no" right before an export word refuses it; it takes nothing back
+_REFUSES_EXPORT = r"(?!\s+(?:export|render|download)|\s*(?:导出|匯出|汇出|渲染|出片|下载))"
 _RETRACTION = re.compile(
     r"^\s*(?:(?:oh|um|uh|hmm|ok|okay|no|wait|actually)[\s,]+)*"
-    r"(?:actually\s+(?:no|not|dont|wait|hold\s+on)|no\s+wait|wait\s+no|scratch\s+that"
+    rf"(?:actually\s+(?:no|not|dont){_REFUSES_EXPORT}|actually\s+(?:wait|hold\s+on)|no\s+wait"
+    rf"|wait\s+no{_REFUSES_EXPORT}|scratch\s+that"
     r"|never\s*mind|forget\s+(?:that|it)|cancel\s+(?:that|it)|on\s+second\s+thought"
     r"|不对|不是(?!再|要|让|叫)|等等|算了|先等等|不系|不啱|唔系|唔啱)(?![a-z])"
 )
@@ -28,7 +32,8 @@ _RETRACTION = re.compile(
 # "render it actually scratch that"): where a new clause starts. Only unmistakable forms; a
 # bare "wait" or "hold on" may be content ("hold on the last frame").
 _MIDWAY = re.compile(
-    r"(?:(?<=[\s\-—–~.])|^)(?:wait\s+no|no\s+wait|actually\s+(?:no|wait)|scratch\s+that"
+    r"(?:(?<=[\s\-—–~.])|^)(?:no\s+wait|actually\s+wait|scratch\s+that"
+    rf"|(?:wait|actually)\s+no{_REFUSES_EXPORT}"
     r"|never\s*mind|on\s+second\s+thought|cancel\s+that)(?![a-z])"
     r"|(?:(?<=[\u3400-\u9fff\s.~])|^)(?:算了|等等|不对|不啱|不系)"
 )
@@ -121,3 +126,27 @@ def told(clause: str) -> Literal["", "sse", "state"]:
     if _FINISHED.search(clause):
         return "sse"
     return "state" if _WHERE_EARLIER.search(clause) else ""
+
+
+# "same as last time, just export", "export it like last time": the earlier export's settings
+# named beside the export, no edit of their own; "same as last time, then export" orders a
+# repeat of the last edit before it
+_EARLIER = (
+    r"(?:(?:do\s+(?:it\s+)?)?(?:the\s+|exactly\s+the\s+)?same(?:\s+settings|\s+way)?\s+as"
+    r"\s+(?:last\s+time|before|the\s+last\s+one|last\s+one|yesterday)|like\s+last\s+time)"
+)
+_EARLIER_FIRST = re.compile(
+    rf"^\W*(?:(?:ok|okay|yeah|so|just|and|pls|please)\s+)*{_EARLIER}\W+"
+    r"(?!\W|then\b|after\b|and\s+then\b)"
+)
+_EARLIER_LAST = re.compile(rf"[\s,;.]+(?:just\s+)?{_EARLIER}\W*$")
+
+
+def without_earlier_settings(text: str) -> str | None:
+    """The turn without a reference to the last export's settings at its start or end ("same
+    as last time, just export" = "export"); None when it holds none, or nothing else."""
+    match = _EARLIER_FIRST.match(text) or _EARLIER_LAST.search(text)
+    if match is None:
+        return None
+    rest = f"{text[: match.start()]} {text[match.end() :]}".strip()
+    return rest or None

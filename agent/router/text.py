@@ -39,6 +39,17 @@ _SPACES = re.compile(r"\s+")
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
 # except money, which names the balance ("💰 left?")
 _MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
+# and a refusal, which says "no" ("❌ export, just fix the typo", "🙅‍♀️ render"), in front of
+# or right after an export word ("export ❌"): a "no" the grammar reads like the word
+_REFUSING = "\u274c\u274e\u2716\U0001f6ab\u26d4\U0001f6d1\u270b\U0001f645"
+_REFUSAL = re.compile(f"[{_REFUSING}]")
+_EXPORT_WORD = r"(?:export|render|download)[a-z]*|导出|匯出|汇出|渲染|出片|下载"
+_MODIFIERS = "\\s\ufe0f\u200d\U0001f3fb-\U0001f3ff\u2640\u2642"
+_REFUSED_AFTER = re.compile(
+    rf"(?<![a-z])({_EXPORT_WORD})((?:\s+(?:it|this|that|the\s+video))?[{_MODIFIERS}]*)[{_REFUSING}]"
+)
+# "nah export", "nope render": a casual "no" right before an export word
+_CASUAL_NO = re.compile(rf"(?<![a-z])(?:nah|nope|naw)\s+(?=(?:{_EXPORT_WORD}))")
 # and an hourglass, which asks how far along it is ("⏳?")
 _WAITING = re.compile("[\u231b\u23f3]")
 _SLANG = {
@@ -65,7 +76,10 @@ _SLANG = {
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
 }
-_SLANG_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_SLANG) + r")(?![a-z])")
+# whole words only, accented letters being letters too ("rápido" holds no "r" = "are")
+_SLANG_WORD = re.compile(
+    r"(?<![a-z\u00c0-\u024f])(?:" + "|".join(_SLANG) + r")(?![a-z\u00c0-\u024f])"
+)
 # Colloquial question words read as their standard forms: 现在啥样了 = 现在什么样了.
 _COLLOQUIAL = str.maketrans({"啥": "什么", "咋": "怎么"})
 # Cantonese colloquial forms read as Mandarin (after Traditional folding): 唔好匯出 = 不要导出,
@@ -219,6 +233,8 @@ def normalize(text: str) -> str:
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
     folded = _WAITING.sub(" status ", _MONEY.sub(" credits ", folded))
+    folded = _REFUSED_AFTER.sub(r" no \1\2 ", folded)
+    folded = _CASUAL_NO.sub("no ", _REFUSAL.sub(" no ", folded))
     folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()

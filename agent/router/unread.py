@@ -14,6 +14,7 @@ among them `common_words`) and their misspellings.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -27,10 +28,21 @@ _EDITISH = re.compile(
     r"|smooth|quick|light|heavy|high|low|zoom|speed|volume|colou?rs?|text|titles?|logo|photos?"
     r"|pics?|images?|fonts?|captions?|subtitles?|effects?|audio|sound|voice|length|size)"
     r"(?:er|ly|ness)?\b|\b(?:music|vide|movie|clip|song|pictur|foto)[a-z]*"
+    # the same in Spanish, French, Portuguese, Italian ("hazlo más rápido", "plus forte")
+    r"|\b(?:rapid|lent[oae]|cort[oa]|larg[oa]|brill|oscur|sombr|fuert|fort|clar|titul|titr"
+    r"|text[oe]|imag|volum|sonid|son\b|cancion|chanson|canzon|voz|voix|letra|color|coule)[a-z]*"
 )
 
 # An English report of how it is ("the transitions are chef's kiss"): praise, not an edit
 _REPORT = re.compile(r"\b(?:is|are|was|were|looks?|looked|seems?|feels?|sounds?|its|thats)\b")
+
+
+def _plain(text: str) -> str:
+    """Latin letters without their accents ("música" = "musica")."""
+    if text.isascii():
+        return text
+    split = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in split if not unicodedata.combining(c)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +66,7 @@ class UnreadWords:
     def editish(self, text: str, *, most: bool = False) -> bool:
         """Half the words (more than half when `most`) are unread, and one names what an edit
         works on. Chinese is read; a clause holding any is never unread."""
+        text = _plain(text)  # "ponle música": the accent hides no word
         if _CJK.search(text) or not (_EDITISH.search(text) or self.topic.search(text)):
             return False
         if _REPORT.search(text):

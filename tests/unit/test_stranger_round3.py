@@ -89,7 +89,16 @@ ROUTER = {
     # harmful; open: "I don't understand what is inside my project now, please show" (state) and
     # "same as last time, render it out" planned with an edit first
     "round9t_everyday": (1.0, 0),
-    "round9t_hard": (0.97, 0),
+    "round9t_hard": (0.98, 0),  # 69/70 after round 10 ("same as last time, render it out")
+    # r9 held out, first sight on the round-9 code f4d778e: everyday 100/100 0 harmful, hard
+    # 91/100 1 harmful ("❌ export, just fix the typo" exported). After the round-10 classes
+    # (refusing emoji and "nah" beside an export word, accented unread edits, the last export's
+    # settings, the business imperative, a read-only answer beside a wait;
+    # tests/unit/test_router_round10.py): 100/100 and 98/100, none harmful; open: "if I have
+    # enough credits, export it" (the credits check alone, by the round-5 rule) and "ponle
+    # música y luego lo exportas" (sse: the Spanish verb's endings are not read)
+    "round9_everyday": (1.0, 0),
+    "round9_hard": (0.98, 0),
 }
 
 
