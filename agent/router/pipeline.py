@@ -129,6 +129,18 @@ def build_keyword_router(tables: RouterTables | None = None) -> KeywordRouter:
     return KeywordRouter(tables if tables is not None else load_tables())
 
 
+def _edits_first(routed: Route) -> Route:
+    """The plan's safety invariant, whatever stage made it: each action once, and an export
+    after the turn's `sse` (an export run before the edit would render the video unedited:
+    "we need the final asset by EOD; please update the lower third and render")."""
+    actions = tuple(dict.fromkeys(routed.actions))
+    if "export" in actions and "sse" in actions and actions.index("export") < actions.index("sse"):
+        rest = [a for a in actions if a != "export"]
+        rest.insert(rest.index("sse") + 1, "export")
+        actions = tuple(rest)
+    return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
+
+
 class Router:
     """Routes a turn: keywords decide when they can; otherwise the fallback, else the default."""
 
@@ -164,7 +176,7 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
-        routed = await self._route(text, attachments)
+        routed = _edits_first(await self._route(text, attachments))
         if "export" in routed.actions or "export" in routed.declined:
             return routed
         said = prepare(text).text
