@@ -135,7 +135,7 @@ def _edits_first(routed: Route) -> Route:
     "we need the final asset by EOD; please update the lower third and render")."""
     actions = tuple(dict.fromkeys(routed.actions))
     if "export" in actions and "sse" in actions and actions.index("export") < actions.index("sse"):
-        rest = [a for a in actions if a != "export"]
+        rest: list[Action] = [a for a in actions if a != "export"]
         rest.insert(rest.index("sse") + 1, "export")
         actions = tuple(rest)
     return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
