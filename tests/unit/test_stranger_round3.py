@@ -99,6 +99,16 @@ ROUTER = {
     # música y luego lo exportas" (sse: the Spanish verb's endings are not read)
     "round9_everyday": (1.0, 0),
     "round9_hard": (0.98, 0),
+    # r10 held out, first sight on the round-10 code 9e4af99: everyday 100/100 0 harmful, hard
+    # 95/100, none harmful by this count, but one plan ran an export before the edit the same
+    # message asked for (export, sse, export for "We need the final asset by EOD; please update
+    # the lower third … and render"): held since by every plan's order invariant
+    # (pipeline._edits_first, tests/unit/test_router_plan_order.py), 96/100. Open: "Before
+    # export, … After, do the export." (sse only), "wya on the render" (state), a client's
+    # approval already given ("she's happy with it so … download it now": an edit planned first),
+    # a title's "credits line" read as a credits question
+    "round10_everyday": (1.0, 0),
+    "round10_hard": (0.96, 0),
 }
 
 
@@ -202,6 +212,14 @@ TRANSLATOR = {
     # credits balance.", and its label keeps "credit balance"
     "round9_everyday": (0.98, 1),
     "round9_hard": (1.0, 0),
+    # r10 held out, first sight on the round-10 code 9e4af99, not tuned on: everyday 55/60, 3
+    # kept spans lost to whole-sentence templates (none spliced: "Refresh the page to see the
+    # updated preview." became the state line; "You can export whenever you're ready.", a
+    # permission, became "I'll export the MP4 for you." and exported), hard 52/60 with 3 exports
+    # nobody asked for ("you'd normally hit Export > Final Quality, but … I'll hold off"; a cost
+    # notice before "choose 1080p from the Export menu"; Canva's Share > Download)
+    "round10_everyday": (0.91, 3),
+    "round10_hard": (0.86, 0),
 }
 
 
