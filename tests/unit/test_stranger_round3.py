@@ -424,6 +424,11 @@ LOCAL = {
     # seconds" and 时长砍一半 lost). After the round-11 classes (see
     # tests/unit/test_interpreter_round11.py): 80/80 (60 correct, 20 declined), none wrong.
     "blind_r9": (1.0, 0),
+    # r10 held out, first sight on the round-10 code 9e4af99: 78/80: 59 correct, 19 declined,
+    # 2 wrong ("make the sky pink and dramatic" zoomed the camera on "dramatic"; "make the harbor
+    # pic 2 seconds and the beach one 4" made the video 2 s). After the round-12 classes (see
+    # tests/unit/test_interpreter_round12.py): 80/80 (60 correct, 20 declined), none wrong.
+    "blind_r10": (1.0, 0),
 }
 
 

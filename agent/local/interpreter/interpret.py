@@ -33,7 +33,13 @@ from agent.local.interpreter.intents import Look, Request, parse
 from agent.local.interpreter.lengths import new_length
 from agent.local.interpreter.photomix import mixed_lengths
 from agent.local.interpreter.photos import photo_edit
-from agent.local.interpreter.photosteps import apply_lengths, apply_photos, one_length, wants_total
+from agent.local.interpreter.photosteps import (
+    apply_lengths,
+    apply_photos,
+    named_lengths,
+    one_length,
+    wants_total,
+)
 from agent.local.interpreter.phrasebook import Phrasebook, find_key, load_phrasebook
 from agent.local.interpreter.plan import (
     AskStep,
@@ -190,6 +196,13 @@ class _Planner:
             # "the first 5 s, the rest 2 s"; a photo not named keeps its length
             mixed_ms = [ms if ms is not None else lengths[i] for i, ms in enumerate(mixed)]
             apply_lengths(self.edits, mixed_ms, "set_photo_lengths")
+            self._drop_length()
+        elif (
+            named := None if req.text else named_lengths(req.folded, visuals, subjects)
+        ) is not None:
+            # "the harbor pic 2 seconds and the beach one 4"; a photo not named keeps its length
+            named_ms = [ms if ms is not None else lengths[i] for i, ms in enumerate(named)]
+            apply_lengths(self.edits, named_ms, "set_photo_lengths")
             self._drop_length()
         elif photos is not None:
             new_ms = None

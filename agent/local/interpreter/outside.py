@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agent.local.interpreter.scenes import SCENE
+
 __all__ = ["outside_spans"]
 
 _COLOUR = (
@@ -24,6 +26,11 @@ _TONE_TAIL = (
     r"(?:\s*(?:,|and|&)\s*(?:more\s+|a\s+bit\s+more\s+)?(?:dramatic|moody|cinematic|vivid|vibrant"
     r"|punchy|intense|rich|deep|warm|warmer|cool|cooler|bright|brighter|dark|darker|saturated"
     r"|golden|orange|red|pink|purple|yellow|blue|contrasty|glowing))*"
+)
+_TONE_ONLY = re.compile(
+    rf"\s*(?:more\s+|a\s+bit\s+more\s+)?(?:dramatic|moody|cinematic|vivid"
+    rf"|vibrant|punchy|intense|rich|warm|cool|bright|dark|saturated|glowing){_TONE_TAIL}\s*[,.!]?\s*",
+    re.IGNORECASE,
 )
 _TIMELINE_WORD = re.compile(
     r"\b(?:title|titles|caption|captions|subtitles?|text|font|words|letters|music|song|audio"
@@ -38,7 +45,7 @@ _EN_COLOUR = re.compile(
     r"|(?:shot|filmed)\s+on\s+(?:film|8mm|16mm|35mm|a\s+\w+\s+camera)|light\s+leaks?|vignette"
     r"|filters?|(?:instagram|vintage|retro|film)\s+(?:filter|look|tone))\b"
     rf"|\b(?:make|turn|paint|colou?r|change)\s+(?:the\s+|my\s+)?(?:\w+\s+){{0,3}}?"
-    r"(?:red|orange|yellow|green|blue|pink|purple|golden)\b",
+    rf"(?:red|orange|yellow|green|blue|pink|purple|golden)\b{_TONE_TAIL}",
     re.IGNORECASE,
 )
 _ZH_HUE = r"(?:红|橙|橘|黄|绿|蓝|紫|粉|金|白|黑|灰|彩|暖|冷)色?"
@@ -217,16 +224,30 @@ def _tempo(text: str) -> tuple[bool, str]:
     return rest != text, rest
 
 
+def _scene_only(match: re.Match[str]) -> str:
+    """A colour phrase blanked when it is about a thing in the photo (the sky), else kept."""
+    said = match.group(0)
+    return " " if SCENE.search(said) and not _TIMELINE_WORD.search(said) else said
+
+
 def _colour(text: str) -> tuple[bool, str]:
-    found = False
+    found = hit = False
     clauses = re.split(r"(?<=[,.;!?，。；！？])", text)
     out = []
     for clause in clauses:
         if _TIMELINE_WORD.search(clause):
-            out.append(clause)  # "make the title red" restyles text; "brighter music" is music
+            # "make the title red" restyles text, "brighter music" is music; but "make the sky
+            # pink and the title bigger" recolours the sky, not the title
+            new = _ZH_COLOUR.sub(_scene_only, _EN_COLOUR.sub(_scene_only, clause))
+            hit = new != clause
+            found = found or hit
+            out.append(new)
             continue
         new = _ZH_COLOUR.sub(" ", _EN_COLOUR.sub(" ", clause))
-        found = found or new != clause
+        if hit and _TONE_ONLY.fullmatch(clause):
+            new = " "  # "make the sky pink, dramatic and moody": the tone words go with it
+        hit = new != clause
+        found = found or hit
         out.append(new)
     return found, "".join(out)
 

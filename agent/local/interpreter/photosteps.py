@@ -23,7 +23,14 @@ from agent.local.interpreter.videotrack import generate, look_of
 if TYPE_CHECKING:
     from agent.local.interpreter.editsteps import EditSteps
 
-__all__ = ["OneLength", "apply_lengths", "apply_photos", "one_length", "wants_total"]
+__all__ = [
+    "OneLength",
+    "apply_lengths",
+    "apply_photos",
+    "named_lengths",
+    "one_length",
+    "wants_total",
+]
 
 _TOTAL = re.compile(
     r"\b(?:total|in\s+all|overall|altogether|whole\s+(?:video|thing|clip))\b"
@@ -89,6 +96,42 @@ def one_length(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> O
     if _MORE.search(around):
         return OneLength(index, delta_ms=ms)
     return OneLength(index, ms=ms)
+
+
+_UNIT = re.compile(rf"{NUM}\s*{SEC}")
+_BARE = re.compile(rf"{NUM}\s*(?=$|[,.;!?，。；！？]|\s+(?:and|then|also|please|pls)\b)")
+
+
+def named_lengths(
+    folded: str, current: tuple[Asset, ...], subjects: Subjects
+) -> list[int | None] | None:
+    """Each photo's new length (ms, None: kept) when the message names two or more photos, each
+    followed by its own length ("make the harbor pic 2 seconds and the beach one 4", 海港那张2秒，
+    沙滩那张4秒), else None. A later photo's bare number takes the unit said before it; a length
+    by ("2 seconds longer"), a total or "each" is not this kind."""
+    if len(current) < 2 or _EACH.search(folded) or wants_total(folded):
+        return None
+    if _OTHER_OPS.search(folded) or _BY_LESS.search(folded):
+        return None
+    refs = [(at, a) for at, a in photo_refs(folded, current, [], subjects) if a is not None]
+    ids = [a.asset_id for _, a in refs]
+    if len(set(ids)) < 2 or len(set(ids)) != len(ids) or not _UNIT.search(folded[refs[0][0] :]):
+        return None
+    if _UNIT.search(folded[: refs[0][0]]):
+        return None  # "2 seconds for the harbor and 4 for the beach": not read here
+    order = [a.asset_id for a in current]
+    lengths: list[int | None] = [None] * len(current)
+    ends = [at for at, _ in refs[1:]] + [len(folded)]
+    for (at, asset), end in zip(refs, ends, strict=True):
+        part = folded[at:end]
+        if _MORE.search(part) or _LESS.search(part):
+            return None
+        match = _UNIT.search(part) or (_BARE.search(part) if at > refs[0][0] else None)
+        value = parse_number(next(g for g in match.groups() if g)) if match else None
+        if not value:
+            return None
+        lengths[order.index(asset.asset_id)] = round(value * 1000)
+    return lengths
 
 
 def apply_lengths(steps: EditSteps, lengths: list[int], op: str) -> None:
