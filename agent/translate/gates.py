@@ -38,6 +38,7 @@ __all__ = [
     "gate",
     "has_link",
     "later_step",
+    "not_asked",
     "short_balance",
     "upload_fetch",
     "without",
@@ -115,6 +116,46 @@ _FOREIGN = re.compile(
     r"|(?:导出|匯出|導出|汇出)\s*(?:>|→|›)?\s*(?:jpe?g|png|heic|pdf)",
     re.IGNORECASE,
 )
+# an export said but not asked for: leave to give ("You can export whenever you're ready",
+# 你随时可以导出), a habit beside a hold ("you'd normally hit Export …, but … I'll hold off"),
+# or one choice among priced options ("… or choose 1080p (10 credits) from the Export menu");
+# "You can export your video anytime from the top toolbar" still points at a step and runs
+_LEAVE = re.compile(
+    r"\byou\s+(?:can|could|may)\s+(?:always\s+|also\s+|just\s+)?(?:export|render|download)\b"
+    r"(?=[^.;!?]*\b(?:whenever|when(?:ever)?\s+you(?:['’]re|\s+are)"
+    r"\s+ready|if\s+you\s+(?:like|want|wish|prefer)))"
+    r"|(?:你|您)?随时(?:都)?(?:可以|能)(?:导出|渲染|下载)|(?:你|您)(?:可以|能)随时(?:导出|渲染|下载)",
+    re.IGNORECASE,
+)
+_HABIT = re.compile(
+    r"\byou(?:['’]d|\s+would)\s+(?:normally|usually|typically|ordinarily)\b|通常(?:你)?会|一般(?:你)?会",
+    re.IGNORECASE,
+)
+_HOLD = re.compile(
+    r"\b(?:hold(?:ing)?\s+off|wait(?:ing)?\s+for|I(?:['’]ll|\s+will)\s+(?:hold|wait|not))\b"
+    r"|先不|暂不|暫不|等客户|先等",
+    re.IGNORECASE,
+)
+_CHOICE = re.compile(
+    r"\bor\s+(?:you\s+can\s+)?(?:choose|pick|select|go\s+with|opt\s+for|switch\s+to)\b"
+    r"|或者?(?:选择?|选|改选|换成)",
+    re.IGNORECASE,
+)
+_PRICED = re.compile(r"\d+\s*(?:credits?|积分|點數|点数|点)", re.IGNORECASE)
+# where a step of another program is named: an export, or a download or save of its file
+_STEP_WORD = re.compile(
+    r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存", re.IGNORECASE
+)
+
+
+def not_asked(sentence: str) -> bool:
+    """Whether a sentence's export is said but not asked for (see `_LEAVE`): permission, a habit
+    beside a hold, or a choice among priced options."""
+    return bool(
+        _LEAVE.search(sentence)
+        or (_HABIT.search(sentence) and _HOLD.search(sentence))
+        or (_CHOICE.search(sentence) and _PRICED.search(sentence))
+    )
 
 
 def agent_will(sentence: str) -> bool:
@@ -177,7 +218,7 @@ def gate(
     given)."""
     actions = reading.actions
     if "export" in actions and (
-        short or done or upload_fetch(sentence) or foreign_export(sentence)
+        short or done or upload_fetch(sentence) or foreign_export(sentence) or not_asked(sentence)
     ):
         instead = ("credits",) if short else ()
         swapped = tuple(
@@ -254,9 +295,11 @@ def _opens_offer(sentence: str, structure: StructureTables) -> bool:
 
 
 def _step_at(sentence: str) -> int:
-    """Where the sentence's export step is named (its end when it names none)."""
-    found = _EXPORT_WORD.search(sentence)
-    return found.start() if found else len(sentence)
+    """Where the sentence's last export step, or download of a file, is named (its end when it
+    names none): "in Resolve you'd use Deliver > Render Queue, but here … just hit Export" steps
+    here, "can be saved via Share > Download in Canva" there."""
+    found = list(_STEP_WORD.finditer(sentence))
+    return found[-1].start() if found else len(sentence)
 
 
 def _retry_line(lang: LanguageTable) -> str:

@@ -217,9 +217,15 @@ TRANSLATOR = {
     # updated preview." became the state line; "You can export whenever you're ready.", a
     # permission, became "I'll export the MP4 for you." and exported), hard 52/60 with 3 exports
     # nobody asked for ("you'd normally hit Export > Final Quality, but … I'll hold off"; a cost
-    # notice before "choose 1080p from the Export menu"; Canva's Share > Download)
-    "round10_everyday": (0.91, 3),
-    "round10_hard": (0.86, 0),
+    # notice before "choose 1080p from the Export menu"; Canva's Share > Download). After the
+    # round-11 classes (permission, a habit beside a hold, a choice among priced options, another
+    # program named at the clause's end; tests/unit/test_translate_round11.py): 56/60 with 2
+    # kept spans lost and 55/60, no wrong export. Open: uploads asked for ("Send me a photo",
+    # "re-send it as a JPG", "drag the voiceover file onto the audio lane"), "Go to Export > MP4
+    # > 720p to save a smaller file" read as an upload, a cost list's "Just tell me which one
+    # you want" read as sse, "but here … just hit Export" now exports with a stray state
+    "round10_everyday": (0.93, 2),
+    "round10_hard": (0.91, 0),
 }
 
 
