@@ -226,6 +226,13 @@ TRANSLATOR = {
     # you want" read as sse, "but here … just hit Export" now exports with a stray state
     "round10_everyday": (0.93, 2),
     "round10_hard": (0.91, 0),
+    # r11 held out, first sight on the round-11 code f3dd93b, not tuned on: everyday 59/60, 1 kept
+    # span lost to the export template ("Tap Download to save the clip to your phone."), no
+    # wrong export; hard 51/60, none lost, 2 exports nobody asked for ("Feel free to export
+    # anytime", a permission; "In Google Drive, right-click the file and choose Download", a
+    # program the tables do not know)
+    "round11_everyday": (0.98, 1),
+    "round11_hard": (0.85, 0),
 }
 
 
