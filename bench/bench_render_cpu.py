@@ -245,8 +245,13 @@ def _cli(argv: list[str]) -> None:
             positional = [argv.pop(0)]
         elif arg in options:
             options[arg] = argv.pop(0)
-        else:
+        elif arg.isdigit() and not positional:
             positional.append(arg)
+        else:
+            sys.exit(
+                "usage: bench_render_cpu.py [rounds | --runs N | --quick] [--reference MP4] "
+                f"[--keep DIR] [--json] (not {arg!r})"
+            )
     figures = main(
         int(positional[0]) if positional else ROUNDS,
         Path(options["--reference"]) if options["--reference"] else None,
