@@ -84,3 +84,21 @@ def test_title_position_with_whole_video_length_gives_both(
     message = joiner.join([said, where] if length_first else [where, said])
     case = _case(message, seconds, place)
     assert _verdict(case, _BOOK, _BEGIN) == "correct", message
+
+
+def test_a_text_shown_for_part_of_the_video_keeps_its_range_and_the_video_its_length() -> None:
+    case = {
+        "id": "round13",
+        "start": "titled",
+        "message": "add the caption 'Hi', make it show for the first 2 seconds of the video",
+        "language": "en",
+        "expect": {
+            "verdict": "apply",
+            "duration_unchanged": True,
+            "titles": [
+                *_title("center"),
+                {"text": "Hi", "start_s": 0, "end_s": 2},
+            ],
+        },
+    }
+    assert _verdict(case, _BOOK, _BEGIN) != "wrong"

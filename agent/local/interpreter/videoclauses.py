@@ -29,6 +29,12 @@ _TRIM_END = re.compile(
     re.I,
 )
 """"Trim the last 2 seconds off" of the whole video: 2 seconds shorter (cut from the end)."""
+_ON_SCREEN = re.compile(
+    r"\b(?:show|shows|showing|appear|appears|display|stay|stays)\b|显示|出现|停留", re.I
+)
+""""Show", 出现: how long something stays on screen, not the video's length."""
+_RANGE = re.compile(r"\b(?:first|last|final|from|between|until|till)\b|前|最后|从|之间", re.I)
+"""A part of the video ("for the first 2 seconds of the video"), not its length."""
 
 
 def _cut_end(clause: str) -> str:
@@ -50,7 +56,11 @@ def _video_length(clause: str, book: Phrasebook) -> bool:
         return False
     if not (_SECONDS.search(clause) and _LENGTH_VERB.search(clause)):
         return False
-    return has_any(clause, kw.video_noun) or bool(_TRIM_END.search(clause))
+    if _TRIM_END.search(clause):
+        return True
+    if _ON_SCREEN.search(clause) or _RANGE.search(clause):
+        return False  # "make it show for the first 2 seconds of the video": the text's range
+    return has_any(clause, kw.video_noun)
 
 
 def video_length_clauses(folded: str, book: Phrasebook) -> tuple[str, str]:
