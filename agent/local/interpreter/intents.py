@@ -34,6 +34,7 @@ from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, h
 from agent.local.interpreter.snippet import as_written, extract_text, quoted, subject_of
 from agent.local.interpreter.timerange import TimeRange, take_range
 from agent.local.interpreter.typos import fix_typos
+from agent.local.interpreter.videoclauses import video_length_clauses
 
 __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_language", "parse"]
 
@@ -167,8 +168,10 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     limits, unquoted = clauses.limits(settle_amounts(quantity.with_halves(unquoted)))
     kw = book.keywords
     unquoted = _muted(unquoted, book)
-    shift, span, at, rest = _text_timing(unquoted, book)
+    timed, video_lengths = video_length_clauses(unquoted, book)  # not the title's seconds
+    shift, span, at, rest = _text_timing(timed, book)
     hold, rest = take_text_hold(rest)
+    rest = f"{rest}，{video_lengths}" if video_lengths else rest
     fade_ms, rest = quantity.take_fade(rest)
     speed_factor, rest = quantity.take_speed_factor(rest)
     before_length = rest
