@@ -448,6 +448,14 @@ LOCAL = {
     # round-13 classes (tests/unit/test_interpreter_round13.py): 78/80 (57 correct, 21 declined,
     # 2 partial: a title removal or a first photo's length beside music does only one part).
     "blind_r11": (0.975, 0),
+    # r12 held out, first sight on the round-12 code ebf4515, not tuned on: 74/80 (55 correct,
+    # 19 declined, 2 partial, 4 wrong, 0 silent). Wrong: "quick q — when does the title
+    # disappear?" changed the draft (a question about a title's timing); "make the harbor shot
+    # twice as long and the beach one a second shorter" (relative lengths for two named
+    # photos); 音量调到原来的两倍 (a relative volume); 最后一张沙滩照片延长到6秒，然后加标题… 从第6秒到结尾
+    # (a photo's length and a title range in one message). Held here as found, to be lowered
+    # to 0 wrong by the next round.
+    "blind_r12": (0.925, 4),
 }
 
 
