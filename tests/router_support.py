@@ -1,4 +1,5 @@
-"""What the router's wording and property tests share: the plan one router makes of a text."""
+"""What the router's wording and property tests share: the plan one router makes of a text, and
+a fallback model that always says export."""
 
 from __future__ import annotations
 
@@ -10,3 +11,15 @@ from agent.router import Router
 def plan_of(router: Router, text: str) -> tuple[str, ...]:
     """The actions `router` plans for `text` (no attachments, no LLM unless the router has one)."""
     return asyncio.run(router.route(text)).actions
+
+
+class SaysExport:
+    """A fallback model (`Completer`) that always plans an edit and an export, recording the
+    prompts it was asked: what the user's words must beat."""
+
+    def __init__(self) -> None:
+        self.prompts: list[str] = []
+
+    async def call_tool(self, prompt: str, tool: object) -> object:
+        self.prompts.append(prompt)
+        return {"actions": ["sse", "export"]}

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from agent.router import KeywordRouter, Route, Router, build_keyword_router
 from agent.translate import GuiTables, Translation, Translator, load_gui_tables
 from agent.translate.prose import protected_tokens
+from tests.router_support import SaysExport
 
 ROBUST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -115,19 +116,8 @@ def test_a_question_never_exports_or_uploads(keywords: KeywordRouter, text: str)
     assert not {"export", "upload"} & set(_plan(keywords, text))
 
 
-class _SaysExport:
-    """A fallback model that always plans an export."""
-
-    def __init__(self) -> None:
-        self.prompts: list[str] = []
-
-    async def call_tool(self, prompt: str, tool: object) -> object:
-        self.prompts.append(prompt)
-        return {"actions": ["sse", "export"]}
-
-
 def test_the_fallback_cannot_run_what_the_user_declined(keywords: KeywordRouter) -> None:
-    model = _SaysExport()
+    model = SaysExport()
     router = Router(keywords, completer=model)  # type: ignore[arg-type]
     text = "the status of my credits, but don't export"  # the keyword stage abstains
     assert keywords.route(text) is None

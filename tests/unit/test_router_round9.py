@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from agent.router import Router, build_keyword_router
 from agent.router.intents import load_intent_model
-from tests.router_support import plan_of
+from tests.router_support import SaysExport, plan_of
 
 MANY = settings(max_examples=150)
 
@@ -294,17 +294,6 @@ def test_a_refusal_with_a_tone_word_still_takes_the_export_back(router: Router, 
     assert "export" not in plan_of(router, text)
 
 
-class _SaysExport:
-    """A fallback model that always plans an edit and an export."""
-
-    def __init__(self) -> None:
-        self.prompts: list[str] = []
-
-    async def call_tool(self, prompt: str, tool: object) -> object:
-        self.prompts.append(prompt)
-        return {"actions": ["sse", "export"]}
-
-
 ABSTAINING = "the status of my credits, "  # two question intents: the keyword stage abstains
 PUT_OFF = [
     "we'll export after the client approves", "once legal signs off we'll export",
@@ -319,7 +308,7 @@ PUT_OFF = [
 def test_the_llm_cannot_run_an_export_the_rules_found_put_off_or_named(
     text: str, with_model: bool
 ) -> None:
-    model = _SaysExport()
+    model = SaysExport()
     keywords = build_keyword_router()
     router = Router(
         keywords,
@@ -331,7 +320,7 @@ def test_the_llm_cannot_run_an_export_the_rules_found_put_off_or_named(
 
 
 def test_the_llm_still_plans_an_export_the_rules_let_through() -> None:
-    model = _SaysExport()
+    model = SaysExport()
     router = Router(build_keyword_router(), completer=model)  # type: ignore[arg-type]
     route = asyncio.run(router.route("the status of my credits"))
     assert model.prompts

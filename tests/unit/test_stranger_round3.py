@@ -452,9 +452,9 @@ LOCAL = {
     # 19 declined, 2 partial, 4 wrong, 0 silent). Wrong: "quick q — when does the title
     # disappear?" changed the draft (a question about a title's timing); "make the harbor shot
     # twice as long and the beach one a second shorter" (relative lengths for two named
-    # photos); 音量调到原来的两倍 (a relative volume); 最后一张沙滩照片延长到6秒，然后加标题… 从第6秒到结尾
-    # (a photo's length and a title range in one message). Held here as found, to be lowered
-    # to 0 wrong by the next round.
+    # photos); 音量调到原来的两倍 (a relative volume); 最后一张沙滩照片延长到6秒，然后加标题…
+    # 从第6秒到结尾 (a photo's length and a title range in one message). Held here as found, to
+    # be lowered to 0 wrong by the next round.
     "blind_r12": (0.925, 4),
 }
 
