@@ -22,9 +22,14 @@ import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from agent.stamps import stamp
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    M = TypeVar("M", bound=BaseModel)
 
 __all__ = [
     "COMPILED_FILE",
@@ -113,6 +118,24 @@ class Regexes:
             if self._record:
                 self.recorded_documents[name] = found
         return found
+
+    def languages(self, name: str, text: str, model: type[M]) -> tuple[M, M]:
+        """The `en` and `zh` tables of the document `name`, each validated as `model`.
+
+        Raises:
+            ConfigError: The document is not valid TOML or breaks the schema.
+        """
+        import tomllib
+
+        from pydantic import ValidationError
+
+        from agent.errors import ConfigError
+
+        try:
+            data = self.toml(name, text)
+            return model.model_validate(data["en"]), model.model_validate(data["zh"])
+        except (tomllib.TOMLDecodeError, ValidationError, KeyError) as exc:
+            raise ConfigError(f"invalid {name}: {exc}") from exc
 
     def __len__(self) -> int:
         """How many ahead-of-time programs this compiler holds."""

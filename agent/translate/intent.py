@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from agent.errors import ConfigError
 from agent.translate.compiled import Regexes
@@ -186,11 +185,7 @@ def parse_intent_tables(text: str, regexes: Regexes | None = None) -> IntentTabl
         ConfigError: The document is not valid TOML or breaks the schema.
     """
     rx = regexes if regexes is not None else Regexes()
-    try:
-        data = rx.toml(INTENT_FILE, text)
-        en, zh = (_LangModel.model_validate(data[lang]) for lang in ("en", "zh"))
-    except (tomllib.TOMLDecodeError, ValidationError, KeyError) as exc:
-        raise ConfigError(f"invalid {INTENT_FILE}: {exc}") from exc
+    en, zh = rx.languages(INTENT_FILE, text, _LangModel)
     english = _compile(en, True, rx)
     chinese = dataclasses.replace(_compile(zh, False, rx), latin_targets=english.targets)
     return IntentTables(english, chinese)

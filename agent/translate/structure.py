@@ -21,12 +21,10 @@ and Simplified (Traditional and Cantonese arrive folded). Pure.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from agent.errors import ConfigError
 from agent.translate.compiled import Regexes
 
 __all__ = ["STRUCTURE_FILE", "Structure", "StructureTables", "parse_structure_tables"]
@@ -256,9 +254,5 @@ def parse_structure_tables(text: str, regexes: Regexes | None = None) -> Structu
         ConfigError: The document is not valid TOML or breaks the schema.
     """
     rx = regexes if regexes is not None else Regexes()
-    try:
-        data = rx.toml(STRUCTURE_FILE, text)
-        en, zh = (_LangModel.model_validate(data[lang]) for lang in ("en", "zh"))
-    except (tomllib.TOMLDecodeError, ValidationError, KeyError) as exc:
-        raise ConfigError(f"invalid {STRUCTURE_FILE}: {exc}") from exc
+    en, zh = rx.languages(STRUCTURE_FILE, text, _LangModel)
     return StructureTables(_compile(en, True, rx), _compile(zh, False, rx))
