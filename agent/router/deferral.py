@@ -62,6 +62,13 @@ _JUDGED = (
     r"|accepted|verifies|verified|validates?|validated|nods?|nodded|weighs\s+in|chimes\s+in"
     r"|is\s+(?:ok|okay|fine|good)\s+with)"
 )
+_ARRIVES = (
+    r"(?:arrives?|arrived|comes?\s+(?:in|through)|came\s+(?:in|through)|lands?"
+    r"|landed|gets?\s+here|is\s+delivered|are\s+delivered"
+    r"|(?:is|are|gets?|get)\s+(?:sent|emailed)\s+(?:over|to\s+(?:me|us))|goes\s+live|go\s+live)"
+)
+_UNTIL = r"(?:once|after|when|whenever|as\s+soon\s+as|until|till|til)"
+_EXPORTING = r"(?:export|render|download|send|deliver)\w*"
 _EVENT = (
     r"(?:meeting|call|review|approval|sign\s*-?\s*off|signoff|feedback|lunch|dinner|weekend"
     r"|break|holidays?|class|school|shoot|presentation|launch|vacation|trip|conference)"
@@ -92,6 +99,10 @@ _LATIN = re.compile(
     r"|is\s+going\s+to|needs?\s+to|has\s+to|have\s+to|must|should|hasnt|has\s+not|havent"
     rf"|gotta|got\s+to)\s+(?:\w+\s+){{0,2}}?{_JUDGED}"
     r"|\bcircle\s+back\b|\bon\s+hold\b"
+    # round 13: something still to arrive, not our work ("render it once the logo arrives",
+    # "export when the final voiceover comes in", "after the new photos land")
+    rf"|\b{_EXPORTING}\b[^,.;!?]{{0,30}}?\b{_UNTIL}\s+(?:\w+\s+){{0,3}}?{_ARRIVES}\b"
+    rf"|\b{_UNTIL}\s+(?:\w+\s+){{0,3}}?{_ARRIVES}\b\W*(?:then\s+)?(?:\w+\s+){{0,3}}?{_EXPORTING}"
     # the user's own export still to come: "I'll do the export myself", "let you know when to"
     r"|\b(?:ill|i\s+will|im\s+going\s+to|im\s+gonna|i\s+can|i\s+could|i\s+might|well|we\s+will"
     r"|were\s+going\s+to|were\s+gonna|we\s+might|we\s+may)\s+"
@@ -136,7 +147,7 @@ _CJK = re.compile(
     r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"
     rf"|{_WHO_ZH}[^,.!?你已]{{0,4}}?(?:看完|看过|说|讲|话|同意|确认|觉得|点头|批准|ok|okay|批|审"
     r"|过目|拍板|签字)[^,.!?]{0,4}?"
-    r"你?(?:再|就|才|先好|先至)"
+    r"你?(?:再|就|才|先好|先至|(?<=了)先)"
 )
 # A wait for what is not our work, then the command: someone's word or an event ("等市场部那边ok了
 # 再渲染", "等阿sir批咗先出片", "等上面批下来再导出", "等审核通过再导出"). Our own work awaited
@@ -156,7 +167,7 @@ _APPROVED_ZH = re.compile(
     r"(?:那边|那头|方面|上面|上头|上级|部门|sir|boss|[部组方])\s*(?:都|也|已经)?\s*"
     r"(?:ok|okay|批|过|放行|同意|认可|点头|拍板|签字?|确认|通过|没问题|首肯|答应)"
     r"(?:了|完|好|下来)*(?:之后|以后|后)?(?:再|才|就)"
-    r"|(?<![你我做弄剪改调加])(?:批|批准|放行|认可|首肯|拍板|点头|同意|确认|通过|签字?)"
+    r"|(?<![你我做弄剪改调加])(?:批|批准|放行|认可|首肯|拍板|点头|同意|确认|通过|签字?|ok|okay)"
     r"(?:了|下来)(?:之后|以后|后)?先"
 )
 

@@ -19,13 +19,12 @@ from agent.router.deferral import (
     without_later_word,
 )
 from agent.router.mentions import asked_about, capability, how_to, mentioned, offered
+from agent.router.planning import plan_clauses
 from agent.router.reading import (
     Clause,
     Decision,
     Match,
     implies_edit,
-    later,
-    put_off,
     reread,
     resolve_collision,
     subject,
@@ -43,7 +42,7 @@ from agent.router.request import Spot, screen, unsure, work_first
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, Intent, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
-from agent.router.text import MASK, by_script, normalize, prepare
+from agent.router.text import MASK, by_script, marked, normalize, prepare
 from agent.router.unread import UnreadWords
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
@@ -55,7 +54,6 @@ _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _FOLLOWS = re.compile(rf"{_CJK_SEQUENCE.pattern}|[—–]|\s-\s")  # "here's a pic — animate it"
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
 _DEFERRABLE = frozenset({"export", "upload"})
-_READ_ONLY = frozenset({"state", "credits"})
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _SAID = re.compile(r"[a-z]{3,}")
@@ -109,7 +107,10 @@ class KeywordRouter:
         self._segmenter = Segmenter(g)
         # "做好了" is a filler; "做好了吗" and "是不是已经做好了" are questions.
         fillers = alternation(g["fillers"])
-        self._filler = re.compile(rf"(?<!已经)(?:{fillers})(?!\s*(?:吗|没|么|\?))")
+        # "字幕改好就导出": after a topic noun the work is named, an edit asked for, not a filler
+        parts = [n for n in g["topic_nouns"] if not n.isascii() and n != "视频"]  # the whole
+        named = "".join(f"(?<!{re.escape(n)})" for n in parts)
+        self._filler = re.compile(rf"(?<!已经){named}(?:{fillers})(?!\s*(?:吗|没|么|\?))")
         self._dismissal = re.compile(rf"^\s*(?:{alternation(g['dismissals'])})")
 
     def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
@@ -171,7 +172,9 @@ class KeywordRouter:
         firm = any(c.strong or c.firm for c in clauses) or how_to(respelled)
         waits = deferred(respelled, media=media)
         checked = checks_first(respelled)  # "if it's under 10 credits, export": the check only
-        holds = waits or checked is not None
+        # a refusal or wait mark anywhere beside an export word ("send me the mp4 ❌")
+        marks = marked(text) and bool(self.export_spots(respelled))
+        holds = waits or checked is not None or marks
         # a turn that puts its export off declines it, named or implied (the automatic export)
         held: list[Action] = ["export"] if holds else []
         named = self._named(text, respelled, clauses)
@@ -181,7 +184,8 @@ class KeywordRouter:
                 dict.fromkeys(a for c in clauses for a in [*c.declined, *held] if a not in asked)
             )
             return Decision(None, declined, firm, holds, named)
-        plan = with_check(self._plan(clauses, waits, holds, media, respelled), checked, clauses)
+        plan = plan_clauses(clauses, waits, holds, media, lambda: self._asks_more(respelled))
+        plan = with_check(plan, checked, clauses)
         plan = self._same_as_before(respelled, plan, attachments)
         # the export gate: an export word used in another sense never plans an export
         if "export" in plan:
@@ -219,35 +223,6 @@ class KeywordRouter:
             named.add("export")
         return tuple(a for a in ("export", "upload") if a in named)
 
-    def _plan(
-        self, clauses: list[Clause], waits: bool, holds: bool, media: bool, respelled: str
-    ) -> tuple[Action, ...]:
-        # "we'll export after the client approves", "I'll send it once I find it": not now;
-        # "export it. actually no, wait": the user's last word takes back the export before it
-        put_off(clauses, {"export", "upload"} if waits else {"export"} if holds else set())
-        if {"failed", "delegates"} <= {c.handed for c in clauses}:
-            for clause in (c for c in clauses if c.handed == "delegates"):
-                clause.actions, clause.soft = ["export"], False  # "…isn't working, you do it"
-        commanded = any(a not in ("sse", "upload") for c in clauses for a in c.actions)
-        # noise beside a command is dropped, unless ordered before the export ("X, then export")
-        exported = later(["export" in c.actions for c in clauses])
-        for i, clause in enumerate(clauses):
-            if clause.unread and exported[i] and not clause.actions:
-                clause.actions = ["sse"]  # "bhai thoda fast kar do video, phir export kar dena"
-        kept = [
-            c
-            for i, c in enumerate(clauses)
-            if not (c.soft and commanded) or ((c.ordered or c.unread) and exported[i])
-        ]
-        actions = [a for c in kept for a in c.actions]
-        if media or "upload" in actions:
-            actions = ["upload", *(a for a in actions if a != "upload")]
-            if media and actions == ["upload"] and self._asks_more(respelled):
-                actions.append("sse")
-        # a read-only answer once is enough ("if it's done send it; if not, how long is left")
-        once = [a for i, a in enumerate(actions) if a not in _READ_ONLY or a not in actions[:i]]
-        return tuple(a for i, a in enumerate(once) if i == 0 or a != once[i - 1])
-
     def export_spots(self, text: str) -> list[Spot]:
         """Every export word in the keyword stage's normalised text (keywords, noun phrases and
         misspellings), for the export gate (`agent.router.request`)."""
@@ -265,12 +240,14 @@ class KeywordRouter:
         return spots
 
     def screen(
-        self, text: str, plan: tuple[Action, ...], *, doubted: bool = False
+        self, text: str, plan: tuple[Action, ...], *, doubted: bool = False, evidence: bool = False
     ) -> tuple[Action, ...]:
         """`plan` through the export gate again: for a plan made by a later stage (the intent
-        model), or `doubted` when the model disagrees with a weak export."""
+        model), `doubted` when the model disagrees with a weak export, with `evidence` when the
+        export needs an export word the rules read."""
         respelled = self._respelled(text)
-        return screen(respelled, self.export_spots(respelled), plan, doubted=doubted)[0]
+        spots = self.export_spots(respelled)
+        return screen(respelled, spots, plan, doubted=doubted, evidence=evidence)[0]
 
     def unsure(self, text: str) -> bool:
         """The turn's export stands only on a question in no request form (see

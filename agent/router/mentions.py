@@ -165,6 +165,14 @@ _PURPOSE = re.compile(
     r"\bso\s+(?:that\s+(?:\w+\s+){0,3}|(?:i|we|it|they|you|u)\s+(?:can|could|will|may|might)\s+"
     r"(?:be\s+)?)$|\bin\s+order\s+to\s+$|(?:以便|方便)\s*$"
 )
+# round 13: the user's or someone's own report ("我导出了", "我匯出咗", "客户下载过"), and a
+# question reported ("客户问能不能导出", "老板问过要不要渲染"): the export named, not asked for
+_REPORTED_ZH = re.compile(
+    r"(?<![帮给替让叫请跟同和把将])(?:我|我们|咱们|他|她|他们|她们|客户|老板|同事|朋友)"
+    r"(?:刚|刚刚|昨天|早就|都|也|已|之前|上次|前天|今早)?\s*$"
+)
+_DONE_AFTER_ZH = re.compile(r"^\s*(?:好|完)?\s*(?:了|过)")
+_ASKED_ZH = re.compile(r"(?<![请询])问(?!题)(?:过|了|我|你|我们|一下|下)?[^,.:;!?]{0,6}$")
 _WERE = re.compile(r"^\s*were\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?$")
 _WILL_IT = re.compile(r"(?<![学不])会\s*$")
 # "导出来会有水印吗", "渲染出来是什么格式": what the export will hold or be, asked
@@ -250,6 +258,8 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (_FETCHED.search(before) is not None and _FETCHED_AFTER.match(after) is not None)
         or _AWAITS.search(after)
         or _REPORTED.search(before) is not None
+        or (_REPORTED_ZH.search(before) is not None and _DONE_AFTER_ZH.match(after) is not None)
+        or _ASKED_ZH.search(before) is not None
         or _aside(word, clause, start, before)
     )
 

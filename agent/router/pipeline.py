@@ -69,6 +69,14 @@ _NEGATION = re.compile(
 # An export word's stem in any language ("exportar", "exportieren", "匯出"): with a negation the
 # rules could not place, the turn declines the export
 _EXPORTISH = re.compile(r"export|render|download|导出|匯出|汇出|渲染|出片|下载")
+# An export word the rules do not read, in a language the fallback model does ("expórtalo",
+# "esportalo", "書き出して", "내보내줘", "экспортируй"): evidence enough for the model's export.
+# Without one (nor an export word the rules read) no later stage plans an export.
+_FOREIGN_EXPORT = re.compile(
+    r"exp[oó]rt|esport|render|download|descarg|t[eé]l[eé]charg|herunterlad|scaric|baix[ae]"
+    r"|書き出|エクスポート|ダウンロード|レンダリング|내보내|다운로드|렌더링|экспорт|скача|рендер"
+    r"|выгруз|\bmp4\b|导出|匯出|汇出|渲染|出片|下载|下載"
+)
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
@@ -222,9 +230,19 @@ class Router:
         kept = tuple(a for a in plan or () if a not in held)
         if "export" in kept and _NEGATION.search(prepared.text):
             kept = tuple(a for a in kept if a != "export")  # a "no" the rules could not place
-        kept = self._keywords.screen(text, kept) if "export" in kept else kept
+        kept = self._screened(text, kept)
         kept = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
         return Route(kept, "llm", prepared.language, declined, LLM_CONFIDENCE) if kept else default
+
+    def _screened(self, text: str, plan: tuple[Action, ...]) -> tuple[Action, ...]:
+        """The LLM's plan through the export gate: its export runs only on positive evidence,
+        an export word in a request form (or one in a language the rules do not read, for the
+        model to place). The intent model, trained on labelled turns, needs no export word
+        ("send the link", "出一版给我看看"); a general model does."""
+        if "export" not in plan:
+            return plan
+        foreign = _FOREIGN_EXPORT.search(prepare(text).text) is not None
+        return self._keywords.screen(text, plan, evidence=not foreign)
 
     @staticmethod
     def _held(decision: Decision) -> tuple[Action, ...]:

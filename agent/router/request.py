@@ -158,18 +158,20 @@ _LOOK_BEFORE = re.compile(
 )
 # An export put off to a later day, in its own clause.
 _TIME_ZH = (
-    r"(?:明天|明日|听日|下周|下星期|下礼拜|下个?月|后天|后日|改天|回头|晚点|晚些|迟点|迟啲"
+    r"(?:明天|明日|听日|下个?周|下个?星期|下个?礼拜|下个?月|后天|后日|改天|回头|晚点|晚些|迟点|迟啲"
     r"|周末|过几天|过两天|下次|稍后|第日|下昼|今晚|今天晚上|下午)"
 )
 _LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
 _LATER_AFTER_ZH = re.compile(
     r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|唔急|等等|改天|下次|先?放着|先?放一放"
-    r"|先?搁着|再说|等(?:阵|一阵|下|一下|会|一会)(?:先|再|啦|吧)?)"
+    r"|先?搁着|先?放住|先?搁住|再说|等(?:阵|一阵|下|一下|会|一会)(?:先|再|啦|吧)?)"
 )
 _TIME_EN = re.compile(
     r"\b(?:next\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)|tomorrow|tmrw"
     r"|later|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the\s+weekend"
-    r"|another\s+day|some\s+other\s+time|no\s+rush|can\s+wait|not\s+(?:yet|today|now))\b"
+    r"|another\s+day|some\s+other\s+time|no\s+rush|can\s+wait|not\s+(?:yet|today|now)"
+    # round 13: a time left open ("export at some point", "render it sometime next week")
+    r"|at\s+some\s+point|sometime|some\s+time|one\s+of\s+these\s+days|down\s+the\s+line)\b"
 )
 _DEADLINE = re.compile(
     r"\b(?:by|before|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"
@@ -327,16 +329,25 @@ def _other_sense(word: str, spot: Spot, before: str, after: str) -> Verdict | No
 
 
 def screen(
-    text: str, spots: Sequence[Spot], plan: tuple[Action, ...], *, doubted: bool = False
+    text: str,
+    spots: Sequence[Spot],
+    plan: tuple[Action, ...],
+    *,
+    doubted: bool = False,
+    evidence: bool = False,
 ) -> tuple[tuple[Action, ...], bool]:
     """The plan with its export kept only when some export word is a request (or only a weak
-    one, a question in no request form, unless `doubted`: the intent model disagrees).
+    one, a question in no request form, unless `doubted`: the intent model disagrees). With
+    `evidence`, a plan from a later stage keeps its export only on an export word (none: no
+    export, whatever the model says).
 
     Returns the plan and whether the export was put off to a later day (then declined).
     """
     if "export" not in plan:
         return plan, False
     verdicts = [judge(text, spot) for spot in spots]
+    if not verdicts and evidence:
+        return tuple(a for a in plan if a != "export"), False
     if not verdicts or "request" in verdicts or ("unsure" in verdicts and not doubted):
         return plan, False
     instead: Action = (

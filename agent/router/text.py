@@ -20,6 +20,7 @@ __all__ = [
     "Prepared",
     "by_script",
     "detect_language",
+    "marked",
     "normalize",
     "prepare",
 ]
@@ -41,7 +42,8 @@ _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0
 _MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
 # and a refusal, which says "no" ("❌ export, just fix the typo", "🙅‍♀️ render"), in front of
 # or right after an export word ("export ❌"): a "no" the grammar reads like the word
-_REFUSING = "\u274c\u274e\u2716\U0001f6ab\u26d4\U0001f6d1\u270b\U0001f645"
+# round 13: the ballot crosses too ("✗ export, fix the typo", "✘ render")
+_REFUSING = "\u274c\u274e\u2716\u2717\u2718\U0001f6ab\u26d4\U0001f6d1\u270b\U0001f645"
 _REFUSAL = re.compile(f"[{_REFUSING}]")
 _EXPORT_WORD = r"(?:export|render|download)[a-z]*|导出|匯出|汇出|渲染|出片|下载"
 _MODIFIERS = "\\s\ufe0f\u200d\U0001f3fb-\U0001f3ff\u2640\u2642"
@@ -50,8 +52,16 @@ _REFUSED_AFTER = re.compile(
 )
 # "nah export", "nope render": a casual "no" right before an export word
 _CASUAL_NO = re.compile(rf"(?<![a-z])(?:nah|nope|naw)\s+(?=(?:{_EXPORT_WORD}))")
-# and an hourglass, which asks how far along it is ("⏳?")
+# and an hourglass, which asks how far along it is ("⏳?"), but beside an export word says it
+# waits ("⏳ export — waiting on legal", "render ⌛"): a "not yet", read like a refusal
 _WAITING = re.compile("[\u231b\u23f3]")
+_WAITS_BEFORE = re.compile(rf"[\u231b\u23f3][{_MODIFIERS}]*(?=(?:{_EXPORT_WORD}))")
+_WAITS_AFTER = re.compile(
+    rf"(?<![a-z])({_EXPORT_WORD})((?:\s+(?:it|this|that|the\s+video))?[{_MODIFIERS}]*)[\u231b\u23f3]"
+)
+# Any refusal or wait mark in a turn that names an export: the export waits for a plain word
+# ("send me the mp4 ❌", "🚫 … export"); see `marked`.
+_HELD_MARKS = re.compile(f"[{_REFUSING}\u231b\u23f3]")
 _SLANG = {
     "gimme": "give me",
     "wanna": "want to",
@@ -232,12 +242,19 @@ def normalize(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
+    folded = _WAITS_AFTER.sub(r" no \1\2 ", _WAITS_BEFORE.sub(" no ", folded))
     folded = _WAITING.sub(" status ", _MONEY.sub(" credits ", folded))
     folded = _REFUSED_AFTER.sub(r" no \1\2 ", folded)
     folded = _CASUAL_NO.sub("no ", _REFUSAL.sub(" no ", folded))
     folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()
+
+
+def marked(text: str) -> bool:
+    """The raw turn holds a refusal or wait mark (❌ 🚫 ⛔ ✋ 🙅 🛑 ✗ ⏳ ⌛) anywhere: beside an
+    export word, the export never runs on this turn, wherever the mark stands."""
+    return _HELD_MARKS.search(text) is not None
 
 
 def _mask_media(text: str) -> tuple[str, int]:

@@ -320,9 +320,20 @@ def test_the_llm_cannot_run_an_export_the_rules_found_put_off_or_named(
 
 
 def test_the_llm_still_plans_an_export_the_rules_let_through() -> None:
+    """An export word in a language the rules do not read is the evidence the model places."""
+    model = SaysExport()
+    router = Router(build_keyword_router(), completer=model)  # type: ignore[arg-type]
+    route = asyncio.run(router.route("hazlo más bonito y luego expórtalo"))
+    assert model.prompts
+    assert route.actions == ("sse", "export")
+    assert route.source == "llm"
+
+
+def test_the_llm_never_plans_an_export_with_no_export_word() -> None:
+    """Round 13: an export needs positive evidence of a command; the model's word is none."""
     model = SaysExport()
     router = Router(build_keyword_router(), completer=model)  # type: ignore[arg-type]
     route = asyncio.run(router.route("the status of my credits"))
     assert model.prompts
-    assert route.actions == ("sse", "export")
+    assert route.actions == ("sse",)
     assert route.source == "llm"

@@ -1,0 +1,167 @@
+"""Round 13: an export runs only on a present command. Anything that refuses it with a mark,
+puts it off, makes it a condition on someone else, or only mentions it (the past, someone's
+words, a question about one, a quote or title text) keeps the export out of the plan, while the
+edit the same message asks for still goes to the video agent. Every property holds for the
+keyword stage alone, the full router, and the full router behind a fallback model that always
+says export (`SaysExport`)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agent.router import Router, build_keyword_router, build_router
+from agent.router.text import marked, normalize
+from tests.router_support import SaysExport, plan_of
+
+ROBUST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+EDITS_EN = ["fix the typo", "make the title red", "crop it to 9:16", "tighten the intro"]
+EXPORTS_EN = ["export", "export it", "render it", "download the video", "send me the mp4"]
+EDITS_ZH = ["把错字改一下", "标题改成红色", "字幕改大啲", "把標題改成紅色", "個背景音樂細聲啲"]
+EXPORTS_ZH = ["导出", "匯出", "渲染", "出片", "下載"]
+# {x} is the export phrase; each a refusal mark, a "not now", a wait on someone or something,
+# a condition on someone else, the past, someone's words, a question about one, or text to show
+MODIFIERS_EN = [
+    "❌ {x}", "🚫 {x}", "⛔ {x}", "✋ {x}", "🙅 {x}", "🛑 {x}", "✗ {x}", "✘ {x}", "⏳ {x}",
+    "⌛ {x}", "{x} ❌", "{x} 🚫", "{x} ⏳", "no {x}", "don't {x} yet", "{x} later", "{x} tmr",
+    "{x} tomorrow", "{x} at some point", "{x} after lunch", "{x} once I say so",
+    "{x} once the logo arrives", "{x} when the client replies", "don't {x} until I confirm",
+    "{x} if the client likes it", "{x} pending approval", "wait for my ok, then {x}",
+    "{x} after the meeting", "we'll {x} next week", "I'll tell you when to {x}",
+    "my boss said {x}", "the client asked whether we could {x}", "caption: {x} now",
+    "title: {x} day", 'the caption says "{x} now"', "“{x} now” as the caption",
+    "‘{x} now’ as the caption", "「{x}」 as the caption",
+]  # fmt: skip
+PAST_EN = [
+    "I already exported it", "we exported it yesterday", "I rendered it last night",
+    "the export from last week has a typo", "did the export finish?",
+    "how long does an export take?", "she asked if we exported yet",
+]  # fmt: skip
+MODIFIERS_ZH = [
+    "❌{x}", "🚫{x}", "⏳{x}", "{x}❌", "先别{x}", "先唔好{x}", "遲啲先{x}", "迟点再{x}",
+    "之后再{x}", "稍后{x}", "明天再{x}", "聽日先{x}", "下個禮拜先{x}", "{x}先放住", "暂时不要{x}",
+    "等市场部那边ok了再{x}", "等老板看完再{x}", "等客戶批咗先{x}", "老細OK咗先{x}",
+    "要是客户满意就{x}", "如果老板同意就{x}", "假如客户同意就{x}", "等我确认再{x}",
+    "我已经{x}了", "我{x}咗", "上次{x}的版本", "客户问能不能{x}", "老板问可不可以{x}",
+    "{x}好了吗?", "{x}要多久?", "标题写“{x}”", "字幕:{x}", "字幕寫「{x}」", "标题《{x}》",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def routers() -> list[Router]:
+    """The full router without and with an always-export fallback model."""
+    return [build_router(), build_router(completer=SaysExport())]
+
+
+def _holds(routers: list[Router], text: str) -> None:
+    keyword = build_keyword_router().route(text)
+    assert keyword is None or "export" not in keyword.actions, text
+    for router in routers:
+        actions = plan_of(router, text)
+        assert "export" not in actions, (text, actions)
+        assert "sse" in actions, (text, actions)  # the edit still goes to the video agent
+
+
+@ROBUST
+@given(
+    st.sampled_from(EDITS_EN),
+    st.sampled_from(EXPORTS_EN),
+    st.sampled_from(MODIFIERS_EN),
+    st.booleans(),
+)
+def test_an_english_export_refused_put_off_or_only_named_never_runs(
+    routers: list[Router], edit: str, export: str, modifier: str, edit_first: bool
+) -> None:
+    said = modifier.format(x=export)
+    _holds(routers, f"{edit}, {said}" if edit_first else f"{said}. {edit}")
+
+
+@ROBUST
+@given(
+    st.sampled_from(EDITS_ZH),
+    st.sampled_from(EXPORTS_ZH),
+    st.sampled_from(MODIFIERS_ZH),
+    st.booleans(),
+)
+def test_a_chinese_export_refused_put_off_or_only_named_never_runs(
+    routers: list[Router], edit: str, export: str, modifier: str, edit_first: bool
+) -> None:
+    said = modifier.format(x=export)
+    _holds(routers, f"{edit}，{said}" if edit_first else f"{said}，{edit}")
+
+
+@ROBUST
+@given(st.sampled_from(EDITS_EN), st.sampled_from(PAST_EN), st.booleans())
+def test_an_export_in_the_past_or_asked_about_is_a_mention(
+    routers: list[Router], edit: str, past: str, edit_first: bool
+) -> None:
+    _holds(routers, f"{edit}. {past}" if edit_first else f"{past}, {edit}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "❌ export, just fix the typo 🙏",
+        "✗ export, fix the typo",
+        "send me the mp4 ❌. fix the typo",
+        "⏳ export — waiting on legal. meanwhile crop it to 9:16",
+        "fix the typo, render it once the logo arrives",
+        "once the new photos land, export. make the title red",
+        "tighten the intro, export at some point",
+        "等市场部那边ok了再渲染，字幕改大一点",
+        "把字幕放大，下個禮拜先匯出",
+        "把字幕放大，匯出先放住",
+        "把字幕放大，客戶OK咗先出片",
+        "我匯出咗，但係字幕錯咗，改返",
+        "客户问能不能导出，把错字改一下",
+    ],
+)
+def test_the_round_13_classes_keep_the_export_out(routers: list[Router], text: str) -> None:
+    _holds(routers, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fix the typo and export",
+        "fix the typo, then render it",
+        "字幕改大啲，然後匯出",
+        "將標題改成藍色再匯出",
+        "👍 looks great, fix the typo and export",
+        "字幕改好就导出",
+        "音乐换好就出片",
+    ],
+)
+def test_a_present_command_beside_an_edit_still_exports_after_it(
+    routers: list[Router], text: str
+) -> None:
+    for router in routers:
+        assert plan_of(router, text) == ("sse", "export"), text
+
+
+def test_a_mark_is_read_only_beside_an_export_word() -> None:
+    """A refusal or wait mark with no export word changes nothing ("⏳?" asks how far along it
+    is); beside one, the normalised turn reads it as a "no"."""
+    assert plan_of(build_router(), "⏳?") == ("state",)
+    assert marked("fix it 🚫")
+    assert not marked("fix it 👍")
+    assert normalize("⏳ export") == "no export"
+    assert normalize("render it ⌛") == "no render it"
+
+
+# The fallback model may plan in any order; the plan that runs always has the edit first.
+@ROBUST
+@given(st.permutations(["sse", "export", "state"]), st.sampled_from(EDITS_EN))
+def test_a_fallback_plan_in_any_order_runs_the_edit_first(order: list[str], edit: str) -> None:
+    class Says:
+        async def call_tool(self, prompt: str, tool: object) -> object:
+            return {"actions": order}
+
+    router = build_router(completer=Says())
+    for text in (f"hmm {edit} blorp zibble export", "blorp zibble glorp"):
+        actions = plan_of(router, text)
+        if "export" in actions and "sse" in actions:
+            assert actions.index("sse") < actions.index("export"), (text, actions)
+        assert len(actions) == len(set(actions))
