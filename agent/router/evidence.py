@@ -64,7 +64,9 @@ _AFTER_EN = re.compile(
     r"|now|out|again|asap|please|pls|plz|already|real|quick|when|once|and|then|n|so|with|both"
     r"|all|everything|right|first|mp4|gif|mov|webm|hd|full|final|video|vid|clip|file|one|version"
     r"|rn|tonight|today|pronto|thx|thanks|ty|lol|bro|if|after|before|without|but|or|fast"
-    r"|kar|karo|kardo|kardena|karna|kijiye|krdo|kr)\b|\d)"
+    r"|kar|karo|kardo|kardena|karna|kijiye|krdo|kr"
+    # round 13: a courtesy in the language around it ("y luego export porfa", "dann export bitte")
+    r"|porfa|porfis|por\s+favor|bitte|stp|svp|per\s+favore|onegai|yaar)\b|\d)"
 )
 _LEAD_ZH = re.compile(
     r"^\W*(?:(?:好|好的|好了|行|行了|可以|可以了|ok|okay|嗯|那|那就|就|直接|现在|马上|赶紧|快|"

@@ -24,6 +24,7 @@ from agent.router.reading import (
     Clause,
     Decision,
     Match,
+    attributive,
     implies_edit,
     reread,
     resolve_collision,
@@ -303,6 +304,7 @@ class KeywordRouter:
                 Match(m.start(), m.end(), intent, asked=True)
                 for intent, regex in self._asked
                 for m in regex.finditer(clause)
+                if not attributive(clause, m.start(), m.end())
             ]
         for word in self._words.finditer(clause):
             intent = self._typos.get(word.group(0))

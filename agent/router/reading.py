@@ -105,6 +105,20 @@ class Decision:
 _DOMINANCE: tuple[Intent, ...] = ("credits", "state", "upload", "export")
 
 
+# "could you send me the finished mp4 file now?": a state word between a determiner and the
+# thing it describes is an adjective, not a status question
+_DETERMINER = re.compile(r"\b(?:the|my|our|your|this|that|a)\s+$")
+_DESCRIBED_THING = re.compile(
+    r"^\s+(?:(?:mp4|mov|hd|4k|1080p|final|full)\s+)?(?:mp4|mov|file|files|video|vid|clip"
+    r"|version|cut|product|edit|render|export|project)\b"
+)
+
+
+def attributive(clause: str, start: int, end: int) -> bool:
+    """The word at `start:end` describes a thing after a determiner ("the finished mp4")."""
+    return bool(_DETERMINER.search(clause[:start]) and _DESCRIBED_THING.match(clause[end:]))
+
+
 def subject(match: Match, found: Sequence[Match]) -> Match:
     """A status question about credits asks for credits ("积分用完了吗", "show credit summary")."""
     if match.intent == "state" and any(

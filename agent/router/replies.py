@@ -120,10 +120,28 @@ _WHERE_EARLIER = re.compile(
 )
 
 
+# round 13: praise or someone's approval told, no edit asked ("the cut slaps fr fr", "this
+# looks fire", "client signed off this morning"): noise beside a command
+_TAIL = r"(?:\s+(?:fr|ngl|tbh|lol|lowkey|af|bro|so|now|go\s+ahead|already|honestly))*\W*$"
+_PRAISED = re.compile(
+    r"^\W*(?:(?:yo|ok|okay|so|wow|omg|bro|dude|honestly|ngl|lol|man)\s+)*(?:(?:the|this|that|my"
+    r"|our|your|it|its)\s+)?(?:\w+\s+)?(?:slaps|slapped|goes\s+hard|bangs|rocks|hits\s+different"
+    r"|(?:is|looks|looking|sounds)\s+(?:so\s+|really\s+|super\s+)?(?:fire|sick|lit|dope|perfect"
+    r"|amazing|awesome|great|clean|gorgeous|beautiful|incredible))"
+    rf"{_TAIL}"
+    r"|^\W*(?:(?:the|my|our)\s+)?(?:client|boss|team|manager|customer|legal|marketing|director"
+    r"|producer|brand)\s+(?:already\s+|finally\s+|just\s+)?(?:signed\s+off|approved|okayed"
+    r"|loved|liked|is\s+happy|was\s+happy|gave\s+the\s+(?:ok|okay|green\s+light))"
+    r"(?:\s+(?:on\s+)?(?:it|this|that|the\s+\w+))?(?:\s+(?:this\s+morning|today|yesterday"
+    rf"|earlier|last\s+night))?{_TAIL}"
+)
+
+
 def told(clause: str) -> Literal["", "sse", "state"]:
-    """A clause that tells rather than asks: the user's editing finished (`sse`, noise beside
-    a command) or where their earlier works went (`state`); "" for any other clause."""
-    if _FINISHED.search(clause):
+    """A clause that tells rather than asks: the user's editing finished or praise or an
+    approval told (`sse`, noise beside a command), or where their earlier works went
+    (`state`); "" for any other clause."""
+    if _FINISHED.search(clause) or _PRAISED.search(clause):
         return "sse"
     return "state" if _WHERE_EARLIER.search(clause) else ""
 

@@ -58,7 +58,7 @@ _CAPABILITY = re.compile(
     r"|\binstead\s+of\b|\bsupport(?:s|ed)?\b|\bany\s+way\b|\bby\s+default\b|\bpossible\b"
     r"|\blimits?\b|\bmax(?:imum)?\b|\bwhat\s+(?:format|formats|aspect|resolution|resolutions"
     r"|size|fps|frame|codec|quality|kind|type|file\s+type)|\bwhich\s+(?:format|formats"
-    r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b"
+    r"|resolution|resolutions|codec)|\beven\s+a\s+thing\b|\ballowed\b|\blet\s+(?:me|you|us)\b(?!\s+have\b)"
     r"|\bhow\s+(?:long|big|large)\b|\bcome\s+out\b|\b(?:can|could|will|does)\s+(?:it|this\s+thing)\b"
     r"|支持|支援|还是只|还是最多|只|最多|最高|最大|格式|分辨率|有没有办法|有冇得|(?:成|做|为)\s*"
     r"(?:gif|mov|webm|mp4|avi|动图|竖屏|横屏).{0,3}(?:吗|㗎|么)"

@@ -165,3 +165,38 @@ def test_a_fallback_plan_in_any_order_runs_the_edit_first(order: list[str], edit
         if "export" in actions and "sse" in actions:
             assert actions.index("sse") < actions.index("export"), (text, actions)
         assert len(actions) == len(set(actions))
+
+
+PRAISE = [
+    "yo the cut slaps fr fr", "this looks fire", "the edit goes hard",
+    "client signed off this morning ✅", "the boss approved it", "our client loved it",
+]  # fmt: skip
+ASKED = ["dl it", "export it", "go ahead and render it", "send me the mp4"]
+
+
+@ROBUST
+@given(st.sampled_from(PRAISE), st.sampled_from(ASKED))
+def test_praise_or_an_approval_told_beside_an_export_asks_no_edit(
+    routers: list[Router], praise: str, asked: str
+) -> None:
+    """Round 13t: words that only tell ("the cut slaps", "client signed off") are noise beside
+    a command; with an edit asked for, the edit still runs first."""
+    for router in routers:
+        assert plan_of(router, f"{praise}, {asked}") == ("export",)
+        assert plan_of(router, f"{praise}, make it brighter and {asked}") == ("sse", "export")
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("could you send me the finished mp4 file now?", ("export",)),
+        ("Could you kindly let me have the finished MP4 file now? Thank you.", ("export",)),
+        ("is the video finished?", ("state",)),
+        ("does it let me export in 4k?", ("sse",)),
+        ("pon la música más bajita y luego export porfa", ("sse", "export")),
+    ],
+)
+def test_the_round_13t_request_forms(text: str, plan: tuple[str, ...]) -> None:
+    """A state word between a determiner and a thing is an adjective ("the finished mp4"); "let
+    me have the file" asks for it; a courtesy after the export word is a request form."""
+    assert plan_of(build_router(), text) == plan

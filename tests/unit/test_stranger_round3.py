@@ -109,6 +109,12 @@ ROUTER = {
     # a title's "credits line" read as a credits question
     "round10_everyday": (1.0, 0),
     "round10_hard": (0.96, 0),
+    # r13t (training), first sight on 7c3d693 before any round-13 change: 73/80 (91.2%), none
+    # harmful. After the round-13 classes (a wait mark beside an export word, praise or an
+    # approval told beside a command, "the finished mp4" an adjective, "let me have the file",
+    # a courtesy after the export word; tests/unit/test_router_harm.py): 78/80, none harmful.
+    # Open: a Hinglish title's words read as its text, "is it actually on there now?" (sse)
+    "stranger_round13t": (0.975, 0),
 }
 
 
