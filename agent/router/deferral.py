@@ -305,6 +305,11 @@ _PUT_IN = re.compile(
 _CIRCUMSTANCE = re.compile(r"^(?:when|while)\s+[a-z]+ing\b(?:\s+\w+){0,3}\W*$")
 
 
+_WHEN_ASKED = re.compile(
+    r"^when\s+(?:can|could|will|should|do|does|did|would|shall)\s+(?:i|we|it|you|u|they)\b"
+)
+
+
 def condition(segment: Segment) -> Clause | None:
     """A subordinate clause that only sets a condition: our work being done checks its state
     ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
@@ -315,6 +320,8 @@ def condition(segment: Segment) -> Clause | None:
     if _PART.match(led) or _PUT_IN.match(led):
         return Clause(actions=["sse"], firm=True)
     if _CIRCUMSTANCE.match(led):  # "I got an error when exporting"
+        return Clause()
+    if segment.question and _WHEN_ASKED.match(led):  # "when can I export?": asked, not asked for
         return Clause()
     return Clause() if acted_by_others(led) else None
 

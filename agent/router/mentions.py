@@ -28,6 +28,8 @@ _QUESTION = re.compile(
     r"|where\s+(?:do|does|did|is|are|was|were)"
     r"|do\s+(?:i|we|you|they|re-?\w+s)"
     r"|is|are|was|were|has|have|should|would\s+it|will\s+it"
+    # round 13: when it can happen, asked ("when can I export?")
+    r"|when\s+(?:can|could|will|should|do|does|did|would|shall)\s+(?:i|we|it|you|u|they)"
     # round 6: the export as the subject of a question ("will the export have a watermark?")
     r"|(?:will|would|can|could|should|might|may)\s+(?:the|my|this|that|an?|our|your)(?:\s+\w+)?)\b"
     r"(?!\s+(?:i|we)\s+(?:get|have))"

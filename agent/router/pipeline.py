@@ -228,8 +228,10 @@ class Router:
         # The user's words beat the model: a command declined, put off or only named never
         # runs, and its export passes the same gate as the rules' own.
         kept = tuple(a for a in plan or () if a not in held)
-        if "export" in kept and _NEGATION.search(prepared.text):
-            kept = tuple(a for a in kept if a != "export")  # a "no" the rules could not place
+        if "export" in kept and (
+            _NEGATION.search(prepared.text) or _QUESTION.search(text.casefold())
+        ):  # a "no" the rules could not place; a question never changes anything
+            kept = tuple(a for a in kept if a != "export")
         kept = self._screened(text, kept)
         kept = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
         return Route(kept, "llm", prepared.language, declined, LLM_CONFIDENCE) if kept else default

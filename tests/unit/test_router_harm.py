@@ -32,7 +32,8 @@ MODIFIERS_EN = [
     "{x} after the meeting", "we'll {x} next week", "I'll tell you when to {x}",
     "my boss said {x}", "the client asked whether we could {x}", "caption: {x} now",
     "title: {x} day", 'the caption says "{x} now"', "“{x} now” as the caption",
-    "‘{x} now’ as the caption", "「{x}」 as the caption",
+    "‘{x} now’ as the caption", "「{x}」 as the caption", "{x} in a bit", "{x} in an hour",
+    "when can we {x}?", "when can you {x}?",
 ]  # fmt: skip
 PAST_EN = [
     "I already exported it", "we exported it yesterday", "I rendered it last night",
