@@ -163,6 +163,10 @@ def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
 _CHANGED = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:with|using|including)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:new|updated"
     r"|changed|fixed|bigger|smaller|louder|different|other|corrected|revised)\b"
+    # round 13: the thing, then its change ("export it with the typo fixed")
+    r"|^\s*(?:\w+\s+){0,3}?(?:with|without)\s+(?:the\s+|my\s+|that\s+|this\s+)?(?:\w+\s+){1,2}?"
+    r"(?:fixed|corrected|removed|gone|changed|swapped|replaced|updated|trimmed|deleted|taken\s+out"
+    r"|sorted|cleaned\s+up)\b"
 )
 
 

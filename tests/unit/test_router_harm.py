@@ -201,3 +201,20 @@ def test_the_round_13t_request_forms(text: str, plan: tuple[str, ...]) -> None:
     """A state word between a determiner and a thing is an adjective ("the finished mp4"); "let
     me have the file" asks for it; a courtesy after the export word is a request form."""
     assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export it with the typo fixed",
+        "export it and make sure the typo is gone",
+        "render it out but lose the typo",
+        "export, and also fix the typo",
+        "匯出，順便改錯字",
+    ],
+)
+def test_an_edit_said_beside_the_export_runs_first(routers: list[Router], text: str) -> None:
+    """Round 13: an edit named by its result ("with the typo fixed", "lose the typo") is an
+    edit, and it runs before the export however the turn orders them."""
+    for router in routers:
+        assert plan_of(router, text) == ("sse", "export"), text
