@@ -173,7 +173,8 @@ _TIME_EN = re.compile(
     # round 13: a time left open ("export at some point", "render it sometime next week")
     r"|at\s+some\s+point|sometime|some\s+time|one\s+of\s+these\s+days|down\s+the\s+line"
     r"|in\s+(?:a\s+(?:bit|while|sec|second|minute|moment|few\s+\w+|couple\s+(?:of\s+)?\w+)"
-    r"|an?\s+(?:hour|min|minute)|\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?)))\b"
+    r"|an?\s+(?:hour|min|minute)|\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?))"
+    r"|on\s+my\s+(?:cue|signal|go|word|say|mark|command|call|ok|okay))\b"
 )
 _DEADLINE = re.compile(
     r"\b(?:by|before|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"

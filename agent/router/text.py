@@ -43,12 +43,18 @@ _MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
 # and a refusal, which says "no" ("❌ export, just fix the typo", "🙅‍♀️ render"), in front of
 # or right after an export word ("export ❌"): a "no" the grammar reads like the word
 # round 13: the ballot crosses too ("✗ export, fix the typo", "✘ render")
-_REFUSING = "\u274c\u274e\u2716\u2717\u2718\U0001f6ab\u26d4\U0001f6d1\u270b\U0001f645"
+_REFUSING = "\u274c\u274e\u2716\u2717\u2718\U0001f6ab\u26d4\U0001f6d1\u270b\U0001f645\U0001f44e"
 _REFUSAL = re.compile(f"[{_REFUSING}]")
 _EXPORT_WORD = r"(?:export|render|download)[a-z]*|导出|匯出|汇出|渲染|出片|下载"
 _MODIFIERS = "\\s\ufe0f\u200d\U0001f3fb-\U0001f3ff\u2640\u2642"
 _REFUSED_AFTER = re.compile(
     rf"(?<![a-z])({_EXPORT_WORD})((?:\s+(?:it|this|that|the\s+video))?[{_MODIFIERS}]*)[{_REFUSING}]"
+)
+# "export: no", "export = not now", "export - later": a verdict written after the export word
+_VERDICT_AFTER = re.compile(
+    rf"(?<![a-z])((?:{_EXPORT_WORD}|send|give|share|deliver)(?:\s+[a-z0-9]+){{0,3}}?)"
+    r"\s*(?:[:=>\-\u2013\u2014]+|\?+)\s*(?=(?:no|nope|nah|not\s+now"
+    r"|not\s+yet|later|skip|hold|wait|tomorrow)(?![a-z]))"
 )
 # "nah export", "nope render": a casual "no" right before an export word
 _CASUAL_NO = re.compile(rf"(?<![a-z])(?:nah|nope|naw)\s+(?=(?:{_EXPORT_WORD}))")
@@ -244,7 +250,7 @@ def normalize(text: str) -> str:
         folded = folded.replace(word, standard)
     folded = _WAITS_AFTER.sub(r" no \1\2 ", _WAITS_BEFORE.sub(" no ", folded))
     folded = _WAITING.sub(" status ", _MONEY.sub(" credits ", folded))
-    folded = _REFUSED_AFTER.sub(r" no \1\2 ", folded)
+    folded = _VERDICT_AFTER.sub(r" no \1 . ", _REFUSED_AFTER.sub(r" no \1\2 ", folded))
     folded = _CASUAL_NO.sub("no ", _REFUSAL.sub(" no ", folded))
     folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)

@@ -33,7 +33,8 @@ MODIFIERS_EN = [
     "my boss said {x}", "the client asked whether we could {x}", "caption: {x} now",
     "title: {x} day", 'the caption says "{x} now"', "“{x} now” as the caption",
     "‘{x} now’ as the caption", "「{x}」 as the caption", "{x} in a bit", "{x} in an hour",
-    "when can we {x}?", "when can you {x}?",
+    "when can we {x}?", "when can you {x}?", "👎 {x}", "{x} 👎", "{x}: no", "{x} = no",
+    "{x} - not now", "{x} -> later", "{x} on my cue", "{x} on my signal",
 ]  # fmt: skip
 PAST_EN = [
     "I already exported it", "we exported it yesterday", "I rendered it last night",
