@@ -19,6 +19,7 @@ from agent.router.deferral import (
     without_later_word,
 )
 from agent.router.mentions import asked_about, capability, how_to, mentioned, offered
+from agent.router.negation import DEFERRABLE, Negation
 from agent.router.planning import plan_clauses
 from agent.router.reading import (
     Clause,
@@ -41,9 +42,9 @@ from agent.router.replies import (
 )
 from agent.router.request import Spot, screen, unsure, work_first
 from agent.router.route import Action, Route, Source
-from agent.router.rules import INTENTS, Intent, RouterTables, alternation
+from agent.router.rules import INTENTS, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
-from agent.router.text import MASK, by_script, marked, normalize, prepare
+from agent.router.text import MASK, marked, normalize, prepare
 from agent.router.unread import UnreadWords
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
@@ -54,11 +55,9 @@ _MEANINGFUL = re.compile(r"[a-z0-9\u3400-\u9fff]")
 _CJK_SEQUENCE = re.compile(r"然后|之后|以后|后|再|并|就|完")
 _FOLLOWS = re.compile(rf"{_CJK_SEQUENCE.pattern}|[—–]|\s-\s")  # "here's a pic — animate it"
 _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content, not commands
-_DEFERRABLE = frozenset({"export", "upload"})
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _SAID = re.compile(r"[a-z]{3,}")
-_ORDER_ONLY = re.compile(r"(?:before|until|till)\b")
 # "export it again but this time with captions": a change for the export before
 _AMENDS = re.compile(r"^\s*(?:this\s+time\s+|now\s+)?(?:with|without|minus)\s+\w")
 _SPEC = re.compile(r"^\s*[a-z\u3400-\u9fff][a-z0-9\s\u3400-\u9fff]{0,20}?\s*:\s*\S")  # "length: 8s"
@@ -97,7 +96,7 @@ class KeywordRouter:
         handing = [*tables.words("upload", "keyword"), *g["presentations"], *g["politeness"]]
         self._handing = re.compile(alternation(handing, suffix=True))
         self._compile_clauses(g)
-        self._compile_negation(g)
+        self._negation = Negation(g)
         self._compile_content(g)
         english = (ws for name, ws in g.items() if not name.startswith("foreign_"))
         phrases = [*(k.text for k in tables.keywords), *(w for ws in english for w in ws)]
@@ -113,22 +112,6 @@ class KeywordRouter:
         named = "".join(f"(?<!{re.escape(n)})" for n in parts)
         self._filler = re.compile(rf"(?<!已经){named}(?:{fillers})(?!\s*(?:吗|没|么|\?))")
         self._dismissal = re.compile(rf"^\s*(?:{alternation(g['dismissals'])})")
-
-    def _compile_negation(self, g: Mapping[str, Sequence[str]]) -> None:
-        """Negators before a command and deferrals after it."""
-        neg_latin, neg_cjk = by_script([*g["negators"], *g["foreign_negators"]])
-        self._negated_before = re.compile(
-            rf"(?:{alternation(neg_latin)})(?:\s+\S+){{0,3}}\s*$"
-            rf"|(?:{alternation(neg_cjk)}).{{0,4}}$|不[\u4e00-\u9fff]?\s*$"
-            # "导出，不是再改一遍": the thing not asked for ("是不是要改" still asks)
-            r"|(?<!是)不是.{0,3}$"
-        )
-        self._negation_exception = re.compile(alternation(g["negation_exceptions"]))
-        late_latin, late_cjk = by_script([*g["deferrals"], *g["foreign_deferrals"]])
-        self._deferred_after = re.compile(
-            rf"^[\s:=]*(?:\s*[a-z0-9]+){{0,3}}?\s*(?:{alternation(late_latin)})"
-            rf"|^.{{0,3}}?(?:{alternation(late_cjk)})"
-        )
 
     def _compile_content(self, g: Mapping[str, Sequence[str]]) -> None:
         """Content markers, edit verbs and the words that make a command word a thing."""
@@ -289,7 +272,7 @@ class KeywordRouter:
         if failure and self._export.search(clause[: failure.start()]):
             return "failed"  # an export word, then its failure
         handing = self._delegation.search(clause)  # "… try again", never "don't try again"
-        if handing is None or self._negated("sse", clause[: handing.start()], ""):
+        if handing is None or self._negation.negated("sse", clause[: handing.start()], ""):
             return ""
         return "delegates"
 
@@ -315,17 +298,6 @@ class KeywordRouter:
             if all(match.end <= c.start or match.start >= c.end for c in chosen):
                 chosen.append(match)
         return sorted((subject(c, found) for c in chosen), key=lambda m: m.start)
-
-    def _negated(self, intent: Intent, before: str, after: str) -> bool:
-        # "is it done yet?" asks about state; only commands can be deferred.
-        if intent in _DEFERRABLE and self._deferred_after.search(after):
-            return True
-        window = before[-40:]
-        negation = self._negated_before.search(window)
-        if negation is None or self._negation_exception.search(window):
-            return False
-        # "before I have to pay" orders a question, it does not take it back
-        return intent in _DEFERRABLE or not _ORDER_ONLY.match(negation.group(0))
 
     def _edited(self, match: Match, before: str) -> bool:
         """An edit verb precedes the match, other than a light verb naming a command or a verb
@@ -359,7 +331,7 @@ class KeywordRouter:
     def _asks_for_edit(self, text: str) -> bool:
         """An edit verb that is not itself negated ("不用加音乐" asks for nothing)."""
         verb = self._verb.search(text)
-        return verb is not None and not self._negated("sse", text[: verb.start()], "")
+        return verb is not None and not self._negation.negated("sse", text[: verb.start()], "")
 
     def _analyse(self, segment: Segment) -> Clause:
         clause = segment.text
@@ -389,7 +361,7 @@ class KeywordRouter:
                 named = match.intent
                 # "我上次下载的视频在哪": where the exported video went asks for state
                 result.queried |= match.intent == "export" and asked_about(text, match.start)
-            elif match.intent in _DEFERRABLE and (
+            elif match.intent in DEFERRABLE and (
                 mentioned(match.intent, text, (match.start, match.end), before, after)
                 or (segment.question and capability(text, (match.start, match.end)))
                 or (segment.question and offered(text, (match.start, match.end)))
@@ -401,7 +373,7 @@ class KeywordRouter:
                 result.queried |= asked_about(
                     text, match.start, match.intent
                 ) and not self._described.search(after)
-            elif not self._negated(match.intent, before, after):
+            elif not self._negation.negated(match.intent, before, after):
                 result.sequenced |= bool(result.actions and _CJK_SEQUENCE.search(before))
                 result.actions.extend(("sse", match.intent) if edited else (match.intent,))
             else:
