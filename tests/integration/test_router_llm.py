@@ -21,6 +21,9 @@ from tests.llm_support import KEY_PREFIX, TEST_KEY, Handler, mock_completer, rec
 pytestmark = pytest.mark.integration
 
 ABSTAINING = "the status of my credits"  # two question intents: the keyword stage abstains
+# the keyword stage abstains on Spanish, and its export word is the evidence an LLM export needs
+# (round 13: no later stage plans an export on a turn without one)
+FOREIGN_EXPORT = "hazlo más bonito y luego expórtalo"
 
 
 _reply = recorded_reply
@@ -42,7 +45,7 @@ async def test_fallback_forces_the_route_tool_and_returns_its_plan(
         seen.append(request)
         return recorded(request)
 
-    assert await _route(settings, handler) == Route(("export",), "llm", "en")
+    assert await _route(settings, handler, FOREIGN_EXPORT) == Route(("export",), "llm", "en")
     (request,) = seen
     body = json.loads(request.content)
     assert request.url.path == "/v1/messages"
@@ -54,7 +57,14 @@ async def test_fallback_forces_the_route_tool_and_returns_its_plan(
     assert body["tools"][0]["input_schema"]["properties"]["actions"]["items"]["enum"] == list(
         ACTIONS
     )
-    assert ABSTAINING in body["messages"][0]["content"]
+    assert FOREIGN_EXPORT in body["messages"][0]["content"]
+
+
+async def test_an_llm_export_on_a_turn_with_no_export_word_never_runs(
+    settings: Settings, fixtures_dir: Path
+) -> None:
+    handler = _reply(fixtures_dir, "tool_use_export.json")
+    assert await _route(settings, handler) == Route(("sse",), "default", "en")
 
 
 async def test_router_model_comes_from_the_environment(
@@ -76,7 +86,8 @@ async def test_repeated_actions_in_the_tool_input_collapse(
     settings: Settings, fixtures_dir: Path
 ) -> None:
     handler = _reply(fixtures_dir, "tool_use_compound.json")
-    assert await _route(settings, handler) == Route(("sse", "export"), "llm", "en")
+    route = await _route(settings, handler, FOREIGN_EXPORT)
+    assert route == Route(("sse", "export"), "llm", "en")
 
 
 @pytest.mark.parametrize(
