@@ -149,8 +149,10 @@ def test_each_own_set_is_at_least_95_percent_clean(
 # sentences (the slot lines "Tell me how you'd like to fine-tune it", "I'll show you the current
 # tracks so you can check the pacing", which is where splices came from). Now a sentence whose
 # step carries its own words (a purpose, an object, a condition, a number) is kept whole and its
-# action runs: a safe miss, counted here as a ratchet.
-STEPS_SAID_BY_LINES = {EXTRA_SET: 87, REGRESS_SET: 609, BLIND_SET: 102, BLIND3_SET: 138}
+# action runs: a safe miss, counted here as a ratchet. A permission ("You can export your video
+# anytime from the top toolbar") is no step since round 13: kept whole with its GUI words, so
+# the regress set counts one line fewer.
+STEPS_SAID_BY_LINES = {EXTRA_SET: 87, REGRESS_SET: 608, BLIND_SET: 102, BLIND3_SET: 138}
 
 
 @pytest.mark.parametrize(("path", "floor"), list(STEPS_SAID_BY_LINES.items()))
