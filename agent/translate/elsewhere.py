@@ -3,13 +3,13 @@ the file and choose Download", "Save it from WhatsApp", "Open it in the Photos a
 
 `agent.translate.structure` knows a list of programs and sites by name; a new one arrives every
 round. The class here is the shape: a capitalised product name ("Dropbox", "WhatsApp", "iCloud",
-"YouTube Studio", "Google Drive") right after a place word ("in", "on", "from", "into", "inside",
-"via", "using", "open", 在/用/从), or followed by "app" ("the Photos app"), that is not this app's
-own GUI: none of its words is a GUI word of the intent tables (targets, gestures, GUI nouns:
-"in My Work", "from the Export panel", "in Settings") or a button label of the GUI tables, no GUI
-noun or menu path follows it ("in Account > Billing", "in the Effects panel"), and it is not
-NemoVideo. A step located there is the user's work in that program (`agent.translate.gates`).
-Pure.
+"YouTube Studio", "Google Drive") right after a place word ("in", "on", "from", "inside", "via",
+"using", "open", 在/用/从; a destination, "into"/到, is no place), or followed by "app" ("the
+Photos app"), that is not this app's own GUI: none of its words is a GUI word of the intent
+tables (targets, gestures, GUI nouns: "in My Work", "from the Export panel", "in Settings") or a
+button label of the GUI tables, no GUI noun or menu path follows it ("in Account > Billing", "in
+the Effects panel"), and it is not NemoVideo. A step located there is the user's work in that
+program (`agent.translate.gates`). Pure.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ __all__ = ["products"]
 _WORD = r"(?:[a-z][A-Z][A-Za-z]+|[A-Z][A-Za-z]*[a-z][A-Za-z]*)"
 # a place word, then the name ("in Google Drive", "from WhatsApp", "the Photos app", 在 Dropbox 里)
 _PLACED = re.compile(
-    r"(?:\b(?i:in|inside|within|on|from|into|via|using|open|opening|switch\s+to)\s+"
-    r"(?P<the>(?i:the|your)\s+)?|(?:在|用|从|從|到|打开|打開|喺)\s*)"
+    r"(?:\b(?i:in|inside|within|on|from|via|using|open|opening|switch\s+to)\s+"
+    r"(?P<the>(?i:the|your)\s+)?(?:\w+['’]s\s+)?|(?:在|用|从|從|打开|打開|喺)\s*)"
     rf"(?P<name>{_WORD}(?:\s+(?:{_WORD}|[A-Z]{{2,}}))?)(?![\w'’\"”」*`])"
 )
 _APP = re.compile(r"\s+(?:app|application|program|website|site)\b", re.IGNORECASE)

@@ -110,6 +110,7 @@ _UPLOAD = re.compile(
     r"\bupload|add media|上传|上傳|上载|上載|添加素材|加入素材|传俾我|傳俾我|传给我|傳給我",
     re.IGNORECASE,
 )
+_IMPORT = re.compile(r"\bimport", re.IGNORECASE)
 _DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.IGNORECASE)
 _EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
 _FOREIGN = re.compile(
@@ -139,7 +140,8 @@ _CHOICE = re.compile(
 _PRICED = re.compile(r"\d+\s*(?:credits?|积分|點數|点数|点)", re.IGNORECASE)
 # where a step of another program is named: an export, or a download or save of its file
 _STEP_WORD = re.compile(
-    r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存", re.IGNORECASE
+    r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存",
+    re.IGNORECASE,
 )
 
 
@@ -233,7 +235,10 @@ def gate(
     if structure.elsewhere(sentence, at, products(sentence, tables)):
         # a file service ("In Google Drive, …") or a product the tables do not list: its
         # file may still come here
-        return without(reading, {"export", "state", "credits"}, lang)
+        fetched = structure.here(sentence) or _UPLOAD.search(sentence) or _IMPORT.search(sentence)
+        return without(
+            reading, {"export", "state", "credits", *(() if fetched else ("upload",))}, lang
+        )
     uploads = [m.start() for m in _UPLOAD.finditer(sentence)]
     if (
         "upload" in actions

@@ -40,6 +40,7 @@ _CLAUSE = r"[^.;:!?—–()]"
 _OPEN = (
     r"\b(?:any\s*time|at\s+any\s+(?:time|point|moment)|whenever\s+you(?:['’]re|\s+are)?"
     r"(?:\s+\w+){0,2}|when(?:ever)?\s+you\s+(?:like|want|wish|please|feel\s+like)"
+    r"|when\s+you(?:['’]re|\s+are)\s+ready"
     r"|if\s+you\s+(?:like|want|wish|prefer)(?!\s+(?:it|the|this|that|them)\b))"
 )
 # the step's GUI means named beside it: how-to, not leave ("by clicking **Export**", "via the
@@ -70,10 +71,11 @@ _ZH = re.compile(
 def _leaves(sentence: str) -> bool:
     """A modal before the export verb leaves the export to the user unless its clause names the
     GUI means of a how-to ("You can download it by clicking Export"); a time left open ("You can
-    export it anytime from the toolbar") leaves it whatever else the clause says."""
+    export it anytime from the toolbar", "Whenever you're ready, you can download it from the
+    export menu") leaves it whatever else the sentence says."""
     for found in _EN.finditer(sentence):
-        rest = found.group("rest")
-        if found.group("frame").lower().startswith("feel") or _OPEN_AT.search(rest):
+        rest, lead = found.group("rest"), sentence[: found.start()]
+        if found.group("frame").lower().startswith("feel") or _OPEN_AT.search(rest + " | " + lead):
             return True
         if not _MEANS.search(rest):
             return True

@@ -36,7 +36,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # a program named as a place: "in/from/inside/using Premiere", "Premiere's menu", 在/用剪映, 剪映里
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|inside|within|using|use|from|via|into|on|open|opening|prefer|with|switch\s+to)"
-    r"\s+(?:the\s+|your\s+)?"
+    r"\s+(?:the\s+|your\s+)?(?:\w+['’]s\s+)?"
     r"(?:app\s+|program\s+)?|(?:在|用|去|到|打开|从|喺)\s*)$",
     re.IGNORECASE,
 )
@@ -59,6 +59,10 @@ _SCENE = re.compile(
     r"|once|after|open|opening|on|for)\b|\W*(?:在|用|使用|如果|要是|假如|若|喺|打开|打開|开|開)",
     re.IGNORECASE,
 )
+# where a file is sent, not where a step is done ("send it to WhatsApp", 发到微信)
+_DESTINATION = re.compile(r"(?:\b(?:to|into|onto)\s+(?:the\s+|your\s+)?|到\s*)$", re.IGNORECASE)
+# a place that introduces the steps after it ("… from Google Photos: open the video, tap Share")
+_INTRODUCES = re.compile(r"\s*(?:app\s*)?[:：]\s*\S")
 _CLAUSE_BREAK = re.compile(r"[,;，；。—–]|\b(?:and|then|but)\b|然后|再|之后", re.IGNORECASE)
 _ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?"
 
@@ -136,7 +140,11 @@ class StructureTables:
         Drive, right-click the file and choose Download", 在微信里点下载) or in one of
         `products`, the places `agent.translate.elsewhere` reads by their capitalised names."""
         for lang in {self.en, self.of(sentence)}:
-            services = (s for s in lang.service.finditer(sentence) if _placed(sentence, s))
+            services = (
+                s
+                for s in lang.service.finditer(sentence)
+                if _placed(sentence, s) and not _DESTINATION.search(sentence, 0, s.start())
+            )
             if any(self._at(sentence, at, n, lang) for n in (*services, *products)):
                 return True
         return False
@@ -158,6 +166,8 @@ class StructureTables:
         low, high = sorted((at, named.start()))
         if not _CLAUSE_BREAK.search(sentence[low:high]):
             return True
+        if named.start() < at and _INTRODUCES.match(sentence, named.end()):
+            return True  # "you can share it from Google Photos: open the video, tap Share"
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, named.start())]
         clause = sentence[breaks[-1] if breaks else 0 :]
         between = sentence[named.end() : at]

@@ -46,6 +46,8 @@ __all__ = ["Translation", "Translator", "template_line", "template_lines", "tran
 STREAM_MODEL_TIMEOUT = 4.0
 """The model stage's bound while a reply streams: a slow model costs the user at most this."""
 _ENDS = {"en": ".", "zh": "。"}
+# the menu-path marks read as ">" (one character each, so offsets hold): "avatar ▸ Plan & Billing"
+_PATH_MARKS = str.maketrans("▸▹❯", ">>>")
 _SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
 
 # a view taken before the export ("take a look first", 先看看)
@@ -196,6 +198,13 @@ def _whole_sentences(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _as_read(text: str, tables: GuiTables) -> str:
+    """`text` as the rules read it: Traditional and Cantonese folded, path marks as ">" (the
+    same length, so offsets into it are offsets into `text`)."""
+    folded = tables.script.simplified(text) if tables.script.folds(text) else text
+    return folded.translate(_PATH_MARKS)
+
+
 def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     """The readings with what the reply forbids taken away (`agent.translate.gates`): a short
     balance forbids every export and looks the balance up instead, a finished export forbids
@@ -212,7 +221,7 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     before = ""  # the sentence before: a failure it reports makes an export step a retry
     for line in lines:
         for unit in line.units:
-            raw = tables.script.simplified(unit.raw) if tables.script.folds(unit.raw) else unit.raw
+            raw = _as_read(unit.raw, tables)
             unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
             if waiting and "export" in unit.reading.actions and gates.later_step(raw):
                 unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
@@ -314,7 +323,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
-    folded = tables.script.simplified(text) if tables.script.folds(text) else text
+    folded = _as_read(text, tables)
     lines = _gated(_read_lines(text, folded, tables), folded, tables)
     actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))
     actions = _look_first(actions, folded)

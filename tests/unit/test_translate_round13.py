@@ -149,3 +149,28 @@ def test_every_protected_span_survives_and_every_sentence_is_whole(
     for _template, span in pieces:
         assert span in result.text, (text, result.text)
     assert not foreign_sentences(result.text, text, _TABLES), (text, result.text)
+
+
+# r13t classes (a stranger's training set): a Cantonese press written 㩒, a menu path marked "▸",
+# a readiness clause before a modal, a place that introduces its steps with a colon or is named
+# in a possessive, a swipe on the way to a step, a file to choose, and a service as a destination
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [("條片整好喇，㩒右上角「匯出」就得。", ("export",)),
+     ("我要你嘅相先可以做。㩒「上載」揀返張相就得。", ("upload",)),
+     ("Tap your avatar ▸ Billing to see how many coins are left.", ("credits",)),
+     ("Go to File ▸ Export ▸ Video.", ("export",)),
+     ("When you're ready, you can grab it from the export menu.", ()),
+     ("After that you can send it from Google Photos: open the clip, tap Share, pick a chat.", ()),
+     ("In your partner's Dropbox app, tap the file and choose Export.", ()),
+     ("Scroll down on the preview and tap Download to keep a copy.", ("export",)),
+     ("The cover photo is missing. Please choose an image (JPG works) so I can add it.",
+      ("upload",)),
+     ("完成啦！点 Share 就能把成片发到微信。", ("export",))],
+)  # fmt: skip
+def test_the_r13t_classes_read_as_their_steps(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert result.actions == actions, result
+    assert not foreign_sentences(result.text, text, tables)
