@@ -52,8 +52,11 @@ _MEANS = re.compile(
 )
 # a modal or "feel free to" right before the export verb, with the rest of its clause
 _EN = re.compile(rf"(?P<frame>{_MODAL}|{_FREE}){_ADVERBS}{_EXPORT_VERB}(?P<rest>{_CLAUSE}*)", re.I)
-# a modal before a gesture whose target is an export, with the rest of its clause
-_EN_GESTURE = re.compile(rf"{_MODAL}{_ADVERBS}{_GESTURE}{_CLAUSE}{{0,40}}?\b{_EXPORT_WORD}", re.I)
+# a modal or "feel free to" before a gesture whose target is an export
+_EN_GESTURE = re.compile(
+    rf"(?P<frame>{_MODAL}|{_FREE}){_ADVERBS}{_GESTURE}{_CLAUSE}{{0,40}}?\b{_EXPORT_WORD}{_CLAUSE}*",
+    re.I,
+)
 _OPEN_AT = re.compile(_OPEN, re.IGNORECASE)
 # a time left open beside an export word in one clause ("export it anytime", "Export any time")
 _ANYTIME = re.compile(
@@ -79,7 +82,12 @@ def _leaves(sentence: str) -> bool:
             return True
         if not _MEANS.search(rest):
             return True
-    return any(_OPEN_AT.search(m.group(0)) for m in _EN_GESTURE.finditer(sentence))
+    # a modal before a gesture names the means ("You can click Export to download"): it leaves
+    # the export only with an open time; "Feel free to hit Export" always leaves it
+    return any(
+        m.group("frame").lower().startswith("feel") or _OPEN_AT.search(m.group(0))
+        for m in _EN_GESTURE.finditer(sentence)
+    )
 
 
 def permits(sentence: str) -> bool:

@@ -39,6 +39,9 @@ PERMISSIONS = [
     "You can export your video anytime from the top toolbar.",
     "You can now export it.",
     "Export it any time you like.",
+    "Feel free to hit Export once you've had a look.",
+    "You can tap Export whenever you like.",
+    "When you're ready, you can grab it from the export menu.",
     "你随时可以导出视频。",
     "可以随时下载成片。",
     "隨時都可以匯出喔。",
@@ -149,6 +152,17 @@ def test_every_protected_span_survives_and_every_sentence_is_whole(
     for _template, span in pieces:
         assert span in result.text, (text, result.text)
     assert not foreign_sentences(result.text, text, _TABLES), (text, result.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The export failed, try again later.", "Export failed (error 502). Try again tomorrow.",
+     "导出失败了，请稍后再试。", "Last time you exported this, it took 3 minutes.",
+     "Earlier you clicked Export but the render was cancelled.",
+     "You already downloaded the 720p version yesterday."],
+)  # fmt: skip
+def test_a_failure_put_off_or_a_past_export_runs_nothing(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables) == Translation(text, ())
 
 
 # r13t classes (a stranger's training set): a Cantonese press written 㩒, a menu path marked "▸",
