@@ -10,8 +10,10 @@ inside a sentence, never fragments of a sentence around a line, so nothing can b
 - A sentence is replaced only when it is nothing but GUI steps (`reading.steps_only`): once
   its cues are cut out, no quoted span, number or content word is left. A sentence that mixes
   a report, a quote or a number with a step is kept whole; its actions still run (the rules
-  read them), unless the step is negated or offered ("I can export it as is — just say the
-  word": the user answers in chat), which runs nothing but the answer.
+  read them) and the line of each is said once at the end of its line ("I trimmed it to 0:45 —
+  click Export to download. I'll export the MP4 for you."), unless the step is negated or
+  offered ("I can export it as is — just say the word": the user answers in chat), which runs
+  nothing but the answer.
 - A view whose own output speaks for it (the state summary) and a step with nothing to say
   ("close this panel") drop their sentence; a reply that would vanish says the view's line.
 - Consecutive sentences with the same line say it once, and so does the reply; the items of
@@ -48,6 +50,7 @@ STREAM_MODEL_TIMEOUT = 4.0
 _ENDS = {"en": ".", "zh": "。"}
 # the menu-path marks read as ">" (one character each, so offsets hold): "avatar ▸ Plan & Billing"
 _PATH_MARKS = str.maketrans("▸▹❯", ">>>")
+_CLOSED = (".", "!", "?", "。", "！", "？", "…")
 _SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
 
 # a view taken before the export ("take a look first", 先看看)
@@ -264,14 +267,43 @@ def _closing(unit: Unit) -> str:
     return unit.term if unit.term in ("!", "！") else _ENDS[unit.lang.lang]
 
 
+def _note(
+    kept: list[str], body: str, lang: LanguageTable, said: set[str], tables: GuiTables
+) -> str:
+    """What follows a line whose sentences are kept whole for the content beside their steps
+    ("I trimmed it to 0:45 — click Export to download."): the line of each action they run that
+    the reply has not said yet, at the end of the line, so the chat user reads what the client
+    does ("… I'll export the MP4 for you."). Nothing when the line ends open (no closing mark: a
+    lead-in, a half sentence)."""
+    end = body.rstrip()[-1:]
+    if not kept or end not in _CLOSED:
+        return ""
+    # an action said already, in either language, is not said again
+    spoken = {k.action for x in tables.languages for k in x.kinds.values() if k.bare in said}
+    fresh = [x for x in singles([a for a in kept if a not in spoken], lang, False) if x]
+    if not fresh:
+        return ""
+    said.update(fresh)
+    gap = " " if end in (*_SPACED, "?", "…") and body == body.rstrip() else ""
+    # one sentence per action, as a reply translated again finds them ("said" above)
+    between = " " if lang.lang == "en" else ""
+    return gap + between.join(x + _ENDS[lang.lang] for x in fresh)
+
+
 def _assemble(lines: list[Line], traditional: bool, tables: GuiTables, short: bool) -> str:
     out: list[str] = []
-    said: set[str] = set()
+    written_all = "".join(line.prefix + "".join(u.raw + u.ws for u in line.units) for line in lines)
+    # a line the reply already says (a reply translated before) is not said again
+    said = {k.bare for lang in tables.languages for k in lang.kinds.values() if k.bare}
+    said = {x for x in said if x in written_all}
     for line in lines:
         body = ""
+        kept: list[str] = []  # the actions of the sentences kept whole, said after the line
         for unit in line.units:
             if unit.line is None:
                 body += unit.raw + unit.ws
+                # a view's output speaks for itself: only the other actions are said
+                kept += [a for a in acting(unit.reading.actions, unit.lang) if a != "state"]
                 continue
             # each action's line is said once per reply: a later line says only what is new
             options = singles(unit.acting, unit.lang, short) if unit.acting else [unit.line]
@@ -286,6 +318,9 @@ def _assemble(lines: list[Line], traditional: bool, tables: GuiTables, short: bo
             # next sentence ("…for you.Go to File") and the two read as one
             ws = unit.ws or (" " if closing[-1:] in _SPACED else "")
             body += text + closing + ws
+        if line.units:
+            note = _note(kept, body, line.units[-1].lang, said, tables)
+            body += tables.script.to_traditional(note) if traditional else note
         written = "".join(u.raw + u.ws for u in line.units)
         if _marker(body) and not _marker(written):
             body = written  # a sentence after a dropped one would read as a list item ("- …")

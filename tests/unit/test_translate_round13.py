@@ -188,3 +188,25 @@ def test_the_r13t_classes_read_as_their_steps(
     result = translate(text, tables)
     assert result.actions == actions, result
     assert not foreign_sentences(result.text, text, tables)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "actions"),
+    [("I trimmed it to 0:45 — click Export to download.",
+      "I trimmed it to 0:45 — click Export to download. I'll export the MP4 for you.",
+      ("export",)),
+     ("配乐已换成《晴天》，满意的话点击导出即可。",
+      "配乐已换成《晴天》，满意的话点击导出即可。我会直接把 MP4 文件发给你。", ("export",)),
+     ("The logo.png you sent is too small; please upload a bigger one via the Upload button.",
+      "The logo.png you sent is too small; please upload a bigger one via the Upload button. "
+      "Send the file in chat or give me a URL.", ("upload",)),
+     # a view says nothing after it: its output speaks (the step alone goes, as before)
+     ("The title reads \"Day 1\". Open the timeline to check it.",
+      "The title reads \"Day 1\".", ("state",))],
+)  # fmt: skip
+def test_a_sentence_kept_for_its_content_is_followed_by_its_actions_line(
+    text: str, expected: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert result == Translation(expected, actions)
+    assert translate(result.text, tables).text == result.text  # said once, even read again
