@@ -284,7 +284,9 @@ def _note(
     if not fresh:
         return ""
     said.update(fresh)
-    gap = " " if end in (*_SPACED, "?", "…") and body == body.rstrip() else ""
+    # an English line is spaced from what it follows, even a "。" ("…help。 I'll export …")
+    spaced = lang.lang == "en" or end in (*_SPACED, "?", "…")
+    gap = " " if spaced and body == body.rstrip() else ""
     # one sentence per action, as a reply translated again finds them ("said" above)
     between = " " if lang.lang == "en" else ""
     return gap + between.join(x + _ENDS[lang.lang] for x in fresh)
