@@ -32,3 +32,13 @@ def foreign_sentences(out: str, text: str, tables: GuiTables) -> list[str]:
     written = set(sentences(text))
     lines = template_lines(tables)
     return [s for s in sentences(out) if s not in written and s.rstrip(_CLOSING) not in lines]
+
+
+def kept_whole(out: str, text: str, tables: GuiTables) -> bool:
+    """Whether `out` is `text` kept byte for byte, followed by nothing but template lines (the
+    lines of the actions its kept sentences run, said after them)."""
+    kept = text.rstrip()
+    if not out.startswith(kept):
+        return False
+    lines = template_lines(tables)
+    return all(s.rstrip(_CLOSING) in lines for s in sentences(out[len(kept) :]))

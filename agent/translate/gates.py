@@ -27,6 +27,8 @@ import dataclasses
 import re
 from collections.abc import Collection
 
+from agent.translate.elsewhere import products
+from agent.translate.modality import permits
 from agent.translate.reading import Reading
 from agent.translate.structure import StructureTables
 from agent.translate.tables import GuiTables, LanguageTable
@@ -108,6 +110,7 @@ _UPLOAD = re.compile(
     r"\bupload|add media|上传|上傳|上载|上載|添加素材|加入素材|传俾我|傳俾我|传给我|傳給我",
     re.IGNORECASE,
 )
+_IMPORT = re.compile(r"\bimport", re.IGNORECASE)
 _DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.IGNORECASE)
 _EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
 _FOREIGN = re.compile(
@@ -116,17 +119,10 @@ _FOREIGN = re.compile(
     r"|(?:导出|匯出|導出|汇出)\s*(?:>|→|›)?\s*(?:jpe?g|png|heic|pdf)",
     re.IGNORECASE,
 )
-# an export said but not asked for: leave to give ("You can export whenever you're ready",
-# 你随时可以导出), a habit beside a hold ("you'd normally hit Export …, but … I'll hold off"),
-# or one choice among priced options ("… or choose 1080p (10 credits) from the Export menu");
-# "You can export your video anytime from the top toolbar" still points at a step and runs
-_LEAVE = re.compile(
-    r"\byou\s+(?:can|could|may)\s+(?:always\s+|also\s+|just\s+)?(?:export|render|download)\b"
-    r"(?=[^.;!?]*\b(?:whenever|when(?:ever)?\s+you(?:['’]re|\s+are)"
-    r"\s+ready|if\s+you\s+(?:like|want|wish|prefer)))"
-    r"|(?:你|您)?随时(?:都)?(?:可以|能)(?:导出|渲染|下载)|(?:你|您)(?:可以|能)随时(?:导出|渲染|下载)",
-    re.IGNORECASE,
-)
+# an export said but not asked for: a permission (`agent.translate.modality`: "Feel free to
+# export anytime", 你随时可以导出), a habit beside a hold ("you'd normally hit Export …, but … I'll
+# hold off"), or one choice among priced options ("… or choose 1080p (10 credits) from the Export
+# menu")
 _HABIT = re.compile(
     r"\byou(?:['’]d|\s+would)\s+(?:normally|usually|typically|ordinarily)\b|通常(?:你)?会|一般(?:你)?会",
     re.IGNORECASE,
@@ -144,15 +140,16 @@ _CHOICE = re.compile(
 _PRICED = re.compile(r"\d+\s*(?:credits?|积分|點數|点数|点)", re.IGNORECASE)
 # where a step of another program is named: an export, or a download or save of its file
 _STEP_WORD = re.compile(
-    r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存", re.IGNORECASE
+    r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存",
+    re.IGNORECASE,
 )
 
 
 def not_asked(sentence: str) -> bool:
-    """Whether a sentence's export is said but not asked for (see `_LEAVE`): permission, a habit
+    """Whether a sentence's export is said but not asked for: a permission or option, a habit
     beside a hold, or a choice among priced options."""
     return bool(
-        _LEAVE.search(sentence)
+        permits(sentence)
         or (_HABIT.search(sentence) and _HOLD.search(sentence))
         or (_CHOICE.search(sentence) and _PRICED.search(sentence))
     )
@@ -230,10 +227,18 @@ def gate(
         return reading
     reading = _offered(reading, sentence, before, lang, structure)
     actions = reading.actions
-    if structure.foreign(sentence, _step_at(sentence)):
+    at = _step_at(sentence)
+    if structure.foreign(sentence, at):
         # the steps there go; an upload here and an answer in chat are this client's
         gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})
         return without(reading, gone, lang)
+    if structure.elsewhere(sentence, at, products(sentence, tables)):
+        # a file service ("In Google Drive, …") or a product the tables do not list: its
+        # file may still come here
+        fetched = structure.here(sentence) or _UPLOAD.search(sentence) or _IMPORT.search(sentence)
+        return without(
+            reading, {"export", "state", "credits", *(() if fetched else ("upload",))}, lang
+        )
     uploads = [m.start() for m in _UPLOAD.finditer(sentence)]
     if (
         "upload" in actions

@@ -21,6 +21,7 @@ and Simplified (Traditional and Cantonese arrive folded). Pure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -35,7 +36,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # a program named as a place: "in/from/inside/using Premiere", "Premiere's menu", 在/用剪映, 剪映里
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|inside|within|using|use|from|via|into|on|open|opening|prefer|with|switch\s+to)"
-    r"\s+(?:the\s+|your\s+)?"
+    r"\s+(?:the\s+|your\s+)?(?:\w+['’]s\s+)?"
     r"(?:app\s+|program\s+)?|(?:在|用|去|到|打开|从|喺)\s*)$",
     re.IGNORECASE,
 )
@@ -58,6 +59,10 @@ _SCENE = re.compile(
     r"|once|after|open|opening|on|for)\b|\W*(?:在|用|使用|如果|要是|假如|若|喺|打开|打開|开|開)",
     re.IGNORECASE,
 )
+# where a file is sent, not where a step is done ("send it to WhatsApp", 发到微信)
+_DESTINATION = re.compile(r"(?:\b(?:to|into|onto)\s+(?:the\s+|your\s+)?|到\s*)$", re.IGNORECASE)
+# a place that introduces the steps after it ("… from Google Photos: open the video, tap Share")
+_INTRODUCES = re.compile(r"\s*(?:app\s*)?[:：]\s*\S")
 _CLAUSE_BREAK = re.compile(r"[,;，；。—–]|\b(?:and|then|but)\b|然后|再|之后", re.IGNORECASE)
 _ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?"
 
@@ -65,6 +70,7 @@ _ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?
 class _LangModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     programs: list[str]
+    services: list[str]
     sites: list[str]
     here: list[str]
     defer: list[str]
@@ -88,6 +94,7 @@ class Structure:
     """The compiled structure patterns of one language (see the module doc)."""
 
     program: re.Pattern[str]
+    service: re.Pattern[str]
     site: re.Pattern[str]
     here: re.Pattern[str]
     deferral: re.Pattern[str]
@@ -119,29 +126,52 @@ class StructureTables:
         after it ("In Resolve, go to Deliver", "If you're editing in Premiere, use …", "open it
         in Lightroom and go to File > Export", 用剪映打开后，…) with no way back here between. A
         program named on the way ("add the captions you made in CapCut, then click Export") is
-        no place of the step."""
-        return self._located(sentence, at, sites=False)
+        no place of the step; a publishing site named as a place ("In the TikTok app, tap Save
+        video") is one."""
+        for lang in {self.en, self.of(sentence)}:
+            programs = (p for p in lang.program.finditer(sentence) if _placed(sentence, p))
+            sites = (s for s in lang.site.finditer(sentence) if _before(sentence, s))
+            if any(self._at(sentence, at, n, lang) for n in (*programs, *sites)):
+                return True
+        return False
+
+    def elsewhere(self, sentence: str, at: int, products: Iterable[re.Match[str]] = ()) -> bool:
+        """Whether the step at offset `at` is located in a file or messaging service ("In Google
+        Drive, right-click the file and choose Download", 在微信里点下载) or in one of
+        `products`, the places `agent.translate.elsewhere` reads by their capitalised names."""
+        for lang in {self.en, self.of(sentence)}:
+            services = (
+                s
+                for s in lang.service.finditer(sentence)
+                if _placed(sentence, s) and not _DESTINATION.search(sentence, 0, s.start())
+            )
+            if any(self._at(sentence, at, n, lang) for n in (*services, *products)):
+                return True
+        return False
 
     def on_site(self, sentence: str, at: int) -> bool:
         """Whether the step at offset `at` is located on a publishing site ("in YouTube Studio,
         click Upload videos", 在抖音里上传): its upload is the user's there, not to this chat;
         an export for the site ("Instagram users: click Export") is still ours."""
-        return self._located(sentence, at, sites=True)
-
-    def _located(self, sentence: str, at: int, sites: bool) -> bool:
         for lang in {self.en, self.of(sentence)}:
-            for named in (lang.site if sites else lang.program).finditer(sentence):
-                if not _placed(sentence, named):
-                    continue
-                low, high = sorted((at, named.start()))
-                if not _CLAUSE_BREAK.search(sentence[low:high]):
-                    return True
-                breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, named.start())]
-                clause = sentence[breaks[-1] if breaks else 0 :]
-                between = sentence[named.end() : at]
-                if named.start() < at and _SCENE.match(clause) and not lang.here.search(between):
-                    return True
+            named = (s for s in lang.site.finditer(sentence) if _placed(sentence, s))
+            if any(self._at(sentence, at, n, lang) for n in named):
+                return True
         return False
+
+    @staticmethod
+    def _at(sentence: str, at: int, named: re.Match[str], lang: Structure) -> bool:
+        """Whether the place `named` locates the step at `at`: in its clause, or in a first
+        clause that sets the scene, with no way back here between."""
+        low, high = sorted((at, named.start()))
+        if not _CLAUSE_BREAK.search(sentence[low:high]):
+            return True
+        if named.start() < at and _INTRODUCES.match(sentence, named.end()):
+            return True  # "you can share it from Google Photos: open the video, tap Share"
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, named.start())]
+        clause = sentence[breaks[-1] if breaks else 0 :]
+        between = sentence[named.end() : at]
+        return named.start() < at and bool(_SCENE.match(clause)) and not lang.here.search(between)
 
     def here(self, sentence: str) -> bool:
         """Whether `sentence` sends something to this chat ("upload the file here")."""
@@ -189,6 +219,10 @@ class StructureTables:
         return self.of(sentence).again.search(sentence) is not None
 
 
+def _before(sentence: str, named: re.Match[str]) -> bool:
+    return _PLACE_BEFORE.search(sentence[: named.start()]) is not None
+
+
 def _placed(sentence: str, named: re.Match[str]) -> bool:
     before, after = sentence[: named.start()], sentence[named.end() :]
     return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
@@ -231,6 +265,7 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
         )
     return Structure(
         program=rx.compile(alt(model.programs), flags),
+        service=rx.compile(alt(model.services), flags),
         site=rx.compile(alt(model.sites), flags),
         here=rx.compile(alt(model.here), flags),
         deferral=rx.compile(deferral, flags),

@@ -10,8 +10,10 @@ inside a sentence, never fragments of a sentence around a line, so nothing can b
 - A sentence is replaced only when it is nothing but GUI steps (`reading.steps_only`): once
   its cues are cut out, no quoted span, number or content word is left. A sentence that mixes
   a report, a quote or a number with a step is kept whole; its actions still run (the rules
-  read them), unless the step is negated or offered ("I can export it as is — just say the
-  word": the user answers in chat), which runs nothing but the answer.
+  read them) and the line of each is said once at the end of its line ("I trimmed it to 0:45 —
+  click Export to download. I'll export the MP4 for you."), unless the step is negated or
+  offered ("I can export it as is — just say the word": the user answers in chat), which runs
+  nothing but the answer.
 - A view whose own output speaks for it (the state summary) and a step with nothing to say
   ("close this panel") drop their sentence; a reply that would vanish says the view's line.
 - Consecutive sentences with the same line say it once, and so does the reply; the items of
@@ -30,9 +32,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agent.translate import gates
+from agent.translate.lines import Line, Unit, acting, joined, singles, template_line
+from agent.translate.procedure import procedures
 from agent.translate.prose import mask, split_lines, split_sentences
 from agent.translate.reading import Reading, fixed_lines, read
-from agent.translate.rewrite import decapitalize, language_of
+from agent.translate.rewrite import language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 
 if TYPE_CHECKING:
@@ -43,22 +47,11 @@ __all__ = ["Translation", "Translator", "template_line", "template_lines", "tran
 
 STREAM_MODEL_TIMEOUT = 4.0
 """The model stage's bound while a reply streams: a slow model costs the user at most this."""
-_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
 _ENDS = {"en": ".", "zh": "。"}
+# the menu-path marks read as ">" (one character each, so offsets hold): "avatar ▸ Plan & Billing"
+_PATH_MARKS = str.maketrans("▸▹❯", ">>>")
+_CLOSED = (".", "!", "?", "。", "！", "？", "…")
 _SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
-_NUMBER = re.compile(r"\s*(\d+)[.)]")
-# a button label ("**Export video**", 「导出视频」) is part of a step, not a fact of its own
-_LABELS = re.compile(r"\*\*[^*\n]{1,40}\*\*|「[^」\n]{1,20}」|“[^”\n]{1,20}”|`[^`\n]{1,20}`")
-_OWN_FACTS = re.compile(r"\d|[\"'“”「」『』《》`]|https?://", re.IGNORECASE)
-# a step that only opens a menu on the way ("Tap the ⋯ icon", 点右上角「⋯」)
-_NAV = re.compile(
-    r"^\s*(?:tap|click|press|hit|open|select|touch|点击|點擊|点按|點按|点选|點選|点|點|轻点|輕點"
-    r"|按|按下|撳|打开|打開)"
-    r"[^.。!！?？]{0,40}(?:⋯|⋮|…|···|\.\.\.|\bicon\b|\bmenu\b|图标|圖標|图示|圖示|菜单|選單|菜單)"
-    r"[^.。!！?？]{0,40}[.。;；]?\s*$",
-    re.IGNORECASE,
-)
-
 
 # a view taken before the export ("take a look first", 先看看)
 _FIRST = re.compile(
@@ -128,68 +121,12 @@ class Translator:
         return dataclasses.replace(self, traditional=traditional) if traditional else self
 
 
-@dataclass(slots=True)
-class _Unit:
-    """One sentence as written (`raw`, with the whitespace after it in `ws`), how it reads, and
-    what stands in the reply for it: None = itself, "" = nothing, else one template line."""
-
-    raw: str
-    ws: str
-    term: str
-    reading: Reading
-    lang: LanguageTable
-    line: str | None = None
-    acting: tuple[str, ...] = ()
-    """The actions `line` says, when it is their template line (said once each per reply)."""
-
-
-@dataclass(slots=True)
-class _Line:
-    prefix: str
-    units: list[_Unit]
-    newline: str
-
-    @property
-    def item(self) -> bool:
-        return _LIST_ITEM.match(self.prefix + " ") is not None and bool(self.prefix.strip())
-
-    @property
-    def steps(self) -> bool:
-        """Every sentence of the line is replaced (or dropped): a step and nothing else."""
-        return bool(self.units) and all(u.line is not None for u in self.units)
-
-
-def _acting(actions: Collection[str], lang: LanguageTable) -> tuple[str, ...]:
-    known = {kind.action for kind in lang.kinds.values() if kind.action}
-    return tuple(dict.fromkeys(a for a in actions if a in known))
-
-
-def template_line(actions: Collection[str], lang: LanguageTable, short: bool = False) -> str:
-    """The one line of `actions` ("I'll export the MP4 for you and I'll look up …"), from the
-    kinds' `bare` lines (`short` ones too when the reply would say nothing else)."""
-    return _joined(_singles(actions, lang, short), lang)
-
-
-def _singles(actions: Collection[str], lang: LanguageTable, short: bool) -> list[str]:
-    lines: list[str] = []
-    for action in _acting(actions, lang):
-        kind = next(k for k in lang.kinds.values() if k.action == action)
-        line = kind.bare or (kind.short if short else "")
-        if line and line not in lines:
-            lines.append(line)
-    return lines
-
-
-def _joined(lines: list[str], lang: LanguageTable) -> str:
-    return (lines[0] + "".join(lang.joiner + decapitalize(x) for x in lines[1:])) if lines else ""
-
-
 def _line_for(reading: Reading, lang: LanguageTable, short: bool = False) -> str | None:
     if not reading.steps_only:
         return None
     if reading.line:
         return reading.line
-    if _acting(reading.actions, lang):
+    if acting(reading.actions, lang):
         return template_line(reading.actions, lang, short)
     if reading.silent:
         return ""
@@ -218,11 +155,11 @@ def _orders(items: list[str]) -> list[list[str]]:
     return [[x, *rest] for i, x in enumerate(items) for rest in _orders(items[:i] + items[i + 1 :])]
 
 
-def _read_lines(text: str, folded: str, tables: GuiTables) -> list[_Line]:
+def _read_lines(text: str, folded: str, tables: GuiTables) -> list[Line]:
     """The reply split into lines and sentences as written, each sentence read on its folded,
     masked form (folding keeps offsets; a mask stands for its span)."""
     masked = mask(folded)
-    lines: list[_Line] = []
+    lines: list[Line] = []
     pos = 0
 
     def take(piece: str) -> str:
@@ -232,22 +169,22 @@ def _read_lines(text: str, folded: str, tables: GuiTables) -> list[_Line]:
         return text[pos - size : pos]
 
     for prefix, body, newline in split_lines(masked.text):
-        line = _Line(take(prefix), [], "")
+        line = Line(take(prefix), [], "")
         for sentence in split_sentences(body):
             raw = take(sentence.content + sentence.term)
             reading = read(sentence, tables, masked)
             lang = language_of(sentence.content, tables, masked)
-            line.units.append(_Unit(raw, take(sentence.ws), sentence.term, reading, lang))
+            line.units.append(Unit(raw, take(sentence.ws), sentence.term, reading, lang))
         line.newline = take(newline)
         line.units = _whole_sentences(line.units)
         lines.append(line)
     return lines
 
 
-def _whole_sentences(units: list[_Unit]) -> list[_Unit]:
+def _whole_sentences(units: list[Unit]) -> list[Unit]:
     """Sentences that are halves of one ("Check the Progress panel; it usually takes a
     minute", "…the page. then reload it") joined: each half alone is no whole sentence."""
-    out: list[_Unit] = []
+    out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
         if last and (last.term in (";", "；") or unit.raw[:1].islower()):
@@ -258,13 +195,20 @@ def _whole_sentences(units: list[_Unit]) -> list[_Unit]:
                 a.kind or b.kind,
                 a.silent and b.silent,
             )
-            out[-1] = _Unit(last.raw + last.ws + unit.raw, unit.ws, unit.term, reading, last.lang)
+            out[-1] = Unit(last.raw + last.ws + unit.raw, unit.ws, unit.term, reading, last.lang)
         else:
             out.append(unit)
     return out
 
 
-def _gated(lines: list[_Line], folded: str, tables: GuiTables) -> list[_Line]:
+def _as_read(text: str, tables: GuiTables) -> str:
+    """`text` as the rules read it: Traditional and Cantonese folded, path marks as ">" (the
+    same length, so offsets into it are offsets into `text`)."""
+    folded = tables.script.simplified(text) if tables.script.folds(text) else text
+    return folded.translate(_PATH_MARKS)
+
+
+def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     """The readings with what the reply forbids taken away (`agent.translate.gates`): a short
     balance forbids every export and looks the balance up instead, a finished export forbids
     its link, and the agent's work promised on a file still to upload forbids a later export;
@@ -280,7 +224,7 @@ def _gated(lines: list[_Line], folded: str, tables: GuiTables) -> list[_Line]:
     before = ""  # the sentence before: a failure it reports makes an export step a retry
     for line in lines:
         for unit in line.units:
-            raw = tables.script.simplified(unit.raw) if tables.script.folds(unit.raw) else unit.raw
+            raw = _as_read(unit.raw, tables)
             unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
             if waiting and "export" in unit.reading.actions and gates.later_step(raw):
                 unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
@@ -290,88 +234,16 @@ def _gated(lines: list[_Line], folded: str, tables: GuiTables) -> list[_Line]:
     return lines
 
 
-def _decide(lines: list[_Line], short: bool) -> None:
+def _decide(lines: list[Line], short: bool) -> None:
     for line in lines:
         for unit in line.units:
             unit.line = _line_for(unit.reading, unit.lang, short)
             if unit.line and not unit.reading.line:
-                unit.acting = _acting(unit.reading.actions, unit.lang)
-    _procedures(lines, short)
+                unit.acting = acting(unit.reading.actions, unit.lang)
+    procedures(lines, short)
 
 
-def _procedures(lines: list[_Line], short: bool) -> None:
-    """A run of list items that holds GUI steps (a procedure, "1. Swipe up … 2. Tap ⋯ 3. Choose
-    Export video") ends as ONE template line per action, in order, each on the item that first
-    gives it; the other step items go, report items (facts, numbers, quotes) stay whole, and
-    the numbering of what is left runs on without a gap. The lead-in ("On mobile:", "To get
-    the file:", 手机端操作：) is always kept whole: its steps are the items'."""
-    run: list[_Line] = []
-    said: list[str] = []  # the actions a template line said before the run
-    for index, line in enumerate([*lines, _Line("", [], "")]):
-        if line.item and line.units:
-            run.append(line)
-            continue
-        if run and any(_step_item(x) for x in run) and (len(run) > 1 or run[0].steps):
-            lead = lines[index - len(run) - 1] if index > len(run) else None
-            _procedure(run, _lead_in(lead), said, short)
-        run = []
-        said += [a for u in line.units if u.line for a in u.acting]
-
-
-def _lead_in(line: _Line | None) -> _Unit | None:
-    """The lead-in of a procedure: a short last sentence ending in a colon on the line before
-    it ("On mobile:", "To get the file:", 手机端操作：), no fact of its own in it."""
-    if line is None or not line.units or line.item:
-        return None
-    last = line.units[-1]
-    text = last.raw.rstrip()
-    if not text.endswith((":", "：")) or len(text) > 40 or _OWN_FACTS.search(text):
-        return None
-    return last
-
-
-def _step_item(line: _Line) -> bool:
-    """A list item that is a GUI step: it gives an action (or says nothing but steps), and no
-    number, quote or file name of its own rides on it."""
-    if line.steps:
-        return True
-    text = "".join(u.raw for u in line.units)
-    if _OWN_FACTS.search(_LABELS.sub("", text)):
-        return False
-    return _NAV.search(text) is not None or any(
-        _acting(u.reading.actions, u.lang) for u in line.units
-    )
-
-
-def _procedure(run: list[_Line], lead: _Unit | None, before: list[str], short: bool) -> None:
-    steps = [x for x in run if _step_item(x)]
-    said = [a for a in before if lead is None or a not in lead.acting]
-    if lead is not None:  # the lead-in's steps are the procedure's: said by its items
-        lead.line, lead.acting = None, ()
-    for item in steps:
-        lang = item.units[0].lang
-        acts = [a for u in item.units for a in _acting(u.reading.actions, lang) if a not in said]
-        said += acts
-        text = template_line(acts, lang, short) if acts else ""
-        kept_line = item.steps and any(
-            u.line and not _acting(u.reading.actions, lang) for u in item.units
-        )
-        if kept_line and not _NAV.search("".join(u.raw for u in item.units)):
-            continue  # a step with its own line and no action (a reply asked for) says it
-        for u in item.units:
-            u.line, u.acting = "", ()
-        if text:
-            item.units[0].line, item.units[0].acting = text, tuple(acts)
-    left = [x for x in run if x not in steps or any(u.line for u in x.units)]
-    number = next((int(m.group(1)) for x in run if (m := _NUMBER.match(x.prefix))), None)
-    for item in left:
-        match = _NUMBER.match(item.prefix)
-        if match and number is not None:
-            item.prefix = item.prefix[: match.start(1)] + str(number) + item.prefix[match.end(1) :]
-            number += 1
-
-
-def _said_by_kept(lines: list[_Line]) -> None:
+def _said_by_kept(lines: list[Line]) -> None:
     """When a reply of silent steps keeps a sentence whole for what it is for ("请打开时间线查看
     效果"), that sentence speaks: the other steps stay dropped, as they were, and no view's line
     is said beside it. Otherwise the line would be content on a second reading and the kept
@@ -389,34 +261,68 @@ def _marker(body: str) -> bool:
     return bool(lines and lines[0][0].strip())
 
 
-def _closing(unit: _Unit) -> str:
+def _closing(unit: Unit) -> str:
     if not unit.term:
         return ""
     return unit.term if unit.term in ("!", "！") else _ENDS[unit.lang.lang]
 
 
-def _assemble(lines: list[_Line], traditional: bool, tables: GuiTables, short: bool) -> str:
+def _note(
+    kept: list[str], body: str, lang: LanguageTable, said: set[str], tables: GuiTables
+) -> str:
+    """What follows a line whose sentences are kept whole for the content beside their steps
+    ("I trimmed it to 0:45 — click Export to download."): the line of each action they run that
+    the reply has not said yet, at the end of the line, so the chat user reads what the client
+    does ("… I'll export the MP4 for you."). Nothing when the line ends open (no closing mark: a
+    lead-in, a half sentence)."""
+    end = body.rstrip()[-1:]
+    if not kept or end not in _CLOSED:
+        return ""
+    # an action said already, in either language, is not said again
+    spoken = {k.action for x in tables.languages for k in x.kinds.values() if k.bare in said}
+    fresh = [x for x in singles([a for a in kept if a not in spoken], lang, False) if x]
+    if not fresh:
+        return ""
+    said.update(fresh)
+    # an English line is spaced from what it follows, even a "。" ("…help。 I'll export …")
+    spaced = lang.lang == "en" or end in (*_SPACED, "?", "…")
+    gap = " " if spaced and body == body.rstrip() else ""
+    # one sentence per action, as a reply translated again finds them ("said" above)
+    between = " " if lang.lang == "en" else ""
+    return gap + between.join(x + _ENDS[lang.lang] for x in fresh)
+
+
+def _assemble(lines: list[Line], traditional: bool, tables: GuiTables, short: bool) -> str:
     out: list[str] = []
-    said: set[str] = set()
+    written_all = "".join(line.prefix + "".join(u.raw + u.ws for u in line.units) for line in lines)
+    # a line the reply already says (a reply translated before) is not said again
+    said = {k.bare for lang in tables.languages for k in lang.kinds.values() if k.bare}
+    said = {x for x in said if x in written_all}
     for line in lines:
         body = ""
+        kept: list[str] = []  # the actions of the sentences kept whole, said after the line
         for unit in line.units:
             if unit.line is None:
                 body += unit.raw + unit.ws
+                # a view's output speaks for itself: only the other actions are said
+                kept += [a for a in acting(unit.reading.actions, unit.lang) if a != "state"]
                 continue
             # each action's line is said once per reply: a later line says only what is new
-            singles = _singles(unit.acting, unit.lang, short) if unit.acting else [unit.line]
-            fresh = [x for x in singles if x and x not in said]
+            options = singles(unit.acting, unit.lang, short) if unit.acting else [unit.line]
+            fresh = [x for x in options if x and x not in said]
             if not fresh:
                 continue  # dropped, or the line was said already
             said.update(fresh)
-            said_now = _joined(fresh, unit.lang) if unit.acting else unit.line
+            said_now = joined(fresh, unit.lang) if unit.acting else unit.line
             text = tables.script.to_traditional(said_now) if traditional else said_now
             closing = _closing(unit)
             # a line closed by "." or "!" needs the space a "。" did not: else it runs into the
             # next sentence ("…for you.Go to File") and the two read as one
             ws = unit.ws or (" " if closing[-1:] in _SPACED else "")
             body += text + closing + ws
+        if line.units:
+            note = _note(kept, body, line.units[-1].lang, said, tables)
+            body += tables.script.to_traditional(note) if traditional else note
         written = "".join(u.raw + u.ws for u in line.units)
         if _marker(body) and not _marker(written):
             body = written  # a sentence after a dropped one would read as a list item ("- …")
@@ -454,7 +360,7 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
-    folded = tables.script.simplified(text) if tables.script.folds(text) else text
+    folded = _as_read(text, tables)
     lines = _gated(_read_lines(text, folded, tables), folded, tables)
     actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))
     actions = _look_first(actions, folded)

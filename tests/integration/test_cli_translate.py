@@ -51,7 +51,8 @@ def test_one_text_with_json_prints_one_object() -> None:
     code, out, _err = _run("--json", "拖拽图片到画布上即可添加更多素材。")
     assert code == 0
     assert json.loads(out) == {
-        "text": "拖拽图片到画布上即可添加更多素材。",  # the step names what to add: kept whole
+        # the step names what to add: kept whole, the upload's line after it
+        "text": "拖拽图片到画布上即可添加更多素材。直接在对话中发送文件或给我一个链接。",
         "actions": ["upload"],
     }
 

@@ -239,6 +239,13 @@ TRANSLATOR = {
     # program the tables do not know)
     "round11_everyday": (0.98, 1),
     "round11_hard": (0.85, 0),
+    # r13t training set (60 hard replies by a stranger), first sight on the round-13 code 2d1a535
+    # (permission modality and products named as places already in): 51/60, none lost, 3 wrong
+    # exports ("Whenever you're ready, you can download it from the export menu"; a Google Photos
+    # share introduced by a colon; "In your phone's Photos app, … choose 'Save to Files'"), and
+    # misses on 㩒 for 撳, a "▸" menu path, "Please choose a file", a swipe on the way to a step.
+    # After those classes (tests/unit/test_translate_round13.py): 60/60, none lost or wrong
+    "stranger_round13t": (1.0, 0),
 }
 
 

@@ -15,7 +15,7 @@ from agent.translate import Translation, translate
 from agent.translate.prose import mask
 from agent.translate.tables import GuiTables, load_gui_tables
 from tests.conftest import FIXTURES, REPO
-from tests.translate_support import foreign_sentences, sentences
+from tests.translate_support import foreign_sentences, kept_whole, sentences
 
 DEV_SET = REPO.parent / "shared" / "eval" / "translate_dev.jsonl"
 EXTRA_SET = FIXTURES / "translate" / "extra.jsonl"  # written before any tuning
@@ -149,8 +149,10 @@ def test_each_own_set_is_at_least_95_percent_clean(
 # sentences (the slot lines "Tell me how you'd like to fine-tune it", "I'll show you the current
 # tracks so you can check the pacing", which is where splices came from). Now a sentence whose
 # step carries its own words (a purpose, an object, a condition, a number) is kept whole and its
-# action runs: a safe miss, counted here as a ratchet.
-STEPS_SAID_BY_LINES = {EXTRA_SET: 87, REGRESS_SET: 609, BLIND_SET: 102, BLIND3_SET: 138}
+# action runs: a safe miss, counted here as a ratchet. A permission ("You can export your video
+# anytime from the top toolbar") is no step since round 13: kept whole with its GUI words, so
+# the regress set counts one line fewer.
+STEPS_SAID_BY_LINES = {EXTRA_SET: 87, REGRESS_SET: 608, BLIND_SET: 102, BLIND3_SET: 138}
 
 
 @pytest.mark.parametrize(("path", "floor"), list(STEPS_SAID_BY_LINES.items()))
@@ -201,7 +203,7 @@ def test_is_clean_rejects_a_leftover_instruction(tables: GuiTables) -> None:
         ),
         (
             "积分不足，请前往账户充值。",
-            Translation("积分不足，请前往账户充值。", ("credits",)),
+            Translation("积分不足，请前往账户充值。我会帮你查询积分余额。", ("credits",)),
         ),
         (
             "Select the clip and press Delete.",
@@ -262,7 +264,10 @@ def test_reported_work_is_not_an_instruction(tables: GuiTables) -> None:
     [
         (
             "Your video is ready (click Export to download).",
-            Translation("Your video is ready (click Export to download).", ("export",)),
+            Translation(
+                "Your video is ready (click Export to download). I'll export the MP4 for you.",
+                ("export",),
+            ),
         ),
         (
             "音乐已添加（在时间线中预览）。",
@@ -270,7 +275,9 @@ def test_reported_work_is_not_an_instruction(tables: GuiTables) -> None:
         ),
         (
             "Step 1: done. Step 2: Click Export.",
-            Translation("Step 1: done. Step 2: Click Export.", ("export",)),
+            Translation(
+                "Step 1: done. Step 2: Click Export. I'll export the MP4 for you.", ("export",)
+            ),
         ),
     ],
 )
@@ -458,7 +465,10 @@ def test_a_stranger_set_keeps_a_floor_and_never_loses_a_kept_span(
 def test_round_two_classes(
     tables: GuiTables, text: str, expected: str, actions: tuple[str, ...]
 ) -> None:
-    assert translate(text, tables) == Translation(expected, actions)
+    result = translate(text, tables)
+    assert result.actions == actions
+    # a sentence kept whole is followed by the line of what it runs, nothing else
+    assert result.text == expected or (expected == text and kept_whole(result.text, text, tables))
 
 
 def test_a_gesture_on_the_way_and_a_placed_chinese_label_keep_the_sentence_whole(
@@ -466,7 +476,7 @@ def test_a_gesture_on_the_way_and_a_placed_chinese_label_keep_the_sentence_whole
 ) -> None:
     text = "请在手机上上滑打开素材面板，选择“从相册导入”添加照片。"
     result = translate(text, tables)
-    assert result.text == text
+    assert kept_whole(result.text, text, tables)
     assert "upload" in result.actions
     text = "素材库中已有 beach_01.jpg 和 beach_02.jpg，点击“素材”标签即可查看。"
-    assert translate(text, tables).text == text
+    assert kept_whole(translate(text, tables).text, text, tables)

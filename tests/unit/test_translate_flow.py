@@ -69,8 +69,9 @@ def test_a_report_of_where_the_video_is_is_content(tables: GuiTables) -> None:
 # Each sentence is kept byte for byte or replaced whole by one template line (issue 10, rule 5).
 # These replies were rewritten clause by clause before ("Check the spelling, then I'll export
 # the MP4 for you"); a sentence that mixes a condition, a report, an object or a purpose with
-# its step is now kept whole and its action still runs; a sentence that is only steps (and
-# filler) becomes its line; a step whose own output speaks for it goes.
+# its step is now kept whole and its action still runs (since round 13 its action's line is said
+# after it); a sentence that is only steps (and filler) becomes its line; a step whose own
+# output speaks for it goes.
 WHOLE = [
     ('Would you like to preview it first, or export right away?',
      'Would you like to preview it first, or export right away?', ()),
@@ -85,13 +86,16 @@ WHOLE = [
     ('打开特效面板可以尝试其他滤镜。',
      '打开特效面板可以尝试其他滤镜。', ('state',)),
     ('Click the + button or drop an image into the media area.',
-     'Click the + button or drop an image into the media area.', ('upload',)),
+     'Click the + button or drop an image into the media area.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('Title set. Click Save, then Export to download.',
      "Title set. I'll export the MP4 for you.", ('export',)),
     ('视频制作完成，可以在时间线中预览，或点击导出按钮下载。',
-     '视频制作完成，可以在时间线中预览，或点击导出按钮下载。', ('state', 'export')),
+     '视频制作完成，可以在时间线中预览，或点击导出按钮下载。'
+     '我会直接把 MP4 文件发给你。', ('state', 'export')),
     ('视频渲染中，完成后请点击下载图标保存。',
-     '视频渲染中，完成后请点击下载图标保存。', ('export',)),
+     '视频渲染中，完成后请点击下载图标保存。'
+     '我会直接把 MP4 文件发给你。', ('export',)),
     ("If you'd like a different song, open the Music tab.",
      "If you'd like a different song, open the Music tab.", ('state',)),
     ('Your slideshow is done 🎉 Preview it in the player above.',
@@ -109,11 +113,14 @@ WHOLE = [
     ('Under the Audio tab, pick "Upbeat Pop".',
      'Under the Audio tab, pick "Upbeat Pop".', ()),
     ('Check the spelling and click Export.',
-     'Check the spelling and click Export.', ('export',)),
+     'Check the spelling and click Export.'
+     " I'll export the MP4 for you.", ('export',)),
     ('检查拼写后点击导出。',
-     '检查拼写后点击导出。', ('export',)),
+     '检查拼写后点击导出。'
+     '我会直接把 MP4 文件发给你。', ('export',)),
     ('上传失败。请压缩后再次使用上传按钮。',
-     '上传失败。请压缩后再次使用上传按钮。', ('upload',)),
+     '上传失败。请压缩后再次使用上传按钮。'
+     '直接在对话中发送文件或给我一个链接。', ('upload',)),
     ('Grab the edge of the clip and drag it to 0:06.',
      'Grab the edge of the clip and drag it to 0:06.', ()),
     ("Your video is exporting… you can close this panel; I'll send it.",
@@ -125,13 +132,17 @@ WHOLE = [
     ("Preview it in the timeline when you're ready.",
      "I'll show you the current tracks.", ('state',)),
     ('Please upload a JPG, PNG or WebP via the upload panel.',
-     'Please upload a JPG, PNG or WebP via the upload panel.', ('upload',)),
+     'Please upload a JPG, PNG or WebP via the upload panel.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('To add your own music, click Upload Audio and pick an MP3 or WAV file.',
-     'To add your own music, click Upload Audio and pick an MP3 or WAV file.', ('upload',)),
+     'To add your own music, click Upload Audio and pick an MP3 or WAV file.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('Please upload a photo first using the attachment icon (📎) in the chat box.',
-     'Please upload a photo first using the attachment icon (📎) in the chat box.', ('upload',)),
+     'Please upload a photo first using the attachment icon (📎) in the chat box.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('可以直接把音频文件拖到这里上传。',
-     '可以直接把音频文件拖到这里上传。', ('upload',)),
+     '可以直接把音频文件拖到这里上传。'
+     '直接在对话中发送文件或给我一个链接。', ('upload',)),
     ('Double-click the title to edit the text.',
      'Double-click the title to edit the text.', ()),
     ('Double-click the clip.',
@@ -147,17 +158,21 @@ WHOLE = [
     ('Your video has been exported! Click the download link in the Exports panel.',
      "Your video has been exported! I'll export the MP4 for you.", ('export',)),
     ('视频已导出，请在导出列表中下载。',
-     '视频已导出，请在导出列表中下载。', ('export',)),
+     '视频已导出，请在导出列表中下载。'
+     '我会直接把 MP4 文件发给你。', ('export',)),
     ('请点击“导出”保存MP4文件。',
      '我会直接把 MP4 文件发给你。', ('export',)),
     ('满意的话，点一下导出就行。',
-     '满意的话，点一下导出就行。', ('export',)),
+     '满意的话，点一下导出就行。'
+     '我会直接把 MP4 文件发给你。', ('export',)),
     ('Check your balance under Settings > Billing.',
      "I'll look up your credits balance.", ('credits',)),
     ('Renew it from the Account page to keep generating.',
-     'Renew it from the Account page to keep generating.', ('credits',)),
+     'Renew it from the Account page to keep generating.'
+     " I'll look up your credits balance.", ('credits',)),
     ('剩余积分可在个人中心查看。',
-     '剩余积分可在个人中心查看。', ('credits',)),
+     '剩余积分可在个人中心查看。'
+     '我会帮你查询积分余额。', ('credits',)),
     ('转场效果已添加，建议在预览中检查一下。',
      '转场效果已添加，建议在预览中检查一下。', ('state',)),
     ('Hook added (2s). To hear it, play the preview.',
@@ -167,21 +182,27 @@ WHOLE = [
     ('Reorder them by dragging the thumbnails.',
      'Reorder them by dragging the thumbnails.', ()),
     ('Please attach a reference image by dragging it onto the canvas.',
-     'Please attach a reference image by dragging it onto the canvas.', ('upload',)),
+     'Please attach a reference image by dragging it onto the canvas.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('导出完成！请点击链接下载视频。',
      '导出完成！我会直接把 MP4 文件发给你。', ('export',)),
     ('Select files from your computer to add more photos.',
-     'Select files from your computer to add more photos.', ('upload',)),
+     'Select files from your computer to add more photos.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('Error: upload timed out. Please try the Upload button again.',
      'Error: upload timed out. Send the file again in chat or give me a URL.', ('upload',)),
     ('Convert it to JPG and re-upload via the media panel.',
-     'Convert it to JPG and re-upload via the media panel.', ('upload',)),
+     'Convert it to JPG and re-upload via the media panel.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('请从相册中选择更多照片上传。',
-     '请从相册中选择更多照片上传。', ('upload',)),
+     '请从相册中选择更多照片上传。'
+     '直接在对话中发送文件或给我一个链接。', ('upload',)),
     ('点选“添加图片”按钮上传第二张照片。',
-     '点选“添加图片”按钮上传第二张照片。', ('upload',)),
+     '点选“添加图片”按钮上传第二张照片。'
+     '直接在对话中发送文件或给我一个链接。', ('upload',)),
     ('第一步：在预览窗口确认效果；第二步：点击导出。',
-     '第一步：在预览窗口确认效果；第二步：点击导出。', ('state', 'export')),
+     '第一步：在预览窗口确认效果；第二步：点击导出。'
+     '我会直接把 MP4 文件发给你。', ('state', 'export')),
     ("Click Generate again if you'd like a different take.",
      "Click Generate again if you'd like a different take.", ()),
     ('Click the gear icon and turn on Auto Captions.',
@@ -191,11 +212,14 @@ WHOLE = [
     ('已剪到6秒，按Ctrl+Z可以撤销。',
      '已剪到6秒，按Ctrl+Z可以撤销。', ()),
     ('Drag in more photos from your desktop to extend the slideshow.',
-     'Drag in more photos from your desktop to extend the slideshow.', ('upload',)),
+     'Drag in more photos from your desktop to extend the slideshow.'
+     ' Send the file in chat or give me a URL.', ('upload',)),
     ('从电脑里拖更多照片进来，就能延长幻灯片。',
-     '从电脑里拖更多照片进来，就能延长幻灯片。', ('upload',)),
+     '从电脑里拖更多照片进来，就能延长幻灯片。'
+     '直接在对话中发送文件或给我一个链接。', ('upload',)),
     ('本月还剩2次免费导出，更多次数请查看套餐页面。',
-     '本月还剩2次免费导出，更多次数请查看套餐页面。', ('credits',)),
+     '本月还剩2次免费导出，更多次数请查看套餐页面。'
+     '我会帮你查询积分余额。', ('credits',)),
     ('把Logo拖到右上角。',
      '把Logo拖到右上角。', ()),
     ('点击右上角的导出按钮。',

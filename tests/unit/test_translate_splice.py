@@ -154,6 +154,9 @@ def _sentence(step: str, join: str, content: str, step_first: bool, closer: str)
 # a step closed by "。" with English straight after it: its line is closed by "." and a space
 @example(pieces=[("Click Export", " ", CONTENT[0], True, "。", "", "", True),
                  ("Refresh the page", " if ", CONTENT[0], True, ".", "", "", False)])  # fmt: skip
+# an English sentence closed by "。", kept for its URL: its action's line after it is spaced
+@example(pieces=[("Click Export", " if ", "see https://example.com/help", True, "。", "", "\n",
+                  False)])  # fmt: skip
 def test_generated_replies_are_whole_sentences_and_template_lines(
     pieces: list[tuple[str, str, str, bool, str, str, str, bool]],
 ) -> None:

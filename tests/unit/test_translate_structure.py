@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
-from tests.translate_support import foreign_sentences
+from tests.translate_support import foreign_sentences, kept_whole
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +229,8 @@ def test_a_quoted_place_named_as_a_steps_place_gives_its_action(
 ) -> None:
     result = translate(text, tables)
     assert result.actions == actions
-    assert result.text == text  # a number or a quoted name beside the step: kept whole
+    # a number or a quoted name beside the step: kept whole, its action's line after it
+    assert kept_whole(result.text, text, tables)
 
 
 @pytest.mark.parametrize(

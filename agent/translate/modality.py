@@ -1,0 +1,96 @@
+"""The mood of an export step: a command to run, or a permission the user may take up later.
+
+"Click Export to download" and "To download, click Export" instruct: the client runs the
+export for the chat user. The same step said as a PERMISSION or an OPTION instructs nothing:
+"Feel free to export anytime", "You can download it whenever you like", "You can now export
+your video from the Export panel", 你随时可以导出 — the user has the choice and answers in chat,
+so nothing runs and the sentence is kept whole. The frame is read where the step is: a modal
+("you can", "you may", "feel free to") right before the export verb, or before a gesture
+whose target is an export ("you can click the Download icon"), or a time left open ("anytime",
+随时) in the clause of an export word. "You can preview it, or click Download" permits only
+the preview. A conditional on the user's own judgement ("If you like it, click Export", 想下载
+的话点 Export 就行) and a readiness clause ("Export whenever you're ready", "Tap Export whenever
+you want the file") still instruct: the fixtures' labels say so.
+
+Only the export is held this way: it spends credits and cannot be taken back, while a view
+offered ("You can check your balance under Account > Wallet") is read-only and still runs.
+Pure; no tables (the vocabulary is a closed class).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["permits"]
+
+_ADVERBS = (
+    r"(?:(?:also|always|just|now|simply|easily|still|then|already|of\s+course|certainly|go\s+ahead"
+    r"\s+and|either|even|instead)\s+)*"
+)
+_MODAL = (
+    r"\b(?:you\s+(?:can|could|may|might)(?!\s*(?:n['’]?t|not)\b)"
+    r"|you(?:['’]re|\s+are)\s+(?:welcome|free|able)\s+to|(?:it['’]s|it\s+is)\s+(?:ok(?:ay)?|fine)"
+    r"\s+to|don['’]t\s+hesitate\s+to)\s+"
+)
+_FREE = r"\bfeel\s+free\s+to\s+"
+_EXPORT_VERB = r"(?:export|re-?export|render|download|re-?download|save|grab|get)\b"
+_GESTURE = r"(?:click|tap|press|hit|push|use|select|choose|go\s+to|head\s+to|open)\b"
+_EXPORT_WORD = r"(?:export|download|render)"
+_CLAUSE = r"[^.;:!?—–()]"
+_OPEN = (
+    r"\b(?:any\s*time|at\s+any\s+(?:time|point|moment)|whenever\s+you(?:['’]re|\s+are)?"
+    r"(?:\s+\w+){0,2}|when(?:ever)?\s+you\s+(?:like|want|wish|please|feel\s+like)"
+    r"|when\s+you(?:['’]re|\s+are)\s+ready"
+    r"|if\s+you\s+(?:like|want|wish|prefer)(?!\s+(?:it|the|this|that|them)\b))"
+)
+# the step's GUI means named beside it: how-to, not leave ("by clicking **Export**", "via the
+# Export button", "from the Export panel")
+_MEANS = re.compile(
+    r"\b(?:by\s+(?:clicking|tapping|pressing|hitting|selecting|choosing|going|heading|opening"
+    r"|using)|via|using|through|with\s+the|from\s+the|in\s+the|on\s+the|under)\b",
+    re.IGNORECASE,
+)
+# a modal or "feel free to" right before the export verb, with the rest of its clause
+_EN = re.compile(rf"(?P<frame>{_MODAL}|{_FREE}){_ADVERBS}{_EXPORT_VERB}(?P<rest>{_CLAUSE}*)", re.I)
+# a modal or "feel free to" before a gesture whose target is an export
+_EN_GESTURE = re.compile(
+    rf"(?P<frame>{_MODAL}|{_FREE}){_ADVERBS}{_GESTURE}{_CLAUSE}{{0,40}}?\b{_EXPORT_WORD}{_CLAUSE}*",
+    re.I,
+)
+_OPEN_AT = re.compile(_OPEN, re.IGNORECASE)
+# a time left open beside an export word in one clause ("export it anytime", "Export any time")
+_ANYTIME = re.compile(
+    rf"\b{_EXPORT_WORD}\w*{_CLAUSE}{{0,60}}?\b(?:any\s*time|at\s+any\s+(?:time|point|moment))\b"
+    rf"|\b(?:any\s*time|at\s+any\s+(?:time|point|moment))\b{_CLAUSE}{{0,30}}?\b{_EXPORT_WORD}",
+    re.IGNORECASE,
+)
+_ZH_EXPORT = r"(?:导出|導出|汇出|匯出|下载|下載|渲染|输出|輸出|保存|儲存|储存)"
+_ZH = re.compile(
+    rf"(?:随时|隨時|随意|隨意|任何时候|任何時候)[^，。；！？,;!?]{{0,8}}?{_ZH_EXPORT}"
+    rf"|(?:可以|能|可)(?:随时|隨時)[^，。；！？,;!?]{{0,8}}?{_ZH_EXPORT}"
+)
+
+
+def _leaves(sentence: str) -> bool:
+    """A modal before the export verb leaves the export to the user unless its clause names the
+    GUI means of a how-to ("You can download it by clicking Export"); a time left open ("You can
+    export it anytime from the toolbar", "Whenever you're ready, you can download it from the
+    export menu") leaves it whatever else the sentence says."""
+    for found in _EN.finditer(sentence):
+        rest, lead = found.group("rest"), sentence[: found.start()]
+        if found.group("frame").lower().startswith("feel") or _OPEN_AT.search(rest + " | " + lead):
+            return True
+        if not _MEANS.search(rest):
+            return True
+    # a modal before a gesture names the means ("You can click Export to download"): it leaves
+    # the export only with an open time; "Feel free to hit Export" always leaves it
+    return any(
+        m.group("frame").lower().startswith("feel") or _OPEN_AT.search(m.group(0))
+        for m in _EN_GESTURE.finditer(sentence)
+    )
+
+
+def permits(sentence: str) -> bool:
+    """Whether `sentence` gives its export as a permission or an option, not a command (see the
+    module doc): nothing of it runs."""
+    return bool(_leaves(sentence) or _ANYTIME.search(sentence) or _ZH.search(sentence))
