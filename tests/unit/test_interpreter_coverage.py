@@ -3,8 +3,10 @@ whole message is declined with the draft untouched (EN/简/繁/粤).
 
 - Questions never mutate: a question about the draft is answered from it; a polite request
   phrased as a question ("can you make it 8 seconds?", 可以帮我…吗) is still an edit.
-- Coverage guard (agent/local/interpreter/coverage.py, not yet wired into `interpret`): the
-  clause reading it rests on is tested here.
+- Coverage guard (agent/local/interpreter/coverage.py): every clause naming a kind of edit sees
+  that kind changed, no kind changes that no clause named, and every number a clause states is
+  in the new draft (as a value, or as the change of one for "minus 2s", "+10%").
+- Relative volume: 音量调到原来的两倍 doubles the level the music has.
 Drafts: `titled` (5 s, title "Harbor Lights" centred 0-3 s), `music` (5 s, "Lo-fi pulse" at
 35%), `slideshow3` (harbor, lighthouse, beach, about 3 s each).
 """
@@ -12,10 +14,11 @@ Drafts: `titled` (5 s, title "Harbor Lights" centred 0-3 s), `music` (5 s, "Lo-f
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 import pytest
 
-from agent.local.interpreter.coverage import clauses
+from agent.local.interpreter.asked import clauses
 from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.phrasebook import load_phrasebook
 from agent.local.interpreter.plan import InterpretContext, ToolStep
@@ -74,6 +77,78 @@ def test_a_request_phrased_as_a_question_is_still_an_edit(
         "expect": {"verdict": "apply", "duration_s": seconds},
     }
     assert _verdict(case, _BOOK, _BEGIN) == "correct", message
+
+
+DECLINED_WHOLE = [
+    # a photo's length read as the video's, a clause lost beside another, relative lengths
+    ("slideshow3", "make the harbor shot twice as long and the beach one a second shorter"),
+    ("slideshow3", "最后一张沙滩照片延长到6秒，然后加标题「海边假期」在底部，从第6秒到结尾"),
+    ("slideshow3", "第一张缩短到2秒，加上背景音乐，音量40%"),
+    ("slideshow3", "第二张放5秒，最后一张删掉"),
+    ("slideshow3", "the middle one should be 5 seconds, others stay"),
+    ("titled", "唔好要個標題啦，加返啲背景音樂，細聲啲，20%"),
+    ("titled", "delete the title, and drop in some music at 50%"),
+    # a relative number read as the new value, a frame that cannot be made beside a look
+    ("fresh5", "minus 2s"),
+    ("titled", "make it 21:9 cinematic widescreen 🎬"),
+    # a volume factor taken for the camera's speed (the guard sees the camera change)
+    ("music", "把音乐音量调成2倍"),
+    # the music swapped for another track when asked to keep it
+    ("music", "加長到20秒，音樂保持原樣"),
+    ("music", "add a title 'Chill Vibes' at the bottom, 0 to 2 sec, keep the music as is"),
+]
+
+
+@pytest.mark.parametrize(("start", "message"), DECLINED_WHOLE)
+def test_a_request_not_carried_out_whole_is_declined_whole(start: str, message: str) -> None:
+    changed, said = _run(start, message)
+    assert not changed, message
+    assert "nothing" in said or "没有改" in said or "沒有改" in said, said
+
+
+def _apply(start: str, message: str, **expect: Any) -> dict[str, Any]:
+    lang = "en" if message.isascii() else "zh"
+    expect = {"verdict": "apply", **expect}
+    return {"start": start, "message": message, "language": lang, "expect": expect}
+
+
+_BOTTOM_1_4 = {"start_s": 1, "end_s": 4, "position": "bottom"}
+APPLIED = [
+    _apply(
+        "titled",
+        "Add a title 'Hi' at the bottom, from 1s to 4s.",
+        titles=[{"text": "Hi", **_BOTTOM_1_4}],
+        duration_unchanged=True,
+    ),
+    _apply(
+        "titled",
+        "加个标题「你好」放在底部，第1秒到第4秒显示",
+        titles=[{"text": "你好", **_BOTTOM_1_4}],
+        duration_unchanged=True,
+    ),
+    _apply("slideshow3", "every photo 2s", photo_duration_s=[2, 2, 2]),
+    _apply("slideshow3", "每张照片都改成4秒", photo_duration_s=[4, 4, 4]),
+    _apply(
+        "music",
+        "tack on 2 more seconds and set music to 60",
+        duration_s=7,
+        music={"present": True, "volume_pct": 60},
+    ),
+    _apply("music", "把音乐音量降低10个百分点", music={"present": True, "volume_pct": 25}),
+    _apply("music", "音量调到原来的两倍", music={"present": True, "volume_pct": 70}),
+    _apply("music", "make the music twice as loud", music={"present": True, "volume_pct": 70}),
+    _apply("fresh5", "做成十二秒的，镜头改成向左平移", duration_s=12, motion="pan_left"),
+    _apply(
+        "slideshow3",
+        "give the lighthouse 5 seconds, the other two stay at 3",
+        photo_duration_s=[3, 5, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", APPLIED, ids=[c["message"] for c in APPLIED])
+def test_a_request_carried_out_whole_still_applies(case: dict[str, Any]) -> None:
+    assert _verdict(case, _BOOK, _BEGIN) == "correct", case["message"]
 
 
 CLAUSES = [

@@ -457,7 +457,7 @@ LOCAL = {
     # be lowered to 0 wrong by the next round.
     # Round 14 (the coverage guard, agent/local/interpreter/coverage.py): a plan that changes the
     # draft covers every clause and changes nothing unasked, or the whole message is declined.
-    # r12 after it: 80/80 (54 correct, 26 declined), none wrong.
+    # r12 after it and the relative volume (音量调到原来的两倍): 80/80 (55 correct, 25 declined).
     "blind_r12": (1.0, 0),
     # r13t training set (stranger-written), first sight on main 7c3d693 before any round-14 change:
     # 70/80 (42 correct, 28 declined, 5 partial, 5 wrong, none silent). Wrong: "minus 2s" made it
