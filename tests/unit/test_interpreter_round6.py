@@ -390,7 +390,9 @@ def test_the_slideshow_named_is_the_one_there_not_a_new_one_of_every_upload(
     assert draft["d"] == length
 
 
-def test_a_tempo_request_leaves_the_camera_and_applies_the_rest() -> None:
-    draft, _, _ = _run("music", "speed up the song and make it 8 seconds")
-    assert draft["d"] == 8000
+def test_a_tempo_request_beside_a_length_declines_the_whole_message() -> None:
+    # round 14: a clause that cannot be done (the song's tempo) declines the whole message
+    draft, _, said = _run("music", "speed up the song and make it 8 seconds")
+    assert draft["d"] == 5000
     assert _track(draft, 0)[0]["mo"]["sp"] == 1.0
+    assert "speed up the song" in said

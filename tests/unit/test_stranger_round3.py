@@ -468,7 +468,18 @@ LOCAL = {
     # photos); 音量调到原来的两倍 (a relative volume); 最后一张沙滩照片延长到6秒，然后加标题…
     # 从第6秒到结尾 (a photo's length and a title range in one message). Held here as found, to
     # be lowered to 0 wrong by the next round.
-    "blind_r12": (0.925, 4),
+    # Round 14 (the coverage guard, agent/local/interpreter/coverage.py): a plan that changes the
+    # draft covers every clause and changes nothing unasked, or the whole message is declined.
+    # r12 after it and the relative volume (音量调到原来的两倍): 80/80 (55 correct, 25 declined).
+    "blind_r12": (1.0, 0),
+    # r13t training set (stranger-written), first sight on main 7c3d693 before any round-14 change:
+    # 70/80 (42 correct, 28 declined, 5 partial, 5 wrong, none silent). Wrong: "minus 2s" made it
+    # 2 s; "make it 21:9 cinematic widescreen" changed the camera; "the middle one should be 5
+    # seconds, others stay", 第二张放5秒，最后一张删掉 and 最尾嗰張刪咗佢，第一張放耐啲，四秒 (one
+    # photo's length beside a removal or the others kept) misread. After the guard and the
+    # round-14 classes (tests/unit/test_interpreter_coverage.py): 80/80 (42 correct, 38
+    # declined), none wrong.
+    "stranger_round13t": (1.0, 0),
 }
 
 

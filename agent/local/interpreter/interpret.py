@@ -15,6 +15,7 @@ from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
 from agent.local.interpreter.compound import declined_whole
+from agent.local.interpreter.coverage import covered_or_declined
 from agent.local.interpreter.editsteps import (
     DEFAULT_VOLUME,
     EDIT_TOOL,
@@ -57,13 +58,20 @@ from agent.local.interpreter.retract import retracted
 from agent.local.interpreter.shapes import shape_of
 from agent.local.interpreter.textpair import text_pair
 from agent.local.interpreter.unclear import not_understood
-from agent.local.interpreter.videotrack import Motion, VideoSpec, generate, look_of
-from agent.local.renderer.framing import CROP_TOLERANCE, aspect_for, crop_share
+from agent.local.interpreter.videotrack import (
+    Motion,
+    VideoSpec,
+    default_motion,
+    default_ms,
+    generate,
+    look_of,
+    orientation,
+)
+from agent.local.renderer.framing import CROP_TOLERANCE, crop_share
 
 __all__ = ["DEFAULT_COSTS", "EDIT_TOOL", "GENERATE_TOOL", "MUSIC_TOOL", "Costs", "interpret"]
 
 GENERATE_TOOL = "generate_video_from_images"
-DEFAULT_MS = 5000
 MAX_VISUALS = 20
 
 
@@ -110,7 +118,10 @@ def interpret(
         if within is not None:
             return within
         return rest_not_applied(build(ctx, req), ctx, req, book)
-    return declined_whole(ctx, req, book) or text_pair(ctx, req, book, build) or build(ctx, req)
+    if (declined := declined_whole(ctx, req, book)) is not None:
+        return declined
+    plan = text_pair(ctx, req, book, build) or build(ctx, req)
+    return plan if req.history else covered_or_declined(plan, ctx, book, hant=req.hant)
 
 
 class _Planner:
@@ -306,15 +317,15 @@ class _Planner:
         if not visuals:
             return None
         look = self.req.look
-        motion = base.motion if base else _default_motion(visuals)
-        current = base.duration_ms if base else _default_ms(visuals)
+        motion = base.motion if base else default_motion(visuals)
+        current = base.duration_ms if base else default_ms(visuals)
         req = self.req
         duration = new_length(req.length, look.duration_ms, current, len(visuals), req.length_after)
         duration = duration or current
         return VideoSpec(
             visuals=visuals,
             duration_ms=max(MIN_MS, min(MAX_MS, duration)),
-            aspect=look.aspect or (base.aspect if base else _orientation(visuals)),
+            aspect=look.aspect or (base.aspect if base else orientation(visuals)),
             motion=Motion(
                 look.motion or motion.kind,
                 look.intensity or motion.intensity * (look.intensity_factor or 1.0),
@@ -418,19 +429,3 @@ class _Planner:
         label = self._join([*self.labels, *(n for n in edits.notes if n)])[:160]
         note = RevisionNote(label) if tools else None
         return Plan(tuple(steps), self.req.language, tuple(claims), note)
-
-
-def _orientation(visuals: tuple[Asset, ...]) -> str:
-    """No aspect asked: follow the first photo's orientation (closest of the four canvases)."""
-    return aspect_for(visuals[0].width, visuals[0].height)
-
-
-def _default_motion(visuals: tuple[Asset, ...]) -> Motion:
-    if all(a.kind == "video" for a in visuals):
-        return Motion("none", 0.02, 1.0)
-    return Motion("ken_burns", 0.1, 1.0) if len(visuals) > 1 else Motion("zoom_in", 0.1, 1.0)
-
-
-def _default_ms(visuals: tuple[Asset, ...]) -> int:
-    lengths = [a.duration_ms for a in visuals if a.kind == "video" and a.duration_ms]
-    return min(DEFAULT_MS, *lengths) if len(visuals) == 1 and lengths else DEFAULT_MS

@@ -116,6 +116,8 @@ _TO_LEVEL = re.compile(
 """A word of removing followed by a level ("drop it to 20%", 减到两成): a new level."""
 _VOLUME_FACTOR = (
     (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|(?:大|高|提升|加大|增大|增加)一倍"), 2.0),
+    (re.compile(r"(?<![0-9.])(?:两|二|2)\s*倍"), 2.0),  # 音量调到原来的两倍
+    (re.compile(r"(?<![0-9.])(?:三|3)\s*倍"), 3.0),
     (re.compile(r"\b(?:halve|half)\b|减半|一半|小一半"), 0.5),
 )
 

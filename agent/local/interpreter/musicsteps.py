@@ -25,6 +25,7 @@ DEFAULT_VOLUME = 35
 def apply_music(steps: EditSteps, op: MusicOp) -> None:
     """Add, move, remove or re-level the background music."""
     has_music = bool(segments(steps.draft, AUDIO))
+    op = _relevelled(steps, op, has_music)
     if op.action == "add" and has_music and steps.req.fade and not (op.style or op.volume):
         return  # "add a fade to the music": the fade edit handles it
     if op.action == "add" and has_music and op.vague and not (op.style or op.volume or op.span):
@@ -61,6 +62,16 @@ def apply_music(steps: EditSteps, op: MusicOp) -> None:
             {"op": "set_volume", "volume": volume}, ed.set_volume(steps.draft, volume), loud=True
         )
         steps.note(steps.say("volume_set", volume=volume), loud=True, claim="music")
+
+
+def _relevelled(steps: EditSteps, op: MusicOp, has_music: bool) -> MusicOp:
+    """A level for music already there, with no style, time or file named ("音乐调到20%" beside
+    加字幕), re-levels that music: the add word was the other clause's."""
+    if op.action != "add" or not has_music or op.volume is None:
+        return op
+    if op.style or op.span or steps.uploads:
+        return op
+    return replace(op, action="volume")
 
 
 def _span(steps: EditSteps, op: MusicOp) -> tuple[int, int]:

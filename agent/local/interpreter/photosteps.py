@@ -40,8 +40,9 @@ _EACH = re.compile(r"\b(?:each|every|all|apiece)\b|每|各|所有|全部")
 _OTHER_OPS = re.compile(
     r"\b(?:remove|delete|drop|insert|swap|switch|replace|reverse|move)\b|删|去掉|插|换|交换|倒|移|搬|挪"
 )
-_AFTER_REF = re.compile(rf"^[^.;!?。；！？]{{0,48}}?{NUM}\s*{SEC}")
-_BEFORE_REF = re.compile(rf"{NUM}\s*{SEC}[^.;!?。；！？]{{0,30}}$")
+_EXTRA = r"(?:(?:more|extra|additional)\s+)?"  # "two more seconds to the first photo"
+_AFTER_REF = re.compile(rf"^[^.;!?。；！？]{{0,48}}?{NUM}\s*{_EXTRA}{SEC}")
+_BEFORE_REF = re.compile(rf"{NUM}\s*{_EXTRA}{SEC}[^.;!?。；！？]{{0,30}}$")
 _SHOWN = r"(?:放|显示|停留|停|播|展示|留)?"  # 多放1秒: shown a second longer
 _BY = rf"(?:\bby\s+|(?:多|加){_SHOWN}|延长|拉长|长)"
 _MORE = re.compile(

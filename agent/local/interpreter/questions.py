@@ -31,8 +31,9 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _ASKS = re.compile(
-    r"\b(?:what|what's|whats|which|how (?:much|long|loud|many|fast))\b"
-    r"|什么|多少|几多|咩|哪|几秒|几长|多长|多久|多大|几大",
+    r"\b(?:what|what's|whats|which|when|where|how (?:much|long|loud|many|fast)"
+    r"|(?:is|are|does|did|has) (?:it|there|the|this|my))\b"
+    r"|什么|多少|几多|咩|哪|几秒|几长|多长|多久|多大|几大|几时|什么时候|边度|有没有|有冇|(?:^|[，,\s])有[^，,。]{0,12}吗(?=\s*[?？]?\s*$)",
     re.IGNORECASE,
 )
 _ABOUT = re.compile(

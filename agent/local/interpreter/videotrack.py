@@ -12,12 +12,16 @@ from typing import Any
 
 from agent.local.edits import CANVAS, VIDEO, IdSource, fit_tracks, segments, total, with_segments
 from agent.local.interpreter.plan import Asset
+from agent.local.renderer.framing import aspect_for
 
 __all__ = [
     "Motion",
     "VideoSpec",
+    "default_motion",
+    "default_ms",
     "generate",
     "look_of",
+    "orientation",
     "photo_lengths",
     "set_fit",
     "set_motion",
@@ -26,6 +30,7 @@ __all__ = [
 
 Draft = dict[str, Any]
 FPS = 30
+DEFAULT_MS = 5000
 
 
 def _intensity(value: float) -> float:
@@ -190,3 +195,21 @@ def set_fit(draft: Draft, fit: str) -> Draft:
     for sg in video:
         sg["fit"] = fit
     return with_segments(draft, VIDEO, video)
+
+
+def orientation(visuals: tuple[Asset, ...]) -> str:
+    """No aspect asked: follow the first photo's orientation (closest of the four canvases)."""
+    return aspect_for(visuals[0].width, visuals[0].height)
+
+
+def default_motion(visuals: tuple[Asset, ...]) -> Motion:
+    """No camera asked: still clips stay still, a slideshow pans and zooms, one photo zooms in."""
+    if all(a.kind == "video" for a in visuals):
+        return Motion("none", 0.02, 1.0)
+    return Motion("ken_burns", 0.1, 1.0) if len(visuals) > 1 else Motion("zoom_in", 0.1, 1.0)
+
+
+def default_ms(visuals: tuple[Asset, ...]) -> int:
+    """No length asked: 5 s, or a single clip's own length when shorter."""
+    lengths = [a.duration_ms for a in visuals if a.kind == "video" and a.duration_ms]
+    return min(DEFAULT_MS, *lengths) if len(visuals) == 1 and lengths else DEFAULT_MS
