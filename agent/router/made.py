@@ -39,15 +39,22 @@ _ASSET = (
     r"(?:presets?|templates?|luts?|settings|config|configs|plugins?|typefaces?|fonts?"
     r"|styles?|looks?\s+preset|grade\s+preset|color\s+preset|colou?r\s+grade\s+settings)"
 )
+# "export using my usual settings", "render in the same style": how to export, not what
+_MANNER = r"(?:with|using|in|at|from|to|for|as|on|by|like|via|under|without)"
 _ASSET_OBJECT = re.compile(
     r"^\s*(?:(?:me|us)\s+)?(?!(?:it|them|everything|all|out|again|now)\b)"
     r"(?:(?:the|that|this|those|these|your|my|our|a|an|some|its)\s+)?"
-    rf"(?:[a-z0-9]+\s+){{0,2}}?{_ASSET}\b"
+    rf"(?:(?!{_MANNER}\b)[a-z0-9]+\s+){{0,2}}?{_ASSET}\b"
 )
 # "export the look to the other clips": applied elsewhere, not exported
 _ELSEWHERE = re.compile(
     r"^[^,.;!?]{0,30}?\bto\s+(?:all\s+)?(?:the\s+)?(?:other|rest\s+of\s+the|remaining|next"
     r"|following)\s+(?:\w+\s+)?(?:clips?|videos?|scenes?|shots?|ones?|projects?)\b"
+)
+# "用呢张相帮我渲染一个可爱猫仔动画": a new picture or story to make, not a format ("一个gif")
+_MADE_ZH = re.compile(
+    r"^\s*(?:一个|一段|一条|一张|一幅|一些|几个|个|段|张|幅)(?!\s*(?:gif|mp4|mov|webm|动图|视频|版本))"
+    r"[^,.;!?]{0,8}?(?:动画|卡通|插画|贴纸|头像|表情包|漫画|图片|图|画|角色|故事)"
 )
 _ASSET_ZH = re.compile(r"^.{0,6}?(?:字体|字型|预设|模板|模版|滤镜预设|设置|插件|风格)")
 # "把这个风格导出": the asset itself the object ("字体改大再导出" edits the font, then exports)
@@ -66,5 +73,5 @@ def not_the_video(before: str, after: str) -> bool:
     docstring)."""
     if _MADE.match(after) or _ASSET_OBJECT.match(after) or _ELSEWHERE.match(after):
         return True
-    zh = _ASSET_ZH.match(after) or _ELSEWHERE_ZH.match(after)
+    zh = _ASSET_ZH.match(after) or _ELSEWHERE_ZH.match(after) or _MADE_ZH.match(after)
     return bool(zh or _ASSET_BEFORE_ZH.search(before))

@@ -288,11 +288,32 @@ NOT_THE_VIDEO = [
     "export the preset", "export the style to the other clips",
     "render us a sticker from my selfie",
     "帮我下载那个字体", "把这个风格导出到其他片段", "下载一下那个模板",
+    "用呢張相幫我渲染一個可愛貓仔動畫", "帮我渲染一段卡通", "幫我下載嗰個字體",
 ]  # fmt: skip
 THE_VIDEO = [
     "render me a quick version", "export me a clean copy", "render a 4k version",
     "download the final cut", "export a gif", "export it", "帮我导出视频",
+    "render with the same preset", "帮我导出一个gif动图", "导出个视频",
 ]  # fmt: skip
+MADE_OBJECTS = [
+    "me a cute cat animation from this pic", "a cartoon of my dog", "the font", "the preset",
+    "the LUT you used", "us a sticker from my selfie", "a video of my dog from this photo",
+    "the style to the other clips",
+]  # fmt: skip
+
+
+@ROBUST
+@given(
+    st.sampled_from(["render", "export", "download"]),
+    st.sampled_from(MADE_OBJECTS),
+    st.sampled_from(EDITS_EN),
+    st.booleans(),
+)
+def test_an_export_verb_whose_object_is_not_the_video_never_exports(
+    routers: list[Router], verb: str, thing: str, edit: str, edit_first: bool
+) -> None:
+    said = f"{verb} {thing}"
+    _holds(routers, f"{edit}, {said}" if edit_first else f"{said}. {edit}")
 
 
 @pytest.mark.parametrize("text", NOT_THE_VIDEO)
