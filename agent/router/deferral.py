@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from agent.router.awaited import points_back
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
 from agent.router.route import Action
@@ -262,7 +263,7 @@ def deferred(text: str, *, media: bool = False) -> bool:
         text: The keyword stage's normalised turn.
         media: The turn carries a file: "once I upload it" is then this very upload.
     """
-    if _awaits_zh(text, media=media):
+    if _awaits_zh(text, media=media) or points_back(text):
         return True
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):

@@ -35,6 +35,7 @@ from agent.router.reading import (
 )
 from agent.router.replies import (
     accepted_offer,
+    advice,
     refuses,
     retracts,
     told,
@@ -249,14 +250,16 @@ class KeywordRouter:
         text = self._words.sub(lambda m: " " if self._typos.get(m[0]) == "upload" else m[0], text)
         return bool(_MEANINGFUL.search(self._handing.sub(" ", without_later_word(text))))
 
-    def _talk(self, text: str) -> Clause | None:
+    def _talk(self, text: str, said: str) -> Clause | None:
         """A clause read whole: a keyword alone ("timeline pls"), news told (see `told`), a
         failure reported or a command handed over, a retraction or a dismissal (noise)."""
         alone = next((i for i, regex in self._alone if regex.fullmatch(text)), None)
         if alone is not None:
             return Clause(actions=[alone])
-        if news := told(text):  # "I'm done editing", "我之前做的那些片子都在哪"
+        if news := told(text, said):  # "I'm done editing", "我之前做的那些片子都在哪"
             return Clause(actions=[news], soft=news == "sse", firm=news == "sse")
+        if advice(text):  # "what music would suit this?": the agent suggests, no state answer
+            return Clause(actions=["sse"], firm=True)
         handed = self._handing_over(text)
         if handed:  # "the export button isn't working" / "can you just do it"
             return Clause(actions=["sse"], soft=True, handed=handed)
@@ -339,7 +342,7 @@ class KeywordRouter:
         if conditional is not None:
             return conditional
         text, content = self._content.mask(self._filler.sub(" ", clause), MASK)
-        talk = self._talk(text)
+        talk = self._talk(text, clause)
         if talk is not None:
             return talk
         matches = self._matches(text, segment.question)

@@ -84,6 +84,18 @@ _DESCRIBED = re.compile(
 # round 6: one made elsewhere ("this is a render from blender"), the user's own work under way
 # ("I'm exporting photos from lightroom"), a file fetched from a place ("我喺IG下載咗張相")
 _ELSEWHERE = re.compile(r"\b(?:a|an)\s+$")
+# an upload somewhere else, not to us: "re-upload to capcut", "upload it to youtube", "上传到抖音"
+_PLATFORM = (
+    r"(?:capcut|youtube|yt|tiktok|instagram|insta|ig|facebook|fb|drive|google\s+drive|dropbox"
+    r"|icloud|onedrive|vimeo|twitter|reels|shorts|premiere|davinci|canva|wechat|whatsapp"
+    r"|(?:my|our|the|their)\s+(?:channel|cloud|page|account|feed|story|site|website))"
+)
+_UPLOADED_ELSEWHERE = re.compile(
+    rf"^\s*(?:(?:it|them|this|that|the\s+\w+)\s+)?(?:back\s+)?(?:to|onto|on|into)\s+"
+    rf"(?:the\s+)?{_PLATFORM}\b"
+    r"|^\s*(?:到|去|上)\s*(?:抖音|快手|b站|小红书|微信|视频号|朋友圈|youtube|tiktok|微博|网盘|云盘)"
+)
+_AGAIN_ELSEWHERE = re.compile(r"\bre\s*-?\s*$")
 _UNDER_WAY = re.compile(
     r"(?:^|\b)(?:im|i\s+am|we\s+are|were|i\s+was|we\s+were|ive\s+been|weve\s+been|you|u"
     r"|are\s+you|r\s+u|youre)\s+"
@@ -263,7 +275,13 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (_REPORTED_ZH.search(before) is not None and _DONE_AFTER_ZH.match(after) is not None)
         or _ASKED_ZH.search(before) is not None
         or _aside(word, clause, start, before)
+        or (intent == "upload" and _uploaded_elsewhere(before, after))
     )
+
+
+def _uploaded_elsewhere(before: str, after: str) -> bool:
+    """An upload to another platform ("re-upload to capcut", "上传到抖音"): not to us."""
+    return bool(_UPLOADED_ELSEWHERE.match(after) or _AGAIN_ELSEWHERE.search(before[-4:]))
 
 
 def asked_about(clause: str, start: int, intent: str = "export") -> bool:

@@ -149,6 +149,17 @@ def _edits_first(routed: Route) -> Route:
     return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
 
 
+def _files_only(routed: Route, media: bool) -> Route:
+    """The plan's upload invariant, whatever stage made it: with no file on the turn (no
+    attachment, no path or link in the text), `upload` is never one step among others; a
+    mentioned upload ("re-upload to capcut, but first add captions") uploads nothing. Alone it
+    is the user asking to upload, which the handler answers with how to attach a file."""
+    if media or "upload" not in routed.actions or routed.actions == ("upload",):
+        return routed
+    actions = tuple(a for a in routed.actions if a != "upload")
+    return dataclasses.replace(routed, actions=actions)
+
+
 class Router:
     """Routes a turn: keywords decide when they can; otherwise the fallback, else the default."""
 
@@ -184,7 +195,8 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
-        routed = _edits_first(await self._route(text, attachments))
+        media = prepare(text).media + len(attachments) > 0
+        routed = _files_only(_edits_first(await self._route(text, attachments)), media)
         if "export" in routed.actions or "export" in routed.declined:
             return routed
         said = prepare(text).text

@@ -51,6 +51,8 @@ def plan_clauses(
         if not (c.soft and commanded) or ((c.ordered or c.unread) and exported[i])
     ]
     actions: list[Action] = [a for c in kept for a in c.actions]
+    if not media and set(actions) - {"upload"}:
+        actions = [a for a in actions if a != "upload"]  # no file: an upload is only asked alone
     if media or "upload" in actions:
         actions = ["upload", *(a for a in actions if a != "upload")]
         if media and actions == ["upload"] and asks_more():

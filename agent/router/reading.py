@@ -155,6 +155,16 @@ def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
             clauses[index + 1] = Clause(["sse"], firm=True, ordered=segments[index + 1].then)
         if clauses[index + 1].amends and "export" in clauses[index].actions:
             clauses[index], clauses[index + 1] = clauses[index + 1], clauses[index]
+        # "my coworker asked if we already exported this one, did we?": the tag asks about it
+        following = segments[index + 1]
+        if following.question and _TAG.match(following.text) and "export" in clauses[index].named:
+            clauses[index] = Clause(["state"], strong=True)
+
+
+_TAG = re.compile(
+    r"^\W*(?:(?:so|and|but|well)\s+)?(?:did|have|has|had|was|were|is|are|do|does)\s+(?:we|you|u"
+    r"|i|it|they|he|she)(?:\s+(?:already|yet|or\s+not|though))?\W*$"
+)
 
 
 # After an export word, a change named ("render it once more with the new song", "export it

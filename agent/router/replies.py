@@ -11,6 +11,7 @@ from typing import Literal
 
 __all__ = [
     "accepted_offer",
+    "advice",
     "named_as",
     "refuses",
     "retraction_spans",
@@ -122,26 +123,68 @@ _WHERE_EARLIER = re.compile(
 
 # round 13: praise or someone's approval told, no edit asked ("the cut slaps fr fr", "this
 # looks fire", "client signed off this morning"): noise beside a command
-_TAIL = r"(?:\s+(?:fr|ngl|tbh|lol|lowkey|af|bro|so|now|go\s+ahead|already|honestly))*\W*$"
+_TAIL = (
+    r"(?:\s+(?:fr|ngl|tbh|lol|lowkey|af|bro|so|now|go\s+ahead|already|honestly"
+    r"|(?:can|could)\s+(?:you|u)\s+(?:just\s+)?go\s+ahead))*\W*$"
+)
+_FINE = (
+    r"(?:fire|sick|lit|dope|perfect|amazing|awesome|great|clean|gorgeous|beautiful|incredible"
+    r"|good|fine|spot\s+on|solid)"
+)
 _PRAISED = re.compile(
-    r"^\W*(?:(?:yo|ok|okay|so|wow|omg|bro|dude|honestly|ngl|lol|man)\s+)*(?:(?:the|this|that|my"
-    r"|our|your|it|its)\s+)?(?:\w+\s+)?(?:slaps|slapped|goes\s+hard|bangs|rocks|hits\s+different"
-    r"|(?:is|looks|looking|sounds)\s+(?:so\s+|really\s+|super\s+)?(?:fire|sick|lit|dope|perfect"
-    r"|amazing|awesome|great|clean|gorgeous|beautiful|incredible))"
+    r"^\W*(?:(?:yo|ok|okay|so|wow|omg|bro|dude|honestly|ngl|lol|man|thx|thanks|ty|tysm"
+    r"|thank\s+you)\s+)*(?:(?:the|this|that|my|our|your|it|its)\s+)?(?:\w+\s+)?(?:slaps|slapped"
+    r"|goes\s+hard|bangs|rocks|hits\s+different"
+    rf"|(?:is|are|looks|look|looking|sounds|sound)\s+(?:so\s+|really\s+|super\s+)?{_FINE})"
+    rf"{_TAIL}"
+    # "thx that's perfect": the apostrophe is dropped ("thats", "its")
+    r"|^\W*(?:(?:ok|okay|so|wow|omg|thx|thanks|ty|tysm|thank\s+you)\s+)*(?:thats|its|this\s+is"
+    rf"|that\s+is)\s+(?:so\s+|really\s+|super\s+|just\s+)?{_FINE}{_TAIL}"
+    # Hinglish praise: "bhai video ekdum mast hai", "yeh edit badhiya lag raha hai"
+    r"|^\W*(?:(?:bhai|yaar|bro|arre|wah)\s+)*(?:(?:ye|yeh|the|this)\s+)?(?:\w+\s+)?(?:ekdum\s+"
+    r"|bahut\s+|bohot\s+|kaafi\s+|bilkul\s+|ek\s+dum\s+)?(?:mast|badhiya|badiya|zabardast"
+    r"|jhakaas|shandaar|kamaal|sahi|accha|achha|acha)\s+(?:hai|h|he|lag\s+raha\s+hai|laga)"
     rf"{_TAIL}"
     r"|^\W*(?:(?:the|my|our)\s+)?(?:client|boss|team|manager|customer|legal|marketing|director"
-    r"|producer|brand)\s+(?:already\s+|finally\s+|just\s+)?(?:signed\s+off|approved|okayed"
-    r"|loved|liked|is\s+happy|was\s+happy|gave\s+the\s+(?:ok|okay|green\s+light))"
+    r"|producer|brand)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+|finally\s+|just\s+)?"
+    r"(?:signed\s+off|approved|okayed|loved|liked|is\s+happy|was\s+happy|gave\s+the\s+(?:ok"
+    r"|okay|green\s+light))"
     r"(?:\s+(?:on\s+)?(?:it|this|that|the\s+\w+))?(?:\s+(?:this\s+morning|today|yesterday"
     rf"|earlier|last\s+night))?{_TAIL}"
 )
 
 
-def told(clause: str) -> Literal["", "sse", "state"]:
+# A suggestion asked for ("what music would suit this video?", "请问这个视频适合配什么音乐",
+# "呢条片配咩歌好"): creative advice from the video agent, never a state answer
+_THING = (
+    r"(?:music|song|songs|track|tracks|soundtrack|font|fonts|colou?rs?|filter|filters|transition"
+    r"|transitions|title|titles|effect|effects|style|styles|mood|vibe|caption\s+style|bgm)"
+)
+_ADVICE = re.compile(
+    rf"\b(?:what|which)\s+(?:kind\s+of\s+|sort\s+of\s+)?{_THING}\s+(?:would|should|could|might"
+    r"|will|do\s+you\s+think\s+would|goes|go|fits?|suits?|works?|matches)\b"
+    rf"|\b(?:suggest|recommend)\s+(?:me\s+)?(?:a|an|some|any|the)?\s*(?:good\s+)?{_THING}\b"
+    rf"|\b(?:any\s+)?(?:suggestions?|recommendations?|ideas?)\s+(?:for|on)\s+(?:a\s+|the\s+)?{_THING}"
+    r"|适合(?:配|加|用|放)?什么|配什么(?:音乐|歌|字体|颜色|滤镜|转场|bgm)|推荐(?:一下|几首|一首|些|个)?"
+    r"(?:音乐|歌|字体|颜色|滤镜|转场|bgm)|(?:用|加|配)什么(?:音乐|歌|字体|颜色|滤镜|转场|bgm)?(?:比较)?好"
+)
+
+
+def advice(clause: str) -> bool:
+    """The clause asks for a suggestion for the video (see `_ADVICE`)."""
+    return _ADVICE.search(clause) is not None
+
+
+# "make sure the colors look good": a result asked for, not praise (the fillers drop "make sure")
+_ASKED_RESULT = re.compile(r"\b(?:make\s+sure|ensure|check\s+that|see\s+that|so\s+that)\b")
+
+
+def told(clause: str, said: str = "") -> Literal["", "sse", "state"]:
     """A clause that tells rather than asks: the user's editing finished or praise or an
     approval told (`sse`, noise beside a command), or where their earlier works went
-    (`state`); "" for any other clause."""
-    if _FINISHED.search(clause) or _PRAISED.search(clause):
+    (`state`); "" for any other clause. `said` is the clause before fillers were dropped."""
+    praised = _PRAISED.search(clause) is not None and not _ASKED_RESULT.search(said)
+    if _FINISHED.search(clause) or praised:
         return "sse"
     return "state" if _WHERE_EARLIER.search(clause) else ""
 

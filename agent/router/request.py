@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agent.router.evidence import bare, sense
+from agent.router.made import not_the_video
 from agent.router.route import Action
 
 __all__ = ["Spot", "Verdict", "judge", "screen", "unsure", "work_first"]
@@ -328,7 +329,7 @@ def _other_sense(word: str, spot: Spot, before: str, after: str) -> Verdict | No
         return "part"
     if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
         return "edit"
-    return None
+    return "other" if not_the_video(before, after) else None
 
 
 def screen(

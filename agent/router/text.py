@@ -61,7 +61,11 @@ _CASUAL_NO = re.compile(rf"(?<![a-z])(?:nah|nope|naw)\s+(?=(?:{_EXPORT_WORD}))")
 # and an hourglass, which asks how far along it is ("⏳?"), but beside an export word says it
 # waits ("⏳ export — waiting on legal", "render ⌛"): a "not yet", read like a refusal
 _WAITING = re.compile("[\u231b\u23f3]")
-_WAITS_BEFORE = re.compile(rf"[\u231b\u23f3][{_MODIFIERS}]*(?=(?:{_EXPORT_WORD}))")
+# "⏳ on the export, client might still want changes": a hold on it ("⏳ on the export?" asks)
+_WAITS_BEFORE = re.compile(
+    rf"[\u231b\u23f3][{_MODIFIERS}]*(?:\s*(?:on|for)\s+(?:(?:the|this|that|my)\s+)?"
+    rf"(?=(?:{_EXPORT_WORD})[^,.;!?\n]*(?:[,.;!\n]|$)))?(?=(?:{_EXPORT_WORD}))"
+)
 _WAITS_AFTER = re.compile(
     rf"(?<![a-z])({_EXPORT_WORD})((?:\s+(?:it|this|that|the\s+video))?[{_MODIFIERS}]*)[\u231b\u23f3]"
 )

@@ -7,6 +7,8 @@ says export (`SaysExport`)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -219,3 +221,159 @@ def test_an_edit_said_beside_the_export_runs_first(routers: list[Router], text: 
     edit, and it runs before the export however the turn orders them."""
     for router in routers:
         assert plan_of(router, text) == ("sse", "export"), text
+
+
+# Round 14: a deferral that points back to something a clause before it awaits ("VO arrives
+# monday so render after that"); the same words after our own edit only order it.
+AWAITED_EN = [
+    "VO arrives monday", "the music comes in tomorrow", "the logo lands next week",
+    "the voiceover is due friday", "the client replies tomorrow", "new photos arrive tonight",
+    "the client will get back to us", "legal signs off on friday",
+]  # fmt: skip
+POINTING_BACK_EN = [
+    "so {x} after that", "then {x}", "{x} after this", "{x} once that's in", "then we'll {x}",
+    "{x} when that lands", "after that {x}",
+]  # fmt: skip
+AWAITED_ZH = ["客户明天回复", "配音下周才到", "配音聽日先到", "素材后天发过来", "老板周五确认"]
+POINTING_BACK_ZH = ["之后再{x}", "到时再{x}", "搞掂嗰樣先{x}", "然后再{x}", "到時先{x}"]
+
+
+@ROBUST
+@given(
+    st.sampled_from(AWAITED_EN),
+    st.sampled_from(["export", "render", "download the video"]),
+    st.sampled_from(POINTING_BACK_EN),
+    st.sampled_from(EDITS_EN),
+)
+def test_an_english_export_tied_back_to_something_awaited_waits(
+    routers: list[Router], awaited: str, export: str, back: str, edit: str
+) -> None:
+    _holds(routers, f"{awaited} {back.format(x=export)}. meanwhile {edit}")
+
+
+@ROBUST
+@given(
+    st.sampled_from(AWAITED_ZH),
+    st.sampled_from(EXPORTS_ZH),
+    st.sampled_from(POINTING_BACK_ZH),
+    st.sampled_from(EDITS_ZH),
+)
+def test_a_chinese_export_tied_back_to_something_awaited_waits(
+    routers: list[Router], awaited: str, export: str, back: str, edit: str
+) -> None:
+    _holds(routers, f"{awaited}，{back.format(x=export)}，{edit}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fix the typo and render after that",
+        "fix the typo, export after this",
+        "make the title red, then render",
+        "字幕改大啲，搞掂嗰樣先出片",
+        "the video is due friday, fix the typo then render",
+    ],
+)
+def test_pointing_back_to_our_own_edit_only_orders_the_export(
+    routers: list[Router], text: str
+) -> None:
+    for router in routers:
+        assert plan_of(router, text) == ("sse", "export"), text
+
+
+# An export verb whose object is a new thing to make or an asset, not the video's file.
+NOT_THE_VIDEO = [
+    "render me a cute cat animation from this pic", "render a video of my dog from this photo",
+    "export me a cartoon of the two of us", "download the font", "download the LUT you used",
+    "export the preset", "export the style to the other clips",
+    "render us a sticker from my selfie",
+    "帮我下载那个字体", "把这个风格导出到其他片段", "下载一下那个模板",
+    "用呢張相幫我渲染一個可愛貓仔動畫", "帮我渲染一段卡通", "幫我下載嗰個字體",
+]  # fmt: skip
+THE_VIDEO = [
+    "render me a quick version", "export me a clean copy", "render a 4k version",
+    "download the final cut", "export a gif", "export it", "帮我导出视频",
+    "render with the same preset", "帮我导出一个gif动图", "导出个视频",
+]  # fmt: skip
+MADE_OBJECTS = [
+    "me a cute cat animation from this pic", "a cartoon of my dog", "the font", "the preset",
+    "the LUT you used", "us a sticker from my selfie", "a video of my dog from this photo",
+    "the style to the other clips",
+]  # fmt: skip
+
+
+@ROBUST
+@given(
+    st.sampled_from(["render", "export", "download"]),
+    st.sampled_from(MADE_OBJECTS),
+    st.sampled_from(EDITS_EN),
+    st.booleans(),
+)
+def test_an_export_verb_whose_object_is_not_the_video_never_exports(
+    routers: list[Router], verb: str, thing: str, edit: str, edit_first: bool
+) -> None:
+    said = f"{verb} {thing}"
+    _holds(routers, f"{edit}, {said}" if edit_first else f"{said}. {edit}")
+
+
+@pytest.mark.parametrize("text", NOT_THE_VIDEO)
+def test_an_export_verb_making_a_new_thing_or_an_asset_exports_nothing(text: str) -> None:
+    assert "export" not in plan_of(build_router(), text), text
+    keyword = build_keyword_router().route(text)
+    assert keyword is None or "export" not in keyword.actions, text
+
+
+@pytest.mark.parametrize("text", THE_VIDEO)
+def test_the_video_its_file_or_a_version_as_the_object_still_exports(text: str) -> None:
+    assert plan_of(build_router(), text) == ("export",), text
+
+
+def test_a_picture_to_animate_is_uploaded_and_made_not_exported() -> None:
+    route = asyncio.run(
+        build_router().route("render me a cute cat animation from this pic", ("cat.png",))
+    )
+    assert route.actions == ("upload", "sse")
+
+
+# The upload invariant: with no file on the turn, `upload` is never one step among others.
+PIECES = [
+    "re-upload it to capcut", "upload it to youtube", "上传到抖音", "upload a photo", "上传素材",
+    "fix the typo", "export it", "how many credits do I have", "my editor told me to download it",
+    "blorp zibble", "add captions", "is it done?", "把标题改成红色", "I'll upload the logo now",
+]  # fmt: skip
+
+
+class _SaysUpload:
+    async def call_tool(self, prompt: str, tool: object) -> object:
+        return {"actions": ["upload", "sse", "export"]}
+
+
+@ROBUST
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3), st.booleans())
+def test_a_plan_uploads_with_other_steps_only_when_the_turn_carries_a_file(
+    pieces: list[str], attached: bool
+) -> None:
+    text = ", ".join(pieces)
+    files = ("photo.png",) if attached else ()
+    for router in (build_router(), build_router(completer=_SaysUpload())):
+        actions = asyncio.run(router.route(text, files)).actions
+        if attached:
+            assert actions[0] == "upload", (text, actions)
+        elif "upload" in actions:
+            assert actions == ("upload",), (text, actions)  # asked alone: answered with how
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        (
+            "my editor told me to download it and re-upload to capcut, but first add captions",
+            ("sse",),
+        ),
+        ("re-upload it to capcut", ("sse",)),
+        ("上传到抖音", ("sse",)),
+        ("upload a photo", ("upload",)),
+    ],
+)
+def test_an_upload_elsewhere_is_a_mention(text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(build_router(), text) == plan

@@ -115,6 +115,16 @@ ROUTER = {
     # a courtesy after the export word; tests/unit/test_router_harm.py): 78/80, none harmful.
     # Open: a Hinglish title's words read as its text, "is it actually on there now?" (sse)
     "stranger_round13t": (0.975, 0),
+    # r13 (training for round 14), first sight on 7c3d693 (before round 13): everyday 98/100
+    # none harmful, hard 89/100 (2 harmful); on the round-13 router 9566817: 98/100 none harmful,
+    # 91/100 (2 harmful: "VO arrives monday so render after that" and "render me a cute cat
+    # animation from this pic" exported). After the round-14 classes (a deferral pointing back to
+    # something awaited, an export verb making a new thing or naming an asset, no upload beside
+    # other steps without a file, praise and approvals told, a suggestion asked, a tag question;
+    # tests/unit/test_router_harm.py, test_router_round14.py): 100/100 and 99/100, none harmful.
+    # Open: "music's fixed, i checked. download the final cut pls" (the report read as an edit)
+    "stranger_round13_everyday": (1.0, 0),
+    "stranger_round13_hard": (0.99, 0),
 }
 
 
