@@ -138,6 +138,24 @@ _CHOICE = re.compile(
     re.IGNORECASE,
 )
 _PRICED = re.compile(r"\d+\s*(?:credits?|积分|點數|点数|点)", re.IGNORECASE)
+# a gesture, or the step of an upload or a view (where a sentence with no export steps)
+_GESTURE = re.compile(
+    r"\b(?:click|tap|press|hit|open|go\s+to|head\s+to|choose|select|pick|import|upload|attach"
+    r"|drag|drop|swipe|check|view|watch)\b"
+    r"|点击|点|按|打开|进入|选择|选|上传|上载|导入|拖|查看|看",
+    re.IGNORECASE,
+)
+# a wait of some time before the step ("wait a few minutes and try again", "give it a minute",
+# 稍等几分钟再重试, 等幾分鐘再撳): a retry put off, not run now
+_WAIT = re.compile(
+    r"\b(?:wait(?:\s+for)?|give\s+it)\s+(?:a|an|another|one|two|a\s+few|a\s+couple(?:\s+of)?|few"
+    r"|several|some|\d+)\s+(?:more\s+)?(?:minutes?|mins?|seconds?|secs?|hours?|moments?|while|bit)\b"
+    r"|\b(?:in|after)\s+(?:a\s+few|a\s+couple\s+of|several|\d+|a|an)\s+(?:minutes?|mins?|hours?"
+    r"|moments?|while|bit)\b|\b(?:later(?:\s+on)?|after\s+a\s+(?:while|bit))\b"
+    r"|(?:稍等|等|过)(?:上)?(?:几|一|两|个|片刻|一会|一阵|阵|\d)[^，。；！？]{0,4}?(?:分钟|分|秒|会儿?|阵|小时|刻)"
+    r"|稍后|晚点|晚些|迟啲|迟些|一阵(?:间)?再",
+    re.IGNORECASE,
+)
 # where a step of another program is named: an export, or a download or save of its file
 _STEP_WORD = re.compile(
     r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存",
@@ -227,7 +245,7 @@ def gate(
         return reading
     reading = _offered(reading, sentence, before, lang, structure)
     actions = reading.actions
-    at = _step_at(sentence)
+    at = _step_at(sentence, actions)
     if structure.foreign(sentence, at):
         # the steps there go; an upload here and an answer in chat are this client's
         gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})
@@ -244,7 +262,10 @@ def gate(
         "upload" in actions
         and uploads
         and not structure.here(sentence)
-        and structure.on_site(sentence, uploads[-1])  # "in YouTube Studio, click Upload videos"
+        and (
+            structure.on_site(sentence, uploads[-1])  # "in YouTube Studio, click Upload videos"
+            or structure.sent_away(sentence, uploads[-1])  # "upload it to Google Drive"
+        )
     ):
         reading = without(reading, {"upload"}, lang)
         actions = reading.actions
@@ -254,11 +275,28 @@ def gate(
         step = sentence[max(0, last - 8) :]
         if structure.reloads(sentence[:last]) and structure.retried(step):
             reading = without(reading, {"state"}, lang)  # the reload is the retry's means
+    if "export" in actions and _waits(sentence, before, structure):
+        return without(reading, {"export"}, lang)  # "Wait a few minutes and try again"
     known = {kind.action for kind in lang.kinds.values() if kind.action}
     alone = reading.steps_only and {a for a in reading.actions if a in known} == {"export"}
     if alone and (structure.retried(sentence) or structure.failed(before)):
         return dataclasses.replace(reading, line=_retry_line(lang) or reading.line)
     return reading
+
+
+def _waits(sentence: str, before: str, structure: StructureTables) -> bool:
+    """Whether the sentence's export is a retry put off by a wait before it: done again, or
+    after a failure the reply reports ("The download failed again. Please wait a few minutes
+    and click Export again", 下载又失败了。请稍等几分钟再导出)."""
+    wait = _WAIT.search(sentence)
+    if wait is None:
+        return False
+    last = max((m.start() for m in _EXPORT_WORD.finditer(sentence)), default=len(sentence))
+    if wait.start() > last:
+        return False  # "click Export and wait a few minutes": the wait is the export's
+    return bool(
+        structure.retried(sentence) or structure.failed(before) or structure.failed(sentence)
+    )
 
 
 def _offered(
@@ -299,11 +337,14 @@ def _opens_offer(sentence: str, structure: StructureTables) -> bool:
     return structure.offers(lead[:24]) and structure.of(lead).offer.match(lead) is not None
 
 
-def _step_at(sentence: str) -> int:
+def _step_at(sentence: str, actions: Collection[str]) -> int:
     """Where the sentence's last export step, or download of a file, is named (its end when it
     names none): "in Resolve you'd use Deliver > Render Queue, but here … just hit Export" steps
-    here, "can be saved via Share > Download in Canva" there."""
-    found = list(_STEP_WORD.finditer(sentence))
+    here, "can be saved via Share > Download in Canva" there. A sentence with no export steps
+    at its last gesture: "Once it's downloaded, open CapCut and import the MP4" imports there,
+    "In CapCut you'd open the Audio tab; here I've pulled the audio" opens the tab there."""
+    steps = _STEP_WORD if "export" in actions else _GESTURE
+    found = list(steps.finditer(sentence))
     return found[-1].start() if found else len(sentence)
 
 

@@ -137,7 +137,10 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
     if model.looking:  # 查看进度: a look at a noun, where 导出进度 names the export's progress
         look = rf"(?!\s*(?:{alt(model.looking_not_after)}))" if model.looking_not_after else ""
         gesture = rf"(?:{alt(model.looking)}){look}|{gesture}"
-    imperative = rf"{start}\s*{lead}(?P<g>{gesture})"
+    # a Chinese object put before its verb (麻烦你将段录音上载上来, 把视频导出): the
+    # gesture still opens the step
+    ba = "" if latin else r"(?:(?:你|您)?(?:将|把)[^，。；、\s]{1,12}?)?"
+    imperative = rf"{start}\s*{lead}{ba}(?P<g>{gesture})"
     targets = tuple(
         (name, rx.compile(alt(words), re.IGNORECASE))
         for name, words in model.targets.items()

@@ -3,14 +3,17 @@
 "Click Export to download" and "To download, click Export" instruct: the client runs the
 export for the chat user. The same step said as a PERMISSION or an OPTION instructs nothing:
 "Feel free to export anytime", "You can download it whenever you like", "You can now export
-your video from the Export panel", 你随时可以导出 — the user has the choice and answers in chat,
-so nothing runs and the sentence is kept whole. The frame is read where the step is: a modal
-("you can", "you may", "feel free to") right before the export verb, or before a gesture
-whose target is an export ("you can click the Download icon"), or a time left open ("anytime",
-随时) in the clause of an export word. "You can preview it, or click Download" permits only
-the preview. A conditional on the user's own judgement ("If you like it, click Export", 想下载
-的话点 Export 就行) and a readiness clause ("Export whenever you're ready", "Tap Export whenever
-you want the file") still instruct: the fixtures' labels say so.
+your video from the Export panel", 你随时可以导出, 你也可以把竖版导出 — the user has
+the choice and answers in chat, so nothing runs and the sentence is kept whole. The frame is
+read where the step is: a modal ("you can", "you may", "feel free to") right before the export
+verb, or before a gesture whose target is an export ("you can click the Download icon"), or a
+time left open ("anytime", 随时) in the clause of an export word. "You can preview it, or
+click Download" permits only the preview. A conditional on the user's own judgement ("If you
+like it, click Export", 想下载的话点 Export 就行) and a readiness clause ("Export whenever
+you're ready", "Tap Export whenever you want the file") still instruct: the fixtures' labels
+say so. Only when the condition's other branch asks for the user's word ("If you're happy
+with it, hit Export; otherwise tell me what to tweak") is the export a choice made in chat
+(`chooses`); "… otherwise click Export" still instructs.
 
 Only the export is held this way: it spends credits and cannot be taken back, while a view
 offered ("You can check your balance under Account > Wallet") is read-only and still runs.
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["permits"]
+__all__ = ["chooses", "permits"]
 
 _ADVERBS = (
     r"(?:(?:also|always|just|now|simply|easily|still|then|already|of\s+course|certainly|go\s+ahead"
@@ -65,10 +68,49 @@ _ANYTIME = re.compile(
     re.IGNORECASE,
 )
 _ZH_EXPORT = r"(?:导出|導出|汇出|匯出|下载|下載|渲染|输出|輸出|保存|儲存|储存)"
+_EXPORT_AT = re.compile(rf"\b{_EXPORT_WORD}|{_ZH_EXPORT}", re.IGNORECASE)
 _ZH = re.compile(
     rf"(?:随时|隨時|随意|隨意|任何时候|任何時候)[^，。；！？,;!?]{{0,8}}?{_ZH_EXPORT}"
     rf"|(?:可以|能|可)(?:随时|隨時)[^，。；！？,;!?]{{0,8}}?{_ZH_EXPORT}"
+    # "you also can" right before the verb, no gesture between (你也可以把竖版导出, 你都可以匯出)
+    rf"|(?:你|您)(?:也|还|還|都)(?:可以|能|可)(?:把|将|將)?[^，。；！？,;!?点點按撳选選]{{0,8}}?"
+    rf"{_ZH_EXPORT}"
 )
+
+
+# a condition on the user's approval before the export and, after it, the other branch asking
+# for the user's word ("If you're happy with the colours, hit Export; otherwise tell me what to
+# tweak", 满意的话点导出，不然告诉我要改哪里): the user chooses in chat, nothing runs yet;
+# "… otherwise click Export" (the export as the other branch) still instructs
+_APPROVAL = re.compile(
+    r"\bif\s+(?:you(?:['’]re|\s+are)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|content|good|ok(?:ay)?"
+    r"|fine)|you\s+(?:like|love|approve)|(?:it|this|that|everything|all)\s+(?:looks?|sounds?|seems?)"
+    r"\s+(?:good|right|fine|ok(?:ay)?|great))\b"
+    r"|(?:满意|觉得(?:可以|没问题|不错|ok|OK|好)|没问题|冇问题|看着(?:可以|没问题))(?:的话|嘅话)?",
+    re.IGNORECASE,
+)
+_OTHERWISE = re.compile(
+    r"\b(?:otherwise|if\s+not|or\s+else|else)\b[^.!?]{0,20}?\b(?:tell|let\s+me\s+know|say|ping"
+    r"|message|send)\b"
+    r"|(?:否则|不然|要不然|不满意的话|不满意|如果不|唔系|不系|唔满意)[^。！？]{0,8}?"
+    r"(?:告诉我|跟我说|和我说|话我知|同我讲|讲一声|说一声)",
+    re.IGNORECASE,
+)
+
+
+def chooses(sentence: str, after: str = "") -> bool:
+    """Whether `sentence` leaves the export to the user's approval with another branch that asks
+    for the user's word (see `_APPROVAL`), in the sentence or opening the sentence `after` it
+    ("If it looks good, click Download. If not, let me know what to change.")."""
+    condition = _APPROVAL.search(sentence)
+    if condition is None:
+        return False
+    export = _EXPORT_AT.search(sentence, condition.end())
+    if export is None:
+        return False
+    if _OTHERWISE.search(sentence, export.end()) is not None:
+        return True
+    return _OTHERWISE.match(after.lstrip(" \t\n-*•>")) is not None
 
 
 def _leaves(sentence: str) -> bool:
@@ -93,4 +135,6 @@ def _leaves(sentence: str) -> bool:
 def permits(sentence: str) -> bool:
     """Whether `sentence` gives its export as a permission or an option, not a command (see the
     module doc): nothing of it runs."""
-    return bool(_leaves(sentence) or _ANYTIME.search(sentence) or _ZH.search(sentence))
+    return bool(
+        _leaves(sentence) or _ANYTIME.search(sentence) or _ZH.search(sentence) or chooses(sentence)
+    )

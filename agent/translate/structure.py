@@ -149,6 +149,19 @@ class StructureTables:
                 return True
         return False
 
+    def sent_away(self, sentence: str, at: int) -> bool:
+        """Whether the upload at offset `at` sends its file to another program, service or site
+        named as its destination in the same clause ("upload the file to Google Drive", 上传到
+        YouTube): the user's upload there, not to this chat."""
+        for lang in {self.en, self.of(sentence)}:
+            for named in (*lang.service.finditer(sentence), *lang.site.finditer(sentence),
+                          *lang.program.finditer(sentence)):  # fmt: skip
+                if named.start() <= at or not _DESTINATION.search(sentence, 0, named.start()):
+                    continue
+                if not _CLAUSE_BREAK.search(sentence[at : named.start()]):
+                    return True
+        return False
+
     def on_site(self, sentence: str, at: int) -> bool:
         """Whether the step at offset `at` is located on a publishing site ("in YouTube Studio,
         click Upload videos", 在抖音里上传): its upload is the user's there, not to this chat;

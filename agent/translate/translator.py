@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from agent.translate import gates
 from agent.translate.lines import Line, Unit, acting, joined, singles, template_line
+from agent.translate.modality import chooses
 from agent.translate.procedure import procedures
 from agent.translate.prose import mask, split_lines, split_sentences
 from agent.translate.reading import Reading, fixed_lines, read
@@ -222,15 +223,20 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     # the upload), it does not run now; "For now, click Export" still runs
     asked = waiting = False
     before = ""  # the sentence before: a failure it reports makes an export step a retry
-    for line in lines:
-        for unit in line.units:
-            raw = _as_read(unit.raw, tables)
-            unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
-            if waiting and "export" in unit.reading.actions and gates.later_step(raw):
+    units = [unit for line in lines for unit in line.units]
+    for at, unit in enumerate(units):
+        raw = _as_read(unit.raw, tables)
+        unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
+        if "export" in unit.reading.actions and at + 1 < len(units):
+            # "If it looks good, click Download. If not, tell me what to change.": a choice
+            after = _as_read(units[at + 1].raw, tables)
+            if chooses(raw, after):
                 unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
-            waiting = waiting or (asked and gates.agent_will(raw))
-            asked = asked or "upload" in unit.reading.actions
-            before = raw
+        if waiting and "export" in unit.reading.actions and gates.later_step(raw):
+            unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
+        waiting = waiting or (asked and gates.agent_will(raw))
+        asked = asked or "upload" in unit.reading.actions
+        before = raw
     return lines
 
 
