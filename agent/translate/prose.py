@@ -42,7 +42,7 @@ _VERBATIM = (
     re.compile(r"《[^》\n]+》"),
     re.compile(r"(?<![\w'])'[^'\n]+?'(?![\w])"),
 )
-_URL_TAIL = re.compile(r"[.,;:!?。，！？]+$")
+_URL_TAIL = re.compile(r"[.,;:!?。，！？；…]+$")
 _MASK_CHAR = re.compile(MASK_CLASS)
 _LIST_PREFIX = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+|#{1,6}\s+|>\s*)?")
 _SENTENCE = re.compile(
