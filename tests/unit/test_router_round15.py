@@ -87,3 +87,24 @@ def test_an_export_after_someone_elses_step_waits(text: str) -> None:
 )
 def test_an_edit_asked_first_then_the_export_runs(text: str) -> None:
     assert plan_of(build_router(), text) == ("sse", "export")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which photos did we put in?",
+        "what music have i used so far",
+        "what titles have we added",
+        "which transitions did i pick",
+    ],
+)
+def test_what_the_users_work_holds_so_far_is_a_state_question(text: str) -> None:
+    assert plan_of(build_router(), text) == ("state",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what you have is great but add music", "add the clips i picked yesterday"],
+)
+def test_an_edit_beside_a_past_verb_is_still_an_edit(text: str) -> None:
+    assert plan_of(build_router(), text) == ("sse",)

@@ -131,11 +131,12 @@ ROUTER = {
     # first, then render — meanwhile …" exported). After the round-15 classes from the allow
     # side (an indefinite object exports only when it is one of our deliverables, an export
     # after a first step runs only when that step is an edit the turn asks for;
-    # tests/unit/test_router_harm.py, test_router_round15.py): 99/100 and 92/100, none harmful.
+    # tests/unit/test_router_harm.py, test_router_round15.py) and what the user's work holds
+    # asked in the perfect ("what clips have i added", state): 100/100 and 92/100, none harmful.
     # Open: Taglish "pa-export na lang po", an approval told before "so pls export" (sse),
     # an sse added beside "export it again … download got corrupted" and "don't change
-    # anything, just export it as is", a state question read as an edit, credits left out
-    "stranger_round14_everyday": (0.99, 0),
+    # anything, just export it as is", a state question after a Taglish hold, credits left out
+    "stranger_round14_everyday": (1.0, 0),
     "stranger_round14_hard": (0.92, 0),
 }
 
