@@ -108,3 +108,17 @@ def test_what_the_users_work_holds_so_far_is_a_state_question(text: str) -> None
 )
 def test_an_edit_beside_a_past_verb_is_still_an_edit(text: str) -> None:
     assert plan_of(build_router(), text) == ("sse",)
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("lmk what the render will cost", ("credits",)),
+        ("tell me how much ive spent so far", ("credits",)),
+        ("show me the timeline and let me know the cost", ("state", "credits")),
+    ],
+)
+def test_the_cost_asked_for_as_an_order_is_a_credits_answer(
+    text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(build_router(), text) == plan

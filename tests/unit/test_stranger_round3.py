@@ -132,12 +132,14 @@ ROUTER = {
     # side (an indefinite object exports only when it is one of our deliverables, an export
     # after a first step runs only when that step is an edit the turn asks for;
     # tests/unit/test_router_harm.py, test_router_round15.py) and what the user's work holds
-    # asked in the perfect ("what clips have i added", state): 100/100 and 92/100, none harmful.
+    # asked in the perfect ("what clips have i added", state) and the cost asked for as an order
+    # ("lmk the cost", credits): 100/100 and 93/100, none harmful.
     # Open: Taglish "pa-export na lang po", an approval told before "so pls export" (sse),
     # an sse added beside "export it again … download got corrupted" and "don't change
-    # anything, just export it as is", a state question after a Taglish hold, credits left out
+    # anything, just export it as is", a state question after a Taglish hold, a middle edit
+    # dropped from "show me the timeline, then drop the second clip, then tell me my credits"
     "stranger_round14_everyday": (1.0, 0),
-    "stranger_round14_hard": (0.92, 0),
+    "stranger_round14_hard": (0.93, 0),
 }
 
 
