@@ -6,6 +6,9 @@ so render after that", "the client replies friday, then render", "配音听日�
 Without an awaited clause the same words only order our own work ("fix the typo, export after
 this", "字幕改大啲，搞掂嗰样先出片"): an edit, then the export.
 
+The same from the allow side, over the read clauses (`waits_on_step`): an export ordered after
+a first step runs only when that step is an edit the turn asks for.
+
 Pure regexes over the keyword stage's normalised text (lower case, Simplified, ASCII
 punctuation, apostrophes dropped).
 """
@@ -13,8 +16,13 @@ punctuation, apostrophes dropped).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
-__all__ = ["points_back"]
+from agent.router.clauses import Segment
+from agent.router.reading import Clause
+
+__all__ = ["points_back", "waits_on_step"]
 
 _EXPORT_EN = r"(?:export|render|download|send\s+(?:me\s+)?the\s+(?:mp4|file|video))\w*"
 _EXPORT_ZH = r"(?:导出|汇出|下载|渲染|出片|输出)"
@@ -67,3 +75,38 @@ def points_back(text: str) -> bool:
         if found is not None and back.search(text, found.end()):
             return True
     return False
+
+
+# the step ordered first: "client review first", "先客户审核", "客户审核先"
+_FIRST = re.compile(r"\bfirst\b|^\s*先|先\s*$")
+# a step named, not "ok first" or "先这样": a noun past the courtesy and the order words
+_STEP = re.compile(
+    r"\b(?!(?:ok|okay|then|and|so|well|alright|first|just|this|that|it)\b)[a-z]{3,}"
+    r"|(?!这样|那样|这个|咁样|噉样)(?:(?![先再])[\u4e00-\u9fff]){2}"
+)
+# an imperative with its object ("chop the intro first"): our edit, whatever the verb
+_VERB_OBJECT = re.compile(
+    r"^\s*(?:(?:pls|please|plz|just|ok|okay|so|and|also)\s+)*[a-z]+\s+(?:(?:up|out|off|down|in)\s+)?"
+    r"(?:the|my|our|a|an|this|that|these|those|all|some|it|them|every|each)\b"
+)
+
+
+def waits_on_step(segments: Sequence[Segment], clauses: Sequence[Clause]) -> bool:
+    """Whether an export follows a step ordered first that asks nothing of us ("client review
+    first, then render", "legal approval first, then export", "客户审核先，然后再导出"): a
+    noun phrase with no edit verb is someone else's step, and the export waits for it. An edit
+    the turn asks for first ("trim the intro first, then render", "chop the end first") is our
+    step: it runs.
+
+    A waiting export clause loses its "runs now": its "meanwhile" ("then render — meanwhile tone
+    down the grain") is the time of the other request, not the export's."""
+    waits = False
+    for (segment, step), (_, clause) in pairwise(zip(segments, clauses, strict=False)):
+        if "export" not in clause.actions or step.firm or step.strong:
+            continue
+        text = f"{segment.lead} {segment.text}".strip()
+        named = (step.soft and step.actions == ["sse"]) or (not step.actions and _STEP.search(text))
+        if named and _FIRST.search(text) and not _VERB_OBJECT.match(text):
+            clause.now = False
+            waits = True
+    return waits

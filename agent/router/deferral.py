@@ -11,8 +11,9 @@ Pure regexes over the keyword stage's normalised text (apostrophes dropped: "I'm
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from agent.router.awaited import points_back
+from agent.router.awaited import points_back, waits_on_step
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
 from agent.router.route import Action
@@ -255,15 +256,22 @@ def runs_now(clause: str) -> bool:
     return _NOW.search(clause) is not None
 
 
-def deferred(text: str, *, media: bool = False) -> bool:
+def deferred(
+    text: str,
+    *,
+    media: bool = False,
+    steps: tuple[Sequence[Segment], Sequence[Clause]] = ((), ()),
+) -> bool:
     """Whether the turn puts its export off: until the user or someone else acts, an event
     passes, or the user exports themselves.
 
     Args:
         text: The keyword stage's normalised turn.
         media: The turn carries a file: "once I upload it" is then this very upload.
+        steps: The turn's segments and their read clauses, for an export after someone
+            else's step ("client review first, then render": `waits_on_step`).
     """
-    if _awaits_zh(text, media=media) or points_back(text):
+    if _awaits_zh(text, media=media) or points_back(text) or waits_on_step(*steps):
         return True
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):

@@ -155,7 +155,7 @@ class KeywordRouter:
         clauses = [self._analyse(segment) for segment in segments]
         reread(segments, clauses)
         firm = any(c.strong or c.firm for c in clauses) or how_to(respelled)
-        waits = deferred(respelled, media=media)
+        waits = deferred(respelled, media=media, steps=(segments, clauses))
         checked = checks_first(respelled)  # "if it's under 10 credits, export": the check only
         # a refusal or wait mark anywhere beside an export word ("send me the mp4 ❌")
         marks = marked(text) and bool(self.export_spots(respelled))

@@ -6,6 +6,11 @@ the preset", "帮我下载那个字体", "把这个风格导出到其他片段":
 Our export's object is the video, the cut, its file or a version of it ("render me a quick
 version", "export a gif", "download the final cut"), or nothing at all ("export it").
 
+From the allow side (round 15): an export word with an indefinite object ("render me a …",
+"download a …", "给我渲染一个…") exports only when that object's head is one of our deliverables
+(a video, the cut, a version, a copy, a format or resolution: `_OURS`); any other thing is a
+new thing to make ("render me a corgi chasing a frisbee", "渲染一只猫在跳舞"), never an export.
+
 Pure regexes over the keyword stage's normalised text (lower case, Simplified, ASCII
 punctuation, apostrophes dropped).
 """
@@ -34,6 +39,45 @@ _MADE = re.compile(
     rf"|film|vid)\s+of\b[^,.;!?]*{_FROM_SOURCE}"
     rf"|^\s*(?:(?:me|us)\s+)?(?:a|an|some|one)\s+[^,.;!?]{{0,40}}?{_FROM_SOURCE}"
 )
+# our deliverables: the head of an indefinite object an export may have ("a 4k version")
+_OURS = (
+    r"(?:video|vid|clip|cut|version|copy|copies|final|edit|draft|preview|proxy|render|export"
+    r"|one|file|mp4|gif|webm|mov|avi|mkv|m4v|still|frame|thumbnail|snapshot|reel|montage"
+    r"|trailer|teaser|highlight|loop|short|slideshow|test|sample|square|vertical|horizontal"
+    r"|landscape|widescreen|hd|uhd|\d+k|\d+p|\d+fps)(?:e?s)?"
+)
+# where an indefinite object's noun phrase ends: a preposition, a courtesy, a second article
+_NP_END = (
+    r"(?:of|for|from|with|without|in|on|at|to|by|as|like|that|which|who|where|and|or|but|so|n"
+    r"|when|once|after|before|if|until|while|then|thats|than|because|cuz|since"
+    r"|please|pls|plz|now|asap|today|tonight|again|too|quickly|thanks|thx|a|an|the)"
+)
+# "render me a corgi chasing a frisbee": an indefinite object whose head is none of ours
+_INDEFINITE = re.compile(
+    r"^\s*(?:(?:me|us)\s+)?(?:a|an|some|another)\s+(?!(?:bit|little|lot|few|couple|tad)\b)"
+    rf"((?:(?!{_NP_END}\b)[a-z0-9]+\s*){{1,5}})"
+)
+_OURS_HEAD = re.compile(rf"\b{_OURS}(?:\s+(?:real\s+)?quick)?\s*$")
+# "a video of a cat surfing": our kind of thing, but of a new subject
+_OF_NEW = re.compile(r"\s*of\s+(?:a|an|some)\b")
+# "给我渲染一个柯基追飞盘", "渲染一只猫": a measure word and a thing that is none of ours
+_INDEFINITE_ZH = re.compile(
+    r"^\s*(?:出|一下|下)?\s*(?:一|两|几|1|2)?\s*(?:个|只|条|段|张|幅|头|位|匹|支|部)\s*"
+    r"(?=[a-z0-9\u3400-\u9fff])(?![^,.;!?]{0,12}?(?:视频|影片|成片|版本|版|gif|mp4|mov|webm"
+    r"|动图|片|\d+k|\d+p|竖屏|横屏|高清|副本|文件|预览|样片))"
+)
+
+
+def _new_thing(after: str) -> bool:
+    """An indefinite object whose head is none of our deliverables (see the module docstring)."""
+    found = _INDEFINITE.match(after)
+    if found is not None:
+        if not _OURS_HEAD.search(found.group(1)):
+            return True
+        return _OF_NEW.match(after, found.end()) is not None
+    return _INDEFINITE_ZH.match(after) is not None
+
+
 # an asset of the work, not the work's file
 _ASSET = (
     r"(?:presets?|templates?|luts?|settings|config|configs|plugins?|typefaces?|fonts?"
@@ -72,6 +116,8 @@ def not_the_video(before: str, after: str) -> bool:
     clause, is a new thing to make or an asset other than the video (see the module
     docstring)."""
     if _MADE.match(after) or _ASSET_OBJECT.match(after) or _ELSEWHERE.match(after):
+        return True
+    if _new_thing(after):
         return True
     zh = _ASSET_ZH.match(after) or _ELSEWHERE_ZH.match(after) or _MADE_ZH.match(after)
     return bool(zh or _ASSET_BEFORE_ZH.search(before))

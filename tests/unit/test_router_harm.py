@@ -377,3 +377,76 @@ def test_a_plan_uploads_with_other_steps_only_when_the_turn_carries_a_file(
 )
 def test_an_upload_elsewhere_is_a_mention(text: str, plan: tuple[str, ...]) -> None:
     assert plan_of(build_router(), text) == plan
+
+
+# Round 15, from the allow side: an indefinite object exports only when it is one of ours, and
+# an export ordered after a first step runs only when that step is an edit the turn asks for.
+MADE_EN = ["a corgi chasing a frisbee", "an astronaut surfing", "a dragon over the city"]
+OURS_EN = ["a 4k version", "an mp4", "a gif", "a copy", "a quick preview", "a vertical cut"]
+STEPS = ["client review", "legal approval", "the boss's sign-off", "the music license"]
+
+
+@ROBUST
+@given(
+    st.sampled_from(["render", "download", "export", "can you render", "pls render"]),
+    st.sampled_from(["", "me ", "us "]),
+    st.sampled_from(MADE_EN),
+    st.sampled_from(["", " in slow mo", " at sunset 🐶", " from this pic"]),
+)
+def test_an_indefinite_object_not_ours_is_a_creative_request(
+    routers: list[Router], verb: str, to: str, thing: str, tail: str
+) -> None:
+    text = f"{verb} {to}{thing}{tail}"
+    for router in routers:  # the intent model may read it otherwise, never as an export
+        assert "export" not in plan_of(router, text), text
+
+
+@ROBUST
+@given(
+    st.sampled_from(["给我渲染", "帮我导出", "渲染", "下载"]),
+    st.sampled_from(["一个柯基追飞盘的慢动作", "一只猫在跳舞", "一条龙飞过雪山", "个宇航员冲浪"]),
+)
+def test_a_chinese_indefinite_object_not_ours_is_a_creative_request(
+    routers: list[Router], verb: str, thing: str
+) -> None:
+    _holds(routers, f"{verb}{thing}")
+
+
+@ROBUST
+@given(st.sampled_from(["render", "export", "download"]), st.sampled_from(OURS_EN))
+def test_an_indefinite_object_of_ours_still_exports(verb: str, thing: str) -> None:
+    assert plan_of(build_router(), f"{verb} me {thing}") == ("export",)
+
+
+@ROBUST
+@given(
+    st.sampled_from(STEPS),
+    st.sampled_from(EXPORTS_EN),
+    st.sampled_from(EDITS_EN),
+    st.sampled_from([" — meanwhile {e}", ". in the meantime {e}", "; meanwhile {e}", ", {e}"]),
+)
+def test_an_export_after_someone_elses_step_waits(
+    routers: list[Router], step: str, export: str, edit: str, also: str
+) -> None:
+    _holds(routers, f"{step} first, then {export}{also.format(e=edit)}")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["客户审核", "老板确认", "法务批准", "客戶睇完"]),
+    st.sampled_from(EXPORTS_ZH),
+    st.sampled_from(EDITS_ZH),
+    st.sampled_from(
+        ["{s}先，然后再{x}，同时{e}", "先{s}，再{x}，同时{e}", "{s}先，之後先{x}，同時{e}"]
+    ),
+)
+def test_a_chinese_export_after_someone_elses_step_waits(
+    routers: list[Router], step: str, export: str, edit: str, frame: str
+) -> None:
+    _holds(routers, frame.format(s=step, x=export, e=edit))
+
+
+@ROBUST
+@given(st.sampled_from(EDITS_EN), st.sampled_from(["export", "render", "render it"]))
+def test_an_export_after_an_edit_asked_first_runs(edit: str, export: str) -> None:
+    assert plan_of(build_router(), f"{edit} first, then {export}") == ("sse", "export")

@@ -125,6 +125,21 @@ ROUTER = {
     # Open: "music's fixed, i checked. download the final cut pls" (the report read as an edit)
     "stranger_round13_everyday": (1.0, 0),
     "stranger_round13_hard": (0.99, 0),
+    # r14 (training for round 15), first sight on the round-13 router: everyday 99/100 none
+    # harmful, hard 89/100 (2 harmful); on the round-14 router 616f1e8: 99/100 none harmful,
+    # 90/100 (2 harmful: "render me a corgi chasing a frisbee in slow mo" and "Client review
+    # first, then render — meanwhile …" exported). After the round-15 classes from the allow
+    # side (an indefinite object exports only when it is one of our deliverables, an export
+    # after a first step runs only when that step is an edit the turn asks for;
+    # tests/unit/test_router_harm.py, test_router_round15.py) and what the user's work holds
+    # asked in the perfect ("what clips have i added", state) and the cost asked for as an order
+    # ("lmk the cost", credits): 100/100 and 93/100, none harmful.
+    # Open: Taglish "pa-export na lang po", an approval told before "so pls export" (sse),
+    # an sse added beside "export it again … download got corrupted" and "don't change
+    # anything, just export it as is", a state question after a Taglish hold, a middle edit
+    # dropped from "show me the timeline, then drop the second clip, then tell me my credits"
+    "stranger_round14_everyday": (1.0, 0),
+    "stranger_round14_hard": (0.93, 0),
 }
 
 
