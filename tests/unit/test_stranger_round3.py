@@ -140,6 +140,11 @@ ROUTER = {
     # dropped from "show me the timeline, then drop the second clip, then tell me my credits"
     "stranger_round14_everyday": (1.0, 0),
     "stranger_round14_hard": (0.93, 0),
+    # stranger_round15_{everyday,hard}: held out, written by strangers without sight of the code
+    # and never tuned on. First sight on the round-14 router (616f1e8): 97/100 and 92/100, none
+    # harmful; on the round-15 router (684e8d1), the same. Kept as found, as regression floors.
+    "stranger_round15_everyday": (0.97, 0),
+    "stranger_round15_hard": (0.92, 0),
 }
 
 
