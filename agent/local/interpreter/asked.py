@@ -98,7 +98,7 @@ _TO_END = re.compile(
 )
 _KEEP = re.compile(
     r"\b(?:keep|leave|don'?t change|do not change|same|unchanged|as is|as it is|alone)\b"
-    r"|保持|不变|别改|不要改|唔好改|维持|照旧|唔变|别动|不要动(?!效|画)|唔好郁|唔好动|保留|原样"
+    r"|保持|不变|别改|不要改|唔好改|维持|照旧|唔变|别动|不要动(?!效|画|态)|唔好郁|唔好动|保留|原样"
     r"|(?:其他|其余|其它|前面|后面|剩下)\S{0,4}(?:不动|唔郁|不变)"
 )
 _MOTION = re.compile(

@@ -1,0 +1,133 @@
+"""The coverage guard's target check: a clause's edit lands on what the clause names.
+
+The kinds and numbers of a plan can match a request while the change lands elsewhere: "lighthouse
+5 seconds, others 2" read as the lighthouse alone (the 2 found as its change), a title asked for
+"only the last 2 seconds" added beside the old one, a title window counted from the end placed
+anywhere else. A clause is on target when
+
+- it names photos (by name or position) with a length: each of them holds that length, or changed
+  by it ("2 seconds longer");
+- it names the others ("the rest", "others", 其他, 其余, 剩下): every photo no other clause names
+  holds its length;
+- it asks for a title in the last N seconds (最后/最尾 N 秒): a title runs from the end minus N to
+  the end;
+- it speaks of a title without asking for a new one: the draft has no more titles than before.
+
+Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.local.edits import TEXT, segments, total
+from agent.local.interpreter.asked import Clause, unquoted
+from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.photos import photo_refs
+from agent.local.interpreter.phrasebook import Phrasebook
+from agent.local.interpreter.timerange import last_seconds
+from agent.local.interpreter.videotrack import look_of
+
+__all__ = ["on_target"]
+
+_REST = re.compile(
+    r"\b(?:the\s+)?(?:rest|others|remaining|other\s+(?:ones?|photos?|pics?|pictures?|images?"
+    r"|slides?|shots?|two|three|four))\b|其他|其余|其它|剩下|剩余|剩低|另外(?:的|嘅)?(?:几|两|二|三)?张",
+    re.IGNORECASE,
+)
+_NEW = re.compile(
+    r"\b(?:add|another|new|second|extra|insert|include|also|too)\b|加|添|另|多一|多个|再放|新"
+)
+_QUOTE = re.compile(r"[\"'“”‘’「」『』《》]")
+_TOLERANCE_MS = 150
+
+
+def on_target(
+    clause: Clause,
+    asked: list[Clause],
+    before: dict[str, Any],
+    after: dict[str, Any],
+    book: Phrasebook,
+) -> bool:
+    """Whether the edit from `before` to `after` lands where `clause` (one of `asked`) says."""
+    folded = unquoted(to_simplified(clause.text).casefold())
+    if "photo_lengths" in clause.wants and not _photos_on_target(
+        folded, clause, asked, before, after, book
+    ):
+        return False
+    if "text" in clause.wants:
+        return _title_on_target(folded, clause.text, before, after)
+    return True
+
+
+def _lengths(draft: dict[str, Any]) -> dict[str, int]:
+    look = look_of(draft)
+    if look is None:
+        return {}
+    return {a.asset_id: ms for a, ms in zip(look.visuals, look.lengths, strict=False)}
+
+
+def _named(folded: str, draft: dict[str, Any], book: Phrasebook) -> set[str]:
+    look = look_of(draft)
+    if look is None:
+        return set()
+    refs = photo_refs(folded, look.visuals, [], book.keywords.photo_subject)
+    return {a.asset_id for _, a in refs if a is not None}
+
+
+def _photos_on_target(
+    folded: str,
+    clause: Clause,
+    asked: list[Clause],
+    before: dict[str, Any],
+    after: dict[str, Any],
+    book: Phrasebook,
+) -> bool:
+    seconds = [n for n in clause.numbers if not n.percent]
+    if len(seconds) != 1:
+        return True  # no single length to hold the photos to: the number check decides
+    number = seconds[0]
+    was, now = _lengths(before), _lengths(after)
+    if _REST.search(folded):
+        named = set().union(
+            *(
+                _named(to_simplified(c.text).casefold(), before, book)
+                for c in asked
+                if c is not clause
+            )
+        )
+        if not named:
+            return True  # "the rest" with nothing named beside it: not this check's to judge
+        targets = [a for a in now if a not in named]
+    else:
+        targets = sorted(_named(folded, before, book))
+    if not targets:
+        return True
+    want = round(number.value * 1000)
+
+    def holds(asset: str) -> bool:
+        if asset not in now:
+            return False
+        value, change = now[asset], now[asset] - was.get(asset, now[asset])
+        pool = {False: [value], True: [abs(change)], None: [value, abs(change)]}[number.change]
+        return any(abs(v - want) <= _TOLERANCE_MS for v in pool)
+
+    return all(holds(a) for a in targets)
+
+
+def _title_on_target(
+    folded: str, clause_text: str, before: dict[str, Any], after: dict[str, Any]
+) -> bool:
+    old, new = segments(before, TEXT), segments(after, TEXT)
+    if old and len(new) > len(old) and not (_NEW.search(folded) or _QUOTE.search(clause_text)):
+        return False  # "show the title only in the last 2 s": the title moves, none is added
+    window = last_seconds(folded)
+    if window is None or not new:
+        return True
+    end = total(after)
+    return any(
+        abs(s.get("s", 0) - (end - window)) <= _TOLERANCE_MS
+        and abs(s.get("s", 0) + s.get("d", 0) - end) <= _TOLERANCE_MS
+        for s in new
+    )
