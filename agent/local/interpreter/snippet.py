@@ -11,11 +11,16 @@ import unicodedata
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 
-__all__ = ["as_written", "extract_text", "quoted", "subject_of"]
+__all__ = ["SINGLE_QUOTED", "as_written", "extract_text", "quoted", "subject_of"]
 
+SINGLE_QUOTED = (
+    r"(?<![A-Za-z0-9])'((?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])|'(?=\d\d\b)|'n')+?)'(?![A-Za-z0-9])"
+)
+"""Words in single quotes, with the apostrophes inside them ('Tom's trip', 'Summer '24',
+'Rock 'n' Roll'): an apostrophe between letters, before a two-digit year, or in 'n'."""
 _QUOTES = re.compile(
     r"“([^”]+)”|‘([^’]+)’|「([^」]+)」|『([^』]+)』|《([^》]+)》|\"([^\"]+)\""
-    r"|(?<![A-Za-z0-9])'([^']+?)'(?![A-Za-z0-9])"
+    rf"|{SINGLE_QUOTED}"
 )
 _I = re.IGNORECASE
 _NOUN = r"(?:title|caption|subtitle|text|headline|heading)s?"

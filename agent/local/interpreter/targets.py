@@ -11,7 +11,8 @@ anywhere else. A clause is on target when
   holds its length;
 - it asks for a title in the last N seconds (最后/最尾 N 秒): a title runs from the end minus N to
   the end;
-- it speaks of a title without asking for a new one: the draft has no more titles than before.
+- it speaks of a title without asking for a new one: the draft has no more titles than before;
+- it quotes words for a title: some title reads as quoted.
 
 Pure.
 """
@@ -25,7 +26,8 @@ from agent.local.edits import TEXT, segments, total
 from agent.local.interpreter.asked import Clause, unquoted
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.photos import photo_refs
-from agent.local.interpreter.phrasebook import Phrasebook
+from agent.local.interpreter.phrasebook import Phrasebook, has_any
+from agent.local.interpreter.snippet import quoted
 from agent.local.interpreter.timerange import last_seconds
 from agent.local.interpreter.videotrack import look_of
 
@@ -52,6 +54,8 @@ def on_target(
 ) -> bool:
     """Whether the edit from `before` to `after` lands where `clause` (one of `asked`) says."""
     folded = unquoted(to_simplified(clause.text).casefold())
+    if "photos" in clause.wants and not _removals_named(asked, before, after, book):
+        return False
     if "photo_lengths" in clause.wants and not _photos_on_target(
         folded, clause, asked, before, after, book
     ):
@@ -59,6 +63,24 @@ def on_target(
     if "text" in clause.wants:
         return _title_on_target(folded, clause.text, before, after)
     return True
+
+
+def _removals_named(
+    asked: list[Clause], before: dict[str, Any], after: dict[str, Any], book: Phrasebook
+) -> bool:
+    """Every photo the edit removed is named by a clause that asks to remove something."""
+    gone = set(_lengths(before)) - set(_lengths(after))
+    if not gone:
+        return True
+    named: set[str] = set()
+    unnamed = False  # "delete this one": a removal of the photos that names none
+    for c in asked:
+        folded = unquoted(to_simplified(c.text).casefold())
+        if "photos" in c.wants and has_any(folded, book.keywords.remove):
+            found = _named(folded, before, book)
+            named |= found
+            unnamed = unnamed or not found
+    return gone <= named or unnamed
 
 
 def _lengths(draft: dict[str, Any]) -> dict[str, int]:
@@ -120,6 +142,10 @@ def _title_on_target(
     folded: str, clause_text: str, before: dict[str, Any], after: dict[str, Any]
 ) -> bool:
     old, new = segments(before, TEXT), segments(after, TEXT)
+    words, _ = quoted(clause_text)
+    shown = {to_simplified(str(s.get("n", ""))).casefold() for s in new}
+    if words and new != old and not any(to_simplified(w).casefold() in shown for w in words):
+        return False  # "a title 'Summer '24'": some title reads as quoted
     if old and len(new) > len(old) and not (_NEW.search(folded) or _QUOTE.search(clause_text)):
         return False  # "show the title only in the last 2 s": the title moves, none is added
     window = last_seconds(folded)
