@@ -6,7 +6,8 @@
   beside the old one; quoted words read as some title; a photo removed is one a removal named.
 - A narration in the user's own voice is a voiceover the agent cannot record: declined, the music
   untouched.
-- 长度唔好郁/时长不要动 keeps the length (never stills the camera); 不要动态效果 stills it;
+- 长度唔好郁/时长不要动 keeps the length (never stills the camera); 不要动态效果 stills it; "the one
+  in the middle" is held to the middle photo; 标题改成最后两秒才出现 is a time, not the wording;
   由第1秒去到第5秒 is a range; single quotes keep their apostrophes ('Summer '24').
 Drafts: `titled` (5 s, title "Harbor Lights" centred 0-3 s), `music` (5 s, "Lo-fi pulse" at
 35%), `slideshow3` (harbor, lighthouse, beach, about 3 s each).
@@ -69,6 +70,8 @@ APPLIED = [
     ("titled", "標題由第1秒去到第5秒，長度唔好郁", _title(1, 5)),
     ("titled", "标题从第1秒到第5秒，时长不要动", _title(1, 5)),
     ("titled", "title from 1s to 5s, keep the length", _title(1, 5)),
+    ("titled", "标题改成最后两秒才出现，不要改长度", _title(3, 5)),
+    ("titled", "標題喺最後2秒先出", _title(3, 5)),
     ("slideshow3", "燈塔那張放最後，每張都不要動態效果", _ORDER_STILL),
     ("slideshow3", "灯塔那张放最后，每张都不要动态效果", _ORDER_STILL),
     (
@@ -122,6 +125,12 @@ NEVER_WRONG = [
     ("slideshow3", "中間嗰張5秒", [3, 5, 3]),
     ("slideshow3", "the lighthouse twice as long as the others", [3, 6, 3]),
     ("slideshow3", "灯塔那张比其他的长一倍", [3, 6, 3]),
+    ("slideshow3", "燈塔嗰張長過其他兩秒", [3, 5, 3]),
+    ("slideshow3", "lighthouse a second longer than the rest", [3, 4, 3]),
+    ("slideshow3", "the one in the middle gets 5 seconds", [3, 5, 3]),
+    ("slideshow3", "中间那张放5秒", [3, 5, 3]),
+    ("slideshow3", "海港那張4秒，其餘的都2秒", [4, 2, 2]),
+    ("slideshow3", "beach 6 seconds and the other two 2 seconds", [2, 2, 6]),
 ]
 
 

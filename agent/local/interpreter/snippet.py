@@ -51,6 +51,11 @@ _PLACE_ONLY = re.compile(
     _I,
 )
 """'title: bottom': where the title goes, not what it says."""
+_WHEN = re.compile(
+    r"(?:最后|最尾|前|后|第)?[\s\d.]*(?:秒|s\b)?\s*(?:才|先|就|再|开始)?"
+    r"(?:出现|显示|消失|出嚟|出来|出|开始|结束|停留)\s*$"
+)
+"""'标题改成最后两秒才出现': when the title shows (its numbers blanked), not what it says."""
 _CUT = re.compile(
     r"[,;!?，。；！？]|\.(?:\s|$)|(?:^|\s+)(?:and|then|please|and then)\b"
     r"|\s+(?:for|from|at|on|in|to|with|over)\s+(?:the\s+)?"
@@ -87,7 +92,7 @@ def extract_text(text: str) -> str:
         if match := marker.search(text):
             candidate = _CUT.split(match.group("t"), maxsplit=1)[0]
             candidate = candidate.strip(" :：\"'“”‘’").removesuffix("吧").strip()
-            if candidate and not _PLACE_ONLY.fullmatch(candidate):
+            if candidate and not _PLACE_ONLY.fullmatch(candidate) and not _WHEN.match(candidate):
                 return candidate
     return ""
 
