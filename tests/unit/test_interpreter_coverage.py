@@ -6,7 +6,8 @@ whole message is declined with the draft untouched (EN/简/繁/粤).
 - Coverage guard (agent/local/interpreter/coverage.py): every clause naming a kind of edit sees
   that kind changed, no kind changes that no clause named, and every number a clause states is
   in the new draft (as a value, or as the change of one for "minus 2s", "+10%").
-- Relative volume: 音量调到原来的两倍 doubles the level the music has.
+- Relative volume: 音量调到原来的两倍 doubles the level the music has; a factor in a clause
+  about the video's length (影片長度變兩倍) is not the music's.
 Drafts: `titled` (5 s, title "Harbor Lights" centred 0-3 s), `music` (5 s, "Lo-fi pulse" at
 35%), `slideshow3` (harbor, lighthouse, beach, about 3 s each).
 """
@@ -137,6 +138,12 @@ APPLIED = [
     _apply("music", "把音乐音量降低10个百分点", music={"present": True, "volume_pct": 25}),
     _apply("music", "音量调到原来的两倍", music={"present": True, "volume_pct": 70}),
     _apply("music", "make the music twice as loud", music={"present": True, "volume_pct": 70}),
+    _apply(  # the 两倍 is the video's: the music's level is halved
+        "music",
+        "音樂小聲一半，影片長度變兩倍",
+        duration_s=10,
+        music={"present": True, "volume_pct": 17.5},
+    ),
     _apply("fresh5", "做成十二秒的，镜头改成向左平移", duration_s=12, motion="pan_left"),
     _apply(
         "slideshow3",

@@ -518,6 +518,16 @@ LOCAL = {
     # round-14 classes (tests/unit/test_interpreter_coverage.py): 80/80 (42 correct, 38
     # declined), none wrong.
     "stranger_round13t": (1.0, 0),
+    # r13 training set (stranger-written), first sight on 7c3d693 (before round 13): 73/80 (49
+    # correct, 24 declined, 3 partial, 4 wrong, none silent); on the round-13 interpreter with the
+    # coverage guard: 76/80 (46 correct, 30 declined, 2 partial, 2 wrong, none silent). Wrong:
+    # "lighthouse 5 seconds, others 2" set the lighthouse alone; "replace the lo-fi track with me
+    # narrating the trip" changed the music. Partial: 標題由第1秒去到第5秒，長度唔好郁 stilled the
+    # camera and kept the title 3 s long; 燈塔那張放最後，每張都不要動態效果 left the motion on.
+    # After the target check (agent/local/interpreter/targets.py), the voiceover in the user's
+    # voice, 去到 as a range's end, 长度唔好郁 as a keep and 'Summer '24' as one quote
+    # (tests/unit/test_interpreter_targets.py): 80/80 (50 correct, 30 declined), none wrong.
+    "stranger_round13": (1.0, 0),
 }
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook, has_any
+from agent.local.interpreter.snippet import SINGLE_QUOTED
 from agent.local.interpreter.typos import fix_typos
 
 __all__ = ["Clause", "Number", "clauses", "unquoted"]
@@ -29,7 +30,7 @@ _SPLIT = re.compile(
     r"|然后|然後|并且|並且|并|並|同埋|另外|跟住|顺便|順便|再(?=把|将|將|加|给|給|帮|幫|来|來|调|調|改|放)",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[\"“”「」『』《》]([^\"“”「」『』《》]*)[\"“”「」『』《》]|'([^']+)'")
+_QUOTED = re.compile(rf"[\"“”「」『』《》]([^\"“”「」『』《》]*)[\"“”「」『』《》]|{SINGLE_QUOTED}")
 _RATIO = re.compile(r"\d+\s*(?::|比|by|x)\s*\d+")
 _ORDINAL = re.compile(
     r"第\s*[0-9一二三四五六七八九十两]+\s*[张張个個幅]|\b\d+(?:st|nd|rd|th)\b"
@@ -98,7 +99,7 @@ _TO_END = re.compile(
 )
 _KEEP = re.compile(
     r"\b(?:keep|leave|don'?t change|do not change|same|unchanged|as is|as it is|alone)\b"
-    r"|保持|不变|别改|不要改|唔好改|维持|照旧|唔变|别动|不要动(?!效|画)|唔好郁|唔好动|保留|原样"
+    r"|保持|不变|别改|不要改|唔好改|维持|照旧|唔变|别动|不要动(?!效|画|态)|唔好郁|唔好动|保留|原样"
     r"|(?:其他|其余|其它|前面|后面|剩下)\S{0,4}(?:不动|唔郁|不变)"
 )
 _MOTION = re.compile(

@@ -11,7 +11,9 @@ then compared with the draft before it, kind by kind (`diffkinds`). The plan sta
 - every kind the plan changed was named by a clause (a length is a consequence of a photo's
   length or of adding or removing a photo, never of a volume or a title range);
 - every number a clause states can be found in the new draft, as a value or as the change of a
-  value (seconds, a title's start or end, a photo's share, a volume percent).
+  value (seconds, a title's start or end, a photo's share, a volume percent);
+- every clause lands on what it names: the photos named (or "the rest") hold its length, a title
+  window from the end ends at the end, a title moved is not added (`targets`).
 
 Anything else is a wrong or partial edit in the making: the interpreter says which clause it could
 not carry out and changes nothing. Pure.
@@ -28,6 +30,7 @@ from agent.local.interpreter.diffkinds import Values, changed_kinds, values_of
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook, find_key, has_any
 from agent.local.interpreter.plan import InterpretContext, Plan, TextStep, ToolStep
+from agent.local.interpreter.targets import on_target
 
 __all__ = ["covered_or_declined", "uncovered"]
 
@@ -104,7 +107,11 @@ def _carried_out(
         _found(n, values, edit.after) or (clause.state and _found(n, was, edit.before))
         for n in numbers
     ]
-    return all(found) and _placed(clause, edit.after, book)
+    return (
+        all(found)
+        and _placed(clause, edit.after, book)
+        and on_target(clause, asked, edit.before, edit.after, book)
+    )
 
 
 def _placed(clause: Clause, after: dict[str, Any], book: Phrasebook) -> bool:

@@ -129,7 +129,15 @@ def volume_only(folded: str, book: Phrasebook) -> bool:
 
 
 def _volume_factor(folded: str) -> float | None:
-    return next((f for pattern, f in _VOLUME_FACTOR if pattern.search(folded)), None)
+    """The factor of the music's level, read in the clauses about the sound (音乐小声一半，影片长度
+    变两倍: the 两倍 is the video's)."""
+    parts = [p for p in re.split(r"[，,。；;]", folded) if _SOUND.search(p) or not _LONG.search(p)]
+    sound = " ， ".join(parts)
+    return next((f for pattern, f in _VOLUME_FACTOR if pattern.search(sound)), None)
+
+
+_SOUND = re.compile(r"\b(?:music|volume|loud\w*|quiet\w*|song|track|audio)\b|音乐|音量|声|歌")
+_LONG = re.compile(r"\b(?:long|longer|length|duration|video|clip)\b|长度|时长|片长|长|视频|影片|片")
 
 
 def fade_op(folded: str, book: Phrasebook, length_ms: int | None) -> FadeOp | None:

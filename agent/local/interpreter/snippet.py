@@ -11,11 +11,16 @@ import unicodedata
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 
-__all__ = ["as_written", "extract_text", "quoted", "subject_of"]
+__all__ = ["SINGLE_QUOTED", "as_written", "extract_text", "quoted", "subject_of"]
 
+SINGLE_QUOTED = (
+    r"(?<![A-Za-z0-9])'((?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])|'(?=\d\d\b)|'n')+?)'(?![A-Za-z0-9])"
+)
+"""Words in single quotes, with the apostrophes inside them ('Tom's trip', 'Summer '24',
+'Rock 'n' Roll'): an apostrophe between letters, before a two-digit year, or in 'n'."""
 _QUOTES = re.compile(
     r"“([^”]+)”|‘([^’]+)’|「([^」]+)」|『([^』]+)』|《([^》]+)》|\"([^\"]+)\""
-    r"|(?<![A-Za-z0-9])'([^']+?)'(?![A-Za-z0-9])"
+    rf"|{SINGLE_QUOTED}"
 )
 _I = re.IGNORECASE
 _NOUN = r"(?:title|caption|subtitle|text|headline|heading)s?"
@@ -46,6 +51,11 @@ _PLACE_ONLY = re.compile(
     _I,
 )
 """'title: bottom': where the title goes, not what it says."""
+_WHEN = re.compile(
+    r"(?:最后|最尾|前|后|第)?[\s\d.]*(?:秒|s\b)?\s*(?:才|先|就|再|开始)?"
+    r"(?:出现|显示|消失|出嚟|出来|出|开始|结束|停留)\s*$"
+)
+"""'标题改成最后两秒才出现': when the title shows (its numbers blanked), not what it says."""
 _CUT = re.compile(
     r"[,;!?，。；！？]|\.(?:\s|$)|(?:^|\s+)(?:and|then|please|and then)\b"
     r"|\s+(?:for|from|at|on|in|to|with|over)\s+(?:the\s+)?"
@@ -82,7 +92,7 @@ def extract_text(text: str) -> str:
         if match := marker.search(text):
             candidate = _CUT.split(match.group("t"), maxsplit=1)[0]
             candidate = candidate.strip(" :：\"'“”‘’").removesuffix("吧").strip()
-            if candidate and not _PLACE_ONLY.fullmatch(candidate):
+            if candidate and not _PLACE_ONLY.fullmatch(candidate) and not _WHEN.match(candidate):
                 return candidate
     return ""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from agent.local.interpreter.quantity import NUM, SEC, parse_number
 
-__all__ = ["TO_END", "WHOLE", "TimeRange", "take_range"]
+__all__ = ["TO_END", "WHOLE", "TimeRange", "last_seconds", "take_range"]
 
 _F = re.IGNORECASE
 _DEFAULT_EDGE_MS = 3000
@@ -62,7 +62,7 @@ _GONE = (
 _EXPLICIT = re.compile(
     rf"(?:(?:to\s+)?(?:show|appear|display|be\s+(?:on\s+screen|visible))\s+(?=from|between))?"
     rf"(?:from\s+|between\s+|从|由|在|喺)?(?:second\s+|第\s*)?{NUM}\s*{SEC}?\s*"
-    rf"(?:(?:开始)?{_SHOWN}\s*)?(?:-|–|—|~|to|and|至|到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
+    rf"(?:(?:开始)?{_SHOWN}\s*)?(?:-|–|—|~|to|and|至|到|去到|直到|一直到)\s*(?:second\s+|第\s*)?{NUM}\s*{SEC}"
     rf"(?:\s*(?:之间|之内|期间|内|中间))?(?:\s*{_SHOWN}(?![一-龥]*(?:秒|成|为)))?"
     rf"|(?:appears?|shows?\s+up|comes?\s+(?:in|on)|starts?|pops?\s+up|on|in)\s+(?:at|after)\s+"
     rf"(?:second\s+)?"
@@ -93,7 +93,7 @@ _FIRST = re.compile(
 )
 _LAST = re.compile(
     rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*)(?:last|final)\s+{NUM}\s*{SEC}"
-    rf"|(?:最后|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
+    rf"|(?:最后|最尾|尾|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
     _F,
 )
 _START = re.compile(
@@ -181,6 +181,14 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
         half = 1 if match.group(1) else 2
         return TimeRange(0, 0, half=half), _blank(text, match)
     return _take_edges(text)
+
+
+def last_seconds(text: str) -> int | None:
+    """The N of "the last N seconds" (最后/最尾 N 秒), ms, or None."""
+    if (match := _LAST.search(text)) is None:
+        return None
+    token = next(g for g in match.groups() if g)
+    return 1000 if token.casefold() == "second" else _ms(token)
 
 
 def _take_edges(text: str) -> tuple[TimeRange | None, str]:
