@@ -25,7 +25,10 @@ __all__ = ["products"]
 _WORD = r"(?:[a-z][A-Z][A-Za-z]+|[A-Z][A-Za-z]*[a-z][A-Za-z]*)"
 # a place word, then the name ("in Google Drive", "from WhatsApp", "the Photos app", 在 Dropbox 里)
 _PLACED = re.compile(
-    r"(?:\b(?i:in|inside|within|on|from|via|using|open|opening|switch\s+to)\s+"
+    r"(?:\b(?i:in|inside|within|on|from|via|using|open|opening|switch\s+to"
+    # where the user put the video is where the next steps happen ("After uploading to YouTube
+    # Studio, go to Subtitles"): the destination of an upload, post or publish is a place
+    r"|(?:upload|post|publish)(?:ing|ed|s)?(?:\s+(?:it|them|the\s+\w+))?\s+(?:to|on))\s+"
     r"(?P<the>(?i:the|your)\s+)?(?:\w+['’]s\s+)?|(?:在|用|从|從|打开|打開|喺)\s*)"
     rf"(?P<name>{_WORD}(?:\s+(?:{_WORD}|[A-Z]{{2,}}))?)(?![\w'’\"”」*`])"
 )

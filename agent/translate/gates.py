@@ -146,16 +146,29 @@ _GESTURE = re.compile(
     re.IGNORECASE,
 )
 # a wait of some time before the step ("wait a few minutes and try again", "give it a minute",
-# 稍等几分钟再重试, 等幾分鐘再撳): a retry put off, not run now
+# 稍等几分钟再重试, 等幾分鐘再撳): a retry put off, not run now; a time after a past verb
+# ("the link expired after 24 hours") dates the report, it puts nothing off
 _WAIT = re.compile(
     r"\b(?:wait(?:\s+for)?|give\s+it)\s+(?:a|an|another|one|two|a\s+few|a\s+couple(?:\s+of)?|few"
     r"|several|some|\d+)\s+(?:more\s+)?(?:minutes?|mins?|seconds?|secs?|hours?|moments?|while|bit)\b"
-    r"|\b(?:in|after)\s+(?:a\s+few|a\s+couple\s+of|several|\d+|a|an)\s+(?:minutes?|mins?|hours?"
+    r"|(?<!ed\s)\b(?:in|after)\s+(?:a\s+few|a\s+couple\s+of|several|\d+|a|an)\s+(?:minutes?|mins?|hours?"
     r"|moments?|while|bit)\b|\b(?:later(?:\s+on)?|after\s+a\s+(?:while|bit))\b"
     r"|(?:稍等|等|过)(?:上)?(?:几|一|两|个|片刻|一会|一阵|阵|\d)[^，。；！？]{0,4}?(?:分钟|分|秒|会儿?|阵|小时|刻)"
     r"|稍后|晚点|晚些|迟啲|迟些|一阵(?:间)?再",
     re.IGNORECASE,
 )
+# "Could you send it again?" asks the file again only after the reply says it never arrived
+# ("The file didn't come through"); after a decoding error the "it" is unsure: nothing runs
+_RESEND_IT = re.compile(
+    r"\b(?:re-?send\s+(?:it|them)\b|send\s+(?:it|them)(?:\s+over)?\s+again)", re.IGNORECASE
+)
+_NOT_ARRIVED = re.compile(
+    r"\b(?:didn['’]?t|did\s+not|never|hasn['’]?t|has\s+not|haven['’]?t|have\s+not|wasn['’]?t"
+    r"|was\s+not)\s+(?:come\s+through|came\s+through|arrive[ds]?|reach(?:ed)?\s+me"
+    r"|(?:been\s+)?received|ma(?:k|d)e\s+it|c[oa]me\s+in)\b|\b(?:got|was|were)\s+lost\b",
+    re.IGNORECASE,
+)
+_MENU_STEP = re.compile(r"[>→›»]\s*$")  # a step of a menu path ("Add language → Upload file")
 # where a step of another program is named: an export, or a download or save of its file
 _STEP_WORD = re.compile(
     r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存",
@@ -218,6 +231,19 @@ def foreign_export(sentence: str) -> bool:
     return _FOREIGN.search(sentence) is not None
 
 
+def _resent_unsure(reading: Reading, sentence: str, before: str, lang: LanguageTable) -> Reading:
+    """The reading without its upload when "send it again" asks for nothing sure: no upload
+    word, no file said lost ("Error: the image could not be decoded. Could you send it again?")."""
+    if (
+        "upload" in reading.actions
+        and _RESEND_IT.search(sentence)
+        and not _UPLOAD.search(sentence)
+        and not _NOT_ARRIVED.search(f"{before} {sentence}")
+    ):
+        return without(reading, {"upload"}, lang)
+    return reading
+
+
 def gate(
     reading: Reading,
     sentence: str,
@@ -240,6 +266,8 @@ def gate(
             dict.fromkeys(b for a in actions for b in (instead if a == "export" else (a,)))
         )
         return without(dataclasses.replace(reading, actions=swapped), (), lang)
+    reading = _resent_unsure(reading, sentence, before, lang)
+    actions = reading.actions
     structure = tables.structure
     if structure is None or not actions:
         return reading
@@ -250,10 +278,20 @@ def gate(
         # the steps there go; an upload here and an answer in chat are this client's
         gone = {"export", "state", "credits"} | (set() if structure.here(sentence) else {"upload"})
         return without(reading, gone, lang)
-    if structure.elsewhere(sentence, at, products(sentence, tables)):
+    places = list(products(sentence, tables))
+    if structure.elsewhere(sentence, at, places):
         # a file service ("In Google Drive, …") or a product the tables do not list: its
-        # file may still come here
-        fetched = structure.here(sentence) or _UPLOAD.search(sentence) or _IMPORT.search(sentence)
+        # file may still come here, unless the upload is the place ("After uploading to
+        # YouTube Studio") or a step of its menus ("Subtitles → Upload file")
+        fetched = (
+            structure.here(sentence)
+            or _IMPORT.search(sentence)
+            or any(
+                not _MENU_STEP.search(sentence, 0, u.start())
+                and not any(p.start() <= u.start() < p.end() for p in places)
+                for u in _UPLOAD.finditer(sentence)
+            )
+        )
         return without(
             reading, {"export", "state", "credits", *(() if fetched else ("upload",))}, lang
         )

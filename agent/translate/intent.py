@@ -39,6 +39,8 @@ Role = Literal["instruction", "step", "edit", "content"]
 _SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+|your\s+)?|从\s*)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|them|this|that)\b|它|佢", re.IGNORECASE)
 _QUOTES = "\"“‘「『《'"
+# a file named as a noun: the object of an upload before it, not an export of its own
+_FILE_NOUN = re.compile(r"影片档|视频文件|影片文件|video\s+file", re.IGNORECASE)
 _TARGETS = ("export", "credits", "upload", "state")
 _PATH = re.compile(r"\s*(?:>|→|›|»|->)\s*")
 _MASK = re.compile(MASK_CLASS)
@@ -239,8 +241,15 @@ def _targets(text: str, lang: _Lang, offset: int = 0) -> list[tuple[int, str]]:
     end = -1
     for start, negative_end, name in sorted(hits):
         if start >= end:
-            chosen.append((offset + start, name))
             end = -negative_end
+            if (
+                name == "export"
+                and chosen
+                and chosen[-1][1] == "upload"
+                and _FILE_NOUN.fullmatch(text, start, end)
+            ):
+                continue  # 上传原始影片档: the file the upload asks for, not an export
+            chosen.append((offset + start, name))
     return chosen
 
 

@@ -40,7 +40,8 @@ _VERBATIM = (
     re.compile(r"「[^」\n]+」"),
     re.compile(r"『[^』\n]+』"),
     re.compile(r"《[^》\n]+》"),
-    re.compile(r"(?<![\w'])'[^'\n]+?'(?![\w])"),
+    # a single-quoted span may hold an apostrophe between letters ('we're done')
+    re.compile(r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w))+?'(?![\w])"),
 )
 _URL_TAIL = re.compile(r"[.,;:!?。，！？；…]+$")
 _MASK_CHAR = re.compile(MASK_CLASS)

@@ -41,6 +41,7 @@ from agent.translate.verbatim import button_labels, keeps_verbatim
 __all__ = ["Reading", "fixed_lines", "read"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_MENU = re.compile(r"(?:menu|dropdown|drop-down)\W*$|(?:菜单|选单)[中里内]?$", re.IGNORECASE)
 _ACTING = frozenset({"export", "state", "credits", "upload"})
 # A question that is a polite request for a step ("Could you attach the photo …?")
 _REQUEST = re.compile(
@@ -264,12 +265,21 @@ def probe(
     actions: list[str] = []
     plain: list[str] = []
     changed = False
+    menu_at: int | None = None  # where "Open the Share menu," read a view: a way to a step
     for start, end in bounds:
         clause_cues = shift_cues(cues, start, end)
         new: str | None = None
         acts: list[str] = []
         if any(is_real(c) for c in clause_cues):
             new, acts = rewrite_clause(content[start:end], clause_cues, tables, m)
+        if menu_at is not None and acts:
+            if "state" not in acts:
+                del actions[menu_at]  # the menu was opened on the way to this step
+            menu_at = None
+        if acts == ["state"] and any(
+            _MENU.search(content[c.start : c.end]) for c in cues if start <= c.start < end
+        ):
+            menu_at = len(actions)
         actions += acts
         changed = changed or new is not None
         parts.append(content[start:end] if new is None else new)

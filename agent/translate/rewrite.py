@@ -256,6 +256,16 @@ def _rewrite_part(
     kinds = [_resolve(c, blanked, lang, tables, m, False) for c in cues]
     if not any(kinds):
         kinds = [_resolve(c, blanked, lang, tables, m, True) for c in cues]
+    for i in range(1, len(cues)):  # "tap the coin icon in the top bar": the label's place
+        before, cue = cues[i - 1], cues[i]
+        if (
+            cue.rule.kind == "infer"
+            and before.rule.kind == "label"
+            and kinds[i - 1]
+            and _label_kind(before, tables, m)
+            and not text[before.end : cue.start].strip()
+        ):
+            kinds[i] = ""
     real = [k for k in kinds if k]
     if not real:
         return None
