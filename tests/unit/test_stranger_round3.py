@@ -291,6 +291,14 @@ TRANSLATOR = {
     # 59/60 (one "Tell me which one you like" still read as an answer in chat, sse) and 60/60
     "stranger_round14_everyday": (0.98, 0),
     "stranger_round14_hard": (1.0, 0),
+    # stranger_round15_{everyday,hard}: held out, written by strangers without sight of the code
+    # and never tuned on. First sight on the round-14 translator (024cc86) and the same on the
+    # round-15 translator (b647ac6): 57/60 (none lost or spliced; 1 wrong export: a past export
+    # "finished yesterday … still in your downloads folder" read as a step; a "send me the
+    # remaining ones" upload missed; "just tell me which one you'd like" answered in chat, sse)
+    # and 59/60 (none lost or wrong). Kept as found, as regression floors.
+    "stranger_round15_everyday": (0.95, 0),
+    "stranger_round15_hard": (0.98, 0),
 }
 
 
