@@ -72,6 +72,11 @@ def _step_item(line: Line) -> bool:
 def _procedure(run: list[Line], lead: Unit | None, before: list[str], short: bool) -> None:
     steps = [x for x in run if _step_item(x)]
     said = [a for a in before if lead is None or a not in lead.acting]
+    # a report item kept whole says its own actions after it ("1. Hit Download when it reaches
+    # 100%. I'll export …"): a step item giving the same action adds nothing, and goes
+    said += [
+        a for x in run if x not in steps for u in x.units for a in acting(u.reading.actions, u.lang)
+    ]
     if lead is not None:  # the lead-in's steps are the procedure's: said by its items
         lead.line, lead.acting = None, ()
     for item in steps:

@@ -27,7 +27,7 @@ __all__ = [
 _VERBATIM = (
     re.compile(r"```.*?```", re.DOTALL),
     re.compile(r"`[^`\n]+`"),
-    re.compile(r"\bhttps?://[^\s<>\"'“”‘’（）()\[\]{}]+"),
+    re.compile(r"\bhttps?://[^\s<>\"'“”‘’（）()\[\]{}。，！？；、「」『』《》【】]+"),
     re.compile(r"\bwww\.[^\s<>\"'“”‘’（）()\[\]{}]+"),
     re.compile(  # a bare site address ("nemovideo.com/dashboard/billing")
         r"(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|ai|io|net|org|app|co|cn)\b"

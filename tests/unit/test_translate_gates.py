@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
@@ -133,6 +133,13 @@ _NUMBERED = re.compile(r"^\s*(\d+)[.)]\s*(.*)$")
     lead=_LEADS,
     items=st.lists(_ITEMS, min_size=2, max_size=5),
     bullet=st.sampled_from(["{n}. ", "{n}) ", "- "]),
+)
+# a report item kept whole says the export its step item gives too: that item goes, no gap
+@example(
+    report="Your video is ready.",
+    lead="On mobile:",
+    items=["Hit **Download** when it reaches 100%.", "Choose **Export video**.", "Pick **720p**."],
+    bullet="{n}. ",
 )
 def test_a_procedure_leaves_no_numbered_fragment(
     tables: GuiTables, report: str, lead: str, items: list[str], bullet: str

@@ -160,6 +160,9 @@ def _sentence(step: str, join: str, content: str, step_first: bool, closer: str)
 # a URL closed by "…": the mark ends the sentence, it is not part of the address
 @example(pieces=[("Click Export", " if ", "see https://example.com/help", True, "…", "", " ",
                   False)])  # fmt: skip
+# a URL closed by "。" with a Chinese line straight after it: the address ends at the mark
+@example(pieces=[("点击导出按钮", " if ", "see https://example.com/help", True, "。", "", "\n",
+                  False)])  # fmt: skip
 def test_generated_replies_are_whole_sentences_and_template_lines(
     pieces: list[tuple[str, str, str, bool, str, str, str, bool]],
 ) -> None:
