@@ -92,7 +92,7 @@ _FIRST = re.compile(
     _F,
 )
 _LAST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*)(?:last|final)\s+{NUM}\s*{SEC}"
+    rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*|\(\s*)(?:last|final)\s+{NUM}\s*{SEC}"
     rf"|(?:最后|最尾|尾|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
     _F,
 )
