@@ -4,6 +4,8 @@
   spelling pls)", 标题改成海港之夜（繁体字）) is a note to the editor, not part of the wording.
 - A window said in brackets ("at the very end (last 2 seconds)") is a window from the end, for the
   reader and for the target guard alike (both read `timerange.last_seconds`).
+- "Move the title to the (very) end" puts it at the end, its length kept; "keep the title to the
+  end" still stretches it (tests below).
 - 标题改成只在最后三秒显示 / 標題改成只喺最尾三秒出現 is when the title shows, not its wording.
 - A sparkle after a colour (金色✨, "gold ✨") asks for a sparkly look the renderer cannot make:
   the whole message is declined and the title keeps its colour; a plain colour stays a title edit.
@@ -69,6 +71,10 @@ TIMED = [
     ("標題改成只喺最尾三秒出現", 2),
     ("標題改成只在最後三秒顯示", 2),
     ("move the title (last 2 seconds)", 3),
+    ("move the title to the very end (last 2 seconds)", 3),
+    ("move the title to the very end", 2),
+    ("把标题移到最后", 2),
+    ("標題放到最尾", 2),
     ("title in the final 3 seconds (not the start)", 2),
 ]
 
@@ -134,3 +140,11 @@ def test_a_sparkle_inside_a_quoted_title_is_its_wording() -> None:
         ],
     }
     assert _case("add a second title 'golden hour ✨' at the bottom", expect) == "correct"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["keep the title to the end", "move the title so it stays to the end", "标题一直放到最后"],
+)
+def test_kept_to_the_end_stretches_the_title(message: str) -> None:
+    assert _case(message, _one("Harbor Lights", 0, 5)) == "correct", message
