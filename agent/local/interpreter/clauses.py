@@ -65,6 +65,10 @@ _NAME_MARKER = re.compile(
     r"|(?:叫做?|命名为|取名叫?)\s*$",
     re.IGNORECASE,
 )
+_COLOURS = ("色", "gold", "golden", "silver", "white", "black", "red", "pink", "blue", "green")
+_AFTER_COLOUR = "|".join(f"(?<={word}{gap})" for word in _COLOURS for gap in ("", " "))
+"""Just after a colour word: a sparkle there (金色✨, "gold ✨") is a sparkly look; only the
+sparkle is blanked, so the colour is still read as the colour (not as a title's wording)."""
 _LIMITS = {
     "resolution": re.compile(
         r"(?<![a-z0-9])(?:4k|8k|2k|2160p|1440p|1080p|720p|480p|uhd|ultra\s*hd|full\s*hd)(?![a-z0-9])"
@@ -87,7 +91,9 @@ _LIMITS = {
         r"|emojis?\s+(?:flying|raining|popping)|green\s*screen|split\s*screen|picture[\s-]in[\s-]picture)\b"
         r"|\b(?:sync|synch?ronis?e|time|cut|match)\w*\s+(?:\w+\s+){0,3}?(?:to|with)\s+the\s+"
         r"(?:beat|beats|rhythm|bpm)\b|\bon\s+the\s+beat\b|\bbeat[\s-]*sync\w*"
-        r"|转场|过场|特效|闪光|闪闪|粒子|发光|霓虹|模糊|虚化|抖动|贴纸|分屏|画中画|卡点|踩点|跟节拍|跟住节奏",
+        r"|转场|过场|特效|闪光|闪闪|粒子|发光|霓虹|模糊|虚化|抖动|贴纸|分屏|画中画|卡点|踩点|跟节拍|跟住节奏"
+        # a colour with a sparkle after it (金色✨, "gold ✨"): a sparkly look, not the colour alone
+        rf"|(?:{_AFTER_COLOUR})[✨💫🌟⭐]",
         re.IGNORECASE,
     ),
     "content_motion": re.compile(

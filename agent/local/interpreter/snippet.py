@@ -52,10 +52,10 @@ _PLACE_ONLY = re.compile(
 )
 """'title: bottom': where the title goes, not what it says."""
 _WHEN = re.compile(
-    r"(?:最后|最尾|前|后|第)?[\s\d.]*(?:秒|s\b)?\s*(?:才|先|就|再|开始)?"
-    r"(?:出现|显示|消失|出嚟|出来|出|开始|结束|停留)\s*$"
+    r"(?:只|仅|僅|淨係|净系)?(?:在|喺|於|于)?\s*(?:最后|最後|最尾|前|后|後|第)?[\s\d.]*(?:秒|s\b)?"
+    r"\s*(?:才|先|就|再|开始|開始)?(?:出现|出現|显示|顯示|消失|出嚟|出来|出來|出|开始|開始|结束|結束|停留)\s*$"
 )
-"""'标题改成最后两秒才出现': when the title shows (its numbers blanked), not what it says."""
+"""'标题改成(只在)最后两秒(才)出现': when the title shows (numbers blanked), not what it says."""
 _CUT = re.compile(
     r"[,;!?，。；！？]|\.(?:\s|$)|(?:^|\s+)(?:and|then|please|and then)\b"
     r"|\s+(?:for|from|at|on|in|to|with|over)\s+(?:the\s+)?"
@@ -91,6 +91,8 @@ def extract_text(text: str) -> str:
     for marker in _MARKERS:
         if match := marker.search(text):
             candidate = _CUT.split(match.group("t"), maxsplit=1)[0]
+            # "rename it to Harbour Nights (british spelling pls)": an aside in brackets is a note
+            candidate = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", candidate)
             candidate = candidate.strip(" :：\"'“”‘’").removesuffix("吧").strip()
             if candidate and not _PLACE_ONLY.fullmatch(candidate) and not _WHEN.match(candidate):
                 return candidate

@@ -92,7 +92,7 @@ _FIRST = re.compile(
     _F,
 )
 _LAST = re.compile(
-    rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*)(?:last|final)\s+{NUM}\s*{SEC}"
+    rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*|\(\s*)(?:last|final)\s+{NUM}\s*{SEC}"
     rf"|(?:最后|最尾|尾|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
     _F,
 )
@@ -160,6 +160,11 @@ def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
     return None, text
 
 
+_MOVED = re.compile(
+    r"\b(?:move|shift|push|slide|drag|bump)\w*(?:\s+[\w'-]+){1,3}\s+$|(?<!一直)(?:移|挪|搬|放|摆)$",
+    _F,
+)
+"""A move verb and its object (up to three words) just before "to the end"."""
 TO_END = TimeRange(0, 0, open_end=True, keep_start=True)
 WHOLE = TimeRange(0, 0, open_end=True)
 
@@ -174,6 +179,12 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
         end = _ms(next(g for g in match.groups() if g))
         if end:
             return TimeRange(0, end, keep_start=True), _blank(text, match)
+    if (match := _TO_END.search(text)) and _MOVED.search(text[: match.start()]):
+        # "move the title to the very end", 标题移到最后: where it goes (at the end), not how
+        # long it stays (一直放到最后 and "keep it to the end" still stretch it)
+        said = match.group(0)
+        at = f"at{said[2:]}" if said.isascii() else " 结尾 "
+        text = f"{text[: match.start()]}{at}{text[match.end() :]}"
     for pattern, whole in ((_TO_END, TO_END), (_WHOLE, WHOLE)):
         if match := pattern.search(text):
             return whole, _blank(text, match)
