@@ -551,6 +551,13 @@ LOCAL = {
     # 最后三秒显示 renamed the title "只在 显示". After the round-16 classes
     # (tests/unit/test_interpreter_asides.py): 80/80 (51 correct, 29 declined), none wrong.
     "stranger_round14": (1.0, 0),
+    # stranger_round15: held out, written by a stranger without sight of the interpreter and
+    # never tuned on. First sight on the round-14 interpreter (707f80d) and the same on the
+    # round-15 interpreter (28469a1): 78/80 (47 correct, 31 declined, 1 partial, 1 wrong, none
+    # silent). Wrong: "color grade it teal & orange, like a cinematic film look? 🎬" changed the
+    # draft instead of declining the grade; partial: a renamed title kept "on screen the whole
+    # video". Kept as found, as a regression floor.
+    "stranger_round15": (0.975, 1),
 }
 
 
