@@ -299,6 +299,12 @@ TRANSLATOR = {
     # and 59/60 (none lost or wrong). Kept as found, as regression floors.
     "stranger_round15_everyday": (0.95, 0),
     "stranger_round15_hard": (0.98, 0),
+    # stranger_round16_{everyday,hard}: held out, written by strangers without sight of the code.
+    # First sight on the round-15 translator (3ad4d2e): 57/60 and 56/60, none lost or spliced,
+    # 1 wrong export each ("CapCut users usually tap Export …"; a past export "still in your
+    # downloads folder", whose place was then read as the device's, not the app's: 57/60).
+    "stranger_round16_everyday": (0.95, 0),
+    "stranger_round16_hard": (0.95, 0),
 }
 
 
@@ -558,6 +564,10 @@ LOCAL = {
     # draft instead of declining the grade; partial: a renamed title kept "on screen the whole
     # video". Kept as found, as a regression floor.
     "stranger_round15": (0.975, 1),
+    # stranger_round16: held out, written by a stranger without sight of the interpreter and
+    # never tuned on. First sight on the round-15 interpreter (3ad4d2e): 80/80 (58 correct, 22
+    # declined, none partial, wrong or silent). Kept as found.
+    "stranger_round16": (1.0, 0),
 }
 
 
