@@ -12,6 +12,8 @@ export are said in another sentence of the reply, or name a step of ANOTHER prog
 - a step located in ANOTHER PROGRAM ("In Resolve, go to Deliver > Render Settings > MP4",
   "If you edit in Premiere, use File > Export > Media there", 在剪映里点导出) is the user's
   own work there: no action of it runs, only an upload to this chat ("then upload it here");
+- an export put off or hung on someone else ("Wait for your client's approval before clicking
+  Export", 等老細睇完先撳匯出) runs nothing, whichever stage read the step;
 - a reload before a step done again, or a step after a failure report, is a RETRY: "The render
   crashed at 92%. Please reload the page and click Export again" runs the export alone and
   says "I'll retry the export for you", not a view and a fresh export.
@@ -113,6 +115,7 @@ _UPLOAD = re.compile(
 _IMPORT = re.compile(r"\bimport", re.IGNORECASE)
 _DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.IGNORECASE)
 _EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
+_EXPORT_NAMED = re.compile(r"export|download|导出|匯出|導出|汇出|下载|下載", re.IGNORECASE)
 _FOREIGN = re.compile(
     r"\bexport(?:\s*as)?\s*(?:>|→|›)?\s*(?:export as\s*(?:>|→|›)\s*)?"
     r"(?:jpe?g|png|heic|pdf|tiff?|gif)\b"
@@ -271,7 +274,9 @@ def gate(
     structure = tables.structure
     if structure is None or not actions:
         return reading
-    reading = _offered(reading, sentence, before, lang, structure)
+    reading = _put_off(
+        _offered(reading, sentence, before, lang, structure), sentence, lang, structure
+    )
     actions = reading.actions
     at = _step_at(sentence, actions)
     if structure.foreign(sentence, at):
@@ -335,6 +340,18 @@ def _waits(sentence: str, before: str, structure: StructureTables) -> bool:
     return bool(
         structure.retried(sentence) or structure.failed(before) or structure.failed(sentence)
     )
+
+
+def _put_off(
+    reading: Reading, sentence: str, lang: LanguageTable, structure: StructureTables
+) -> Reading:
+    """`reading` without its export when the sentence's first export word is put off or hung
+    on someone else, whoever read the step (the rules or the clause classifier): "Wait for your
+    client's approval before clicking Export", 等老細睇完先撳匯出."""
+    first = _EXPORT_NAMED.search(sentence) if "export" in reading.actions else None
+    if first is None or not structure.deferred(sentence[: first.start()], sentence[first.end() :]):
+        return reading
+    return without(reading, {"export"}, lang)
 
 
 def _offered(

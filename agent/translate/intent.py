@@ -70,6 +70,7 @@ class _LangModel(BaseModel):
     targets: dict[str, list[str]]
     looking: list[str] = []
     looking_not_after: list[str] = []
+    negation_gap: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,13 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
     # gesture still opens the step
     ba = "" if latin else r"(?:(?:你|您)?(?:将|把)[^，。；、\s]{1,12}?)?"
     imperative = rf"{start}\s*{lead}{ba}(?P<g>{gesture})"
+    # what may stand between a negation and its step: lead-in words, a time ("right now", 现在,
+    # 在渲染完成前) or haste (急着): "千万不要现在点导出", "You shouldn't even click Export"
+    gap = alt(model.leadin)
+    if model.negation_gap:
+        gap += "|" + alt(model.negation_gap)
+    if not latin:
+        gap += r"|在[^，。；！？]{1,12}?(?:之前|以前|前|之后|以后|后)"
     targets = tuple(
         (name, rx.compile(alt(words), re.IGNORECASE))
         for name, words in model.targets.items()
@@ -171,7 +179,7 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         # 你上传的照片, 导出过的视频: a verb that describes a noun or a past act names no target
         attributive=None if latin else rx.compile("[的了过完好咗]", 0),
         negation=rx.compile(
-            rf"(?:{alt(model.negation)})[\s,]*(?:(?:{alt(model.leadin)})\s*)*$", flags
+            rf"(?:{alt(model.negation)})[\s,]*(?:(?:{gap})\s*)*$", flags
         ),
         answer=rx.compile(
             rf"(?:{start}|[,;:—]\s*)\s*{lead}(?:{alt(model.answer)})\b"

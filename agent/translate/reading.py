@@ -387,7 +387,7 @@ def _deferred(content: str, cues: list[Cue], tables: GuiTables, m: Masked) -> bo
     else ("come back and export", 等客户确认后再导出)."""
     if tables.structure is None:
         return False
-    exports = [c for c in cues if is_real(c) and _exporting(c, content)]
+    exports = [c for c in cues if is_real(c) and _exporting(c, content, m)]
     if not exports:
         return False
     first = exports[0]
@@ -395,10 +395,10 @@ def _deferred(content: str, cues: list[Cue], tables: GuiTables, m: Masked) -> bo
     return tables.structure.deferred(before, after)
 
 
-def _exporting(cue: Cue, content: str) -> bool:
-    return (
-        cue.rule.kind == "export" or _EXPORT_WORD.search(content[cue.start : cue.end]) is not None
-    )
+def _exporting(cue: Cue, content: str, m: Masked) -> bool:
+    """Whether the cue names an export, in its words or in a label it masks (撳「匯出」)."""
+    named = m.restore(content[cue.start : cue.end])
+    return cue.rule.kind == "export" or _EXPORT_WORD.search(named) is not None
 
 
 def zh(content: str) -> bool:

@@ -10,7 +10,8 @@ structure around those words can still say it is not this client's to run now:
   4K version", 等客户确认后再导出): said, not run now (`deferred`);
 - an OFFER ("Want to see the timeline, or export straight away?", "I can also add captions —
   just say the word"): the user answers in chat (`asks_offer`, `offers`);
-- a MENTION of a GUI element's state ("The Export button is disabled until …"): its name is the
+- a MENTION of a GUI element's state ("The Export button is disabled until …") or of where it
+  is ("The Export button sits in the top-right corner", 导出按钮位于右上角): its name is the
   subject of a report, no step (`mention`).
 
 It also reads the report that gives a step its meaning: a FAILURE before a step done `again`
@@ -83,6 +84,8 @@ class _LangModel(BaseModel):
     copula: list[str]
     adverb: list[str]
     ui_state: list[str]
+    locative: list[str]
+    place: list[str]
     failure: list[str]
     reload: list[str]
     again: list[str]
@@ -209,8 +212,8 @@ class StructureTables:
 
     def mention(self, named: str, before: str, after: str, zh: bool) -> bool:
         """Whether a GUI element's name (`named`, between `before` and `after`) is the subject
-        of a report of its state ("The Export button is disabled until …"): nothing points at
-        it, and its state follows it."""
+        of a report of its state or place ("The Export button is disabled until …", "… sits in
+        the top-right corner"): nothing points at it, and its state or place follows it."""
         lang = self.zh if zh else self.en
         tail = before[-12:] if zh else " ".join(before.split()[-3:])
         return (
@@ -256,16 +259,20 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
         ask = rf"^\W*(?:(?:so|and|or|ok|okay|now|also)\W+)?(?:{alt(model.ask_offer)})"
         offer = rf"{alt(model.offer)}(?!['’]t\b|\s+not\b)"
         button = r"(?:\s+(?:button|icon|tab|option|link))?"
+        adverbs = rf"(?:(?:{alt(model.adverb)})\s+)*"
         state = (
-            rf"{button}\s+(?:(?:{alt(model.adverb)})\s+)*(?:(?:{alt(model.copula)})\s+)?"
-            rf"(?:(?:{alt(model.adverb)})\s+)*"
+            rf"{button}\s+{adverbs}(?:(?:{alt(model.copula)})\s+)?{adverbs}"
             rf"(?:{alt(model.ui_state)})"
+            # where it is ("The Export button sits in the top-right corner"): a place told
+            rf"|{button}\s+{adverbs}(?:{alt(model.locative)})\s+{adverbs}(?:{alt(model.place)})\b"
         )
     else:
         people = rf"(?:{alt(model.third_party)})"
         acts = rf"[^，。；]{{0,6}}?(?:{alt(model.person_acts)})"
+        # 等你老板批了, 等您的客户确认: a possessive between the wait and the person
+        yours = r"(?:你的|您的|你们的|你们|你哋|你|您|我们的|我们|我哋)?"
         third = (
-            rf"(?:{alt(model.when)})\s*{people}"
+            rf"(?:{alt(model.when)})\s*{yours}{people}"
             rf"|(?:{alt(model.when)})\s*(?:{alt(model.persons)}){acts}"
         )
         someone = rf"(?:{people}|(?:{alt(model.persons)}))"
@@ -275,6 +282,9 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
         state = (
             rf"\s*(?:按钮|按键|图标|选项|掣)?\s*(?:(?:{alt(model.adverb)})\s*)*{_ZH_WHILE}"
             rf"(?:(?:{alt(model.copula)})\s*)?(?:{alt(model.ui_state)})"
+            # where it is (导出按钮在右上角, 匯出掣喺右上角): a place told
+            rf"|\s*(?:按钮|按键|图标|选项|掣)?\s*(?:(?:{alt(model.adverb)})\s*)*"
+            rf"(?:{alt(model.locative)})\s*[^，。；！？,;!?]{{0,12}}?(?:{alt(model.place)})"
         )
     return Structure(
         program=rx.compile(alt(model.programs), flags),

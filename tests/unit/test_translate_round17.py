@@ -1,0 +1,72 @@
+"""The round-17 classes: exports said but not asked for, and steps missed or misread.
+
+- where a button is, told without telling the user to use it ("the Export button sits in the
+  top-right corner", 导出按钮位于右上角, 「匯出」掣喺右上角): a description, nothing runs;
+  the same sentence with a gesture pointing at the button ("— click it to download") runs;
+- a prohibition with words between the negation and its step (千万不要现在点导出, 先别急着点导出,
+  唔好住撳「匯出」, 切勿在渲染完成前点击导出, "You shouldn't click Export", "Please refrain from
+  clicking Export"): nothing runs;
+- an export hung on someone else's approval with a possessive before the person (等你老闆批咗先好
+  撳「匯出」), a Cantonese boss (老細), or "wait for your client's approval": nothing runs, even
+  when the clause classifier, not the rules, read the step.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.translate import GuiTables, Translation, load_gui_tables, translate
+
+_TABLES = load_gui_tables()
+
+
+@pytest.fixture(scope="module")
+def tables() -> GuiTables:
+    return _TABLES
+
+
+NOTHING_RUNS = [
+    # where a button is
+    "The Export button is in the top-right corner, next to Share. Nothing has been rendered yet.",
+    "FYI, the Download button lives at the bottom of the preview panel.",
+    "The Export button is located in the top right of the editor.",
+    "导出按钮在编辑器右上角，分享旁边。目前还没有渲染。",
+    "导出按钮位于右上角。",
+    "「匯出」掣喺右上角，Share 隔籬。",
+    # prohibitions
+    "Please don't hit Export right now — the render is only at 60%.",
+    "You shouldn't click Export until the music finishes syncing.",
+    "Please refrain from clicking Export for now.",
+    "Make sure you don't tap Download before the progress bar reaches 100%.",
+    "先别急着点导出，字幕还在生成。",
+    "唔好住撳「匯出」，仲未搞掂。",
+    "請勿現在點擊匯出，影片仍在處理中。",
+    "切勿在渲染完成前点击导出。",
+    # someone else's approval first
+    "等你老板批了再点导出，现在的版本我先帮你保存着。",
+    "等老細睇完先撳匯出啦。",
+    "等客戶確認咗先好撳匯出。",
+    "Wait for your client's approval before clicking Export.",
+    "Only hit Export after your boss approves the cut.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_RUNS)
+def test_an_export_told_of_forbidden_or_put_off_runs_nothing(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables) == Translation(text, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Export button is in the top-right corner — click it to download the MP4.",
+        "The Export button sits in the top-right corner; click it to download your video.",
+        "导出按钮在右上角，点击即可下载。",
+        "点旁边的「导出」按钮就可以下载。",
+        "撳隔籬個「匯出」掣就得。",
+        "Tap the Export button next to Share.",
+        "Don't forget to click Export when you're done.",
+    ],
+)
+def test_a_button_pointed_at_still_runs_its_export(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables).actions == ("export",)
