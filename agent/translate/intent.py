@@ -178,9 +178,7 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         edit=rx.compile(alt(model.edit), flags),
         # 你上传的照片, 导出过的视频: a verb that describes a noun or a past act names no target
         attributive=None if latin else rx.compile("[的了过完好咗]", 0),
-        negation=rx.compile(
-            rf"(?:{alt(model.negation)})[\s,]*(?:(?:{gap})\s*)*$", flags
-        ),
+        negation=rx.compile(rf"(?:{alt(model.negation)})[\s,]*(?:(?:{gap})\s*)*$", flags),
         answer=rx.compile(
             rf"(?:{start}|[,;:—]\s*)\s*{lead}(?:{alt(model.answer)})\b"
             if latin

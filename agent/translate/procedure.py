@@ -12,8 +12,9 @@ from agent.translate.lines import Line, Unit, acting, template_line
 __all__ = ["procedures"]
 
 _NUMBER = re.compile(r"\s*(\d+)[.)]")
-# a button label ("**Export video**", 「导出视频」) is part of a step, not a fact of its own
-_LABELS = re.compile(r"\*\*[^*\n]{1,40}\*\*|「[^」\n]{1,20}」|“[^”\n]{1,20}”|`[^`\n]{1,20}`")
+# a button label ("**Export video**", 「导出视频」, `Export`) is part of a step, not a fact of its
+# own; a code span that names a file or holds a number (`teaser_final.mp4`) is one
+_LABELS = re.compile(r"\*\*[^*\n]{1,40}\*\*|「[^」\n]{1,20}」|“[^”\n]{1,20}”|`[^`\n./_\\\d]{1,20}`")
 _OWN_FACTS = re.compile(r"\d|[\"'“”「」『』《》`]|https?://", re.IGNORECASE)
 # a step that only opens a menu on the way ("Tap the ⋯ icon", 点右上角「⋯」)
 _NAV = re.compile(

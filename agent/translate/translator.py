@@ -35,7 +35,7 @@ from agent.translate import gates
 from agent.translate.lines import Line, Unit, acting, joined, singles, template_line
 from agent.translate.modality import chooses
 from agent.translate.procedure import procedures
-from agent.translate.prose import mask, split_lines, split_sentences
+from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, fixed_lines, read
 from agent.translate.rewrite import language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
@@ -51,6 +51,9 @@ STREAM_MODEL_TIMEOUT = 4.0
 _ENDS = {"en": ".", "zh": "。"}
 # the menu-path marks read as ">" (one character each, so offsets hold): "avatar ▸ Plan & Billing"
 _PATH_MARKS = str.maketrans("▸▹❯", ">>>")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# a bold span inside a line ("**Timeline**", "__Export__"): its markers are no words
+_BOLD = re.compile(r"(?<![*_])(?:\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)(?:\*\*|__)(?![*_])")
 _CLOSED = (".", "!", "?", "。", "！", "？", "…")
 _SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
 
@@ -173,7 +176,7 @@ def _read_lines(text: str, folded: str, tables: GuiTables) -> list[Line]:
         line = Line(take(prefix), [], "")
         for sentence in split_sentences(body):
             raw = take(sentence.content + sentence.term)
-            reading = read(sentence, tables, masked)
+            reading = read(_plain(sentence), tables, masked)
             lang = language_of(sentence.content, tables, masked)
             line.units.append(Unit(raw, take(sentence.ws), sentence.term, reading, lang))
         line.newline = take(newline)
@@ -207,6 +210,22 @@ def _as_read(text: str, tables: GuiTables) -> str:
     same length, so offsets into it are offsets into `text`)."""
     folded = tables.script.simplified(text) if tables.script.folds(text) else text
     return folded.translate(_PATH_MARKS)
+
+
+def _plain(sentence: Sentence) -> Sentence:
+    """A sentence as its steps are read: the markers of a bold span in an English sentence as
+    spaces ("Open the **Timeline** panel" reads as the panel named plainly; the Chinese rules
+    read 点击**导出** with its markers). Only the reading sees it: the sentence is cut, kept
+    and replaced as written."""
+    if ("**" not in sentence.content and "__" not in sentence.content) or _CJK.search(
+        sentence.content
+    ):
+        return sentence
+    return dataclasses.replace(sentence, content=_BOLD.sub(_unmarked, sentence.content))
+
+
+def _unmarked(match: re.Match[str]) -> str:
+    return f"  {match.group(1)}  "
 
 
 def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:

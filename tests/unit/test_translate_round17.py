@@ -70,3 +70,56 @@ def test_an_export_told_of_forbidden_or_put_off_runs_nothing(text: str, tables: 
 )
 def test_a_button_pointed_at_still_runs_its_export(text: str, tables: GuiTables) -> None:
     assert translate(text, tables).actions == ("export",)
+
+
+_TEASER = (
+    "**Done!** Your 15s product teaser is ready.\n\n"
+    "1. Open the **Timeline** panel to check the cut.\n"
+    "2. Hit **Export** (top-right) to download `teaser_final.mp4`.\n\n"
+    "Want me to also make a 9:16 version?"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "actions", "kept"),
+    [
+        # a bold view is read as the view; a code span naming a file is a fact of its step
+        (
+            _TEASER,
+            ("state", "export"),
+            [
+                "**Done!** Your 15s product teaser is ready.\n\n",
+                "`teaser_final.mp4`",
+                "Want me to also make a 9:16 version?",
+            ],
+        ),
+        (
+            "All set:\n- Open the **Tracks** panel to review the music.\n"
+            "- Click **Export** to save `trip_2024.mp4`.",
+            ("state", "export"),
+            ["All set:\n", "- Click **Export** to save `trip_2024.mp4`."],
+        ),
+        (
+            "1. Open **My Work**.\n2. Click **Download** next to `promo.mp4`.",
+            ("state", "export"),
+            ["Click **Download** next to `promo.mp4`."],
+        ),
+    ],
+)
+def test_a_markdown_procedure_runs_its_steps_in_order_and_keeps_its_facts(
+    text: str, actions: tuple[str, ...], kept: list[str], tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert result.actions == actions
+    assert all(span in result.text for span in kept)
+
+
+def test_a_bold_view_in_a_sentence_reads_as_the_view(tables: GuiTables) -> None:
+    assert translate("Open the **Tracks** panel to check the cut.", tables).actions == ("state",)
+    # a Chinese sentence reads its bold label with the markers, as before
+    assert translate(
+        "请先在**预览**窗口看一遍，然后点击右上角的**导出**按钮。", tables
+    ).actions == (
+        "state",
+        "export",
+    )
