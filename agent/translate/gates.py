@@ -113,6 +113,9 @@ _UPLOAD = re.compile(
     re.IGNORECASE,
 )
 _IMPORT = re.compile(r"\bimport", re.IGNORECASE)
+_UPLOADING = re.compile(
+    r"\b(?:re-?)?(?:upload|import)|上传|上傳|上载|上載|导入|導入|汇入|匯入", re.I
+)
 _DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.IGNORECASE)
 _EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
 _EXPORT_NAMED = re.compile(r"export|download|导出|匯出|導出|汇出|下载|下載", re.IGNORECASE)
@@ -169,6 +172,18 @@ _NOT_ARRIVED = re.compile(
     r"\b(?:didn['’]?t|did\s+not|never|hasn['’]?t|has\s+not|haven['’]?t|have\s+not|wasn['’]?t"
     r"|was\s+not)\s+(?:come\s+through|came\s+through|arrive[ds]?|reach(?:ed)?\s+me"
     r"|(?:been\s+)?received|ma(?:k|d)e\s+it|c[oa]me\s+in)\b|\b(?:got|was|were)\s+lost\b",
+    re.IGNORECASE,
+)
+# the user's own upload, done ("you imported these", "you've just uploaded")
+_YOU_DID = re.compile(
+    r"\byou(?:['’]ve|\s+have|['’]d|\s+had)?\s+(?:(?:just|already|recently|previously|also|all)"
+    r"\s+)*(?:imported|uploaded|re-uploaded|added|sent|shared|attached|dropped|picked|chose"
+    r"|selected|pulled\s+in|brought\s+in|provided|gave\s+me)\b",
+    re.IGNORECASE,
+)
+# a file asked for after it ("… — please add one more")
+_ASKS_FILE = re.compile(
+    r"\b(?:upload|re-upload|add|attach|send|import|drop|choose|pick|select|share)\b(?!['’])",
     re.IGNORECASE,
 )
 _MENU_STEP = re.compile(r"[>→›»]\s*$")  # a step of a menu path ("Add language → Upload file")
@@ -234,6 +249,16 @@ def foreign_export(sentence: str) -> bool:
     return _FOREIGN.search(sentence) is not None
 
 
+def _done_by_you(reading: Reading, sentence: str, lang: LanguageTable) -> Reading:
+    """The reading without its upload when the sentence reports the user's own past upload
+    ("I see you imported these from your phone gallery", "you've already added the music from
+    your computer") and asks for no other file after it ("… — please add one more")."""
+    did = _YOU_DID.search(sentence) if "upload" in reading.actions else None
+    if did is None or _ASKS_FILE.search(sentence, did.end()):
+        return reading
+    return without(reading, {"upload"}, lang)
+
+
 def _resent_unsure(reading: Reading, sentence: str, before: str, lang: LanguageTable) -> Reading:
     """The reading without its upload when "send it again" asks for nothing sure: no upload
     word, no file said lost ("Error: the image could not be decoded. Could you send it again?")."""
@@ -269,7 +294,7 @@ def gate(
             dict.fromkeys(b for a in actions for b in (instead if a == "export" else (a,)))
         )
         return without(dataclasses.replace(reading, actions=swapped), (), lang)
-    reading = _resent_unsure(reading, sentence, before, lang)
+    reading = _resent_unsure(_done_by_you(reading, sentence, lang), sentence, before, lang)
     actions = reading.actions
     structure = tables.structure
     if structure is None or not actions:
@@ -395,10 +420,13 @@ def _opens_offer(sentence: str, structure: StructureTables) -> bool:
 def _step_at(sentence: str, actions: Collection[str]) -> int:
     """Where the sentence's last export step, or download of a file, is named (its end when it
     names none): "in Resolve you'd use Deliver > Render Queue, but here … just hit Export" steps
-    here, "can be saved via Share > Download in Canva" there. A sentence with no export steps
-    at its last gesture: "Once it's downloaded, open CapCut and import the MP4" imports there,
-    "In CapCut you'd open the Audio tab; here I've pulled the audio" opens the tab there."""
+    here, "can be saved via Share > Download in Canva" there. An upload is where its last
+    upload or import word is ("Import it in Premiere via File > Import, then drag it"). A
+    sentence with no export or upload steps at its last gesture: "In CapCut you'd open the
+    Audio tab; here I've pulled the audio" opens the tab there."""
     steps = _STEP_WORD if "export" in actions else _GESTURE
+    if "export" not in actions and "upload" in actions and _UPLOADING.search(sentence):
+        steps = _UPLOADING  # "Import it in Premiere via File > Import, then drag it onto V3"
     found = list(steps.finditer(sentence))
     return found[-1].start() if found else len(sentence)
 

@@ -123,3 +123,35 @@ def test_a_bold_view_in_a_sentence_reads_as_the_view(tables: GuiTables) -> None:
         "state",
         "export",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an import located in another program
+        "Import it in Premiere via File > Import, then drag it onto V3.",
+        "Open CapCut and import the MP4 into a new project.",
+        "喺剪映度匯入呢個檔，再拉上時間線。",
+        # the user's own upload, reported
+        "I see you imported these from your phone gallery. I've arranged all 8 photos in order.",
+        "Thanks — you uploaded 5 photos from your camera roll and I've lined them up.",
+        "Looks like you've already added the music from your computer, so I left it as is.",
+        "你啱啱由相簿上載咗 3 張相，我已經加咗轉場。",
+    ],
+)
+def test_an_upload_elsewhere_or_already_done_asks_for_no_file(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables) == Translation(text, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Render it in Resolve, then upload the file here.",
+        "You uploaded only 2 photos — please add one more from your gallery.",
+        "You imported a blurry shot; upload a sharper one from your camera roll.",
+    ],
+)
+def test_a_file_asked_for_beside_one_done_or_made_elsewhere_is_asked(
+    text: str, tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == ("upload",)
