@@ -116,6 +116,14 @@ class ClauseIntent:
     labels: tuple[str, ...]
 
 
+# a place named beside a button ("under the preview", "next to the timeline"), no target of its own
+_WHERE = re.compile(
+    r"\b(?:under|below|beneath|underneath|above|beside|next\s+to|near|right\s+of|left\s+of)"
+    r"\s+(?:the\s+|your\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
     def alt(words: list[str]) -> str:
         return rx.alternation(words, latin)
@@ -328,6 +336,9 @@ def classify(clause: str, tables: IntentTables, m: Masked, zh: bool) -> ClauseIn
         named = [(at, name) for _, name in _targets(inner.translate(lang.fold), lang)]
         found += named[-1:] if _PATH.search(inner) else named[:1]  # a path: its last step
     found.sort()
+    if len({name for _, name in found}) > 1:
+        # "tap the down-arrow icon under the preview": a view named as where the button is
+        found = [(at, n) for at, n in found if not (n == "state" and _WHERE.search(body, 0, at))]
     purpose = lang.purpose.search(body, imperative.end())
     purpose_at = purpose.start() if purpose else len(body)
     actions = _choose(found, purpose_at, body, lang, m.restore(body))

@@ -46,9 +46,12 @@ _ACTING = frozenset({"export", "state", "credits", "upload"})
 # A question that is a polite request for a step ("Could you attach the photo …?")
 _REQUEST = re.compile(
     r"\s*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|want\b)|\s*would\s+you\s+mind\s+"
-    r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以)",
+    r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以|可否|可以)",
     re.IGNORECASE,
 )
+# a cue that opens on a verb of sending a file to the chat (再发一张, 传张…俾我)
+_SENDS = re.compile(r"(?:再|重新)?(?:发|传|给)")
+_LAST_CLAUSE = re.compile(r"[,，;；:：—–]")
 _FIELD = re.compile(r"\{[a-z_]+\}")
 _EXPORT_WORD = re.compile(r"export|render|download|导出|汇出|渲染|下载|输出", re.IGNORECASE)
 _WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
@@ -93,7 +96,11 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     """Read one masked sentence (see the module doc); a question never stands for steps unless
     it is a polite request ("Could you attach the photo?")."""
     question = "?" in sentence.term or "？" in sentence.term
-    request = question and _REQUEST.match(sentence.content) is not None
+    # the request may close the sentence ("Hmm, that didn't work — could you send a new one?")
+    request = question and any(
+        _REQUEST.match(part) is not None for part in _LAST_CLAUSE.split(sentence.content)[-1:]
+    )
+    request = request or (question and _REQUEST.match(sentence.content) is not None)
     content = offers(sentence.content, tables) if question else sentence.content
     content, aside_acts = asides(content, tables, m, question)
     cues = _pointed(find_cues(content, tables, question), content, tables, m)
@@ -343,6 +350,8 @@ def stepless(content: str, found: list[Cue], tables: GuiTables, m: Masked) -> bo
     if not cues or lang.imperative.search(m.restore(content)):
         return False
     if any(cue.rule.kind not in _ACTING for cue in cues):  # "试试样式菜单中的…": told, not run
+        return False
+    if any(_SENDS.match(content, cue.start) for cue in cues):  # 可以再发一张清晰些的吗: a verb
         return False
     for start, end in clause_bounds(content, []):
         clause = content[start:end]

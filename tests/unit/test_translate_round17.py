@@ -155,3 +155,52 @@ def test_a_file_asked_for_beside_one_done_or_made_elsewhere_is_asked(
     text: str, tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == ("upload",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # a better file of the user's own, asked for politely at the close of the sentence
+        (
+            "Hmm, that generation didn't work — the image was too small (320×240). "
+            "Could you send me a higher-resolution version?",
+            ("upload",),
+        ),
+        ("The photo is blurry. Could you send a sharper one?", ("upload",)),
+        ("Please send me another photo — this one is too dark.", ("upload",)),
+        ("图片分辨率太低了，可以再发一张更清晰的吗？", ("upload",)),
+        ("張相太細，可唔可以傳張解像度高啲嘅俾我？", ("upload",)),
+        # a download arrow, and a purpose that names the file
+        (
+            "I've added the subtitles. To grab the file, press the button with the down arrow "
+            "next to your project name.",
+            ("export",),
+        ),
+        ("To get your MP4, tap the down-arrow icon under the preview.", ("export",)),
+        ("想要文件的话，点项目名称旁边那个向下的箭头。", ("export",)),
+        ("撳項目名隔籬個向下箭咀就可以攞到條片。", ("export",)),
+        # a hover over a coin or wallet shows the balance
+        (
+            "Hover over the little coin next to your avatar; the tooltip shows how many credits "
+            "you have left before the next render.",
+            ("credits",),
+        ),
+        ("Mouse over the wallet icon to check how many credits remain.", ("credits",)),
+        ("Hover over the timeline to preview each clip.", ("state",)),
+    ],
+)
+def test_steps_said_without_the_usual_words_run_their_action(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you send me a short note about the tone you want?",
+        "Hover over any clip to see its duration.",
+    ],
+)
+def test_a_send_or_hover_with_no_file_or_target_runs_nothing(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables) == Translation(text, ())
