@@ -369,7 +369,7 @@ def _pointed(cues: list[Cue], content: str, tables: GuiTables, m: Masked) -> lis
     if tables.structure is None:
         return cues
     chinese = zh(content)
-    return [
+    kept = [
         cue
         for cue in cues
         if not tables.structure.mention(
@@ -379,6 +379,10 @@ def _pointed(cues: list[Cue], content: str, tables: GuiTables, m: Masked) -> lis
             chinese,
         )
     ]
+    if len(kept) < len(cues) and all(c.rule.kind == "infer" for c in kept if is_real(c)):
+        # "Export lives in the top bar": the place takes its kind from the word mentioned
+        return [c for c in kept if not is_real(c)]
+    return kept
 
 
 def _asks_offer(content: str, tables: GuiTables, m: Masked) -> bool:
