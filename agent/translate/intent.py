@@ -37,6 +37,8 @@ INTENT_FILE = "gui_intent.toml"
 Role = Literal["instruction", "step", "edit", "content"]
 # "pick a track from the library", "从素材库选": a place things are taken from is no view to show
 _SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+|your\s+)?|从\s*)$", re.IGNORECASE)
+# an item of a container (a project's card in My Work), what a step after it acts on
+_ITEM = re.compile(r"\b(?:card|thumbnail|tile|entry)s?\b|卡片|缩略图|縮略圖|封面|条目|條目", re.I)
 _PRONOUN = re.compile(r"\b(?:it|them|this|that)\b|它|佢", re.IGNORECASE)
 _QUOTES = "\"“‘「『《'"
 # a file named as a noun: the object of an upload before it, not an export of its own
@@ -373,6 +375,17 @@ def decide(
             intents[i] = ClauseIntent("instruction", named, intent.labels)  # "…library — open it"
         found = _targets(clause.translate(lang.fold), lang)
         named = intents[i].actions or ((found[-1][1],) if found else named)
+    for i in range(len(intents) - 1):
+        # "在作品卡片度长按，拣「储存到相簿」": a card in My Work is the way to the step after it
+        this, after = intents[i], intents[i + 1]
+        if (
+            this.actions == ("state",)
+            and after.role == "instruction"
+            and "state" not in after.actions
+            and lang.container.search(clauses[i].translate(lang.fold))
+            and _ITEM.search(clauses[i])
+        ):
+            intents[i] = ClauseIntent("step", (), this.labels)
     if not any(i.role == "instruction" for i in intents):
         return None
     return intents

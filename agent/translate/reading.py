@@ -122,6 +122,7 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
         tables.intent
         and asks_answer(said, tables.intent, zh(content))
         and not _offers(said, tables)
+        and not _waits_on_others(said, tables)
     ):
         acts = [*acts, "sse"]  # "Reply 'continue'": the user's answer goes to the agent
     step = new != sentence.content and (not question or request)
@@ -383,6 +384,12 @@ def _pointed(cues: list[Cue], content: str, tables: GuiTables, m: Masked) -> lis
         # "Export lives in the top bar": the place takes its kind from the word mentioned
         return [c for c in kept if not is_real(c)]
     return kept
+
+
+def _waits_on_others(sentence: str, tables: GuiTables) -> bool:
+    """The sentence waits for someone else's answer (等客戶回覆先, "once your client replies"):
+    the reply it names is theirs, not one asked of the user."""
+    return tables.structure is not None and tables.structure.deferred(sentence)
 
 
 def _asks_offer(content: str, tables: GuiTables, m: Masked) -> bool:

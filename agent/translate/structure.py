@@ -57,7 +57,10 @@ _MADE_HERE = re.compile(
 # a first clause that sets the scene for the steps after it: a place, a condition, an opening
 _SCENE = re.compile(
     r"\W*(?:(?:so|and|then|now|next)\W+)?(?:in|inside|within|over\s+in|using|with|from|if|when"
-    r"|once|after|open|opening|on|for)\b|\W*(?:在|用|使用|如果|要是|假如|若|喺|打开|打開|开|開)",
+    r"|once|after|open|opening|on|for)\b"
+    # a purpose that names the place ("To export from Premiere, go to File > Export")
+    r"|\W*to\s+(?:[\w-]+\s+){1,3}?(?:from|in|inside|within|using|with|via)\s"
+    r"|\W*(?:在|用|使用|如果|要是|假如|若|喺|打开|打開|开|開)",
     re.IGNORECASE,
 )
 # where a file is sent, not where a step is done ("send it to WhatsApp", 发到微信)

@@ -211,3 +211,21 @@ def test_steps_said_without_the_usual_words_run_their_action(
 )
 def test_a_send_or_hover_with_no_file_or_target_runs_nothing(text: str, tables: GuiTables) -> None:
     assert translate(text, tables) == Translation(text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # a purpose that names another program sets the scene of the steps after it
+        ("To export from Premiere, go to File > Export > Media.", ()),
+        # someone else's reply awaited is no answer asked of the user
+        ("唔好住匯出，等客戶回覆先。", ()),
+        # a card in My Work is the way to the step on it, no view of its own
+        ("完成咗！喺作品卡片度長按，揀「儲存到相簿」就得。", ("export",)),
+        ("Open My Work, long-press the project card and tap Download.", ("export",)),
+    ],
+)
+def test_the_scene_of_a_step_decides_what_runs(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
