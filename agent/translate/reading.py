@@ -50,7 +50,8 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 # a cue that opens on a verb of sending a file to the chat (再发一张, 传张…俾我)
-_SENDS = re.compile(r"(?:再|重新)?(?:发|传|给)")
+_SENDS = re.compile(r"^(?:再|重新)?(?:发|传|给)|(?:再|重新)(?:发|传)")
+
 _LAST_CLAUSE = re.compile(r"[,，;；:：—–]")
 _FIELD = re.compile(r"\{[a-z_]+\}")
 _EXPORT_WORD = re.compile(r"export|render|download|导出|汇出|渲染|下载|输出", re.IGNORECASE)
@@ -352,7 +353,7 @@ def stepless(content: str, found: list[Cue], tables: GuiTables, m: Masked) -> bo
         return False
     if any(cue.rule.kind not in _ACTING for cue in cues):  # "试试样式菜单中的…": told, not run
         return False
-    if any(_SENDS.match(content, cue.start) for cue in cues):  # 可以再发一张清晰些的吗: a verb
+    if any(_sends(content[cue.start : cue.end]) for cue in cues):  # 再发一张清晰些的: a verb
         return False
     for start, end in clause_bounds(content, []):
         clause = content[start:end]
@@ -423,3 +424,8 @@ def _exporting(cue: Cue, content: str, m: Masked) -> bool:
 
 def zh(content: str) -> bool:
     return _CJK.search(content) is not None
+
+
+def _sends(cue: str) -> bool:
+    """Whether a cue holds a verb of sending a file to the chat (再发一张, 把原视频再传一次)."""
+    return _SENDS.search(cue) is not None

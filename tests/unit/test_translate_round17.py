@@ -229,3 +229,24 @@ def test_the_scene_of_a_step_decides_what_runs(
     text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # chat shorthand and slang
+        ("pls upload ur logo as png w/ transparent bg and ill add it to the intro", ("upload",)),
+        ("yo the render's still going, peep the progress in My Work", ("state",)),
+        ("vid's done!! smash that export button top right 🔥", ("export",)),
+        # a file asked for again, its object before the verb
+        ("麻烦把原视频再传一次，刚才的文件好像损坏了。", ("upload",)),
+        # reported, offered, deferred: nothing
+        ("thx for the pics, i already added all 6 from ur camera roll", ()),
+        ("唔該等你個client OK咗先好撳匯出呀。", ()),
+        ("等品牌方确认文案后，再点导出就好。", ()),
+    ],
+)
+def test_slang_and_shorthand_read_as_their_step(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
