@@ -144,6 +144,23 @@ _CHOICE = re.compile(
     re.IGNORECASE,
 )
 _PRICED = re.compile(r"\d+\s*(?:credits?|积分|點數|点数|点)", re.IGNORECASE)
+# a step as the subject of what it costs or does wrong, told, not asked: "Clicking Export will
+# use 20 credits", "Hitting Export twice will create duplicate files", "Pressing Download here
+# only saves a low-res preview", "Exporting costs 20 credits", 点击汇出会扣 20 点, 撳两次汇出会…
+# ("Clicking Export will download the MP4" tells how: it still runs)
+_DESCRIBED = re.compile(
+    r"^\W*(?:clicking|pressing|hitting|tapping|selecting|choosing)\b[^.;:!?]{0,40}?\b(?:will|would"
+    r"|['’]ll|only|just|won['’]t|doesn['’]t|does\s+not|costs?|uses?|charges?|deducts?|takes?"
+    r"|creates?|makes?|gives?)\b[^.;!?]{0,40}?(?:\d+\s*(?:credits?|coins?|points?)\b|\bcredits?\b"
+    r"|\bcoins?\b|\btwice\b|\bduplicates?\b|\bonly\b|\bnot\b|\boverwrites?\b|\blow-res)"
+    r"|^\W*(?:exporting|downloading|rendering)\b[^.;:!?]{0,30}?\b(?:costs?|uses?|charges?"
+    r"|deducts?|takes?|eats?|spends?)\b[^.;!?]{0,20}?\d+\s*(?:credits?|coins?|points?)\b"
+    r"|(?:点击|点|按下|按|點擊|點|撳)(?:一下)?\s*[「“\"]?(?:导出|汇出|匯出|導出|下载|下載)[」”\"]?"
+    r"(?:按钮|键|掣)?[^，。；！？]{0,4}?(?:会|會|将|將)(?:扣|扣除|消耗|用掉|花|收)"
+    r"[^，。；！？]{0,8}?(?:点|积分|金币|點|積分|金幣)"
+    r"|(?:点|按|点击|點|點擊)(?:了)?(?:两|兩)次",
+    re.IGNORECASE,
+)
 # a gesture, or the step of an upload or a view (where a sentence with no export steps)
 _GESTURE = re.compile(
     r"\b(?:click|tap|press|hit|open|go\s+to|head\s+to|choose|select|pick|import|upload|attach"
@@ -196,9 +213,11 @@ _STEP_WORD = re.compile(
 
 def not_asked(sentence: str) -> bool:
     """Whether a sentence's export is said but not asked for: a permission or option, a habit
-    beside a hold, or a choice among priced options."""
+    beside a hold, a choice among priced options, or what the step costs or does wrong
+    ("Clicking Export will use 20 credits", 点击汇出会扣 20 点)."""
     return bool(
-        permits(sentence)
+        _DESCRIBED.search(sentence)
+        or permits(sentence)
         or (_HABIT.search(sentence) and _HOLD.search(sentence))
         or (_CHOICE.search(sentence) and _PRICED.search(sentence))
     )

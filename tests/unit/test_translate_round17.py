@@ -55,6 +55,12 @@ NOTHING_RUNS = [
     "等客戶確認咗先好撳匯出。",
     "Wait for your client's approval before clicking Export.",
     "Only hit Export after your boss approves the cut.",
+    # what a step costs or does wrong, told
+    "Clicking Export will use 20 credits from your balance.",
+    "Hitting Export twice will create duplicate files, so please be patient.",
+    "Pressing Download here only saves a low-res preview, not the final file.",
+    "點擊匯出會扣 20 點喔。",
+    "导出之前，建议先检查一下字幕有没有错字。",
 ]
 
 
@@ -73,6 +79,9 @@ def test_an_export_told_of_forbidden_or_put_off_runs_nothing(text: str, tables: 
         "撳隔籬個「匯出」掣就得。",
         "Tap the Export button next to Share.",
         "Don't forget to click Export when you're done.",
+        "Clicking Export will download the MP4 to your device.",
+        "Rendering only takes a minute; hit Export when ready.",
+        "点导出就会开始下载。",
     ],
 )
 def test_a_button_pointed_at_still_runs_its_export(text: str, tables: GuiTables) -> None:
