@@ -29,8 +29,8 @@ import dataclasses
 import re
 from collections.abc import Collection
 
+from agent.translate.asked import not_asked, reported_upload
 from agent.translate.elsewhere import products
-from agent.translate.modality import permits
 from agent.translate.reading import Reading
 from agent.translate.structure import StructureTables
 from agent.translate.tables import GuiTables, LanguageTable
@@ -125,42 +125,6 @@ _FOREIGN = re.compile(
     r"|(?:导出|匯出|導出|汇出)\s*(?:>|→|›)?\s*(?:jpe?g|png|heic|pdf)",
     re.IGNORECASE,
 )
-# an export said but not asked for: a permission (`agent.translate.modality`: "Feel free to
-# export anytime", 你随时可以导出), a habit beside a hold ("you'd normally hit Export …, but … I'll
-# hold off"), or one choice among priced options ("… or choose 1080p (10 credits) from the Export
-# menu")
-_HABIT = re.compile(
-    r"\byou(?:['’]d|\s+would)\s+(?:normally|usually|typically|ordinarily)\b|通常(?:你)?会|一般(?:你)?会",
-    re.IGNORECASE,
-)
-_HOLD = re.compile(
-    r"\b(?:hold(?:ing)?\s+off|wait(?:ing)?\s+for|I(?:['’]ll|\s+will)\s+(?:hold|wait|not))\b"
-    r"|先不|暂不|暫不|等客户|先等",
-    re.IGNORECASE,
-)
-_CHOICE = re.compile(
-    r"\bor\s+(?:you\s+can\s+)?(?:choose|pick|select|go\s+with|opt\s+for|switch\s+to)\b"
-    r"|或者?(?:选择?|选|改选|换成)",
-    re.IGNORECASE,
-)
-_PRICED = re.compile(r"\d+\s*(?:credits?|积分|點數|点数|点)", re.IGNORECASE)
-# a step as the subject of what it costs or does wrong, told, not asked: "Clicking Export will
-# use 20 credits", "Hitting Export twice will create duplicate files", "Pressing Download here
-# only saves a low-res preview", "Exporting costs 20 credits", 点击汇出会扣 20 点, 撳两次汇出会…
-# ("Clicking Export will download the MP4" tells how: it still runs)
-_DESCRIBED = re.compile(
-    r"^\W*(?:clicking|pressing|hitting|tapping|selecting|choosing)\b[^.;:!?]{0,40}?\b(?:will|would"
-    r"|['’]ll|only|just|won['’]t|doesn['’]t|does\s+not|costs?|uses?|charges?|deducts?|takes?"
-    r"|creates?|makes?|gives?)\b[^.;!?]{0,40}?(?:\d+\s*(?:credits?|coins?|points?)\b|\bcredits?\b"
-    r"|\bcoins?\b|\btwice\b|\bduplicates?\b|\bonly\b|\bnot\b|\boverwrites?\b|\blow-res)"
-    r"|^\W*(?:exporting|downloading|rendering)\b[^.;:!?]{0,30}?\b(?:costs?|uses?|charges?"
-    r"|deducts?|takes?|eats?|spends?)\b[^.;!?]{0,20}?\d+\s*(?:credits?|coins?|points?)\b"
-    r"|(?:点击|点|按下|按|點擊|點|撳)(?:一下)?\s*[「“\"]?(?:导出|汇出|匯出|導出|下载|下載)[」”\"]?"
-    r"(?:按钮|键|掣)?[^，。；！？]{0,4}?(?:会|會|将|將)(?:扣|扣除|消耗|用掉|花|收)"
-    r"[^，。；！？]{0,8}?(?:点|积分|金币|點|積分|金幣)"
-    r"|(?:点|按|点击|點|點擊)(?:了)?(?:两|兩)次",
-    re.IGNORECASE,
-)
 # a gesture, or the step of an upload or a view (where a sentence with no export steps)
 _GESTURE = re.compile(
     r"\b(?:click|tap|press|hit|open|go\s+to|head\s+to|choose|select|pick|import|upload|attach"
@@ -191,36 +155,12 @@ _NOT_ARRIVED = re.compile(
     r"|(?:been\s+)?received|ma(?:k|d)e\s+it|c[oa]me\s+in)\b|\b(?:got|was|were)\s+lost\b",
     re.IGNORECASE,
 )
-# the user's own upload, done ("you imported these", "you've just uploaded")
-_YOU_DID = re.compile(
-    r"\byou(?:['’]ve|\s+have|['’]d|\s+had)?\s+(?:(?:just|already|recently|previously|also|all)"
-    r"\s+)*(?:imported|uploaded|re-uploaded|added|sent|shared|attached|dropped|picked|chose"
-    r"|selected|pulled\s+in|brought\s+in|provided|gave\s+me)\b",
-    re.IGNORECASE,
-)
-# a file asked for after it ("… — please add one more")
-_ASKS_FILE = re.compile(
-    r"\b(?:upload|re-upload|add|attach|send|import|drop|choose|pick|select|share)\b(?!['’])",
-    re.IGNORECASE,
-)
 _MENU_STEP = re.compile(r"[>→›»]\s*$")  # a step of a menu path ("Add language → Upload file")
 # where a step of another program is named: an export, or a download or save of its file
 _STEP_WORD = re.compile(
     r"export|render|download|\bsaved?\b|导出|匯出|導出|汇出|渲染|下载|下載|保存",
     re.IGNORECASE,
 )
-
-
-def not_asked(sentence: str) -> bool:
-    """Whether a sentence's export is said but not asked for: a permission or option, a habit
-    beside a hold, a choice among priced options, or what the step costs or does wrong
-    ("Clicking Export will use 20 credits", 点击汇出会扣 20 点)."""
-    return bool(
-        _DESCRIBED.search(sentence)
-        or permits(sentence)
-        or (_HABIT.search(sentence) and _HOLD.search(sentence))
-        or (_CHOICE.search(sentence) and _PRICED.search(sentence))
-    )
 
 
 def agent_will(sentence: str) -> bool:
@@ -269,13 +209,10 @@ def foreign_export(sentence: str) -> bool:
 
 
 def _done_by_you(reading: Reading, sentence: str, lang: LanguageTable) -> Reading:
-    """The reading without its upload when the sentence reports the user's own past upload
-    ("I see you imported these from your phone gallery", "you've already added the music from
-    your computer") and asks for no other file after it ("… — please add one more")."""
-    did = _YOU_DID.search(sentence) if "upload" in reading.actions else None
-    if did is None or _ASKS_FILE.search(sentence, did.end()):
-        return reading
-    return without(reading, {"upload"}, lang)
+    """The reading without its upload when the sentence reports the user's own upload."""
+    if "upload" in reading.actions and reported_upload(sentence):
+        return without(reading, {"upload"}, lang)
+    return reading
 
 
 def _resent_unsure(reading: Reading, sentence: str, before: str, lang: LanguageTable) -> Reading:
