@@ -208,7 +208,17 @@ def parse_intent_tables(text: str, regexes: Regexes | None = None) -> IntentTabl
     rx = regexes if regexes is not None else Regexes()
     en, zh = rx.languages(INTENT_FILE, text, _LangModel)
     english = _compile(en, True, rx)
-    chinese = dataclasses.replace(_compile(zh, False, rx), latin_targets=english.targets)
+    # English names inside Chinese text have CJK beside them, which \b does not part from a
+    # word ("click右上角的Export就download到"): they stand apart from Latin letters only
+    latin = tuple(
+        (
+            name,
+            rx.compile(rf"(?<![A-Za-z0-9_-]){rx.alternation(words, False)}(?![A-Za-z0-9_-])", re.I),
+        )
+        for name, words in en.targets.items()
+        if name != "container"
+    )
+    chinese = dataclasses.replace(_compile(zh, False, rx), latin_targets=latin)
     return IntentTables(english, chinese)
 
 

@@ -259,3 +259,22 @@ def test_slang_and_shorthand_read_as_their_step(
     text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # English gestures and names inside Chinese, with no space between
+        ("視頻OK咗，click右上角嘅Export就download到。", ("export",)),
+        ("click一下Timeline就见到新加嘅字幕。", ("state",)),
+        ("去Billing頁面check一下剩幾多credits。", ("credits",)),
+        # a report of the step itself, and a folder named after it
+        ("Export 咗一次失敗咗，我而家自動 retry 緊，唔使撳嘢。", ()),
+        ("Export咗啦，檔案喺你嘅下載資料夾。", ()),
+        ("唔好click Export住，仲render緊。", ()),
+    ],
+)
+def test_code_switched_replies_read_their_steps(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
