@@ -19,11 +19,14 @@ __all__ = ["not_asked", "reported_upload"]
 
 # a habit beside a hold, and a choice among priced options (see the module doc)
 _HABIT = re.compile(
-    r"\byou(?:['’]d|\s+would)\s+(?:normally|usually|typically|ordinarily)\b|通常(?:你)?会|一般(?:你)?会",
+    r"\byou(?:['’]d|\s+would)\s+(?:normally|usually|typically|ordinarily)\b"
+    r"|\b(?:normally|usually|typically|ordinarily)\s*,?\s+you(?:['’]d|\s+would)\b"
+    r"|通常(?:你)?会|一般(?:你)?会",
     re.IGNORECASE,
 )
 _HOLD = re.compile(
-    r"\b(?:hold(?:ing)?\s+off|wait(?:ing)?\s+for|I(?:['’]ll|\s+will)\s+(?:hold|wait|not))\b"
+    r"\b(?:hold(?:ing)?\s+off|wait(?:ing)?\s+for|I(?:['’]ll|\s+will)\s+(?:hold|wait|not)"
+    r"|already\s+(?:rendered|exported|made|downloaded))\b"
     r"|先不|暂不|暫不|等客户|先等",
     re.IGNORECASE,
 )

@@ -118,6 +118,18 @@ _UPLOADING = re.compile(
 )
 _DOWNLOAD = re.compile(r"download|save it to your|下载|下載|保存到", re.IGNORECASE)
 _EXPORT_WORD = re.compile(r"export|render|导出|匯出|導出|汇出|渲染", re.IGNORECASE)
+# a negation before an export word in its clause: "Please wait before clicking Export", "Hold
+# your horses on the export", 千祈唔好而家撳匯出 ("Don't forget to click Export", 别忘了导出 still
+# ask for it)
+_FORBIDDEN = re.compile(
+    r"\b(?:don['’]?t|do\s+not|never|shouldn['’]t|should\s+not|mustn['’]t|must\s+not"
+    r"|hold\s+(?:your\s+horses|off)\s+on|wait\s+(?:before|to)|refrain\s+from|no\s+need\s+to"
+    r"|avoid)\s+(?!forget|hesitate|miss|worry|wait\b|stop\b)"
+    r"(?:[\w'’-]+\s+){0,4}?(?:export|download|render)"
+    r"|(?:不要|别|別|唔好|切勿|千万别|千萬別|千祈|请勿|請勿|先别|先唔好|咪)(?!忘|忘记|忘記)"
+    r"[^，。；！？,;!?]{0,8}?(?:导出|汇出|匯出|導出|下载|下載|渲染|export|download)",
+    re.IGNORECASE,
+)
 _EXPORT_NAMED = re.compile(r"export|download|导出|匯出|導出|汇出|下载|下載", re.IGNORECASE)
 _FOREIGN = re.compile(
     r"\bexport(?:\s*as)?\s*(?:>|→|›)?\s*(?:export as\s*(?:>|→|›)\s*)?"
@@ -327,12 +339,17 @@ def _put_off(
     reading: Reading, sentence: str, lang: LanguageTable, structure: StructureTables
 ) -> Reading:
     """`reading` without its export when the sentence's first export word is put off or hung
-    on someone else, whoever read the step (the rules or the clause classifier): "Wait for your
-    client's approval before clicking Export", 等老細睇完先撳匯出."""
+    on someone else, or a negation stands before an export word in its clause, whoever read the
+    step (the rules or the clause classifier): "Wait for your client's approval before clicking
+    Export", 等老細睇完先撳匯出, "Hold your horses on the export"."""
     first = _EXPORT_NAMED.search(sentence) if "export" in reading.actions else None
-    if first is None or not structure.deferred(sentence[: first.start()], sentence[first.end() :]):
+    if first is None:
         return reading
-    return without(reading, {"export"}, lang)
+    if _FORBIDDEN.search(sentence) or structure.deferred(
+        sentence[: first.start()], sentence[first.end() :]
+    ):
+        return without(reading, {"export"}, lang)
+    return reading
 
 
 def _offered(

@@ -52,6 +52,11 @@ _REQUEST = re.compile(
 # a cue that opens on a verb of sending a file to the chat (再发一张, 传张…俾我)
 _SENDS = re.compile(r"^(?:再|重新)?(?:发|传|给)|(?:再|重新)(?:发|传)")
 
+_POINTS_BACK = re.compile(
+    r"\b(?:click|tap|press|hit|use|select|choose|open)\s+(?:on\s+)?(?:it|them|that|this)\b"
+    r"|(?:点击|点|按|撳|按下)(?:一下)?(?:它|佢|佢哋)",
+    re.IGNORECASE,
+)
 _LAST_CLAUSE = re.compile(r"[,，;；:：—–]")
 _FIELD = re.compile(r"\{[a-z_]+\}")
 _EXPORT_WORD = re.compile(r"export|render|download|导出|汇出|渲染|下载|输出", re.IGNORECASE)
@@ -104,7 +109,16 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     request = request or (question and _REQUEST.match(sentence.content) is not None)
     content = offers(sentence.content, tables) if question else sentence.content
     content, aside_acts = asides(content, tables, m, question)
-    cues = _pointed(find_cues(content, tables, question), content, tables, m)
+    found = find_cues(content, tables, question)
+    cues = _pointed(found, content, tables, m)
+    # every step the rules found is a mention ("Export and Share both live under the ⋯ menu"):
+    # the clause classifier does not read it again as a step
+    # unless a step points back at it ("… will turn blue — click it")
+    mentioned = (
+        any(is_real(c) for c in found)
+        and not any(is_real(c) for c in cues)
+        and _POINTS_BACK.search(content) is None
+    )
     new, acts, plain = probe(content, tables, m, cues)
     held = _held(content, cues, acts, tables, m, question and not request)
     if held is not None:
@@ -116,7 +130,7 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     labels = button_labels(content, cues)
     if not keeps_verbatim(content, new, m, labels):
         new, acts = sentence.content, []  # the rules read a quote or number as a step: unsure
-    if not question or request:
+    if (not question or request) and not mentioned:
         new, acts = reconcile(sentence.content, new, acts, tables, m)
     said = m.restore(sentence.content)
     if (

@@ -261,13 +261,16 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
         deferral = rf"{alt(model.defer)}|{third}"
         ask = rf"^\W*(?:(?:so|and|or|ok|okay|now|also)\W+)?(?:{alt(model.ask_offer)})"
         offer = rf"{alt(model.offer)}(?!['’]t\b|\s+not\b)"
-        button = r"(?:\s+(?:button|icon|tab|option|link))?"
+        button = r"(?:\s+(?:button|icon|tab|option|link)s?)?"
+        # a name coordinated with it ("Export and Share both live under the ⋯ menu")
+        also = r"(?:\s+(?:and|&|or)\s+[\w-]+(?:\s+(?:button|icon|tab|option|link)s?)?)?(?:\s+both)?"
         adverbs = rf"(?:(?:{alt(model.adverb)})\s+)*"
         state = (
             rf"{button}\s+{adverbs}(?:(?:{alt(model.copula)})\s+)?{adverbs}"
             rf"(?:{alt(model.ui_state)})"
             # where it is ("The Export button sits in the top-right corner"): a place told
-            rf"|{button}\s+{adverbs}(?:{alt(model.locative)})\s+{adverbs}(?:{alt(model.place)})\b"
+            rf"|{button}{also}\s+{adverbs}(?:{alt(model.locative)})\s+{adverbs}"
+            rf"(?:{alt(model.place)})\b"
         )
     else:
         people = rf"(?:{alt(model.third_party)})"

@@ -55,6 +55,12 @@ NOTHING_RUNS = [
     "等客戶確認咗先好撳匯出。",
     "Wait for your client's approval before clicking Export.",
     "Only hit Export after your boss approves the cut.",
+    "Please wait before clicking Export; the subtitles are still being burned in.",
+    "Hold your horses on the export — legal still has to review the logo.",
+    "千祈唔好而家撳匯出呀！",
+    "Export and Share both live under the ⋯ menu.",
+    "Download speeds may vary depending on your connection.",
+    "Normally you'd press Export here, but I've already rendered it for you: https://nemo.video/f/x1",
     # what a step costs or does wrong, told
     "Clicking Export will use 20 credits from your balance.",
     "Hitting Export twice will create duplicate files, so please be patient.",
@@ -82,6 +88,10 @@ def test_an_export_told_of_forbidden_or_put_off_runs_nothing(text: str, tables: 
         "Clicking Export will download the MP4 to your device.",
         "Rendering only takes a minute; hit Export when ready.",
         "点导出就会开始下载。",
+        "Don't worry about the credits — just click Export.",
+        "唔好意思，撳匯出就得。",
+        "别忘了点右上角的导出。",
+        "Once the bar reaches 100%, the Download MP4 button will turn blue — click it.",
     ],
 )
 def test_a_button_pointed_at_still_runs_its_export(text: str, tables: GuiTables) -> None:
