@@ -54,6 +54,7 @@ _PATH_MARKS = str.maketrans("▸▹❯", ">>>")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # a bold span inside a line ("**Timeline**", "__Export__"): its markers are no words
 _BOLD = re.compile(r"(?<![*_])(?:\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)(?:\*\*|__)(?![*_])")
+_SPACED_BOLD = re.compile(r"(?<=\s)(?:\*\*|__)([\u3400-\u9fff]{1,20})(?:\*\*|__)(?=\s)")
 _CLOSED = (".", "!", "?", "。", "！", "？", "…")
 _SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
 
@@ -213,15 +214,19 @@ def _as_read(text: str, tables: GuiTables) -> str:
 
 
 def _plain(sentence: Sentence) -> Sentence:
-    """A sentence as its steps are read: the markers of a bold span in an English sentence as
-    spaces ("Open the **Timeline** panel" reads as the panel named plainly; the Chinese rules
-    read 点击**导出** with its markers). Only the reading sees it: the sentence is cut, kept
-    and replaced as written."""
-    if ("**" not in sentence.content and "__" not in sentence.content) or _CJK.search(
-        sentence.content
-    ):
+    """A sentence as its steps are read: the markers of a bold span as spaces ("Open the
+    **Timeline** panel" reads as the panel named plainly). In a Chinese sentence only a bold
+    Chinese name set apart by spaces is read so ("请打开 **时间线** 检查"): the Chinese rules read
+    点击**导出** with its markers. Only the reading sees it: the sentence is cut, kept and
+    replaced as written."""
+    content = sentence.content
+    if "**" not in content and "__" not in content:
         return sentence
-    return dataclasses.replace(sentence, content=_BOLD.sub(_unmarked, sentence.content))
+    if _CJK.search(content):
+        content = _SPACED_BOLD.sub(_unmarked, content)
+    else:
+        content = _BOLD.sub(_unmarked, content)
+    return dataclasses.replace(sentence, content=content)
 
 
 def _unmarked(match: re.Match[str]) -> str:

@@ -149,6 +149,9 @@ def test_a_bold_view_in_a_sentence_reads_as_the_view(tables: GuiTables) -> None:
         "state",
         "export",
     )
+    # a bold Chinese name set apart by spaces is read as the name
+    spaced = "请打开 **时间线** 检查，然后点击 **导出**。"
+    assert translate(spaced, tables).actions == ("state", "export")
 
 
 @pytest.mark.parametrize(
