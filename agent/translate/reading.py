@@ -49,15 +49,15 @@ _REQUEST = re.compile(
     r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以|可否|可以)",
     re.IGNORECASE,
 )
-# a cue that opens on a verb of sending a file to the chat (再发一张, 传张…俾我)
+# a cue that holds a verb of sending a file to the chat (再发一张, 传张…俾我, 把原视频再传一次)
 _SENDS = re.compile(r"^(?:再|重新)?(?:发|传|给)|(?:再|重新)(?:发|传)")
-
+# a step that points back at a GUI element named before it ("… — click it")
 _POINTS_BACK = re.compile(
     r"\b(?:click|tap|press|hit|use|select|choose|open)\s+(?:on\s+)?(?:it|them|that|this)\b"
     r"|(?:点击|点|按|撳|按下)(?:一下)?(?:它|佢|佢哋)",
     re.IGNORECASE,
 )
-_LAST_CLAUSE = re.compile(r"[,，;；:：—–]")
+_LAST_CLAUSE = re.compile(r"[,，;；:：—–]")  # where a sentence's last clause begins
 _FIELD = re.compile(r"\{[a-z_]+\}")
 _EXPORT_WORD = re.compile(r"export|render|download|导出|汇出|渲染|下载|输出", re.IGNORECASE)
 _WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
@@ -102,18 +102,17 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     """Read one masked sentence (see the module doc); a question never stands for steps unless
     it is a polite request ("Could you attach the photo?")."""
     question = "?" in sentence.term or "？" in sentence.term
-    # the request may close the sentence ("Hmm, that didn't work — could you send a new one?")
-    request = question and any(
-        _REQUEST.match(part) is not None for part in _LAST_CLAUSE.split(sentence.content)[-1:]
-    )
-    request = request or (question and _REQUEST.match(sentence.content) is not None)
+    # the request may open the sentence or its last clause ("Hmm, that didn't work — could you
+    # send a new one?", 张相太细，可不可以传张清啲嘅俾我？)
+    last = _LAST_CLAUSE.split(sentence.content)[-1]
+    request = question and any(_REQUEST.match(x) for x in (sentence.content, last))
     content = offers(sentence.content, tables) if question else sentence.content
     content, aside_acts = asides(content, tables, m, question)
     found = find_cues(content, tables, question)
     cues = _pointed(found, content, tables, m)
     # every step the rules found is a mention ("Export and Share both live under the ⋯ menu"):
-    # the clause classifier does not read it again as a step
-    # unless a step points back at it ("… will turn blue — click it")
+    # the clause classifier does not read it again as a step, unless a step points back at it
+    # ("… the Download button will turn blue — click it")
     mentioned = (
         any(is_real(c) for c in found)
         and not any(is_real(c) for c in cues)
