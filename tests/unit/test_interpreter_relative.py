@@ -64,6 +64,7 @@ PHOTO_LENGTHS = [
     ("slides3", "give each slide 2 more seconds", 15, (5, 5, 5)),
     ("slides3", "make every pic 1.5 seconds longer", 13.5, (4.5, 4.5, 4.5)),
     ("slides3", "could each shot be two seconds shorter?", 3, (1, 1, 1)),
+    ("slides3", "each photo should be on screen a second less", 6, (2, 2, 2)),
     ("slides3", "每张照片都多停留两秒", 15, (5, 5, 5)),
     ("slides3", "每张图片各减少一秒", 6, (2, 2, 2)),
     ("slides3", "每張相片都縮短一秒", 6, (2, 2, 2)),
@@ -190,6 +191,7 @@ VOLUMES = [
     ("音樂音量調低五個百分點，影片再加長兩秒", 30, 7, None),
     ("raise the volume 20 points and make it vertical", 55, None, "9:16"),
     ("turn the volume down by a third", 23.3, None, None),
+    ("volume +10 points please", 45, None, None),
     ("背景音樂大聲三分之一", 46.7, None, None),
 ]
 

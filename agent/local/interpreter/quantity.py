@@ -195,6 +195,7 @@ _POINTS = re.compile(
     rf"(?:(?:the\s+|its\s+)?(?:volume|level|it)\s+)?(?:up\s+|down\s+)?(?:by\s+)?{NUM}\s*"
     rf"(?:percentage\s+points?|points?|pts?)\b"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|调大|调小|减|降|加|提|升)了?\s*{NUM}\s*个?\s*百分点"
+    rf"|[+\-−]\s*{NUM}\s*(?:percentage\s+points?|points?|pts?)\b"
     rf"|{NUM}\s*个?\s*百分点|{NUM}\s*个\s*点(?![钟半])"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|细声|大声|减|降|加|提|升|大|小)了?\s*"
@@ -210,10 +211,11 @@ _TENTHS = re.compile(
 
 
 _POINTS_DOWN = re.compile(
-    r"down|减|降|调低|调小|小|细声|lower|drop|decrease|reduce|cut|pull|turn\s+(?:it\s+)?down", _F
+    r"down|-|−|减|降|调低|调小|小|细声|lower|drop|decrease|reduce|cut|pull|turn\s+(?:it\s+)?down",
+    _F,
 )
 _POINTS_UP = re.compile(
-    r"up|提|增|调高|调大|加|升|大|raise|bump|boost|increase|push|turn\s+(?:it\s+)?up", _F
+    r"up|\+|提|增|调高|调大|加|升|大|raise|bump|boost|increase|push|turn\s+(?:it\s+)?up", _F
 )
 
 
