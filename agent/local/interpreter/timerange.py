@@ -176,15 +176,15 @@ def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
     if match := _OPEN_TO_END.search(text):
         start = _ms(match.group(1))
         if start is not None:
-            return TimeRange(start, _FAR_MS), _blank(text, match)
+            return TimeRange(start, _FAR_MS) if start else WHOLE, _blank(text, match)
     if match := _EXPLICIT.search(text):
         start, end = (_ms(g) for g in [g for g in match.groups() if g][:2])
         if start is not None and end is not None and end > start:
             return TimeRange(start, end), _blank(text, match)
     if match := _OPEN.search(text):
         start = _ms(next(g for g in match.groups() if g))
-        if start is not None and _END_SAID.search(match.group(0)):
-            return TimeRange(start, _FAR_MS), _blank(text, match)  # "from 1s to the end"
+        if start is not None and _END_SAID.search(match.group(0)):  # "from 1s to the end"
+            return TimeRange(start, _FAR_MS) if start else WHOLE, _blank(text, match)
         if start is not None:
             return TimeRange(start, 0, open_end=True), _blank(text, match)
     return None, text
