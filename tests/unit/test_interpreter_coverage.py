@@ -92,11 +92,8 @@ DECLINED_WHOLE = [
     # a relative number read as the new value, a frame that cannot be made beside a look
     ("fresh5", "minus 2s"),
     ("titled", "make it 21:9 cinematic widescreen 🎬"),
-    # a volume factor taken for the camera's speed (the guard sees the camera change)
-    ("music", "把音乐音量调成2倍"),
-    # the music swapped for another track when asked to keep it
-    ("music", "加長到20秒，音樂保持原樣"),
-    ("music", "add a title 'Chill Vibes' at the bottom, 0 to 2 sec, keep the music as is"),
+    # (a volume factor once taken for the camera's speed, and music once swapped when asked to
+    # keep it, are now carried out: tests/unit/test_interpreter_relative.py)
 ]
 
 

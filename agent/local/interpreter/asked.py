@@ -27,7 +27,7 @@ __all__ = ["Clause", "Number", "clauses", "unquoted"]
 
 _SPLIT = re.compile(
     r"[,;!?，。；！？、]|\.(?=\s|$)|\s[-—–]+\s|\b(?:and|then|also|plus|after that|but)\b"
-    r"|然后|然後|并且|並且|并|並|同埋|另外|跟住|顺便|順便|再(?=把|将|將|加|给|給|帮|幫|来|來|调|調|改|放)",
+    r"|然后|然後|并且|並且|并|並|同埋|另外|跟住|顺便|順便|再(?=把|将|將|加(?!长|長|多|快)|给|給|帮|幫|来|來|调|調|改|放)",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(rf"[\"“”「」『』《》]([^\"“”「」『』《》]*)[\"“”「」『』《》]|{SINGLE_QUOTED}")
@@ -59,8 +59,10 @@ _LENGTH = re.compile(
     r"|times longer|times as long"
 )
 _SECONDS = re.compile(
-    r"\b(?:seconds|secs?)\b|\b(?:a|one|per|each|another|more) second\b|\bsecond \d"
+    r"\b(?:seconds|secs?)\b|\b(?:a|one|per|each|another|more|extra|additional) second\b|\bsecond \d"
     r"|\d\s*-?\s*(?:s|seconds?)\b|秒|\bcut (?:it |this )?(?:down|to)\b"
+    r"|\b(?:take|cut|shave|knock|trim|chop) (?:one|two|three|four|a|an|\d+(?:\.\d+)?)"
+    r" (?:off|from)\b"
 )
 _WHOLE = re.compile(
     r"\b(?:video|clip|whole thing|length|duration|make it \d)|视频|时长|长度|总长|整段|成条片|条片"
@@ -86,6 +88,11 @@ _STATE = re.compile(
 )
 _FILE = re.compile(r"[a-z0-9_\-]+\.(?:jpe?g|png|heic|webp|gif|mp4|mov)(?![a-z0-9])")
 _OTHERS = re.compile(r"\b(?:rest|others|other two|other ones|remaining)\b|其他|其余|其它|剩下")
+_PLACING = re.compile(
+    r"\b(?:add|insert|put|append|place|use|swap|replace|switch|move|remove|delete|drop|after|before"
+    r"|between|instead|start|end)\b|加(?!多|长)|插|换|移|删|去掉|放在|放到|前面|后面|开头|结尾"
+)
+"""Words that add, move or replace a named file (its length is then a share, not a change)."""
 _MORE_MOTION = re.compile(r"\b(?:glide|glides|drift|float|upwards|downwards)\b|推近|推进|拉远|拉近")
 _MUTE = re.compile(r"\bmute\w*|静音")
 _IT = re.compile(r"\b(?:it|that|this)\b|它|佢")
@@ -98,9 +105,11 @@ _TO_END = re.compile(
     r"|\bfor the (?:whole|entire) (?:video|thing|clip)\b|由头到尾|从头到尾"
 )
 _KEEP = re.compile(
-    r"\b(?:keep|leave|don'?t change|do not change|same|unchanged|as is|as it is|alone)\b"
+    r"\b(?:keep|leave|don'?t change|do not change|same|unchanged|as is|as it is|alone"
+    r"|as they are|as they were|untouched)\b"
     r"|保持|不变|别改|不要改|唔好改|维持|照旧|唔变|别动|不要动(?!效|画|态)|唔好郁|唔好动|保留|原样"
-    r"|(?:其他|其余|其它|前面|后面|剩下)\S{0,4}(?:不动|唔郁|不变)"
+    r"|唔使郁|唔驶郁|唔使改|唔驶改|不用动|不用改|无需改"
+    r"|(?:其他|其余|其它|前面|后面|剩下)\S{0,6}(?:不动|唔郁|不变)"
 )
 _MOTION = re.compile(
     r"\b(?:motion|movement|camera|zoom\w*|pan\w*|ken\s*burns|static|still)\b|动效|运镜|镜头|推拉|平移|动画|郁|不动|静止|定格"
@@ -198,6 +207,8 @@ def _video_kinds(
         has_any(folded, kw.contain) or has_any(folded, kw.cover) or remake
     )
     if _FILE.search(folded) and not remake:
+        if (length or numbered) and not _PLACING.search(folded):
+            return {"photo_lengths"}  # "give lighthouse.jpg 5 seconds": its own length
         return {"photos"}  # "add pier.jpg at the end for 4 seconds": its share is checked
     if photo and has_any(folded, kw.remove) and not looks:
         return {"photos"}
@@ -237,11 +248,22 @@ _BARE = re.compile(
 )
 
 
+_HALF_SPAN = re.compile(
+    r"\b(?:first|second|last|latter)\s+half\b|前半|后半|前一半|后一半|上半段|下半段"
+)
+_CUT = re.compile(
+    r"\b(?:cut|trim|shorten|chop|keep\s+only|make\s+it|make\s+the\s+video)\b|剪|缩|砍|删|裁"
+)
+
+
 def _time_only(clause: Clause, folded: str) -> bool:
-    """A clause that only places something in time ("from 1s to 4s", 最后两秒出现)."""
-    if clause.wants != {"length"}:
-        return False
+    """A clause that only places something in time ("from 1s to 4s", 最后两秒出现, "only for the
+    first half of the clip")."""
+    if clause.wants != {"length"} or (_CUT.search(folded) and _EACH.search(folded)):
+        return False  # "cut a second from each photo" is the photos' length
     if _TO_END.search(folded) or _BARE.fullmatch(folded):
+        return True
+    if _HALF_SPAN.search(folded) and not _CUT.search(folded):
         return True
     if _SPAN.search(folded) and not _LENGTH.search(folded):
         return True
@@ -265,9 +287,20 @@ def clauses(message: str, book: Phrasebook) -> list[Clause]:
             out.append(Clause(part, wants, (), keeps=True))
             continue
         timed = _time_only(clause, folded)
+        if timed and not pending and out and out[-1].keeps and "text" in out[-1].wants:
+            # "keep the title where it is but only show it for the last two seconds"
+            out.append(Clause(part, frozenset({"text"}), clause.numbers, state=clause.state))
+            continue
         owner = out[-1] if out and not out[-1].keeps else None
         told = owner is not None and owner.wants & {"text", "music"}
         bare_it = wants <= {"length"} and _IT.search(folded) and not clause.numbers
+        if owner is not None and _its_length(
+            owner, clause, folded
+        ):  # "the first photo — give it 2 s"
+            out[-1] = Clause(
+                f"{owner.text}, {clause.text}", frozenset({"photo_lengths"}), clause.numbers
+            )
+            continue
         if owner is not None and (
             not wants
             or (timed and owner.wants & {"text", "music", "photo_lengths"})
@@ -287,6 +320,18 @@ def clauses(message: str, book: Phrasebook) -> list[Clause]:
             out.append(clause)
     out.extend(pending)
     return out
+
+
+def _its_length(owner: Clause, clause: Clause, folded: str) -> bool:
+    """A clause that only names photos, then one giving "it" a length: that photo's length."""
+    return (
+        owner.wants == {"photos"}
+        and not _PLACING.search(to_simplified(owner.text).casefold())  # "insert pier.jpg, …"
+        and not owner.numbers
+        and clause.wants == {"length"}
+        and bool(clause.numbers)
+        and bool(_IT.search(folded))
+    )
 
 
 def _joined(first: Clause, second: Clause, keep_wants: bool = True) -> Clause:

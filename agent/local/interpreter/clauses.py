@@ -276,7 +276,11 @@ def text_clauses(folded: str) -> str:
 def wants_new_text(folded: str) -> bool:
     """Whether the message asks for a new title or caption rather than changing one."""
     return bool(
-        re.search(r"\b(?:add|insert|new|another|create)\b|加(?!长|快|大|粗|多)|添加|新", folded)
+        re.search(
+            r"\b(?:add|insert|new|another|create)\b|(?<!刚才)(?<!之前)(?<!刚刚)(?<!头先)(?<!啱啱)(?<!刚)"
+            r"加(?!长|快|大|粗|多|的|咗嘅|嘅|上的|上去的)|添加(?!的)|(?<!重)新(?!加的)",
+            folded,
+        )
     )
 
 

@@ -194,6 +194,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     if text is not None and text.text and not quotes:
         text = replace(text, text=as_written(text.text, original))
     text = _timed(text, folded, (hold, shift, at), limits)
+    music = music_op(folded, book, percent, fade is not None, span, points)
+    if music is not None and music.factor != 1 and not _PACE_WORD.search(folded):
+        speed = None  # 音量提高到目前的两倍: a multiple of the level, not a speed
     look = _look(folded, book, duration, speed)
     if speed_factor is not None:
         look = replace(look, speed=None, speed_factor=speed_factor)
@@ -210,7 +213,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         single_image=has_any(folded, kw.single_image),
         all_images=has_any(_THE_SLIDESHOW.sub(" it ", folded), kw.all_images),
         text=text,
-        music=music_op(folded, book, percent, fade is not None, span, points),
+        music=music,
         fade=fade,
         style=_style(folded, book, bool(quotes)),
         subject=subject_of(rest, book),
@@ -227,6 +230,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     )
 
 
+_PACE_WORD = re.compile(r"\b(?:speed|fast|faster|slow|slower|pace)\b|速|快|慢")
 _MUTE = re.compile(r"\bmute\b|静音|消音")
 _TOO_LOUD = re.compile(r"太大声|太吵|太响|好大声|大声过头|太嘈")
 _TOO_QUIET = re.compile(r"太小声|太细声|好细声|听不到|听唔到|听不清|听唔清")

@@ -32,13 +32,12 @@ from agent.local.interpreter.historysteps import (
 )
 from agent.local.interpreter.intents import Look, Request, parse
 from agent.local.interpreter.lengths import new_length
-from agent.local.interpreter.photomix import mixed_lengths
+from agent.local.interpreter.photolengths import read_lengths
 from agent.local.interpreter.photos import photo_edit
 from agent.local.interpreter.photosteps import (
     apply_lengths,
     apply_photos,
-    named_lengths,
-    one_length,
+    length_reading,
     wants_total,
 )
 from agent.local.interpreter.phrasebook import Phrasebook, find_key, load_phrasebook
@@ -194,7 +193,8 @@ class _Planner:
         if current is None:
             return False
         req, visuals, subjects = self.req, current.visuals, self.book.keywords.photo_subject
-        others = any((req.text, req.music, req.fade, req.style, req.look.motion))
+        placed = any((req.text, req.music, req.fade, req.style))
+        others = placed or req.look.motion is not None
         photos = (
             None  # "generate a picture of fireworks, put it at the end": "it" is not a photo
             if "footage" in req.limits
@@ -202,20 +202,20 @@ class _Planner:
                 req.folded, visuals, tuple(self._visuals()), others=others, subjects=subjects
             )
         )
-        lengths = list(current.lengths)
-        if (mixed := mixed_lengths(req.folded, len(visuals))) is not None:
-            # "the first 5 s, the rest 2 s"; a photo not named keeps its length
-            mixed_ms = [ms if ms is not None else lengths[i] for i, ms in enumerate(mixed)]
-            apply_lengths(self.edits, mixed_ms, "set_photo_lengths")
+        moves = tuple(w for words in self.book.keywords.motion.values() for w in words)
+        early, late = read_lengths(
+            length_reading(req.folded, moves),  # "leave the rest alone", "全部 pan up"
+            current,
+            subjects,
+            named=req.text is None,
+            placed=placed,
+            length=req.length,
+        )
+        if early is not None:
+            apply_lengths(self.edits, list(early.lengths), early.op)
             self._drop_length()
-        elif (
-            named := None if req.text else named_lengths(req.folded, visuals, subjects)
-        ) is not None:
-            # "the harbor pic 2 seconds and the beach one 4"; a photo not named keeps its length
-            named_ms = [ms if ms is not None else lengths[i] for i, ms in enumerate(named)]
-            apply_lengths(self.edits, named_ms, "set_photo_lengths")
-            self._drop_length()
-        elif photos is not None:
+        elif photos is not None and not (late and late.single and photos.visuals == visuals):
+            # a photo edit that would change nothing ("最后嗰张相放耐啲，俾佢6秒") gives way
             new_ms = None
             if photos.op in ("missing", "not_uploaded"):
                 self._drop_length()  # "insert pier.jpg for 3 seconds": not the video's length
@@ -223,12 +223,8 @@ class _Planner:
                 new_ms = req.look.duration_ms  # "insert pier.jpg, also 3 seconds"
                 self._drop_length()
             apply_photos(self.edits, photos, new_ms)
-        elif req.length is not None and req.length.each_ms and len(visuals) > 1:
-            apply_lengths(self.edits, [req.length.each_ms] * len(visuals), "set_photo_lengths")
-            self._drop_length()
-        elif (one := None if others else one_length(req.folded, visuals, subjects)) is not None:
-            lengths[one.index] = one.ms or lengths[one.index] + one.delta_ms
-            apply_lengths(self.edits, lengths, "set_photo_length")
+        elif late is not None:
+            apply_lengths(self.edits, list(late.lengths), late.op)
             self._drop_length()
         else:
             return False

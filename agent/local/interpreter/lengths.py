@@ -52,15 +52,38 @@ class LengthOp:
 _EACH = re.compile(
     rf"{NUM}\s*-?\s*{SEC}\s*(?:each|apiece|a\s+piece|per\s+{_ITEM}|for\s+each\s+{_ITEM}"
     rf"|(?:a|every)\s+{_ITEM}\b)"
-    rf"|\b(?:each|every)\s+{_ITEM}\b[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}"
+    rf"|\b(?:each|every)\s+(?:one|{_ITEM})\b(?!\s+(?:a\s+|an\s+)?(?:extra|more|fewer|less))"
+    rf"[^,.;!?\d]{{0,24}}?{NUM}\s*{SEC}(?![a-z])(?!\s*(?:longer|shorter|more|less|extra))"
     rf"|每\s*{_ZH_ITEM}[^，,。；;！!？?\d多加少减延缩长短]{{0,10}}?{NUM}\s*{SEC}"
     rf"|\ball\s+(?:the\s+|of\s+the\s+)?{_ITEM}\b[^,.;!?\d]{{0,20}}?{NUM}\s*{SEC}"
     rf"|(?:所有|全部)的?(?:照片|图片|相片|相)\s*都?\s*(?:显示|改成|改为|设为|停留)?\s*{NUM}\s*{SEC}",
     _F,
 )
+_EVERY = rf"(?:each|every|all\s+(?:the\s+|of\s+the\s+)?)\s*(?:one|{_ITEM})"
+_ZH_EVERY = rf"(?:每\s*一?{_ZH_ITEM}|(?:所有|全部)的?(?:照片|图片|相片|相)?)\s*(?:都|各)?\s*"
+_ZH_SHOWN = r"(?:放|显示|停留|停|播|展示|留)?"
 _MORE_EACH = re.compile(
-    rf"{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s+(?:more\s+)?(?:to|for|on|per)\s+(?:each|every)\s+{_ITEM}"
-    rf"|每\s*{_ZH_ITEM}\s*(?:都)?(?:加多|多加|再加|长多|多|加|增加|延长|加长)\s*{NUM}\s*{SEC}",
+    rf"{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s+(?:more\s+|longer\s+)?(?:to|for|on|per|with)\s+{_EVERY}"
+    rf"|\b(?:make|let|have)\s+{_EVERY}\b[^,.;!?\d]{{0,16}}?{NUM}\s*{SEC}\s*(?:longer|more|extra)\b"
+    rf"|\b{_EVERY}\b[^,.;!?\d]{{0,24}}?(?:gets?|another|an?\s+extra|extra|plus|\+)\s*{NUM}\s*"
+    rf"(?:more\s+|extra\s+)?{SEC}"
+    rf"|\b{_EVERY}\b[^,.;!?\d]{{0,32}}?{NUM}\s*{SEC}\s*(?:longer|more|extra)\b"
+    rf"|\b{_EVERY}\b[^,.;!?\d]{{0,16}}?{NUM}\s*(?:more|extra|additional)\s+{SEC}"
+    rf"|\b(?:extend|lengthen)\s+{_EVERY}\s+by\s+{NUM}\s*{SEC}"
+    rf"|{_ZH_EVERY}(?:再)?(?:加多|多加|再加|长多|增加|延长|加长|拉长|多{_ZH_SHOWN}|加{_ZH_SHOWN}"
+    rf"|(?:放|显示|停留|停|播|留)(?:多|长))"
+    rf"\s*(?:了)?\s*{NUM}\s*{SEC}",
+    _F,
+)
+_LESS_EACH = re.compile(
+    rf"(?:trim|cut|shave|take|knock|chop|lop|drop|remove)\w*\s+(?:off\s+)?{NUM}\s*{SEC}\s+"
+    rf"(?:off\s+|from\s+)?(?:of\s+)?{_EVERY}"
+    rf"|{NUM}\s*{SEC}\s+(?:shorter|less)\s+(?:for|on|per)\s+{_EVERY}"
+    rf"|\b{_EVERY}\b[^,.;!?\d]{{0,32}}?{NUM}\s*{SEC}\s*(?:shorter|less)\b"
+    rf"|\b(?:shorten|trim|cut)\w*\s+{_EVERY}\s+(?:down\s+)?by\s+{NUM}\s*{SEC}"
+    rf"|{_ZH_EVERY}(?:再)?(?:减少|缩短|剪短|减掉|剪掉|短|少{_ZH_SHOWN}|减{_ZH_SHOWN}"
+    rf"|(?:放|显示|停留|停|播|留)(?:少|短))"
+    rf"\s*(?:了)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _MORE = re.compile(
@@ -100,7 +123,22 @@ _WORD_FACTORS = (
     (r"\btriple\s+(?:the\s+|its\s+)?(?:length|duration|it)\b|\bthree\s+times\s+as\s+long\b", 3.0),
     (r"(?:加长|延长|拉长|长多|再长)(?:多)?一半|half\s+again\s+as\s+long|longer\s+by\s+half"
      r"|(?:one\s+and\s+a\s+half|1\.5)\s+times\s+(?:as\s+long|longer)", 1.5),
-    (r"half\s+as\s+long|halve|half\s+the\s+(?:length|duration)|shorter\s+by\s+half"
+    (r"\b(?:a|one)\s+third\s+(?:shorter|less)\b|\bshorter\s+by\s+(?:a|one)\s+third\b"
+     r"|\b(?:cut|trim|shorten|reduce)\w*\s+(?:it\s+|the\s+\w+\s+)?by\s+(?:a|one)\s+third\b"
+     r"|(?:缩短|减少|剪短|缩|减|剪|砍)(?:掉|短)?三分之一", 2 / 3),
+    (r"\b(?:a|one)\s+third\s+longer\b|\blonger\s+by\s+(?:a|one)\s+third\b"
+     r"|\b(?:extend|lengthen|stretch)\w*\s+(?:it\s+|the\s+\w+\s+)?by\s+(?:a|one)\s+third\b"
+     r"|(?:加长|延长|拉长|长多|增加)三分之一", 4 / 3),
+    (r"\b(?:a|one)\s+quarter\s+(?:shorter|less)\b|\bshorter\s+by\s+(?:a|one)\s+quarter\b"
+     r"|\b(?:cut|trim|shorten|reduce)\w*\s+(?:it\s+|the\s+\w+\s+)?by\s+(?:a|one)\s+quarter\b"
+     r"|(?:缩短|减少|剪短|缩|减|剪|砍)(?:掉|短)?四分之一", 0.75),
+    (r"\b(?:a|one)\s+quarter\s+longer\b|\blonger\s+by\s+(?:a|one)\s+quarter\b"
+     r"|\b(?:extend|lengthen|stretch)\w*\s+(?:it\s+|the\s+\w+\s+)?by\s+(?:a|one)\s+quarter\b"
+     r"|(?:加长|延长|拉长|长多|增加)四分之一", 1.25),
+    (r"half\s+as\s+long|halve|half\s+(?:the|its)\s+(?:current\s+)?(?:length|duration)"
+     r"|shorter\s+by\s+half"
+     r"|(?:剪|缩|砍|截|裁|整|变|改)(?:短|细)?(?:到|成|为)?(?:得返|只剩|剩返|剩|得|只有)"
+     r"(?:而家|现在|原来|目前|宜家|依家)?(?:的|嘅)?一半"
      r"|(?:cut|shorten|trim|reduce)\s+(?:[a-z]+\s+){0,3}?(?:(?:in|by)\s+|down\s+to\s+|to\s+)half"
      r"|(?:缩短|减少|剪短|缩|减|变|改|剪|砍|截|裁|去)(?:掉|短)?(?:到|为|成)?(?:原来的?)?一半|减半"
      r"|短一半", 0.5),
@@ -114,8 +152,9 @@ def take_length(text: str) -> tuple[LengthOp | None, str]:
         value = _ms(match)
         if value:
             return LengthOp(each_ms=value), _blank(text, match)
-    if (match := _MORE_EACH.search(text)) and (value := _ms(match)):
-        return LengthOp(delta_each_ms=value), _blank(text, match)
+    for pattern, sign in ((_LESS_EACH, -1), (_MORE_EACH, 1)):
+        if (match := pattern.search(text)) and (value := _ms(match)):
+            return LengthOp(delta_each_ms=sign * value), _blank(text, match)
     found: list[tuple[int, LengthOp]] = []
     rest = text
     while len(found) < _MAX_CHAIN and (one := _one_relative(rest)) is not None:

@@ -53,6 +53,9 @@ def music_op(
     """The music or volume change `folded` asks for; `percent` is a level ("to 40%"), `points`
     a change of level ("up by ten percentage points", 减少5%): size and sign (0: from the words)."""
     kw = book.keywords
+    kept = _KEPT_MUSIC.search(folded) and percent is None and points is None
+    if kept and not has_any(_KEPT_MUSIC.sub(" ", folded), (*kw.music, *kw.volume)):
+        return None  # "加长到20秒，音乐保持原样", "keep the music as is": only kept
     music, level = has_any(folded, kw.music), has_any(folded, kw.volume)
     level = level or bool(music and _volume_factor(folded) and _LOUDNESS.search(folded))
     style = find_key(folded, kw.music_style) if music else None
@@ -84,6 +87,10 @@ def music_op(
     return MusicOp("add", style, percent, span=span, vague=not adding)
 
 
+_KEPT_MUSIC = re.compile(
+    r"\b(?:keep|leave|don'?t\s+touch|do\s+not\s+touch)\s+(?:the\s+)?(?:music|song|track|bgm)\b"
+    r"|(?:音乐|配乐|背景音乐|歌)(?:就|都)?(?:保持|不变|唔变|照旧|维持|不用改|唔使改|别动|不要动|唔好郁|唔使郁)"
+)
 _DOWN = re.compile(r"\b(?:drop|cut|reduce|lower|decrease|dial\s+down)\w*\b")
 _UP = re.compile(r"\b(?:raise|bump|boost|increase|push)\w*\b")
 """The way a change in points goes when only its verb says it ("drop the track by 5 points")."""
@@ -106,15 +113,48 @@ _LOUDNESS = re.compile(r"\bas\s+(?:loud|quiet|soft)\b|\bloudness\b")
 """"Twice as loud", "half as loud": a multiple of the level."""
 _LEVEL_ADD = re.compile(
     r"加倍|加大|加强|增加|加高|加响|加到|加至|加多?\s*[\d一二两三四五六七八九十]+\s*个?\s*(?:百分点|点|%)"
+    r"|加长|加快|加多?\s*[\d一二两三四五六七八九十半.]+\s*(?:秒|s\b)"
 )
-"""加 inside a word of raising a level (音量加倍): not a word of adding music."""
+"""加 inside a word of raising a level (音量加倍) or a length (再加长3秒): not adding music."""
 _TO_LEVEL = re.compile(
     r"\b(?:drop|cut|lower|bring|take|turn|knock|pull|reduce|put)\w*\s+(?:(?:it|that|this|the\s+"
     r"\w+|them)\s+)?(?:down\s+|up\s+|back\s+)?(?:to|by)\s+[\w.]+"
     r"|(?:降|减|调|开|关|放|降低|减少|降到|调低|调到)[^，,。；]{0,4}?(?:到|至|成|为|\d)"
 )
 """A word of removing followed by a level ("drop it to 20%", 减到两成): a new level."""
+_BY_A = r"\w*\b[^,.;，。；]{0,24}?\bby\s+(?:a|one)\s+"
+_DOWN_BY = rf"\b(?:down|lower|reduce|cut|decrease|drop|quieter|softer){_BY_A}"
+_UP_BY = rf"\b(?:up|raise|increase|boost|bump|louder){_BY_A}"
+"""'Turn the volume down by a third': a fraction of the level."""
 _VOLUME_FACTOR = (
+    (
+        re.compile(
+            rf"{_DOWN_BY}third\b|\b(?:a|one)\s+third\s+(?:quieter|softer|lower)\b"
+            r"|(?:减少|降低|调低|减|降|细声|小声|小)(?:了)?三分之一"
+        ),
+        2 / 3,
+    ),
+    (
+        re.compile(
+            rf"{_UP_BY}third\b|\b(?:a|one)\s+third\s+louder\b"
+            r"|(?:增加|提高|调高|加|提|大声|大)(?:了)?三分之一"
+        ),
+        4 / 3,
+    ),
+    (
+        re.compile(
+            rf"{_DOWN_BY}quarter\b|\b(?:a|one)\s+quarter\s+(?:quieter|softer|lower)\b"
+            r"|(?:减少|降低|调低|减|降|小)(?:了)?四分之一"
+        ),
+        0.75,
+    ),
+    (
+        re.compile(
+            rf"{_UP_BY}quarter\b|\b(?:a|one)\s+quarter\s+louder\b"
+            r"|(?:增加|提高|调高|加|提|大)(?:了)?四分之一"
+        ),
+        1.25,
+    ),
     (re.compile(r"\b(?:double|twice)\b|翻倍|加倍|(?:大|高|提升|加大|增大|增加)一倍"), 2.0),
     (re.compile(r"(?<![0-9.])(?:两|二|2)\s*倍"), 2.0),  # 音量调到原来的两倍
     (re.compile(r"(?<![0-9.])(?:三|3)\s*倍"), 3.0),

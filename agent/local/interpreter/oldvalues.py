@@ -118,9 +118,20 @@ _PACE = re.compile(
 """'Speed up the slideshow, 2 seconds a photo': the pace of the photos, not the camera."""
 
 
+_WAS_END = re.compile(
+    rf"\b(?:instead\s+of|rather\s+than|not)\s+(?:just\s+)?(?:stopping|ending|disappearing|vanishing"
+    rf"|going\s+(?:away|off)|cutting\s+(?:out|off)|fading\s+out|finishing|leaving)\s+(?:at|after)\s+"
+    rf"(?:second\s+)?{NUM}\s*{SEC}?(?:\s+mark)?"
+    rf"|(?:而不是|不要|唔好|唔系|不是)(?:在|喺)?第?\s*{NUM}\s*秒(?:钟)?(?:就|便)?(?:消失|结束|收|走|停)",
+    _F,
+)
+"""'Keep the title until the end instead of stopping at 3s': when it stops now, not a length."""
+
+
 def settle_amounts(text: str) -> str:
     """`text` with an amount named as the current one blanked out (when a new amount of its kind
     is left), a bare new amount given the old one's unit, and "cut it down to 3" read as seconds."""
+    text = _WAS_END.sub(" ", text)
     if (match := _TRIM_TO.search(text)) and not _OTHER_THING.search(text):
         text = _with_unit(text, match, "s")
     match = _LEVEL_CHANGE.search(text)

@@ -163,6 +163,10 @@ _CAMERA = re.compile(r"\b(?:pan\w*|camera|drift\w*|zoom\w*|motion)\b|镜头|运�
 _SIDE = re.compile(
     r"\b(?:(?:to|on|at|in|towards?)\s+(?:the\s+)?)?(?:(?:top|bottom|upper|lower)[\s-]+)?"
     r"(?:left|right)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge|aligned|align))?\b"
+    r"(?<!\bright)(?<!\bright\s)"
+    r"|\b(?:(?:to|on|at|in|towards?)\s+(?:the\s+)?)?(?:(?:top|bottom|upper|lower)[\s-]+)?right\b"
+    r"(?!\s+(?:until|till|up\s+to|to\s+the\s+(?:very\s+)?end|through|now|away|after|before"
+    r"|from|at\s+the\s+(?:start|end|beginning)|when|there)\b)"
     r"|\b(?:in|to|into)\s+(?:a|the)\s+corner\b"
     r"|(?:放|移|挪|摆|靠|居|在|到|去)?(?:左上角|右上角|左下角|右下角|左上|右上|左下|右下|左边|右边|左侧|右侧"
     r"|左面|右面|角落|靠左|靠右|居左|居右)"

@@ -11,7 +11,7 @@ import re
 
 from agent.local.interpreter.quantity import NUM, SEC, parse_number
 
-__all__ = ["mixed_lengths"]
+__all__ = ["mixed_lengths", "take_rest"]
 
 _F = re.IGNORECASE
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -111,3 +111,30 @@ def _index(match: re.Match[str], count: int) -> int | None:
     else:
         at = int(parse_number(zh) or 0) - 1
     return at if 0 <= at < count else None
+
+
+_REST_BARE = re.compile(
+    rf"\b(?:the\s+)?(?:rest|others|other\s+(?:ones|two|photos|pics)|remaining\s+(?:ones|two|photos))"
+    rf"(?:\s+(?:of\s+them|should\s+be|get|are|at|to|for|each|all)){{0,3}}\s*{NUM}"
+    rf"(?=\s*(?:each|apiece|s|secs?|seconds?)?\s*(?:$|[,.;!?]))"
+    rf"|(?:其他|其余|其它|剩下|剩余|其他嘅|其余嘅|剩低)(?:的|嘅)?(?:照片|相片|相|张)?\s*(?:都|各|每张)?"
+    rf"\s*(?:改成|改为|设为|放|要|摆)?\s*(?:各|每张)?\s*{NUM}(?=\s*(?:秒)?\s*(?:$|[,。.;!?，；]))",
+    _F,
+)
+_UNIT = re.compile(rf"{NUM}\s*{SEC}", _F)
+
+
+def take_rest(folded: str) -> tuple[int | None, str]:
+    """The length said for "the rest" or "the others" (ms) and `folded` without it ("the
+    lighthouse 5 seconds, the others 2", 灯塔那张5秒，其他的2秒), else (None, `folded`); a bare
+    number takes the unit said elsewhere in the message."""
+    match = _REST.search(folded) or (_REST_BARE.search(folded) if _UNIT.search(folded) else None)
+    if match is None:
+        return None, folded
+    ms = _number(match, last=True)
+    if ms is None:
+        return None, folded
+    end = match.end()
+    if tail := re.match(r"\s*(?:each|apiece|a\s+piece)\b", folded[end:], _F):
+        end += tail.end()  # "the rest 2 s each"
+    return ms, folded[: match.start()] + " " * (end - match.start()) + folded[end:]

@@ -29,7 +29,7 @@ _ZH_ORDINAL = re.compile(
 )
 _EN_NUMBERED = re.compile(
     r"\b(?:photo|picture|image|pic|slide|shot)\s+(?:number\s+|no\.?\s*|#)?(\d{1,2})\b"
-    r"(?!\s*(?:s\b|secs?\b|seconds?\b|\.\d|x\b|%))"
+    r"(?!\s*(?:(?:more|extra|additional)\s+)?(?:s\b|secs?\b|seconds?\b|\.\d|x\b|%))"
 )
 _THIS = re.compile(
     r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
@@ -47,7 +47,15 @@ _PHOTO_WORD = re.compile(
 _REVERSE = re.compile(
     r"\breverse\b|\breversed\b|\bbackwards?\b|倒序|倒过来|反过来|顺序反|倒转|倒住"
 )
-_ONLY = re.compile(r"\bonly\b|\bjust\s+(?:use\s+)?the\b|只用|只要|只保留|只留|净系用|净系要|淨係")
+_SECONDS_NEXT = (
+    r"(?!\s*(?:for\s+|about\s+|like\s+)?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|[一二两三四五六七八九十半]+)\s*(?:s\b|secs?\b|seconds?\b|秒|个?半秒))"
+)
+_ONLY = re.compile(
+    rf"\bonly\b{_SECONDS_NEXT}|\bjust\s+(?:use\s+)?the\b|只用|只要{_SECONDS_NEXT}|只保留|只留"
+    rf"|净系用|净系要{_SECONDS_NEXT}|淨係"
+)
+"""'Only the harbor photo', 只要第一张: keep those; 'give it only 2 seconds' is a length."""
 _SWAP = re.compile(
     r"\bswap\b|\bswitch\b|\btrade\s+places\b|交换|调换|对调|调转|掉转|互换|对换"
     r"|(?:换|调|掉)(?:一下|下)?个?位置?"

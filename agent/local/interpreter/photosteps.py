@@ -27,6 +27,8 @@ __all__ = [
     "OneLength",
     "apply_lengths",
     "apply_photos",
+    "delta_lengths",
+    "length_reading",
     "named_lengths",
     "one_length",
     "wants_total",
@@ -55,6 +57,31 @@ _LESS = re.compile(
 
 _BY_LESS = re.compile(r"\b(?:shorten|trim|cut)\b[^.;!?]*\bby\b")
 _TO = re.compile(r"\bto\b|到|成")
+
+
+_PIECE = re.compile(
+    r"[^,;!?，。；！？]+?(?=$|[,;!?，。；！？]|\.(?!\d)|\s[-—–]+\s|然后|跟住|另外|同埋)"
+)
+_KEPT = re.compile(
+    r"\b(?:as\s+(?:they|it)\s+(?:are|is|were|was)|as\s+is|alone|unchanged|untouched|the\s+same"
+    r"|don'?t\s+(?:change|touch))\b|不变|不动|唔变|唔郁|唔使郁|唔好郁|保持|照旧|维持|原样|不用改"
+    r"|唔使改|别改|不要改|唔好改|别动|不要动"
+)
+_STATED = re.compile(rf"\d|{NUM}\s*{SEC}")
+
+
+def length_reading(folded: str, moves: tuple[str, ...] = ()) -> str:
+    """`folded` with the clauses that state no length and only keep something ("leave everything
+    else alone", 前两张不变) or name a camera move (全部 pan up) blanked out, for the readers of
+    photos' own lengths (the kept photos are not photos whose length is set)."""
+    out = folded
+    for match in _PIECE.finditer(folded):
+        piece = match.group(0)
+        if _STATED.search(piece):
+            continue
+        if _KEPT.search(piece) or any(m in piece for m in moves):
+            out = out[: match.start()] + " " * len(piece) + out[match.end() :]
+    return out
 
 
 def wants_total(folded: str) -> bool:
@@ -104,12 +131,16 @@ _BARE = re.compile(rf"{NUM}\s*(?=$|[,.;!?，。；！？]|\s+(?:and|then|also|pl
 
 
 def named_lengths(
-    folded: str, current: tuple[Asset, ...], subjects: Subjects
+    folded: str,
+    current: tuple[Asset, ...],
+    subjects: Subjects,
+    current_ms: tuple[int, ...] = (),
 ) -> list[int | None] | None:
     """Each photo's new length (ms, None: kept) when the message names two or more photos, each
     followed by its own length ("make the harbor pic 2 seconds and the beach one 4", 海港那张2秒，
     沙滩那张4秒), else None. A later photo's bare number takes the unit said before it; a length
-    by ("2 seconds longer"), a total or "each" is not this kind."""
+    by ("2 seconds longer", 第二张加多2秒) counts from `current_ms` (each photo's length now;
+    without it such a message is not this kind); a total or "each" is not this kind."""
     if len(current) < 2 or _EACH.search(folded) or wants_total(folded):
         return None
     if _OTHER_OPS.search(folded) or _BY_LESS.search(folded):
@@ -125,14 +156,58 @@ def named_lengths(
     ends = [at for at, _ in refs[1:]] + [len(folded)]
     for (at, asset), end in zip(refs, ends, strict=True):
         part = folded[at:end]
-        if _MORE.search(part) or _LESS.search(part):
+        more, less = _MORE.search(part), _LESS.search(part)
+        if (more or less) and len(current_ms) != len(current):
             return None
         match = _UNIT.search(part) or (_BARE.search(part) if at > refs[0][0] else None)
         value = parse_number(next(g for g in match.groups() if g)) if match else None
         if not value:
             return None
-        lengths[order.index(asset.asset_id)] = round(value * 1000)
+        index, ms = order.index(asset.asset_id), round(value * 1000)
+        if less or more:
+            ms = current_ms[index] + (-ms if less else ms)
+        lengths[index] = ms
     return lengths
+
+
+_WORD_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|a|an)"
+_GIVE_BEFORE = re.compile(
+    rf"\b(?:add|give|put|tack\s+on|stick)\s+(?:another\s+|an?\s+extra\s+)?{_WORD_NUM}\s*"
+    rf"(?:more\s+|extra\s+)?(?:{SEC}\s*)?(?:more\s+|extra\s+)?(?:to|onto|on|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TAKE_BEFORE = re.compile(
+    rf"\b(?:take|cut|trim|shave|knock|chop|lop|remove)\s+{_WORD_NUM}\s*(?:{SEC}\s*)?"
+    rf"(?:off|from)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def delta_lengths(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> list[int] | None:
+    """Each photo's change of length (ms) when every photo the message names comes right after
+    a change said before it ("add a second to the beach photo and take one off the harbor"),
+    with a unit said at least once; else None."""
+    if len(current) < 2 or not _UNIT.search(folded) or _EACH.search(folded):
+        return None
+    refs = [(at, a) for at, a in photo_refs(folded, current, [], subjects) if a is not None]
+    if not refs or len({a.asset_id for _, a in refs}) != len(refs):
+        return None
+    order, deltas = [a.asset_id for a in current], [0] * len(current)
+    start = 0
+    for at, asset in refs:
+        before = folded[start:at]
+        give, take = _GIVE_BEFORE.search(before), _TAKE_BEFORE.search(before)
+        match = give or take
+        if match is None:
+            return None
+        token = match.group(1).casefold()
+        value = 1.0 if token in ("a", "an") else parse_number(token)
+        if not value:
+            return None
+        ms = round(value * 1000)
+        deltas[order.index(asset.asset_id)] = ms if give else -ms
+        start = at
+    return deltas
 
 
 def apply_lengths(steps: EditSteps, lengths: list[int], op: str) -> None:

@@ -190,6 +190,12 @@ _PERCENT = re.compile(
 _POINTS = re.compile(
     rf"\b(?:up|down|by)\s+(?:another\s+|like\s+|about\s+|around\s+|roughly\s+|maybe\s+)?{NUM}\s*(?:percentage\s+points?|points?|%|percent|per\s+cent"
     rf"|(?!\s*(?:x|×|times|{SEC}|{MIN}|\.\d|%|percent))\b)"
+    rf"|\b(?:raise|lower|drop|bump|boost|increase|decrease|reduce|cut|turn\s+(?:it\s+)?(?:up|down)"
+    rf"|push|pull)\w*\s+(?:(?:the\s+|its\s+)?(?:music|song|bgm|track|audio)(?:'s)?\s+)?"
+    rf"(?:(?:the\s+|its\s+)?(?:volume|level|it)\s+)?(?:up\s+|down\s+)?(?:by\s+)?{NUM}\s*"
+    rf"(?:percentage\s+points?|points?|pts?)\b"
+    rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|调大|调小|减|降|加|提|升)了?\s*{NUM}\s*个?\s*百分点"
+    rf"|[+\-−]\s*{NUM}\s*(?:percentage\s+points?|points?|pts?)\b"
     rf"|{NUM}\s*个?\s*百分点|{NUM}\s*个\s*点(?![钟半])"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|细声|大声|减|降|加|提|升|大|小)了?\s*"
@@ -204,6 +210,15 @@ _TENTHS = re.compile(
 """七成 is seventy per cent."""
 
 
+_POINTS_DOWN = re.compile(
+    r"down|-|−|减|降|调低|调小|小|细声|lower|drop|decrease|reduce|cut|pull|turn\s+(?:it\s+)?down",
+    _F,
+)
+_POINTS_UP = re.compile(
+    r"up|\+|提|增|调高|调大|加|升|大|raise|bump|boost|increase|push|turn\s+(?:it\s+)?up", _F
+)
+
+
 def take_points(text: str) -> tuple[tuple[int, int] | None, str]:
     """Find a relative volume change in percentage points: (size, sign), the sign 0 when only
     the other words of the message say which way ("by ten points")."""
@@ -211,8 +226,8 @@ def take_points(text: str) -> tuple[tuple[int, int] | None, str]:
         value = parse_number(next(g for g in match.groups() if g))
         if value:
             verb = match.group(0)
-            sign = -1 if re.match(r"down|减|降|调低|小|细声|lower|drop", verb, _F) else 0
-            sign = 1 if re.match(r"up|提|增|调高|加|升|大|raise|bump", verb, _F) else sign
+            sign = -1 if _POINTS_DOWN.match(verb) else 0
+            sign = 1 if _POINTS_UP.match(verb) else sign
             return (round(value), sign), _blank(text, match)
     return None, text
 
@@ -278,6 +293,8 @@ _A_SECOND = re.compile(
     _F,
 )
 _A_SECOND_MORE = re.compile(r"\ba\s+second\s+(longer|shorter|more|less|later|earlier|sooner)\b", _F)
+_AN_EXTRA = re.compile(r"\b(?:an\s+(extra|additional)|(another|one\s+more))\s+second\b", _F)
+"""'an extra second', 'one more second': 1 second more (not the ordinal)."""
 
 
 def with_halves(text: str) -> str:
@@ -292,5 +309,6 @@ def with_halves(text: str) -> str:
 
     text = _A_SECOND.sub(r"\1 1 second", text)
     text = _A_SECOND_MORE.sub(r"1 second \1", text)
+    text = _AN_EXTRA.sub(lambda m: "1 extra second" if m.group(1) else "1 more second", text)
     text = _HALVES.sub(half, text)
     return re.sub(r"(?<=\.5)秒半", "秒", text)

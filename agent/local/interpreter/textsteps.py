@@ -100,7 +100,7 @@ def _change(steps: EditSteps, op: TextOp) -> None:
     steps.step(args, draft, loud=False)
     steps.note(
         steps.say(
-            "text_moved",
+            "text_retimed" if "length" in steps.claims else "text_moved",  # the length did change
             text=first["n"],
             start=args["start"],
             end=args["end"],

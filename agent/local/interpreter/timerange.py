@@ -76,6 +76,16 @@ _EXPLICIT = re.compile(
     rf"|second\s+{NUM}\s*(?:-|to|and|until|till)\s*(?:second\s+)?{NUM}",
     _F,
 )
+_FAR_MS = 10**9
+"""An end past any video: resolved to the video's end (the range runs to the end, whatever the
+length, so a title "from 1 s to the end" ends there even when the same message changes it)."""
+_END_SAID = re.compile(r"\bend\b|最后|结尾", _F)
+_OPEN_TO_END = re.compile(
+    rf"(?:从|由)\s*第?\s*{NUM}\s*秒(?:钟)?\s*(?:开始|起)?\s*(?:一直)?(?:显示|出现|停留|放|摆|播|出)?\s*"
+    rf"(?:到|至|去到)(?:视频|影片|片|条片)?(?:的)?(?:最后|结尾|结束|尾|完|最尾)",
+    _F,
+)
+"""从第1秒显示到影片最后: from a second to the end of the video."""
 _OPEN = re.compile(
     rf"(?:from|starting\s+(?:at|from)|(?:starts?|begins?)\s+(?:\w+\s+){{0,2}}?(?:at|from)"
     rf"|(?:appears?|show(?:s)?\s+up|comes?\s+in|pops?\s+up|kicks?\s+in|fades?\s+in)\s+(?:at|after)"
@@ -93,7 +103,10 @@ _FIRST = re.compile(
 )
 _LAST = re.compile(
     rf"(?:(?:for|during|in|over)\s+(?:the\s+)?|\bthe\s+|^\s*|\(\s*)(?:last|final)\s+{NUM}\s*{SEC}"
-    rf"|(?:最后|最尾|尾|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b",
+    rf"|(?<=[,;:])\s*(?:last|final)\s+{NUM}\s*{SEC}(?=\s+only\b)"
+    rf"|(?:最后|最尾|尾|后)\s*{NUM}\s*{SEC}|(?:(?:for|during|in|over)\s+)?the\s+(?:last|final)\s+(second)\b"
+    rf"|\b(?:last|final)\s+(second)\s+only\b|\bonly\s+(?:for\s+|during\s+|in\s+)?(?:the\s+)?"
+    rf"(?:last|final)\s+(second)\b",
     _F,
 )
 _START = re.compile(
@@ -125,7 +138,7 @@ def _take_clock(text: str) -> tuple[TimeRange | None, str]:
 
 _TO_END = re.compile(
     r"\b(?:until|till|to|through)\s+the\s+(?:very\s+)?end\b|一直到(?:最后|结尾|结束)|直到(?:最后|结尾|结束)"
-    r"|到(?:视频|片)?(?:最后|结尾|结束|最尾|尾)",
+    r"|到(?:视频|影片|片|条片)?(?:的)?(?:最后|结尾|结束|最尾|尾)",
     _F,
 )
 _UNTIL = re.compile(
@@ -137,24 +150,41 @@ _UNTIL = re.compile(
 """Only the end moves: "keep the title up until 4.5 s", "标题显示到4.5秒" (the start is kept)."""
 _WHOLE = re.compile(
     r"\b(?:for|during|throughout|across|over|on\s+screen\s+for)\s+the\s+(?:whole|entire|full)\s+"
-    r"(?:video|clip|thing|time|duration|length)\b|\bthe\s+whole\s+time\b|\ball\s+the\s+way\s+through\b"
-    r"|整个视频|整条视频|整段视频|全程|从头到尾|由头到尾",
+    r"(?:video|clip|thing|time|duration|length|slideshow)\b|\bthe\s+(?:whole|entire)\s+time\b"
+    r"|\ball\s+the\s+way\s+through\b|\b(?:from\s+)?(?:start|beginning)\s+to\s+(?:finish|end)\b"
+    r"|\b(?:throughout|the\s+whole\s+(?:video|clip|thing))\s*$"
+    r"|整个视频|整条视频|整段视频|全程|(?:从|由)(?:开头|头)(?:一直)?(?:显示|出现|停留|放|摆|show|播)?(?:到|至)"
+    r"(?:结尾|尾|最后|完|结束)"
+    r"|(?:成|整|全)(?:段|条|个)(?:片|视频|影片)(?:都|全部|由头到尾)?(?:要|会)?(?:有|显示|出现|见到|睇到|睇得到)"
+    r"|(?:成|整)(?:段|条|个)(?:片|视频|影片)(?:都|全部)?(?:要)?(?:一直)?(?:显示|出现|停留|放|摆)着?"
+    r"|(?:视频|影片)?全长(?:都)?(?:显示|出现|有)",
     _F,
 )
 _HALF = re.compile(
-    r"(\bfirst\s+half\b|前半段|前一半|前半部分|上半段)|\bsecond\s+half\b|\blast\s+half\b|后半段|后一半"
-    r"|后半部分|下半段",
+    r"((?:\b(?:only\s+)?(?:during|for|in|over|across)\s+)?\b(?:the\s+)?first\s+half\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:video|clip|thing|slideshow|it))?(?:\s+only\b)?"
+    r"|(?:只)?(?:在|喺)?(?:视频|影片|片|条片)?(?:的|嘅)?(?:前半段|前一半|前半部分|上半段|上半部分)"
+    r"(?:的?时间)?)"
+    r"|(?:\b(?:only\s+)?(?:during|for|in|over|across)\s+)?\b(?:the\s+)?(?:second|last|latter|back)"
+    r"\s+half\b(?:\s+of\s+(?:the\s+)?(?:video|clip|thing|slideshow|it))?(?:\s+only\b)?"
+    r"|(?:只)?(?:在|喺)?(?:视频|影片|片|条片)?(?:的|嘅)?(?:后半段|后一半|后半部分|下半段|下半部分)(?:的?时间)?",
     _F,
 )
 
 
 def _take_numbers(text: str) -> tuple[TimeRange | None, str]:
+    if match := _OPEN_TO_END.search(text):
+        start = _ms(match.group(1))
+        if start is not None:
+            return TimeRange(start, _FAR_MS) if start else WHOLE, _blank(text, match)
     if match := _EXPLICIT.search(text):
         start, end = (_ms(g) for g in [g for g in match.groups() if g][:2])
         if start is not None and end is not None and end > start:
             return TimeRange(start, end), _blank(text, match)
     if match := _OPEN.search(text):
         start = _ms(next(g for g in match.groups() if g))
+        if start is not None and _END_SAID.search(match.group(0)):  # "from 1s to the end"
+            return TimeRange(start, _FAR_MS) if start else WHOLE, _blank(text, match)
         if start is not None:
             return TimeRange(start, 0, open_end=True), _blank(text, match)
     return None, text
@@ -175,6 +205,8 @@ def take_range(text: str) -> tuple[TimeRange | None, str]:
         span, rest = take(text)
         if span is not None:
             return span, rest
+    if match := _WHOLE.search(text):  # 由头摆到尾: not "moved to the end"
+        return WHOLE, _blank(text, match)
     if match := _UNTIL.search(text):
         end = _ms(next(g for g in match.groups() if g))
         if end:
