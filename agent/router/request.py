@@ -137,7 +137,7 @@ _PART_ZH = (
 )
 # After 渲染: a manner, a result that is not a format, or a part of the video.
 _RENDERED_AS = re.compile(
-    rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|成片|4k|\d))"
+    rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|片|4k|\d))"
     rf"|[^,]{{0,4}}?{_PART_ZH})"
 )
 _PART_BEFORE_ZH = re.compile(rf"{_PART_ZH}.{{0,4}}$")
@@ -353,7 +353,7 @@ def screen(
     if not verdicts and evidence:
         return tuple(a for a in plan if a != "export"), False
     if not verdicts or "request" in verdicts or ("unsure" in verdicts and not doubted):
-        return plan, False
+        return _changed_first(plan, verdicts), False
     instead: Action = (
         "credits" if "cost" in verdicts else "state" if "progress" in verdicts else "sse"
     )
@@ -362,6 +362,18 @@ def screen(
         kept = [a for a in kept if a != "sse"]
     out = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
     return out, "later" in verdicts
+
+
+_CHANGES: frozenset[Verdict] = frozenset({"part", "look", "edit"})
+
+
+def _changed_first(plan: tuple[Action, ...], verdicts: Sequence[Verdict]) -> tuple[Action, ...]:
+    """An export word that asks for a change ("finalize the color grade", "render the subtitles
+    in gold") beside one that asks for the file: the change is an edit, run before the export."""
+    if "sse" in plan or not _CHANGES & set(verdicts) or "request" not in verdicts:
+        return plan
+    at = plan.index("export")
+    return (*plan[:at], "sse", *plan[at:])
 
 
 def unsure(text: str, spots: Sequence[Spot]) -> bool:

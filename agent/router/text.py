@@ -267,17 +267,31 @@ def marked(text: str) -> bool:
     return _HELD_MARKS.search(text) is not None
 
 
+# A link to a page, not a file ("https://shop.example.com/download"): masked like a file, so its
+# words never ask for anything, but nothing to upload (as `agent.attachments` takes only a link
+# whose last path segment names a media file)
+_WEB_LINK = re.compile(r"https?://")
+_LINKED_FILE = re.compile(rf"\.(?:{_EXTENSIONS})$")
+
+
+def _is_file(value: str) -> bool:
+    if not _WEB_LINK.match(value):
+        return True
+    path = re.split(r"[?#]", value.split("://", 1)[1], maxsplit=1)[0]
+    return "/" in path and _LINKED_FILE.search(path.rsplit("/", 1)[-1]) is not None
+
+
 def _mask_media(text: str) -> tuple[str, int]:
     count = 0
     parts: list[str] = []
     last = 0
     for match in _MEDIA.finditer(text):
-        value = match.group(0)
-        end = match.start() + len(value.rstrip(_TRAILING))
+        value = match.group(0).rstrip(_TRAILING)
+        end = match.start() + len(value)
         parts.append(text[last : match.start()])
         parts.append(f" {MEDIA} ")
         last = end
-        count += 1
+        count += _is_file(value)
     parts.append(text[last:])
     return "".join(parts), count
 
