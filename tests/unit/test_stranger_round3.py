@@ -145,6 +145,15 @@ ROUTER = {
     # harmful; on the round-15 router (684e8d1), the same. Kept as found, as regression floors.
     "stranger_round15_everyday": (0.97, 0),
     "stranger_round15_hard": (0.92, 0),
+    # stranger_round17_{everyday,hard}: r17 training sets, written by strangers without sight of
+    # the code; first sight on 082c8ea: 99/100 (none harmful) and 83/100 (3 harmful: an edit
+    # asked through "finalize" and one in a run-on beside a file dropped before the export, a
+    # waved-off edit sent before it). After the round-17 classes
+    # (tests/unit/test_router_round17.py): 100/100 and 98/100, none harmful. Open: "如果积分够的话
+    # 就直接导出吧" plans the credits check only (round5_hard labels its export harmful), and the
+    # self-correction "导出吧……算了，还是先别导，我再看看" goes to the agent (sse, no export)
+    "stranger_round17_everyday": (1.0, 0),
+    "stranger_round17_hard": (0.98, 0),
 }
 
 
