@@ -32,9 +32,10 @@ _BASE_EN = re.compile(r"(?:re)?(?:export|download|render|deliver|output|save)|fi
 _FILLER = (
     r"(?:ok|okay|k|kk|alright|alr|right|great|cool|perfect|nice|good|awesome|sweet|fine|yes|yeah"
     r"|yep|yup|sure|now|just|so|and|n|then|also|pls|please|plz|kindly|hey|hi|yo|bro|mate|guys"
-    r"|dude|lol|lets|let\s+us|go\s+ahead\s+and|go\s+on\s+and|ahead\s+and|quickly|finally|after"
+    r"|dude|lol|lets|let\s+us|go\s+ahead\s+and|go\s+on\s+and|ahead\s+and|quickly|finally"
+    r"|after(?:\s+that)?"
     r"|bhai|yaar|phir|fir|ab|uske\s+baad|iske\s+baad"  # Hinglish: "bhai export kar do"
-    r"\s+that|afterwards|once\s+done|when\s+done|after\s+this|and\s+then|n\s+then|thanks|thx"
+    r"|afterwards|once\s+done|when\s+done|after\s+this|and\s+then|n\s+then|thanks|thx"
     r"|looks\s+good|all\s+good|done|its\s+done|that\s+works|lgtm|sounds\s+good|love\s+it"
     # round 17: a step of a list ("step three: render", "3) export", "lastly: download")
     r"|step\s+[a-z0-9]+|\d{1,2}|(?:first|second|third|fourth|fifth|last|lastly)(?=\s*[:)\-]))"
@@ -74,7 +75,7 @@ _AFTER_EN = re.compile(
     # Singlish particles ("export liao", "render lah", "download can")
     r"|liao|lah|la|leh|lor|hor|ah|can|ok|okay"
     # a Romance determiner before the thing ("y luego exporta el video", "esportalo il video")
-    r"|el|los|las|il|le|les|un|una|mi|mis|este|esta|ese|esa|ya|ahora)\b|\d)"
+    r"|el|los|las|il|le|les|o|os|un|una|um|uma|mi|mis|este|esta|ese|esa|ya|ahora)\b|\d)"
 )
 _LEAD_ZH = re.compile(
     r"^\W*(?:(?:好|好的|好了|行|行了|可以|可以了|ok|okay|嗯|那|那就|就|直接|现在|马上|赶紧|快|"

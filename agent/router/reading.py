@@ -165,12 +165,13 @@ def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
             clauses[index] = Clause(["state"], strong=True)
 
 
-# After a change of mind, the thing left as it is ("never mind the zoom, leave it"): no
-# correction follows, nothing to edit
+# After a change of mind, the thing left as it is or a change not wanted ("never mind the zoom,
+# leave it", "算了，不加滤镜了"): no correction follows, nothing to edit
 _AS_IS = re.compile(
     r"^\W*(?:(?:just|ok|okay|no|nah)\W+)*(?:(?:leave|keep)\s+(?:it|that|this|them)\b"
     r"|(?:its|it\s+is|thats|that\s+is)\s+(?:fine|ok|okay|good)\b|as\s+is\b"
-    r"|(?:就)?(?:这样|这样吧|保持原样|不用改|不改了|照旧))"
+    r"|(?:dont|do\s+not|no\s+need\s+to)\s"
+    r"|(?:就)?(?:这样|这样吧|保持原样|不用改|不改了|照旧)|(?:不[用要]?|别|唔使|唔好)[加改换剪调放配])"
 )
 _TAG = re.compile(
     r"^\W*(?:(?:so|and|but|well)\s+)?(?:did|have|has|had|was|were|is|are|do|does)\s+(?:we|you|u"

@@ -130,6 +130,13 @@ _DRAWN = re.compile(
     r"|high|low|test|sample|proper|clean|rough|gif|webm|mov|square|vertical|horizontal|short"
     r"|longer|shorter|smaller|bigger|compressed|full|final)s?\b|\d)[a-z]"
 )
+# After "finalize": work on the video, not the deliverable ("finalise the audio mix", "finalize
+# the edit"); the video, the file or a version after it is the export ("finalize the video")
+_FINISHED = re.compile(
+    r"^\s+(?:the|my|our|this|that|these|those|all\s+the|your)\s+(?!(?:video|vid|final|file|mp4"
+    r"|master|deliverable|export|render|output|version|project|movie|film|clip|result|thing|it"
+    r"|piece|asset|reel|ad|promo|cut)s?\b)[a-z]"
+)
 _PART_ZH = (
     r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
     r"|logo|片头|片尾|人物|场景|阴影|质感|细节|天|云|烟|火|水|倒影|边框|贴纸|水印|名字|动画"
@@ -327,6 +334,8 @@ def _other_sense(word: str, spot: Spot, before: str, after: str) -> Verdict | No
         return "part"
     if word.startswith("render") and _DRAWN.match(after):  # "render the snow falling heavier"
         return "part"
+    if word.startswith("finali") and _FINISHED.match(after):  # "finalize the colour grade"
+        return "edit"
     if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
         return "edit"
     return "other" if not_the_video(before, after) else None

@@ -106,6 +106,9 @@ _COLLOQUIAL = str.maketrans({"啥": "什么", "咋": "怎么"})
 # 睇下條片而家點 = 看一下视频现在怎么样, 搞掂未 = 做好了没. Longest forms first.
 _SYNONYMS = {
     "时间轴": "时间线",
+    # round 17: 有啲咩 = 有什么 (what is there), 有啲 = 有些; elsewhere 啲 is 点 (大啲 = 大点)
+    "有啲咩": "有什么",
+    "有啲": "有些",
     "唔该": "请",
     "唔好": "不要",
     "唔系": "不是",

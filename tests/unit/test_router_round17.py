@@ -20,6 +20,7 @@ from tests.router_support import SaysExport, plan_of
         "finalize the titles, then export",
         "render the snow heavier and download it",
         "render the captions in gold then export the video",
+        "kindly finalise the audio mix and send over the master",
     ],
 )
 def test_a_change_asked_through_an_export_word_runs_before_the_export(text: str) -> None:
@@ -45,6 +46,8 @@ def test_an_edit_after_the_file_in_one_run_on_keeps_its_sse(text: str) -> None:
         "Do not bother adding a logo. Export as it is.",
         "forget the fade, leave it, export please",
         "never mind the filter, keep it as is, download it",
+        "scratch that, don't change the font. render it",
+        "算了不加滤镜了，导出吧",
     ],
 )
 def test_an_edit_waved_off_before_an_export_is_no_edit(text: str) -> None:
@@ -73,6 +76,9 @@ def test_singlish_dun_declines_the_export(text: str, plan: tuple[str, ...]) -> N
         "the logo too small leh, make it bigger, then can export liao",
         "Step 1: add captions. Step 2: render.",
         "第一步：加字幕。第二步：导出",
+        "ajoute de la musique puis exporte la vidéo",
+        "coloca legendas e depois exporta o vídeo",
+        "font bigger a bit can? after that export lor",
     ],
 )
 def test_an_export_in_another_register_after_an_edit_runs_after_it(text: str) -> None:
@@ -85,9 +91,21 @@ def test_a_past_spanish_export_is_only_named() -> None:
     assert "export" not in plan_of(build_router(), "ya lo exportaste? no tiene sonido")
 
 
-def test_an_export_button_that_fails_handed_to_us_in_one_breath_exports() -> None:
-    text = "the export button isnt working for me can you just do it"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the export button isnt working for me can you just do it",
+        "export keeps failing on my phone, could you just handle it from your side",
+    ],
+)
+def test_an_export_that_fails_for_the_user_handed_to_us_exports(text: str) -> None:
     assert plan_of(build_router(), text) == ("export",)
+
+
+def test_an_export_that_fails_kept_from_us_runs_nothing() -> None:
+    assert plan_of(build_router(), "the export button is broken, dont do it from your side") == (
+        "sse",
+    )
 
 
 @pytest.mark.parametrize(
@@ -111,6 +129,7 @@ def test_a_link_to_a_media_file_still_uploads() -> None:
         ("Tom said the video was exported last week. What's in the project now?", ("state",)),
         ("我上周导出过一次。现在时间线里有什么？", ("state",)),
         ("kitna credit bacha hai? aur project mein kya kya hai", ("credits", "state")),
+        ("積分仲有幾多？同埋而家時間線有啲咩", ("credits", "state")),
         (
             "Could I possibly see an overview of everything we have in the project "
             "(clips, music and titles) before I decide?",
