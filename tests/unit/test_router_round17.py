@@ -148,3 +148,19 @@ def test_questions_get_their_read_only_answers_and_a_report_beside_them_is_noise
 )
 def test_a_why_question_about_the_video_goes_to_the_agent(text: str) -> None:
     assert plan_of(build_router(), text) == ("sse",)
+
+
+@pytest.mark.parametrize(
+    "text", ["não exporta ainda", "non esportarlo ancora", "no lo exportes todavía"]
+)
+def test_a_romance_not_declines_the_export(text: str) -> None:
+    route = asyncio.run(build_router(completer=SaysExport()).route(text))
+    assert "export" not in route.actions
+    assert "export" in route.declined
+
+
+@pytest.mark.parametrize(
+    "text", ["First: check credits. Second: if enough, render.", "if enough, export it"]
+)
+def test_an_export_on_a_balance_left_unsaid_plans_the_check_only(text: str) -> None:
+    assert plan_of(build_router(), text) == ("credits",)
