@@ -25,6 +25,8 @@ _ASKS = re.compile(
     r"|(?:can|could)\s+(?:i|we)\s+(?:\w+\s+)?afford)\b"
     r"|[吗嗎么麼呢没未]\s*$|几|多少|什么|哪|怎么|如何|咋|啥|咩|乜|未呀|了没|好不好|够不够|有没有"
     r"|是不是|是否|([\u4e00-\u9fff])[不没]\1|(?:成|得)点\s*$|\bor\s+(?:not|no)\b(?:\s+\w+)?\s*$|\banot\b"
+    # Hinglish question words ("timeline mein abhi kya kya hai", "kitne credits bache")
+    r"|\b(?:kitn[aei]|kaise|kaisa|kahan|kaun|kyun|kyon)\b|^\s*kya\b|\bkya(?:\s+kya)?\s+hai\b|\bkya\s*$"
 )
 # Asking for information without a question form: "please advise on…", "let me know how…".
 _INQUIRY = re.compile(
@@ -73,6 +75,14 @@ _NAMES_EXPORT = re.compile(
 )
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|much\s+longer|many\s+\w+|soon)\s*$")
 _AFTERTHOUGHT = re.compile(r"^\s*(?:i\s+mean|but|only|just|but\s+only|well|as\s+in|that\s+is)?\s*$")
+
+
+# A list set off by dashes or brackets ("an overview of my project — clips, music, text — so I
+# can plan"): it only names the things of the words before it, a clause of none
+_ASIDE = re.compile(
+    r"\s(?:[—–]|--?)\s(?:[a-z]+(?:\s[a-z]+)?(?:,\s|\s(?:and|or)\s))+[a-z]+(?:\s[a-z]+)?\s(?:[—–]|--?)\s"
+    r"|\s\((?:[a-z]+(?:\s[a-z]+)?(?:,\s|\s(?:and|or)\s))+[a-z]+(?:\s[a-z]+)?\)"
+)
 
 
 def _break_at_retractions(text: str) -> str:
@@ -140,6 +150,7 @@ class Segmenter:
     def split(self, text: str) -> list[Segment]:
         """The clauses of `text`, a subordinate one before its main clause."""
         text = _SUBJECT_THEN.sub(r"then \1 ", text)  # "id then like the mp4": one clause
+        text = _ASIDE.sub(" ", text)
         pieces = self._connector.split(_break_at_retractions(text))
         ordered: list[Segment] = []
         for index in range(0, len(pieces), 2):

@@ -224,6 +224,8 @@ _ACCOUNT = re.compile(
     r"(?:credits?|points?|balance|tokens?)\b"
     r"|(?<!even\s)\bif\s+(?:theres|there\s+is|there\s+are|i\s+have|we\s+have|its|it\s+is)\s+"
     r"(?:still\s+)?enough\b"
+    # round 17: the balance left unsaid ("first: check credits. second: if enough, render")
+    r"|(?<!even\s)\bif\s+(?:still\s+)?enough\b(?!\s+[a-z])"
     # round 6: the price named without the word ("if it's cheap enough", "if I can afford it")
     r"|(?<!even\s)\b(?:if|only\s+if|as\s+long\s+as|provided(?:\s+that)?)\s+(?:\w+\s+){0,4}?"
     r"(?:cheap|cheaper|pricey|expensive|costs?|costing|price|priced|afford|budget|free)\b"

@@ -32,10 +32,13 @@ _BASE_EN = re.compile(r"(?:re)?(?:export|download|render|deliver|output|save)|fi
 _FILLER = (
     r"(?:ok|okay|k|kk|alright|alr|right|great|cool|perfect|nice|good|awesome|sweet|fine|yes|yeah"
     r"|yep|yup|sure|now|just|so|and|n|then|also|pls|please|plz|kindly|hey|hi|yo|bro|mate|guys"
-    r"|dude|lol|lets|let\s+us|go\s+ahead\s+and|go\s+on\s+and|ahead\s+and|quickly|finally|after"
+    r"|dude|lol|lets|let\s+us|go\s+ahead\s+and|go\s+on\s+and|ahead\s+and|quickly|finally"
+    r"|after(?:\s+that)?"
     r"|bhai|yaar|phir|fir|ab|uske\s+baad|iske\s+baad"  # Hinglish: "bhai export kar do"
-    r"\s+that|afterwards|once\s+done|when\s+done|after\s+this|and\s+then|n\s+then|thanks|thx"
-    r"|looks\s+good|all\s+good|done|its\s+done|that\s+works|lgtm|sounds\s+good|love\s+it)"
+    r"|afterwards|once\s+done|when\s+done|after\s+this|and\s+then|n\s+then|thanks|thx"
+    r"|looks\s+good|all\s+good|done|its\s+done|that\s+works|lgtm|sounds\s+good|love\s+it"
+    # round 17: a step of a list ("step three: render", "3) export", "lastly: download")
+    r"|step\s+[a-z0-9]+|\d{1,2}|(?:first|second|third|fourth|fifth|last|lastly)(?=\s*[:)\-]))"
 )
 _LEAD_EN = re.compile(rf"^\W*(?:{_FILLER}\W*)*$")
 # round 10: the business register, as its clause's imperative ("please proceed with the final
@@ -52,7 +55,9 @@ _ASK_EN = re.compile(
     r"|\bhelp\s+me|\bfor\s+me\s+to|\bi(?:ll|\s+will)?\s+(?:want|need)\s+to|\bnow|\bpls\s+just"
     r"|\basap|\bquickly|\bdo\s+(?:an?|the)|\bone\s+more|\bfinally|\balso"
     r"|\bwhy\s+(?:you\s+|u\s+)?(?:not|dont|didnt|havent|no)|\bonly|\b(?:ya|u|you)|&|\+"
-    r"|\b(?:phir|fir|uske\s+baad|iske\s+baad|luego|despues|dann|puis|ensuite)"  # "…, then"
+    r"|\b(?:phir|fir|uske\s+baad|iske\s+baad|luego|despu[eé]s|dann|puis|ensuite)"  # "…, then"
+    r"|\b(?:y|e|et|und|poi|depois)"  # "…y exporta", "…et exporte": "and" in Romance languages
+    r"|\b(?:then|now|so|ok|okay|after\s+that)\s+can"  # Singlish: "then can export liao"
     # our work finished first, no comma: "once its all set render it out"
     r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:its|it\s+is|thats|that\s+is|everything\s+is"
     r"|everythings|all\s+is|youre|you\s+are|ur)\s+(?:all\s+)?(?:set|done|ready|good|finished"
@@ -66,12 +71,17 @@ _AFTER_EN = re.compile(
     r"|rn|tonight|today|pronto|thx|thanks|ty|lol|bro|if|after|before|without|but|or|fast"
     r"|kar|karo|kardo|kardena|karna|kijiye|krdo|kr"
     # round 13: a courtesy in the language around it ("y luego export porfa", "dann export bitte")
-    r"|porfa|porfis|por\s+favor|bitte|stp|svp|per\s+favore|onegai|yaar)\b|\d)"
+    r"|porfa|porfis|por\s+favor|bitte|stp|svp|per\s+favore|onegai|yaar"
+    # Singlish particles ("export liao", "render lah", "download can")
+    r"|liao|lah|la|leh|lor|hor|ah|can|ok|okay"
+    # a Romance determiner before the thing ("y luego exporta el video", "esportalo il video")
+    r"|el|los|las|il|le|les|o|os|un|una|um|uma|mi|mis|este|esta|ese|esa|ya|ahora)\b|\d)"
 )
 _LEAD_ZH = re.compile(
     r"^\W*(?:(?:好|好的|好了|行|行了|可以|可以了|ok|okay|嗯|那|那就|就|直接|现在|马上|赶紧|快|"
     r"快点|先|再|然后|最后|接着|帮我|给我|帮忙|麻烦|麻烦你|请|请你|你|同我|唔该|没问题|没问题了"
-    r"|搞定|搞掂|完了|哈|嗨|哥|姐|亲|老师|帮手|顺便|一起|都|也|那么)\W*)*$"
+    r"|搞定|搞掂|完了|哈|嗨|哥|姐|亲|老师|帮手|顺便|一起|都|也|那么"
+    r"|第[一二三四五六七八九十\d]+步|最后一步|步骤[一二三四五六七八九十\d]+)\W*)*$"
 )
 _ASK_ZH = re.compile(
     r"(?:帮我|给我|帮忙|麻烦你?|请你?|同我|唔该|然后|再|就|直接|现在|马上|即刻|立即|立刻|赶紧|快点?|最后|接着"

@@ -42,10 +42,11 @@ from agent.router.replies import (
     without_earlier_settings,
 )
 from agent.router.request import Spot, screen, unsure, work_first
+from agent.router.romance import read_romance
 from agent.router.route import Action, Route, Source
 from agent.router.rules import INTENTS, RouterTables, alternation
 from agent.router.shown import ContentMarkers, set_apart
-from agent.router.text import MASK, marked, normalize, prepare
+from agent.router.text import MASK, Prepared, marked, normalize, prepare
 from agent.router.unread import UnreadWords
 
 __all__ = ["Action", "Decision", "KeywordRouter", "Route", "Source"]
@@ -149,8 +150,7 @@ class KeywordRouter:
         it declines, and whether any clause firmly asks for an edit or names content."""
         prepared = prepare((accepted_offer(text) or text).translate(self._fold))
         media = prepared.media + len(attachments) > 0
-        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
-        respelled = set_apart(respelled, MASK)
+        respelled = self._respelled(text, prepared)
         segments = self._segmenter.split(respelled)
         clauses = [self._analyse(segment) for segment in segments]
         reread(segments, clauses)
@@ -240,9 +240,11 @@ class KeywordRouter:
         respelled = self._respelled(text)
         return unsure(respelled, self.export_spots(respelled))
 
-    def _respelled(self, text: str) -> str:
-        prepared = prepare((accepted_offer(text) or text).translate(self._fold))
-        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), prepared.text)
+    def _respelled(self, text: str, prepared: Prepared | None = None) -> str:
+        if prepared is None:
+            prepared = prepare((accepted_offer(text) or text).translate(self._fold))
+        said = read_romance(prepared.text)  # "y luego lo exportas" = "and then export it"
+        respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), said)
         return set_apart(respelled, MASK)
 
     def _asks_more(self, text: str) -> bool:
@@ -261,6 +263,8 @@ class KeywordRouter:
         if advice(text):  # "what music would suit this?": the agent suggests, no state answer
             return Clause(actions=["sse"], firm=True)
         handed = self._handing_over(text)
+        if handed == "failed" and self._hands_back(text):
+            return Clause(actions=["export"])  # "the render button doesnt work, can u do it"
         if handed:  # "the export button isn't working" / "can you just do it"
             return Clause(actions=["sse"], soft=True, handed=handed)
         if refuses(text):  # asks nothing itself; takes back an export before it
@@ -278,6 +282,15 @@ class KeywordRouter:
         if handing is None or self._negation.negated("sse", clause[: handing.start()], ""):
             return ""
         return "delegates"
+
+    def _hands_back(self, clause: str) -> bool:
+        """After the failure reported in the same clause, the command handed to us."""
+        failure = self._failure.search(clause)
+        rest = clause[failure.end() :] if failure else ""
+        handing = self._delegation.search(rest)
+        return handing is not None and not self._negation.negated(
+            "sse", rest[: handing.start()], ""
+        )
 
     def _matches(self, clause: str, question: bool) -> list[Match]:
         found = [
@@ -325,6 +338,14 @@ class KeywordRouter:
             described = self._verb.search(after) or self._noun.search(after)
             return edited or bool(described or self._described.search(after))
         return edited and determined
+
+    def _edit_after(self, result: Clause, tail: str, question: bool) -> bool:
+        """An edit asked after the clause's last command: after a sequence word ("先查余额再生成
+        视频"; after a question it is the question's purpose, "积分够不够再做一个"), or straight
+        after a file handed over ("new photo attached turn it into a vertical video")."""
+        if not question and self._edit_follows(tail):
+            return True
+        return result.actions[-1:] == ["upload"] and self._asks_for_edit(tail)
 
     def _edit_follows(self, tail: str) -> bool:
         """After the last command, a sequence word leads to an edit ("…再生成视频")."""
@@ -385,9 +406,8 @@ class KeywordRouter:
         commands = [a for a in result.actions if a != "sse"]
         if len(set(commands)) > 1 and not result.sequenced:
             resolve_collision(result, commands)
-        # "积分够不够再做一个": the edit after a question is its purpose, not a request
-        if commands and not segment.question and self._edit_follows(text[previous:]):
-            result.actions.append("sse")  # "先查余额再生成视频"
+        if commands and self._edit_after(result, text[previous:], segment.question):
+            result.actions.append("sse")
         if not commands:
             edits = self._asks_for_edit(text)
             self._without_command(result, text)

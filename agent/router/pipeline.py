@@ -77,6 +77,9 @@ _FOREIGN_EXPORT = re.compile(
     r"|書き出|エクスポート|ダウンロード|レンダリング|내보내|다운로드|렌더링|экспорт|скача|рендер"
     r"|выгруз|\bmp4\b|导出|匯出|汇出|渲染|出片|下载|下載"
 )
+# A question asking for a reason ("why is the start so dark?", 点解冇声): a read-only answer
+# shows what is there, it does not say why
+_WHY = re.compile(r"\b(?:why|how\s+come|whys)\b|[为為](?:什[么麼]|何)|怎[么麼]会|[点點]解")
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
@@ -220,6 +223,8 @@ class Router:
             if decision.firm or decision.waits or decided.actions != ("sse",):
                 return decided
             vague = dataclasses.replace(decided, confidence=VAGUE_CONFIDENCE)
+            if _WHY.search(prepared.text):
+                return vague  # a reason asked about the video: the agent explains, no state shows
             return self._guess(text, media, decision, read_only=True) or vague
         # a turn that only puts its export off ("if it looks good I'll render tomorrow") or
         # declines a command ("brb, don't export anything while I'm gone") asks nothing the

@@ -45,10 +45,13 @@ def plan_clauses(
     for i, clause in enumerate(clauses):
         if clause.unread and exported[i] and not clause.actions:
             clause.actions = ["sse"]  # "bhai thoda fast kar do video, phir export kar dena"
+    # a clause only naming an export ("Sarah said it was already exported", "我昨天导出过一次")
+    # is a report: noise beside a command too
     kept = [
         c
         for i, c in enumerate(clauses)
-        if not (c.soft and commanded) or ((c.ordered or c.unread) and exported[i])
+        if not ((c.soft or (c.named_only and c.actions == ["sse"])) and commanded)
+        or ((c.ordered or c.unread) and exported[i])
     ]
     actions: list[Action] = [a for c in kept for a in c.actions]
     if not media and set(actions) - {"upload"}:

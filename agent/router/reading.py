@@ -151,7 +151,11 @@ def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
             clauses[index] = Clause(
                 checks or ["sse"], soft=not checks, strong=True, declined=declined
             )
-        if clauses[index].retracts and not set(clauses[index + 1].actions) - {"sse"}:
+        if (
+            clauses[index].retracts
+            and not set(clauses[index + 1].actions) - {"sse"}
+            and not _AS_IS.match(segments[index + 1].text)
+        ):
             clauses[index + 1] = Clause(["sse"], firm=True, ordered=segments[index + 1].then)
         if clauses[index + 1].amends and "export" in clauses[index].actions:
             clauses[index], clauses[index + 1] = clauses[index + 1], clauses[index]
@@ -161,6 +165,14 @@ def reread(segments: Sequence[Segment], clauses: list[Clause]) -> None:
             clauses[index] = Clause(["state"], strong=True)
 
 
+# After a change of mind, the thing left as it is or a change not wanted ("never mind the zoom,
+# leave it", "算了，不加滤镜了"): no correction follows, nothing to edit
+_AS_IS = re.compile(
+    r"^\W*(?:(?:just|ok|okay|no|nah)\W+)*(?:(?:leave|keep)\s+(?:it|that|this|them)\b"
+    r"|(?:its|it\s+is|thats|that\s+is)\s+(?:fine|ok|okay|good)\b|as\s+is\b"
+    r"|(?:dont|do\s+not|no\s+need\s+to)\s"
+    r"|(?:就)?(?:这样|这样吧|保持原样|不用改|不改了|照旧)|(?:不[用要]?|别|唔使|唔好)[加改换剪调放配])"
+)
 _TAG = re.compile(
     r"^\W*(?:(?:so|and|but|well)\s+)?(?:did|have|has|had|was|were|is|are|do|does)\s+(?:we|you|u"
     r"|i|it|they|he|she)(?:\s+(?:already|yet|or\s+not|though))?\W*$"

@@ -130,6 +130,13 @@ _DRAWN = re.compile(
     r"|high|low|test|sample|proper|clean|rough|gif|webm|mov|square|vertical|horizontal|short"
     r"|longer|shorter|smaller|bigger|compressed|full|final)s?\b|\d)[a-z]"
 )
+# After "finalize": work on the video, not the deliverable ("finalise the audio mix", "finalize
+# the edit"); the video, the file or a version after it is the export ("finalize the video")
+_FINISHED = re.compile(
+    r"^\s+(?:the|my|our|this|that|these|those|all\s+the|your)\s+(?!(?:video|vid|final|file|mp4"
+    r"|master|deliverable|export|render|output|version|project|movie|film|clip|result|thing|it"
+    r"|piece|asset|reel|ad|promo|cut)s?\b)[a-z]"
+)
 _PART_ZH = (
     r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
     r"|logo|片头|片尾|人物|场景|阴影|质感|细节|天|云|烟|火|水|倒影|边框|贴纸|水印|名字|动画"
@@ -137,7 +144,7 @@ _PART_ZH = (
 )
 # After 渲染: a manner, a result that is not a format, or a part of the video.
 _RENDERED_AS = re.compile(
-    rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|成片|4k|\d))"
+    rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|片|4k|\d))"
     rf"|[^,]{{0,4}}?{_PART_ZH})"
 )
 _PART_BEFORE_ZH = re.compile(rf"{_PART_ZH}.{{0,4}}$")
@@ -327,6 +334,8 @@ def _other_sense(word: str, spot: Spot, before: str, after: str) -> Verdict | No
         return "part"
     if word.startswith("render") and _DRAWN.match(after):  # "render the snow falling heavier"
         return "part"
+    if word.startswith("finali") and _FINISHED.match(after):  # "finalize the colour grade"
+        return "edit"
     if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
         return "edit"
     return "other" if not_the_video(before, after) else None
@@ -353,7 +362,7 @@ def screen(
     if not verdicts and evidence:
         return tuple(a for a in plan if a != "export"), False
     if not verdicts or "request" in verdicts or ("unsure" in verdicts and not doubted):
-        return plan, False
+        return _changed_first(plan, verdicts), False
     instead: Action = (
         "credits" if "cost" in verdicts else "state" if "progress" in verdicts else "sse"
     )
@@ -362,6 +371,18 @@ def screen(
         kept = [a for a in kept if a != "sse"]
     out = tuple(a for i, a in enumerate(kept) if a not in kept[:i])
     return out, "later" in verdicts
+
+
+_CHANGES: frozenset[Verdict] = frozenset({"part", "look", "edit"})
+
+
+def _changed_first(plan: tuple[Action, ...], verdicts: Sequence[Verdict]) -> tuple[Action, ...]:
+    """An export word that asks for a change ("finalize the color grade", "render the subtitles
+    in gold") beside one that asks for the file: the change is an edit, run before the export."""
+    if "sse" in plan or not _CHANGES & set(verdicts) or "request" not in verdicts:
+        return plan
+    at = plan.index("export")
+    return (*plan[:at], "sse", *plan[at:])
 
 
 def unsure(text: str, spots: Sequence[Spot]) -> bool:

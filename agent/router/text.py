@@ -106,6 +106,9 @@ _COLLOQUIAL = str.maketrans({"啥": "什么", "咋": "怎么"})
 # 睇下條片而家點 = 看一下视频现在怎么样, 搞掂未 = 做好了没. Longest forms first.
 _SYNONYMS = {
     "时间轴": "时间线",
+    # round 17: 有啲咩 = 有什么 (what is there), 有啲 = 有些; elsewhere 啲 is 点 (大啲 = 大点)
+    "有啲咩": "有什么",
+    "有啲": "有些",
     "唔该": "请",
     "唔好": "不要",
     "唔系": "不是",
@@ -267,17 +270,31 @@ def marked(text: str) -> bool:
     return _HELD_MARKS.search(text) is not None
 
 
+# A link to a page, not a file ("https://shop.example.com/download"): masked like a file, so its
+# words never ask for anything, but nothing to upload (as `agent.attachments` takes only a link
+# whose last path segment names a media file)
+_WEB_LINK = re.compile(r"https?://")
+_LINKED_FILE = re.compile(rf"\.(?:{_EXTENSIONS})$")
+
+
+def _is_file(value: str) -> bool:
+    if not _WEB_LINK.match(value):
+        return True
+    path = re.split(r"[?#]", value.split("://", 1)[1], maxsplit=1)[0]
+    return "/" in path and _LINKED_FILE.search(path.rsplit("/", 1)[-1]) is not None
+
+
 def _mask_media(text: str) -> tuple[str, int]:
     count = 0
     parts: list[str] = []
     last = 0
     for match in _MEDIA.finditer(text):
-        value = match.group(0)
-        end = match.start() + len(value.rstrip(_TRAILING))
+        value = match.group(0).rstrip(_TRAILING)
+        end = match.start() + len(value)
         parts.append(text[last : match.start()])
         parts.append(f" {MEDIA} ")
         last = end
-        count += 1
+        count += _is_file(value)
     parts.append(text[last:])
     return "".join(parts), count
 

@@ -27,9 +27,10 @@ _EDITISH = re.compile(
     r"\b(?:fast|slow|short|long|bright|dark|warm|cool|cold|loud|quiet|soft|big|small|sharp"
     r"|smooth|quick|light|heavy|high|low|zoom|speed|volume|colou?rs?|text|titles?|logo|photos?"
     r"|pics?|images?|fonts?|captions?|subtitles?|effects?|audio|sound|voice|length|size)"
-    r"(?:er|ly|ness)?\b|\b(?:music|vide|movie|clip|song|pictur|foto)[a-z]*"
+    r"(?:er|ly|ness)?\b|\b(?:music|musiq|vide|movie|clip|song|pictur|foto)[a-z]*"
     # the same in Spanish, French, Portuguese, Italian ("hazlo más rápido", "plus forte")
-    r"|\b(?:rapid|lent[oae]|cort[oa]|larg[oa]|brill|oscur|sombr|fuert|fort|clar|titul|titr"
+    r"|\b(?:rapid|lent[oae]|cort[oa]|larg[oa]|brill|oscur|sombr|fuert|fort|clar|(?:sub)?titul"
+    r"|(?:sous)?titr|sottotitol|legend"
     r"|text[oe]|imag|volum|sonid|son\b|cancion|chanson|canzon|voz|voix|letra|color|coule)[a-z]*"
 )
 

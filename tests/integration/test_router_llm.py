@@ -21,9 +21,10 @@ from tests.llm_support import KEY_PREFIX, TEST_KEY, Handler, mock_completer, rec
 pytestmark = pytest.mark.integration
 
 ABSTAINING = "the status of my credits"  # two question intents: the keyword stage abstains
-# the keyword stage abstains on Spanish, and its export word is the evidence an LLM export needs
-# (round 13: no later stage plans an export on a turn without one)
-FOREIGN_EXPORT = "hazlo más bonito y luego expórtalo"
+# the keyword stage abstains on German (since round 17 it reads Spanish export verbs), and its
+# export word is the evidence an LLM export needs (round 13: no later stage plans an export on a
+# turn without one)
+FOREIGN_EXPORT = "mach es schöner und dann exportieren"
 
 
 _reply = recorded_reply

@@ -323,7 +323,8 @@ def test_the_llm_still_plans_an_export_the_rules_let_through() -> None:
     """An export word in a language the rules do not read is the evidence the model places."""
     model = SaysExport()
     router = Router(build_keyword_router(), completer=model)  # type: ignore[arg-type]
-    route = asyncio.run(router.route("hazlo más bonito y luego expórtalo"))
+    # round 17: the rules read Spanish export verbs now (`agent.router.romance`); German not
+    route = asyncio.run(router.route("mach es schöner und dann exportieren"))
     assert model.prompts
     assert route.actions == ("sse", "export")
     assert route.source == "llm"

@@ -96,9 +96,10 @@ ROUTER = {
     # settings, the business imperative, a read-only answer beside a wait;
     # tests/unit/test_router_round10.py): 100/100 and 98/100, none harmful; open: "if I have
     # enough credits, export it" (the credits check alone, by the round-5 rule) and "ponle
-    # música y luego lo exportas" (sse: the Spanish verb's endings are not read)
+    # música y luego lo exportas" (sse: the Spanish verb's endings are not read; read since
+    # round 17, agent/router/romance.py: 99/100)
     "round9_everyday": (1.0, 0),
-    "round9_hard": (0.98, 0),
+    "round9_hard": (0.99, 0),
     # r10 held out, first sight on the round-10 code 9e4af99: everyday 100/100 0 harmful, hard
     # 95/100, none harmful by this count, but one plan ran an export before the edit the same
     # message asked for (export, sse, export for "We need the final asset by EOD; please update
@@ -139,12 +140,21 @@ ROUTER = {
     # anything, just export it as is", a state question after a Taglish hold, a middle edit
     # dropped from "show me the timeline, then drop the second clip, then tell me my credits"
     "stranger_round14_everyday": (1.0, 0),
-    "stranger_round14_hard": (0.93, 0),
+    "stranger_round14_hard": (0.94, 0),  # round 17: "export it again … corrupted" exports alone
     # stranger_round15_{everyday,hard}: held out, written by strangers without sight of the code
     # and never tuned on. First sight on the round-14 router (616f1e8): 97/100 and 92/100, none
     # harmful; on the round-15 router (684e8d1), the same. Kept as found, as regression floors.
     "stranger_round15_everyday": (0.97, 0),
     "stranger_round15_hard": (0.92, 0),
+    # stranger_round17_{everyday,hard}: r17 training sets, written by strangers without sight of
+    # the code; first sight on 082c8ea: 99/100 (none harmful) and 83/100 (3 harmful: an edit
+    # asked through "finalize" and one in a run-on beside a file dropped before the export, a
+    # waved-off edit sent before it). After the round-17 classes
+    # (tests/unit/test_router_round17.py): 100/100 and 98/100, none harmful. Open: "如果积分够的话
+    # 就直接导出吧" plans the credits check only (round5_hard labels its export harmful), and the
+    # self-correction "导出吧……算了，还是先别导，我再看看" goes to the agent (sse, no export)
+    "stranger_round17_everyday": (1.0, 0),
+    "stranger_round17_hard": (0.98, 0),
 }
 
 
