@@ -17,7 +17,8 @@ it for "slow". This check reads the message on its own terms, with its own small
 A plan that changes the draft stands only when no capability is essential, the interpreter itself
 saw that something could not be done (so its reply says so), and every kind the draft changed is
 named by a clause that names no capability. Otherwise the whole message is declined, saying what
-cannot be done and that nothing was changed. Pure.
+cannot be done and that nothing was changed; a plan that changes nothing while the interpreter
+missed the capability says what cannot be done instead of a generic answer. Pure.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ _QUOTED = re.compile(
     r"[\"“”「」『』《》][^\"“”「」『』《》]*[\"“”「」『』《》]|(?<![a-z])'[^']{1,40}'(?![a-z])"
 )
 _SPLIT = re.compile(
-    r"[,;!?，。；！？、:：]|\.(?=\s|$)|\s[-—–]+\s|[—–]+|\b(?:and|then|also|plus|but|so)\b"
+    r"[,;!?，。；！？、]|\.(?=\s|$)|\s[-—–]+\s|[—–]+|\b(?:and|then|also|plus|but|so)\b"
     r"|然后|然後|并且|并|同埋|另外|跟住|仲有|再(?=把|将|加|给|帮|来|调|改|放|整)",
     re.IGNORECASE,
 )
@@ -189,22 +190,26 @@ def _unaccounted(message: str, before: dict[str, Any], after: dict[str, Any]) ->
 
 
 def capability_checked(
-    plan: Plan, ctx: InterpretContext, limits: tuple[str, ...], book: Phrasebook, *, hant: bool
+    plan: Plan, ctx: InterpretContext, seen: bool, book: Phrasebook, *, hant: bool
 ) -> Plan:
     """`plan`, or a plan declining the whole message when it names something that cannot be done
-    and the plan's changes are not all asked for in words of their own (see the module doc)."""
+    and the plan's changes are not all asked for in words of their own (see the module doc).
+    `seen`: the interpreter found a limit or an unsupported request in the message."""
     tools = [s for s in plan.steps if isinstance(s, ToolStep)]
     before = ctx.draft if isinstance(ctx.draft, dict) else {}
     mentions = named(ctx.message)
-    if not tools or not mentions or not before.get("t"):
-        return plan
-    after = tools[-1].draft
-    if not changed_kinds(before, after):
-        return plan
-    weight = stance(ctx.message)
-    missed = not limits  # the interpreter did not see it: its reply would not say so
-    if weight != "essential" and not missed and not _unaccounted(ctx.message, before, after):
+    if not mentions or not before.get("t"):
         return plan
     what = book.topic(plan.language, "cannot_" + mentions[0][0], hant=hant)
+    missed = not seen  # the interpreter did not see it: its reply would not say so
+    if not tools or not changed_kinds(before, tools[-1].draft):
+        if not missed:
+            return plan  # its reply says what cannot be done
+        said = book.say(plan.language, "capability_none", hant=hant, what=what)
+        return Plan((TextStep(said),), plan.language)
+    weight = stance(ctx.message)
+    after = tools[-1].draft
+    if weight != "essential" and not missed and not _unaccounted(ctx.message, before, after):
+        return plan
     key = "capability_essential" if weight == "essential" else "capability_whole"
     return Plan((TextStep(book.say(plan.language, key, hant=hant, what=what)),), plan.language)

@@ -127,7 +127,8 @@ def interpret(
         return plan
     plan = covered_or_declined(plan, ctx, book, hant=req.hant)
     plan = each_photo_checked(plan, ctx, book, hant=req.hant)
-    return capability_checked(plan, ctx, req.limits, book, hant=req.hant)
+    seen = bool(req.limits or req.unsupported)
+    return capability_checked(plan, ctx, seen, book, hant=req.hant)
 
 
 class _Planner:
