@@ -51,6 +51,11 @@ DECLINED = [
     ("fresh5", "给视频调个青橙色调，像电影那样"),
     ("fresh5", "幫我把影片調成青橙色調，要有電影感"),
     ("fresh5", "幫我調下色，整到好似戲咁"),
+    ("fresh5", "make it look like an old film, grainy and warm"),
+    ("fresh5", "add a vignette, cinematic style"),
+    ("fresh5", "讓畫面有電影感，加黑邊"),
+    ("fresh5", "加点动感模糊"),
+    ("slideshow3", "cut it to the beat of the music"),
     # a playback speed: there is no footage to ramp
     ("slideshow3", "put a speed ramp on the beach photo, slow then super quick"),
     ("slideshow3", "time-lapse the harbor shot so it zips by"),

@@ -45,7 +45,10 @@ _CAPABILITIES = {
         r"|black\s*(?:and|&|n|'n')\s*white|\bb\s*&\s*w\b|\bdesaturat\w*|\bsaturat\w*"
         r"|\b(?:instagram|vintage|retro|film|cinematic|warm|cool|cold)\s+(?:filter|look|tone)s?\b"
         r"|\bfilters?\b|\bfilm grain\b|\b(?:warm|cool|cold|moody|colou?r)\s+tones?\b"
-        r"|调色|滤镜|色调|黑白|复古色|胶片感|饱和度|青橙|色彩|调个色|校色"
+        r"|\bold[\s-]*(?:film|photo|movie)s?\b|\bgrain\w*|\bvignett\w*|\bletterbox\w*|\bsepia\b"
+        r"|\b(?:brightness|exposure|contrast)\b"
+        r"|调色|滤镜|色调|黑白|复古色|胶片|颗粒|饱和度|青橙|色彩|调个色|校色|黑边|旧相|泛黄|黄黄"
+        r"|亮度|对比度|曝光|调亮|调暗"
     ),
     "scene": re.compile(
         rf"\b(?:turn|make|change|paint|colou?r|dye)\s+(?:the\s+|all\s+the\s+)?(?:sky|water|sea"
@@ -64,7 +67,9 @@ _CAPABILITIES = {
     "effects": re.compile(
         r"\bstickers?\b|\bglitch\w*|\bconfetti\b|\bparticles?\b|\bvhs\b|\blight[\s-]*leaks?\b"
         r"|\b(?:wipe|glitch|spin|swipe|flash|whip|cube|3d|zoom)\s+transitions?\b|\bwhip[\s-]*pans?\b"
-        r"|特效|贴纸|转场效果|故障风|粒子"
+        r"|\bblur\w*|\bto the beat\b|\bbeat[\s-]*sync\w*|\bpicture[\s-]*in[\s-]*picture\b"
+        r"|\bsplit[\s-]*screen\b|\btypewriter\b"
+        r"|特效|贴纸|转场效果|故障风|粒子|模糊|卡点|踩点|画中画|分屏|打字机"
     ),
     "voice": re.compile(r"voice[\s-]*overs?|\bvo\b|\bnarrat\w*|\bdub\w*|配音|旁白|解说|朗读"),
     "resolution": re.compile(
@@ -133,10 +138,29 @@ _EXPLICIT = {
     ),
     "photos": re.compile(
         r"\b(?:photos?|pics?|pictures?|images?|slides?|shots?|order)\b|\.(?:jpe?g|png)\b"
+        r"|\b(?:first|second|third|last|middle|other|next|final)\s+ones?\b"
         r"|照片|图片|相片|张|相|图|顺序"
     ),
 }
 """The words that name a kind of edit outright (no manner words: "slow", "dramatic")."""
+_LIMITS = {
+    "colour": "colour",
+    "scene": "scene",
+    "content_motion": "speed",
+    "playback": "speed",
+    "resolution": "resolution",
+    "footage": "footage",
+}
+"""The interpreter's own limits by the capability a reply names (anything else: an effect)."""
+_TOPICS = {
+    "aspect": "about_framing",
+    "length": "about_length",
+    "motion": "about_motion",
+    "music": "about_music",
+    "photo_lengths": "about_photos",
+    "photos": "about_photos",
+    "text": "about_text",
+}
 _FOLLOWS = {
     "photos": {"length", "photo_lengths"},
     "photo_lengths": {"length"},
@@ -190,26 +214,31 @@ def _unaccounted(message: str, before: dict[str, Any], after: dict[str, Any]) ->
 
 
 def capability_checked(
-    plan: Plan, ctx: InterpretContext, seen: bool, book: Phrasebook, *, hant: bool
+    plan: Plan, ctx: InterpretContext, seen: tuple[str, ...], book: Phrasebook, *, hant: bool
 ) -> Plan:
     """`plan`, or a plan declining the whole message when it names something that cannot be done
     and the plan's changes are not all asked for in words of their own (see the module doc).
-    `seen`: the interpreter found a limit or an unsupported request in the message."""
+    `seen`: the limits (or the unsupported request) the interpreter itself found."""
     tools = [s for s in plan.steps if isinstance(s, ToolStep)]
     before = ctx.draft if isinstance(ctx.draft, dict) else {}
     mentions = named(ctx.message)
-    if not mentions or not before.get("t"):
+    if not (mentions or seen) or not before.get("t"):
         return plan
-    what = book.topic(plan.language, "cannot_" + mentions[0][0], hant=hant)
-    missed = not seen  # the interpreter did not see it: its reply would not say so
+    limit = mentions[0][0] if mentions else _LIMITS.get(seen[0])
+    what = book.topic(plan.language, f"cannot_{limit or 'effects'}", hant=hant)
     if not tools or not changed_kinds(before, tools[-1].draft):
-        if not missed:
+        if seen:
             return plan  # its reply says what cannot be done
         said = book.say(plan.language, "capability_none", hant=hant, what=what)
         return Plan((TextStep(said),), plan.language)
-    weight = stance(ctx.message)
+    weight = stance(ctx.message) if mentions else "neutral"
     after = tools[-1].draft
-    if weight != "essential" and not missed and not _unaccounted(ctx.message, before, after):
+    unaccounted = _unaccounted(ctx.message, before, after)
+    if weight != "essential" and seen and not unaccounted:
         return plan
+    if limit is None:  # a limit of the interpreter's own (a side, a font): the change is unasked
+        topic = book.topic(plan.language, _TOPICS[min(unaccounted)], hant=hant)
+        said = book.say(plan.language, "unasked_change", hant=hant, what=topic, clause="")
+        return Plan((TextStep(said),), plan.language)
     key = "capability_essential" if weight == "essential" else "capability_whole"
     return Plan((TextStep(book.say(plan.language, key, hant=hant, what=what)),), plan.language)

@@ -127,7 +127,7 @@ def interpret(
         return plan
     plan = covered_or_declined(plan, ctx, book, hant=req.hant)
     plan = each_photo_checked(plan, ctx, book, hant=req.hant)
-    seen = bool(req.limits or req.unsupported)
+    seen = req.limits + ((req.unsupported,) if req.unsupported else ())
     return capability_checked(plan, ctx, seen, book, hant=req.hant)
 
 
