@@ -56,6 +56,10 @@ DECLINED = [
     ("fresh5", "讓畫面有電影感，加黑邊"),
     ("fresh5", "加点动感模糊"),
     ("slideshow3", "cut it to the beat of the music"),
+    ("fresh5", "add an old-school film burn effect and shorten to 4 s"),
+    ("fresh5", "add a sound effect and make it 6 seconds"),
+    ("fresh5", "add subtitles automatically from what people say"),
+    ("fresh5", "加自动字幕"),
     # a playback speed: there is no footage to ramp
     ("slideshow3", "put a speed ramp on the beach photo, slow then super quick"),
     ("slideshow3", "time-lapse the harbor shot so it zips by"),
@@ -161,6 +165,7 @@ def test_named_reads_capabilities_but_not_quoted_words_or_the_photo_order() -> N
     assert [k for k, _ in named("加一个下雪的特效，然后改成6秒")] == ["scene"]
     assert named('add a caption "Fireworks at nine" at the bottom') == []
     assert named("reverse the order of the photos") == []
+    assert named("use a Ken Burns effect and make it 8 seconds") == []
 
 
 def test_explicit_kinds_ignore_manner_words() -> None:

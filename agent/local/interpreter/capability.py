@@ -68,8 +68,16 @@ _CAPABILITIES = {
         r"\bstickers?\b|\bglitch\w*|\bconfetti\b|\bparticles?\b|\bvhs\b|\blight[\s-]*leaks?\b"
         r"|\b(?:wipe|glitch|spin|swipe|flash|whip|cube|3d|zoom)\s+transitions?\b|\bwhip[\s-]*pans?\b"
         r"|\bblur\w*|\bto the beat\b|\bbeat[\s-]*sync\w*|\bpicture[\s-]*in[\s-]*picture\b"
-        r"|\bsplit[\s-]*screen\b|\btypewriter\b"
+        r"|\bsplit[\s-]*screen\b|\btypewriter\b|\bfilm[\s-]*burns?\b"
+        r"|\b(?!(?:fade|fading|zoom|pan|panning|motion|camera|burns|crossfade|cross-fade)\s)"
+        r"[a-z]+(?:-[a-z]+)?\s+effects?\b"
         r"|特效|贴纸|转场效果|故障风|粒子|模糊|卡点|踩点|画中画|分屏|打字机"
+    ),
+    "transcribe": re.compile(
+        r"\bauto(?:matic(?:ally)?)?[\s-]*(?:generated\s+)?(?:subtitles?|captions?)\b"
+        r"|\b(?:subtitles?|captions?)\s+(?:\w+\s+){0,2}?automatically\b|\btranscri\w*"
+        r"|\bfrom what (?:people|they|he|she|i|we) (?:say|said)\b|\bspeech[\s-]*to[\s-]*text\b"
+        r"|自动字幕|自动生成字幕|语音识别|识别字幕|语音转文字|听写"
     ),
     "voice": re.compile(r"voice[\s-]*overs?|\bvo\b|\bnarrat\w*|\bdub\w*|配音|旁白|解说|朗读"),
     "resolution": re.compile(
