@@ -586,6 +586,18 @@ LOCAL = {
     # never tuned on. First sight on the round-15 interpreter (3ad4d2e): 80/80 (58 correct, 22
     # declined, none partial, wrong or silent). Kept as found.
     "stranger_round16": (1.0, 0),
+    # stranger_round17a/b: training sets for round 17 (strangers, without sight of the code),
+    # first sight on 082c8ea: a 71/80 (45 correct, 26 declined, 5 partial, 4 wrong, none silent),
+    # b 75/80 (42 correct, 33 declined, 3 partial, 2 wrong). Wrong: a teal-and-orange grade "like
+    # a movie" and a speed ramp "slow at first then whoosh fast" moved the camera; "make it 8s and
+    # turn the water green — the green water is the whole point" and 加一个下雪的特效，然后改成6秒。
+    # 重点是下雪… applied the length; "trim a second off each photo" and 每张照片都多放一秒 set the
+    # video's length. After the capability and per-photo checks (capability.py, eachphoto.py,
+    # tests/unit/test_interpreter_capability.py): a 76/80 (45 correct, 31 declined, 4 partial),
+    # b 78/80 (42 correct, 36 declined, 2 partial), none wrong; the partials are titles "to the
+    # end"/"first half" and a volume by points (relative lengths and ranges, another session's)
+    "stranger_round17a": (0.95, 0),
+    "stranger_round17b": (0.975, 0),
 }
 
 

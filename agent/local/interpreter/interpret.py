@@ -14,8 +14,10 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from agent.local.edits import AUDIO, TEXT, VIDEO, IdSource, segments, total
+from agent.local.interpreter.capability import capability_checked
 from agent.local.interpreter.compound import declined_whole
 from agent.local.interpreter.coverage import covered_or_declined
+from agent.local.interpreter.eachphoto import each_photo_checked
 from agent.local.interpreter.editsteps import (
     DEFAULT_VOLUME,
     EDIT_TOOL,
@@ -120,7 +122,12 @@ def interpret(
     if (declined := declined_whole(ctx, req, book)) is not None:
         return declined
     plan = text_pair(ctx, req, book, build) or build(ctx, req)
-    return plan if req.history else covered_or_declined(plan, ctx, book, hant=req.hant)
+    if req.history:
+        return plan
+    plan = covered_or_declined(plan, ctx, book, hant=req.hant)
+    plan = each_photo_checked(plan, ctx, book, hant=req.hant)
+    seen = req.limits + ((req.unsupported,) if req.unsupported else ())
+    return capability_checked(plan, ctx, seen, book, hant=req.hant)
 
 
 class _Planner:
