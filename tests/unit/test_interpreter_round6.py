@@ -244,7 +244,7 @@ def test_a_complaint_alone_makes_the_motion_gentler() -> None:
         ("镜头速度减半", 0.5),
         ("鏡頭慢一倍", 0.5),
         ("make the zoom twice as slow", 0.5),
-        ("make the video 50% faster", 1.5),
+        ("make the zoom 50% faster", 1.5),  # "the video 50% faster" is a playback speed (round 18)
     ],
 )
 def test_a_multiple_of_speed_changes_the_camera_speed_not_the_length(

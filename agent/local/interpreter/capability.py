@@ -30,6 +30,7 @@ from agent.local.interpreter.diffkinds import changed_kinds
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 from agent.local.interpreter.plan import InterpretContext, Plan, TextStep, ToolStep
+from agent.local.interpreter.playback import names_playback_speed
 
 __all__ = ["Stance", "capability_checked", "explicit_kinds", "named", "stance"]
 
@@ -156,6 +157,7 @@ _LIMITS = {
     "scene": "scene",
     "content_motion": "speed",
     "playback": "speed",
+    "playback_speed": "speed",
     "resolution": "resolution",
     "footage": "footage",
 }
@@ -193,7 +195,7 @@ def named(message: str) -> list[tuple[str, str]]:
     out = []
     for part in _parts(message):
         for key, pattern in _CAPABILITIES.items():
-            if pattern.search(part):
+            if pattern.search(part) or (key == "speed" and names_playback_speed(part)):
                 out.append((key, part))
                 break
     return out

@@ -13,6 +13,7 @@ import unicodedata
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.outside import outside_spans
 from agent.local.interpreter.phrasebook import Phrasebook, has_any
+from agent.local.interpreter.playback import playback_speed
 from agent.local.interpreter.quantity import parse_number
 from agent.local.interpreter.scenes import ANIMATE, SCENE_MOTION, scene_spans
 from agent.local.interpreter.shapes import unsupported_aspect, without_shape
@@ -319,6 +320,8 @@ def limits(text: str) -> tuple[list[str], str]:
         if pattern.search(text):
             found.append(key)
             text = pattern.sub(" ", text)
+    rate, text = playback_speed(text)  # "play it at 2x": not the camera's speed
+    found += ["playback_speed"] if rate else []
     for pattern in (SCENE_MOTION, ANIMATE):
         if pattern.search(text):
             found += [] if "content_motion" in found else ["content_motion"]
