@@ -66,7 +66,12 @@ def lost_clause(
 
 
 def declined_whole(ctx: InterpretContext, req: Request, book: Phrasebook) -> Plan | None:
-    """A plan declining the message naming the clause the whole reading lost, else None."""
+    """A plan declining the message naming the clause the whole reading lost, or the two levels
+    a relative volume comes to ("by a fifth (so 35 becomes 20)"), else None."""
+    if req.level_clash is not None:
+        rule, stated = req.level_clash
+        said = book.say(req.language, "volume_clash", hant=req.hant, rule=rule, said=stated)
+        return Plan((TextStep(said),), req.language)
     if req.history is not None or req.unsupported:
         return None
     lost = lost_clause(ctx.message, ctx.language, req, book)

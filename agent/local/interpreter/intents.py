@@ -31,6 +31,7 @@ from agent.local.interpreter.musicintents import (
 )
 from agent.local.interpreter.oldvalues import settle_amounts
 from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, has_any
+from agent.local.interpreter.relativelevel import relative_level
 from agent.local.interpreter.snippet import as_written, extract_text, quoted, subject_of
 from agent.local.interpreter.timerange import TimeRange, take_range
 from agent.local.interpreter.typos import fix_typos
@@ -126,6 +127,8 @@ class Request:
     history: HistoryRequest | None = None
     project_name: str = ""
     limits: tuple[str, ...] = ()
+    level_clash: tuple[int, int] | None = None
+    """A relative level whose rule and stated result disagree (the rule's, the stated)."""
     """What the message asks that cannot be done as asked (`resolution`, `content_motion`)."""
     export: bool = False
     """The message asks to export (the app's Export button does that; the reply says so)."""
@@ -165,6 +168,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         )
     )
     said = unquoted  # the language is read before unsupported phrases are blanked out
+    rule, unquoted = relative_level(unquoted)  # "by a fifth (so 35 becomes 28)": one level
     limits, unquoted = clauses.limits(settle_amounts(quantity.with_halves(unquoted)))
     kw = book.keywords
     unquoted = _muted(unquoted, book)
@@ -197,6 +201,9 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     music = music_op(folded, book, percent, fade is not None, span, points)
     if music is not None and music.factor != 1 and not _PACE_WORD.search(folded):
         speed = None  # 音量提高到目前的两倍: a multiple of the level, not a speed
+    if rule is not None and (music is None or music.action != "add"):
+        # "drop the music to 80% of what it is": a level, never a removal
+        music = MusicOp("volume", volume=rule.level, factor=rule.factor or 1.0)
     look = _look(folded, book, duration, speed)
     if speed_factor is not None:
         look = replace(look, speed=None, speed_factor=speed_factor)
@@ -225,6 +232,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         history=history_request(folded),
         project_name=name,
         limits=tuple(limits),
+        level_clash=rule.clash if rule is not None else None,
         export=has_any(folded, kw.export),
         folded=folded,
     )
