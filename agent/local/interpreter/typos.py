@@ -21,7 +21,7 @@ _EXTRA = (
     "more", "seconds", "second", "longer", "shorter", "photo", "photos", "picture", "video",
     "music", "title", "caption", "remove", "delete", "volume", "swap", "undo", "redo", "move",
     "first", "third", "last", "bigger", "smaller", "vertical", "square", "zoom", "slowly",
-    "reverse", "order", "percent", "twice", "double",
+    "reverse", "order", "percent", "twice", "double", "right", "left",
 )  # fmt: skip
 _TARGET_GROUPS = frozenset(
     ("title", "caption", "remove", "replace", "music", "volume", "louder", "quieter", "fade",
