@@ -598,6 +598,15 @@ LOCAL = {
     # end"/"first half" and a volume by points (relative lengths and ranges, another session's)
     "stranger_round17a": (0.95, 0),
     "stranger_round17b": (0.975, 0),
+    # stranger_round18a/b: training sets for round 18, written by strangers without sight of the
+    # code; first sight on 082c8ea 75/80 (3 wrong) and 77/80 (0 wrong); on 90f09c4 77/80 (1 wrong)
+    # and 77/80 (0 wrong): a 51 correct, 26 declined, 2 partial, 1 wrong ("play it at 2x speed"
+    # sped up the camera); b 47 correct, 30 declined, 3 partial. After the round-18 classes (a
+    # playback speed, a level relative to the current one, a suggestion turned down, a misspelt
+    # direction; tests/unit/test_interpreter_round18.py): a 80/80 (53 correct, 27 declined),
+    # b 80/80 (51 correct, 29 declined), none wrong.
+    "stranger_round18a": (1.0, 0),
+    "stranger_round18b": (1.0, 0),
 }
 
 
