@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_export_now"]
+__all__ = ["also_asked", "asks_export_now", "forbids_export", "third_party"]
 
 _EN_CONTROL = (
     r"(?:export\w*|download\w*|render\w*|output|share|save\w*|(?:get|grab)\s+(?:the|your)\s+"
@@ -133,6 +133,17 @@ def asks_export_now(sentence: str) -> bool:
     if _POINTED.search(sentence) and not _CLAUSE_VETO.search(sentence):
         return True
     return any(_asks_in(clause) for clause in _CLAUSE.split(sentence) if clause.strip())
+
+
+def forbids_export(sentence: str) -> bool:
+    """Only the vetoes of `asks_export_now`: what the model stage's export must also pass (the
+    model reads gestures the rules do not know, "whisk it over to the Vault for the download",
+    but never past a failure, a third party, another program, a negation or a question)."""
+    if _SENTENCE_VETO.search(sentence) or _COST_NOUN.search(sentence):
+        return True
+    sentence = _REMINDER.sub(" ", sentence)
+    failed = _FAILED.search(sentence) is not None and _RETRY.search(sentence) is None
+    return failed or _CLAUSE_VETO.search(sentence) is not None
 
 
 def _asks_in(clause: str) -> bool:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
-from agent.translate.evidence import asks_export_now
+from agent.translate.evidence import asks_export_now, forbids_export
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +182,19 @@ def test_markdown_lines_survive_byte_for_byte_and_none_is_dropped(text: str) -> 
     assert all(
         line == "" or not line.lstrip().startswith(("-", "*", "#")) for line in out[len(written) :]
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forbidden"),
+    [
+        ("Whisk it over to the Vault for the download.", False),  # the model may read it
+        ("Export didn't go through: the server timed out.", True),
+        ("Ask @maria to press Export.", True),
+        ("In CapCut, tap Export at the top.", True),
+        ("Don't export yet.", True),
+        ("要我现在导出吗？", True),
+        ("Click your coin balance to confirm you have enough for a 4K render.", True),
+    ],
+)
+def test_the_model_stage_export_passes_the_same_vetoes(sentence: str, forbidden: bool) -> None:
+    assert forbids_export(sentence) is forbidden
