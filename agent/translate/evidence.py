@@ -91,6 +91,10 @@ _SENTENCE_VETO = re.compile(
     r"@\w|\b(?:admin|administrator|workspace\s+owner|teammate|colleague|coworker"
     r"|co-worker|manager|boss|client)s?\b|\b(?:ask|tell|have|remind)\s+(?:him|her|them)\b"
     r"|\b(?:her|his)\s+(?:dashboard|account|screen|side)\b"
+    # someone named asked to do it: "Ask Sam to press Export", 請叫阿明撳「匯出」
+    r"|\b(?:ask|tell|remind|get)\s+(?!(?:you|me|us|ready|started|going)\b)\w+(?:\s+\w+)?\s+to\b"
+    r"|(?:叫|让|讓|找)(?!你|您|我)[\u4e00-\u9fff]{1,3}(?:帮你|幫你|幫手|帮忙)?(?:撳|点|點|按|去|击|擊)"
+    r"|(?:请|請)(?:阿|小|老)[\u4e00-\u9fff]{1,2}(?:撳|点|點|按|去|击|擊)"
     r"|管理员|管理員|同事|老板|老闆|老细|老細|客户|客戶|叫佢|让他|讓他|让她|讓她|请他|請他"
     r"|\b(?:later|approv\w*|sign[-\s]off|not\s+yet|hold\s+off)\b"
     # a past export, or one asked about ("your earlier export", "check whether it finished")

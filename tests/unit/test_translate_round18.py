@@ -39,6 +39,10 @@ CLASSES = [
     ("Your admin has to approve the draft and press Export on their side.", ()),
     ("请让管理员审核后点击 **导出**。", ()),
     ("叫你同事喺佢嗰邊撳「匯出」就得。", ()),
+    ("Ask Sam to press Export once he's checked the audio.", ()),
+    ("請叫阿明撳「匯出」。", ()),
+    ("Click Export to download it, or tell me what to change.", ("export",)),
+    ("The cut is final, so click Export.", ("export",)),
     # another program, or the phone's own gallery
     (
         "If CapCut freezes when you tap Export, that's on CapCut's end — your draft here is fine.",
