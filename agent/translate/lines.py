@@ -1,5 +1,5 @@
 """The translator's units: a reply's lines, their whole sentences, and the template line of a
-set of actions (`agent.translate.translator` decides, `agent.translate.procedure` reads lists).
+set of actions (`agent.translate.translator` decides).
 
 Pure; the lines come from the tables' kinds.
 """

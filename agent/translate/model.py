@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
 from agent.templates import Templates
+from agent.translate.evidence import forbids_export
 from agent.translate.intent import targets_of
 from agent.translate.prose import mask, split_lines, split_sentences
 from agent.translate.tables import GuiTables
@@ -147,6 +148,9 @@ def _accept(answer: _Answer, sentences: list[str], tables: GuiTables) -> dict[in
         if item.index >= len(sentences) or item.role != "instruction" or not item.actions:
             continue
         original, rewrite = sentences[item.index], item.rewrite.strip()
+        folded = tables.script.simplified(original) if tables.script.folds(original) else original
+        if "export" in item.actions and forbids_export(folded):
+            continue  # a failure, a third party, a negation …: the model's export runs nothing
         if rewrite and not _faithful(original, rewrite, tables):
             return {}  # a model that garbles its own rewrite is not trusted to classify
         taken[item.index] = item

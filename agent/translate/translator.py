@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agent.translate import gates
+from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.lines import Line, Unit, acting, joined, singles, template_line
 from agent.translate.modality import chooses
-from agent.translate.procedure import procedures
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, fixed_lines, read
 from agent.translate.rewrite import language_of
@@ -55,6 +55,13 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # a bold span inside a line ("**Timeline**", "__Export__"): its markers are no words
 _BOLD = re.compile(r"(?<![*_])(?:\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)(?:\*\*|__)(?![*_])")
 _SPACED_BOLD = re.compile(r"(?<=\s)(?:\*\*|__)([\u3400-\u9fff]{1,20})(?:\*\*|__)(?=\s)")
+# a file name, in a code span or bare ("choose `interview_raw.wav`", 把 cover.jpg 拖进来)
+_FILE = re.compile(
+    r"`[^`\n]*[._\d/][^`\n]*`|[\w-]+\.(?:mp4|mov|m4v|webm|avi|mkv|wav|mp3|m4a|aac|flac|ogg"
+    r"|jpe?g|png|gif|webp|heic|svg|srt|vtt|ass|txt|pdf|zip|psd|json|xml)\b",
+    re.IGNORECASE,
+)
+_EXPORT_WORD = re.compile(r"export|download|导出|匯出|汇出|下载|下載", re.IGNORECASE)
 _CLOSED = (".", "!", "?", "。", "！", "？", "…")
 _SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
 
@@ -261,16 +268,56 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         waiting = waiting or (asked and gates.agent_will(raw))
         asked = asked or "upload" in unit.reading.actions
         before = raw
+        # the second reading: an export runs only when the sentence's own words tell the user
+        # to press an export control now (`agent.translate.evidence`); disagreement runs nothing
+        if "export" in unit.reading.actions and not asks_export_now(raw):
+            unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
+        unit.reading = _also(unit.reading, raw, unit.lang)
     return lines
+
+
+def _also(reading: Reading, raw: str, lang: LanguageTable) -> Reading:
+    """`reading` with the cheap steps the sentence also gives (`evidence.also_asked`: a view,
+    a balance, a named file) in the sentence's order; a third party's step runs nothing."""
+    if "credits" in reading.actions and third_party(raw):
+        reading = gates.without(reading, {"credits"}, lang)
+    # a view joins a step the rules read; a balance or a named file asks for itself
+    extra = [
+        (at, a)
+        for at, a in also_asked(raw)
+        if a not in reading.actions and (reading.actions or a != "state")
+    ]
+    if not extra:
+        return reading
+    actions = list(reading.actions)
+    for at, action in extra:
+        # before the export when it stands before the export's word, else after what is there
+        mark = _EXPORT_WORD.search(raw)
+        where = (
+            actions.index("export")
+            if "export" in actions and mark and at < mark.start()
+            else len(actions)
+        )
+        actions.insert(where, action)
+    return dataclasses.replace(reading, actions=tuple(actions), steps_only=False, line="")
+
+
+def _structural(line: Line) -> bool:
+    """A markdown list item or heading: kept byte for byte, never cut into or dropped."""
+    return line.item or line.prefix.lstrip().startswith("#")
 
 
 def _decide(lines: list[Line], short: bool) -> None:
     for line in lines:
         for unit in line.units:
+            if _structural(line):
+                unit.line, unit.acting = None, ()  # kept whole: its line is said at the end
+                continue
             unit.line = _line_for(unit.reading, unit.lang, short)
+            if unit.line is not None and _FILE.search(unit.raw):
+                unit.line = None  # a file name rides on the step: the sentence stays whole
             if unit.line and not unit.reading.line:
                 unit.acting = acting(unit.reading.actions, unit.lang)
-    procedures(lines, short)
 
 
 def _said_by_kept(lines: list[Line]) -> None:
@@ -328,6 +375,10 @@ def _assemble(lines: list[Line], traditional: bool, tables: GuiTables, short: bo
     # a line the reply already says (a reply translated before) is not said again
     said = {k.bare for lang in tables.languages for k in lang.kinds.values() if k.bare}
     said = {x for x in said if x in written_all}
+    # the actions of list items and headings: said once after the whole reply, never inside
+    # the list (a rendered sentence in a list would read as one of its items)
+    tail: list[str] = []
+    tail_lang: LanguageTable | None = None
     for line in lines:
         body = ""
         kept: list[str] = []  # the actions of the sentences kept whole, said after the line
@@ -335,7 +386,12 @@ def _assemble(lines: list[Line], traditional: bool, tables: GuiTables, short: bo
             if unit.line is None:
                 body += unit.raw + unit.ws
                 # a view's output speaks for itself: only the other actions are said
-                kept += [a for a in acting(unit.reading.actions, unit.lang) if a != "state"]
+                acts = [a for a in acting(unit.reading.actions, unit.lang) if a != "state"]
+                if _structural(line):
+                    tail += acts
+                    tail_lang = tail_lang or unit.lang
+                else:
+                    kept += acts
                 continue
             # each action's line is said once per reply: a later line says only what is new
             options = singles(unit.acting, unit.lang, short) if unit.acting else [unit.line]
@@ -358,7 +414,27 @@ def _assemble(lines: list[Line], traditional: bool, tables: GuiTables, short: bo
             body = written  # a sentence after a dropped one would read as a list item ("- …")
         if body.strip() or not written.strip():
             out.append(line.prefix + (body if body == written else body.rstrip()) + line.newline)
-    return "".join(out)
+    return _after_lists("".join(out), tail, tail_lang, said, tables, traditional)
+
+
+def _after_lists(
+    reply: str,
+    tail: list[str],
+    lang: LanguageTable | None,
+    said: set[str],
+    tables: GuiTables,
+    traditional: bool,
+) -> str:
+    """`reply` with the lines of the actions its list items and headings run, said once as a
+    paragraph of their own after it (never inside the list)."""
+    if not tail or lang is None:
+        return reply
+    note = _note(tail, _ENDS[lang.lang], lang, said, tables).strip()
+    if not note:
+        return reply
+    note = tables.script.to_traditional(note) if traditional else note
+    body = reply.rstrip()
+    return body + "\n\n" + note + reply[len(body) :]
 
 
 def _look_first(actions: tuple[str, ...], text: str) -> tuple[str, ...]:

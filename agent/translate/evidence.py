@@ -1,0 +1,214 @@
+"""The second, independent reading an export must pass before it runs (fail safe by design).
+
+An export is the one costly action (it spends the user's credits), so the rule reading alone
+(`agent.translate.reading` and the gates) is not enough: the sentence that gave the export must
+ALSO show, on its own words, that it tells THE USER to press an export or download control
+NOW, in this app. When the two readings disagree, the export does not run (a missed export is
+cheap: the user asks in chat; a wrong one costs credits).
+
+Positive evidence (all of it):
+- an export/download control word ("Export", "Download", "render", 导出, 匯出, 下载, 出片 …);
+- addressed to the user as a step: an imperative gesture or the verb itself at a clause's
+  open ("click **Export**", "then hit Download", "Export it as MP4"), a permission or a
+  softener before it ("you can export", "just download"), or in Chinese a gesture or an
+  invitation before the word in the sentence (点/按/撳/选 …, 可以/即可/直接/请 …).
+
+Vetoes (any one):
+- a failure, a report of the past or an expiry ("didn't go through", "timed out", "expired",
+  失败, 已经过期, 无法再下载, 上個月);
+- a third party asked to press it ("Ask @maria (the admin) to …", "have your teammate",
+  管理员, 同事, 叫佢);
+- another program or the phone's own gallery ("Premiere", "CapCut", 手机相册, camera roll);
+- a negation, a question, later or someone's approval ("don't export yet", "?", "try again
+  later", "once the client approves", 审核).
+
+Pure: one sentence in (folded to Simplified, the path marks as ">"), a bool out.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["also_asked", "asks_export_now", "forbids_export", "third_party"]
+
+_EN_CONTROL = (
+    r"(?:export\w*|download\w*|render\w*|output|share|save\w*|(?:get|grab)\s+(?:the|your)\s+"
+    r"(?:file|mp4|video|copy)|down(?:ward)?[-\s]arrow|[⬇↓])"
+)
+_ZH_CONTROL = (
+    r"(?:导出|匯出|汇出|下载|输出|出片|渲染|保存|储存|存到|分享|export|download|share|save"
+    r"|向下(?:的|嘅|個|个)?(?:箭头|箭嘴|箭咀|箭頭))"
+)
+_EN_GESTURE = (
+    r"(?:click|tap|hit|press|select|choose|pick|smash|push|use|go\s+(?:to|into)|head\s+(?:to|over)"
+    r"|open|grab|find|long-press|double-click|swipe|navigate\s+to|jump\s+to|toggle|scan|proceed"
+    r"|clicking|tapping|hitting|pressing|choosing|selecting|picking|using|opening|try)"
+)
+# where a clause opens: the sentence's start, a mark (an emoji too), or a joining word
+_EN_OPEN = (
+    r"(?:^|[^\w\s'’\"]\s*|\b(?:then|and|now|just|please|simply|so|or|otherwise|next|finally|first|try"
+    r"|kindly)\s+"
+    r"|\b(?:you\s+can|you\s+could|you\s+may|you'll\s+want\s+to|feel\s+free\s+to|once\s+you"
+    r"|go\s+ahead\s+and|you\s+just\s+need\s+to|all\s+you\s+need\s+to\s+do\s+is"
+    r"|if\s+you\s+could)\s+)"
+)
+_EN_STEP = re.compile(
+    rf"{_EN_OPEN}\s*(?:{_EN_GESTURE}\b[^.!?]{{0,70}}?\b{_EN_CONTROL}|{_EN_CONTROL}\b)"
+    # a menu path through an export control: "File > Export > MP4", "Share / Export / MP4"
+    rf"|(?:[>→›/]\s*{_EN_CONTROL}\b|\b{_EN_CONTROL}\s*[>→›])",
+    re.IGNORECASE,
+)
+_ZH_STEP = re.compile(
+    r"(?:点|點|按|撳|揀|选|選|击|擊|拣|触|觸|去|到|前往|进入|打开|click|tap|hit|press"
+    r"|可以|即可|就能|就可以|直接|请|請|再|然后|然後)"
+    rf"[^。！？!?]{{0,24}}?{_ZH_CONTROL}"
+    rf"|{_ZH_CONTROL}(?:即可|就可以|就行|就得)"
+    rf"|[>→›]\s*{_ZH_CONTROL}|{_ZH_CONTROL}\s*[>→›]",
+    re.IGNORECASE,
+)
+# a control named, then pointed at: "the Download MP4 button will turn blue — click it"
+_POINTED = re.compile(
+    # a purpose before the gesture: "To grab the file, press …", "To download, click ⬇️"
+    rf"(?:^|[^\w\s]\s*)to\s+{_EN_CONTROL}\b[^.!?]{{0,40}}[,:]\s*{_EN_GESTURE}\b|"
+    rf"\b{_EN_CONTROL}\b[^.!?]{{0,20}}\b(?:button|icon)\b[^.!?]{{0,50}}[—–:;,]\s*"
+    rf"(?:then\s+)?(?:click|tap|press|hit)\s+it\b",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+# a failure, a past event or an expiry (lifted by a retry asked for now: "… click Export again")
+_FAILED = re.compile(
+    r"\b(?:fail(?:ed|s|ure)?|didn't|did\s+not|couldn't|could\s+not|wasn't|was\s+not|error"
+    r"|timed?\s+out|expired?|no\s+longer|crash\w*|stuck|unable|broke)\b"
+    r"|失败|失敗|出错|出錯|错误|錯誤|过期|過期|无法|無法|没能|沒能|未能|超时|超時|崩溃|崩潰|卡住",
+    re.IGNORECASE,
+)
+_RETRY = re.compile(
+    r"\b(?:again|once\s+more|retry)\b|再次|再点|再點|再按|再撳|重试|重試|重新", re.IGNORECASE
+)
+# vetoes read over the whole sentence: a third party, someone's approval, later, a question
+_SENTENCE_VETO = re.compile(
+    r"@\w|\b(?:admin|administrator|workspace\s+owner|teammate|colleague|coworker"
+    r"|co-worker|manager|boss|client)s?\b|\b(?:ask|tell|have|remind)\s+(?:him|her|them)\b"
+    r"|\b(?:her|his)\s+(?:dashboard|account|screen|side)\b"
+    # someone named asked to do it: "Ask Sam to press Export", 請叫阿明撳「匯出」
+    r"|\b(?:ask|tell|remind|get)\s+(?!(?:you|me|us|ready|started|going)\b)\w+(?:\s+\w+)?\s+to\b"
+    r"|(?:叫|让|讓|找)(?!你|您|我)[\u4e00-\u9fff]{1,3}(?:帮你|幫你|幫手|帮忙)?(?:撳|点|點|按|去|击|擊)"
+    r"|(?:请|請)(?:阿|小|老)[\u4e00-\u9fff]{1,2}(?:撳|点|點|按|去|击|擊)"
+    r"|管理员|管理員|同事|老板|老闆|老细|老細|客户|客戶|叫佢|让他|讓他|让她|讓她|请他|請他"
+    r"|\b(?:later|approv\w*|sign[-\s]off|not\s+yet|hold\s+off)\b"
+    # a past export, or one asked about ("your earlier export", "check whether it finished")
+    r"|\b(?:last\s+(?:week|month|time|night)|yesterday|earlier|previous|whether)\b"
+    r"|上个月|上個月|上周|上週|昨天|早前|之前导出|之前匯出|之前汇出"
+    r"|稍后|稍後|晚点|晚點|迟啲|遲啲|审核|審核|批准"
+    r"|[?？]",
+    re.IGNORECASE,
+)
+# vetoes read in the clause of the step: another program, the phone's own gallery, a negation
+# ("Click Export here, then import the MP4 into Premiere" runs; "… when you hit Export in
+# Premiere" does not)
+_CLAUSE_VETO = re.compile(
+    r"\b(?:premiere|capcut|final\s+cut\s+pro|davinci|resolve|lightroom|imovie|after\s+effects"
+    r"|photoshop|canva)\b|剪映|必剪"
+    r"|\b(?:in|from|inside)\s+(?:your|the)\s+(?:phone's\s+)?(?:gallery|photos\s+app|camera\s+roll)"
+    r"|(?:在|喺)[^。！？]{0,4}(?:相册|相冊|相簿|图库|圖庫)(?:里|裡|中|内|內|入面|里面|裡面)"
+    r"|\b(?:don't|do\s+not|never|no\s+need|without)\b"
+    r"|不要|别|別|唔好|先不|暂时不|暫時不|无需|無需|不用|唔使|不必",
+    re.IGNORECASE,
+)
+# the control as a noun of cost: "enough for a 4K render", "you pay for each export"
+_COST_NOUN = re.compile(
+    r"\b(?:enough|costs?|price|pay)\b[^.!?]{0,20}\bfor\s+(?:a|an|one|each|the)\s+(?:\S+\s+)?"
+    r"(?:render|export)",
+    re.IGNORECASE,
+)
+# a reminder is no negation: "Don't forget to click Export", 别忘了点导出
+_REMINDER = re.compile(
+    r"\b(?:don't|do\s+not)\s+forget\s+to\b|别忘了?|別忘了?|唔好唔记得|唔好唔記得", re.IGNORECASE
+)
+_CLAUSE = re.compile(r"\s*(?:[,;:—–，；：]|\s-\s|\bthen\b|然后|然後)\s*", re.IGNORECASE)
+
+
+def asks_export_now(sentence: str) -> bool:
+    """`sentence` tells the user to press an export/download control now, in this app."""
+    if _SENTENCE_VETO.search(sentence):
+        return False
+    sentence = _REMINDER.sub(" ", sentence)
+    if _POINTED.search(sentence) and not _CLAUSE_VETO.search(sentence):
+        return True
+    return any(_asks_in(clause) for clause in _CLAUSE.split(sentence) if clause.strip())
+
+
+def forbids_export(sentence: str) -> bool:
+    """Only the vetoes of `asks_export_now`: what the model stage's export must also pass (the
+    model reads gestures the rules do not know, "whisk it over to the Vault for the download",
+    but never past a failure, a third party, another program, a negation or a question)."""
+    if _SENTENCE_VETO.search(sentence) or _COST_NOUN.search(sentence):
+        return True
+    sentence = _REMINDER.sub(" ", sentence)
+    failed = _FAILED.search(sentence) is not None and _RETRY.search(sentence) is None
+    return failed or _CLAUSE_VETO.search(sentence) is not None
+
+
+def _asks_in(clause: str) -> bool:
+    if _CLAUSE_VETO.search(clause) or _COST_NOUN.search(clause):
+        return False
+    if _FAILED.search(clause) and not _RETRY.search(clause):
+        return False
+    if _EN_STEP.search(clause):
+        return True
+    return bool(_CJK.search(clause)) and _ZH_STEP.search(clause) is not None
+
+
+# the cheap steps a sentence gives beside its own reading (never an export): a view opened
+# first ("打开**预览**看一遍", "open the timeline to check"), a balance to confirm ("确认一下余额",
+# "your balance is under the ⚡ icon — take a look"), a named file to drag in or choose
+# ("把 `cover.jpg` 拖进素材栏", "choose `interview_raw.wav` from your computer")
+_ALSO = {
+    "state": re.compile(
+        r"(?:打开|开启|開啟|打開|点开|點開|去|到)[^。！？，,]{0,12}?"
+        r"(?:时间轴|时间线|時間軸|時間線|预览|預覽|轨道|軌道|timeline|preview|tracks)"
+        r"|\b(?:open|check|review|preview|watch|look)\b[^.!?,;]{0,30}?"
+        r"\b(?:timeline|preview|tracks?|预览|时间轴|时间线)",
+        re.IGNORECASE,
+    ),
+    "credits": re.compile(
+        r"(?:查看|确认|確認|看看|核对|核對|睇|点击|點擊|点|點|撳)[^。！？]{0,4}"
+        r"(?:余额|餘額|积分|積分|点数|點數)"
+        r"|\b(?:check|confirm|look\s+at|take\s+a\s+look\s+at|click|tap|open)\b[^.!?]{0,20}"
+        r"\b(?:(?:coin|credit|account|remaining|your)\s+balance|coins|credits|wallet)\b"
+        r"|\b(?:(?:coin|credit|remaining|your)\s+balance|coins|credits)\b[^.!?]{0,40}"
+        r"\b(?:take\s+a\s+look|check\s+it)\b",
+        re.IGNORECASE,
+    ),
+    "upload": re.compile(
+        r"(?:把|將|将)\s*`[^`\n]+`\s*(?:拖|拉|上传|上傳|放)"
+        r"|\b(?:drag|drop|choose|select|pick|upload)\b[^.!?]{0,30}`[^`\n]+\.\w{2,4}`",
+        re.IGNORECASE,
+    ),
+}
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<!\w)'[^'\n]*'(?!\w)|《[^》\n]*》")
+_THIRD_PARTY = re.compile(
+    r"@\w|\b(?:admin|administrator|workspace\s+owner|teammate|colleague|manager|boss)s?\b"
+    r"|\b(?:he|she|they)(?:'ll|\s+will)\s+need\s+to\b|管理员|管理員|同事|老板|老闆|老细|老細",
+    re.IGNORECASE,
+)
+
+
+def also_asked(sentence: str) -> list[tuple[int, str]]:
+    """The cheap steps `sentence` gives the user, each with where it stands; none when a
+    third party is asked or the sentence asks a question."""
+    if _THIRD_PARTY.search(sentence) or _SENTENCE_VETO.search(sentence):
+        return []
+    if _FAILED.search(sentence) or _CLAUSE_VETO.search(sentence):
+        return []
+    # a quoted title is no step ("The title 'Open the Timeline' …"); a code span stays, as the
+    # file an upload names, and so do 「」 (a Chinese reply's button names)
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    found = [(m.start(), action) for action, rx in _ALSO.items() if (m := rx.search(unquoted))]
+    return sorted(found)
+
+
+def third_party(sentence: str) -> bool:
+    """`sentence` asks someone else to act (an admin, a teammate, "he'll need to")."""
+    return _THIRD_PARTY.search(sentence) is not None
