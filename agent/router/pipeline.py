@@ -19,6 +19,7 @@ from agent.errors import AgentError
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.reading import Decision
+from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
 from agent.router.text import prepare
 
@@ -152,6 +153,13 @@ def _edits_first(routed: Route) -> Route:
     return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
 
 
+def _without_export(routed: Route) -> Route:
+    """The plan with its export declined; what else it asked still runs (the agent by default)."""
+    actions = tuple(a for a in routed.actions if a != "export") or ("sse",)
+    declined = (*routed.declined, "export") if "export" not in routed.declined else routed.declined
+    return dataclasses.replace(routed, actions=actions, declined=declined)
+
+
 def _files_only(routed: Route, media: bool) -> Route:
     """The plan's upload invariant, whatever stage made it: with no file on the turn (no
     attachment, no path or link in the text), `upload` is never one step among others; a
@@ -200,9 +208,13 @@ class Router:
         """
         media = prepare(text).media + len(attachments) > 0
         routed = _files_only(_edits_first(await self._route(text, attachments)), media)
+        said = prepare(text).text
+        if "export" in routed.actions and retracted(said):
+            # the last gate, whatever stage planned it: a cue anywhere in the turn takes the
+            # export back ("…actually scratch the export part", 算了不导了)
+            return _without_export(routed)
         if "export" in routed.actions or "export" in routed.declined:
             return routed
-        said = prepare(text).text
         if _NEGATION.search(said) and _EXPORTISH.search(said):
             # "no exportar aun": a "no" beside an export word the rules could not place; the
             # automatic export after a generation waits too
