@@ -16,6 +16,7 @@ import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
+from agent.router.adopted import adopted
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.reading import Decision
@@ -95,6 +96,11 @@ _CORRECTED = re.compile(
     r"\b(?:sorry|oops|typo|my\s+bad|wrong|wait|no|nah|actually)\b[^.?!]{0,40}?"
     r"\b(?:i\s+meant(?:\s+to\s+(?:say|ask))?|i\s+mean(?!\s+it)|meant\s+to\s+(?:say|ask))\b\W*"
     r"|(?:不对|打错了?|说错了?|搞错了?|讲错了?)\W*(?:我是说|我是想问|我意思是|我想问的是|我系想问)\W*"
+)
+# A hold in the user's own words around what they adopt ("not yet, go for it tomorrow")
+_OUTSIDE_HOLD = re.compile(
+    r"\b(?:not\s+yet|later|tomorrow|tonight|after|once|until|till|when|wait|hold|dont|do\s+not"
+    r"|never|monday|tuesday|wednesday|thursday|friday|next\s+week)\b|先别|先不|不要|别|等|之后|以后|明天"
 )
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
@@ -222,6 +228,20 @@ class Router:
             attachments: Names or paths of files attached to the turn.
         """
         media = prepare(text).media + len(attachments) > 0
+        own = adopted(text)
+        if own is not None and own.text.strip() != text.strip():
+            # a quote or checklist the user adopts; an open box of work goes to the agent first
+            routed = await self.route(own.text, attachments)
+            if own.work and "sse" not in routed.actions:
+                routed = _edits_first(dataclasses.replace(routed, actions=("sse", *routed.actions)))
+            own_words = self._keywords.analyse(own.outside)
+            if "export" in routed.actions and (
+                own_words.waits
+                or "export" in own_words.declined
+                or _OUTSIDE_HOLD.search(prepare(own.outside).text)
+            ):
+                return _without_export(routed)  # "- [ ] export … not yet, go for it tomorrow"
+            return routed
         corrected = _CORRECTED.search(text.casefold())
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
