@@ -26,6 +26,9 @@ CASES = [
     ("剪到现在一共用掉了多少点？", ("credits",)),
     # the sound's balance is an edit
     ("the stereo balance is weird, right channel is too quiet", ("sse",)),
+    # a grade named by its feel
+    ("warm up the skin tones a bit", ("sse",)),
+    ("cool the shadows down a touch and render", ("sse", "export")),
     # a self-correction: only what was meant
     ("export it — oops, my bad, I meant show the timeline", ("state",)),
     ("看一下余额，不对，我是说时间线", ("state",)),
