@@ -57,6 +57,9 @@ _ASK_EN = re.compile(
     r"|\bwhy\s+(?:you\s+|u\s+)?(?:not|dont|didnt|havent|no)|\bonly|\b(?:ya|u|you)|&|\+"
     r"|\b(?:phir|fir|uske\s+baad|iske\s+baad|luego|despu[eé]s|dann|puis|ensuite)"  # "…, then"
     r"|\b(?:y|e|et|und|poi|depois)"  # "…y exporta", "…et exporte": "and" in Romance languages
+    # round 18: Hinglish and Taglish "and / then" ("… aur export kar do", "… tapos i-export mo"),
+    # and the Taglish verb prefix itself ("i-export mo na", "i-render mo")
+    r"|\b(?:aur|tapos|pagkatapos|saka|tsaka)(?:\s+i-)?|(?:^|\s)i-"
     r"|\b(?:then|now|so|ok|okay|after\s+that)\s+can"  # Singlish: "then can export liao"
     # our work finished first, no comma: "once its all set render it out"
     r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:its|it\s+is|thats|that\s+is|everything\s+is"
@@ -74,6 +77,8 @@ _AFTER_EN = re.compile(
     r"|porfa|porfis|por\s+favor|bitte|stp|svp|per\s+favore|onegai|yaar"
     # Singlish particles ("export liao", "render lah", "download can")
     r"|liao|lah|la|leh|lor|hor|ah|can|ok|okay"
+    # Taglish: the doer and the particles after the verb ("i-export mo na", "i-render nyo po")
+    r"|mo|nyo|ninyo|niyo|po|na|naman|agad|ulit"
     # a Romance determiner before the thing ("y luego exporta el video", "esportalo il video")
     r"|el|los|las|il|le|les|o|os|un|una|um|uma|mi|mis|este|esta|ese|esa|ya|ahora)\b|\d)"
 )

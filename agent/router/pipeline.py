@@ -16,9 +16,11 @@ import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
+from agent.router.adopted import adopted
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.reading import Decision
+from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
 from agent.router.text import prepare
 
@@ -80,6 +82,26 @@ _FOREIGN_EXPORT = re.compile(
 # A question asking for a reason ("why is the start so dark?", 点解冇声): a read-only answer
 # shows what is there, it does not say why
 _WHY = re.compile(r"\b(?:why|how\s+come|whys)\b|[为為](?:什[么麼]|何)|怎[么麼]会|[点點]解")
+# What the work so far has cost, asked whole ("how much did that last edit cost me",
+# 做到这一步已经花掉了多少): the balance's answer, whatever the question names as spent
+_SPEND_ASKED = re.compile(
+    r"^\W*(?:(?:out\s+of\s+curiosity|just\s+curious|quick\s+q(?:uestion)?|btw|so|ok|hey)\W+)*"
+    r"how\s+much\s+(?:did|has|have)\s+(?:\w+\s+){0,5}?(?:cost|set\s+(?:me|us)\s+back|run\s+(?:me|us))"
+    r"(?:\s+(?:me|us))?(?:\s+(?:so\s+far|in\s+total|altogether))?\W*$"
+    r"|(?:花掉|花了|用掉|用了|消耗|耗)了?(?:大概|大约|一共|总共)?多少(?:积分|点数|点|钱)?\W*(?:了|呢|啊)?\W*$"
+)
+# The user correcting themself ("show me the timeline— sorry, typo brain, I meant my balance",
+# 看时间线，不对，我是说余额): only what they meant is asked
+_CORRECTED = re.compile(
+    r"\b(?:sorry|oops|typo|my\s+bad|wrong|wait|no|nah|actually)\b[^.?!]{0,40}?"
+    r"\b(?:i\s+meant(?:\s+to\s+(?:say|ask))?|i\s+mean(?!\s+it)|meant\s+to\s+(?:say|ask))\b\W*"
+    r"|(?:不对|打错了?|说错了?|搞错了?|讲错了?)\W*(?:我是说|我是想问|我意思是|我想问的是|我系想问)\W*"
+)
+# A hold in the user's own words around what they adopt ("not yet, go for it tomorrow")
+_OUTSIDE_HOLD = re.compile(
+    r"\b(?:not\s+yet|later|tomorrow|tonight|after|once|until|till|when|wait|hold|dont|do\s+not"
+    r"|never|monday|tuesday|wednesday|thursday|friday|next\s+week)\b|先别|先不|不要|别|等|之后|以后|明天"
+)
 _SUBSTANCE = re.compile(r"[a-z]{2,}|\d{2,}|[\u3400-\u9fff]")
 _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
@@ -152,6 +174,13 @@ def _edits_first(routed: Route) -> Route:
     return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
 
 
+def _without_export(routed: Route) -> Route:
+    """The plan with its export declined; what else it asked still runs (the agent by default)."""
+    actions = tuple(a for a in routed.actions if a != "export") or ("sse",)
+    declined = (*routed.declined, "export") if "export" not in routed.declined else routed.declined
+    return dataclasses.replace(routed, actions=actions, declined=declined)
+
+
 def _files_only(routed: Route, media: bool) -> Route:
     """The plan's upload invariant, whatever stage made it: with no file on the turn (no
     attachment, no path or link in the text), `upload` is never one step among others; a
@@ -199,10 +228,33 @@ class Router:
             attachments: Names or paths of files attached to the turn.
         """
         media = prepare(text).media + len(attachments) > 0
+        own = adopted(text)
+        if own is not None and own.text.strip() != text.strip():
+            # a quote or checklist the user adopts; an open box of work goes to the agent first
+            routed = await self.route(own.text, attachments)
+            if own.work and "sse" not in routed.actions:
+                routed = _edits_first(dataclasses.replace(routed, actions=("sse", *routed.actions)))
+            own_words = self._keywords.analyse(own.outside)
+            if "export" in routed.actions and (
+                own_words.waits
+                or "export" in own_words.declined
+                or _OUTSIDE_HOLD.search(prepare(own.outside).text)
+            ):
+                return _without_export(routed)  # "- [ ] export … not yet, go for it tomorrow"
+            return routed
+        corrected = _CORRECTED.search(text.casefold())
+        if corrected is not None and text[corrected.end() :].strip():
+            return await self.route(text[corrected.end() :], attachments)
         routed = _files_only(_edits_first(await self._route(text, attachments)), media)
+        said = prepare(text).text
+        if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
+            return dataclasses.replace(routed, actions=("credits",), source="keyword")
+        if "export" in routed.actions and retracted(said):
+            # the last gate, whatever stage planned it: a cue anywhere in the turn takes the
+            # export back ("…actually scratch the export part", 算了不导了)
+            return _without_export(routed)
         if "export" in routed.actions or "export" in routed.declined:
             return routed
-        said = prepare(text).text
         if _NEGATION.search(said) and _EXPORTISH.search(said):
             # "no exportar aun": a "no" beside an export word the rules could not place; the
             # automatic export after a generation waits too

@@ -35,6 +35,9 @@ _PUNCT = str.maketrans(
     {"。": ".", "、": ",", "‘": "'", "’": "'", "〜": "~", "～": "~", "\u3000": " ", "\n": " "}
 )
 _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
+# "we're" is no "were": without its apostrophe it would open a past-tense question
+# ("We're clear — render the final" is no "were (we) clear?")
+_WE_ARE = re.compile(r"\bwe'(?:re)\b")
 _SPACES = re.compile(r"\s+")
 # Emoji and pictographs carry no command ("👀 timeline"): spaces for matching.
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
@@ -259,7 +262,7 @@ def normalize(text: str) -> str:
     folded = _WAITING.sub(" status ", _MONEY.sub(" credits ", folded))
     folded = _VERDICT_AFTER.sub(r" no \1 . ", _REFUSED_AFTER.sub(r" no \1\2 ", folded))
     folded = _CASUAL_NO.sub("no ", _REFUSAL.sub(" no ", folded))
-    folded = _INNER_APOSTROPHE.sub("", _PICTOGRAPHS.sub(" ", folded))
+    folded = _INNER_APOSTROPHE.sub("", _WE_ARE.sub("we are", _PICTOGRAPHS.sub(" ", folded)))
     folded = _SLANG_WORD.sub(lambda m: _SLANG[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()
 

@@ -155,6 +155,14 @@ ROUTER = {
     # self-correction "导出吧……算了，还是先别导，我再看看" goes to the agent (sse, no export)
     "stranger_round17_everyday": (1.0, 0),
     "stranger_round17_hard": (0.98, 0),
+    # stranger_round18_{everyday,hard}: r18 training sets, written by strangers without sight of
+    # the code; first sight on 082c8ea 98/100 (0 harmful) and 80/100 (2 harmful); on 7f5a448
+    # 98/100 and 81/100 (2 harmful: a hedge over the render, "i dont think we should … render",
+    # and a later "actually scratch the export part"). After the round-18 classes (the export's
+    # last gate, tests/unit/test_router_retraction.py; tests/unit/test_router_round18.py):
+    # 100/100 and 94/100, none harmful
+    "stranger_round18_everyday": (1.0, 0),
+    "stranger_round18_hard": (0.94, 0),
 }
 
 

@@ -1,0 +1,63 @@
+"""Words the user makes their own: a quoted request they adopt, a checklist they tell us to finish.
+
+A quote is a mention, never a command (`agent.router.text` masks it), until the user adopts it
+in their own words outside it: 'Client says: "make the logo bigger and send us the final file."
+Let's do exactly that.' Then the quote is what is asked. A checklist's unchecked boxes are
+asked the same way when the user says to go on ("- [ ] export … go for it").
+
+Pure string work; the router routes the text returned here instead of the turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Adopted", "adopted"]
+
+_EXPORT_ITEM = re.compile(r"export|render|download|deliver|mp4|final|导出|匯出|汇出|渲染|出片|下载")
+
+
+@dataclass(frozen=True, slots=True)
+class Adopted:
+    """What the user made their own: the text to route, and whether some of it is work on the
+    video that no export word names (an open box "captions" before the box "export")."""
+
+    text: str
+    outside: str
+    """The user's own words around it: a "not yet" there holds the export back."""
+    work: bool = False
+
+
+_QUOTED = re.compile(r"\"([^\"]{6,})\"|“([^”]{6,})”|「([^」]{4,})」|'([^']{12,})'")
+# the user taking the quote on outside it ("let's do exactly that", "so just do it for me")
+_ADOPTS = re.compile(
+    r"\b(?:do|doing)\s+(?:exactly\s+|just\s+)?(?:that|this|it\s+for\s+me|what\s+(?:it|they|he|she"
+    r"|the\s+\w+)\s+(?:says?|said|asks?|asked|wants?))\b|\bdo\s+as\s+(?:it|they|he|she|the\s+\w+)"
+    r"\s+(?:says?|said|asks?|asked)\b|\bmake\s+it\s+so\b|照做|照着做|就这么办|就咁做|照住做"
+)
+_BOX = re.compile(r"^\s*(?:[-*]\s*)?\[([ xX✓✔]?)\]\s*(.+?)\s*$", re.MULTILINE)
+# the user telling us to finish what is left ("go for it", "do the rest", "finish it")
+_GO_ON = re.compile(
+    r"\b(?:go\s+for\s+it|go\s+ahead|do\s+it|do\s+the\s+rest|finish\s+(?:it|up|the\s+rest)"
+    r"|knock\s+it\s+out|tick\s+it\s+off|check\s+it\s+off|send\s+it)\b|做吧|搞掂佢|弄吧|剩下的"
+)
+
+
+def adopted(text: str) -> Adopted | None:
+    """The text the user makes their own, to route instead of the turn; None when none is."""
+    boxes = list(_BOX.finditer(text))
+    if boxes:
+        rest = _BOX.sub(" ", text)
+        open_items = [m.group(2) for m in boxes if not m.group(1).strip()]
+        if open_items and _GO_ON.search(rest.casefold()):
+            work = any(not _EXPORT_ITEM.search(item.casefold()) for item in open_items)
+            return Adopted(", then ".join(open_items), rest, work)
+        return None
+    quotes = list(_QUOTED.finditer(text))
+    if not quotes:
+        return None
+    outside = _QUOTED.sub(" ", text).casefold()
+    if not _ADOPTS.search(outside):
+        return None
+    return Adopted(" ".join(next(g for g in m.groups() if g) for m in quotes), outside)
