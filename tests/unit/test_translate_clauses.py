@@ -90,14 +90,18 @@ _REPORTS_EN = [
 _REPORTS_ZH = ["标题已改为{t}。", "我在开头加了字幕{t}。", "我幫你加咗個標題{t}。"]
 
 
+def _title_report(zh: bool) -> st.SearchStrategy[str]:
+    reports = st.sampled_from(_REPORTS_ZH if zh else _REPORTS_EN)
+    return st.builds(lambda report, title: report.format(t=title), reports, _title(zh))
+
+
+# One strategy, not interactive draws: a CI run under load once raised hypothesis's
+# FlakyStrategyDefinition on the `st.data()` form of this test.
 @ROBUST
-@given(st.data())
+@given(st.booleans().flatmap(_title_report))
 def test_a_report_of_a_title_full_of_trigger_words_runs_nothing(
-    tables: GuiTables, data: st.DataObject
+    tables: GuiTables, text: str
 ) -> None:
-    zh = data.draw(st.booleans())
-    title = data.draw(_title(zh))
-    text = data.draw(st.sampled_from(_REPORTS_ZH if zh else _REPORTS_EN)).format(t=title)
     assert translate(text, tables) == Translation(text, ())
 
 
