@@ -58,6 +58,10 @@ DECLINED = [
     ("slideshow3", "cut it to the beat of the music"),
     ("fresh5", "add an old-school film burn effect and shorten to 4 s"),
     ("fresh5", "add a sound effect and make it 6 seconds"),
+    # an undoable part called a must, or "if not, change nothing" (round-21 class)
+    ("fresh5", "换成方形，再加个胶片滤镜，滤镜一定要有，不行的话全部都别动"),
+    ("fresh5", "add a glow effect and make it 7s; if you can't do the glow, don't change anything"),
+    ("fresh5", "加個懷舊濾鏡同埋改做9:16，濾鏡係必要嘅，做唔到就乜都唔好郁"),
     ("fresh5", "add subtitles automatically from what people say"),
     ("fresh5", "加自动字幕"),
     # a playback speed: there is no footage to ramp
@@ -149,6 +153,13 @@ def test_every_photo_set_to_one_length_still_applies() -> None:
         ("add snow and make it 6s, if you can't do snow don't bother", "essential"),
         ("重点是下雪，没有雪的话就不用改了", "essential"),
         ("冇雪就唔使改喇", "essential"),
+        ("换成方形，再加个胶片滤镜，滤镜一定要有，不行的话全部都别动", "essential"),
+        ("加個懷舊濾鏡同埋改做9:16，濾鏡係必要嘅，做唔到就乜都唔好郁", "essential"),
+        ("square it and add a sepia filter - the filter is a must", "essential"),
+        (
+            "add a glow effect and make it 7s; if you can't do the glow, don't change anything",
+            "essential",
+        ),
         ("if you can't do the sky, just do the length", "optional"),
         ("能顺便升到4K最好，不行就保持1080p", "optional"),
         ("唔得就淨係轉正方形", "optional"),

@@ -104,6 +104,13 @@ _ESSENTIAL = re.compile(
     r"|(?:做不到|不行|不能)(?:的话)?(?:就|都)?(?:不用|不要|别|算了|免了)"
     r"|冇[^，。,.!！?？]{0,12}?(?:嘅话|的话)?(?:就)?(?:唔使|唔洗|唔好|算数|冇意思)"
     r"|(?:唔得|做唔到)(?:嘅话|的话)?(?:就)?(?:唔使|唔洗|唔好|算数)"
+    r"|\b(?:is|it'?s|that'?s) (?:a )?must\b|\bnon-?negotiable\b"
+    r"|\b(?:is|are) (?:required|mandatory)\b"
+    r"|\bif (?:you )?can'?t\b[^.;!?]{0,40}?\b(?:don'?t (?:change|touch|do) (?:anything|a thing)"
+    r"|change nothing|leave (?:it|everything) (?:alone|as (?:it )?is))"
+    r"|必须|必需|一定要|不可少|少不了|非要|(?:是|係)必要"
+    r"|(?:做不到|不行|不能|办不到|唔得|做唔到)(?:的话|嘅话)?[^，。,.!！?？]{0,4}?(?:什么|乜|咩|全部)?都?"
+    r"(?:不用|不要|别|唔使|唔好)(?:改|动|郁|做|搞)"
 )
 """The user says the part that cannot be done is what the change is for."""
 _OPTIONAL = re.compile(
