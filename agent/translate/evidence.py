@@ -21,6 +21,12 @@ Vetoes (any one):
 - another program or the phone's own gallery ("Premiere", "CapCut", 手机相册, camera roll);
 - a negation, a question, later or someone's approval ("don't export yet", "?", "try again
   later", "once the client approves", 审核).
+- a wait before the step ("click Export again in about 10 minutes", 过十分钟再撳「匯出」), not the
+  result's timing ("… and the MP4 will download in two minutes");
+- a step after a clause that sends the user to another program ("… in iMovie — tap the share
+  icon there, then **Save Video**"), until the sentence comes back ("but here, just hit Export").
+
+A control named only as a landmark ("hover over the ⓘ next to **Export**") is blanked first.
 
 Pure: one sentence in (folded to Simplified, the path marks as ">"), a bool out.
 """
@@ -104,6 +110,32 @@ _SENTENCE_VETO = re.compile(
     r"|[?？]",
     re.IGNORECASE,
 )
+# a wait the user is to take before the step ("try clicking Export again in about 10 minutes",
+# 10 分钟后再点导出, 聽日再撳); not the result's timing ("press Export and the MP4 will download
+# in about two minutes", "the link expired after 24 hours", 两分钟后就能下载)
+_WAIT = re.compile(
+    # "wait …" only before the step ("click Export and wait a few minutes for the file" runs)
+    r"\b(?:in|after|wait(?=[^.!?]*\b(?:export|download|render|save)))\s+(?:about\s+|around\s+"
+    r"|roughly\s+|another\s+)?(?:\d+|an?|one"
+    r"|two|three|five|ten|fifteen|thirty|(?:a\s+)?(?:few|couple(?:\s+of)?)|several)\s*"
+    r"(?:-\s*)?(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?)\b"
+    r"|\b(?:tomorrow|tonight|in\s+a\s+(?:while|bit)|after\s+a\s+while)\b"
+    r"|(?:[\d一二两兩三五十半几幾]+\s*(?:个|個)?\s*(?:分钟|分鐘|小时|小時|鐘頭|钟头|天|日)(?:后|後|之后|之後)"
+    r"|(?:过|過)[\d一二两兩三五十半几幾]*\s*(?:一阵|一陣|阵|陣|一会|一會|分钟|分鐘|个钟|個鐘)"
+    r"|明天|明日|聽日|听日|今晚|等一阵|等一陣|等陣)(?!\s*(?:就能|就会|就會|就可以|即可|完成|就得|就好))",
+    re.IGNORECASE,
+)
+_RESULT_BEFORE = re.compile(
+    r"\b(?:will|'ll|should|takes?|taking|ready|done|finish\w*|complete\w*|\w+ed)\b"
+    r"[^.!?,;—]{0,20}$|(?:将|將|会|會|要)[^。！？，]{0,6}$",
+    re.IGNORECASE,
+)
+
+
+def _waits(sentence: str) -> bool:
+    return any(not _RESULT_BEFORE.search(sentence, 0, m.start()) for m in _WAIT.finditer(sentence))
+
+
 # vetoes read in the clause of the step: another program, the phone's own gallery, a negation
 # ("Click Export here, then import the MP4 into Premiere" runs; "… when you hit Export in
 # Premiere" does not)
@@ -126,17 +158,63 @@ _COST_NOUN = re.compile(
 _REMINDER = re.compile(
     r"\b(?:don't|do\s+not)\s+forget\s+to\b|别忘了?|別忘了?|唔好唔记得|唔好唔記得", re.IGNORECASE
 )
+# another program or the phone's gallery: its steps run there, and so does every step after it
+# in the sentence ("… trim it in iMovie — tap the share icon there, then **Save Video**"); a
+# step before it runs here ("Click Export here, then import the MP4 into Premiere")
+_ELSEWHERE = re.compile(
+    r"\b(?:premiere|capcut|final\s+cut\s+pro|davinci|resolve|lightroom|imovie|after\s+effects"
+    r"|photoshop|canva)\b|剪映|必剪"
+    r"|\b(?:in|from|inside)\s+(?:your|the)\s+(?:phone's\s+)?(?:gallery|photos\s+app|camera\s+roll)"
+    r"|(?:在|喺)[^。！？]{0,4}(?:相册|相冊|相簿|图库|圖庫)(?:里|裡|中|内|內|入面|里面|裡面)",
+    re.IGNORECASE,
+)
+_LEADS_AWAY = re.compile(
+    r"\W*(?:once|when|after|if|to|in|inside|within|import|open\s+it\s+in)\b"
+    r"|\W*(?:导入|導入|导进|導進|在|喺|用|打开|打開|如果|若)",
+    re.IGNORECASE,
+)
+_THERE = re.compile(r"\bthere\b|那里|那裡|那边|那邊|嗰度|嗰邊", re.IGNORECASE)
+# back in this app: "in DaVinci you'd use Deliver, but here it's simpler — just hit Export"
+_HERE = re.compile(
+    r"\bhere\b|\bin\s+(?:this|our)\s+(?:app|editor|tool|site|page)\b"
+    r"|这里|這裡|这边|這邊|呢度|呢邊|本站",
+    re.IGNORECASE,
+)
+# a control named as a landmark, not pressed: "hover over the ⓘ next to **Export**",
+# 「导出」旁边的小图标; blanked before reading ("click the ⬇ arrow next to Export" still runs)
+_MARK = r"[*_`'\"“”‘’「」『』【】\[\]]*"
+_LANDMARK = re.compile(
+    r"\b(?:next\s+to|beside|besides|near|by|above|below|under(?:neath)?|beneath|left\s+of"
+    r"|right\s+of|to\s+the\s+(?:left|right)\s+of|on\s+the\s+(?:left|right)\s+of)\s+"
+    rf"(?:the\s+)?{_MARK}{_EN_CONTROL}\b{_MARK}(?:\s+(?:button|icon|tab|menu))?"
+    rf"|{_MARK}{_ZH_CONTROL}{_MARK}(?:按钮|按鈕|掣)?(?:的|嘅)?"
+    r"(?:旁边|旁邊|隔离|隔籬|左边|左邊|右边|右邊|上方|下方|上面|下面|側邊|侧边|附近)",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\s*(?:[,;:—–，；：]|\s-\s|\bthen\b|然后|然後)\s*", re.IGNORECASE)
 
 
 def asks_export_now(sentence: str) -> bool:
     """`sentence` tells the user to press an export/download control now, in this app."""
-    if _SENTENCE_VETO.search(sentence):
+    if _SENTENCE_VETO.search(sentence) or _waits(sentence):
         return False
     sentence = _REMINDER.sub(" ", sentence)
+    sentence = _LANDMARK.sub(lambda m: " " * len(m.group()), sentence)
     if _POINTED.search(sentence) and not _CLAUSE_VETO.search(sentence):
         return True
-    return any(_asks_in(clause) for clause in _CLAUSE.split(sentence) if clause.strip())
+    away = False  # a step in this clause runs in another program, until "but here …"
+    for clause in _CLAUSE.split(sentence):
+        there = [m.end() for m in _ELSEWHERE.finditer(clause)]
+        here = [m.start() for m in _HERE.finditer(clause)]
+        if there and not (here and here[-1] > there[-1]):
+            # the user's own steps over there: "Once it's in CapCut, …", "… tap Share there";
+            # not a thing made there ("Add the captions you made in CapCut, then click Export")
+            away = away or bool(_LEADS_AWAY.match(clause) or _THERE.search(sentence, there[-1]))
+        elif here:
+            away = False
+        if not away and clause.strip() and _asks_in(clause):
+            return True
+    return False
 
 
 def forbids_export(sentence: str) -> bool:
