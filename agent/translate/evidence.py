@@ -265,7 +265,9 @@ _ALSO = {
         re.IGNORECASE,
     ),
 }
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<!\w)'[^'\n]*'(?!\w)|《[^》\n]*》")
+_QUOTED = re.compile(
+    r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<!\w)'[^'\n]*'(?!\w)|《[^》\n]*》|「[^」\n]*」|『[^』\n]*』"
+)
 _THIRD_PARTY = re.compile(
     r"@\w|\b(?:admin|administrator|workspace\s+owner|teammate|colleague|manager|boss)s?\b"
     r"|\b(?:he|she|they)(?:'ll|\s+will)\s+need\s+to\b|管理员|管理員|同事|老板|老闆|老细|老細",

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, Translation, load_gui_tables, translate
@@ -99,6 +99,8 @@ def _title_report(zh: bool) -> st.SearchStrategy[str]:
 # FlakyStrategyDefinition on the `st.data()` form of this test.
 @ROBUST
 @given(st.booleans().flatmap(_title_report))
+@example("标题已改为「点击时间线积分」。")  # 「」 quotes a title too: no credits from its words
+@example("我幫你加咗個標題『上传点击导出积分』。")
 def test_a_report_of_a_title_full_of_trigger_words_runs_nothing(
     tables: GuiTables, text: str
 ) -> None:
