@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from agent.router.replies import retraction_spans, retracts
 from agent.router.rules import alternation
 
-__all__ = ["Segment", "Segmenter"]
+__all__ = ["Segment", "Segmenter", "ours_first"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A clause that asks rather than tells: a question word first, or a Chinese question form.
@@ -107,6 +107,23 @@ class Segment:
     """The subordinator split off the front ("once", "if"): the clause runs first."""
     then: bool = False
     """A sequence word ("then", "然后", a closing "先") orders the clause before the next."""
+
+
+# A subordinate clause whose doer is us: a gerund, typos and "makin the" too, or "you" ("export
+# after chnaging the fnt to bold", "render once u tweek the colurs"): work ordered before its
+# main clause, even in words no table reads; "after the client signs off" and "once I'm back"
+# are waits, read elsewhere
+_WORK_LEADS = frozenset({"after", "once", "as soon as"})
+_OUR_WORK = re.compile(
+    r"^\s*(?:(?:you|u|ya)(?:ve|\s+have)?\s+(?:(?:just|already|finish|finished|done)\s+)?[a-z]{2,}"
+    r"|(?!(?:thing|something|nothing|anything|everything|evening|morning|spring|during)\b)"
+    r"[a-z]{2,}(?:ing|i[a-z]ng|nig|ign|in(?=\s+(?:the|a|an|my|it|this|that|some|up|out)\b)))\b"
+)
+
+
+def ours_first(segment: Segment) -> bool:
+    """The segment is work of ours put before its main clause ("after changing the font")."""
+    return segment.lead in _WORK_LEADS and _OUR_WORK.match(segment.text) is not None
 
 
 _OPENS_ASKING = re.compile(r"^(?:can|could)\s+(?:i|we)\s+\w+")

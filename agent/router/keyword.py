@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from agent.router.clauses import Segment, Segmenter
+from agent.router.clauses import Segment, Segmenter, ours_first
 from agent.router.deferral import (
     checks_first,
     condition,
@@ -367,7 +367,9 @@ class KeywordRouter:
         if talk is not None:
             return talk
         matches = self._matches(text, segment.question)
-        result = Clause(strong=content, now=runs_now(text), ordered=segment.then)
+        result = Clause(
+            strong=content, now=runs_now(text), ordered=segment.then or ours_first(segment)
+        )
         previous = 0
         mention = named = ""
         for index, match in enumerate(matches):

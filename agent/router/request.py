@@ -287,8 +287,11 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
 _NEXT_STEP = re.compile(
     r"^\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\s+(?:(?:just|please|pls|plz)\s+)*$"
 )
+# the user handing the failed export to us ("…greyed out, can you just do it from here?")
 _RETRY = re.compile(
-    r"\b(?:try\s+again|retry|you\s+do\s+it|do\s+it\s+(?:for\s+me|again)|redo\s+it)\b|再试|重试|你来|你帮我"
+    r"\b(?:try\s+again|retry|you\s+do\s+it|do\s+it\s+(?:for\s+me|again|from\s+(?:here|there|your\s+end))"
+    r"|redo\s+it|(?:can|could|would|will)\s+(?:you|u)\s+(?:just\s+|please\s+|pls\s+)?(?:do|handle)\s+it)\b"
+    r"|再试|重试|你来|你帮我|你幫我|你嚟|幫我搞|帮我搞"
 )
 _SENSES: dict[str, Verdict] = {"progress": "progress", "modifier": "other", "idiom": "other"}
 
@@ -302,11 +305,12 @@ def judge(text: str, spot: Spot) -> Verdict:
     word = text[spot.start : spot.end]
     before, after, mark = _clause(text, spot.start, spot.end)
     found = sense(word, before, after) if bare(word) and not spot.noun else "request"
-    if found != "request" and _RETRY.search(_next_clause(text, spot.end)):
-        found = "request"  # "the export failed, try again": the user hands it to us
+    handed = _RETRY.search(_next_clause(text, spot.end)) is not None
     asked = _asked(text, spot, before, after, mark)
     if asked is not None and asked not in ("unsure", "request"):
         return asked
+    if handed:  # "the export failed, try again", "…greyed out, can you just do it?": ours now
+        return "request"
     if found in _SENSES:
         return _SENSES[found]
     other = _other_sense(word, spot, before, after)

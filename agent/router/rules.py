@@ -44,6 +44,12 @@ _SUFFIX = r"(?:s|es|ed|d|ing)?"
 # Between two Latin words: up to three words, or a few CJK characters ("show一下tracks"). The
 # CJK class is spelled "beyond Latin-1": a wide range costs ms to compile in every keyword.
 _LATIN_GAP = r"(?:(?:\s+\S+){0,3}?\s+|\s*[^\x00-\xff\s]{1,4}\s*)"
+# a first word ending in a consonant and a silent e ("change", "tone down"), never "free", "see";
+# "including" is a preposition, "generating the deliverable" may name the export itself and
+# "is making this going to cost me" the work as a whole
+_SILENT_E = re.compile(
+    r"^(?!(?:in|ex)clude\b|(?:re)?generate\b|create\b|make\b)[a-z]*[b-df-hj-np-tv-z]e(?:\s|$)"
+)
 _VERB_SUFFIX = r"(?:s|es|ed|d|ing|[a-z]ing|[a-z]ed)?"  # trim -> trimming, drop -> dropped
 
 
@@ -173,6 +179,12 @@ def _core(text: str) -> str:
     return out
 
 
+def _gerund(phrase: str) -> str:
+    """A phrase whose first word drops its silent e before -ing ("make it" -> "making it")."""
+    head, _, rest = phrase.partition(" ")
+    return f"{head[:-1]}ing {rest}".rstrip()
+
+
 def _edges(text: str, *, suffix: bool, verb: bool) -> tuple[str, str]:
     start = r"(?<![a-z0-9])" if _LATIN_EDGE.match(text[:1]) else ""
     end = ""
@@ -229,6 +241,9 @@ def alternation(words: Iterable[str], *, suffix: bool = False, verb: bool = Fals
     cache with it instead of compiling every keyword twice.
     """
     # Phrases sharing their edges share one boundary check: a quarter of the regex to compile.
+    if verb:  # "change" -> "changing", "tone down" -> "toning down": the silent e drops
+        words = list(words)
+        words += [_gerund(w) for w in words if _SILENT_E.match(w)]
     groups: dict[tuple[str, str], list[str]] = {}
     # (in the tables' order among equal lengths, so the source is the same in every process and
     # the compiled file's regexes match it: see agent.router.compiled)

@@ -163,6 +163,15 @@ ROUTER = {
     # 100/100 and 94/100, none harmful
     "stranger_round18_everyday": (1.0, 0),
     "stranger_round18_hard": (0.94, 0),
+    # stranger_round19_{everyday,hard}, stranger_round20_hard: written by strangers without sight
+    # of the code; first sight on 082c8ea: r19 99/100 (0 harmful) and 88/100 (1 harmful); r20
+    # hard first seen on 90f09c4: 83/100 (1 harmful); on 228c3b4: r19 99/100 and 91/100 (1
+    # harmful), r20 hard 86/100 (0 harmful). The harmful one dropped an edit ordered before the
+    # export ("plz exprot after chnaging the fnt to bold"); after the round-19 classes
+    # (tests/unit/test_router_round19.py): 99/100, 92/100 and 87/100, none harmful
+    "stranger_round19_everyday": (0.99, 0),
+    "stranger_round19_hard": (0.92, 0),
+    "stranger_round20_hard": (0.87, 0),
 }
 
 
