@@ -2,6 +2,7 @@
 
 Pure and table-driven (keywords come from the phrasebook); never raises on any input text.
 It reads only the message: the interpreter decides what the request means for the current draft.
+Titles and captions are read by `textintents`, music and fades by `musicintents`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from agent.local.interpreter.lengths import (
     relative_after,
     take_length,
     take_text_hold,
-    take_text_shift,
 )
 from agent.local.interpreter.musicintents import (
     FadeOp,
@@ -32,20 +32,22 @@ from agent.local.interpreter.musicintents import (
 from agent.local.interpreter.oldvalues import settle_amounts
 from agent.local.interpreter.phrasebook import Language, Phrasebook, find_key, has_any
 from agent.local.interpreter.relativelevel import relative_level
-from agent.local.interpreter.snippet import as_written, extract_text, quoted, subject_of
-from agent.local.interpreter.timerange import TimeRange, take_range
+from agent.local.interpreter.snippet import as_written, quoted, subject_of
+from agent.local.interpreter.textintents import (
+    StyleOp,
+    TextOp,
+    style_op,
+    text_op,
+    text_timing,
+    with_timing,
+)
 from agent.local.interpreter.typos import fix_typos
 from agent.local.interpreter.videoclauses import video_length_clauses
 
 __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_language", "parse"]
 
-TextKind = Literal["title", "caption"]
 MAX_MESSAGE = 2000
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_EVERY_TEXT = re.compile(
-    r"\ball\s+(?:the\s+|of\s+the\s+)?(?:text|words|titles\s+and\s+captions)\b"
-    r"|\ball\s+(?:the\s+)?text\b|(?:所有|全部)的?(?:文字|字)|文字全部|字全部"
-)
 _CANTONESE = frozenset("啲咗嘅唔冇喺嚟佢嗰哋乜咁噉畀睇攞揾嘢")
 """Characters of written Cantonese: a message with them is answered in traditional characters."""
 _REGIONAL = re.compile(r"影片|直式|橫式|改做|轉做|變做|相簿")
@@ -66,39 +68,6 @@ class Look:
     speed: float | None = None
     speed_factor: float | None = None
     fit: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TextOp:
-    """Add, replace or remove a title/caption; `ask` when the text to show is missing."""
-
-    action: Literal["add", "replace", "remove", "ask"]
-    kind: TextKind
-    text: str = ""
-    span: TimeRange | None = None
-    position: str | None = None
-    ordinal: int | None = None
-    """Which one of its kind (0-based, -1 the last); None for all or the first."""
-    hold_ms: int | None = None
-    """How long it should stay on screen ("show the title for 4 seconds")."""
-    shift_ms: int | None = None
-    """How far to move it in time ("move the title a second later", 提前两秒)."""
-    at_ms: int | None = None
-    """When it starts, keeping its length ("put the title at 2 seconds", 在第2秒出现)."""
-    fresh: bool = True
-    """The message asks for a new one ("add a title") rather than changing one."""
-    every: bool = False
-    """All text, titles and captions alike ("remove all the text")."""
-
-
-@dataclass(frozen=True, slots=True)
-class StyleOp:
-    """Resize or recolour the text on the timeline."""
-
-    size_factor: float = 1.0
-    colour: str | None = None
-    kind: TextKind | None = None
-    ordinal: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +142,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     kw = book.keywords
     unquoted = _muted(unquoted, book)
     timed, video_lengths = video_length_clauses(unquoted, book)  # not the title's seconds
-    shift, span, at, rest = _text_timing(timed, book)
+    shift, span, at, rest = text_timing(timed, book)
     hold, rest = take_text_hold(rest)
     rest = f"{rest}，{video_lengths}" if video_lengths else rest
     fade_ms, rest = quantity.take_fade(rest)
@@ -193,11 +162,11 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     if length is not None and length.factor != 1 and volume_only(folded, book):
         length = None  # "halve the music volume" is not "halve the video"
     text = (
-        None if name and not quotes else _text(folded, rest, quotes, span, fade is not None, book)
+        None if name and not quotes else text_op(folded, rest, quotes, span, fade is not None, book)
     )
     if text is not None and text.text and not quotes:
         text = replace(text, text=as_written(text.text, original))
-    text = _timed(text, folded, (hold, shift, at), limits)
+    text = with_timing(text, folded, (hold, shift, at), limits)
     music = music_op(folded, book, percent, fade is not None, span, points)
     if music is not None and music.factor != 1 and not _PACE_WORD.search(folded):
         speed = None  # 音量提高到目前的两倍: a multiple of the level, not a speed
@@ -222,7 +191,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
         text=text,
         music=music,
         fade=fade,
-        style=_style(folded, book, bool(quotes)),
+        style=style_op(folded, book, bool(quotes)),
         subject=subject_of(rest, book),
         script="hant"
         if _CANTONESE & set(original) or _REGIONAL.search(original)
@@ -250,39 +219,6 @@ def _muted(text: str, book: Phrasebook) -> str:
     text = _TOO_QUIET.sub(" 大声一点 ", _TOO_LOUD.sub(" 小声一点 ", text))
     if _MUTE.search(text.casefold()) and not has_any(text.casefold(), book.keywords.music):
         return text + (" 音乐" if _CJK.search(text) else " the music")
-    return text
-
-
-def _text_timing(
-    unquoted: str, book: Phrasebook
-) -> tuple[int | None, TimeRange | None, int | None, str]:
-    """(shift, span, start) of a title or caption, and the text without them: "往后挪一秒" or
-    "put the title at 2 seconds" of a title is not a video length."""
-    kw = book.keywords
-    text_noun = has_any(unquoted.casefold(), (*kw.title, *kw.caption))
-    shift, rest = take_text_shift(unquoted) if text_noun else (None, unquoted)
-    span, rest = take_range(rest)
-    at = None
-    if span is None and text_noun:
-        at, rest = quantity.take_text_at(rest)
-    return shift, span, at, rest
-
-
-def _timed(
-    text: TextOp | None,
-    folded: str,
-    times: tuple[int | None, int | None, int | None],
-    limits: list[str],
-) -> TextOp | None:
-    """`text` with its hold, shift and start; None when a limit answered a text question."""
-    if text is None:
-        return None
-    hold, shift, at = times
-    if hold or shift or at is not None or text.action == "ask":
-        fresh = clauses.wants_new_text(clauses.text_clauses(folded))
-        text = replace(text, hold_ms=hold, shift_ms=shift, at_ms=at, fresh=fresh)
-    if text.action == "ask" and {"text_side", "font"} & set(limits) and not text.position:
-        return None  # "move the title to the left" is answered by the limit, not a question
     return text
 
 
@@ -371,69 +307,8 @@ def _absolute_speed(folded: str, book: Phrasebook, cinematic: bool) -> float | N
     return 1.5 if has_any(folded, kw.fast) else None
 
 
-def _text(
-    folded: str,
-    rest: str,
-    quotes: list[str],
-    span: TimeRange | None,
-    fading: bool,
-    book: Phrasebook,
-) -> TextOp | None:
-    kw = book.keywords
-    title, caption = has_any(folded, kw.title), has_any(folded, kw.caption)
-    position = find_key(folded, kw.position)
-    if not (title or caption):
-        if not (quotes and (position or span) and _PLACE.search(folded)):
-            return None  # 'put "Summer" at the top': quoted words placed on the video are text
-        caption = position == "bottom"
-    kind: TextKind = "title" if not caption or title else "caption"
-    ordinal = clauses.text_ordinal(folded)
-    if _is_style_request(folded, book, bool(quotes)):
-        # "make the title smaller and move it to the top": the style op resizes, this moves
-        return TextOp("ask", kind, position=position, ordinal=ordinal) if position else None
-    text = quotes[0] if quotes else extract_text(rest)
-    if quotes and _removes_named(folded, book):  # "remove the title 'Old'": that one goes
-        return TextOp("remove", kind, text, ordinal=ordinal, fresh=False)
-    if fading and not text:
-        return None  # "fade the title in", "remove the fades from the titles"
-    if has_any(folded, kw.remove) and not text:
-        return TextOp("remove", kind, ordinal=ordinal, every=bool(_EVERY_TEXT.search(folded)))
-    action: Literal["add", "replace"] = "replace" if has_any(folded, kw.replace) else "add"
-    if not text:
-        if span is None and position is None and action == "replace":
-            return None  # "change the title" with nothing to change it to
-        return TextOp("ask", kind, span=span, position=position, ordinal=ordinal)
-    return TextOp(action, kind, text[:80], span, position, ordinal)
-
-
-def _removes_named(folded: str, book: Phrasebook) -> bool:
-    """Whether the clauses naming a title or caption remove it (and add or change nothing)."""
-    kw, said = book.keywords, clauses.text_clauses(folded)
-    return has_any(said, kw.remove) and not (has_any(said, kw.add) or has_any(said, kw.replace))
-
-
 _THE_SLIDESHOW = re.compile(
     r"\b(?:the|this|my|our|that)\s+(?:whole\s+|entire\s+|current\s+)?slide\s*show\b"
     r"|(?:这个|整个|呢个|成个)幻灯片"
 )
 """'Make the slideshow 12 seconds': the video there is, not a new slideshow of every upload."""
-_PLACE = re.compile(r"\b(?:put|add|show|place|display|stick|overlay)\b|加|放|显示|摆")
-
-
-def _is_style_request(folded: str, book: Phrasebook, quoted_text: bool) -> bool:
-    kw = book.keywords
-    resize = has_any(folded, kw.bigger) or has_any(folded, kw.smaller)
-    recolour = find_key(folded, kw.colour) is not None
-    return not quoted_text and (resize or recolour) and has_any(folded, kw.text_style)
-
-
-def _style(folded: str, book: Phrasebook, quoted_text: bool) -> StyleOp | None:
-    if not _is_style_request(folded, book, quoted_text):
-        return None
-    kw = book.keywords
-    size = 1.25 if has_any(folded, kw.bigger) else 0.8 if has_any(folded, kw.smaller) else 1.0
-    kind: TextKind | None = (
-        "caption" if has_any(folded, kw.caption) and not has_any(folded, ("title", "标题"))
-        else "title" if has_any(folded, kw.title) else None
-    )  # fmt: skip
-    return StyleOp(size, find_key(folded, kw.colour), kind, clauses.text_ordinal(folded))

@@ -4,41 +4,22 @@ reverse, by file name ("pier.jpg", "the harbor one"), position ("the second phot
 
 Pure: reads the folded (simplified, case-folded) message, the current visuals and the uploads;
 returns the new order, or None when the message is not a photo edit. `photosteps` rebuilds the
-video track (each photo keeps its own length).
+video track (each photo keeps its own length); `photorefs` finds the photos a message names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
+from agent.local.interpreter.photorefs import NOUN, ORDINALS, Subjects, photo_refs, stem_in
 from agent.local.interpreter.plan import Asset
 from agent.local.interpreter.quantity import parse_number
 
 __all__ = ["PhotoEdit", "Subjects", "photo_edit", "photo_refs"]
 
-_NOUN = r"(?:one|photo|picture|image|pic|slide|shot|clip)s?"
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-_EN_ORDINAL = re.compile(
-    rf"\b(?:the\s+)?({'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th))\s+(?:two\s+)?{_NOUN}\b"
-)
-_ZH_ORDINAL = re.compile(
-    r"第\s*([一二两三四五六七八九十\d]+)\s*(?:张|个|幅|段)|(最后|最尾)(?:一|嗰|那)张"
-)
-_EN_NUMBERED = re.compile(
-    r"\b(?:photo|picture|image|pic|slide|shot)\s+(?:number\s+|no\.?\s*|#)?(\d{1,2})\b"
-    r"(?!\s*(?:(?:more|extra|additional)\s+)?(?:s\b|secs?\b|seconds?\b|\.\d|x\b|%))"
-)
-_THIS = re.compile(
-    r"\b(?:this|the\s+new|new|my\s+new|uploaded)\s+(?:one|photo|picture|image|pic|shot)\b"
-    r"|\b(?:insert|add|put|place|append)\s+(?:this|it)\b|\bthis\s+one\b|这张|呢张|新的那张|刚上传|新上传|新的照片|新照片|新加的"
-)
-_FIRST_TWO = re.compile(r"\bfirst\s+two\s+" + _NOUN + r"|前两张")
-_LAST_TWO = re.compile(r"\blast\s+two\s+" + _NOUN + r"|最后两张|后两张")
 _BETWEEN = re.compile(
-    r"\bbetween\s+(?:the\s+)?(first|second|third|fourth|\d+)(?:\s+" + _NOUN + r")?\s+and\b"
+    r"\bbetween\s+(?:the\s+)?(first|second|third|fourth|\d+)(?:\s+" + NOUN + r")?\s+and\b"
     r"|第\s*([一二两三四五\d])\s*张(?:和|与|同)第\s*[一二两三四五六\d]\s*张(?:之间|中间)"
 )
 _PHOTO_WORD = re.compile(
@@ -68,7 +49,7 @@ _REMOVE = re.compile(
 )
 _FRONT = re.compile(
     r"\bto\s+the\s+(?:front|beginning|start)\b|\bat\s+the\s+(?:front|beginning|start)\b"
-    r"|\bfirst\s*$|\bfirst\b(?!\s+" + _NOUN + r")|最前|开头|第一个位置"
+    r"|\bfirst\s*$|\bfirst\b(?!\s+" + NOUN + r")|最前|开头|第一个位置"
     r"|(?:去|到|做|摆|放|排|挪|移)(?:返)?(?:在|喺|到|去)?(?:第一|头)(?![张二两三四五六七八九十\d])"
 )
 _END = re.compile(
@@ -103,8 +84,6 @@ class PhotoEdit:
     name: str = ""
 
 
-Subjects = Mapping[str, tuple[str, ...]]
-"""Words of file names and what they are called in Chinese ("beach": 海滩, 沙滩)."""
 _FILE = re.compile(r"[\w\-]+\.(?:jpe?g|png|webp|heic|gif|bmp|tiff?|mp4|mov|m4v|webm)\b")
 _ORDER = re.compile(r"\border\b|顺序|次序|排序")
 _MIDDLE = re.compile(
@@ -157,7 +136,7 @@ def _full_order(folded: str, current: tuple[Asset, ...], subjects: Subjects) -> 
     every photo of the video named once, in the new order."""
     if len(current) < 2 or not _SEQUENCE.search(folded) or _NOT_ORDER.search(folded):
         return None
-    places = [_stem_in(a, folded, subjects) for a in current]
+    places = [stem_in(a, folded, subjects) for a in current]
     if any(at is None for at in places) or len(set(places)) != len(places):
         return None
     order = tuple(a for _, a in sorted(zip(places, current, strict=True), key=lambda p: p[0] or 0))
@@ -182,7 +161,7 @@ def _one_edit(
         return None
     if len(current) % 2 and (middle := _MIDDLE.search(folded)):  # "the middle one", 中间那张
         at = len(current) // 2
-        ref = f"the {_ORDINALS[at]} photo" if middle.group(1) else f"第{at + 1}张"
+        ref = f"the {ORDINALS[at]} photo" if middle.group(1) else f"第{at + 1}张"
         folded = folded[: middle.start()] + ref + folded[middle.end() :]
     fresh = [
         a for a in uploads if a.kind != "audio" and a.asset_id not in {c.asset_id for c in current}
@@ -197,7 +176,7 @@ def _one_edit(
     named = any(a.filename.casefold() in folded for a in (*current, *fresh)) or (
         not others
         and bool(_CHANGE.search(folded) or _ADD.search(folded))
-        and any(_stem_in(a, folded, subjects) is not None for a in current)
+        and any(stem_in(a, folded, subjects) is not None for a in current)
     )
     if (
         _REVERSE.search(folded)
@@ -261,9 +240,7 @@ def _place(
     slot = _slot(folded)
     if between is not None:
         word = next(g for g in between.groups() if g)
-        slot = (
-            _ORDINALS.index(word) if word in _ORDINALS else int(parse_number(word) or 1) - 1
-        ) + 1
+        slot = (ORDINALS.index(word) if word in ORDINALS else int(parse_number(word) or 1) - 1) + 1
         anchor = None
     if slot is not None and (between or not (_AFTER.search(folded) or _BEFORE.search(folded))):
         rest.insert(min(slot, len(rest)), subject)
@@ -300,7 +277,7 @@ def _place_several(
 
 _SLOT = re.compile(
     r"\b(?:position|slot|place|spot|number)\s+(\d+|one|two|three|four|five)\b"
-    r"|\bto\s+(?:be\s+)?(?:the\s+)?(second|third|fourth|fifth)\b(?!\s+" + _NOUN + r")"
+    r"|\bto\s+(?:be\s+)?(?:the\s+)?(second|third|fourth|fifth)\b(?!\s+" + NOUN + r")"
     r"|(?:放到|移到|插到|放在|挪到|搬去|搬到|变成)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位|个|张)"
     r"|(?:到|在|做|排)第\s*([一二两三四五六七八九十\d]+)\s*(?:个位置|位)"
 )
@@ -338,8 +315,8 @@ def _slot(folded: str) -> int | None:
     if not match:
         return None
     word = next(g for g in match.groups() if g)
-    if word in _ORDINALS:
-        return _ORDINALS.index(word)
+    if word in ORDINALS:
+        return ORDINALS.index(word)
     number = _WORD_SLOTS.get(word) or parse_number(word) or 1
     return max(0, int(number) - 1)
 
@@ -350,79 +327,3 @@ def _replace_pair(folded: str, items: list[Asset]) -> tuple[Asset, Asset]:
     if re.search(r"用[^替换]*(?:替换|代替|取代|换走|换掉)|\binstead\s+of\b", folded):
         return second, first
     return first, second
-
-
-def photo_refs(
-    folded: str, current: tuple[Asset, ...], fresh: list[Asset], subjects: Subjects
-) -> list[tuple[int, Asset | None]]:
-    """The photos `folded` names, by position in the message (None: a position not there)."""
-    found: list[tuple[int, Asset | None]] = []
-    found += _pair_refs(folded, current)
-    for match in _EN_ORDINAL.finditer(folded):
-        tail = folded[match.start() :]
-        if _FIRST_TWO.search(tail) or _LAST_TWO.search(tail) or _EN_PAIR.search(folded):
-            continue
-        found.append((match.start(), _nth(current, _en_index(match.group(1)))))
-    for match in _EN_NUMBERED.finditer(folded):
-        found.append((match.start(), _nth(current, int(match.group(1)) - 1)))
-    for match in _ZH_ORDINAL.finditer(folded):
-        index = -1 if match.group(2) else int(parse_number(match.group(1)) or 0) - 1
-        found.append((match.start(), _nth(current, index)))
-    for match in _THIS.finditer(folded):
-        if fresh:
-            found.append((match.start(), fresh[-1]))
-    for asset in (*current, *fresh):
-        at = _stem_in(asset, folded, subjects)
-        if at is not None and all(a is None or a.asset_id != asset.asset_id for _, a in found):
-            found.append((at, asset))
-    return sorted(found, key=lambda item: item[0])
-
-
-def _stem_in(asset: Asset, folded: str, subjects: Subjects) -> int | None:
-    """Where `folded` names `asset`: its file name, its stem, or a stem word's Chinese name."""
-    stem = PurePosixPath(asset.filename).stem.casefold()
-    for name in (asset.filename.casefold(), stem):
-        if hit := re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded):
-            return hit.start()
-    for word in re.split(r"[\s_\-.]+", stem):
-        for alias in subjects.get(word, ()):
-            if (at := folded.find(alias)) >= 0:
-                return at
-    return None
-
-
-_PAIR_WORD = rf"{'|'.join(_ORDINALS)}|last|\d+(?:st|nd|rd|th)"
-_EN_PAIR = re.compile(
-    rf"\b({_PAIR_WORD})\s+(?:one\s+|{_NOUN}\s+)?(?:and|&|with)\s+(?:the\s+)?({_PAIR_WORD})"
-    rf"\s+{_NOUN}"
-)
-
-
-def _pair_refs(folded: str, current: tuple[Asset, ...]) -> list[tuple[int, Asset | None]]:
-    """ "the first two photos", "the last two photos" (前两张, 最后两张), "the first and last
-    photos"."""
-    if match := _EN_PAIR.search(folded):
-        return [
-            (match.start(1), _nth(current, _en_index(match.group(1)))),
-            (match.start(2), _nth(current, _en_index(match.group(2)))),
-        ]
-    if match := _FIRST_TWO.search(folded):
-        second = current[1] if len(current) > 1 else None
-        return [(match.start(), current[0]), (match.start() + 1, second)]
-    if (match := _LAST_TWO.search(folded)) and len(current) > 1:
-        return [(match.start(), current[-2]), (match.start() + 1, current[-1])]
-    return []
-
-
-def _en_index(word: str) -> int:
-    if word == "last":
-        return -1
-    if word in _ORDINALS:
-        return _ORDINALS.index(word)
-    return int(re.sub(r"\D", "", word)) - 1
-
-
-def _nth(items: tuple[Asset, ...], index: int) -> Asset | None:
-    if index == -1:
-        return items[-1]
-    return items[index] if 0 <= index < len(items) else None
