@@ -60,6 +60,10 @@ _NOUNS = frozenset({"credits", "state"})  # after an edit verb these are content
 # "no music", "without the intro", "不要字幕": a clause that takes a topic out asks for an edit.
 _REMOVAL = r"^\s*(?:(?:and|but|also|so|plus)\s+)*(?:no|without|no\s+more|不要|不需要|别要|去掉)\s*"
 _SAID = re.compile(r"[a-z]{3,}")
+# "I want the video to end on the sunset photo": what it should do, not a delivery ("… to download")
+_TO_DO = re.compile(
+    r"\s*to\s+(?!(?:download|export|render|save|send|share|have|keep|be)\b)[a-z]{2,}"
+)
 # "export it again but this time with captions": a change for the export before
 _AMENDS = re.compile(r"^\s*(?:this\s+time\s+|now\s+)?(?:with|without|minus)\s+\w")
 _SPEC = re.compile(r"^\s*[a-z\u3400-\u9fff][a-z0-9\s\u3400-\u9fff]{0,20}?\s*:\s*\S")  # "length: 8s"
@@ -335,7 +339,7 @@ class KeywordRouter:
         if self._attributive.match(after) or (determined and self._predicate.match(after)):
             return True
         if match.noun:  # "I want the video shorter", "... the video file to look vintage"
-            described = self._verb.search(after) or self._noun.search(after)
+            described = self._verb.search(after) or self._noun.search(after) or _TO_DO.match(after)
             return edited or bool(described or self._described.search(after))
         return edited and determined
 

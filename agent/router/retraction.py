@@ -31,6 +31,8 @@ _NEGATED = (
     r"|wag|huwag|hwag|mat|nahi|nahin)\s+" + _GAP + rf"(?:{_EXPORT})"
     # Hindi puts its "not" after the verb ("export mat karo", "render abhi nahi karna")
     rf"|(?:{_EXPORT})\s+(?:[a-z]+\s+){{0,2}}?(?:mat|nahi|nahin|na)\s+(?:kar|karo|karna|karein|do)\b"
+    # Japanese in romaji puts it after the verb too ("export wa mada shinaide", "render o yamete")
+    rf"|(?:{_EXPORT})\s+(?:(?:wa|wo|o|mo)\s+)?(?:mada|ato\s*de|yamete|shinaide|shinai|dame)\b"
     # 不导了, 别导出, 先不要出住, 取消导出, 不用渲染
     r"|(?:不|别|別|勿|没必要|取消|停)(?:要|用|急着?|必|想)?(?:住|先)?\s*(?:[导導汇匯]|出|渲染|下[载載])"
 )
@@ -73,10 +75,17 @@ _HEDGE_RE = re.compile(_HEDGE)
 _POSITIVE = re.compile(rf"(?<![a-z])(?:{_EXPORT})")
 
 
+# a script the tables do not read (Korean, Japanese kana): its negations and deferrals go
+# unseen ("export는 내일 할게요", "エクスポートはまだしないで"), so the export abstains
+_UNREAD_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")
+
+
 def retracted(text: str) -> bool:
     """Whether a cue in the prepared turn `text` takes its export back: a negation or hedge
-    over an export word anywhere, or a bare correction after the last export word that stands
-    outside one."""
+    over an export word anywhere, a bare correction after the last export word that stands
+    outside one, or words in a script whose cues the router cannot read."""
+    if _UNREAD_SCRIPT.search(text):
+        return True
     spared = [m.span() for m in _NOT_NEGATION.finditer(text)]
 
     def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
