@@ -172,6 +172,14 @@ ROUTER = {
     "stranger_round19_everyday": (0.99, 0),
     "stranger_round19_hard": (0.92, 0),
     "stranger_round20_hard": (0.87, 0),
+    # stranger_round21_{everyday,hard}: held out, written by strangers without sight of the code;
+    # first sight on the round-18 code (dd95def): 99/100 (1 harmful: "i want the video to end on
+    # the sunset photo" exported) and 85/100 (3 harmful: a Korean and a romaji deferral beside
+    # "export", a typo-heavy edit dropped before "expoort"). After the round-21 classes
+    # (tests/unit/test_router_round21.py): 100/100 and 87/100, one harmful left ("cna u ad a fdae
+    # out at teh end thn expoort" plans the export alone)
+    "stranger_round21_everyday": (1.0, 0),
+    "stranger_round21_hard": (0.87, 1),
 }
 
 
@@ -361,6 +369,11 @@ TRANSLATOR = {
     "stranger_round19_hard": (0.91, 0),
     "stranger_round20_everyday": (0.91, 0),
     "stranger_round20_hard": (0.88, 0),
+    # stranger_round21_{everyday,hard}: held out, written by strangers without sight of the code;
+    # first sight on the round-18 translator (dd95def): 58/60 and 55/60, none lost, spliced or
+    # wrong (on the round-17 translator, 228c3b4: 56/60 and 53/60 with 2 wrong exports each)
+    "stranger_round21_everyday": (0.96, 0),
+    "stranger_round21_hard": (0.91, 0),
 }
 
 
@@ -645,6 +658,11 @@ LOCAL = {
     # b 80/80 (51 correct, 29 declined), none wrong.
     "stranger_round18a": (1.0, 0),
     "stranger_round18b": (1.0, 0),
+    # stranger_round21: held out, written by strangers without sight of the code; first sight on
+    # the round-18 interpreter (f99180c): 74/80 (50 correct, 24 declined, 5 partial, 1 wrong: a
+    # filter called 必须 beside 1:1 applied the 1:1). After the essential-stance class
+    # (tests/unit/test_interpreter_capability.py): 75/80, none wrong
+    "stranger_round21": (0.93, 0),
 }
 
 
