@@ -15,7 +15,6 @@ Drafts: `fresh5` (one photo, 5 s, 16:9, zoom in), `titled` (title "Harbor Lights
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
@@ -23,10 +22,8 @@ import pytest
 from agent.local.interpreter.capability import explicit_kinds, named, stance
 from agent.local.interpreter.diffkinds import shares
 from agent.local.interpreter.eachphoto import each_photo_asks
-from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.phrasebook import load_phrasebook
-from agent.local.interpreter.plan import InterpretContext
-from tests.unit.test_interpreter_support import final_draft, texts
+from tests.unit.test_interpreter_support import run_request
 from tests.unit.test_stranger_round3 import _starts
 
 _BOOK, _BEGIN = load_phrasebook(), _starts()
@@ -34,11 +31,7 @@ _BOOK, _BEGIN = load_phrasebook(), _starts()
 
 def _run(start: str, message: str) -> tuple[dict[str, Any], dict[str, Any], str]:
     """(draft before, draft after, everything the reply says)."""
-    draft, uploads = _BEGIN[start]
-    lang = "en" if message.isascii() else "zh"
-    ctx = InterpretContext(message, lang, uploads, copy.deepcopy(draft), seed=11)
-    plan = interpret(ctx)
-    return draft, final_draft(plan, ctx.draft), texts(plan)
+    return run_request(_BEGIN, start, message)
 
 
 _GENERIC = {_BOOK.say(lang, "capabilities", hant=h) for lang in ("en", "zh") for h in (0, 1)}

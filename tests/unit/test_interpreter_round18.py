@@ -20,17 +20,14 @@ Drafts: `fresh5` (one photo, 5 s, 16:9, zoom in at speed 1), `music` (fresh5 and
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
-from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.phrasebook import load_phrasebook
-from agent.local.interpreter.plan import InterpretContext
 from agent.local.interpreter.playback import names_playback_speed, playback_speed
 from agent.local.interpreter.relativelevel import LevelRule, relative_level
-from tests.unit.test_interpreter_support import final_draft, texts
+from tests.unit.test_interpreter_support import run_request
 from tests.unit.test_stranger_round3 import _starts
 
 _BOOK, _BEGIN = load_phrasebook(), _starts()
@@ -38,11 +35,7 @@ _BOOK, _BEGIN = load_phrasebook(), _starts()
 
 def _run(start: str, message: str) -> tuple[dict[str, Any], dict[str, Any], str]:
     """(draft before, draft after, everything the reply says)."""
-    draft, uploads = _BEGIN[start]
-    lang = "en" if message.isascii() else "zh"
-    ctx = InterpretContext(message, lang, uploads, copy.deepcopy(draft), seed=11)
-    plan = interpret(ctx)
-    return draft, final_draft(plan, ctx.draft), texts(plan)
+    return run_request(_BEGIN, start, message)
 
 
 def _track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.plan import AskStep, Asset, InterpretContext, Plan, TextStep, ToolStep
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "interpreter"
@@ -83,6 +86,18 @@ def final_draft(plan: Plan, start: dict[str, Any]) -> dict[str, Any]:
     """The draft after the plan's last tool step (the start when it has none)."""
     tools = [s for s in plan.steps if isinstance(s, ToolStep)]
     return tools[-1].draft if tools else start
+
+
+def run_request(
+    begin: Mapping[str, tuple[dict[str, Any], tuple[Asset, ...]]], start: str, message: str
+) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """`message` interpreted on the starting draft `start` of `begin`: (draft before, draft
+    after, everything the reply says)."""
+    draft, uploads = begin[start]
+    lang = "en" if message.isascii() else "zh"
+    ctx = InterpretContext(message, lang, uploads, copy.deepcopy(draft), seed=11)
+    plan = interpret(ctx)
+    return draft, final_draft(plan, ctx.draft), texts(plan)
 
 
 def fact(draft: dict[str, Any], path: str) -> Any:
