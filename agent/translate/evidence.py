@@ -136,15 +136,18 @@ def _waits(sentence: str) -> bool:
     return any(not _RESULT_BEFORE.search(sentence, 0, m.start()) for m in _WAIT.finditer(sentence))
 
 
-# vetoes read in the clause of the step: another program, the phone's own gallery, a negation
-# ("Click Export here, then import the MP4 into Premiere" runs; "… when you hit Export in
-# Premiere" does not)
-_CLAUSE_VETO = re.compile(
+# another program or the phone's own gallery, where a step runs there, not here
+_PROGRAM = (
     r"\b(?:premiere|capcut|final\s+cut\s+pro|davinci|resolve|lightroom|imovie|after\s+effects"
     r"|photoshop|canva)\b|剪映|必剪"
     r"|\b(?:in|from|inside)\s+(?:your|the)\s+(?:phone's\s+)?(?:gallery|photos\s+app|camera\s+roll)"
     r"|(?:在|喺)[^。！？]{0,4}(?:相册|相冊|相簿|图库|圖庫)(?:里|裡|中|内|內|入面|里面|裡面)"
-    r"|\b(?:don't|do\s+not|never|no\s+need|without)\b"
+)
+# vetoes read in the clause of the step: another program, the phone's own gallery, a negation
+# ("Click Export here, then import the MP4 into Premiere" runs; "… when you hit Export in
+# Premiere" does not)
+_CLAUSE_VETO = re.compile(
+    _PROGRAM + r"|\b(?:don't|do\s+not|never|no\s+need|without)\b"
     r"|不要|别|別|唔好|先不|暂时不|暫時不|无需|無需|不用|唔使|不必",
     re.IGNORECASE,
 )
@@ -161,13 +164,7 @@ _REMINDER = re.compile(
 # another program or the phone's gallery: its steps run there, and so does every step after it
 # in the sentence ("… trim it in iMovie — tap the share icon there, then **Save Video**"); a
 # step before it runs here ("Click Export here, then import the MP4 into Premiere")
-_ELSEWHERE = re.compile(
-    r"\b(?:premiere|capcut|final\s+cut\s+pro|davinci|resolve|lightroom|imovie|after\s+effects"
-    r"|photoshop|canva)\b|剪映|必剪"
-    r"|\b(?:in|from|inside)\s+(?:your|the)\s+(?:phone's\s+)?(?:gallery|photos\s+app|camera\s+roll)"
-    r"|(?:在|喺)[^。！？]{0,4}(?:相册|相冊|相簿|图库|圖庫)(?:里|裡|中|内|內|入面|里面|裡面)",
-    re.IGNORECASE,
-)
+_ELSEWHERE = re.compile(_PROGRAM, re.IGNORECASE)
 _LEADS_AWAY = re.compile(
     r"\W*(?:once|when|after|if|to|in|inside|within|import|open\s+it\s+in)\b"
     r"|\W*(?:导入|導入|导进|導進|在|喺|用|打开|打開|如果|若)",
