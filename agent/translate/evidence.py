@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from agent.translate.prose import QUOTES
+
 __all__ = ["also_asked", "asks_export_now", "forbids_export", "third_party"]
 
 _EN_CONTROL = (
@@ -262,9 +264,6 @@ _ALSO = {
         re.IGNORECASE,
     ),
 }
-_QUOTED = re.compile(
-    r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<!\w)'[^'\n]*'(?!\w)|《[^》\n]*》|「[^」\n]*」|『[^』\n]*』"
-)
 _THIRD_PARTY = re.compile(
     r"@\w|\b(?:admin|administrator|workspace\s+owner|teammate|colleague|manager|boss)s?\b"
     r"|\b(?:he|she|they)(?:'ll|\s+will)\s+need\s+to\b|管理员|管理員|同事|老板|老闆|老细|老細",
@@ -279,9 +278,11 @@ def also_asked(sentence: str) -> list[tuple[int, str]]:
         return []
     if _FAILED.search(sentence) or _CLAUSE_VETO.search(sentence):
         return []
-    # a quoted title is no step ("The title 'Open the Timeline' …"); a code span stays, as the
-    # file an upload names, and so do 「」 (a Chinese reply's button names)
-    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    # a quoted title is no step ("The title 'Open the Timeline' …", 「点击时间线积分」): prose's
+    # quotes of every style are blanked; a code span stays, as the file an upload names
+    unquoted = sentence
+    for quote in QUOTES:
+        unquoted = quote.sub(lambda m: " " * len(m.group()), unquoted)
     found = [(m.start(), action) for action, rx in _ALSO.items() if (m := rx.search(unquoted))]
     return sorted(found)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from agent.translate.tables import MASK_BASE, MASK_CLASS
 
 __all__ = [
+    "QUOTES",
     "Masked",
     "Sentence",
     "clause_bounds",
@@ -23,6 +24,17 @@ __all__ = [
     "split_sentences",
 ]
 
+# Quotes of every style: a quoted span is the reply's own words (a title, a caption), never a step.
+QUOTES = (
+    re.compile(r'"[^"\n]+"'),
+    re.compile(r"“[^”\n]+”"),
+    re.compile(r"‘[^’\n]+’"),
+    re.compile(r"「[^」\n]+」"),
+    re.compile(r"『[^』\n]+』"),
+    re.compile(r"《[^》\n]+》"),
+    # a single-quoted span may hold an apostrophe between letters ('we're done')
+    re.compile(r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w))+?'(?![\w])"),
+)
 # Order matters: code first (it may hold quotes), then URLs, then quotes of every style.
 _VERBATIM = (
     re.compile(r"```.*?```", re.DOTALL),
@@ -34,14 +46,7 @@ _VERBATIM = (
         r"(?:/[^\s<>\"'“”‘’（）()\[\]{}]*)?",
         re.IGNORECASE,
     ),
-    re.compile(r'"[^"\n]+"'),
-    re.compile(r"“[^”\n]+”"),
-    re.compile(r"‘[^’\n]+’"),
-    re.compile(r"「[^」\n]+」"),
-    re.compile(r"『[^』\n]+』"),
-    re.compile(r"《[^》\n]+》"),
-    # a single-quoted span may hold an apostrophe between letters ('we're done')
-    re.compile(r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w))+?'(?![\w])"),
+    *QUOTES,
 )
 _URL_TAIL = re.compile(r"[.,;:!?。，！？；…]+$")
 _MASK_CHAR = re.compile(MASK_CLASS)
