@@ -4,10 +4,11 @@ The compositor works in the encoder's own format: one 1-channel warp for luma an
 quarter-size warps for chroma cost about half an RGB warp, and no per-frame colour conversion
 is left. Colour maths is limited range, BT.601 or BT.709 (`agent.local.renderer.colour`).
 
-A scale + shift (every camera motion) is not warped but resampled in two cheap exact steps:
-a bicubic `cv2.resize` of a whole-pixel crop at the exact scale, then `cv2.getRectSubPix` for
-the fraction of a pixel the crop's origin could not express (~35% less CPU than `warpAffine`,
-and sharper: bench/README.md has the figures).
+A scale + shift (every camera motion) is not warped but resampled: in one bicubic pass by the
+native kernel (`agent.local.renderer.resample`, ~3x less CPU and sharper), or, without it, in
+two exact OpenCV steps: a bicubic `cv2.resize` of a whole-pixel crop at the exact scale, then
+`cv2.getRectSubPix` for the fraction of a pixel the crop's origin could not express (~35% less
+CPU than `warpAffine`). bench/README.md has the figures.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from numpy.typing import NDArray
 
 from agent.local.renderer.colour import Matrix, rgb_to_i420
 from agent.local.renderer.motion import Affine
+from agent.local.renderer.resample import ResampleKernel, load_kernel
 
 __all__ = [
     "Plane",
@@ -153,23 +155,41 @@ def _resample(plane: Plane, m: NDArray[np.float64], out: Plane) -> bool:
     return True
 
 
-def warp_planes(src: Planes, matrix: Affine, dst: Planes, *, transparent: bool) -> None:
+def _kernel_resample(
+    kernel: ResampleKernel, plane: Plane, m: NDArray[np.float64], out: Plane
+) -> bool:
+    """Scale + shift `plane` into `out` with the native kernel; False if its rows are strided."""
+    (sx, _, tx), (_, sy, ty) = m
+    if sx <= 0 or sy <= 0 or plane.strides[1] != 1 or out.strides[1] != 1:
+        return False
+    kernel(plane, out, (1 / sx, -tx / sx), (1 / sy, -ty / sy))
+    return True
+
+
+def warp_planes(
+    src: Planes, matrix: Affine, dst: Planes, *, transparent: bool, native: bool = True
+) -> None:
     """Warp `src` into `dst` with a luma-space affine `matrix` (sub-pixel).
 
-    A scale + shift that covers `dst` is resampled (`_resample`: bicubic at the exact scale,
-    then a bilinear sub-pixel shift); anything else is warped bilinearly with `warpAffine`.
+    A scale + shift with edges extended is resampled: bicubic in one pass by the native kernel
+    when it is built (`native`), else `_resample` (bicubic at the exact scale, then a bilinear
+    sub-pixel shift); anything else is warped bilinearly with `warpAffine`.
 
     Args:
         src: The source picture.
         matrix: Maps source luma pixel centres to destination luma pixel centres.
         dst: The destination picture, written in place.
         transparent: Keep `dst` pixels the source does not cover (else extend the edge).
+        native: Use the native kernel if it is available (False: OpenCV only).
     """
     luma = np.array(matrix, np.float64)
     chroma = _chroma_matrix(matrix)
     planes = ((src.y, dst.y, luma), (src.u, dst.u, chroma), (src.v, dst.v, chroma))
     scale_shift = matrix[0][1] == 0.0 and matrix[1][0] == 0.0 and not transparent
+    kernel = load_kernel() if scale_shift and native else None
     for plane, out, m in planes:
+        if kernel is not None and _kernel_resample(kernel, plane, m, out):
+            continue
         if scale_shift and _resample(plane, m, out):
             continue
         border = cv2.BORDER_TRANSPARENT if transparent else cv2.BORDER_REFLECT
