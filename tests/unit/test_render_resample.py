@@ -121,9 +121,26 @@ def _packed(kernel: ResampleKernel, plane: Plane, shape: tuple[int, int]) -> Pla
     return out
 
 
-def test_a_plane_that_is_not_uint8_is_refused(kernel: ResampleKernel) -> None:
-    with pytest.raises(ValueError, match="uint8"):
-        kernel(np.zeros((4, 4), np.float32), np.zeros((4, 4), np.uint8), (1, 0), (1, 0))
+def _read_only(plane: Plane) -> Plane:
+    plane.flags.writeable = False
+    return plane
+
+
+@pytest.mark.parametrize(
+    ("plane", "out"),
+    [
+        (np.zeros((4, 4), np.float32), np.zeros((4, 4), np.uint8)),
+        (np.zeros((0, 4), np.uint8), np.zeros((4, 4), np.uint8)),
+        (np.zeros((4, 8), np.uint8)[:, ::2], np.zeros((4, 4), np.uint8)),
+        (np.zeros((4, 4), np.uint8), _read_only(np.zeros((4, 4), np.uint8))),
+    ],
+    ids=["float", "empty", "strided-columns", "read-only"],
+)
+def test_planes_the_kernel_cannot_take_are_refused(
+    kernel: ResampleKernel, plane: Plane, out: Plane
+) -> None:
+    with pytest.raises(ValueError, match="plane"):
+        kernel(plane, out, (1, 0), (1, 0))
 
 
 def test_a_missing_library_means_no_kernel(tmp_path: Path) -> None:

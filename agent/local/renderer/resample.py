@@ -49,12 +49,17 @@ class ResampleKernel:
             axis_y: (ay, by): output row y samples source row ay * y + by.
 
         Raises:
-            ValueError: A plane is not uint8 with contiguous rows.
+            ValueError: A plane is empty or not uint8 with contiguous rows, or `out` is
+                read-only.
             MemoryError: The kernel could not allocate its scratch rows.
         """
         for array in (plane, out):
             if array.dtype != np.uint8 or array.ndim != 2 or array.strides[1] != 1:
                 raise ValueError("planes must be 2-D uint8 with contiguous rows")
+            if array.size == 0:
+                raise ValueError("planes must not be empty")
+        if not out.flags.writeable:
+            raise ValueError("the output plane is read-only")
         status = self._function(
             plane.ctypes.data, plane.strides[0], plane.shape[1], plane.shape[0],
             out.ctypes.data, out.strides[0], out.shape[1], out.shape[0],
@@ -87,12 +92,12 @@ def load_kernel(path: Path = LIBRARY, *, portable: bool = False) -> ResampleKern
         library.resample_abi.restype = ctypes.c_int
         abi, has_simd = library.resample_abi(), bool(library.resample_has_simd())
     except (OSError, AttributeError) as error:
-        _log.debug("resample kernel unavailable, using OpenCV", path=str(path), error=str(error))
+        _log.debug("resample.kernel_missing", path=str(path), error=str(error), using="opencv")
         return None
     if abi != _ABI:
-        _log.debug("resample kernel is stale, using OpenCV", path=str(path), abi=abi)
+        _log.debug("resample.kernel_stale", path=str(path), abi=abi, using="opencv")
         return None
     if not portable and not has_simd:
-        _log.debug("resample kernel has no SIMD path on this CPU, using OpenCV")
+        _log.debug("resample.kernel_without_simd", path=str(path), using="opencv")
         return None
     return _bind(library, simd=not portable)
