@@ -70,7 +70,8 @@ class NativeKernelHook(BuildHookInterface):  # type: ignore[misc]
         if version == "editable":
             out = root / SOURCE.with_name(LIBRARY)
         else:
-            out = Path(tempfile.mkdtemp(prefix="nemo-kernel-")) / LIBRARY
+            self._scratch = tempfile.mkdtemp(prefix="nemo-kernel-")
+            out = Path(self._scratch) / LIBRARY
         problem = compile_kernel(root, out)
         if problem is not None:
             self.app.display_warning(
@@ -81,3 +82,8 @@ class NativeKernelHook(BuildHookInterface):  # type: ignore[misc]
             build_data["force_include"][str(out)] = str(SOURCE.with_name(LIBRARY))
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
