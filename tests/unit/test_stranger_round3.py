@@ -177,9 +177,10 @@ ROUTER = {
     # the sunset photo" exported) and 85/100 (3 harmful: a Korean and a romaji deferral beside
     # "export", a typo-heavy edit dropped before "expoort"). After the round-21 classes
     # (tests/unit/test_router_round21.py): 100/100 and 87/100, one harmful left ("cna u ad a fdae
-    # out at teh end thn expoort" plans the export alone)
+    # out at teh end thn expoort" plans the export alone); after the garbled-edit rule
+    # (tests/unit/test_router_garbled.py): 88/100, none harmful
     "stranger_round21_everyday": (1.0, 0),
-    "stranger_round21_hard": (0.87, 1),
+    "stranger_round21_hard": (0.88, 0),
 }
 
 
