@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from agent.router.abroad import read_abroad
 from agent.router.clauses import Segment, Segmenter, ours_first
 from agent.router.deferral import (
     checks_first,
@@ -255,7 +256,8 @@ class KeywordRouter:
     def _respelled(self, text: str, prepared: Prepared | None = None) -> str:
         if prepared is None:
             prepared = prepare((accepted_offer(text) or text).translate(self._fold))
-        said = read_romance(prepared.text)  # "y luego lo exportas" = "and then export it"
+        # "y luego lo exportas" = "and then export it"; "tolong export" = "please export"
+        said = read_romance(read_abroad(prepared.text))
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), said)
         return set_apart(respelled, MASK)
 

@@ -16,6 +16,7 @@ import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
+from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.keyword import Action, KeywordRouter, Route, Source
@@ -261,7 +262,7 @@ class Router:
         said = prepare(text).text
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
-        if "export" in routed.actions and retracted(said):
+        if "export" in routed.actions and retracted(read_abroad(said)):
             # the last gate, whatever stage planned it: a cue anywhere in the turn takes the
             # export back ("…actually scratch the export part", 算了不导了)
             return _without_export(routed)
