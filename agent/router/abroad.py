@@ -38,6 +38,8 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "not yet",
         ),
         (r"tunggu(?:\s+dulu)?|warte|attends|attendez|espera|sandali\s+lang|ruko", "wait"),
+        # the romaji particle "no" (of) is no negator: "ima no timeline" = "the current timeline"
+        (r"(?:ima|watashi|boku|ore|saigo|saisho|bideo|douga|ongaku|taitoru)\s+no", "the"),
         # courtesies: the request form the export gate looks for
         (
             r"tolong|tlg|silakan|mohon|onegai(?:\s*shimasu)?|kudasai|bitte|porfa"
