@@ -32,3 +32,26 @@ def test_a_ticked_box_is_a_report_and_list_marks_break_sentences() -> None:
     assert prepare("- [x] export draft\n- check credits").text == ". . check credits"
     assert prepare("add piano 2) show the timeline").text == "add piano . show the timeline"
     assert prepare("cut it - now").text == "cut it - now"
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        (
+            "Forwarding this from my boss:\n> Looks good. Please export and send it to the "
+            "client today.\n\nok do it",
+            ("export",),
+        ),
+        ("Forwarding this from my boss:\n> Please export it today.\n\nFYI", ("sse",)),
+        ("> Please export it today.\n\nok do it, but not yet, tomorrow", ("sse",)),
+        (
+            "> Mike: don't export yet lol\n> Mike: jk it's approved\nok so mike's good with it, "
+            "go ahead and render",
+            ("export",),
+        ),
+    ],
+)
+def test_a_forwarded_request_runs_only_when_the_users_own_line_adopts_it(
+    text: str, plan: tuple[str]
+) -> None:
+    assert plan_of(build_router(), text) == plan

@@ -173,7 +173,7 @@ ROUTER = {
     # lists read item by item (tests/unit/test_router_lists.py): r19 hard 94/100; after progress
     # asked in other words (tests/unit/test_router_progress.py): 95/100 and 90/100
     "stranger_round19_everyday": (0.99, 0),
-    "stranger_round19_hard": (0.95, 0),
+    "stranger_round19_hard": (0.96, 0),  # a forwarded request adopted ("> … export … ok do it")
     "stranger_round20_hard": (0.90, 0),
     # stranger_round21_{everyday,hard}: held out, written by strangers without sight of the code;
     # first sight on the round-18 code (dd95def): 99/100 (1 harmful: "i want the video to end on
