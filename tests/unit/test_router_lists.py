@@ -55,3 +55,17 @@ def test_a_forwarded_request_runs_only_when_the_users_own_line_adopts_it(
     text: str, plan: tuple[str]
 ) -> None:
     assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("show me what's on the timeline, and also drop the third photo", ("state", "sse")),
+        ("* drop the third photo\n* how many credits left", ("sse", "credits")),
+        ("just drop the finished file in here when it's rendered, go", ("export",)),
+    ],
+)
+def test_dropping_a_part_of_the_video_is_an_edit_dropping_the_file_a_delivery(
+    text: str, plan: tuple[str]
+) -> None:
+    assert plan_of(build_router(), text) == plan

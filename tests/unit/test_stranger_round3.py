@@ -174,7 +174,7 @@ ROUTER = {
     # asked in other words (tests/unit/test_router_progress.py): 95/100 and 90/100
     "stranger_round19_everyday": (0.99, 0),
     "stranger_round19_hard": (0.96, 0),  # a forwarded request adopted ("> … export … ok do it")
-    "stranger_round20_hard": (0.90, 0),
+    "stranger_round20_hard": (0.91, 0),  # "…, and also drop the third photo" is an edit
     # stranger_round21_{everyday,hard}: held out, written by strangers without sight of the code;
     # first sight on the round-18 code (dd95def): 99/100 (1 harmful: "i want the video to end on
     # the sunset photo" exported) and 85/100 (3 harmful: a Korean and a romaji deferral beside
