@@ -40,6 +40,11 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tunggu(?:\s+dulu)?|warte|attends|attendez|espera|sandali\s+lang|ruko", "wait"),
         # the romaji particle "no" (of) is no negator: "ima no timeline" = "the current timeline"
         (r"(?:ima|watashi|boku|ore|saigo|saisho|bideo|douga|ongaku|taitoru)\s+no", "the"),
+        # a request form asking ability ("pwede mo na i-export", "kannst du")
+        (
+            r"pwede\s+(?:mo|nyo|ba)(?:\s+na)?|kannst\s+du|k[oö]nnen\s+sie|tu\s+peux|vous\s+pouvez",
+            "can you",
+        ),
         # courtesies: the request form the export gate looks for
         (
             r"tolong|tlg|silakan|mohon|onegai(?:\s*shimasu)?|kudasai|bitte|porfa"
@@ -52,7 +57,7 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:video|klip|fail|file)nya", "the video"),
         # sequence words between an edit and the export
         (
-            r"sore\s*kara|soshite|lepas\s+tu|pastu|lepastu|kemudian|habis\s+tu|puis|ensuite"
+            r"sore\s*kara|soshite|lepas\s+tu|pastu|lepastu|kemudian|habis\s+tu|terus|lalu|puis|ensuite"
             r"|et\s+apr[eè]s|dann|danach|luego|despu[eé]s|depois|em\s+seguida|sau\s+[dđ][oó]",
             "then",
         ),
@@ -61,6 +66,8 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             # "exporter" is English too ("the exporter"): French only before its object
             r"(?:r[eé])?export(?:e|ez|es|ons|er(?=\s+(?:la|le|les|ma|mon|cette|ce)\b))"
+            # the elided object before the verb ("tu peux l'exporter", read "lexporter")
+            + r"|l(?:export|t[eé]l[eé]charg)(?:e|er|es|ez)"
             + _IT
             + r"|t[eé]l[eé]charg(?:e|ez|er|es)"
             + _IT,

@@ -254,7 +254,8 @@ class Prepared:
 # A list item, a heading or an inline numbered item ("1) add piano 2) show me the timeline"):
 # a sentence of its own, however the writer laid the lines out
 _LIST_ITEM = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-*\u2022+]|\d{1,2}[.)]|#{1,6})[ \t]+|(?<=\s)\d{1,2}\)[ \t]+(?=\w)"
+    r"(?:^|\n)[ \t]*(?:[-*\u2022+]|\d{1,2}[.)]|[a-h]\)|#{1,6})[ \t]+"
+    r"|(?:(?<=\s)|^)(?:\d{1,2}|[a-h])\)[ \t]+(?=\w)"
 )
 
 _TICKED = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022+][ \t]*)?\[[xX\u2713\u2714]\][^\n]*")

@@ -13,13 +13,15 @@ from tests.router_support import SaysExport, plan_of
 EXPORTS = [
     "c'est parfait, exporte-le maintenant stp", "tolong export sekarang",
     "silakan ekspor videonya", "bitte exportieren", "exportiere das video bitte",
-    "ekusupooto shite kudasai", "pakiexport na po",
+    "ekusupooto shite kudasai", "pakiexport na po", "parfait, tu peux l'exporter maintenant ?",
+    "pwede mo na i-export",
     "xuất video đi", "bounce it out", "print it to a file", "make the output file for me",
     "The video is good now, kindly do the downloading of it.", "整埋佢出嚟",
     "Client approved this morning ✅ so go ahead and bounce the final",
 ]  # fmt: skip
 EDITS_THEN_EXPORT = [
     "mets le titre en blanc puis exporte-le", "tambah musik terus tolong export",
+    "ganti lagu terus export",
     "mach den titel größer und dann exportieren", "make the title bigger then bounce the final",
     "Sumimasen, title no font wo motto ookiku shite kudasai. Sore kara export onegaishimasu.",
     "個 intro 太長啦，cut 短佢，然後 render 埋佢",

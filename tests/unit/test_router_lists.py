@@ -19,6 +19,7 @@ LISTS = [
         ("sse", "state", "credits"),
     ),
     ("- [x] music\n- [x] title\n- [ ] export  <- do this one now", ("export",)),
+    ("a) add a fade b) tell me my credits", ("sse", "credits")),
     ("- [x] trim intro\n- [x] export draft\nwhat's left in the account?", ("credits",)),
 ]
 
