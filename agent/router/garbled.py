@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["GarbledEdit"]
+from agent.router.route import Route
+
+__all__ = ["GarbledEdit", "edit_before_export"]
 
 _WORD = re.compile(r"[a-z]{3,}")
 _LATIN = re.compile(r"^[a-z]+$")
@@ -94,3 +96,12 @@ class GarbledEdit:
         if not breaks:
             return False
         return any(self.typo_of_edit(w) for w in _WORD.findall(text[: breaks[-1].start()]))
+
+
+def edit_before_export(routed: Route, garbled: bool) -> Route:
+    """The plan with `sse` run just before its export when the turn holds a garbled edit
+    ("cna u ad a fdae out at teh end thn expoort"); else the plan as it is."""
+    if not garbled or "export" not in routed.actions or "sse" in routed.actions:
+        return routed
+    at = routed.actions.index("export")
+    return replace(routed, actions=(*routed.actions[:at], "sse", *routed.actions[at:]))

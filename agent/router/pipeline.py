@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from agent.errors import AgentError
 from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted
+from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.reading import Decision
@@ -175,16 +176,6 @@ def _edits_first(routed: Route) -> Route:
     return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
 
 
-def _unedited_export(routed: Route) -> bool:
-    return "export" in routed.actions and "sse" not in routed.actions
-
-
-def _edit_before_export(routed: Route) -> Route:
-    """The plan with `sse` run just before its export (an edit the stages could not read)."""
-    at = routed.actions.index("export")
-    return dataclasses.replace(routed, actions=(*routed.actions[:at], "sse", *routed.actions[at:]))
-
-
 def _without_export(routed: Route) -> Route:
     """The plan with its export declined; what else it asked still runs (the agent by default)."""
     actions = tuple(a for a in routed.actions if a != "export") or ("sse",)
@@ -257,8 +248,8 @@ class Router:
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
         routed = _files_only(_edits_first(await self._route(text, attachments)), media)
-        if _unedited_export(routed) and self._keywords.garbled_edit(text):
-            routed = _edit_before_export(routed)  # "cna u ad a fdae out at teh end thn expoort"
+        if "export" in routed.actions and "sse" not in routed.actions:
+            routed = edit_before_export(routed, self._keywords.garbled_edit(text))
         said = prepare(text).text
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.router import Router, build_keyword_router, build_router
-from agent.router.garbled import GarbledEdit
+from agent.router import Route, Router, build_keyword_router, build_router
+from agent.router.garbled import GarbledEdit, edit_before_export
 from tests.router_support import SaysExport, plan_of
 
 ROBUST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -90,3 +90,11 @@ def test_a_typo_is_a_swap_drop_or_double_of_an_edit_word_not_a_real_inflection(
         ["fade", "font", "change", "title", "delete", "add"], {"the"}, {}
     )
     assert reader.typo_of_edit(word) is typo
+
+
+def test_the_edit_runs_just_before_the_export_and_only_for_a_garbled_edit() -> None:
+    planned = Route(("upload", "export"), "keyword", "en")
+    assert edit_before_export(planned, True) == Route(("upload", "sse", "export"), "keyword", "en")
+    assert edit_before_export(planned, False) == planned
+    edited = Route(("sse", "export"), "keyword", "en")
+    assert edit_before_export(edited, True) == edited
