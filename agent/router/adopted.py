@@ -1,4 +1,5 @@
-"""Words the user makes their own: a quoted request they adopt, a checklist they tell us to finish.
+"""Words the user makes their own: a quoted or forwarded request they adopt, a checklist they
+tell us to finish.
 
 A quote is a mention, never a command (`agent.router.text` masks it), until the user adopts it
 in their own words outside it: 'Client says: "make the logo bigger and send us the final file."
@@ -36,6 +37,8 @@ _ADOPTS = re.compile(
     r"|the\s+\w+)\s+(?:says?|said|asks?|asked|wants?))\b|\bdo\s+as\s+(?:it|they|he|she|the\s+\w+)"
     r"\s+(?:says?|said|asks?|asked)\b|\bmake\s+it\s+so\b|照做|照着做|就这么办|就咁做|照住做"
 )
+# a forwarded or quoted line ("> Looks good. Please export …"): a mention until adopted
+_FORWARDED = re.compile(r"^[ \t]*>[ \t]?(.+?)[ \t]*$", re.MULTILINE)
 _BOX = re.compile(r"^\s*(?:[-*]\s*)?\[([ xX✓✔]?)\]\s*(.+?)\s*$", re.MULTILINE)
 # the user telling us to finish what is left ("go for it", "do the rest", "finish it")
 _GO_ON = re.compile(
@@ -53,6 +56,14 @@ def adopted(text: str) -> Adopted | None:
         if open_items and _GO_ON.search(rest.casefold()):
             work = any(not _EXPORT_ITEM.search(item.casefold()) for item in open_items)
             return Adopted(", then ".join(open_items), rest, work)
+        return None
+    forwarded = _FORWARDED.findall(text)
+    if forwarded:
+        outside = _FORWARDED.sub(" ", text).casefold()
+        # the user's own line adopts it ("ok do it"), unless it names the export itself ("go
+        # ahead and render"): then it speaks for itself
+        if (_ADOPTS.search(outside) or _GO_ON.search(outside)) and not _EXPORT_ITEM.search(outside):
+            return Adopted(" ".join(forwarded), outside)
         return None
     quotes = list(_QUOTED.finditer(text))
     if not quotes:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from agent.router.abroad import read_abroad
 from agent.router.clauses import Segment, Segmenter, ours_first
 from agent.router.deferral import (
     checks_first,
@@ -18,6 +19,7 @@ from agent.router.deferral import (
     runs_now,
     without_later_word,
 )
+from agent.router.garbled import GarbledEdit
 from agent.router.mentions import asked_about, capability, how_to, mentioned, offered
 from agent.router.negation import DEFERRABLE, Negation
 from agent.router.planning import plan_clauses
@@ -107,6 +109,8 @@ class KeywordRouter:
         english = (ws for name, ws in g.items() if not name.startswith("foreign_"))
         phrases = [*(k.text for k in tables.keywords), *(w for ws in english for w in ws)]
         self._unread = UnreadWords.from_phrases(phrases, self._typos, self._noun)
+        edit_words = [*g["edit_verbs"], *g["topic_nouns"]]
+        self._garbled = GarbledEdit.from_words(edit_words, self._unread.known, self._typos)
 
     def _compile_clauses(self, g: Mapping[str, Sequence[str]]) -> None:
         """Segmentation, fillers and dismissals: how a turn splits into clauses."""
@@ -148,6 +152,11 @@ class KeywordRouter:
             attachments: Names or paths of files attached to the turn.
         """
         return self.analyse(text, attachments).route
+
+    def garbled_edit(self, text: str) -> bool:
+        """Before the turn's last sequence word, a typo of an edit word the stage cannot read
+        ("cna u ad a fdae out at teh end thn expoort"): an edit the export must not drop."""
+        return self._garbled.before_export(prepare(text.translate(self._fold)).text)
 
     def analyse(self, text: str, attachments: Sequence[str] = ()) -> Decision:
         """The keyword stage's whole view of a turn: its route (None = abstain), the commands
@@ -247,7 +256,8 @@ class KeywordRouter:
     def _respelled(self, text: str, prepared: Prepared | None = None) -> str:
         if prepared is None:
             prepared = prepare((accepted_offer(text) or text).translate(self._fold))
-        said = read_romance(prepared.text)  # "y luego lo exportas" = "and then export it"
+        # "y luego lo exportas" = "and then export it"; "tolong export" = "please export"
+        said = read_romance(read_abroad(prepared.text))
         respelled = self._words.sub(lambda m: self._respell.get(m[0], m[0]), said)
         return set_apart(respelled, MASK)
 

@@ -16,7 +16,9 @@ import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
+from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted
+from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.reading import Decision
@@ -246,10 +248,12 @@ class Router:
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
         routed = _files_only(_edits_first(await self._route(text, attachments)), media)
+        if "export" in routed.actions and "sse" not in routed.actions:
+            routed = edit_before_export(routed, self._keywords.garbled_edit(text))
         said = prepare(text).text
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
-        if "export" in routed.actions and retracted(said):
+        if "export" in routed.actions and retracted(read_abroad(said)):
             # the last gate, whatever stage planned it: a cue anywhere in the turn takes the
             # export back ("…actually scratch the export part", 算了不导了)
             return _without_export(routed)

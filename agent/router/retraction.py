@@ -49,6 +49,8 @@ _BARE = (
     r"|(?<![a-z])on\s+second\s+thoughts?\b|(?<![a-z])(?:actually|wait|hmm+|oh)\W+(?:no|nah|nope"
     r"|dont|not|hold|stop|cancel|scratch|forget|skip)\b|(?<![a-z])(?:not\s+yet|hold\s+off"
     r"|hold\s+on|rehne\s+do|chhodo|chodo|wag\s+na|huwag\s+na|olvidalo|olvídalo|mejor\s+no)\b"
+    # a clause that is only "dont" or "wait" ("export it, eh dont, wait", "tolong export, jangan")
+    r"|(?:^|[,.;!?]\s*)(?:(?:eh|oh|uh|hmm+|no|nah)\s+)*(?:dont|wait)\s*(?=[,.;!?]|$)"
     r"|算了|算啦"
 )
 # an opinion or hedge over the verb it governs, up to the clause's end

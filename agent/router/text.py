@@ -251,6 +251,16 @@ class Prepared:
     language: Literal["en", "zh"]
 
 
+# A list item, a heading or an inline numbered item ("1) add piano 2) show me the timeline"):
+# a sentence of its own, however the writer laid the lines out
+_LIST_ITEM = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*\u2022+]|\d{1,2}[.)]|[a-h]\)|#{1,6})[ \t]+"
+    r"|(?:(?<=\s)|^)(?:\d{1,2}|[a-h])\)[ \t]+(?=\w)"
+)
+
+_TICKED = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022+][ \t]*)?\[[xX\u2713\u2714]\][^\n]*")
+
+
 def normalize(text: str) -> str:
     """NFKC, casefold, ASCII punctuation, colloquial CJK words in their standard form
     (啥 = 什么, 时间轴 = 时间线), a money pictograph as "credits", no in-word apostrophes,
@@ -334,7 +344,9 @@ def prepare(text: str) -> Prepared:
     """Normalise a turn, mask media references, quoted content, hashtags and handles, read
     dictated punctuation, and detect its language. Lines quoted from an earlier message are
     someone else's words and are left out."""
-    norm = _DICTATED.sub(_dictated, normalize(_unquote_lines(text)))
+    # a ticked box is done, a report; each other item of a list or heading its own sentence
+    listed = _LIST_ITEM.sub("\n. ", _TICKED.sub("\n. ", _unquote_lines(text)))
+    norm = _DICTATED.sub(_dictated, normalize(listed))
     without_media, media = _mask_media(norm)
     masked = _TAGS.sub(f" {MASK} ", _QUOTES.sub(f" {MASK} ", without_media))
     masked = _SPACES.sub(" ", masked).strip()

@@ -32,6 +32,11 @@ _EDITISH = re.compile(
     r"|\b(?:rapid|lent[oae]|cort[oa]|larg[oa]|brill|oscur|sombr|fuert|fort|clar|(?:sub)?titul"
     r"|(?:sous)?titr|sottotitol|legend"
     r"|text[oe]|imag|volum|sonid|son\b|cancion|chanson|canzon|voz|voix|letra|color|coule)[a-z]*"
+    # Malay, Indonesian, Tagalog, German: the things and the edit verbs ("tambah musik")
+    r"|\b(?:musik|lagu|tajuk|judul|teks|tulisan|gambar|warna|suara|tambah|buang|tukar|ganti"
+    r"|potong|besar|kecil|cepat|lambat|terang|gelap|ubah|letak|kanta|larawan"
+    r"|titel|schrift|bild|farbe|gr[oö](?:ss|ß)er|kleiner|lauter|leiser|schneller|langsamer"
+    r"|heller|dunkler|titre|texte|plus\s+(?:grand|petit|fort|vite|lent))[a-z]*"
 )
 
 # An English report of how it is ("the transitions are chef's kiss"): praise, not an edit

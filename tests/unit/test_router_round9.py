@@ -323,8 +323,9 @@ def test_the_llm_still_plans_an_export_the_rules_let_through() -> None:
     """An export word in a language the rules do not read is the evidence the model places."""
     model = SaysExport()
     router = Router(build_keyword_router(), completer=model)  # type: ignore[arg-type]
-    # round 17: the rules read Spanish export verbs now (`agent.router.romance`); German not
-    route = asyncio.run(router.route("mach es schöner und dann exportieren"))
+    # round 17: the rules read Spanish export verbs now (`agent.router.romance`); round 19:
+    # German, French, Malay and more (`agent.router.abroad`); Russian not
+    route = asyncio.run(router.route("сделай красивее и потом экспортируй"))
     assert model.prompts
     assert route.actions == ("sse", "export")
     assert route.source == "llm"

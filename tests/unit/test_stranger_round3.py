@@ -168,18 +168,25 @@ ROUTER = {
     # hard first seen on 90f09c4: 83/100 (1 harmful); on 228c3b4: r19 99/100 and 91/100 (1
     # harmful), r20 hard 86/100 (0 harmful). The harmful one dropped an edit ordered before the
     # export ("plz exprot after chnaging the fnt to bold"); after the round-19 classes
-    # (tests/unit/test_router_round19.py): 99/100, 92/100 and 87/100, none harmful
+    # (tests/unit/test_router_round19.py): 99/100, 92/100 and 87/100, none harmful; after the
+    # export-abroad reading (tests/unit/test_router_abroad.py): 99/100, 93/100 and 89/100; after
+    # lists read item by item (tests/unit/test_router_lists.py): r19 hard 94/100; after progress
+    # asked in other words (tests/unit/test_router_progress.py): 95/100 and 90/100
     "stranger_round19_everyday": (0.99, 0),
-    "stranger_round19_hard": (0.92, 0),
-    "stranger_round20_hard": (0.87, 0),
+    "stranger_round19_hard": (0.96, 0),  # a forwarded request adopted ("> … export … ok do it")
+    "stranger_round20_hard": (0.91, 0),  # "…, and also drop the third photo" is an edit
     # stranger_round21_{everyday,hard}: held out, written by strangers without sight of the code;
     # first sight on the round-18 code (dd95def): 99/100 (1 harmful: "i want the video to end on
     # the sunset photo" exported) and 85/100 (3 harmful: a Korean and a romaji deferral beside
     # "export", a typo-heavy edit dropped before "expoort"). After the round-21 classes
     # (tests/unit/test_router_round21.py): 100/100 and 87/100, one harmful left ("cna u ad a fdae
-    # out at teh end thn expoort" plans the export alone)
+    # out at teh end thn expoort" plans the export alone); after the garbled-edit rule
+    # (tests/unit/test_router_garbled.py): 88/100, none harmful; after the export-abroad reading
+    # (tests/unit/test_router_abroad.py): 93/100; after lists read item by item
+    # (tests/unit/test_router_lists.py): 95/100; after progress asked in other words
+    # (tests/unit/test_router_progress.py): 97/100
     "stranger_round21_everyday": (1.0, 0),
-    "stranger_round21_hard": (0.87, 1),
+    "stranger_round21_hard": (0.97, 0),
 }
 
 
