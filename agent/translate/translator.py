@@ -279,8 +279,9 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
 def _also(reading: Reading, raw: str, lang: LanguageTable) -> Reading:
     """`reading` with the cheap steps the sentence also gives (`evidence.also_asked`: a view,
     a balance, a named file) in the sentence's order; a third party's step runs nothing."""
-    if "credits" in reading.actions and third_party(raw):
-        reading = gates.without(reading, {"credits"}, lang)
+    if third_party(raw):
+        # their steps run nothing here; a file they pass on may still come to this chat
+        reading = gates.without(reading, {"credits", "state", "export"}, lang)
     # a view joins a step the rules read; a balance or a named file asks for itself
     extra = [
         (at, a)
