@@ -265,7 +265,10 @@ _ALSO = {
     ),
 }
 _THIRD_PARTY = re.compile(
-    r"@\w|\b(?:admin|administrator|workspace\s+owner|teammate|colleague|manager|boss)s?\b"
+    r"@\w|\b(?:admin|administrator|workspace\s+owner|teammate|colleague|co-?worker|manager|boss)s?\b"
+    # someone named as the doer ("Your client can open…", "Ask your editor to click Export")
+    r"|\byour\s+(?:client|designer|producer|team)s?\b"
+    r"|\b(?:ask|have|get|tell|let)\s+(?:your|the)\s+(?:video\s+)?(?:editor|client|designer)\b"
     r"|\b(?:he|she|they)(?:'ll|\s+will)\s+need\s+to\b|管理员|管理員|同事|老板|老闆|老细|老細",
     re.IGNORECASE,
 )

@@ -159,12 +159,18 @@ _WAIT = re.compile(
 # "Could you send it again?" asks the file again only after the reply says it never arrived
 # ("The file didn't come through"); after a decoding error the "it" is unsure: nothing runs
 _RESEND_IT = re.compile(
-    r"\b(?:re-?send\s+(?:it|them)\b|send\s+(?:it|them)(?:\s+over)?\s+again)", re.IGNORECASE
+    r"\b(?:re-?send\s+(?:it|them)\b|(?:send|choos|select|pick|attach)(?:e|ing)?\s+(?:it|them)"
+    r"(?:\s+(?:over|back|to\s+me))?\s+(?:again|once\s+more)|(?:drag|drop)\s+(?:it|them)\s+(?:back\s+)?in\s+(?:again|once\s+more))",
+    re.IGNORECASE,
 )
 _NOT_ARRIVED = re.compile(
     r"\b(?:didn['’]?t|did\s+not|never|hasn['’]?t|has\s+not|haven['’]?t|have\s+not|wasn['’]?t"
     r"|was\s+not)\s+(?:come\s+through|came\s+through|arrive[ds]?|reach(?:ed)?\s+me"
-    r"|(?:been\s+)?received|ma(?:k|d)e\s+it|c[oa]me\s+in)\b|\b(?:got|was|were)\s+lost\b",
+    r"|(?:been\s+)?received|ma(?:k|d)e\s+it|c[oa]me\s+in)\b|\b(?:got|was|were)\s+lost\b"
+    # an upload reported failed ("The upload of `a.wav` timed out", "Upload failed: …")
+    r"|\bupload(?:ing|ed|s)?\b(?:[^.!?]|\.(?=\w)){0,60}?\b(?:failed|timed\s+out|was\s+rejected"
+    r"|(?:didn['’]?t|did\s+not)\s+(?:go\s+through|finish|complete))\b"
+    r"|\b(?:upload|transfer)\s+(?:failed|error)\b",
     re.IGNORECASE,
 )
 _MENU_STEP = re.compile(r"[>→›»]\s*$")  # a step of a menu path ("Add language → Upload file")
@@ -253,6 +259,8 @@ def gate(
     `sentence` as folded, `before` the sentence before it; the reply says the balance is
     `short` (the balance is looked up in the export's place) or the export `done` (its link
     given)."""
+    # an upload asked for with nothing sure goes first: an export gated below returns early
+    reading = _resent_unsure(_done_by_you(reading, sentence, lang), sentence, before, lang)
     actions = reading.actions
     if "export" in actions and (
         short or done or upload_fetch(sentence) or foreign_export(sentence) or not_asked(sentence)
@@ -262,8 +270,6 @@ def gate(
             dict.fromkeys(b for a in actions for b in (instead if a == "export" else (a,)))
         )
         return without(dataclasses.replace(reading, actions=swapped), (), lang)
-    reading = _resent_unsure(_done_by_you(reading, sentence, lang), sentence, before, lang)
-    actions = reading.actions
     structure = tables.structure
     if structure is None or not actions:
         return reading

@@ -84,8 +84,8 @@ _ZH = re.compile(
 # "… otherwise click Export" (the export as the other branch) still instructs
 _APPROVAL = re.compile(
     r"\bif\s+(?:you(?:['’]re|\s+are)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|content|good|ok(?:ay)?"
-    r"|fine)|you\s+(?:like|love|approve)|(?:it|this|that|everything|all)\s+(?:looks?|sounds?|seems?)"
-    r"\s+(?:good|right|fine|ok(?:ay)?|great))\b"
+    r"|fine)|you\s+(?:like|love|approve)|(?:it|this|that|everything|all|they|the\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+(?:looks?|sounds?|seems?|feels?)\s+(?:good|right|fine|ok(?:ay)?|great|correct))\b"
     r"|(?:满意|觉得(?:可以|没问题|不错|ok|OK|好)|没问题|冇问题|看着(?:可以|没问题))(?:的话|嘅话)?",
     re.IGNORECASE,
 )

@@ -49,8 +49,11 @@ _REQUEST = re.compile(
     r"|\s*(?:请|麻烦)?(?:你|您)?(?:能不能|能否|可不可以|可否|可以)",
     re.IGNORECASE,
 )
-# a cue that holds a verb of sending a file to the chat (再发一张, 传张…俾我, 把原视频再传一次)
-_SENDS = re.compile(r"^(?:再|重新)?(?:发|传|给)|(?:再|重新)(?:发|传)")
+# a cue that holds a verb of sending a file to the chat (再发一张, 传张…俾我, 把原视频再传一次,
+# 把配音文件发给我)
+_SENDS = re.compile(
+    r"^(?:再|重新)?(?:发|传|给)|(?:再|重新)(?:发|传)|(?:发|传)(?:给我|俾我|过来|上来)"
+)
 # a step that points back at a GUI element named before it ("… — click it")
 _POINTS_BACK = re.compile(
     r"\b(?:click|tap|press|hit|use|select|choose|open)\s+(?:on\s+)?(?:it|them|that|this)\b"

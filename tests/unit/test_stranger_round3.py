@@ -371,16 +371,19 @@ TRANSLATOR = {
     # round-19 classes (a wait before the retry, steps after another program, a control named
     # as a landmark; tests/unit/test_translate_round19.py): 56/60, 55/60, 55/60 and 53/60, none
     # lost, spliced or wrong. Open: a file asked for by "send me"/"choose it again" after a failed
-    # upload (upload missed), keyboard shortcuts for export (⌘ + E), a bare balance icon click
-    "stranger_round19_everyday": (0.93, 0),
+    # upload (upload missed), keyboard shortcuts for export (⌘ + E), a bare balance icon click.
+    # After the round-19 probe classes (a file asked for again or by name, a coin emoji, a third
+    # party's steps; tests/unit/test_translate_probes19.py): 59/60, 55/60, 58/60 and 55/60
+    "stranger_round19_everyday": (0.98, 0),
     "stranger_round19_hard": (0.91, 0),
-    "stranger_round20_everyday": (0.91, 0),
-    "stranger_round20_hard": (0.88, 0),
+    "stranger_round20_everyday": (0.96, 0),
+    "stranger_round20_hard": (0.91, 0),
     # stranger_round21_{everyday,hard}: held out, written by strangers without sight of the code;
     # first sight on the round-18 translator (dd95def): 58/60 and 55/60, none lost, spliced or
-    # wrong (on the round-17 translator, 228c3b4: 56/60 and 53/60 with 2 wrong exports each)
-    "stranger_round21_everyday": (0.96, 0),
-    "stranger_round21_hard": (0.91, 0),
+    # wrong (on the round-17 translator, 228c3b4: 56/60 and 53/60 with 2 wrong exports each);
+    # after the round-19 probe classes: 59/60 and 57/60
+    "stranger_round21_everyday": (0.98, 0),
+    "stranger_round21_hard": (0.94, 0),
 }
 
 
