@@ -57,7 +57,7 @@ _OF_CURRENT = re.compile(
 )
 _PART_OF = re.compile(
     r"\b(half|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)\s+(?:of\s+)?(?:its|the"
-    r"|what\s+it\s+is)\s*(?:current|present|existing)?\s*(?:level|volume)?(?:\s+now)?",
+    r"|what\s+it\s+is)(?:\s+(?:current|present|existing))?(?:\s+(?:level|volume))?(?:\s+now)?",
     re.IGNORECASE,
 )
 _PARTS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3}
