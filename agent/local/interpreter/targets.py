@@ -51,11 +51,16 @@ _ONLY = re.compile(r"\b(?:only|just)\b|只|仅|淨係|净系|净係|得返|剩�
 _SWAP = re.compile(r"\b(?:swap|replace|instead)\b|换|替|代替|取代")
 _REORDER = re.compile(
     r"\b(?:swap|switch|trade|move|put|place|bring|reverse|order|reorder|shuffle|first|last|before"
+    r"|backwards?|around"
     r"|after|start|end|beginning|front|back|then|followed)\b"
     r"|换|调|移|放|搬|挪|倒|顺序|次序|第一|最后|开头|结尾|前|后|头|尾|先"
 )
-_WHOLE_ORDER = re.compile(r"\b(?:reverse|order|reorder|shuffle)\b|倒|顺序|次序|调转|掉转")
-_NO_VERB = re.compile(r"\s*(?:the\b|photo|pic|picture|image|shot|slide|#|\d|第|那|这|嗰|呢)")
+_WHOLE_ORDER = re.compile(
+    r"\b(?:reverse|order|reorder|shuffle|backwards?|around)\b|倒|顺序|次序|调转|掉转"
+)
+_NO_VERB = re.compile(
+    r"\s*(?:the\b|photo|pic|picture|image|shot|slide|#|\d|first|second|third|last|第|那|这|嗰|呢)"
+)
 _SPOKEN = re.compile(rf"{NUM}\s*{SEC}", re.IGNORECASE)
 _TOLERANCE_MS = 150
 
@@ -116,13 +121,17 @@ def _moves_named(
     was = [a for a in _lengths(before) if a in kept]
     if kept == was:
         return True
-    named: set[str] = set()
-    reordering = False
+    groups: list[str] = []  # "swap the harbor and the beach": a verbless clause joins the last
     for c in asked:
         folded = unquoted(to_simplified(c.text).casefold())
-        # "swap the harbor and the beach": a clause with no verb of its own goes on the one before
-        reordering = bool(_REORDER.search(folded)) or (reordering and bool(_NO_VERB.match(folded)))
-        if "photos" not in c.wants or not reordering:
+        bare = bool(_NO_VERB.match(folded)) or len(folded.split()) <= 2
+        if groups and bare:
+            groups[-1] += " and " + folded
+        else:
+            groups.append(folded)
+    named: set[str] = set()
+    for folded in groups:
+        if not _REORDER.search(folded):
             continue
         found = _named(folded, before, book)
         if not found or _WHOLE_ORDER.search(folded):
