@@ -114,6 +114,11 @@ _KEEP = re.compile(
 _MOTION = re.compile(
     r"\b(?:motion|movement|camera|zoom\w*|pan\w*|ken\s*burns|static|still)\b|动效|运镜|镜头|推拉|平移|动画|郁|不动|静止|定格"
 )
+_NOUN_AFTER_DETERMINER = re.compile(
+    r"\b(?:the|this|that|these|those|my|your|our|his|her|their)\s+(?:light|film|movie|bold"
+    r"|big|quick|fast)\b(?!\s*(?:zoom|pan|motion|movement|camera|look|feel|effect|style))"
+)
+"""A manner word used as a thing ("the light", "my film"): it names no camera motion."""
 _ORDER_ONLY = re.compile(r"\b(?:order|reverse|swap)\b|顺序|次序|倒过来|倒转|调转|对调|调换|交换")
 _ABSOLUTE = re.compile(r"(?:\bto|\bat|到|成|为|至|=|设|调)\s*(?:第\s*)?$")
 _RELATIVE_BEFORE = re.compile(
@@ -185,9 +190,10 @@ def _look_kinds(folded: str, book: Phrasebook, speed: bool) -> set[str]:
         kinds.add("aspect")
     places = {w for words in kw.position.values() for w in words}  # 往上移: a title's place
     moves = [w for words in kw.motion.values() for w in words if w not in places]
-    looks = (kw.slow, kw.fast, kw.strong, kw.gentle, kw.cinematic, moves)
-    camera = _MOTION.search(folded) or _MORE_MOTION.search(folded)
-    if camera or any(has_any(folded, w) for w in looks):
+    manner = _NOUN_AFTER_DETERMINER.sub(" ", folded)  # "turn off the light": a thing, not a look
+    looks = (kw.slow, kw.fast, kw.strong, kw.gentle, kw.cinematic)
+    camera = _MOTION.search(folded) or _MORE_MOTION.search(folded) or has_any(folded, moves)
+    if camera or any(has_any(manner, w) for w in looks):
         kinds.add("motion")
     elif speed and not (text or music):
         kinds.add("speed")  # "speed up the slideshow": the camera, or a shorter video

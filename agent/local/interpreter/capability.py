@@ -81,6 +81,15 @@ _CAPABILITIES = {
         r"|自动字幕|自动生成字幕|语音识别|识别字幕|语音转文字|听写"
     ),
     "voice": re.compile(r"voice[\s-]*overs?|\bvo\b|\bnarrat\w*|\bdub\w*|配音|旁白|解说|朗读"),
+    "vocals": re.compile(
+        r"\b(?:singers?'?s?|vocals?|vocalists?|treble|bass)\b"
+        r"(?![\s-]*(?:heavy|boost\w*|music|track|song|line))|人声|歌声|鼓声|(?<!降)低音(?!量)"
+    ),
+    "blank": re.compile(
+        r"\b(?:a\s+)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)\s+of\s+(?:black|white|blank|silence"
+        r"|darkness|nothing|empty)\b|\b(?:black|white|blank|empty)\s+(?:screen|frames?|card|slate)s?\b"
+        r"|黑屏|黑场|白屏|空白画面|空镜"
+    ),
     "resolution": re.compile(
         r"(?<![\w.])(?:4|8)\s*k\b|\b2160p?\b|\b1440p\b|\b(?:60|120)\s*fps\b|\bhdr\b|超高清|分辨率"
     ),

@@ -21,6 +21,7 @@ not carry out and changes nothing. Pure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,7 @@ from agent.local.interpreter.targets import on_target
 
 __all__ = ["covered_or_declined", "uncovered"]
 
+_SET_TO = re.compile(r"\b(?:set|put|turn|bring)\b[^,.;]{0,30}?\bto\b|调到|设为|设成|调成")
 _FOLLOWS = {
     "remake": {"photos", "photo_lengths", "length", "motion", "aspect"},
     "speed": {"motion", "length"},
@@ -177,8 +179,9 @@ def covered_or_declined(plan: Plan, ctx: InterpretContext, book: Phrasebook, *, 
 
 def _asks_track(folded: str, book: Phrasebook) -> bool:
     kw = book.keywords
+    level = _SET_TO.search(folded)  # "set the music to half": a level, not a new track
     return (
-        has_any(folded, kw.add)
+        (has_any(folded, kw.add) and not level)
         or has_any(folded, kw.replace)
         or bool(find_key(folded, kw.music_style))
     )

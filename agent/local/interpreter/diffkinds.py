@@ -91,7 +91,8 @@ def _carried(old: dict[str, Any], new: dict[str, Any], ratio: float, ends: tuple
 @dataclass(frozen=True, slots=True)
 class Values:
     """What a request's numbers may name in the new draft: values as they now are (`seconds`,
-    `percents`) and how much each changed (`seconds_by`, `percents_by`)."""
+    `percents`) and how much each changed (`seconds_by`, `percents_by`: a volume's change in
+    points and as a share of the level it was)."""
 
     seconds: list[float] = field(default_factory=list)
     seconds_by: list[float] = field(default_factory=list)
@@ -121,5 +122,8 @@ def values_of(before: dict[str, Any], after: dict[str, Any]) -> Values:
             if track == AUDIO and "v" in seg:
                 out.percents.append(float(seg["v"]))
                 if was is not None and "v" in was:
-                    out.percents_by.append(abs(float(seg["v"]) - float(was["v"])))
+                    moved = abs(float(seg["v"]) - float(was["v"]))
+                    # "20% quieter": the change as a share of the level it was
+                    share = [100 * moved / float(was["v"])] if float(was["v"]) > 0 else []
+                    out.percents_by.extend([moved, *share])
     return out

@@ -170,7 +170,7 @@ def parse(message: str, session_language: Language, book: Phrasebook) -> Request
     music = music_op(folded, book, percent, fade is not None, span, points)
     if music is not None and music.factor != 1 and not _PACE_WORD.search(folded):
         speed = None  # 音量提高到目前的两倍: a multiple of the level, not a speed
-    if rule is not None and (music is None or music.action != "add"):
+    if rule is not None and (music is None or music.action != "add" or music.style is None):
         # "drop the music to 80% of what it is": a level, never a removal
         music = MusicOp("volume", volume=rule.level, factor=rule.factor or 1.0)
     look = _look(folded, book, duration, speed)

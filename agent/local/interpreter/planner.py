@@ -224,7 +224,9 @@ class Planner:
         if req.limits and not (req.video_noun or self._fresh_visuals() or req.look != Look()):
             return False  # "做成4K的": nothing to remake, the limit is answered
         others = any((req.text, req.music, req.fade, req.style))
-        if req.generate and (req.video_noun or bool(self._fresh_visuals()) or not others):
+        # "整成X" with X unread: no remake of the same video
+        anew = req.video_noun or bool(self._fresh_visuals()) or (not others and req.look != Look())
+        if req.generate and anew:
             return True
         aspect = self.edits.draft.get("m", {}).get("aspect")
         return req.look.aspect is not None and req.look.aspect != aspect

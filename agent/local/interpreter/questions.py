@@ -55,10 +55,22 @@ _CHANGE = re.compile(
 )
 
 
+_ONLY_ASKING = re.compile(
+    r"\b(?:just|only|merely)\s+(?:asking|curious|wondering|checking)\b|\bhypothetically\b"
+    r"|\b(?:not|no)\s+(?:a\s+)?request\b|(?:只是|纯粹|随便)(?:想)?问问|好奇(?:问|而已)|问下而已"
+    r"|问问而已|随口问",
+    re.IGNORECASE,
+)
+"""The user says the question asks for nothing: "what if it was square? just asking"."""
+
+
 def _asks_only(message: str) -> bool:
-    text = _ASIDE.sub(" ", to_simplified(message).casefold())
+    folded = to_simplified(message).casefold()
+    text = _ASIDE.sub(" ", folded)
     asked = "?" in text or "？" in text or bool(_INTERROGATIVE.search(text))
     about = bool(_ABOUT.search(text))
+    if asked and _ONLY_ASKING.search(folded):
+        return True  # "would it look better square? just curious": a wish is not an order
     return asked and about and bool(_ASKS.search(text)) and not _CHANGE.search(text)
 
 

@@ -57,7 +57,7 @@ _OF_CURRENT = re.compile(
 )
 _PART_OF = re.compile(
     r"\b(half|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)\s+(?:of\s+)?(?:its|the"
-    r"|what\s+it\s+is)\s*(?:current|present|existing)?\s*(?:level|volume)?(?:\s+now)?",
+    r"|what\s+it\s+is)(?:\s+(?:current|present|existing))?(?:\s+(?:level|volume))?(?:\s+now)?",
     re.IGNORECASE,
 )
 _PARTS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3}
@@ -68,6 +68,19 @@ _ZH_TENTHS_OF_NOW = re.compile(rf"{_NOW}的?\s*{_ZH_NUM}成")
 _ZH_PART_OF_NOW = re.compile(rf"{_NOW}的?\s*{_ZH_NUM}分之{_ZH_NUM}")
 _ZH_DOWN_TENTHS = re.compile(rf"(?:降低|减少|调低|调降|降|减|少|细声|小声|轻)了?\s*{_ZH_NUM}成")
 _ZH_DOWN_PART = re.compile(rf"(?:降低|减少|调低|调降|降|减|少)了?\s*{_ZH_NUM}分之{_ZH_NUM}")
+_PCT_THAN_NOW = re.compile(
+    rf"(?:\bby\s+)?{_P}\s+(?:(quieter|softer|lower|louder|higher)\b"
+    r"(?:\s+than\s+(?:now|before|it\s+is(?:\s+now)?|currently))?"
+    r"|(?:from|off|below|above)\s+(?:where\s+it\s+is|its\s+current\s+(?:level|volume)"
+    r"|the\s+current\s+(?:level|volume)|now)(?:\s+now)?)",
+    re.IGNORECASE,
+)
+"""'20% quieter', '20% from where it is': a share of the current level, not points."""
+_ZH_PCT_FROM_NOW = re.compile(
+    rf"(?:在|比)?{_NOW}的?(?:基础上|水平上|基础)?\s*(?:再|又)?\s*"
+    rf"(?:(降低|减少|调低|调小|降|减|少|低|小|细声)|(提高|增加|调高|调大|升|加|高|大))了?\s*{_P}"
+)
+"""在现在的基础上降低20%, 比原来低20%: a share of the current level."""
 _BASE_TENTHS = re.compile(rf"(\d+)\s*%?\s*的\s*{_ZH_NUM}成")
 _BASE_PERCENT = re.compile(rf"(\d+)\s*%?\s*的\s*{_N}")
 
@@ -112,6 +125,15 @@ def _rules(text: str) -> tuple[list[float], list[int], list[tuple[int, int]]]:
         for m in pattern.finditer(text):
             factors.append(read(m))
             spans.append(m.span())
+    for m in _PCT_THAN_NOW.finditer(text):
+        word = (m.group(2) or "").casefold()
+        lower = word in ("quieter", "softer", "lower") or (not word and down)
+        factors.append(1 - float(m.group(1)) / 100 if lower else 1 + float(m.group(1)) / 100)
+        spans.append(m.span())
+    for m in _ZH_PCT_FROM_NOW.finditer(text):
+        share = float(m.group(3)) / 100
+        factors.append(1 - share if m.group(1) else 1 + share)
+        spans.append(m.span())
     for pattern, base in ((_BASE_TENTHS, 10.0), (_BASE_PERCENT, 100.0)):
         for m in pattern.finditer(text):
             levels.append(round(float(m.group(1)) * _zh(m.group(2)) / base))

@@ -49,6 +49,18 @@ _MIDDLE = re.compile(
 )
 _ONLY = re.compile(r"\b(?:only|just)\b|只|仅|淨係|净系|净係|得返|剩返|留下|保留")
 _SWAP = re.compile(r"\b(?:swap|replace|instead)\b|换|替|代替|取代")
+_REORDER = re.compile(
+    r"\b(?:swap|switch|trade|move|put|place|bring|reverse|order|reorder|shuffle|first|last|before"
+    r"|backwards?|around"
+    r"|after|start|end|beginning|front|back|then|followed)\b"
+    r"|换|调|移|放|搬|挪|倒|顺序|次序|第一|最后|开头|结尾|前|后|头|尾|先"
+)
+_WHOLE_ORDER = re.compile(
+    r"\b(?:reverse|order|reorder|shuffle|backwards?|around)\b|倒|顺序|次序|调转|掉转"
+)
+_NO_VERB = re.compile(
+    r"\s*(?:the\b|photo|pic|picture|image|shot|slide|#|\d|first|second|third|last|第|那|这|嗰|呢)"
+)
 _SPOKEN = re.compile(rf"{NUM}\s*{SEC}", re.IGNORECASE)
 _TOLERANCE_MS = 150
 
@@ -62,7 +74,9 @@ def on_target(
 ) -> bool:
     """Whether the edit from `before` to `after` lands where `clause` (one of `asked`) says."""
     folded = unquoted(to_simplified(clause.text).casefold())
-    if "photos" in clause.wants and not _removals_named(asked, before, after, book):
+    if "photos" in clause.wants and not (
+        _removals_named(asked, before, after, book) and _moves_named(asked, before, after, book)
+    ):
         return False
     lengths = clause.wants & {"length", "photo_lengths"} and "text" not in clause.wants
     if lengths and _MIDDLE.search(folded) and not _middle_holds(clause, before, after):
@@ -96,6 +110,34 @@ def _removals_named(
             named |= found
             unnamed = unnamed or not found
     return gone <= named or unnamed
+
+
+def _moves_named(
+    asked: list[Clause], before: dict[str, Any], after: dict[str, Any], book: Phrasebook
+) -> bool:
+    """The photos no reordering clause names keep their order ("swap photo 1 and 2 and brighten
+    the beach one" moves neither the beach by its brightening nor a photo nobody named)."""
+    kept = [a for a in _lengths(after) if a in _lengths(before)]
+    was = [a for a in _lengths(before) if a in kept]
+    if kept == was:
+        return True
+    groups: list[str] = []  # "swap the harbor and the beach": a verbless clause joins the last
+    for c in asked:
+        folded = unquoted(to_simplified(c.text).casefold())
+        bare = bool(_NO_VERB.match(folded)) or len(folded.split()) <= 2
+        if groups and bare:
+            groups[-1] += " and " + folded
+        else:
+            groups.append(folded)
+    named: set[str] = set()
+    for folded in groups:
+        if not _REORDER.search(folded):
+            continue
+        found = _named(folded, before, book)
+        if not found or _WHOLE_ORDER.search(folded):
+            return True  # "reverse the order", "shuffle them": the whole order is asked
+        named |= found
+    return [a for a in kept if a not in named] == [a for a in was if a not in named]
 
 
 def _lengths(draft: dict[str, Any]) -> dict[str, int]:
