@@ -104,7 +104,7 @@ ROUTER = {
     # 95/100, none harmful by this count, but one plan ran an export before the edit the same
     # message asked for (export, sse, export for "We need the final asset by EOD; please update
     # the lower third … and render"): held since by every plan's order invariant
-    # (pipeline._edits_first, tests/unit/test_router_plan_order.py), 96/100. Open: "Before
+    # (invariants.edits_first, tests/unit/test_router_plan_order.py), 96/100. Open: "Before
     # export, … After, do the export." (sse only), "wya on the render" (state), a client's
     # approval already given ("she's happy with it so … download it now": an edit planned first),
     # a title's "credits line" read as a credits question
