@@ -67,7 +67,7 @@ _CAPABILITY = re.compile(
 # A question about what an export costs.
 _COST = re.compile(
     r"\bcosts?\b|\bcosting\b|\bprice|\bpricey\b|\bexpensive\b|\bcheap|\bcharge|\beat\b|\beats\b"
-    r"|\bdrain|\bburn(?:s|ing)?\b(?!\s+in\b)|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
+    r"|\bdrain|\bburn(?:s|ing)?\b(?!\s+in\b)|\bset\s+(?:me|us)\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
     r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
     r"|\bwipe\s+(?:me\s+)?out\b|\brun\s+(?:me|us)\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
     r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|好多点|额度|余额"
@@ -261,6 +261,7 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
         or _A_NOT_A.search(before[-8:]) is not None
         or _A_NOT_A.search(after[:8]) is not None
         or (_QUESTION_WORD.match(before) is not None and len(before.split()) <= 6)
+        or _INDIRECT.search(before) is not None
     )
     if mark == "," and _ASKS_BACK.match(following):  # "rendering twice more, would that…?"
         clause, asking = f"{clause} {following}", True
@@ -284,6 +285,18 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
     return "request" if _requested(before, after, noun=spot.noun) else "unsure"
 
 
+# A question put indirectly ("I'd like to understand what rendering in 4K would set us back",
+# "curious whether exporting twice costs more"): asked about, never asked for
+_INDIRECT = re.compile(
+    r"\b(?:understand|know|wondering|wonder|curious|confirm|find\s+out|figure\s+out|clarify)\s+"
+    r"(?:about\s+)?(?:what|whats|how\s+much|how\s+many|whether)\b(?!.*\b(?:then|and\s+then)\b)"
+)
+# the export word inside a time clause with its own subject ("before we commit to the final
+# version, …"): when something happens, not what is asked
+_SUBORDINATE = re.compile(
+    r"(?<![a-z])(?:before|until|till)\s+(?:we|i|you|they|she|he)\b"
+    r"(?:\s+(?!(?:and|then|so|but)\b)[a-z']+){0,6}\s*$"
+)
 _NEXT_STEP = re.compile(
     r"^\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\s+(?:(?:just|please|pls|plz)\s+)*$"
 )
@@ -323,7 +336,7 @@ def judge(text: str, spot: Spot) -> Verdict:
 
 def _other_sense(word: str, spot: Spot, before: str, after: str) -> Verdict | None:
     """An export put off, a look, a part of the video drawn, or the video named with a change."""
-    later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before)
+    later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before) or _SUBORDINATE.search(before)
     if later or _later_en(before[-32:], word, after[:24]):
         return "later"
     if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
