@@ -24,8 +24,8 @@ It also restores an edit dropped in front of an export that names work to finish
 ("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
 
 The senses other than a request or a question (later, look, part, edit) are read in
-`agent.router.senses`. Pure regexes over the keyword stage's normalised text (lower case, Simplified, ASCII
-punctuation, apostrophes dropped).
+`agent.router.senses`. Pure regexes over the keyword stage's normalised text (lower case,
+Simplified, ASCII punctuation, apostrophes dropped).
 """
 
 from __future__ import annotations
