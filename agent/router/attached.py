@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from agent.router.route import Route
 
-__all__ = ["files_for_work", "work_before_export"]
+__all__ = ["files_for_work", "turned_into", "work_before_export"]
 
 _CLAUSE = re.compile(
     r"[,.;:!?\n，。；：！？、~]|\s[-—–]+\s|—|\b(?:then|thn|and|n|after\s+that|afterwards|next)\b"
@@ -43,6 +43,8 @@ _HANDOVER = re.compile(
 )
 _SUBSTANCE = re.compile(r"[a-z]|[\u3400-\u9fff]")
 _MASK = "§"
+# one thing made into another, said with an arrow ("📸➡️🎬 pls", "pics -> reel"): a generation
+_ARROW = re.compile(r"\S\s*(?:\u27a1\ufe0f?|\u2192|->|=>|\u21d2|\u27f6)\s*\S")
 
 
 def files_for_work(text: str) -> bool:
@@ -66,3 +68,11 @@ def work_before_export(routed: Route, media: bool, text: str) -> Route:
         return routed
     at = actions.index("export")
     return replace(routed, actions=(*actions[:at], "sse", *actions[at:]))
+
+
+def turned_into(routed: Route, media: bool, text: str) -> Route:
+    """The plan with `sse` after its upload when the raw turn `text` says with an arrow what the
+    files become ("📸➡️🎬 pls"): the emoji are gone from the prepared text, the ask is not."""
+    if not media or routed.actions != ("upload",) or not _ARROW.search(text):
+        return routed
+    return replace(routed, actions=("upload", "sse"))

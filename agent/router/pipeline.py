@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from agent.errors import AgentError
 from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted, joined
-from agent.router.attached import work_before_export
+from agent.router.attached import turned_into, work_before_export
 from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import edits_first, files_only, without_export
@@ -228,6 +228,7 @@ class Router:
             routed = edit_before_export(routed, self._keywords.garbled_edit(text))
         said = prepare(text).text
         routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
+        routed = turned_into(routed, media, text)
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
         if "export" in routed.actions and retracted(read_abroad(said)):
