@@ -170,3 +170,24 @@ def test_a_cost_question_put_indirectly_never_exports(
     text = f"{greeting}{lead} {cost}, compared with 1080p. Many thanks, Priya"
     for router in routers:
         assert "export" not in plan_of(router, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "attachments", "plan"),
+    [
+        ("can u expert the vid now pls", (), ("export",)),
+        ("帮我到处视频", (), ("export",)),
+        ("we got enough juice left for a 4k one? 👀", (), ("credits",)),
+        ("Please confirm remaining budget in platform units.", (), ("credits",)),
+        ("cuanto cuesta hacer el export?", (), ("credits",)),
+        ("cuando el cliente apruebe, exporta el video", (), ("sse",)),
+        ("please go ahead and generate the final video file for us.", (), ("export",)),
+        ("📸➡️🎬 pls", ("a.jpg",), ("upload", "sse")),
+        ("pics -> reel", ("a.jpg",), ("upload", "sse")),
+        ("📸 pls", ("a.jpg",), ("upload",)),
+    ],
+)
+def test_the_rounds_other_classes_read_as_the_user_meant(
+    text: str, attachments: tuple[str, ...], plan: tuple[str, ...]
+) -> None:
+    assert _route(build_router(), text, attachments) == plan
