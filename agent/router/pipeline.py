@@ -26,7 +26,7 @@ from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.reading import Decision
 from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
-from agent.router.text import prepare
+from agent.router.text import Prepared, prepare
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -201,7 +201,8 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
-        media = prepare(text).media + len(attachments) > 0
+        prepared = prepare(text)
+        media = prepared.media + len(attachments) > 0
         own = adopted(text)
         if own is not None and own.text.strip() != text.strip():
             # a quote or checklist the user adopts; an open box of work goes to the agent first
@@ -223,10 +224,10 @@ class Router:
         corrected = _CORRECTED.search(text.casefold())
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
-        routed = files_only(edits_first(await self._route(text, attachments)), media)
+        routed = files_only(edits_first(await self._route(text, attachments, prepared)), media)
         if "export" in routed.actions and "sse" not in routed.actions:
             routed = edit_before_export(routed, self._keywords.garbled_edit(text))
-        said = prepare(text).text
+        said = prepared.text
         routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
         routed = turned_into(routed, media, text)
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
@@ -243,9 +244,8 @@ class Router:
             return dataclasses.replace(routed, declined=(*routed.declined, "export"))
         return routed
 
-    async def _route(self, text: str, attachments: Sequence[str]) -> Route:
+    async def _route(self, text: str, attachments: Sequence[str], prepared: Prepared) -> Route:
         decision = self._keywords.analyse(text, attachments)
-        prepared = prepare(text)
         declined = decision.declined
         # The default still uploads what the turn carries; dropping a file would lose it.
         media = prepared.media + len(attachments) > 0
