@@ -12,9 +12,11 @@ Pure string work; the router routes the text returned here instead of the turn.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["Adopted", "adopted"]
+from agent.router.route import Action, Route
+
+__all__ = ["Adopted", "adopted", "joined"]
 
 _EXPORT_ITEM = re.compile(r"export|render|download|deliver|mp4|final|导出|匯出|汇出|渲染|出片|下载")
 
@@ -28,6 +30,8 @@ class Adopted:
     outside: str
     """The user's own words around it: a "not yet" there holds the export back."""
     work: bool = False
+    own: str = ""
+    """The user's own clauses beside the adoption ("add the logo first, then"): read too."""
 
 
 _QUOTED = re.compile(r"\"([^\"]{6,})\"|“([^”]{6,})”|「([^」]{4,})」|'([^']{12,})'")
@@ -37,6 +41,8 @@ _ADOPTS = re.compile(
     r"|the\s+\w+)\s+(?:says?|said|asks?|asked|wants?))\b|\bdo\s+as\s+(?:it|they|he|she|the\s+\w+)"
     r"\s+(?:says?|said|asks?|asked)\b|\bmake\s+it\s+so\b|照做|照着做|就这么办|就咁做|照住做"
 )
+# the bare verb after the user's own step takes a quoted export on ("你先把logo换了再导")
+_ADOPTS_EXPORT = re.compile(r"(?:再|然后|然後|就)(?:[导導]|出片|出)(?:吧|啦|喇)?\W*$")
 # a forwarded or quoted line ("> Looks good. Please export …"): a mention until adopted
 _FORWARDED = re.compile(r"^[ \t]*>[ \t]?(.+?)[ \t]*$", re.MULTILINE)
 _BOX = re.compile(r"^\s*(?:[-*]\s*)?\[([ xX✓✔]?)\]\s*(.+?)\s*$", re.MULTILINE)
@@ -69,6 +75,22 @@ def adopted(text: str) -> Adopted | None:
     if not quotes:
         return None
     outside = _QUOTED.sub(" ", text).casefold()
-    if not _ADOPTS.search(outside):
+    quoted = " ".join(next(g for g in m.groups() if g) for m in quotes)
+    adopts = _ADOPTS.search(outside) or (
+        _EXPORT_ITEM.search(quoted.casefold()) and _ADOPTS_EXPORT.search(outside)
+    )
+    if not adopts:
         return None
-    return Adopted(" ".join(next(g for g in m.groups() if g) for m in quotes), outside)
+    own = f"{outside[: adopts.start()]} {outside[adopts.end() :]}"
+    return Adopted(quoted, outside, own=own)
+
+
+def joined(mine: Route, quoted: Route) -> Route:
+    """The adopted quote's plan with the edit and the files of the user's own clauses added:
+    each action once, the upload first and an export last, after the edit ("add the logo
+    first, then do what she asked"). Only work is taken from the user's words beside a quote;
+    their read-only asks there are too often chatter about it ("there is no top right")."""
+    work = (a for a in mine.actions if a in ("upload", "sse"))
+    actions: list[Action] = list(dict.fromkeys((*work, *quoted.actions)))
+    actions.sort(key=lambda a: (a != "upload", a == "export"))
+    return replace(quoted, actions=tuple(actions))

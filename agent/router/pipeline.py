@@ -17,14 +17,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agent.errors import AgentError
 from agent.router.abroad import read_abroad
-from agent.router.adopted import adopted
+from agent.router.adopted import adopted, joined
+from agent.router.attached import turned_into, work_before_export
 from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
+from agent.router.invariants import edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.reading import Decision
 from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
-from agent.router.text import prepare
+from agent.router.text import Prepared, prepare
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -164,36 +166,6 @@ def build_keyword_router(tables: RouterTables | None = None) -> KeywordRouter:
     return KeywordRouter(tables if tables is not None else load_tables())
 
 
-def _edits_first(routed: Route) -> Route:
-    """The plan's safety invariant, whatever stage made it: each action once, and an export
-    after the turn's `sse` (an export run before the edit would render the video unedited:
-    "we need the final asset by EOD; please update the lower third and render")."""
-    actions = tuple(dict.fromkeys(routed.actions))
-    if "export" in actions and "sse" in actions and actions.index("export") < actions.index("sse"):
-        rest: list[Action] = [a for a in actions if a != "export"]
-        rest.insert(rest.index("sse") + 1, "export")
-        actions = tuple(rest)
-    return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
-
-
-def _without_export(routed: Route) -> Route:
-    """The plan with its export declined; what else it asked still runs (the agent by default)."""
-    actions = tuple(a for a in routed.actions if a != "export") or ("sse",)
-    declined = (*routed.declined, "export") if "export" not in routed.declined else routed.declined
-    return dataclasses.replace(routed, actions=actions, declined=declined)
-
-
-def _files_only(routed: Route, media: bool) -> Route:
-    """The plan's upload invariant, whatever stage made it: with no file on the turn (no
-    attachment, no path or link in the text), `upload` is never one step among others; a
-    mentioned upload ("re-upload to capcut, but first add captions") uploads nothing. Alone it
-    is the user asking to upload, which the handler answers with how to attach a file."""
-    if media or "upload" not in routed.actions or routed.actions == ("upload",):
-        return routed
-    actions = tuple(a for a in routed.actions if a != "upload")
-    return dataclasses.replace(routed, actions=actions)
-
-
 class Router:
     """Routes a turn: keywords decide when they can; otherwise the fallback, else the default."""
 
@@ -229,34 +201,41 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
-        media = prepare(text).media + len(attachments) > 0
+        prepared = prepare(text)
+        media = prepared.media + len(attachments) > 0
         own = adopted(text)
         if own is not None and own.text.strip() != text.strip():
             # a quote or checklist the user adopts; an open box of work goes to the agent first
             routed = await self.route(own.text, attachments)
             if own.work and "sse" not in routed.actions:
-                routed = _edits_first(dataclasses.replace(routed, actions=("sse", *routed.actions)))
+                routed = edits_first(dataclasses.replace(routed, actions=("sse", *routed.actions)))
             own_words = self._keywords.analyse(own.outside)
             if "export" in routed.actions and (
                 own_words.waits
                 or "export" in own_words.declined
                 or _OUTSIDE_HOLD.search(prepare(own.outside).text)
             ):
-                return _without_export(routed)  # "- [ ] export … not yet, go for it tomorrow"
-            return routed
+                return without_export(routed)  # "- [ ] export … not yet, go for it tomorrow"
+            mine = await self.route(own.own, attachments) if own.own.strip() else None
+            firm = (
+                mine is not None and mine.source != "default" and mine.confidence > VAGUE_CONFIDENCE
+            )
+            return joined(mine, routed) if mine is not None and firm else routed
         corrected = _CORRECTED.search(text.casefold())
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
-        routed = _files_only(_edits_first(await self._route(text, attachments)), media)
+        routed = files_only(edits_first(await self._route(text, attachments, prepared)), media)
         if "export" in routed.actions and "sse" not in routed.actions:
             routed = edit_before_export(routed, self._keywords.garbled_edit(text))
-        said = prepare(text).text
+        said = prepared.text
+        routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
+        routed = turned_into(routed, media, text)
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
         if "export" in routed.actions and retracted(read_abroad(said)):
             # the last gate, whatever stage planned it: a cue anywhere in the turn takes the
             # export back ("…actually scratch the export part", 算了不导了)
-            return _without_export(routed)
+            return without_export(routed)
         if "export" in routed.actions or "export" in routed.declined:
             return routed
         if _NEGATION.search(said) and _EXPORTISH.search(said):
@@ -265,9 +244,8 @@ class Router:
             return dataclasses.replace(routed, declined=(*routed.declined, "export"))
         return routed
 
-    async def _route(self, text: str, attachments: Sequence[str]) -> Route:
+    async def _route(self, text: str, attachments: Sequence[str], prepared: Prepared) -> Route:
         decision = self._keywords.analyse(text, attachments)
-        prepared = prepare(text)
         declined = decision.declined
         # The default still uploads what the turn carries; dropping a file would lose it.
         media = prepared.media + len(attachments) > 0

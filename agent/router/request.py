@@ -23,8 +23,9 @@ state ("still rendering", 渲染中) is `progress` (the state answer), and the r
 It also restores an edit dropped in front of an export that names work to finish first
 ("跟刚才那个一样的处理，弄完导出", "same treatment as the last one, then export").
 
-Pure regexes over the keyword stage's normalised text (lower case, Simplified, ASCII
-punctuation, apostrophes dropped).
+The senses other than a request or a question (later, look, part, edit) are read in
+`agent.router.senses`. Pure regexes over the keyword stage's normalised text (lower case,
+Simplified, ASCII punctuation, apostrophes dropped).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agent.router.evidence import bare, sense
-from agent.router.made import not_the_video
 from agent.router.route import Action
+from agent.router.senses import other_sense
 
 __all__ = ["Spot", "Verdict", "judge", "screen", "unsure", "work_first"]
 
@@ -67,7 +68,7 @@ _CAPABILITY = re.compile(
 # A question about what an export costs.
 _COST = re.compile(
     r"\bcosts?\b|\bcosting\b|\bprice|\bpricey\b|\bexpensive\b|\bcheap|\bcharge|\beat\b|\beats\b"
-    r"|\bdrain|\bburn(?:s|ing)?\b(?!\s+in\b)|\bset\s+me\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
+    r"|\bdrain|\bburn(?:s|ing)?\b(?!\s+in\b)|\bset\s+(?:me|us)\s+back\b|\bhow\s+much\b|\bhow\s+many\s+(?:credits|points|coins)"
     r"|\bafford|\buse\s+up\b|\bused\s+up\b|\brun\s+out\b|\bcredits?\b|\bpoints?\b|\bbalance\b"
     r"|\bwipe\s+(?:me\s+)?out\b|\brun\s+(?:me|us)\b|\bbroke\b|\bbankrupt\b|\bwhat\s+ive\s+got\b|\bwhat\s+i\s+have\s+left\b|\bleft\b"
     r"|多少|几多|幾多|贵|貴|扣|费|用光|用完|够不够|够唔够|钱|积分|点数|好多点|额度|余额"
@@ -99,107 +100,6 @@ def _requested(before: str, after: str, *, noun: bool) -> bool:
     if not _ASK_FORM.search(before) and not noun:
         return False
     return noun or _OBJECT.match(after) is not None
-
-
-# A part of the video as the verb's object ("render the subtitles", "把字幕渲染成金色").
-_PART = (
-    r"(?:title|titles|caption|captions|subtitle|subtitles|text|texts|words|letters|lettering"
-    r"|font|fonts|logo|logos|background|backgrounds|sky|skies|lower\s+third|lower\s+thirds"
-    r"|shadow|shadows|light|lights|lighting|effect|effects|glow|scene|scenes|character"
-    r"|characters|face|faces|particles?|smoke|fire|sparkles?|transition|transitions|colou?rs?"
-    r"|clouds?|water|reflections?|overlay|overlays|sticker|stickers|intro\s+text|name|names"
-    r"|watermark|border|frame|frames|outline|headline|heading|graphics?|animation|3d\s+\w+)"
-)
-_LINK = (
-    r"(?:once|after|when|with|without|in|on|at|to|for|as|and|then|but|before|until|if|so|it"
-    r"|adding|burned|burnt|is|are|me|us|again|now|out|please|pls)"
-)
-_PART_AFTER = re.compile(
-    rf"^\s*(?:out\s+)?(?:(?:the|my|our|a|an|this|that|these|those|all\s+the|some|each)\s+)?"
-    rf"(?:(?!{_LINK}\b)[a-z0-9]+\s+){{0,2}}?{_PART}\b"
-)
-# After "render": a determiner and a thing that is not the video ("render the snow", "render those
-# sparkles"): render = draw. The video, a version or a format after it is an export.
-_DRAWN = re.compile(
-    r"^\s+(?:the|my|our|those|these|his|her|their|all\s+the|some|a|an)\s+"
-    r"(?!(?:video|vid|videos|final|clip|clips|project|movie|film|whole|full|edit|cut|thing|reel"
-    r"|slideshow|version|file|mp4|result|draft|story|vlog|montage|trailer|ad|short|output|new"
-    r"|updated|latest|last|current|entire|complete|completed|finished|one|same|first|second"
-    r"|preview|timeline|sequence|piece|animation|gif|highlight|highlights|footage|recording"
-    r"|composition|comp|scene|scenes|intro|outro|episode|promo|teaser|it|thing|copy|quick|hd"
-    r"|high|low|test|sample|proper|clean|rough|gif|webm|mov|square|vertical|horizontal|short"
-    r"|longer|shorter|smaller|bigger|compressed|full|final)s?\b|\d)[a-z]"
-)
-# After "finalize": work on the video, not the deliverable ("finalise the audio mix", "finalize
-# the edit"); the video, the file or a version after it is the export ("finalize the video")
-_FINISHED = re.compile(
-    r"^\s+(?:the|my|our|this|that|these|those|all\s+the|your)\s+(?!(?:video|vid|final|file|mp4"
-    r"|master|deliverable|export|render|output|version|project|movie|film|clip|result|thing|it"
-    r"|piece|asset|reel|ad|promo|cut)s?\b)[a-z]"
-)
-_PART_ZH = (
-    r"(?:字幕|标题|文字|文本|字体|背景|天空|画面|光影|光线|灯光|氛围|气氛|色调|颜色|特效|效果"
-    r"|logo|片头|片尾|人物|场景|阴影|质感|细节|天|云|烟|火|水|倒影|边框|贴纸|水印|名字|动画"
-    r"|霓虹|光|烟|雾|雪|雨|头发|皮肤)"
-)
-# After 渲染: a manner, a result that is not a format, or a part of the video.
-_RENDERED_AS = re.compile(
-    rf"^\s*(?:一下|下)?\s*(?:[个個的]\s*)?(?:得|成(?!\s*(?:mp4|gif|mov|webm|视频|影片|片|4k|\d))"
-    rf"|[^,]{{0,4}}?{_PART_ZH})"
-)
-_PART_BEFORE_ZH = re.compile(rf"{_PART_ZH}.{{0,4}}$")
-_RENDER_ZH = re.compile(r"渲染")
-# A look: "做成动图那种感觉", "that exported-from-vhs look", "look like a downloaded tiktok".
-_LOOK_AFTER = re.compile(
-    r"^\s*(?:的|咁|咁的|那种|这种|那样|这样|一样|一样的|那种的|咁样)?\s*(?:的)?\s*"
-    r"(?:感觉|效果|风格|味道|质感|feel|feeling|look|vibe|vibes|style|aesthetic)"
-    r"|^\S*\s+(?:look|feel|vibe|style|aesthetic)\b"
-)
-# a look framed around the export word: "那种下载下来画质变差的风格", "an old vhs render vibe"
-_LOOK_FRAME_ZH = re.compile(r"那种|这种|一种|那样|这样|像|好似|类似|咁|被\s*$")
-_LOOK_NOUN = re.compile(
-    r"感觉|效果|风格|味道|质感|画质|[\u4e00-\u9fff]风(?!格)|\b(?:feel|look|vibe|vibes|aesthetic|style)\b(?!\s+at\b)"
-)
-_LOOK_BEFORE = re.compile(
-    r"\b(?:look|looks|feel|feels|looking|feeling)\s+(?:like|as\s+if)\s+(?:(?:a|an|it|its)\s+)?"
-    r"(?:\w+\s+)?$|\bkind\s+of\s+(?:a\s+)?$|(?:像|好似|似|仿佛|类似)\S{0,3}$"
-)
-# An export put off to a later day, in its own clause.
-_TIME_ZH = (
-    r"(?:明天|明日|听日|下个?周|下个?星期|下个?礼拜|下个?月|后天|后日|改天|回头|晚点|晚些|迟点|迟啲"
-    r"|周末|过几天|过两天|下次|稍后|第日|下昼|今晚|今天晚上|下午)"
-)
-_LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
-_LATER_AFTER_ZH = re.compile(
-    r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|唔急|等等|改天|下次|先?放着|先?放一放"
-    r"|先?搁着|先?放住|先?搁住|再说|等(?:阵|一阵|下|一下|会|一会)(?:先|再|啦|吧)?)"
-)
-_TIME_EN = re.compile(
-    r"\b(?:next\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)|tomorrow|tmrw"
-    r"|later|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the\s+weekend"
-    r"|another\s+day|some\s+other\s+time|no\s+rush|can\s+wait|not\s+(?:yet|today|now)"
-    # round 13: a time left open ("export at some point", "render it sometime next week")
-    r"|at\s+some\s+point|sometime|some\s+time|one\s+of\s+these\s+days|down\s+the\s+line"
-    r"|in\s+(?:a\s+(?:bit|while|sec|second|minute|moment|few\s+\w+|couple\s+(?:of\s+)?\w+)"
-    r"|an?\s+(?:hour|min|minute)|\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?))"
-    r"|on\s+my\s+(?:cue|signal|go|word|say|mark|command|call|ok|okay))\b"
-)
-_DEADLINE = re.compile(
-    r"\b(?:by|before|due|until\s+then\s+no)\s+(?:the\s+)?(?:next\s+)?\w*\s*$"
-    r"|\b(?:need|needs|needed|due|deadline|present|presenting|meeting)\b"
-    r"|\b(?:today|now|asap|tonight|right\s+away|immediately)\b"
-)
-# The video named with a change to make ("I need the video more fast", "the final video more
-# bright and with the logo big").
-_CHANGED = re.compile(
-    r"^\s*(?:(?:video|clip|mp4|file|cut|version|movie|film)\s+)?(?:but\s+)?"
-    r"(?:(?:needs?|is|should\s+be|must\s+be|gets?|i\s+need|i\s+want)\s+)?(?:(?:more|less|a\s+(?:bit|little|lot)|very)\s+(?!than\b)[a-z]{3,}|to\s+be|to\s+look"
-    r"|to\s+feel|shorter|longer|faster|slower|brighter|darker|louder|quieter|bigger|smaller)\b"
-)
-_CHANGED_NOUN = re.compile(
-    r"^\s*(?:with|without)\s+(?:more|less|music|song|songs|text|subtitles?|captions?|effects?"
-    r"|filters?|logo|title|titles|some|of)\b|^\s*in\s+(?:black|slow|colou?r)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,20 +137,6 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[left:start], text[end:stop], mark
 
 
-_JOINED = re.compile(r"\b(?:and|then|but|so|because|cause|cuz|while)\b")
-
-
-def _later_en(before: str, word: str, after: str) -> bool:
-    """A later day named next to the export word ("we export next week", "no rush on the
-    render"), not a deadline ("by friday", "I need it tomorrow"), now ("today"), or another
-    verb's time ("export it and I'll check it later")."""
-    before = _JOINED.split(before)[-1]
-    after = _JOINED.split(after)[0]
-    near = f"{before}{word}{after}"
-    time = _TIME_EN.search(near)
-    return time is not None and _DEADLINE.search(near[: time.start()]) is None
-
-
 def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict | None:
     """A question about the export (what it can be, what it costs), or None."""
     clause = f"{before}{text[spot.start : spot.end]}{after}"
@@ -261,6 +147,7 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
         or _A_NOT_A.search(before[-8:]) is not None
         or _A_NOT_A.search(after[:8]) is not None
         or (_QUESTION_WORD.match(before) is not None and len(before.split()) <= 6)
+        or _INDIRECT.search(before) is not None
     )
     if mark == "," and _ASKS_BACK.match(following):  # "rendering twice more, would that…?"
         clause, asking = f"{clause} {following}", True
@@ -284,6 +171,12 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
     return "request" if _requested(before, after, noun=spot.noun) else "unsure"
 
 
+# A question put indirectly ("I'd like to understand what rendering in 4K would set us back",
+# "curious whether exporting twice costs more"): asked about, never asked for
+_INDIRECT = re.compile(
+    r"\b(?:understand|know|wondering|wonder|curious|confirm|find\s+out|figure\s+out|clarify)\s+"
+    r"(?:about\s+)?(?:what|whats|how\s+much|how\s+many|whether)\b(?!.*\b(?:then|and\s+then)\b)"
+)
 _NEXT_STEP = re.compile(
     r"^\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\s+(?:(?:just|please|pls|plz)\s+)*$"
 )
@@ -313,36 +206,12 @@ def judge(text: str, spot: Spot) -> Verdict:
         return "request"
     if found in _SENSES:
         return _SENSES[found]
-    other = _other_sense(word, spot, before, after)
+    other = other_sense(word, before, after, noun=spot.noun)
     if other is not None:
         return other
     if asked is not None:
         return asked
     return "request" if found == "request" else "unsure"
-
-
-def _other_sense(word: str, spot: Spot, before: str, after: str) -> Verdict | None:
-    """An export put off, a look, a part of the video drawn, or the video named with a change."""
-    later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before)
-    if later or _later_en(before[-32:], word, after[:24]):
-        return "later"
-    if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
-        return "look"
-    if _LOOK_NOUN.search(after[:30]) and (
-        _LOOK_FRAME_ZH.search(before) or re.search(r"[a-z]", word)
-    ):
-        return "look"
-    if _RENDER_ZH.search(word) and (_RENDERED_AS.match(after) or _PART_BEFORE_ZH.search(before)):
-        return "part"
-    if not spot.noun and re.search(r"[a-z]", word) and _PART_AFTER.match(after):
-        return "part"
-    if word.startswith("render") and _DRAWN.match(after):  # "render the snow falling heavier"
-        return "part"
-    if word.startswith("finali") and _FINISHED.match(after):  # "finalize the colour grade"
-        return "edit"
-    if _CHANGED.match(after) or (spot.noun and _CHANGED_NOUN.match(after)):
-        return "edit"
-    return "other" if not_the_video(before, after) else None
 
 
 def screen(

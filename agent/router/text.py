@@ -215,6 +215,10 @@ _QUOTES = re.compile(
     r"(?<![a-z0-9])'[^']+'(?![a-z0-9])"
     r'|"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|【[^】]*】'
 )
+# A message passed on before its quote ("老板微信发我：“…导出”"): who said it, not a delivery
+_REPORTED = re.compile(
+    rf"(?:发给我|发我|发来|发过来|转给我|转发|sent\s+(?:me|us)(?:\s+this)?)\s*(?=:?\s*{MASK})"
+)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[a-z]")
 # A hashtag or a handle names something ("#export", "@renderking"): content, like a quote.
@@ -333,6 +337,10 @@ def _dictated(match: re.Match[str]) -> str:
     return f"{word or ''}{_MARKS[mark.split()[0]]}"
 
 
+def _reporter(match: re.Match[str]) -> str:
+    return " said " if match.group().isascii() else " 说 "
+
+
 def _unquote_lines(text: str) -> str:
     """Without the lines quoted from an earlier message ("> Shall I add music?"), when the
     user wrote any of their own."""
@@ -349,7 +357,7 @@ def prepare(text: str) -> Prepared:
     norm = _DICTATED.sub(_dictated, normalize(listed))
     without_media, media = _mask_media(norm)
     masked = _TAGS.sub(f" {MASK} ", _QUOTES.sub(f" {MASK} ", without_media))
-    masked = _SPACES.sub(" ", masked).strip()
+    masked = _SPACES.sub(" ", _REPORTED.sub(_reporter, masked)).strip()
     return Prepared(text=masked, media=media, language=detect_language(norm, masked))
 
 

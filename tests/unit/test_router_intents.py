@@ -152,7 +152,7 @@ def test_every_route_says_how_sure_its_stage_is() -> None:
     assert _route(router, "export it").confidence == 1.0  # a firm rule
     assert _route(router, "the video").confidence == 0.5  # topic words only
     assert _route(router, "zzz qqq").confidence == 0.0  # nothing decided: the default
-    guessed = _route(router, "any juice left for more videos?")
+    guessed = _route(router, "any fuel left for more videos?")  # "juice left" is a keyword now
     assert guessed.source == "model"
     assert 0.85 <= guessed.confidence <= 1.0  # the model's own probability, above its bar
     # equality is about the plan: the same plan from the same stage is the same route

@@ -1,4 +1,4 @@
-"""The plan's safety invariant, held after every stage (`agent.router.pipeline._edits_first`):
+"""The plan's safety invariant, held after every stage (`agent.router.invariants.edits_first`):
 each action at most once, and an export never before the turn's `sse` (an export run first
 renders the video before the edit the same message asks for)."""
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agent.router import Router
-from agent.router.pipeline import _edits_first
+from agent.router.invariants import edits_first
 from agent.router.route import Route
 from tests.router_support import plan_of
 
@@ -36,7 +36,7 @@ EXPORTS = [
 
 @given(st.lists(st.sampled_from(ACTIONS), max_size=7))
 def test_any_plan_comes_out_unique_with_its_export_after_the_edit(actions: list[str]) -> None:
-    planned = _edits_first(Route(tuple(actions), "keyword", "en")).actions  # type: ignore[arg-type]
+    planned = edits_first(Route(tuple(actions), "keyword", "en")).actions  # type: ignore[arg-type]
     assert len(planned) == len(set(planned))
     assert set(planned) == set(actions)
     if "export" in planned and "sse" in planned:
@@ -45,7 +45,7 @@ def test_any_plan_comes_out_unique_with_its_export_after_the_edit(actions: list[
 
 def test_a_plan_already_in_order_is_the_same_route() -> None:
     route = Route(("upload", "sse", "export"), "keyword", "en")
-    assert _edits_first(route) is route
+    assert edits_first(route) is route
 
 
 @pytest.mark.parametrize(

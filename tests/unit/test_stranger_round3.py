@@ -104,7 +104,7 @@ ROUTER = {
     # 95/100, none harmful by this count, but one plan ran an export before the edit the same
     # message asked for (export, sse, export for "We need the final asset by EOD; please update
     # the lower third … and render"): held since by every plan's order invariant
-    # (pipeline._edits_first, tests/unit/test_router_plan_order.py), 96/100. Open: "Before
+    # (invariants.edits_first, tests/unit/test_router_plan_order.py), 96/100. Open: "Before
     # export, … After, do the export." (sse only), "wya on the render" (state), a client's
     # approval already given ("she's happy with it so … download it now": an edit planned first),
     # a title's "credits line" read as a credits question
@@ -187,6 +187,16 @@ ROUTER = {
     # (tests/unit/test_router_progress.py): 97/100
     "stranger_round21_everyday": (1.0, 0),
     "stranger_round21_hard": (0.97, 0),
+    # stranger_round{22,23}_{everyday,hard}: round-20 training sets, written by strangers; first
+    # sight on main before round 19: r22 100/100, 85/100 (2 harmful); r23 98/100, 83/100 (4
+    # harmful); on the round-19 code: r22 100/100, 86/100 (2 harmful); r23 99/100, 88/100 (4
+    # harmful: files with terse work before an export, quoted exports, an indirect cost
+    # question). After the round-20 classes (tests/unit/test_router_round22.py): 100/100,
+    # 92/100, 100/100, 96/100, none harmful
+    "stranger_round22_everyday": (1.0, 0),
+    "stranger_round22_hard": (0.92, 0),
+    "stranger_round23_everyday": (1.0, 0),
+    "stranger_round23_hard": (0.96, 0),
 }
 
 
