@@ -21,10 +21,10 @@ from tests.llm_support import KEY_PREFIX, TEST_KEY, Handler, mock_completer, rec
 pytestmark = pytest.mark.integration
 
 ABSTAINING = "the status of my credits"  # two question intents: the keyword stage abstains
-# the keyword stage abstains on German (since round 17 it reads Spanish export verbs), and its
-# export word is the evidence an LLM export needs (round 13: no later stage plans an export on a
-# turn without one)
-FOREIGN_EXPORT = "mach es schöner und dann exportieren"
+# the keyword stage abstains on Russian (it reads Spanish export verbs since round 17, German,
+# French, Malay and more since round 19: `agent.router.abroad`), and its export word is the
+# evidence an LLM export needs (round 13: no later stage plans an export on a turn without one)
+FOREIGN_EXPORT = "сделай красивее и потом экспортируй"
 
 
 _reply = recorded_reply
