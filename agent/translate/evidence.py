@@ -50,7 +50,9 @@ _ZH_CONTROL = (
 _EN_GESTURE = (
     r"(?:click|tap|hit|press|select|choose|pick|smash|push|use|go\s+(?:to|into)|head\s+(?:to|over)"
     r"|open|grab|find|long-press|double-click|swipe|navigate\s+to|jump\s+to|toggle|scan|proceed"
-    r"|clicking|tapping|hitting|pressing|choosing|selecting|picking|using|opening|try)"
+    r"|clicking|tapping|hitting|pressing|choosing|selecting|picking|using|opening|try"
+    # a keyboard shortcut standing for its press: "then ⌘E (Ctrl+E on Windows) to export"
+    r"|⌘\s?[a-z0-9]|(?:ctrl|cmd|command)\s*\+\s*[a-z0-9])"
 )
 # where a clause opens: the sentence's start, a mark (an emoji too), or a joining word
 _EN_OPEN = (

@@ -36,7 +36,7 @@ from agent.translate.rewrite import (
     shift_cues,
 )
 from agent.translate.tables import GuiTables, LanguageTable
-from agent.translate.verbatim import button_labels, keeps_verbatim
+from agent.translate.verbatim import button_labels, keeps_verbatim, path_options
 
 __all__ = ["Reading", "fixed_lines", "read"]
 
@@ -130,7 +130,7 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
         before = [a for p, a in aside_acts if p <= first]
         acts = before + acts + [a for p, a in aside_acts if p > first]
     labels = button_labels(content, cues)
-    if not keeps_verbatim(content, new, m, labels):
+    if not keeps_verbatim(content, new, m, [*labels, *path_options(content, cues)]):
         new, acts = sentence.content, []  # the rules read a quote or number as a step: unsure
     if (not question or request) and not mentioned:
         new, acts = reconcile(sentence.content, new, acts, tables, m)
