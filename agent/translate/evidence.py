@@ -192,6 +192,15 @@ _LANDMARK = re.compile(
     r"(?:旁边|旁邊|隔离|隔籬|左边|左邊|右边|右邊|上方|下方|上面|下面|側邊|侧边|附近)",
     re.IGNORECASE,
 )
+# the control named as a time, not pressed now: 点“导出”前先看一下余额, "before you hit Export"
+# (the step of the sentence is the one before it; blanked like a landmark)
+_BEFORE = re.compile(
+    rf"(?:点击?|點擊?|按|撳|击|擊)?\s*{_MARK}{_ZH_CONTROL}{_MARK}(?:按钮|按鈕|掣)?\s*"
+    r"(?:之前|以前|前)(?![面边邊方])"
+    rf"|\bbefore\s+(?:you\s+)?(?:(?:click|tap|hit|press)(?:ing)?\s+(?:on\s+)?(?:the\s+)?)?"
+    rf"{_MARK}{_EN_CONTROL}\b{_MARK}(?:\s+(?:button|icon))?",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\s*(?:[,;:—–，；：]|\s-\s|\bthen\b|然后|然後)\s*", re.IGNORECASE)
 
 
@@ -201,6 +210,7 @@ def asks_export_now(sentence: str) -> bool:
         return False
     sentence = _REMINDER.sub(" ", sentence)
     sentence = _LANDMARK.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _BEFORE.sub(lambda m: " " * len(m.group()), sentence)
     if _POINTED.search(sentence) and not _CLAUSE_VETO.search(sentence):
         return True
     away = False  # a step in this clause runs in another program, until "but here …"
@@ -252,7 +262,7 @@ _ALSO = {
         re.IGNORECASE,
     ),
     "credits": re.compile(
-        r"(?:查看|确认|確認|看看|核对|核對|睇|点击|點擊|点|點|撳)[^。！？]{0,4}"
+        r"(?:查看|确认|確認|看看|看一下|看一看|查一下|核对|核對|睇|点击|點擊|点|點|撳)[^。！？]{0,4}"
         r"(?:余额|餘額|积分|積分|点数|點數)"
         r"|\b(?:check|confirm|look\s+at|take\s+a\s+look\s+at|click|tap|open)\b[^.!?]{0,20}"
         r"\b(?:(?:coin|credit|account|remaining|your)\s+balance|coins|credits|wallet)\b"
