@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from agent.translate.later import for_later
 from agent.translate.prose import QUOTES
 
 __all__ = ["also_asked", "asks_export_now", "forbids_export", "third_party"]
@@ -289,7 +290,7 @@ _THIRD_PARTY = re.compile(
 def also_asked(sentence: str) -> list[tuple[int, str]]:
     """The cheap steps `sentence` gives the user, each with where it stands; none when a
     third party is asked or the sentence asks a question."""
-    if _THIRD_PARTY.search(sentence) or _SENTENCE_VETO.search(sentence):
+    if _THIRD_PARTY.search(sentence) or _SENTENCE_VETO.search(sentence) or for_later(sentence):
         return []
     if _FAILED.search(sentence) or _CLAUSE_VETO.search(sentence):
         return []
