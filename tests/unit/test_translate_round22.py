@@ -7,6 +7,8 @@
 - A gesture that reveals a view, a code-switched place (去timeline那边), progress seen in a
   place (在「我的作品」里看进度) and a file dragged in (把音乐文件拖进来) run their action.
 - A step for later (a tip for later, a condition a later day meets) runs nothing.
+- A pointing hand or arrow before a step only points at it ("👉 Check **My Work**"), and 請至
+  opens a quoted place or menu path as 前往 does.
 - An export control named as a time (点「导出」前先看一下余额, "before you hit Export") is no
   export: the step before it runs.
 """
@@ -46,6 +48,10 @@ CASES = [
     ("请把你的配音文件拖进来。", ("upload",)),
     ("拖入几张照片，我来做成幻灯片。", ("upload",)),
     ("Could you send the cover photo as a JPG?", ("upload",)),
+    # a pointing hand or an arrow before the step; a quoted menu path after 请至
+    ("✅ Music added\n👉 Open **My Work** to follow the render.", ("state",)),
+    ("➡ Check **Projects** for the progress.", ("state",)),
+    ("請至「檔案 > 匯出」下載影片。", ("export",)),
     # an export control named as a time
     ("点「导出」前先在「钱包」看一下余额。", ("credits",)),
     ("Before you hit Export, check your credits under Account > Usage.", ("credits",)),
@@ -68,6 +74,8 @@ NOTHING = [
     "我去timeline那边看过了。",
     "Could you send the image file directly?",
     "Please send the video to your client.",
+    "👉 I checked **My Work** already.",
+    "我们至“我的作品”看过了。",
 ]
 
 
