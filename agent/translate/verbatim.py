@@ -37,7 +37,7 @@ def button_labels(content: str, cues: list[Cue]) -> list[str]:
 def path_options(content: str, cues: list[Cue]) -> list[str]:
     """The numbers and quotes a step's menu path names after its first mark ("Use **Export >
     1080p**"): options of the step, which the probe may read as its own. Only for deciding the
-    actions: a sentence that names them is never steps only (`reading.steps_only`), so it is
+    actions: a sentence that names them is never steps only (`leftover.steps_only`), so it is
     kept whole and they come through."""
     options: list[str] = []
     for cue in cues:
