@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from agent.translate.later import for_later
 from agent.translate.prose import QUOTES
 
 __all__ = ["also_asked", "asks_export_now", "forbids_export", "third_party"]
@@ -50,7 +51,9 @@ _ZH_CONTROL = (
 _EN_GESTURE = (
     r"(?:click|tap|hit|press|select|choose|pick|smash|push|use|go\s+(?:to|into)|head\s+(?:to|over)"
     r"|open|grab|find|long-press|double-click|swipe|navigate\s+to|jump\s+to|toggle|scan|proceed"
-    r"|clicking|tapping|hitting|pressing|choosing|selecting|picking|using|opening|try)"
+    r"|clicking|tapping|hitting|pressing|choosing|selecting|picking|using|opening|try"
+    # a keyboard shortcut standing for its press: "then ⌘E (Ctrl+E on Windows) to export"
+    r"|⌘\s?[a-z0-9]|(?:ctrl|cmd|command)\s*\+\s*[a-z0-9])"
 )
 # where a clause opens: the sentence's start, a mark (an emoji too), or a joining word
 _EN_OPEN = (
@@ -190,6 +193,15 @@ _LANDMARK = re.compile(
     r"(?:旁边|旁邊|隔离|隔籬|左边|左邊|右边|右邊|上方|下方|上面|下面|側邊|侧边|附近)",
     re.IGNORECASE,
 )
+# the control named as a time, not pressed now: 点“导出”前先看一下余额, "before you hit Export"
+# (the step of the sentence is the one before it; blanked like a landmark)
+_BEFORE = re.compile(
+    rf"(?:点击?|點擊?|按|撳|击|擊)?\s*{_MARK}{_ZH_CONTROL}{_MARK}(?:按钮|按鈕|掣)?\s*"
+    r"(?:之前|以前|前)(?![面边邊方])"
+    rf"|\bbefore\s+(?:you\s+)?(?:(?:click|tap|hit|press)(?:ing)?\s+(?:on\s+)?(?:the\s+)?)?"
+    rf"{_MARK}{_EN_CONTROL}\b{_MARK}(?:\s+(?:button|icon))?",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\s*(?:[,;:—–，；：]|\s-\s|\bthen\b|然后|然後)\s*", re.IGNORECASE)
 
 
@@ -199,6 +211,7 @@ def asks_export_now(sentence: str) -> bool:
         return False
     sentence = _REMINDER.sub(" ", sentence)
     sentence = _LANDMARK.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _BEFORE.sub(lambda m: " " * len(m.group()), sentence)
     if _POINTED.search(sentence) and not _CLAUSE_VETO.search(sentence):
         return True
     away = False  # a step in this clause runs in another program, until "but here …"
@@ -250,7 +263,7 @@ _ALSO = {
         re.IGNORECASE,
     ),
     "credits": re.compile(
-        r"(?:查看|确认|確認|看看|核对|核對|睇|点击|點擊|点|點|撳)[^。！？]{0,4}"
+        r"(?:查看|确认|確認|看看|看一下|看一看|查一下|核对|核對|睇|点击|點擊|点|點|撳)[^。！？]{0,4}"
         r"(?:余额|餘額|积分|積分|点数|點數)"
         r"|\b(?:check|confirm|look\s+at|take\s+a\s+look\s+at|click|tap|open)\b[^.!?]{0,20}"
         r"\b(?:(?:coin|credit|account|remaining|your)\s+balance|coins|credits|wallet)\b"
@@ -277,7 +290,7 @@ _THIRD_PARTY = re.compile(
 def also_asked(sentence: str) -> list[tuple[int, str]]:
     """The cheap steps `sentence` gives the user, each with where it stands; none when a
     third party is asked or the sentence asks a question."""
-    if _THIRD_PARTY.search(sentence) or _SENTENCE_VETO.search(sentence):
+    if _THIRD_PARTY.search(sentence) or _SENTENCE_VETO.search(sentence) or for_later(sentence):
         return []
     if _FAILED.search(sentence) or _CLAUSE_VETO.search(sentence):
         return []

@@ -31,6 +31,7 @@ from collections.abc import Collection
 
 from agent.translate.asked import not_asked, reported_upload
 from agent.translate.elsewhere import products
+from agent.translate.later import for_later
 from agent.translate.reading import Reading
 from agent.translate.structure import StructureTables
 from agent.translate.tables import GuiTables, LanguageTable
@@ -47,6 +48,8 @@ __all__ = [
     "upload_fetch",
     "without",
 ]
+
+_ACTING = frozenset({"export", "state", "credits", "upload"})
 
 _SHORT = re.compile(
     r"not enough credits|insufficient (?:credits|balance)|out of credits|(?:no|zero) credits left"
@@ -246,6 +249,14 @@ def _resent_unsure(reading: Reading, sentence: str, before: str, lang: LanguageT
     return reading
 
 
+def _not_yet(reading: Reading, sentence: str, lang: LanguageTable) -> Reading:
+    """The reading without its steps when the sentence gives them for later ("Tip for later:
+    …", "If the client asks … next week, …"; `agent.translate.later`)."""
+    if _ACTING.intersection(reading.actions) and for_later(sentence):
+        return without(reading, _ACTING, lang)
+    return reading
+
+
 def gate(
     reading: Reading,
     sentence: str,
@@ -261,6 +272,7 @@ def gate(
     given)."""
     # an upload asked for with nothing sure goes first: an export gated below returns early
     reading = _resent_unsure(_done_by_you(reading, sentence, lang), sentence, before, lang)
+    reading = _not_yet(reading, sentence, lang)
     actions = reading.actions
     if "export" in actions and (
         short or done or upload_fetch(sentence) or foreign_export(sentence) or not_asked(sentence)

@@ -126,6 +126,9 @@ _WHERE = re.compile(
 )
 
 
+_POINTER = r"[\s\u2022\u25b6\u25ba\u27a1\u2192\U0001f446-\U0001f449]"
+
+
 def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
     def alt(words: list[str]) -> str:
         return rx.alternation(words, latin)
@@ -135,7 +138,8 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
             raise ConfigError(f"{INTENT_FILE}: unknown target {name!r}")
     lead = rf"(?:{alt(model.leadin)}[\s,:：]*|\d+[.)]\s*)*"
     if latin:
-        start = rf"(?:^|\b{alt(model.coordinator)}\s)"
+        # an arrow or a pointing hand only points at the step ("👉 Check **My Work**")
+        start = rf"(?:^{_POINTER}*|\b{alt(model.coordinator)}\s)"
         after = rf"(?!\s*(?:[:：!]|$)|\s+{alt(model.not_after)})"
         report = rf"^\s*(?:{alt(model.report)})(?:\s|$)"
     else:  # a gesture opens the clause, follows a lead word, or follows a place (在时间线上预览)

@@ -12,19 +12,17 @@ Pure; reads only the compiled tables.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from agent.translate.fallback import reconcile
 from agent.translate.intent import IntentTables, asks_answer, negates, offered
+from agent.translate.leftover import fixed_lines, kind_of, quiet, steps_only
 from agent.translate.prose import (
     Masked,
     Sentence,
     clause_bounds,
     paren_groups,
-    protected_tokens,
 )
 from agent.translate.rewrite import (
     EDGE,
@@ -35,10 +33,10 @@ from agent.translate.rewrite import (
     rewrite_clause,
     shift_cues,
 )
-from agent.translate.tables import GuiTables, LanguageTable
-from agent.translate.verbatim import button_labels, keeps_verbatim
+from agent.translate.tables import GuiTables
+from agent.translate.verbatim import button_labels, keeps_verbatim, path_options
 
-__all__ = ["Reading", "fixed_lines", "read"]
+__all__ = ["Reading", "read"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MENU = re.compile(r"(?:menu|dropdown|drop-down)\W*$|(?:菜单|选单)[中里内]?$", re.IGNORECASE)
@@ -61,9 +59,7 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 _LAST_CLAUSE = re.compile(r"[,，;；:：—–]")  # where a sentence's last clause begins
-_FIELD = re.compile(r"\{[a-z_]+\}")
 _EXPORT_WORD = re.compile(r"export|render|download|导出|汇出|渲染|下载|输出", re.IGNORECASE)
-_WORDY = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 # an emoji or symbol is said by the sentence (an arrow or a pointing hand only points at a step)
 _SYMBOL = re.compile(
     r"(?![\u25b6\u25ba\u27a1\u2b05-\u2b07\u2b95\U0001f446-\U0001f449\U0001f53d])"
@@ -74,13 +70,6 @@ _SYMBOL = re.compile(
 _REPORTS = frozenset(
     ("done", "ready", "all", "set", "good", "finished", "complete", "happy", "satisfied", "了",
      "吧", "满意的话", "如果满意", "满意后", "觉得满意")
-)  # fmt: skip
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-# what a step acts on, which the template line names for it
-_OBJECTS = frozenset(
-    ("video", "videos", "clip", "clips", "mp4", "file", "files", "project", "movie", "my",
-     "slideshow", "version", "it's",
-     "视频", "文件", "档案", "作品", "成品", "你的", "您的", "的")
 )  # fmt: skip
 
 
@@ -130,7 +119,7 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
         before = [a for p, a in aside_acts if p <= first]
         acts = before + acts + [a for p, a in aside_acts if p > first]
     labels = button_labels(content, cues)
-    if not keeps_verbatim(content, new, m, labels):
+    if not keeps_verbatim(content, new, m, [*labels, *path_options(content, cues)]):
         new, acts = sentence.content, []  # the rules read a quote or number as a step: unsure
     if (not question or request) and not mentioned:
         new, acts = reconcile(sentence.content, new, acts, tables, m)
@@ -146,13 +135,11 @@ def read(sentence: Sentence, tables: GuiTables, m: Masked) -> Reading:
     if not step or _SYMBOL.search(m.restore(sentence.content)):
         return Reading(tuple(acts), False)  # an emoji says more than the step
     lang = language_of(sentence.content, tables, m)
-    if not _quiet(plain, lang, _REPORTS) or not steps_only(
-        new, sentence.content, labels, tables, m
-    ):
+    if not quiet(plain, lang, _REPORTS) or not steps_only(new, sentence.content, labels, tables, m):
         return Reading(tuple(acts), False)
     said = new.strip(" .。!！").casefold()
     line = next((x for x in fixed_lines(lang) if x.casefold() == said), "")
-    return Reading(tuple(acts), True, _kind_of(new, lang), not new.strip(), line)
+    return Reading(tuple(acts), True, kind_of(new, lang), not new.strip(), line)
 
 
 def _held(
@@ -170,71 +157,6 @@ def _held(
         # "when they do, you can come back and export the 4K version": said, not run now
         return Reading(tuple(a for a in acts if a != "export"), False)
     return None
-
-
-def fixed_lines(lang: LanguageTable) -> list[str]:
-    """The lines of a language's kinds that have no slot: `bare`, `short`, and slot-free
-    body lines ("I'll retry the export for you")."""
-    texts = [t for k in lang.kinds.values() for t in (k.bare, k.short, *(r.text for r in k.body))]
-    return [t for t in dict.fromkeys(texts) if t and not _FIELD.search(t)]
-
-
-def steps_only(new: str, content: str, labels: list[str], tables: GuiTables, m: Masked) -> bool:
-    """Whether a masked sentence holds nothing but its GUI steps: the probe `new` of it is
-    template text and filler only (the rules found nothing else around the steps: "Click the
-    Export button to download your video", "点击右上角的导出按钮即可"), and no quoted span,
-    number or file name is in it beyond the button labels the steps name ("Click 'Export'")."""
-    if Counter(protected_tokens(content)) - Counter(labels):
-        return False
-    rest = new.casefold()
-    for piece in _pieces(tables):
-        rest = rest.replace(piece, " ")
-    return _quiet(rest, language_of(content, tables, m))
-
-
-def _quiet(text: str, lang: LanguageTable, louder: frozenset[str] = frozenset()) -> bool:
-    """Whether `text` holds nothing but filler and objects of a step (`louder` words say
-    more: "Done, click Export" reports)."""
-    quiet = _quiet_words(lang) - louder
-    rest = text.casefold()
-    if lang.lang == "en":
-        return all(w.replace("’", "'") in quiet for w in _WORD.findall(rest))
-    for word in sorted(quiet, key=len, reverse=True):
-        rest = rest.replace(word, " ")
-    return _WORDY.search(rest) is None
-
-
-def _pieces(tables: GuiTables) -> tuple[str, ...]:
-    """Every fixed piece of the tables' lines (slots cut out), longest first, case-folded."""
-    texts: list[str] = []
-    for lang in tables.languages:
-        texts += [lang.joiner, lang.alt_joiner]
-        for kind in lang.kinds.values():
-            texts += [kind.bare, kind.short, *(rule.text for rule in kind.body)]
-    return _cut(tuple(texts))
-
-
-@cache
-def _cut(texts: tuple[str, ...]) -> tuple[str, ...]:
-    found = {p.strip(" ,，").casefold() for text in texts for p in _FIELD.split(text)}
-    return tuple(sorted((p for p in found if len(p) >= 3), key=len, reverse=True))
-
-
-def _quiet_words(lang: LanguageTable) -> frozenset[str]:
-    """Words that say nothing beside a step: the tables' filler and the objects a step names
-    ("the video", "你的视频")."""
-    return lang.filler | lang.empty | _OBJECTS
-
-
-def _kind_of(new: str, lang: LanguageTable) -> str:
-    """The kind whose template the probe wrote (the highest priority first), or ""."""
-    folded = new.casefold()
-    for kind in sorted(lang.kinds.values(), key=lambda k: -k.priority):
-        texts = (kind.bare, kind.short, *(rule.text for rule in kind.body))
-        pieces = (p.strip(" ,，").casefold() for t in texts for p in _FIELD.split(t))
-        if any(len(p) >= 4 and p in folded for p in pieces):
-            return kind.name
-    return ""
 
 
 def offers(content: str, tables: GuiTables) -> str:

@@ -7,7 +7,7 @@ the tables in the sentence's language (Simplified, or Traditional when the reply
 what the client does ("I'll export the MP4 for you", "我会帮你查询积分余额"). Never a line
 inside a sentence, never fragments of a sentence around a line, so nothing can be spliced:
 
-- A sentence is replaced only when it is nothing but GUI steps (`reading.steps_only`): once
+- A sentence is replaced only when it is nothing but GUI steps (`leftover.steps_only`): once
   its cues are cut out, no quoted span, number or content word is left. A sentence that mixes
   a report, a quote or a number with a step is kept whole; its actions still run (the rules
   read them) and the line of each is said once at the end of its line ("I trimmed it to 0:45 —
@@ -34,10 +34,11 @@ from typing import TYPE_CHECKING
 from agent.translate import gates
 from agent.translate.assembly import assemble, decide, said_by_kept
 from agent.translate.evidence import also_asked, asks_export_now, third_party
+from agent.translate.leftover import fixed_lines
 from agent.translate.lines import Line, Unit, template_line
 from agent.translate.modality import chooses
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
-from agent.translate.reading import Reading, fixed_lines, read
+from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 

@@ -13,10 +13,11 @@ from agent.translate.prose import Masked, protected_tokens
 from agent.translate.rewrite import Cue, is_real
 from agent.translate.tables import MASK_CLASS
 
-__all__ = ["button_labels", "keeps_verbatim"]
+__all__ = ["button_labels", "keeps_verbatim", "path_options"]
 
 _QUOTES = "\"“‘「『《'"
 _MASK_ONE = re.compile(MASK_CLASS)
+_PATH_MARK = re.compile(r"\s*(?:>|→|›|»)\s*")
 _LABEL_AFTER = re.compile(r"\s*(?:(?:on|the|button|tab)\s+)*" + MASK_CLASS)
 
 
@@ -31,6 +32,19 @@ def button_labels(content: str, cues: list[Cue]) -> list[str]:
             span = content[cue.start : after.end() if after else cue.end]
             labels += [t for t in protected_tokens(span) if _MASK_ONE.fullmatch(t)]
     return labels
+
+
+def path_options(content: str, cues: list[Cue]) -> list[str]:
+    """The numbers and quotes a step's menu path names after its first mark ("Use **Export >
+    1080p**"): options of the step, which the probe may read as its own. Only for deciding the
+    actions: a sentence that names them is never steps only (`leftover.steps_only`), so it is
+    kept whole and they come through."""
+    options: list[str] = []
+    for cue in cues:
+        mark = _PATH_MARK.search(content, cue.start, cue.end) if is_real(cue) else None
+        if mark is not None:
+            options += protected_tokens(content[mark.end() : cue.end])
+    return options
 
 
 def keeps_verbatim(before: str, after: str, m: Masked, labels: Sequence[str] = ()) -> bool:

@@ -394,6 +394,16 @@ TRANSLATOR = {
     # after the round-19 probe classes: 59/60 and 57/60
     "stranger_round21_everyday": (0.98, 0),
     "stranger_round21_hard": (0.94, 0),
+    # stranger_round{22,23}_{everyday,hard}: the round-22/23 training sets, written by strangers
+    # without sight of the code; first sight (scored by the lead on f935d69): r22 59/60 and 56/60,
+    # r23 58/60 and 50/60, none lost, spliced or wrong. After the round-22 classes (a view then a
+    # shortcut or quoted place for the export, a menu path's option, a step for later, an export
+    # named as a time, a pointing hand before a step; tests/unit/test_translate_round22.py):
+    # 60/60, 59/60, 60/60 and 59/60
+    "stranger_round22_everyday": (1.0, 0),
+    "stranger_round22_hard": (0.98, 0),
+    "stranger_round23_everyday": (1.0, 0),
+    "stranger_round23_hard": (0.98, 0),
 }
 
 

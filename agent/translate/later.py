@@ -1,0 +1,36 @@
+"""A step given for later: a tip or a condition that only a later day or a later file meets.
+
+"Tip for later: when you've got more photos, drag them onto the canvas", "If the client asks for
+a square version next week, just open the timeline", 如果下周客户要方形版，打开时间线就行: the
+step is told for a day that has not come, so the client runs nothing now and the sentence is kept
+whole. Only a sentence that OPENS so is read this way: "Open the timeline now; if you need a
+square one next week, tell me" still opens the timeline. "Come back later and check My Work"
+is a return, not a condition, and still shows the work. Pure; a closed class of words.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["for_later"]
+
+_LEAD = r"^[\W_]*(?:(?:also|and|oh|btw|ps|p\.s\.|one\s+more\s+thing)\b[,:]?\s*)?"
+_FUTURE = (
+    r"(?:next\s+(?:week|month|year|time)|later\s+on|tomorrow|someday|some\s+day"
+    r"|in\s+the\s+future|down\s+the\s+line|at\s+some\s+point)"
+)
+_LATER = re.compile(
+    # a tip or note for later, whatever follows it
+    rf"{_LEAD}(?:(?:a\s+|one\s+)?(?:quick\s+)?(?:tip|note|heads[-\s]up|idea|reminder)\s+"
+    r"for\s+(?:later|next\s+time|the\s+future)|for\s+(?:later|next\s+time|the\s+future)\s*[:—–-])"
+    # a condition opening the sentence that a later day meets
+    rf"|{_LEAD}(?:if|when|whenever|once|should|in\s+case)\b[^.!?;:—–]{{0,80}}?\b{_FUTURE}\b"
+    r"|^[\W_]*(?:如果|要是|假如|万一|萬一|等到?)[^。！？；，,]{0,24}?"
+    r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|明天|将来|將來)",
+    re.IGNORECASE,
+)
+
+
+def for_later(sentence: str) -> bool:
+    """Whether `sentence` opens as a step for later (see the module doc): it runs nothing now."""
+    return _LATER.search(sentence) is not None
