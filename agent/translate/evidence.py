@@ -282,7 +282,10 @@ _THIRD_PARTY = re.compile(
     # someone named as the doer ("Your client can open…", "Ask your editor to click Export")
     r"|\byour\s+(?:client|designer|producer|team)s?\b"
     r"|\b(?:ask|have|get|tell|let)\s+(?:your|the)\s+(?:video\s+)?(?:editor|client|designer)\b"
-    r"|\b(?:he|she|they)(?:'ll|\s+will)\s+need\s+to\b|管理员|管理員|同事|老板|老闆|老细|老細",
+    r"|\b(?:he|she|they)(?:'ll|\s+will)\s+need\s+to\b|管理员|管理員|同事|老板|老闆|老细|老細"
+    # the doer named by a pronoun or a side ("they can open it and hit Download on their side")
+    r"|\b(?:he|she|they)(?:\s+(?:can|could|should|may|might|will)|'ll)\s+(?!be\b)\w+"
+    r"|\bon\s+(?:their|his|her)\s+(?:side|end|computer|phone|account)\b",
     re.IGNORECASE,
 )
 
