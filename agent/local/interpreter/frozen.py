@@ -69,6 +69,11 @@ _PART_OF = re.compile(
 )
 """A clause about some of the photos or "everything else": not one whole target."""
 _EDIT_WORDS = re.compile(r"\d|%|百分|倍|\b(?:to|more|less|louder|quieter|longer|shorter)\b")
+_SAME = re.compile(
+    r"^\W*(?:and\s+|but\s+)?(?:at\s+|in\s+)?(?:the\s+)?same\s+(?:(length|duration|timing"
+    r"|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?))|spot|place|position|slot|size|one)\W*$"
+)
+"""A clause that only says something stays: "same spot, same 3 seconds" after a replacement."""
 _PRESENCE = {"music": "music_present", "title": "title_present"}
 
 
@@ -77,7 +82,10 @@ def _target(clause: str) -> str | None:
 
 
 def _frozen_target(part: str) -> str | None:
+    """The target `part` freezes, "" for a clause that only says something stays ("same spot")."""
     folded = _QUOTED.sub(" ", to_simplified(part).casefold())
+    if same := _SAME.match(folded):
+        return "length" if same.group(1) else ""
     if _EDIT_WORDS.search(folded) or _PART_OF.search(folded):
         return None  # "音量保持50%" sets a level; it does not keep one
     for form in (_STRONG_EN, _ZH):
@@ -96,7 +104,7 @@ def _parts(message: str) -> list[str]:
 def frozen_clauses(message: str) -> list[Frozen]:
     """Each clause of `message` that asks for its target to stay as it is, with that target."""
     parts = _parts(message)
-    return [(p.strip(), t) for p in parts[::2] if (t := _frozen_target(p)) is not None]
+    return [(p.strip(), t) for p in parts[::2] if (t := _frozen_target(p))]
 
 
 def without_frozen(message: str) -> str:
