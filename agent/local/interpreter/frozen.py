@@ -162,6 +162,13 @@ _TOPICS = {
 }
 
 
+def _kept(target: str, before: Any, after: Any) -> bool:
+    if target in ("title", "title_text", "title_position"):
+        # "原本的標題不要動" beside a new title: every title there before is still there as it was
+        return isinstance(after, list) and all(after.count(x) >= before.count(x) for x in before)
+    return bool(before == after)
+
+
 def frozen_checked(
     plan: Plan, before: dict[str, Any], frozen: list[Frozen], book: Phrasebook, *, hant: bool
 ) -> Plan:
@@ -174,7 +181,7 @@ def frozen_checked(
     end = min(int(before.get("d") or 0), int(after.get("d") or 0))
     for clause, target in frozen:
         facet = _FACETS[target]
-        if facet(before, end) != facet(after, end):
+        if not _kept(target, facet(before, end), facet(after, end)):
             what = book.topic(plan.language, _TOPICS[target], hant=hant)
             said = book.say(plan.language, "kept_frozen", hant=hant, clause=clause, what=what)
             return Plan((TextStep(said),), plan.language)
