@@ -693,7 +693,7 @@ LOCAL = {
     # filter called 必须 beside 1:1 applied the 1:1). After the essential-stance class
     # (tests/unit/test_interpreter_capability.py): 75/80, none wrong; 76/80 after round 19 ("set
     # the music to half of what it is now")
-    "stranger_round21": (0.95, 0),
+    "stranger_round21": (0.96, 0),  # 77/80 after the round-20 freeze guard
     # probes_round19: the round-19 engineer's own probes (typos, emoji, dictation filler, terse,
     # Cantonese, traditional, relative amounts, "essential"/"optional" stances), written before
     # any change: first sight 73/79 (47 correct, 26 declined, 3 partial, 3 wrong: "turn off the
@@ -705,6 +705,18 @@ LOCAL = {
     # (tests/unit/test_interpreter_round19.py): 79/79 and 45/45, none wrong or partial.
     "probes_round19": (1.0, 0),
     "probes_round19b": (1.0, 0),
+    # stranger_round22/23: training sets for round 20, written by strangers without sight of the
+    # code; first sight on main 77/80 (48 correct, 28 declined, 3 partial, 1 wrong: "duration加50%，
+    # music音量不变" raised the volume to 85%) and 79/80 (46 correct, 33 declined, 1 partial); on
+    # the round-20 base (3ea363e) 77/80 (49/28/2 partial/1 wrong) and 79/80 (46/33/1 partial).
+    # probes_round20: the round-20 engineer's own freeze and code-switched-target probes, first
+    # sight 35/40 (28 correct, 7 declined, 2 partial, 3 wrong). After the freeze guard, English
+    # targets inside Chinese, Chinese decimals, points said after the number and "same spot, same
+    # 3 seconds" (tests/unit/test_interpreter_frozen.py, test_interpreter_round20.py): 80/80,
+    # 80/80 and 40/40, none wrong.
+    "stranger_round22": (1.0, 0),
+    "stranger_round23": (1.0, 0),
+    "probes_round20": (1.0, 0),
 }
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.hanzi import spaced_latin, to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook, has_any
 from agent.local.interpreter.snippet import SINGLE_QUOTED
 from agent.local.interpreter.typos import fix_typos
@@ -283,7 +283,7 @@ def clauses(message: str, book: Phrasebook) -> list[Clause]:
     out: list[Clause] = []
     pending: list[Clause] = []
     for part in _parts(message):
-        folded = fix_typos(to_simplified(part).casefold(), book)
+        folded = fix_typos(spaced_latin(to_simplified(part).casefold()), book)
         numbers = _numbers(folded)
         wants = frozenset(_kinds(folded, book, bool(numbers)))
         if "music" not in wants:

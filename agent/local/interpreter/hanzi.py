@@ -7,12 +7,21 @@ simplified and converted to traditional when the request was traditional (or Can
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal
 
-__all__ = ["Script", "Tables", "script_of", "tables", "to_simplified", "to_traditional"]
+__all__ = [
+    "Script",
+    "Tables",
+    "script_of",
+    "spaced_latin",
+    "tables",
+    "to_simplified",
+    "to_traditional",
+]
 
 Script = Literal["hans", "hant"]
 
@@ -53,6 +62,16 @@ def script_of(text: str) -> Script | None:
 def to_simplified(text: str) -> str:
     """`text` with every traditional character that has a simplified form replaced by it."""
     return text.translate(tables().to_hans)
+
+
+_LATIN_CJK = re.compile(r"(?<=[A-Za-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z])")
+
+
+def spaced_latin(text: str) -> str:
+    """`text` with a space where a Latin word meets a Chinese character ("duration加50%" ->
+    "duration 加50%"), so word-bounded English patterns find English words written inside
+    Chinese."""
+    return _LATIN_CJK.sub(" ", text)
 
 
 def to_traditional(text: str) -> str:

@@ -14,6 +14,7 @@ from agent.local.interpreter.compound import declined_whole
 from agent.local.interpreter.coverage import covered_or_declined
 from agent.local.interpreter.eachphoto import each_photo_checked
 from agent.local.interpreter.editsteps import EDIT_TOOL, MUSIC_TOOL
+from agent.local.interpreter.frozen import frozen_checked, frozen_clauses, without_frozen
 from agent.local.interpreter.historysteps import (
     redone_after_take_back,
     rest_not_applied,
@@ -46,6 +47,15 @@ def interpret(
     book = phrases or load_phrasebook()
     if (said_again := retracted(ctx.message)) is not None:
         ctx = replace(ctx, message=said_again)  # "make it square... no wait, keep it 16:9"
+    frozen = frozen_clauses(ctx.message)
+    if frozen:  # "音量不变" asks for no edit; read the rest, then hold the plan to it
+        ctx = replace(ctx, message=without_frozen(ctx.message))
+    plan = _planned(ctx, book, costs)
+    hant = parse(ctx.message, ctx.language, book).hant
+    return frozen_checked(plan, ctx.draft, frozen, book, hant=hant)
+
+
+def _planned(ctx: InterpretContext, book: Phrasebook, costs: Costs) -> Plan:
     req = parse(ctx.message, ctx.language, book)
     if (answer := state_question(ctx, req.language, req.hant, book)) is not None:
         return answer  # "what's the aspect ratio right now?" changes nothing

@@ -116,6 +116,13 @@ _ZH_TIMES = re.compile(
 _ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗)?\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
+_ZH_PERCENT = re.compile(
+    rf"(?:(?:时长|长度|片长|(?<![a-z])(?:duration|length)(?![a-z]))[^，,。；;\d]{{0,4}}?"
+    rf"(加长|延长|拉长|增加|加|缩短|减少|减短|剪短|减)|(加长|延长|拉长|缩短|减短|剪短))"
+    rf"\s*{NUM}\s*(?:%|％|percent)",
+    _F,
+)
+"""时长加50% / duration加50% (an English target inside Chinese) / 缩短20%: by a share of it."""
 _WORD_FACTORS = (
     (r"twice\s+as\s+long|double\s+(?:the\s+|its\s+)?(?:length|duration|it)|翻倍"
      r"|(?:时长|长度|片长|秒数)[^，,。；;\d]{0,3}?(?:加倍|翻一番|加长一倍|x\s*2)"
@@ -211,6 +218,9 @@ def _factor_match(text: str) -> tuple[LengthOp, re.Match[str]] | None:
     if match := _PERCENT.search(text):
         number = parse_number(match.group(1)) or 0.0
         sign = 1 if match.group(2).casefold() == "longer" else -1
+        return LengthOp(factor=max(0.1, 1 + sign * number / 100)), match
+    if (match := _ZH_PERCENT.search(text)) and (number := parse_number(match.group(3))):
+        sign = -1 if (match.group(1) or match.group(2))[0] in "缩减剪" else 1
         return LengthOp(factor=max(0.1, 1 + sign * number / 100)), match
     if (match := _TIMES.search(text)) and (
         number := parse_number(next(g for g in match.groups() if g))

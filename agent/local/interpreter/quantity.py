@@ -53,7 +53,10 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _WORDS = "|".join([f"(?:{'|'.join(_EN_TENS)})[\\s-]+(?:{_UNITS})", *_EN_WORDS, *_EN_TENS])
 
-NUM = rf"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+|(?<![a-z])(?:{_WORDS})(?![a-z]))"
+NUM = (
+    rf"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+    rf"|(?<![a-z])(?:{_WORDS})(?![a-z]))"
+)
 SEC = r"(?:seconds?|secs?|s(?![a-z])|秒钟|秒)"
 MIN = r"(?:minutes?|mins?(?![a-z])|分钟)"
 _F = re.IGNORECASE
@@ -72,7 +75,16 @@ def parse_number(token: str) -> float | None:
         unit = tens.group(2)
         if unit in _EN_WORDS[1:10]:
             return float(_EN_TENS[tens.group(1)] + _EN_WORDS.index(unit))
+    whole, dot, tenths = token.partition("点")  # 一点五 is 1.5
+    if dot and (head := _chinese(whole)) is not None and (tail := _chinese_digits(tenths)):
+        return head + tail
     return _chinese(token)
+
+
+def _chinese_digits(text: str) -> float | None:
+    if not text or any(c not in _CN_DIGITS for c in text):
+        return None
+    return float("0." + "".join(str(_CN_DIGITS[c]) for c in text))
 
 
 def seconds(ms: int) -> int | float:
@@ -196,6 +208,8 @@ _POINTS = re.compile(
     rf"(?:percentage\s+points?|points?|pts?)\b"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|调大|调小|减|降|加|提|升)了?\s*{NUM}\s*个?\s*百分点"
     rf"|[+\-−]\s*{NUM}\s*(?:percentage\s+points?|points?|pts?)\b"
+    rf"|{NUM}\s*(?:percentage\s+points?|points?|pts?)\s+(?:more|higher|louder|up|less|lower|quieter"
+    rf"|down)\b"
     rf"|{NUM}\s*个?\s*百分点|{NUM}\s*个\s*点(?![钟半])"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|减|降|加|提|升|大|小)了?\s*{NUM}\s*(?:%|％)"
     rf"|(?:减少|降低|调低|提高|增加|调高|加大|减小|细声|大声|减|降|加|提|升|大|小)了?\s*"
@@ -214,6 +228,9 @@ _POINTS_DOWN = re.compile(
     r"down|-|−|减|降|调低|调小|小|细声|lower|drop|decrease|reduce|cut|pull|turn\s+(?:it\s+)?down",
     _F,
 )
+_POINTS_AFTER = re.compile(
+    r"\b(?:points?|pts?)\s+(more|higher|louder|up|less|lower|quieter|down)$", _F
+)
 _POINTS_UP = re.compile(
     r"up|\+|提|增|调高|调大|加|升|大|raise|bump|boost|increase|push|turn\s+(?:it\s+)?up", _F
 )
@@ -228,6 +245,10 @@ def take_points(text: str) -> tuple[tuple[int, int] | None, str]:
             verb = match.group(0)
             sign = -1 if _POINTS_DOWN.match(verb) else 0
             sign = 1 if _POINTS_UP.match(verb) else sign
+            if after := _POINTS_AFTER.search(verb):  # "15 percentage points more than now"
+                sign = (
+                    -1 if after.group(1).casefold() in ("less", "lower", "quieter", "down") else 1
+                )
             return (round(value), sign), _blank(text, match)
     return None, text
 
