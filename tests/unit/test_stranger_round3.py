@@ -404,6 +404,18 @@ TRANSLATOR = {
     "stranger_round22_hard": (0.98, 0),
     "stranger_round23_everyday": (1.0, 0),
     "stranger_round23_hard": (0.98, 0),
+    # stranger_round{24,25,26}_{everyday,hard}: held out, written by strangers without sight of
+    # the code, folded in after measuring (not trained on, but r26 hard's one wrong export).
+    # First sight: r24 on main (934dc00) 59/60 and 51/60; r25 on the round-19 translator (3ea363e)
+    # 59/60 and 56/60; r26 on the round-20 translator (9505d74) 59/60 and 57/60 with one wrong
+    # export ("...they can open it and hit Download on their side", a step for someone else named
+    # by a pronoun: tests/unit/test_translate_doer.py), 58/60 after; none lost or spliced
+    "stranger_round24_everyday": (0.98, 0),
+    "stranger_round24_hard": (0.85, 0),
+    "stranger_round25_everyday": (0.98, 0),
+    "stranger_round25_hard": (0.93, 0),
+    "stranger_round26_everyday": (0.98, 0),
+    "stranger_round26_hard": (0.96, 0),
 }
 
 
