@@ -145,6 +145,8 @@ def _waits(sentence: str) -> bool:
 _PROGRAM = (
     r"\b(?:premiere|capcut|final\s+cut\s+pro|davinci|resolve|lightroom|imovie|after\s+effects"
     r"|photoshop|canva)\b|剪映|必剪"
+    # Final Cut by its capitals: "export the final cut" is this app's video
+    r"|\b(?-i:Final\s+Cut)\b"
     r"|\b(?:in|from|inside)\s+(?:your|the)\s+(?:phone's\s+)?(?:gallery|photos\s+app|camera\s+roll)"
     r"|(?:在|喺)[^。！？]{0,4}(?:相册|相冊|相簿|图库|圖庫)(?:里|裡|中|内|內|入面|里面|裡面)"
 )

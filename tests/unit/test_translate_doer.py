@@ -1,4 +1,6 @@
-"""A step whose doer is someone else, named only by a pronoun or by their side, runs nothing.
+"""A step for someone else or in another program runs nothing.
+
+A doer named only by a pronoun or by their side; Final Cut named without "Pro".
 
 Found by the round-26 held-out set at first sight: "Send this link to your editor; they can open
 it and hit Download on their side" ran an export for the chat user.
@@ -45,3 +47,20 @@ def test_the_user_as_doer_still_runs(
     reply: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(reply, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "請喺 Final Cut 入面揀 File > Share > Master File，呢邊唔使做嘢。",
+        "In Final Cut, choose File > Share.",
+    ],
+)
+def test_a_step_in_final_cut_runs_nothing(reply: str, tables: GuiTables) -> None:
+    out = translate(reply, tables)
+    assert out.actions == ()
+    assert out.text == reply
+
+
+def test_the_final_cut_in_lower_case_is_this_apps_video(tables: GuiTables) -> None:
+    assert translate("Click Export to download the final cut.", tables).actions == ("export",)
