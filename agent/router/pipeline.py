@@ -23,6 +23,7 @@ from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
+from agent.router.narrowed import narrowed
 from agent.router.reading import Decision
 from agent.router.reported import reported
 from agent.router.retraction import retracted
@@ -231,7 +232,7 @@ class Router:
             return await self.route(text[corrected.end() :], attachments)
         said = prepared.text
         routed = await self._route(text, attachments, prepared)
-        routed = self._work_first(routed, text, said, media)
+        routed = narrowed(self._work_first(routed, text, said, media), said)
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
         if "export" in routed.actions and retracted(read_abroad(said)):
