@@ -68,3 +68,21 @@ def test_narrowing_keeps_work_said_after_the_look() -> None:
     assert narrowed(planned, said) == planned
     kept = Route(("sse", "export"), "keyword", "en")
     assert narrowed(kept, "scratch the fade, add a glow, then export") == kept
+
+
+@pytest.mark.parametrize("text", ["yo this slaps, ship the mp4 🚀", "ship the file pls"])
+def test_the_file_shipped_by_its_name_is_an_export(router: Router, text: str) -> None:
+    assert _route(router, text) == ("export",)
+
+
+def test_a_closing_go_ahead_adopts_a_quoted_statement_but_not_a_quoted_question(
+    router: Router,
+) -> None:
+    adopted = (
+        "pasting what the agency said: “Looks good, you can export whenever.” so yeah go ahead"
+    )
+    assert _route(router, adopted) == ("export",)
+    asked = "re: 'export in 4k?' — no, 1080p is fine, go ahead"
+    assert _route(router, asked) in {("export",), ("sse",)}
+    held = 'she said "export it tonight" but not yet, go ahead'
+    assert "export" not in _route(router, held)

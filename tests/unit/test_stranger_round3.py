@@ -203,11 +203,11 @@ ROUTER = {
     # Chinese before 然后 and the export), r25 100/100, 85/100 (2 harmful: files with a terse
     # target and an export, a line labelled "Boss:" quoting an export). After the round-21
     # classes (tests/unit/test_router_round24.py, test_router_round25.py): 97/100, 96/100, 100/100,
-    # 92/100, none harmful
+    # 94/100, none harmful
     "stranger_round24_everyday": (0.97, 0),
     "stranger_round24_hard": (0.96, 0),
     "stranger_round25_everyday": (1.0, 0),
-    "stranger_round25_hard": (0.92, 0),
+    "stranger_round25_hard": (0.94, 0),
 }
 
 
