@@ -43,6 +43,9 @@ _ADOPTS = re.compile(
 )
 # the bare verb after the user's own step takes a quoted export on ("你先把logo换了再导")
 _ADOPTS_EXPORT = re.compile(r"(?:再|然后|然後|就)(?:[导導]|出片|出)(?:吧|啦|喇)?\W*$")
+# the turn closing on a bare go-ahead ("…you can export whenever.” so yeah go ahead"): it takes
+# on a quoted statement, not a quoted question ("re: 'export in 4k?' — no, 1080p is fine")
+_GO_AHEAD = re.compile(r"\bgo\s+ahead\W*$")
 # a forwarded or quoted line ("> Looks good. Please export …"): a mention until adopted
 _FORWARDED = re.compile(r"^[ \t]*>[ \t]?(.+?)[ \t]*$", re.MULTILINE)
 _BOX = re.compile(r"^\s*(?:[-*]\s*)?\[([ xX✓✔]?)\]\s*(.+?)\s*$", re.MULTILINE)
@@ -76,8 +79,10 @@ def adopted(text: str) -> Adopted | None:
         return None
     outside = _QUOTED.sub(" ", text).casefold()
     quoted = " ".join(next(g for g in m.groups() if g) for m in quotes)
-    adopts = _ADOPTS.search(outside) or (
-        _EXPORT_ITEM.search(quoted.casefold()) and _ADOPTS_EXPORT.search(outside)
+    adopts = (
+        _ADOPTS.search(outside)
+        or (_EXPORT_ITEM.search(quoted.casefold()) and _ADOPTS_EXPORT.search(outside))
+        or (None if quoted.rstrip().endswith(("?", "？")) else _GO_AHEAD.search(outside))
     )
     if not adopts:
         return None

@@ -45,11 +45,21 @@ _SUBSTANCE = re.compile(r"[a-z]|[\u3400-\u9fff]")
 _MASK = "§"
 # one thing made into another, said with an arrow ("📸➡️🎬 pls", "pics -> reel"): a generation
 _ARROW = re.compile(r"\S\s*(?:\u27a1\ufe0f?|\u2192|->|=>|\u21d2|\u27f6)\s*\S")
+# a terse target for the files, not the file's resolution ("this → 9:16", "15s", 竖屏): the split
+# on colons and the handover's numbers would lose it
+_SPEC = re.compile(
+    r"(?<![\d:])\d{1,2}\s*[:：]\s*\d{1,2}(?![\d:])"
+    r"|(?<![a-z\d])\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?)(?![a-z])|\d+\s*秒"
+    r"|(?<![a-z])(?:vertical|square|landscape|portrait|widescreen)(?![a-z])|竖屏|横屏|方形|竖版|横版"
+)
 
 
 def files_for_work(text: str) -> bool:
     """Whether the prepared turn `text` says more than handing files over and the export: a
-    clause other than the export clause holding words no handover accounts for."""
+    target spec or an arrow anywhere, or a clause other than the export clause holding words no
+    handover accounts for."""
+    if _SPEC.search(text) or _ARROW.search(text):
+        return True
     clauses = [c.strip() for c in _CLAUSE.split(text.replace(_MASK, " "))]
     clauses = [c for c in clauses if c]
     exporting = [i for i, c in enumerate(clauses) if _EXPORT.search(c)]

@@ -23,9 +23,12 @@ from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
+from agent.router.narrowed import narrowed
 from agent.router.reading import Decision
+from agent.router.reported import reported
 from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
+from agent.router.sequenced import edit_in_sequence
 from agent.router.text import Prepared, prepare
 
 if TYPE_CHECKING:
@@ -221,15 +224,15 @@ class Router:
                 mine is not None and mine.source != "default" and mine.confidence > VAGUE_CONFIDENCE
             )
             return joined(mine, routed) if mine is not None and firm else routed
+        mentioned = await self._mentioned(text, attachments)
+        if mentioned is not None:
+            return mentioned
         corrected = _CORRECTED.search(text.casefold())
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
-        routed = files_only(edits_first(await self._route(text, attachments, prepared)), media)
-        if "export" in routed.actions and "sse" not in routed.actions:
-            routed = edit_before_export(routed, self._keywords.garbled_edit(text))
         said = prepared.text
-        routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
-        routed = turned_into(routed, media, text)
+        routed = await self._route(text, attachments, prepared)
+        routed = narrowed(self._work_first(routed, text, said, media), said)
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
         if "export" in routed.actions and retracted(read_abroad(said)):
@@ -243,6 +246,26 @@ class Router:
             # automatic export after a generation waits too
             return dataclasses.replace(routed, declined=(*routed.declined, "export"))
         return routed
+
+    def _work_first(self, routed: Route, text: str, said: str, media: bool) -> Route:
+        """The plan with the work the turn asks for before its export, however it is said."""
+        routed = files_only(edits_first(routed), media)
+        if "export" in routed.actions and "sse" not in routed.actions:
+            routed = edit_before_export(routed, self._keywords.garbled_edit(text))
+        routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
+        routed = turned_into(routed, media, text)
+        return edit_in_sequence(routed, said)  # "…smooth一点，然后render出来给我"
+
+    async def _mentioned(self, text: str, attachments: Sequence[str]) -> Route | None:
+        """The route of a turn quoting someone else on a labelled line ("Boss: 把视频导出来发我"):
+        the user's own words, or with none the reported line without its export; None when the
+        turn has no such line or the user adopts it."""
+        others = reported(text)
+        if others is None or others.adopts:
+            return None
+        if not others.own:
+            return without_export(await self.route(others.said, attachments))
+        return await self.route(others.own, attachments)
 
     async def _route(self, text: str, attachments: Sequence[str], prepared: Prepared) -> Route:
         decision = self._keywords.analyse(text, attachments)

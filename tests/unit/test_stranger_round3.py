@@ -196,7 +196,18 @@ ROUTER = {
     "stranger_round22_everyday": (1.0, 0),
     "stranger_round22_hard": (0.92, 0),
     "stranger_round23_everyday": (1.0, 0),
-    "stranger_round23_hard": (0.96, 0),
+    "stranger_round23_hard": (0.97, 0),
+    # stranger_round{24,25}_{everyday,hard}: round-21 training sets, written by strangers; first
+    # sight on main: r24 96/100, 91/100 (1 harmful); on the round-19 code r25 100/100, 85/100 (2
+    # harmful); on the round-20 code r24 97/100, 93/100 (1 harmful: an edit in code-switched
+    # Chinese before 然后 and the export), r25 100/100, 85/100 (2 harmful: files with a terse
+    # target and an export, a line labelled "Boss:" quoting an export). After the round-21
+    # classes (tests/unit/test_router_round24.py, test_router_round25.py): 97/100, 96/100, 100/100,
+    # 94/100, none harmful
+    "stranger_round24_everyday": (0.97, 0),
+    "stranger_round24_hard": (0.96, 0),
+    "stranger_round25_everyday": (1.0, 0),
+    "stranger_round25_hard": (0.94, 0),
 }
 
 
