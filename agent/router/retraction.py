@@ -35,6 +35,10 @@ _NEGATED = (
     rf"|(?:{_EXPORT})\s+(?:(?:wa|wo|o|mo)\s+)?(?:mada|ato\s*de|yamete|shinaide|shinai|dame)\b"
     # 不导了, 别导出, 先不要出住, 取消导出, 不用渲染
     r"|(?:不|别|別|勿|没必要|取消|停)(?:要|用|急着?|必|想)?(?:住|先)?\s*(?:[导導汇匯]|出|渲染|下[载載])"
+    # the export put off to later talk (导出的事以后再说, "render的事later再讲", 出片遲啲先算)
+    rf"|(?:{_EXPORT})(?:的事|这件事|這件事|这事|這事|嘅嘢|嘅事)?\s*(?:(?:later|以后|以後|之后|之後"
+    r"|稍后|稍後|迟啲|遲啲|晚点|晚點|回头|回頭|改天|等阵|等陣)\s*(?:先|再)\s*(?:讲|講|说|說|算|谈|談|看|搞|做|弄)"
+    r"|再(?:讲|講|说|說|谈|談))"
 )
 # a positive that only looks negated ("don't forget to export", "no matter what, render")
 _NOT_NEGATION = re.compile(

@@ -86,3 +86,20 @@ def test_a_closing_go_ahead_adopts_a_quoted_statement_but_not_a_quoted_question(
     assert _route(router, asked) in {("export",), ("sse",)}
     held = 'she said "export it tonight" but not yet, go ahead'
     assert "export" not in _route(router, held)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "先save一下，render的事later再讲，把logo放大",
+        "先save一下，render的事以后再说，把logo放大",
+        "導出嘅事遲啲再講，先將字幕改大",
+        "export的事之后再谈，先换首歌",
+    ],
+)
+def test_an_export_put_off_to_later_talk_never_runs(text: str) -> None:
+    """Round 27's held-out harm: the user's "the render, later" beats any other export reading
+    (here "save" read as a download)."""
+    route = asyncio.run(build_router().route(text))
+    assert "export" not in route.actions
+    assert "sse" in route.actions
