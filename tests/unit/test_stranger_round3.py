@@ -208,6 +208,15 @@ ROUTER = {
     "stranger_round24_hard": (0.96, 0),
     "stranger_round25_everyday": (1.0, 0),
     "stranger_round25_hard": (0.94, 0),
+    # stranger_round{26,27}_{everyday,hard}: held out, written by strangers without sight of the
+    # code, folded in after measuring. First sight: r26 on the round-20 router (49ada56) 100/100
+    # and 92/100, none harmful, the same on the round-21 router; r27 on the round-21 router
+    # 100/100 and 92/100 with one harmful route (先save一下，render的事later再讲: an export put
+    # off to later talk, since a retraction: tests/unit/test_router_round25.py), 93/100 after
+    "stranger_round26_everyday": (1.0, 0),
+    "stranger_round26_hard": (0.92, 0),
+    "stranger_round27_everyday": (1.0, 0),
+    "stranger_round27_hard": (0.93, 0),
 }
 
 
@@ -427,6 +436,12 @@ TRANSLATOR = {
     "stranger_round25_hard": (0.93, 0),
     "stranger_round26_everyday": (0.98, 0),
     "stranger_round26_hard": (0.96, 0),
+    # stranger_round27_{everyday,hard}: held out, first sight on the final round-20 translator
+    # (80faa95) 57/60 and 57/60 with one wrong export (a step in Final Cut named without "Pro",
+    # since another program: tests/unit/test_translate_doer.py), 57/60 and 58/60 after; none lost
+    # or spliced
+    "stranger_round27_everyday": (0.95, 0),
+    "stranger_round27_hard": (0.96, 0),
 }
 
 
