@@ -113,7 +113,7 @@ _ZH_TIMES = re.compile(
     rf"|(?:加长|延长|拉长|增长|变长|长)(?:到|至|为|成)\s*(?:原来的?)?{NUM}\s*倍"
 )
 """延长至两倍 is twice as long (延长两倍 is three times: see `_ZH_MORE_TIMES`)."""
-_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗)?\s*{NUM}\s*倍")
+_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|(?<![时片])长)(?:返|多|咗)?\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _ZH_PERCENT = re.compile(
@@ -171,12 +171,29 @@ def take_length(text: str) -> tuple[LengthOp | None, str]:
     if not found:
         return _take_vague(text)
     factor, delta = 1.0, 0
-    for _, op in sorted(found, key=lambda x: x[0]):
+    for op in _distinct_steps(text, sorted(found, key=lambda x: x[0])):
         factor, delta = factor * op.factor, round(delta * op.factor) + op.delta_ms
     return LengthOp(delta_ms=delta, factor=factor), rest
 
 
 _MAX_CHAIN = 3
+_AGAIN = re.compile(
+    r"\b(?:then|again|after\s+that|another|once\s+more)\b|再|然后|之后|跟住|然後", _F
+)
+"""Words that make a repeated change a second step ("double it, then double it again")."""
+
+
+def _distinct_steps(text: str, found: list[tuple[int, LengthOp]]) -> list[LengthOp]:
+    """One message asks for one final length: the same change said twice with no "then" or
+    "again" between ("triple it? yeah, three times as long") is one request, applied once."""
+    steps: list[LengthOp] = []
+    last_at = 0
+    for at, op in found:
+        if steps and op == steps[-1] and not _AGAIN.search(text[last_at:at]):
+            continue
+        steps.append(op)
+        last_at = at
+    return steps
 
 
 def new_length(
