@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +66,16 @@ def test_appending_a_restatement_gives_the_same_draft(
     alone = _draft("fresh5", request)
     assert alone["d"] == 5000 * key[0]
     assert _draft("fresh5", f"{request}. {restated}") == alone
+
+
+@pytest.mark.parametrize(
+    ("message", "length_ms"),
+    [
+        ("比现在长3秒", 12000),
+        ("比而家长两秒", 11000),
+        ("較現在長3秒", 12000),
+        ("比原来短两秒", 7000),
+    ],
+)
+def test_a_length_than_now_is_relative(message: str, length_ms: int) -> None:
+    assert _draft("slideshow3", message)["d"] == length_ms

@@ -86,11 +86,14 @@ _LESS_EACH = re.compile(
     rf"\s*(?:了)?\s*{NUM}\s*{SEC}",
     _F,
 )
+_ZH_THAN_NOW = r"(?:比|较)\s*(?:现在|而家|原来|原本|目前|宜家|依家|之前)(?:的)?\s*(?:要|再|还)?\s*"
+"""比现在长3秒: longer than now by 3 s (短 is read by `_LESS` already)."""
 _MORE = re.compile(
     rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
     rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
     rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
-    rf"|(?:加长|延长|拉长|整长|加多|多加|再加|增加|再长|长多|长返|多|加)(?:咗|多|返)?(?:佢|它)?\s*{NUM}\s*{SEC}",
+    rf"|(?:加长|延长|拉长|整长|加多|多加|再加|增加|再长|长多|长返|多|加)(?:咗|多|返)?(?:佢|它)?\s*{NUM}\s*{SEC}"
+    rf"|{_ZH_THAN_NOW}长\s*(?:多|咗)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _LESS = re.compile(
