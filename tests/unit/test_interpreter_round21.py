@@ -79,3 +79,12 @@ def test_appending_a_restatement_gives_the_same_draft(
 )
 def test_a_length_than_now_is_relative(message: str, length_ms: int) -> None:
     assert _draft("slideshow3", message)["d"] == length_ms
+
+
+def test_half_of_its_current_length_halves_the_slideshow() -> None:
+    message = "Could you please make the whole slideshow half of its current length? Thank you"
+    draft = _draft("slideshow3", message)
+    before = [s["d"] for t in BEGIN["slideshow3"][0]["t"] if t["tt"] == 0 for s in t["sg"]]
+    lengths = [s["d"] for t in draft["t"] if t["tt"] == 0 for s in t["sg"]]
+    assert draft["d"] == 4500
+    assert [abs(2 * new - old) <= 2 for new, old in zip(lengths, before, strict=True)] == [True] * 3

@@ -145,7 +145,7 @@ _WORD_FACTORS = (
     (r"\b(?:a|one)\s+quarter\s+longer\b|\blonger\s+by\s+(?:a|one)\s+quarter\b"
      r"|\b(?:extend|lengthen|stretch)\w*\s+(?:it\s+|the\s+\w+\s+)?by\s+(?:a|one)\s+quarter\b"
      r"|(?:加长|延长|拉长|长多|增加)四分之一", 1.25),
-    (r"half\s+as\s+long|halve|half\s+(?:the|its)\s+(?:current\s+)?(?:length|duration)"
+    (r"half\s+as\s+long|halve|half\s+(?:of\s+)?(?:the|its)\s+(?:current\s+)?(?:length|duration)"
      r"|shorter\s+by\s+half"
      r"|(?:剪|缩|砍|截|裁|整|变|改)(?:短|细)?(?:到|成|为)?(?:得返|只剩|剩返|剩|得|只有)"
      r"(?:而家|现在|原来|目前|宜家|依家)?(?:的|嘅)?一半"
