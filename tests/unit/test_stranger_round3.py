@@ -755,6 +755,13 @@ LOCAL = {
     "stranger_round22": (1.0, 0),
     "stranger_round23": (1.0, 0),
     "probes_round20": (1.0, 0),
+    # stranger_round24/26: training sets for round 21, written by strangers without sight of the
+    # code; first sight 75/80 (45 correct, 30 declined, 4 partial, 1 wrong: "triple the length
+    # ... yeah, three times as long" tripled twice) and 77/80 (52 correct, 25 declined, 2 generic,
+    # 1 wrong: 比现在长3秒 set 3 s). Floors at what round 21 reached
+    # (tests/unit/test_interpreter_round21.py).
+    "stranger_round24": (0.95, 0),
+    "stranger_round26": (0.9875, 0),
 }
 
 

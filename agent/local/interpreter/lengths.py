@@ -86,11 +86,14 @@ _LESS_EACH = re.compile(
     rf"\s*(?:了)?\s*{NUM}\s*{SEC}",
     _F,
 )
+_ZH_THAN_NOW = r"(?:比|较)\s*(?:现在|而家|原来|原本|目前|宜家|依家|之前)(?:的)?\s*(?:要|再|还)?\s*"
+"""比现在长3秒: longer than now by 3 s (短 is read by `_LESS` already)."""
 _MORE = re.compile(
     rf"{NUM}\s+(?:more|extra|additional)\s+{SEC}"
     rf"|(?:add|another|extra|plus|by)\s+(?:an?\s+)?(?:extra\s+|more\s+)?{NUM}\s*(?:more\s+)?{SEC}"
     rf"|{NUM}\s*(?:more\s+|extra\s+)?{SEC}\s*(?:longer|more|extra)"
-    rf"|(?:加长|延长|拉长|整长|加多|多加|再加|增加|再长|长多|长返|多|加)(?:咗|多|返)?(?:佢|它)?\s*{NUM}\s*{SEC}",
+    rf"|(?:加长|延长|拉长|整长|加多|多加|再加|增加|再长|长多|长返|多|加)(?:咗|多|返)?(?:佢|它)?\s*{NUM}\s*{SEC}"
+    rf"|{_ZH_THAN_NOW}长\s*(?:多|咗)?\s*{NUM}\s*{SEC}",
     _F,
 )
 _LESS = re.compile(
@@ -113,7 +116,7 @@ _ZH_TIMES = re.compile(
     rf"|(?:加长|延长|拉长|增长|变长|长)(?:到|至|为|成)\s*(?:原来的?)?{NUM}\s*倍"
 )
 """延长至两倍 is twice as long (延长两倍 is three times: see `_ZH_MORE_TIMES`)."""
-_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|长)(?:返|多|咗)?\s*{NUM}\s*倍")
+_ZH_MORE_TIMES = re.compile(rf"(?:加长|延长|拉长|长多|(?<![时片])长)(?:返|多|咗)?\s*{NUM}\s*倍")
 """延长一倍 is "longer by one times the length": twice as long."""
 _PERCENT = re.compile(rf"{NUM}\s*(?:%|percent)\s*(longer|shorter)", _F)
 _ZH_PERCENT = re.compile(
@@ -142,7 +145,7 @@ _WORD_FACTORS = (
     (r"\b(?:a|one)\s+quarter\s+longer\b|\blonger\s+by\s+(?:a|one)\s+quarter\b"
      r"|\b(?:extend|lengthen|stretch)\w*\s+(?:it\s+|the\s+\w+\s+)?by\s+(?:a|one)\s+quarter\b"
      r"|(?:加长|延长|拉长|长多|增加)四分之一", 1.25),
-    (r"half\s+as\s+long|halve|half\s+(?:the|its)\s+(?:current\s+)?(?:length|duration)"
+    (r"half\s+as\s+long|halve|half\s+(?:of\s+)?(?:the|its)\s+(?:current\s+)?(?:length|duration)"
      r"|shorter\s+by\s+half"
      r"|(?:剪|缩|砍|截|裁|整|变|改)(?:短|细)?(?:到|成|为)?(?:得返|只剩|剩返|剩|得|只有)"
      r"(?:而家|现在|原来|目前|宜家|依家)?(?:的|嘅)?一半"
@@ -171,12 +174,29 @@ def take_length(text: str) -> tuple[LengthOp | None, str]:
     if not found:
         return _take_vague(text)
     factor, delta = 1.0, 0
-    for _, op in sorted(found, key=lambda x: x[0]):
+    for op in _distinct_steps(text, sorted(found, key=lambda x: x[0])):
         factor, delta = factor * op.factor, round(delta * op.factor) + op.delta_ms
     return LengthOp(delta_ms=delta, factor=factor), rest
 
 
 _MAX_CHAIN = 3
+_AGAIN = re.compile(
+    r"\b(?:then|again|after\s+that|another|once\s+more)\b|再|然后|之后|跟住|然後", _F
+)
+"""Words that make a repeated change a second step ("double it, then double it again")."""
+
+
+def _distinct_steps(text: str, found: list[tuple[int, LengthOp]]) -> list[LengthOp]:
+    """One message asks for one final length: the same change said twice with no "then" or
+    "again" between ("triple it? yeah, three times as long") is one request, applied once."""
+    steps: list[LengthOp] = []
+    last_at = 0
+    for at, op in found:
+        if steps and op == steps[-1] and not _AGAIN.search(text[last_at:at]):
+            continue
+        steps.append(op)
+        last_at = at
+    return steps
 
 
 def new_length(
