@@ -762,6 +762,13 @@ LOCAL = {
     # (tests/unit/test_interpreter_round21.py).
     "stranger_round24": (0.95, 0),
     "stranger_round26": (0.9875, 0),
+    # stranger_round25 and stranger_round27: held out, written by strangers without sight of the
+    # interpreter, never tuned on. First sight: r25 on the round-19 interpreter (3ea363e) 76/80
+    # (50 correct, 26 declined, 4 partial), on round 20 77/80 (52, 25, 3 partial); r27 on the
+    # round-20 interpreter (80faa95) 77/80 (46 correct, 31 declined, 3 partial); on the round-21
+    # interpreter both 77/80 with the same verdicts; none wrong or silent anywhere
+    "stranger_round25": (0.9625, 0),
+    "stranger_round27": (0.9625, 0),
 }
 
 
