@@ -52,6 +52,19 @@ def test_a_restated_triple_is_applied_once() -> None:
     assert _draft("fresh5", message)["d"] == 15000
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "triple it, I mean twice as long",
+        "make it three times as long, sorry, twice as long",
+        "make it 3x longer, actually make that twice as long",
+    ],
+)
+def test_a_corrected_change_replaces_the_first(message: str) -> None:
+    """A second, different change after a correction is the one asked for: 10 s, never 30 s."""
+    assert _draft("fresh5", message)["d"] == 10000
+
+
 def test_a_change_repeated_after_then_is_applied_twice() -> None:
     assert _draft("fresh5", "double it, then double it again")["d"] == 20000
 

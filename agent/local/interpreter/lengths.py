@@ -186,14 +186,29 @@ _AGAIN = re.compile(
 """Words that make a repeated change a second step ("double it, then double it again")."""
 
 
+_CORRECTION = re.compile(
+    r"\b(?:i\s+mean|i\s+meant|sorry|actually|no\s+wait|correction|make\s+that|rather)\b"
+    r"|我是说|我是說|我的意思是|不对|不對|唔係|即系|即係|应该是|應該係|應該是|更正",
+    _F,
+)
+"""Words that put a second change in the place of the first ("triple it, I mean twice as long")."""
+
+
 def _distinct_steps(text: str, found: list[tuple[int, LengthOp]]) -> list[LengthOp]:
     """One message asks for one final length: the same change said twice with no "then" or
-    "again" between ("triple it? yeah, three times as long") is one request, applied once."""
+    "again" between ("triple it? yeah, three times as long") is one request, applied once, and
+    a change after a correction ("triple it, I mean twice as long") replaces the one before."""
     steps: list[LengthOp] = []
     last_at = 0
     for at, op in found:
-        if steps and op == steps[-1] and not _AGAIN.search(text[last_at:at]):
-            continue
+        between = text[last_at:at]
+        if steps and not _AGAIN.search(between):
+            if op == steps[-1]:
+                continue
+            if _CORRECTION.search(between):
+                steps[-1] = op
+                last_at = at
+                continue
         steps.append(op)
         last_at = at
     return steps
