@@ -217,6 +217,14 @@ ROUTER = {
     "stranger_round26_hard": (0.92, 0),
     "stranger_round27_everyday": (1.0, 0),
     "stranger_round27_hard": (0.93, 0),
+    # stranger_round{28,29}_{everyday,hard}: held out, written by strangers without sight of the
+    # code, folded in after measuring. First sight on main (bb78a76): r28 100/100 and 93/100 with
+    # one harmful route ("if the music fits, render it": an export under a condition the user has
+    # not settled), r29 100/100 and 97/100, none harmful
+    "stranger_round28_everyday": (1.0, 0),
+    "stranger_round28_hard": (0.93, 1),
+    "stranger_round29_everyday": (1.0, 0),
+    "stranger_round29_hard": (0.97, 0),
 }
 
 
@@ -442,6 +450,15 @@ TRANSLATOR = {
     # or spliced
     "stranger_round27_everyday": (0.95, 0),
     "stranger_round27_hard": (0.96, 0),
+    # stranger_round{28,29}_{everyday,hard}: held out, written by strangers without sight of the
+    # code, folded in after measuring. First sight on main (bb78a76): r28 59/60 and 56/60 (two
+    # wrong exports: an export offered in a numbered list, a Cantonese step put off with 等…之後再),
+    # r29 60/60 and 53/60 (two wrong exports: steps put off with 等…之后再 and 屆時再); none lost
+    # or spliced
+    "stranger_round28_everyday": (0.98, 0),
+    "stranger_round28_hard": (0.93, 0),
+    "stranger_round29_everyday": (1.0, 0),
+    "stranger_round29_hard": (0.88, 0),
 }
 
 
