@@ -93,6 +93,8 @@ class _LangModel(BaseModel):
     reload: list[str]
     again: list[str]
     pointing: list[str]
+    wait: list[str] = []
+    then: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +240,18 @@ class StructureTables:
         return self.of(sentence).again.search(sentence) is not None
 
 
+def _zh_wait(wait: str, then: str) -> str:
+    """A wait for something not yet done, then the step (等你确认完配乐，之后再点导出, 等文件传上来
+    之后，再导出, 等佢批咗先撳): the step waits for it, whoever does it. 稍等, 等等 and 等一下 are
+    no event; 先 reads "only then" only after the event's end (完/咗/后: 等一下，先打开时间线 is
+    no wait)."""
+    done = r"(?:之后|以后|后|完|好|咗|了)"
+    return (
+        rf"(?<![稍耐期平相对])(?:{wait})(?![等级于同候一下会])[^。！？；!?;]{{1,30}}?"
+        rf"(?:{done}?\s*[，,]?\s*(?:之后|以后|然后)?\s*(?:{then})|{done}\s*[，,]?\s*先)"
+    )
+
+
 def _before(sentence: str, named: re.Match[str]) -> bool:
     return _PLACE_BEFORE.search(sentence[: named.start()]) is not None
 
@@ -283,6 +297,8 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> Structure:
         )
         someone = rf"(?:{people}|(?:{alt(model.persons)}))"
         deferral = rf"{alt(model.defer)}|{third}|{someone}{acts}(?:之?后|以后|了)"
+        if model.wait and model.then:
+            deferral += "|" + _zh_wait(alt(model.wait), alt(model.then))
         ask = rf"^\W*(?:{alt(model.ask_offer)})"
         offer = alt(model.offer)
         state = (

@@ -1,0 +1,77 @@
+"""Round-28/29 classes (training sets `fixtures/translate/stranger_round{28,29}_*.jsonl`).
+
+- A Chinese wait before the step (等你确认完配乐，之后再点导出, 等佢批咗先撳匯出) or a time named
+  for it (届时, 到时候): the step waits for something not yet done, so no export runs, whoever
+  is waited on; a condition on the user's own judgement (满意后再导出) still exports.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agent.translate import GuiTables, load_gui_tables, translate
+from tests.translate_support import foreign_sentences
+
+
+@pytest.fixture(scope="module")
+def tables() -> GuiTables:
+    return load_gui_tables()
+
+
+_TABLES = load_gui_tables()
+
+# new paraphrases per class (简 / 繁 / Cantonese / code-switched), with the actions they give
+CASES = [
+    # a wait before the step, or a time named for it: nothing runs
+    ("等渲染完成后再点导出。", ()),
+    ("等你确认完字幕，之后再点击“导出”就可以了。", ()),
+    ("等你確認完字幕，之後再點擊「匯出」就可以。", ()),
+    ("等你睇完條片先至撳匯出，唔使急。", ()),
+    ("等配乐换好了，再去右上角点导出。", ()),
+    ("等到周五再导出就好。", ()),
+    ("视频还在生成，到时候再去「我的作品」下载就行。", ()),
+    ("視頻仲喺度排隊，到時候再撳下載就得。", ()),
+    ("生成预计要 3 分钟，届时点击「导出」即可。", ()),
+    # a condition on the user's own judgement, a wait after the step: the export runs
+    ("满意后再导出。", ("export",)),
+    ("確認冇問題後，點擊「匯出」。", ("export",)),
+    ("点击导出，等进度条走完再下载。", ("export",)),
+    ("感谢耐心等待！现在点击导出就可以下载了。", ("export",)),
+    ("先打开时间线看看，满意再点导出。", ("state", "export")),
+]
+
+
+@pytest.mark.parametrize(("text", "actions"), CASES, ids=[c[0][:40] for c in CASES])
+def test_round28_classes_give_their_actions(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert result.actions == actions, result
+    assert not foreign_sentences(result.text, text, tables), result.text
+
+
+_WAITS = st.sampled_from(
+    ["等渲染完成后", "等你确认完配乐，之后", "等你把音乐文件传上来之后，", "等客户回复了",
+     "等你睇完條片", "等佢批咗", "等到周五", "等字幕校对好，", "等 client approve 之後",
+     "等你確認咗配色之後，",
+     "视频还在生成，到时候", "預計 5 分鐘後完成，屆時", "渲染要几分钟，届时"]
+)  # fmt: skip
+_THEN = st.sampled_from(["再", "先至", "才", "然后再", "之后再"])
+_EXPORT_STEPS = st.sampled_from(
+    ["点导出", "点击右上角的“导出”", "撳「匯出」", "去「我的作品」下载", "click Export",
+     "點擊匯出按鈕", "按 Export 出片", "选择 文件 > 导出 > MP4"]
+)  # fmt: skip
+_TAILS = st.sampled_from(["。", "就行。", "就得，唔使急。", "吧。", "即可，现在先不用。"])
+_REPORTS = st.sampled_from(["", "字幕已调大两号。", "已經幫你換咗配樂。"])
+
+
+@given(_REPORTS, _WAITS, _THEN, _EXPORT_STEPS, _TAILS)
+def test_a_chinese_wait_before_an_export_step_never_exports(
+    report: str, wait: str, then: str, step: str, tail: str
+) -> None:
+    text = report + wait + then + step + tail
+    result = translate(text, _TABLES)
+    assert "export" not in result.actions, result
+    assert not foreign_sentences(result.text, text, _TABLES), result.text
