@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from agent.translate import gates
 from agent.translate.assembly import assemble, decide, said_by_kept
+from agent.translate.choices import choice_lines
 from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.leftover import fixed_lines
 from agent.translate.lines import Line, Unit, template_line
@@ -57,6 +58,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _BOLD = re.compile(r"(?<![*_])(?:\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)(?:\*\*|__)(?![*_])")
 _SPACED_BOLD = re.compile(r"(?<=\s)(?:\*\*|__)([\u3400-\u9fff]{1,20})(?:\*\*|__)(?=\s)")
 _EXPORT_WORD = re.compile(r"export|download|导出|匯出|汇出|下载|下載", re.IGNORECASE)
+_ACTING = frozenset({"export", "state", "credits", "upload"})
 
 # a view taken before the export ("take a look first", 先看看)
 _FIRST = re.compile(
@@ -253,6 +255,17 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if "export" in unit.reading.actions and not asks_export_now(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         unit.reading = _also(unit.reading, raw, unit.lang)
+    return _offered_choices(lines, tables)
+
+
+def _offered_choices(lines: list[Line], tables: GuiTables) -> list[Line]:
+    """`lines` with the steps of a list of offered choices taken away ("Would you like me
+    to:\n1. Export it now, or\n2. Add music first?": the user picks one in chat)."""
+    if tables.structure is None:
+        return lines
+    for at in choice_lines(lines, tables.structure, lambda said: _as_read(said, tables)):
+        for unit in lines[at].units:
+            unit.reading = gates.without(unit.reading, _ACTING, unit.lang)
     return lines
 
 

@@ -3,6 +3,8 @@
 - A Chinese wait before the step (等你确认完配乐，之后再点导出, 等佢批咗先撳匯出) or a time named
   for it (届时, 到时候): the step waits for something not yet done, so no export runs, whoever
   is waited on; a condition on the user's own judgement (满意后再导出) still exports.
+- A list laid out as the choices of an offer ("Would you like me to:\n1. Export it now, or\n2.
+  Add music first?", 需要我：…) runs none of its items; a numbered procedure still runs.
 """
 
 from __future__ import annotations
@@ -40,6 +42,16 @@ CASES = [
     ("点击导出，等进度条走完再下载。", ("export",)),
     ("感谢耐心等待！现在点击导出就可以下载了。", ("export",)),
     ("先打开时间线看看，满意再点导出。", ("state", "export")),
+    # the choices of an offer: nothing runs; a procedure runs
+    ("Done.\n\nWould you like me to:\n1. Export it now as MP4, or\n2. Add music first?", ()),
+    ("Do you want to:\n- download the 1080p version\n- or open the timeline to tweak it?", ()),
+    ("Next steps:\n1. Export it now as MP4, or\n2. Add background music first?", ()),
+    ("需要我：\n1. 现在导出 MP4\n2. 先加背景音乐？", ()),
+    ("你想要：\n1. 直接導出 1080p，還是\n2. 先換配樂？", ()),
+    ("要唔要我：\n- 即刻匯出，定係\n- 先加字幕？", ()),
+    ("Here's how to download:\n1. Click Export\n2. Pick MP4", ("export",)),
+    ("导出步骤：\n1. 点击右上角的「导出」\n2. 选择 1080p", ("export",)),
+    ("Two things:\n1. Open the timeline to check the cut\n2. Click Export", ("state", "export")),
 ]
 
 
