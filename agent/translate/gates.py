@@ -4,7 +4,8 @@ The sentence readings (`agent.translate.reading`) see one sentence; some facts t
 export are said in another sentence of the reply, or name a step of ANOTHER program:
 
 - the reply says the balance is short ("needs 40 credits and your balance is 12", 积分不足,
-  點數唔夠): the user tops up first, so "then hit Export again" runs only `credits`;
+  點數唔夠; `agent.translate.balance`): the user tops up first, so "then hit Export again"
+  runs only `credits`; a balance reported as numbers has nothing left to look up;
 - the reply reports a finished export ("has been exported", 已经导出完成, 匯出咗): its link
   ("Download it here: https://…") is the result, not a step;
 - a download that feeds an upload ("download it and upload it with + Add media") fetches a
@@ -30,6 +31,7 @@ import re
 from collections.abc import Collection
 
 from agent.translate.asked import not_asked, reported_upload
+from agent.translate.balance import reports_balance, short_balance
 from agent.translate.elsewhere import products
 from agent.translate.later import for_later
 from agent.translate.reading import Reading
@@ -51,22 +53,6 @@ __all__ = [
 
 _ACTING = frozenset({"export", "state", "credits", "upload"})
 
-_SHORT = re.compile(
-    r"not enough credits|insufficient (?:credits|balance)|out of credits|(?:no|zero) credits left"
-    r"|credits? (?:are |is )?(?:too low|insufficient)|balance is too low"
-    r"|needs? \d+ credits[^.]{0,40}(?:balance|you have|left)|you only have \d+"
-    r"|积分不足|积分不够|余额不足|余额不够|点数不足|点数不够|点数唔够|积分唔够|唔够点数|唔够积分",
-    re.IGNORECASE,
-)
-# a condition, not the balance of now ("if you run out of credits", 积分不足时)
-_IF = re.compile(
-    r"\b(?:if|when|whenever|in case)\b|如果|若|要是|万一|萬一"
-    r"|[不唔]足(?:时|時|的话|嘅话)|不够(?:时|的话)",
-    re.IGNORECASE,
-)
-# "需要 40 积分 … 剩余 12 积分": the cost and a smaller balance, said together
-_COST = re.compile(r"需要\s*\d+\s*(?:个)?(?:积分|点)")
-_LEFT = re.compile(r"(?:剩余|只有|得返|仅剩|余额(?:为|是)?)\s*\d+\s*(?:个)?(?:积分|点)")
 _DONE = re.compile(
     r"(?:has|have|was|were|is) (?:been )?(?:successfully )?exported|exported successfully"
     r"|export (?:is |has )?(?:been )?(?:complete|completed|finished|done)\b|export complete"
@@ -196,14 +182,6 @@ def later_step(sentence: str) -> bool:
     return _LATER.match(sentence) is not None and _NOW.search(sentence) is None
 
 
-def short_balance(text: str) -> bool:
-    """Whether a reply says the balance is short (so an export must wait for a top-up)."""
-    said = any(
-        not _IF.search(text[max(0, m.start() - 24) : m.end() + 3]) for m in _SHORT.finditer(text)
-    )
-    return said or bool(_COST.search(text) and _LEFT.search(text))
-
-
 def export_done(text: str) -> bool:
     """Whether a text reports an export as finished."""
     return _DONE.search(text) is not None
@@ -257,6 +235,15 @@ def _not_yet(reading: Reading, sentence: str, lang: LanguageTable) -> Reading:
     return reading
 
 
+def _balance_said(reading: Reading, sentence: str, lang: LanguageTable, short: bool) -> Reading:
+    """The reading without its look-up when the sentence reports the balance or a price as
+    numbers (你当前还剩 320 积分，导出…需要 40 积分) and the reply says it is enough: nothing is
+    left to look up."""
+    if "credits" in reading.actions and not short and reports_balance(sentence):
+        return without(reading, {"credits"}, lang)
+    return reading
+
+
 def gate(
     reading: Reading,
     sentence: str,
@@ -273,6 +260,7 @@ def gate(
     # an upload asked for with nothing sure goes first: an export gated below returns early
     reading = _resent_unsure(_done_by_you(reading, sentence, lang), sentence, before, lang)
     reading = _not_yet(reading, sentence, lang)
+    reading = _balance_said(reading, sentence, lang, short)
     actions = reading.actions
     if "export" in actions and (
         short or done or upload_fetch(sentence) or foreign_export(sentence) or not_asked(sentence)

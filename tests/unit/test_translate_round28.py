@@ -5,6 +5,8 @@
   is waited on; a condition on the user's own judgement (满意后再导出) still exports.
 - A list laid out as the choices of an offer ("Would you like me to:\n1. Export it now, or\n2.
   Add music first?", 需要我：…) runs none of its items; a numbered procedure still runs.
+- A balance and a price reported as numbers (你当前还剩 320 积分，导出…需要 40 积分) are the
+  answer: no look-up runs; a balance beside a price is short only when it is the smaller one.
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ CASES = [
     ("Here's how to download:\n1. Click Export\n2. Pick MP4", ("export",)),
     ("导出步骤：\n1. 点击右上角的「导出」\n2. 选择 1080p", ("export",)),
     ("Two things:\n1. Open the timeline to check the cut\n2. Click Export", ("state", "export")),
+    # a balance and a price reported: nothing to look up; short only when smaller
+    ("你目前还有 320 积分，导出一次 1080p 大概要 40 积分。", ()),
+    ("您目前剩餘 320 點數，匯出 1080p 影片約需 40 點。", ()),
+    ("You have 320 credits left; exporting a 1080p video costs about 40 credits.", ()),
+    ("你当前剩余 320 积分，导出需要 40 积分，点击导出即可。", ("export",)),
+    ("导出 4K 需要 40 积分，你当前剩余 12 积分，请先充值再点导出。", ("credits",)),
+    ("你的余额是 12 积分，可以在「钱包」里充值。", ("credits",)),
 ]
 
 
