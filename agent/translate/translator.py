@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agent.translate import gates
+from agent.translate.answer import rides_with_upload
 from agent.translate.assembly import assemble, decide, said_by_kept
 from agent.translate.choices import choice_lines
 from agent.translate.evidence import also_asked, asks_export_now, third_party
@@ -255,7 +256,20 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if "export" in unit.reading.actions and not asks_export_now(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         unit.reading = _also(unit.reading, raw, unit.lang)
-    return _offered_choices(lines, tables)
+    return _answer_with_file(_offered_choices(lines, tables))
+
+
+def _answer_with_file(lines: list[Line]) -> list[Line]:
+    """`lines` without the turn to the agent (`sse`) when the reply asks for a file and the
+    answer it asks rides with it (`agent.translate.answer`)."""
+    units = [unit for line in lines for unit in line.units]
+    answers = [u for u in units if "sse" in u.reading.actions]
+    if not answers or not any("upload" in u.reading.actions for u in units):
+        return lines
+    if rides_with_upload(u.raw for u in answers):
+        for unit in answers:
+            unit.reading = gates.without(unit.reading, {"sse"}, unit.lang)
+    return lines
 
 
 def _offered_choices(lines: list[Line], tables: GuiTables) -> list[Line]:

@@ -7,6 +7,9 @@
   Add music first?", 需要我：…) runs none of its items; a numbered procedure still runs.
 - A balance and a price reported as numbers (你当前还剩 320 积分，导出…需要 40 积分) are the
   answer: no look-up runs; a balance beside a price is short only when it is the smaller one.
+- An answer asked beside a file ("First, upload your logo … Second, tell me which voice") rides
+  with the upload: no separate turn to the agent; an answer asked instead of the file ("If
+  not, reply 'no logo'", 没有的话回复“跳过”) still goes to the agent.
 """
 
 from __future__ import annotations
@@ -61,6 +64,14 @@ CASES = [
     ("你当前剩余 320 积分，导出需要 40 积分，点击导出即可。", ("export",)),
     ("导出 4K 需要 40 积分，你当前剩余 12 积分，请先充值再点导出。", ("credits",)),
     ("你的余额是 12 积分，可以在「钱包」里充值。", ("credits",)),
+    # an answer beside a file rides with it; one instead of the file goes to the agent
+    (
+        "First, please upload your logo.\n\nSecond, tell me which voice you want: calm or bright.",
+        ("upload",),
+    ),
+    ("请先上传你的 logo，然后告诉我你想要哪种配音。", ("upload",)),
+    ("Do you have a logo? If so, upload it as a PNG. If not, reply 'no logo'.", ("upload", "sse")),
+    ("如果有 logo 请上传；没有的话回复“跳过”。", ("upload", "sse")),
 ]
 
 
