@@ -68,6 +68,8 @@ _DESTINATION = re.compile(r"(?:\b(?:to|into|onto)\s+(?:the\s+|your\s+)?|到\s*)$
 # a place that introduces the steps after it ("… from Google Photos: open the video, tap Share")
 _INTRODUCES = re.compile(r"\s*(?:app\s*)?[:：]\s*\S")
 _CLAUSE_BREAK = re.compile(r"[,;，；。—–]|\b(?:and|then|but)\b|然后|再|之后", re.IGNORECASE)
+# a turn away from the scene a place sets: a new sentence part, or a contrast
+_TURN = re.compile(r"[;；—–]|\bbut\b|但是?|不过", re.IGNORECASE)
 _ZH_WHILE = r"(?:在?[^，。；,;]{0,12}?(?:之?前|之?后|以前|以后)\s*)?"
 
 
@@ -192,6 +194,11 @@ class StructureTables:
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, named.start())]
         clause = sentence[breaks[-1] if breaks else 0 :]
         between = sentence[named.end() : at]
+        if _TURN.search(between):
+            # past a turn, the way back may close the step's own clause ("In Resolve you'd use
+            # Deliver; for this project, just click Export here")
+            closing = _CLAUSE_BREAK.search(sentence, at)
+            between = sentence[named.end() : closing.start() if closing else len(sentence)]
         return named.start() < at and bool(_SCENE.match(clause)) and not lang.here.search(between)
 
     def here(self, sentence: str) -> bool:

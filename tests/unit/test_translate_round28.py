@@ -10,6 +10,8 @@
 - An answer asked beside a file ("First, upload your logo … Second, tell me which voice") rides
   with the upload: no separate turn to the agent; an answer asked instead of the file ("If
   not, reply 'no logo'", 没有的话回复“跳过”) still goes to the agent.
+- A step in another program, then a turn back here ("In Resolve you'd open Deliver; for this
+  project, just click Export here"): the step after the turn is ours and runs.
 """
 
 from __future__ import annotations
@@ -72,6 +74,14 @@ CASES = [
     ("请先上传你的 logo，然后告诉我你想要哪种配音。", ("upload",)),
     ("Do you have a logo? If so, upload it as a PNG. If not, reply 'no logo'.", ("upload", "sse")),
     ("如果有 logo 请上传；没有的话回复“跳过”。", ("upload", "sse")),
+    # another program's step, then a turn back here: ours runs; a scene kept there does not
+    (
+        "In Premiere you'd use File > Export > Media; for this video, just hit Export here.",
+        ("export",),
+    ),
+    ("在剪映里你会点右上角的导出；这个项目直接在这里点导出就行。", ("export",)),
+    ("If you edit in Resolve, use Deliver > Render and click Export there.", ()),
+    ("If you'd rather finish it in iMovie, export from here and import it there.", ()),
 ]
 
 
