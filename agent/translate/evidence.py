@@ -69,11 +69,16 @@ _EN_STEP = re.compile(
     rf"|(?:[>→›/]\s*{_EN_CONTROL}\b|\b{_EN_CONTROL}\s*[>→›])",
     re.IGNORECASE,
 )
+_ZH_POINTER = r"(?:[\u2192\u2193\u27a1\u2b07\U0001f446-\U0001f449]\ufe0f?)+"
 _ZH_STEP = re.compile(
     r"(?:点|點|按|撳|揀|选|選|击|擊|拣|触|觸|去|到|前往|进入|打开|click|tap|hit|press"
     r"|可以|即可|就能|就可以|直接|请|請|再|然后|然後)"
     rf"[^。！？!?]{{0,24}}?{_ZH_CONTROL}"
     rf"|{_ZH_CONTROL}(?:即可|就可以|就行|就得)"
+    # the bare verb opening its clause with an imperative particle: 搞定 ✅ 下载吧, 好了，导出啦
+    rf"|(?:^|[^\u3400-\u9fff\w])\s*{_ZH_CONTROL}(?:吧|啦|喇)(?![^。！？!?]*[吗嗎呢])"
+    # the button pointed at by an arrow or a hand, alone: 👇 匯出, 下载 ⬇️
+    rf"|^\s*{_ZH_POINTER}\s*{_ZH_CONTROL}\s*$|^\s*{_ZH_CONTROL}\s*{_ZH_POINTER}\s*$"
     rf"|[>→›]\s*{_ZH_CONTROL}|{_ZH_CONTROL}\s*[>→›]",
     re.IGNORECASE,
 )

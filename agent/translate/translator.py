@@ -43,6 +43,7 @@ from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
+from agent.translate.terse import pointed_export
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -240,6 +241,8 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     units = [unit for line in lines for unit in line.units]
     for at, unit in enumerate(units):
         raw = _as_read(unit.raw, tables)
+        if not unit.reading.actions and pointed_export(raw):  # "↓ Download": the button
+            unit.reading = dataclasses.replace(unit.reading, actions=("export",))
         unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
         if "export" in unit.reading.actions and at + 1 < len(units):
             # "If it looks good, click Download. If not, tell me what to change.": a choice

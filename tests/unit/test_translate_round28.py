@@ -12,6 +12,9 @@
   not, reply 'no logo'", 没有的话回复“跳过”) still goes to the agent.
 - A step in another program, then a turn back here ("In Resolve you'd open Deliver; for this
   project, just click Export here"): the step after the turn is ours and runs.
+- A terse step: the bare verb with an imperative particle (搞定 ✅ 下载吧, 搞掂 ✅ 匯出啦) or an
+  export button pointed at by an arrow or a hand ("Trimmed to 15s. ↓ Download", 👇 匯出) runs
+  the export; an offer or a question so worded (我帮你导出吧？) and a failure do not.
 """
 
 from __future__ import annotations
@@ -82,6 +85,17 @@ CASES = [
     ("在剪映里你会点右上角的导出；这个项目直接在这里点导出就行。", ("export",)),
     ("If you edit in Resolve, use Deliver > Render and click Export there.", ()),
     ("If you'd rather finish it in iMovie, export from here and import it there.", ()),
+    # a terse step: a bare verb with a particle, a button pointed at
+    ("好了，导出吧。", ("export",)),
+    ("搞掂 ✅ 匯出啦", ("export",)),
+    ("Trimmed to 15s. ↓ Download", ("export",)),
+    ("All set! ⬇️ **Download**", ("export",)),
+    ("字幕已加好。下载 ⬇️", ("export",)),
+    ("搞掂！👇 匯出", ("export",)),
+    ("我帮你导出吧？", ()),
+    ("导出吧，还是再改改呢？", ()),
+    ("↓ Download failed.", ()),
+    ("Download:", ()),
 ]
 
 
