@@ -15,6 +15,8 @@
 - A terse step: the bare verb with an imperative particle (搞定 ✅ 下载吧, 搞掂 ✅ 匯出啦) or an
   export button pointed at by an arrow or a hand ("Trimmed to 15s. ↓ Download", 👇 匯出) runs
   the export; an offer or a question so worded (我帮你导出吧？) and a failure do not.
+- A code-switched file request in Chinese (請把 logo 檔案 drag 到 Media 面板, 唔該 send 返張相俾我,
+  麻烦 send 张照片给我): the English verb and panel read as their Chinese ones: an upload.
 """
 
 from __future__ import annotations
@@ -96,6 +98,13 @@ CASES = [
     ("导出吧，还是再改改呢？", ()),
     ("↓ Download failed.", ()),
     ("Download:", ()),
+    # a code-switched file request
+    ("请把封面图 drag 到 Media 面板。", ("upload",)),
+    ("把你嘅相 drag 入 Media 面板就得。", ("upload",)),
+    ("唔該發返張相俾我。", ("upload",)),
+    ("麻烦 send 张照片给我，我来做成视频。", ("upload",)),
+    ("我已經 send 咗條片俾你。", ()),
+    ("请把标题 drag 到时间线上方。", ()),
 ]
 
 
