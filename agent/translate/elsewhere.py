@@ -37,7 +37,8 @@ _APP = re.compile(r"\s+(?:app|application|program|website|site)\b", re.IGNORECAS
 _GUI_AFTER = re.compile(
     r"\s*(?:[>→›»/]|\s(?:panel|tab|menu|page|button|icon|section|view|bar|toolbar|window|screen"
     r"|list|sidebar|area|field|dialog|mode|settings|folder|tray|library|card|option|drawer"
-    r"|track|layer|timeline|preview|player|editor)s?\b)",
+    r"|track|layer|timeline|preview|player|editor)s?\b"
+    r"|\s*(?:面板|页面|分页|标签|菜单|按钮|窗口|选项|图层|轨道))",
     re.IGNORECASE,
 )
 _OURS = re.compile(r"nemo\w*|my\s.*", re.IGNORECASE)

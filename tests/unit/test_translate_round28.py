@@ -17,6 +17,8 @@
   the export; an offer or a question so worded (我帮你导出吧？) and a failure do not.
 - A code-switched file request in Chinese (請把 logo 檔案 drag 到 Media 面板, 唔該 send 返張相俾我,
   麻烦 send 张照片给我): the English verb and panel read as their Chinese ones: an upload.
+- A panel named in English in a Chinese sentence (请打开 **Layers** 面板确认位置) is opened to
+  look, like a quoted one (打开「图层」面板): a view; it is this app's panel, no other product.
 """
 
 from __future__ import annotations
@@ -105,6 +107,11 @@ CASES = [
     ("麻烦 send 张照片给我，我来做成视频。", ("upload",)),
     ("我已經 send 咗條片俾你。", ()),
     ("请把标题 drag 到时间线上方。", ()),
+    # a panel named in English, opened to look
+    ("请打开 Layers 面板确认位置。", ("state",)),
+    ("請打開 **Layers** 面板睇下位置啱唔啱。", ("state",)),
+    ("打开 Export 面板，选择 1080p 导出。", ("export",)),
+    ("打开 Upload 面板，选择你的照片。", ("upload",)),
 ]
 
 
