@@ -3,9 +3,11 @@ or\\n2. Add background music first?", 要不要我：\\n- 现在导出\\n- 先�
 
 Each item reads like a step ("Export it now as MP4"), but the list is what the agent offers
 to do, and the user picks one in chat: no item runs. A list is read so when the line before it
-ends in a colon after an offer's opener ("Would you like me to:", "Do you want to:", 需要我：),
-or when its items are alternatives ("…, or", 或者, 还是) and the last one asks ("…first?"). A
-numbered procedure ("To download:\\n1. Click Export\\n2. Pick MP4") still runs. Pure.
+ends in a colon or a question mark and offers or asks for a pick ("Would you like me to:",
+"What would you like next?", "Let me know which you'd prefer:", 接下来你想：), or when its items
+are alternatives ("…, or", 或者, 还是) and the last one asks ("…first?"). A numbered procedure
+("To download:\\n1. Click Export\\n2. Pick MP4", "Ready to export?\\n1. Click Export") still
+runs. Pure.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from agent.translate.structure import StructureTables
 
 __all__ = ["choice_lines"]
 
-_COLON = re.compile(r"[:：]\s*$")
+_HEADS = re.compile(r"[:：?？]\W*$")
+# a pick offered or asked for in the line that heads a list
+_PICK = re.compile(
+    r"\b(?:would\s+you\s+like|do\s+you\s+want|want\s+me\s+to|shall\s+(?:I|we)|should\s+I"
+    r"|which|prefer|would\s+you\s+rather|what\s+(?:would|do)\s+you\s+(?:like|want)|pick\s+one"
+    r"|choose\s+one)\b"
+    r"|你想|您想|要不要|要唔要|需要我|想我|想要我|哪个|哪一个|边个|邊個|选哪|選哪|还是|還是",
+    re.IGNORECASE,
+)
 _OR = re.compile(r"(?:\bor|或者|或是|还是|還是|定係|定系|抑或|或)\W*$", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]\W*$")
 
@@ -49,12 +59,16 @@ def _said(line: Line) -> str:
 
 
 def _offers(before: list[Line], structure: StructureTables, read: Callable[[str], str]) -> bool:
-    """Whether the last line said before a list opens an offer and ends in a colon."""
-    said = next((_said(line) for line in reversed(before) if _said(line)), "")
-    if not said or not _COLON.search(said):
+    """Whether the last line said before a list heads it (a colon or a question mark) and
+    offers or asks for a pick."""
+    said = [line for line in before if _said(line)]
+    if not said or not _HEADS.search(_said(said[-1])):
         return False
-    last = [line for line in before if _said(line)][-1].units[-1].raw
-    return structure.asks_offer(read(last))
+    last = read(said[-1].units[-1].raw)
+    if _PICK.search(last):
+        return True
+    # an offer's opener heads choices only before a colon ("Ready to export?" heads the steps)
+    return _ASKS.search(last) is None and structure.asks_offer(last)
 
 
 def _alternatives(items: list[Line]) -> bool:

@@ -66,6 +66,10 @@ CASES = [
     ("Here's how to download:\n1. Click Export\n2. Pick MP4", ("export",)),
     ("导出步骤：\n1. 点击右上角的「导出」\n2. 选择 1080p", ("export",)),
     ("Two things:\n1. Open the timeline to check the cut\n2. Click Export", ("state", "export")),
+    ("What would you like next?\n1. Export as MP4\n2. Add background music", ()),
+    ("Would you like me to do one of these?\n1. Export it now\n2. Add music first", ()),
+    ("接下来你想：\n1. 直接导出\n2. 再加个片尾？", ()),
+    ("Ready to export?\n1. Click **Export**\n2. Choose MP4", ("export",)),
     # a balance and a price reported: nothing to look up; short only when smaller
     ("你目前还有 320 积分，导出一次 1080p 大概要 40 积分。", ()),
     ("您目前剩餘 320 點數，匯出 1080p 影片約需 40 點。", ()),
