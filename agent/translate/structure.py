@@ -249,12 +249,13 @@ class StructureTables:
 
 def _zh_wait(wait: str, then: str) -> str:
     """A wait for something not yet done, then the step (等你确认完配乐，之后再点导出, 等文件传上来
-    之后，再导出, 等佢批咗先撳): the step waits for it, whoever does it. 稍等, 等等 and 等一下 are
-    no event; 先 reads "only then" only after the event's end (完/咗/后: 等一下，先打开时间线 is
-    no wait)."""
+    之后，再导出, 等佢批咗先撳, 等下再导出): the step waits for it, whoever does it. 稍等, 等等 and
+    an interjection (等一下，…) are no event; 先 reads "only then" only after the event's end
+    (完/咗/后: 等一下，先打开时间线看看，再点导出 is no wait)."""
     done = r"(?:之后|以后|后|完|好|咗|了)"
     return (
-        rf"(?<![稍耐期平相对])(?:{wait})(?![等级于同候一下会])[^。！？；!?;]{{1,30}}?"
+        rf"(?<![稍耐期平相对])(?:{wait})(?![等级于同候])(?!(?:一下|下|一会儿?|会儿?)\s*[，,:：!！])"
+        rf"[^。！？；!?;]{{1,30}}?"
         rf"(?:{done}?\s*[，,]?\s*(?:之后|以后|然后)?\s*(?:{then})|{done}\s*[，,]?\s*先)"
     )
 
