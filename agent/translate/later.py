@@ -26,7 +26,7 @@ _LATER = re.compile(
     # a condition opening the sentence that a later day meets
     rf"|{_LEAD}(?:if|when|whenever|once|should|in\s+case)\b[^.!?;:—–]{{0,80}}?\b{_FUTURE}\b"
     r"|^[\W_]*(?:如果|要是|假如|万一|萬一|等到?)[^。！？；，,]{0,24}?"
-    r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|明天|将来|將來)",
+    r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|之后|之後|日后|日後|明天|将来|將來)",
     re.IGNORECASE,
 )
 

@@ -2,7 +2,8 @@
 
 - A Chinese wait before the step (等你确认完配乐，之后再点导出, 等佢批咗先撳匯出) or a time named
   for it (届时, 到时候): the step waits for something not yet done, so no export runs, whoever
-  is waited on; a condition on the user's own judgement (满意后再导出) still exports.
+  is waited on; a condition on the user's own judgement (满意后再导出) still exports. A
+  condition that opens on a later time (如果之后客户要改口播，再…) is a step for later.
 - A list laid out as the choices of an offer ("Would you like me to:\n1. Export it now, or\n2.
   Add music first?", 需要我：…) runs none of its items; a numbered procedure still runs.
 - A balance and a price reported as numbers (你当前还剩 320 积分，导出…需要 40 积分) are the
@@ -50,6 +51,10 @@ CASES = [
     ("等下再导出就行。", ()),
     ("等下载完成后再点分享。", ()),
     ("等一下，先打开时间线看看，再点导出。", ("state", "export")),
+    # a condition a later day meets (如果之后…): a step for later
+    ("如果之后客户要改口播，再把新的录音文件拖进来就行。", ()),
+    ("要是之後想換配樂，再撳「匯出」重新出片就得。", ()),
+    ("满意的话，之后点导出就行。", ("export",)),
     ("视频还在生成，到时候再去「我的作品」下载就行。", ()),
     ("視頻仲喺度排隊，到時候再撳下載就得。", ()),
     ("生成预计要 3 分钟，届时点击「导出」即可。", ()),
