@@ -17,7 +17,7 @@
   export button pointed at by an arrow or a hand ("Trimmed to 15s. ↓ Download", 👇 匯出) runs
   the export; an offer or a question so worded (我帮你导出吧？) and a failure do not.
 - A code-switched file request in Chinese (請把 logo 檔案 drag 到 Media 面板, 唔該 send 返張相俾我,
-  麻烦 send 张照片给我): the English verb and panel read as their Chinese ones: an upload.
+  麻烦 send 张照片给我, 直接 export 就得): the English verb and panel read as their Chinese ones.
 - A panel named in English in a Chinese sentence (请打开 **Layers** 面板确认位置) is opened to
   look, like a quoted one (打开「图层」面板): a view; it is this app's panel, no other product.
 """
@@ -119,6 +119,9 @@ CASES = [
     ("麻烦 send 张照片给我，我来做成视频。", ("upload",)),
     ("我已經 send 咗條片俾你。", ()),
     ("请把标题 drag 到时间线上方。", ()),
+    ("搞掂，直接 export 就得。", ("export",)),
+    ("export 失败了，请稍后再试。", ()),
+    ("我已经 export 咗一次，但失败了。", ()),
     # a panel named in English, opened to look
     ("请打开 Layers 面板确认位置。", ("state",)),
     ("請打開 **Layers** 面板睇下位置啱唔啱。", ("state",)),
