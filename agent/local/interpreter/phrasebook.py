@@ -16,14 +16,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
-from agent.local.interpreter.hanzi import to_simplified, to_traditional
+from agent.local.interpreter.hanzi import CJK_OR_KANA, to_simplified, to_traditional
 
 __all__ = ["Keywords", "Language", "Phrasebook", "find_key", "has_any", "load_phrasebook"]
 
 Language = Literal["en", "zh"]
 Words = tuple[str, ...]
-
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 class _Strict(BaseModel):
@@ -187,7 +185,7 @@ def _check_duplicates(keywords: Keywords) -> None:
 
 def _spans(text: str, keyword: str) -> Iterable[re.Match[str]]:
     kw = keyword.casefold()
-    if _CJK.search(kw):
+    if CJK_OR_KANA.search(kw):
         return re.finditer(re.escape(kw), text)
     return re.finditer(rf"(?<![a-z0-9]){re.escape(kw)}(?![a-z0-9])", text)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.hanzi import HAN, to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 
 __all__ = ["SINGLE_QUOTED", "as_written", "extract_text", "quoted", "subject_of"]
@@ -63,7 +63,7 @@ _CUT = re.compile(
     r"|然后|并且|再加|\s{2,}",
     _I,
 )
-_TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|[\u3400-\u9fff]+")
+_TOKENS = re.compile(rf"[A-Za-z][A-Za-z'-]*|[{HAN}]+")
 _MAX_SUBJECT_WORDS = 3
 _MAX_SUBJECT_CJK = 8
 
