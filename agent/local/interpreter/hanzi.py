@@ -17,6 +17,7 @@ __all__ = [
     "CJK",
     "CJK_OR_KANA",
     "HAN",
+    "HAN_BASIC",
     "Script",
     "Tables",
     "script_of",
@@ -36,6 +37,9 @@ CJK = re.compile(f"[{HAN}{_COMPATIBILITY}]")
 """One Chinese character, compatibility ideographs included."""
 CJK_OR_KANA = re.compile(f"[{_KANA}{HAN}{_COMPATIBILITY}]")
 """One Chinese character or Japanese kana: text written without spaces between words."""
+HAN_BASIC = re.compile("[\u4e00-\u9fff]")
+"""One character of the basic CJK block (extension A left out): a phrase a pattern matched is
+in Chinese."""
 
 
 @dataclass(frozen=True, slots=True)
