@@ -6,6 +6,7 @@ No other I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import tomllib
@@ -183,11 +184,21 @@ def _check_duplicates(keywords: Keywords) -> None:
             raise ConfigError(f"phrase table keywords.{group}: duplicate keywords {sorted(dupes)}")
 
 
-def _spans(text: str, keyword: str) -> Iterable[re.Match[str]]:
+@functools.cache
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """The compiled pattern of one keyword (Latin: a whole word; CJK: a substring). Memoised:
+    the keywords come from the phrase table, a fixed set, and `re`'s own cache (512 entries) is
+    far smaller than the table, so it was recompiling nearly every pattern on every check."""
     kw = keyword.casefold()
     if CJK_OR_KANA.search(kw):
-        return re.finditer(re.escape(kw), text)
-    return re.finditer(rf"(?<![a-z0-9]){re.escape(kw)}(?![a-z0-9])", text)
+        return re.compile(re.escape(kw))
+    return re.compile(rf"(?<![a-z0-9]){re.escape(kw)}(?![a-z0-9])")
+
+
+def _spans(text: str, keyword: str) -> Iterable[re.Match[str]]:
+    if keyword.casefold() not in text:
+        return ()
+    return _keyword_pattern(keyword).finditer(text)
 
 
 def has_any(text: str, keywords: Iterable[str]) -> bool:
