@@ -29,11 +29,6 @@ from tests.unit.test_stranger_round3 import _starts
 _BOOK, _BEGIN = load_phrasebook(), _starts()
 
 
-def _run(start: str, message: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """(draft before, draft after, everything the reply says)."""
-    return run_request(_BEGIN, start, message)
-
-
 _GENERIC = {_BOOK.say(lang, "capabilities", hant=h) for lang in ("en", "zh") for h in (0, 1)}
 
 DECLINED = [
@@ -82,7 +77,7 @@ DECLINED = [
 
 @pytest.mark.parametrize(("start", "message"), DECLINED)
 def test_what_cannot_be_done_leaves_the_draft_and_says_why(start: str, message: str) -> None:
-    before, after, said = _run(start, message)
+    before, after, said = run_request(_BEGIN, start, message)
     assert after == before
     assert said
     assert said not in _GENERIC
@@ -106,7 +101,7 @@ OPTIONAL = [
 def test_an_optional_undoable_part_leaves_the_doable_one_applied(
     start: str, message: str, facts: dict[str, Any], skip_said: str
 ) -> None:
-    _, after, said = _run(start, message)
+    _, after, said = run_request(_BEGIN, start, message)
     assert {k: after.get(k, after["m"].get(k)) for k in facts} == facts
     assert skip_said in said
 
@@ -125,14 +120,14 @@ EACH = [
 def test_a_change_to_every_photo_is_made_to_every_photo_or_declined(
     start: str, message: str, lengths: list[float]
 ) -> None:
-    before, after, said = _run(start, message)
+    before, after, said = run_request(_BEGIN, start, message)
     assert said
     if after != before:  # applied: every photo got the change (the total with it)
         assert [round(s / 1000, 1) for s in shares(after)] == pytest.approx(lengths, abs=0.4)
 
 
 def test_every_photo_set_to_one_length_still_applies() -> None:
-    _, after, _ = _run("slideshow3", "make each photo 2 seconds")
+    _, after, _ = run_request(_BEGIN, "slideshow3", "make each photo 2 seconds")
     assert [s / 1000 for s in shares(after)] == pytest.approx([2, 2, 2], abs=0.4)
 
 

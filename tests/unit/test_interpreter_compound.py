@@ -19,15 +19,16 @@ from hypothesis import strategies as st
 from agent.local.interpreter.compound import lost_clause
 from agent.local.interpreter.intents import parse
 from agent.local.interpreter.phrasebook import load_phrasebook
-from tests.unit.test_interpreter_round4 import _run
-from tests.unit.test_interpreter_round6 import _lang
+from tests.unit.test_interpreter_support import language_of, run_plan
 from tests.unit.test_stranger_round3 import _checks, _starts
+
+BEGIN = _starts()
 
 _KEEP = {"duration_unchanged": True}
 
 
 def _applied(start: str, message: str, expect: dict[str, Any]) -> bool:
-    draft, _, _ = _run(start, message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
     return all(_checks(expect, _starts()[start][0], draft))
 
 
@@ -157,7 +158,7 @@ def test_every_edit_of_a_compound_request_lands_on_the_draft(
 def test_a_frame_shape_that_cannot_be_made_declines_the_whole_request(
     start: str, message: str, ratio: str
 ) -> None:
-    draft, _, said = _run(start, message, _lang(message))
+    draft, _, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == _starts()[start][0]
     assert ratio in said
 
@@ -263,7 +264,7 @@ def test_a_compound_of_two_supported_edits_applies_both_or_declines(
 ) -> None:
     message, expect = compound
     start = _starts()["music"][0]
-    draft, _, said = _run("music", message, _lang(message))
+    draft, _, said = run_plan(BEGIN, "music", message, language_of(message))
     assert said or draft != start  # never silent
     if draft != start:  # never one edit only
         assert all(_checks(expect, start, draft)), (message, draft)

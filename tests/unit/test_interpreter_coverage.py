@@ -14,16 +14,14 @@ Drafts: `titled` (5 s, title "Harbor Lights" centred 0-3 s), `music` (5 s, "Lo-f
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
 from agent.local.interpreter.asked import clauses
-from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.phrasebook import load_phrasebook
-from agent.local.interpreter.plan import InterpretContext, ToolStep
-from tests.unit.test_interpreter_support import texts
+from agent.local.interpreter.plan import ToolStep
+from tests.unit.test_interpreter_support import interpreted, texts
 from tests.unit.test_stranger_round3 import _starts, _verdict
 
 _BOOK, _BEGIN = load_phrasebook(), _starts()
@@ -31,10 +29,7 @@ _BOOK, _BEGIN = load_phrasebook(), _starts()
 
 def _run(start: str, message: str) -> tuple[bool, str]:
     """(whether the plan changes the draft, what it says)."""
-    draft, uploads = _BEGIN[start]
-    lang = "en" if message.isascii() else "zh"
-    ctx = InterpretContext(message, lang, uploads, copy.deepcopy(draft), seed=11)
-    plan = interpret(ctx)
+    plan, _ = interpreted(_BEGIN, start, message)
     return any(isinstance(s, ToolStep) for s in plan.steps), texts(plan)
 
 

@@ -3,7 +3,6 @@ and an English target word inside Chinese is read as that target."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
@@ -12,38 +11,20 @@ from hypothesis import strategies as st
 
 from agent.local.interpreter.frozen import frozen_clauses, without_frozen
 from agent.local.interpreter.hanzi import spaced_latin
-from agent.local.interpreter.interpret import interpret
-from agent.local.interpreter.plan import InterpretContext, Plan, TextStep, ToolStep
-from tests.unit.test_interpreter_support import final_draft, read_jsonl
+from agent.local.interpreter.plan import TextStep, ToolStep
+from tests.unit.test_interpreter_support import interpreted, read_jsonl, track
 from tests.unit.test_stranger_round3 import _starts
 
 BEGIN = _starts()
-
-
-def _run(start: str, message: str, language: str = "zh") -> tuple[Plan, dict[str, Any]]:
-    draft, uploads = BEGIN[start]
-    ctx = InterpretContext(
-        message=message,
-        language="en" if language == "en" else "zh",
-        assets=uploads,
-        draft=copy.deepcopy(draft),
-        seed=11,
-    )
-    plan = interpret(ctx)
-    return plan, final_draft(plan, ctx.draft)
-
-
-def _track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:
-    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
 
 
 def _facts(draft: dict[str, Any]) -> dict[str, Any]:
     return {
         "length": draft["d"],
         "aspect": draft["m"]["aspect"],
-        "volume": [s.get("v") for s in _track(draft, 1)],
-        "title": [(s["n"], s.get("pos"), s["s"]) for s in _track(draft, 7)],
-        "order": [s["n"] for s in _track(draft, 0)],
+        "volume": [s.get("v") for s in track(draft, 1)],
+        "title": [(s["n"], s.get("pos"), s["s"]) for s in track(draft, 7)],
+        "order": [s["n"] for s in track(draft, 0)],
     }
 
 
@@ -78,7 +59,7 @@ def test_a_latin_word_inside_chinese_gets_word_boundaries() -> None:
 
 
 def test_a_percent_on_the_duration_in_chinese_with_the_volume_kept() -> None:
-    _, draft = _run("music", "duration加50%，music音量不变")
+    _, draft = interpreted(BEGIN, "music", "duration加50%，music音量不变", "zh")
     assert (draft["d"], _facts(draft)["volume"]) == (7500, [35])
 
 
@@ -88,17 +69,19 @@ def test_a_percent_on_the_duration_in_chinese_with_the_volume_kept() -> None:
 def test_a_chinese_percent_changes_the_length_only_when_it_names_the_length(
     message: str, length: int
 ) -> None:
-    _, draft = _run("music", message)
+    _, draft = interpreted(BEGIN, "music", message, "zh")
     assert draft["d"] == length
 
 
 def test_do_not_touch_the_music_keeps_it_while_the_length_changes() -> None:
-    _, draft = _run("music", "把duration缩短到3秒，不要碰music")
+    _, draft = interpreted(BEGIN, "music", "把duration缩短到3秒，不要碰music", "zh")
     assert (draft["d"], _facts(draft)["volume"]) == (3000, [35])
 
 
 def test_keep_the_title_as_is_is_not_read_as_a_new_title() -> None:
-    _, draft = _run("titled", "keep the title as is and make the video 8 seconds", "en")
+    _, draft = interpreted(
+        BEGIN, "titled", "keep the title as is and make the video 8 seconds", "en"
+    )
     assert (draft["d"], _facts(draft)["title"]) == (8000, [("Harbor Lights", "center", 0)])
 
 
@@ -113,7 +96,7 @@ def test_keep_the_title_as_is_is_not_read_as_a_new_title() -> None:
 def test_a_change_to_a_frozen_target_is_declined_naming_the_clause(
     start: str, message: str, language: str
 ) -> None:
-    plan, draft = _run(start, message, language)
+    plan, draft = interpreted(BEGIN, start, message, language)
     assert not [s for s in plan.steps if isinstance(s, ToolStep)]
     assert draft == BEGIN[start][0]
     said = " ".join(s.text for s in plan.steps if isinstance(s, TextStep))
@@ -139,7 +122,7 @@ def test_saying_a_target_stays_never_changes_it(request: tuple[str, str, str], t
     start, message, language = request
     en, zh = _KEEP[target]
     said = f"{message}, {en}" if language == "en" else f"{message}，{zh}"
-    _, draft = _run(start, said, language)
+    _, draft = interpreted(BEGIN, start, said, language)
     before, after = _facts(BEGIN[start][0])[target], _facts(draft)[target]
     if target == "title":  # the titles there are stay as they are; a new one may join them
         assert all(title in after for title in before)

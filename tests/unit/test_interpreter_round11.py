@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.test_interpreter_round4 import _run
-from tests.unit.test_interpreter_round6 import _lang
+from tests.unit.test_interpreter_support import language_of, run_plan
 from tests.unit.test_stranger_round3 import _checks, _starts
+
+BEGIN = _starts()
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,7 @@ from tests.unit.test_stranger_round3 import _checks, _starts
 def test_a_question_about_the_draft_is_answered_and_changes_nothing(
     start: str, message: str, answer: str
 ) -> None:
-    draft, _, said = _run(start, message, _lang(message))
+    draft, _, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == _starts()[start][0]
     assert answer in said
 
@@ -67,7 +68,7 @@ def test_no_question_about_the_draft_changes_it(
     words = [data.draw(st.sampled_from(part)) for part in _ASKED[language]]
     spaced = f"{words[0]} {words[1]}{words[2]}{words[3]}"
     message = spaced if language == "en" else "".join(words)
-    draft, _, said = _run(start, message, language)
+    draft, _, said = run_plan(BEGIN, start, message, language)
     assert draft == _starts()[start][0], message
     assert said, message
 
@@ -84,7 +85,7 @@ def test_no_question_about_the_draft_changes_it(
     ],
 )
 def test_a_look_that_cannot_be_made_whole_declines_whole(start: str, message: str) -> None:
-    draft, _, said = _run(start, message, _lang(message))
+    draft, _, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == _starts()[start][0]
     assert said
 
@@ -110,7 +111,7 @@ def test_a_look_that_cannot_be_made_whole_declines_whole(start: str, message: st
 def test_half_the_length_and_trimmed_down_by(
     start: str, message: str, expect: dict[str, Any]
 ) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
     assert all(_checks(expect, _starts()[start][0], draft))
 
 
@@ -126,5 +127,5 @@ def test_half_the_length_and_trimmed_down_by(
     ],
 )
 def test_one_photo_shown_longer_or_shorter_by_an_amount(message: str, expect: list[int]) -> None:
-    draft, _, _ = _run("slideshow3", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "slideshow3", message, language_of(message))
     assert all(_checks({"photo_duration_s": expect}, _starts()["slideshow3"][0], draft))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_interpreter_round4 import _run
-from tests.unit.test_interpreter_round6 import _lang, _track
+from tests.unit.test_interpreter_support import language_of, run_plan, track
 from tests.unit.test_stranger_round3 import _checks, _starts
+
+BEGIN = _starts()
 
 
 @pytest.mark.parametrize(
@@ -31,7 +32,7 @@ from tests.unit.test_stranger_round3 import _checks, _starts
 def test_a_look_asked_of_the_sky_changes_nothing_and_names_the_limit(
     message: str, limit: str
 ) -> None:
-    draft, plan, said = _run("fresh5", message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft == _starts()["fresh5"][0]
     assert not [s for s in plan.steps if type(s).__name__ == "ToolStep"]
     assert limit in said
@@ -50,8 +51,8 @@ def test_a_look_asked_of_the_sky_changes_nothing_and_names_the_limit(
     ],
 )
 def test_a_title_colour_is_still_a_title_edit(message: str, size: int, colour: str) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
-    [title] = _track(draft, 7)
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
+    [title] = track(draft, 7)
     assert (title["n"], title["sz"], title["c"]) == ("Harbor Lights", size, colour)
 
 
@@ -71,6 +72,6 @@ def test_a_title_colour_is_still_a_title_edit(message: str, size: int, colour: s
     ],
 )
 def test_several_photos_each_get_the_length_named_for_them(message: str, expect: list[int]) -> None:
-    draft, _, _ = _run("slideshow3", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "slideshow3", message, language_of(message))
     start = _starts()["slideshow3"][0]
     assert all(_checks({"photo_duration_s": expect, "duration_s": sum(expect)}, start, draft))

@@ -27,23 +27,14 @@ import pytest
 from agent.local.interpreter.phrasebook import load_phrasebook
 from agent.local.interpreter.playback import names_playback_speed, playback_speed
 from agent.local.interpreter.relativelevel import LevelRule, relative_level
-from tests.unit.test_interpreter_support import run_request
+from tests.unit.test_interpreter_support import run_request, track
 from tests.unit.test_stranger_round3 import _starts
 
 _BOOK, _BEGIN = load_phrasebook(), _starts()
 
 
-def _run(start: str, message: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """(draft before, draft after, everything the reply says)."""
-    return run_request(_BEGIN, start, message)
-
-
-def _track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:
-    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
-
-
 def _motions(draft: dict[str, Any]) -> list[dict[str, Any]]:
-    return [seg["mo"] for seg in _track(draft, 0)]
+    return [seg["mo"] for seg in track(draft, 0)]
 
 
 PLAYBACK = [
@@ -70,7 +61,7 @@ PLAYBACK = [
 
 @pytest.mark.parametrize(("start", "message"), PLAYBACK)
 def test_a_playback_speed_leaves_the_camera_and_says_why(start: str, message: str) -> None:
-    before, after, said = _run(start, message)
+    before, after, said = run_request(_BEGIN, start, message)
     assert after == before
     assert any(
         _BOOK.say(lang, "limit_playback_speed", hant=h) in said
@@ -91,7 +82,7 @@ def test_a_playback_speed_leaves_the_camera_and_says_why(start: str, message: st
 def test_a_playback_speed_beside_a_length_applies_the_length_only(
     message: str, length: int
 ) -> None:
-    before, after, said = _run("fresh5", message)
+    before, after, said = run_request(_BEGIN, "fresh5", message)
     assert after["d"] == length
     assert _motions(after) == [{**m, "sp": m["sp"]} for m in _motions(before)]
     assert said
@@ -114,7 +105,7 @@ def test_a_playback_speed_beside_a_length_applies_the_length_only(
 def test_the_camera_s_pace_is_still_a_motion_request(
     message: str, motion: str, faster: bool
 ) -> None:
-    _, after, _ = _run("fresh5", message)
+    _, after, _ = run_request(_BEGIN, "fresh5", message)
     (moved,) = _motions(after)
     assert moved["type"] == motion
     assert (moved["sp"] > 1) == faster
@@ -150,8 +141,8 @@ def test_playback_reading_keeps_camera_clauses_and_the_other_clauses() -> None:
     ],
 )
 def test_a_level_relative_to_the_current_one(message: str, level: int) -> None:
-    before, after, _ = _run("music", message)
-    assert [seg["v"] for seg in _track(after, 1)] == [level]
+    before, after, _ = run_request(_BEGIN, "music", message)
+    assert [seg["v"] for seg in track(after, 1)] == [level]
     assert after["d"] == before["d"]
 
 
@@ -166,7 +157,7 @@ def test_a_level_relative_to_the_current_one(message: str, level: int) -> None:
 def test_a_rule_and_a_result_that_disagree_change_nothing_and_name_both(
     message: str, numbers: tuple[str, str]
 ) -> None:
-    before, after, said = _run("music", message)
+    before, after, said = run_request(_BEGIN, "music", message)
     assert after == before
     assert all(n in said for n in numbers), said
 
@@ -190,14 +181,16 @@ def test_relative_level_reads_only_the_sound() -> None:
     ],
 )
 def test_a_suggestion_turned_down_keeps_the_music(message: str, aspect: str) -> None:
-    _, after, _ = _run("music", message)
+    _, after, _ = run_request(_BEGIN, "music", message)
     assert after["m"]["aspect"] == aspect
-    assert [seg["v"] for seg in _track(after, 1)] == [35]
+    assert [seg["v"] for seg in track(after, 1)] == [35]
 
 
 def test_a_suggestion_taken_up_is_still_a_request() -> None:
-    _, after, _ = _run("music", "my friend said to remove the music and she's right, do it")
-    assert _track(after, 1) == []
+    _, after, _ = run_request(
+        _BEGIN, "music", "my friend said to remove the music and she's right, do it"
+    )
+    assert track(after, 1) == []
 
 
 @pytest.mark.parametrize(
@@ -209,6 +202,6 @@ def test_a_suggestion_taken_up_is_still_a_request() -> None:
     ],
 )
 def test_a_misspelt_direction_beside_a_manner_word(message: str, motion: str, length: int) -> None:
-    _, after, _ = _run("fresh5", message)
+    _, after, _ = run_request(_BEGIN, "fresh5", message)
     assert [m["type"] for m in _motions(after)] == [motion]
     assert after["d"] == length

@@ -24,10 +24,6 @@ from tests.unit.test_stranger_round3 import _starts
 _BOOK, _BEGIN = load_phrasebook(), _starts()
 
 
-def _run(start: str, message: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    return run_request(_BEGIN, start, message)
-
-
 def _volume(draft: dict[str, Any]) -> int:
     return int(next(t["sg"] for t in draft["t"] if t["tt"] == 1)[0]["v"])
 
@@ -37,7 +33,7 @@ def _volume(draft: dict[str, Any]) -> int:
 )
 def test_a_manner_word_used_as_a_thing_names_no_camera_motion(message: str) -> None:
     assert all("motion" not in c.wants for c in clauses(message, _BOOK))
-    before, after, said = _run("fresh5", message)
+    before, after, said = run_request(_BEGIN, "fresh5", message)
     assert after == before
     assert said
 
@@ -75,7 +71,7 @@ def test_a_percent_against_the_current_level_is_a_share_of_it(message: str, fact
     ],
 )
 def test_the_music_level_lands_where_the_user_counted_it(message: str, level: int) -> None:
-    _, after, _ = _run("music", message)
+    _, after, _ = run_request(_BEGIN, "music", message)
     assert _volume(after) == level
 
 
@@ -88,7 +84,7 @@ def test_the_music_level_lands_where_the_user_counted_it(message: str, level: in
     ],
 )
 def test_a_question_that_asks_for_nothing_changes_nothing(message: str) -> None:
-    before, after, said = _run("fresh5", message)
+    before, after, said = run_request(_BEGIN, "fresh5", message)
     assert after == before
     assert said
 
@@ -98,7 +94,9 @@ def _order(draft: dict[str, Any]) -> list[str]:
 
 
 def test_a_photo_named_only_by_another_clause_is_not_moved() -> None:
-    before, after, said = _run("slideshow3", "swap photo 1 and 2 and brighten the beach one")
+    before, after, said = run_request(
+        _BEGIN, "slideshow3", "swap photo 1 and 2 and brighten the beach one"
+    )
     assert _order(after) == _order(before)
     assert said
 
@@ -112,7 +110,7 @@ def test_a_photo_named_only_by_another_clause_is_not_moved() -> None:
     ],
 )
 def test_a_reorder_clause_still_moves_the_photos_it_names(message: str, order: list[str]) -> None:
-    _, after, _ = _run("slideshow3", message)
+    _, after, _ = run_request(_BEGIN, "slideshow3", message)
     assert _order(after) == order
 
 
@@ -120,7 +118,7 @@ def test_a_reorder_clause_still_moves_the_photos_it_names(message: str, order: l
     "message", ["幫我整成直版啦", "convert it pls", "turn this into something cool"]
 )
 def test_a_make_into_verb_with_nothing_new_does_not_remake_the_same_video(message: str) -> None:
-    before, after, said = _run("fresh5", message)
+    before, after, said = run_request(_BEGIN, "fresh5", message)
     assert after["m"]["aspect"] == ("9:16" if "直版" in message else before["m"]["aspect"])
     assert said
 
@@ -136,14 +134,14 @@ def test_a_make_into_verb_with_nothing_new_does_not_remake_the_same_video(messag
     ],
 )
 def test_a_part_of_a_song_or_blank_frames_is_declined(start: str, message: str) -> None:
-    before, after, said = _run(start, message)
+    before, after, said = run_request(_BEGIN, start, message)
     assert after == before
     assert said
 
 
 @pytest.mark.parametrize(("message", "level"), [("降低音量", 20), ("把音乐调低音量", 20)])
 def test_the_whole_track_volume_is_not_a_part_of_the_song(message: str, level: int) -> None:
-    _, after, _ = _run("music", message)
+    _, after, _ = run_request(_BEGIN, "music", message)
     assert _volume(after) == level
 
 
@@ -155,7 +153,7 @@ def test_the_whole_track_volume_is_not_a_part_of_the_song(message: str, level: i
     ],
 )
 def test_set_the_music_to_a_share_of_its_level_keeps_the_track(message: str, level: int) -> None:
-    before, after, _ = _run("music", message)
+    before, after, _ = run_request(_BEGIN, "music", message)
     old = next(t["sg"] for t in before["t"] if t["tt"] == 1)[0]["n"]
     assert next(t["sg"] for t in after["t"] if t["tt"] == 1)[0]["n"] == old
     assert _volume(after) == level

@@ -4,30 +4,15 @@ followed by what stays the same ("same spot, same 3 seconds")."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
-from agent.local.interpreter.interpret import interpret
-from agent.local.interpreter.plan import InterpretContext
 from agent.local.interpreter.quantity import parse_number
-from tests.unit.test_interpreter_support import final_draft
+from tests.unit.test_interpreter_support import draft_after
 from tests.unit.test_stranger_round3 import _starts
 
 BEGIN = _starts()
-
-
-def _draft(start: str, message: str, language: str) -> dict[str, Any]:
-    draft, uploads = BEGIN[start]
-    ctx = InterpretContext(
-        message=message,
-        language="en" if language == "en" else "zh",
-        assets=uploads,
-        draft=copy.deepcopy(draft),
-        seed=11,
-    )
-    return final_draft(interpret(ctx), ctx.draft)
 
 
 def _names(draft: dict[str, Any], tt: int, key: str) -> list[Any]:
@@ -40,7 +25,8 @@ def test_a_chinese_decimal_is_read_whole(token: str, value: float) -> None:
 
 
 def test_dictation_filler_around_a_swap_and_a_decimal_multiple() -> None:
-    draft = _draft(
+    draft = draft_after(
+        BEGIN,
         "slideshow3",
         "嗯那个就是说呃把第一张和第三张对调一下然后呃每张照片都改成现在的一点五倍长吧就这样",
         "zh",
@@ -60,11 +46,12 @@ def test_dictation_filler_around_a_swap_and_a_decimal_multiple() -> None:
 def test_points_said_after_the_number_move_the_level_from_where_it_is(
     message: str, level: int
 ) -> None:
-    assert _names(_draft("music", message, "en"), 1, "v") == [level]
+    assert _names(draft_after(BEGIN, "music", message, "en"), 1, "v") == [level]
 
 
 def test_a_replacement_followed_by_what_stays_the_same() -> None:
-    draft = _draft(
+    draft = draft_after(
+        BEGIN,
         "slideshow3",
         "replace beach.jpg with the pier photo (pier.jpg), same spot, same 3 seconds",
         "en",

@@ -4,32 +4,14 @@ from the current one, a title's end moved with its start kept, and "everything e
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent.local.interpreter.interpret import interpret
-from agent.local.interpreter.plan import InterpretContext
-from tests.unit.test_interpreter_support import final_draft
+from tests.unit.test_interpreter_support import draft_after
 from tests.unit.test_stranger_round3 import _starts
 
 BEGIN = _starts()
-
-
-def _draft(start: str, message: str) -> dict[str, Any]:
-    draft, uploads = BEGIN[start]
-    zh = any("\u4e00" <= ch <= "\u9fff" for ch in message)
-    ctx = InterpretContext(
-        message=message,
-        language="zh" if zh else "en",
-        assets=uploads,
-        draft=copy.deepcopy(draft),
-        seed=11,
-    )
-    return final_draft(interpret(ctx), ctx.draft)
 
 
 _REQUESTS = {
@@ -49,7 +31,7 @@ def test_a_restated_triple_is_applied_once() -> None:
         "uh so like, um, can you make the video, uh, triple the length it is now? yeah, three "
         "times as long"
     )
-    assert _draft("fresh5", message)["d"] == 15000
+    assert draft_after(BEGIN, "fresh5", message)["d"] == 15000
 
 
 @pytest.mark.parametrize(
@@ -62,11 +44,11 @@ def test_a_restated_triple_is_applied_once() -> None:
 )
 def test_a_corrected_change_replaces_the_first(message: str) -> None:
     """A second, different change after a correction is the one asked for: 10 s, never 30 s."""
-    assert _draft("fresh5", message)["d"] == 10000
+    assert draft_after(BEGIN, "fresh5", message)["d"] == 10000
 
 
 def test_a_change_repeated_after_then_is_applied_twice() -> None:
-    assert _draft("fresh5", "double it, then double it again")["d"] == 20000
+    assert draft_after(BEGIN, "fresh5", "double it, then double it again")["d"] == 20000
 
 
 @settings(max_examples=40, deadline=None)
@@ -76,9 +58,9 @@ def test_appending_a_restatement_gives_the_same_draft(
 ) -> None:
     request = data.draw(st.sampled_from(_REQUESTS[key]))
     restated = data.draw(st.sampled_from(_RESTATED[key]))
-    alone = _draft("fresh5", request)
+    alone = draft_after(BEGIN, "fresh5", request)
     assert alone["d"] == 5000 * key[0]
-    assert _draft("fresh5", f"{request}. {restated}") == alone
+    assert draft_after(BEGIN, "fresh5", f"{request}. {restated}") == alone
 
 
 @pytest.mark.parametrize(
@@ -91,12 +73,12 @@ def test_appending_a_restatement_gives_the_same_draft(
     ],
 )
 def test_a_length_than_now_is_relative(message: str, length_ms: int) -> None:
-    assert _draft("slideshow3", message)["d"] == length_ms
+    assert draft_after(BEGIN, "slideshow3", message)["d"] == length_ms
 
 
 def test_half_of_its_current_length_halves_the_slideshow() -> None:
     message = "Could you please make the whole slideshow half of its current length? Thank you"
-    draft = _draft("slideshow3", message)
+    draft = draft_after(BEGIN, "slideshow3", message)
     before = [s["d"] for t in BEGIN["slideshow3"][0]["t"] if t["tt"] == 0 for s in t["sg"]]
     lengths = [s["d"] for t in draft["t"] if t["tt"] == 0 for s in t["sg"]]
     assert draft["d"] == 4500

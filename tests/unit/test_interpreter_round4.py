@@ -14,10 +14,11 @@ from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.phrasebook import load_phrasebook
 from agent.local.interpreter.plan import InterpretContext, ToolStep
 from agent.local.interpreter.typos import fix_typos
-from tests.unit.test_interpreter_support import claim_errors, final_draft, read_jsonl, texts
+from tests.unit.test_interpreter_support import claim_errors, language_of, read_jsonl, run_plan
 from tests.unit.test_stranger_round3 import _starts
 
 BOOK = load_phrasebook()
+BEGIN = _starts()
 
 
 @pytest.mark.parametrize(
@@ -52,19 +53,6 @@ def test_a_real_word_is_never_folded_into_an_edit_word(text: str) -> None:
     assert fix_typos(text, BOOK) == text
 
 
-def _run(start: str, message: str, language: str = "en") -> tuple[dict[str, Any], Any, str]:
-    draft, uploads = _starts()[start]
-    ctx = InterpretContext(
-        message=message,
-        language="en" if language == "en" else "zh",
-        assets=uploads,
-        draft=copy.deepcopy(draft),
-        seed=11,
-    )
-    plan = interpret(ctx)
-    return final_draft(plan, ctx.draft), plan, texts(plan)
-
-
 @pytest.mark.parametrize(
     ("message", "motion"),
     [
@@ -75,7 +63,7 @@ def _run(start: str, message: str, language: str = "en") -> tuple[dict[str, Any]
     ],
 )
 def test_instead_of_x_asks_for_y(message: str, motion: str) -> None:
-    draft, _, _ = _run("fresh5", message)
+    draft, _, _ = run_plan(BEGIN, "fresh5", message)
     assert {sg["mo"]["type"] for sg in draft["t"][0]["sg"]} == {motion}
 
 
@@ -93,7 +81,7 @@ def test_instead_of_x_asks_for_y(message: str, motion: str) -> None:
 )
 def test_a_change_to_what_the_photo_shows_is_declined_specifically(message: str) -> None:
     start = _starts()["fresh5"][0]
-    draft, plan, said = _run("fresh5", message, "en" if message.isascii() else "zh")
+    draft, plan, said = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft == start
     assert not any(isinstance(s, ToolStep) for s in plan.steps)
     assert said
@@ -101,13 +89,13 @@ def test_a_change_to_what_the_photo_shows_is_declined_specifically(message: str)
 
 
 def test_the_other_edits_of_a_message_with_a_scene_change_still_apply() -> None:
-    draft, _, said = _run("fresh5", "make it 8 seconds and add some seagulls in the sky")
+    draft, _, said = run_plan(BEGIN, "fresh5", "make it 8 seconds and add some seagulls in the sky")
     assert draft["d"] == 8000
     assert BOOK.say("en", "limit_scene") in said
 
 
 def test_a_reply_to_traditional_chinese_uses_taiwan_and_hong_kong_words() -> None:
-    _, _, said = _run("fresh5", "影片改成十二秒", "zh")
+    _, _, said = run_plan(BEGIN, "fresh5", "影片改成十二秒", "zh")
     assert "影片" in said
     assert "視頻" not in said
     assert "视频" not in said
@@ -115,7 +103,7 @@ def test_a_reply_to_traditional_chinese_uses_taiwan_and_hong_kong_words() -> Non
 
 def test_one_photo_length_and_the_rest_in_one_message() -> None:
     for message in ("the first one 5s, the rest 2s each", "第一張5秒，其他的各2秒"):
-        draft, _, _ = _run("slideshow3", message, "en" if message.isascii() else "zh")
+        draft, _, _ = run_plan(BEGIN, "slideshow3", message, language_of(message))
         assert draft["d"] == 9000
         video = draft["t"][0]["sg"]
         assert video[0]["d"] > video[1]["d"]

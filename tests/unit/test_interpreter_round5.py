@@ -9,14 +9,11 @@ from typing import Any
 import pytest
 
 from agent.local.interpreter.phrasebook import load_phrasebook
-from tests.unit.test_interpreter_round4 import _run
+from tests.unit.test_interpreter_support import language_of, run_plan
 from tests.unit.test_stranger_round3 import _starts
 
 BOOK = load_phrasebook()
-
-
-def _lang(message: str) -> str:
-    return "en" if message.isascii() else "zh"
+BEGIN = _starts()
 
 
 def _titles(draft: dict[str, Any]) -> list[tuple[int, int]]:
@@ -35,14 +32,14 @@ def _titles(draft: dict[str, Any]) -> list[tuple[int, int]]:
 )
 def test_a_time_for_a_title_is_the_titles_end_not_the_videos_length(message: str) -> None:
     start = _starts()["titled"][0]
-    draft, _, said = _run("titled", message, _lang(message))
+    draft, _, said = run_plan(BEGIN, "titled", message, language_of(message))
     assert draft["d"] == start["d"]
     assert _titles(draft)[0] == (_titles(start)[0][0], 4500)
     assert said == "" or "4.5" in said
 
 
 def test_until_a_time_with_no_title_or_music_is_still_the_videos_length() -> None:
-    draft, _, _ = _run("fresh5", "make it run until 10 s")
+    draft, _, _ = run_plan(BEGIN, "fresh5", "make it run until 10 s")
     assert draft["d"] == 10000
 
 
@@ -55,7 +52,7 @@ def test_until_a_time_with_no_title_or_music_is_still_the_videos_length() -> Non
     ],
 )
 def test_a_second_photo_step_after_then_is_applied_too(message: str) -> None:
-    draft, _, said = _run("slideshow3", message, _lang(message))
+    draft, _, said = run_plan(BEGIN, "slideshow3", message, language_of(message))
     names = [sg["n"] for sg in draft["t"][0]["sg"]]
     assert names == ["harbor.jpg", "beach.jpg", "sunset.jpg"]
     assert "harbor.jpg, beach.jpg, sunset.jpg" in said
@@ -71,7 +68,7 @@ def test_a_second_photo_step_after_then_is_applied_too(message: str) -> None:
 )
 def test_one_photos_length_with_the_others_left_alone(message: str) -> None:
     start = _starts()["slideshow3"][0]
-    draft, _, said = _run("slideshow3", message, _lang(message))
+    draft, _, said = run_plan(BEGIN, "slideshow3", message, language_of(message))
     video = draft["t"][0]["sg"]
     assert [sg["mo"] for sg in video] == [sg["mo"] for sg in start["t"][0]["sg"]]
     assert abs(video[0]["d"] - video[1]["d"]) <= 1 < video[2]["d"] - video[0]["d"]
@@ -84,7 +81,7 @@ def test_one_photos_length_with_the_others_left_alone(message: str) -> None:
 )
 def test_doubling_the_music_volume_doubles_it_and_touches_nothing_else(message: str) -> None:
     start = _starts()["music"][0]
-    draft, _, said = _run("music", message, _lang(message))
+    draft, _, said = run_plan(BEGIN, "music", message, language_of(message))
     assert [sg["v"] for sg in draft["t"][1]["sg"]] == [70]
     assert draft["t"][0] == start["t"][0]
     assert "70%" in said
@@ -106,7 +103,7 @@ def test_doubling_the_music_volume_doubles_it_and_touches_nothing_else(message: 
 def test_an_edit_taken_back_in_the_message_leaves_the_later_edits_on_the_original(
     message: str, aspect: str, motion: str
 ) -> None:
-    draft, _, said = _run("fresh5", message, _lang(message))
+    draft, _, said = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft["d"] == 5000
     assert draft["m"]["aspect"] == aspect
     assert {sg["mo"]["type"] for sg in draft["t"][0]["sg"]} == {motion}
@@ -114,7 +111,7 @@ def test_an_edit_taken_back_in_the_message_leaves_the_later_edits_on_the_origina
 
 
 def test_a_take_back_with_nothing_after_it_still_leaves_the_video_unchanged() -> None:
-    draft, _, said = _run("fresh5", "Make it 10 seconds. Actually, undo that")
+    draft, _, said = run_plan(BEGIN, "fresh5", "Make it 10 seconds. Actually, undo that")
     assert draft["d"] == 5000
     assert said == BOOK.say("en", "undone_in_message", duration=5)
 
@@ -123,7 +120,7 @@ def test_a_take_back_with_nothing_after_it_still_leaves_the_video_unchanged() ->
     "message", ["個標題搬去底度啦", "把标题移到底部", "move the title to the bottom"]
 )
 def test_a_title_moved_to_the_bottom_in_cantonese_words_too(message: str) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
     assert [sg["pos"] for sg in draft["t"][-1]["sg"]] == ["bottom"]
 
 
@@ -138,7 +135,7 @@ def test_a_title_moved_to_the_bottom_in_cantonese_words_too(message: str) -> Non
 )
 def test_a_request_outside_video_editing_gets_a_specific_decline(message: str) -> None:
     start = _starts()["fresh5"][0]
-    draft, plan, said = _run("fresh5", message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft == start
     hant = not message.isascii() and "訂" in message
     assert said == BOOK.say(plan.language, "off_topic", hant=hant)
@@ -149,7 +146,7 @@ def test_a_request_outside_video_editing_gets_a_specific_decline(message: str) -
 )
 def test_adding_an_animal_to_the_picture_is_a_scene_change(message: str) -> None:
     start = _starts()["fresh5"][0]
-    draft, plan, said = _run("fresh5", message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft == start
     assert said
     assert all(BOOK.say(plan.language, "capabilities", hant=h) not in said for h in (False, True))
@@ -159,7 +156,7 @@ def test_adding_an_animal_to_the_picture_is_a_scene_change(message: str) -> None
     "message", ["remove the lighthouse one and make it 9:16", "删除灯塔那张，改成竖屏"]
 )
 def test_a_photo_edit_with_a_new_shape_remakes_the_video_in_that_shape(message: str) -> None:
-    draft, plan, said = _run("slideshow3", message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, "slideshow3", message, language_of(message))
     assert [sg["n"] for sg in draft["t"][0]["sg"]] == ["harbor.jpg", "beach.jpg"]
     assert draft["m"]["aspect"] == "9:16"
     assert (

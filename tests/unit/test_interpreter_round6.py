@@ -13,18 +13,11 @@ from typing import Any
 import pytest
 
 from agent.local.interpreter.phrasebook import load_phrasebook
-from tests.unit.test_interpreter_round4 import _run
+from tests.unit.test_interpreter_support import language_of, run_plan, track
 from tests.unit.test_stranger_round3 import _starts
 
 BOOK = load_phrasebook()
-
-
-def _lang(message: str) -> str:
-    return "en" if message.isascii() else "zh"
-
-
-def _track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:
-    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
+BEGIN = _starts()
 
 
 def _generic(plan: Any, said: str) -> bool:
@@ -61,10 +54,10 @@ def test_a_new_music_level_keeps_the_music_and_sets_the_level(
     start: str, message: str, volume: int
 ) -> None:
     begin = _starts()[start][0]
-    draft, _, _ = _run(start, message, _lang(message))
-    music = _track(draft, 1)
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
+    music = track(draft, 1)
     assert [sg["v"] for sg in music] == [volume]
-    assert [sg["n"] for sg in music] == [sg["n"] for sg in _track(begin, 1)]
+    assert [sg["n"] for sg in music] == [sg["n"] for sg in track(begin, 1)]
     assert draft["d"] == begin["d"]
 
 
@@ -73,8 +66,8 @@ def test_a_new_music_level_keeps_the_music_and_sets_the_level(
     [("add bg music at fourty percent volume", 40), ("加一段背景音乐，音量三成", 30)],
 )
 def test_new_music_takes_the_level_in_words_or_tenths(message: str, volume: int) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
-    assert [sg["v"] for sg in _track(draft, 1)] == [volume]
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
+    assert [sg["v"] for sg in track(draft, 1)] == [volume]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +85,7 @@ def test_a_message_with_no_understood_edit_gets_a_specific_reply(
     start: str, message: str, key: str
 ) -> None:
     begin = _starts()[start][0]
-    draft, plan, said = _run(start, message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == begin
     assert not _generic(plan, said)
     heads = {
@@ -130,7 +123,7 @@ def test_what_the_renderer_cannot_do_is_declined_with_its_reason(
     start: str, message: str, key: str
 ) -> None:
     begin = _starts()[start][0]
-    draft, plan, said = _run(start, message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == begin
     assert _said_key(plan, said, "limit_" + key)
 
@@ -148,10 +141,10 @@ def test_the_other_edits_of_a_partly_declined_message_still_apply(
     start: str, message: str, duration: int, aspect: str
 ) -> None:
     begin = _starts()[start][0]
-    draft, _, said = _run(start, message, _lang(message))
+    draft, _, said = run_plan(BEGIN, start, message, language_of(message))
     assert (draft["d"], draft["m"]["aspect"]) == (duration, aspect)
-    assert [sg["mo"]["type"] for sg in _track(draft, 0)] == [
-        sg["mo"]["type"] for sg in _track(begin, 0)
+    assert [sg["mo"]["type"] for sg in track(draft, 0)] == [
+        sg["mo"]["type"] for sg in track(begin, 0)
     ]
     assert said
 
@@ -167,8 +160,8 @@ def test_the_other_edits_of_a_partly_declined_message_still_apply(
 def test_text_edits_near_those_classes_still_apply(
     start: str, message: str, text: str, position: str
 ) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
-    assert [(sg["n"], sg["pos"]) for sg in _track(draft, 7)] == [(text, position)]
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
+    assert [(sg["n"], sg["pos"]) for sg in track(draft, 7)] == [(text, position)]
 
 
 @pytest.mark.parametrize(
@@ -191,9 +184,9 @@ def test_text_edits_near_those_classes_still_apply(
 def test_a_time_said_of_a_title_moves_or_holds_the_title_not_the_video(
     message: str, start_ms: int, end_ms: int, position: str
 ) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
     assert draft["d"] == 5000
-    title = _track(draft, 7)
+    title = track(draft, 7)
     assert [(sg["s"], sg["s"] + sg["d"], sg["pos"]) for sg in title] == [
         (start_ms, end_ms, position)
     ]
@@ -203,7 +196,7 @@ def test_a_time_said_of_a_title_moves_or_holds_the_title_not_the_video(
     "message", ["时长砍掉两秒", "chop 2 seconds off", "trim two sec off", "影片剪掉兩秒"]
 )
 def test_words_of_cutting_seconds_shorten_the_video(message: str) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft["d"] == 3000
 
 
@@ -221,17 +214,17 @@ def test_words_of_cutting_seconds_shorten_the_video(message: str) -> None:
 )
 def test_the_motion_asked_for_is_the_one_applied(start: str, message: str, motion: str) -> None:
     begin = _starts()[start][0]
-    draft, _, _ = _run(start, message, _lang(message))
-    assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {motion}
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
+    assert {sg["mo"]["type"] for sg in track(draft, 0)} == {motion}
     assert draft["d"] == begin["d"]
 
 
 def test_a_complaint_alone_makes_the_motion_gentler() -> None:
     begin = _starts()["fresh5"][0]
-    draft, _, _ = _run("fresh5", "the zoom is a bit too much")
-    moved = _track(draft, 0)[0]["mo"]
+    draft, _, _ = run_plan(BEGIN, "fresh5", "the zoom is a bit too much")
+    moved = track(draft, 0)[0]["mo"]
     assert moved["type"] == "zoom_in"
-    assert moved["i"] < _track(begin, 0)[0]["mo"]["i"]
+    assert moved["i"] < track(begin, 0)[0]["mo"]["i"]
 
 
 @pytest.mark.parametrize(
@@ -250,9 +243,9 @@ def test_a_complaint_alone_makes_the_motion_gentler() -> None:
 def test_a_multiple_of_speed_changes_the_camera_speed_not_the_length(
     message: str, speed: float
 ) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft["d"] == 5000
-    assert _track(draft, 0)[0]["mo"]["sp"] == speed
+    assert track(draft, 0)[0]["mo"]["sp"] == speed
 
 
 @pytest.mark.parametrize(
@@ -270,14 +263,14 @@ def test_a_multiple_of_speed_changes_the_camera_speed_not_the_length(
 def test_every_photo_named_in_a_new_order_reorders_the_slideshow(
     message: str, order: list[str]
 ) -> None:
-    draft, _, _ = _run("slideshow3", message, _lang(message))
-    assert [sg["n"] for sg in _track(draft, 0)] == order
+    draft, _, _ = run_plan(BEGIN, "slideshow3", message, language_of(message))
+    assert [sg["n"] for sg in track(draft, 0)] == order
     assert abs(draft["d"] - 9000) <= 600
 
 
 def test_moving_a_photo_to_the_right_is_not_a_camera_pan() -> None:
-    draft, _, _ = _run("slideshow3", "move beach.jpg to the right")
-    assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {"ken_burns"}
+    draft, _, _ = run_plan(BEGIN, "slideshow3", "move beach.jpg to the right")
+    assert {sg["mo"]["type"] for sg in track(draft, 0)} == {"ken_burns"}
 
 
 @pytest.mark.parametrize(
@@ -286,7 +279,7 @@ def test_moving_a_photo_to_the_right_is_not_a_camera_pan() -> None:
 )
 def test_regional_words_for_framings(message: str, aspect: str) -> None:
     start = "titled" if aspect == "16:9" else "fresh5"
-    draft, _, _ = _run(start, message, "zh")
+    draft, _, _ = run_plan(BEGIN, start, message, "zh")
     assert draft["m"]["aspect"] == aspect
     assert draft["d"] == 5000
 
@@ -296,16 +289,16 @@ def test_regional_words_for_framings(message: str, aspect: str) -> None:
     [("add a title 'Hi' at 2 seconds", 2000, 5000), ("加个标题“你好”，在第2秒出现", 2000, 5000)],
 )
 def test_a_new_title_at_a_time_starts_there(message: str, start_ms: int, end_ms: int) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft["d"] == 5000
-    assert [(sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [(start_ms, end_ms)]
+    assert [(sg["s"], sg["s"] + sg["d"]) for sg in track(draft, 7)] == [(start_ms, end_ms)]
 
 
 @pytest.mark.parametrize(
     "message", ["put the title in the middle of the video at 2 seconds", "make the font bigger"]
 )
 def test_leftover_words_never_become_a_title(message: str) -> None:
-    draft, _, _ = _run("fresh5", message)
+    draft, _, _ = run_plan(BEGIN, "fresh5", message)
     assert draft == _starts()["fresh5"][0]
 
 
@@ -324,8 +317,8 @@ def test_leftover_words_never_become_a_title(message: str) -> None:
 def test_two_text_changes_in_one_message_are_both_made(
     message: str, texts: list[tuple[str, str]]
 ) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
-    assert sorted((sg["n"], sg["pos"]) for sg in _track(draft, 7)) == sorted(texts)
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
+    assert sorted((sg["n"], sg["pos"]) for sg in track(draft, 7)) == sorted(texts)
     assert draft["d"] == 5000
 
 
@@ -338,39 +331,39 @@ def test_two_text_changes_in_one_message_are_both_made(
     ],
 )
 def test_quoted_words_placed_on_the_video_are_text(message: str, text: str, position: str) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
-    assert [(sg["n"], sg["pos"]) for sg in _track(draft, 7)] == [(text, position)]
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
+    assert [(sg["n"], sg["pos"]) for sg in track(draft, 7)] == [(text, position)]
     assert draft["d"] == 5000
 
 
 @pytest.mark.parametrize(
     ("start", "message", "check"),
     [
-        ("fresh5", "no zoom pls", lambda d: _track(d, 0)[0]["mo"]["type"] == "none"),
-        ("fresh5", "唔好郁，定格就得", lambda d: _track(d, 0)[0]["mo"]["type"] == "none"),
-        ("music", "no music", lambda d: _track(d, 1) == []),
+        ("fresh5", "no zoom pls", lambda d: track(d, 0)[0]["mo"]["type"] == "none"),
+        ("fresh5", "唔好郁，定格就得", lambda d: track(d, 0)[0]["mo"]["type"] == "none"),
+        ("music", "no music", lambda d: track(d, 1) == []),
         ("fresh5", "make it portrait please", lambda d: d["m"]["aspect"] == "9:16"),
         ("fresh5", "make it a tad longer", lambda d: d["d"] > 5000),
         ("fresh5", "make it 9 by 16", lambda d: d["m"]["aspect"] == "9:16"),
         (
             "slideshow3",
             "get rid of the lighthouse",
-            lambda d: [sg["n"] for sg in _track(d, 0)] == ["harbor.jpg", "beach.jpg"],
+            lambda d: [sg["n"] for sg in track(d, 0)] == ["harbor.jpg", "beach.jpg"],
         ),
         (
             "slideshow3",
             "加入pier.jpg到第二位",
-            lambda d: [sg["n"] for sg in _track(d, 0)][:2] == ["harbor.jpg", "pier.jpg"],
+            lambda d: [sg["n"] for sg in track(d, 0)][:2] == ["harbor.jpg", "pier.jpg"],
         ),
         (
             "slideshow3",
             "用sunset.jpg換走燈塔嗰張",
-            lambda d: [sg["n"] for sg in _track(d, 0)] == ["harbor.jpg", "sunset.jpg", "beach.jpg"],
+            lambda d: [sg["n"] for sg in track(d, 0)] == ["harbor.jpg", "sunset.jpg", "beach.jpg"],
         ),
     ],
 )
 def test_everyday_phrasings_of_known_edits(start: str, message: str, check: Any) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
     assert check(draft)
 
 
@@ -385,14 +378,14 @@ def test_everyday_phrasings_of_known_edits(start: str, message: str, check: Any)
 def test_the_slideshow_named_is_the_one_there_not_a_new_one_of_every_upload(
     message: str, length: int
 ) -> None:
-    draft, _, _ = _run("slideshow3", message, _lang(message))
-    assert [sg["n"] for sg in _track(draft, 0)] == ["harbor.jpg", "lighthouse.jpg", "beach.jpg"]
+    draft, _, _ = run_plan(BEGIN, "slideshow3", message, language_of(message))
+    assert [sg["n"] for sg in track(draft, 0)] == ["harbor.jpg", "lighthouse.jpg", "beach.jpg"]
     assert draft["d"] == length
 
 
 def test_a_tempo_request_beside_a_length_declines_the_whole_message() -> None:
     # round 14: a clause that cannot be done (the song's tempo) declines the whole message
-    draft, _, said = _run("music", "speed up the song and make it 8 seconds")
+    draft, _, said = run_plan(BEGIN, "music", "speed up the song and make it 8 seconds")
     assert draft["d"] == 5000
-    assert _track(draft, 0)[0]["mo"]["sp"] == 1.0
+    assert track(draft, 0)[0]["mo"]["sp"] == 1.0
     assert "speed up the song" in said

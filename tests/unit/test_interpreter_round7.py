@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 
 from agent.local.interpreter.phrasebook import load_phrasebook
-from tests.unit.test_interpreter_round4 import _run
-from tests.unit.test_interpreter_round6 import _lang, _said_key, _track
+from tests.unit.test_interpreter_round6 import _said_key
+from tests.unit.test_interpreter_support import language_of, run_plan, track
 from tests.unit.test_stranger_round3 import _starts
 
 BOOK = load_phrasebook()
+BEGIN = _starts()
 
 
 @pytest.mark.parametrize(
@@ -40,7 +41,7 @@ BOOK = load_phrasebook()
 def test_new_footage_and_writing_are_declined_with_the_reason(
     start: str, message: str, key: str
 ) -> None:
-    draft, plan, said = _run(start, message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == _starts()[start][0]
     assert _said_key(plan, said, "limit_" + key)
     assert not any(mark in said for mark in "?？")  # declined, never asked what to write
@@ -56,12 +57,14 @@ def test_new_footage_and_writing_are_declined_with_the_reason(
     ],
 )
 def test_a_video_of_the_uploads_is_not_new_footage(message: str) -> None:
-    _, plan, said = _run("fresh5", message)
+    _, plan, said = run_plan(BEGIN, "fresh5", message)
     assert not _said_key(plan, said, "limit_footage")
 
 
 def test_a_footage_request_keeps_the_messages_other_edit() -> None:
-    draft, plan, said = _run("fresh5", "generate a clip of a boat sailing, and make it 8 seconds")
+    draft, plan, said = run_plan(
+        BEGIN, "fresh5", "generate a clip of a boat sailing, and make it 8 seconds"
+    )
     assert draft["d"] == 8000
     assert _said_key(plan, said, "limit_footage")
 
@@ -69,7 +72,7 @@ def test_a_footage_request_keeps_the_messages_other_edit() -> None:
 def _slides_with_lengths(message: str, lengths: list[int]) -> dict[str, Any]:
     """The three-photo slideshow after `message`: its length is the photos' and the reply names
     each photo's."""
-    draft, _, said = _run("slideshow3", message, _lang(message))
+    draft, _, said = run_plan(BEGIN, "slideshow3", message, language_of(message))
     assert draft["d"] == sum(lengths) * 1000
     names = ("harbor.jpg", "lighthouse.jpg", "beach.jpg")
     assert all(f"{n} {s}s" in said for n, s in zip(names, lengths, strict=True))
@@ -94,7 +97,7 @@ def test_the_other_photos_named_by_their_count_take_the_other_length(
 ) -> None:
     draft = _slides_with_lengths(message, lengths)
     names = ("harbor.jpg", "lighthouse.jpg", "beach.jpg")
-    video = _track(draft, 0)
+    video = track(draft, 0)
     assert [sg["n"] for sg in video] == list(names)
     named = lengths.index(max(lengths))
     assert all(sg["d"] < video[named]["d"] for i, sg in enumerate(video) if i != named)
@@ -120,16 +123,16 @@ def test_the_other_photos_named_by_their_count_take_the_other_length(
 def test_a_time_range_for_the_title_retimes_it_and_keeps_its_text_and_the_length(
     message: str,
 ) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
     assert draft["d"] == 5000
-    assert [(sg["n"], sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [
+    assert [(sg["n"], sg["s"], sg["s"] + sg["d"]) for sg in track(draft, 7)] == [
         ("Harbor Lights", 2000, 4000)
     ]
 
 
 def test_a_new_title_text_with_a_time_range_takes_both() -> None:
-    draft, _, _ = _run("titled", "change the title to Sunset from 2s to 4s")
-    assert [(sg["n"], sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [
+    draft, _, _ = run_plan(BEGIN, "titled", "change the title to Sunset from 2s to 4s")
+    assert [(sg["n"], sg["s"], sg["s"] + sg["d"]) for sg in track(draft, 7)] == [
         ("Sunset", 2000, 4000)
     ]
     assert draft["d"] == 5000
@@ -154,8 +157,8 @@ def test_a_new_title_text_with_a_time_range_takes_both() -> None:
 def test_asking_the_camera_not_to_move_stops_it_unless_another_move_is_asked(
     message: str, motion: str
 ) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
-    assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {motion}
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
+    assert {sg["mo"]["type"] for sg in track(draft, 0)} == {motion}
     assert draft["d"] == 5000
 
 
@@ -169,12 +172,12 @@ def test_asking_the_camera_not_to_move_stops_it_unless_another_move_is_asked(
     ],
 )
 def test_not_so_fast_slows_the_camera_and_keeps_its_move(message: str, slower: bool) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
-    moves = [sg["mo"] for sg in _track(draft, 0)]
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
+    moves = [sg["mo"] for sg in track(draft, 0)]
     assert [m["type"] for m in moves] == ["zoom_in"]
     assert (moves[0]["sp"] < 1.0) if slower else (moves[0]["sp"] > 1.0)
 
 
 def test_a_text_size_that_is_not_to_grow_is_not_the_camera() -> None:
-    draft, _, _ = _run("fresh5", "字幕不要放大", "zh")
-    assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {"zoom_in"}
+    draft, _, _ = run_plan(BEGIN, "fresh5", "字幕不要放大", "zh")
+    assert {sg["mo"]["type"] for sg in track(draft, 0)} == {"zoom_in"}

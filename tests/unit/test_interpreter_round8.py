@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_interpreter_round4 import _run
-from tests.unit.test_interpreter_round6 import _lang, _said_key, _track
+from tests.unit.test_interpreter_round6 import _said_key
 from tests.unit.test_interpreter_round7 import _slides_with_lengths
+from tests.unit.test_interpreter_support import language_of, run_plan, track
 from tests.unit.test_stranger_round3 import _starts
+
+BEGIN = _starts()
 
 
 @pytest.mark.parametrize(
@@ -36,17 +38,19 @@ from tests.unit.test_stranger_round3 import _starts
 def test_new_pictures_made_up_for_the_user_change_nothing_and_say_why(
     start: str, message: str
 ) -> None:
-    draft, plan, said = _run(start, message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == _starts()[start][0]
     assert _said_key(plan, said, "limit_footage")
-    assert plan.language == _lang(message)
+    assert plan.language == language_of(message)
 
 
 def test_a_new_picture_beside_a_length_declines_the_whole_message() -> None:
     # round 14: made-up footage cannot be added, so the length beside it is not applied alone
-    draft, _, said = _run("fresh5", "make it 7s and add an AI image of a boat at the end")
+    draft, _, said = run_plan(
+        BEGIN, "fresh5", "make it 7s and add an AI image of a boat at the end"
+    )
     assert draft["d"] == 5000
-    assert [sg["n"] for sg in _track(draft, 0)] == ["harbor.jpg"]
+    assert [sg["n"] for sg in track(draft, 0)] == ["harbor.jpg"]
     assert "add an AI image of a boat at the end" in said
 
 
@@ -67,8 +71,8 @@ def test_a_new_picture_beside_a_length_declines_the_whole_message() -> None:
     ],
 )
 def test_a_volume_in_words_or_points_sets_that_level(start: str, message: str, volume: int) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
-    assert [sg["v"] for sg in _track(draft, 1)] == [volume]
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
+    assert [sg["v"] for sg in track(draft, 1)] == [volume]
     assert draft["d"] == _starts()[start][0]["d"]
 
 
@@ -87,8 +91,8 @@ def test_a_volume_in_words_or_points_sets_that_level(start: str, message: str, v
     ],
 )
 def test_no_ken_burns_then_a_move_asks_for_that_move(start: str, message: str, motion: str) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
-    assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {motion}
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
+    assert {sg["mo"]["type"] for sg in track(draft, 0)} == {motion}
     assert draft["d"] == _starts()[start][0]["d"]
 
 
@@ -112,10 +116,10 @@ def test_no_ken_burns_then_a_move_asks_for_that_move(start: str, message: str, m
 def test_the_amount_named_as_the_current_one_is_not_the_one_asked_for(
     start: str, message: str, length: int, each: int | None
 ) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
     assert draft["d"] == length * 1000
-    video = _track(draft, 0)
-    before = _track(_starts()[start][0], 0)
+    video = track(draft, 0)
+    before = track(_starts()[start][0], 0)
     assert {sg["mo"]["sp"] for sg in video} == {sg["mo"]["sp"] for sg in before}  # not "slow"
     if each is not None:
         assert len(video) == 3
@@ -132,8 +136,8 @@ def test_the_amount_named_as_the_current_one_is_not_the_one_asked_for(
 def test_the_level_named_as_the_current_one_is_not_the_one_asked_for(
     message: str, volume: int
 ) -> None:
-    draft, _, _ = _run("music", message, _lang(message))
-    assert [sg["v"] for sg in _track(draft, 1)] == [volume]
+    draft, _, _ = run_plan(BEGIN, "music", message, language_of(message))
+    assert [sg["v"] for sg in track(draft, 1)] == [volume]
 
 
 @pytest.mark.parametrize(
@@ -151,9 +155,9 @@ def test_the_level_named_as_the_current_one_is_not_the_one_asked_for(
 def test_a_titles_start_and_end_in_two_clauses_retime_it_and_keep_the_length(
     message: str, span: tuple[int, int]
 ) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
     assert draft["d"] == 5000
-    assert [(sg["n"], sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [
+    assert [(sg["n"], sg["s"], sg["s"] + sg["d"]) for sg in track(draft, 7)] == [
         ("Harbor Lights", *span)
     ]
 
@@ -172,14 +176,14 @@ def test_a_titles_start_and_end_in_two_clauses_retime_it_and_keep_the_length(
 def test_a_title_named_with_a_calling_word_is_the_title_as_written(
     start: str, message: str, text: str
 ) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
-    assert [sg["n"] for sg in _track(draft, 7)] == [text]
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
+    assert [sg["n"] for sg in track(draft, 7)] == [text]
     assert draft.get("m", {}).get("title") == _starts()[start][0].get("m", {}).get("title")
 
 
 def test_a_project_name_is_still_the_projects_name() -> None:
-    draft, _, said = _run("fresh5", "call the project 'Harbour Trip'")
-    assert not _track(draft, 7)
+    draft, _, said = run_plan(BEGIN, "fresh5", "call the project 'Harbour Trip'")
+    assert not track(draft, 7)
     assert "Harbour Trip" in said
 
 
@@ -195,15 +199,15 @@ def test_a_project_name_is_still_the_projects_name() -> None:
 def test_a_corner_keeps_its_height_and_says_the_side_is_not_available(
     message: str, position: str
 ) -> None:
-    draft, plan, said = _run("titled", message, _lang(message))
-    assert [(sg["n"], sg["pos"]) for sg in _track(draft, 7)] == [("Harbor Lights", position)]
+    draft, plan, said = run_plan(BEGIN, "titled", message, language_of(message))
+    assert [(sg["n"], sg["pos"]) for sg in track(draft, 7)] == [("Harbor Lights", position)]
     assert _said_key(plan, said, "limit_text_side")
 
 
 @pytest.mark.parametrize("message", ["mute it", "mute the video pls", "静音", "靜音吖"])
 def test_muting_removes_the_music(message: str) -> None:
-    draft, _, _ = _run("music", message, _lang(message))
-    assert not _track(draft, 1)
+    draft, _, _ = run_plan(BEGIN, "music", message, language_of(message))
+    assert not track(draft, 1)
     assert draft["d"] == 5000
 
 
@@ -219,13 +223,13 @@ def test_muting_removes_the_music(message: str) -> None:
     ],
 )
 def test_looping_or_reversing_playback_changes_nothing_and_says_why(message: str) -> None:
-    draft, plan, said = _run("fresh5", message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft == _starts()["fresh5"][0]
     assert _said_key(plan, said, "limit_playback")
 
 
 def test_music_that_loops_is_not_a_playback_request() -> None:
-    _, plan, said = _run("music", "let the music loop to the end")
+    _, plan, said = run_plan(BEGIN, "music", "let the music loop to the end")
     assert not _said_key(plan, said, "limit_playback")
 
 
@@ -242,7 +246,7 @@ def test_music_that_loops_is_not_a_playback_request() -> None:
     ],
 )
 def test_transitions_and_effects_change_nothing_and_say_why(message: str) -> None:
-    draft, plan, said = _run("titled", message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, "titled", message, language_of(message))
     assert draft == _starts()["titled"][0]
     assert _said_key(plan, said, "limit_effects")
 
@@ -251,7 +255,7 @@ def test_transitions_and_effects_change_nothing_and_say_why(message: str) -> Non
     "message", ["give it a grainy film look", "make it look shot on film", "add a VHS glitch look"]
 )
 def test_a_film_look_is_a_change_of_the_photos_tone(message: str) -> None:
-    draft, plan, said = _run("fresh5", message)
+    draft, plan, said = run_plan(BEGIN, "fresh5", message)
     assert draft == _starts()["fresh5"][0]
     assert _said_key(plan, said, "limit_colour")
 
@@ -265,8 +269,8 @@ def test_a_film_look_is_a_change_of_the_photos_tone(message: str) -> None:
     ],
 )
 def test_two_new_photos_are_both_added(message: str, order: list[str]) -> None:
-    draft, _, _ = _run("slideshow3", message, _lang(message))
-    names = [sg["n"] for sg in _track(draft, 0)]
+    draft, _, _ = run_plan(BEGIN, "slideshow3", message, language_of(message))
+    names = [sg["n"] for sg in track(draft, 0)]
     old = ["harbor.jpg", "lighthouse.jpg", "beach.jpg"]
     assert names in (old + order, order + old)
 
@@ -290,14 +294,14 @@ def test_two_photos_named_with_lengths_leave_the_other_alone(
     [("加長一半", 7500), ("延长一半", 7500), ("make it half again as long", 7500)],
 )
 def test_longer_by_half_is_one_and_a_half_times(message: str, length: int) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft["d"] == length
 
 
 @pytest.mark.parametrize("message", ["title: bottom, 1s-4s", "title - top, 0 to 2s"])
 def test_a_place_after_title_colon_is_not_its_text(message: str) -> None:
-    draft, _, _ = _run("titled", message)
-    assert [sg["n"] for sg in _track(draft, 7)] == ["Harbor Lights"]
+    draft, _, _ = run_plan(BEGIN, "titled", message)
+    assert [sg["n"] for sg in track(draft, 7)] == ["Harbor Lights"]
 
 
 @pytest.mark.parametrize(
@@ -311,8 +315,8 @@ def test_a_place_after_title_colon_is_not_its_text(message: str) -> None:
     ],
 )
 def test_a_level_from_one_value_to_another_is_the_second(message: str, volume: int) -> None:
-    draft, _, _ = _run("music", message, _lang(message))
-    assert [sg["v"] for sg in _track(draft, 1)] == [volume]
+    draft, _, _ = run_plan(BEGIN, "music", message, language_of(message))
+    assert [sg["v"] for sg in track(draft, 1)] == [volume]
 
 
 @pytest.mark.parametrize(
@@ -320,7 +324,7 @@ def test_a_level_from_one_value_to_another_is_the_second(message: str, volume: i
     [("横屏改竖屏", "9:16"), ("從橫向轉做直向", "9:16"), ("landscape -> square", "1:1")],
 )
 def test_an_aspect_from_one_to_another_is_the_second(message: str, aspect: str) -> None:
-    draft, _, _ = _run("fresh5", message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, "fresh5", message, language_of(message))
     assert draft["m"]["aspect"] == aspect
 
 
@@ -335,18 +339,18 @@ def test_an_aspect_from_one_to_another_is_the_second(message: str, aspect: str) 
     ],
 )
 def test_lengths_said_another_way(start: str, message: str, length: int) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
     assert draft["d"] == length
-    speeds = {sg["mo"]["sp"] for sg in _track(draft, 0)}
-    assert speeds == {sg["mo"]["sp"] for sg in _track(_starts()[start][0], 0)}
+    speeds = {sg["mo"]["sp"] for sg in track(draft, 0)}
+    assert speeds == {sg["mo"]["sp"] for sg in track(_starts()[start][0], 0)}
 
 
 @pytest.mark.parametrize(
     ("message", "span"), [("標題第2秒就收", (0, 2000)), ("标题到第4秒就消失", (0, 4000))]
 )
 def test_a_titles_end_said_alone_keeps_its_start(message: str, span: tuple[int, int]) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
-    assert [(sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [span]
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
+    assert [(sg["s"], sg["s"] + sg["d"]) for sg in track(draft, 7)] == [span]
     assert draft["d"] == 5000
 
 
@@ -359,7 +363,7 @@ def test_a_titles_end_said_alone_keeps_its_start(message: str, span: tuple[int, 
     ],
 )
 def test_a_song_by_name_changes_nothing_and_says_why(message: str) -> None:
-    draft, plan, said = _run("music", message, _lang(message))
+    draft, plan, said = run_plan(BEGIN, "music", message, language_of(message))
     assert draft == _starts()["music"][0]
     assert _said_key(plan, said, "unsupported_named_song")
 
@@ -376,8 +380,8 @@ def test_a_song_by_name_changes_nothing_and_says_why(message: str) -> None:
 def test_a_bare_number_about_the_music_is_its_level_never_the_length(
     message: str, volume: int
 ) -> None:
-    draft, _, _ = _run("music", message, _lang(message))
-    assert [sg["v"] for sg in _track(draft, 1)] == [volume]
+    draft, _, _ = run_plan(BEGIN, "music", message, language_of(message))
+    assert [sg["v"] for sg in track(draft, 1)] == [volume]
     assert draft["d"] == 5000
 
 
@@ -392,9 +396,9 @@ def test_a_bare_number_about_the_music_is_its_level_never_the_length(
 def test_removing_the_camera_move_keeps_the_verb_for_the_rest(
     message: str, motion: str, titles: int, music: int
 ) -> None:
-    draft, _, _ = _run("titled", message)
-    assert {sg["mo"]["type"] for sg in _track(draft, 0)} == {motion}
-    assert (len(_track(draft, 7)), len(_track(draft, 1))) == (titles, music)
+    draft, _, _ = run_plan(BEGIN, "titled", message)
+    assert {sg["mo"]["type"] for sg in track(draft, 0)} == {motion}
+    assert (len(track(draft, 7)), len(track(draft, 1))) == (titles, music)
 
 
 @pytest.mark.parametrize(
@@ -402,8 +406,8 @@ def test_removing_the_camera_move_keeps_the_verb_for_the_rest(
     ["keep the title up for the whole video", "title on screen the whole time", "標題全程顯示"],
 )
 def test_the_title_for_the_whole_video_runs_to_the_end(message: str) -> None:
-    draft, _, _ = _run("titled", message, _lang(message))
-    assert [(sg["s"], sg["s"] + sg["d"]) for sg in _track(draft, 7)] == [(0, 5000)]
+    draft, _, _ = run_plan(BEGIN, "titled", message, language_of(message))
+    assert [(sg["s"], sg["s"] + sg["d"]) for sg in track(draft, 7)] == [(0, 5000)]
 
 
 @pytest.mark.parametrize(
@@ -411,5 +415,5 @@ def test_the_title_for_the_whole_video_runs_to_the_end(message: str) -> None:
     [("fresh5", "make it twcie as long", "d"), ("music", "kil the music", "music")],
 )
 def test_short_typos_of_edit_words(start: str, message: str, check: str) -> None:
-    draft, _, _ = _run(start, message)
-    assert draft["d"] == 10000 if check == "d" else not _track(draft, 1)
+    draft, _, _ = run_plan(BEGIN, start, message)
+    assert draft["d"] == 10000 if check == "d" else not track(draft, 1)

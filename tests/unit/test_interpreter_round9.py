@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from tests.unit.test_interpreter_round4 import _run
-from tests.unit.test_interpreter_round6 import _lang
+from tests.unit.test_interpreter_support import language_of, run_plan
 from tests.unit.test_stranger_round3 import _checks, _starts
+
+BEGIN = _starts()
 
 _KEEP = {"duration_unchanged": True}
 
@@ -103,7 +104,7 @@ _KEEP = {"duration_unchanged": True}
 def test_each_edit_of_the_message_lands_on_the_draft(
     start: str, message: str, expect: dict[str, Any]
 ) -> None:
-    draft, _, _ = _run(start, message, _lang(message))
+    draft, _, _ = run_plan(BEGIN, start, message, language_of(message))
     assert all(_checks(expect, _starts()[start][0], draft)), draft
 
 
@@ -121,6 +122,6 @@ def test_each_edit_of_the_message_lands_on_the_draft(
     ],
 )
 def test_requests_declined_whole_change_nothing(start: str, message: str) -> None:
-    draft, _plan, said = _run(start, message, _lang(message))
+    draft, _plan, said = run_plan(BEGIN, start, message, language_of(message))
     assert draft == _starts()[start][0]
     assert said

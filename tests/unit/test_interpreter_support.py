@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.local.interpreter.interpret import interpret
+from agent.local.interpreter.phrasebook import Language
 from agent.local.interpreter.plan import AskStep, Asset, InterpretContext, Plan, TextStep, ToolStep
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "interpreter"
@@ -88,16 +89,56 @@ def final_draft(plan: Plan, start: dict[str, Any]) -> dict[str, Any]:
     return tools[-1].draft if tools else start
 
 
+Begin = Mapping[str, tuple[dict[str, Any], tuple[Asset, ...]]]
+"""Named starting points: a draft and the uploads beside it."""
+
+
+def language_of(message: str) -> Language:
+    """`en` for a message in ASCII, else `zh`."""
+    return "en" if message.isascii() else "zh"
+
+
+def interpreted(
+    begin: Begin, start: str, message: str, language: str | None = None
+) -> tuple[Plan, dict[str, Any]]:
+    """`message` interpreted on (a copy of) the starting draft `start` of `begin`: the plan and
+    the draft after it. The session language is `en` or else `zh`; by default the message's own
+    (`language_of`)."""
+    draft, uploads = begin[start]
+    lang = language_of(message) if language is None else "en" if language == "en" else "zh"
+    ctx = InterpretContext(message, lang, uploads, copy.deepcopy(draft), seed=11)
+    plan = interpret(ctx)
+    return plan, final_draft(plan, ctx.draft)
+
+
+def draft_after(
+    begin: Begin, start: str, message: str, language: str | None = None
+) -> dict[str, Any]:
+    """The draft after `message` is interpreted on the starting draft `start` of `begin`."""
+    return interpreted(begin, start, message, language)[1]
+
+
+def run_plan(
+    begin: Begin, start: str, message: str, language: str = "en"
+) -> tuple[dict[str, Any], Plan, str]:
+    """`message` interpreted on the starting draft `start` of `begin` in an `en` session unless
+    `language` says otherwise: (draft after, plan, everything the reply says)."""
+    plan, after = interpreted(begin, start, message, language)
+    return after, plan, texts(plan)
+
+
 def run_request(
-    begin: Mapping[str, tuple[dict[str, Any], tuple[Asset, ...]]], start: str, message: str
+    begin: Begin, start: str, message: str
 ) -> tuple[dict[str, Any], dict[str, Any], str]:
     """`message` interpreted on the starting draft `start` of `begin`: (draft before, draft
     after, everything the reply says)."""
-    draft, uploads = begin[start]
-    lang = "en" if message.isascii() else "zh"
-    ctx = InterpretContext(message, lang, uploads, copy.deepcopy(draft), seed=11)
-    plan = interpret(ctx)
-    return draft, final_draft(plan, ctx.draft), texts(plan)
+    plan, after = interpreted(begin, start, message)
+    return begin[start][0], after, texts(plan)
+
+
+def track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:
+    """The segments of the draft's track of type `tt` (0 video, 1 audio, 7 text); [] if none."""
+    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
 
 
 def fact(draft: dict[str, Any], path: str) -> Any:

@@ -15,15 +15,14 @@ Drafts: `titled` (5 s, title "Harbor Lights" centred 0-3 s), `music` (5 s, "Lo-f
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
 from agent.local.interpreter.coverage import uncovered
-from agent.local.interpreter.interpret import interpret
 from agent.local.interpreter.phrasebook import load_phrasebook
-from agent.local.interpreter.plan import InterpretContext, Plan
+from agent.local.interpreter.plan import Plan
+from tests.unit.test_interpreter_support import interpreted
 from tests.unit.test_stranger_round3 import _starts, _verdict
 
 _BOOK, _BEGIN = load_phrasebook(), _starts()
@@ -40,10 +39,7 @@ def _case(start: str, message: str, expect: dict[str, Any]) -> str:
 
 
 def _plan(start: str, message: str) -> tuple[Plan, dict[str, Any]]:
-    draft, uploads = _BEGIN[start]
-    lang = "en" if message.isascii() else "zh"
-    ctx = InterpretContext(message, lang, uploads, copy.deepcopy(draft), seed=11)
-    return interpret(ctx), draft
+    return interpreted(_BEGIN, start, message)[0], _BEGIN[start][0]
 
 
 def _title(start_s: float, end_s: float) -> dict[str, Any]:

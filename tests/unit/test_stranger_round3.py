@@ -22,7 +22,7 @@ from agent.router import build_router
 from agent.translate import translate
 from agent.translate.tables import load_gui_tables
 from tests.conftest import FIXTURES
-from tests.unit.test_interpreter_support import assets, final_draft, starts, texts
+from tests.unit.test_interpreter_support import assets, final_draft, starts, texts, track
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:
@@ -504,10 +504,6 @@ def _starts() -> dict[str, tuple[dict[str, Any], tuple[Asset, ...]]]:
     }
 
 
-def _track(draft: dict[str, Any], tt: int) -> list[dict[str, Any]]:
-    return next((t["sg"] for t in draft.get("t", []) if t["tt"] == tt), [])
-
-
 def _near(a: float, b: float, tol: float = 0.06) -> bool:
     return abs(a - b) <= tol
 
@@ -524,7 +520,7 @@ def _title_fits(seg: dict[str, Any], want: dict[str, Any]) -> bool:
 def _checks(exp: dict[str, Any], start: dict[str, Any], draft: dict[str, Any]) -> list[bool]:
     """Each labelled fact of the draft after the request (a photo's share of the timeline is its
     segment less half of each crossfade it takes part in)."""
-    video, audio = _track(draft, 0), _track(draft, 1)
+    video, audio = track(draft, 0), track(draft, 1)
     fades = [s.get("x", 0) for s in video] + [0]
     shares = [(s["d"] - fades[i] / 2 - fades[i + 1] / 2) / 1000 for i, s in enumerate(video)]
     music = exp.get("music", {})
@@ -539,8 +535,8 @@ def _checks(exp: dict[str, Any], start: dict[str, Any], draft: dict[str, Any]) -
         ),
         "motion": lambda: bool(video) and all(s["mo"]["type"] == exp["motion"] for s in video),
         "titles": lambda: (
-            all(any(_title_fits(s, w) for s in _track(draft, 7)) for w in exp["titles"])
-            and (bool(exp["titles"]) or not _track(draft, 7))  # [] is no title left
+            all(any(_title_fits(s, w) for s in track(draft, 7)) for w in exp["titles"])
+            and (bool(exp["titles"]) or not track(draft, 7))  # [] is no title left
         ),
         "music": lambda: (
             ("present" not in music or bool(audio) == music["present"])

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from agent.local.interpreter.hanzi import spaced_latin, to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook, has_any
-from agent.local.interpreter.snippet import SINGLE_QUOTED
+from agent.local.interpreter.quoting import DOUBLE_OR_SINGLE_QUOTED
 from agent.local.interpreter.typos import fix_typos
 
 __all__ = ["Clause", "Number", "clauses", "unquoted"]
@@ -30,7 +30,6 @@ _SPLIT = re.compile(
     r"|然后|然後|并且|並且|并|並|同埋|另外|跟住|顺便|順便|再(?=把|将|將|加(?!长|長|多|快)|给|給|帮|幫|来|來|调|調|改|放)",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(rf"[\"“”「」『』《》]([^\"“”「」『』《》]*)[\"“”「」『』《》]|{SINGLE_QUOTED}")
 _RATIO = re.compile(r"\d+\s*(?::|比|by|x)\s*\d+")
 _ORDINAL = re.compile(
     r"第\s*[0-9一二三四五六七八九十两]+\s*[张張个個幅]|\b\d+(?:st|nd|rd|th)\b"
@@ -174,7 +173,7 @@ def _look_kinds(folded: str, book: Phrasebook, speed: bool) -> set[str]:
     """Title, music, frame shape and camera named by a clause."""
     kw, kinds = book.keywords, set()
     text = any(
-        (_TEXT.search(folded), _QUOTED.search(folded), has_any(folded, kw.title))
+        (_TEXT.search(folded), DOUBLE_OR_SINGLE_QUOTED.search(folded), has_any(folded, kw.title))
     ) or has_any(folded, kw.caption)
     music = (
         has_any(folded, kw.music)
@@ -230,7 +229,7 @@ def _video_kinds(
 def _numbers(folded: str) -> tuple[Number, ...]:
     """The numbers a clause states, leaving out quoted words, frame ratios, ordinals, factors
     ("2x", 两倍: checked by their kind) and file names."""
-    rest = _QUOTED.sub(" ", folded)
+    rest = DOUBLE_OR_SINGLE_QUOTED.sub(" ", folded)
     rest = re.sub(r"\S+\.(?:jpe?g|png|mp4|mov|heic)\b", " ", rest)
     for pattern in (_RATIO, _ORDINAL, _FACTOR):
         rest = pattern.sub(lambda m: " " * len(m.group(0)), rest)
@@ -348,7 +347,7 @@ def _joined(first: Clause, second: Clause, keep_wants: bool = True) -> Clause:
 
 def _parts(message: str) -> list[str]:
     """The message cut at clause marks outside quotes."""
-    quoted = [m.span() for m in _QUOTED.finditer(message)]
+    quoted = [m.span() for m in DOUBLE_OR_SINGLE_QUOTED.finditer(message)]
     cuts = [m for m in _SPLIT.finditer(message) if not any(a < m.start() < b for a, b in quoted)]
     parts, at = [], 0
     for cut in cuts:
@@ -360,4 +359,4 @@ def _parts(message: str) -> list[str]:
 
 def unquoted(text: str) -> str:
     """`text` without its quoted words (a title's wording names no place or time)."""
-    return _QUOTED.sub(" ", text)
+    return DOUBLE_OR_SINGLE_QUOTED.sub(" ", text)

@@ -31,6 +31,7 @@ from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 from agent.local.interpreter.plan import InterpretContext, Plan, TextStep, ToolStep
 from agent.local.interpreter.playback import names_playback_speed
+from agent.local.interpreter.quoting import DOUBLE_OR_SHORT_SINGLE_QUOTED
 
 __all__ = ["Stance", "capability_checked", "explicit_kinds", "named", "stance"]
 
@@ -131,9 +132,6 @@ _OPTIONAL = re.compile(
 )
 """The user lets the part that cannot be done go ("if you can't do the sky, just the length")."""
 
-_QUOTED = re.compile(
-    r"[\"“”「」『』《》][^\"“”「」『』《》]*[\"“”「」『』《》]|(?<![a-z])'[^']{1,40}'(?![a-z])"
-)
 _SPLIT = re.compile(
     r"[,;!?，。；！？、]|\.(?=\s|$)|\s[-—–]+\s|[—–]+|\b(?:and|then|also|plus|but|so)\b"
     r"|然后|然後|并且|并|同埋|另外|跟住|仲有|再(?=把|将|加|给|帮|来|调|改|放|整)",
@@ -201,7 +199,7 @@ def _fold(text: str) -> str:
 
 def _parts(message: str) -> list[str]:
     """The message's clauses, case-folded in simplified characters, each quote left as "…"."""
-    folded = _QUOTED.sub(' "…" ', _fold(message))
+    folded = DOUBLE_OR_SHORT_SINGLE_QUOTED.sub(' "…" ', _fold(message))
     return [p.strip() for p in _SPLIT.split(folded) if p and p.strip()]
 
 

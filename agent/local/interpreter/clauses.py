@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.hanzi import HAN_BASIC, to_simplified
 from agent.local.interpreter.outside import outside_spans
 from agent.local.interpreter.phrasebook import Phrasebook, has_any
 from agent.local.interpreter.playback import playback_speed
@@ -177,7 +177,7 @@ _NOT_SO = re.compile(
 
 
 def _not_so(match: re.Match[str]) -> str:
-    zh = re.search(r"[\u4e00-\u9fff]", match.group(0)) is not None
+    zh = HAN_BASIC.search(match.group(0)) is not None
     slower = bool(match.group(1) or match.group(2))
     return (" 慢一点 " if slower else " 快一点 ") if zh else (" slower " if slower else " faster ")
 
@@ -244,7 +244,7 @@ def drop_negated(text: str) -> str:
     text = _LATER_MINE.sub(" ", text)
     text = _NEGATED.sub(" ", _still(_NOT_SO.sub(_not_so, text)))
     return _COMPLAINT.sub(
-        lambda m: " 幅度小一点 " if re.search(r"[\u4e00-\u9fff]", m.group(0)) else " less motion ",
+        lambda m: " 幅度小一点 " if HAN_BASIC.search(m.group(0)) else " less motion ",
         text,
     )
 

@@ -16,6 +16,7 @@ import re
 from agent.local.interpreter.intents import Request, parse
 from agent.local.interpreter.phrasebook import Language, Phrasebook
 from agent.local.interpreter.plan import InterpretContext, Plan, TextStep
+from agent.local.interpreter.quoting import QUOTE_MARK
 
 __all__ = ["declined_whole", "lost_clause"]
 
@@ -29,9 +30,6 @@ _TOPIC = {
     "music": "about_music",
     "text": "about_text",
 }
-
-
-_QUOTE = re.compile(r"[\"'“”‘’「」『』《》]")
 
 
 def _kinds(req: Request, quoted: bool = True) -> set[str]:
@@ -59,7 +57,7 @@ def lost_clause(
         return None
     have = _kinds(whole)
     for part in parts:
-        lost = _kinds(parse(part, language, book), bool(_QUOTE.search(part))) - have
+        lost = _kinds(parse(part, language, book), bool(QUOTE_MARK.search(part))) - have
         if lost:
             return part, _TOPIC[min(lost)]
     return None

@@ -19,6 +19,7 @@ from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 from agent.local.interpreter.plan import InterpretContext, Plan, TextStep, ToolStep
 from agent.local.interpreter.quantity import NUM, SEC, parse_number
+from agent.local.interpreter.quoting import DOUBLE_QUOTED
 
 __all__ = ["each_photo_asks", "each_photo_checked"]
 
@@ -43,7 +44,6 @@ _SPLIT = re.compile(
     r"[,;!?，。；！？]|\.(?=\s|$)|\b(?:and|then|also|plus|but)\b|然后|并且|并|同埋|另外|跟住",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[\"“”「」『』《》][^\"“”「」『』《》]*[\"“”「」『』《》]")
 _NOT_EACH = re.compile(
     r"\b(?:rest|others|other\s+(?:ones?|two|photos?)|remaining|whole|total|overall|in\s+all|video"
     r"|clip|now|currently|too\s+(?:long|short|slow|fast))\b|其余|其他|其它|剩下|剩余|总|整|全片|视频|影片"
@@ -58,7 +58,7 @@ def each_photo_asks(message: str) -> list[tuple[str, float, bool]]:
     last one counts: "每张3秒太慢了，改成每张2秒")."""
     out = []
     for part in (p.strip() for p in _SPLIT.split(message) if p and p.strip()):
-        folded = _QUOTED.sub(" ", to_simplified(part).casefold())
+        folded = DOUBLE_QUOTED.sub(" ", to_simplified(part).casefold())
         amount = _AMOUNT.search(folded)
         if not _EACH.search(folded) or amount is None or _NOT_EACH.search(folded):
             continue

@@ -17,6 +17,7 @@ from typing import Any
 from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
 from agent.local.interpreter.plan import Plan, TextStep, ToolStep
+from agent.local.interpreter.quoting import ANY_MARK_QUOTED
 
 __all__ = ["Frozen", "frozen_checked", "frozen_clauses", "without_frozen"]
 
@@ -63,7 +64,6 @@ _SEP = re.compile(
     r"([,;!?，。；！？、]|\.(?=\s|$)|\s(?:and|but|then|also|plus)\s|但是|但|然后|并且|而且|同埋|跟住)",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[\"“”「」『』《》'‘’][^\"“”「」『』《》'‘’]*[\"“”「」『』《》'‘’]")
 _PART_OF = re.compile(
     r"\b(?:other|others|rest|remaining|else)\b|另外|其他|其它|其余|剩下|剩余|余下|第.{1,3}(?:张|个)"
 )
@@ -83,7 +83,7 @@ def _target(clause: str) -> str | None:
 
 def _frozen_target(part: str) -> str | None:
     """The target `part` freezes, "" for a clause that only says something stays ("same spot")."""
-    folded = _QUOTED.sub(" ", to_simplified(part).casefold())
+    folded = ANY_MARK_QUOTED.sub(" ", to_simplified(part).casefold())
     if same := _SAME.match(folded):
         return "length" if same.group(1) else ""
     if _EDIT_WORDS.search(folded) or _PART_OF.search(folded):

@@ -14,6 +14,10 @@ from importlib import resources
 from typing import Literal
 
 __all__ = [
+    "CJK",
+    "CJK_OR_KANA",
+    "HAN",
+    "HAN_BASIC",
     "Script",
     "Tables",
     "script_of",
@@ -24,6 +28,18 @@ __all__ = [
 ]
 
 Script = Literal["hans", "hant"]
+
+HAN = "\u3400-\u9fff"
+"""Chinese characters (CJK unified ideographs and extension A), as the body of a regex class."""
+_COMPATIBILITY = "\uf900-\ufaff"
+_KANA = "\u3040-\u30ff"
+CJK = re.compile(f"[{HAN}{_COMPATIBILITY}]")
+"""One Chinese character, compatibility ideographs included."""
+CJK_OR_KANA = re.compile(f"[{_KANA}{HAN}{_COMPATIBILITY}]")
+"""One Chinese character or Japanese kana: text written without spaces between words."""
+HAN_BASIC = re.compile("[\u4e00-\u9fff]")
+"""One character of the basic CJK block (extension A left out): a phrase a pattern matched is
+in Chinese."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +80,7 @@ def to_simplified(text: str) -> str:
     return text.translate(tables().to_hans)
 
 
-_LATIN_CJK = re.compile(r"(?<=[A-Za-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z])")
+_LATIN_CJK = re.compile(f"(?<=[A-Za-z])(?=[{HAN}])|(?<=[{HAN}])(?=[A-Za-z])")
 
 
 def spaced_latin(text: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from agent.local.interpreter import clauses, quantity
-from agent.local.interpreter.hanzi import Script, script_of, to_simplified
+from agent.local.interpreter.hanzi import CJK, Script, script_of, to_simplified
 from agent.local.interpreter.history import HistoryRequest, history_request
 from agent.local.interpreter.lengths import (
     LengthOp,
@@ -47,7 +47,6 @@ from agent.local.interpreter.videoclauses import video_length_clauses
 __all__ = ["FadeOp", "Look", "MusicOp", "Request", "StyleOp", "TextOp", "detect_language", "parse"]
 
 MAX_MESSAGE = 2000
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CANTONESE = frozenset("啲咗嘅唔冇喺嚟佢嗰哋乜咁噉畀睇攞揾嘢")
 """Characters of written Cantonese: a message with them is answered in traditional characters."""
 _REGIONAL = re.compile(r"影片|直式|橫式|改做|轉做|變做|相簿")
@@ -118,7 +117,7 @@ class Request:
 
 def detect_language(text: str, default: Language) -> Language:
     """`zh` when CJK characters outnumber Latin words, `en` when the reverse, else `default`."""
-    cjk, latin = len(_CJK.findall(text)), len(_LATIN_WORD.findall(text))
+    cjk, latin = len(CJK.findall(text)), len(_LATIN_WORD.findall(text))
     if cjk == latin:
         return default
     return "zh" if cjk > latin else "en"
@@ -218,7 +217,7 @@ def _muted(text: str, book: Phrasebook) -> str:
     loud) asks for quieter, not for 大声."""
     text = _TOO_QUIET.sub(" 大声一点 ", _TOO_LOUD.sub(" 小声一点 ", text))
     if _MUTE.search(text.casefold()) and not has_any(text.casefold(), book.keywords.music):
-        return text + (" 音乐" if _CJK.search(text) else " the music")
+        return text + (" 音乐" if CJK.search(text) else " the music")
     return text
 
 

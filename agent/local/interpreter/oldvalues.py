@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from agent.local.interpreter.hanzi import HAN_BASIC
 from agent.local.interpreter.quantity import MIN, NUM, SEC
 
 __all__ = ["settle_amounts"]
@@ -86,7 +87,7 @@ def _unit_of(text: str) -> str:
 def _with_unit(text: str, pattern: re.Match[str], unit: str) -> str:
     """`text` with `unit` written after the number `pattern` found."""
     end = pattern.end()
-    zh = re.search(r"[\u4e00-\u9fff]", pattern.group(0)) is not None
+    zh = HAN_BASIC.search(pattern.group(0)) is not None
     word = (" 秒" if zh else " s ") if unit == "s" else "%"
     return text[:end] + word + text[end:]
 
@@ -147,7 +148,7 @@ def settle_amounts(text: str) -> str:
     if match is None:
         return text
     unit = _unit_of(match.group(0))
-    zh = re.search(r"[\u4e00-\u9fff]", match.group(0)) is not None
+    zh = HAN_BASIC.search(match.group(0)) is not None
     topic = " " if unit == "s" else (" 音量 " if zh else " volume ")  # "35%太大声了" is the volume
     rest = text[: match.start()] + topic + text[match.end() :]
     same = rf"{NUM}\s*-?\s*{SEC}" if unit == "s" else rf"{NUM}\s*(?:%|％|percent)"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from agent.local.interpreter.hanzi import HAN_BASIC
 from agent.local.interpreter.scenes import SCENE
 
 __all__ = ["outside_spans"]
@@ -195,9 +196,9 @@ def _height(match: re.Match[str]) -> str:
     """What a corner says of the height: "top right corner" is at the top, 左下角 at the bottom."""
     said = match.group(0).casefold()
     if re.search(r"top|upper|上", said):
-        return " 顶部 " if re.search(r"[\u4e00-\u9fff]", said) else " at the top "
+        return " 顶部 " if HAN_BASIC.search(said) else " at the top "
     if re.search(r"bottom|lower|下", said):
-        return " 底部 " if re.search(r"[\u4e00-\u9fff]", said) else " at the bottom "
+        return " 底部 " if HAN_BASIC.search(said) else " at the bottom "
     return " "
 
 

@@ -6,6 +6,7 @@ No other I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import tomllib
@@ -16,14 +17,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.errors import ConfigError
-from agent.local.interpreter.hanzi import to_simplified, to_traditional
+from agent.local.interpreter.hanzi import CJK_OR_KANA, to_simplified, to_traditional
 
 __all__ = ["Keywords", "Language", "Phrasebook", "find_key", "has_any", "load_phrasebook"]
 
 Language = Literal["en", "zh"]
 Words = tuple[str, ...]
-
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 class _Strict(BaseModel):
@@ -185,11 +184,21 @@ def _check_duplicates(keywords: Keywords) -> None:
             raise ConfigError(f"phrase table keywords.{group}: duplicate keywords {sorted(dupes)}")
 
 
-def _spans(text: str, keyword: str) -> Iterable[re.Match[str]]:
+@functools.cache
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """The compiled pattern of one keyword (Latin: a whole word; CJK: a substring). Memoised:
+    the keywords come from the phrase table, a fixed set, and `re`'s own cache (512 entries) is
+    far smaller than the table, so it was recompiling nearly every pattern on every check."""
     kw = keyword.casefold()
-    if _CJK.search(kw):
-        return re.finditer(re.escape(kw), text)
-    return re.finditer(rf"(?<![a-z0-9]){re.escape(kw)}(?![a-z0-9])", text)
+    if CJK_OR_KANA.search(kw):
+        return re.compile(re.escape(kw))
+    return re.compile(rf"(?<![a-z0-9]){re.escape(kw)}(?![a-z0-9])")
+
+
+def _spans(text: str, keyword: str) -> Iterable[re.Match[str]]:
+    if keyword.casefold() not in text:
+        return ()
+    return _keyword_pattern(keyword).finditer(text)
 
 
 def has_any(text: str, keywords: Iterable[str]) -> bool:

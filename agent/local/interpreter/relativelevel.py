@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agent.local.interpreter.hanzi import HAN_BASIC
 from agent.local.interpreter.quantity import parse_number
 
 __all__ = ["LevelRule", "relative_level"]
@@ -158,7 +159,7 @@ def relative_level(text: str) -> tuple[LevelRule | None, str]:
     if stated is not None:
         computed += [round(stated[0] * f) for f in factors]
     levels = [*computed, *([stated[1]] if stated else [])]
-    zh = re.search(r"[\u4e00-\u9fff]", text) is not None
+    zh = HAN_BASIC.search(text) is not None
     if levels:
         wanted = levels[-1]
         clash = next((lv for lv in levels if abs(lv - wanted) > 1), None)

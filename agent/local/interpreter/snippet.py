@@ -8,20 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from agent.local.interpreter.hanzi import to_simplified
+from agent.local.interpreter.hanzi import HAN, to_simplified
 from agent.local.interpreter.phrasebook import Phrasebook
+from agent.local.interpreter.quoting import PAIRED_QUOTED
 
-__all__ = ["SINGLE_QUOTED", "as_written", "extract_text", "quoted", "subject_of"]
+__all__ = ["as_written", "extract_text", "quoted", "subject_of"]
 
-SINGLE_QUOTED = (
-    r"(?<![A-Za-z0-9])'((?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])|'(?=\d\d\b)|'n')+?)'(?![A-Za-z0-9])"
-)
-"""Words in single quotes, with the apostrophes inside them ('Tom's trip', 'Summer '24',
-'Rock 'n' Roll'): an apostrophe between letters, before a two-digit year, or in 'n'."""
-_QUOTES = re.compile(
-    r"“([^”]+)”|‘([^’]+)’|「([^」]+)」|『([^』]+)』|《([^》]+)》|\"([^\"]+)\""
-    rf"|{SINGLE_QUOTED}"
-)
 _I = re.IGNORECASE
 _NOUN = r"(?:title|caption|subtitle|text|headline|heading)s?"
 _MARKERS = (
@@ -63,15 +55,17 @@ _CUT = re.compile(
     r"|然后|并且|再加|\s{2,}",
     _I,
 )
-_TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|[\u3400-\u9fff]+")
+_TOKENS = re.compile(rf"[A-Za-z][A-Za-z'-]*|[{HAN}]+")
 _MAX_SUBJECT_WORDS = 3
 _MAX_SUBJECT_CJK = 8
 
 
 def quoted(text: str) -> tuple[list[str], str]:
     """The quoted strings in `text` (stripped, non-empty) and the text without them."""
-    found = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTES.finditer(text)]
-    return [q for q in found if q], _QUOTES.sub(" ", text)
+    found = [
+        next(g for g in m.groups() if g is not None).strip() for m in PAIRED_QUOTED.finditer(text)
+    ]
+    return [q for q in found if q], PAIRED_QUOTED.sub(" ", text)
 
 
 def as_written(text: str, original: str) -> str:

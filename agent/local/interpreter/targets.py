@@ -28,6 +28,7 @@ from agent.local.interpreter.hanzi import to_simplified
 from agent.local.interpreter.photos import photo_refs
 from agent.local.interpreter.phrasebook import Phrasebook, has_any
 from agent.local.interpreter.quantity import NUM, SEC, parse_number
+from agent.local.interpreter.quoting import QUOTE_MARK
 from agent.local.interpreter.snippet import quoted
 from agent.local.interpreter.timerange import last_seconds
 from agent.local.interpreter.videotrack import look_of
@@ -42,7 +43,6 @@ _REST = re.compile(
 _NEW = re.compile(
     r"\b(?:add|another|new|second|extra|insert|include|also|too)\b|加|添|另|多一|多个|再放|新"
 )
-_QUOTE = re.compile(r"[\"'“”‘’「」『』《》]")
 _MIDDLE = re.compile(
     r"\b(?:the\s+)?middle\s+(?:one|photo|pic|picture|image|slide|shot)\b|\bin\s+the\s+middle\b"
     r"|中间(?:那|嗰|的|个)?(?:一)?张|中间(?:的|嘅)?(?:照片|相|图)"
@@ -245,7 +245,7 @@ def _title_on_target(
         and not any(to_simplified(w).casefold() in shown for w in words)
     ):
         return False  # "a title 'Summer '24'": some title reads as quoted
-    if old and len(new) > len(old) and not (_NEW.search(folded) or _QUOTE.search(clause_text)):
+    if old and len(new) > len(old) and not (_NEW.search(folded) or QUOTE_MARK.search(clause_text)):
         return False  # "show the title only in the last 2 s": the title moves, none is added
     window = last_seconds(folded)
     if window is None or not new:
