@@ -463,6 +463,15 @@ TRANSLATOR = {
     "stranger_round28_hard": (1.0, 0),
     "stranger_round29_everyday": (1.0, 0),
     "stranger_round29_hard": (1.0, 0),
+    # stranger_round{30,31}_{everyday,hard}: held out, written by strangers without sight of the
+    # code, folded in after measuring. First sight on main (bb78a76): r30 57/60 (one kept span
+    # lost: a whole GUI sentence replaced) and 52/60 with six wrong exports, r31 60/60 and 46/60;
+    # on the round-22 translator (baa8001) r30 57/60 (the same span lost) and 55/60 with three
+    # wrong exports, r31 60/60 and 46/60 (indirect requests for a file, steps put as suggestions)
+    "stranger_round30_everyday": (0.95, 1),
+    "stranger_round30_hard": (0.91, 0),
+    "stranger_round31_everyday": (1.0, 0),
+    "stranger_round31_hard": (0.76, 0),
 }
 
 
