@@ -17,6 +17,7 @@ from agent.router.awaited import points_back, waits_on_step
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
 from agent.router.route import Action
+from agent.router.unsettled import unsettled
 
 __all__ = [
     "acted_by_others",
@@ -274,6 +275,8 @@ def deferred(
             else's step ("client review first, then render": `waits_on_step`).
     """
     if _awaits_zh(text, media=media) or points_back(text) or waits_on_step(*steps):
+        return True
+    if unsettled(text):  # "if the music fits, render it": nobody has judged yet
         return True
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):
