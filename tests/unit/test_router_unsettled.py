@@ -117,3 +117,21 @@ def test_the_unsettled_judgements_the_issue_names_wait(routers: list[Router], te
 def test_a_settled_or_delegated_condition_still_exports(text: str) -> None:
     assert not unsettled(text.lower().replace("'", "")), text
     assert plan_of(build_router(), text) == ("export",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "music's approved by a friend, so go ahead and render it",
+        "Priya okayed the grade, render it",
+        "the colours were approved by the client, export it",
+        "Tom signed off on the cut yesterday, go ahead and export",
+        "老细批咗个配乐，出片啦",
+        "配乐客户已经确认了，导出吧",
+    ],
+)
+def test_a_verdict_already_given_is_a_plain_export_request(
+    routers: list[Router], text: str
+) -> None:
+    for router in routers:
+        assert plan_of(router, text) == ("export",), text
