@@ -135,3 +135,21 @@ def test_a_verdict_already_given_is_a_plain_export_request(
 ) -> None:
     for router in routers:
         assert plan_of(router, text) == ("export",), text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        # enough credits: the system enforces it, the balance and the export both run
+        ("if I've got enough credits left, export it", ("credits", "export")),
+        ("if we've still got enough points, render it", ("credits", "export")),
+        ("if there's enough balance, go ahead and download it", ("credits", "export")),
+        # the user insists on seeing it first, or names their own price: the check alone
+        ("export only if I have enough credits left", ("credits",)),
+        ("if it's under 10 credits, export", ("credits",)),
+    ],
+)
+def test_a_condition_on_the_account_checks_the_balance_first(
+    text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(build_router(), text) == plan, text
