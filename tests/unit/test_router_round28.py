@@ -4,6 +4,9 @@
 1. The balance asked in one terse word ("bal", "pts?", "餘額?"): credits.
 2. An edit typed in a hurry before "nd"/"n" and the export ("mke it longr nd export plz"): the
    edit runs first, never dropped (an approval there stays noise).
+3. An export of a new version in another shape or length ("帮我 export 一个 vertical version",
+   "render me a 15 sec cut"): the version is made first, then exported; a definite version or
+   an output option ("a 4k version") is the export alone.
 """
 
 from __future__ import annotations
@@ -48,3 +51,30 @@ def test_an_edit_typed_in_a_hurry_before_and_runs_before_the_export(text: str) -
 
 def test_an_approval_before_a_hurried_and_is_no_edit() -> None:
     assert plan_of(build_router(), "looks gud nd export plz") == ("export",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我 export 一个 vertical version",
+        "export a square version for insta",
+        "render me a 15 sec cut",
+        "帮我导出一个竖屏版本",
+        "download a vertical version too pls",
+    ],
+)
+def test_an_export_of_a_new_reshaped_version_makes_it_first(text: str) -> None:
+    assert plan_of(build_router(), text) == ("sse", "export"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not that one, download the vertical version",
+        "export a 4k version",
+        "export an mp4 copy",
+        "帮我导出一个4K版本",
+    ],
+)
+def test_an_existing_version_or_an_output_option_is_the_export_alone(text: str) -> None:
+    assert plan_of(build_router(), text) == ("export",), text
