@@ -7,9 +7,14 @@
 3. An export of a new version in another shape or length ("帮我 export 一个 vertical version",
    "render me a 15 sec cut"): the version is made first, then exported; a definite version or
    an output option ("a 4k version") is the export alone.
+4. Cantonese 埋 (= as well) after an export verb, after a clause of work ("整條片賣麵包，出埋片"):
+   the work, then the export; after an approval, or alone ("幫我 render 埋佢啦", completive),
+   the export alone.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 
@@ -77,4 +82,23 @@ def test_an_export_of_a_new_reshaped_version_makes_it_first(text: str) -> None:
     ],
 )
 def test_an_existing_version_or_an_output_option_is_the_export_alone(text: str) -> None:
+    assert plan_of(build_router(), text) == ("export",), text
+
+
+@pytest.mark.parametrize(
+    ("text", "files"),
+    [
+        ("整條片賣麵包，出埋片", ("bread.jpg",)),
+        ("整條片賣麵包，出埋片", ()),
+        ("個片頭要有間舖個名，出埋片啦", ()),
+        ("字幕改大啲，渲染埋佢", ()),
+    ],
+)
+def test_cantonese_as_well_after_work_exports_after_it(text: str, files: tuple[str, ...]) -> None:
+    plan = ("upload", "sse", "export") if files else ("sse", "export")
+    assert asyncio.run(build_router().route(text, files)).actions == plan, text
+
+
+@pytest.mark.parametrize("text", ["好靚，出埋片", "幫我 render 埋佢啦", "出埋片"])
+def test_cantonese_as_well_after_an_approval_or_alone_is_the_export(text: str) -> None:
     assert plan_of(build_router(), text) == ("export",), text
