@@ -251,7 +251,9 @@ _ENOUGH = (
     r"(?:still\s+)?got|theres|there\s+is|there\s+are)\s+(?:still\s+)?enough(?:\s+(?:credits?"
     r"|points?|balance))?(?:\s+left)?"
 )
-_ENFORCED = re.compile(rf"{_ENOUGH}(?=\s*(?:,|then\b|(?:\w+\s+){{1,3}}(?:export|render|download)))")
+_ENFORCED = re.compile(
+    rf"{_ENOUGH}(?=\s*(?:,|then\b|(?:\w+\s+){{1,3}}(?:export|render|download)|\W*$))"
+)
 _ENOUGH_CLAUSE = re.compile(rf"^{_ENOUGH}(?:\s+(?:just|so|then|go\s+ahead|and))*\W*$")
 
 
