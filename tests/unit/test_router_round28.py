@@ -10,6 +10,10 @@
 4. Cantonese 埋 (= as well) after an export verb, after a clause of work ("整條片賣麵包，出埋片"):
    the work, then the export; after an approval, or alone ("幫我 render 埋佢啦", completive),
    the export alone.
+5. Singlish "export already can or not?" is a question on its own and a request once the user
+   settles it in the same turn ("… the colour ok already lah").
+6. The inbox tray pictograph asks for the file ("perfect!! 📥 pls"), and a refusal or a later
+   beside it holds it as beside the word.
 """
 
 from __future__ import annotations
@@ -102,3 +106,34 @@ def test_cantonese_as_well_after_work_exports_after_it(text: str, files: tuple[s
 @pytest.mark.parametrize("text", ["好靚，出埋片", "幫我 render 埋佢啦", "出埋片"])
 def test_cantonese_as_well_after_an_approval_or_alone_is_the_export(text: str) -> None:
     assert plan_of(build_router(), text) == ("export",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export already can or not? the colour i ok already lah",
+        "the music ok already, render can anot",
+        "can help me download or not? all done already",
+    ],
+)
+def test_a_singlish_can_or_not_the_user_settled_asks_for_the_export(text: str) -> None:
+    assert plan_of(build_router(), text) == ("export",), text
+
+
+@pytest.mark.parametrize("text", ["export already can or not?", "can export already or not ah"])
+def test_a_singlish_can_or_not_alone_is_a_question(text: str) -> None:
+    assert "export" not in plan_of(build_router(), text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("😍😍 perfect!! 📥 pls", ("export",)),
+        ("📥 pls", ("export",)),
+        ("make it brighter then 📥", ("sse", "export")),
+        ("📥 later", ("sse",)),
+        ("📥 ❌ still fixing", ("sse",)),
+    ],
+)
+def test_the_inbox_tray_asks_for_the_file(text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(build_router(), text) == plan, text
