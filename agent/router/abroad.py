@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from agent.router.again import read_again
+
 __all__ = ["read_abroad"]
 
 _L = r"(?<![a-z\u00c0-\u024f])"
@@ -122,4 +124,4 @@ def read_abroad(text: str) -> str:
     asked = _CAN_YET.search(text)
     if asked is not None and _SETTLED_SG.search(text[: asked.start()] + text[asked.end() :]):
         text = f"{text[: asked.start()]}can you export it{text[asked.end() :]}"
-    return _CANTONESE.sub(" export it ", text)
+    return read_again(_CANTONESE.sub(" export it ", text))

@@ -14,6 +14,8 @@
    settles it in the same turn ("… the colour ok already lah").
 6. The inbox tray pictograph asks for the file ("perfect!! 📥 pls"), and a refusal or a later
    beside it holds it as beside the word.
+7. An earlier export named as context, then only an option for this time ("last time you
+   exported it was 720p, this time I want 1080p please"): the export again.
 """
 
 from __future__ import annotations
@@ -137,3 +139,33 @@ def test_a_singlish_can_or_not_alone_is_a_question(text: str) -> None:
 )
 def test_the_inbox_tray_asks_for_the_file(text: str, plan: tuple[str, ...]) -> None:
     assert plan_of(build_router(), text) == plan, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last time you exported it was 720p, this time I want 1080p please",
+        "you exported it in 720p yesterday. this time 4k pls",
+        "last export was 720p, this time 1080p",
+        "上次导出是720p，这次要1080p",
+    ],
+)
+def test_an_option_for_this_time_after_an_earlier_export_exports_again(text: str) -> None:
+    routers = [build_router(), build_router(completer=SaysExport())]
+    for router in routers:
+        assert plan_of(router, text) == ("export",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the previous export was blurry, this time make it sharper",
+        "what was the last export's resolution? this time 1080p?",
+        "last time you exported it was 720p, this time I want 1080p. actually wait, don't export",
+        "this time I want 1080p",
+    ],
+)
+def test_a_change_a_question_or_a_retraction_after_an_earlier_export_is_no_export(
+    text: str,
+) -> None:
+    assert "export" not in plan_of(build_router(), text), text
