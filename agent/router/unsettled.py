@@ -5,11 +5,15 @@ The class boundary (issue #10). An export under a condition runs now only when t
 already settled or is one the system settles itself:
 
 - Unsettled, the export waits (this module): a conditional ("if", "only if", "as long as",
-  "provided", "assuming", 如果, 要是, 假如, 只要, 要係, "…的话", "…嘅話") whose subject is the
-  video or a part of it ("it", "the music", "the colours", 配乐, 画面) and whose predicate is a
-  judgement of it ("fits", "works", "looks ok", "sounds right", "is readable", 合适, 啱, 没问题,
-  好看). Nobody has judged yet, so nothing is asked now but the look or the edit: `sse`.
-- Settled, not this module: the judge is the agent ("if you think it looks good", 如果你觉得可以),
+  "provided", "assuming", "once", "when", 如果, 要是, 假如, 只要, 要係, "…的话", "…嘅話") whose
+  subject is the video or a part of it ("it", "the music", "the colours", 配乐, 画面, or in
+  Chinese the part just named and left unsaid: "加个配乐，如果合适就导出") and whose predicate is
+  a judgement of it ("fits", "works", "looks ok", "sounds right", "is readable", 合适, 啱, 好看,
+  and 没问题 of a named part). Nobody has judged yet, so nothing is asked now but the look or
+  the edit: `sse`.
+- Settled, not this module: the judge is the agent ("if you think it looks good", "if it looks
+  ok to you", "on your side", 如果你觉得可以), our own process working ("if the render works out"),
+  a measure against the plan ("if it fits in my plan": the balance's question),
   a blanket all-clear naming no part ("if everything looks fine", 如果没问题的话: a formula for
   "unless something is broken"), a sequence word over our own work ("when you're done, export",
   `agent.router.deferral`), a condition on the account the system enforces ("if I've got enough
@@ -36,10 +40,11 @@ _IF = (
 )
 # The video or a part of it, never the agent, the user, someone else or "everything"
 _THING = (
-    r"(?:it|(?:the|my|our|this|that|these|those)\s+(?!client|boss|team)"
+    r"(?:it|(?:the|my|our|this|that|these|those)\s+(?!client|boss|team|render|export|download"
+    r"|upload)"
     r"(?:[a-z]+\s+){0,2}?[a-z]+|(?!(?:you|u|youre|i|im|ive|we|were|everything|everythings"
     r"|all|anything|nothing|theres|there|he|she|they|so|not|possible|needed|necessary|any|this|that"
-    r"|thats|these|those|which|what)\b)"
+    r"|thats|these|those|which|what|the|my|our|your|a|an|it|its|render|export|download|upload)\b)"
     r"[a-z]+(?:\s+[a-z]+)?)"
 )
 _GOOD = (
@@ -53,9 +58,13 @@ _JUDGED = (
 )
 # "if its readable": the verb fused with "it" once the apostrophe is dropped
 _FUSED = rf"(?:its|it\s+is|theyre|they\s+are)\s+(?:\w+\s+){{0,2}}{_GOOD}"
-_LATIN = re.compile(
-    rf"{_IF}\s+(?:{_THING}\s+{_JUDGED}|{_FUSED})\b(?!\s+(?:to|for|with)\s+(?:you|u)\b)"
+# judged by the agent ("to you", "on your side") or measured against the account ("fits in my
+# plan"): settled by someone other than the user, or a check on the balance
+_SETTLED_BY = (
+    r"(?!\s+(?:(?:to|for|with|by)\s+(?:you|u)|on\s+your\s+(?:side|end)|(?:in|within|into)\s+"
+    r"(?:my|our|the)\s+(?:plan|budget|balance|credits?|quota|limit))\b)"
 )
+_LATIN = re.compile(rf"{_IF}\s+(?:{_THING}\s+{_JUDGED}|{_FUSED})\b{_SETTLED_BY}")
 _THING_ZH = r"(?:(?!你|我|大家|一切|都|全部)[\u3400-\u9fffa-z]){0,10}?"
 # a judgement of some part; 没问题 and ok alone are the blanket all-clear ("如果没问题的话")
 _JUDGED_ZH = (

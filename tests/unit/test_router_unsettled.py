@@ -112,6 +112,11 @@ def test_the_unsettled_judgements_the_issue_names_wait(routers: list[Router], te
         "if possible, export it",
         # our own work finishing only orders the export
         "when you're done, export it",
+        # our own process working out, the agent's side, a check against the plan
+        "if the render works out this time, send it",
+        "if it looks good on your side, export",
+        "if it's fine by you, export",
+        "render it in 4k if it fits in my plan",
     ],
 )
 def test_a_settled_or_delegated_condition_still_exports(text: str) -> None:
