@@ -112,7 +112,7 @@ _CAN_YET = re.compile(
     r"(?:\s+(?:already|alr))?)\s+(?:or\s+not|anot)(?![a-z])"
 )
 _SETTLED_SG = re.compile(
-    r"(?<![a-z])(?:ok|okay|good|fine|nice|shiok|steady|done|settled?|perfect|confirmed)\s+"
+    r"(?<![a-z])(?<!not\s)(?<!no\s)(?<!never\s)(?:ok|okay|good|fine|nice|shiok|steady|done|settled?|perfect|confirmed)\s+"
     r"(?:already|alr|liao|le)(?![a-z])"
 )
 

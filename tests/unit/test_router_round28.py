@@ -122,7 +122,14 @@ def test_a_singlish_can_or_not_the_user_settled_asks_for_the_export(text: str) -
     assert plan_of(build_router(), text) == ("export",), text
 
 
-@pytest.mark.parametrize("text", ["export already can or not?", "can export already or not ah"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export already can or not?",
+        "can export already or not ah",
+        "render can or not? the colour not ok already",
+    ],
+)
 def test_a_singlish_can_or_not_alone_is_a_question(text: str) -> None:
     assert "export" not in plan_of(build_router(), text), text
 
