@@ -39,10 +39,21 @@ _THIS_TIME = re.compile(
 )
 
 
+# The earlier export only reported by its option ("上次导出嘅系720p", "last time it was 720p"):
+# context, no news of its own
+_OPTION_REPORTED = re.compile(
+    rf"^[^,.;!?]*?(?:was|were|is|in|as|是|系|为|用|的)\s*(?:a\s+|an\s+)?{_OPTION}"
+    r"(?:\s+(?:yesterday|last\s+time|before))?\s*[,.;!]?\s*$"
+)
+
+
 def read_again(text: str) -> str:
     """`text` with an option for this time after an earlier export named read as the export
     asked again ("… , this time export it in 1080p"); any other text as it is."""
     found = _THIS_TIME.search(text)
     if found is None or not _EARLIER_EXPORT.search(text, 0, found.start()):
         return text
-    return f"{text[: found.start()]}{found['lead']}this time export it in {found['option']}"
+    earlier = text[: found.start()]
+    if _OPTION_REPORTED.match(earlier):
+        earlier = ""  # "上次导出嘅系720p，今次要1080p": only the option this time is news
+    return f"{earlier}{found['lead']}this time export it in {found['option']}"

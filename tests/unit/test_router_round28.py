@@ -155,6 +155,7 @@ def test_the_inbox_tray_asks_for_the_file(text: str, plan: tuple[str, ...]) -> N
         "you exported it in 720p yesterday. this time 4k pls",
         "last export was 720p, this time 1080p",
         "上次导出是720p，这次要1080p",
+        "上次導出嘅係720p，今次要1080p",
     ],
 )
 def test_an_option_for_this_time_after_an_earlier_export_exports_again(text: str) -> None:
