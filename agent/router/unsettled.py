@@ -90,7 +90,9 @@ def unsettled(text: str) -> bool:
     module docstring for the line): the export waits, the rest of the turn goes on."""
     if _LATIN.search(text):
         return True
-    for found in (f for regex in _CJK for f in regex.finditer(text)):
+    # the bare "…的话" form scans every position: only where the word stands (~9 us a turn)
+    regexes = _CJK if "的话" in text else _CJK[:1]
+    for found in (f for regex in regexes for f in regex.finditer(text)):
         part = _LEAD_ZH.sub("", found["part"]).strip()
         if not part:  # "加个配乐，如果合适就导出": the part just named, unless all is well
             if found["blanket"] is None:
