@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from agent.router.again import read_again
+
 __all__ = ["read_abroad"]
 
 _L = r"(?<![a-z\u00c0-\u024f])"
@@ -101,8 +103,25 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _CANTONESE = re.compile(r"(?:render|export|download)\s*埋[佢他它]|[整搞弄]埋?[佢他它]出来")
 
 
+# Singlish: whether the export can run yet ("export already can or not?", "can export already
+# or not ah"): a question on its own, a request once the user settles it in the same turn
+# ("… the colour ok already lah")
+_CAN_YET = re.compile(
+    r"(?<![a-z])(?:(?:export|render|download)(?:\s+(?:it|this|the\s+video))?(?:\s+(?:already|alr))?"
+    r"\s+can|can(?:\s+help(?:\s+me)?)?\s+(?:export|render|download)(?:\s+(?:it|this))?"
+    r"(?:\s+(?:already|alr))?)\s+(?:or\s+not|anot)(?![a-z])"
+)
+_SETTLED_SG = re.compile(
+    r"(?<![a-z])(?<!not\s)(?<!no\s)(?<!never\s)(?:ok|okay|good|fine|nice|shiok|steady|done|settled?|perfect|confirmed)\s+"
+    r"(?:already|alr|liao|le)(?![a-z])"
+)
+
+
 def read_abroad(text: str) -> str:
     """`text` (normalised) with other languages' export requests in the tables' English."""
     for pattern, english in _READINGS:
         text = pattern.sub(english, text)
-    return _CANTONESE.sub(" export it ", text)
+    asked = _CAN_YET.search(text)
+    if asked is not None and _SETTLED_SG.search(text[: asked.start()] + text[asked.end() :]):
+        text = f"{text[: asked.start()]}can you export it{text[asked.end() :]}"
+    return read_again(_CANTONESE.sub(" export it ", text))

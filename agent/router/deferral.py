@@ -17,6 +17,7 @@ from agent.router.awaited import points_back, waits_on_step
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
 from agent.router.route import Action
+from agent.router.unsettled import unsettled
 
 __all__ = [
     "acted_by_others",
@@ -208,6 +209,7 @@ _DONE = re.compile(
 _NOT_WAITING = re.compile(
     r"(?:if|when|once)\s+(?:i|we)\s+(?:could|may|might|can|said|have\s+enough|still\s+have"
     r"|have\s+(?:the\s+|any\s+)?(?:credits?|points?|balance))\b"
+    r"|(?:if|when|once)\s+(?:ive|weve|i|we)\s+(?:still\s+)?got\s+enough\b"
 )
 _UPLOADING = re.compile(r"\b(?:upload|uploads|uploaded|send|sent|attach|attached)\b|上传|发")
 
@@ -241,10 +243,28 @@ _CONTENT = re.compile(
 _PLACED = re.compile(rf"^if\s+{_IN_PLACE}\W*$")
 
 
+# Enough credits, the condition the system enforces itself: an export cannot run without them
+# ("if I've got enough credits left, export it"), so the balance and the export both run; "only
+# if" and a price named ("if it's under 10 credits") stay the check alone
+_ENOUGH = (
+    r"(?<!only\s)\bif\s+(?:(?:i|we)\s+(?:still\s+)?(?:have|got|have\s+got)|(?:ive|weve)\s+"
+    r"(?:still\s+)?got|theres|there\s+is|there\s+are)\s+(?:still\s+)?enough(?:\s+(?:credits?"
+    r"|points?|balance))?(?:\s+left)?"
+)
+_ENFORCED = re.compile(
+    rf"{_ENOUGH}(?=\s*(?:,|then\b|(?:\w+\s+){{1,3}}(?:export|render|download)|\W*$))"
+)
+_ENOUGH_CLAUSE = re.compile(rf"^{_ENOUGH}(?:\s+(?:just|so|then|go\s+ahead|and))*\W*$")
+
+
 def checks_first(text: str) -> Action | None:
     """The check a turn hangs its export on, on the account ("if it's under 10 credits,
     export": credits) or on the video's content ("if the music's already in there": state);
-    the check runs, the export waits for the user. None for any other turn."""
+    the check runs, the export waits for the user. None for any other turn, and for enough
+    credits alone (`_ENFORCED`: the balance and the export both run)."""
+    enforced = _ENFORCED.search(text)
+    if enforced is not None:
+        text = text[: enforced.start()] + text[enforced.end() :]
     if _ACCOUNT.search(text):
         return "credits"
     return "state" if _CONTENT.search(text) else None
@@ -274,6 +294,8 @@ def deferred(
             else's step ("client review first, then render": `waits_on_step`).
     """
     if _awaits_zh(text, media=media) or points_back(text) or waits_on_step(*steps):
+        return True
+    if unsettled(text):  # "if the music fits, render it": nobody has judged yet
         return True
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):
@@ -326,6 +348,8 @@ def condition(segment: Segment) -> Clause | None:
     ("if the render is done, send it"); the user or someone else acting asks nothing ("if I
     make 3 more", "once the client approves"); None for any other clause."""
     led = f"{segment.lead} {segment.text}".strip()
+    if _ENOUGH_CLAUSE.match(led):  # "if I've got enough credits left, export it"
+        return Clause(actions=["credits"])
     if led.startswith("if ") and (checks_done(led) or _PLACED.match(led)):
         return Clause(actions=["state"])
     if _PART.match(led) or _PUT_IN.match(led):

@@ -31,7 +31,8 @@ _BASE_EN = re.compile(r"(?:re)?(?:export|download|render|deliver|output|save)|fi
 # What may stand before an imperative in its clause: fillers, courtesy, address, sequence.
 _FILLER = (
     r"(?:ok|okay|k|kk|alright|alr|right|great|cool|perfect|nice|good|awesome|sweet|fine|yes|yeah"
-    r"|yep|yup|sure|now|just|so|and|n|then|also|pls|please|plz|kindly|hey|hi|yo|bro|mate|guys"
+    r"|yep|yup|sure|now|just|so|and|n|nd|adn|annd|then|also|pls|please|plz|kindly|hey|hi|yo|bro"
+    r"|mate|guys"
     r"|dude|lol|lets|let\s+us|go\s+ahead\s+and|go\s+on\s+and|ahead\s+and|quickly|finally"
     r"|after(?:\s+that)?"
     r"|bhai|yaar|phir|fir|ab|uske\s+baad|iske\s+baad"  # Hinglish: "bhai export kar do"
@@ -50,7 +51,8 @@ _PROCEED_EN = re.compile(
 )
 _ASK_EN = re.compile(
     r"(?:\b(?:can|could|would|will|wud|cud|cn)\s+(?:you|u|ya|yall)|\bplease|\bpls|\bplz|\bkindly"
-    r"|\bgo\s+ahead\s+(?:and|n)|\bjust|\bthen|\band|\bn|\blets|\blet\s+us|\b(?:want|wanna|need"
+    r"|\bgo\s+ahead\s+(?:and|n)|\bjust|\bthen|\b(?:and|n|nd|adn|annd)|\blets|\blet\s+us"
+    r"|\b(?:want|wanna|need"
     r"|like|ready|time|able|gotta|have|got)\s+(?:you\s+|u\s+)?to|\bwanna|\bgotta|\bmind"
     r"|\bhelp\s+me|\bfor\s+me\s+to|\bi(?:ll|\s+will)?\s+(?:want|need)\s+to|\bnow|\bpls\s+just"
     r"|\basap|\bquickly|\bdo\s+(?:an?|the)|\bone\s+more|\bfinally|\balso"
@@ -97,7 +99,8 @@ _ASK_ZH = re.compile(
 _AFTER_ZH = re.compile(
     r"^\s*(?:$|[^\w\s]|吧|啦|喇|了|吗|呀|啊|嘛|呗|咯|一下|下|给我|发我|出来(?!的)|来(?!的)|成|为"
     r"|到|个|一个|一条|一版|一份|一次|一遍|条|版|视频|影片|片|成片|mp4|gif|这|那|它|佢|我|先|高清"
-    r"|\d|4k|横|竖|再|就|然后|并|和|之后|后|完|好|出|保存|存|啊|吖|嘞|咧|哦|喔|嘅|最终|全部|整|原)"
+    r"|\d|4k|横|竖|再|就|然后|并|和|之后|后|完|好|出|保存|存|啊|吖|嘞|咧|哦|喔|嘅|最终|全部|整|原"
+    r"|埋)"
 )
 _MODIFIER_ZH = re.compile(
     r"^\s*(?:出来|来|出|下来|出去)?的(?!时候|话)|^\s*(?:速度|进度|时间|记录|历史)"

@@ -27,7 +27,7 @@ _WORD = re.compile(r"[a-z]{3,}")
 _LATIN = re.compile(r"^[a-z]+$")
 # a sequence word or a clause break, typed as fast as the rest ("thn", "tehn", "n", "&")
 _SEQUENCE = re.compile(
-    r"\b(?:then|thn|tehn|hten|thne|thenn|den|afterwards|after|and|n)\b|[&,;.!—–]|\s-\s"
+    r"\b(?:then|thn|tehn|hten|thne|thenn|den|afterwards|after|and|n|nd|adn|annd)\b|[&,;.!—–]|\s-\s"
 )
 # What an edit works on, beyond the tables' topic nouns: the parts and qualities of a video
 _OBJECTS = (

@@ -65,6 +65,8 @@ _INDEFINITE_ZH = re.compile(
     r"^\s*(?:出|一下|下)?\s*(?:一|两|几|1|2)?\s*(?:个|只|条|段|张|幅|头|位|匹|支|部)\s*"
     r"(?=[a-z0-9\u3400-\u9fff])(?![^,.;!?]{0,12}?(?:视频|影片|成片|版本|版|gif|mp4|mov|webm"
     r"|动图|片|\d+k|\d+p|竖屏|横屏|高清|副本|文件|预览|样片))"
+    # code-switched: "帮我 export 一个 vertical version"
+    rf"(?!\s*(?:[a-z0-9]+\s+){{0,3}}{_OURS}\b)"
 )
 
 

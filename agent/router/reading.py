@@ -192,9 +192,25 @@ _CHANGED = re.compile(
 )
 
 
+# After an export word, a new version in another shape or length ("export a vertical version",
+# "帮我 export 一个 vertical version", "render me a 15 sec cut", "出一个竖屏版本"): the video
+# agent makes it first. A definite one ("download the vertical version") is one that exists, and
+# a resolution or a container ("a 4k version", "an mp4 copy") is an export option, no edit.
+_RESHAPED = (
+    r"(?:vertical|square|portrait|horizontal|landscape|widescreen|\d+\s*x\s*\d+|\d+\s*(?:s|sec"
+    r"|secs|second|seconds)|shorter|longer|short|cut\s*down|black\s+and\s+white|silent|mute"
+    r"|竖屏|横屏|方形|竖版|横版|短|\d+\s*秒)"
+)
+_NEW_VERSION = re.compile(
+    r"^\s*(?:(?:me|us)\s+)?(?:a|an|another|one\s+more|(?:一|再一)?(?:个|版|条))\s*(?:new\s+)?"
+    rf"(?:\w+\s+)?{_RESHAPED}\s*(?:\w+\s+)?(?:version|cut|copy|edit|one|versions|版本|版|的版本)"
+)
+
+
 def implies_edit(after: str) -> bool:
-    """The words after an export word name a change to make first ("…with the new song")."""
-    return _CHANGED.match(after) is not None
+    """The words after an export word name a change to make first ("…with the new song", "a
+    vertical version")."""
+    return _CHANGED.match(after) is not None or _NEW_VERSION.match(after) is not None
 
 
 # Before a Chinese export word in the same clause, work named then a sequence word ("整个滤镜再

@@ -145,12 +145,17 @@ _PRAISED = re.compile(
     r"|bahut\s+|bohot\s+|kaafi\s+|bilkul\s+|ek\s+dum\s+)?(?:mast|badhiya|badiya|zabardast"
     r"|jhakaas|shandaar|kamaal|sahi|accha|achha|acha)\s+(?:hai|h|he|lag\s+raha\s+hai|laga)"
     rf"{_TAIL}"
-    r"|^\W*(?:(?:the|my|our)\s+)?(?:client|boss|team|manager|customer|legal|marketing|director"
-    r"|producer|brand)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+|finally\s+|just\s+)?"
+    # someone's verdict given, by role or by name ("Dana signed off on the cut"), or the thing
+    # judged in the passive ("music's approved by Dana"): settled, a plain go-ahead
+    r"|^\W*(?:(?:the|my|our)\s+)?(?!(?:you|u|pls|please|dont|not|if|once|when)\b)[a-z]+\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:already\s+|finally\s+|just\s+)?"
     r"(?:signed\s+off|approved|okayed|loved|liked|is\s+happy|was\s+happy|gave\s+the\s+(?:ok"
     r"|okay|green\s+light))"
     r"(?:\s+(?:on\s+)?(?:it|this|that|the\s+\w+))?(?:\s+(?:this\s+morning|today|yesterday"
     rf"|earlier|last\s+night))?{_TAIL}"
+    r"|^\W*(?:(?:the|my|our|this|that)\s+)?[a-z]+\s+(?:s\s+|is\s+|was\s+|has\s+been\s+|got\s+)?"
+    r"(?:already\s+|finally\s+|just\s+)?(?:approved|signed\s+off|okayed|cleared|greenlit)"
+    rf"(?:\s+by\s+(?:the\s+|my\s+|our\s+)?[a-z]+)?{_TAIL}"
 )
 
 

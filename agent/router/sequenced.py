@@ -26,8 +26,10 @@ _SEQUENCE = re.compile(
 )
 _EXPORT = re.compile(
     r"(?<![a-z])(?:export|render|download|mp4|final\s+(?:file|version|cut|video))"
-    r"|[导導]出|[汇匯]出|渲染|出片|下[载載]|成片|出[来來]|出一?[条條版个個]"
+    r"|[导導]出|[汇匯]出|渲染|出片|下[载載]|成片|出[来來]|出一?[条條版个個]|出埋"
 )
+# Cantonese 埋 (= as well) after an export verb ("整好字幕，出埋片"): the export follows work
+_ALSO = re.compile(r"(?:出|[导導]出|[汇匯]出|渲染|下[载載]|export|render)\s*埋")
 _CLAUSE = re.compile(r"[,.;:!?\n，。；：！？、~]|\s[-—–]+\s|—")
 # words that approve, greet, thank, hand a file over or only point at the video: no work asked
 _IDLE = re.compile(
@@ -38,7 +40,7 @@ _IDLE = re.compile(
     r"|file|files|attached|upload(?:ed)?|wow|lol|haha|omg|first|ahead|well|then|very|really|much"
     r"|super|totally|100|approved|approve|happy|with|sounds|sound|lgtm|fire|slaps|dope|sick)(?![a-z])"
     r"|好了|好的|好|搞掂|搞定|就这样|就咁|可以|行|不错|没问题|挺好|完美|满意|ok|嗯|哦|啊|吧|啦|了|的"
-    r"|谢谢|麻烦|请|你|我|帮我|[改剪弄搞做整修调]|一下|这个|这|那|视频|片子|片|条片|剪辑|都|已经|全部|上传|附件|文件|给你|发你"
+    r"|靓|靚|正|得|晒|好睇|谢谢|麻烦|请|你|我|帮我|[改剪弄搞做整修调]|一下|这个|这|那|视频|片子|片|条片|剪辑|都|已经|全部|上传|附件|文件|给你|发你"
 )
 _SUBSTANCE = re.compile(r"[a-z]{2,}|[\u3400-\u9fff]")
 
@@ -46,12 +48,18 @@ _SUBSTANCE = re.compile(r"[a-z]{2,}|[\u3400-\u9fff]")
 def work_before_sequence(text: str) -> bool:
     """Whether the prepared turn `text` says work before a sequence word that leads to its
     export: the clause it follows holding words no approval, courtesy or handover accounts for."""
-    steps = list(_SEQUENCE.finditer(text))
+    steps = [*_SEQUENCE.finditer(text), *_ALSO.finditer(text)]
+    steps.sort(key=lambda m: m.start())
     exported = list(_EXPORT.finditer(text))
     if not steps or not exported:
         return False
     last = exported[-1].start()
-    leading = [m for m in steps if m.end() <= last]
+    # "幫我 render 埋佢" alone is completive (get it done); after a clause of work, "as well"
+    leading = [
+        m
+        for m in steps
+        if m.end() <= last or (_ALSO.match(m.group(0)) and _CLAUSE.search(text, 0, m.start()))
+    ]
     if not leading:
         return False
     before = text[: leading[-1].start()]

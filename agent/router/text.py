@@ -43,6 +43,8 @@ _SPACES = re.compile(r"\s+")
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
 # except money, which names the balance ("💰 left?")
 _MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
+# and the inbox tray, which asks for the file ("perfect!! 📥 pls"), as the word it stands for
+_TRAY = re.compile("\U0001f4e5")
 # and a refusal, which says "no" ("❌ export, just fix the typo", "🙅‍♀️ render"), in front of
 # or right after an export word ("export ❌"): a "no" the grammar reads like the word
 # round 13: the ballot crosses too ("✗ export, fix the typo", "✘ render")
@@ -267,13 +269,13 @@ _TICKED = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022+][ \t]*)?\[[xX\u2713\u2714]\][
 
 def normalize(text: str) -> str:
     """NFKC, casefold, ASCII punctuation, colloquial CJK words in their standard form
-    (啥 = 什么, 时间轴 = 时间线), a money pictograph as "credits", no in-word apostrophes,
-    single spaces."""
+    (啥 = 什么, 时间轴 = 时间线), a money pictograph as "credits", the inbox tray as
+    "download", no in-word apostrophes, single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
     folded = _WAITS_AFTER.sub(r" no \1\2 ", _WAITS_BEFORE.sub(" no ", folded))
-    folded = _WAITING.sub(" status ", _MONEY.sub(" credits ", folded))
+    folded = _WAITING.sub(" status ", _MONEY.sub(" credits ", _TRAY.sub(" download ", folded)))
     folded = _VERDICT_AFTER.sub(r" no \1 . ", _REFUSED_AFTER.sub(r" no \1\2 ", folded))
     folded = _CASUAL_NO.sub("no ", _REFUSAL.sub(" no ", folded))
     folded = _INNER_APOSTROPHE.sub("", _WE_ARE.sub("we are", _PICTOGRAPHS.sub(" ", folded)))

@@ -39,8 +39,12 @@ _EDITISH = re.compile(
     r"|heller|dunkler|titre|texte|plus\s+(?:grand|petit|fort|vite|lent))[a-z]*"
 )
 
-# An English report of how it is ("the transitions are chef's kiss"): praise, not an edit
-_REPORT = re.compile(r"\b(?:is|are|was|were|looks?|looked|seems?|feels?|sounds?|its|thats)\b")
+# An English report of how it is ("the transitions are chef's kiss") or of a verdict given
+# ("music's approved by Dana"): praise or news, not an edit
+_REPORT = re.compile(
+    r"\b(?:is|are|was|were|looks?|looked|seems?|feels?|sounds?|its|thats|approved|okayed|okd"
+    r"|cleared|greenlit|signed|accepted|confirmed|blessed)\b"
+)
 
 
 def _plain(text: str) -> str:

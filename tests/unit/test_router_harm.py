@@ -415,7 +415,9 @@ def test_a_chinese_indefinite_object_not_ours_is_a_creative_request(
 @ROBUST
 @given(st.sampled_from(["render", "export", "download"]), st.sampled_from(OURS_EN))
 def test_an_indefinite_object_of_ours_still_exports(verb: str, thing: str) -> None:
-    assert plan_of(build_router(), f"{verb} me {thing}") == ("export",)
+    # issue #10: a new version in another shape is made first, then exported
+    plan = ("sse", "export") if thing == "a vertical cut" else ("export",)
+    assert plan_of(build_router(), f"{verb} me {thing}") == plan
 
 
 @ROBUST

@@ -41,7 +41,6 @@ def test_a_new_thing_to_make_never_exports(text: str) -> None:
         "download a copy for the client",
         "render me an mp4 please",
         "export me a 1080p one",
-        "render a vertical cut for reels",
         "export a few versions",
         "导出一个4k版本",
         "帮我导出一个gif",
@@ -50,6 +49,11 @@ def test_a_new_thing_to_make_never_exports(text: str) -> None:
 )
 def test_one_of_our_deliverables_still_exports(text: str) -> None:
     assert plan_of(build_router(), text) == ("export",)
+
+
+def test_a_new_version_in_another_shape_is_made_then_exported() -> None:
+    # issue #10 (round 28): "帮我 export 一个 vertical version" asks for the version first
+    assert plan_of(build_router(), "render a vertical cut for reels") == ("sse", "export")
 
 
 @pytest.mark.parametrize(

@@ -460,11 +460,12 @@ CREDIT_CONDITIONS = st.sampled_from(
     [
         "if it's under 10 credits",
         "only if I have enough credits left",
-        "if there's enough credit",
         "as long as it costs less than 20 credits",
-        "if I still have enough points",
     ]
 )
+# issue #10: enough credits is the condition the system enforces itself, so the balance and the
+# export both run (tests/unit/test_router_unsettled.py draws the line)
+ENOUGH_CONDITIONS = st.sampled_from(["if there's enough credit", "if I still have enough points"])
 PLAIN_EXPORTS = st.sampled_from(["export", "go ahead and export", "render it", "download it in 4k"])
 
 
@@ -475,6 +476,15 @@ def test_an_export_on_a_credit_condition_plans_the_check_only(
 ) -> None:
     text = f"{condition}, {export}" if condition_first else f"{export} {condition}"
     assert _plan(router, text) == ("credits",)
+
+
+@ROBUST
+@given(ENOUGH_CONDITIONS, PLAIN_EXPORTS, st.booleans())
+def test_an_export_on_enough_credits_checks_the_balance_then_exports(
+    router: Router, condition: str, export: str, condition_first: bool
+) -> None:
+    text = f"{condition}, {export}" if condition_first else f"{export} {condition}"
+    assert _plan(router, text) == ("credits", "export")
 
 
 @ROBUST

@@ -73,7 +73,7 @@ ROUTER = {
     # (agent/router/request.py, tests/unit/test_router_gate.py): 99/100 and 92/100, none harmful;
     # the misses left are read-only or an export taken for the agent (sse), none harmful
     "round6_everyday": (0.99, 0),
-    "round6_hard": (0.93, 0),  # 93/100 after the default-deny gate (round 8): 出咗佢啦
+    "round6_hard": (0.94, 0),  # 93/100 after the default-deny gate (round 8): 出咗佢啦; 94 r22
     # round 7 sets (stranger-written, trained on in round 8): first sight on the finished
     # round-7 router 92/100 (2 harmful) and 88/100 (2 harmful); main before the session 92/100
     # (2) and 82/100 (8). The harm was an export word in another sense falling through the
@@ -99,7 +99,7 @@ ROUTER = {
     # música y luego lo exportas" (sse: the Spanish verb's endings are not read; read since
     # round 17, agent/router/romance.py: 99/100)
     "round9_everyday": (1.0, 0),
-    "round9_hard": (0.99, 0),
+    "round9_hard": (1.0, 0),  # 100/100 since enough credits runs the export too (round 22)
     # r10 held out, first sight on the round-10 code 9e4af99: everyday 100/100 0 harmful, hard
     # 95/100, none harmful by this count, but one plan ran an export before the edit the same
     # message asked for (export, sse, export for "We need the final asset by EOD; please update
@@ -220,11 +220,15 @@ ROUTER = {
     # stranger_round{28,29}_{everyday,hard}: held out, written by strangers without sight of the
     # code, folded in after measuring. First sight on main (bb78a76): r28 100/100 and 93/100 with
     # one harmful route ("if the music fits, render it": an export under a condition the user has
-    # not settled), r29 100/100 and 97/100, none harmful
+    # not settled), r29 100/100 and 97/100, none harmful. After the round-22 classes (an export
+    # under an unsettled judgement waits, agent/router/unsettled.py; a past verdict, enough
+    # credits, hurried "nd", a reshaped new version, Cantonese 埋, Singlish "can or not" settled,
+    # 📥, an option for this time: tests/unit/test_router_unsettled.py, test_router_round28.py):
+    # 100/100, 100/100, 100/100 and 100/100, none harmful
     "stranger_round28_everyday": (1.0, 0),
-    "stranger_round28_hard": (0.93, 1),
+    "stranger_round28_hard": (1.0, 0),
     "stranger_round29_everyday": (1.0, 0),
-    "stranger_round29_hard": (0.97, 0),
+    "stranger_round29_hard": (1.0, 0),
 }
 
 
