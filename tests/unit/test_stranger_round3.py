@@ -229,6 +229,19 @@ ROUTER = {
     "stranger_round28_hard": (1.0, 0),
     "stranger_round29_everyday": (1.0, 0),
     "stranger_round29_hard": (1.0, 0),
+    # stranger_round{30,31,32}_{everyday,hard}: held out, written by strangers without sight of
+    # the code, folded in after measuring. First sight on main (bb78a76): r30 99/100 and 89/100
+    # (2 harmful), r31 97/100 (1 harmful) and 92/100 (1 harmful), r32 100/100 and 96/100; on the
+    # round-22 router (84ff7bf): r30 99/100 and 90/100 (2 harmful: an export after an event not
+    # yet come, a boss's reported export beside an edit), r31 98/100 and 92/100 (1 harmful: a
+    # question whether it can be exported yet), r32 100/100 and 97/100 (1 harmful: an emoji
+    # edit before 📥, read as a download since round 22)
+    "stranger_round30_everyday": (0.99, 0),
+    "stranger_round30_hard": (0.90, 2),
+    "stranger_round31_everyday": (0.98, 0),
+    "stranger_round31_hard": (0.92, 1),
+    "stranger_round32_everyday": (1.0, 0),
+    "stranger_round32_hard": (0.97, 1),
 }
 
 
