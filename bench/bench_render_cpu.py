@@ -2,11 +2,13 @@
 
 The 5 s 1080p30 clip of `bench_render.py` (harbor.jpg zoomed in, title, music). In one run, each
 round measures, in fresh processes and one after the other: our `render()` (CPU seconds of the
-call, `os.times` around it, libraries imported first), a bare PyAV/x264 encode of the very frames
-our compositor made (read from a raw file, same encoder options, no audio) and the ffmpeg zoompan
-recipe (CPU of the child process, `resource.getrusage`). Ratios are taken per round, then the
-median over rounds. Quality: PSNR/SSIM of our MP4 against the raw frames, and against a reference
-MP4 of an earlier build when `--reference PATH` is given (`--keep DIR` keeps this run's MP4).
+call, `os.times` around it, libraries imported first: av, cv2, numpy, Pillow and structlog, which
+a running backend has loaded; the renderer's own modules are imported in the call), a bare
+PyAV/x264 encode of the very frames our compositor made (read from a raw file, same encoder
+options, no audio) and the ffmpeg zoompan recipe (CPU of the child process,
+`resource.getrusage`). Ratios are taken per round, then the median over rounds. Quality: PSNR/SSIM
+of our MP4 against the raw frames, and against a reference MP4 of an earlier build when
+`--reference PATH` is given (`--keep DIR` keeps this run's MP4).
 `python bench/bench_render_cpu.py [rounds] [--reference PATH] [--keep DIR]` (default 5 rounds).
 """
 
@@ -48,6 +50,7 @@ def _child_ours(out: Path) -> dict[str, float]:
     import cv2  # noqa: F401
     import numpy  # noqa: F401
     import PIL.Image  # noqa: F401
+    import structlog  # noqa: F401  (the backend's logging: 0.08-0.1 CPU-s to import, with rich)
 
     from agent.local.renderer.render import render
 

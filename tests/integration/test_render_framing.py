@@ -110,3 +110,37 @@ def test_the_moon_over_the_harbor_is_the_subject_of_a_vertical_crop(fixtures_dir
 
     assert fx > 0.7  # the moon sits top right; a centred 9:16 crop would cut it out
     assert fy < 0.3
+
+
+def _photo_with_disc_and_face(share: float | None) -> tuple[np.ndarray, tuple[float, float]]:
+    """A 3:2 photo with a bright disc (what saliency picks) and, if `share`, a drawn face of that
+    share of the short side on the other side; returns it and the face's centre (fractions)."""
+    photo = Image.new("RGB", (1500, 1000), (70, 110, 150))
+    ImageDraw.Draw(photo).rectangle((0, 640, 1500, 1000), fill=(60, 90, 50))
+    ImageDraw.Draw(photo).ellipse((1170, 100, 1410, 340), fill=(255, 230, 0))
+    size = round((share or 0.0) * 1000)
+    x, y = 350 - size // 2, 480 - size // 2
+    if share is not None:
+        photo.paste(_face(size).convert("RGB"), (x, y))
+    return np.asarray(photo), ((x + size / 2) / 1500, (y + size / 2) / 1000)
+
+
+@pytest.mark.parametrize("share", [0.08, 0.12, 0.2, 0.3])
+def test_a_face_of_8_to_30_percent_of_the_short_side_wins_over_a_brighter_object(
+    share: float,
+) -> None:
+    rgb, (cx, cy) = _photo_with_disc_and_face(share)
+
+    fx, fy = find_subject(rgb)
+
+    assert fx == pytest.approx(cx, abs=0.02)
+    assert fy == pytest.approx(cy, abs=0.02)
+
+
+def test_without_the_face_the_same_photo_is_framed_on_the_bright_object() -> None:
+    rgb, _ = _photo_with_disc_and_face(None)
+
+    fx, fy = find_subject(rgb)
+
+    assert fx == pytest.approx(1290 / 1500, abs=0.02)
+    assert fy == pytest.approx(220 / 1000, abs=0.02)
