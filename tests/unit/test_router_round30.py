@@ -1,0 +1,85 @@
+"""Rounds 30-32 (issue #10): the harmful classes the stranger sets found, each checked on the
+full router and behind a fallback model that always says export (`SaysExport`).
+
+1. An export after material someone else supplies ("once the voiceover is in, export",
+   "等配音好咗先出片") waits: no export, the edit goes to the agent. Our own work finishing
+   ("when you're done, export", "等字幕加好了再导出") still exports (`agent.router.supplied`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from agent.router import Router, build_router
+from tests.router_support import SaysExport, plan_of
+
+ROBUST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def routers() -> list[Router]:
+    """The full router without and with an always-export fallback model."""
+    return [build_router(), build_router(completer=SaysExport())]
+
+
+def _never_exports(routers: list[Router], text: str) -> None:
+    for router in routers:
+        actions = plan_of(router, text)
+        assert "export" not in actions, (text, actions)
+
+
+@ROBUST
+@given(
+    st.sampled_from(["once", "when", "after", "as soon as", "Once"]),
+    st.sampled_from(["the voiceover", "the VO", "my narration", "the new footage", "the photos"]),
+    st.sampled_from(["is in", "is here", "arrives", "comes in", "is recorded", "is ready"]),
+    st.sampled_from(["", "trim the intro and ", "shorten it, then "]),
+    st.sampled_from(["export", "render it", "export the final", "download it"]),
+)
+def test_an_export_after_supplied_material_arrives_never_runs(
+    routers: list[Router], when: str, material: str, here: str, edit: str, export: str
+) -> None:
+    _never_exports(routers, f"{when} {material} {here}, {edit}{export}")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["等配音", "等旁白", "等口播", "等新素材", "等录音"]),
+    st.sampled_from(["好咗", "好了", "到了", "到咗", "录好"]),
+    st.sampled_from(["先", "再", "才"]),
+    st.sampled_from(["出片", "导出", "導出", "渲染"]),
+)
+def test_a_chinese_export_after_supplied_material_never_runs(
+    routers: list[Router], wait: str, done: str, then: str, export: str
+) -> None:
+    _never_exports(routers, f"{wait}{done}{then}{export}")
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("once the voiceover is in, export", ("sse",)),
+        ("once the VO is in, shorten the intro and export", ("sse",)),
+        ("等配音好咗先出片", ("sse",)),
+        ("等配音好了再導出", ("sse",)),
+        ("after the client replies, render it", ("sse",)),
+    ],
+)
+def test_a_wait_for_others_leaves_the_edit_only(text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("when you're done, export", ("export",)),
+        ("once the captions are in, export", ("sse", "export")),
+        ("add a voiceover, and once the voiceover is in, export", ("sse", "export")),
+        ("等字幕加好了再导出", ("sse", "export")),
+        ("等配音加好了再导出", ("sse", "export")),
+    ],
+)
+def test_our_own_work_finishing_still_exports(text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(build_router(), text) == plan
