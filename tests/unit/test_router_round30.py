@@ -4,6 +4,9 @@ full router and behind a fallback model that always says export (`SaysExport`).
 1. An export after material someone else supplies ("once the voiceover is in, export",
    "等配音好咗先出片") waits: no export, the edit goes to the agent. Our own work finishing
    ("when you're done, export", "等字幕加好了再导出") still exports (`agent.router.supplied`).
+3. A question whether the export can run yet ("可以导出了吗", "can I export it now?") never
+   exports: the state answers it. Asked of us ("can you export it now?", "可以帮我导出吗") it is
+   a request, and so is the file asked for ("can I download it now?").
 """
 
 from __future__ import annotations
@@ -82,4 +85,49 @@ def test_a_wait_for_others_leaves_the_edit_only(text: str, plan: tuple[str, ...]
     ],
 )
 def test_our_own_work_finishing_still_exports(text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(build_router(), text) == plan
+
+
+@ROBUST
+@given(
+    st.sampled_from(["", "现在", "而家", "好，"]),
+    st.sampled_from(["可以", "能", "可唔可以", "可不可以"]),
+    st.sampled_from(["导出", "導出", "出片", "渲染", "匯出"]),
+    st.sampled_from(["了吗", "了嗎？", "了没有", "未?", "喇?", "了吗?"]),
+)
+def test_a_chinese_question_whether_it_can_export_yet_never_exports(
+    routers: list[Router], lead: str, can: str, export: str, asked: str
+) -> None:
+    _never_exports(routers, f"{lead}{can}{export}{asked}")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["can I", "Can I", "could I", "ok can I", "so can i"]),
+    st.sampled_from(["export", "render", "export", "re-export"]),
+    st.sampled_from(["it now?", "now?", "yet?", "the video now?", "it yet?", "the final now?"]),
+)
+def test_an_english_question_whether_i_can_export_yet_never_exports(
+    routers: list[Router], can: str, export: str, asked: str
+) -> None:
+    _never_exports(routers, f"{can} {export} {asked}")
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("可以导出了吗", ("state",)),
+        ("可以出片未?", ("state",)),
+        ("can I export it now?", ("state",)),
+        ("is it ready to render?", ("state",)),
+        ("can you export it now?", ("export",)),
+        ("可以帮我导出吗", ("export",)),
+        ("可以导出了", ("export",)),
+        ("can I download it now?", ("export",)),
+        ("can I please export it now?", ("export",)),
+    ],
+)
+def test_whether_it_can_export_yet_is_asked_and_a_request_is_not(
+    text: str, plan: tuple[str, ...]
+) -> None:
     assert plan_of(build_router(), text) == plan
