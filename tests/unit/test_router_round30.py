@@ -7,6 +7,8 @@ full router and behind a fallback model that always says export (`SaysExport`).
 3. A question whether the export can run yet ("可以导出了吗", "can I export it now?") never
    exports: the state answers it. Asked of us ("can you export it now?", "可以帮我导出吗") it is
    a request, and so is the file asked for ("can I download it now?").
+4. A pictograph chain naming a change before the inbox tray ("🎵➕🎉➡️📥") is the change, then
+   the file: never the export alone; after praise ("👍👍 📥") the tray is the export alone.
 """
 
 from __future__ import annotations
@@ -130,4 +132,20 @@ def test_an_english_question_whether_i_can_export_yet_never_exports(
 def test_whether_it_can_export_yet_is_asked_and_a_request_is_not(
     text: str, plan: tuple[str, ...]
 ) -> None:
+    assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("🎵➕🎉➡️📥", ("sse", "export")),
+        ("✂️🎵➡️📥", ("sse", "export")),
+        ("🎵➕🎉 then 📥", ("sse", "export")),
+        ("perfect!! 📥 pls", ("export",)),
+        ("👍👍 📥", ("export",)),
+        ("love it 😍 📥", ("export",)),
+        ("🎵➕🎉", ("sse",)),
+    ],
+)
+def test_a_pictured_change_before_the_tray_runs_first(text: str, plan: tuple[str, ...]) -> None:
     assert plan_of(build_router(), text) == plan
