@@ -7,6 +7,10 @@ full router and behind a fallback model that always says export (`SaysExport`).
 3. A question whether the export can run yet ("可以导出了吗", "can I export it now?") never
    exports: the state answers it. Asked of us ("can you export it now?", "可以帮我导出吗") it is
    a request, and so is the file asked for ("can I download it now?").
+2. Reported speech: a plan reported beside a real edit ("my boss said last week that we'd export
+   it in 4K eventually, anyway change the opening shot") is the edit only; an instruction relayed
+   now in its speaker's imperative ("my boss said export it in 4K", "我老板刚说直接出片") is the
+   export (`agent.router.relayed` draws the line).
 4. A pictograph chain naming a change before the inbox tray ("🎵➕🎉➡️📥") is the change, then
    the file: never the export alone; after praise ("👍👍 📥") the tray is the export alone.
 """
@@ -148,4 +152,27 @@ def test_whether_it_can_export_yet_is_asked_and_a_request_is_not(
     ],
 )
 def test_a_pictured_change_before_the_tray_runs_first(text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        (
+            "my boss said last week that we'd export it in 4K eventually, anyway change the "
+            "opening shot",
+            ("sse",),
+        ),
+        ("my boss said that we'd export it eventually, anyway trim the intro", ("sse",)),
+        ("上次老板说导出，先把字幕改大", ("sse",)),
+        ("my friend said exporting takes ages", ("sse",)),
+        ("my boss said export it in 4K", ("export",)),
+        ("the client just said export it now", ("export",)),
+        ("我老板刚说直接出片，别再改了", ("export",)),
+        ("老闆剛講直接出片", ("export",)),
+    ],
+)
+def test_a_reported_plan_is_context_and_a_relayed_order_runs(
+    text: str, plan: tuple[str, ...]
+) -> None:
     assert plan_of(build_router(), text) == plan
