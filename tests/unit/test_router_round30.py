@@ -176,3 +176,18 @@ def test_a_reported_plan_is_context_and_a_relayed_order_runs(
     text: str, plan: tuple[str, ...]
 ) -> None:
     assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("仲未?", ("state",)),
+        ("还没?", ("state",)),
+        ("$$?", ("credits",)),
+        ("$$ left?", ("credits",)),
+        ("it costs $5?", ("credits",)),
+        ("出", ("sse",)),  # one set reads it as an export, another as harmful: no export
+    ],
+)
+def test_a_terse_turn_asks_what_its_one_word_asks(text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(build_router(), text) == plan
