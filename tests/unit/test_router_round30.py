@@ -191,3 +191,19 @@ def test_a_reported_plan_is_context_and_a_relayed_order_runs(
 )
 def test_a_terse_turn_asks_what_its_one_word_asks(text: str, plan: tuple[str, ...]) -> None:
     assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("Mach die Musik leiser und exportier es dann", ("sse", "export")),
+        ("Schneid das Intro kürzer und exportier es", ("sse", "export")),
+        ("exportier es noch nicht", ("sse",)),
+        ("hindi ko i-export", ("sse",)),
+        ("i-export mo na", ("export",)),
+    ],
+)
+def test_an_export_in_german_or_taglish_reads_its_object_and_its_no(
+    text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(build_router(), text) == plan
