@@ -207,3 +207,18 @@ def test_an_export_in_german_or_taglish_reads_its_object_and_its_no(
     text: str, plan: tuple[str, ...]
 ) -> None:
     assert plan_of(build_router(), text) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("could you pop out the mp4 when you get a sec", ("export",)),
+        ("pop the mp4 out pls", ("export",)),
+        ("make the title pop out", ("sse",)),
+        ("the logo should pop out more", ("sse",)),
+    ],
+)
+def test_popping_out_the_file_asks_for_it_and_a_part_popping_out_is_an_edit(
+    text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(build_router(), text) == plan
