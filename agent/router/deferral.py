@@ -17,6 +17,7 @@ from agent.router.awaited import points_back, waits_on_step
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
 from agent.router.route import Action
+from agent.router.supplied import SUPPLIED_ZH, awaits_supplied
 from agent.router.unsettled import unsettled
 
 __all__ = [
@@ -188,7 +189,7 @@ def _awaits_zh(text: str, *, media: bool) -> bool:
             if found["then"] in "再才":
                 return True  # "等一下再导出": later
             continue  # "等一下先导出": a moment, then the command now
-        if re.search(_WHO_ZH, what) or not _OUR_WORK_ZH.search(what):
+        if re.search(_WHO_ZH, what) or not _OUR_WORK_ZH.search(SUPPLIED_ZH.sub("", what)):
             return True
     return False
 
@@ -295,7 +296,7 @@ def deferred(
     """
     if _awaits_zh(text, media=media) or points_back(text) or waits_on_step(*steps):
         return True
-    if unsettled(text):  # "if the music fits, render it": nobody has judged yet
+    if unsettled(text) or awaits_supplied(text):  # nobody has judged yet; a VO still to come
         return True
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):

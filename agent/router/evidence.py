@@ -81,6 +81,8 @@ _AFTER_EN = re.compile(
     r"|liao|lah|la|leh|lor|hor|ah|can|ok|okay"
     # Taglish: the doer and the particles after the verb ("i-export mo na", "i-render nyo po")
     r"|mo|nyo|ninyo|niyo|po|na|naman|agad|ulit"
+    # German: the object after the verb ("…und exportier es dann")
+    r"|es|das|ihn"
     # a Romance determiner before the thing ("y luego exporta el video", "esportalo il video")
     r"|el|los|las|il|le|les|o|os|un|una|um|uma|mi|mis|este|esta|ese|esa|ya|ahora)\b|\d)"
 )

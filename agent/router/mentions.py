@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from agent.router.relayed import relayed
+
 __all__ = [
     "asked_about",
     "capability",
@@ -130,6 +132,7 @@ _EARLIER = re.compile(
 # user's own "I said export" is a command repeated, not a report.
 _REPORTED = re.compile(
     r"(?<!\bi )\b(?:said|says|told\s+me|heard|hear|reckons|thinks)\b(?:\s+that)?(?:\s+\S+){0,3}\s*$"
+    r"|(?<!\bi )\b(?:said|says|told\s+(?:me|us))(?:\s+\S+){1,4}?\s+that(?:\s+\S+){0,3}\s*$"
     r"|\b(?:asked|asks|wants|wanted)\s+(?:me|us)\s+to\s+(?:\S+\s+)?$"
     r"|(?:听说|据说|(?<!我)说|(?<!我)讲|(?<![我的电说])话).{0,3}$"
     r"|\b(?:ill|i\s+will|i\s+might|i\s+may|id|i\s+would|ill\s+probably|im\s+going\s+to)\s+"
@@ -271,7 +274,7 @@ def mentioned(intent: str, clause: str, span: tuple[int, int], before: str, afte
         or (intent == "export" and word.endswith("ing") and _UNDER_WAY.search(before) is not None)
         or (_FETCHED.search(before) is not None and _FETCHED_AFTER.match(after) is not None)
         or _AWAITS.search(after)
-        or _REPORTED.search(before) is not None
+        or (_REPORTED.search(before) is not None and not relayed(clause, before, after))
         or (_REPORTED_ZH.search(before) is not None and _DONE_AFTER_ZH.match(after) is not None)
         or _ASKED_ZH.search(before) is not None
         or _aside(word, clause, start, before)

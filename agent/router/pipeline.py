@@ -24,6 +24,7 @@ from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
+from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
 from agent.router.reported import reported
 from agent.router.retraction import retracted
@@ -251,7 +252,8 @@ class Router:
         """The plan with the work the turn asks for before its export, however it is said."""
         routed = files_only(edits_first(routed), media)
         if "export" in routed.actions and "sse" not in routed.actions:
-            routed = edit_before_export(routed, self._keywords.garbled_edit(text))
+            edited = self._keywords.garbled_edit(text) or pictured_edit(text)  # "🎵➕🎉➡️📥"
+            routed = edit_before_export(routed, edited)
         routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
         routed = turned_into(routed, media, text)
         return edit_in_sequence(routed, said)  # "…smooth一点，然后render出来给我"

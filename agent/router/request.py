@@ -46,7 +46,7 @@ Verdict = Literal[
 ]
 
 _BOUNDARY = re.compile(r"[,.;!?\n]|\s[-—–]+\s|—")
-_ASKS = re.compile(r"(?:吗|么|嘛|㗎|呢|冇|未|不)\W*$")
+_ASKS = re.compile(r"(?:吗|么|嘛|㗎|呢|冇|未|不|(?<=[了过])没有)\W*$")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不唔没冇]\1")  # 是不是, 能不能, 可唔可以
 # "…or just mp4", "还是只支持MP4": an alternative offered asks what is possible, "?" or not
 _ALTERNATIVE = re.compile(r"\bor\s+(?:just|only)\b|\bor\s+(?:no|not|nah|nope)\W*$|还是只|还是最多")
@@ -159,6 +159,8 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
         return "question"
     if not asking:
         return None
+    if _ready(text[spot.start : spot.end], before, after):
+        return "progress"  # "可以导出了吗", "can I export it now?": is it ready, not "do it"
     if _COST.search(clause):
         return "cost"
     if _CAPABILITY.search(clause):
@@ -169,6 +171,32 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
     # a question in no request form ("do exports keep the alpha channel?") is a weak signal:
     # a request only when the intent model agrees (see `Router._second_opinion`)
     return "request" if _requested(before, after, noun=spot.noun) else "unsure"
+
+
+# Whether the export can run yet, asked with the user (or nobody) as its doer: "可以导出了吗",
+# "可以出片未?", "can I export it now?". The state answers it; asked of us ("can you export it
+# now?", "可以帮我导出吗") it is a request, and so is the file asked for ("can I download it
+# now?", "can I get the mp4 now?", "條片可以俾返我未": the user takes it, the file is the ask).
+_MAKING = re.compile(r"(?:re)?(?:export|render)|导出|汇出|渲染|出片|输出")
+_READY_BEFORE = re.compile(
+    r"(?:可以|能|可唔可以|可不可以|能不能|得唔得)\s*(?:现在|而家|宜家)?\s*$"
+    r"|\b(?:can|could|may)\s+i\s+(?:now\s+|already\s+|finally\s+)?(?:re\W?)?$"
+)
+_READY_AFTER = re.compile(
+    r"^\s*(?:了|喇|啦)\s*(?:吗|么|呀|啊|未|没有|冇)?\W*$|^\s*(?:吗|么)?\s*未\W*$"
+    r"|^\s*(?:it|this|the\s+(?:video|vid|final|project|edit|cut))?\s*(?:now|yet|already)\W*$"
+)
+_ASKED_OF_US = re.compile(r"帮|幫|给我|俾我|畀我|请|麻烦|唔该|你|\b(?:please|pls|plz)\b")
+
+
+def _ready(word: str, before: str, after: str) -> bool:
+    """Whether a question asks if the export can run yet (see `_READY_BEFORE`)."""
+    return (
+        _MAKING.fullmatch(word) is not None
+        and _READY_BEFORE.search(before) is not None
+        and _READY_AFTER.match(after) is not None
+        and _ASKED_OF_US.search(before) is None
+    )
 
 
 # A question put indirectly ("I'd like to understand what rendering in 4K would set us back",

@@ -28,7 +28,7 @@ _GAP = r"(?:(?!(?:and|then|but|so|just|also)\b)[a-z'-]+\s+){0,3}?"
 _NEGATED = (
     r"(?<![a-z])(?:dont|do\s+not|doesnt|no|not|never|without|cancel|scratch|scrap|forget"
     r"|skip(?!\s+(?:straight\s+|right\s+|directly\s+)?to\b)|drop(?!\s+(?:(?:the|that|this|my|a)\s+)?(?:mp4|file|link|final|video|it)\b)|ditch|nix|kill|hold\s+off(?:\s+on)?|never\s*mind|no\s+need\s+(?:to|for)|stop"
-    r"|wag|huwag|hwag|mat|nahi|nahin)\s+" + _GAP + rf"(?:{_EXPORT})"
+    r"|wag|huwag|hwag|hindi|mat|nahi|nahin)\s+" + _GAP + rf"(?:{_EXPORT})"
     # Hindi puts its "not" after the verb ("export mat karo", "render abhi nahi karna")
     rf"|(?:{_EXPORT})\s+(?:[a-z]+\s+){{0,2}}?(?:mat|nahi|nahin|na)\s+(?:kar|karo|karna|karein|do)\b"
     # Japanese in romaji puts it after the verb too ("export wa mada shinaide", "render o yamete")

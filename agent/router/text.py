@@ -41,8 +41,8 @@ _WE_ARE = re.compile(r"\bwe'(?:re)\b")
 _SPACES = re.compile(r"\s+")
 # Emoji and pictographs carry no command ("👀 timeline"): spaces for matching.
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
-# except money, which names the balance ("💰 left?")
-_MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]")
+# except money, which names the balance ("💰 left?", and "$$?": dollar signs with no amount)
+_MONEY = re.compile("[\U0001f4b0\U0001f4b8\U0001f4b5\U0001fa99]|(?<![\\w$])\\$+(?![\\w$])")
 # and the inbox tray, which asks for the file ("perfect!! 📥 pls"), as the word it stands for
 _TRAY = re.compile("\U0001f4e5")
 # and a refusal, which says "no" ("❌ export, just fix the typo", "🙅‍♀️ render"), in front of

@@ -25,6 +25,8 @@ EDITS_ZH = ["把错字改一下", "标题改成红色", "字幕改大啲", "把�
 EXPORTS_ZH = ["导出", "匯出", "渲染", "出片", "下載"]
 # {x} is the export phrase; each a refusal mark, a "not now", a wait on someone or something,
 # a condition on someone else, the past, someone's words, a question about one, or text to show
+# (someone's order relayed now, "my boss said export it", is the user's request: round 30,
+# `agent.router.relayed`; placed in the past or in a plan it stays words)
 MODIFIERS_EN = [
     "❌ {x}", "🚫 {x}", "⛔ {x}", "✋ {x}", "🙅 {x}", "🛑 {x}", "✗ {x}", "✘ {x}", "⏳ {x}",
     "⌛ {x}", "{x} ❌", "{x} 🚫", "{x} ⏳", "no {x}", "don't {x} yet", "{x} later", "{x} tmr",
@@ -32,7 +34,8 @@ MODIFIERS_EN = [
     "{x} once the logo arrives", "{x} when the client replies", "don't {x} until I confirm",
     "{x} if the client likes it", "{x} pending approval", "wait for my ok, then {x}",
     "{x} after the meeting", "we'll {x} next week", "I'll tell you when to {x}",
-    "my boss said {x}", "the client asked whether we could {x}", "caption: {x} now",
+    "my boss said last week we'd {x}", "my boss said yesterday to {x}",
+    "the client asked whether we could {x}", "caption: {x} now",
     "title: {x} day", 'the caption says "{x} now"', "“{x} now” as the caption",
     "‘{x} now’ as the caption", "「{x}」 as the caption", "{x} in a bit", "{x} in an hour",
     "when can we {x}?", "when can you {x}?", "👎 {x}", "{x} 👎", "{x}: no", "{x} = no",

@@ -235,13 +235,15 @@ ROUTER = {
     # round-22 router (84ff7bf): r30 99/100 and 90/100 (2 harmful: an export after an event not
     # yet come, a boss's reported export beside an edit), r31 98/100 and 92/100 (1 harmful: a
     # question whether it can be exported yet), r32 100/100 and 97/100 (1 harmful: an emoji
-    # edit before 📥, read as a download since round 22)
+    # edit before 📥, read as a download since round 22). Round 23 (the four harmful classes,
+    # tests/unit/test_router_round30.py): r30 hard 94/100, r31 hard 97/100, r32 hard 98/100,
+    # none harmful anywhere
     "stranger_round30_everyday": (0.99, 0),
-    "stranger_round30_hard": (0.90, 2),
+    "stranger_round30_hard": (0.94, 0),
     "stranger_round31_everyday": (0.98, 0),
-    "stranger_round31_hard": (0.92, 1),
+    "stranger_round31_hard": (0.97, 0),
     "stranger_round32_everyday": (1.0, 0),
-    "stranger_round32_hard": (0.97, 1),
+    "stranger_round32_hard": (0.98, 0),
 }
 
 
