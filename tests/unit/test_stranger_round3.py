@@ -471,11 +471,13 @@ TRANSLATOR = {
     # on the round-22 translator (baa8001) r30 57/60 (the same span lost) and 55/60 with three
     # wrong exports, r31 60/60 and 46/60 (indirect requests for a file, steps put as suggestions)
     # After the round-30 rule (a step naming what it fetches, "your finished video", keeps its
-    # sentence: tests/unit/test_translate_round30.py): r30 everyday 58/60, none lost
+    # sentence: tests/unit/test_translate_round30.py): r30 everyday 58/60, none lost; after
+    # options lists and a step after the work finishes: r30 hard 55/60 and no wrong export,
+    # r31 hard 47/60
     "stranger_round30_everyday": (0.96, 0),
     "stranger_round30_hard": (0.91, 0),
     "stranger_round31_everyday": (1.0, 0),
-    "stranger_round31_hard": (0.76, 0),
+    "stranger_round31_hard": (0.78, 0),
 }
 
 

@@ -76,3 +76,58 @@ def test_a_kept_span_around_a_gui_step_survives(step: str, span: str, before: st
     result = translate(text, _TABLES)
     assert span in result.text, (text, result.text)
     assert not foreign_sentences(result.text, text, _TABLES), (text, result.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here are your options:\n1. **Export now** (1080p)\n2. Preview first in the timeline",
+        "Pick one:\n1. Export now in 4K\n2. Export a 720p draft\n\nJust reply with 1 or 2.",
+        "你可以选择：\n1. 直接导出 4K\n2. 先导出 720p 预览版",
+        "有以下幾種方式：\n1. 直接匯出 4K\n2. 先匯出 720p 預覽版",
+        "1. 直接匯出 4K\n2. 先匯出 720p 預覽版\n\n揀一個就得。",
+    ],
+)
+def test_a_list_of_options_to_pick_from_exports_nothing(text: str, tables: GuiTables) -> None:
+    assert "export" not in translate(text, tables).actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To download:\n1. Click Export\n2. Pick MP4",
+        "导出步骤：\n1. 点击右上角的导出\n2. 选择 MP4",
+        "匯出方法：\n1. 撳右上角嘅匯出\n2. 揀 MP4",
+    ],
+)
+def test_a_numbered_procedure_still_exports(text: str, tables: GuiTables) -> None:
+    assert "export" in translate(text, tables).actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("When the render hits 100%, hit Download.", ()),
+        ("Open the progress view; when the render hits 100%, hit Download.", ("state",)),
+        ("渲染完成后再点击下载。", ()),
+        ("導出完成後，記得去 My Work 檢查檔案大小。", ()),
+        ("匯出完成之後先撳下載。", ()),
+    ],
+)
+def test_a_step_after_the_work_finishes_waits(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The render is done. Click Download.",
+        "渲染完成了，点击下载即可。",
+        "匯出完成咗，撳下載就得。",
+        "When you're happy with it, click Download.",
+    ],
+)
+def test_a_step_after_work_already_done_runs(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables).actions == ("export",)
