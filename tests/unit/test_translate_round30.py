@@ -3,6 +3,12 @@
 - A sentence replaced whole by a template line says nothing but the GUI step: one that names
   more of what is fetched ("Grab your finished video with the Export button", "save the clip",
   下载剪好的视频) is kept whole and the line is said after it; the bare step is still replaced.
+- A list named as options (你可以选择：) or picked from by number (回复数字即可, 揀一個) runs none
+  of its items; a numbered procedure still runs.
+- A step after a render or an export finishes ("When the render hits 100%, hit Download",
+  渲染完成后再点击下载) waits; a view before it still runs, and a step after work already done runs.
+- The agent needing or lacking the user's file ("I'll need the voiceover track", 還需要你那段
+  開場影片, 请发一下你的 Logo 文件) asks for it: an upload.
 """
 
 from __future__ import annotations
@@ -131,3 +137,22 @@ def test_a_step_after_the_work_finishes_waits(
 )
 def test_a_step_after_work_already_done_runs(text: str, tables: GuiTables) -> None:
     assert translate(text, tables).actions == ("export",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("I'll need the voiceover track before I can sync the captions.", ("upload",)),
+        ("I need your logo file to finish the end card.", ("upload",)),
+        ("I'll need a few minutes to render.", ()),
+        ("You'll need the voiceover track for this.", ()),
+        ("请发一下你的 Logo 文件（PNG 格式最好）。", ("upload",)),
+        ("我还需要几分钟来渲染。", ()),
+        ("我這邊還需要你那段開場影片，才能接上後面的畫面。", ("upload",)),
+        ("我這邊還需要幾分鐘先渲染好。", ()),
+    ],
+)
+def test_the_agent_needing_the_users_file_asks_for_it(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
