@@ -7,8 +7,10 @@ whole. Only a sentence that OPENS so is read this way: "Open the timeline now; i
 square one next week, tell me" still opens the timeline. "Come back later and check My Work"
 is a return, not a condition, and still shows the work. A condition on the work finishing
 ("When the render hits 100%, hit Download", 导出完成后，去 My Work 检查, 渲染完成后再点击下载) waits
-for a render or an export nobody has seen end: the step after it is for later too (`after_work`
-finds it in the words before a step). Pure; a closed class of words.
+for a render or an export nobody has seen end, and one on a file the user has yet to make
+("After the voiceover is re-recorded, drag the new file in", 等配音錄好先再上傳) for that file: the
+step after it is for later too (`after_work` finds the first in the words before a step). Pure;
+a closed class of words.
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ _DONE = (
     r"(?:完成|完毕|结束|好|完|到\s*100\s*%)(?:了|咗)?(?:之后|以后|后|後|之後|以後|再|先))"
 )
 _AFTER_WORK = re.compile(_DONE, re.IGNORECASE)
+# a file the user has yet to make ("After the voiceover is re-recorded, …", 等配音錄好先再上傳)
+_MADE = (
+    r"(?:after|once|when)\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}(?:is|are|has\s+been|have\s+been)"
+    r"\s+(?:re-?)?(?:recorded|shot|filmed|redone|remade)\b"
+    r"|(?:等|等到)[^，。,]{0,8}?(?:录|錄|拍|重录|重錄|重拍)(?:好|完)"
+)
 _LATER = re.compile(
     # a tip or note for later, whatever follows it
     rf"{_LEAD}(?:(?:a\s+|one\s+)?(?:quick\s+)?(?:tip|note|heads[-\s]up|idea|reminder)\s+"
@@ -40,7 +48,7 @@ _LATER = re.compile(
     rf"|{_LEAD}(?:if|when|whenever|once|should|in\s+case)\b[^.!?;:—–]{{0,80}}?\b{_FUTURE}\b"
     r"|^[\W_]*(?:如果|要是|假如|万一|萬一|等到?)[^。！？；，,]{0,24}?"
     r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|之后|之後|日后|日後|明天|将来|將來)"
-    rf"|{_LEAD}{_DONE}",
+    rf"|{_LEAD}{_DONE}|{_LEAD}{_MADE}",
     re.IGNORECASE,
 )
 

@@ -8,7 +8,8 @@
 - A step after a render or an export finishes ("When the render hits 100%, hit Download",
   渲染完成后再点击下载) waits; a view before it still runs, and a step after work already done runs.
 - The agent needing or lacking the user's file ("I'll need the voiceover track", 還需要你那段
-  開場影片, 请发一下你的 Logo 文件) asks for it: an upload.
+  開場影片, 请发一下你的 Logo 文件) asks for it: an upload; a file step after a file the user has
+  yet to make ("After the voiceover is re-recorded, …", 等配音錄好先再上傳) waits.
 """
 
 from __future__ import annotations
@@ -153,6 +154,23 @@ def test_a_step_after_work_already_done_runs(text: str, tables: GuiTables) -> No
     ],
 )
 def test_the_agent_needing_the_users_file_asks_for_it(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("After the voiceover is re-recorded, you can drag the new file into the Media panel.", ()),
+        ("Please drag the new voiceover file into the Media panel.", ("upload",)),
+        ("等配音录好再上传。", ()),
+        ("等配音錄好先再上傳，到時我幫你對口型。", ()),
+        ("配音錄好咗，上傳俾我啦。", ("upload",)),
+        ("Once the clips look right, click Export.", ("export",)),
+    ],
+)
+def test_a_file_step_after_a_file_yet_to_be_made_waits(
     text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == actions
