@@ -9,8 +9,8 @@ is a return, not a condition, and still shows the work. A condition on the work 
 ("When the render hits 100%, hit Download", 导出完成后，去 My Work 检查, 渲染完成后再点击下载) waits
 for a render or an export nobody has seen end, and one on a file the user has yet to make
 ("After the voiceover is re-recorded, drag the new file in", 等配音錄好先再上傳) for that file: the
-step after it is for later too (`after_work` finds the first in the words before a step). Pure;
-a closed class of words.
+step after it is for later too (`after_work` finds the first in the words before a step). So is
+a retry put off ("請稍後重新整理頁面再試一次", "try again later"). Pure; a closed class of words.
 """
 
 from __future__ import annotations
@@ -48,7 +48,10 @@ _LATER = re.compile(
     rf"|{_LEAD}(?:if|when|whenever|once|should|in\s+case)\b[^.!?;:—–]{{0,80}}?\b{_FUTURE}\b"
     r"|^[\W_]*(?:如果|要是|假如|万一|萬一|等到?)[^。！？；，,]{0,24}?"
     r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|之后|之後|日后|日後|明天|将来|將來)"
-    rf"|{_LEAD}{_DONE}|{_LEAD}{_MADE}",
+    rf"|{_LEAD}{_DONE}|{_LEAD}{_MADE}"
+    # a retry put off to a later moment, whatever comes before it (刷新页面, reload the page)
+    r"|(?:稍后|稍後|晚点|晚點|迟啲|遲啲|过一会|過一會|等一阵|等一陣)[^。！？!?]{0,20}?"
+    r"(?:再试|再試|重试|重試)|\b(?:try|retry)(?:\s+it)?(?:\s+again)?\s+(?:a\s+bit\s+)?later\b",
     re.IGNORECASE,
 )
 

@@ -474,9 +474,10 @@ TRANSLATOR = {
     # sentence: tests/unit/test_translate_round30.py): r30 everyday 58/60, none lost; after
     # options lists and a step after the work finishes: r30 hard 55/60 and no wrong export,
     # r31 hard 47/60; after the agent's need of the user's file read as an upload: r30
-    # everyday 59/60, r31 hard 49/60; after a file step waiting on a file yet to be made: 51/60
+    # everyday 59/60, r31 hard 49/60; after a file step waiting on a file yet to be made: 51/60;
+    # after a retry put off (請稍後…再試一次): r30 hard 56/60
     "stranger_round30_everyday": (0.98, 0),
-    "stranger_round30_hard": (0.91, 0),
+    "stranger_round30_hard": (0.93, 0),
     "stranger_round31_everyday": (1.0, 0),
     "stranger_round31_hard": (0.85, 0),
 }

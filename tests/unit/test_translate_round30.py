@@ -10,6 +10,7 @@
 - The agent needing or lacking the user's file ("I'll need the voiceover track", 還需要你那段
   開場影片, 请发一下你的 Logo 文件) asks for it: an upload; a file step after a file the user has
   yet to make ("After the voiceover is re-recorded, …", 等配音錄好先再上傳) waits.
+- A failed step retried later (渲染失敗，請稍後重新整理頁面再試一次) runs nothing.
 """
 
 from __future__ import annotations
@@ -171,6 +172,21 @@ def test_the_agent_needing_the_users_file_asks_for_it(
     ],
 )
 def test_a_file_step_after_a_file_yet_to_be_made_waits(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("渲染失敗，請稍後重新整理頁面再試一次。", ()),
+        ("渲染失败了，请稍后刷新页面再试。", ()),
+        ("The render failed. Please refresh the page and try again later.", ()),
+        ("渲染失败了，请刷新页面后重新点击导出。", ("export",)),
+    ],
+)
+def test_a_failed_step_retried_later_runs_nothing(
     text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == actions
