@@ -280,7 +280,15 @@ _ALSO = {
     ),
     "upload": re.compile(
         r"(?:把|將|将)\s*`[^`\n]+`\s*(?:拖|拉|上传|上傳|放)"
-        r"|\b(?:drag|drop|choose|select|pick|upload)\b[^.!?]{0,30}`[^`\n]+\.\w{2,4}`",
+        r"|\b(?:drag|drop|choose|select|pick|upload)\b[^.!?]{0,30}`[^`\n]+\.\w{2,4}`"
+        # the agent needs or lacks the user's file to go on ("I'll need the voiceover track",
+        # "I'm missing the product photos", 缺少背景音乐文件, 我這邊還需要你那段開場影片)
+        r"|\bI(?:'ll|\s+will|\s+still|'d)?\s+need\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}"
+        r"(?:file|track|photo|image|video|clip|footage|logo|voiceover|recording|music|audio)s?\b"
+        r"|\bI['’]?m\s+(?:still\s+)?missing\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}"
+        r"(?:file|track|photo|image|video|clip|footage|logo|voiceover|recording|music|audio)s?\b"
+        r"|(?:缺少|缺了|还需要你|還需要你|仲需要你|请发一下|請發一下)[^。！？，,]{0,10}"
+        r"(?:文件|檔案|档案|视频|視頻|影片|图片|圖片|照片|音乐|音樂|配音|logo|素材)",
         re.IGNORECASE,
     ),
 }

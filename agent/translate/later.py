@@ -5,19 +5,40 @@ a square version next week, just open the timeline", 如果下周客户要方形
 step is told for a day that has not come, so the client runs nothing now and the sentence is kept
 whole. Only a sentence that OPENS so is read this way: "Open the timeline now; if you need a
 square one next week, tell me" still opens the timeline. "Come back later and check My Work"
-is a return, not a condition, and still shows the work. Pure; a closed class of words.
+is a return, not a condition, and still shows the work. A condition on the work finishing
+("When the render hits 100%, hit Download", 导出完成后，去 My Work 检查, 渲染完成后再点击下载) waits
+for a render or an export nobody has seen end, and one on a file the user has yet to make
+("After the voiceover is re-recorded, drag the new file in", 等配音錄好先再上傳) for that file: the
+step after it is for later too (`after_work` finds the first in the words before a step). So is
+a retry put off ("請稍後重新整理頁面再試一次", "try again later"). Pure; a closed class of words.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["for_later"]
+__all__ = ["after_work", "for_later"]
 
 _LEAD = r"^[\W_]*(?:(?:also|and|oh|btw|ps|p\.s\.|one\s+more\s+thing)\b[,:]?\s*)?"
 _FUTURE = (
     r"(?:next\s+(?:week|month|year|time)|later\s+on|tomorrow|someday|some\s+day"
     r"|in\s+the\s+future|down\s+the\s+line|at\s+some\s+point)"
+)
+# the work finishing: a render, an export, a job reaching its end
+_DONE = (
+    r"(?:\b(?:when|once|after|as\s+soon\s+as)\s+(?:the\s+|your\s+|it\s+|this\s+)?"
+    r"(?:render(?:ing)?|export(?:ing)?|generation)\s+"
+    r"(?:is\s+|has\s+)?(?:done|finished|finishes|finish|completes?|completed|ends"
+    r"|(?:hits|reaches|gets\s+to)\s+100\s*%)"
+    r"|(?:渲染|导出|汇出|匯出|生成|合成)[^，。,；;]{0,4}?"
+    r"(?:完成|完毕|结束|好|完|到\s*100\s*%)(?:了|咗)?(?:之后|以后|后|後|之後|以後|再|先))"
+)
+_AFTER_WORK = re.compile(_DONE, re.IGNORECASE)
+# a file the user has yet to make ("After the voiceover is re-recorded, …", 等配音錄好先再上傳)
+_MADE = (
+    r"(?:after|once|when)\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}(?:is|are|has\s+been|have\s+been)"
+    r"\s+(?:re-?)?(?:recorded|shot|filmed|redone|remade)\b"
+    r"|(?:等|等到)[^，。,]{0,8}?(?:录|錄|拍|重录|重錄|重拍)(?:好|完)"
 )
 _LATER = re.compile(
     # a tip or note for later, whatever follows it
@@ -26,7 +47,11 @@ _LATER = re.compile(
     # a condition opening the sentence that a later day meets
     rf"|{_LEAD}(?:if|when|whenever|once|should|in\s+case)\b[^.!?;:—–]{{0,80}}?\b{_FUTURE}\b"
     r"|^[\W_]*(?:如果|要是|假如|万一|萬一|等到?)[^。！？；，,]{0,24}?"
-    r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|之后|之後|日后|日後|明天|将来|將來)",
+    r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|之后|之後|日后|日後|明天|将来|將來)"
+    rf"|{_LEAD}{_DONE}|{_LEAD}{_MADE}"
+    # a retry put off to a later moment, whatever comes before it (刷新页面, reload the page)
+    r"|(?:稍后|稍後|晚点|晚點|迟啲|遲啲|过一会|過一會|等一阵|等一陣)[^。！？!?]{0,20}?"
+    r"(?:再试|再試|重试|重試)|\b(?:try|retry)(?:\s+it)?(?:\s+again)?\s+(?:a\s+bit\s+)?later\b",
     re.IGNORECASE,
 )
 
@@ -34,3 +59,9 @@ _LATER = re.compile(
 def for_later(sentence: str) -> bool:
     """Whether `sentence` opens as a step for later (see the module doc): it runs nothing now."""
     return _LATER.search(sentence) is not None
+
+
+def after_work(before: str) -> bool:
+    """Whether the words `before` a step wait on a render or an export finishing ("…; when the
+    render hits 100%, hit", 渲染完成后再点击): the step is for later."""
+    return _AFTER_WORK.search(before) is not None

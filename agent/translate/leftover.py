@@ -24,6 +24,17 @@ _OBJECTS = frozenset(
      "slideshow", "version", "it's",
      "视频", "文件", "档案", "作品", "成品", "你的", "您的", "的")
 )  # fmt: skip
+# what is fetched, named past the line's own object: a state of it ("your finished video",
+# "the updated preview", 剪好的影片) or a thing fetched that the line never names ("save the
+# clip"; "double-click the clip" only points at it)
+_NAMED = re.compile(
+    r"\b(?:finished|updated|latest|edited|rendered|completed|trimmed|new)\s+"
+    r"(?:[\w-]+\s+)?(?:videos?|clips?|cuts?|reels?|mp4|files?|versions?|previews?|movies?)\b"
+    r"|\b(?:download|save|export|get|grab|render)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:clips?|reels?|movies?|slideshows?)\b|\bcredit\s+balance\b"
+    r"|(?:剪好|做好|完成|更新|最新|修改|改好|渲染好)(?:了|後|后)?的(?:视频|視頻|影片|片段|版本|预览|預覽)",
+    re.IGNORECASE,
+)
 
 
 def fixed_lines(lang: LanguageTable) -> list[str]:
@@ -37,8 +48,10 @@ def steps_only(new: str, content: str, labels: list[str], tables: GuiTables, m: 
     """Whether a masked sentence holds nothing but its GUI steps: the probe `new` of it is
     template text and filler only (the rules found nothing else around the steps: "Click the
     Export button to download your video", "点击右上角的导出按钮即可"), and no quoted span,
-    number or file name is in it beyond the button labels the steps name ("Click 'Export'")."""
-    if Counter(protected_tokens(content)) - Counter(labels):
+    number or file name is in it beyond the button labels the steps name ("Click 'Export'"),
+    and it names no more of what is fetched than the line says ("Grab your finished video
+    with the Export button" keeps its words: the line would lose them)."""
+    if Counter(protected_tokens(content)) - Counter(labels) or _NAMED.search(content):
         return False
     rest = new.casefold()
     for piece in _pieces(tables):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from agent.translate.fallback import reconcile
 from agent.translate.intent import IntentTables, asks_answer, negates, offered
+from agent.translate.later import after_work
 from agent.translate.leftover import fixed_lines, kind_of, quiet, steps_only
 from agent.translate.prose import (
     Masked,
@@ -351,7 +352,7 @@ def _deferred(content: str, cues: list[Cue], tables: GuiTables, m: Masked) -> bo
         return False
     first = exports[0]
     before, after = m.restore(content[: first.start]), m.restore(content[first.end :])
-    return tables.structure.deferred(before, after)
+    return tables.structure.deferred(before, after) or after_work(before)
 
 
 def _exporting(cue: Cue, content: str, m: Masked) -> bool:

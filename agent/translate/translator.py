@@ -280,9 +280,11 @@ def _offered_choices(lines: list[Line], tables: GuiTables) -> list[Line]:
     to:\n1. Export it now, or\n2. Add music first?": the user picks one in chat)."""
     if tables.structure is None:
         return lines
-    for at in choice_lines(lines, tables.structure, lambda said: _as_read(said, tables)):
+    offered, named = choice_lines(lines, tables.structure, lambda said: _as_read(said, tables))
+    for at in offered | named:
         for unit in lines[at].units:
-            unit.reading = gates.without(unit.reading, _ACTING, unit.lang)
+            dropped = _ACTING if at in offered else _ACTING - {"credits"}
+            unit.reading = gates.without(unit.reading, dropped, unit.lang)
     return lines
 
 

@@ -344,8 +344,9 @@ TRANSLATOR = {
     # publishing sites as places, that wait, offers answered in chat, "drag in the photos",
     # quoted tracks, a view before an export; tests/unit/test_translate_round10.py): 59/60 and
     # 60/60. Open: "Check your credit balance in Account > Credits." becomes "I'll look up your
-    # credits balance.", and its label keeps "credit balance"
-    "round9_everyday": (0.98, 1),
+    # credits balance.", and its label keeps "credit balance"; since round 30 that sentence is
+    # kept whole (it names what it fetches) and the set reads 60/60, none lost
+    "round9_everyday": (1.0, 0),
     "round9_hard": (1.0, 0),
     # r10 held out, first sight on the round-10 code 9e4af99, not tuned on: everyday 55/60, 3
     # kept spans lost to whole-sentence templates (none spliced: "Refresh the page to see the
@@ -358,15 +359,16 @@ TRANSLATOR = {
     # kept spans lost and 55/60, no wrong export. Open: uploads asked for ("Send me a photo",
     # "re-send it as a JPG", "drag the voiceover file onto the audio lane"), "Go to Export > MP4
     # > 720p to save a smaller file" read as an upload, a cost list's "Just tell me which one
-    # you want" read as sse, "but here … just hit Export" now exports with a stray state
-    "round10_everyday": (0.93, 2),
+    # you want" read as sse, "but here … just hit Export" now exports with a stray state. Since
+    # round 30 a step naming what it fetches keeps its sentence: 60/60, none lost
+    "round10_everyday": (1.0, 0),
     "round10_hard": (0.91, 0),
     # r11 held out, first sight on the round-11 code f3dd93b, not tuned on: everyday 59/60, 1 kept
     # span lost to the export template ("Tap Download to save the clip to your phone."), no
     # wrong export; hard 51/60, none lost, 2 exports nobody asked for ("Feel free to export
     # anytime", a permission; "In Google Drive, right-click the file and choose Download", a
-    # program the tables do not know)
-    "round11_everyday": (0.98, 1),
+    # program the tables do not know); since round 30 that sentence is kept whole: 60/60
+    "round11_everyday": (1.0, 0),
     "round11_hard": (0.85, 0),
     # r13t training set (60 hard replies by a stranger), first sight on the round-13 code 2d1a535
     # (permission modality and products named as places already in): 51/60, none lost, 3 wrong
@@ -487,10 +489,16 @@ TRANSLATOR = {
     # lost: a whole GUI sentence replaced) and 52/60 with six wrong exports, r31 60/60 and 46/60;
     # on the round-22 translator (baa8001) r30 57/60 (the same span lost) and 55/60 with three
     # wrong exports, r31 60/60 and 46/60 (indirect requests for a file, steps put as suggestions)
-    "stranger_round30_everyday": (0.95, 1),
-    "stranger_round30_hard": (0.91, 0),
+    # After the round-30 rule (a step naming what it fetches, "your finished video", keeps its
+    # sentence: tests/unit/test_translate_round30.py): r30 everyday 58/60, none lost; after
+    # options lists and a step after the work finishes: r30 hard 55/60 and no wrong export,
+    # r31 hard 47/60; after the agent's need of the user's file read as an upload: r30
+    # everyday 59/60, r31 hard 49/60; after a file step waiting on a file yet to be made: 51/60;
+    # after a retry put off (請稍後…再試一次): r30 hard 56/60
+    "stranger_round30_everyday": (0.98, 0),
+    "stranger_round30_hard": (0.93, 0),
     "stranger_round31_everyday": (1.0, 0),
-    "stranger_round31_hard": (0.76, 0),
+    "stranger_round31_hard": (0.85, 0),
 }
 
 
