@@ -512,7 +512,8 @@ TRANSLATOR = {
     # on the round-22 translator r32 56/60 and 51/60 (1 wrong export), r33 59/60 and 52/60; on
     # the round-23 translator (75203f0) r32 57/60 with 2 kept spans lost (GUI-only sentences
     # replaced whole: 'your file' in "Click the Download button … to get your file", 生成进度 in
-    # 查看生成进度请打开“我的作品”页面) and 52/60, r33 59/60 and 53/60; no wrong export, none spliced
+    # 查看生成进度请打开“我的作品”页面) and 52/60, r33 59/60 and 53/60; no wrong export, none
+    # spliced
     "stranger_round32_everyday": (0.95, 2),
     "stranger_round32_hard": (0.86, 0),
     "stranger_round33_everyday": (0.98, 0),
