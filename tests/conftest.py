@@ -126,3 +126,13 @@ def router() -> Router:
     from agent.router import build_router
 
     return build_router()
+
+
+@pytest.fixture(scope="module")
+def routers() -> list[Router]:
+    """The full router without and with a fallback model that always says export (what the
+    user's words must beat), built once per test module."""
+    from agent.router import build_router
+    from tests.router_support import SaysExport
+
+    return [build_router(), build_router(completer=SaysExport())]

@@ -8,9 +8,9 @@ import asyncio
 from agent.router import Router
 
 
-def plan_of(router: Router, text: str) -> tuple[str, ...]:
-    """The actions `router` plans for `text` (no attachments, no LLM unless the router has one)."""
-    return asyncio.run(router.route(text)).actions
+def plan_of(router: Router, text: str, attachments: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The actions `router` plans for `text` with `attachments` (no LLM unless it has one)."""
+    return asyncio.run(router.route(text, attachments)).actions
 
 
 class SaysExport:

@@ -8,7 +8,7 @@ import pytest
 
 from agent.router import Router, build_router
 from agent.router.abroad import read_abroad
-from tests.router_support import SaysExport, plan_of
+from tests.router_support import plan_of
 
 EXPORTS = [
     "c'est parfait, exporte-le maintenant stp", "tolong export sekarang",
@@ -34,12 +34,6 @@ HELD = [
     "bounce the final tomorrow", "print it to a file once legal signs off",
     "how do I print it to a file?", "make the title bounce", "add a bounce effect to the text",
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def routers() -> list[Router]:
-    """The full router without and with an always-export fallback model."""
-    return [build_router(), build_router(completer=SaysExport())]
 
 
 @pytest.mark.parametrize("text", EXPORTS)

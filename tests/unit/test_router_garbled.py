@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from agent.router import Route, Router, build_keyword_router, build_router
 from agent.router.garbled import GarbledEdit, edit_before_export
-from tests.router_support import SaysExport, plan_of
+from tests.router_support import plan_of
 
 ROBUST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -34,12 +34,6 @@ EXPORT_ONLY = [
     "deleted the mp4 by accident, send it again pls", "export asap, no changes",
     "okay so the colors look good now, export it at 1080p",
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def routers() -> list[Router]:
-    """The full router without and with an always-export fallback model."""
-    return [build_router(), build_router(completer=SaysExport())]
 
 
 def _typo(word: str, kind: int, at: int) -> str:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from agent.router import Router, build_keyword_router, build_router
 from agent.router.text import marked, normalize
-from tests.router_support import SaysExport, plan_of
+from tests.router_support import plan_of
 
 ROBUST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -54,12 +54,6 @@ MODIFIERS_ZH = [
     "我已经{x}了", "我{x}咗", "上次{x}的版本", "客户问能不能{x}", "老板问可不可以{x}",
     "{x}好了吗?", "{x}要多久?", "标题写“{x}”", "字幕:{x}", "字幕寫「{x}」", "标题《{x}》",
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def routers() -> list[Router]:
-    """The full router without and with an always-export fallback model."""
-    return [build_router(), build_router(completer=SaysExport())]
 
 
 def _holds(routers: list[Router], text: str) -> None:

@@ -16,17 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.router import Router, build_keyword_router, build_router
+from agent.router import Router, build_keyword_router
 from agent.router.rules import alternation
-from tests.router_support import SaysExport, plan_of
+from tests.router_support import plan_of
 
 ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def routers() -> list[Router]:
-    """The full router without and with an always-export fallback model."""
-    return [build_router(), build_router(completer=SaysExport())]
 
 
 def _edit_kept(actions: tuple[str, ...]) -> bool:

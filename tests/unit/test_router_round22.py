@@ -11,8 +11,6 @@ Each holds for the full router and behind a fallback model that always says expo
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +18,7 @@ from hypothesis import strategies as st
 from agent.router import Route, Router, build_router
 from agent.router.adopted import joined
 from agent.router.attached import files_for_work, work_before_export
-from tests.router_support import SaysExport, plan_of
+from tests.router_support import plan_of
 
 ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -70,16 +68,6 @@ COSTS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def routers() -> list[Router]:
-    """The full router without and with an always-export fallback model."""
-    return [build_router(), build_router(completer=SaysExport())]
-
-
-def _route(router: Router, text: str, attachments: tuple[str, ...] = ()) -> tuple[str, ...]:
-    return asyncio.run(router.route(text, attachments)).actions
-
-
 @ROBUST
 @given(
     st.sampled_from(HANDOVERS),
@@ -92,7 +80,7 @@ def test_files_with_work_words_and_an_export_never_skip_the_edit(
 ) -> None:
     text = ", ".join(p for p in (handover, *work) if p) + f"{sequence} {export}"
     for router in routers:
-        actions = _route(router, text, ("a.jpg", "b.jpg"))
+        actions = plan_of(router, text, ("a.jpg", "b.jpg"))
         assert "export" not in actions or "sse" in actions[: actions.index("export")], (
             text,
             actions,
@@ -103,7 +91,7 @@ def test_files_with_work_words_and_an_export_never_skip_the_edit(
     "text", ["upload and export", "upload this and export it", "here you go, export it"]
 )
 def test_files_handed_over_with_the_export_alone_stay_an_upload_and_an_export(text: str) -> None:
-    assert _route(build_router(), text, ("v.mp4",)) == ("upload", "export")
+    assert plan_of(build_router(), text, ("v.mp4",)) == ("upload", "export")
 
 
 def test_work_runs_just_before_the_export_only_with_files_and_other_words() -> None:
@@ -157,7 +145,7 @@ def test_the_adopted_quote_takes_the_users_edit_and_files_but_not_their_chatter(
 def test_the_users_own_clauses_beside_a_quote_are_read(
     text: str, attachments: tuple[str, ...], plan: tuple[str, ...]
 ) -> None:
-    assert _route(build_router(), text, attachments) == plan
+    assert plan_of(build_router(), text, attachments) == plan
 
 
 @ROBUST
@@ -190,4 +178,4 @@ def test_a_cost_question_put_indirectly_never_exports(
 def test_the_rounds_other_classes_read_as_the_user_meant(
     text: str, attachments: tuple[str, ...], plan: tuple[str, ...]
 ) -> None:
-    assert _route(build_router(), text, attachments) == plan
+    assert plan_of(build_router(), text, attachments) == plan

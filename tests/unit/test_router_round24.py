@@ -10,8 +10,6 @@ Each holds for the full router and behind a fallback model that always says expo
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +17,7 @@ from hypothesis import strategies as st
 from agent.router import Route, Router, build_router
 from agent.router.reported import Reported, reported
 from agent.router.sequenced import edit_in_sequence, work_before_sequence
-from tests.router_support import SaysExport
+from tests.router_support import plan_of
 
 ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -40,16 +38,6 @@ OWN_WORDS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def routers() -> list[Router]:
-    """The full router without and with an always-export fallback model."""
-    return [build_router(), build_router(completer=SaysExport())]
-
-
-def _route(router: Router, text: str, attachments: tuple[str, ...] = ()) -> tuple[str, ...]:
-    return asyncio.run(router.route(text, attachments)).actions
-
-
 @ROBUST
 @given(st.sampled_from(WORK), st.sampled_from(SEQUENCES), st.sampled_from(EXPORTS))
 def test_work_before_a_sequence_word_runs_before_the_export(
@@ -57,7 +45,7 @@ def test_work_before_a_sequence_word_runs_before_the_export(
 ) -> None:
     text = f"{work}{sequence}{export}"
     for router in routers:
-        actions = _route(router, text)
+        actions = plan_of(router, text)
         assert "export" not in actions or "sse" in actions[: actions.index("export")], (
             text,
             actions,
@@ -88,7 +76,7 @@ def test_files_with_a_terse_target_and_an_export_never_skip_the_edit(
 ) -> None:
     text = f"{target}{export or ', export'}"
     for router in routers:
-        actions = _route(router, text, ("flyer.png",))
+        actions = plan_of(router, text, ("flyer.png",))
         assert "export" not in actions or "sse" in actions[: actions.index("export")], (
             text,
             actions,
@@ -102,7 +90,7 @@ def test_a_line_labelled_with_someone_else_never_exports(
 ) -> None:
     text = f"{speaker}: {said}\n{own}".strip()
     for router in routers:
-        assert "export" not in _route(router, text), text
+        assert "export" not in plan_of(router, text), text
 
 
 def test_a_reported_line_is_read_apart_from_the_users_own_words() -> None:
@@ -115,4 +103,4 @@ def test_a_reported_line_is_read_apart_from_the_users_own_words() -> None:
 
 
 def test_the_users_adoption_of_a_reported_export_runs_it() -> None:
-    assert _route(build_router(), "Client: export the final cut\nok go ahead") == ("export",)
+    assert plan_of(build_router(), "Client: export the final cut\nok go ahead") == ("export",)

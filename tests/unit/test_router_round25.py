@@ -9,16 +9,13 @@ import pytest
 
 from agent.router import Route, Router, build_router
 from agent.router.narrowed import narrowed
+from tests.router_support import plan_of
 
 
 @pytest.fixture(scope="module")
 def router() -> Router:
     """The full router, no fallback model."""
     return build_router()
-
-
-def _route(router: Router, text: str) -> tuple[str, ...]:
-    return asyncio.run(router.route(text)).actions
 
 
 @pytest.mark.parametrize(
@@ -34,7 +31,7 @@ def _route(router: Router, text: str) -> tuple[str, ...]:
 def test_the_balance_asked_in_slang_or_about_paying_again_is_a_credits_question(
     router: Router, text: str
 ) -> None:
-    assert _route(router, text) == ("credits",)
+    assert plan_of(router, text) == ("credits",)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +43,7 @@ def test_the_balance_asked_in_slang_or_about_paying_again_is_a_credits_question(
     ],
 )
 def test_a_correction_dropping_the_edit_leaves_the_export_alone(router: Router, text: str) -> None:
-    assert _route(router, text) == ("export",)
+    assert plan_of(router, text) == ("export",)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +56,7 @@ def test_a_correction_dropping_the_edit_leaves_the_export_alone(router: Router, 
     ],
 )
 def test_edits_forbidden_before_a_look_leave_only_the_look(router: Router, text: str) -> None:
-    assert _route(router, text) == ("state",)
+    assert plan_of(router, text) == ("state",)
 
 
 def test_narrowing_keeps_work_said_after_the_look() -> None:
@@ -72,7 +69,7 @@ def test_narrowing_keeps_work_said_after_the_look() -> None:
 
 @pytest.mark.parametrize("text", ["yo this slaps, ship the mp4 🚀", "ship the file pls"])
 def test_the_file_shipped_by_its_name_is_an_export(router: Router, text: str) -> None:
-    assert _route(router, text) == ("export",)
+    assert plan_of(router, text) == ("export",)
 
 
 def test_a_closing_go_ahead_adopts_a_quoted_statement_but_not_a_quoted_question(
@@ -81,11 +78,11 @@ def test_a_closing_go_ahead_adopts_a_quoted_statement_but_not_a_quoted_question(
     adopted = (
         "pasting what the agency said: “Looks good, you can export whenever.” so yeah go ahead"
     )
-    assert _route(router, adopted) == ("export",)
+    assert plan_of(router, adopted) == ("export",)
     asked = "re: 'export in 4k?' — no, 1080p is fine, go ahead"
-    assert _route(router, asked) in {("export",), ("sse",)}
+    assert plan_of(router, asked) in {("export",), ("sse",)}
     held = 'she said "export it tonight" but not yet, go ahead'
-    assert "export" not in _route(router, held)
+    assert "export" not in plan_of(router, held)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from agent.router import Router, build_router
 from agent.router.unsettled import unsettled
-from tests.router_support import SaysExport, plan_of
+from tests.router_support import plan_of
 
 ROBUST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -30,12 +30,6 @@ PARTS_ZH = ["配乐", "音樂", "画面", "字幕", "颜色", "个节奏", "新�
 JUDGED_ZH = ["合适", "合適", "啱", "好看", "好听", "没问题", "冇問題", "清楚"]
 THEN_ZH = ["就", "嘅話就", "的话就", "就幫我", "就直接"]
 EXPORTS_ZH = ["导出", "導出", "出片", "渲染", "下载", "匯出吧"]
-
-
-@pytest.fixture(scope="module")
-def routers() -> list[Router]:
-    """The full router without and with an always-export fallback model."""
-    return [build_router(), build_router(completer=SaysExport())]
 
 
 def _waits(routers: list[Router], text: str) -> None:
