@@ -251,6 +251,17 @@ ROUTER = {
     # the client, 假如客户不喜欢这版我们再重新导出, and one for after lunch, each beside an edit)
     "stranger_round33_everyday": (0.99, 0),
     "stranger_round33_hard": (0.94, 2),
+    # stranger_round{34,35}_{everyday,hard}: the round-24 training sets, written by strangers
+    # without sight of the code. First sight on main (72cdb53): r34 95/100 and 89/100 with 7
+    # harmful routes (exports taken back in the same line: "render in 4k, well, maybe don't",
+    # 幫我匯出，唔好住; exports after material still to come, 齊咗先 render; a re-export on a
+    # verdict to come, 如果效果不好我们再导出一版; an export on a question, 咁樣得未？得就出片), r35
+    # 92/100 and 87/100 with 4 harmful routes ("export it unless …", an export on the user's
+    # judgement, 要是字幕对得上就直接出片吧, 明早再匯出 beside an edit for tonight)
+    "stranger_round34_everyday": (0.95, 0),
+    "stranger_round34_hard": (0.89, 7),
+    "stranger_round35_everyday": (0.92, 0),
+    "stranger_round35_hard": (0.87, 4),
 }
 
 
