@@ -149,8 +149,12 @@ def main() -> dict[str, Any]:
     src, _ = warps[0]
     picture = blank(1920, 1080)
     paths: dict[str, Path_] = {"opencv resize + getRectSubPix": _opencv}
-    for name, portable in (("native kernel, AVX2", False), ("native kernel, portable C", True)):
-        kernel = load_kernel(portable=portable)
+    for name, portable, wide in (
+        ("native kernel, AVX-512 if here", False, True),
+        ("native kernel, AVX2", False, False),
+        ("native kernel, portable C", True, False),
+    ):
+        kernel = load_kernel(portable=portable, wide=wide)
         if kernel is not None:
             paths[name] = _with(kernel)
     print(f"{len(warps)} warps of a {src.size[0]}x{src.size[1]} source to 1920x1080")

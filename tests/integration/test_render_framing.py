@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from agent.local.renderer.motion import plan_framing
 from agent.local.renderer.render import render
 from agent.local.renderer.spec import Motion, RenderSpec, VisualClip
-from agent.local.renderer.subject import CENTRE, find_subject
+from agent.local.renderer.subject import CENTRE, FaceCascades, find_subject
 
 pytestmark = pytest.mark.integration
 
@@ -144,3 +144,37 @@ def test_without_the_face_the_same_photo_is_framed_on_the_bright_object() -> Non
 
     assert fx == pytest.approx(1290 / 1500, abs=0.02)
     assert fy == pytest.approx(220 / 1000, abs=0.02)
+
+
+class _CountingLoads:
+    """A cascade loader that loads the real file and counts the loads per name."""
+
+    def __init__(self) -> None:
+        self.loads: dict[str, int] = {}
+
+    def __call__(self, name: str) -> cv2.CascadeClassifier:
+        self.loads[name] = self.loads.get(name, 0) + 1
+        return cv2.CascadeClassifier(cv2.data.haarcascades + name)
+
+
+def test_shared_cascades_are_loaded_once_and_find_the_same_subjects() -> None:
+    loads = _CountingLoads()
+    cascades = FaceCascades(load=loads)
+    photos = [_photo_with_disc_and_face(share)[0] for share in (None, 0.2, None, 0.12)]
+
+    shared = [find_subject(rgb, cascades) for rgb in photos]
+
+    assert shared == [find_subject(rgb) for rgb in photos]
+    assert loads.loads == {
+        "haarcascade_frontalface_default.xml": 1,
+        "haarcascade_profileface.xml": 1,
+    }
+
+
+def test_a_frontal_face_never_loads_the_profile_cascade() -> None:
+    loads = _CountingLoads()
+    rgb, _ = _photo_with_disc_and_face(0.2)
+
+    find_subject(rgb, FaceCascades(load=loads))
+
+    assert loads.loads == {"haarcascade_frontalface_default.xml": 1}

@@ -1,6 +1,6 @@
 """The native resample kernel: the same mapping as a plain numpy bicubic to within 1 LSB, borders
-replicated, any size; the SIMD and portable paths agree; warps through it match the OpenCV path
-and never move against a zoom."""
+replicated, any size; the AVX-512, AVX2 and portable paths agree; warps through it match the
+OpenCV path and never move against a zoom."""
 
 from __future__ import annotations
 
@@ -18,16 +18,19 @@ Plane = NDArray[np.uint8]
 Axis = tuple[float, float]
 
 
-def _kernel(*, portable: bool) -> ResampleKernel:
-    kernel = load_kernel(portable=portable)
+def _kernel(*, portable: bool, wide: bool = True) -> ResampleKernel:
+    kernel = load_kernel(portable=portable, wide=wide)
     if kernel is None:
         pytest.skip("the native kernel is not built here (no C compiler, or no AVX2)")
     return kernel
 
 
-@pytest.fixture(params=[False, True], ids=["simd", "portable"])
+@pytest.fixture(
+    params=[(False, True), (False, False), (True, False)], ids=["wide", "avx2", "portable"]
+)
 def kernel(request: pytest.FixtureRequest) -> ResampleKernel:
-    return _kernel(portable=request.param)
+    portable, wide = request.param
+    return _kernel(portable=portable, wide=wide)
 
 
 def _taps(count: int, size: int, axis: Axis) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
@@ -73,19 +76,32 @@ def test_the_kernel_matches_a_numpy_bicubic_within_one_level(
     assert int(np.abs(out.astype(np.int16) - want).max()) <= 1
 
 
-def test_simd_and_portable_paths_agree_to_the_bit() -> None:
-    simd, portable = _kernel(portable=False), _kernel(portable=True)
-    rng = np.random.default_rng(7)
-    plane = rng.integers(0, 256, (301, 517), np.uint8)
-    for axis_x, axis_y, shape in (
-        ((1 / 0.83, 3.7), (1 / 0.8301, -1.2), (249, 429)),
-        ((1 / 1.7, -0.3), (1 / 1.7, 0.45), (300, 803)),  # upscale, tails past 16 and 32
-        ((1.0, 0.0), (1.0, 0.0), (301, 517)),  # identity
-    ):
-        a, b = np.zeros(shape, np.uint8), np.zeros(shape, np.uint8)
-        simd(plane, a, axis_x, axis_y)
-        portable(plane, b, axis_x, axis_y)
-        assert np.array_equal(a, b)
+@pytest.mark.parametrize(
+    ("width", "axis_x", "axis_y", "shape"),
+    [
+        (517, (1 / 0.83, 3.7), (1 / 0.8301, -1.2), (249, 429)),
+        (517, (1 / 1.7, -0.3), (1 / 1.7, 0.45), (300, 803)),  # upscale, tails past 16 and 64
+        (517, (1.0, 0.0), (1.0, 0.0), (301, 517)),  # identity
+        (517, (4.6, -20.0), (1.0, 0.0), (301, 110)),  # 16 outputs span more than 64 bytes
+        (517, (1 / 1.3, -30.0), (1 / 1.3, 8.0), (290, 700)),  # both edges replicated
+        (63, (1 / 1.25, 0.2), (1 / 1.25, 0.2), (301, 80)),  # a source narrower than 64 bytes
+    ],
+    ids=["down", "up", "identity", "wide-span", "edges", "narrow-source"],
+)
+def test_the_avx512_avx2_and_portable_paths_agree_to_the_bit(
+    width: int, axis_x: Axis, axis_y: Axis, shape: tuple[int, int]
+) -> None:
+    paths = [
+        _kernel(portable=False, wide=True),
+        _kernel(portable=False, wide=False),
+        _kernel(portable=True),
+    ]
+    plane = np.random.default_rng(7).integers(0, 256, (301, width), np.uint8)
+    outs = [np.zeros(shape, np.uint8) for _ in paths]
+    for path, out in zip(paths, outs, strict=True):
+        path(plane, out, axis_x, axis_y)
+    assert np.array_equal(outs[0], outs[2])
+    assert np.array_equal(outs[1], outs[2])
 
 
 def test_the_identity_mapping_copies_the_plane(kernel: ResampleKernel) -> None:

@@ -4,8 +4,8 @@
  * whole coordinates): scale and sub-pixel shift in one pass. Four-tap cubic convolution with
  * A = -0.75 (OpenCV's INTER_CUBIC); source borders are replicated. Horizontal pass first, into
  * a ring of four int16 rows (value x 64), then the vertical pass; weights are Q14 int16.
- * The integer arithmetic is the same on every path, so the AVX2 and portable paths agree to
- * the bit. Returns 0, or -1 if scratch memory could not be allocated.
+ * The integer arithmetic is the same on every path, so the AVX-512 (BW + VBMI), AVX2 and
+ * portable paths agree to the bit. Returns 0, or -1 if scratch memory could not be allocated.
  */
 #include <math.h>
 #include <stddef.h>
@@ -23,11 +23,25 @@
 
 typedef struct {
     int32_t *base;    /* per block of 4 outputs: first source byte of its 16-byte window */
+    int32_t *base64;  /* per block of 16 outputs: first source byte of its 64-byte window */
+    uint8_t *perm64;  /* per block of 16: 64 byte indices, taps 0-1 of the 16, then taps 2-3 */
+    int16_t *weight64; /* per block of 16: the weights in the same order as perm64 */
+    int fits64;       /* 1 if every block of 16 has all its taps in its 64-byte window */
     uint8_t *shuffle; /* per block: 16 byte indices into the window, 4 taps x 4 outputs */
     uint8_t *fits;    /* per block: 1 if every tap lies in the window */
     int32_t *index;   /* per output x and tap: clamped source column */
     int16_t *weight;  /* per output x and tap: Q14 weight */
 } Columns;
+
+/* lrint (round half to even in the default rounding mode) without the libm call: cvtsd2si
+ * rounds by MXCSR, which is what x86-64's lrint does itself. */
+static inline long round_even(double v) {
+#if defined(__x86_64__)
+    return (long)_mm_cvtsd_si32(_mm_set_sd(v));
+#else
+    return lrint(v);
+#endif
+}
 
 static void cubic_weights(double f, int16_t out[4]) {
     const double a = -0.75;
@@ -38,7 +52,7 @@ static void cubic_weights(double f, int16_t out[4]) {
     w[3] = 1 - w[0] - w[1] - w[2];
     int sum = 0, big = 0;
     for (int k = 0; k < 4; k++) {
-        out[k] = (int16_t)lrint(w[k] * WONE);
+        out[k] = (int16_t)round_even(w[k] * WONE);
         sum += out[k];
         if (out[k] > out[big]) big = k;
     }
@@ -47,7 +61,7 @@ static void cubic_weights(double f, int16_t out[4]) {
 
 static inline int clamp_int(int v, int lo, int hi) { return v < lo ? lo : (v > hi ? hi : v); }
 
-static void columns_fill(Columns *c, int dst_w, int src_w, double ax, double bx) {
+static void columns_fill(Columns *c, int dst_w, int src_w, double ax, double bx, int wide) {
     for (int x = 0; x < dst_w; x++) {
         double u = ax * x + bx;
         double i = floor(u);
@@ -64,6 +78,22 @@ static void columns_fill(Columns *c, int dst_w, int src_w, double ax, double bx)
         }
         c->base[b] = base;
         c->fits[b] = (uint8_t)ok;
+    }
+    /* Blocks of 16 for the AVX-512 path: output j's taps 0-1 at bytes 2j, 2j+1 and its taps
+     * 2-3 at 32 + 2j, 32 + 2j + 1, so one vpmaddwd per half sums pairs of the same output. */
+    c->fits64 = wide && src_w >= 64;
+    for (int b = 0; b < dst_w / 16 && c->fits64; b++) {
+        int base = clamp_int(c->index[64 * b], 0, src_w - 64);
+        for (int j = 0; j < 16; j++) {
+            for (int k = 0; k < 4; k++) {
+                int d = c->index[64 * b + 4 * j + k] - base;
+                int slot = 64 * b + (k < 2 ? 2 * j + k : 32 + 2 * j + k - 2);
+                c->fits64 = c->fits64 && d >= 0 && d < 64;
+                c->perm64[slot] = (uint8_t)(d >= 0 && d < 64 ? d : 0);
+                c->weight64[slot] = c->weight[64 * b + 4 * j + k];
+            }
+        }
+        c->base64[b] = base;
     }
 }
 
@@ -152,6 +182,54 @@ __attribute__((target("avx2"))) static void vertical_avx2(const int16_t *const r
     }
     for (; x < dst_w; x++) out[x] = vertical_one(r, w, x);
 }
+
+/* AVX-512 (BW + VBMI): one vpermb gathers the 64 taps of 16 outputs from a 64-byte window;
+ * the same integer sums as horizontal_one (no hadd: taps are laid out pairwise per output). */
+__attribute__((target("avx512f,avx512bw,avx512vbmi"))) static void horizontal_avx512(
+    const uint8_t *row, const Columns *c, int dst_w, int16_t *out) {
+    const __m512i round = _mm512_set1_epi32(1 << (WBITS - 7));
+    int x = 0;
+    for (; x + 16 <= dst_w; x += 16) {
+        int b = x / 16;
+        __m512i window = _mm512_loadu_si512((const void *)(row + c->base64[b]));
+        __m512i taps =
+            _mm512_permutexvar_epi8(_mm512_loadu_si512((const void *)&c->perm64[64 * b]), window);
+        __m512i lo = _mm512_cvtepu8_epi16(_mm512_castsi512_si256(taps));
+        __m512i hi = _mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(taps, 1));
+        __m512i wlo = _mm512_loadu_si512((const void *)&c->weight64[64 * b]);
+        __m512i whi = _mm512_loadu_si512((const void *)&c->weight64[64 * b + 32]);
+        __m512i s = _mm512_add_epi32(_mm512_madd_epi16(lo, wlo), _mm512_madd_epi16(hi, whi));
+        s = _mm512_srai_epi32(_mm512_add_epi32(s, round), WBITS - 6);
+        _mm256_storeu_si256((__m256i *)(out + x), _mm512_cvtsepi32_epi16(s));
+    }
+    for (; x < dst_w; x++) out[x] = horizontal_one(row, c, x);
+}
+
+__attribute__((target("avx512f,avx512bw"))) static void vertical_avx512(const int16_t *const r[4],
+                                                                      const int16_t w[4],
+                                                                      int dst_w, uint8_t *out) {
+    const __m512i w0 = _mm512_set1_epi16(w[0]), w1 = _mm512_set1_epi16(w[1]);
+    const __m512i w2 = _mm512_set1_epi16(w[2]), w3 = _mm512_set1_epi16(w[3]);
+    const __m512i round = _mm512_set1_epi16(16);
+    const __m512i order = _mm512_set_epi64(7, 5, 3, 1, 6, 4, 2, 0);
+    int x = 0;
+    for (; x + 64 <= dst_w; x += 64) {
+        __m512i s[2];
+        for (int h = 0; h < 2; h++) {
+            int o = x + 32 * h;
+            __m512i a = _mm512_mulhrs_epi16(_mm512_loadu_si512((const void *)(r[0] + o)), w0);
+            __m512i b = _mm512_mulhrs_epi16(_mm512_loadu_si512((const void *)(r[1] + o)), w1);
+            __m512i d = _mm512_mulhrs_epi16(_mm512_loadu_si512((const void *)(r[2] + o)), w2);
+            __m512i e = _mm512_mulhrs_epi16(_mm512_loadu_si512((const void *)(r[3] + o)), w3);
+            __m512i t = _mm512_add_epi16(_mm512_add_epi16(a, b), _mm512_add_epi16(d, e));
+            s[h] = _mm512_srai_epi16(_mm512_add_epi16(t, round), 5);
+        }
+        __m512i packed = _mm512_permutexvar_epi64(order, _mm512_packus_epi16(s[0], s[1]));
+        _mm512_storeu_si512((void *)(out + x), packed);
+    }
+    const int16_t *const tail[4] = {r[0] + x, r[1] + x, r[2] + x, r[3] + x};
+    if (x < dst_w) vertical_avx2(tail, w, dst_w - x, out + x);
+}
 #endif
 
 static int use_avx2(void) {
@@ -163,28 +241,47 @@ static int use_avx2(void) {
 #endif
 }
 
-/* simd: 1 to use AVX2 when the CPU has it, 0 for the portable path (tests compare the two). */
+static int use_avx512(void) {
+#ifdef HAVE_X86
+    __builtin_cpu_init();
+    return use_avx2() && __builtin_cpu_supports("avx512f") &&
+           __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi");
+#else
+    return 0;
+#endif
+}
+
+/* simd: 0 for the portable path, 1 for AVX2 when the CPU has it, 2 for AVX-512 (BW + VBMI)
+ * when the CPU has it, else AVX2 (tests compare them: every path computes the same integers). */
 int resample_plane(const uint8_t *src, ptrdiff_t src_stride, int src_w, int src_h, uint8_t *dst,
                    ptrdiff_t dst_stride, int dst_w, int dst_h, double ax, double bx, double ay,
                    double by, int simd) {
-    int blocks = dst_w / 4 + 1;
+    int blocks = dst_w / 4 + 1, blocks64 = dst_w / 16 + 1;
     size_t row_len = (size_t)dst_w + 32;
     Columns c;
     c.base = malloc(sizeof(int32_t) * blocks);
+    c.base64 = malloc(sizeof(int32_t) * blocks64);
+    c.perm64 = malloc(64 * (size_t)blocks64);
+    c.weight64 = malloc(sizeof(int16_t) * 64 * (size_t)blocks64);
     c.shuffle = malloc(16 * (size_t)blocks + 32);
     c.fits = calloc((size_t)blocks + 4, 1);
     c.index = malloc(sizeof(int32_t) * 4 * (size_t)dst_w + 64);
     c.weight = malloc(sizeof(int16_t) * 4 * (size_t)dst_w + 64);
     int16_t *ring = malloc(sizeof(int16_t) * 4 * row_len);
     int status = -1;
-    if (!c.base || !c.shuffle || !c.fits || !c.index || !c.weight || !ring) goto done;
-    columns_fill(&c, dst_w, src_w, ax, bx);
+    if (!c.base || !c.shuffle || !c.fits || !c.index || !c.weight || !ring || !c.base64 ||
+        !c.perm64 || !c.weight64)
+        goto done;
 #ifdef HAVE_X86
     int avx2 = simd && use_avx2();
+    int avx512 = simd >= 2 && use_avx512();
 #else
-    int avx2 = 0;
+    int avx2 = 0, avx512 = 0;
     (void)simd;
 #endif
+    columns_fill(&c, dst_w, src_w, ax, bx, avx512);
+    int wide_rows = avx512 && c.fits64;
+    (void)wide_rows; /* read only on x86 */
     long tag[4] = {-1, -1, -1, -1};
     for (int y = 0; y < dst_h; y++) {
         double v = ay * y + by;
@@ -198,7 +295,9 @@ int resample_plane(const uint8_t *src, ptrdiff_t src_stride, int src_w, int src_
             if (tag[r & 3] != r) {
                 const uint8_t *line = src + (ptrdiff_t)r * src_stride;
 #ifdef HAVE_X86
-                if (avx2)
+                if (wide_rows)
+                    horizontal_avx512(line, &c, dst_w, slot);
+                else if (avx2)
                     horizontal_avx2(line, &c, dst_w, slot);
                 else
 #endif
@@ -209,7 +308,9 @@ int resample_plane(const uint8_t *src, ptrdiff_t src_stride, int src_w, int src_
         }
         uint8_t *out = dst + (ptrdiff_t)y * dst_stride;
 #ifdef HAVE_X86
-        if (avx2)
+        if (avx512)
+            vertical_avx512(rows, w, dst_w, out);
+        else if (avx2)
             vertical_avx2(rows, w, dst_w, out);
         else
 #endif
@@ -218,6 +319,9 @@ int resample_plane(const uint8_t *src, ptrdiff_t src_stride, int src_w, int src_
     status = 0;
 done:
     free(c.base);
+    free(c.base64);
+    free(c.perm64);
+    free(c.weight64);
     free(c.shuffle);
     free(c.fits);
     free(c.index);
@@ -228,5 +332,7 @@ done:
 
 int resample_has_simd(void) { return use_avx2(); }
 
+int resample_has_avx512(void) { return use_avx512(); }
+
 /* Bumped whenever the signature or the arithmetic changes (agent.local.renderer.resample). */
-int resample_abi(void) { return 1; }
+int resample_abi(void) { return 2; }

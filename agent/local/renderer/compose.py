@@ -9,6 +9,7 @@ from __future__ import annotations
 from agent.local.renderer.planes import Planes, blank
 from agent.local.renderer.source import Source, open_source
 from agent.local.renderer.spec import RenderSpec, VisualClip
+from agent.local.renderer.subject import FaceCascades
 from agent.local.renderer.text import TitleLayer, draw_title, opacity_at
 
 __all__ = ["Compositor"]
@@ -38,6 +39,7 @@ class Compositor:
         self._sources: dict[int, Source] = {}
         self._until = _needed_until(spec.visuals)
         self._titles: dict[int, TitleLayer] = {}
+        self._cascades = FaceCascades()  # every photo of the render searches with the same ones
 
     def __enter__(self) -> Compositor:
         return self
@@ -53,7 +55,8 @@ class Compositor:
 
     def _source(self, index: int) -> Source:
         if index not in self._sources:
-            self._sources[index] = open_source(self._spec.visuals[index], self._canvas)
+            clip = self._spec.visuals[index]
+            self._sources[index] = open_source(clip, self._canvas, self._cascades)
         return self._sources[index]
 
     def _release(self, t_ms: float) -> None:

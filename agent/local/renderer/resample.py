@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 __all__ = ["LIBRARY", "ResampleKernel", "load_kernel"]
 
 LIBRARY = Path(__file__).with_name("_resample.so")
-_ABI = 1  # bump with the C file's resample_abi(): a stale library is then not loaded
+_ABI = 2  # bump with the C file's resample_abi(): a stale library is then not loaded
 
 _log = structlog.get_logger(__name__)
 
@@ -31,11 +31,13 @@ class ResampleKernel:
     """Bicubic (A = -0.75) resample with replicated borders, one pass per axis.
 
     Output pixel (x, y) samples the source at (ax * x + bx, ay * y + by), pixel centres at
-    whole coordinates.
+    whole coordinates. `simd`: whether a vector path runs; `wide`: whether AVX-512 (BW + VBMI)
+    may run where the CPU has it (else AVX2). Every path computes the same integers.
     """
 
     _function: ctypes._CFuncPtr  # type: ignore[name-defined]  # ctypes exports no public name
     simd: bool
+    wide: bool = True
 
     def __call__(
         self, plane: Plane, out: Plane, axis_x: tuple[float, float], axis_y: tuple[float, float]
@@ -63,13 +65,19 @@ class ResampleKernel:
         status = self._function(
             plane.ctypes.data, plane.strides[0], plane.shape[1], plane.shape[0],
             out.ctypes.data, out.strides[0], out.shape[1], out.shape[0],
-            *axis_x, *axis_y, int(self.simd),
+            *axis_x, *axis_y, self._path(),
         )  # fmt: skip
         if status != 0:
             raise MemoryError("the resample kernel could not allocate its scratch rows")
 
+    def _path(self) -> int:
+        """The C side's `simd` argument: 0 portable, 1 AVX2, 2 AVX-512 where the CPU has it."""
+        if not self.simd:
+            return 0
+        return 2 if self.wide else 1
 
-def _bind(library: ctypes.CDLL, *, simd: bool) -> ResampleKernel:
+
+def _bind(library: ctypes.CDLL, *, simd: bool, wide: bool) -> ResampleKernel:
     function = library.resample_plane
     function.restype = ctypes.c_int
     size, length = ctypes.c_ssize_t, ctypes.c_int
@@ -77,15 +85,17 @@ def _bind(library: ctypes.CDLL, *, simd: bool) -> ResampleKernel:
         ctypes.c_void_p, size, length, length, ctypes.c_void_p, size, length, length,
         ctypes.c_double, ctypes.c_double, ctypes.c_double, ctypes.c_double, ctypes.c_int,
     ]  # fmt: skip
-    return ResampleKernel(function, simd)
+    return ResampleKernel(function, simd, wide)
 
 
 @functools.cache
-def load_kernel(path: Path = LIBRARY, *, portable: bool = False) -> ResampleKernel | None:
+def load_kernel(
+    path: Path = LIBRARY, *, portable: bool = False, wide: bool = True
+) -> ResampleKernel | None:
     """The kernel in `path`, or None when it is missing, stale or (unless `portable`) slow here.
 
-    `portable` forces the plain C path even on an AVX2 CPU (the tests compare the two).
-    Loaded once per process and argument set.
+    `portable` forces the plain C path even on an AVX2 CPU; `wide=False` keeps an AVX-512 CPU
+    on the AVX2 path (the tests compare the three). Loaded once per process and argument set.
     """
     try:
         library = ctypes.CDLL(str(path))
@@ -100,4 +110,4 @@ def load_kernel(path: Path = LIBRARY, *, portable: bool = False) -> ResampleKern
     if not portable and not has_simd:
         _log.debug("resample.kernel_without_simd", path=str(path), using="opencv")
         return None
-    return _bind(library, simd=not portable)
+    return _bind(library, simd=not portable, wide=wide)

@@ -24,7 +24,7 @@ from agent.local.renderer.motion import Framing, fit_scale, plan_framing
 from agent.local.renderer.planes import Planes, blank, i420_buffer, planes_from_rgb, warp_planes
 from agent.local.renderer.resample import load_kernel
 from agent.local.renderer.spec import VisualClip
-from agent.local.renderer.subject import CENTRE, find_subject
+from agent.local.renderer.subject import CENTRE, FaceCascades, find_subject
 
 __all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
 
@@ -64,11 +64,14 @@ def _blurred_fill(picture: NDArray[np.uint8], canvas: tuple[int, int]) -> Planes
 class ImageSource:
     """A still picture with motion; decoded, pre-scaled and converted once."""
 
-    def __init__(self, clip: VisualClip, canvas: tuple[int, int]) -> None:
+    def __init__(
+        self, clip: VisualClip, canvas: tuple[int, int], cascades: FaceCascades | None = None
+    ) -> None:
         self._clip = clip
         pixels = _load_image(clip, canvas)
         width, height = pixels.shape[1], pixels.shape[0]
-        focus = find_subject(pixels) if _crops(clip, (width, height), canvas) else CENTRE
+        cropped = _crops(clip, (width, height), canvas)
+        focus = find_subject(pixels, cascades) if cropped else CENTRE
         self._framing = plan_framing(clip.motion, (width, height), canvas, clip.fit, focus)
         # Contain fit warps with transparent edges (bilinear): it keeps the cubic pre-scale.
         resampled = clip.fit != "contain" and load_kernel() is not None
@@ -241,15 +244,17 @@ class VideoSource:
         self._container.close()
 
 
-def open_source(clip: VisualClip, canvas: tuple[int, int]) -> Source:
-    """Open the right source for a visual clip.
+def open_source(
+    clip: VisualClip, canvas: tuple[int, int], cascades: FaceCascades | None = None
+) -> Source:
+    """Open the right source for a visual clip; a photo's subject is searched with `cascades`.
 
     Raises:
         RenderError: The media cannot be decoded.
     """
     if clip.kind == "video":
         return VideoSource(clip, canvas)
-    source = ImageSource(clip, canvas)
+    source = ImageSource(clip, canvas, cascades)
     _return_freed_memory()
     return source
 

@@ -7,13 +7,15 @@ most of it the two cascades. Imported lazily by the renderer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["CENTRE", "find_subject"]
+__all__ = ["CENTRE", "FaceCascades", "find_subject"]
 
 CENTRE = (0.5, 0.5)
 _WORK_SIDE = 480
@@ -40,13 +42,35 @@ _SCALE_STEP = 1.2
 _SMALLEST = {_CASCADES[0]: 0.05, _CASCADES[1]: 0.08}
 
 
-def _faces(grey: NDArray[np.uint8]) -> list[tuple[int, int, int, int]]:
+def _load_cascade(name: str) -> Any:
+    folder = Path(cv2.data.haarcascades)  # type: ignore[attr-defined]
+    return cv2.CascadeClassifier(str(folder / name))
+
+
+class FaceCascades:
+    """The frontal and profile face cascades, each loaded on its first use and then kept.
+
+    One per compositor, so a slideshow loads them once, not once per photo (~7 ms of XML each).
+    Not for two threads at once: a classifier holds the image it searches.
+    """
+
+    def __init__(self, load: Callable[[str], Any] = _load_cascade) -> None:
+        self._load = load
+        self._loaded: dict[str, Any] = {}
+
+    def get(self, name: str) -> Any:
+        """The cascade in `cv2.data.haarcascades`' file `name`, loaded once."""
+        if name not in self._loaded:
+            self._loaded[name] = self._load(name)
+        return self._loaded[name]
+
+
+def _faces(grey: NDArray[np.uint8], cascades: FaceCascades) -> list[tuple[int, int, int, int]]:
     found: list[tuple[int, int, int, int]] = []
     if not hasattr(cv2, "CascadeClassifier"):  # OpenCV 5 builds without the cascades
         return found
     for name in _CASCADES:
-        folder = Path(cv2.data.haarcascades)  # type: ignore[attr-defined]
-        cascade = cv2.CascadeClassifier(str(folder / name))
+        cascade = cascades.get(name)
         if cascade.empty():
             continue
         minimum = max(12, int(min(grey.shape) * _SMALLEST[name]))
@@ -121,13 +145,18 @@ def _salient(rgb: NDArray[np.uint8]) -> tuple[float, float] | None:
     return float(centres[best][0]) / w, float(centres[best][1]) / h
 
 
-def find_subject(rgb: NDArray[np.uint8]) -> tuple[float, float]:
-    """The subject's centre in a picture, as fractions (x, y) of its width and height."""
+def find_subject(
+    rgb: NDArray[np.uint8], cascades: FaceCascades | None = None
+) -> tuple[float, float]:
+    """The subject's centre in a picture, as fractions (x, y) of its width and height.
+
+    `cascades`: the face cascades to search with (a fresh set, loaded as needed, if None).
+    """
     h, w = rgb.shape[:2]
     scale = min(1.0, _WORK_SIDE / max(w, h))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))))
     grey = np.asarray(cv2.equalizeHist(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)), np.uint8)
-    faces = _faces(grey)
+    faces = _faces(grey, cascades or FaceCascades())
     if faces:
         return _from_faces(faces, grey.shape[1], grey.shape[0])
     tiny = min(1.0, _SALIENCY_SIDE / max(w, h))
