@@ -75,4 +75,6 @@ def relayed_line(text: str) -> str | None:
         said = said[1:-1].strip()  # the whole order quoted, nothing of the user's after it
     if _ELSEWHEN.search(lead.casefold()) or not said or _QUOTE_MARK.search(said):
         return None  # "Sarah said: "export it" lol": the user's own words around a quote
+    if said.rstrip().endswith(("?", "？")):
+        return None  # "Mei says: can you render it?": asked of the user, a report
     return said

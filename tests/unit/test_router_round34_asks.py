@@ -40,6 +40,9 @@ ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthC
         "I forgot what music we put, can you check the project",
         "我們剛剛加了哪些素材？列出來給我看看",
         "到目前为止加了几段素材？",
+        "我哋加咗啲咩素材？",
+        "到而家加咗幾多段片？",
+        "remind me what transitions we used",
         "我上傳咗張相未？",
         "hi good morning i have uploaded the photos can you see them",
         "I've uploaded the photos. can you see them?",
@@ -142,6 +145,7 @@ def test_relayed_line_reads_only_a_speech_verb_and_a_colon() -> None:
     assert relayed_line("my boss said last week: export it") is None
     assert relayed_line("Client said: export the final cut now") is None
     assert relayed_line("老板说：直接出片") is None
+    assert relayed_line("Mei says: can you render it?") is None  # asked of the user
 
 
 @pytest.mark.parametrize(
@@ -205,3 +209,25 @@ def test_a_file_handed_over_in_few_words_is_the_upload_alone(text: str) -> None:
 
 def test_a_file_with_an_edit_still_goes_to_the_agent() -> None:
     assert plan_of(build_router(), "up this and add music", ("photo.jpg",)) == ("upload", "sse")
+
+
+ZH_ENOUGH = st.sampled_from(["积分够的话", "只要余额够", "如果积分够的话", "如果積分夠的話"])
+
+
+@ROBUST
+@given(ZH_ENOUGH, st.sampled_from(["就直接导出", "就直接帮我导出", "，就直接匯出"]))
+def test_enough_credits_with_the_go_ahead_checks_then_exports(
+    router: Router, condition: str, export: str
+) -> None:
+    assert plan_of(router, condition + export) == ("credits", "export")
+
+
+@ROBUST
+@given(
+    st.sampled_from(["积分不够的话", "积分够才", "要是积分超过20", "如果积分够的话"]),
+    st.sampled_from(["就导出吧", "帮我导出", "导出"]),
+)
+def test_not_enough_only_then_or_a_price_never_exports(
+    router: Router, condition: str, export: str
+) -> None:
+    assert "export" not in plan_of(router, condition + export)
