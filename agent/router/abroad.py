@@ -57,7 +57,8 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "now", the time a request runs ("please export sekarang" is no noun phrase)
         (r"sekarang|skrg|maintenant|jetzt|sofort|ahora|agora|ngayon|b[aâ]y\s+gi[oờ]", "now"),
         (r"(?:video|klip|fail|file)nya", "the video"),
-        # sequence words between an edit and the export
+        # sequence words between an edit and the export ("… leiser machen und dann exportieren")
+        (r"(?:und|et)\s+(?:dann|danach|puis|ensuite)", "and then"),
         (
             r"sore\s*kara|soshite|lepas\s+tu|pastu|lepastu|kemudian|habis\s+tu|terus|lalu|puis|ensuite"
             r"|et\s+apr[eè]s|dann|danach|luego|despu[eé]s|depois|em\s+seguida|sau\s+[dđ][oó]",
@@ -89,6 +90,19 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"bounce\s+(?:(?:it|this|that)\s+)?(?:out|down)"
             r"|bounce(?=\s+(?:the|a)\s+(?:final|mp4|file|master|version|copy|cut)\b)",
             "export",
+        ),
+        # the file asked for politely, the video past its work ("would it be possible to get the
+        # finished video downloaded?"): no format or condition asked about after it
+        (
+            r"(?:would|could|will)\s+it\s+be\s+possible\s+to\s+(?:get|have)"
+            r"(?=\s+(?:it|this|the\s+(?:\w+\s+)?(?:video|final|file|mp4|cut|edit))\s+(?:exported"
+            r"|downloaded|rendered)(?:\s+(?:for\s+me|now|please))?\s*(?:[?.!]|$))",
+            "please export",
+        ),
+        (
+            r"(?<=please\s(?:export\s))(it|this|the\s+(?:\w+\s+)?(?:video|final|file|mp4|cut"
+            r"|edit))\s+(?:exported|downloaded|rendered)",
+            r"\1",
         ),
         (r"print\s+(?:it|this|the\s+video)\s+(?:out\s+)?(?:to|as|into)\s+an?\s+file", "export it"),
         (r"(?:make|create|produce|generate)\s+(?:me\s+)?the\s+output\s+file", "export it"),

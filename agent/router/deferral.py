@@ -228,7 +228,7 @@ _ACCOUNT = re.compile(
     r"|(?<!even\s)\bif\s+(?:theres|there\s+is|there\s+are|i\s+have|we\s+have|its|it\s+is)\s+"
     r"(?:still\s+)?enough\b"
     # round 17: the balance left unsaid ("first: check credits. second: if enough, render")
-    r"|(?<!even\s)\bif\s+(?:still\s+)?enough\b(?!\s+[a-z])"
+    r"|(?<!even\s)\bif\s+(?:still\s+)?enough\b(?!\s+(?!(?:export|render|download)\b)[a-z])"
     # round 6: the price named without the word ("if it's cheap enough", "if I can afford it")
     r"|(?<!even\s)\b(?:if|only\s+if|as\s+long\s+as|provided(?:\s+that)?)\s+(?:\w+\s+){0,4}?"
     r"(?:cheap|cheaper|pricey|expensive|costs?|costing|price|priced|afford|budget|free)\b"
@@ -256,6 +256,20 @@ _ENFORCED = re.compile(
     rf"{_ENOUGH}(?=\s*(?:,|then\b|(?:\w+\s+){{1,3}}(?:export|render|download)|\W*$))"
 )
 _ENOUGH_CLAUSE = re.compile(rf"^{_ENOUGH}(?:\s+(?:just|so|then|go\s+ahead|and))*\W*$")
+# round 24: enough of the balance just asked about ("how many credits left? if enough export"),
+# and enough credits in Chinese with the go-ahead given (积分够的话就直接导出): the balance and the
+# export both run; without "直接" ("如果积分够的话就导出吧") or with "才" (only then) the user
+# decides after the check (round 5)
+_ENOUGH_BARE = re.compile(
+    r"(?<!only\s)\bif\s+(?:its\s+|it\s+is\s+|thats\s+)?(?:still\s+)?enough\b"
+    r"(?=\s*(?:,|then\b|(?:\w+\s+){0,3}(?:export|render|download)|\W*$))"
+)
+_BALANCE_ASKED = re.compile(r"\b(?:credits?|points?|balance|creds)\b[^?.!]*\?")
+_ENFORCED_ZH = re.compile(
+    r"(?:如果|要是|假如|只要)?(?:积分|余额|点数|额度)(?:还)?(?:够|足够)(?:用)?(?:的话)?"
+    r"(?![^,.!?]*才)(?=\s*,?\s*(?:那)?(?:就|再)?\s*直接\s*(?:帮我|给我)?\s*"
+    r"(?:导出|渲染|出片|下载|export|render|download))"
+)
 
 
 def checks_first(text: str) -> Action | None:
@@ -263,7 +277,11 @@ def checks_first(text: str) -> Action | None:
     export": credits) or on the video's content ("if the music's already in there": state);
     the check runs, the export waits for the user. None for any other turn, and for enough
     credits alone (`_ENFORCED`: the balance and the export both run)."""
-    enforced = _ENFORCED.search(text)
+    enforced = _ENFORCED.search(text) or _ENFORCED_ZH.search(text)
+    if enforced is None:
+        bare = _ENOUGH_BARE.search(text)
+        asked = bare is not None and _BALANCE_ASKED.search(text, 0, bare.start()) is not None
+        enforced = bare if asked else None
     if enforced is not None:
         text = text[: enforced.start()] + text[enforced.end() :]
     if _ACCOUNT.search(text):

@@ -63,6 +63,9 @@ _ASK_EN = re.compile(
     # and the Taglish verb prefix itself ("i-export mo na", "i-render mo")
     r"|\b(?:aur|tapos|pagkatapos|saka|tsaka)(?:\s+i-)?|(?:^|\s)i-"
     r"|\b(?:then|now|so|ok|okay|after\s+that)\s+can"  # Singlish: "then can export liao"
+    # the balance's condition, checked first (`agent.router.deferral.checks_first`): "if enough
+    # export"
+    r"|\bif\s+(?:its\s+|it\s+is\s+|thats\s+)?(?:still\s+)?enough(?:\s+(?:then|just))?"
     # our work finished first, no comma: "once its all set render it out"
     r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:its|it\s+is|thats|that\s+is|everything\s+is"
     r"|everythings|all\s+is|youre|you\s+are|ur)\s+(?:all\s+)?(?:set|done|ready|good|finished"
@@ -115,7 +118,7 @@ _PUT = re.compile(
     r"\b(?:put|save|send|drop|stick|get|move|into|to|in|onto|straight|download|export|airdrop"
     r"|want|need|pls|please|plz|can\s+you|could\s+you)\b"
 )
-_PROGRESS_ZH = re.compile(r"(?:在|正在|还在|仲喺|仲在|喺度)\s*$")
+_PROGRESS_ZH = re.compile(r"(?:(?<![现实存])在|正在|还在|仲喺|仲在|喺度)\s*$")
 _PROGRESS_AFTER_ZH = re.compile(r"^\s*(?:中|着|紧)")
 _IDIOM_ZH = re.compile(
     r"(?:(?<![剪整调弄做改搞加换修配])好|很|超|太|真|挺|蛮|特别|非常|不|唔|更|最|几|咁)\s*$"

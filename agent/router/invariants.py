@@ -7,10 +7,11 @@ Pure tuple work over `Route` values.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from agent.router.route import Action, Route
 
-__all__ = ["edits_first", "files_only", "without_export"]
+__all__ = ["arrived", "edits_first", "files_only", "without_export"]
 
 
 def edits_first(routed: Route) -> Route:
@@ -41,3 +42,19 @@ def files_only(routed: Route, media: bool) -> Route:
         return routed
     actions = tuple(a for a in routed.actions if a != "upload")
     return dataclasses.replace(routed, actions=actions)
+
+
+# The user's upload told as done ("hi i have uploaded the photos can you see them", "我上传了照片"):
+# with no file on the turn, whether it arrived is the state's answer, no new upload
+_UPLOADED = re.compile(
+    r"\b(?:i|we)\s+(?:have\s+|ve\s+|just\s+|already\s+|had\s+)*uploaded\b"
+    r"|^\W*(?:(?:hi|hey|hello|ok|so|good\s+morning)\W+)*(?:ive|weve)\s+(?:just\s+|already\s+)?uploaded\b"
+    r"|我(?:们)?(?:已经|刚刚|刚才|刚)?(?:上传|传)了"
+)
+
+
+def arrived(routed: Route, media: bool, said: str) -> Route:
+    """A lone upload the turn reports as already done, with no file: the state answer."""
+    if media or routed.actions != ("upload",) or _UPLOADED.search(said) is None:
+        return routed
+    return dataclasses.replace(routed, actions=("state",))

@@ -299,7 +299,15 @@ def asked_about(clause: str, start: int, intent: str = "export") -> bool:
         return intent == "upload" and _WHICH_DONE.search(before) is not None
     if _COMPARED.search(before):
         return False
-    return bool(_ASKED.search(before) or _CJK_ASKED.search(clause) or whether(clause))
+    # "can export already or not ah": whether it may run yet, the agent's call; "exported
+    # already or not?" asks what was done, the state's answer
+    able = _CAN_BEFORE.search(before) is not None
+    return bool(
+        _ASKED.search(before) or _CJK_ASKED.search(clause) or (whether(clause) and not able)
+    )
+
+
+_CAN_BEFORE = re.compile(r"\b(?:can|could|may)\s+(?:(?:i|we|u|you)\s+)?(?:\w+\s+)?$")
 
 
 # Two things compared ("the difference between render and export", "导出和下载有什么区别",

@@ -21,11 +21,12 @@ from agent.router.adopted import adopted, joined
 from agent.router.attached import turned_into, work_before_export
 from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
-from agent.router.invariants import edits_first, files_only, without_export
+from agent.router.invariants import arrived, edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
 from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
+from agent.router.relayed import relayed_line
 from agent.router.reported import reported
 from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
@@ -250,7 +251,7 @@ class Router:
 
     def _work_first(self, routed: Route, text: str, said: str, media: bool) -> Route:
         """The plan with the work the turn asks for before its export, however it is said."""
-        routed = files_only(edits_first(routed), media)
+        routed = arrived(files_only(edits_first(routed), media), media, said)
         if "export" in routed.actions and "sse" not in routed.actions:
             edited = self._keywords.garbled_edit(text) or pictured_edit(text)  # "🎵➕🎉➡️📥"
             routed = edit_before_export(routed, edited)
@@ -261,7 +262,11 @@ class Router:
     async def _mentioned(self, text: str, attachments: Sequence[str]) -> Route | None:
         """The route of a turn quoting someone else on a labelled line ("Boss: 把视频导出来发我"):
         the user's own words, or with none the reported line without its export; None when the
-        turn has no such line or the user adopts it."""
+        turn has no such line or the user adopts it. An order passed on now after a speech verb
+        ("My boss just said: 'export it now'") is the user's own."""
+        relay = relayed_line(text)
+        if relay is not None:
+            return await self.route(relay, attachments)
         others = reported(text)
         if others is None or others.adopts:
             return None

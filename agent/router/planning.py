@@ -53,6 +53,11 @@ def plan_clauses(
         if not ((c.soft or (c.named_only and c.actions == ["sse"])) and commanded)
         or ((c.ordered or c.unread) and exported[i])
     ]
+    handed = [c for c in kept if c.soft and c.ordered and c.actions == ["sse"]]
+    if media and handed and not asks_more():
+        # "传咗张相上去先": only a "first" beside the file handed over, no work named ("vid pls"
+        # still asks for the video)
+        kept = [c for c in kept if c not in handed]
     actions: list[Action] = [a for c in kept for a in c.actions]
     if not media and set(actions) - {"upload"}:
         actions = [a for a in actions if a != "upload"]  # no file: an upload is only asked alone

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["relayed"]
+__all__ = ["relayed", "relayed_line"]
 
 _SAID_EN = re.compile(r"\b(?:just\s+)?(?:said|says)\s+(?:to\s+)?(?:just\s+|go\s+ahead\s+and\s+)?$")
 _SAID_ZH = re.compile(r"(?:说|讲|话)\s*(?:要|就|直接|赶紧|马上|快点?|可以)*\s*$")
@@ -40,3 +40,41 @@ def relayed(clause: str, before: str, after: str) -> bool:
     return (
         said is not None and _PLAIN_AFTER.match(after) is not None and not _ELSEWHEN.search(clause)
     )
+
+
+# round 24: the same order quoted after a speech verb and a colon ("My boss just said: 'export it
+# now, we're out of time'", "Client says: please render the final with the updated end card",
+# 老板刚说：直接出片): the user passes it on now, so its words are routed as the user's own. A bare
+# label ("Client: make the logo bigger") or a plain past ("Client said: export the final cut
+# now", a transcript) stays a report (`agent.router.reported`), and so does a speaker placed in
+# another time ("my boss said last week: …").
+_SPEAKER = (
+    r"(?:(?:my|our|the)\s+)?(?:boss|client|customer|manager|editor|producer|director|agency"
+    r"|coworker|co-worker|colleague|teammate|team|friend|mom|mum|dad|wife|husband|partner|he|she"
+    r"|they)|[A-Z][a-z]{1,15}"
+)
+_RELAY_LINE = re.compile(
+    rf"^\s*(?P<lead>(?i:{_SPEAKER})\s+(?i:(?:just|literally|also)\s+)?"
+    r"(?i:says|is\s+saying|(?:just|literally)\s+(?:said|texted|messaged|told\s+me)))"
+    r"\s*[:：]\s*(?P<said>\S[^\n]*)$"
+    r"|^\s*(?P<lead_zh>(?:老板|老闆|客户|客戶|经理|經理|领导|領導|同事|甲方)(?:刚刚|刚才|刚|啱啱|頭先|头先)"
+    r"(?:说|說|讲|講))\s*[:：]\s*(?P<said_zh>\S[^\n]*)$"
+)
+_QUOTES = "\"'“”‘’「」『』"
+_QUOTE_MARK = re.compile(r"[\"“”‘’「」『』]|(?<![a-z])'|'(?![a-z])", re.IGNORECASE)
+
+
+def relayed_line(text: str) -> str | None:
+    """The order a one-line turn relays after a speech verb and a colon, unquoted, or None."""
+    found = _RELAY_LINE.match(text)
+    if found is None:
+        return None
+    lead = found["lead"] or found["lead_zh"]
+    said = (found["said"] or found["said_zh"]).strip()
+    if said[0] in _QUOTES and said[-1] in _QUOTES:
+        said = said[1:-1].strip()  # the whole order quoted, nothing of the user's after it
+    if _ELSEWHEN.search(lead.casefold()) or not said or _QUOTE_MARK.search(said):
+        return None  # "Sarah said: "export it" lol": the user's own words around a quote
+    if said.rstrip().endswith(("?", "？")):
+        return None  # "Mei says: can you render it?": asked of the user, a report
+    return said

@@ -113,6 +113,18 @@ _FINISHED = re.compile(
     r"|looks\s+good|are\s+good)\W*$|^\s*(?:(?:ok|okay|so)\s+)*no\s+more\s+(?:changes|edits"
     r"|tweaks)\W*$"
     r"|^\s*(?:好了?|ok)?\s*我?(?:已经)?都?(?:改|剪|弄|编辑|调|搞)(?:好|完)晒?了?\W*$"
+    # round 24: the session closed ("ok so I think we're done here, can you just go ahead",
+    # 搞掂喇 read as 做好喇, "that's a wrap"), and an edit put off to a later version ("we'll add
+    # the logo in a later version", 下个版本再加字幕): nothing asked of this one
+    r"|^\s*(?:(?:ok|okay|so|alright|right|well|i\s+think|think|guess|i\s+guess)\s+)*"
+    r"(?:(?:im|i\s+am|were|we\s+are)\s+(?:all\s+)?(?:done|finished|good)(?:\s+here)?"
+    r"|thats\s+(?:a\s+wrap|it\s+for\s+(?:the\s+)?edits))"
+    r"(?:\s+(?:so\s+)?(?:can|could)\s+(?:you|u)\s+(?:just\s+)?go\s+ahead)?\W*$"
+    r"|^\s*(?:搞|做|弄|整)(?:好|掂|定|完)(?:晒)?(?:喇|啦|了|咯)?\W*$"
+    r"|^\s*(?:well|we\s+will|ill|i\s+will|we\s+can|i\s+can|lets|let\s+us)\s[^,.!?]*"
+    r"\b(?:in|for)\s+(?:a|the)\s+(?:later|next|future)\s+(?:version|revision|cut|draft"
+    r"|iteration|round)\W*$"
+    r"|(?:下个|下一个|下一|之后的|以后的|下次的?)(?:版本|版)(?:里|中|时|先)?再[^,.!?]{0,12}$"
 )
 # Where the user's earlier works went ("我之前做的那些片子都在哪"): a question about the state.
 _WHERE_EARLIER = re.compile(
@@ -156,6 +168,10 @@ _PRAISED = re.compile(
     r"|^\W*(?:(?:the|my|our|this|that)\s+)?[a-z]+\s+(?:s\s+|is\s+|was\s+|has\s+been\s+|got\s+)?"
     r"(?:already\s+|finally\s+|just\s+)?(?:approved|signed\s+off|okayed|cleared|greenlit)"
     rf"(?:\s+by\s+(?:the\s+|my\s+|our\s+)?[a-z]+)?{_TAIL}"
+    # round 24: Chinese praise of what came out (頭先出嗰條片好正 read as 刚才出那视频好正,
+    # 条片几靓), no request marker in the clause
+    r"|^(?![^,.!?]*(?:帮|幫|请|麻烦|给我|俾我|可以|能不能|要))[^,.!?]{0,12}?"
+    r"(?:好|很|超|几|真|挺|非常|太)(?:正|靓|好看|好睇|赞|棒|满意|喜欢)(?:呀|啊|喔|哦|啦|喇|了|呢)?\W*$"
 )
 
 

@@ -117,7 +117,9 @@ _ASKS_BACK = re.compile(
     r"|^[^.!?]{0,30}?\b(?:that|it|this)\b[^.!?]*\?"
 )
 _LATER_NEXT = re.compile(
-    r"^\s*(?:later|not\s+yet|not\s+now|tomorrow|next\s+week|another\s+time|nah|no|wait"
+    r"^\s*(?:later|not\s+yet|not\s+now|tomorrow|next\s+week|another\s+time|nah|wait"
+    # "…downloaded? no changes needed": the video final, no answer to the export
+    r"|no(?!\s+(?:(?:more|other|further)\s+)?(?:changes|edits|tweaks)\b)"
     r"|hold\s+on|晚点|迟点|迟啲|等等|先不|不急|明天|改天|下次)(?![a-z])"
 )
 
@@ -166,7 +168,9 @@ def _asked(text: str, spot: Spot, before: str, after: str, mark: str) -> Verdict
     if _CAPABILITY.search(clause):
         return "question"
     # "add a title card, then give me the mp4?": a step of a run of commands, its "?" a tone
-    if mark == "?" and spot.start > len(before) and _NEXT_STEP.match(before):
+    if mark == "?" and (
+        (spot.start > len(before) and _NEXT_STEP.match(before)) or _CHAINED.match(before)
+    ):
         return "request"
     # a question in no request form ("do exports keep the alpha channel?") is a weak signal:
     # a request only when the intent model agrees (see `Router._second_opinion`)
@@ -207,6 +211,13 @@ _INDIRECT = re.compile(
 )
 _NEXT_STEP = re.compile(
     r"^\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\s+(?:(?:just|please|pls|plz)\s+)*$"
+)
+# the export asked of us as the last step of a run ("kannst du die Musik leiser machen und dann
+# exportieren?", "can you trim the intro and then export?"), never a question about what happens
+_CHAINED = re.compile(
+    r"^\W*(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)\b"
+    r"(?!.*\b(?:if|whether|what|whats|how|when|why|happens?)\b)"
+    r".*\b(?:and\s+)?(?:then|after\s+that|afterwards)\s+(?:(?:just|please|pls|plz)\s+)*$"
 )
 # the user handing the failed export to us ("…greyed out, can you just do it from here?")
 _RETRY = re.compile(

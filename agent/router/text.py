@@ -56,9 +56,11 @@ _REFUSED_AFTER = re.compile(
     rf"(?<![a-z])({_EXPORT_WORD})((?:\s+(?:it|this|that|the\s+video))?[{_MODIFIERS}]*)[{_REFUSING}]"
 )
 # "export: no", "export = not now", "export - later": a verdict written after the export word
+# ("…downloaded? No changes needed." says the video is final, no verdict on the export)
 _VERDICT_AFTER = re.compile(
     rf"(?<![a-z])((?:{_EXPORT_WORD}|send|give|share|deliver)(?:\s+[a-z0-9]+){{0,3}}?)"
-    r"\s*(?:[:=>\-\u2013\u2014]+|\?+)\s*(?=(?:no|nope|nah|not\s+now"
+    r"\s*(?:[:=>\-\u2013\u2014]+|\?+)\s*(?=(?:no(?!\s+(?:(?:more|other|further)\s+)?(?:changes|edits"
+    r"|tweaks)\b)|nope|nah|not\s+now"
     r"|not\s+yet|later|skip|hold|wait|tomorrow)(?![a-z]))"
 )
 # "nah export", "nope render": a casual "no" right before an export word

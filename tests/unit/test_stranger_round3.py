@@ -140,7 +140,8 @@ ROUTER = {
     # anything, just export it as is", a state question after a Taglish hold, a middle edit
     # dropped from "show me the timeline, then drop the second clip, then tell me my credits"
     "stranger_round14_everyday": (1.0, 0),
-    "stranger_round14_hard": (0.94, 0),  # round 17: "export it again … corrupted" exports alone
+    # round 17: "export it again … corrupted" exports alone; after round 24: 97/100
+    "stranger_round14_hard": (0.97, 0),
     # stranger_round15_{everyday,hard}: held out, written by strangers without sight of the code
     # and never tuned on. First sight on the round-14 router (616f1e8): 97/100 and 92/100, none
     # harmful; on the round-15 router (684e8d1), the same. Kept as found, as regression floors.
@@ -154,7 +155,8 @@ ROUTER = {
     # 就直接导出吧" plans the credits check only (round5_hard labels its export harmful), and the
     # self-correction "导出吧……算了，还是先别导，我再看看" goes to the agent (sse, no export)
     "stranger_round17_everyday": (1.0, 0),
-    "stranger_round17_hard": (0.98, 0),
+    # after round 24: 99/100 (直接 after enough credits gives the go-ahead: the check, the export)
+    "stranger_round17_hard": (0.99, 0),
     # stranger_round18_{everyday,hard}: r18 training sets, written by strangers without sight of
     # the code; first sight on 082c8ea 98/100 (0 harmful) and 80/100 (2 harmful); on 7f5a448
     # 98/100 and 81/100 (2 harmful: a hedge over the render, "i dont think we should … render",
@@ -204,7 +206,7 @@ ROUTER = {
     # target and an export, a line labelled "Boss:" quoting an export). After the round-21
     # classes (tests/unit/test_router_round24.py, test_router_round25.py): 97/100, 96/100, 100/100,
     # 94/100, none harmful
-    "stranger_round24_everyday": (0.97, 0),
+    "stranger_round24_everyday": (0.98, 0),  # after round 24: 98/100
     "stranger_round24_hard": (0.96, 0),
     "stranger_round25_everyday": (1.0, 0),
     "stranger_round25_hard": (0.94, 0),
@@ -257,11 +259,13 @@ ROUTER = {
     # 幫我匯出，唔好住; exports after material still to come, 齊咗先 render; a re-export on a
     # verdict to come, 如果效果不好我们再导出一版; an export on a question, 咁樣得未？得就出片), r35
     # 92/100 and 87/100 with 4 harmful routes ("export it unless …", an export on the user's
-    # judgement, 要是字幕对得上就直接出片吧, 明早再匯出 beside an edit for tonight)
-    "stranger_round34_everyday": (0.95, 0),
-    "stranger_round34_hard": (0.89, 7),
-    "stranger_round35_everyday": (0.92, 0),
-    "stranger_round35_hard": (0.87, 4),
+    # judgement, 要是字幕对得上就直接出片吧, 明早再匯出 beside an edit for tonight). After round
+    # 24's non-harmful classes (tests/unit/test_router_round34_asks.py): 100/100, 93/100 (the 7
+    # harmful still open), 100/100, 96/100 (the 4 harmful still open)
+    "stranger_round34_everyday": (1.0, 0),
+    "stranger_round34_hard": (0.93, 7),
+    "stranger_round35_everyday": (1.0, 0),
+    "stranger_round35_hard": (0.96, 4),
 }
 
 
