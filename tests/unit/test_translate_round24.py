@@ -38,6 +38,9 @@ def tables() -> GuiTables:
         ("Would you mind clicking Export?", ("export",)),
         ("It might be worth clicking Export now.", ("export",)),
         ("Consider hitting Download now.", ("export",)),
+        ("It'd be good to hit Export now.", ("export",)),
+        ("Worth peeking at the Layers panel.", ("state",)),
+        ("Might be worth a look at the Layers panel.", ("state",)),
         ("Kindly proceed to Download to receive your 4K master file.", ("export",)),
         ("Please feel free to proceed to Export whenever convenient.", ("export",)),
         ("It might be worth peeking at the Layers panel — the sticker is on top now.", ("state",)),
@@ -109,6 +112,8 @@ def test_a_sentence_saying_more_than_the_step_stays_whole(
     "text",
     [
         "Perhaps you'd like to click Export?",
+        "It'd be best to hit Export once the render finishes.",
+        "Worth noting: the Export button stays grey until the render is done.",
         "How about hitting Export now?",
         "Maybe hit Download?",
         "Feel free to hit Export whenever you're ready.",
