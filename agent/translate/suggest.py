@@ -65,10 +65,12 @@ _LEAVE_EN = (
 _FRAME_EN = re.compile(
     rf"{_AT}(?:(?P<firm>{_FIRM_EN})|(?P<hedge>{_HEDGE_EN})|(?P<leave>{_LEAVE_EN}))", re.IGNORECASE
 )
+# a Chinese frame opens its sentence or clause, said by the agent to the user (我建议你, 请您不妨,
+# 麻烦您移步): one after a negation (我不建议, 唔建議) or someone else (他们建议) is none
 _FRAME_ZH = re.compile(
-    r"(?P<firm>不妨|何不|不如(?:你|您)?|建议(?:您|你)?|可以考虑|考虑一下|欢迎(?:您|你)?"
-    r"|(?:麻烦|劳驾)(?:您|你)?)"
-    r"|(?P<hedge>要不要|要唔要|或许可以|也许可以)"
+    r"(?:^|(?<=[，,；;：:。！!～~\s]))(?:请|麻烦|劳驾)?(?:你|您|我|我们)?(?:也|还|都)?"
+    r"(?:(?P<firm>不妨|何不|不如|建议|可以考虑|考虑一下|欢迎|麻烦|劳驾)"
+    r"|(?P<hedge>要不要|要唔要|或许可以|也许可以))(?:你|您)?"
 )
 # the verbs a gerund after a frame stands for ("consider giving" -> "give")
 _GERUNDS = {
@@ -157,6 +159,15 @@ _PENDING = re.compile(
     r"|(?:完成|好了|结束|确认|批准|回复|上传)(?:之?后|以后)|等[^。！？，]{0,12}(?:再|后)",
     re.IGNORECASE,
 )
+# a suggestion turned down ("I wouldn't recommend exporting yet", 我不建议现在点导出, 唔建議):
+# the step it names is advised against, its cheap steps still run, an export never does
+_AGAINST = re.compile(
+    r"(?:不|唔|没|沒|别|別)(?:太|是很|大)?(?:建议|推荐|鼓励|欢迎)"
+    r"|\b(?:wouldn['’]t|would\s+not|don['’]t|do\s+not|can['’]t|cannot|couldn['’]t)\s+(?:really\s+)?"
+    r"(?:suggest|recommend|advise)\b|\bnot\s+(?:really\s+)?(?:recommended|advised|advisable"
+    r"|a\s+good\s+idea)\b|\b(?:advise|recommend|suggest)\s+against\b",
+    re.IGNORECASE,
+)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUESTION = re.compile(r"[?？]\s*$")
 
@@ -170,8 +181,8 @@ class Framed:
     frame: str = ""
     """"" when no frame opens it; "firm" when the frame instructs (even as a question: "Why
     not hit Export now?"); "soft" when it asks the user's preference or puts the step off
-    until something else is done, or leaves it to the user ("Feel free to …": its cheap steps
-    run, never an export)."""
+    until something else is done, leaves it to the user ("Feel free to …") or advises against it
+    (我不建议现在导出): its cheap steps run, never an export."""
 
     @property
     def soft(self) -> bool:
@@ -185,6 +196,8 @@ def plain_step(sentence: str) -> Framed:
     text, frame = _unframe(sentence)
     for rx, to in _COMPILED_ZH if _CJK.search(text) else _COMPILED_EN:
         text = rx.sub(_filled(to), text)
+    if _AGAINST.search(sentence):
+        return Framed(text, "soft")
     if not frame:
         return Framed(text)
     if question:
@@ -207,8 +220,7 @@ def _unframe(sentence: str) -> tuple[str, str]:
         if zh is None:
             return sentence, ""
         kind = "firm" if zh.group("firm") else "hedge"
-        said = "" if sentence[: zh.start()].endswith(("请", "请您", "请你")) else "请"
-        return sentence[: zh.start()] + said + sentence[zh.end() :], kind
+        return sentence[: zh.start()] + "请" + sentence[zh.end() :], kind
     en = _FRAME_EN.search(sentence)
     if en is None:
         return sentence, ""

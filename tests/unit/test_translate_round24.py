@@ -125,11 +125,21 @@ def test_a_sentence_saying_more_than_the_step_stays_whole(
         "Why didn't you click Export?",
         "Would you mind if I exported it now?",
         "要不要现在导出？",
+        # a suggestion turned down
+        "I wouldn't recommend clicking Export yet.",
+        "I'd advise against hitting Download before the music is in.",
+        "我不建议现在点导出。",
+        "暂不建议点导出，音乐还没对好。",
+        "我唔建議而家撳「匯出」。",
         "要唔要而家撳「匯出」？",
     ],
 )
 def test_a_preference_asked_or_a_permission_exports_nothing(text: str, tables: GuiTables) -> None:
     assert "export" not in translate(text, tables).actions
+
+
+def test_a_suggestion_turned_down_still_shows_its_view(tables: GuiTables) -> None:
+    assert translate("我不建议现在导出，先打开预览看看。", tables).actions == ("state",)
 
 
 def test_a_frame_is_cut_and_a_gerund_after_it_made_a_verb() -> None:
@@ -140,6 +150,9 @@ def test_a_frame_is_cut_and_a_gerund_after_it_made_a_verb() -> None:
     assert plain_step("Feel free to click Export.").soft
     assert not plain_step("Why not click Export?").soft
     assert plain_step("Click Export.").frame == ""
+    # a Chinese frame opens its sentence or clause: none after a negation or someone else
+    assert plain_step("我建议你点一下导出。").text == "请点一下导出。"
+    assert plain_step("他们建议点导出。").frame == ""
 
 
 # the safety side: a frame around an offer, a deferral, someone else's step, a negation, another
