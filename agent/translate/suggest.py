@@ -168,6 +168,14 @@ _AGAINST = re.compile(
     r"|a\s+good\s+idea)\b|\b(?:advise|recommend|suggest)\s+against\b",
     re.IGNORECASE,
 )
+# the frame's step set against the agent doing it or waiting ("Will you click Export, or should
+# I?", "… or would you rather I wait for the music?", 还是我来): a choice answered in chat
+_CHOICE = re.compile(
+    r"\bor\s+(?:should|shall|would|do|can|could|will)\s+(?:i|we)\b|\bor\s+(?:i|we)\s+(?:can|could"
+    r"|will|['’]ll)\b|\bor\s+(?:would|do)\s+you\s+(?:rather|prefer|want)\b|\bwould\s+you\s+rather\b"
+    r"|还是(?:我|由我|让我|等)|定系(?:我|等)|定係(?:我|等)",
+    re.IGNORECASE,
+)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUESTION = re.compile(r"[?？]\s*$")
 
@@ -202,7 +210,12 @@ def plain_step(sentence: str) -> Framed:
         return Framed(text)
     if question:
         text = _QUESTION.sub(".", text)
-    soft = (frame == "hedge" and question) or frame == "leave" or _PENDING.search(text) is not None
+    soft = (
+        (frame == "hedge" and question)
+        or frame == "leave"
+        or _PENDING.search(text) is not None
+        or _CHOICE.search(text) is not None
+    )
     return Framed(text, "soft" if soft else "firm")
 
 

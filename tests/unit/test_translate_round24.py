@@ -125,6 +125,11 @@ def test_a_sentence_saying_more_than_the_step_stays_whole(
         "Why didn't you click Export?",
         "Would you mind if I exported it now?",
         "要不要现在导出？",
+        # the step set against the agent doing it or waiting: a choice answered in chat
+        "Will you click Export, or should I?",
+        "Could you click Export, or would you rather I wait for the music?",
+        "Why not hit Export now, or I can add music first?",
+        "不妨点一下导出，还是我来？",
         # a suggestion turned down
         "I wouldn't recommend clicking Export yet.",
         "I'd advise against hitting Download before the music is in.",
@@ -179,6 +184,8 @@ _UNSAFE = [
     ("click Export in Premiere", "clicking Export in Premiere"),
     ('watch the "Click Export Now" tutorial', 'watching the "Click Export Now" tutorial'),
     ("tell me if you want me to export it", "telling me if you want me to export it"),
+    ("click Export, or should I do it", "clicking Export, or should I do it"),
+    ("hit Download, or I can wait for the music", "hitting Download, or I can wait for the music"),
     ("click Export again in 10 minutes", "clicking Export again in 10 minutes"),
     ("not click Export yet", "not clicking Export yet"),
 ]
