@@ -42,6 +42,7 @@ from agent.translate.modality import chooses
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
+from agent.translate.suggest import plain_step
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.terse import pointed_export
 
@@ -168,7 +169,7 @@ def _read_lines(text: str, folded: str, tables: GuiTables) -> list[Line]:
         line = Line(take(prefix), [], "")
         for sentence in split_sentences(body):
             raw = take(sentence.content + sentence.term)
-            reading = read(_plain(sentence), tables, masked)
+            reading = read(_suggested(_plain(sentence)), tables, masked)
             lang = language_of(sentence.content, tables, masked)
             line.units.append(Unit(raw, take(sentence.ws), sentence.term, reading, lang))
         line.newline = take(newline)
@@ -220,6 +221,17 @@ def _plain(sentence: Sentence) -> Sentence:
     return dataclasses.replace(sentence, content=content)
 
 
+def _suggested(sentence: Sentence) -> Sentence:
+    """A sentence as its steps are read when it puts them politely (`agent.translate.suggest`:
+    "Why not hit Export now?" reads as "hit Export now."); only the reading sees it."""
+    framed = plain_step(sentence.content + sentence.term)
+    if framed.text == sentence.content + sentence.term:
+        return sentence
+    term = "." if framed.frame and sentence.term.strip() in ("?", "？") else sentence.term
+    content = framed.text[: len(framed.text) - len(sentence.term)] if sentence.term else framed.text
+    return dataclasses.replace(sentence, content=content, term=term)
+
+
 def _unmarked(match: re.Match[str]) -> str:
     return f"  {match.group(1)}  "
 
@@ -240,7 +252,10 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     before = ""  # the sentence before: a failure it reports makes an export step a retry
     units = [unit for line in lines for unit in line.units]
     for at, unit in enumerate(units):
-        raw = _as_read(unit.raw, tables)
+        # a step put politely is read as the step ("Why not hit Export now?"); a frame that
+        # asks the user's preference runs its cheap steps only (`agent.translate.suggest`)
+        framed = plain_step(_as_read(unit.raw, tables))
+        raw = framed.text
         if not unit.reading.actions and pointed_export(raw):  # "↓ Download": the button
             unit.reading = dataclasses.replace(unit.reading, actions=("export",))
         unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
@@ -259,6 +274,8 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if "export" in unit.reading.actions and not asks_export_now(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         unit.reading = _also(unit.reading, raw, unit.lang)
+        if framed.soft:
+            unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
     return _answer_with_file(_offered_choices(lines, tables))
 
 

@@ -516,11 +516,12 @@ TRANSLATOR = {
     # options lists and a step after the work finishes: r30 hard 55/60 and no wrong export,
     # r31 hard 47/60; after the agent's need of the user's file read as an upload: r30
     # everyday 59/60, r31 hard 49/60; after a file step waiting on a file yet to be made: 51/60;
-    # after a retry put off (請稍後…再試一次): r30 hard 56/60
+    # after a retry put off (請稍後…再試一次): r30 hard 56/60; after round 24 (steps put as
+    # suggestions, tests/unit/test_translate_round24.py): r31 hard 54/60
     "stranger_round30_everyday": (0.98, 0),
     "stranger_round30_hard": (0.93, 0),
     "stranger_round31_everyday": (1.0, 0),
-    "stranger_round31_hard": (0.85, 0),
+    "stranger_round31_hard": (0.9, 0),
     # stranger_round{32,33}_{everyday,hard}: held out, written by strangers without sight of the
     # code, folded in after measuring, never tuned on. First sight on main (bb78a76): r32 56/60 (2
     # kept spans lost) and 50/60 (2 wrong exports), r33 59/60 and 52/60 (1 lost, 1 wrong export);
@@ -528,21 +529,23 @@ TRANSLATOR = {
     # the round-23 translator (75203f0) r32 57/60 with 2 kept spans lost (GUI-only sentences
     # replaced whole: 'your file' in "Click the Download button … to get your file", 生成进度 in
     # 查看生成进度请打开“我的作品”页面) and 52/60, r33 59/60 and 53/60; no wrong export, none
-    # spliced
+    # spliced; after round 24 (steps put as suggestions): r33 60/60 and 55/60
     "stranger_round32_everyday": (0.95, 2),
     "stranger_round32_hard": (0.86, 0),
-    "stranger_round33_everyday": (0.98, 0),
-    "stranger_round33_hard": (0.88, 0),
+    "stranger_round33_everyday": (1.0, 0),
+    "stranger_round33_hard": (0.91, 0),
     # stranger_round{34,35}_{everyday,hard}: the round-24 training sets, written by strangers
     # without sight of the code. First sight on main (72cdb53): r34 57/60 and 40/60 (steps put
     # as polite suggestions, progress and usage pages named indirectly, files asked for as a
     # lack), r35 56/60 with one kept span lost (its label named 素材庫, a word of the GUI step
     # itself, corrected in the fixture with a "note": 57/60) and 53/60; none spliced, no wrong
-    # export
-    "stranger_round34_everyday": (0.95, 0),
-    "stranger_round34_hard": (0.66, 0),
-    "stranger_round35_everyday": (0.95, 0),
-    "stranger_round35_hard": (0.88, 0),
+    # export. After round 24 (steps put as suggestions, invitations, polite questions or
+    # hedges, pages named indirectly: tests/unit/test_translate_round24.py): r34 60/60 and
+    # 55/60, r35 59/60 and 55/60; none lost or spliced, no wrong export
+    "stranger_round34_everyday": (1.0, 0),
+    "stranger_round34_hard": (0.91, 0),
+    "stranger_round35_everyday": (0.98, 0),
+    "stranger_round35_hard": (0.91, 0),
 }
 
 
