@@ -44,6 +44,7 @@ from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.terse import pointed_export
+from agent.translate.wanted import declined, wanted
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -291,13 +292,15 @@ def _offered_choices(lines: list[Line], tables: GuiTables) -> list[Line]:
 def _also(reading: Reading, raw: str, lang: LanguageTable) -> Reading:
     """`reading` with the cheap steps the sentence also gives (`evidence.also_asked`: a view,
     a balance, a named file) in the sentence's order; a third party's step runs nothing."""
+    if "upload" in reading.actions and declined(raw):  # "No need to upload the logo again"
+        reading = gates.without(reading, {"upload"}, lang)
     if third_party(raw):
         # their steps run nothing here; a file they pass on may still come to this chat
         reading = gates.without(reading, {"credits", "state", "export"}, lang)
     # a view joins a step the rules read; a balance or a named file asks for itself
     extra = [
         (at, a)
-        for at, a in also_asked(raw)
+        for at, a in sorted({*also_asked(raw), *wanted(raw)})
         if a not in reading.actions and (reading.actions or a != "state")
     ]
     if not extra:
