@@ -44,7 +44,7 @@ from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.terse import pointed_export
-from agent.translate.wanted import declined, wanted
+from agent.translate.wanted import declined, shares_own_file, wanted
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -294,6 +294,8 @@ def _also(reading: Reading, raw: str, lang: LanguageTable) -> Reading:
     a balance, a named file) in the sentence's order; a third party's step runs nothing."""
     if "upload" in reading.actions and declined(raw):  # "No need to upload the logo again"
         reading = gates.without(reading, {"upload"}, lang)
+    if "export" in reading.actions and shares_own_file(raw):  # "Please share the logo file"
+        reading = gates.without(reading, {"export"}, lang)
     if third_party(raw):
         # their steps run nothing here; a file they pass on may still come to this chat
         reading = gates.without(reading, {"credits", "state", "export"}, lang)

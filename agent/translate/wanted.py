@@ -30,7 +30,7 @@ import re
 
 from agent.translate.evidence import third_party
 
-__all__ = ["declined", "wanted"]
+__all__ = ["declined", "shares_own_file", "wanted"]
 
 # the user's own file, by what it is (never a link, a name or a message about it)
 _EN_FILE = (
@@ -57,10 +57,30 @@ _ASK_VERB_ING = (
     r"(?:sending|sharing|attaching|uploading|providing|forwarding|dropping|adding|including)"
 )
 
+# what only the user has, never the video made here: its sharing is a file to send
+_EN_SOURCE = (
+    r"(?:logos?|fonts?|photos?|images?|pictures?|music|audio|songs?|pdfs?|guidelines|brand\s+guide"
+    r"|headshots?|recordings?|voiceovers?|footage|b-roll|screenshots?|assets|(?:music|audio|font"
+    r"|logo|image|photo)\s+files?)"
+)
+# "Share the logo file", "Please share the music file": the user's own file shared
+_SHARED_SOURCE = re.compile(
+    r"(?:^|[:;—]\s*|\b(?:then|now|just|please|first)\s+)(?:share|send)\s+(?:(?:me|us)\s+)?"
+    r"(?:over\s+)?(?:(?:the|your|a|an|some|any|those|these)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    + _EN_SOURCE
+    + r"\b(?!\s+(?:on|to)\s+(?!me\b|us\b))",
+    re.IGNORECASE,
+)
+_OTHER_EXPORT = re.compile(
+    r"\b(?:export|download|render|save)\w*|导出|下载|匯出|汇出", re.IGNORECASE
+)
+
 _UPLOAD = re.compile(
     # the agent's lack or need ("I still need the voiceover", "we're missing your logo",
     # "the product photos are missing", "I don't have the logo yet")
     r"\b(?:I|we)(?:['’]ll|\s+will|\s+still|['’]d|\s+just|\s+also|\s+really)*\s+need\s+"
+    + _EN_OBJECT
+    + r"|\b(?:I|we)(?:['’]d|\s+would)\s+need\s+(?:a\s+)?cop(?:y|ies)\s+of\s+"
     + _EN_OBJECT
     + r"|\b(?:I|we)['’]?(?:m|re|\s+am|\s+are)\s+(?:still\s+|just\s+)?missing\s+"
     + _EN_OBJECT
@@ -94,8 +114,15 @@ _UPLOAD = re.compile(
     # a polite request ("可以发给我", 麻烦你发一下照片, 请把字体文件发过来)
     + r"|(?:可以|能|麻烦|麻煩|请|請|劳烦|勞煩)[^。！？，,；]{0,3}?(?:发|传|發|傳|send|上传|上傳)"
     r"(?:给|俾|畀)?(?:我|过来|過來|嚟)"
-    r"|(?:麻烦|麻煩|請|请|劳烦|勞煩)(?:你|您)?[^。！？，,；]{0,4}?(?:发|發|传|傳|上传|上傳|提供|send|upload)"
+    r"|(?:麻烦|麻煩|請|请|劳烦|勞煩|能不能|可不可以|能否|可否|方便)(?:你|您)?[^。！？，,；]{0,4}?"
+    r"(?:发|發|传|傳|上传|上傳|提供|send|upload)"
     r"[^。！？，,；]{0,6}?"
+    + _ZH_FILE
+    # the user's need ("你需要上传一张封面图", 我还需要你的 logo 文件)
+    + r"|(?:你|您)(?:还|還|仲)?(?:需要|要)(?:先|再)?(?:上传|上傳|发|發|传|傳|提供)"
+    r"(?!到|至|去|给|給|俾|畀)[^。！？，,；]{0,8}?"
+    + _ZH_FILE
+    + r"|我(?:还|還|仲)?(?:需要|要)(?:你|您)(?:的|嘅)?[^。！？，,；]{0,8}?"
     + _ZH_FILE
     # media dragged in ("再拖几张照片进来", 麻煩你 drag 一條片入嚟先)
     + r"|(?:拖|拉|drag|放|丢|丟|掟)\s*(?:几|幾|一|两|兩|些|多|更多|\d)[^。！？，,；]{0,8}?"
@@ -107,7 +134,7 @@ _UPLOAD = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if|once|when|whenever|should)\s+you\b|\bif\s+(?:needed|necessary|you['’]d\s+like)"
     r"|\boptional(?:ly)?\b|\bI\s+can\s+also\b"
-    r"|如果|要是|假如|若是|若你|的话|的話|可选|可選|有需要",
+    r"|如果|要是|假如|若是|若你|(?<!方便)的话|(?<!方便)的話|可选|可選|有需要",
     re.IGNORECASE,
 )
 # a link that failed: the same file asked for by another way is no new file ("I couldn't read
@@ -142,6 +169,14 @@ _PAST = re.compile(
     r"(?:imported|uploaded|re-uploaded|sent|shared|attached|dropped|provided|gave\s+me)\b",
     re.IGNORECASE,
 )
+# a file the user is to send to someone else ("share the clip with your team")
+_SENT_AWAY = re.compile(
+    r"\b(?:send|share|forward|pass)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:your|the|their)\s+"
+    r"(?:client|team|boss|editor|manager|followers|audience|friends?|family|colleagues?"
+    r"|teammates?)s?\b"
+    r"|(?:发|發|传|傳|转发|轉發)(?:给|給)(?:客户|客戶|老板|老闆|同事|朋友|家人)",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(
     r"\b(?:don['’]t|do\s+not|no\s+need\s+to|never|needn['’]t|not\s+necessary\s+to"
     r"|(?:you\s+)?(?:don['’]t|do\s+not)\s+(?:have|need)\s+to|no\s+longer\s+need)\s+"
@@ -150,14 +185,14 @@ _NEGATED = re.compile(
     r"|\bnothing\s+(?:is\s+|else\s+)?missing\b|\bnot\s+missing\b|\bno\s+(?:more|other|extra)\s+"
     + _EN_FILE
     + r"\s+(?:are\s+|is\s+)?needed"
-    r"|(?:不用|不需要|无需|無需|唔使|唔需要|唔駛|不必|别|別|不要|唔好|没必要|沒必要)(?:再)?"
+    r"|(?:不用|不需要|无需|無需|唔使|不使|唔需要|唔駛|不必|别|別|不要|唔好|没必要|沒必要)(?:再)?"
     r"[^。！？，,；]{0,6}?(?:发|發|传|傳|上传|上傳|拖|给|提供|补|加|send|upload)"
     r"|不差|不缺|唔差|唔缺|没有缺|沒有缺|什么都不缺|已经齐|已經齊|已经够|已經夠|已经足够|夠晒|够晒",
     re.IGNORECASE,
 )
 
 _PAGE_EN = (
-    r"(?:(?:account|billing|usage|plan|subscription|wallet|credits?|quota)\s+"
+    r"(?:(?:account|billing|usage|plans?|subscriptions?|wallet|credits?|quota)\s+"
     r"(?:page|tab|section|settings|dashboard|screen|panel)"
     r"|\bunder\s+(?:the\s+)?(?:usage|billing|plan|subscription|quota|credits|wallet)\b"
     r"|\b(?:the|your)\s+(?:usage|billing|quota)\s+(?:page|tab|section|screen|panel)?)"
@@ -209,12 +244,25 @@ def wanted(sentence: str) -> list[tuple[int, str]]:
 
 def declined(sentence: str) -> bool:
     """Whether `sentence` says the user's file is not needed ("No need to upload the logo
-    again", 不用再上传照片了, 唔使再傳相俾我): an upload read in it runs nothing."""
-    return _NEGATED.search(sentence) is not None
+    again", 不用再上传照片了, 唔使再傳相俾我) or sends it to someone else ("Could you send a
+    recording to your client?"): an upload read in it runs nothing."""
+    return _NEGATED.search(sentence) is not None or _SENT_AWAY.search(sentence) is not None
+
+
+def shares_own_file(sentence: str) -> bool:
+    """Whether `sentence` asks the user to share or send a file only they have ("Please share
+    the music file", "Share the logo file") and names no other export: an upload, never the
+    export its "share" would read as."""
+    return bool(
+        _SHARED_SOURCE.search(sentence)
+        and not _OTHER_EXPORT.search(sentence)
+        and not declined(sentence)
+        and not _PAST.search(sentence)
+    )
 
 
 def _file_asked(sentence: str) -> int | None:
-    ask = _UPLOAD.search(sentence)
+    ask = _UPLOAD.search(sentence) or _SHARED_SOURCE.search(sentence)
     if ask is None or third_party(sentence) or _PAST.search(sentence):
         return None
     if _NEGATED.search(sentence) or _LINK_FAILED.search(sentence):
