@@ -260,6 +260,7 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if "export" in unit.reading.actions and not asks_export_now(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         unit.reading = _also(unit.reading, raw, unit.lang)
+        asked = asked or "upload" in unit.reading.actions  # a file asked for as a need, too
     return _answer_with_file(_offered_choices(lines, tables))
 
 

@@ -259,3 +259,15 @@ def test_a_share_control_or_a_share_elsewhere_is_not_the_users_file(
     text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
     assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Step 1: I still need your product photos. Step 2: I will animate each one. "
+        "Step 3: click Export.",
+        "还差几张产品照片。我会把每张照片做成动画。然后点击导出。",
+    ],
+)
+def test_an_export_after_work_on_a_file_still_missing_waits(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables).actions == ("upload",)
