@@ -39,11 +39,15 @@ _EN_FILE = (
     r"|guidelines|brand\s+guide|screenshots?|headshots?|selfies?|assets|shots|photographs?"
     r"|png|jpe?g|mp3|mp4|wav|mov|svg)"
 )
-_EN_NOT_FILE = r"(?!\s+(?:links?|urls?|names?|paths?|formats?|sizes?|ideas?|descriptions?)\b)"
+_EN_NOT_FILE = (
+    r"(?!\s+(?:links?|urls?|names?|paths?|formats?|sizes?|ideas?|descriptions?|titles?|lyrics"
+    r"|order|sequence|lengths?|durations?|styles?|choices?|preferences?|details?|counts?)\b)"
+)
 # the object: "the brand font file", "your B-roll clips", "a few product photos", "them"
 _EN_OBJECT = (
     r"(?:(?:the|your|a|an|some|any|more|another|those|these|that|this|one|two|three|a\s+few"
-    r"|\d+)\s+)?(?:(?!(?:to|of|for|from|with|about|links?|urls?)\b)[\w'’-]+\s+){0,3}?"
+    r"|\d+)\s+)?(?:(?!(?:to|of|for|from|with|about|on|in|at|by|as|like|into|onto|links?|urls?"
+    r"|thoughts?|feedback|opinions?|notes?|lists?)\b)[\w'’-]+\s+){0,3}?"
     + _EN_FILE
     + r"\b"
     + _EN_NOT_FILE
@@ -122,8 +126,11 @@ _UPLOAD = re.compile(
     + r"|(?:你|您)(?:还|還|仲)?(?:需要|要)(?:先|再)?(?:上传|上傳|发|發|传|傳|提供)"
     r"(?!到|至|去|给|給|俾|畀)[^。！？，,；]{0,8}?"
     + _ZH_FILE
-    + r"|我(?:还|還|仲)?(?:需要|要)(?:你|您)(?:的|嘅)?[^。！？，,；]{0,8}?"
+    + r"|我(?:还|還|仲)?(?:需要|要)(?:你|您)(?:的|嘅)?"
+    r"(?![^。！？，,；]{0,8}?(?:确认|確認|告诉|告訴|选|選|决定|決定|说|說|讲|講|挑))"
+    r"[^。！？，,；]{0,8}?"
     + _ZH_FILE
+    + r"(?!顺序|順序|名|标题|標題|风格|風格)"
     # media dragged in ("再拖几张照片进来", 麻煩你 drag 一條片入嚟先)
     + r"|(?:拖|拉|drag|放|丢|丟|掟)\s*(?:几|幾|一|两|兩|些|多|更多|\d)[^。！？，,；]{0,8}?"
     r"(?:进来|進來|入嚟|入黎|入来|上来|过来|進嚟)",

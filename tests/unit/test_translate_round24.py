@@ -88,6 +88,8 @@ def test_a_file_asked_for_as_a_lack_need_or_question_is_an_upload(
         "Could you send the final video to your client?",
         "Could you send me the file name?",
         "Could you send me the link to the video?",
+        "Can you share your thoughts on the music?",
+        "Can you include the song title in the caption?",
         "I couldn't read that link — it returns a 404. Could you send the image file directly?",
         "你已经上传了 3 张照片。",
         "你刚才上传的照片我都用上了。",
