@@ -45,6 +45,7 @@ from agent.translate.rewrite import language_of
 from agent.translate.suggest import plain_step
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.terse import pointed_export
+from agent.translate.wanted import declined, shares_own_file, wanted
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -254,7 +255,8 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     for at, unit in enumerate(units):
         # a step put politely is read as the step ("Why not hit Export now?"); a frame that
         # asks the user's preference runs its cheap steps only (`agent.translate.suggest`)
-        framed = plain_step(_as_read(unit.raw, tables))
+        unframed = _as_read(unit.raw, tables)
+        framed = plain_step(unframed)
         raw = framed.text
         if not unit.reading.actions and pointed_export(raw):  # "↓ Download": the button
             unit.reading = dataclasses.replace(unit.reading, actions=("export",))
@@ -273,9 +275,10 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         # to press an export control now (`agent.translate.evidence`); disagreement runs nothing
         if "export" in unit.reading.actions and not asks_export_now(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
-        unit.reading = _also(unit.reading, raw, unit.lang)
+        unit.reading = _also(unit.reading, raw, unit.lang, unframed)
         if framed.soft:
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
+        asked = asked or "upload" in unit.reading.actions  # a file asked for as a need, too
     return _answer_with_file(_offered_choices(lines, tables))
 
 
@@ -305,16 +308,22 @@ def _offered_choices(lines: list[Line], tables: GuiTables) -> list[Line]:
     return lines
 
 
-def _also(reading: Reading, raw: str, lang: LanguageTable) -> Reading:
+def _also(reading: Reading, raw: str, lang: LanguageTable, unframed: str) -> Reading:
     """`reading` with the cheap steps the sentence also gives (`evidence.also_asked`: a view,
-    a balance, a named file) in the sentence's order; a third party's step runs nothing."""
+    a balance, a named file) in the sentence's order; a third party's step runs nothing.
+    `unframed` is the sentence before its polite frame was cut ("Would you mind sharing the
+    logo?"): a file asked for is read in the words that ask for it (`agent.translate.wanted`)."""
+    if "upload" in reading.actions and declined(raw):  # "No need to upload the logo again"
+        reading = gates.without(reading, {"upload"}, lang)
+    if "export" in reading.actions and shares_own_file(raw):  # "Please share the logo file"
+        reading = gates.without(reading, {"export"}, lang)
     if third_party(raw):
         # their steps run nothing here; a file they pass on may still come to this chat
         reading = gates.without(reading, {"credits", "state", "export"}, lang)
     # a view joins a step the rules read; a balance or a named file asks for itself
     extra = [
         (at, a)
-        for at, a in also_asked(raw)
+        for at, a in sorted({*also_asked(raw), *(wanted(raw) or wanted(unframed))})
         if a not in reading.actions and (reading.actions or a != "state")
     ]
     if not extra:

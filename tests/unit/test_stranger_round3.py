@@ -462,9 +462,9 @@ TRANSLATOR = {
     # stranger_round21_{everyday,hard}: held out, written by strangers without sight of the code;
     # first sight on the round-18 translator (dd95def): 58/60 and 55/60, none lost, spliced or
     # wrong (on the round-17 translator, 228c3b4: 56/60 and 53/60 with 2 wrong exports each);
-    # after the round-19 probe classes: 59/60 and 57/60
+    # after the round-19 probe classes: 59/60 and 57/60; after round 24 (wanted.py): hard 58/60
     "stranger_round21_everyday": (0.98, 0),
-    "stranger_round21_hard": (0.94, 0),
+    "stranger_round21_hard": (0.96, 0),
     # stranger_round{22,23}_{everyday,hard}: the round-22/23 training sets, written by strangers
     # without sight of the code; first sight (scored by the lead on f935d69): r22 59/60 and 56/60,
     # r23 58/60 and 50/60, none lost, spliced or wrong. After the round-22 classes (a view then a
@@ -517,11 +517,11 @@ TRANSLATOR = {
     # r31 hard 47/60; after the agent's need of the user's file read as an upload: r30
     # everyday 59/60, r31 hard 49/60; after a file step waiting on a file yet to be made: 51/60;
     # after a retry put off (請稍後…再試一次): r30 hard 56/60; after round 24 (steps put as
-    # suggestions, tests/unit/test_translate_round24.py): r31 hard 54/60
+    # suggestions, files asked for as a lack or a polite question): r31 hard 57/60
     "stranger_round30_everyday": (0.98, 0),
     "stranger_round30_hard": (0.93, 0),
     "stranger_round31_everyday": (1.0, 0),
-    "stranger_round31_hard": (0.9, 0),
+    "stranger_round31_hard": (0.95, 0),
     # stranger_round{32,33}_{everyday,hard}: held out, written by strangers without sight of the
     # code, folded in after measuring, never tuned on. First sight on main (bb78a76): r32 56/60 (2
     # kept spans lost) and 50/60 (2 wrong exports), r33 59/60 and 52/60 (1 lost, 1 wrong export);
@@ -540,12 +540,14 @@ TRANSLATOR = {
     # lack), r35 56/60 with one kept span lost (its label named 素材庫, a word of the GUI step
     # itself, corrected in the fixture with a "note": 57/60) and 53/60; none spliced, no wrong
     # export. After round 24 (steps put as suggestions, invitations, polite questions or
-    # hedges, pages named indirectly: tests/unit/test_translate_round24.py): r34 60/60 and
-    # 55/60, r35 59/60 and 55/60; none lost or spliced, no wrong export
+    # hedges, pages named indirectly: agent/translate/suggest.py; files asked for as a lack, a
+    # need, a polite question or media dragged in, usage pages named as where the quota shows:
+    # agent/translate/wanted.py; tests/unit/test_translate_round24*.py): r34 60/60 and 60/60,
+    # r35 60/60 and 57/60; none lost or spliced, no wrong export
     "stranger_round34_everyday": (1.0, 0),
-    "stranger_round34_hard": (0.91, 0),
-    "stranger_round35_everyday": (0.98, 0),
-    "stranger_round35_hard": (0.91, 0),
+    "stranger_round34_hard": (1.0, 0),
+    "stranger_round35_everyday": (1.0, 0),
+    "stranger_round35_hard": (0.95, 0),
 }
 
 
