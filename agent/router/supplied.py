@@ -71,7 +71,7 @@ _THINGS_ZH = (
 )
 _MISSING_ZH = re.compile(
     rf"{_THINGS_ZH}[^,.;!?]{{0,4}}?(?:还|仍|都)?(?:没|未|冇)(?:有)?(?:到|齐|来|发|传|上传|拍|录|交)"
-    rf"|还差[^,.;!?]{{0,4}}?{_THINGS_ZH}"
+    rf"|(?:还|仍)(?:差|缺|少)[^,.;!?]{{0,4}}?{_THINGS_ZH}|{_THINGS_ZH}(?:还|仍|都)(?:差|缺|少)"
 )
 # "到了再", "齐了先", "到齐之后再", "传完再": the arrival, then the export
 _ON_ARRIVAL_ZH = re.compile(

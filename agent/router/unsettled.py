@@ -130,6 +130,10 @@ _IF_SO = re.compile(
     rf"|(?:这样|那样|咁样|这么样|效果|画面)[^,.;!?]{{0,6}}\?\s*{_ANSWER_ZH}(?:就|便|再|先)"
     r"|(?:行不行|好不好|可不可以|得不得|ok不ok|对不对|啱不啱|行吗|ok吗|可以吗|好看吗|满意吗|合适吗)"
     rf"\s*\??\s*{_ANSWER_ZH}(?:就|便|再|先)"
+    # the answer echoes the judgement asked ("节奏踩点了吗？踩点就导出", "音量合适吗？合适就出片"),
+    # not our work finished ("整好未呀？好咗就直接出片啦": the state's)
+    r"|(?P<asked>(?:(?![好得完搞做整弄掂定成])[\u4e00-\u9fff]){2,3})(?:了|咗)?(?:吗|没有?|未|不)?"
+    r"[^,.;!?]{0,2}\?\s*(?P=asked)(?:了|咗)?(?:的话)?\s*(?:就|便|再)"
 )
 # the question before "if so" asks whether our work is finished: a state check, not a verdict
 _FINISHED = re.compile(

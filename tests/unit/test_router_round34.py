@@ -121,7 +121,7 @@ def test_an_english_export_after_missing_material_never_runs(
 @ROBUST
 @given(
     st.sampled_from(["还有两张图", "啲相", "新素材", "配音", "照片"]),
-    st.sampled_from(["没到", "仲未齊", "还没传完", "還沒到", "未到齐"]),
+    st.sampled_from(["没到", "仲未齊", "还没传完", "還沒到", "未到齐", "还差两段", "还缺一张"]),
     st.sampled_from(["到了再", "齐咗先", "传完再", "到齐之后再", "齊了才"]),
     st.sampled_from(["", "一起"]),
     st.sampled_from(["导出", "render", "出片", "匯出"]),
@@ -198,6 +198,9 @@ def test_a_chinese_export_on_an_unsettled_verdict_never_runs(
             "这样行不行？行就导出",
             "这样ok吗？ok就出片",
             "效果可以吗？可以就导出",
+            "节奏踩点了吗？踩点就导出",
+            "音量合适吗？合适就出片",
+            "字幕啱唔啱？啱就出片",
             "is the audio synced? if so, export",
             "does the music fit? if yes render it",
             "is that ok? if so, just export",
@@ -218,6 +221,7 @@ def test_an_export_on_the_answer_to_a_question_about_the_look_waits(
         # our work finished is the state's to settle
         ("is it ready? if so, render", ("state", "export")),
         ("得未呀？得就出啦", ("state", "export")),
+        ("字幕加好了吗？加好了就导出", ("state", "export")),
         # a courtesy, not a verdict
         ("If it's not too much trouble, make the logo smaller and export", ("sse", "export")),
     ],
