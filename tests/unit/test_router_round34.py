@@ -52,6 +52,8 @@ def _never_exports(routers: list[Router], text: str) -> None:
             "hmm, better not",
             "maybe not",
             "jk",
+            "wait a sec",
+            "hang on",
         ]
     ),
     st.sampled_from(["", ", add the end card first", ", the captions are still off"]),
@@ -77,6 +79,8 @@ def test_an_english_export_taken_back_later_never_runs(
             "還是不要",
             "先别",
             "咪住",
+            "等一等",
+            "唔使住",
         ]
     ),
     st.sampled_from(["", "，啲字幕仲未啱", "，先加片尾"]),
