@@ -57,8 +57,9 @@ def awaits_supplied(text: str) -> bool:
 _MISSING = re.compile(
     rf"\b{_MATERIAL}\s+(?:(?:are|is)\s+still\s+(?:coming|missing|on\s+(?:the|their|its)\s+way"
     r"|to\s+come|uploading|being\s+\w+)|(?:arent|isnt|are\s+not|is\s+not|havent|hasnt|have\s+not"
-    r"|has\s+not|didnt)\s+(?:\w+\s+)?(?:in|here|arrived|come\s+in|landed|uploaded|been\s+\w+"
-    r"|shown\s+up|ready|done|finished)(?:\s+yet)?)\b"
+    r"|has\s+not|didnt)\s+(?:\w+\s+)?(?:(?:in|here)(?=\s*(?:yet\b|[,.;!?]|$))|arrived|come\s+in"
+    r"|landed|uploaded|been\s+(?:uploaded|sent|delivered|shot|recorded)|shown\s+up|ready)"
+    r"(?:\s+yet)?)\b"
     rf"|\bstill\s+(?:missing|waiting\s+(?:on|for)|need)\s+(?:\w+\s+){{0,3}}?{_MATERIAL}\b"
 )
 # the export tied to their arrival: "once they're in", "when they arrive", "after that"

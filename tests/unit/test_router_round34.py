@@ -141,6 +141,7 @@ def test_a_chinese_export_after_missing_material_never_runs(
     [
         ("字幕还没加好，加好再导出", ("sse", "export")),
         ("新素材还没到，先把现有的导出一版给我看", ("export",)),
+        ("the photos aren't in the right order, fix it then export", ("sse", "export")),
     ],
 )
 def test_our_work_not_done_or_an_export_now_still_runs(text: str, plan: tuple[str, ...]) -> None:
