@@ -6,6 +6,11 @@ so render after that", "the client replies friday, then render", "配音听日�
 Without an awaited clause the same words only order our own work ("fix the typo, export after
 this", "字幕改大啲，搞掂嗰样先出片"): an edit, then the export.
 
+A time ahead named for the export itself, with the word that puts it after now ("今晚先改好配乐，
+明早再匯出", "聽日先出片", "星期一再导出", "下昼才render"): the export waits for that time, the
+edit for now goes on (`set_for_later`). A sequence word ("改好之后再导出") is no time: it orders
+our work.
+
 The same from the allow side, over the read clauses (`waits_on_step`): an export ordered after
 a first step runs only when that step is an edit the turn asks for.
 
@@ -22,7 +27,7 @@ from itertools import pairwise
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
 
-__all__ = ["points_back", "waits_on_step"]
+__all__ = ["points_back", "set_for_later", "waits_on_step"]
 
 _EXPORT_EN = r"(?:export|render|download|send\s+(?:me\s+)?the\s+(?:mp4|file|video))\w*"
 _EXPORT_ZH = r"(?:导出|汇出|下载|渲染|出片|输出)"
@@ -65,6 +70,23 @@ _BACK_ZH = re.compile(
     rf"|(?:做好|弄好|搞好|搞定|做完|弄完)(?:那样|那个|这个|这样|之后|以后)(?:先|再|才|就)"
     rf"[^,.;!?]{{0,2}}?{_EXPORT_ZH}"
 )
+
+
+# a time ahead, not a sequence word ("之后", "以后" order our own work); "今晚先导出" may be now
+_LATER_ZH = (
+    r"(?:明天|明日|明早|明朝|明晚|明夜|听日|听朝|听早|听晚|后天|后日|改天|过几天|过两天|下午|下昼"
+    r"|晏昼|晚点|晚些|晚啲|迟点|迟些|迟啲|稍后|回头|等阵|过阵|周末|下个?(?:周|星期|礼拜|月)"
+    r"|(?:星期|礼拜|周)[一二三四五六日天])[^,.;!?]{0,3}?(?:再|才|先)"
+    r"|(?:今晚|今夜|今天晚上|晚上|夜晚)[^,.;!?]{0,3}?(?:再|才)"
+)
+_SET_FOR_LATER_ZH = re.compile(
+    rf"(?:{_LATER_ZH})\s*(?:帮我|给我|同我|一起)?\s*(?:{_EXPORT_ZH}|export|render|download)"
+)
+
+
+def set_for_later(text: str) -> bool:
+    """Whether the turn sets its export for a time ahead (see the module docstring)."""
+    return _SET_FOR_LATER_ZH.search(text) is not None
 
 
 def points_back(text: str) -> bool:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.router.awaited import points_back, waits_on_step
+from agent.router.awaited import points_back, set_for_later, waits_on_step
 from agent.router.clauses import Segment
 from agent.router.reading import Clause
 from agent.router.route import Action
-from agent.router.supplied import SUPPLIED_ZH, awaits_supplied
-from agent.router.unsettled import unsettled
+from agent.router.supplied import SUPPLIED_ZH, awaits_supplied, still_missing
+from agent.router.unsettled import hangs_on_answer, unsettled
 
 __all__ = [
     "acted_by_others",
@@ -275,8 +275,9 @@ _ENFORCED_ZH = re.compile(
 def checks_first(text: str) -> Action | None:
     """The check a turn hangs its export on, on the account ("if it's under 10 credits,
     export": credits) or on the video's content ("if the music's already in there": state);
-    the check runs, the export waits for the user. None for any other turn, and for enough
-    credits alone (`_ENFORCED`: the balance and the export both run)."""
+    the check runs, the export waits for the user; on the answer to the turn's own question
+    ("is the audio synced? if so, export": sse, the agent looks). None for any other turn, and
+    for enough credits alone (`_ENFORCED`: the balance and the export both run)."""
     enforced = _ENFORCED.search(text) or _ENFORCED_ZH.search(text)
     if enforced is None:
         bare = _ENOUGH_BARE.search(text)
@@ -286,7 +287,9 @@ def checks_first(text: str) -> Action | None:
         text = text[: enforced.start()] + text[enforced.end() :]
     if _ACCOUNT.search(text):
         return "credits"
-    return "state" if _CONTENT.search(text) else None
+    if _CONTENT.search(text):
+        return "state"
+    return "sse" if hangs_on_answer(text) else None  # "咁樣得未？得就出片": the agent's look
 
 
 _NOW = re.compile(r"\b(?:for\s+now|in\s+the\s+meantime|meanwhile|anyway|regardless)\b")
@@ -314,8 +317,10 @@ def deferred(
     """
     if _awaits_zh(text, media=media) or points_back(text) or waits_on_step(*steps):
         return True
-    if unsettled(text) or awaits_supplied(text):  # nobody has judged yet; a VO still to come
+    if set_for_later(text):  # "今晚先改好配乐，明早再匯出"
         return True
+    if unsettled(text) or awaits_supplied(text) or still_missing(text):
+        return True  # nobody has judged yet; a VO still to come; two photos not here yet
     for match in (*_CJK.finditer(text), *_LATIN.finditer(text)):
         if _NOT_WAITING.match(text, match.start()):
             continue

@@ -28,6 +28,7 @@ from agent.router.reading import (
     Decision,
     Match,
     attributive,
+    content_of,
     implies_edit,
     reread,
     resolve_collision,
@@ -397,10 +398,7 @@ class KeywordRouter:
             if match.intent == "sse" or (
                 not match.asked and self._object(match, edited, before, after)
             ):
-                result.strong = True  # content, or the object of an edit: "make the credits big"
-                named = match.intent
-                # "我上次下载的视频在哪": where the exported video went asks for state
-                result.queried |= match.intent == "export" and asked_about(text, match.start)
+                named = content_of(result, match, edited, text)
             elif match.intent in DEFERRABLE and (
                 mentioned(match.intent, text, (match.start, match.end), before, after)
                 or (segment.question and capability(text, (match.start, match.end)))

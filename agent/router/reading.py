@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from agent.router.clauses import Segment
-from agent.router.mentions import supposes
+from agent.router.mentions import asked_about, supposes
 from agent.router.route import Action, Route
 from agent.router.rules import Intent
 
@@ -20,6 +20,7 @@ __all__ = [
     "Clause",
     "Decision",
     "Match",
+    "content_of",
     "implies_edit",
     "later",
     "put_off",
@@ -245,8 +246,11 @@ def with_check(
     plan: tuple[Action, ...], check: Action | None, clauses: Sequence[Clause]
 ) -> tuple[Action, ...]:
     """The plan of a turn whose export hangs on `check` ("if I have enough points, export"):
-    the check first, in place of the put-off export's bare `sse` (an edit asked for stays)."""
+    the check first, in place of the put-off export's bare `sse` (an edit asked for stays).
+    A verdict asked (`check` is `sse`) is the agent's look in place of a state read."""
     put_off = any("export" in c.declined for c in clauses)
+    if check == "sse" and put_off:  # a verdict asked ("咁樣得未？得就出片"): a look, no state read
+        return tuple(dict.fromkeys("sse" if a == "state" else a for a in plan))
     if check is None or not put_off or _CHECKS & set(plan):
         return plan
     edits = any(c.firm for c in clauses)
@@ -268,3 +272,14 @@ def put_off(clauses: Sequence[Clause], commands: set[Action]) -> None:
             # a command put off and nothing else: noise beside another command
             clause.soft |= not left and not (clause.strong or clause.firm)
             clause.actions = left or ["sse"]
+
+
+def content_of(result: Clause, match: Match, edited: bool, text: str) -> Action:
+    """A match that is content, or the object of an edit ("make the credits big"): the clause
+    is firm, an edit on a named thing is asked ("加埋片尾字幕就export啦"), and where the exported
+    video went asks for state ("我上次下载的视频在哪")."""
+    result.strong = True
+    if match.intent == "sse" and edited:
+        result.actions.append("sse")
+    result.queried |= match.intent == "export" and asked_about(text, match.start)
+    return match.intent

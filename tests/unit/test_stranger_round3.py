@@ -259,13 +259,13 @@ ROUTER = {
     # 幫我匯出，唔好住; exports after material still to come, 齊咗先 render; a re-export on a
     # verdict to come, 如果效果不好我们再导出一版; an export on a question, 咁樣得未？得就出片), r35
     # 92/100 and 87/100 with 4 harmful routes ("export it unless …", an export on the user's
-    # judgement, 要是字幕对得上就直接出片吧, 明早再匯出 beside an edit for tonight). After round
-    # 24's non-harmful classes (tests/unit/test_router_round34_asks.py): 100/100, 93/100 (the 7
-    # harmful still open), 100/100, 96/100 (the 4 harmful still open)
+    # judgement, 要是字幕对得上就直接出片吧, 明早再匯出 beside an edit for tonight). After round 24
+    # (the five harmful classes, tests/unit/test_router_round34.py; the non-harmful classes,
+    # tests/unit/test_router_round34_asks.py): 100/100 each, none harmful
     "stranger_round34_everyday": (1.0, 0),
-    "stranger_round34_hard": (0.93, 7),
+    "stranger_round34_hard": (1.0, 0),
     "stranger_round35_everyday": (1.0, 0),
-    "stranger_round35_hard": (0.96, 4),
+    "stranger_round35_hard": (1.0, 0),
 }
 
 
@@ -547,7 +547,7 @@ TRANSLATOR = {
     "stranger_round34_everyday": (1.0, 0),
     "stranger_round34_hard": (1.0, 0),
     "stranger_round35_everyday": (1.0, 0),
-    "stranger_round35_hard": (0.95, 0),
+    "stranger_round35_hard": (0.96, 0),
 }
 
 
