@@ -266,6 +266,17 @@ ROUTER = {
     "stranger_round34_hard": (1.0, 0),
     "stranger_round35_everyday": (1.0, 0),
     "stranger_round35_hard": (1.0, 0),
+    # stranger_round{36,37}_{everyday,hard}: the round-25 training sets, written by strangers
+    # without sight of the code. First sight on main (72cdb53): r36 96/100 and 89/100 (5
+    # harmful), r37 95/100 (1 harmful) and 90/100 (3 harmful); on the round-24 router (f9f0595)
+    # r36 97/100 and 89/100 (5 harmful: sarcasm, a counterfactual, "download a stock clip" as
+    # material, emoji praise, "export manager"), r37 97/100 (its one harmful line was shown to
+    # the round-24 engineer by mistake, so not first sight there) and 90/100 (3 harmful:
+    # Cantonese how-to questions 點樣 export 㗎, 匯出——唔好住, a past render beside an edit)
+    "stranger_round36_everyday": (0.97, 0),
+    "stranger_round36_hard": (0.89, 5),
+    "stranger_round37_everyday": (0.97, 0),
+    "stranger_round37_hard": (0.90, 3),
 }
 
 
@@ -548,6 +559,17 @@ TRANSLATOR = {
     "stranger_round34_hard": (1.0, 0),
     "stranger_round35_everyday": (1.0, 0),
     "stranger_round35_hard": (0.96, 0),
+    # stranger_round{36,37}_{everyday,hard}: the round-25 training sets, written by strangers
+    # without sight of the code. First sight on main (72cdb53): r36 54/60 (2 wrong exports) and
+    # 47/60 (1 wrong export), r37 58/60 and 46/60 (1 wrong export); on the round-24 translator
+    # (f9f0595) r36 54/60 (2 wrong exports: a download after the render finishes, an export
+    # offered as a choice) and 46/60 (2 wrong exports: a suggested export setting, a link to
+    # share), r37 58/60 and 50/60 (1 wrong export: a Cantonese step after a view and the user's
+    # verdict); none lost or spliced
+    "stranger_round36_everyday": (0.9, 0),
+    "stranger_round36_hard": (0.76, 0),
+    "stranger_round37_everyday": (0.96, 0),
+    "stranger_round37_hard": (0.83, 0),
 }
 
 
