@@ -32,6 +32,7 @@ from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
 from agent.router.sequenced import edit_in_sequence
 from agent.router.text import Prepared, prepare
+from agent.router.unmeant import credits_elsewhere, edits_called_off, export_unmeant
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -237,16 +238,36 @@ class Router:
         routed = narrowed(self._work_first(routed, text, said, media), said)
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
-        if "export" in routed.actions and retracted(read_abroad(said)):
-            # the last gate, whatever stage planned it: a cue anywhere in the turn takes the
-            # export back ("…actually scratch the export part", 算了不导了)
-            return without_export(routed)
+        routed = await self._as_meant(routed, text, said, attachments)
         if "export" in routed.actions or "export" in routed.declined:
             return routed
         if _NEGATION.search(said) and _EXPORTISH.search(said):
             # "no exportar aun": a "no" beside an export word the rules could not place; the
             # automatic export after a generation waits too
             return dataclasses.replace(routed, declined=(*routed.declined, "export"))
+        return routed
+
+    async def _as_meant(
+        self, routed: Route, text: str, said: str, attachments: Sequence[str]
+    ) -> Route:
+        """The plan through the last gates, whatever stage made it: an edit called off beside
+        the export (算了，字幕不用改了，直接导出吧), a balance word about something else
+        (信用卡额度, "balance beam"), and an export taken back or meant otherwise."""
+        rest_of_turn = edits_called_off(said) if {"sse", "export"} <= set(routed.actions) else None
+        if rest_of_turn is not None:
+            called_off = await self.route(rest_of_turn, attachments)
+            if "export" in called_off.actions and "sse" not in called_off.actions:
+                return called_off
+        if "credits" in routed.actions and credits_elsewhere(said):
+            rest = tuple(a for a in routed.actions if a != "credits") or ("sse",)
+            routed = dataclasses.replace(routed, actions=rest)
+        if "export" in routed.actions and (
+            retracted(read_abroad(said)) or export_unmeant(said, text)
+        ):
+            # a cue anywhere in the turn takes the export back ("…actually scratch the export
+            # part", 算了不导了), or the export word is meant otherwise (sarcasm, a
+            # counterfactual, "export manager", "how do I export", praise alone)
+            return without_export(routed)
         return routed
 
     def _work_first(self, routed: Route, text: str, said: str, media: bool) -> Route:

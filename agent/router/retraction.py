@@ -54,18 +54,18 @@ _BARE = (
     r"|dont|not|hold|stop|cancel|scratch|forget|skip)\b|(?<![a-z])(?:not\s+yet|hold\s+off"
     r"|hold\s+on|rehne\s+do|chhodo|chodo|wag\s+na|huwag\s+na|olvidalo|olvídalo|mejor\s+no)\b"
     # a clause that is only "dont" or "wait" ("export it, eh dont, wait", "tolong export, jangan")
-    r"|(?:^|[,.;!?]\s*)(?:(?:eh|oh|uh|hmm+|no|nah|well|maybe|actually|or|um+|erm)\s+)*"
+    r"|(?:^|[,.;!?~\u2013\u2014]\s*|\s-+\s*)(?:(?:eh|oh|uh|hmm+|no|nah|well|maybe|actually|or|um+|erm)\s+)*"
     r"(?:dont|wait|maybe\s+not|or\s+not|better\s+not|nah|nope|hang\s+on|hold\s+up|one\s+sec"
-    r"|(?:wait|just)\s+a\s+(?:sec|second|minute|min|moment|bit))\s*(?=[,.;!?]|$)"
+    r"|(?:wait|just)\s+a\s+(?:sec|second|minute|min|moment|bit))\s*(?=[,.;!?~\u2013\u2014]|\s-|$)"
     # the user joking about the order ("export it, just kidding, add the end card first")
     r"|(?<![a-z])(?:just\s+kidding|jk|j\s*k|kidding|psych|nvm|nevermind|scratch\s+that"
     r"|not\s+so\s+fast)\b"
     r"|算了|算啦"
     # a clause that is only a hold or a correction ("幫我匯出，唔好住，…", "导出吧，等等，…",
     # "导出，不对，…", "出片啦，还是不要了"): the prepared text reads 唔好 as 不要
-    r"|(?:^|[,.;!?]\s*)(?:(?:啊|哦|嗯|呃|唉|噢|欸|诶|誒)\s*)*(?:不要住|唔好住|咪住|等等|等一下|等阵"
+    r"|(?:^|[,.;!?~\-\u2013\u2014]\s*)(?:(?:啊|哦|嗯|呃|唉|噢|欸|诶|誒)\s*)*(?:不要住|唔好住|咪住|等等|等一下|等阵"
     r"|等陣|等一等|等下|且慢|慢着|慢著|不对|不對|唔啱|不是|还是不要|還是不要|还是算了|還是算了|先别"
-    r"|先別|先不要|不要了|不用住|不使住|唔使住|停一停|停停)\s*(?:了|啦|喇|先|吧|住)?\s*(?=[,.;!?]|$)"
+    r"|先別|先不要|不要了|不用住|不使住|唔使住|停一停|停停)\s*(?:了|啦|喇|先|吧|住)?\s*(?=[,.;!?~\-\u2013\u2014]|$)"
 )
 # an opinion or hedge over the verb it governs, up to the clause's end
 _HEDGE = (
