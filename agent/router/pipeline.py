@@ -32,7 +32,12 @@ from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
 from agent.router.sequenced import edit_in_sequence
 from agent.router.text import Prepared, prepare
-from agent.router.unmeant import credits_elsewhere, edits_called_off, export_unmeant
+from agent.router.unmeant import (
+    credits_elsewhere,
+    edits_called_off,
+    export_unmeant,
+    praise_only,
+)
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -258,7 +263,7 @@ class Router:
             called_off = await self.route(rest_of_turn, attachments)
             if "export" in called_off.actions and "sse" not in called_off.actions:
                 return called_off
-        if "credits" in routed.actions and credits_elsewhere(said):
+        if "credits" in routed.actions and (credits_elsewhere(said) or praise_only(said)):
             rest = tuple(a for a in routed.actions if a != "credits") or ("sse",)
             routed = dataclasses.replace(routed, actions=rest)
         if "export" in routed.actions and (

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["credits_elsewhere", "edits_called_off", "export_unmeant"]
+__all__ = ["credits_elsewhere", "edits_called_off", "export_unmeant", "praise_only"]
 
 _EXPORT = r"(?:re-?)?(?:export|render|download)[a-z]*|[导導][出]|[汇匯]出|渲染|出片|下[载載]|出口"
 _EXPORT_RE = re.compile(rf"(?<![a-z])(?:{_EXPORT})")
@@ -57,13 +57,14 @@ _COUNTERFACTUAL = re.compile(
 _MATERIAL = (
     r"(?:stock|free|royalty[-\s]?free|clips?|footage|music|songs?|tracks?|sounds?|sfx|effects?"
     r"|fonts?|images?|photos?|pictures?|pics?|gifs?|templates?|assets?|b-?roll|backgrounds?"
-    r"|loops?|beats?|audio|videos?\s+of|stickers?|overlays?|luts?|presets?)"
+    r"|loops?|beats?|audio|videos?\s+of|stickers?|overlays?|luts?|presets?|素材|音效|音乐|音樂|图片"
+    r"|圖片|照片|歌|字体|字體|模板|背景)"
 )
 _OTHER_SENSE = re.compile(
     # material fetched for the video: "download a stock clip of rain and add it behind the title"
     r"(?<![a-z])download(?:ing)?\s+(?:(?:a|an|some|any|one|two|three|few|couple\s+of|free|more)"
-    rf"\s+)(?:[a-z-]+\s+){{0,3}}?{_MATERIAL}\b"
-    rf"|(?<![a-z])download(?:ing)?\s+(?:[a-z-]+\s+){{0,4}}?{_MATERIAL}\b[^.;!?]*?\bfrom\s+"
+    rf"\s+)(?:[a-z-]+\s+){{0,3}}?{_MATERIAL}(?![a-z])"
+    rf"|(?<![a-z])download(?:ing)?\s+(?:[a-z-]+\s+){{0,4}}?{_MATERIAL}(?![a-z])[^.;!?]*?\bfrom\s+"
     r"(?:youtube|pexels|pixabay|unsplash|freesound|envato|the\s+(?:internet|web)|online|google)"
     r"|(?<![a-z])download(?:ing)?\s+(?:[a-z-]+\s+){0,5}?(?:and|then)\s+(?:add|put|use|insert|place"
     r"|drop|overlay|layer|stick|paste)\b"
@@ -147,11 +148,17 @@ def _covered(text: str, spans: list[tuple[int, int]]) -> bool:
     return bool(words) and all(any(s <= a < e for s, e in spans) for a, _ in words)
 
 
+def praise_only(text: str) -> bool:
+    """Whether the prepared turn `text` is nothing but praise ("love it!!", 好靚呀): approval
+    of the look, which asks neither an export nor a balance."""
+    return bool(text.strip()) and _PRAISE_ONLY.match(text) is not None
+
+
 def export_unmeant(text: str, raw: str = "") -> bool:
     """Whether the prepared turn `text` (its `raw` words for emoji) names an export only in a
     sense other than an order now: sarcasm, a counterfactual, another sense of every export
     word in it, or praise alone."""
-    if _PRAISE_ONLY.match(text) and text.strip():
+    if praise_only(text):
         return True
     if not _EXPORT_RE.search(text):
         return False

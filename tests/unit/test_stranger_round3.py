@@ -272,11 +272,13 @@ ROUTER = {
     # r36 97/100 and 89/100 (5 harmful: sarcasm, a counterfactual, "download a stock clip" as
     # material, emoji praise, "export manager"), r37 97/100 (its one harmful line was shown to
     # the round-24 engineer by mistake, so not first sight there) and 90/100 (3 harmful:
-    # Cantonese how-to questions 點樣 export 㗎, 匯出——唔好住, a past render beside an edit)
+    # Cantonese how-to questions 點樣 export 㗎, 匯出——唔好住, a past render beside an edit).
+    # After round 25 (the harmful classes, agent/router/unmeant.py,
+    # tests/unit/test_router_unmeant.py): r36 hard 95/100, 0 harmful; r37 hard 93/100, 0 harmful
     "stranger_round36_everyday": (0.97, 0),
-    "stranger_round36_hard": (0.89, 5),
+    "stranger_round36_hard": (0.95, 0),
     "stranger_round37_everyday": (0.97, 0),
-    "stranger_round37_hard": (0.90, 3),
+    "stranger_round37_hard": (0.93, 0),
 }
 
 
