@@ -263,7 +263,11 @@ class Router:
             called_off = await self.route(rest_of_turn, attachments)
             if "export" in called_off.actions and "sse" not in called_off.actions:
                 return called_off
-        if "credits" in routed.actions and (credits_elsewhere(said) or praise_only(said)):
+        if praise_only(said) and routed.actions != ("sse",):
+            # praise alone ("😍😍😍 love it!! 💯"): no export, balance or state asked
+            kept = tuple(a for a in routed.actions if a == "upload")
+            return dataclasses.replace(routed, actions=(*kept, "sse"))
+        if "credits" in routed.actions and credits_elsewhere(said):
             rest = tuple(a for a in routed.actions if a != "credits") or ("sse",)
             routed = dataclasses.replace(routed, actions=rest)
         if "export" in routed.actions and (

@@ -31,7 +31,7 @@ _EXPORT_RE = re.compile(rf"(?<![a-z])(?:{_EXPORT})")
 # --- sarcasm: a cue anywhere in a turn with an export word -------------------------------------
 _EYE_ROLL = re.compile("[\U0001f644\U0001f612\U0001f643]")
 _SARCASM = re.compile(
-    r"(?<![a-z])(?:yeah\s+right|ya\s+right|as\s+if|sure\s+sure|(?:exactly|just|precisely)\s+what"
+    r"(?<![a-z])(?:yeah\s+right|ya\s+right|(?:^|[,.;!?]\s*)as\s+if\s*(?:[!.]|$)|sure\s+sure|(?:exactly|just|precisely)\s+what"
     r"\s+(?:every(?:one|body)|the\s+(?:world|client|audience|viewers?)|people|nobody|viewers)\s+"
     r"(?:wants?|wanted|needs?|needed|asked\s+for)|what\s+could\s+(?:possibly\s+)?go\s+wrong"
     r"|(?:oh|ah)\s+(?:sure|great|yeah|yes|wonderful|brilliant|perfect)\b[^.;!?]*\b(?:because|cause"
@@ -106,6 +106,7 @@ _PRAISE_WORD = (
     r"|绝了|絕了|爱了|愛了|喜欢|喜歡|太|好|真|了|啊|呀|喔|哇|噢|嘩|哗|超|劲|勁|犀利|厉害|厲害|赞|讚"
     r"|牛|完美"
 )
+_WORDED = re.compile(r"[a-z\u3400-\u9fff]")
 _PRAISE_ONLY = re.compile(rf"^(?:\W|\d|_|(?:{_PRAISE_WORD})(?![a-z]))*$")
 # --- credit words in another sense -------------------------------------------------------------
 _CREDIT_WORD = re.compile(
@@ -151,7 +152,7 @@ def _covered(text: str, spans: list[tuple[int, int]]) -> bool:
 def praise_only(text: str) -> bool:
     """Whether the prepared turn `text` is nothing but praise ("love it!!", 好靚呀): approval
     of the look, which asks neither an export nor a balance."""
-    return bool(text.strip()) and _PRAISE_ONLY.match(text) is not None
+    return _WORDED.search(text) is not None and _PRAISE_ONLY.match(text) is not None
 
 
 def export_unmeant(text: str, raw: str = "") -> bool:

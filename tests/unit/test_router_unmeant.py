@@ -64,6 +64,9 @@ OTHER_SENSE = [
     "we're exporters of tea, need a brand video",
     "我们公司做进出口贸易，帮我剪个宣传片",
     "渲染一下气氛，开头加点鼓声",
+    "she's the export director at a wine company, make a reel about her",
+    "我做出口生意的，帮我做个工厂介绍视频",
+    "download a royalty-free track and lay it under the intro",
 ]
 HOW_TO = [
     "how do I download the video?",
@@ -96,6 +99,8 @@ PRAISE = [
     "好靚呀 💯",
     "obsessed 😍 chef's kiss",
     "perfect!! so good",
+    "absolutely stunning 🤩🤩",
+    "正到爆 😍",
 ]
 CREDITS_ELSEWHERE = [
     "my credit card bill is due, put a reminder in the video about paying on time",
@@ -141,6 +146,12 @@ def test_a_balance_word_about_something_else_looks_nothing_up(
     _never_looks_up_credits(routers, text)
 
 
+@pytest.mark.parametrize("text", PRAISE)
+def test_praise_alone_goes_to_the_agent(routers: list[Router], text: str) -> None:
+    for router in routers:
+        assert plan_of(router, text) == ("sse",), text
+
+
 @pytest.mark.parametrize(
     ("text", "plan"),
     [
@@ -183,6 +194,8 @@ def test_the_gates_read_the_prepared_turn() -> None:
     assert not export_unmeant(prepare("export it now").text)
     assert praise_only(prepare("😍😍😍 love it!! 💯").text)
     assert not praise_only(prepare("love it, export").text)
+    assert not praise_only(prepare("https://example.com/photo.jpg").text)
+    assert not export_unmeant(prepare("make it look as if it's raining, then export").text)
     assert credits_elsewhere(prepare("这个视频讲的是怎么攒积分换机票").text)
     assert not credits_elsewhere(prepare("我的积分还剩多少").text)
 
@@ -271,10 +284,12 @@ def test_export_as_a_trade_is_no_order(
     st.sampled_from(["love it", "amazing", "so good", "太正了", "好靚", "wow", "绝了"]),
     st.sampled_from(["", "!!", "!!!", "~"]),
 )
-def test_praise_alone_neither_exports_nor_looks_up_credits(
+def test_praise_alone_asks_nothing_but_the_agent(
     routers: list[Router], emoji: list[str], praise: str, bang: str
 ) -> None:
-    _never_looks_up_credits(routers, f"{''.join(emoji)} {praise}{bang} {''.join(emoji)}")
+    text = f"{''.join(emoji)} {praise}{bang} {''.join(emoji)}"
+    for router in routers:
+        assert plan_of(router, text) == ("sse",), text
 
 
 @ROBUST
