@@ -47,6 +47,8 @@ SARCASM = [
     "导出吧，反正也没人看 🙄",
     "出片啦，才怪，字幕全错",
     "好啊，渲染吧，真是太棒了呢",
+    "係呀係呀，即刻匯出啦，反正冇人睇 🙄",
+    "導出吧，反正也沒人在乎",
 ]
 COUNTERFACTUAL = [
     "we'd render it if the audio weren't so quiet",
@@ -55,6 +57,8 @@ COUNTERFACTUAL = [
     "要不是字幕太小，我就导出了",
     "要唔係啲聲咁細，我早就 export 咗",
     "如果不是背景太暗，早就渲染了",
+    "I'd have exported yesterday if the client hadn't changed the script",
+    "如果唔係啲字咁細，我已經出片咗",
 ]
 OTHER_SENSE = [
     "download some free music and put it under the intro",
@@ -74,6 +78,8 @@ HOW_TO = [
     "怎么导出视频啊",
     "點樣 render 㗎",
     "如何下载成片",
+    "點樣先可以 download 條片？",
+    "how can I render it in 4k?",
     "點樣 export 㗎？",
 ]
 CAPABILITY = [
@@ -83,6 +89,7 @@ CAPABILITY = [
     "可以导出成gif吗",
     "支不支持导出成竖屏",
     "可唔可以匯出做gif",
+    "can I download this as an mp4 with no watermark?",
 ]
 PAST_RENDER = [
     "又导出了一个小时，烦死了，把标题改大",
@@ -91,6 +98,8 @@ PAST_RENDER = [
     "已经渲染过了，烦，背景换成蓝色",
     "it rendered for ages again. anyway make the logo smaller",
     "渲染了半天，结果还是糊的，画面锐化一下",
+    "又匯出咗兩個鐘，搞錯呀，幫我將背景換藍色",
+    "rendered for two hours again lol. make the intro shorter",
 ]
 PRAISE = [
     "love it!! 😍",
@@ -111,6 +120,9 @@ CREDITS_ELSEWHERE = [
     "the clip is about work-life balance, add calm music",
     "credit score tips reel, 30 seconds",
     "我的花呗额度用完了，片尾加一句理性消费",
+    "我張信用卡額度爆咗，片入面講下點樣分期",
+    "this video teaches people how to collect reward points",
+    "片段係講平衡木比賽嘅，慢鏡播",
 ]
 DASH_RETRACTION = [
     "导出——等等，logo 还没对",
@@ -119,6 +131,8 @@ DASH_RETRACTION = [
     "export... wait, the intro",
     "出片—先别，片尾还没加",
     "download it — wait a sec, the title is wrong",
+    "匯出 —— 咪住，字幕仲有錯字",
+    "render it - wait - add the watermark first",
 ]
 
 
@@ -178,6 +192,7 @@ def test_a_plain_order_or_balance_question_still_runs(
         "never mind the caption fix, just export it",
         "forget the font change, render it",
         "no need to tweak the colours, just export",
+        "算啦，唔使改顏色喇，直接出片",
     ],
 )
 def test_an_edit_called_off_leaves_the_export_alone(routers: list[Router], text: str) -> None:
