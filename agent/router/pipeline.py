@@ -24,6 +24,7 @@ from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import arrived, edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
+from agent.router.paraphrase import plain
 from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
 from agent.router.relayed import relayed_line
@@ -206,6 +207,10 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
+        # a loose wording read as its plain form: "video ready? send it over" = "send it over"
+        return await self._turn(plain(text), attachments)
+
+    async def _turn(self, text: str, attachments: Sequence[str]) -> Route:
         prepared = prepare(text)
         media = prepared.media + len(attachments) > 0
         own = adopted(text)
