@@ -36,7 +36,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             rf"^\W*(?:(?:so|ok|okay|hey|yo)\W+)?(?:is\s+|are\s+)?(?:the\s+|my\s+|our\s+|that\s+)?"
             rf"{_WORK}\s+(?:all\s+)?(?:ready|done|finished|complete|good\s+to\s+go)(?:\s+yet)?\s*"
-            rf"{_Q}+\s*(?:(?:then|if\s+so|cool|great|ok|okay|good)\W+)?(?=(?:just\s+|pls\s+|please\s+)?"
+            rf"{_Q}+\s*(?:(?:cool|great|ok|okay|good)\W+)?(?=(?:just\s+|pls\s+|please\s+)?"
             r"(?:send|give|export|download|render|share|drop|pass|ship)\b)"
         ),
         "",
@@ -67,7 +67,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?!(?:\w+\s+)?(?:video|vid|videos|project|export|render|rendering|upload|uploads"
             r"|edit|edits|editing|job|task|draft|generation|reel|film|movie|montage|slideshow|asset|assets"
             r"|deliverable|deliverables|file|files|output|version|cut|piece|work|clip|clips|footage"
-            r"|timeline|media|thing|things)\b)"
+            r"|timeline|media|thing|things|credits?|balance|account|plan|subscription|points)\b)"
         ),
         "content about the ",
     ),
@@ -99,12 +99,15 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "please change it ",
     ),
-    # a judgement asked of the agent: its look
+    # a judgement asked of the agent: its look ("tell me if the pacing drags"), never whether
+    # our work is done ("tell me if the render is finished": the state's)
     (
         re.compile(
-            r"\b(?:tell\s+me|let\s+me\s+know)\s+(?:if|whether)\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)"
-            r"\s+(?:is|are|looks?|feels?|seems?|sounds?)\s+(?:off|too\s+\w+|ok|okay|right|good"
-            r"|weird|slow|fast|boring|dragging|working)\b"
+            r"\b(?:tell\s+me|let\s+me\s+know)\s+(?:if|whether)\s+(?:the\s+|my\s+)?([a-z]+(?:\s+[a-z]+)?)"
+            r"\s+(?:(?:is|are|looks?|feels?|seems?|sounds?)\s+(?:a\s+bit\s+|too\s+|kinda\s+)?(?:off"
+            r"|ok|okay|right|good|bad|weird|slow|fast|boring|dragging|working|clear|readable|loud"
+            r"|quiet|choppy|smooth|long|short|flat|dark|bright|\w+ish)|drags?|works?|flows?|lands?"
+            r"|fits?|hits?|syncs?|matches)\b"
         ),
         r"see if the \1 needs a change",
     ),
@@ -143,7 +146,11 @@ def plain(text: str) -> str:
     """The turn with each loose wording above read as its plain form (the turn itself when
     none applies)."""
     said = text.casefold()
-    out = said
-    for regex, replacement in _REWRITES:
-        out = regex.sub(replacement, out)
+    out, last = said, ""
+    for _ in range(3):  # one reading may bring the next into view ("…, do i? status 唔使睇")
+        if out == last:
+            break
+        last = out
+        for regex, replacement in _REWRITES:
+            out = regex.sub(replacement, out)
     return text if out == said else out

@@ -272,11 +272,13 @@ ROUTER = {
     # r36 97/100 and 89/100 (5 harmful: sarcasm, a counterfactual, "download a stock clip" as
     # material, emoji praise, "export manager"), r37 97/100 (its one harmful line was shown to
     # the round-24 engineer by mistake, so not first sight there) and 90/100 (3 harmful:
-    # Cantonese how-to questions 點樣 export 㗎, 匯出——唔好住, a past render beside an edit)
-    "stranger_round36_everyday": (0.97, 0),
-    "stranger_round36_hard": (0.89, 5),
-    "stranger_round37_everyday": (0.97, 0),
-    "stranger_round37_hard": (0.90, 3),
+    # Cantonese how-to questions 點樣 export 㗎, 匯出——唔好住, a past render beside an edit).
+    # After round 25 (the non-harmful classes, tests/unit/test_router_round36_asks.py): r36
+    # 100/100 and 94/100, r37 100/100 and 97/100 (the harmful lines left as they were)
+    "stranger_round36_everyday": (1.0, 0),
+    "stranger_round36_hard": (0.94, 5),
+    "stranger_round37_everyday": (1.0, 0),
+    "stranger_round37_hard": (0.97, 3),
 }
 
 
