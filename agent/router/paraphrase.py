@@ -11,15 +11,19 @@ word and never turn a question into a command:
 - the export left to the agent's own judgement ("export unless you think the audio's off"):
   the agent judging is settled (`agent.router.unsettled`), the clause asks no edit;
 - a status word that is content: the status of something in the video ("the status of the dog
-  in the second clip"), a UI element named Status in it ("the Status bar", 個Status欄), or a
-  status waved off ("status 唔使睇", "no need to check the status"): not a state question;
+  in the second clip"), a UI element named Status in it (個Status欄; the English "status bar"
+  the rules read as content already), or a status waved off ("status 唔使睇", "no need to
+  check the status"): not a state question;
 - feedback on the result ("hmm not quite what I had in mind", 不是我想要的): a change asked;
 - a judgement asked of the agent ("tell me if the pacing is off"): the agent's look;
 - the project's contents asked as what the user put in ("what media did i put in",
   我放了哪些素材进去): the state's answer;
-- progress asked in slang ("still spinning over here", "any movement?", 仲喺度轉): progress.
+- progress asked in slang ("still spinning over here", "any movement?", 仲喺度轉): progress;
+- "where is my video" in Spanish, Portuguese or French ("donde esta mi video"): the state;
+- a permission's "you can" before "go ahead and export": the request alone.
 
-Pure regexes over the raw turn, lower-cased.
+Pure regexes over the raw turn, lower-cased. The fallback model still reads the user's own
+words (`agent.router.pipeline`).
 """
 
 from __future__ import annotations
@@ -72,9 +76,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
         "content about the ",
     ),
     (
-        re.compile(
-            r"(?<![a-z])status\s*(?:bar|栏|欄|column|field|box|label|tag|badge|icon|line|panel|card)"
-        ),
+        re.compile(r"(?<![a-z])status\s*(?:栏|欄|条|條|框)"),
         "状态栏",
     ),
     (
@@ -103,7 +105,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # our work is done ("tell me if the render is finished": the state's)
     (
         re.compile(
-            r"\b(?:tell\s+me|let\s+me\s+know)\s+(?:if|whether)\s+(?:the\s+|my\s+)?([a-z]+(?:\s+[a-z]+)?)"
+            r"\b(?:tell\s+me|let\s+me\s+know)\s+(?:if|whether)\s+(?:the\s+|my\s+)?"
+            r"(?!(?:\w+\s+)?(?:exports?|exported|exporting|renders?|rendered|rendering|downloads?"
+            r"|downloaded|uploads?|uploaded|mp4|file|link)\b)([a-z]+(?:\s+[a-z]+)?)"
             r"\s+(?:(?:is|are|looks?|feels?|seems?|sounds?)\s+(?:a\s+bit\s+|too\s+|kinda\s+)?(?:off"
             r"|ok|okay|right|good|bad|weird|slow|fast|boring|dragging|working|clear|readable|loud"
             r"|quiet|choppy|smooth|long|short|flat|dark|bright|\w+ish)|drags?|works?|flows?|lands?"

@@ -23,6 +23,7 @@ on the full router with variations of our own (the harmful ones are elsewhere).
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -235,3 +236,31 @@ def test_the_plain_form_never_adds_an_export_word(pieces: list[str]) -> None:
     said = plain(text)
     assert len(_EXPORTISH.findall(said)) <= len(_EXPORTISH.findall(text.casefold()))
     assert plain(said) == said  # read once is read for good
+
+
+NON_REQUESTS = [
+    "tell me if the export is working", "tell me if the render looks off", "not what I wanted",
+    "is the download done?", "status of the export", "unless you think it's off",
+    "status 唔使睇，", "is it ready?", "what media did i put in", "still spinning",
+    "i don't have enough credits to export, do i?", "the status bar of the render", "剪完了吧？",
+]  # fmt: skip
+
+
+@ROBUST
+@given(st.lists(st.sampled_from(NON_REQUESTS), min_size=1, max_size=3))
+def test_no_plain_form_of_words_that_ask_no_export_exports(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for router in _routers():
+        assert "export" not in asyncio.run(router.route(text)).actions, text
+
+
+def _routers() -> list[Router]:
+    if not _ROUTERS:
+        from agent.router import build_router
+        from tests.router_support import SaysExport
+
+        _ROUTERS.extend([build_router(), build_router(completer=SaysExport())])
+    return _ROUTERS
+
+
+_ROUTERS: list[Router] = []
