@@ -15,11 +15,13 @@ Pure regex work over the keyword stage's prepared text (lower case, Simplified, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from agent.router.route import Route
+from agent.router.text import MEDIA
 
-__all__ = ["files_for_work", "turned_into", "work_before_export"]
+__all__ = ["files_for_work", "turned_into", "undescribed", "work_before_export"]
 
 _CLAUSE = re.compile(
     r"[,.;:!?\n，。；：！？、~]|\s[-—–]+\s|—|\b(?:then|thn|and|n|after\s+that|afterwards|next)\b"
@@ -86,3 +88,19 @@ def turned_into(routed: Route, media: bool, text: str) -> Route:
     if not media or routed.actions != ("upload",) or not _ARROW.search(text):
         return routed
     return replace(routed, actions=("upload", "sse"))
+
+
+# a file name with spaces ("~/Desktop/clip final v2.mov"): the words between its masked parts
+_NAME_GAP = re.compile(rf"{MEDIA}(?:\s+[a-z0-9_-]+){{1,3}}\s+(?={MEDIA})")
+# where or when the file was made ("the clips from the wedding", 昨天拍的片段): a description
+_ORIGIN = re.compile(
+    r"\bfrom\s+(?:(?:the|my|our|this|that|last|yesterdays|todays)\s+)?[a-z]+\b"
+    r"|(?:昨天|今天|前天|昨晚|今早|上周|上次|刚才|刚刚)(?:拍|录|剪|做)?(?:的|嘅)?"
+)
+
+
+def undescribed(text: str, asks_for_edit: Callable[[str], bool]) -> str:
+    """The prepared turn `text` without what only describes its file: the rest of a file name
+    with spaces (unless an edit verb is there) and where or when the file was made."""
+    text = _NAME_GAP.sub(lambda m: m[0] if asks_for_edit(m[0]) else " ", text)
+    return _ORIGIN.sub(" ", text)

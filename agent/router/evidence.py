@@ -25,7 +25,7 @@ Sense = Literal["request", "progress", "modifier", "idiom", "unsure"]
 _BARE_EN = re.compile(
     r"(?:re)?(?:export|download|render|deliver|output|save)(?:s|ed|ing|er|ers)?|finalize[sd]?"
 )
-_BARE_ZH = re.compile(r"(?:重新)?(?:导出|下载|渲染|输出|出片|导处|到出|倒出|下栽)")
+_BARE_ZH = re.compile(r"(?:重新)?(?:导出|下载|渲染|输出|出片|导处|导粗|到出|倒出|下栽)")
 _BASE_EN = re.compile(r"(?:re)?(?:export|download|render|deliver|output|save)|finalize")
 
 # What may stand before an imperative in its clause: fillers, courtesy, address, sequence.
@@ -57,6 +57,10 @@ _ASK_EN = re.compile(
     r"|\bhelp\s+me|\bfor\s+me\s+to|\bi(?:ll|\s+will)?\s+(?:want|need)\s+to|\bnow|\bpls\s+just"
     r"|\basap|\bquickly|\bdo\s+(?:an?|the)|\bone\s+more|\bfinally|\balso"
     r"|\bwhy\s+(?:you\s+|u\s+)?(?:not|dont|didnt|havent|no)|\bonly|\b(?:ya|u|you)|&|\+"
+    # round 25: a permission given ("now you can render it", "feel free to export", "ur good to
+    # download it")
+    r"|\b(?:you|u|ya)\s+(?:can|may)(?:\s+(?:now|just|go\s+ahead\s+(?:and|n)))?|\bfeel\s+free\s+to"
+    r"|\b(?:youre|ur|you\s+are|u\s+are)\s+(?:free|good|clear|cleared)\s+to"
     r"|\b(?:phir|fir|uske\s+baad|iske\s+baad|luego|despu[eé]s|dann|puis|ensuite)"  # "…, then"
     r"|\b(?:y|e|et|und|poi|depois)"  # "…y exporta", "…et exporte": "and" in Romance languages
     # round 18: Hinglish and Taglish "and / then" ("… aur export kar do", "… tapos i-export mo"),

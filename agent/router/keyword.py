@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from agent.router.abroad import read_abroad
+from agent.router.attached import undescribed
 from agent.router.clauses import Segment, Segmenter, ours_first
 from agent.router.deferral import (
     checks_first,
@@ -265,6 +266,7 @@ class KeywordRouter:
     def _asks_more(self, text: str) -> bool:
         """With a file, words beyond handing it over or a later word ask for something."""
         text = self._words.sub(lambda m: " " if self._typos.get(m[0]) == "upload" else m[0], text)
+        text = undescribed(text, self._asks_for_edit)  # "clip final v2.mov", "from yesterday"
         return bool(_MEANINGFUL.search(self._handing.sub(" ", without_later_word(text))))
 
     def _talk(self, text: str, said: str) -> Clause | None:

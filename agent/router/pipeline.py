@@ -24,6 +24,7 @@ from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import arrived, edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
+from agent.router.paraphrase import plain
 from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
 from agent.router.relayed import relayed_line
@@ -212,6 +213,11 @@ class Router:
             text: The user's message.
             attachments: Names or paths of files attached to the turn.
         """
+        # a loose wording read as its plain form: "video ready? send it over" = "send it over"
+        # (the fallback model still reads the user's own words)
+        return await self._turn(plain(text), attachments, words=text)
+
+    async def _turn(self, text: str, attachments: Sequence[str], *, words: str) -> Route:
         prepared = prepare(text)
         media = prepared.media + len(attachments) > 0
         own = adopted(text)
@@ -239,7 +245,7 @@ class Router:
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
         said = prepared.text
-        routed = await self._route(text, attachments, prepared)
+        routed = await self._route(text, attachments, prepared, words)
         routed = narrowed(self._work_first(routed, text, said, media), said)
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
@@ -304,7 +310,11 @@ class Router:
             return without_export(await self.route(others.said, attachments))
         return await self.route(others.own, attachments)
 
-    async def _route(self, text: str, attachments: Sequence[str], prepared: Prepared) -> Route:
+    async def _route(
+        self, text: str, attachments: Sequence[str], prepared: Prepared, words: str
+    ) -> Route:
+        """The turn's route from the rules, the intent model, else the fallback model asked with
+        the user's own `words` (`text` is them read plainly, see `agent.router.paraphrase`)."""
         decision = self._keywords.analyse(text, attachments)
         declined = decision.declined
         # The default still uploads what the turn carries; dropping a file would lose it.
@@ -335,7 +345,7 @@ class Router:
         )
         if self._completer is None or not text.strip():
             return default
-        plan = await self._ask(self._completer, text, attachments, prepared.language)
+        plan = await self._ask(self._completer, words, attachments, prepared.language)
         # The user's words beat the model: a command declined, put off or only named never
         # runs, and its export passes the same gate as the rules' own.
         kept = tuple(a for a in plan or () if a not in held)

@@ -274,11 +274,12 @@ ROUTER = {
     # the round-24 engineer by mistake, so not first sight there) and 90/100 (3 harmful:
     # Cantonese how-to questions 點樣 export 㗎, 匯出——唔好住, a past render beside an edit).
     # After round 25 (the harmful classes, agent/router/unmeant.py,
-    # tests/unit/test_router_unmeant.py): r36 hard 95/100, 0 harmful; r37 hard 93/100, 0 harmful
-    "stranger_round36_everyday": (0.97, 0),
-    "stranger_round36_hard": (0.95, 0),
-    "stranger_round37_everyday": (0.97, 0),
-    "stranger_round37_hard": (0.93, 0),
+    # tests/unit/test_router_unmeant.py; the non-harmful classes, agent/router/paraphrase.py,
+    # tests/unit/test_router_round36_asks.py): 100/100 each, none harmful
+    "stranger_round36_everyday": (1.0, 0),
+    "stranger_round36_hard": (1.0, 0),
+    "stranger_round37_everyday": (1.0, 0),
+    "stranger_round37_hard": (1.0, 0),
 }
 
 
