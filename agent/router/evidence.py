@@ -139,6 +139,15 @@ _PROGRESS_AFTER_EN = re.compile(
 )
 
 
+# a clause that opens with a determiner and the word, a preposition's object or a subordinate
+# clause's subject: a noun ("the render 剪完了吧？", "my export from yesterday", "the status bar
+# of the render", "tell me if the export is working"), never a request for the intent model
+_DETERMINED = re.compile(
+    r"(?:^\W*|\b(?:of|in|on|from|about|with|for|if|whether|when|once|until|because|while)\s+)"
+    r"(?:the|a|an|my|your|our|their|his|her|this|that|these|those)\s*$"
+)
+
+
 def bare(word: str) -> bool:
     """Whether the export word is a bare verb or a place (the words the gate must find evidence
     for); other export phrases ("send me the", "email it") are request forms themselves."""
@@ -163,12 +172,12 @@ def sense(word: str, before: str, after: str) -> Sense:
     if _BASE_EN.fullmatch(word) is None:
         return "modifier"  # "downloads take forever", "the exported video"
     if not (_AFTER_EN.match(after) or _AFTER_ZH.match(after)):
-        return "unsure"
+        return "modifier" if _DETERMINED.search(before) else "unsure"
     if any(r.match(before) for r in (_LEAD_EN, _LEAD_ZH, _PROCEED_EN)) or any(
         r.search(before) for r in (_ASK_EN, _ASK_ZH)
     ):
         return "request"  # "pls export it", 够就render
-    return "unsure"
+    return "modifier" if _DETERMINED.search(before) else "unsure"
 
 
 def _sense_zh(word: str, before: str, after: str) -> Sense:
