@@ -176,6 +176,9 @@ _CHOICE = re.compile(
     r"|还是(?:我|由我|让我|等)|定系(?:我|等)|定係(?:我|等)",
     re.IGNORECASE,
 )
+# a setting weighed against another ("I'd suggest exporting at 1080p rather than 4K", 建议导出
+# 1080p 而不是 4K): advice on how, the step left to the user
+_WEIGHED = re.compile(r"\b(?:rather\s+than|instead\s+of)\b|而不是|而唔系|而非", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUESTION = re.compile(r"[?？]\s*$")
 
@@ -215,6 +218,7 @@ def plain_step(sentence: str) -> Framed:
         or frame == "leave"
         or _PENDING.search(text) is not None
         or _CHOICE.search(text) is not None
+        or _WEIGHED.search(text) is not None
     )
     return Framed(text, "soft" if soft else "firm")
 
