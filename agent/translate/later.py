@@ -49,6 +49,13 @@ _LATER = re.compile(
     r"|^[\W_]*(?:如果|要是|假如|万一|萬一|等到?)[^。！？；，,]{0,24}?"
     r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|之后|之後|日后|日後|明天|将来|將來)"
     rf"|{_LEAD}{_DONE}|{_LEAD}{_MADE}"
+    # a view the user can always take later ("Tip: you can always open the Tracks panel later")
+    r"|\byou\s+can\s+always\b[^.!?]{0,60}?\blater\b|(?:随时|隨時)都?可以[^。！？]{0,20}?(?:之后|之後|以后|以後)"
+    # a fix for a fault the user may meet ("If the preview looks off on your phone, refresh …")
+    r"|^[\W_]*(?:if|when)\s+(?:the\s+|your\s+)?(?:preview|video|page|player|playback|it)\s+"
+    r"(?:ever\s+|still\s+)?(?:looks?|seems?|is|appears?|gets?)\s+(?:off|wrong|broken|weird|blank|stuck"
+    r"|blurry|glitchy|frozen)\b"
+    r"|^[\W_]*(?:如果|要是|若)(?:预览|视频|页面|画面)[^，。]{0,6}?(?:不对|怪怪|有问题|空白|卡住|显示不正常)"
     # a retry put off to a later moment, whatever comes before it (刷新页面, reload the page)
     r"|(?:稍后|稍後|晚点|晚點|迟啲|遲啲|过一会|過一會|等一阵|等一陣)[^。！？!?]{0,20}?"
     r"(?:再试|再試|重试|重試)|\b(?:try|retry)(?:\s+it)?(?:\s+again)?\s+(?:a\s+bit\s+)?later\b",
