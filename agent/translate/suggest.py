@@ -222,10 +222,20 @@ class Framed:
         return self.frame == "soft"
 
 
+# a view asked as a question at a clause's open, the step the point (点预览看看效果？): an
+# invitation, its cheap steps run, never an export
+_INVITE_ZH = re.compile(
+    r"(?:^|(?<=[，,～~：:\s]))(?:点|点开|打开)\s*(?:预览|时间轴|时间线|轨道)[^，。？?]{0,6}?"
+    r"(?:看看|看一下|看下|查看|睇下|睇吓|睇睇)(?:效果)?(?:吧|呀|啊|啦)?[？?]\s*$"
+)
+
+
 def plain_step(sentence: str) -> Framed:
     """`sentence` (or its clause) said as the plain step its frame puts politely; its question
     mark goes when a frame opens it (the step is the point, not an answer in chat)."""
     question = _QUESTION.search(sentence) is not None
+    if _INVITE_ZH.search(sentence):
+        return Framed(_QUESTION.sub("。", sentence), "soft")
     text, frame = _unframe(sentence)
     for rx, to in _COMPILED_ZH if _CJK.search(text) else _COMPILED_EN:
         text = rx.sub(_filled(to), text)
