@@ -117,6 +117,8 @@ _SENTENCE_VETO = re.compile(
     r"|\b(?:last\s+(?:week|month|time|night)|yesterday|earlier|previous|whether)\b"
     r"|上个月|上個月|上周|上週|昨天|早前|之前导出|之前匯出|之前汇出"
     r"|稍后|稍後|晚点|晚點|迟啲|遲啲|审核|審核|批准"
+    # a step put off to the user's verdict, "it is not too late then": 再撳匯出都唔遲, 再导出也不迟
+    r"|(?:都|也|亦)(?:唔|不|未)(?:迟|遲)"
     r"|[?？]",
     re.IGNORECASE,
 )
@@ -212,10 +214,21 @@ _BEFORE = re.compile(
 _CLAUSE = re.compile(r"\s*(?:[,;:—–，；：]|\s-\s|\bthen\b|然后|然後)\s*", re.IGNORECASE)
 
 
+# a link or the video shared with others, no control pressed: "Share the link with your friends",
+# "share it with your team", 把链接分享给朋友
+_SHARED = re.compile(
+    r"\bshare\s+(?:the\s+|this\s+|your\s+|that\s+)?(?:link|url)\b"
+    r"|\bshare\s+(?:it|them|this|that|(?:the|your)\s+\w+)\s+with\b"
+    r"|(?:把|将|將)?(?:链接|鏈接|连结|連結|link)(?:分享|发|發|传|傳)(?:给|給|俾)",
+    re.IGNORECASE,
+)
+
+
 def asks_export_now(sentence: str) -> bool:
     """`sentence` tells the user to press an export/download control now, in this app."""
     if _SENTENCE_VETO.search(sentence) or _waits(sentence):
         return False
+    sentence = _SHARED.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _REMINDER.sub(" ", sentence)
     sentence = _LANDMARK.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _BEFORE.sub(lambda m: " " * len(m.group()), sentence)

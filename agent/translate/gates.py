@@ -33,7 +33,7 @@ from collections.abc import Collection
 from agent.translate.asked import not_asked, reported_upload
 from agent.translate.balance import reports_balance, short_balance
 from agent.translate.elsewhere import products
-from agent.translate.later import for_later
+from agent.translate.later import for_later, waits_on_work
 from agent.translate.reading import Reading
 from agent.translate.structure import StructureTables
 from agent.translate.tables import GuiTables, LanguageTable
@@ -317,8 +317,11 @@ def gate(
         step = sentence[max(0, last - 8) :]
         if structure.reloads(sentence[:last]) and structure.retried(step):
             reading = without(reading, {"state"}, lang)  # the reload is the retry's means
-    if "export" in actions and _waits(sentence, before, structure):
-        return without(reading, {"export"}, lang)  # "Wait a few minutes and try again"
+    # "Wait a few minutes and try again", "Hit Download once the render finishes"
+    if "export" in actions and (
+        waits_on_work(sentence, before) or _waits(sentence, before, structure)
+    ):
+        return without(reading, {"export"}, lang)
     known = {kind.action for kind in lang.kinds.values() if kind.action}
     alone = reading.steps_only and {a for a in reading.actions if a in known} == {"export"}
     if alone and (structure.retried(sentence) or structure.failed(before)):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["after_work", "for_later"]
+__all__ = ["after_work", "for_later", "waits_on_work"]
 
 _LEAD = r"^[\W_]*(?:(?:also|and|oh|btw|ps|p\.s\.|one\s+more\s+thing)\b[,:]?\s*)?"
 _FUTURE = (
@@ -49,11 +49,49 @@ _LATER = re.compile(
     r"|^[\W_]*(?:如果|要是|假如|万一|萬一|等到?)[^。！？；，,]{0,24}?"
     r"(?:下次|下周|下週|下星期|下个月|下個月|改天|以后|以後|之后|之後|日后|日後|明天|将来|將來)"
     rf"|{_LEAD}{_DONE}|{_LEAD}{_MADE}"
+    # a view the user can always take later ("Tip: you can always open the Tracks panel later")
+    r"|\byou\s+can\s+always\b[^.!?]{0,60}?\blater\b|(?:随时|隨時)都?可以[^。！？]{0,20}?(?:之后|之後|以后|以後)"
+    # a fix for a fault the user may meet ("If the preview looks off on your phone, refresh …")
+    r"|^[\W_]*(?:if|when)\s+(?:the\s+|your\s+)?(?:preview|video|page|player|playback|it)\s+"
+    r"(?:ever\s+|still\s+)?(?:looks?|seems?|is|appears?|gets?)\s+(?:off|wrong|broken|weird|blank|stuck"
+    r"|blurry|glitchy|frozen)\b"
+    r"|^[\W_]*(?:如果|要是|若)(?:预览|视频|页面|画面)[^，。]{0,6}?(?:不对|怪怪|有问题|空白|卡住|显示不正常)"
     # a retry put off to a later moment, whatever comes before it (刷新页面, reload the page)
     r"|(?:稍后|稍後|晚点|晚點|迟啲|遲啲|过一会|過一會|等一阵|等一陣)[^。！？!?]{0,20}?"
     r"(?:再试|再試|重试|重試)|\b(?:try|retry)(?:\s+it)?(?:\s+again)?\s+(?:a\s+bit\s+)?later\b",
     re.IGNORECASE,
 )
+
+
+# a render reported unfinished ("still rendering (about 2 min left)", 还在渲染, 正在导出)
+_UNFINISHED = re.compile(
+    r"\bstill\s+(?:rendering|processing|exporting|generating|being\s+(?:rendered|processed))\b"
+    r"|\b(?:about|around|roughly|~)?\s*\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?)\s+(?:left|to\s+go|remaining)\b"
+    r"|(?:还|還|仲|正)(?:在|喺)?(?:渲染|导出|導出|匯出|汇出|生成|合成|处理|處理)"
+    r"|(?:渲染|导出|導出|匯出|生成|合成)(?:中|紧|緊)|(?:渲染|导出|導出|生成|合成)(?:还|還|仲)?(?:没|沒|未|冇)(?:有)?(?:完成|好|搞掂)"
+    r"|\b(?:render|export)\w*\s+(?:hasn['’]t|has\s+not|isn['’]t|is\s+not)\s+(?:finished|done|complete)",
+    re.IGNORECASE,
+)
+# "once it's done", 好咗之后: the work named by "it", finished
+_IT_DONE = re.compile(
+    r"\b(?:once|when|after|as\s+soon\s+as)\s+(?:it|that|this)(?:['’]s|\s+is|\s+has)\s+"
+    r"(?:been\s+)?(?:done|finished|ready|complete[d]?|through)\b"
+    r"|(?:好了|好咗|完成了?|完成咗|搞掂|搞定)(?:之后|之後|以后|以後|后|後|再|先)",
+    re.IGNORECASE,
+)
+
+
+def waits_on_work(sentence: str, before: str = "") -> bool:
+    """Whether a step in `sentence` waits on a render or an export finishing, wherever the wait
+    stands ("Hit Download once the render finishes", "Click Export after the render is done"), or
+    on "it" finishing when the sentence `before` it reports the render unfinished
+    ("The video is still rendering (about 2 min left). Once it's done, tap Download."): the
+    step is for later, not run now."""
+    if _AFTER_WORK.search(sentence):
+        return True
+    # the report in the sentence before only: "视频渲染中（约 1 分钟），完成后请点击下载" asks
+    # for the download the render will offer (the fixtures' label), one sentence of its own
+    return bool(_IT_DONE.search(sentence) and _UNFINISHED.search(before))
 
 
 def for_later(sentence: str) -> bool:

@@ -36,6 +36,11 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 
+# the user's verdict as the condition of a step put after another with 再
+# (先在時間軸上預覽一下，滿意的話再按匯出): the line would drop it
+# ("打开时间线看看，满意的话点击导出" is still said by the lines, the fixtures' label)
+_VERDICT = re.compile(r"(?:满意|滿意|没问题|沒問題|冇问题|冇問題)(?:的话|的話|嘅话|嘅話)再")
+
 
 def fixed_lines(lang: LanguageTable) -> list[str]:
     """The lines of a language's kinds that have no slot: `bare`, `short`, and slot-free
@@ -53,6 +58,8 @@ def steps_only(new: str, content: str, labels: list[str], tables: GuiTables, m: 
     with the Export button" keeps its words: the line would lose them)."""
     if Counter(protected_tokens(content)) - Counter(labels) or _NAMED.search(content):
         return False
+    if _VERDICT.search(content, 1):
+        return False  # "先预览一下，满意的话再按导出": the condition after a step is said too
     rest = new.casefold()
     for piece in _pieces(tables):
         rest = rest.replace(piece, " ")

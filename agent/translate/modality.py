@@ -75,6 +75,14 @@ _ZH = re.compile(
     # "you also can" right before the verb, no gesture between (你也可以把竖版导出, 你都可以匯出)
     rf"|(?:你|您)(?:也|还|還|都)(?:可以|能|可)(?:把|将|將)?[^，。；！？,;!?点點按撳选選]{{0,8}}?"
     rf"{_ZH_EXPORT}"
+    # an option to choose: 你也可以选择导出为竖屏版本
+    rf"|(?:你|您)?(?:也|还|還|都)?(?:可以|能|可)(?:选择|選擇|揀)(?:把|将|將)?[^，。；！？,;!?]{{0,4}}?{_ZH_EXPORT}"
+)
+# the choice said to be the user's ("… but it's your call", "up to you", 你决定)
+_YOURS = re.compile(
+    r"\b(?:it['’]s|that['’]s|it\s+is)\s+(?:(?:totally|entirely|really)\s+)?(?:your\s+(?:call|choice"
+    r"|decision)|up\s+to\s+you)\b|(?:由你|随你|隨你|你自己)(?:决定|決定|定|拣|揀)",
+    re.IGNORECASE,
 )
 
 
@@ -136,5 +144,9 @@ def permits(sentence: str) -> bool:
     """Whether `sentence` gives its export as a permission or an option, not a command (see the
     module doc): nothing of it runs."""
     return bool(
-        _leaves(sentence) or _ANYTIME.search(sentence) or _ZH.search(sentence) or chooses(sentence)
+        _leaves(sentence)
+        or _ANYTIME.search(sentence)
+        or _ZH.search(sentence)
+        or _YOURS.search(sentence)
+        or chooses(sentence)
     )

@@ -92,6 +92,15 @@ _THING = r"(?:the\s+|your\s+|this\s+|that\s+)?(?:[\w\U000f0000-\U000fffff-]+\s+)
 # indirect gestures and names, said the tables' way (each a probe, never shown)
 _PLAIN_EN = (
     (r"\bproceed\s+to\s+", "go to "),
+    # what is left to do said as the step ("All that's left is to hit Export and you're done")
+    (
+        r"\b(?:all\s+(?:that['’]s|that\s+is|you\s+need\s+to\s+do\s+is)\s+(?:left\s+)?"
+        r"(?:to\s+do\s+)?(?:is\s+)?|the\s+only\s+thing\s+left(?:\s+to\s+do)?\s+is\s+)(?:to\s+)?"
+        r"(?=(?:hit|click|tap|press|export|download)\b)",
+        "",
+    ),
+    # a symbol opening the step (" 🔥 Export whenever you're ready"): the step read plainly
+    (r"^\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*(?=[A-Za-z])", ""),
     # "give the Activity tab a glance", "give it one more watch"
     (
         rf"\bgive\s+(?P<obj>{_THING}[\w\U000f0000-\U000fffff-]+)\s+(?:a|an|one\s+more|another)\s+"
@@ -135,6 +144,12 @@ _PLAIN_ZH = (
     (r"相簿", "相册"),
     (r"储存到(?=相册|手机|本地|电脑)", "保存到"),  # the file saved to the device: an export's end
     (r"看下|看吓|睇下|睇吓|睇睇|瞄一眼|瞄下|看一眼", "查看"),
+    # the Traditional word for export after a gesture read as the Simplified one (滿意的話再按匯出;
+    # 等你確認再匯出 is the agent's own, unread)
+    (r"(?<=[按撳点击])\s*汇出", "导出"),
+    # the step after the user's verdict with a closing particle: 没问题就下载吧, 没问题就 export 吧~
+    (r"就\s*(?:导出|汇出|export)\s*(?:吧|啦|喇)", "就可以导出"),
+    (r"就\s*(?:下载|download)\s*(?:吧|啦|喇)", "就可以下载"),
     # a Latin-named view reached first: 先到 Storyboard 看一遍
     (
         r"(?:到|去|在)\s*(?:the\s+)?(?:storyboard|timeline|preview|tracks)\s*(?:面板|页面|页|窗口)?"
@@ -145,6 +160,13 @@ _PLAIN_ZH = (
     (r"(?:在|去)(?=\s*[A-Za-z][\w ]{0,20}?\s*(?:查看|看))", "到"),
     # the page of the user's work opened: 打开项目页面
     (r"(?P<go>打开|点开|去|到)(?:项目|作品)(?:页面|页)", "{go}作品管理"),
+    # the page of the user's work as where to look: 可以在项目页查看每个镜头的缩略图
+    (r"在(?:项目|作品)(?:页面|页)(?=\s*(?:查看|看))", "到作品管理"),
+    # a view as where to listen or look: 到時間軸上可以聽聽效果
+    (
+        r"(?:到|去|在)(?P<v>时间轴|时间线|预览|轨道)(?:上|里|度)?(?:就)?可以(?:听听|看看|查看|听一下|试听)",
+        "打开{v}查看",
+    ),
 )
 _COMPILED_EN = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _PLAIN_EN)
 _COMPILED_ZH = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _PLAIN_ZH)
@@ -176,6 +198,9 @@ _CHOICE = re.compile(
     r"|还是(?:我|由我|让我|等)|定系(?:我|等)|定係(?:我|等)",
     re.IGNORECASE,
 )
+# a setting weighed against another ("I'd suggest exporting at 1080p rather than 4K", 建议导出
+# 1080p 而不是 4K): advice on how, the step left to the user
+_WEIGHED = re.compile(r"\b(?:rather\s+than|instead\s+of)\b|而不是|而唔系|而非", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUESTION = re.compile(r"[?？]\s*$")
 
@@ -197,10 +222,20 @@ class Framed:
         return self.frame == "soft"
 
 
+# a view asked as a question at a clause's open, the step the point (点预览看看效果？): an
+# invitation, its cheap steps run, never an export
+_INVITE_ZH = re.compile(
+    r"(?:^|(?<=[，,～~：:\s]))(?:点|点开|打开)\s*(?:预览|时间轴|时间线|轨道)[^，。？?]{0,6}?"
+    r"(?:看看|看一下|看下|查看|睇下|睇吓|睇睇)(?:效果)?(?:吧|呀|啊|啦)?[？?]\s*$"
+)
+
+
 def plain_step(sentence: str) -> Framed:
     """`sentence` (or its clause) said as the plain step its frame puts politely; its question
     mark goes when a frame opens it (the step is the point, not an answer in chat)."""
     question = _QUESTION.search(sentence) is not None
+    if _INVITE_ZH.search(sentence):
+        return Framed(_QUESTION.sub("。", sentence), "soft")
     text, frame = _unframe(sentence)
     for rx, to in _COMPILED_ZH if _CJK.search(text) else _COMPILED_EN:
         text = rx.sub(_filled(to), text)
@@ -215,6 +250,7 @@ def plain_step(sentence: str) -> Framed:
         or frame == "leave"
         or _PENDING.search(text) is not None
         or _CHOICE.search(text) is not None
+        or _WEIGHED.search(text) is not None
     )
     return Framed(text, "soft" if soft else "firm")
 

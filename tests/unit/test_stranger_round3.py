@@ -568,11 +568,16 @@ TRANSLATOR = {
     # (f9f0595) r36 54/60 (2 wrong exports: a download after the render finishes, an export
     # offered as a choice) and 46/60 (2 wrong exports: a suggested export setting, a link to
     # share), r37 58/60 and 50/60 (1 wrong export: a Cantonese step after a view and the user's
-    # verdict); none lost or spliced
-    "stranger_round36_everyday": (0.9, 0),
-    "stranger_round36_hard": (0.76, 0),
-    "stranger_round37_everyday": (0.96, 0),
-    "stranger_round37_hard": (0.83, 0),
+    # verdict); none lost or spliced. After round 25 (no export for steps waiting on a render,
+    # export options, setting advice, links shared with others, 都唔遲; steps said loosely
+    # (🔥 Export…, 没问题就下载吧); views as where to look; views for later or for a fault:
+    # agent/translate/{later,suggest,evidence,modality,leftover}.py,
+    # tests/unit/test_translate_round25_*.py): r36 59/60 and 51/60, r37 60/60 and 53/60; no
+    # wrong export, none lost or spliced
+    "stranger_round36_everyday": (0.98, 0),
+    "stranger_round36_hard": (0.85, 0),
+    "stranger_round37_everyday": (1.0, 0),
+    "stranger_round37_hard": (0.88, 0),
 }
 
 
