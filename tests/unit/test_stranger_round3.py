@@ -565,11 +565,13 @@ TRANSLATOR = {
     # (f9f0595) r36 54/60 (2 wrong exports: a download after the render finishes, an export
     # offered as a choice) and 46/60 (2 wrong exports: a suggested export setting, a link to
     # share), r37 58/60 and 50/60 (1 wrong export: a Cantonese step after a view and the user's
-    # verdict); none lost or spliced
+    # verdict); none lost or spliced. After round 25 (files asked for by a pronoun, before the
+    # verb or again after a failed upload, a third party's upload, balance icons and checks, a
+    # plan managed "if needed": agent/translate/wanted.py): r36 hard 53/60, r37 hard 54/60
     "stranger_round36_everyday": (0.9, 0),
-    "stranger_round36_hard": (0.76, 0),
+    "stranger_round36_hard": (0.88, 0),
     "stranger_round37_everyday": (0.96, 0),
-    "stranger_round37_hard": (0.83, 0),
+    "stranger_round37_hard": (0.9, 0),
 }
 
 
