@@ -104,6 +104,7 @@ _ICON = re.compile(
 _ENOUGH = re.compile(
     r"\b(?:make\s+sure|check|double-check|confirm|ensure|verify)\s+(?:that\s+|whether\s+|if\s+)?"
     r"you(?:['’]ve|\s+have|\s+still\s+have)\s+(?:got\s+)?enough\s+(?:credits|coins|points|balance)\b"
+    r"|\bmake\s+sure\s+(?:your\s+)?(?:balance|credits)\s+(?:covers?|(?:is|are)\s+enough)\b"
     r"|(?:确保|确认|確保|確認|检查|檢查|睇下|睇吓|看看|留意)[^。！？]{0,6}"
     r"(?:积分|積分|点数|點數|余额|餘額|额度|額度)[^。！？]{0,4}(?:够|夠|足够|足夠|充足)",
     re.IGNORECASE,

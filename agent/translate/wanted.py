@@ -166,15 +166,19 @@ _EN_IT_ASKED = re.compile(
     r"\s+(?:it|them|that|those|this|these)\s+(?:(?:in\s+)?here|in\s+again|again|over|in\s+(?:the|this)"
     r"\s+chat|my\s+way|to\s+me)\b"
     r"|\b(?:feel\s+free\s+to|go\s+ahead\s+and|please|just)\s+(?:throw|toss|send|pass|fling|shoot"
-    r"|flick|drop)\s+(?:it|them|those|that|one|some)\s+(?:my\s+way|over|along|to\s+me|in\s+here)\b",
+    r"|flick|drop)\s+(?:it|them|those|that|one|some)\s+(?:my\s+way|over|along|to\s+me|in\s+here)\b"
+    # "Pop the voiceover file in here when you get a chance"
+    r"|(?:^|[:;,—]\s*|\b(?:just|please|then|now)\s+)(?:pop|stick|put|throw|toss|drop)\s+(?:it|them"
+    r"|(?:the|your|a|an|some|any)\s+(?:[\w'’-]+\s+){0,3}?" + _EN_FILE + r")\s+in(?:to)?\s+"
+    r"(?:here|(?:the|this)\s+chat)\b",
     re.IGNORECASE,
 )
 _EN_FILE_SAID = re.compile(r"\b" + _EN_FILE + r"\b" + _EN_NOT_FILE, re.IGNORECASE)
 # "請將您要配音的稿子（.txt 或 .docx）傳給我", 麻烦把剧本发过来: the file put before the verb
 _ZH_BA_ASKED = re.compile(
-    r"(?:请|請|麻烦|麻煩|劳烦|勞煩|可以|可唔可以|能不能|唔該|唔该)(?:你|您)?(?:先)?(?:把|将|將|將|同我将|帮我把)"
+    r"(?:请|請|麻烦|麻煩|劳烦|勞煩|可以|可唔可以|能不能|唔該|唔该|不该)(?:你|您)?(?:先)?(?:把|将|將|將|同我将|帮我把)"
     r"[^。！？]{0,30}?" + _ZH_FILE + r"[^。！？]{0,16}?(?:发|發|传|傳|上传|上傳|send|upload)"
-    r"(?:给|給|俾|畀)?(?:我|过来|過來|嚟|上来|上來)",
+    r"\s*(?:给|給|俾|畀)?(?:我|过来|過來|嚟|上来|上來)",
     re.IGNORECASE,
 )
 # a file that completes a set the agent works on ("After you upload the second clip, I'll merge
@@ -217,7 +221,12 @@ _THEIR_UPLOAD = re.compile(
     r"[^。！？]{0,20}?(?:上传|上傳|upload)"
     r"|\b(?:ask|tell|have|let|get)\s+(?:him|her|them|your\s+(?:friend|partner|mum|mom|dad|sister"
     r"|brother|kid|family|teammate|colleague)s?)\s+(?:to\s+)?(?:(?!then\b|and\s+then\b)[^.!?,;]){0,30}?"
-    r"\b(?:upload|tap\s+upload|click\s+upload)",
+    r"\b(?:upload|tap\s+upload|click\s+upload)"
+    # "Your friend can tap Upload on her phone", 朋友可以喺手機撳「上傳」
+    r"|\byour\s+(?:friend|partner|mum|mom|dad|sister|brother|kid|family|classmate)s?\s+(?:can|could"
+    r"|should|will|needs?\s+to|has\s+to|just\s+(?:has|needs)\s+to)\s+[^.!?]{0,30}?\bupload"
+    r"|(?:朋友|家人|同学|同學|屋企人|老公|老婆|男朋友|女朋友)(?:也|都)?(?:可以|只要|只需|就|要)"
+    r"[^。！？]{0,16}?(?:上传|上傳|upload)",
     re.IGNORECASE,
 )
 # the file asked for is no ask: a condition or an offer before it, the agent making it, a

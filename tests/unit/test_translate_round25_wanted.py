@@ -45,6 +45,8 @@ def tables() -> GuiTables:
         # code-switched
         "That clip you filmed 喺海邊 — could you share it here?",
         "你講嗰個 logo，could you drop it in here?",
+        "Pop the voiceover file in here when you get a chance.",
+        "唔該將嗰張相 send 俾我。",
     ],
 )
 def test_a_file_asked_for_in_other_words_is_an_upload(text: str, tables: GuiTables) -> None:
@@ -102,6 +104,8 @@ def test_sent_again_needs_a_failure_said() -> None:
         "Tell your mom to tap Upload and pick her photos.",
         "如果家人也想玩，让她点「上传」选视频即可。",
         "你同學想試嘅話，請佢喺電腦上撳「上傳」。",
+        "Your friend can tap Upload on her phone to add her photos.",
+        "你朋友都可以喺手機撳「上傳」加相。",
     ],
 )
 def test_an_upload_step_for_someone_else_runs_nothing(text: str, tables: GuiTables) -> None:
@@ -121,6 +125,7 @@ def test_an_upload_step_for_someone_else_runs_nothing(text: str, tables: GuiTabl
         "Before you render in 4K, make sure you've got enough credits.",
         "导出之前，请确认积分够不够。",
         "Export 之前 make sure you have enough credits 呀。",
+        "Make sure your balance covers it — 4K costs 8 credits.",
     ],
 )
 def test_a_balance_named_by_its_icon_or_a_check_is_a_look_up(text: str, tables: GuiTables) -> None:
@@ -137,6 +142,7 @@ def test_a_balance_named_by_its_icon_or_a_check_is_a_look_up(text: str, tables: 
         "你嘅 Pro 計劃會喺 6 月續期，有需要嘅話可以喺「訂閱」度管理。",
         "The Basic plan ($4.99/mo) renews monthly — change it in Billing if you want.",
         "This subscription renews on 1 July — manage it in Plan settings if needed.",
+        "套餐下个月自动续费，有需要的话可以在「订阅」里取消。",
     ],
 )
 def test_a_plan_managed_if_needed_runs_nothing(text: str, tables: GuiTables) -> None:
