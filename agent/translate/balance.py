@@ -37,6 +37,12 @@ _IF = re.compile(
 # "需要 40 积分 … 剩余 12 积分": the cost and the balance, said together
 _COST = re.compile(r"需要\s*(\d+)\s*(?:个)?(?:积分|点)")
 _LEFT = re.compile(r"(?:剩余|只有|得返|仅剩|还剩|剩下|余额(?:为|是)?)\s*(\d+)\s*(?:个)?(?:积分|点)")
+# the same in English ("you have 3 and 1080p needs 5", "4K costs 8 credits; you only have 2")
+_EN_HAVE = r"\byou\s+(?:only\s+|currently\s+|still\s+)?have\s+(?:only\s+|just\s+)?(\d+)\b"
+_EN_NEED = r"\b(?:needs?|costs?|requires?|takes?)\s+(?:about\s+|around\s+)?(\d+)\b"
+_EN_HAVE_NEED = re.compile(_EN_HAVE + r"[^.!?]{0,40}?" + _EN_NEED, re.IGNORECASE)
+_EN_NEED_HAVE = re.compile(_EN_NEED + r"[^.!?]{0,40}?" + _EN_HAVE, re.IGNORECASE)
+_EN_CREDIT = re.compile(r"\b(?:credits?|coins?|points?)\b", re.IGNORECASE)
 # a number of credits, and a step toward where the balance is shown
 _AMOUNT = re.compile(
     r"\d+\s*(?:个)?(?:积分|点数|点|金币|額度|额度)|\b\d+\s*(?:credits?|coins?|points?)\b",
@@ -56,7 +62,16 @@ def short_balance(text: str) -> bool:
         not _IF.search(text[max(0, m.start() - 24) : m.end() + 3]) for m in _SHORT.finditer(text)
     )
     cost, left = _COST.search(text), _LEFT.search(text)
-    return said or bool(cost and left and int(left.group(1)) < int(cost.group(1)))
+    if cost and left and int(left.group(1)) < int(cost.group(1)):
+        return True
+    if _EN_CREDIT.search(text):
+        for m in _EN_HAVE_NEED.finditer(text):
+            if int(m.group(1)) < int(m.group(2)) and not _IF.search(m.group()):
+                return True
+        for m in _EN_NEED_HAVE.finditer(text):
+            if int(m.group(2)) < int(m.group(1)) and not _IF.search(m.group()):
+                return True
+    return said
 
 
 def reports_balance(sentence: str) -> bool:

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
-from agent.translate.balance import manage_if_needed
+from agent.translate.balance import manage_if_needed, short_balance
 from agent.translate.wanted import asked_again, declined, wanted
 
 _TABLES = load_gui_tables()
@@ -252,3 +252,22 @@ def test_what_lives_in_the_gallery_is_no_file_to_send(
     text: str, upload: bool, tables: GuiTables
 ) -> None:
     assert ("upload" in translate(text, tables).actions) is upload, text
+
+
+@given(
+    st.sampled_from(
+        [
+            "You have {a} credits and 1080p needs {b}. Click Export when ready.",
+            "4K costs {b} credits; you only have {a}. Hit Export to start.",
+            "Heads up: you have {a} and this export needs {b} credits — tap Download.",
+        ]
+    ),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=1, max_value=40),
+)
+def test_a_balance_smaller_than_the_price_never_exports(shape: str, a: int, b: int) -> None:
+    text = shape.format(a=a, b=b)
+    result = translate(text, _TABLES)
+    if a < b:
+        assert "export" not in result.actions, (text, result)
+        assert short_balance(text), text
