@@ -96,7 +96,7 @@ _QUOTA = re.compile(
     re.IGNORECASE,
 )
 _SHOWN = re.compile(
-    r"\b(?:shows?|showing|lists?|displays?|will\s+show|you['’]ll\s+(?:find|see)|you\s+can\s+"
+    r"\b(?:shows?|showing|shown|displayed|listed|visible|lists?|displays?|will\s+show|you['’]ll\s+(?:find|see)|you\s+can\s+"
     r"(?:see|find|check)|check|see|look\s+at|open|visit|go\s+to|head\s+to)\b"
     r"|显示|看到|查看|看看|看一下|能找到|找到|列出|写着|可见|打开|去|到|睇",
     re.IGNORECASE,

@@ -75,7 +75,7 @@ _EN_OBJECT = (
 _ZH_FILE = (
     r"(?:照片|相片|相|图片|圖片|图|圖|合影|合照|视频|視頻|影片|片段|片|素材|音乐|音樂|配乐|配樂|曲子"
     r"|歌|录音|錄音|配音|文件|档案|檔案|字体|字體|logo|clip|video|photo|pdf|截图|截圖|头像|頭像"
-    r"|稿子|稿件|文稿|讲稿|講稿|剧本|劇本|脚本|腳本|文档|文檔|\.(?:txt|docx?|pdf|mp[34]|wav|mov|png|jpe?g))"
+    r"|稿子|稿件|文稿|讲稿|講稿|稿|剧本|劇本|脚本|腳本|文档|文檔|\.(?:txt|docx?|pdf|mp[34]|wav|mov|png|jpe?g))"
 )
 _ASK_VERB = r"(?:send|share|attach|upload|provide|forward|pass\s+along|drop|add|include)"
 _ASK_VERB_ING = (
@@ -162,7 +162,8 @@ _UPLOAD = re.compile(
 # again?", "feel free to throw it my way"): the place is this chat, never a link or a person
 _EN_IT_ASKED = re.compile(
     r"\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+|also\s+|try\s+)*"
-    r"(?:re-?)?(?:share|send|upload|attach|drop|sharing|sending|uploading|attaching|dropping)"
+    r"(?:re-?)?(?:share|send|upload|attach|drop|post|sharing|sending|uploading|attaching|dropping"
+    r"|posting)"
     r"\s+(?:it|them|that|those|this|these)\s+(?:(?:in\s+)?here|in\s+again|again|over|in\s+(?:the|this)"
     r"\s+chat|my\s+way|to\s+me)\b"
     r"|\b(?:feel\s+free\s+to|go\s+ahead\s+and|please|just)\s+(?:throw|toss|send|pass|fling|shoot"
@@ -176,7 +177,8 @@ _EN_IT_ASKED = re.compile(
 _EN_FILE_SAID = re.compile(r"\b" + _EN_FILE + r"\b" + _EN_NOT_FILE, re.IGNORECASE)
 # "請將您要配音的稿子（.txt 或 .docx）傳給我", 麻烦把剧本发过来: the file put before the verb
 _ZH_BA_ASKED = re.compile(
-    r"(?:请|請|麻烦|麻煩|劳烦|勞煩|可以|可唔可以|能不能|唔該|唔该|不该)(?:你|您)?(?:先)?(?:把|将|將|將|同我将|帮我把)"
+    r"(?:(?:请|請|麻烦|麻煩|劳烦|勞煩|可以|可唔可以|能不能|唔該|唔该|不该)|(?:^|[，,：:；;]\s*))"
+    r"(?:你|您)?(?:先)?(?:把|将|將|同我将|帮我把)"
     r"[^。！？]{0,30}?" + _ZH_FILE + r"[^。！？]{0,16}?(?:发|發|传|傳|上传|上傳|send|upload)"
     r"\s*(?:给|給|俾|畀)?(?:我|过来|過來|嚟|上来|上來)",
     re.IGNORECASE,
@@ -188,6 +190,11 @@ _EN_NEXT_FILE = re.compile(
     r"\b(?:after|once|when)\s+you(?:['’]ve)?\s+(?:upload|send|share|add|attach|drop\s+in|uploaded"
     r"|sent|added|attached)\s+(?:the|your)\s+(?:second|third|fourth|next|other|remaining|last"
     r"|missing|rest\s+of\s+the)\s+(?:[\w'’-]+\s+){0,2}?" + _EN_FILE + r"\b[^.!?]{0,20}?"
+    r"\b(?:I['’]ll|I\s+will|we['’]ll|I\s+can)\b"
+    # "Once the second video is uploaded, I'll sync them"
+    r"|\b(?:after|once|when)\s+(?:the|your)\s+(?:second|third|fourth|next|other|remaining|last"
+    r"|missing|rest\s+of\s+the)\s+(?:[\w'’-]+\s+){0,2}?" + _EN_FILE + r"\s+(?:is|are|has\s+been"
+    r"|have\s+been)\s+(?:uploaded|in|sent|added|here)\b[^.!?]{0,20}?"
     r"\b(?:I['’]ll|I\s+will|we['’]ll|I\s+can)\b",
     re.IGNORECASE,
 )
@@ -195,6 +202,8 @@ _EN_NEXT_FILE = re.compile(
 _FILE_TO_COME = re.compile(
     r"\b(?:after|once|when)\s+you(?:['’]ve)?\s+(?:upload|send|sent|share|add|attach|drop\s+in"
     r"|drop)\w*\b[^.!?]{0,60}?\b(?:I['’]ll|I\s+will|we['’]ll|we\s+will)\b"
+    r"|\b(?:after|once|when)\s+(?:the|your)\s+[^.!?]{0,40}?\b(?:is|are|has\s+been|have\s+been)\s+"
+    r"uploaded\b[^.!?]{0,30}?\b(?:I['’]ll|I\s+will|we['’]ll|we\s+will)\b"
     r"|(?:等你|你)(?:上传|上傳|发|發|传|傳)(?:完|好|咗|了)?[^。！？]{0,20}?(?:之后|之後|以后|以後|后|後)"
     r"[^。！？]{0,6}?我(?:会|會|就|再|來|来)",
     re.IGNORECASE,
@@ -211,13 +220,15 @@ _AGAIN_ASKED = re.compile(
 _UPLOAD_FAILED = re.compile(
     r"(?:上传|上傳|上载|上載|传送|傳送|发送|發送)[^。！？]{0,8}?(?:失败|失敗|中断|中斷|超时|超時|出错|出錯)"
     r"|(?:文件|檔案|档案|视频|視頻|影片)[^。！？]{0,4}?(?:超过|超過|太大|过大|過大)"
+    r"|(?:没|沒|冇|未)(?:有)?(?:上传|上傳|传|傳)(?:成功|完|好|到)"
     r"|\bupload(?:ing|ed|s)?\b[^.!?]{0,40}?\b(?:failed|timed\s+out|was\s+rejected|didn['’]t\s+finish)"
     r"|\b(?:file|video|clip)\b[^.!?]{0,20}\btoo\s+(?:big|large)\b",
     re.IGNORECASE,
 )
 # someone else asked to press the upload in their own app (你朋友…让他在手机上点「上传」)
 _THEIR_UPLOAD = re.compile(
-    r"(?:让|讓|叫|教|请|請)(?:他|她|佢|他们|她们|他們|她們|佢哋|朋友|同事|家人|屋企人)"
+    r"(?:让|讓|叫|教|请|請)(?:(?:你|您)(?:的|嘅)?)?(?:他|她|佢|他们|她们|他們|她們|佢哋|朋友|同事|家人"
+    r"|屋企人|老公|老婆|男朋友|女朋友|爸爸|妈妈|媽媽|老豆|老妈|老媽|同学|同學)"
     r"[^。！？]{0,20}?(?:上传|上傳|upload)"
     r"|\b(?:ask|tell|have|let|get)\s+(?:him|her|them|your\s+(?:friend|partner|mum|mom|dad|sister"
     r"|brother|kid|family|teammate|colleague)s?)\s+(?:to\s+)?(?:(?!then\b|and\s+then\b)[^.!?,;]){0,30}?"

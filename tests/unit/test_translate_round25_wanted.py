@@ -47,6 +47,8 @@ def tables() -> GuiTables:
         "你講嗰個 logo，could you drop it in here?",
         "Pop the voiceover file in here when you get a chance.",
         "唔該將嗰張相 send 俾我。",
+        "The selfie you mentioned — could you post it here?",
+        "把你的旁白稿发给我就行。",
     ],
 )
 def test_a_file_asked_for_in_other_words_is_an_upload(text: str, tables: GuiTables) -> None:
@@ -62,6 +64,7 @@ def test_a_file_asked_for_in_other_words_is_an_upload(text: str, tables: GuiTabl
         "export.",
         "After you upload the last photo, I'll add the music, then hit Export.",
         "When you've sent the other video, I'll merge them and you can download it.",
+        "Once the second video is uploaded, I'll sync them and you can export.",
     ],
 )
 def test_the_next_file_of_a_set_is_asked_for_and_the_export_waits(
@@ -80,6 +83,7 @@ def test_the_next_file_of_a_set_is_asked_for_and_the_export_waits(
         ("The upload failed — the file is over 2GB.", "Could you compress it and send it again?"),
         ("Your clip didn't come through; the upload timed out.", "Can you upload it again?"),
         ("視頻上傳中斷咗。", "唔該你再傳一次。"),
+        ("", "檔案好似冇上傳成功，可唔可以再傳多次？"),
     ],
 )
 def test_a_file_asked_for_again_after_a_failed_upload_is_an_upload(
@@ -106,6 +110,7 @@ def test_sent_again_needs_a_failure_said() -> None:
         "你同學想試嘅話，請佢喺電腦上撳「上傳」。",
         "Your friend can tap Upload on her phone to add her photos.",
         "你朋友都可以喺手機撳「上傳」加相。",
+        "叫你老公喺手機撳「上傳」就得。",
     ],
 )
 def test_an_upload_step_for_someone_else_runs_nothing(text: str, tables: GuiTables) -> None:
@@ -126,6 +131,7 @@ def test_an_upload_step_for_someone_else_runs_nothing(text: str, tables: GuiTabl
         "导出之前，请确认积分够不够。",
         "Export 之前 make sure you have enough credits 呀。",
         "Make sure your balance covers it — 4K costs 8 credits.",
+        "Running low? Your balance is shown on the Wallet page.",
     ],
 )
 def test_a_balance_named_by_its_icon_or_a_check_is_a_look_up(text: str, tables: GuiTables) -> None:
