@@ -251,7 +251,8 @@ _CONDITION = re.compile(
 # having the file is no offer when the ask is direct ("If you've got any b-roll lying around,
 # feel free to throw it my way")
 _HAVING = re.compile(
-    r"if\s+you(?:['’]ve\s+got|\s+have\s+got|\s+have|\s+got|\s+happen\s+to\s+have)\b",
+    r"if\s+you(?:['’]ve\s+got|\s+have\s+got|\s+have|\s+got|\s+happen\s+to\s+have)\s+(?:(?:any|some"
+    r"|a|an|the|your|more|other|extra)\s+)?(?:[\w'’-]+\s+){0,2}?" + _EN_FILE + r"\b",
     re.IGNORECASE,
 )
 # an invitation, not a question ("If you have a logo, could you send it over?" stays an offer)

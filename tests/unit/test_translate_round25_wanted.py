@@ -277,3 +277,22 @@ def test_a_balance_smaller_than_the_price_never_exports(shape: str, a: int, b: i
     if a < b:
         assert "export" not in result.actions, (text, result)
         assert short_balance(text), text
+
+
+@given(
+    st.sampled_from(["questions", "thoughts on the photos", "ideas for the clip", "feedback"]),
+    st.sampled_from(
+        [
+            "If you have any {x}, feel free to send them my way.",
+            "If you've got {x}, feel free to throw them my way.",
+            "Got {x}? Could you share them here?",
+        ]
+    ),
+    st.sampled_from(["", "Done! ", "字幕已对齐。"]),
+)
+def test_an_invitation_for_words_not_a_file_never_uploads(x: str, shape: str, before: str) -> None:
+    text = before + shape.format(x=x)
+    result = translate(text, _TABLES)
+    if "photos" not in x and "clip" not in x:
+        assert "upload" not in result.actions, (text, result)
+    assert "export" not in result.actions, (text, result)
