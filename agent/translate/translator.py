@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from agent.translate import gates
 from agent.translate.answer import rides_with_upload
 from agent.translate.assembly import assemble, decide, said_by_kept
+from agent.translate.balance import manage_if_needed
 from agent.translate.choices import choice_lines
 from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.leftover import fixed_lines
@@ -45,7 +46,13 @@ from agent.translate.rewrite import language_of
 from agent.translate.suggest import plain_step
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.terse import pointed_export
-from agent.translate.wanted import declined, shares_own_file, wanted
+from agent.translate.wanted import (
+    asked_again,
+    declined,
+    shares_own_file,
+    waits_for_file,
+    wanted,
+)
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -261,6 +268,11 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if not unit.reading.actions and pointed_export(raw):  # "↓ Download": the button
             unit.reading = dataclasses.replace(unit.reading, actions=("export",))
         unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
+        if "upload" not in unit.reading.actions and asked_again(raw, before):
+            # a file sent again after the sentence before says its upload failed
+            unit.reading = dataclasses.replace(
+                unit.reading, actions=(*unit.reading.actions, "upload"), steps_only=False, line=""
+            )
         if "export" in unit.reading.actions and at + 1 < len(units):
             # "If it looks good, click Download. If not, tell me what to change.": a choice
             after = _as_read(units[at + 1].raw, tables)
@@ -315,6 +327,10 @@ def _also(reading: Reading, raw: str, lang: LanguageTable, unframed: str) -> Rea
     logo?"): a file asked for is read in the words that ask for it (`agent.translate.wanted`)."""
     if "upload" in reading.actions and declined(raw):  # "No need to upload the logo again"
         reading = gates.without(reading, {"upload"}, lang)
+    if "credits" in reading.actions and manage_if_needed(raw):  # "manage it … if needed"
+        reading = gates.without(reading, {"credits"}, lang)
+    if "export" in reading.actions and waits_for_file(raw):  # "After you upload …, I'll …"
+        reading = gates.without(reading, {"export"}, lang)
     if "export" in reading.actions and shares_own_file(raw):  # "Please share the logo file"
         reading = gates.without(reading, {"export"}, lang)
     if third_party(raw):

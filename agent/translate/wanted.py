@@ -9,15 +9,28 @@ other shapes, and those run the upload all the same:
 - a polite question or request for the user's file ("Could you send over the brand font
   file?", "Would you mind sharing the brand guidelines PDF?", "mind attaching them?");
 - media dragged in, with no GUI place named ("再拖几张照片进来", 麻煩你 drag 一條片入嚟先,
-  "Drag your B-roll clips into the bin").
+  "Drag your B-roll clips into the bin");
+- a file named in the sentence, asked for by a pronoun and the place it comes to ("That photo
+  you mentioned — could you share it here?", "could you try dropping it in again?", "If you've
+  got any b-roll lying around, feel free to throw it my way"), or put before the verb
+  (請將您要配音的稿子（.txt 或 .docx）傳給我);
+- the next file of a set the agent waits for ("After you upload the second clip, I'll merge
+  them and then you can export": the export waits, `waits_for_file`), and a file asked for
+  again after the sentence before says its upload failed (`asked_again`: 上一次上传失败了…能不能
+  压缩一下再发一次？).
 
 And the balance: a page of the account named as where the quota, the plan or the usage
 shows ("Your account page under Usage shows the monthly quota resets on the 1st",
-「用量」页面可以看到本月配额) shows the credits; a price mentioned in a report does not.
+「用量」页面可以看到本月配额, "Your account page has the numbers"), the balance's own icon named
+as what shows it ("The little coin icon next to your avatar shows it") and a check that the
+credits are enough ("make sure you have enough credits") show the credits; a price mentioned
+in a report does not, nor a plan managed only if needed ("manage it under Subscription if
+needed", `manage_if_needed`).
 
 Safety (nothing runs): an offer or a condition ("I can also add a voiceover if you send me a
 recording", 如果你有…), a file the agent makes itself ("… — I'll generate it"), a file sent to
-someone else ("send the cut to your client"), the user's past upload ("you uploaded 3
+someone else ("send the cut to your client"), an upload step for someone else (让他在手机上点
+「上传」), the user's past upload ("you uploaded 3
 photos", 你上传的照片), a negation ("no need to send the logo", 不用再发), someone else's
 account ("her account page"), another program.
 
@@ -28,16 +41,23 @@ from __future__ import annotations
 
 import re
 
+from agent.translate.balance import balance_page
 from agent.translate.evidence import third_party
 
-__all__ = ["declined", "shares_own_file", "wanted"]
+__all__ = [
+    "asked_again",
+    "declined",
+    "shares_own_file",
+    "waits_for_file",
+    "wanted",
+]
 
 # the user's own file, by what it is (never a link, a name or a message about it)
 _EN_FILE = (
     r"(?:files?|photos?|pics?|images?|pictures?|videos?|clips?|footage|b-roll|recordings?"
     r"|voiceovers?|voice\s+memos?|songs?|music|audio|soundtracks?|logos?|fonts?|pdfs?"
     r"|guidelines|brand\s+guide|screenshots?|headshots?|selfies?|assets|shots|photographs?"
-    r"|png|jpe?g|mp3|mp4|wav|mov|svg)"
+    r"|scripts?|transcripts?|docs?|documents?|png|jpe?g|mp3|mp4|wav|mov|svg|txt|docx)"
 )
 _EN_NOT_FILE = (
     r"(?!\s+(?:links?|urls?|names?|paths?|formats?|sizes?|ideas?|descriptions?|titles?|lyrics"
@@ -54,7 +74,8 @@ _EN_OBJECT = (
 )
 _ZH_FILE = (
     r"(?:照片|相片|相|图片|圖片|图|圖|合影|合照|视频|視頻|影片|片段|片|素材|音乐|音樂|配乐|配樂|曲子"
-    r"|歌|录音|錄音|配音|文件|档案|檔案|字体|字體|logo|clip|video|photo|pdf|截图|截圖|头像|頭像)"
+    r"|歌|录音|錄音|配音|文件|档案|檔案|字体|字體|logo|clip|video|photo|pdf|截图|截圖|头像|頭像"
+    r"|稿子|稿件|文稿|讲稿|講稿|稿|剧本|劇本|脚本|腳本|文档|文檔|\.(?:txt|docx?|pdf|mp[34]|wav|mov|png|jpe?g))"
 )
 _ASK_VERB = r"(?:send|share|attach|upload|provide|forward|pass\s+along|drop|add|include)"
 _ASK_VERB_ING = (
@@ -136,12 +157,107 @@ _UPLOAD = re.compile(
     r"(?:进来|進來|入嚟|入黎|入来|上来|过来|進嚟)",
     re.IGNORECASE,
 )
+# the file named elsewhere in the sentence, asked for by a pronoun and where it is to come
+# ("That photo you mentioned — could you share it here?", "could you try dropping it in
+# again?", "feel free to throw it my way"): the place is this chat, never a link or a person
+_EN_IT_ASKED = re.compile(
+    r"\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+|also\s+|try\s+)*"
+    r"(?:re-?)?(?:share|send|upload|attach|drop|post|sharing|sending|uploading|attaching|dropping"
+    r"|posting)"
+    r"\s+(?:it|them|that|those|this|these)\s+(?:(?:in\s+)?here|in\s+again|again|over|in\s+(?:the|this)"
+    r"\s+chat|my\s+way|to\s+me)\b"
+    r"|\b(?:feel\s+free\s+to|go\s+ahead\s+and|please|just)\s+(?:throw|toss|send|pass|fling|shoot"
+    r"|flick|drop)\s+(?:it|them|those|that|one|some)\s+(?:my\s+way|over|along|to\s+me|in\s+here)\b"
+    # "Pop the voiceover file in here when you get a chance"
+    r"|(?:^|[:;,—]\s*|\b(?:just|please|then|now)\s+)(?:pop|stick|put|throw|toss|drop)\s+(?:it|them"
+    r"|(?:the|your|a|an|some|any)\s+(?:[\w'’-]+\s+){0,3}?" + _EN_FILE + r")\s+in(?:to)?\s+"
+    r"(?:here|(?:the|this)\s+chat)\b",
+    re.IGNORECASE,
+)
+_EN_FILE_SAID = re.compile(r"\b" + _EN_FILE + r"\b" + _EN_NOT_FILE, re.IGNORECASE)
+# "請將您要配音的稿子（.txt 或 .docx）傳給我", 麻烦把剧本发过来: the file put before the verb
+_ZH_BA_ASKED = re.compile(
+    r"(?:(?:请|請|麻烦|麻煩|劳烦|勞煩|可以|可唔可以|能不能|唔該|唔该|不该)|(?:^|[，,：:；;]\s*))"
+    r"(?:你|您)?(?:先)?(?:把|将|將|同我将|帮我把)"
+    r"[^。！？]{0,30}?" + _ZH_FILE + r"[^。！？]{0,16}?(?:发|發|传|傳|上传|上傳|send|upload)"
+    r"\s*(?:给|給|俾|畀)?(?:我|过来|過來|嚟|上来|上來)",
+    re.IGNORECASE,
+)
+# a file that completes a set the agent works on ("After you upload the second clip, I'll merge
+# them"): the agent waits for it, so it is asked for; "Once you upload the logo, I'll place it"
+# stays an offer
+_EN_NEXT_FILE = re.compile(
+    r"\b(?:after|once|when)\s+you(?:['’]ve)?\s+(?:upload|send|share|add|attach|drop\s+in|uploaded"
+    r"|sent|added|attached)\s+(?:the|your)\s+(?:second|third|fourth|next|other|remaining|last"
+    r"|missing|rest\s+of\s+the)\s+(?:[\w'’-]+\s+){0,2}?" + _EN_FILE + r"\b[^.!?]{0,20}?"
+    r"\b(?:I['’]ll|I\s+will|we['’]ll|I\s+can)\b"
+    # "Once the second video is uploaded, I'll sync them"
+    r"|\b(?:after|once|when)\s+(?:the|your)\s+(?:second|third|fourth|next|other|remaining|last"
+    r"|missing|rest\s+of\s+the)\s+(?:[\w'’-]+\s+){0,2}?" + _EN_FILE + r"\s+(?:is|are|has\s+been"
+    r"|have\s+been)\s+(?:uploaded|in|sent|added|here)\b[^.!?]{0,20}?"
+    r"\b(?:I['’]ll|I\s+will|we['’]ll|I\s+can)\b",
+    re.IGNORECASE,
+)
+# any file to come before the agent's work ("Once you upload the logo, I'll place it")
+_FILE_TO_COME = re.compile(
+    r"\b(?:after|once|when)\s+you(?:['’]ve)?\s+(?:upload|send|sent|share|add|attach|drop\s+in"
+    r"|drop)\w*\b[^.!?]{0,60}?\b(?:I['’]ll|I\s+will|we['’]ll|we\s+will)\b"
+    r"|\b(?:after|once|when)\s+(?:the|your)\s+[^.!?]{0,40}?\b(?:is|are|has\s+been|have\s+been)\s+"
+    r"uploaded\b[^.!?]{0,30}?\b(?:I['’]ll|I\s+will|we['’]ll|we\s+will)\b"
+    r"|(?:等你|你)(?:上传|上傳|发|發|传|傳)(?:完|好|咗|了)?[^。！？]{0,20}?(?:之后|之後|以后|以後|后|後)"
+    r"[^。！？]{0,6}?我(?:会|會|就|再|來|来)",
+    re.IGNORECASE,
+)
+# a file sent again after its upload failed: the sentence before says so
+# (上一次上传失败了（文件超过 2GB）。能不能压缩一下再发一次？)
+_AGAIN_ASKED = re.compile(
+    r"(?:能不能|可不可以|可唔可以|可以|麻烦|麻煩|请|請|能否|唔該|唔该|不该你)[^。！？]{0,12}?(?:再|重新)"
+    r"(?:发|發|传|傳|上传|上傳|send|upload)(?:一次|一遍|过来|過來|给我|給我|俾我|畀我|嚟)?"
+    r"|\b(?:could|can|would)\s+you\s+(?:please\s+|try\s+)*(?:re-?send|re-?upload|send|upload"
+    r"|attach|drop|sending|uploading|dropping)\w*\s+(?:it|them)\s+(?:in\s+|over\s+)?again\b",
+    re.IGNORECASE,
+)
+_UPLOAD_FAILED = re.compile(
+    r"(?:上传|上傳|上载|上載|传送|傳送|发送|發送)[^。！？]{0,8}?(?:失败|失敗|中断|中斷|超时|超時|出错|出錯)"
+    r"|(?:文件|檔案|档案|视频|視頻|影片)[^。！？]{0,4}?(?:超过|超過|太大|过大|過大)"
+    r"|(?:没|沒|冇|未)(?:有)?(?:上传|上傳|传|傳)(?:成功|完|好|到)"
+    r"|\bupload(?:ing|ed|s)?\b[^.!?]{0,40}?\b(?:failed|timed\s+out|was\s+rejected|didn['’]t\s+finish)"
+    r"|\b(?:file|video|clip)\b[^.!?]{0,20}\btoo\s+(?:big|large)\b",
+    re.IGNORECASE,
+)
+# someone else asked to press the upload in their own app (你朋友…让他在手机上点「上传」)
+_THEIR_UPLOAD = re.compile(
+    r"(?:让|讓|叫|教|请|請)(?:(?:你|您)(?:的|嘅)?)?(?:他|她|佢|他们|她们|他們|她們|佢哋|朋友|同事|家人"
+    r"|屋企人|老公|老婆|男朋友|女朋友|爸爸|妈妈|媽媽|老豆|老妈|老媽|同学|同學)"
+    r"[^。！？]{0,20}?(?:上传|上傳|upload)"
+    r"|\b(?:ask|tell|have|let|get)\s+(?:him|her|them|your\s+(?:friend|partner|mum|mom|dad|sister"
+    r"|brother|kid|family|teammate|colleague)s?)\s+(?:to\s+)?(?:(?!then\b|and\s+then\b)[^.!?,;]){0,30}?"
+    r"\b(?:upload|tap\s+upload|click\s+upload)"
+    # "Your friend can tap Upload on her phone", 朋友可以喺手機撳「上傳」
+    r"|\byour\s+(?:friend|partner|mum|mom|dad|sister|brother|kid|family|classmate)s?\s+(?:can|could"
+    r"|should|will|needs?\s+to|has\s+to|just\s+(?:has|needs)\s+to)\s+[^.!?]{0,30}?\bupload"
+    r"|(?:朋友|家人|同学|同學|屋企人|老公|老婆|男朋友|女朋友)(?:也|都)?(?:可以|只要|只需|就|要)"
+    r"[^。！？]{0,16}?(?:上传|上傳|upload)",
+    re.IGNORECASE,
+)
 # the file asked for is no ask: a condition or an offer before it, the agent making it, a
 # file sent to someone else, a negation of the ask
 _CONDITION = re.compile(
     r"\b(?:if|once|when|whenever|should)\s+you\b|\bif\s+(?:needed|necessary|you['’]d\s+like)"
     r"|\boptional(?:ly)?\b|\bI\s+can\s+also\b"
     r"|如果|要是|假如|若是|若你|(?<!方便)的话|(?<!方便)的話|可选|可選|有需要",
+    re.IGNORECASE,
+)
+# having the file is no offer when the ask is direct ("If you've got any b-roll lying around,
+# feel free to throw it my way")
+_HAVING = re.compile(
+    r"if\s+you(?:['’]ve\s+got|\s+have\s+got|\s+have|\s+got|\s+happen\s+to\s+have)\s+(?:(?:any|some"
+    r"|a|an|the|your|more|other|extra)\s+)?(?:[\w'’-]+\s+){0,2}?" + _EN_FILE + r"\b",
+    re.IGNORECASE,
+)
+# an invitation, not a question ("If you have a logo, could you send it over?" stays an offer)
+_INVITED = re.compile(
+    r"\b(?:feel\s+free\s+to|go\s+ahead\s+and|don['’]t\s+hesitate\s+to)\b|\bmy\s+way\b",
     re.IGNORECASE,
 )
 # a link that failed: the same file asked for by another way is no new file ("I couldn't read
@@ -198,37 +314,6 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 
-_PAGE_EN = (
-    r"(?:(?:account|billing|usage|plans?|subscriptions?|wallet|credits?|quota)\s+"
-    r"(?:page|tab|section|settings|dashboard|screen|panel)"
-    r"|\bunder\s+(?:the\s+)?(?:usage|billing|plan|subscription|quota|credits|wallet)\b"
-    r"|\b(?:the|your)\s+(?:usage|billing|quota)\s+(?:page|tab|section|screen|panel)?)"
-)
-_PAGE_ZH = (
-    r"(?:账户|帐户|账号|帐号|个人中心|用量|配额|额度|套餐|方案|点数|余额|钱包|计费|账单|订阅|会员)"
-    r"[」』\"”】\]]?\s*(?:页面|页|中心|栏|标签|分页|设置|面板|tab|page)"
-)
-_QUOTA = re.compile(
-    r"\b(?:quota|credits?|balance|usage|limit|allowance|plan|renew\w*|reset\w*|remaining)\b"
-    r"|配额|额度|用量|余额|点数|积分|套餐|方案|重置|续费|到期|剩余|还剩",
-    re.IGNORECASE,
-)
-_SHOWN = re.compile(
-    r"\b(?:shows?|showing|lists?|displays?|will\s+show|you['’]ll\s+(?:find|see)|you\s+can\s+"
-    r"(?:see|find|check)|check|see|look\s+at|open|visit|go\s+to|head\s+to)\b"
-    r"|显示|看到|查看|看看|看一下|能找到|找到|列出|写着|可见|打开|去|到|睇",
-    re.IGNORECASE,
-)
-_CREDITS = re.compile(_PAGE_EN + "|" + _PAGE_ZH, re.IGNORECASE)
-_NOT_HERE = re.compile(
-    r"\b(?:youtube|google|apple|app\s+store|play\s+store|stripe|paypal|tiktok|instagram"
-    r"|capcut|adobe|canva|premiere|dropbox|icloud)\b|剪映|抖音|微信|支付宝"
-    r"|\b(?:don['’]t|do\s+not|no\s+need\s+to|never)\s+(?:\w+\s+){0,2}?(?:check|open|visit|look)\b"
-    r"|\b(?:her|his|their)\s+(?:account|billing|usage|plan|dashboard|wallet)\b"
-    r"|不用|不需要|无需|唔使",
-    re.IGNORECASE,
-)
-
 
 def wanted(sentence: str) -> list[tuple[int, str]]:
     """The upload and the balance `sentence` asks for in the shapes of the module doc, each
@@ -237,15 +322,9 @@ def wanted(sentence: str) -> list[tuple[int, str]]:
     at = _file_asked(sentence)
     if at is not None:
         found.append((at, "upload"))
-    page = _CREDITS.search(sentence)
-    if (
-        page is not None
-        and _QUOTA.search(sentence)
-        and (_SHOWN.search(sentence) or page.group().lower().startswith("under"))
-        and not _NOT_HERE.search(sentence)
-        and not third_party(sentence)
-    ):
-        found.append((page.start(), "credits"))
+    at = balance_page(sentence)
+    if at is not None:
+        found.append((at, "credits"))
     return sorted(found)
 
 
@@ -253,7 +332,13 @@ def declined(sentence: str) -> bool:
     """Whether `sentence` says the user's file is not needed ("No need to upload the logo
     again", 不用再上传照片了, 唔使再傳相俾我) or sends it to someone else ("Could you send a
     recording to your client?"): an upload read in it runs nothing."""
-    return _NEGATED.search(sentence) is not None or _SENT_AWAY.search(sentence) is not None
+    return any(rx.search(sentence) for rx in (_NEGATED, _SENT_AWAY, _THEIR_UPLOAD))
+
+
+def waits_for_file(sentence: str) -> bool:
+    """Whether `sentence` puts the agent's work after a file still to come ("After you upload
+    the second clip, I'll merge them and then you can export"): its export waits for both."""
+    return _FILE_TO_COME.search(sentence) is not None and not declined(sentence)
 
 
 def shares_own_file(sentence: str) -> bool:
@@ -268,9 +353,31 @@ def shares_own_file(sentence: str) -> bool:
     )
 
 
+def asked_again(sentence: str, before: str) -> bool:
+    """Whether `sentence` asks for the file again after `before` (or itself) says its upload
+    failed or was too big (上一次上传失败了（文件超过 2GB）。能不能压缩一下再发一次？): an
+    upload, though the sentence names no file."""
+    return bool(
+        _AGAIN_ASKED.search(sentence)
+        and _UPLOAD_FAILED.search(f"{before} {sentence}")
+        and not third_party(sentence)
+        and not declined(sentence)
+    )
+
+
 def _file_asked(sentence: str) -> int | None:
-    ask = _UPLOAD.search(sentence) or _SHARED_SOURCE.search(sentence)
-    if ask is None or third_party(sentence) or _PAST.search(sentence):
+    nxt = _EN_NEXT_FILE.search(sentence)
+    it = _EN_IT_ASKED.search(sentence) if _EN_FILE_SAID.search(sentence) else None
+    ask = (
+        nxt
+        or _UPLOAD.search(sentence)
+        or _SHARED_SOURCE.search(sentence)
+        or _ZH_BA_ASKED.search(sentence)
+        or it
+    )
+    if ask is None or third_party(sentence) or _THEIR_UPLOAD.search(sentence):
+        return None
+    if nxt is None and _PAST.search(sentence):
         return None
     if _NEGATED.search(sentence) or _LINK_FAILED.search(sentence):
         return None
@@ -279,6 +386,10 @@ def _file_asked(sentence: str) -> int | None:
     if _ELSEWHERE.search(sentence, ask.start()):
         return None
     condition = _CONDITION.search(sentence)
+    having = _HAVING.match(sentence, condition.start() if condition else 0)
+    if ask is nxt or (ask is it and having and _INVITED.search(sentence)):
+        # the set's next file is waited for; "If you've got any b-roll, throw it my way" asks
+        return ask.start()
     if condition is not None and condition.start() < ask.end():
         return None
     return ask.start()

@@ -571,13 +571,15 @@ TRANSLATOR = {
     # verdict); none lost or spliced. After round 25 (no export for steps waiting on a render,
     # export options, setting advice, links shared with others, 都唔遲; steps said loosely
     # (🔥 Export…, 没问题就下载吧); views as where to look; views for later or for a fault:
-    # agent/translate/{later,suggest,evidence,modality,leftover}.py,
-    # tests/unit/test_translate_round25_*.py): r36 59/60 and 51/60, r37 60/60 and 53/60; no
+    # agent/translate/{later,suggest,evidence,modality,leftover}.py; files asked for by a
+    # pronoun, before the verb or again after a failed upload, a third party's upload, balance
+    # icons and checks, a plan managed "if needed": agent/translate/wanted.py, balance.py;
+    # tests/unit/test_translate_round25_*.py): r36 59/60 and 58/60, r37 60/60 and 57/60; no
     # wrong export, none lost or spliced
     "stranger_round36_everyday": (0.98, 0),
-    "stranger_round36_hard": (0.85, 0),
+    "stranger_round36_hard": (0.96, 0),
     "stranger_round37_everyday": (1.0, 0),
-    "stranger_round37_hard": (0.88, 0),
+    "stranger_round37_hard": (0.95, 0),
 }
 
 
