@@ -116,6 +116,8 @@ _SENTENCE_VETO = re.compile(
     # a past export, or one asked about ("your earlier export", "check whether it finished")
     r"|\b(?:last\s+(?:week|month|time|night)|yesterday|earlier|previous|whether)\b"
     r"|上个月|上個月|上周|上週|昨天|早前|之前导出|之前匯出|之前汇出"
+    # the last time the user pressed it (上次你点导出时, 之前你點匯出嘅時候): a past export told
+    r"|上次|上一次|上回|(?:之前|先前|刚才|剛才|头先|頭先)(?:你|您)?(?:点|點|按|撳|击|擊)"
     r"|稍后|稍後|晚点|晚點|迟啲|遲啲|审核|審核|批准"
     # a step put off to the user's verdict, "it is not too late then": 再撳匯出都唔遲, 再导出也不迟
     r"|(?:都|也|亦)(?:唔|不|未)(?:迟|遲)"

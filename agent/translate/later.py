@@ -76,6 +76,8 @@ _UNFINISHED = re.compile(
 _IT_DONE = re.compile(
     r"\b(?:once|when|after|as\s+soon\s+as)\s+(?:it|that|this)(?:['’]s|\s+is|\s+has)\s+"
     r"(?:been\s+)?(?:done|finished|ready|complete[d]?|through)\b"
+    r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:it|that|this)\s+(?:finishes|completes|ends"
+    r"|wraps\s+up|gets\s+there|hits\s+100\s*%)"
     r"|(?:好了|好咗|完成了?|完成咗|搞掂|搞定)(?:之后|之後|以后|以後|后|後|再|先)",
     re.IGNORECASE,
 )

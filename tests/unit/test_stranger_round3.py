@@ -280,6 +280,15 @@ ROUTER = {
     "stranger_round36_hard": (1.0, 0),
     "stranger_round37_everyday": (1.0, 0),
     "stranger_round37_hard": (1.0, 0),
+    # stranger_round{38,39}_{everyday,hard}: held out, written by strangers without sight of the
+    # code, folded in after measuring, never tuned on. First sight on main (72cdb53): r38 98/100
+    # and 88/100 (5 harmful), r39 97/100 and 87/100 (3 harmful); on the round-24 router
+    # (f9f0595) r38 98/100 and 90/100 (4 harmful), r39 98/100 and 87/100 (3 harmful); on the
+    # round-25 router (6065210) r38 98/100 and 94/100, r39 98/100 and 91/100, none harmful
+    "stranger_round38_everyday": (0.98, 0),
+    "stranger_round38_hard": (0.94, 0),
+    "stranger_round39_everyday": (0.98, 0),
+    "stranger_round39_hard": (0.91, 0),
 }
 
 
@@ -580,6 +589,20 @@ TRANSLATOR = {
     "stranger_round36_hard": (0.96, 0),
     "stranger_round37_everyday": (1.0, 0),
     "stranger_round37_hard": (0.95, 0),
+    # stranger_round{38,39}_{everyday,hard}: held out, written by strangers without sight of the
+    # code, folded in after measuring. First sight on main (72cdb53): r38 57/60 and 47/60 (1
+    # wrong export), r39 57/60 and 41/60 (1 wrong export); on the round-24 translator (f9f0595)
+    # r38 58/60 and 51/60 (2 wrong exports), r39 59/60 and 45/60 (1); on the round-25 translator
+    # (6065210) r38 59/60 and 51/60 (2 wrong exports: "Once it finishes, click Download" after a
+    # render reported unfinished; 可以考虑导出 on the user's taste, which r39's writer labels the
+    # other way, 就可以导出了 -> export), r39 59/60 and 47/60 (1 wrong export: 上次你点导出时, a
+    # past press); none lost or spliced. After the two safety fixes
+    # (tests/unit/test_translate_round25_past.py): r38 hard 52/60 (the 可以考虑导出 line left),
+    # r39 hard 48/60
+    "stranger_round38_everyday": (0.98, 0),
+    "stranger_round38_hard": (0.86, 0),
+    "stranger_round39_everyday": (0.98, 0),
+    "stranger_round39_hard": (0.8, 0),
 }
 
 
