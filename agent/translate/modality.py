@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["chooses", "permits"]
+__all__ = ["chooses", "defaults", "permits"]
 
 _ADVERBS = (
     r"(?:(?:also|always|just|now|simply|easily|still|then|already|of\s+course|certainly|go\s+ahead"
@@ -77,6 +77,18 @@ _ZH = re.compile(
     rf"{_ZH_EXPORT}"
     # an option to choose: 你也可以选择导出为竖屏版本
     rf"|(?:你|您)?(?:也|还|還|都)?(?:可以|能|可)(?:选择|選擇|揀)(?:把|将|將)?[^，。；！？,;!?]{{0,4}}?{_ZH_EXPORT}"
+    # an option to weigh: 可以考虑导出, 不妨考慮匯出
+    rf"|(?:考虑|考慮|斟酌)(?:一下)?(?:把|将|將)?[^，。；！？,;!?]{{0,6}}?{_ZH_EXPORT}"
+)
+# the permission made the default step by its named alternative: "Otherwise, feel free to
+# export as is", "Otherwise you're good to export", "Feel free to export whenever, unless you
+# want me to try the alternate ending first" -- the reply's other branch is the exception the
+# user must raise, so the export is what it tells the user to do now
+_DEFAULT_LEAD = re.compile(r"\b(?:otherwise|if\s+not)\s*,?\s*$", re.IGNORECASE)
+_DEFAULT_REST = re.compile(
+    r"\bunless\s+you(?:['’]d|\s+would)?\s+(?:(?:want|like|prefer)\s+(?:me|us)\s+to"
+    r"|rather\s+(?:I|we))\b",
+    re.IGNORECASE,
 )
 # the choice said to be the user's ("… but it's your call", "up to you", 你决定)
 _YOURS = re.compile(
@@ -121,6 +133,21 @@ def chooses(sentence: str, after: str = "") -> bool:
     return _OTHERWISE.match(after.lstrip(" \t\n-*•>")) is not None
 
 
+_GOOD = r"you(?:['’]re|\s+are)\s+(?:good|all\s+set|clear|free|welcome|fine)\s+to\s+"
+_DEFAULT = re.compile(
+    rf"\b(?:otherwise|if\s+not)\s*,?\s*(?:{_FREE}|{_GOOD}|{_MODAL}){_ADVERBS}{_EXPORT_VERB}"
+    rf"|(?:{_FREE}|{_GOOD}|{_MODAL}){_ADVERBS}{_EXPORT_VERB}{_CLAUSE}*?,?\s*{_DEFAULT_REST.pattern}",
+    re.IGNORECASE,
+)
+
+
+def defaults(sentence: str) -> bool:
+    """Whether the sentence's permission to export is the default step, its alternative named
+    ("Otherwise, feel free to export as is", "Feel free to export whenever, unless you want me
+    to try the alternate ending first"): the export is asked for now (see `_DEFAULT_LEAD`)."""
+    return _DEFAULT.search(sentence) is not None
+
+
 def _leaves(sentence: str) -> bool:
     """A modal before the export verb leaves the export to the user unless its clause names the
     GUI means of a how-to ("You can download it by clicking Export"); a time left open ("You can
@@ -128,6 +155,8 @@ def _leaves(sentence: str) -> bool:
     export menu") leaves it whatever else the sentence says."""
     for found in _EN.finditer(sentence):
         rest, lead = found.group("rest"), sentence[: found.start()]
+        if _DEFAULT_LEAD.search(lead) or _DEFAULT_REST.search(rest):
+            continue
         if found.group("frame").lower().startswith("feel") or _OPEN_AT.search(rest + " | " + lead):
             return True
         if not _MEANS.search(rest):

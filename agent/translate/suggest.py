@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agent.translate.modality import defaults
+
 __all__ = ["Framed", "plain_step"]
 
 # where a frame may stand: the sentence's open or a clause's ("Looks great — why not …")
@@ -69,8 +71,10 @@ _FRAME_EN = re.compile(
 # 麻烦您移步): one after a negation (我不建议, 唔建議) or someone else (他们建议) is none
 _FRAME_ZH = re.compile(
     r"(?:^|(?<=[，,；;：:。！!～~\s]))(?:请|麻烦|劳驾)?(?:你|您|我|我们)?(?:也|还|都)?"
-    r"(?:(?P<firm>不妨|何不|不如|建议|可以考虑|考虑一下|欢迎|麻烦|劳驾)"
-    r"|(?P<hedge>要不要|要唔要|或许可以|也许可以))(?:你|您)?"
+    r"(?:(?P<firm>不妨|何不|不如|建议|考虑一下|欢迎|麻烦|劳驾)"
+    r"|(?P<hedge>要不要|要唔要|或许可以|也许可以)"
+    # an option to weigh (可以考虑导出: the user's call): its cheap steps run, no export
+    r"|(?P<leave>(?:可以|可|能)考虑|(?:可以|可|能)考慮))(?:你|您)?"
 )
 # the verbs a gerund after a frame stands for ("consider giving" -> "give")
 _GERUNDS = {
@@ -92,6 +96,13 @@ _THING = r"(?:the\s+|your\s+|this\s+|that\s+)?(?:[\w\U000f0000-\U000fffff-]+\s+)
 # indirect gestures and names, said the tables' way (each a probe, never shown)
 _PLAIN_EN = (
     (r"\bproceed\s+to\s+", "go to "),
+    # the default step after its named alternative ("Otherwise you're good to export"):
+    # the step itself (`modality.defaults`)
+    (
+        r"\b(?P<alt>otherwise|if\s+not)\s*,?\s+you(?:['’]re|\s+are)\s+(?:good|all\s+set|clear"
+        r"|fine)\s+to\s+(?=(?:export|download)\b)",
+        "{alt}, ",
+    ),
     # what is left to do said as the step ("All that's left is to hit Export and you're done")
     (
         r"\b(?:all\s+(?:that['’]s|that\s+is|you\s+need\s+to\s+do\s+is)\s+(?:left\s+)?"
@@ -247,7 +258,7 @@ def plain_step(sentence: str) -> Framed:
         text = _QUESTION.sub(".", text)
     soft = (
         (frame == "hedge" and question)
-        or frame == "leave"
+        or (frame == "leave" and not defaults(sentence))
         or _PENDING.search(text) is not None
         or _CHOICE.search(text) is not None
         or _WEIGHED.search(text) is not None
@@ -268,7 +279,7 @@ def _unframe(sentence: str) -> tuple[str, str]:
         zh = _FRAME_ZH.search(sentence)
         if zh is None:
             return sentence, ""
-        kind = "firm" if zh.group("firm") else "hedge"
+        kind = next(k for k in ("firm", "leave", "hedge") if zh.group(k) is not None)
         return sentence[: zh.start()] + "请" + sentence[zh.end() :], kind
     en = _FRAME_EN.search(sentence)
     if en is None:
