@@ -15,7 +15,7 @@ import re
 
 from agent.translate.modality import permits
 
-__all__ = ["not_asked", "reported_upload"]
+__all__ = ["counterfactual", "not_asked", "reported_upload"]
 
 # a habit beside a hold, and a choice among priced options (see the module doc)
 _HABIT = re.compile(
@@ -85,3 +85,22 @@ def reported_upload(sentence: str) -> bool:
     other file after it ("… — please add one more")."""
     did = _YOU_DID.search(sentence)
     return did is not None and _ASKS_FILE.search(sentence, did.end()) is None
+
+
+# a step that would have been needed had the past gone otherwise ("Had you wanted 4K, you'd
+# have needed to check your balance first, but this one was free", 如果你当时要 4K，就得先查余额):
+# it never happens, so nothing of it runs
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:had\s+you|if\s+you\s+had|if\s+you['’]d)\s+(?:(?:already|originally|instead)\s+)?"
+    r"(?:wanted|needed|chosen|picked|gone|asked|opted|ordered|requested|selected)\b"
+    r"|\byou(?:['’]d|\s+would|\s+could|\s+might)\s+have\s+(?:needed|had)\s+to\b"
+    r"|(?:如果|要是|假如|若|假设|假設)(?:你|您)?(?:当时|当初|那时|那時|當時|當初|之前)"
+    r"|(?:本来|本來|原本)(?:你|您)?(?:需要|要|得)[^，。；]{0,16}?[，,]?\s*(?:不过|不過|但|可是)",
+    re.IGNORECASE,
+)
+
+
+def counterfactual(sentence: str) -> bool:
+    """Whether `sentence` gives its step as what the past would have needed, had it gone
+    otherwise (see `_COUNTERFACTUAL`): the step is never asked for."""
+    return _COUNTERFACTUAL.search(sentence) is not None

@@ -30,10 +30,10 @@ import dataclasses
 import re
 from collections.abc import Collection
 
-from agent.translate.asked import not_asked, reported_upload
+from agent.translate.asked import counterfactual, not_asked, reported_upload
 from agent.translate.balance import reports_balance, short_balance
 from agent.translate.elsewhere import products
-from agent.translate.later import for_later, waits_on_work
+from agent.translate.later import for_later, waits_on_unfinished, waits_on_work
 from agent.translate.reading import Reading
 from agent.translate.structure import StructureTables
 from agent.translate.tables import GuiTables, LanguageTable
@@ -227,10 +227,14 @@ def _resent_unsure(reading: Reading, sentence: str, before: str, lang: LanguageT
     return reading
 
 
-def _not_yet(reading: Reading, sentence: str, lang: LanguageTable) -> Reading:
+def _not_yet(reading: Reading, sentence: str, before: str, lang: LanguageTable) -> Reading:
     """The reading without its steps when the sentence gives them for later ("Tip for later:
-    …", "If the client asks … next week, …"; `agent.translate.later`)."""
-    if _ACTING.intersection(reading.actions) and for_later(sentence):
+    …", "If the client asks … next week, …"; `agent.translate.later`), after work the sentence
+    or the one `before` it reports unfinished (影片尚未完成，等進度條跑完後…), or as what the
+    past would have needed ("Had you wanted 4K, you'd have needed to check your balance")."""
+    if _ACTING.intersection(reading.actions) and (
+        for_later(sentence) or waits_on_unfinished(sentence, before) or counterfactual(sentence)
+    ):
         return without(reading, _ACTING, lang)
     return reading
 
@@ -259,7 +263,7 @@ def gate(
     given)."""
     # an upload asked for with nothing sure goes first: an export gated below returns early
     reading = _resent_unsure(_done_by_you(reading, sentence, lang), sentence, before, lang)
-    reading = _not_yet(reading, sentence, lang)
+    reading = _not_yet(reading, sentence, before, lang)
     reading = _balance_said(reading, sentence, lang, short)
     actions = reading.actions
     if "export" in actions and (

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["after_work", "for_later", "waits_on_work"]
+__all__ = ["after_work", "for_later", "waits_on_unfinished", "waits_on_work"]
 
 _LEAD = r"^[\W_]*(?:(?:also|and|oh|btw|ps|p\.s\.|one\s+more\s+thing)\b[,:]?\s*)?"
 _FUTURE = (
@@ -34,6 +34,15 @@ _DONE = (
     r"(?:完成|完毕|结束|好|完|到\s*100\s*%)(?:了|咗)?(?:之后|以后|后|後|之後|以後|再|先))"
 )
 _AFTER_WORK = re.compile(_DONE, re.IGNORECASE)
+# the work or its progress bar finishing (进度条走完后: with no report of unfinished work, the
+# fixtures read the step after it as asked now)
+_AFTER_BAR = re.compile(
+    rf"{_DONE}|\b(?:when|once|after|as\s+soon\s+as)\s+the\s+progress\s+bar\s+(?:is\s+)?(?:done"
+    r"|finished|finishes|completes|fills\s+up|(?:hits|reaches|gets\s+to)\s+100\s*%)"
+    r"|(?:进度条|進度條)[^，。,；;]{0,4}?(?:完成|完毕|结束|好|完|到\s*100\s*%)(?:了|咗)?"
+    r"(?:之后|以后|后|後|之後|以後|再|先)",
+    re.IGNORECASE,
+)
 # a file the user has yet to make ("After the voiceover is re-recorded, …", 等配音錄好先再上傳)
 _MADE = (
     r"(?:after|once|when)\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}(?:is|are|has\s+been|have\s+been)"
@@ -69,7 +78,10 @@ _UNFINISHED = re.compile(
     r"|\b(?:about|around|roughly|~)?\s*\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?)\s+(?:left|to\s+go|remaining)\b"
     r"|(?:还|還|仲|正)(?:在|喺)?(?:渲染|导出|導出|匯出|汇出|生成|合成|处理|處理)"
     r"|(?:渲染|导出|導出|匯出|生成|合成)(?:中|紧|緊)|(?:渲染|导出|導出|生成|合成)(?:还|還|仲)?(?:没|沒|未|冇)(?:有)?(?:完成|好|搞掂)"
-    r"|\b(?:render|export)\w*\s+(?:hasn['’]t|has\s+not|isn['’]t|is\s+not)\s+(?:finished|done|complete)",
+    r"|\b(?:render|export)\w*\s+(?:hasn['’]t|has\s+not|isn['’]t|is\s+not)\s+(?:finished|done|complete)"
+    # the video itself reported unfinished ("The video isn't ready yet", 影片尚未完成)
+    r"|\b(?:video|clip|it)(?:['’]s|\s+is)?\s*(?:n['’]t|not)\s+(?:quite\s+)?(?:ready|done|finished)"
+    r"\s+yet\b|(?:影片|视频|視頻|作品|片子)(?:还|還|仍)?(?:尚未|未|没|沒|冇)(?:有)?(?:完成|好|做好|生成)",
     re.IGNORECASE,
 )
 # "once it's done", 好咗之后: the work named by "it", finished
@@ -105,3 +117,13 @@ def after_work(before: str) -> bool:
     """Whether the words `before` a step wait on a render or an export finishing ("…; when the
     render hits 100%, hit", 渲染完成后再点击): the step is for later."""
     return _AFTER_WORK.search(before) is not None
+
+
+def waits_on_unfinished(sentence: str, before: str = "") -> bool:
+    """Whether the steps of `sentence` wait on work that the sentence or the one `before` it
+    reports unfinished ("影片尚未完成，等進度條跑完後再到 My Projects 下載即可", "The video isn't
+    ready yet. Once the progress bar fills up, find it in My Projects"): the fetch and the view
+    of the finished file are both for later, nothing runs now."""
+    return bool(
+        _AFTER_BAR.search(sentence) and (_UNFINISHED.search(sentence) or _UNFINISHED.search(before))
+    )

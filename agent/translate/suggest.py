@@ -143,6 +143,31 @@ _PLAIN_EN = (
         "check the progress page",
     ),
     (r"\b(?:clip\s+strip|film\s*strip)\b", "timeline"),
+    # a casual way to go ("pop over to the Works tab", "hop into the Layers panel")
+    (r"\b(?:pop|hop|swing|nip|duck)\s+(?:over\s+|back\s+)?(?:to|into)\b", "go to"),
+    # the progress named as a question of where the work is ("see how far along it is under …",
+    # "glance at where the project's at")
+    (
+        r"\b(?:how\s+far\s+along\s+(?:it|things|(?:the|your)\s+[\w-]+)\s+(?:is|are)"
+        r"|where\s+(?:it|things|(?:the|your)\s+[\w-]+)(?:['’]s|\s+is|\s+are)\s+at)\b",
+        "the progress",
+    ),
+    # a view said to show what to see ("The project page shows live progress", "The tracks
+    # view lays it out nicely"): the view to open; never an export's own page
+    (
+        r"^\W*(?P<v>(?:the|your)\s+(?!(?:[\w-]+\s+)?(?:export|download|render)\w*\b)"
+        r"(?:[\w-]+\s+){0,2}?(?:page|view|tab|panel|overview|screen))\s+(?:shows|displays"
+        r"|lays\s+(?:it|them|everything)\s+out|has\s+(?:the\s+)?(?:live\s+)?progress)\b",
+        "check {v} ",
+    ),
+    # the work said visible in a view ("The updated project is visible in your project overview")
+    (
+        r"^\W*(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:project|video|clip|draft|edit)\s+(?:is|are)"
+        r"\s+(?:now\s+)?visible\s+(?:in|on|under)\s+(?P<v>(?:the\s+|your\s+)?(?!(?:[\w-]+\s+)?"
+        r"(?:export|download|render)\w*\b)(?:[\w-]+\s+){0,2}?(?:page|view|tab|panel|overview"
+        r"|list))\b",
+        "check {v}",
+    ),
     # "Review the cut in the Timeline": the work itself named, looked at in a view
     (
         r"\b(?P<v>review|check|watch|preview|see|look\s+at|play)\s+(?:the|your)\s+(?:rough\s+|final\s+)?"
@@ -171,6 +196,11 @@ _PLAIN_ZH = (
     (r"(?:在|去)(?=\s*[A-Za-z][\w ]{0,20}?\s*(?:查看|看))", "到"),
     # the page of the user's work opened: 打开项目页面
     (r"(?P<go>打开|点开|去|到)(?:项目|作品)(?:页面|页)", "{go}作品管理"),
+    # the page of the user's work said to show the progress: 作品页面会显示实时进度
+    (
+        r"^\W*(?:项目|作品)(?:页面|页)(?:上|里)?(?:会|都)?(?:显示|展示)(?=[^。！？]{0,6}进度)",
+        "打开作品管理查看",
+    ),
     # the page of the user's work as where to look: 可以在项目页查看每个镜头的缩略图
     (r"在(?:项目|作品)(?:页面|页)(?=\s*(?:查看|看))", "到作品管理"),
     # a view as where to listen or look: 到時間軸上可以聽聽效果

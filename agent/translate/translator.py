@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from agent.translate import gates
 from agent.translate.answer import rides_with_upload
+from agent.translate.asked import counterfactual
 from agent.translate.assembly import assemble, decide, said_by_kept
 from agent.translate.balance import manage_if_needed
 from agent.translate.choices import choice_lines
@@ -336,6 +337,8 @@ def _also(reading: Reading, raw: str, lang: LanguageTable, unframed: str) -> Rea
     if third_party(raw):
         # their steps run nothing here; a file they pass on may still come to this chat
         reading = gates.without(reading, {"credits", "state", "export"}, lang)
+    if counterfactual(raw):  # "Had you wanted 4K, you'd have needed to check your balance"
+        return gates.without(reading, {"credits", "state", "export", "upload"}, lang)
     # a view joins a step the rules read; a balance or a named file asks for itself
     extra = [
         (at, a)
