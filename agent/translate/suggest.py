@@ -73,8 +73,10 @@ _FRAME_ZH = re.compile(
     r"(?:^|(?<=[，,；;：:。！!～~\s]))(?:请|麻烦|劳驾)?(?:你|您|我|我们)?(?:也|还|都)?"
     r"(?:(?P<firm>不妨|何不|不如|建议|考虑一下|欢迎|麻烦|劳驾)"
     r"|(?P<hedge>要不要|要唔要|或许可以|也许可以)"
-    # an option to weigh (可以考虑导出: the user's call): its cheap steps run, no export
-    r"|(?P<leave>(?:可以|可|能)考虑|(?:可以|可|能)考慮))(?:你|您)?"
+    # an option to weigh (可以考虑导出: the user's call): its cheap steps run, no export; a
+    # gesture after it (可以考虑点一下「导出」) names the step and still instructs
+    r"|(?P<leave>(?:可以|可|能)(?:考虑|考慮)(?!(?:先|再)?(?:点|點|按|撳|tap|click|hit)))"
+    r"|(?P<firm2>(?:可以|可|能)(?:考虑|考慮)))(?:你|您)?"
 )
 # the verbs a gerund after a frame stands for ("consider giving" -> "give")
 _GERUNDS = {
@@ -143,6 +145,18 @@ _PLAIN_EN = (
         "check the progress page",
     ),
     (r"\b(?:clip\s+strip|film\s*strip)\b", "timeline"),
+    # the balance named as what is left ("take a peek at what you've got left this month")
+    (
+        r"\b(?:what|how\s+much)\s+you(?:['’]ve|\s+have)(?:\s+got)?\s+left(?:\s+(?:this|for\s+the)"
+        r"\s+month)?\b",
+        "your balance",
+    ),
+    # an account page said to tell what to know ("your usage page would give you a sense …")
+    (
+        r"(?:^\W*|(?<=[—–;:]\s))(?P<v>(?:the|your)\s+(?:usage|billing|wallet|credits?)\s+(?:page|tab|screen|section))"
+        r"\s+(?:would|will|should|can|could)\s+(?:give|show|tell)\b",
+        "check {v} ",
+    ),
     # a casual way to go ("pop over to the Works tab", "hop into the Layers panel")
     (r"\b(?:pop|hop|swing|nip|duck)\s+(?:over\s+|back\s+)?(?:to|into)\b", "go to"),
     # the progress named as a question of where the work is ("see how far along it is under …",
@@ -309,7 +323,8 @@ def _unframe(sentence: str) -> tuple[str, str]:
         zh = _FRAME_ZH.search(sentence)
         if zh is None:
             return sentence, ""
-        kind = next(k for k in ("firm", "leave", "hedge") if zh.group(k) is not None)
+        kind = next(k for k in ("firm", "firm2", "leave", "hedge") if zh.group(k) is not None)
+        kind = "firm" if kind == "firm2" else kind
         return sentence[: zh.start()] + "请" + sentence[zh.end() :], kind
     en = _FRAME_EN.search(sentence)
     if en is None:

@@ -288,7 +288,7 @@ ROUTER = {
     "stranger_round38_everyday": (0.98, 0),
     "stranger_round38_hard": (0.94, 0),
     "stranger_round39_everyday": (0.98, 0),
-    "stranger_round39_hard": (0.91, 0),
+    "stranger_round39_hard": (0.93, 0),
 }
 
 
@@ -601,11 +601,11 @@ TRANSLATOR = {
     # r39 hard 48/60; after round 26 (a permission with its alternative named is the default
     # export, 可以考虑导出 weighs it and runs nothing, a payment method to update, a file to
     # attach again, a step waiting on unfinished work or counterfactual runs nothing, views named
-    # indirectly): r38 hard 58/60, r39 hard 55/60
+    # indirectly, the balance named as what is left): r38 hard 58/60, r39 hard 56/60
     "stranger_round38_everyday": (0.98, 0),
     "stranger_round38_hard": (0.96, 0),
     "stranger_round39_everyday": (0.98, 0),
-    "stranger_round39_hard": (0.91, 0),
+    "stranger_round39_hard": (0.93, 0),
 }
 
 

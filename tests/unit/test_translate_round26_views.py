@@ -53,3 +53,21 @@ def test_an_exports_page_described_runs_nothing(text: str) -> None:
 def test_a_described_export_view_never_exports(word: str, view: str) -> None:
     text = f"The {word} {view} shows the file size."
     assert "export" not in translate(text, TABLES).actions
+
+
+# the balance named as what is left, or an account page said to tell it
+BALANCE = [
+    "We could do the 60s version, though it'd eat into your quota — your usage page would give "
+    "you a sense of whether that's OK.",
+    "Would you mind taking a peek at what you've got left this month?",
+    "Take a look at how much you have left before the 4K render.",
+    "The billing page will show you whether that fits.",
+]
+
+
+@pytest.mark.parametrize("text", BALANCE)
+def test_the_balance_named_indirectly_is_looked_up(text: str) -> None:
+    result = translate(text, TABLES)
+    assert "credits" in result.actions, (text, result)
+    assert "export" not in result.actions
+    assert result.text.startswith(text)
