@@ -169,7 +169,8 @@ _PLAIN_EN = (
     # a view said to show what to see ("The project page shows live progress", "The tracks
     # view lays it out nicely"): the view to open; never an export's own page
     (
-        r"^\W*(?P<v>(?:the|your)\s+(?!(?:[\w-]+\s+)?(?:export|download|render)\w*\b)"
+        r"^\W*(?P<v>(?:the|your)\s+(?!(?:[\w-]+\s+)?(?:export|download|render|pricing|billing"
+        r"|account|usage|plans?|wallet|credits?)\w*\b)"
         r"(?:[\w-]+\s+){0,2}?(?:page|view|tab|panel|overview|screen))\s+(?:shows|displays"
         r"|lays\s+(?:it|them|everything)\s+out|has\s+(?:the\s+)?(?:live\s+)?progress)\b",
         "check {v} ",
