@@ -288,7 +288,7 @@ ROUTER = {
     "stranger_round38_everyday": (0.98, 0),
     "stranger_round38_hard": (0.94, 0),
     "stranger_round39_everyday": (0.98, 0),
-    "stranger_round39_hard": (0.93, 0),
+    "stranger_round39_hard": (0.91, 0),
 }
 
 
