@@ -289,6 +289,13 @@ ROUTER = {
     "stranger_round38_hard": (0.94, 0),
     "stranger_round39_everyday": (0.98, 0),
     "stranger_round39_hard": (0.91, 0),
+    # stranger_round40_{everyday,hard}: held out, written by strangers without sight of the code,
+    # folded in after measuring, never tuned on. First sight on the round-25 router (47674f9):
+    # 97/100 and 94/100 with 3 harmful routes (a photo credit read as the balance, "I'd export it
+    # but I'm not sure about the font, what do you think?", 画面里的时间线 read as the timeline);
+    # on the round-24 router (ca51deb) 93/100 hard with 3 harmful
+    "stranger_round40_everyday": (0.97, 0),
+    "stranger_round40_hard": (0.94, 3),
 }
 
 
@@ -605,7 +612,13 @@ TRANSLATOR = {
     "stranger_round38_everyday": (0.98, 0),
     "stranger_round38_hard": (0.96, 0),
     "stranger_round39_everyday": (0.98, 0),
-    "stranger_round39_hard": (0.93, 0),
+    "stranger_round39_hard": (0.93, 0),    # stranger_round40_{everyday,hard}: held out, written by strangers without sight of the code,
+    # folded in after measuring, never tuned on. First sight on the round-25 translator
+    # (47674f9) and the same on the round-26 one (9506e52): 58/60 and 52/60 with one wrong export
+    # ("I've queued the render. When it's finished — not before — tap Export."); none lost or
+    # spliced
+    "stranger_round40_everyday": (0.96, 0),
+    "stranger_round40_hard": (0.86, 0),
 }
 
 
