@@ -612,7 +612,8 @@ TRANSLATOR = {
     "stranger_round38_everyday": (0.98, 0),
     "stranger_round38_hard": (0.96, 0),
     "stranger_round39_everyday": (0.98, 0),
-    "stranger_round39_hard": (0.93, 0),    # stranger_round40_{everyday,hard}: held out, written by strangers without sight of the code,
+    "stranger_round39_hard": (0.93, 0),
+    # stranger_round40_{everyday,hard}: held out, written by strangers without sight of the code,
     # folded in after measuring, never tuned on. First sight on the round-25 translator
     # (47674f9) and the same on the round-26 one (9506e52): 58/60 and 52/60 with one wrong export
     # ("I've queued the render. When it's finished — not before — tap Export."); none lost or
