@@ -282,7 +282,6 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if waiting and "export" in unit.reading.actions and gates.later_step(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         waiting = waiting or (asked and gates.agent_will(raw))
-        asked = asked or "upload" in unit.reading.actions
         before = raw
         # the second reading: an export runs only when the sentence's own words tell the user
         # to press an export control now (`agent.translate.evidence`); disagreement runs nothing
