@@ -24,6 +24,7 @@ from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import arrived, edits_first, files_only, without_export
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
+from agent.router.opined import opinion_after_export
 from agent.router.paraphrase import plain
 from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
@@ -276,12 +277,17 @@ class Router:
         if "credits" in routed.actions and credits_elsewhere(said):
             rest = tuple(a for a in routed.actions if a != "credits") or ("sse",)
             routed = dataclasses.replace(routed, actions=rest)
+        if routed.actions == ("state",) and opinion_after_export(said):
+            # "ready to hit export - what do you think of the grade?": no readiness asked
+            return dataclasses.replace(routed, actions=("sse",))
         if "export" in routed.actions and (
-            retracted(read_abroad(said)) or export_unmeant(said, text)
+            retracted(read_abroad(said)) or export_unmeant(said, text) or opinion_after_export(said)
         ):
             # a cue anywhere in the turn takes the export back ("…actually scratch the export
             # part", 算了不导了), or the export word is meant otherwise (sarcasm, a
-            # counterfactual, "export manager", "how do I export", praise alone)
+            # counterfactual, "export manager", "how do I export", praise alone), or the
+            # agent's opinion of the look asked after it ("about to export, but does the font
+            # look right to you?")
             return without_export(routed)
         return routed
 

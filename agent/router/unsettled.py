@@ -127,6 +127,8 @@ _IF_SO = re.compile(
     r"\bif\s+(?:so|yes|yeah|yep)\b"
     r"|\?\s*(?:and\s+)?if\s+(?:so|yes|yeah|yep|it\s+is|they\s+are|it\s+does|its\s+\w+|ok|okay"
     r"|good|fine)\b"
+    # rt27: the other answer ("is the music too loud? if not, export")
+    r"|\?\s*(?:and\s+)?if\s+(?:not|no|nope|it\s+isnt|its\s+not|they\s+arent)\b"
     rf"|(?:这样|那样|咁样|这么样|效果|画面)[^,.;!?]{{0,6}}\?\s*{_ANSWER_ZH}(?:就|便|再|先)"
     r"|(?:行不行|好不好|可不可以|得不得|ok不ok|对不对|啱不啱|行吗|ok吗|可以吗|好看吗|满意吗|合适吗)"
     rf"\s*\??\s*{_ANSWER_ZH}(?:就|便|再|先)"
