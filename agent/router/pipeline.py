@@ -19,6 +19,7 @@ from agent.errors import AgentError
 from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted, joined
 from agent.router.attached import turned_into, work_before_export
+from agent.router.depicted import as_content
 from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import arrived, edits_first, files_only, without_export
@@ -40,6 +41,7 @@ from agent.router.unmeant import (
     export_unmeant,
     praise_only,
 )
+from agent.router.wrapped import wrapped_up
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -277,6 +279,7 @@ class Router:
         if "credits" in routed.actions and credits_elsewhere(said):
             rest = tuple(a for a in routed.actions if a != "credits") or ("sse",)
             routed = dataclasses.replace(routed, actions=rest)
+        routed = as_content(routed, said, self._keywords.route)  # a timeline shown, "so grainy"
         if routed.actions == ("state",) and opinion_after_export(said):
             # "ready to hit export - what do you think of the grade?": no readiness asked
             return dataclasses.replace(routed, actions=("sse",))
@@ -285,9 +288,8 @@ class Router:
         ):
             # a cue anywhere in the turn takes the export back ("…actually scratch the export
             # part", 算了不导了), or the export word is meant otherwise (sarcasm, a
-            # counterfactual, "export manager", "how do I export", praise alone), or the
-            # agent's opinion of the look asked after it ("about to export, but does the font
-            # look right to you?")
+            # counterfactual, "export manager", "how do I export", praise alone), or the look
+            # asked after it ("about to export, but does the font look right to you?")
             return without_export(routed)
         return routed
 
@@ -299,7 +301,8 @@ class Router:
             routed = edit_before_export(routed, edited)
         routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
         routed = turned_into(routed, media, text)
-        return edit_in_sequence(routed, said)  # "…smooth一点，然后render出来给我"
+        routed = edit_in_sequence(routed, said)  # "…smooth一点，然后render出来给我"
+        return wrapped_up(routed, said)  # "都搞掂晒啦 出片": the wrap-up asks no edit
 
     async def _mentioned(self, text: str, attachments: Sequence[str]) -> Route | None:
         """The route of a turn quoting someone else on a labelled line ("Boss: 把视频导出来发我"):

@@ -34,6 +34,9 @@ _NOT_SPEAKER = frozenset(
         "outro", "ending", "font", "color", "colour", "scene", "clip", "slide", "part", "tip",
         "important", "urgent", "context", "background", "question", "answer", "summary", "idea",
         "hey", "hi", "hello", "ok", "okay", "please", "export", "render", "download", "now",
+        # rt27: a voice in the video, its lines are content ("旁白说：你的余额不足")
+        "narrator", "voiceover", "character", "旁白", "画外音", "畫外音", "配音", "角色", "主角",
+        "字幕", "台词", "臺詞", "对白", "對白",
     }
 )  # fmt: skip
 # the user taking the reported line on ("do what he says", "so yeah go ahead", 照做)

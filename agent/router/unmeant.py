@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from agent.router.depicted import given_credit, scene_spans
+
 __all__ = ["credits_elsewhere", "edits_called_off", "export_unmeant", "praise_only"]
 
 _EXPORT = r"(?:re-?)?(?:export|render|download)[a-z]*|[导導][出]|[汇匯]出|渲染|出片|下[载載]|出口"
@@ -170,12 +172,18 @@ def export_unmeant(text: str, raw: str = "") -> bool:
 
 def credits_elsewhere(text: str) -> bool:
     """Whether every balance word of the prepared turn `text` is about something else: a card,
-    a score, a gymnastics beam, or the video's topic; never when the user asks after their own
+    a score, a gymnastics beam, the video's topic, a credit given in the video ("credit the
+    music to …", 鸣谢) or a scene's content; never when the user asks after their own
     balance."""
     words = [m.start() for m in _CREDIT_WORD.finditer(text)]
-    if not words or _OWN_BALANCE.search(text):
+    # a line in a scene is the scene's ("主角说：我的余额不够了"), not the user's own question
+    scenes = scene_spans(text)
+    own = (m.start() for m in _OWN_BALANCE.finditer(text))
+    if not words or any(not any(s <= o < e for s, e in scenes) for o in own):
         return False
     spans = [m.span() for m in _CREDIT_ELSEWHERE.finditer(text)]
+    # rt27: "credit the music to …", 鸣谢; "a scene where the teller reads out the balance"
+    spans += given_credit(text) + scenes
     topic = min((m.start() for m in _TOPIC.finditer(text)), default=len(text) + 1)
     return all(w >= topic or any(s <= w < e for s, e in spans) for w in words)
 
