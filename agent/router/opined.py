@@ -35,7 +35,7 @@ _EXPORT = re.compile(
 # where a new clause starts: punctuation, or a contrast word
 _BREAK = re.compile(
     r"[,.;:!?\n~]|\s[-—–]+\s|—"
-    r"|(?<![a-z])(?:but|though|although|however|except|only\s+thing\s+is|just\s+wondering)(?![a-z])"
+    r"|(?<![a-z])(?:but|though|although|however|except|only\s+thing\s+is)(?![a-z])"
     r"|不过|不過|但是|但係|但系|但|可是|只是|不过呢|就是|不知道"
 )
 # the agent's opinion asked outright
@@ -63,6 +63,14 @@ _JUDGED_ZH = re.compile(
 )
 _IDLE = re.compile(r"这样|這樣|咁样|咁樣|就这样|现在|而家|宜家|可以|我|你|吧|啦|喇|了|的|呀|啊")
 _SUBSTANCE = re.compile(r"[a-z]{2,}|[\u3400-\u9fff]")
+# the question put indirectly, "?" or not ("just wondering if the transitions are too fast")
+_INDIRECT = re.compile(
+    r"(?<![a-z])(?:wondering|wonder|curious|not\s+sure|unsure|dunno|dont\s+know|idk)\s+"
+    r"(?:if|whether|about)\s+(?:[a-z0-9]+\s+){0,5}?(?:look|looks|sound|sounds|feel|feels|seem"
+    r"|seems|work|works|fit|fits|too|enough|ok|okay|right|good|fine|readable|legible)(?![a-z])"
+    r"|(?:不知道|唔知|不知|想问下|想問下|问一下|問一下)[^,.;!?]{0,12}?(?:是不是|会不会|會不會|系咪|係咪"
+    r"|够不够|夠不夠|合不合适|合不合適|好不好看|啱不啱|太)"
+)
 _QUESTION = re.compile(r"\?|[吗嗎么麼呢]\W*$|([\u4e00-\u9fff])不\1")
 
 
@@ -82,6 +90,8 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 def _opinion(clause: str, rest: str) -> bool:
     """A clause asks the agent's opinion of the video (`rest`: the clause and what follows it,
     for the question mark)."""
+    if _INDIRECT.search(clause):
+        return True
     question = _QUESTION.search(rest.split(".")[0]) is not None
     if not question:
         return False

@@ -42,7 +42,7 @@ _WRAP_EN = re.compile(
     r"|ok|okay|alright|right|so|well|yeah|yep|yes|cool|great|perfect|nice|awesome|good|fine"
     r"|lgtm|sweet|i\s+(?:reckon|think|guess)|reckon|pretty\s+sure|now|and|just|go\s+ahead"
     r"|please|pls|the|file|mp4|me|grab|send|give|get|here|we|i|im|it|its|all|everything"
-    r"|think|guess|then)(?![a-z])"
+    r"|think|guess)(?![a-z])"
 )
 _PART_ZH = (
     r"(?:字幕|字体|字體|颜色|顏色|配色|音乐|音樂|声音|聲音|画面|畫面|调色|調色|片头|片頭|片尾|节奏"
@@ -59,6 +59,12 @@ _WRAP_ZH = re.compile(
     r"|好啦|好了|好的|可以了|就这样|就咁|就這樣|完美|满意|滿意|(?:都|也)?(?:ok|得|行)(?:晒|了|啦|喇)*"
     r"|嗯|哦|喔|都|晒|啦|喇|了|吧"
 )
+# what may follow the export word: its object, a courtesy, a time of now
+_OBJECT = re.compile(
+    r"(?<![a-z])(?:it|this|that|them|the|my|our|video|vid|file|final|mp4|one|thing|now|for|me|us"
+    r"|please|pls|plz|thanks|thx|out|asap|already|then|right|away|go|ahead|ok|okay)(?![a-z])"
+    r"|吧|啦|喇|了|先|出来|出來|给我|俾我|畀我|佢|它|条片|條片|视频|視頻|片|一下|下|啊|呀|喔|咯|嘞"
+)
 _SUBSTANCE = re.compile(r"[a-z]{2,}|[\u3400-\u9fff]|\d")
 
 
@@ -68,9 +74,9 @@ def only_wrapped_up(text: str) -> bool:
     words = list(_EXPORT.finditer(text))
     if not words:
         return False
-    before = text[: words[-1].start()]
-    if not _SUBSTANCE.search(before):
-        return False
+    before, after = text[: words[-1].start()], text[words[-1].end() :]
+    if not _SUBSTANCE.search(before) or _SUBSTANCE.search(_OBJECT.sub(" ", after)):
+        return False  # "export after changing the font": work after the export word
     left = _WRAP_ZH.sub(" ", _WRAP_EN.sub(" ", before))
     return _SUBSTANCE.search(left) is None
 

@@ -33,6 +33,8 @@ ROBUST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthC
         "準備匯出了，但你覺得字幕大小合適嗎？",
         "我要出片喇，但係你覺得個片頭夠唔夠吸引？",
         "想渲染啦，不過字體係咪太細？",
+        "I'm almost ready to export, just wondering if the transitions are too fast",
+        "我准备导出了，不知道字幕是不是太小",
     ],
 )
 def test_an_opinion_asked_after_the_export_wish_exports_nothing(
