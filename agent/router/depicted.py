@@ -108,7 +108,7 @@ _GIVEN = re.compile(
     r"(?![a-z])"
     r"|(?<![a-z])(?:in|into|to|from|on|during|over|under)\s+the\s+credits(?![a-z])"
     r"|(?<![a-z])credits?\s+(?:sequence|screen|page|section|list|roll|music|song|scene|card|slide"
-    r"|text|font|title|titles)s?(?![a-z])"
+    r"|text|font|title|titles|line|lines|block|entry|entries|crawl)s?(?![a-z])"
     r"|(?<![a-z])(?:roll|rolling|film|movie|video|final|ending|intro|outro|scrolling|after|post"
     r"|title|cast|crew|music|photo)[\s-]+credits?(?![a-z])"
     r"|鸣谢|鳴謝|致谢|致謝|演职人员|演職人員|工作人员名单|工作人員名單|片尾字幕|结尾字幕|結尾字幕"

@@ -39,6 +39,11 @@ _WRAP_EN = re.compile(
     r"|happy)(?:\s+(?:here|now|with\s+it|with\s+everything))?"
     r"|thats\s+(?:it|everything|all)|nothing\s+(?:else|more|left)\s+(?:to|i\s+want\s+to)\s+"
     r"(?:change|fix|edit|do|tweak|add)|no\s+more\s+(?:changes|edits|tweaks|fixes)"
+    # someone's approval told ("the client saw it this morning and she's happy with it")
+    r"|(?:the\s+|my\s+|our\s+)?(?:client|boss|team|everyone|everybody|she|he|they|shes|hes"
+    r"|theyre)\s+(?:(?:is|are|was|were)\s+)?(?:saw|seen|has\s+seen|have\s+seen|approved|signed"
+    r"\s+off(?:\s+on)?|likes|liked|loves|loved|happy|fine|ok|okay)(?:\s+with)?(?:\s+(?:it|this"
+    r"|the\s+cut|the\s+video))?(?:\s+(?:this\s+morning|today|yesterday|already|now))?"
     r"|ok|okay|alright|right|so|well|yeah|yep|yes|cool|great|perfect|nice|awesome|good|fine"
     r"|lgtm|sweet|i\s+(?:reckon|think|guess)|reckon|pretty\s+sure|now|and|just|go\s+ahead"
     r"|please|pls|the|file|mp4|me|grab|send|give|get|here|we|i|im|it|its|all|everything"

@@ -73,6 +73,7 @@ def test_the_projects_timeline_is_still_the_state(router: Router, text: str) -> 
         "片尾要鸣谢摄影师",
         "加個結尾字幕多謝攝影師",
         "结尾加一行致谢名单",
+        "make the credits line say 'Edited by Sam'",
     ],
 )
 def test_a_credit_given_or_a_balance_in_a_scene_is_content(router: Router, text: str) -> None:

@@ -29,6 +29,7 @@ ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthC
         "没什么要改的了，导出吧",
         "字幕没问题，音乐也可以了，导出吧",
         "都冇嘢要改喇，匯出啦",
+        "the boss saw it today and he's happy with it, so render it",
     ],
 )
 def test_a_wrap_up_before_the_export_is_the_export_alone(router: Router, text: str) -> None:
