@@ -49,7 +49,7 @@ _UNDERWAY = re.compile(
 _UNDERWAY_ZH = re.compile(
     r"队列|隊列|排队|排隊|排紧队|轮候|輪候|第\s*\d+\s*位|等候中|进行中|進行中|处理中|處理中"
     r"|(?:渲染|导出|導出|汇出|匯出|生成|合成|制作|製作|转码|轉碼|处理|處理|render|export)\s*(?:中|紧|緊)"
-    r"|(?:正在|仲在|仲喺度|还在|還在|在)(?:帮你)?\s*(?:渲染|导出|導出|汇出|匯出|生成|合成|制作|製作|做|处理|處理"
+    r"|(?:正在|仲在|仲喺度|还在|還在|仍在|仍然在)(?:帮你)?\s*(?:渲染|导出|導出|汇出|匯出|生成|合成|制作|製作|做|处理|處理"
     r"|转码|跑|render|export)"
     r"|(?:而家|现在|現在)\s*(?:做|render|渲染|跑)\s*(?:紧|緊|中)"
     r"|(?:进度|進度|去到|到了|跑到|做到|完成了?|已完成|已经完成|渲染到)\s*(?:了\s*)?(?:[1-9]?\d)\s*%"
@@ -70,7 +70,8 @@ _PART = re.compile(
 # a step put after the work's end: "once it's done", "when it wraps up", "use it then",
 # "after all scenes are done", 完成之后再, 搞掂之後, 做晒之後再, 完成咗先, 做完所有场景之后再
 _AFTER_END = re.compile(
-    r"\b(?:after|once|when|as\s+soon\s+as|until)\s+(?:it|that|this|they|everything|all(?:\s+\w+)?"
+    r"\b(?:after|once|when|as\s+soon\s+as|until)\s+(?:it|that|this|they|everything"
+    r"|all(?:\s+of)?(?:\s+(?:them|it|the))?(?:\s+\w+)?"
     r"|the\s+\w+(?:\s+\w+)?|your\s+\w+(?:\s+\w+)?)\s*(?:['’]s|['’]re|is|are|has|have)?\s*(?:been\s+)?"
     r"(?:all\s+)?(?:done|finished|finish(?:es)?|complete[sd]?|ready|through|ends?|wraps?\s+up"
     r"|wrapped\s+up|over|lands|pops\s+up|shows\s+up|appears|goes\s+through|hits\s+100)"
@@ -79,6 +80,11 @@ _AFTER_END = re.compile(
     r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|渲染完|导出完|导好|好了|好咗|完了|结束|出来)"
     r"[^，。,；;！？!?]{0,10}?(?:之后|之後|以后|以後|后|後)\s*(?:再|先|才|就)?"
     r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|好)(?:了|咗)?\s*(?:先|再|才)",
+    re.IGNORECASE,
+)
+_GESTURE = re.compile(
+    r"\b(?:click|tap|hit|press|select|choose|use|grab|open|go\s+to|head\s+to)\b"
+    r"|点|點|按|撳|揿|㩒|选|選|打开|打開",
     re.IGNORECASE,
 )
 _EXPORT = re.compile(r"export|download|导出|導出|汇出|匯出|下载|下載", re.IGNORECASE)
@@ -92,7 +98,7 @@ _OFFER = re.compile(
 )
 # a third person as the doer (他看完可以自己点下载, "Ming can hit Download")
 _THIRD = re.compile(
-    r"(?:他|她|佢)(?:们|們|哋)?(?!们)[^，。；！？]{0,10}?(?:可以|会|會|能|要|就|自己|再)"
+    r"(?<![其吉])(?:他|她|佢)(?:们|們|哋)?[^，。；！？]{0,10}?(?:可以|会|會|能|要|就|自己|再)"
     r"[^，。；！？]{0,8}?(?:导出|導出|汇出|匯出|下载|下載)"
     r"|(?:^|[，。,.;；]\s*)(?!(?:You|We|I|It|This|That|Then|Now|Just|Also|Next|Finally|There"
     r"|Here|Your|Once|When|After|Export|Download|Nemo|Please|Simply)\b)[A-Z][a-z]+\s+(?:can|could"
@@ -102,7 +108,8 @@ _THIRD = re.compile(
 # a result told for a later time ("in the morning you'll find it", 明早你就可以…找到)
 _LATER_FIND = re.compile(
     r"\b(?:tonight|tomorrow|overnight|in\s+the\s+morning|later\s+today|this\s+evening|by\s+morning)"
-    r"\b[^.!?]{0,60}?\b(?:you['’]ll|you\s+will|it['’]ll|it\s+will|will\s+be)\b"
+    r"\b[^.!?]{0,60}?\b(?:you['’]ll|you\s+will|it['’]ll|it\s+will)\s+(?:\w+\s+)?(?:find|see|get"
+    r"|have|be\s+(?:ready|available|waiting|there|in)|appear|show\s+up|land)\b"
     r"|(?:今晚|明早|明天|明日|听日|聽日|聽朝|听朝|晚些|稍后)[^。！？]{0,12}?(?:你|您)?(?:就|会|會|便)"
     r"(?:可以|能)?[^。！？]{0,16}?(?:找到|看到|下载|下載|导出|導出)",
     re.IGNORECASE,
@@ -154,6 +161,8 @@ def held(sentence: str, earlier: str) -> frozenset[str]:
         return frozenset()
     if _AFTER_END.search(sentence) and (in_progress(sentence) or in_progress(earlier)):
         return frozenset({"export"})
+    if in_progress(sentence) and not _GESTURE.search(sentence):
+        return frozenset({"export"})  # "Export in progress (5%).", 导出中: a report, no step
     head = sentence[: step.start()]
     then = list(_THEN.finditer(head))
     if then and in_progress(head[: then[-1].start()]):
