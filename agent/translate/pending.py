@@ -127,13 +127,17 @@ _OURS = re.compile(r"(?:nemo\w*|my\s+\w+|the|this|your|it|export|timeline|media|
 _THEN = re.compile(r"\b(?:then|and\s+then|after\s+that)\b|然后|然後|跟住|再", re.IGNORECASE)
 
 
-def elsewhere(sentence: str) -> bool:
-    """Whether `sentence` takes a file into another program by name (see `_INTO`)."""
+def elsewhere(sentence: str) -> frozenset[str]:
+    """The actions `sentence` gives in another program it takes a file into by name (see
+    `_INTO`): all of them, or only the import when our export comes first ("Click Export here,
+    then import the MP4 into Premiere")."""
     for into in _INTO.finditer(sentence):
         name = _NAME.match(sentence, into.end())
         if name and not _OURS.match(name.group()):
-            return True
-    return False
+            if _EXPORT.search(sentence, 0, into.start()):
+                return frozenset({"upload"})
+            return frozenset({"export", "state", "credits", "upload"})
+    return frozenset()
 
 
 def in_progress(text: str) -> bool:
@@ -150,8 +154,8 @@ def in_progress(text: str) -> bool:
 def held(sentence: str, earlier: str) -> frozenset[str]:
     """The actions of `sentence` that are not the user's to take now (see the module doc),
     `earlier` the reply's sentences before it."""
-    if elsewhere(sentence):
-        return frozenset({"export", "state", "credits", "upload"})
+    if there := elsewhere(sentence):
+        return there
     if _OFFER.search(sentence) or _THIRD.search(sentence):
         return frozenset({"export"})
     if _LATER_FIND.search(sentence):

@@ -86,6 +86,12 @@ def test_steps_in_another_program_run_nothing(text: str, tables: GuiTables) -> N
     assert translate(text, tables).actions == ()
 
 
+def test_our_export_before_an_import_elsewhere_still_runs(tables: GuiTables) -> None:
+    assert translate("Export it here first, then import the MP4 into Resolve.", tables).actions == (
+        "export",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
