@@ -37,18 +37,17 @@ _UNDERWAY = re.compile(
     r"|putting\s+together|stitching)\b[^.!?;]{0,40}?\b(?:now|right\s+now|at\s+the\s+moment"
     r"|currently|as\s+we\s+speak)\b"
     r"|(?:is|are|'s|'re|am|'m|now|currently)\s+(?:now\s+|currently\s+|still\s+)?(?:rendering"
-    r"|processing|building|exporting|generating|encoding|baking|compiling)\b"
-    r"|(?:about|around|roughly|approx\.?|approximately|~|eta:?)\s*\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?"
-    r"|hours?|hrs?)\b(?!\s+(?:long|of\s+(?:footage|video)|video|clip))"
+    r"|processing|building|exporting|generating|encoding|baking|compiling|running|cooking)\b"
     r"|\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?)\s+(?:left|to\s+go|remaining)"
     r"|runs?\s+(?:tonight|overnight|later|tomorrow)|scheduled\b)"
-    r"|(?<![\d.])(?:[1-9]?\d)\s*%\s*(?:done|complete|finished|through|rendered|processed|in\b|of\s+the\s+way)"
+    r"|(?<![\d.])(?:[1-9]?\d)\s*%\s*(?:done|complete|finished|through|rendered|processed|in\b|there|of\s+the\s+way)"
     r"|\bat\s+(?:[1-9]?\d)\s*%",
     re.IGNORECASE,
 )
 _UNDERWAY_ZH = re.compile(
     r"队列|隊列|排队|排隊|排紧队|轮候|輪候|第\s*\d+\s*位|等候中|进行中|進行中|处理中|處理中"
-    r"|(?:渲染|导出|導出|汇出|匯出|生成|合成|制作|製作|转码|轉碼|处理|處理|render|export)\s*(?:中|紧|緊)"
+    r"|(?:渲染|导出|導出|汇出|匯出|输出|輸出|生成|合成|制作|製作|转码|轉碼|处理|處理|render|export)"
+    r"\s*(?:中|紧|緊)"
     r"|(?:正在|仲在|仲喺度|还在|還在|仍在|仍然在)(?:帮你)?\s*(?:渲染|导出|導出|汇出|匯出|生成|合成|制作|製作|做|处理|處理"
     r"|转码|跑|render|export)"
     r"|(?:而家|现在|現在)\s*(?:做|render|渲染|跑)\s*(?:紧|緊|中)"
@@ -61,7 +60,7 @@ _UNDERWAY_ZH = re.compile(
 # some of a total done ("2 of 5 scenes done", 5 个场景完成了 2 个, 2/5)
 _PART = re.compile(
     r"(?P<a>\d+)\s*(?:of|out\s+of|/)\s*(?P<b>\d+)\s*(?:(?:scenes?|clips?|shots?|parts?|segments?"
-    r"|chapters?|videos?|files?)\s+)?(?:(?:are|have\s+been)\s+)?(?:done|finished|complete|completed"
+    r"|chapters?|videos?|versions?|files?)\s+)?(?:(?:are|is|were|was|have\s+been|has\s+been)\s+)?(?:done|finished|complete|completed"
     r"|rendered|ready)\b"
     r"|(?P<c>\d+)\s*/\s*(?P<d>\d+)\s*(?:个|個)?\s*(?:场景|場景|片段|镜头|鏡頭)"
     r"|(?:完成|做好|做完)了?\s*(?P<e>\d+)\s*/\s*(?P<f>\d+)",
@@ -73,11 +72,12 @@ _AFTER_END = re.compile(
     r"\b(?:after|once|when|as\s+soon\s+as|until)\s+(?:it|that|this|they|everything"
     r"|all(?:\s+of)?(?:\s+(?:them|it|the))?(?:\s+\w+)?"
     r"|the\s+\w+(?:\s+\w+)?|your\s+\w+(?:\s+\w+)?)\s*(?:['’]s|['’]re|is|are|has|have)?\s*(?:been\s+)?"
-    r"(?:all\s+)?(?:done|finished|finish(?:es)?|complete[sd]?|ready|through|ends?|wraps?\s+up"
+    r"(?:all\s+)?(?:done|finished|finish(?:es)?|complete[sd]?|ready|through|ends?|wraps?\s+up|out\b"
     r"|wrapped\s+up|over|lands|pops\s+up|shows\s+up|appears|goes\s+through|hits\s+100)"
     r"|\b(?:use|click|tap|hit|press|grab|do|download|export)\s+(?:it|that|this|them)?\s*then\b"
     r"|\bnot\s+before\b|\buntil\s+then\b|\bat\s+that\s+point\b"
-    r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|渲染完|导出完|导好|好了|好咗|完了|结束|出来)"
+    r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|渲染完|导出完|输出完|导好|好了|好咗|完了|结束"
+    r"|出来)"
     r"[^，。,；;！？!?]{0,10}?(?:之后|之後|以后|以後|后|後)\s*(?:再|先|才|就)?"
     r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|好)(?:了|咗)?\s*(?:先|再|才)",
     re.IGNORECASE,
@@ -117,13 +117,26 @@ _LATER_FIND = re.compile(
 # a file taken into another program, its steps there ("Import the XML into Premiere, then use
 # File > Export there", 导入 DaVinci 后在那边导出, 將 XML 匯入 Premiere，然後喺嗰度撳匯出)
 _INTO = re.compile(
-    r"\bimport(?:s|ed|ing)?\s+(?:[\w.'’-]+\s+){0,3}?(?:into|in|to)\s+(?:the\s+)?"
+    r"\b(?i:import(?:s|ed|ing)?\s+(?:[\w.'’-]+\s+){0,3}?(?:into|in|to)\s+(?:the\s+)?)"
+    r"|\b(?i:(?:bring|take|load|pull)(?:s|ing)?\s+(?:[\w.'’-]+\s+){0,3}?into\s+(?:the\s+)?)"
     r"|(?:导入|導入|汇入|匯入|导进|導進)\s*(?:到|进|進)?\s*"
 )
 _NAME = re.compile(r"(?:[A-Z][A-Za-z0-9.+]*|[a-z]+[A-Z][A-Za-z]*)(?:\s+[A-Z][A-Za-z0-9.+]*)?")
 _OURS = re.compile(r"(?:nemo\w*|my\s+\w+|the|this|your|it|export|timeline|media|library)\b", re.I)
 # work underway said just before the sentence's export step ("in progress — about 3 minutes
 # left — then click Export")
+# a sentence opening with the time after ("Then press Download", "After that, tap Export")
+_OPENS_THEN = re.compile(
+    r"[\W_]*(?:then|and\s+then|after\s+that|afterwards|once\s+that['’]?s\s+\w+)\b"
+    r"|[\W_]*(?:然后|然後|跟住|之后|之後|到时|到時)",
+    re.IGNORECASE,
+)
+# an export gated on another's event ("but only after Legal signs off", "(only once the
+# voice-over is re-recorded)", "not until the client approves")
+_GATED = re.compile(
+    r"\bonly\s+(?:once|after|when|if)\s+(?!you\b|you['’]|your\b)|\bnot\s+until\b",
+    re.IGNORECASE,
+)
 _THEN = re.compile(r"\b(?:then|and\s+then|after\s+that)\b|然后|然後|跟住|再", re.IGNORECASE)
 
 
@@ -140,9 +153,25 @@ def elsewhere(sentence: str) -> frozenset[str]:
     return frozenset()
 
 
+# a time still to take ("(slot 3, roughly 4 min)", 约 2 分钟), unless the work is told done in it
+# ("finished rendering in about 3 minutes", 用时约 2 分钟)
+_ETA = re.compile(
+    r"\b(?:about|around|roughly|approx\.?|approximately|~|eta:?)\s*\d+\s*(?:min(?:ute)?s?"
+    r"|sec(?:ond)?s?|hours?|hrs?)\b(?!\s+(?:long|of\s+(?:footage|video)|video|clip))"
+    r"|(?:约|約|大约|大約|大概|大概还要|还要|仲要)\s*(?:需)?\s*[\d一两兩二三四五六七八九十]+\s*(?:分钟|分鐘|秒|小时|小時)",
+    re.IGNORECASE,
+)
+_TOLD_DONE = re.compile(
+    r"\b(?:finished|completed|done|took|ready)\b|用时|用時|耗时|耗時|已经完成|已經完成|完成了|做好了",
+    re.IGNORECASE,
+)
+
+
 def in_progress(text: str) -> bool:
     """Whether `text` reports work underway or queued, or some of a total done."""
     if _UNDERWAY.search(text) or _UNDERWAY_ZH.search(text):
+        return True
+    if _ETA.search(text) and not _TOLD_DONE.search(text):
         return True
     for m in _PART.finditer(text):
         done, total = (int(g) for g in m.groups() if g is not None)
@@ -167,8 +196,10 @@ def held(sentence: str, earlier: str) -> frozenset[str]:
         return frozenset({"export"})
     if in_progress(sentence) and not _GESTURE.search(sentence):
         return frozenset({"export"})  # "Export in progress (5%).", 导出中: a report, no step
+    if _GATED.search(sentence):
+        return frozenset({"export"})
     head = sentence[: step.start()]
     then = list(_THEN.finditer(head))
-    if then and in_progress(head[: then[-1].start()]):
-        return frozenset({"export"})
+    if then and (in_progress(head[: then[-1].start()]) or _OPENS_THEN.match(sentence)):
+        return frozenset({"export"}) if in_progress(f"{earlier} {head}") else frozenset()
     return frozenset()

@@ -43,6 +43,13 @@ _WAITS = [
     "而家做緊，做晒之後再撳「匯出」。",
     "片仲喺度 render 緊，搞掂之後就可以撳下載。",
     "已完成 2/6 个场景。\n1. 所有场景做完之后再点导出",
+    "It's cooking — 70% there. When it's out of the oven, hit Download.",
+    "Hang tight, the export is running (about 90 seconds). Then press Download.",
+    "Render started at 10:02 and should take about 5 minutes. After that, tap Export.",
+    "Only 1 of 3 versions has been rendered. Once the rest are ready, click Export.",
+    "影片正在輸出中（約 2 分鐘），輸出完成後再點選「下載」。",
+    "3. Click Export — but only after Legal signs off on the music.",
+    "- Export (only once the voice-over is re-recorded)",
 ]
 
 
@@ -80,6 +87,7 @@ def test_an_offer_a_third_person_or_a_later_result_runs_nothing(
         "Import it into Final Cut, then hit Export there.",
         "导入 Resolve 之后在那边点导出。",
         "將 XML 匯入 Premiere，然後喺嗰度撳匯出。",
+        "Bring the clip into DaVinci, then export from its Deliver page.",
     ],
 )
 def test_steps_in_another_program_run_nothing(text: str, tables: GuiTables) -> None:
@@ -102,6 +110,9 @@ def test_our_export_before_an_import_elsewhere_still_runs(tables: GuiTables) -> 
         "没有其他问题的话就可以点导出了。",
         "他们说效果很好，你现在可以点导出了。",
         "If you want a square version, pick 1:1 in the Export panel and click Export.",
+        "The video finished rendering in about 3 minutes. Then click Export.",
+        "渲染用时约 2 分钟。然后点导出。",
+        "The clip is about 2 minutes long. Then click Export.",
     ],
 )
 def test_a_step_with_nothing_underway_still_exports(text: str, tables: GuiTables) -> None:
