@@ -66,6 +66,14 @@ _PART = re.compile(
     r"|(?:完成|做好|做完)了?\s*(?P<e>\d+)\s*/\s*(?P<f>\d+)",
     re.IGNORECASE,
 )
+# the total first (5 个场景完成了 2 个), or the rest said undone (场景还没全部做完)
+_PART_ZH = re.compile(
+    r"(?P<b>\d+)\s*(?:个|個)?\s*(?:场景|場景|片段|镜头|鏡頭|版本)[^，。,；;]{0,4}?(?:已经|已經|已)?"
+    r"(?:完成|做好|做完|渲染)了?\s*(?P<a>\d+)\s*(?:个|個)"
+)
+_UNDONE_ZH = re.compile(
+    r"(?:还|還|仲|尚|仍)(?:没|沒|未|冇)(?:有)?(?:全部|完全|晒)?(?:做完|完成|搞掂|做好|渲染完|生成完|弄完)"
+)
 # a step put after the work's end: "once it's done", "when it wraps up", "use it then",
 # "after all scenes are done", 完成之后再, 搞掂之後, 做晒之後再, 完成咗先, 做完所有场景之后再
 _AFTER_END = re.compile(
@@ -172,6 +180,10 @@ def in_progress(text: str) -> bool:
     if _UNDERWAY.search(text) or _UNDERWAY_ZH.search(text):
         return True
     if _ETA.search(text) and not _TOLD_DONE.search(text):
+        return True
+    if _UNDONE_ZH.search(text):
+        return True
+    if any(int(m["a"]) < int(m["b"]) for m in _PART_ZH.finditer(text)):
         return True
     for m in _PART.finditer(text):
         done, total = (int(g) for g in m.groups() if g is not None)

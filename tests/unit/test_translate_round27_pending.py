@@ -119,10 +119,30 @@ def test_a_step_with_nothing_underway_still_exports(text: str, tables: GuiTables
     assert "export" in translate(text, tables).actions
 
 
+def test_a_deferred_step_after_the_progress_page_runs_the_view_only(tables: GuiTables) -> None:
+    text = "Progress is on the project page; 2 of 5 scenes done.\n1. 做完所有場景之後再撳匯出"
+    assert translate(text, tables).actions == ("state",)
+    assert translate("Live progress shows in the Works tab.", tables).actions == ("state",)
+    assert translate("Progress is good so far.", tables).actions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进度在项目页面上，5 个场景完成了 2 个。做完所有场景之后再点导出。",
+        "场景还没全部做完，做完之后再点导出。",
+    ],
+)
+def test_a_step_after_scenes_not_all_done_runs_no_export(text: str, tables: GuiTables) -> None:
+    assert "export" not in translate(text, tables).actions
+
+
 def test_in_progress_reads_a_part_of_a_total() -> None:
     assert in_progress("2 of 5 scenes done")
     assert in_progress("已完成 2/5 个场景")
     assert not in_progress("5 of 5 scenes done")
+    assert in_progress("5 个场景完成了 2 个")
+    assert not in_progress("5 个场景完成了 5 个")
     assert not in_progress("The render is done.")
 
 
