@@ -103,8 +103,9 @@ def waits_on_work(sentence: str, before: str = "") -> bool:
     step is for later, not run now."""
     if _AFTER_WORK.search(sentence):
         return True
-    # the report in the sentence before only: "视频渲染中（约 1 分钟），完成后请点击下载" asks
-    # for the download the render will offer (the fixtures' label), one sentence of its own
+    # the report in the sentence before only here; a report anywhere before the step, in the
+    # same sentence too ("视频渲染中（约 1 分钟），完成后请点击下载"), is read by
+    # `agent.translate.pending`
     return bool(_IT_DONE.search(sentence) and _UNFINISHED.search(before))
 
 

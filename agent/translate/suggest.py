@@ -137,6 +137,13 @@ _PLAIN_EN = (
         "check it ",
     ),
     (r"\bcompare\s+(?:it|them|the\s+\w+)\s+(?=(?:in|on|under)\s+the\b)", "check it "),
+    # where the progress is said to be ("Progress is on the project page", "Live progress
+    # shows in the Works tab"): the view to open
+    (
+        r"^\W*(?:the\s+|your\s+)?(?:live\s+|render\s+)?progress\s+(?:is|shows|appears|can\s+be"
+        r"\s+(?:seen|followed|tracked))\s+(?=(?:on|in|under)\s+(?:the\s+|your\s+)?[\w-])",
+        "check the progress ",
+    ),
     (
         r"\b(?:open|visit|check(?:\s+out)?|look\s+at|go\s+to|head\s+(?:over\s+)?to|view|browse)"
         r"\s+(?:the\s+|your\s+)?(?:project|projects)\s+(?:page|list|overview|dashboard)"

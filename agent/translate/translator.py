@@ -41,6 +41,7 @@ from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.leftover import fixed_lines
 from agent.translate.lines import Line, Unit, template_line
 from agent.translate.modality import chooses
+from agent.translate.pending import held
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
@@ -259,6 +260,7 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
     # the upload), it does not run now; "For now, click Export" still runs
     asked = waiting = False
     before = ""  # the sentence before: a failure it reports makes an export step a retry
+    earlier = ""  # the reply before the sentence
     units = [unit for line in lines for unit in line.units]
     for at, unit in enumerate(units):
         # a step put politely is read as the step ("Why not hit Export now?"); a frame that
@@ -290,6 +292,10 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         unit.reading = _also(unit.reading, raw, unit.lang, unframed)
         if framed.soft:
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
+        # work underway, an offer, a third person, a result for later (`agent.translate.pending`)
+        if gone := held(unframed, earlier).intersection(unit.reading.actions):
+            unit.reading = gates.without(unit.reading, gone, unit.lang)
+        earlier = f"{earlier} {unframed}"
         asked = asked or "upload" in unit.reading.actions  # a file asked for as a need, too
     return _answer_with_file(_offered_choices(lines, tables))
 

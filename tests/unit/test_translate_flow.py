@@ -93,9 +93,9 @@ WHOLE = [
     ('视频制作完成，可以在时间线中预览，或点击导出按钮下载。',
      '视频制作完成，可以在时间线中预览，或点击导出按钮下载。'
      '我会直接把 MP4 文件发给你。', ('state', 'export')),
+    # a step after the render underway ends waits on it (issue 10, round 27): nothing runs
     ('视频渲染中，完成后请点击下载图标保存。',
-     '视频渲染中，完成后请点击下载图标保存。'
-     '我会直接把 MP4 文件发给你。', ('export',)),
+     '视频渲染中，完成后请点击下载图标保存。', ()),
     ("If you'd like a different song, open the Music tab.",
      "If you'd like a different song, open the Music tab.", ('state',)),
     ('Your slideshow is done 🎉 Preview it in the player above.',
