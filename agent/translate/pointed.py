@@ -52,7 +52,8 @@ _EN_OBJ = (
 _OPEN = (
     r"(?:^|[:;,—–]\s*|\b(?:and|so|then|now|just|please|first|also)\s+"
     r"|\bif\s+you(?:['’]re|\s+are)\s+able\s+to\s+|\bif\s+you\s+(?:can|could)\s+"
-    r"|\b(?:when|whenever)\s+you\s+(?:can|get\s+a\s+(?:chance|sec|second|moment|minute))\W+)"
+    r"|\b(?:when|whenever)\s+you\s+(?:can|get\s+a\s+(?:chance|sec|second|moment|minute))\W+"
+    r"|\b(?:could|can|would|will)\s+you\s+(?:please\s+|just\s+|kindly\s+)*)"
 )
 _HAND = (
     r"(?:send|share|pass|forward|toss|throw|fling|shoot|flick|chuck|lob|hand|sling|whip|ping"
@@ -104,7 +105,7 @@ _ZH_FILE = (
     r"(?:照片|相片|相|图片|图|合影|合照|视频|影片|片段|片|素材|音乐|配乐|曲子|歌|录音|配音|文件|档案"
     r"|字体|logo|标志|图标|商标|封面|海报|表格|excel|csv|ppt|幻灯片|pdf|截图|头像|稿子|稿件|文稿|稿"
     r"|剧本|脚本|文档|圖片|圖|視頻|檔案|錄音|音樂|配樂|字體|標誌|圖標|商標|海報|幻燈片|截圖|頭像"
-    r"|劇本|腳本|文檔|clip|video|photo|\.(?:txt|docx?|pdf|mp[34]|wav|mov|png|jpe?g|xlsx?))"
+    r"|劇本|腳本|文檔|[简簡][报報]|[报報]表|[资資]料|演示文稿|[海][报報]|clip|video|photo|\.(?:txt|docx?|pdf|mp[34]|wav|mov|png|jpe?g|xlsx?))"
 )
 _ZH_TO_ME = (
     r"(?:(?:给|給|俾|畀)(?:我|我们|我哋)|过来|過來|进来|進來|入嚟|入黎|入来|上来|上來|嚟"
@@ -140,6 +141,20 @@ _EN_RECEIVED = re.compile(
 )
 
 
+# the file sent on elsewhere before the agent's work ("send the finished video over to Facebook")
+_AWAY_TO = re.compile(
+    r"\b(?:to|onto|on|with)\s+(?!me\b|us\b|(?:the|this)\s+chat\b|here\b|my\b)"
+    r"(?:[A-Z][\w-]*|(?:your|the|their|his|her)\s+\w+|them\b|him\b)"
+)
+_UNTIL_WORK = re.compile(_WORK + r"|[,;—–]", re.IGNORECASE)
+
+
+def _sent_on(sentence: str, start: int) -> bool:
+    """Whether the file asked for at `start` goes on to a place or a person, not to this chat."""
+    stop = _UNTIL_WORK.search(sentence, start + 1)
+    return _AWAY_TO.search(sentence, start, stop.start() if stop else len(sentence)) is not None
+
+
 def handed(sentence: str) -> int | None:
     """Where `sentence` asks the user to hand over their own file in the casual shapes of the
     module doc, or None (an offer, the agent's own pick, a choice in chat, a file sent to
@@ -150,7 +165,9 @@ def handed(sentence: str) -> int | None:
     en = _EN_HANDED.search(sentence) or (
         None if _IN_APP.search(sentence) else _EN_PICK.search(sentence)
     )
-    if en is not None and not _CHOICE.search(sentence) and not _EN_RECEIVED.search(sentence):
+    if en is not None and not (
+        _CHOICE.search(sentence) or _EN_RECEIVED.search(sentence) or _sent_on(sentence, en.start())
+    ):
         return en.start()
     zh = _ZH_HANDED.search(sentence)
     if zh is None or _ZH_CONDITION.search(sentence, 0, zh.start()):

@@ -343,11 +343,11 @@ def _also(reading: Reading, raw: str, lang: LanguageTable, unframed: str) -> Rea
         reading = gates.without(reading, {"state"}, lang)
     # a view joins a step the rules read; a balance or a named file asks for itself, and so do
     # a file handed over and a view pointed at (`agent.translate.pointed`)
+    pointed = _pointed(raw)
     extra = [
         (at, a)
-        for at, a in sorted({*also_asked(raw), *(wanted(raw) or wanted(unframed)), *_pointed(raw)})
-        if a not in reading.actions
-        and (reading.actions or a != "state" or (at, a) in _pointed(raw))
+        for at, a in sorted({*also_asked(raw), *(wanted(raw) or wanted(unframed)), *pointed})
+        if a not in reading.actions and (reading.actions or a != "state" or (at, a) in pointed)
     ]
     if not extra:
         return reading

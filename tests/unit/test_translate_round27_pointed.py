@@ -32,6 +32,10 @@ HANDED = [
     "第三段影片冇收到，可唔可以再傳一次？",
     "封面图还没收到，麻烦再发一次。",
     "方便的話把海報發給我，我放在結尾。",
+    "Could you chuck the audio over? I'll clean it up.",
+    "Hand over the deck and I'll turn the slides into scenes.",
+    "麻煩你將份簡報傳過嚟，我幫你轉做動畫。",
+    "選好你想要的配樂，我幫你淡入。",
 ]
 NOT_HANDED = [
     "I'll pick a track for you myself.",
@@ -46,7 +50,11 @@ NOT_HANDED = [
     "Please don't send the logo again, I already have it.",
     "The caption says 'Send the spreadsheet my way'.",
     "Pick the clip you want on the timeline and I'll trim it.",
+    "I'll grab some stock music for you.",
+    "Could you pass the logo over to your designer and I'll wait.",
+    "Would you send me your feedback and I'll revise it.",
     "我自己帮你选一首背景音乐。",
+    "我已经收到你的音乐了。",
     "把链接发给你的客户。",
     "收到你的封面图了，已经放在片头。",
     "两个版本你选一个，我来用。",
@@ -155,6 +163,14 @@ def test_a_file_sent_to_someone_else_is_never_an_upload_or_export(
     assert handed(text) is None
     assert not {"upload", "export"} & set(result.actions)
     assert result.text.startswith(text)
+
+
+_PLATFORMS = st.sampled_from(["Facebook", "YouTube", "your client", "the team", "Drive"])
+
+
+@given(_SENDERS, _FILES, _PLATFORMS)
+def test_a_file_sent_on_to_a_place_is_no_hand_over(verb: str, obj: str, place: str) -> None:
+    assert handed(f"{verb} {obj} over to {place} and I'll make another version.") is None
 
 
 _NEGATIONS = st.sampled_from(["Don't", "No need to", "You don't have to", "Never"])
