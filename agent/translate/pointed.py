@@ -57,10 +57,11 @@ _OPEN = (
 )
 _HAND = (
     r"(?:send|share|pass|forward|toss|throw|fling|shoot|flick|chuck|lob|hand|sling|whip|ping"
-    r"|email|get|drop|pop|upload|attach|bring|drag|slide)"
+    r"|email|get|drop|pop|upload|attach|bring)"
 )
 _TO_ME = (
-    r"(?:(?:my|our)\s+way|to\s+(?:me|us)|over|along|across|in\s+here|here"
+    r"(?:(?:my|our)\s+way|to\s+(?:me|us)|(?:over|along|across)(?!\s+(?:the|a|an|your|this|that|to)\b)"
+    r"|in\s+here|here"
     r"|into\s+(?:the\s+|this\s+)?chat)"
 )
 # the agent's work on it follows ("… and I'll chart it", "…, I'll pin it")
@@ -85,6 +86,12 @@ _EN_PICK = re.compile(
     + _EN_OBJ
     + r"\s+(?:you['’]d\s+like|you\s+would\s+like|you\s+want|you['’]d\s+prefer|you\s+prefer"
     r"|you\s+like)\b(?:\s+to\s+use)?[^.!?]{0,12}?\b" + _WORK,
+    re.IGNORECASE,
+)
+# a condition or an offer before the ask ("when you've got more photos, upload the logo"; "I can
+# add it if you send over the logo" is read by its "if" before the ask)
+_EN_CONDITION = re.compile(
+    r"\b(?:if|when|whenever|once|after|should|in\s+case|unless)\b|\bI\s+can\s+also\b",
     re.IGNORECASE,
 )
 # a choice between things answered in chat, from a list, or of the agent's ("choose between the
@@ -128,6 +135,10 @@ _ZH_HANDED = re.compile(
     r"(?:发|發|传|傳|上传|上傳|send|upload)",
     re.IGNORECASE,
 )
+# words typed in chat, not a file (请把需要配音的文案发给我: the copy is an answer)
+_ZH_TEXT = re.compile(
+    r"文案|文字|文本|台词|臺詞|内容|內容|想法|意见|意見|要求|链接|鏈接|地址|名字|标题|標題|歌词|歌詞"
+)
 # an offer or a condition on the user's side (如果你有…, "if you have a logo"); an ability or a
 # convenience is a request (方便的话, "if you're able to")
 _ZH_CONDITION = re.compile(r"如果|要是|假如|若是|若你|有需要|可选|可選")
@@ -160,17 +171,20 @@ def handed(sentence: str) -> int | None:
     module doc, or None (an offer, the agent's own pick, a choice in chat, a file sent to
     someone else, a file already received, a negation)."""
     sentence = _unquoted(sentence)
-    if declined(sentence) or third_party(sentence):
+    if declined(sentence) or third_party(sentence) or for_later(sentence):
         return None
     en = _EN_HANDED.search(sentence) or (
         None if _IN_APP.search(sentence) else _EN_PICK.search(sentence)
     )
     if en is not None and not (
-        _CHOICE.search(sentence) or _EN_RECEIVED.search(sentence) or _sent_on(sentence, en.start())
+        _CHOICE.search(sentence)
+        or _EN_RECEIVED.search(sentence)
+        or _sent_on(sentence, en.start())
+        or _EN_CONDITION.search(sentence, 0, en.start())
     ):
         return en.start()
     zh = _ZH_HANDED.search(sentence)
-    if zh is None or _ZH_CONDITION.search(sentence, 0, zh.start()):
+    if zh is None or _ZH_CONDITION.search(sentence, 0, zh.start()) or _ZH_TEXT.search(zh.group()):
         return None
     if _ZH_RECEIVED.search(sentence) or re.search(
         r"(?:给|給|俾|畀)(?:客户|客戶|佢|他|她)", sentence

@@ -35,7 +35,7 @@ from agent.translate import gates
 from agent.translate.answer import rides_with_upload
 from agent.translate.asked import counterfactual
 from agent.translate.assembly import assemble, decide, said_by_kept
-from agent.translate.balance import manage_if_needed
+from agent.translate.balance import manage_if_needed, top_up_asked
 from agent.translate.choices import choice_lines
 from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.leftover import fixed_lines
@@ -365,8 +365,10 @@ def _also(reading: Reading, raw: str, lang: LanguageTable, unframed: str) -> Rea
 
 
 def _pointed(raw: str) -> set[tuple[int, str]]:
-    """The file handed over and the view pointed at in `raw`, each with where it stands."""
+    """The file handed over, the view pointed at and the top-up asked for while the balance is
+    short in `raw`, each with where it stands."""
     found = {(at, "upload") for at in (handed(raw),) if at is not None}
+    found |= {(at, "credits") for at in (top_up_asked(raw),) if at is not None}
     return found | {(at, "state") for at in (pointed_view(raw),) if at is not None}
 
 

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.translate import translate
+from agent.translate.balance import short_balance, top_up_asked
 from agent.translate.pointed import handed, later_view, pointed_view
 from agent.translate.tables import GuiTables, load_gui_tables
 
@@ -124,6 +125,11 @@ def test_an_upload_and_a_view_in_one_reply_both_run_in_order() -> None:
         "你的余额只剩 30 点，不够导出，请先充值",
         "餘額只剩 20 點，唔夠匯出 1080p，請先增值。",
         "Your balance is 15 credits, which isn't enough to export in 4K — please top up first.",
+        "你而家得返 45 點，唔夠出 1080p，麻煩先增值。",
+        "剩余积分 12，导出 4K 需要 50，请先充值后再导出。",
+        "账户里只有 30 点了，导出需要 80 点，先充个值吧。",
+        "You've only got 25 credits left — not enough for the 4K export. Top up first.",
+        "Your balance (40 credits) won't cover the export; please recharge before exporting.",
     ],
 )
 def test_a_short_balance_runs_the_credits_and_never_the_export(text: str) -> None:
@@ -207,3 +213,73 @@ def test_a_quoted_title_is_no_hand_over(quote: str, obj: str) -> None:
     result = translate(text, TABLES)
     assert not {"upload", "export"} & set(result.actions)
     assert result.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前餘額 60 點，夠輸出 1080p，唔夠 4K。",
+        "积分还剩 200，足够导出。",
+        "剩余积分 200，导出需要 50。",
+        "如果积分不够导出，可以先充值。",
+        "If your credits aren't enough for the 4K export, top up first.",
+    ],
+)
+def test_an_enough_or_conditional_balance_is_not_short(text: str) -> None:
+    assert not short_balance(text)
+    assert top_up_asked(text) is None
+
+
+_BALANCES = st.sampled_from(
+    [
+        "Your balance is {n} credits — not enough for the 4K export.",
+        "You've only got {n} credits left, which won't cover the export.",
+        "剩余积分 {n}，导出需要 999。",
+        "餘額得返 {n} 點，唔夠輸出 4K。",
+        "你的余额只剩 {n} 点，不够导出。",
+    ]
+)
+_EXPORT_STEPS = st.sampled_from(
+    [
+        " Click **Export** now.",
+        " Top up, then hit Download.",
+        " 请先充值后再点击「导出」。",
+        " 充值之後撳「匯出」。",
+        " 先充个值吧，然后导出。",
+    ]
+)
+
+
+@given(_BALANCES, st.integers(min_value=0, max_value=90), _EXPORT_STEPS)
+def test_a_short_balance_never_exports_and_keeps_its_words(balance: str, n: int, step: str) -> None:
+    text = balance.format(n=n) + step
+    result = translate(text, TABLES)
+    assert "export" not in result.actions, (text, result)
+    assert str(n) in result.text
+
+
+_EN_CONDITIONS = [
+    "Tip for later: when you've got more photos,",
+    "If the client wants a new version next week,",
+    "Once the render finishes,",
+]
+_EN_HAND_OVERS = [
+    "toss the logo over and I'll drop it in",
+    "send the spreadsheet my way and I'll chart it",
+    "pick the song you'd like and I'll fade it in",
+]
+_ZH_CONDITIONS = ["如果下周客户要改，", "要是你以后还有素材，", "如果客户要方形版，"]
+_ZH_HAND_OVERS = ["把封面图发给我，我放在片头", "把那个 Excel 扔过来，我做成图表"]
+_LATER_ASKS = st.one_of(
+    st.tuples(st.sampled_from(_EN_CONDITIONS), st.sampled_from(_EN_HAND_OVERS)),
+    st.tuples(st.sampled_from(_ZH_CONDITIONS), st.sampled_from(_ZH_HAND_OVERS)),
+)
+
+
+@given(_LATER_ASKS)
+def test_a_hand_over_for_later_or_on_a_condition_runs_nothing(pair: tuple[str, str]) -> None:
+    opening, ask = pair
+    text = f"{opening} {ask}."
+    assert handed(text) is None
+    result = translate(text, TABLES)
+    assert not {"upload", "export"} & set(result.actions), (text, result)
