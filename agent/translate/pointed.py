@@ -67,16 +67,24 @@ _TO_ME = (
 # the agent's work on it follows ("… and I'll chart it", "…, I'll pin it")
 _WORK = r"(?:I['’]ll|I\s+will|I\s+can|we['’]ll|we\s+will)\s+\w+"
 _EN_HANDED = re.compile(
-    # "Fling the spreadsheet my way", "send over the brand mark, I'll pin it"
+    # "Fling the spreadsheet my way", "send over the brand mark, I'll pin it", "Send me the
+    # remaining ones and I'll build the slideshow"
     _OPEN
     + _HAND
     + r"\s+(?:(?:me|us)\s+)?(?:over\s+|along\s+|across\s+|in\s+)?"
+    + r"(?:the\s+(?:remaining|other|missing|next)\s+(?:ones|few|two|three)\b|the\s+rest\b"
+    r"(?:\s+of\s+them)?|"
     + _EN_OBJ
+    + r")"
     + r"(?:\s+"
     + _TO_ME
     + r"\b|[^.!?]{0,30}?\b"
     + _WORK
-    + r")",
+    + r")"
+    # "Could you re-send it as a JPG?", "pick the file again and resend it"
+    + r"|"
+    + _OPEN
+    + r"re-?(?:send|upload|attach|share)\s+(?:it|them|that|those|this|these)\b",
     re.IGNORECASE,
 )
 _EN_PICK = re.compile(
@@ -92,6 +100,13 @@ _EN_PICK = re.compile(
 # add it if you send over the logo" is read by its "if" before the ask)
 _EN_CONDITION = re.compile(
     r"\b(?:if|when|whenever|once|after|should|in\s+case|unless)\b|\bI\s+can\s+also\b",
+    re.IGNORECASE,
+)
+# the agent handing something over itself ("I'll just send the logo over")
+_AGENT_DOES = re.compile(
+    r"\b(?:I|we)(?:['’](?:ll|d|m))?\s+(?:(?:will|can|could|would|just|also|then|now|gonna|am"
+    r"|going\s+to)\s+)*(?:re-?)?" + _HAND + r"\b|\b(?:I|we)(?:['’](?:ll|d|m))?\s+(?:(?:will"
+    r"|can|just|also|then|now)\s+)*(?:pick|choose|select|grab)\b",
     re.IGNORECASE,
 )
 # a choice between things answered in chat, from a list, or of the agent's ("choose between the
@@ -130,8 +145,16 @@ _ZH_HANDED = re.compile(
     r"[^。！？，,；]{0,10}?"
     + _ZH_FILE
     + r"[^。！？]{0,10}?我(?:帮你|幫你|来|來|会|會|就|再)"
+    # 唔該上傳你想用嘅背景音樂檔案, 麻煩你上載多幾張相, 可唔可以再傳多 3 張俾我
+    + r"|(?:唔该|唔該|(?<![^\s，,：:；;])不该|麻烦|麻煩|请|請|劳烦|勞煩|可唔可以|能不能|能否|可否"
+    r"|可不可以)(?:你|您)?"
+    r"[^。！？，,；]{0,3}?(?:再)?(?:上载|上載|上传|上傳|传|傳|发|發)(?!到|至|去|给你|俾你)"
+    r"(?:多)?[^。！？，,；]{0,14}?(?:"
+    + _ZH_FILE
+    + r"|(?:张|張|段|条|條|首|份)[^。！？，,；]{0,4}?(?:俾我|给我|畀我|給我))"
+    r"(?![^。！？，,；]{0,3}(?:到|至|去))"
     # 第二段视频（clip_02.mov）没收到，可以再传一次吗？
-    + r"|(?:没|沒|冇|未)(?:有)?(?:收到|见到|見到|睇到|看到)[^。！？]{0,16}?(?:再|重新)"
+     + r"|(?:没|沒|冇|未)(?:有)?(?:收到|见到|見到|睇到|看到)[^。！？]{0,16}?(?:再|重新)"
     r"(?:发|發|传|傳|上传|上傳|send|upload)",
     re.IGNORECASE,
 )
@@ -181,6 +204,7 @@ def handed(sentence: str) -> int | None:
         or _EN_RECEIVED.search(sentence)
         or _sent_on(sentence, en.start())
         or _EN_CONDITION.search(sentence, 0, en.start())
+        or _AGENT_DOES.search(sentence, max(0, en.start() - 30), en.end())
     ):
         return en.start()
     zh = _ZH_HANDED.search(sentence)

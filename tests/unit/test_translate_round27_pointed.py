@@ -37,6 +37,11 @@ HANDED = [
     "Hand over the deck and I'll turn the slides into scenes.",
     "麻煩你將份簡報傳過嚟，我幫你轉做動畫。",
     "選好你想要的配樂，我幫你淡入。",
+    "Got the first 3 photos. Send me the remaining ones and I'll build the full slideshow.",
+    "Could you re-send it as a JPG?",
+    "可唔可以再傳多 3 張俾我？",
+    "麻煩你上載多幾張相，我幫你砌埋一條片。",
+    "唔該上傳你想用嘅背景音樂檔案。",
 ]
 NOT_HANDED = [
     "I'll pick a track for you myself.",
@@ -54,6 +59,10 @@ NOT_HANDED = [
     "I'll grab some stock music for you.",
     "Could you pass the logo over to your designer and I'll wait.",
     "Would you send me your feedback and I'll revise it.",
+    "I'll resend it to your email.",
+    "Could you resend it to your client?",
+    "能不能把视频发到你的邮箱，我看看。",
+    "你不该上传这么大的视频文件。",
     "我自己帮你选一首背景音乐。",
     "我已经收到你的音乐了。",
     "把链接发给你的客户。",
