@@ -78,6 +78,10 @@ VIEWS = [
     "新的字幕会出现在预览里 0:15 左右。",
     "在时间线上就能看到新加的转场。",
     "新增嘅片段會顯示喺你嘅項目總覽入面。",
+    "我把修改记录都标在时间线上了，你可以打开看看。",
+    "新片头已经放在时间线最前面了，你可以看一下。",
+    "The new transition is visible on the timeline between clips 2 and 3.",
+    "I've placed the logo in the corner — you'll find it in the preview at the top right.",
 ]
 NOT_VIEWS = [
     "You won't see it in the preview until the render finishes.",
@@ -86,6 +90,8 @@ NOT_VIEWS = [
     "You'll see it in your project summary tomorrow.",
     "明天你就能在作品里看到成片。",
     "The caption reads 'visible in the preview'.",
+    "The preview will be available after you export.",
+    "Your client will see it in the preview link.",
     "等你上传完之后，新素材会显示在项目总览里。",
 ]
 
