@@ -189,30 +189,50 @@ def _sent_on(sentence: str, start: int) -> bool:
     return _AWAY_TO.search(sentence, start, stop.start() if stop else len(sentence)) is not None
 
 
+_ZH_AWAY = re.compile(r"(?:给|給|俾|畀)(?:客户|客戶|佢|他|她)")
+# a verb of handing, picking or sending again, or a Chinese one: without it nothing is handed
+_CUE = re.compile(
+    r"\b(?:re-?)?"
+    + _HAND
+    + r"|\b(?:pick|choose|select|grab)\b|[发發传傳丢丟扔掟拖拉交选選揀拣挑载載]",
+    re.IGNORECASE,
+)
+
+
 def handed(sentence: str) -> int | None:
     """Where `sentence` asks the user to hand over their own file in the casual shapes of the
     module doc, or None (an offer, the agent's own pick, a choice in chat, a file sent to
     someone else, a file already received, a negation)."""
-    sentence = _unquoted(sentence)
-    if declined(sentence) or third_party(sentence) or for_later(sentence):
+    if not _CUE.search(sentence):  # the cheap test first: most sentences hand nothing over
         return None
+    sentence = _unquoted(sentence)
+    at = _en_handed(sentence)
+    at = at if at is not None else _zh_handed(sentence)
+    if at is None or declined(sentence) or third_party(sentence) or for_later(sentence):
+        return None
+    return at
+
+
+def _en_handed(sentence: str) -> int | None:
     en = _EN_HANDED.search(sentence) or (
         None if _IN_APP.search(sentence) else _EN_PICK.search(sentence)
     )
-    if en is not None and not (
+    if en is None or (
         _CHOICE.search(sentence)
         or _EN_RECEIVED.search(sentence)
         or _sent_on(sentence, en.start())
         or _EN_CONDITION.search(sentence, 0, en.start())
         or _AGENT_DOES.search(sentence, max(0, en.start() - 30), en.end())
     ):
-        return en.start()
+        return None
+    return en.start()
+
+
+def _zh_handed(sentence: str) -> int | None:
     zh = _ZH_HANDED.search(sentence)
     if zh is None or _ZH_CONDITION.search(sentence, 0, zh.start()) or _ZH_TEXT.search(zh.group()):
         return None
-    if _ZH_RECEIVED.search(sentence) or re.search(
-        r"(?:给|給|俾|畀)(?:客户|客戶|佢|他|她)", sentence
-    ):
+    if _ZH_RECEIVED.search(sentence) or _ZH_AWAY.search(sentence):
         return None
     return zh.start()
 
@@ -276,9 +296,18 @@ _NOT_SHOWN = re.compile(
 )
 
 
+_VIEW_CUE = re.compile(
+    r"preview|timeline|summary|overview|storyboard|track|player|library|my\s+work|project"
+    r"|项目|總覽|总览|概览|预览|預覽|时间|時間|轨道|軌道|故事板|作品|素材库",
+    re.IGNORECASE,
+)
+
+
 def pointed_view(sentence: str) -> int | None:
     """Where `sentence` points at a view the client shows now as where the result is (module
     doc), or None (a negation, someone else's view, a later day)."""
+    if not _VIEW_CUE.search(sentence):  # the cheap test first: most sentences name no view
+        return None
     sentence = _unquoted(sentence)
     found = _EN_VIEW.search(sentence) or _ZH_VIEW.search(sentence)
     if found is None or _NOT_SHOWN.search(sentence) or third_party(sentence):
