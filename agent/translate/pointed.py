@@ -250,6 +250,8 @@ _EN_PLACE = (
     r"(?:(?:the|your)\s+)(?:[\w-]+\s+){0,2}?(?:preview|timeline|project\s+(?:summary|overview|page)"
     r"|summary|overview|storyboard|tracks?(?:\s+(?:panel|view))?|player|media\s+library"
     r"|my\s+works?|my\s+projects?|project)\b"
+    # a file or a folder of the project is no view ("your project folder on disk")
+    r"(?!\s+(?:folders?|files?|director(?:y|ies)|links?|urls?|settings|names?|titles?)\b)"
 )
 _EN_VIEW = re.compile(
     # "you'll find them in your project summary", "You'll spot the new caption … in the preview"
@@ -257,6 +259,9 @@ _EN_VIEW = re.compile(
     + _EN_PLACE
     # "the tighter cut is visible in the preview", "they show up on the timeline"
     + r"|\b(?:is|are)\s+(?:now\s+)?(?:visible|showing|shown|viewable|up)\s+(?:in|on)\s+"
+    + _EN_PLACE
+    # "The extra shots are in your project summary" (the user's own view)
+    + r"|(?:\b(?:is|are)|['’](?:s|re))\s+(?:now\s+|all\s+|already\s+)?(?:in|on|under)\s+(?=your\b)"
     + _EN_PLACE
     + r"|\b(?:now\s+)?(?:shows?\s+up|appears?)\s+(?:now\s+)?(?:in|on|under)\s+"
     + _EN_PLACE,

@@ -79,6 +79,8 @@ VIEWS = [
     "在时间线上就能看到新加的转场。",
     "新增嘅片段會顯示喺你嘅項目總覽入面。",
     "我把修改记录都标在时间线上了，你可以打开看看。",
+    "The extra shots are in your project summary — you'll find them under Act 2.",
+    "They're now on your timeline.",
     "新片头已经放在时间线最前面了，你可以看一下。",
     "The new transition is visible on the timeline between clips 2 and 3.",
     "I've placed the logo in the corner — you'll find it in the preview at the top right.",
@@ -92,6 +94,7 @@ NOT_VIEWS = [
     "The caption reads 'visible in the preview'.",
     "The preview will be available after you export.",
     "Your client will see it in the preview link.",
+    "It's in your project folder on disk.",
     "等你上传完之后，新素材会显示在项目总览里。",
 ]
 
