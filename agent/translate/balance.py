@@ -19,12 +19,16 @@ import re
 
 from agent.translate.evidence import third_party
 
-__all__ = ["balance_page", "manage_if_needed", "reports_balance", "short_balance"]
+__all__ = ["balance_page", "manage_if_needed", "reports_balance", "short_balance", "top_up_asked"]
 
 _SHORT = re.compile(
     r"not enough credits|insufficient (?:credits|balance)|out of credits|(?:no|zero) credits left"
     r"|credits? (?:are |is )?(?:too low|insufficient)|balance is too low"
     r"|needs? \d+ credits[^.]{0,40}(?:balance|you have|left)|you only have \d+"
+    r"|you(?:['’]ve|\s+have)?\s+only\s+got\s+\d+|only\s+\d+\s+(?:credits|points|coins)\s+left"
+    r"|\d+\s+(?:credits|points|coins)\s+short\b|short\s+(?:of|on)\s+(?:credits|points|coins)"
+    r"|(?:won['’]t|doesn['’]t|does\s+not|will\s+not|can['’]t)\s+cover\s+(?:the|this|an?)\s+"
+    r"(?:\w+\s+){0,2}?(?:export|render|download)"
     r"|积分不足|积分不够|余额不足|余额不够|点数不足|点数不够|点数唔够|积分唔够|唔够点数|唔够积分",
     re.IGNORECASE,
 )
@@ -35,8 +39,24 @@ _IF = re.compile(
     re.IGNORECASE,
 )
 # "需要 40 积分 … 剩余 12 积分": the cost and the balance, said together
-_COST = re.compile(r"需要\s*(\d+)\s*(?:个)?(?:积分|点)")
-_LEFT = re.compile(r"(?:剩余|只有|得返|仅剩|还剩|剩下|余额(?:为|是)?)\s*(\d+)\s*(?:个)?(?:积分|点)")
+_COST = re.compile(r"需要\s*(\d+)\s*(?:(?:个)?(?:积分|点)|(?=\s*[，,。；;]))", re.IGNORECASE)
+_LEFT = re.compile(
+    r"(?:剩余|只有|得返|仅剩|还剩|剩下|余额(?:为|是)?)\s*(\d+)\s*(?:个)?(?:积分|点)"
+    # "剩余积分 12", "余额：30 点"
+    r"|(?:剩余|剩下|余额|目前余额|可用)(?:积分|点数)?\s*(?:为|是|有|:|：)?\s*(\d+)(?!\s*(?:秒|分钟|%|p\b))",
+    re.IGNORECASE,
+)
+# a balance too short for the work that names the work ("唔够输出 4K", "not enough for the 4K
+# export"): short only beside a word of the balance
+_SHORT_FOR = re.compile(
+    r"(?:不够|唔够|不足以|不足)[^，。！？,]{0,2}?(?:导出|输出|汇出|下载|渲染|生成)"
+    r"|\bnot\s+enough\s+(?:for|to)\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:export|render|download)",
+    re.IGNORECASE,
+)
+_BALANCE_WORD = re.compile(
+    r"余额|积分|点数|\d+\s*点|\b(?:credits?|balance|points|coins)\b", re.IGNORECASE
+)
 # the same in English ("you have 3 and 1080p needs 5", "4K costs 8 credits; you only have 2")
 _EN_HAVE = r"\byou\s+(?:only\s+|currently\s+|still\s+)?have\s+(?:only\s+|just\s+)?(\d+)\b"
 _EN_NEED = r"\b(?:needs?|costs?|requires?|takes?)\s+(?:about\s+|around\s+)?(\d+)\b"
@@ -62,8 +82,12 @@ def short_balance(text: str) -> bool:
         not _IF.search(text[max(0, m.start() - 24) : m.end() + 3]) for m in _SHORT.finditer(text)
     )
     cost, left = _COST.search(text), _LEFT.search(text)
-    if cost and left and int(left.group(1)) < int(cost.group(1)):
+    if cost and left and int(left.group(1) or left.group(2)) < int(cost.group(1)):
         return True
+    for m in _SHORT_FOR.finditer(text):
+        near = text[max(0, m.start() - 40) : m.end() + 20]
+        if _BALANCE_WORD.search(near) and not _IF.search(text[max(0, m.start() - 24) : m.end()]):
+            return True
     if _EN_CREDIT.search(text):
         for m in _EN_HAVE_NEED.finditer(text):
             if int(m.group(1)) < int(m.group(2)) and not _IF.search(m.group()):
@@ -174,3 +198,29 @@ def manage_if_needed(sentence: str) -> bool:
     June — manage it under Subscription if needed", 如有需要可以喺「訂閱」度管理): a report of
     the plan, no balance to look up."""
     return _OPTIONAL_MANAGE.search(sentence) is not None
+
+
+# a top-up asked for (先充个值吧, 麻烦增值, "grab a top-up", "add some credits")
+_TOP_UP = re.compile(
+    r"充(?:个|個|一下|下|点|點|啲|些)?值|增值|储值|儲值|加值"
+    r"|\b(?:top(?:\s+it)?\s+up|top-up|recharge|(?:add|buy|get|purchase)\s+(?:some\s+|more\s+)?"
+    r"(?:credits|points|coins))\b",
+    re.IGNORECASE,
+)
+_NO_TOP_UP = re.compile(
+    r"不用|不需要|无需|唔使|不必|没必要|\b(?:no\s+need|don['’]t\s+need|needn['’]t|don['’]t|never)\b"
+    r"|(?:已经|已經|已)(?:充|增|储|儲)|\b(?:topped\s+up|recharged|added\s+credits)\b",
+    re.IGNORECASE,
+)
+
+
+def top_up_asked(sentence: str) -> int | None:
+    """Where `sentence` asks for a top-up while it says the balance is short (账户里只有 30 点了，
+    导出需要 80 点，先充个值吧): only the account can top up, so the credits show; None for a
+    condition, a negation, a top-up done, another account or program."""
+    m = _TOP_UP.search(sentence)
+    if m is None or not short_balance(sentence) or _NO_TOP_UP.search(sentence):
+        return None
+    if _IF.search(sentence, 0, m.start()) or _NOT_HERE.search(sentence) or third_party(sentence):
+        return None
+    return m.start()

@@ -35,13 +35,14 @@ from agent.translate import gates
 from agent.translate.answer import rides_with_upload
 from agent.translate.asked import counterfactual
 from agent.translate.assembly import assemble, decide, said_by_kept
-from agent.translate.balance import manage_if_needed
+from agent.translate.balance import manage_if_needed, top_up_asked
 from agent.translate.choices import choice_lines
 from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.leftover import fixed_lines
 from agent.translate.lines import Line, Unit, template_line
 from agent.translate.modality import chooses
 from agent.translate.pending import held
+from agent.translate.pointed import handed, later_view, pointed_view
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
@@ -344,11 +345,15 @@ def _also(reading: Reading, raw: str, lang: LanguageTable, unframed: str) -> Rea
         reading = gates.without(reading, {"credits", "state", "export"}, lang)
     if counterfactual(raw):  # "Had you wanted 4K, you'd have needed to check your balance"
         return gates.without(reading, {"credits", "state", "export", "upload"}, lang)
-    # a view joins a step the rules read; a balance or a named file asks for itself
+    if "state" in reading.actions and later_view(raw):  # "… in My Works tomorrow"
+        reading = gates.without(reading, {"state"}, lang)
+    # a view joins a step the rules read; a balance or a named file asks for itself, and so do
+    # a file handed over and a view pointed at (`agent.translate.pointed`)
+    pointed = _pointed(raw)
     extra = [
         (at, a)
-        for at, a in sorted({*also_asked(raw), *(wanted(raw) or wanted(unframed))})
-        if a not in reading.actions and (reading.actions or a != "state")
+        for at, a in sorted({*also_asked(raw), *(wanted(raw) or wanted(unframed)), *pointed})
+        if a not in reading.actions and (reading.actions or a != "state" or (at, a) in pointed)
     ]
     if not extra:
         return reading
@@ -363,6 +368,14 @@ def _also(reading: Reading, raw: str, lang: LanguageTable, unframed: str) -> Rea
         )
         actions.insert(where, action)
     return dataclasses.replace(reading, actions=tuple(actions), steps_only=False, line="")
+
+
+def _pointed(raw: str) -> set[tuple[int, str]]:
+    """The file handed over, the view pointed at and the top-up asked for while the balance is
+    short in `raw`, each with where it stands."""
+    found = {(at, "upload") for at in (handed(raw),) if at is not None}
+    found |= {(at, "credits") for at in (top_up_asked(raw),) if at is not None}
+    return found | {(at, "state") for at in (pointed_view(raw),) if at is not None}
 
 
 def _look_first(actions: tuple[str, ...], text: str) -> tuple[str, ...]:
