@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import math
 from collections.abc import Generator
+from pathlib import Path
 from typing import Any, Protocol
 
 import cv2
@@ -76,8 +77,10 @@ class ImageSource:
         # Contain fit warps with transparent edges (bilinear): it keeps the cubic pre-scale.
         resampled = clip.fit != "contain" and load_kernel() is not None
         scaled = _prescaled(pixels, self._framing, upscale=not resampled)
-        self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
         self._fill = _blurred_fill(pixels, canvas) if clip.fit == "contain" else None
+        del pixels  # the decoded picture goes before the I420 copy is made, not after
+        self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
+        del scaled
         self._still: Planes | None = None
         if _is_still(self._framing, self._planes.size):
             # No motion: warp once; every frame is then a plain copy (~20x cheaper at 1080p).
@@ -153,16 +156,76 @@ def _load_image(clip: VisualClip, canvas: tuple[int, int]) -> NDArray[np.uint8]:
         with Image.open(clip.path) as img:
             # JPEG: let the decoder downscale (by 1/2, 1/4 or 1/8) to no less than the size the
             # motion needs: a 24 MP photo then never exists at full size in memory.
-            swapped = img.getexif().get(ExifTags.Base.Orientation) in _TRANSPOSED
+            orientation = img.getexif().get(ExifTags.Base.Orientation)
+            swapped = orientation in _TRANSPOSED
             upright = (img.height, img.width) if swapped else img.size
             need = _needed_size(clip, upright, canvas)
-            img.draft("RGB", (need[1], need[0]) if swapped else need)
+            stored_need = (need[1], need[0]) if swapped else need
+            if img.format == "JPEG" and img.mode == "RGB":
+                pixels = _decode_jpeg(clip.path, img.size, stored_need)
+                if pixels is not None:
+                    return _turned_upright(pixels, orientation)
+            img.draft("RGB", stored_need)
             img.load()
             ImageOps.exif_transpose(img, in_place=True)
             rgb = img if img.mode == "RGB" else img.convert("RGB")
             return np.asarray(rgb, np.uint8)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise RenderError(f"cannot read image {clip.path.name}") from exc
+
+
+def _draft_scale(size: tuple[int, int], need: tuple[int, int]) -> int:
+    """The JPEG downscale Pillow's `draft` picks: the largest of 8, 4, 2 still covering `need`."""
+    fits = min(size[0] // max(1, need[0]), size[1] // max(1, need[1]))
+    return next((scale for scale in (8, 4, 2) if fits >= scale), 1)
+
+
+_REDUCED = {1: 0, 2: cv2.IMREAD_REDUCED_GRAYSCALE_2, 4: cv2.IMREAD_REDUCED_GRAYSCALE_4,
+            8: cv2.IMREAD_REDUCED_GRAYSCALE_8}  # fmt: skip
+_EOI = b"\xff\xd9"  # a JPEG's last marker
+
+
+def _decode_jpeg(
+    path: Path, size: tuple[int, int], need: tuple[int, int]
+) -> NDArray[np.uint8] | None:
+    """A colour JPEG decoded by OpenCV at Pillow's draft scale, as stored; None: use Pillow.
+
+    The same libjpeg-turbo decode as Pillow's draft (same bytes), written straight into one
+    array: Pillow holds its own 4-bytes-a-pixel image and then copies it out (twice, through
+    `tobytes`), ~3x the pixels' size at once (24 + 18 + 18 MB for a 24 MP photo's 1/2 draft),
+    on top of the encoder's buffers when a slideshow's next photo opens. A file that does not
+    end in the JPEG end marker (truncated, or with trailing data) is left to Pillow, which
+    reports a truncated file as before.
+    """
+    with contextlib.suppress(OSError), path.open("rb") as handle:
+        handle.seek(-len(_EOI), 2)
+        if handle.read() != _EOI:
+            return None
+    scale = _draft_scale(size, need)
+    rgb = getattr(cv2, "IMREAD_COLOR_RGB", None)  # OpenCV >= 4.11: decoded as RGB, no swap
+    colour = cv2.IMREAD_COLOR if rgb is None else rgb
+    flags = _REDUCED[scale] | colour | cv2.IMREAD_IGNORE_ORIENTATION
+    pixels = cv2.imread(str(path), flags)
+    expected = ((size[1] + scale - 1) // scale, (size[0] + scale - 1) // scale, 3)
+    if pixels is None or pixels.shape != expected or pixels.dtype != np.uint8:
+        return None
+    if rgb is None:
+        cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB, dst=pixels)
+    return np.asarray(pixels, np.uint8)
+
+
+def _turned_upright(pixels: NDArray[np.uint8], orientation: object) -> NDArray[np.uint8]:
+    """The stored pixels turned as EXIF `orientation` says (what `ImageOps.exif_transpose` does)."""
+    turned = {
+        2: lambda a: a[:, ::-1],  # mirrored
+        3: lambda a: a[::-1, ::-1],  # upside down
+        4: lambda a: a[::-1],
+        5: lambda a: a.transpose(1, 0, 2),
+        6: lambda a: a.transpose(1, 0, 2)[:, ::-1],  # turned 90 degrees clockwise to show
+        7: lambda a: a.transpose(1, 0, 2)[::-1, ::-1],
+        8: lambda a: a.transpose(1, 0, 2)[::-1],
+    }.get(orientation if isinstance(orientation, int) else 1)
+    return pixels if turned is None else np.ascontiguousarray(turned(pixels))
 
 
 class VideoSource:
