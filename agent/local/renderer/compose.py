@@ -93,6 +93,24 @@ class Compositor:
                 self._titles[i] = draw_title(clip, self._canvas)
             self._titles[i].blend(out, opacity)
 
+    def prepare(self, index: int) -> None:
+        """Close the sources frame `index` no longer needs and open the ones it does.
+
+        `frame` does this itself; calling it first, before the frame's buffer is allocated,
+        keeps that buffer out of a photo's decode peak (the caller's choice).
+
+        Raises:
+            RenderError: A source cannot be decoded.
+        """
+        t_ms = index * 1000 / self._spec.fps
+        self._release(t_ms)
+        top = self._top_visual(t_ms)
+        if top is not None:
+            fade = self._crossfade_from(top, t_ms)
+            # The outgoing photo first: the incoming one's decode then never overlaps it twice.
+            for needed in ((fade[0],) if fade else ()) + (top,):
+                self._source(needed)
+
     def frame(self, index: int, out: Planes) -> None:
         """Compose frame `index` into `out` (a picture of the spec's size), overwriting it all.
 

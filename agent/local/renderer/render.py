@@ -172,6 +172,7 @@ def _stream(
         if cancel is not None and cancel.is_set():
             raise RenderError("cancelled")
         encoder.video_frame(index, frame)
+        del frame  # x264 holds its own copy: not one more 1080p frame while the next is awaited
         frames.encoded = index + 1
 
 
@@ -181,6 +182,7 @@ def _compose(compositor: Compositor, index: int, size: tuple[int, int]) -> Any:
 
     from agent.local.renderer.planes import frame_planes
 
+    compositor.prepare(index)  # a photo is decoded before this frame's buffer exists
     frame = av.VideoFrame(size[0], size[1], "yuv420p")
     compositor.frame(index, frame_planes(frame))
     return frame
