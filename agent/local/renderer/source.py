@@ -205,13 +205,32 @@ def _decode_jpeg(
     rgb = getattr(cv2, "IMREAD_COLOR_RGB", None)  # OpenCV >= 4.11: decoded as RGB, no swap
     colour = cv2.IMREAD_COLOR if rgb is None else rgb
     flags = _REDUCED[scale] | colour | cv2.IMREAD_IGNORE_ORIENTATION
-    pixels = cv2.imread(str(path), flags)
     expected = ((size[1] + scale - 1) // scale, (size[0] + scale - 1) // scale, 3)
+    pixels = _imread_into(np.empty(expected, np.uint8), path, flags)
     if pixels is None or pixels.shape != expected or pixels.dtype != np.uint8:
         return None
     if rgb is None:
         cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB, dst=pixels)
     return np.asarray(pixels, np.uint8)
+
+
+def _imread_into(dst: NDArray[np.uint8], path: Path, flags: int) -> NDArray[np.uint8] | None:
+    """`cv2.imread` decoding into `dst` (OpenCV >= 4.10), else into its own array; None: failed.
+
+    The plain call's array is a copy of OpenCV's own: twice the pixels at once. Decoding into
+    `dst` reports no failure when the file cannot even be opened (`dst` is then left as it
+    was), so its last row is marked first, with bytes no decoded row is expected to repeat.
+    """
+    mark = (np.arange(dst[-1].size, dtype=np.uint32) * 7919 % 251).astype(np.uint8)
+    dst[-1] = mark.reshape(dst[-1].shape)
+    try:
+        pixels = cv2.imread(str(path), dst, flags)
+    except (TypeError, cv2.error):  # no `dst` overload: the plain call
+        pixels = cv2.imread(str(path), flags)
+        return None if pixels is None else np.asarray(pixels)
+    if pixels is None or (pixels is dst and np.array_equal(dst[-1].reshape(-1), mark)):
+        return None
+    return np.asarray(pixels)
 
 
 def _turned_upright(pixels: NDArray[np.uint8], orientation: object) -> NDArray[np.uint8]:
