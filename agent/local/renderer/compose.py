@@ -93,6 +93,22 @@ class Compositor:
                 self._titles[i] = draw_title(clip, self._canvas)
             self._titles[i].blend(out, opacity)
 
+    def _needed(self, t_ms: float) -> tuple[int, ...]:
+        """The visuals drawn at `t_ms`: the outgoing one of a crossfade first, then the top."""
+        top = self._top_visual(t_ms)
+        if top is None:
+            return ()
+        fade = self._crossfade_from(top, t_ms)
+        return ((fade[0],) if fade else ()) + (top,)
+
+    def opens_photo(self, index: int) -> bool:
+        """Whether frame `index` opens a photo (decoded then: the render's memory peak)."""
+        t_ms = index * 1000 / self._spec.fps
+        visuals = self._spec.visuals
+        return any(
+            i not in self._sources and visuals[i].kind == "image" for i in self._needed(t_ms)
+        )
+
     def prepare(self, index: int) -> None:
         """Close the sources frame `index` no longer needs and open the ones it does.
 
@@ -104,12 +120,8 @@ class Compositor:
         """
         t_ms = index * 1000 / self._spec.fps
         self._release(t_ms)
-        top = self._top_visual(t_ms)
-        if top is not None:
-            fade = self._crossfade_from(top, t_ms)
-            # The outgoing photo first: the incoming one's decode then never overlaps it twice.
-            for needed in ((fade[0],) if fade else ()) + (top,):
-                self._source(needed)
+        for needed in self._needed(t_ms):
+            self._source(needed)
 
     def frame(self, index: int, out: Planes) -> None:
         """Compose frame `index` into `out` (a picture of the spec's size), overwriting it all.
@@ -131,4 +143,6 @@ class Compositor:
                 self._scratch = self._scratch or blank(*self._canvas)
                 self._draw_visual(previous, t_ms, self._scratch)
                 out.blend_from(self._scratch, weight)
+            else:
+                self._scratch = None  # not held until the next crossfade's photo is decoded
         self._draw_titles(t_ms, out)

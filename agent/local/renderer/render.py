@@ -141,6 +141,7 @@ def _encode(
             spec.frame_count,
             progress=progress,
             clock=clock,
+            settle=compositor.opens_photo,
         )
         with frames:
             if spec.container == "gif":
