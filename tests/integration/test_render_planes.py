@@ -217,3 +217,23 @@ def test_the_crossfade_buffer_is_dropped_once_the_crossfade_is_over(tmp_path: Pa
         assert compositor._scratch is not None
         compositor.frame(20, picture)  # 667 ms: the second photo alone
         assert compositor._scratch is None
+
+
+def test_freed_memory_is_handed_back_when_a_photo_is_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import agent.local.renderer.compose as compose
+
+    calls: list[int] = []
+    monkeypatch.setattr(compose, "return_freed_memory", lambda: calls.append(1))
+    first = VisualClip(_gradient(tmp_path / "a.png"), "image", 0, 500, Motion("none"))
+    second = VisualClip(_gradient(tmp_path / "b.png"), "image", 500, 500, Motion("none"))
+    spec = RenderSpec(240, 160, duration_ms=1000, visuals=(first, second))
+    with Compositor(spec) as compositor:
+        picture = blank(240, 160)
+        compositor.frame(5, picture)
+        assert calls == []
+        compositor.frame(20, picture)  # the first photo is past: closed, memory handed back
+        assert calls == [1]
+        compositor.frame(21, picture)
+        assert calls == [1]

@@ -27,7 +27,7 @@ from agent.local.renderer.resample import load_kernel
 from agent.local.renderer.spec import VisualClip
 from agent.local.renderer.subject import CENTRE, FaceCascades, find_subject
 
-__all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
+__all__ = ["ImageSource", "Source", "VideoSource", "open_source", "return_freed_memory"]
 
 _CROP_MIN = 0.02  # same shape as the canvas, give or take: zoom from the centre as before
 _FILL_DOWNSCALE = 16  # contain-fit fill: blur at 1/16 size, then upscale (cheap and very soft)
@@ -338,13 +338,13 @@ def open_source(
         return VideoSource(clip, canvas)
     # Before and after: the decode then takes fresh pages beside the encoder's, not on top of
     # what earlier frames and photos left in malloc's arenas (~10 MB by a slideshow's 3rd photo).
-    _return_freed_memory()
+    return_freed_memory()
     source = ImageSource(clip, canvas, cascades)
-    _return_freed_memory()
+    return_freed_memory()
     return source
 
 
-def _return_freed_memory() -> None:
+def return_freed_memory() -> None:
     """Hand the decoded photo's freed pages back to the system (glibc keeps them otherwise).
 
     A photo is decoded on the composing thread while the encoder holds its frames: without
