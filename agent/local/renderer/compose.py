@@ -40,6 +40,7 @@ class Compositor:
         self._until = _needed_until(spec.visuals)
         self._titles: dict[int, TitleLayer] = {}
         self._cascades = FaceCascades()  # every photo of the render searches with the same ones
+        self._t_ms = 0.0  # the frame being prepared or composed
 
     def __enter__(self) -> Compositor:
         return self
@@ -56,7 +57,10 @@ class Compositor:
     def _source(self, index: int) -> Source:
         if index not in self._sources:
             clip = self._spec.visuals[index]
-            self._sources[index] = open_source(clip, self._canvas, self._cascades)
+            # The first frame's photos are decoded before the encoder holds anything.
+            self._sources[index] = open_source(
+                clip, self._canvas, self._cascades, hand_back=self._t_ms > 0
+            )
         return self._sources[index]
 
     def _release(self, t_ms: float) -> None:
@@ -123,7 +127,7 @@ class Compositor:
         Raises:
             RenderError: A source cannot be decoded.
         """
-        t_ms = index * 1000 / self._spec.fps
+        t_ms = self._t_ms = index * 1000 / self._spec.fps
         self._release(t_ms)
         for needed in self._needed(t_ms):
             self._source(needed)
@@ -134,7 +138,7 @@ class Compositor:
         Raises:
             RenderError: A source cannot be decoded.
         """
-        t_ms = index * 1000 / self._spec.fps
+        t_ms = self._t_ms = index * 1000 / self._spec.fps
         self._release(t_ms)
         top = self._top_visual(t_ms)
         if top is None:
