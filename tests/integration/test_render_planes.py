@@ -237,3 +237,18 @@ def test_freed_memory_is_handed_back_when_a_photo_is_closed(
         assert calls == [1]
         compositor.frame(21, picture)
         assert calls == [1]
+
+
+@pytest.mark.parametrize(("hand_back", "calls"), [(True, 2), (False, 0)])
+def test_a_photo_hands_freed_memory_back_around_its_decode_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hand_back: bool, calls: int
+) -> None:
+    import agent.local.renderer.source as source
+
+    made: list[int] = []
+    monkeypatch.setattr(source, "return_freed_memory", lambda: made.append(1))
+    clip = VisualClip(_gradient(tmp_path / "a.png"), "image", 0, 500, Motion("none"))
+
+    source.open_source(clip, (240, 160), hand_back=hand_back).close()
+
+    assert len(made) == calls
