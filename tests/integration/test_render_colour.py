@@ -93,3 +93,21 @@ def test_bt709_and_bt601_differ_on_saturated_colour() -> None:
     y709 = int(rgb_to_i420(rgb, "bt709").reshape(-1)[0])
     y601 = int(rgb_to_i420(rgb, "bt601").reshape(-1)[0])
     assert y709 > y601 + 10
+
+
+@pytest.mark.parametrize("size", [(2318, 1546), (46, 34), (302, 258), (640, 256)])
+def test_bt709_is_converted_in_strips_to_the_whole_pictures_bytes(size: tuple[int, int]) -> None:
+    import cv2
+
+    from agent.local.renderer.colour import rgb_to_yuv
+
+    w, h = size
+    rgb = np.random.default_rng(5).integers(0, 256, (h, w, 3), dtype=np.uint8)
+    # The whole picture at once: its 4:4:4 copy, then each chroma plane averaged 2x2.
+    yuv = rgb_to_yuv(rgb, "bt709")
+    half = (w // 2, h // 2)
+    u = cv2.resize(np.ascontiguousarray(yuv[:, :, 1]), half, interpolation=cv2.INTER_AREA)
+    v = cv2.resize(np.ascontiguousarray(yuv[:, :, 2]), half, interpolation=cv2.INTER_AREA)
+    whole = np.concatenate([yuv[:, :, 0].reshape(-1), u.reshape(-1), v.reshape(-1)])
+
+    np.testing.assert_array_equal(rgb_to_i420(rgb, "bt709").reshape(-1), whole)

@@ -182,3 +182,73 @@ def test_a_thin_line_never_moves_against_a_zoom(tmp_path: Path) -> None:
     steps = np.diff(positions)
     assert positions[-1] - positions[0] > 20
     assert steps.min() > -0.005  # sub-pixel exact: never backwards, however slow the ease
+
+
+def test_prepare_opens_a_crossfades_photos_and_frame_then_draws_the_same(tmp_path: Path) -> None:
+    first = VisualClip(_gradient(tmp_path / "a.png"), "image", 0, 600, Motion("zoom_in", 0.2))
+    second = VisualClip(_gradient(tmp_path / "b.png", (300, 200)), "image", 400, 600,
+                        Motion("pan_left", 0.2), crossfade_ms=200)  # fmt: skip
+    spec = RenderSpec(240, 160, duration_ms=1000, visuals=(first, second))
+    fading = 15  # 500 ms: both photos are drawn
+    with Compositor(spec) as compositor:
+        assert compositor.opens_photo(0)
+        compositor.prepare(0)
+        assert not compositor.opens_photo(0)  # open already
+        assert compositor.opens_photo(fading)  # the second photo is not open yet
+        compositor.prepare(fading)
+        assert not compositor.opens_photo(fading)
+        prepared = blank(240, 160)
+        compositor.frame(fading, prepared)
+    (direct,) = _composed(spec, fading)
+
+    assert np.array_equal(
+        np.concatenate([prepared.y.ravel(), prepared.u.ravel(), prepared.v.ravel()]), direct
+    )
+
+
+def test_the_crossfade_buffer_is_dropped_once_the_crossfade_is_over(tmp_path: Path) -> None:
+    first = VisualClip(_gradient(tmp_path / "a.png"), "image", 0, 600, Motion("none"))
+    second = VisualClip(_gradient(tmp_path / "b.png"), "image", 400, 600, Motion("none"),
+                        crossfade_ms=200)  # fmt: skip
+    spec = RenderSpec(240, 160, duration_ms=1000, visuals=(first, second))
+    with Compositor(spec) as compositor:
+        picture = blank(240, 160)
+        compositor.frame(15, picture)
+        assert compositor._scratch is not None
+        compositor.frame(20, picture)  # 667 ms: the second photo alone
+        assert compositor._scratch is None
+
+
+def test_freed_memory_is_handed_back_when_a_photo_is_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import agent.local.renderer.compose as compose
+
+    calls: list[int] = []
+    monkeypatch.setattr(compose, "return_freed_memory", lambda: calls.append(1))
+    first = VisualClip(_gradient(tmp_path / "a.png"), "image", 0, 500, Motion("none"))
+    second = VisualClip(_gradient(tmp_path / "b.png"), "image", 500, 500, Motion("none"))
+    spec = RenderSpec(240, 160, duration_ms=1000, visuals=(first, second))
+    with Compositor(spec) as compositor:
+        picture = blank(240, 160)
+        compositor.frame(5, picture)
+        assert calls == []
+        compositor.frame(20, picture)  # the first photo is past: closed, memory handed back
+        assert calls == [1]
+        compositor.frame(21, picture)
+        assert calls == [1]
+
+
+@pytest.mark.parametrize(("hand_back", "calls"), [(True, 2), (False, 0)])
+def test_a_photo_hands_freed_memory_back_around_its_decode_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hand_back: bool, calls: int
+) -> None:
+    import agent.local.renderer.source as source
+
+    made: list[int] = []
+    monkeypatch.setattr(source, "return_freed_memory", lambda: made.append(1))
+    clip = VisualClip(_gradient(tmp_path / "a.png"), "image", 0, 500, Motion("none"))
+
+    source.open_source(clip, (240, 160), hand_back=hand_back).close()
+
+    assert len(made) == calls

@@ -76,3 +76,38 @@ def test_progress_is_due_after_the_interval_and_only_with_news() -> None:
         pacer.due(3, 11.0),  # nothing new
         pacer.due(9, 11.0),
     ] == [False, True, False, True, False, True]
+
+
+def test_a_settling_frame_waits_until_every_frame_before_it_is_encoded() -> None:
+    seen: dict[int, int] = {}
+    frames_ref: list[FramePipeline] = []
+
+    def compose(index: int) -> int:
+        seen[index] = frames_ref[0].encoded
+        return index
+
+    frames = FramePipeline(
+        compose, 6, progress=None, clock=_frozen, depth=2, settle=lambda index: index == 4
+    )
+    frames_ref.append(frames)
+    with frames:
+        for index in range(6):
+            assert frames.next() == index
+            frames.encoded = index + 1
+
+    assert seen[4] == 4  # frames 0-3 were all encoded before frame 4 was composed
+
+
+def test_closing_releases_a_frame_waiting_to_settle() -> None:
+    composed: list[int] = []
+
+    def compose(index: int) -> int:
+        composed.append(index)
+        return index
+
+    with FramePipeline(
+        compose, 5, progress=None, clock=_frozen, settle=lambda index: index == 1
+    ) as frames:
+        assert frames.next() == 0  # never marked encoded: frame 1 waits, then the close ends it
+
+    assert composed == [0]

@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import math
 from collections.abc import Generator
+from pathlib import Path
 from typing import Any, Protocol
 
 import cv2
@@ -26,7 +27,7 @@ from agent.local.renderer.resample import load_kernel
 from agent.local.renderer.spec import VisualClip
 from agent.local.renderer.subject import CENTRE, FaceCascades, find_subject
 
-__all__ = ["ImageSource", "Source", "VideoSource", "open_source"]
+__all__ = ["ImageSource", "Source", "VideoSource", "open_source", "return_freed_memory"]
 
 _CROP_MIN = 0.02  # same shape as the canvas, give or take: zoom from the centre as before
 _FILL_DOWNSCALE = 16  # contain-fit fill: blur at 1/16 size, then upscale (cheap and very soft)
@@ -76,8 +77,10 @@ class ImageSource:
         # Contain fit warps with transparent edges (bilinear): it keeps the cubic pre-scale.
         resampled = clip.fit != "contain" and load_kernel() is not None
         scaled = _prescaled(pixels, self._framing, upscale=not resampled)
-        self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
         self._fill = _blurred_fill(pixels, canvas) if clip.fit == "contain" else None
+        del pixels  # the decoded picture goes before the I420 copy is made, not after
+        self._planes = planes_from_rgb(scaled, matrix_for(*canvas))
+        del scaled
         self._still: Planes | None = None
         if _is_still(self._framing, self._planes.size):
             # No motion: warp once; every frame is then a plain copy (~20x cheaper at 1080p).
@@ -153,16 +156,95 @@ def _load_image(clip: VisualClip, canvas: tuple[int, int]) -> NDArray[np.uint8]:
         with Image.open(clip.path) as img:
             # JPEG: let the decoder downscale (by 1/2, 1/4 or 1/8) to no less than the size the
             # motion needs: a 24 MP photo then never exists at full size in memory.
-            swapped = img.getexif().get(ExifTags.Base.Orientation) in _TRANSPOSED
+            orientation = img.getexif().get(ExifTags.Base.Orientation)
+            swapped = orientation in _TRANSPOSED
             upright = (img.height, img.width) if swapped else img.size
             need = _needed_size(clip, upright, canvas)
-            img.draft("RGB", (need[1], need[0]) if swapped else need)
+            stored_need = (need[1], need[0]) if swapped else need
+            if img.format == "JPEG" and img.mode == "RGB":
+                pixels = _decode_jpeg(clip.path, img.size, stored_need)
+                if pixels is not None:
+                    return _turned_upright(pixels, orientation)
+            img.draft("RGB", stored_need)
             img.load()
             ImageOps.exif_transpose(img, in_place=True)
             rgb = img if img.mode == "RGB" else img.convert("RGB")
             return np.asarray(rgb, np.uint8)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise RenderError(f"cannot read image {clip.path.name}") from exc
+
+
+def _draft_scale(size: tuple[int, int], need: tuple[int, int]) -> int:
+    """The JPEG downscale Pillow's `draft` picks: the largest of 8, 4, 2 still covering `need`."""
+    fits = min(size[0] // max(1, need[0]), size[1] // max(1, need[1]))
+    return next((scale for scale in (8, 4, 2) if fits >= scale), 1)
+
+
+_REDUCED = {1: 0, 2: cv2.IMREAD_REDUCED_GRAYSCALE_2, 4: cv2.IMREAD_REDUCED_GRAYSCALE_4,
+            8: cv2.IMREAD_REDUCED_GRAYSCALE_8}  # fmt: skip
+_EOI = b"\xff\xd9"  # a JPEG's last marker
+
+
+def _decode_jpeg(
+    path: Path, size: tuple[int, int], need: tuple[int, int]
+) -> NDArray[np.uint8] | None:
+    """A colour JPEG decoded by OpenCV at Pillow's draft scale, as stored; None: use Pillow.
+
+    The same libjpeg-turbo decode as Pillow's draft (same bytes), written straight into one
+    array: Pillow holds its own 4-bytes-a-pixel image and then copies it out (twice, through
+    `tobytes`), ~3x the pixels' size at once (24 + 18 + 18 MB for a 24 MP photo's 1/2 draft),
+    on top of the encoder's buffers when a slideshow's next photo opens. A file that does not
+    end in the JPEG end marker (truncated, or with trailing data) is left to Pillow, which
+    reports a truncated file as before.
+    """
+    with contextlib.suppress(OSError), path.open("rb") as handle:
+        handle.seek(-len(_EOI), 2)
+        if handle.read() != _EOI:
+            return None
+    scale = _draft_scale(size, need)
+    rgb = getattr(cv2, "IMREAD_COLOR_RGB", None)  # OpenCV >= 4.11: decoded as RGB, no swap
+    colour = cv2.IMREAD_COLOR if rgb is None else rgb
+    flags = _REDUCED[scale] | colour | cv2.IMREAD_IGNORE_ORIENTATION
+    expected = ((size[1] + scale - 1) // scale, (size[0] + scale - 1) // scale, 3)
+    pixels = _imread_into(np.empty(expected, np.uint8), path, flags)
+    if pixels is None or pixels.shape != expected or pixels.dtype != np.uint8:
+        return None
+    if rgb is None:
+        cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB, dst=pixels)
+    return np.asarray(pixels, np.uint8)
+
+
+def _imread_into(dst: NDArray[np.uint8], path: Path, flags: int) -> NDArray[np.uint8] | None:
+    """`cv2.imread` decoding into `dst` (OpenCV >= 4.10), else into its own array; None: failed.
+
+    The plain call's array is a copy of OpenCV's own: twice the pixels at once. Decoding into
+    `dst` reports no failure when the file cannot even be opened (`dst` is then left as it
+    was), so its last row is marked first, with bytes no decoded row is expected to repeat.
+    """
+    mark = (np.arange(dst[-1].size, dtype=np.uint32) * 7919 % 251).astype(np.uint8)
+    dst[-1] = mark.reshape(dst[-1].shape)
+    try:
+        pixels = cv2.imread(str(path), dst, flags)
+    except (TypeError, cv2.error):  # no `dst` overload: the plain call
+        pixels = cv2.imread(str(path), flags)
+        return None if pixels is None else np.asarray(pixels)
+    if pixels is None or (pixels is dst and np.array_equal(dst[-1].reshape(-1), mark)):
+        return None
+    return np.asarray(pixels)
+
+
+def _turned_upright(pixels: NDArray[np.uint8], orientation: object) -> NDArray[np.uint8]:
+    """The stored pixels turned as EXIF `orientation` says (what `ImageOps.exif_transpose` does)."""
+    turned = {
+        2: lambda a: a[:, ::-1],  # mirrored
+        3: lambda a: a[::-1, ::-1],  # upside down
+        4: lambda a: a[::-1],
+        5: lambda a: a.transpose(1, 0, 2),
+        6: lambda a: a.transpose(1, 0, 2)[:, ::-1],  # turned 90 degrees clockwise to show
+        7: lambda a: a.transpose(1, 0, 2)[::-1, ::-1],
+        8: lambda a: a.transpose(1, 0, 2)[::-1],
+    }.get(orientation if isinstance(orientation, int) else 1)
+    return pixels if turned is None else np.ascontiguousarray(turned(pixels))
 
 
 class VideoSource:
@@ -245,21 +327,35 @@ class VideoSource:
 
 
 def open_source(
-    clip: VisualClip, canvas: tuple[int, int], cascades: FaceCascades | None = None
+    clip: VisualClip,
+    canvas: tuple[int, int],
+    cascades: FaceCascades | None = None,
+    *,
+    hand_back: bool = True,
 ) -> Source:
     """Open the right source for a visual clip; a photo's subject is searched with `cascades`.
+
+    `hand_back`: return malloc's free pages to the system before and after a photo's decode.
+    Mid-render the decode then takes fresh pages beside the encoder's, not on top of what
+    earlier frames and photos left in malloc's arenas (~10 MB by a slideshow's 3rd photo).
+    Before the encoder has started there is nothing to hand back, and the decode's freed pages
+    are better kept: the encoder's buffers reuse them (a 24 MP photo's render peaked 300-305 MB
+    without the calls, 302-317 MB with them).
 
     Raises:
         RenderError: The media cannot be decoded.
     """
     if clip.kind == "video":
         return VideoSource(clip, canvas)
+    if hand_back:
+        return_freed_memory()
     source = ImageSource(clip, canvas, cascades)
-    _return_freed_memory()
+    if hand_back:
+        return_freed_memory()
     return source
 
 
-def _return_freed_memory() -> None:
+def return_freed_memory() -> None:
     """Hand the decoded photo's freed pages back to the system (glibc keeps them otherwise).
 
     A photo is decoded on the composing thread while the encoder holds its frames: without
