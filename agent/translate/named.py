@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from agent.templates import Templates
 
-__all__ = ["named_upload", "upload_object"]
+__all__ = ["named_line", "named_upload", "upload_object"]
 
 _SENTINEL = "\ue000"  # stands for the object while the template's own words change script
 
@@ -70,3 +70,20 @@ def named_upload(content: str, lang: str, script: Callable[[str], str]) -> str:
         _templates().render("translate/upload", "zh" if lang == "zh" else "en", obj=_SENTINEL)
     )
     return line.replace(_SENTINEL, obj) if line.count(_SENTINEL) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _said() -> re.Pattern[str]:
+    heads = []
+    for lang in ("en", "zh"):
+        head, _, tail = (
+            _templates().render("translate/upload", lang, obj=_SENTINEL).partition(_SENTINEL)
+        )
+        heads.append(rf"{re.escape(head)}\S.{{0,60}}?{re.escape(tail)}")
+    return re.compile(rf"^\s*(?:{'|'.join(heads)})\s*[.。!！]?\s*$", re.DOTALL)
+
+
+def named_line(sentence: str) -> bool:
+    """Whether `sentence` (Simplified, as the rules read it) is an upload line naming a file: a
+    reply translated before says it already, nothing of it runs again."""
+    return _said().match(sentence) is not None

@@ -64,3 +64,17 @@ def test_the_object_is_always_a_whole_tail_of_the_sentence(content: str) -> None
     for lang in ("en", "zh"):
         obj = upload_object(content, lang)
         assert not obj or (obj in content and obj.strip() == obj)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "点击「上传」选择你的视频文件。",
+        "Click Upload and select your video file.",
+        "Drag your video file onto the canvas.",
+    ],
+)
+def test_a_named_line_translated_again_stays_and_runs_nothing(tables: GuiTables, text: str) -> None:
+    once = translate(text, tables).text
+    again = translate(once, tables)
+    assert (again.text, again.actions) == (once, ())
