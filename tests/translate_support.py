@@ -7,6 +7,7 @@ its mark. Sentences are cut the way the translator cuts them (`prose`), quotes m
 
 from __future__ import annotations
 
+from agent.templates import Templates
 from agent.translate.prose import mask, split_lines, split_sentences
 from agent.translate.tables import GuiTables
 from agent.translate.translator import template_lines
@@ -31,7 +32,24 @@ def foreign_sentences(out: str, text: str, tables: GuiTables) -> list[str]:
     splice. Empty for every output the translator may write."""
     written = set(sentences(text))
     lines = template_lines(tables)
-    return [s for s in sentences(out) if s not in written and s.rstrip(_CLOSING) not in lines]
+    return [
+        s
+        for s in sentences(out)
+        if s not in written and s.rstrip(_CLOSING) not in lines and not named(s, text, tables)
+    ]
+
+
+def named(sentence: str, text: str, tables: GuiTables) -> bool:
+    """Whether `sentence` is the upload line naming a file of `text`, copied as written."""
+    body = sentence.rstrip(_CLOSING)
+    for lang in ("en", "zh"):
+        line = Templates().render("translate/upload", lang, obj="\ue000")
+        for said in {line, tables.script.to_traditional(line)}:
+            head, tail = said.split("\ue000")
+            obj = body[len(head) : len(body) - len(tail)]
+            if body.startswith(head) and body.endswith(tail) and obj.strip() and obj in text:
+                return True
+    return False
 
 
 def kept_whole(out: str, text: str, tables: GuiTables) -> bool:
@@ -41,4 +59,6 @@ def kept_whole(out: str, text: str, tables: GuiTables) -> bool:
     if not out.startswith(kept):
         return False
     lines = template_lines(tables)
-    return all(s.rstrip(_CLOSING) in lines for s in sentences(out[len(kept) :]))
+    return all(
+        s.rstrip(_CLOSING) in lines or named(s, text, tables) for s in sentences(out[len(kept) :])
+    )

@@ -66,6 +66,15 @@ _ASKS_FILE = re.compile(
     re.IGNORECASE,
 )
 
+# a file asked for in the words before a report of the user's upload: the step opens the
+# sentence or follows a "please"/"then"/"now" and names what to send
+_ASKED_BEFORE = re.compile(
+    r"(?:^\W*|\b(?:please|then|now|just|also|and)\s+)(?:re-?upload|upload|attach|send(?:\s+me)?"
+    r"|add|import)\s+(?:the|your|a|an|\d+|one|two|three|four|five|more|another|these|those"
+    r"|remaining|rest|other)\b",
+    re.IGNORECASE,
+)
+
 
 def not_asked(sentence: str) -> bool:
     """Whether a sentence's export is said but not asked for: a permission or option, a habit
@@ -84,7 +93,11 @@ def reported_upload(sentence: str) -> bool:
     your phone gallery", "you've already added the music from your computer") and asks for no
     other file after it ("… — please add one more")."""
     did = _YOU_DID.search(sentence)
-    return did is not None and _ASKS_FILE.search(sentence, did.end()) is None
+    if did is None or _ASKS_FILE.search(sentence, did.end()) is not None:
+        return False
+    # a file asked for before the report ("Please upload the remaining 4 photos (you've sent
+    # 6 of 10)"): the report counts what came, the ask still stands
+    return _ASKED_BEFORE.search(sentence, 0, did.start()) is None
 
 
 # a step that would have been needed had the past gone otherwise ("Had you wanted 4K, you'd

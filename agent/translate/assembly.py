@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.translate.lines import Line, Unit, acting, joined, singles, template_line
+from agent.translate.named import named_upload
 from agent.translate.prose import split_lines
 from agent.translate.reading import Reading
 from agent.translate.tables import GuiTables, LanguageTable
@@ -22,6 +23,7 @@ _FILE = re.compile(
     re.IGNORECASE,
 )
 _CLOSED = (".", "!", "?", "。", "！", "？", "…")
+_TERMS = " \t.!?。！？…"
 _SPACED = (".", "!")  # the closing marks that end a sentence only before whitespace
 
 
@@ -36,6 +38,19 @@ def _line_for(reading: Reading, lang: LanguageTable, short: bool = False) -> str
         return ""
     kind = lang.kinds.get(reading.kind)
     return (kind.bare or kind.short or None) if kind else None  # unsure: the sentence stays
+
+
+def _spoken(fresh: list[str], unit: Unit, traditional: bool, tables: GuiTables) -> str:
+    """The lines of a replaced sentence's actions, the upload line naming the file its step
+    names (`agent.translate.named`: the object as written, the line's words in the reply's
+    script)."""
+    script = tables.script.to_traditional if traditional else str
+    upload = next((k.bare for k in unit.lang.kinds.values() if k.action == "upload"), None)
+    lines = []
+    for x in fresh:
+        named = named_upload(unit.raw.rstrip(_TERMS), unit.lang.lang, script) if x == upload else ""
+        lines.append(named or script(x))
+    return joined(lines, unit.lang)
 
 
 def _structural(line: Line) -> bool:
@@ -135,8 +150,8 @@ def assemble(lines: list[Line], traditional: bool, tables: GuiTables, short: boo
             if not fresh:
                 continue  # dropped, or the line was said already
             said.update(fresh)
-            said_now = joined(fresh, unit.lang) if unit.acting else unit.line
-            text = tables.script.to_traditional(said_now) if traditional else said_now
+            text = _spoken(fresh, unit, traditional, tables) if unit.acting else unit.line
+            text = tables.script.to_traditional(text) if traditional and not unit.acting else text
             closing = _closing(unit)
             # a line closed by "." or "!" needs the space a "。" did not: else it runs into the
             # next sentence ("…for you.Go to File") and the two read as one

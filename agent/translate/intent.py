@@ -191,7 +191,8 @@ def _compile(model: _LangModel, latin: bool, rx: Regexes) -> _Lang:
         fold={ord(pair[0]): pair[1] for pair in model.fold.split() if len(pair) == 2},
         edit=rx.compile(alt(model.edit), flags),
         # 你上传的照片, 导出过的视频: a verb that describes a noun or a past act names no target
-        attributive=None if latin else rx.compile("[的了过完好咗]", 0),
+        # 素材的, 导出好; 素材缩图: a thumbnail of an item is what is pressed, not the view shown
+        attributive=None if latin else rx.compile("[的了过完好咗]|缩略图|略缩图|缩图|缩图|小图", 0),
         negation=rx.compile(rf"(?:{alt(model.negation)})[\s,]*(?:(?:{gap})\s*)*$", flags),
         answer=rx.compile(
             rf"(?:{start}|[,;:—]\s*)\s*{lead}(?:{alt(model.answer)})\b"

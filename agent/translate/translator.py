@@ -41,6 +41,7 @@ from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.leftover import fixed_lines
 from agent.translate.lines import Line, Unit, template_line
 from agent.translate.modality import chooses
+from agent.translate.named import named_line
 from agent.translate.pending import held
 from agent.translate.pointed import handed, later_view, pointed_view
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
@@ -267,6 +268,9 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         # a step put politely is read as the step ("Why not hit Export now?"); a frame that
         # asks the user's preference runs its cheap steps only (`agent.translate.suggest`)
         unframed = _as_read(unit.raw, tables)
+        if named_line(unframed):  # the line of a reply translated before: said, not asked
+            unit.reading = Reading((), False)
+            continue
         framed = plain_step(unframed)
         raw = framed.text
         if not unit.reading.actions and pointed_export(raw):  # "↓ Download": the button
