@@ -116,10 +116,22 @@ _BALANCE_FORMAL = re.compile(
     r"|(?:余额|积分|点数|额度|账户|户口|钱)[^,.!?]{0,12}?(?:是否|够不够|够吗|够么|足够|足以|够用)"
 )
 _INQUIRY = re.compile(
-    r"(?<![a-z])(?:whether|if|ask|inquire|enquire|confirm|advise|let\s+me\s+know|tell\s+me"
+    r"(?<![a-z])(?:whether|ask|inquire|enquire|confirm|advise|let\s+me\s+know|tell\s+me"
     r"|wondering|would\s+like\s+to\s+know|do\s+i\s+have|is\s+there)(?![a-z])|\?"
     r"|是否|够不够|[吗么]|请问|告知|想问|确认"
 )
+
+
+# the export named as what the balance should cover ("sufficient for another export",
+# 是否足够再导出一次), not a step after the check ("…and, if it is sufficient, proceed")
+_FOR_EXPORT = re.compile(
+    r"(?<![a-z])(?:sufficient|enough|adequate|cover|suffice)(?:\s+(?:for|to))?[^,.;!?]{0,30}?"
+    r"(?:export|render|download)|(?:足够|够)(?:再|多)?[^,.;!?]{0,8}?(?:导出|渲染|下载|出片)"
+)
+
+
+def _spend_asked(text: str) -> bool:
+    return balance_asked(text) and _FOR_EXPORT.search(text) is not None
 
 
 def balance_asked(text: str) -> bool:
@@ -162,11 +174,7 @@ def reread(routed: Route, said: str, media: bool) -> Route:
         said
     ):  # "could we also have it as a webm?"
         return replace(routed, actions=("sse",))
-    if (
-        "credits" in actions
-        and set(actions) <= {"credits", "sse", "export"}
-        and balance_asked(said)
-    ):
+    if "credits" in actions and set(actions) <= {"credits", "sse", "export"} and _spend_asked(said):
         return without_export(replace(routed, actions=("credits",)))  # 是否足够再导出一次
     if actions == ("sse",) and not media:
         answer: Action | None = (

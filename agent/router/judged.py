@@ -46,8 +46,11 @@ _NO_CHANGE = re.compile(
     r"(?<![a-z])(?:nothing|no\s+(?:more\s+|other\s+|further\s+)?(?:changes?|edits?|tweaks?)"
     r"|dont\s+need|doesnt\s+need|no\s+need|not\s+too|isnt\s+too|good\s+enough|long\s+enough"
     r"|(?:ready|done)\s+(?:to|for))(?![a-z])"
-    r"|不用|不需|没什么|没有什么|没有要|无需|唔使|不必|没问题|冇问题|没毛病"
+    r"|不用|不需|没什么|没有什么|没有要|无需|唔使|不必|没问题|冇问题|没毛病|不要|别|別"
 )
+# a change declined ("not add more effects", "dont make it longer"); "not loud enough" names one
+_DECLINED = re.compile(r"(?<![a-z])(?:not|dont|never|without|stop|instead\s+of)(?![a-z])")
+_LACK = re.compile(r"(?<![a-z])not\s+(?:[a-z]+\s+)?enough(?![a-z])")
 _COMPARATIVE = (
     r"(?:bigger|smaller|louder|quieter|softer|warmer|cooler|brighter|darker|shorter|longer|faster"
     r"|slower|punchier|bolder|higher|lower|thicker|thinner|wider|tighter|cleaner|smoother|happier"
@@ -56,8 +59,9 @@ _COMPARATIVE = (
 # a change named however the judgement is put: a need, a comparison, an excess, a lack
 _CHANGE_EN = re.compile(
     r"(?<![a-z])(?:"
-    r"needs?\s+(?:to\s+be\s+|a\s+|an\s+|some\s+|a\s+bit\s+|a\s+little\s+)?"
-    r"(?!exporting|rendering|downloading|to\s+be\s+(?:exported|rendered|downloaded))[a-z]{3,}"
+    r"needs?\s+(?:to\s+be\s+|a\s+bit\s+|a\s+little\s+|some\s+|an?\s+)?(?:more|less|fewer|extra"
+    rf"|another|new|different|work|fixing|changes?|tweaks?|tweaking|adjust[a-z]*|{_COMPARATIVE})"
+    r"|needs\s+(?:a|an|some)\s+(?!final|copy|file|link|export|render|download)[a-z]{3,}"
     r"|could\s+(?:use|do\s+with|be|go|have)|should\s+(?:be|have|go)|would\s+be\s+better"
     r"|(?<!no\s)(?<!any\s)(?:more|less|fewer)\s+(?!or\b|than\b)[a-z]{3,}"
     r"|too\s+[a-z]{3,}|not\s+(?:[a-z]+\s+)?enough|lacks?|lacking|missing"
@@ -101,7 +105,7 @@ _WANTED_ZH = re.compile(
 
 def _names_change(clause: str) -> bool:
     """A clause names something to change (module docstring)."""
-    if _NO_CHANGE.search(clause):
+    if _NO_CHANGE.search(clause) or (_DECLINED.search(clause) and not _LACK.search(clause)):
         return False
     if _CHANGE_EN.search(clause) or _WANTED_EN.search(clause) or _WANTED_ZH.search(clause):
         return True
