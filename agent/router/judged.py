@@ -90,10 +90,16 @@ _WANTED_EN = re.compile(
     r"|redo|drop|lose|switch))(?![a-z])"
 )
 _CHANGE_ZH = re.compile(
-    r"再[^,.!?]{0,6}?(?:一?点|一些|些|啲)|太[^,.!?\s了的]|有点[^,.!?好]|有啲|不够|唔够|不太"
+    r"再[^,.!?]{0,6}?(?:一?点|一些|些|啲)|太[^,.!?\s了的]|有点[^,.!?好]|有啲|有些|不够|唔够|不太"
     r"|(?:大|小|细|长|短|快|慢|亮|暗|响|轻|高|低|多|少|暖|冷|清楚|明显|大声|小声)了?(?:一)?(?:点|些|啲)"
     r"|了点|咗啲|应该|要(?:更|再)|可以再|还可以|需要|偏(?:大|小|暗|亮|长|短|快|慢|高|低|冷|暖)"
     r"|[换換改加删刪调調剪](?![了得过過好完])|去掉|拖"
+)
+# a change named plainly, no opinion word needed (字幕颜色太淡了, 音乐不够响, 片头长了点)
+_PLAIN_ZH = re.compile(
+    r"太(?![好棒赞讚完美靓靚正漂亮美厉害感谢謝谢多谢])[^,.!?\s了的吧啦]|(?:不够|唔够)(?!时间|钱|积分|点数|额度)"
+    r"|偏(?:大|小|暗|亮|长|短|快|慢|高|低|冷|暖)"
+    r"|(?:大|小|细|长|短|快|慢|亮|暗|响|轻|淡|浓|吵)了(?:一)?(?:点|些|啲)"
 )
 _OPINION_ZH = re.compile(r"觉得|覺得|感觉|感覺|认为|認為|觉|好像|似乎|我看|个人|個人|老实说|说实话")
 _WANTED_ZH = re.compile(
@@ -110,6 +116,8 @@ def _names_change(clause: str) -> bool:
     if _CHANGE_EN.search(clause) or _WANTED_EN.search(clause) or _WANTED_ZH.search(clause):
         return True
     if _OPINION_EN.search(clause) and _FAULT_EN.search(clause):
+        return True
+    if _PLAIN_ZH.search(clause):
         return True
     return _OPINION_ZH.search(clause) is not None and _CHANGE_ZH.search(clause) is not None
 

@@ -40,6 +40,9 @@ ROBUST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthC
         "覺得字幕細咗啲，出片啦",
         "我覺得色調偏暗，匯出啦",
         "覺得片頭太長，出片啦",
+        "字幕颜色太淡了，导出",
+        "我覺得配樂有啲嘈，出片啦",
+        "I feel like the text is hard to read, export",
     ],
 )
 def test_a_change_named_before_the_export_runs_the_edit_first(router: Router, text: str) -> None:
@@ -72,6 +75,12 @@ def test_an_export_wished_with_an_edit_first_runs_the_edit_then_the_export(
         "我觉得很好，导出吧",
         "我觉得不用改了，导出吧",
         "觉得冇问题，出片啦",
+        "We need the deliverable by EOD, please render now.",
+        "I said export, not add more effects. Just export it.",
+        "the client wants it asap, download it",
+        "不要再改了，导出吧",
+        "太好了，导出吧",
+        "不够时间了，快点导出",
     ],
 )
 def test_approval_before_the_export_stays_an_export_alone(router: Router, text: str) -> None:

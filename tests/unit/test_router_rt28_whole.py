@@ -95,6 +95,15 @@ def test_a_formal_balance_question_is_the_credits(routers: list[Router], text: s
     assert plan_of(routers[0], text) == ("credits",)
 
 
+def test_a_balance_check_before_its_export_stays_a_check_then_the_export(router: Router) -> None:
+    text = (
+        "Could you please confirm our remaining credit balance and, if it is sufficient, "
+        "proceed with exporting the final version?"
+    )
+    assert plan_of(router, text) == ("credits", "export")
+    assert plan_of(router, "if I've got enough credits left, export it") == ("credits", "export")
+
+
 @pytest.mark.parametrize(
     "text",
     [
