@@ -81,6 +81,7 @@ def test_an_export_wished_with_an_edit_first_runs_the_edit_then_the_export(
         "不要再改了，导出吧",
         "太好了，导出吧",
         "不够时间了，快点导出",
+        "太绝了😭😭直接出片🙏",
     ],
 )
 def test_approval_before_the_export_stays_an_export_alone(router: Router, text: str) -> None:

@@ -102,6 +102,7 @@ def test_a_balance_check_before_its_export_stays_a_check_then_the_export(router:
     )
     assert plan_of(router, text) == ("credits", "export")
     assert plan_of(router, "if I've got enough credits left, export it") == ("credits", "export")
+    assert plan_of(router, "先check下credits够不够，够就render") == ("credits", "export")
 
 
 @pytest.mark.parametrize(
