@@ -151,7 +151,8 @@ _CJK = re.compile(
     r"|(?<![帮给替让叫把将])我(?!的)[^你,.!?]{0,6}?(?:完|过|好)(?:先)?(?:之后|以后|后)?[你就]?再"
     rf"|{_WHO_ZH}[^,.!?你已]{{0,4}}?(?:看完|看过|说|讲|话|同意|确认|觉得|点头|批准|ok|okay|批|审"
     r"|过目|拍板|签字)[^,.!?]{0,4}?"
-    r"你?(?:再|就|才|先好|先至|(?<=了)先)"
+    # 再 before a comparison is "more" ("我觉得音乐再大声点"), no later step
+    r"你?(?:再(?![^,.!?]{0,5}?(?:一?点|一些|些|啲))|就|才|先好|先至|(?<=了)先)"
 )
 # A wait for what is not our work, then the command: someone's word or an event ("等市场部那边ok了
 # 再渲染", "等阿sir批咗先出片", "等上面批下来再导出", "等审核通过再导出"). Our own work awaited

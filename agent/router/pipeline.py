@@ -18,11 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from agent.errors import AgentError
 from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted, joined
+from agent.router.asked_whole import reread
 from agent.router.attached import turned_into, work_before_export
 from agent.router.depicted import as_content
 from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import arrived, edits_first, files_only, without_export
+from agent.router.judged import changed_first
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
 from agent.router.opined import opinion_after_export
@@ -250,6 +252,7 @@ class Router:
         said = prepared.text
         routed = await self._route(text, attachments, prepared, words)
         routed = narrowed(self._work_first(routed, text, said, media), said)
+        routed = reread(routed, said, media)  # "can i get it in 4k", "still not ready??"
         if not media and set(routed.actions) <= {"sse", "state"} and _SPEND_ASKED.search(said):
             return dataclasses.replace(routed, actions=("credits",), source="keyword")
         routed = await self._as_meant(routed, text, said, attachments)
@@ -299,6 +302,7 @@ class Router:
         if "export" in routed.actions and "sse" not in routed.actions:
             edited = self._keywords.garbled_edit(text) or pictured_edit(text)  # "🎵➕🎉➡️📥"
             routed = edit_before_export(routed, edited)
+        routed = changed_first(routed, said)  # "i think it needs more bass, export"
         routed = work_before_export(routed, media, said)  # "stitch em, sunset last, then export"
         routed = turned_into(routed, media, text)
         routed = edit_in_sequence(routed, said)  # "…smooth一点，然后render出来给我"
