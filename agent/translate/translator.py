@@ -46,6 +46,7 @@ from agent.translate.pointed import handed, later_view, pointed_view
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
+from agent.translate.sequence import in_sequence
 from agent.translate.suggest import plain_step
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.terse import pointed_export
@@ -296,8 +297,9 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         # work underway, an offer, a third person, a result for later (`agent.translate.pending`)
         if gone := held(unframed, earlier).intersection(unit.reading.actions):
             unit.reading = gates.without(unit.reading, gone, unit.lang)
+        # an export after an upload asked for waits; an optional upload, an upgrade offered
+        unit.reading, asked = in_sequence(unit, raw, unframed, asked, (short, earlier))
         earlier = f"{earlier} {unframed}"
-        asked = asked or "upload" in unit.reading.actions  # a file asked for as a need, too
     return _answer_with_file(_offered_choices(lines, tables))
 
 
