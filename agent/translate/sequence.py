@@ -37,8 +37,10 @@ __all__ = [
     "waits_on_upload",
 ]
 
+# the words an upload is asked in (only read where the rules read an upload in the sentence)
 _UPLOAD_WORD = re.compile(
-    r"\b(?:re-?)?upload|\battach|\badd\s+media\b|上传|上載|上载|上傳|传给我|发给我|传俾我|发俾我",
+    r"\b(?:re-?)?(?:upload|attach|import|drag|drop|send|share|add|pick|choose|select)\w*"
+    r"|上传|上載|上载|上傳|导入|導入|拖|选择|選擇|传给我|发给我|传俾我|发俾我|(?:发|發|传|傳)(?:一|几|幾|张|張)",
     re.IGNORECASE,
 )
 _EXPORT_WORD = re.compile(
@@ -57,7 +59,7 @@ _AFTER_UPLOAD = re.compile(
 _ALONE = re.compile(
     r"\b(?:for\s+now|as\s+is|as\s+it\s+is|this\s+(?:version|draft|cut)|the\s+current\s+"
     r"(?:version|draft|cut)|in\s+the\s+meantime|meanwhile|without\s+(?:it|them|the\s+\w+))\b"
-    r"|先(?:把)?(?:这|這|目前|现在|現在)(?:一)?(?:版|个版本|個版本)|当前版本|當前版本|目前(?:这|這)?版"
+    r"|先[^，,。；]{0,4}?(?:这|這|目前|现在|現在)(?:一)?(?:个|個)?版|当前版本|當前版本|目前(?:这|這)?版"
     r"|先不(?:用|加)"
     # the export as the other branch of a choice ("If you need another photo, tap Upload; if
     # not, tap Export", 需要就上传，否则直接导出)
@@ -175,7 +177,7 @@ def in_sequence(
         reading = without(reading, {"credits"}, lang)
     if "export" in reading.actions and (
         (asked and not alone(raw))
-        or ("upload" in reading.actions and after_upload(raw))
+        or (("upload" in reading.actions or upload_first(raw)) and after_upload(raw))
         or waits_on_upload(raw)
     ):
         reading = without(reading, {"export"}, lang)
