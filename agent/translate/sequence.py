@@ -164,19 +164,22 @@ def offered_upgrade(sentence: str, earlier: str = "") -> bool:
 
 
 def in_sequence(
-    unit: Unit, raw: str, unframed: str, asked: bool, balance: tuple[bool, str]
+    unit: Unit, raw: str, unframed: str, asked: bool, said: tuple[bool, str, str]
 ) -> tuple[Reading, bool]:
     """The reading of `unit` (read as `raw`, `unframed` before its polite frame was cut)
     without an export placed after an upload still asked for (`asked`: before it in the reply)
     or in the sentence itself, without a plan upgrade offered while the reply says no balance
-    short (`balance`: the reply's short balance, the reply before), and without an upload
-    offered as optional; and whether an upload is asked for from here on."""
+    short, and without an upload offered as optional; and whether an upload is asked for from
+    here on. `said`: whether the reply says the balance is short, the reply before the
+    sentence, and the sentence just before (its "I'll keep the current one for now" lets the
+    export stand alone)."""
     reading, lang = unit.reading, unit.lang
-    short, earlier = balance
+    short, earlier, before = said
+    free = alone(raw) or (alone(before) and _UPLOAD_WORD.search(before) is None)
     if "credits" in reading.actions and not short and offered_upgrade(raw, earlier):
         reading = without(reading, {"credits"}, lang)
     if "export" in reading.actions and (
-        (asked and not alone(raw))
+        (asked and not free)
         or (("upload" in reading.actions or upload_first(raw)) and after_upload(raw))
         or waits_on_upload(raw)
     ):

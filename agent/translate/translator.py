@@ -286,7 +286,7 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if waiting and "export" in unit.reading.actions and gates.later_step(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         waiting = waiting or (asked and gates.agent_will(raw))
-        before = raw
+        prior, before = before, raw
         # the second reading: an export runs only when the sentence's own words tell the user
         # to press an export control now (`agent.translate.evidence`); disagreement runs nothing
         if "export" in unit.reading.actions and not asks_export_now(raw):
@@ -298,7 +298,7 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if gone := held(unframed, earlier).intersection(unit.reading.actions):
             unit.reading = gates.without(unit.reading, gone, unit.lang)
         # an export after an upload asked for waits; an optional upload, an upgrade offered
-        unit.reading, asked = in_sequence(unit, raw, unframed, asked, (short, earlier))
+        unit.reading, asked = in_sequence(unit, raw, unframed, asked, (short, earlier, prior))
         earlier = f"{earlier} {unframed}"
     return _answer_with_file(_offered_choices(lines, tables))
 
