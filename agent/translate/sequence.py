@@ -74,6 +74,7 @@ _OPTIONAL = re.compile(
     # "upload more if you like": the wish closes the clause (not "if you'd like it longer")
     r"|\bif\s+you(?:['’]d|\s+would)?\s+(?:like|want|wish|prefer)(?:\s+to)?(?=\s*(?:[.,;:!?)—–]|$))"
     r"|非必要|非必须|非必需|可选|可選|随意|隨意|不是必须|不是必需|不强制|不勉强|不勉強"
+    r"|(?:不是|不系|唔系|唔係|不)一定(?:要|需要)"
     r"|如果(?:你|您)?(?:愿意|願意|喜欢|喜歡|有兴趣|有興趣)|(?:你|您)?(?:也|亦)可以(?:再|额外|額外)"
     r"|有兴趣的话|有興趣的話|想的话|想的話|钟意的话|鍾意的話",
     re.IGNORECASE,
@@ -91,7 +92,8 @@ _OFFERED = re.compile(
     r"\bif\s+you(?:['’]d|\s+would)?\s+(?:want|like|wish|prefer|need)\b|\byou\s+(?:could|can|might"
     r"|may)\s+(?:also\s+)?(?:consider\s+)?upgrad|\b(?:could|can)\s+also\b|\boptional(?:ly)?\b"
     r"|\bconsider\s+upgrad|\bfeel\s+free\b"
-    r"|如果|要是|假如|想要|(?:想|要)[^，,。；]{0,12}?(?:的话|的話)|(?:也|亦|都)可以|可以考虑|可以考慮|不妨",
+    r"|如果|要是|假如|想要|如需|如要|(?:想|要)[^，,。；]{0,12}?(?:的话|的話|嘅话|嘅話)|(?:也|亦|都)可以"
+    r"|可以考虑|可以考慮|不妨|有兴趣|有興趣|就可以",
     re.IGNORECASE,
 )
 # the balance said short: the upgrade is then asked for, not offered
@@ -176,7 +178,7 @@ def in_sequence(
     reading, lang = unit.reading, unit.lang
     short, earlier, before = said
     free = alone(raw) or (alone(before) and _UPLOAD_WORD.search(before) is None)
-    if "credits" in reading.actions and not short and offered_upgrade(raw, earlier):
+    if "credits" in reading.actions and not short and offered_upgrade(unframed, earlier):
         reading = without(reading, {"credits"}, lang)
     if "export" in reading.actions and (
         (asked and not free)

@@ -74,6 +74,8 @@ def test_the_upload_of_a_sequence_still_runs(text: str, tables: GuiTables) -> No
     "text",
     [
         "Click Export now. If you later want a logo, upload it.",
+        "Click Export now; if you later want a logo, upload it",
+        "Click Export now; later you can add a logo.",
         "For now, click Export to get this version. If you want a logo later, upload it.",
         "If you need another photo, tap Upload; if not, tap Export.",
         "The upload finished. Click Export.",
@@ -91,6 +93,9 @@ _OPTIONAL = [
     "You could also attach a few more clips, no pressure.",
     "喜欢的话可以再上传一些素材，随意。",
     "如果你有興趣，亦可以再上載多啲相，唔係必要。",
+    "想加多啲相嘅話，可以再上載，唔係一定要。",
+    "Totally optional, but you can drop in a few more selfies.",
+    "Got extra footage? Upload it if you feel like it.",
 ]
 
 
@@ -118,6 +123,9 @@ _UPGRADES = [
     "如果想要更高画质，也可以升级到高级套餐（每月 68 元）。",
     "Want crisper video? You might consider upgrading to the Premium tier.",
     "想画面更清晰的话，不妨升级到专业版。",
+    "如需 4K 画质，可以考虑升级会员。",
+    "升級到專業版就可以匯出 4K，有興趣可以睇下。",
+    "For even smoother 60fps exports, consider upgrading to Premium.",
 ]
 
 
@@ -135,12 +143,21 @@ def test_an_offered_upgrade_runs_nothing(text: str, tables: GuiTables) -> None:
         "你的积分不足，请先充值。",
         "You're out of credits. Upgrade to the Pro plan to keep exporting.",
         "余额不足，请升级套餐或充值。",
+        "积分不够了，升级到专业版就可以继续导出。",
         "We've detected that your monthly quota (60 min) has been fully used. To keep creating "
         "now, you can upgrade under Account › Subscription.",
     ],
 )
 def test_a_short_balance_still_looks_it_up(text: str, tables: GuiTables) -> None:
     assert translate(text, tables).actions == ("credits",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Click Export later; the logo comes first.", "Add the logo — later, click Export."],
+)
+def test_a_later_in_the_exports_own_clause_still_holds_it(text: str, tables: GuiTables) -> None:
+    assert "export" not in translate(text, tables).actions
 
 
 def test_the_predicates() -> None:
