@@ -52,7 +52,13 @@ _BEFORE_EXPORT = re.compile(r"\bbefore\b|之前|以前|前(?:先|要|请)", re.I
 _AFTER_UPLOAD = re.compile(
     r"\b(?:after|once|when|as\s+soon\s+as)\s+(?:you(?:['’]ve|\s+have)?\s+)?(?:re-?)?upload"
     r"|\b(?:after|once|when)\s+(?:the|your)\s+[^.!?;]{0,40}?\b(?:is|are|has\s+been|have\s+been)\s+"
-    r"uploaded|(?:上传|上载)(?:完|好|了|之后|以后|后)",
+    r"uploaded|(?:上传|上载)(?:完|好|了|之后|以后|后)"
+    # a file added in ("Once you've added the soundtrack, … export", 把音乐拖进来之后再导出)
+    r"|\b(?:after|once|when|as\s+soon\s+as)\s+you(?:['’]ve|\s+have)?\s+(?:added|dropped|dragged"
+    r"|attached|imported|sent|put|brought)\s+(?:in\s+)?(?:the|your|a|an|some|any|more)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:soundtrack|music|audio|songs?|logo|photos?|images?|pictures?|clips?"
+    r"|footage|b-roll|videos?|voiceover|recording|font|files?|cover|subtitles\s+file)\b"
+    r"|(?:拖|导入|加入)(?:进来|進來|入嚟)?(?:完|好|了)?(?:之后|以后|后)(?=[^。！？]{0,12}?(?:导出|下载))",
     re.IGNORECASE,
 )
 # the export said to stand on its own, whatever the upload ("for now", "as is")

@@ -47,6 +47,13 @@ _WAITS = [
     "先上傳背景音樂，然後喺預覽度聽下，最後撳匯出。",
     "第一步：上传一段配音。第二步：在时间线里检查。第三步：点击导出。",
     "上传完之后再点导出。",
+    "Once you've added the soundtrack, give it a listen in the preview and then export.",
+    "When you've dropped in your logo, hit Download.",
+    "把音乐拖进来之后再点导出。",
+    "Quick checklist:\n- Drop your cover image in the Media panel\n- I'll add the title card\n"
+    "- Preview the result\n- Hit Download",
+    "麻烦先上传封面图，再到预览里看看，没问题就点导出。",
+    "You'll need to upload the brand font first; after that, open the preview and export the MP4.",
 ]
 
 
@@ -79,6 +86,7 @@ def test_the_upload_of_a_sequence_still_runs(text: str, tables: GuiTables) -> No
         "For now, click Export to get this version. If you want a logo later, upload it.",
         "If you need another photo, tap Upload; if not, tap Export.",
         "The upload finished. Click Export.",
+        "Click Export. Once you've added the soundtrack, I'll remix it.",
     ],
 )
 def test_an_export_before_the_upload_or_on_its_own_runs(text: str, tables: GuiTables) -> None:
