@@ -72,7 +72,8 @@ _ALONE = re.compile(
     r"|\b(?:if\s+not|otherwise|or\s+else|if\s+you\s+don['’]t)\b|否则|否則|不然|唔系就|如果不|不需要的话",
     re.IGNORECASE,
 )
-# an upload marked as a choice of the user's ("it's optional", "feel free to", 非必要)
+# an upload marked as a choice of the user's ("it's optional", "no pressure", 非必要); a wish that
+# closes its clause ("… if you like"), never a goal ("if you'd like it longer, …": that asks)
 _OPTIONAL = re.compile(
     r"\b(?:optional(?:ly)?|no\s+pressure|(?:it['’]s\s+)?(?:totally|entirely|completely|all)\s+up\s+to"
     r"\s+you|not\s+(?:required|necessary|needed|mandatory|a\s+must)|you\s+(?:can|could|may)\s+also"
