@@ -228,7 +228,7 @@ _SHARED = re.compile(
 
 def asks_export_now(sentence: str) -> bool:
     """`sentence` tells the user to press an export/download control now, in this app."""
-    if _SENTENCE_VETO.search(sentence) or _waits(sentence):
+    if _vetoed(sentence) or _waits(sentence):
         return False
     sentence = _SHARED.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _REMINDER.sub(" ", sentence)
@@ -247,6 +247,28 @@ def asks_export_now(sentence: str) -> bool:
         elif here:
             away = False
         if not away and clause.strip() and _asks_in(clause):
+            return True
+    return False
+
+
+# a clause of its own after the export's ("Click Export now; if you later want a logo, upload
+# it"): its "later" is the other step's
+_OWN_CLAUSE = re.compile(r"[;；]|\s[—–]\s")
+_EXPORT_NAMED = re.compile(r"export|download|render|导出|導出|汇出|匯出|下载|下載", re.IGNORECASE)
+
+
+def _vetoed(sentence: str) -> bool:
+    """`_SENTENCE_VETO` over `sentence`, a "later" in a clause of its own that names no export
+    read as that clause's."""
+    for match in _SENTENCE_VETO.finditer(sentence):
+        if match.group().casefold() != "later":
+            return True
+        cut = [m.end() for m in _OWN_CLAUSE.finditer(sentence, 0, match.start())]
+        if (
+            not cut
+            or _EXPORT_NAMED.search(sentence, cut[-1])
+            or not _EXPORT_NAMED.search(sentence, 0, cut[-1])
+        ):
             return True
     return False
 

@@ -47,6 +47,7 @@ from agent.translate.pointed import handed, later_view, pointed_view
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, read
 from agent.translate.rewrite import language_of
+from agent.translate.sequence import in_sequence
 from agent.translate.suggest import plain_step
 from agent.translate.tables import GuiTables, LanguageTable, load_gui_tables
 from agent.translate.terse import pointed_export
@@ -289,7 +290,7 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if waiting and "export" in unit.reading.actions and gates.later_step(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         waiting = waiting or (asked and gates.agent_will(raw))
-        before = raw
+        prior, before = before, raw
         # the second reading: an export runs only when the sentence's own words tell the user
         # to press an export control now (`agent.translate.evidence`); disagreement runs nothing
         if "export" in unit.reading.actions and not asks_export_now(raw):
@@ -300,8 +301,9 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         # work underway, an offer, a third person, a result for later (`agent.translate.pending`)
         if gone := held(unframed, earlier).intersection(unit.reading.actions):
             unit.reading = gates.without(unit.reading, gone, unit.lang)
+        # an export after an upload asked for waits; an optional upload, an upgrade offered
+        unit.reading, asked = in_sequence(unit, raw, unframed, asked, (short, earlier, prior))
         earlier = f"{earlier} {unframed}"
-        asked = asked or "upload" in unit.reading.actions  # a file asked for as a need, too
     return _answer_with_file(_offered_choices(lines, tables))
 
 

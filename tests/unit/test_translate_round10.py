@@ -90,11 +90,19 @@ def test_an_export_after_the_agents_work_on_a_file_to_upload_waits(
     assert not foreign_sentences(result.text, text, tables), result.text
 
 
+def test_an_export_step_after_an_upload_step_waits(tables: GuiTables) -> None:
+    """Round 28: an export placed after an upload the reply still asks for waits for the file
+    (`agent.translate.sequence`), the agent's work promised between them or not."""
+    text = (
+        "Step 1: tap the + button and pick your photos. Step 2: describe the motion you want. "
+        "Step 3: hit Export."
+    )
+    assert translate(text, tables).actions == ("upload",)
+
+
 @pytest.mark.parametrize(
     "text",
-    ["Step 1: tap the + button and pick your photos. Step 2: describe the motion you want. "
-     "Step 3: hit Export.",
-     "If you'd like a different background, upload another photo. I'll keep the current one for "
+    ["If you'd like a different background, upload another photo. I'll keep the current one for "
      "now. Click Export to download the video.",
      "You can upload more photos anytime. I'll add them to the end. For now, click Export to "
      "download this version."],

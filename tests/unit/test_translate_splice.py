@@ -268,8 +268,9 @@ ANSWERS = [
     ("Which style do you want? Just type your answer below.", ("sse",)),
     ("如果没问题，请回复 “continue”，我就开始生成画面。", ("sse",)),
     ("请在聊天框回复 A 或 B，我会按你的选择继续。", ("sse",)),
-    ("Upload a logo and click Export.", ("upload", "export")),
-    ("上传一个 Logo，然后点击导出。", ("upload", "export")),
+    # round 28: the export after the upload it asks for waits for the file
+    ("Upload a logo and click Export.", ("upload",)),
+    ("上传一个 Logo，然后点击导出。", ("upload",)),
     ("Upload failed. Try again later.", ()),
 ]  # fmt: skip
 
