@@ -282,11 +282,8 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
             unit.reading = dataclasses.replace(
                 unit.reading, actions=(*unit.reading.actions, "upload"), steps_only=False, line=""
             )
-        if "export" in unit.reading.actions and at + 1 < len(units):
-            # "If it looks good, click Download. If not, tell me what to change.": a choice
-            after = _as_read(units[at + 1].raw, tables)
-            if chooses(raw, after):
-                unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
+        if "export" in unit.reading.actions and _a_choice(units, at, raw, tables):
+            unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         if waiting and "export" in unit.reading.actions and gates.later_step(raw):
             unit.reading = gates.without(unit.reading, {"export"}, unit.lang)
         waiting = waiting or (asked and gates.agent_will(raw))
@@ -305,6 +302,12 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         unit.reading, asked = in_sequence(unit, raw, unframed, asked, (short, earlier, prior))
         earlier = f"{earlier} {unframed}"
     return _answer_with_file(_offered_choices(lines, tables))
+
+
+def _a_choice(units: list[Unit], at: int, raw: str, tables: GuiTables) -> bool:
+    """Whether the sentence at `at` and the next offer a choice: "If it looks good, click
+    Download. If not, tell me what to change." (`agent.translate.modality`)."""
+    return at + 1 < len(units) and chooses(raw, _as_read(units[at + 1].raw, tables))
 
 
 def _answer_with_file(lines: list[Line]) -> list[Line]:
