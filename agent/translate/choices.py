@@ -7,7 +7,8 @@ ends in a colon or a question mark and offers or asks for a pick ("Would you lik
 "What would you like next?", "Let me know which you'd prefer:", 接下来你想：) or names them
 ("Here are your options:", 你可以选择：, 有以下几种方式：), when the line after it asks for a pick
 by number ("Just reply with 1, 2 or 3", 回复数字即可, 揀一個), or when its items
-are alternatives ("…, or", 或者, 还是) and the last one asks ("…first?"). A list only named as
+are alternatives ("…, or", 或者, 还是) and the last one, or the line after the list, asks
+("…first?", "Which would you like?", "Let me know!", 你选哪个？). A list only named as
 options or picked from by number may still look up the balance an item names ("1. Top up your
 wallet (Profile > Wallet)"): the user needs it to pick. A numbered procedure
 ("To download:\\n1. Click Export\\n2. Pick MP4", "Ready to export?\\n1. Click Export") still
@@ -50,6 +51,13 @@ _PICKED = re.compile(
 )
 _OR = re.compile(r"(?:\bor|或者|或是|还是|還是|定係|定系|抑或|或)\W*$", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]\W*$")
+# the line after a list of alternatives asks the user's word ("Which would you like?", "Let me
+# know!", 你选哪个？, 话我知)
+_CLOSES = re.compile(
+    r"[?？]|\b(?:let\s+me\s+know|tell\s+me|your\s+call|up\s+to\s+you|just\s+say)\b"
+    r"|告诉我|告訴我|话我知|話我知|同我讲|同我講|跟我说|跟我說|你决定|你決定|由你|随你|隨你",
+    re.IGNORECASE,
+)
 
 
 def choice_lines(
@@ -69,7 +77,8 @@ def choice_lines(
         while end < len(lines) and (lines[end].item or not _said(lines[end])):
             end += 1
         items = [i for i in range(at, end) if lines[i].item]
-        if _offers(lines[:at], structure, read) or _alternatives([lines[i] for i in items]):
+        alternatives = _alternatives([lines[i] for i in items], lines[end:])
+        if _offers(lines[:at], structure, read) or alternatives:
             chosen.update(items)
         elif _named(lines[:at], read) or _picked_after(lines[end:]):
             named.update(items)
@@ -108,11 +117,11 @@ def _named(before: list[Line], read: Callable[[str], str]) -> bool:
     return _NAMES.search(read(said[-1].units[-1].raw)) is not None
 
 
-def _alternatives(items: list[Line]) -> bool:
-    """Whether a list's items are alternatives and its last item asks which."""
+def _alternatives(items: list[Line], after: list[Line]) -> bool:
+    """Whether a list's items are alternatives ("…, or") and its last item, or the first line
+    said after the list, asks which ("Which would you like?", "Let me know!", 你选哪个？)."""
     texts = [_said(line) for line in items]
-    return (
-        len(texts) > 1
-        and _ASKS.search(texts[-1]) is not None
-        and any(_OR.search(text) for text in texts[:-1])
-    )
+    if len(texts) < 2 or not any(_OR.search(text) for text in texts[:-1]):
+        return False
+    closing = next((_said(line) for line in after if _said(line)), "")
+    return _ASKS.search(texts[-1]) is not None or _CLOSES.search(closing) is not None

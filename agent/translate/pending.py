@@ -39,19 +39,23 @@ _UNDERWAY = re.compile(
     r"|(?:is|are|'s|'re|am|'m|now|currently)\s+(?:now\s+|currently\s+|still\s+)?(?:rendering"
     r"|processing|building|exporting|generating|encoding|baking|compiling|running|cooking)\b"
     r"|\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?)\s+(?:left|to\s+go|remaining)"
-    r"|runs?\s+(?:tonight|overnight|later|tomorrow)|scheduled\b)"
+    r"|runs?\s+(?:tonight|overnight|later|tomorrow)|scheduled\b"
+    # a progress figure, the export or render named as a noun ("Export progress: 30%",
+    # "Render progress is at 60%")
+    r"|progress\s*(?:bar\s*)?(?:[:：=-]|is\s+(?:at\s+|now\s+)?|now\s+|at\s+|of\s+)?\s*(?:[1-9]?\d)\s*%)"
     r"|(?<![\d.])(?:[1-9]?\d)\s*%\s*(?:done|complete|finished|through|rendered|processed|in\b|there|of\s+the\s+way)"
     r"|\bat\s+(?:[1-9]?\d)\s*%",
     re.IGNORECASE,
 )
 _UNDERWAY_ZH = re.compile(
     r"队列|隊列|排队|排隊|排紧队|轮候|輪候|第\s*\d+\s*位|等候中|进行中|進行中|处理中|處理中"
-    r"|(?:渲染|导出|導出|汇出|匯出|输出|輸出|生成|合成|制作|製作|转码|轉碼|处理|處理|render|export)"
-    r"\s*(?:中|紧|緊)"
-    r"|(?:正在|仲在|仲喺度|还在|還在|仍在|仍然在)(?:帮你)?\s*(?:渲染|导出|導出|汇出|匯出|生成|合成|制作|製作|做|处理|處理"
-    r"|转码|跑|render|export)"
+    r"|(?:渲染|算图|算圖|导出|導出|汇出|匯出|输出|輸出|生成|合成|制作|製作|转码|轉碼|处理|處理|压制|壓制"
+    r"|编码|編碼|打包|上传|上傳|render|export)\s*(?:中|紧|緊)"
+    r"|(?:正在|仲在|仲喺度|还在|還在|仍在|仍然在)(?:帮你)?\s*(?:渲染|算图|算圖|导出|導出|汇出|匯出|生成|合成|制作|製作|做|处理|處理"
+    r"|转码|跑|压制|壓制|输出|輸出|编码|編碼|render|export)"
     r"|(?:而家|现在|現在)\s*(?:做|render|渲染|跑)\s*(?:紧|緊|中)"
-    r"|(?:进度|進度|去到|到了|跑到|做到|完成了?|已完成|已经完成|渲染到)\s*(?:了\s*)?(?:[1-9]?\d)\s*%"
+    r"|(?:进度|進度|去到|到了|跑到|做到|完成了?|已完成|已经完成|渲染到|算到)\s*(?:[:：]\s*)?(?:了\s*)?"
+    r"(?:[1-9]?\d)\s*%"
     r"|(?<![\d.])(?:[1-9]?\d)\s*%\s*(?:了|完成|左右)?(?:[，,]|$)"
     r"|(?:还|還|仍|仲)(?:有|剩|差)\s*\d+\s*(?:个|個|条|條)?\s*(?:场景|場景|片段|镜头|鏡頭|分钟|分鐘)"
     r"|(?:今晚|今夜|明早|明天|明日|听日|聽日|聽朝|听朝)[^，。；]{0,6}?(?:渲染|导出|導出|生成|跑|出片)",
@@ -84,7 +88,7 @@ _AFTER_END = re.compile(
     r"|wrapped\s+up|over|lands|pops\s+up|shows\s+up|appears|goes\s+through|hits\s+100)"
     r"|\b(?:use|click|tap|hit|press|grab|do|download|export)\s+(?:it|that|this|them)?\s*then\b"
     r"|\bnot\s+before\b|\buntil\s+then\b|\bat\s+that\s+point\b"
-    r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|渲染完|导出完|输出完|导好|好了|好咗|完了|结束"
+    r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|渲染完|算完|导出完|输出完|导好|好了|好咗|完了|结束"
     r"|出来)"
     r"[^，。,；;！？!?]{0,10}?(?:之后|之後|以后|以後|后|後)\s*(?:再|先|才|就)?"
     r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|好)(?:了|咗)?\s*(?:先|再|才)",
@@ -108,6 +112,15 @@ _OFFER = re.compile(
 _THIRD = re.compile(
     r"(?<![其吉])(?:他|她|佢)(?:们|們|哋)?[^，。；！？]{0,10}?(?:可以|会|會|能|要|就|自己|再)"
     r"[^，。；！？]{0,8}?(?:导出|導出|汇出|匯出|下载|下載)"
+    # a named other as the doer (你的朋友可以用分享链接直接下载, 客户收到后自己下载)
+    r"|(?:朋友|客户|客戶|观众|觀眾|同事|老板|老闆|家人|粉丝|粉絲|别人|別人|其他人|任何人|对方|對方|收件人"
+    r"|观看者|觀看者|受众|受眾)(?:们|們|哋)?[^，。；！？]{0,14}?(?:可以|会|會|能|要|就|自己|再|直接|都)"
+    r"[^，。；！？]{0,12}?(?:导出|導出|汇出|匯出|下载|下載)"
+    r"|\b(?i:(?:friends?|clients?|customers?|viewers?|audiences?|colleagues?|teammates?|followers?"
+    r"|subscribers?|recipients?|boss|family|others|people|anyone(?:\s+(?:with|who\s+(?:has|gets))"
+    r"\s+(?:the|a|your)\s+(?:share\s+)?link)?|everyone)\s+(?:can|could|will|may|might|should"
+    r"|need\s+to|needs\s+to|are\s+able\s+to|is\s+able\s+to)\s+(?:\w+\s+){0,3}?(?:click|tap|hit"
+    r"|press|download|export|grab|save)\b)"
     r"|(?:^|[，。,.;；]\s*)(?!(?:You|We|I|It|This|That|Then|Now|Just|Also|Next|Finally|There"
     r"|Here|Your|Once|When|After|Export|Download|Nemo|Please|Simply)\b)[A-Z][a-z]+\s+(?:can|could"
     r"|should|will|may|might|needs?\s+to|has\s+to)\s+(?:\w+\s+){0,3}?(?:click|tap|hit|press"
