@@ -164,7 +164,7 @@ _PROGRAM = (
 # Premiere" does not)
 _CLAUSE_VETO = re.compile(
     _PROGRAM + r"|\b(?:don't|do\s+not|never|no\s+need|without)\b"
-    r"|不要|别|別|唔好|先不|暂时不|暫時不|无需|無需|不用|唔使|不必",
+    r"|不要|别|別|唔好|先不|暂时不|暫時不|无需|無需|不用|唔使|不使|唔洗|不洗|唔駛|唔驶|不驶|无须|無須|不必",
     re.IGNORECASE,
 )
 # the control as a noun of cost: "enough for a 4K render", "you pay for each export"

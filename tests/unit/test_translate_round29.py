@@ -187,3 +187,32 @@ def test_alternatives_with_a_pick_asked_never_export(
     result = translate(text, _TABLES)
     assert "export" not in result.actions
     assert not foreign_sentences(result.text, text, _TABLES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你撳右上角個「匯出」就可以攞條片喇",
+        "你点右上角的「导出」就可以拿到视频了",
+        "你按右上角那个「导出」就行",
+        "Click Export in the top right to get your video.",
+    ],
+)
+def test_a_step_said_to_you_still_exports(text: str, tables: GuiTables) -> None:
+    assert "export" in translate(text, tables).actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你唔使撳「匯出」，我已經幫你搞掂。",
+        "唔洗撳匯出，我幫你搞掂咗。",
+        "你無須點「匯出」。",
+        "你不需要点「导出」，我已经帮你导好了。",
+        "You don't need to click Export, I've done it for you.",
+    ],
+)
+def test_a_step_said_not_needed_runs_no_export(text: str, tables: GuiTables) -> None:
+    result = translate(text, tables)
+    assert "export" not in result.actions
+    assert not foreign_sentences(result.text, text, tables)
