@@ -128,8 +128,17 @@ _UPLOAD = re.compile(
     + r")"
     + r"|\bplease\s+(?:send|share|attach|upload|provide)\s+(?:(?:me|us)\s+)?(?:over\s+)?"
     + _EN_OBJECT
+    # another file tried in place of one that failed ("could you try a different file?", "Try
+    # uploading another clip", 换一个文件再上传试试)
+    + r"|\btry\s+(?:(?:re-?)?(?:uploading|sending|attaching|using)\s+)?(?:a\s+(?:different|new"
+    r"|fresh|clean|working)|another|some\s+other|a\s+different\s+copy\s+of\s+the)\s+(?:[\w'’-]+\s+)"
+    r"{0,2}?(?:files?|clips?|videos?|photos?|images?|pictures?|recordings?|footage|mp4|mov|jpe?g"
+    r"|png)\b"
+    + _EN_NOT_FILE
+    + r"|(?:换|換)(?:一|另一|另外一)?(?:个|個|条|條|段)?(?:别的|別的|其他|新的)?"
+    r"(?:文件|檔案|档案|视频|視頻|影片|片段|片)[^。！？，,；]{0,4}?(?:上传|上傳|传|傳|发|發|试|試)"
     # media dragged in ("Drag your B-roll clips into the bin")
-    + r"|(?:^|[:;,—]\s*|\b(?:then|now|just|please)\s+)(?:drag|drop)\s+(?:in\s+)?(?:your|some|more"
+     + r"|(?:^|[:;,—]\s*|\b(?:then|now|just|please)\s+)(?:drag|drop)\s+(?:in\s+)?(?:your|some|more"
     r"|a\s+few)\s+(?:[\w'’-]+\s+){0,3}?" + _EN_FILE + r"\b(?:\s+in)?(?:\s+(?:into|to)\s+(?:the\s+)?"
     r"(?:bin|media|library|project)\b)?(?!\s+(?:onto|to|into|on)\s+(?:the\s+)?(?:timeline|track))"
     # Chinese: a lack ("还差一张合影", 仲欠一段音樂, 缺少背景音乐)

@@ -216,3 +216,40 @@ def test_a_step_said_not_needed_runs_no_export(text: str, tables: GuiTables) -> 
     result = translate(text, tables)
     assert "export" not in result.actions
     assert not foreign_sentences(result.text, text, tables)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that clip seems corrupted — could you try a different file?",
+        "That clip seems corrupted. Could you try another file?",
+        "Try uploading a different file.",
+        "個檔案好似壞咗，可唔可以換個檔案再傳過嚟？",
+        "这个视频好像损坏了，换一个视频再上传试试？",
+    ],
+)
+def test_another_file_tried_in_place_of_a_broken_one_asks_an_upload(
+    text: str, tables: GuiTables
+) -> None:
+    result = translate(text, tables)
+    assert "upload" in result.actions
+    assert "export" not in result.actions
+
+
+@pytest.mark.parametrize(
+    "text", ["Try a different font for the title.", "I tried a different file and it worked."]
+)
+def test_a_different_style_or_a_past_try_asks_no_upload(text: str, tables: GuiTables) -> None:
+    assert "upload" not in translate(text, tables).actions
+
+
+@pytest.mark.parametrize(
+    "text", ["請在時間軸上確認一下", "请在时间轴上确认一下字幕的位置。", "請喺時間軸上確認下。"]
+)
+def test_a_check_in_a_view_shows_the_view(text: str, tables: GuiTables) -> None:
+    result = translate(text, tables)
+    assert result.actions == ("state",)
+
+
+def test_a_check_already_made_shows_nothing(tables: GuiTables) -> None:
+    assert translate("我已经在时间轴上确认一下了。", tables).actions == ()
