@@ -127,6 +127,22 @@ _SUBORDINATE = re.compile(
 _JOINED = re.compile(r"\b(?:and|then|but|so|because|cause|cuz|while)\b")
 
 
+# rt29: a day left open in the export's own clause ("I want to render this for the client
+# eventually, but first fix the audio", "someday we'll export a 4k cut"): not asked now
+_SOMEDAY = re.compile(
+    r"\b(?:eventually|someday|some\s+day|ultimately|down\s+the\s+road|sooner\s+or\s+later"
+    r"|(?:at\s+)?one\s+day(?=\s*(?:[,.;!?]|$|(?:but|though|when|once)\b)))\b"
+)
+_CLAUSE_END = re.compile(r"[,.;:!?]|\b(?:and|then|but|so|because|cuz|while)\b")
+
+
+def _someday(before: str, after: str) -> bool:
+    """A day left open in the export's own clause, before or after the word."""
+    before = _CLAUSE_END.split(before)[-1]
+    after = _CLAUSE_END.split(after)[0]
+    return _SOMEDAY.search(before) is not None or _SOMEDAY.search(after) is not None
+
+
 def _later_en(before: str, word: str, after: str) -> bool:
     """A later day named next to the export word ("we export next week", "no rush on the
     render"), not a deadline ("by friday", "I need it tomorrow"), now ("today"), or another
@@ -141,7 +157,7 @@ def _later_en(before: str, word: str, after: str) -> bool:
 def other_sense(word: str, before: str, after: str, *, noun: bool) -> Sense | None:
     """An export put off, a look, a part of the video drawn, or the video named with a change."""
     later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before) or _SUBORDINATE.search(before)
-    if later or _later_en(before[-32:], word, after[:24]):
+    if later or _later_en(before[-32:], word, after[:24]) or _someday(before[-48:], after[:48]):
         return "later"
     if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
         return "look"
