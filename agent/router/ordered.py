@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from agent.router.route import Action, Route
 
-__all__ = ["export_before_edit", "export_first"]
+__all__ = ["edit_before_said_export", "export_before_edit", "export_first", "in_said_order"]
 
 _EXPORT_EN = r"(?:export|render|download|bounce)(?:\s+(?:it|this|that|the\s+\w+|a\s+\w+|one))?"
 _HELD = r"(?!\b(?:but|after|once|when|until|till|before|if)\b)"
@@ -62,3 +63,39 @@ def export_before_edit(routed: Route, said: str) -> Route:
     rest: list[Action] = [a for a in actions if a != "export"]
     rest.insert(rest.index("sse"), "export")
     return dataclasses.replace(routed, actions=tuple(rest))
+
+
+# rt29: the edit asked before an export said first ("导出之前先把标题的错字改了", "before exporting,
+# fix the typo in the title", "before you render, swap the music"): the export follows the edit.
+# Never with the user as the one exporting ("before I export, …", "before we render, …").
+_BEFORE_EXPORT = re.compile(
+    r"^\W*(?:(?:请|麻烦|唔该|唔該)\W*)?(?:(?:你|帮我|幫我)\s*)?"
+    r"(?:导出|導出|汇出|匯出|渲染|出片|输出|輸出)\s*(?:之前|以前|前)\s*[,，]?\s*(?P<zh>.+)$"
+    r"|^\W*(?:(?:ok|okay|so|hey|and)\W+)*before\s+(?:(?:you|u)\s+)?"
+    r"(?:export|render|download)(?:ing|s)?(?:\s+(?:it|this|the\s+\w+))?\s*[,:—–-]\s*(?P<en>.+)$"
+)
+_NOT_NOW = re.compile(
+    r"\b(?:dont|do\s+not|never|no|not|wait|hold|later|tomorrow)\b|不要|别|別|唔好|不用|先不|未|等"
+)
+
+
+def edit_before_said_export(said: str) -> str | None:
+    """The edit a turn asks before an export it names first (`_BEFORE_EXPORT`), or None. The
+    rest names no export of its own and no hold; the caller checks it firmly asks an edit."""
+    found = _BEFORE_EXPORT.match(said.strip())
+    if found is None:
+        return None
+    rest = found["zh"] or found["en"] or ""
+    if _NOT_NOW.search(rest) or re.search(r"export|render|导出|導出|渲染|出片|[?？]", rest):
+        return None
+    return rest
+
+
+def in_said_order(routed: Route, said: str, firm: Callable[[str], bool]) -> Route:
+    """The plan in the order the user said: the edit asked before an export named first
+    ("导出之前先把标题的错字改了": sse, export, when `firm` reads the rest as an edit), and an
+    export ordered before the edit ("render first, then add the subtitles": export, sse)."""
+    rest = edit_before_said_export(said) if routed.actions == ("sse",) else None
+    if rest is not None and firm(rest):
+        return dataclasses.replace(routed, actions=("sse", "export"), declined=())
+    return export_before_edit(routed, said)

@@ -28,7 +28,7 @@ from agent.router.judged import changed_first
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
 from agent.router.opined import opinion_after_export
-from agent.router.ordered import export_before_edit
+from agent.router.ordered import in_said_order
 from agent.router.paraphrase import plain
 from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
@@ -222,7 +222,8 @@ class Router:
         # a loose wording read as its plain form: "video ready? send it over" = "send it over"
         # (the fallback model still reads the user's own words)
         routed = await self._turn(plain(text), attachments, words=text)
-        return export_before_edit(routed, prepare(text).text)  # "render first, then add …"
+        # "render first, then add …", "导出之前先把标题的错字改了"
+        return in_said_order(routed, prepare(text).text, lambda r: self._keywords.analyse(r).firm)
 
     async def _turn(self, text: str, attachments: Sequence[str], *, words: str) -> Route:
         prepared = prepare(text)
