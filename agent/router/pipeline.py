@@ -34,6 +34,7 @@ from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
 from agent.router.relayed import relayed_line
 from agent.router.reported import reported
+from agent.router.respecified import respecified
 from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
 from agent.router.sequenced import edit_in_sequence
@@ -252,6 +253,8 @@ class Router:
         corrected = _CORRECTED.search(text.casefold())
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
+        if (setting := respecified(text)) is not None:  # "render at 480p — no wait, 720p"
+            return await self.route(setting, attachments)
         said = prepared.text
         routed = await self._route(text, attachments, prepared, words)
         routed = narrowed(self._work_first(routed, text, said, media), said)
