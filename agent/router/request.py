@@ -37,7 +37,7 @@ from typing import Literal
 
 from agent.router.evidence import bare, sense
 from agent.router.route import Action
-from agent.router.senses import other_sense
+from agent.router.senses import other_sense, someday
 
 __all__ = ["Spot", "Verdict", "judge", "screen", "unsure", "work_first"]
 
@@ -241,6 +241,8 @@ def judge(text: str, spot: Spot) -> Verdict:
     asked = _asked(text, spot, before, after, mark)
     if asked is not None and asked not in ("unsure", "request"):
         return asked
+    if someday(before, after):  # "I want to render this eventually", 我迟早都要出片给客
+        return "later"
     if handed:  # "the export failed, try again", "…greyed out, can you just do it?": ours now
         return "request"
     if found in _SENSES:

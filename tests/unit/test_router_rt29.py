@@ -35,6 +35,10 @@ def _plan(text: str) -> tuple[str, ...]:
         "I want to render this for the client eventually, but first fix the audio",
         "someday we will render a 4k cut, for now just fix the colors",
         "at some point I'll export it, but first cut the silence",
+        "我遲早都要出片俾客，不過你幫我整好啲聲先",
+        "搵日先出片，而家幫我加字幕先",
+        "总有一天要导出，先把字幕加上",
+        "one day I'll render this in 8k but first fix the colours",
     ],
 )
 def test_never_export_now(text: str) -> None:
