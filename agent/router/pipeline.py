@@ -28,11 +28,13 @@ from agent.router.judged import changed_first
 from agent.router.keyword import Action, KeywordRouter, Route, Source
 from agent.router.narrowed import narrowed
 from agent.router.opined import opinion_after_export
+from agent.router.ordered import in_said_order
 from agent.router.paraphrase import plain
 from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
 from agent.router.relayed import relayed_line
 from agent.router.reported import reported
+from agent.router.respecified import respecified
 from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
 from agent.router.sequenced import edit_in_sequence
@@ -220,7 +222,9 @@ class Router:
         """
         # a loose wording read as its plain form: "video ready? send it over" = "send it over"
         # (the fallback model still reads the user's own words)
-        return await self._turn(plain(text), attachments, words=text)
+        routed = await self._turn(plain(text), attachments, words=text)
+        # "render first, then add …", "导出之前先把标题的错字改了"
+        return in_said_order(routed, prepare(text).text, lambda r: self._keywords.analyse(r).firm)
 
     async def _turn(self, text: str, attachments: Sequence[str], *, words: str) -> Route:
         prepared = prepare(text)
@@ -249,6 +253,8 @@ class Router:
         corrected = _CORRECTED.search(text.casefold())
         if corrected is not None and text[corrected.end() :].strip():
             return await self.route(text[corrected.end() :], attachments)
+        if (setting := respecified(text)) is not None:  # "render at 480p — no wait, 720p"
+            return await self.route(setting, attachments)
         said = prepared.text
         routed = await self._route(text, attachments, prepared, words)
         routed = narrowed(self._work_first(routed, text, said, media), said)

@@ -37,7 +37,7 @@ from typing import Literal
 
 from agent.router.evidence import bare, sense
 from agent.router.route import Action
-from agent.router.senses import other_sense
+from agent.router.senses import other_sense, someday
 
 __all__ = ["Spot", "Verdict", "judge", "screen", "unsure", "work_first"]
 
@@ -241,6 +241,8 @@ def judge(text: str, spot: Spot) -> Verdict:
     asked = _asked(text, spot, before, after, mark)
     if asked is not None and asked not in ("unsure", "request"):
         return asked
+    if someday(before, after):  # "I want to render this eventually", 我迟早都要出片给客
+        return "later"
     if handed:  # "the export failed, try again", "…greyed out, can you just do it?": ours now
         return "request"
     if found in _SENSES:
@@ -297,9 +299,20 @@ def _changed_first(plan: tuple[Action, ...], verdicts: Sequence[Verdict]) -> tup
     return (*plan[:at], "sse", *plan[at:])
 
 
+# rt29: Singlish "can" with a completive particle, said not asked ("ok can render liao, but make
+# the logo bigger first ah", "can export already lah"): the go-ahead, not a question
+_GO_AHEAD_SG = re.compile(
+    r"(?:^|[,.;!]\s*|\b(?:ok|okay|ya|yah|yes|yup|then|so|now)\s+)can\s+"
+    r"(?:export|render|download)(?:\s+(?:it|this|the\s+video|already|liao|lah|la|le|orredy))*?"
+    r"\s+(?:liao|already|orredy|lah|la|le)\b(?![^,.;!?]*\?)"
+)
+
+
 def unsure(text: str, spots: Sequence[Spot]) -> bool:
     """No export word is a plain request, and one is a question in no request form: the export
     stands on a weak signal, for the intent model to confirm or veto."""
+    if _GO_AHEAD_SG.search(text):  # "ok can render liao": Singlish "can" is the go-ahead
+        return False
     verdicts = [judge(text, spot) for spot in spots]
     return "request" not in verdicts and "unsure" in verdicts
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from agent.router.made import not_the_video
 
-__all__ = ["Sense", "other_sense"]
+__all__ = ["Sense", "other_sense", "someday"]
 
 Sense = Literal["later", "look", "part", "edit", "other"]
 
@@ -85,6 +85,10 @@ _TIME_ZH = (
     r"|周末|过几天|过两天|下次|稍后|第日|下昼|今晚|今天晚上|下午)"
 )
 _LATER_ZH = re.compile(rf"{_TIME_ZH}[^,]{{0,6}}?(?:才|先|再)\s*\S{{0,3}}$|才\s*$")
+# rt29: a day left open in the export's clause (我迟早都要出片给客, 找日先出片, 总有一天要导出)
+_SOMEDAY_ZH = re.compile(
+    r"(?:迟早|早晚|总有一[天日]|有朝一日|将来|找日|搵日|第日|改日)[^,.;!?]{0,8}$"
+)
 _LATER_AFTER_ZH = re.compile(
     r"^\s*(?:迟啲|迟点|晚点|晚些|稍后|之后再说|先不|不急|唔急|等等|改天|下次|先?放着|先?放一放"
     r"|先?搁着|先?放住|先?搁住|再说|等(?:阵|一阵|下|一下|会|一会)(?:先|再|啦|吧)?)"
@@ -127,6 +131,24 @@ _SUBORDINATE = re.compile(
 _JOINED = re.compile(r"\b(?:and|then|but|so|because|cause|cuz|while)\b")
 
 
+# rt29: a day left open in the export's own clause ("I want to render this for the client
+# eventually, but first fix the audio", "someday we'll export a 4k cut"): not asked now
+_SOMEDAY = re.compile(
+    r"\b(?:eventually|someday|some\s+day|ultimately|down\s+the\s+road|sooner\s+or\s+later"
+    r"|(?:at\s+)?one\s+day(?=\s*(?:[,.;!?]|$|(?:but|though|when|once)\b)))\b"
+)
+_CLAUSE_END = re.compile(r"[,.;:!?]|\b(?:and|then|but|so|because|cuz|while)\b")
+
+
+def someday(before: str, after: str) -> bool:
+    """A day left open in the export's own clause, before or after the word."""
+    if _SOMEDAY_ZH.search(before[-16:]):
+        return True
+    before = _CLAUSE_END.split(before)[-1]
+    after = _CLAUSE_END.split(after)[0]
+    return _SOMEDAY.search(before) is not None or _SOMEDAY.search(after) is not None
+
+
 def _later_en(before: str, word: str, after: str) -> bool:
     """A later day named next to the export word ("we export next week", "no rush on the
     render"), not a deadline ("by friday", "I need it tomorrow"), now ("today"), or another
@@ -141,7 +163,7 @@ def _later_en(before: str, word: str, after: str) -> bool:
 def other_sense(word: str, before: str, after: str, *, noun: bool) -> Sense | None:
     """An export put off, a look, a part of the video drawn, or the video named with a change."""
     later = _LATER_AFTER_ZH.match(after) or _LATER_ZH.search(before) or _SUBORDINATE.search(before)
-    if later or _later_en(before[-32:], word, after[:24]):
+    if later or _later_en(before[-32:], word, after[:24]) or someday(before[-48:], after[:48]):
         return "later"
     if _LOOK_AFTER.match(after) or _LOOK_BEFORE.search(before):
         return "look"

@@ -26,7 +26,7 @@ _SEQUENCE = re.compile(
 )
 _EXPORT = re.compile(
     r"(?<![a-z])(?:export|render|download|mp4|final\s+(?:file|version|cut|video))"
-    r"|[导導]出|[汇匯]出|渲染|出片|下[载載]|成片|出[来來]|出一?[条條版个個]|出埋"
+    r"|[导導]出|[汇匯]出|渲染|出片|下[载載]|成片|出[来來]|出(?:返|番|多)?一?[条條版个個]|出(?:返|番)片|出埋"
 )
 # Cantonese 埋 (= as well) after an export verb ("整好字幕，出埋片"): the export follows work
 _ALSO = re.compile(r"(?:出|[导導]出|[汇匯]出|渲染|下[载載]|export|render)\s*埋")

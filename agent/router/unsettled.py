@@ -121,7 +121,14 @@ _CONDITION = re.compile(rf"\b(?:if|whether)\b|{_IF_ZH}")
 # 得未？得就出片", "这样行不行？行就导出"): the verdict is still to come. A question whether our
 # work is finished ("is it ready? if so, render", "搞掂未？得就匯出啦") is the state's to settle.
 _ANSWER_ZH = (
-    r"(?:如果|要是)?(?:得|可以|行|好|ok|okay|是|系|对|有|没问题|冇问题|啱)(?:了|咗)?(?:的话)?\s*"
+    r"(?:如果|要是)?(?:得|可以|行|好|ok|okay|是|系|对|有|没问题|冇问题|无问题|啱)"
+    r"(?:了|咗)?(?:的话)?\s*"
+)
+# rt29: the agent's opinion asked outright (你觉得条片得未？得的话就出片, 觉得点？无问题就出片,
+# 你睇下够唔够清？够就出片): whatever the short answer, the export hangs on the agent's verdict
+_OPINION_ZH = (
+    r"(?:你\s*(?:觉得|认为|睇|看)|觉得(?:点样?|怎样|怎么样|如何|可以吗|ok吗)|你的意见|有什么意见)"
+    r"[^.;!]{0,24}\?\s*[^,.;!?]{1,6}?(?:的话)?\s*(?:就|便)"
 )
 _IF_SO = re.compile(
     r"\bif\s+(?:so|yes|yeah|yep)\b"
@@ -129,6 +136,7 @@ _IF_SO = re.compile(
     r"|good|fine)\b"
     # rt27: the other answer ("is the music too loud? if not, export")
     r"|\?\s*(?:and\s+)?if\s+(?:not|no|nope|it\s+isnt|its\s+not|they\s+arent)\b"
+    rf"|{_OPINION_ZH}"
     rf"|(?:这样|那样|咁样|这么样|效果|画面)[^,.;!?]{{0,6}}\?\s*{_ANSWER_ZH}(?:就|便|再|先)"
     r"|(?:行不行|好不好|可不可以|得不得|ok不ok|对不对|啱不啱|行吗|ok吗|可以吗|好看吗|满意吗|合适吗)"
     rf"\s*\??\s*{_ANSWER_ZH}(?:就|便|再|先)"

@@ -1,0 +1,101 @@
+"""An export the user orders before the edit, said plainly (issue #10, round 29): "render first,
+then add the subtitles, I want both cuts", "export a version now, then add the music",
+先导出一版，然后再加音乐, 出片先，跟住加字幕.
+
+The plan's invariant puts an export after the turn's edit (`agent.router.invariants.edits_first`):
+an export run before the edit renders the video unedited. Here that is what the user wants (a
+version without the change), so the export keeps its place first. Only the plain order counts:
+the export word with "first"/"now"/"as is" closing its own clause (or "first" before it, 先 right
+before it, Cantonese 先 after it) and a "then" after. "export it, but first fix the audio",
+导出之前先把错字改了, 先加字幕再导出 keep the edit first. Nothing is added or dropped, only the
+order of an export and an edit the plan already has changes.
+
+Pure regexes over the prepared text (lower case, apostrophes dropped, Chinese script as typed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from agent.router.route import Action, Route
+
+__all__ = ["edit_before_said_export", "export_before_edit", "export_first", "in_said_order"]
+
+_EXPORT_EN = r"(?:export|render|download|bounce)(?:\s+(?:it|this|that|the\s+\w+|a\s+\w+|one))?"
+_HELD = r"(?!\b(?:but|after|once|when|until|till|before|if)\b)"
+_THEN_EN = r"\s*(?:[,.;:]|\s[-—–]+)?\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\b"
+_FIRST_EN = re.compile(
+    rf"(?:^|[,.;!?]\s*|\b(?:ok|okay|so|pls|please|just|can\s+you|could\s+you)\s+)"
+    rf"(?:{_EXPORT_EN}(?:(?:{_HELD}[^,.;!?])){{0,30}}?\b(?:first|now|right\s+now|as\s+is"
+    rf"|as\s+it\s+is)(?=\s*(?:[,.;:]|\s[-—–]|and\b|then\b))"
+    rf"|first\s+{_EXPORT_EN}\b(?:{_HELD}[^,.;!?]){{0,30}}?)"
+    rf"{_THEN_EN}(?=\s*\w)"
+)
+# a wait on work before the export anywhere ahead of it ("once you add music, export first
+# then"): the edit comes first after all
+_WAITS_BEFORE = re.compile(
+    r"\b(?:once|after|when|whenever|as\s+soon\s+as|before|until|till)\b|之前|以前|之后|之後|完再|好再"
+)
+_EXPORT_ZH = r"(?:导出|導出|汇出|匯出|输出|輸出|渲染|出片|出一版|出个版|出個版|出一条|出一條)"
+_THEN_ZH = r"[,，.。;；!！\s]*(?:然后|然後|之后|之後|跟住|接着|接著|再)"
+_FIRST_ZH = re.compile(
+    rf"^[^,，.。;；!！?？]{{0,6}}?先\s*(?:帮我|幫我|给我|俾我|把它|将佢|將佢)?\s*{_EXPORT_ZH}"
+    rf"[^,，.。;；!！?？先]{{0,10}}{_THEN_ZH}"
+    rf"|^[^,，.。;；!！?？]{{0,6}}?{_EXPORT_ZH}[^,，.。;；!！?？]{{0,8}}?先{_THEN_ZH}"
+)
+
+
+def export_first(said: str) -> bool:
+    """Whether the prepared turn `said` plainly orders its export before what follows."""
+    found = _FIRST_EN.search(said) or _FIRST_ZH.search(said.strip())
+    return found is not None and _WAITS_BEFORE.search(said, 0, found.start() + 1) is None
+
+
+def export_before_edit(routed: Route, said: str) -> Route:
+    """The plan with its export moved before its edit when the user orders it so."""
+    actions = routed.actions
+    if not {"export", "sse"} <= set(actions) or actions.index("export") < actions.index("sse"):
+        return routed
+    if not export_first(said):
+        return routed
+    rest: list[Action] = [a for a in actions if a != "export"]
+    rest.insert(rest.index("sse"), "export")
+    return dataclasses.replace(routed, actions=tuple(rest))
+
+
+# rt29: the edit asked before an export said first ("导出之前先把标题的错字改了", "before exporting,
+# fix the typo in the title", "before you render, swap the music"): the export follows the edit.
+# Never with the user as the one exporting ("before I export, …", "before we render, …").
+_BEFORE_EXPORT = re.compile(
+    r"^\W*(?:(?:请|麻烦|唔该|唔該)\W*)?(?:(?:你|帮我|幫我)\s*)?"
+    r"(?:导出|導出|汇出|匯出|渲染|出片|输出|輸出)\s*(?:之前|以前|前)\s*[,，]?\s*(?P<zh>.+)$"
+    r"|^\W*(?:(?:ok|okay|so|hey|and)\W+)*before\s+(?:(?:you|u)\s+)?"
+    r"(?:export|render|download)(?:ing|s)?(?:\s+(?:it|this|the\s+\w+))?\s*[,:—–-]\s*(?P<en>.+)$"
+)
+_NOT_NOW = re.compile(
+    r"\b(?:dont|do\s+not|never|no|not|wait|hold|later|tomorrow)\b|不要|别|別|唔好|不用|先不|未|等"
+)
+
+
+def edit_before_said_export(said: str) -> str | None:
+    """The edit a turn asks before an export it names first (`_BEFORE_EXPORT`), or None. The
+    rest names no export of its own and no hold; the caller checks it firmly asks an edit."""
+    found = _BEFORE_EXPORT.match(said.strip())
+    if found is None:
+        return None
+    rest = found["zh"] or found["en"] or ""
+    if _NOT_NOW.search(rest) or re.search(r"export|render|导出|導出|渲染|出片|[?？]", rest):
+        return None
+    return rest
+
+
+def in_said_order(routed: Route, said: str, firm: Callable[[str], bool]) -> Route:
+    """The plan in the order the user said: the edit asked before an export named first
+    ("导出之前先把标题的错字改了": sse, export, when `firm` reads the rest as an edit), and an
+    export ordered before the edit ("render first, then add the subtitles": export, sse)."""
+    rest = edit_before_said_export(said) if routed.actions == ("sse",) else None
+    if rest is not None and firm(rest):
+        return dataclasses.replace(routed, actions=("sse", "export"), declined=())
+    return export_before_edit(routed, said)
