@@ -271,11 +271,16 @@ _LIST_ITEM = re.compile(
 _TICKED = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022+][ \t]*)?\[[xX\u2713\u2714]\][^\n]*")
 
 
+# a file kind written as its bare extension after a space ("export it as .mov or only mp4?")
+_BARE_EXTENSION = re.compile(rf"(?<=\s)\.({_EXTENSIONS})(?![a-z0-9])")
+
+
 def normalize(text: str) -> str:
     """NFKC, casefold, ASCII punctuation, colloquial CJK words in their standard form
     (啥 = 什么, 时间轴 = 时间线), a money pictograph as "credits", the inbox tray as
     "download", no in-word apostrophes, single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
+    folded = _BARE_EXTENSION.sub(r"\1", folded)  # "as .mov": a kind of file, not a full stop
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
     folded = _WAITS_AFTER.sub(r" no \1\2 ", _WAITS_BEFORE.sub(" no ", folded))
