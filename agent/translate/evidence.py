@@ -204,6 +204,16 @@ _LANDMARK = re.compile(
     r"(?:旁边|旁邊|隔离|隔籬|左边|左邊|右边|右邊|上方|下方|上面|下面|側邊|侧边|附近)",
     re.IGNORECASE,
 )
+# an export word naming its settings, a noun phrase and no step ("请查看导出设置",
+# "請確認一下匯出設定", "check the export settings"); a step after it still counts
+# ("打开导出设置，选 1080p 后点击导出")
+_SETTINGS = re.compile(
+    r"(?:导出|導出|汇出|匯出|下载|下載|输出|輸出|渲染|出片)(?:的|嘅)?\s*"
+    r"(?:设置|設置|设定|設定|选项|選項|格式|参数|參數|配置|偏好|选单|選單)(?![好完成])"
+    r"|\b(?:export|download|render|output)\s+(?:settings?|options|formats?|preferences"
+    r"|parameters|config(?:uration)?s?)\b",
+    re.IGNORECASE,
+)
 # the control named as a time, not pressed now: 点“导出”前先看一下余额, "before you hit Export"
 # (the step of the sentence is the one before it; blanked like a landmark)
 _BEFORE = re.compile(
@@ -234,6 +244,7 @@ def asks_export_now(sentence: str) -> bool:
     sentence = _REMINDER.sub(" ", sentence)
     sentence = _LANDMARK.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _BEFORE.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _SETTINGS.sub(lambda m: " " * len(m.group()), sentence)
     if _POINTED.search(sentence) and not _CLAUSE_VETO.search(sentence):
         return True
     away = False  # a step in this clause runs in another program, until "but here …"
