@@ -21,7 +21,13 @@ from collections.abc import Callable
 
 from agent.router.route import Action, Route
 
-__all__ = ["edit_before_said_export", "export_before_edit", "export_first", "in_said_order"]
+__all__ = [
+    "edit_after_export_first",
+    "edit_before_said_export",
+    "export_before_edit",
+    "export_first",
+    "in_said_order",
+]
 
 _EXPORT_EN = r"(?:export|render|download|bounce)(?:\s+(?:it|this|that|the\s+\w+|a\s+\w+|one))?"
 _HELD = r"(?!\b(?:but|after|once|when|until|till|before|if)\b)"
@@ -38,7 +44,10 @@ _FIRST_EN = re.compile(
 _WAITS_BEFORE = re.compile(
     r"\b(?:once|after|when|whenever|as\s+soon\s+as|before|until|till)\b|之前|以前|之后|之後|完再|好再"
 )
-_EXPORT_ZH = r"(?:导出|導出|汇出|匯出|输出|輸出|渲染|出片|出一版|出个版|出個版|出一条|出一條)"
+_EXPORT_ZH = (
+    r"(?:导出|導出|汇出|匯出|输出|輸出|渲染|出片|出(?:返|番)?(?:一|多一)?[条條个個版]"
+    r"|出(?:返|番)(?:片|视频|視頻))"
+)
 _THEN_ZH = r"[,，.。;；!！\s]*(?:然后|然後|之后|之後|跟住|接着|接著|再)"
 _FIRST_ZH = re.compile(
     rf"^[^,，.。;；!！?？]{{0,6}}?先\s*(?:帮我|幫我|给我|俾我|把它|将佢|將佢)?\s*{_EXPORT_ZH}"
@@ -47,10 +56,37 @@ _FIRST_ZH = re.compile(
 )
 
 
+def _first(said: str) -> str | None:
+    """What follows the "then" of a turn plainly ordering its export first, or None."""
+    said = said.strip()
+    found = _FIRST_EN.search(said) or _FIRST_ZH.search(said)
+    if found is None or _WAITS_BEFORE.search(said, 0, found.start() + 1) is not None:
+        return None
+    return said[found.end() :]
+
+
 def export_first(said: str) -> bool:
     """Whether the prepared turn `said` plainly orders its export before what follows."""
-    found = _FIRST_EN.search(said) or _FIRST_ZH.search(said.strip())
-    return found is not None and _WAITS_BEFORE.search(said, 0, found.start() + 1) is None
+    return _first(said) is not None
+
+
+# rt29: the edit after an export ordered first ("先幫我匯出一版，之後再加配樂", "export one now and
+# after that add music"): 之后再 reads as a wait on its own, but after 先 + export it is the
+# sequence; the edit is never dropped. Only `sse` is added, after the export the plan has.
+_AGAIN = re.compile(r"^\W*(?:再|又|也|才)")
+
+
+def edit_after_export_first(routed: Route, said: str, firm: Callable[[str], bool]) -> Route:
+    """The plan with `sse` after its export when the turn orders the export first and `firm`
+    reads what follows the "then" as an edit; else the plan as it is."""
+    actions = routed.actions
+    if "export" not in actions or "sse" in actions:
+        return routed
+    rest = _first(said)
+    if rest is None or not firm(_AGAIN.sub("", rest)):
+        return routed
+    at = actions.index("export") + 1
+    return dataclasses.replace(routed, actions=(*actions[:at], "sse", *actions[at:]))
 
 
 def export_before_edit(routed: Route, said: str) -> Route:
@@ -94,8 +130,9 @@ def edit_before_said_export(said: str) -> str | None:
 def in_said_order(routed: Route, said: str, firm: Callable[[str], bool]) -> Route:
     """The plan in the order the user said: the edit asked before an export named first
     ("导出之前先把标题的错字改了": sse, export, when `firm` reads the rest as an edit), and an
-    export ordered before the edit ("render first, then add the subtitles": export, sse)."""
+    export ordered before the edit ("render first, then add the subtitles": export, sse; the
+    edit kept when a wait word hid it, 先导出一版，之后再加配乐)."""
     rest = edit_before_said_export(said) if routed.actions == ("sse",) else None
     if rest is not None and firm(rest):
         return dataclasses.replace(routed, actions=("sse", "export"), declined=())
-    return export_before_edit(routed, said)
+    return export_before_edit(edit_after_export_first(routed, said, firm), said)

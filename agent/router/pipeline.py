@@ -6,21 +6,24 @@ of the fallback (timeout, API error, malformed tool input) yields the determinis
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING
 
-import structlog
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from agent.errors import AgentError
 from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted, joined
 from agent.router.asked_whole import reread
 from agent.router.attached import turned_into, work_before_export
 from agent.router.depicted import as_content
+from agent.router.fallback import (
+    ACTIONS,
+    FALLBACK_TEMPLATE,
+    FALLBACK_TIMEOUT,
+    ROUTE_TOOL,
+    ask,
+    prompt,
+)
 from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import arrived, edits_first, files_only, without_export
@@ -64,10 +67,6 @@ __all__ = [
     "build_router",
 ]
 
-ACTIONS: tuple[Action, ...] = get_args(Action)
-FALLBACK_TEMPLATE = "router/fallback"
-FALLBACK_TIMEOUT = 6.0
-"""Outer bound on one fallback call; the completer's own request timeout is shorter."""
 MODEL_CONFIDENCE = 0.85
 """The intent model's plan is taken at this probability or above, else the turn goes on."""
 MODEL_EXPORT_CONFIDENCE = 0.97
@@ -130,34 +129,6 @@ _QUESTION = re.compile(
     r"[?？]\s*$|[吗嗎么麼呢]\s*$"
     r"|^\s*(?:what|whats|how|hows|why|which|when|does|did|do|is|are|was|were|has|have|can|could|will)\b"
 )
-
-ROUTE_TOOL: dict[str, Any] = {
-    "name": "route",
-    "description": "Record the ordered actions the user's message asks for.",
-    "input_schema": {
-        "type": "object",
-        "properties": {
-            "actions": {
-                "type": "array",
-                "items": {"type": "string", "enum": list(ACTIONS)},
-                "minItems": 1,
-                "maxItems": 5,
-                "description": "Actions in the order they should run; upload first if present.",
-            }
-        },
-        "required": ["actions"],
-        "additionalProperties": False,
-    },
-}
-
-_log = structlog.get_logger(__name__)
-
-
-class _Plan(BaseModel):
-    """The fallback's tool input, parsed strictly."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    actions: list[Action] = Field(min_length=1, max_length=5)
 
 
 def build_router(
@@ -364,7 +335,8 @@ class Router:
         )
         if self._completer is None or not text.strip():
             return default
-        plan = await self._ask(self._completer, words, attachments, prepared.language)
+        asked = prompt(self._templates_in_use(), words, attachments, prepared.language)
+        plan = await ask(self._completer, asked, self._timeout)
         # The user's words beat the model: a command declined, put off or only named never
         # runs, and its export passes the same gate as the rules' own.
         kept = tuple(a for a in plan or () if a not in held)
@@ -435,29 +407,9 @@ class Router:
         language = prepare(text).language
         return Route(actions, "model", language, decision.declined, guess.confidence)
 
-    async def _ask(
-        self, completer: Completer, text: str, attachments: Sequence[str], language: str
-    ) -> tuple[Action, ...] | None:
-        prompt = self._render(text, attachments, language)
-        try:
-            async with asyncio.timeout(self._timeout):
-                raw = await completer.call_tool(prompt, ROUTE_TOOL)
-        except (AgentError, TimeoutError) as exc:
-            _log.warning("router.fallback_failed", error=type(exc).__name__)
-            return None
-        try:
-            plan = _Plan.model_validate(raw)
-        except ValidationError:
-            _log.warning("router.fallback_malformed")
-            return None
-        actions = plan.actions
-        return tuple(a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1])
-
-    def _render(self, text: str, attachments: Sequence[str], language: str) -> str:
+    def _templates_in_use(self) -> Templates:
         if self._templates is None:
             from agent.templates import Templates
 
             self._templates = Templates()
-        return self._templates.render(
-            FALLBACK_TEMPLATE, None, text=text, attachments=list(attachments), language=language
-        )
+        return self._templates

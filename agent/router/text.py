@@ -111,6 +111,11 @@ _SLANG_WORD = re.compile(
 _COLLOQUIAL = str.maketrans({"啥": "什么", "咋": "怎么"})
 # Cantonese colloquial forms read as Mandarin (after Traditional folding): 唔好匯出 = 不要导出,
 # 睇下條片而家點 = 看一下视频现在怎么样, 搞掂未 = 做好了没. Longest forms first.
+# rt29: Cantonese 番 is 返 (back, again) after a verb or a comparative: 出番條片 = 出返條片 (an
+# export), 細番啲 = 細返啲 (an edit). Not in words of its own (番茄, 番薯, 番外, 番号).
+_BACK = re.compile(
+    r"(?<=[出细細大小长長短高低快慢亮暗加整改换換调調移放剪配拎俾给])番(?![茄薯外号號石鬼禺])"
+)
 _SYNONYMS = {
     "时间轴": "时间线",
     # round 17: 有啲咩 = 有什么 (what is there), 有啲 = 有些; elsewhere 啲 is 点 (大啲 = 大点)
@@ -281,6 +286,7 @@ def normalize(text: str) -> str:
     "download", no in-word apostrophes, single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_PUNCT).translate(_COLLOQUIAL)
     folded = _BARE_EXTENSION.sub(r"\1", folded)  # "as .mov": a kind of file, not a full stop
+    folded = _BACK.sub("返", folded)
     for word, standard in _SYNONYMS.items():
         folded = folded.replace(word, standard)
     folded = _WAITS_AFTER.sub(r" no \1\2 ", _WAITS_BEFORE.sub(" no ", folded))

@@ -75,6 +75,18 @@ def test_never_export_now(text: str) -> None:
         ("幫我個標題移高啲，跟住出片", ("sse", "export")),
         ("add subtitles first, then render", ("sse", "export")),
         ("once you add music, export first then", ("sse", "export")),
+        ("先幫我匯出一版，之後再加配樂", ("export", "sse")),
+        ("先帮我导出一个版本，之后再把标题改大", ("export", "sse")),
+        ("出片先，之後再換首歌", ("export", "sse")),
+        ("先出返條片，再將個logo細返啲", ("export", "sse")),
+        ("export one now and after that add some music", ("export", "sse")),
+        ("export this as is, after that trim the intro", ("export", "sse")),
+        ("先导出一版，之后再说", ("export",)),
+        ("幫我將個logo細返啲，跟住出番條片", ("sse", "export")),
+        ("字幕大番少少，然後出番個版本", ("sse", "export")),
+        ("make the logo smaller, then export it", ("sse", "export")),
+        ("唔好出番條片住", ("sse",)),
+        ("加番茄醬嘅相落去", ("sse",)),
     ],
 )
 def test_order(text: str, plan: tuple[str, ...]) -> None:
@@ -122,3 +134,55 @@ def test_export_on_an_opinion_asked_never_runs_alone(template: str, part: str) -
     plan = _plan(template.format(p=part))
     assert plan != ("export",)
     assert plan[0] == "sse" or "export" not in plan
+
+
+_FIRST = st.sampled_from(
+    [
+        "先幫我匯出一版",
+        "先帮我导出一版",
+        "先導出一個版本",
+        "出片先",
+        "幫我匯出一版先",
+        "先出返條片",
+        "先出番個版本",
+        "先渲染一版",
+        "先輸出一版",
+    ]
+)
+_THEN_ZH = st.sampled_from(
+    ["，之後再", "，之后再", "，然後再", "，然后", "，跟住", "，跟住再", "，再"]
+)
+_EDIT_ZH = st.sampled_from(
+    [
+        "加配樂",
+        "加配乐",
+        "加字幕",
+        "換音樂",
+        "把标题改大",
+        "將個logo細返啲",
+        "加返首歌",
+        "调慢一点节奏",
+    ]
+)
+_FIRST_EN = st.sampled_from(
+    ["export one now", "export a version now", "render it first", "export this as is"]
+)
+_THEN_EN = st.sampled_from(
+    [" and after that ", " then ", ", then ", ", and then ", ", after that "]
+)
+_EDIT_EN = st.sampled_from(
+    ["add the music", "put in captions", "make the logo bigger", "swap the song", "trim the intro"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.tuples(_FIRST, _THEN_ZH, _EDIT_ZH) | st.tuples(_FIRST_EN, _THEN_EN, _EDIT_EN))
+def test_export_first_then_edit_never_drops_the_edit(parts: tuple[str, str, str]) -> None:
+    # the user wants a version now and the change after it: both run, export first
+    assert _plan("".join(parts)) == ("export", "sse")
+
+
+@settings(max_examples=30, deadline=None)
+@given(_FIRST, _THEN_ZH)
+def test_export_first_then_no_edit_adds_none(first: str, then: str) -> None:
+    assert "sse" not in _plan(first + then.rstrip("再") + "再说")
