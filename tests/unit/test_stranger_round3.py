@@ -294,8 +294,32 @@ ROUTER = {
     # 97/100 and 94/100 with 3 harmful routes (a photo credit read as the balance, "I'd export it
     # but I'm not sure about the font, what do you think?", 画面里的时间线 read as the timeline);
     # on the round-24 router (ca51deb) 93/100 hard with 3 harmful
+    # after rounds 27-29 (content senses, an export wish before an opinion asked, a wrap-up): r40
+    # hard 98/100, none harmful
     "stranger_round40_everyday": (0.97, 0),
-    "stranger_round40_hard": (0.94, 3),
+    "stranger_round40_hard": (0.98, 0),
+    # stranger_round{41,42,43}_{everyday,hard}: training sets of rounds 27-29, each scored at
+    # first sight before it was trained on. r41 on main 68dab37: 99/100 and 94/100 (4 harmful: a
+    # timeline or a balance in the video's content, 我想导出了，不过你觉得…吗？ twice). r42 on main:
+    # 99/100 (1 harmful: "can i get it in 4k") and 93/100; on the round-27 router 99/100 (1) and
+    # 94/100. r43 on main: 100/100 and 89/100 (5 harmful); the same on the round-27 and round-28
+    # routers (a format asked about by its extension, an opinion asked in Cantonese before
+    # 就export, a Cantonese edit before 之後出返, an export put off to "eventually", an export
+    # ordered first). Held at their scores after round 29
+    "stranger_round41_everyday": (1.0, 0),
+    "stranger_round41_hard": (0.98, 0),
+    "stranger_round42_everyday": (1.0, 0),
+    "stranger_round42_hard": (0.98, 0),
+    "stranger_round43_everyday": (1.0, 0),
+    "stranger_round43_hard": (0.95, 0),
+    # stranger_round44_{everyday,hard}: held out, written by strangers without sight of the code,
+    # never tuned on before this measurement. First sight on main 68dab37: 96/100 (1 harmful)
+    # and 84/100 (6 harmful); on the round-28 router 96/100 (1) and 85/100 (6); on the final
+    # round-29 router (2892e46) 97/100 (1 harmful: 幾時render完？) and 86/100 (6 harmful: an
+    # export conditional on the agent's opinion, EN and Cantonese; an earlier version exported;
+    # an export ordered first with a reason between, twice; 出咗片之後 as a past complaint)
+    "stranger_round44_everyday": (0.97, 1),
+    "stranger_round44_hard": (0.86, 6),
 }
 
 
@@ -620,6 +644,29 @@ TRANSLATOR = {
     # spliced
     "stranger_round40_everyday": (0.96, 0),
     "stranger_round40_hard": (0.86, 0),
+    # stranger_round{41,42,43}_{everyday,hard}: training sets of rounds 27-29, each scored at
+    # first sight before it was trained on. r41 on main 68dab37: 57/60 and 39/60 (8 wrong
+    # exports: taps after renders queued or underway, EN, ZH, Cantonese; a Chinese offer; a
+    # Cantonese third person's download; a step gated on Legal); after round 27 58/60 and 57/60.
+    # r42 on main: 57/60 (1 kept span lost: 视频文件 in a step replaced whole, now named in the
+    # upload line) and 52/60 (3 wrong exports); on the round-27 translator 57/60 (1 lost) and
+    # 53/60 (2: an export after an upload still asked for). r43 on main: 57/60 (1 wrong export)
+    # and 53/60 (5); round 27: 57/60 and 54/60 (4); round 28: 57/60 (1) and 55/60 (3: an export
+    # named as a noun in a progress report, options offered, 算圖 underway, a friend's
+    # download). Held at their scores after round 29, none lost or spliced
+    "stranger_round41_everyday": (0.96, 0),
+    "stranger_round41_hard": (0.95, 0),
+    "stranger_round42_everyday": (1.0, 0),
+    "stranger_round42_hard": (1.0, 0),
+    "stranger_round43_everyday": (1.0, 0),
+    "stranger_round43_hard": (0.98, 0),
+    # stranger_round44_{everyday,hard}: held out, never tuned on before this measurement. First
+    # sight on main 68dab37: 59/60 (1 wrong export) and 53/60 (2); on the round-28 translator
+    # 59/60 (1) and 54/60 (1); on the final round-29 translator (2892e46) 59/60 (1 wrong export:
+    # an MP4 offered after GIF is refused) and 54/60 (1: 待…算繪完成後再點選「下載」); none lost
+    # or spliced
+    "stranger_round44_everyday": (0.98, 0),
+    "stranger_round44_hard": (0.9, 0),
 }
 
 
