@@ -73,7 +73,9 @@ _PROBLEM = re.compile(
 
 # 3. the agent's opinion as the condition
 _YOUR_CALL = re.compile(
-    r"\b(?:if|as\s+long\s+as|provided|assuming|when)\s+(?:you|u|ya)\s+(?:think|reckon|feel|believe"
+    r"\b(?:if|as\s+long\s+as|provided|assuming|when)\s+(?:youre|ur)\s+(?:happy|ok|okay|satisfied"
+    r"|fine|good|cool)\b"
+    r"|\b(?:if|as\s+long\s+as|provided|assuming|when)\s+(?:you|u|ya)\s+(?:think|reckon|feel|believe"
     r"|find|consider|are\s+(?:happy|ok|okay|satisfied|fine)|re\s+(?:happy|ok|okay|satisfied"
     r"|fine)|say\s+so|like\s+it|approve)\b"
     r"|\bif\s+(?:it|its|this|thats|that|the\s+\w+)\s+(?:\w+\s+){0,3}?(?:to\s+you|in\s+your\s+(?:view"
@@ -85,7 +87,9 @@ _YOUR_CALL = re.compile(
 
 # 4. an earlier version
 _EARLIER_EN = re.compile(
-    r"\b(?:version|cut|edit|copy|one|draft)\s+(?:from\s+)?before\s+(?:i|we|you)\b"
+    r"\b(?:version|cut|edit|copy|one|draft)\s+(?:from\s+)?before\s+(?:i|we|you|the|my|our"
+    r"|adding|changing|swapping|the\s+\w+)\b"
+    r"|\b(?:yesterdays|last\s+weeks|this\s+mornings|mondays|fridays)\s+(?:version|cut|edit|draft)\b"
     r"|\b(?:the\s+)?(?:old|older|previous|earlier|original|last|prior|first)\s+(?:version|cut"
     r"|edit|draft)\b"
     r"|\b(?:version|cut|draft)\s+(?:from|of)\s+(?:yesterday|earlier|before|last\s+\w+)\b"

@@ -27,6 +27,9 @@ ROUTER: Router = build_router()
         "條片幾時出到？",
         "导出要多久才好？",
         "匯出幾時搞掂呀",
+        "is the render done yet?",
+        "渲染仲要几耐先完？",
+        "出片要等幾耐",
     ],
 )
 def test_a_progress_question_shows_the_state(text: str) -> None:
@@ -43,6 +46,9 @@ def test_a_progress_question_shows_the_state(text: str) -> None:
         "导出之后字幕不见了",
         "匯出後畫面變黑了",
         "刚才导出的视频没声",
+        "the exported file has no sound",
+        "我导出了但是没有声音",
+        "出完片發現冇字幕",
     ],
 )
 def test_a_problem_after_a_past_export_goes_to_the_agent(text: str) -> None:
@@ -62,6 +68,9 @@ def test_a_problem_after_a_past_export_goes_to_the_agent(text: str) -> None:
         "你觉得可以的话就导出吧",
         "如果你觉得可以了就导出吧",
         "你認為冇問題就匯出",
+        "if you're happy with it, export",
+        "go ahead and render if you feel it's good",
+        "你話得就出片",
     ],
 )
 def test_an_export_on_the_agents_opinion_never_runs_alone(text: str) -> None:
@@ -77,6 +86,9 @@ def test_an_export_on_the_agents_opinion_never_runs_alone(text: str) -> None:
         "把改音乐之前那版导出来",
         "导出之前那个版本",
         "幫我出返舊版",
+        "export the one before the color change",
+        "render yesterday's version",
+        "导出上一个版本",
     ],
 )
 def test_an_earlier_version_is_never_exported_alone(text: str) -> None:
