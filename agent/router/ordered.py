@@ -32,10 +32,16 @@ __all__ = [
 _EXPORT_EN = r"(?:export|render|download|bounce)(?:\s+(?:it|this|that|the\s+\w+|a\s+\w+|one))?"
 _HELD = r"(?!\b(?:but|after|once|when|until|till|before|if)\b)"
 _THEN_EN = r"\s*(?:[,.;:]|\s[-—–]+)?\s*(?:and\s+)?(?:then|after\s+that|afterwards|next)\b"
+# rt30: a particle or a reason between "first" and the "then" ("export the current cut first so I
+# have a backup, then add the subtitles", "render one copy first lah, then add the logo")
+_ASIDE_EN = (
+    r"(?:\s+(?:lah|la|leh|lor|ah|ok|okay|pls|please|ya|yeah))?"
+    r"(?:\s+(?:so|so\s+that|as|because|cos|coz|cuz|since|in\s+case)\b[^,.;!?]{0,40}?)?"
+)
 _FIRST_EN = re.compile(
     rf"(?:^|[,.;!?]\s*|\b(?:ok|okay|so|pls|please|just|can\s+you|could\s+you)\s+)"
     rf"(?:{_EXPORT_EN}(?:(?:{_HELD}[^,.;!?])){{0,30}}?\b(?:first|now|right\s+now|as\s+is"
-    rf"|as\s+it\s+is)(?=\s*(?:[,.;:]|\s[-—–]|and\b|then\b))"
+    rf"|as\s+it\s+is){_ASIDE_EN}(?=\s*(?:[,.;:]|\s[-—–]|and\b|then\b))"
     rf"|first\s+{_EXPORT_EN}\b(?:{_HELD}[^,.;!?]){{0,30}}?)"
     rf"{_THEN_EN}(?=\s*\w)"
 )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from agent.router.abroad import read_abroad
 from agent.router.adopted import adopted, joined
+from agent.router.aftermath import after_the_fact
 from agent.router.asked_whole import reread
 from agent.router.attached import turned_into, work_before_export
 from agent.router.depicted import as_content
@@ -195,7 +196,9 @@ class Router:
         # (the fallback model still reads the user's own words)
         routed = await self._turn(plain(text), attachments, words=text)
         # "render first, then add …", "导出之前先把标题的错字改了"
-        return in_said_order(routed, prepare(text).text, lambda r: self._keywords.analyse(r).firm)
+        said = prepare(text).text
+        ordered = in_said_order(routed, said, lambda r: self._keywords.analyse(r).firm)
+        return after_the_fact(ordered, said)  # "when will the render be done?", a past export
 
     async def _turn(self, text: str, attachments: Sequence[str], *, words: str) -> Route:
         prepared = prepare(text)

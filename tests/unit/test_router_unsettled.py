@@ -91,10 +91,6 @@ def test_the_unsettled_judgements_the_issue_names_wait(routers: list[Router], te
 @pytest.mark.parametrize(
     "text",
     [
-        # the agent judges
-        "if you think it looks good, go ahead and export",
-        "if it looks ok to you, export",
-        "如果你觉得可以了就导出吧",
         # a blanket all-clear naming no part
         "if everything looks fine, go ahead and render",
         "如果没问题的话就发我成片",
@@ -106,10 +102,9 @@ def test_the_unsettled_judgements_the_issue_names_wait(routers: list[Router], te
         "if possible, export it",
         # our own work finishing only orders the export
         "when you're done, export it",
-        # our own process working out, the agent's side, a check against the plan
+        # our own process working out, a check against the plan (rt30: the agent's own
+        # opinion as the condition no longer exports alone, see test_router_aftermath.py)
         "if the render works out this time, send it",
-        "if it looks good on your side, export",
-        "if it's fine by you, export",
         "render it in 4k if it fits in my plan",
     ],
 )
