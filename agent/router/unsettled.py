@@ -15,8 +15,10 @@ already settled or is one the system settles itself:
   unless the audio is still clipping", "if you think the intro is too long, trim it; if not,
   export", 除非…, 不然就导出) and on the answer to the turn's own question about the look ("is
   the audio synced? if so, export", 咁樣得未？得就出片: the agent looks, `hangs_on_answer`).
-- Settled, not this module: the judge is the agent ("if you think it looks good", "if it looks
-  ok to you", "on your side", 如果你觉得可以), our own process working ("if the render works out"),
+- Not this module: the judge is the agent ("if you think it looks good", "if it looks ok to
+  you", "on your side", 如果你觉得可以): the agent's verdict is not given yet either, and
+  `agent.router.aftermath` holds that export back after planning; our own process working ("if
+  the render works out"),
   a measure against the plan ("if it fits in my plan": the balance's question),
   a blanket all-clear naming no part ("if everything looks fine", 如果没问题的话: a formula for
   "unless something is broken"), a sequence word over our own work ("when you're done, export",

@@ -1,7 +1,8 @@
 """Issue #10, rule 1: an export under a judgement nobody has made yet ("if the music fits, render
 it", "要係音樂啱就出片") never runs now; the look or the edit goes to the video agent. Conditions
-already settled (a past verdict), judged by the agent, blanket all-clears, concessions and our
-own work finishing still export (the line is drawn in `agent.router.unsettled`). Every property
+already settled (a past verdict), blanket all-clears, concessions and our own work finishing
+still export (the line is drawn in `agent.router.unsettled`); an export on the agent's own
+verdict waits too (`agent.router.aftermath`, tests/unit/test_router_aftermath.py). Every property
 holds for the full router and for the full router behind a fallback model that always says
 export (`SaysExport`)."""
 
