@@ -121,13 +121,17 @@ _REFUSED = re.compile(
     r"|\bno\s+(?:support|option)\s+for\b"
     r"|(?:不|未|唔|无|無)(?:支持|支援|提供|开放|開放)|(?:无法|無法|不能|没法|沒法|冇法|冇辦法|冇办法|唔可以|不可以"
     r"|未能)\s*(?:直接)?(?:导出|導出|汇出|匯出|输出|輸出|生成|渲染|下载|下載|出|做|转|轉)"
-    r"|做不到|做唔到|(?:导|導|汇|匯|输|輸)(?:唔|不)(?:到|出)|出唔到",
+    r"|做不到|做唔到|(?:导|導|汇|匯|输|輸)(?:唔|不)(?:到|出)|出唔到|唔得|(?:唔|不)得(?:住|㗎|架|喎)|不行|行不通"
+    r"|\b(?:isn['’]t|is\s+not)\s+something\s+(?:we|I)\s+can\b|\bno\s+way\s+to\s+(?:export|render|output)",
     re.IGNORECASE,
 )
 _FORMAT = (
     r"(?:mp4|mov|m4v|webm|gif|avi|mkv|wmv|flv|prores|h\.?26[45]|hevc|av1|png|jpe?g|mp3|wav|aac"
     r"|\d{3,4}p|[248]k|square|vertical|horizontal|landscape|portrait|横屏|竖屏|直版|横版|方形)"
 )
+# a format named: after a refusal, the export of any format is the alternative ("MP4 works —
+# just hit Export", 建议导出 MP4 格式, 可以撳「匯出」揀 MP4)
+_FORMAT_NAMED = re.compile(r"(?<![A-Za-z0-9])" + _FORMAT + r"(?![A-Za-z0-9])", re.IGNORECASE)
 # another format or version put in its place ("export as MP4 instead", 可以导出为 MP4, 匯出做 MP4)
 _ALTERNATIVE = re.compile(
     r"\binstead\b|\b(?:rather|alternatively)\b|\b(?:as|to|in|into)\s+(?:an?\s+|the\s+)?"
@@ -244,9 +248,9 @@ def in_progress(text: str) -> bool:
 def _alternative(sentence: str, earlier: str) -> bool:
     """Whether `sentence` offers another format or version after it or `earlier` refuses one
     ("Sorry, GIF export isn't supported; you can export as MP4 instead.")."""
-    return bool(
-        _ALTERNATIVE.search(sentence) and (_REFUSED.search(sentence) or _REFUSED.search(earlier))
-    )
+    if not (_ALTERNATIVE.search(sentence) or _FORMAT_NAMED.search(sentence)):
+        return False
+    return bool(_REFUSED.search(sentence) or _REFUSED.search(earlier))
 
 
 def held(sentence: str, earlier: str) -> frozenset[str]:

@@ -36,7 +36,7 @@ _FAILED = re.compile(
     r"|\btoo\s+(?:low[- ]?res\w*|blurry|small|dark|grainy|pixelated|short|noisy|quiet)\b"
     r"|\b(?:resolution|quality)\s+(?:is\s+)?too\s+low\b|\blow[- ]?res(?:olution)?\b"
     r"|(?:分辨率|解析度|清晰度|画质|畫質|像素)[^，。；！？]{0,4}?(?:太|过|過|偏)?(?:低|差)"
-    r"|太(?:模糊|暗|糊|短|细|細|小)|(?:无法|無法|不能|未能|唔能够|冇办法|冇辦法)(?:解码|解碼|读取|讀取"
+    r"|太(?:模糊|暗|糊|矇|蒙|朦|短|细|細|小)|(?:无法|無法|不能|未能|唔能够|冇办法|冇辦法)(?:解码|解碼|读取|讀取"
     r"|打开|打開|播放|识别|識別|解析|处理|處理)|打不开|打唔開|读唔到|讀唔到|播唔到|开唔到|開唔到"
     r"|(?:损坏|損壞|损毁|損毀|坏了|壞咗|坏咗)|(?:没有|沒有|冇|没|沒)(?:画面|畫面|视频流|影像|声音|聲音|音轨|音軌)"
     r"|(?:解码|解碼|读取|讀取|解析)(?:失败|失敗|出错|出錯)|(?:不支持|不支援|唔支援)(?:的|嘅)?(?:格式|编码|編碼)",
@@ -60,7 +60,9 @@ _ANOTHER = re.compile(
     r"|new|fresh|better|cleaner|sharper|clean|working|higher[- ]?res\w*)|another)\s+(?:[\w'’-]+\s+)"
     r"{0,2}?(?:takes?|versions?|cop(?:y|ies)|files?|clips?|videos?|photos?|images?|pictures?|shots?"
     r"|cuts?|exports?|recordings?|one)\b"
-    r"|(?<![替转轉交切变變])(?:换|換)(?:一|另一|另外一)?(?:张|張|个|個|段|条|條|支|份|版)?[^。！？，,；]{0,8}?"
+    r"|(?<![替转轉交切变變])(?:换|換)(?:过|過)?(?:一|另一|另外一)(?:张|張|个|個|段|条|條|支|份|版)"
+    r"(?![^。！？，,；]{0,6}?(?:风格|風格|颜色|顏色|字体|字體|滤镜|濾鏡|配乐|配樂|音乐|音樂))"
+    r"|(?<![替转轉交切变變])(?:换|換)(?:过|過)?(?:一|另一|另外一)?(?:张|張|个|個|段|条|條|支|份|版)?[^。！？，,；]{0,8}?"
     r"(?:照片|相片|图片|圖片|图|圖|视频|視頻|影片|片段|片(?![头頭尾])|素材|文件|檔案|档案|版本|录音|錄音)"
     r"|(?:有没有|有沒有|有冇|有無|还有没有|還有沒有|仲有冇|有没|有沒)(?:其他|其它|别的|別的|另一|另外|第二|新|原)"
     r"[^。！？，,；]{0,4}?(?:版本|文件|檔案|档案|片|视频|視頻|照片|相|图|圖|素材|录音|錄音)"
@@ -111,7 +113,7 @@ _EN_LOOK = re.compile(
     r"|you\s+might\s+want\s+to|feel\s+free\s+to|why\s+not)\s+)"
     r"(?:take|have|give\s+it)\s+a\s+(?:quick\s+|closer\s+|good\s+|proper\s+)?(?:look|peek|glance"
     r"|watch|listen|gander)\b(?:\s+(?:at|to)\s+(?P<obj>[^.!?;]{0,40}))?"
-    r"|(?:^|[:;,—–(]\s*|\b(?:now|just|please|so|and|you\s+can|you\s+could)\s+)(?:check\s+out|look\s+at"
+    r"|(?:^|[:;,—–(]\s*|\b(?:now|just|please|so|and|you\s+can|you\s+could)\s+)(?:check\s+out|check|look\s+at"
     r"|watch|see|listen\s+to|play\s+back|scrub\s+to)\s+(?P<how>how|what|where|the\s+(?:new|updated"
     r"|revised|tighter|cleaner|result|cut|edit|pacing|rhythm|timing|transition|flow|beat|change|ending"
     r"|opening|intro|outro|grade|colou?r|captions?|subtitles?|music|version)|it\b|\d{1,2}:\d{2})",
@@ -144,8 +146,8 @@ _NOT_LOOK = re.compile(
     r"|(?:完成|好了|好咗|做完|渲染完|导出完|之后|之後|以后|以後|后再|後再)|如果|要是|等到|等你"
     r"|教程|文档|文檔|说明|說明|价格|價格|链接|鏈接|帮助|幫助|模板|不用|唔使|无需|無需"
     # the account is no result: the balance's own steps read it
-    r"|\b(?:quota|credits?|balance|usage|plan|subscription|billing|account)\b"
-    r"|余额|餘額|积分|積分|额度|額度|配额|配額|套餐|订阅|訂閱|账户|賬戶|帳戶",
+    r"|\b(?:quota|credits?|coins?|tokens?|wallet|balance|usage|plan|subscription|billing|account)\b"
+    r"|余额|餘額|积分|積分|额度|額度|配额|配額|套餐|订阅|訂閱|账户|賬戶|帳戶|金币|金幣|钱包|錢包",
     re.IGNORECASE,
 )
 

@@ -40,6 +40,11 @@ _ALTERNATIVES = [
     "We can't export to MOV right now — you could export an MP4 instead.",
     "Unfortunately ProRes isn't available, but you can download it as an MP4.",
     "AVI output is not supported yet. Click Export and choose MP4 instead.",
+    "WebM isn't something we can output yet, but MP4 works — just hit Export.",
+    "很遗憾，目前不能输出 GIF 动图，建议导出 MP4 格式。",
+    "GIF 唔得住，不如匯出 MP4 啦。",
+    "抱歉，暂时不提供 4K 导出，你可以先导出 1080p 版本。",
+    "目前仲未支援直出 GIF，可以撳「匯出」揀 MP4。",
 ]
 
 
@@ -57,6 +62,8 @@ _WAITS = [
     "請稍等，等影片算繪完成之後再點「匯出」。",
     "Please wait until the export finishes, then click Download.",
     "Hang on until the render is done, then hit Export.",
+    "請稍候，影片正在算繪中，待完成後再點選「匯出」。",
+    "等佢算繪完先至撳「下載」。",
 ]
 
 
@@ -72,6 +79,7 @@ _STILL_EXPORTS = [
     "点击「导出」下载视频。",
     "撳「匯出」就可以下載條片。",
     "期待你的作品！点击「导出」即可下载。",
+    "I couldn't find a logo, so I used text. Click Export to download it.",
 ]
 
 
@@ -88,6 +96,11 @@ _ANOTHER = [
     "素材「x.jpg」分辨率太低，建议换一张更清晰的照片。",
     "你發嘅片冇畫面，有冇其他版本？",
     "这段视频无法解码，有没有别的版本？",
+    "The audio file you uploaded seems to be empty — could you share a different recording?",
+    "I couldn't open interview.mp4; it may be corrupted. Do you have a backup copy?",
+    "你上傳嘅相太矇，可唔可以換過一張清啲嘅？",
+    "這段影片無法播放，麻煩換一個檔案再上傳。",
+    "这张图片太模糊了，能换一张吗？",
 ]
 
 
@@ -121,6 +134,10 @@ _LOOKS = [
     "你可以看看现在的节奏，第二段更紧凑了。",
     "你可以睇下而家嘅節奏，第二段緊湊咗。",
     "你可以看一下第二段的转场，衔接更自然了。",
+    "Check out how the new intro flows into the first scene.",
+    "Give it a watch — the music now swells right as the logo appears.",
+    "去睇下第三段，我將節奏加快咗。",
+    "你可以听听现在的配乐，副歌部分提前了。",
 ]
 
 
@@ -140,6 +157,7 @@ _NO_LOOKS = [
     "字幕「拖动查看更多」已添加在画面底部。",
     "我看看现在的节奏。",
     "完成后你可以看看新的结尾。",
+    "Check how many coins you have left in the Wallet tab.",
 ]
 
 
