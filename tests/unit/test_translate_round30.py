@@ -210,3 +210,21 @@ def test_an_alternative_after_a_refusal_never_exports(
     result = translate(text, _TABLES)
     assert "export" not in result.actions
     assert not foreign_sentences(result.text, text, _TABLES)
+
+
+# a step after 待 (or 等) the work's end, in Simplified, Traditional and Cantonese: never an export
+@settings(max_examples=60, deadline=None)
+@given(
+    wait=st.sampled_from(["待", "等", "請稍候，待", "请稍等，等"]),
+    work=st.sampled_from(["影片算繪", "视频算图", "渲染", "匯出", "导出", "佢算繪", "合成"]),
+    done=st.sampled_from(["完成後再", "完成之后再", "完先至", "好咗先", "完成后才"]),
+    step=st.sampled_from(["點選「下載」", "点击「导出」", "撳「匯出」", "按下载"]),
+    tail=st.sampled_from(["。", "。目前進度 40%。", "。"]),
+)
+def test_a_step_after_a_wait_never_exports(
+    wait: str, work: str, done: str, step: str, tail: str
+) -> None:
+    text = f"{wait}{work}{done}{step}{tail}"
+    result = translate(text, _TABLES)
+    assert "export" not in result.actions
+    assert not foreign_sentences(result.text, text, _TABLES)
