@@ -1,230 +1,192 @@
-"""Round-30 translator classes.
+"""Round-30/31 classes (training sets `fixtures/translate/stranger_round{30,31}_*.jsonl`).
 
-- Another format or version offered after one is refused ("GIF export isn't supported; you can
-  export as MP4 instead", 暂不支持 WebM 输出，可以导出为 MP4, 唔支援 GIF，可以匯出做 MP4): an
-  alternative answered in chat, no export.
-- 待…完成後再 (Taiwanese 算繪) as a wait on work not done, and "wait until the export finishes":
-  no export.
-- Another file asked after the user's file failed ("no video stream — do you have another
-  version?", 分辨率太低，建议换一张更清晰的照片): the upload runs.
-- A look at the result asked ("Take a look at how the cut lands at 0:12", 你可以看看现在的节奏):
-  the state runs.
+- A sentence replaced whole by a template line says nothing but the GUI step: one that names
+  more of what is fetched ("Grab your finished video with the Export button", "save the clip",
+  下载剪好的视频) is kept whole and the line is said after it; the bare step is still replaced.
+- A list named as options (你可以选择：) or picked from by number (回复数字即可, 揀一個) runs none
+  of its items; a numbered procedure still runs.
+- A step after a render or an export finishes ("When the render hits 100%, hit Download",
+  渲染完成后再点击下载) waits; a view before it still runs, and a step after work already done runs.
+- The agent needing or lacking the user's file ("I'll need the voiceover track", 還需要你那段
+  開場影片, 请发一下你的 Logo 文件) asks for it: an upload; a file step after a file the user has
+  yet to make ("After the voiceover is re-recorded, …", 等配音錄好先再上傳) waits.
+- A failed step retried later (渲染失敗，請稍後重新整理頁面再試一次) runs nothing.
 """
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from agent.translate import GuiTables, load_gui_tables, translate
-from agent.translate.retake import another_file, look_asked
 from tests.translate_support import foreign_sentences
-
-_TABLES = load_gui_tables()
 
 
 @pytest.fixture(scope="module")
 def tables() -> GuiTables:
-    return _TABLES
+    return load_gui_tables()
 
 
-_ALTERNATIVES = [
-    "抱歉，暂不支持 WebM 输出，可以导出为 MP4。",
-    "抱歉，暫不支援 WebM 輸出，可以匯出為 MP4。",
-    "唔好意思，暫時唔支援 WebM，可以匯出做 MP4。",
-    "唔好意思，唔支援 GIF 匯出。你可以匯出做 MP4。",
-    "目前无法导出 ProRes，你可以改为导出 MP4。",
-    "Sorry, GIF export isn't supported; you can export as MP4 instead.",
-    "Sorry, MOV isn't supported. You can export as MP4 instead.",
-    "We can't export to MOV right now — you could export an MP4 instead.",
-    "Unfortunately ProRes isn't available, but you can download it as an MP4.",
-    "AVI output is not supported yet. Click Export and choose MP4 instead.",
-    "WebM isn't something we can output yet, but MP4 works — just hit Export.",
-    "很遗憾，目前不能输出 GIF 动图，建议导出 MP4 格式。",
-    "GIF 唔得住，不如匯出 MP4 啦。",
-    "抱歉，暂时不提供 4K 导出，你可以先导出 1080p 版本。",
-    "目前仲未支援直出 GIF，可以撳「匯出」揀 MP4。",
+_TABLES = load_gui_tables()
+_EXPORT_EN = "I'll export the MP4 for you."
+_EXPORT_HANS = "我会直接把 MP4 文件发给你。"
+_EXPORT_HANT = "我會直接把 MP4 文件發給你。"
+
+
+@pytest.mark.parametrize(
+    ("named", "bare", "line"),
+    [
+        (
+            "Grab your finished video with the Export button below the preview.",
+            "Grab your video with the Export button below the preview.",
+            _EXPORT_EN,
+        ),
+        ("Click Download to save the edited clip.", "Click Download to save it.", _EXPORT_EN),
+        (
+            "点击右上角的“导出”即可下载剪好的视频。",
+            "点击右上角的“导出”即可下载视频。",
+            _EXPORT_HANS,
+        ),
+        (
+            "撳右上角嘅「匯出」就可以下載剪好的影片。",
+            "撳右上角嘅「匯出」就可以下載。",
+            _EXPORT_HANT,
+        ),
+    ],
+)
+def test_a_step_naming_what_it_fetches_keeps_its_sentence(
+    named: str, bare: str, line: str, tables: GuiTables
+) -> None:
+    kept = translate(named, tables)
+    joint = " " if line == _EXPORT_EN else ""  # a Chinese line follows its sentence unspaced
+    assert (kept.text, kept.actions) == (named + joint + line, ("export",))
+    replaced = translate(bare, tables)
+    assert (replaced.text, replaced.actions) == (line, ("export",))
+
+
+_SPANS = ["finished video", "updated preview", "edited clip", "latest cut", "rendered reel"]
+_FETCH = [
+    "Grab your {span} with the Export button below the preview.",
+    "Click Download to save the {span}.",
+    "Tap Export in the top bar to get the {span}.",
+    "Hit Download to save your {span} to your phone.",
 ]
 
 
-@pytest.mark.parametrize("text", _ALTERNATIVES)
-def test_an_alternative_after_a_refusal_runs_no_export(text: str, tables: GuiTables) -> None:
-    result = translate(text, tables)
-    assert "export" not in result.actions
-    assert not foreign_sentences(result.text, text, tables)
+@given(
+    st.sampled_from(_FETCH),
+    st.sampled_from(_SPANS),
+    st.sampled_from(["", "Done! ", "The music is set. ", "标题已设好。"]),
+)
+def test_a_kept_span_around_a_gui_step_survives(step: str, span: str, before: str) -> None:
+    text = before + step.format(span=span)
+    result = translate(text, _TABLES)
+    assert span in result.text, (text, result.text)
+    assert not foreign_sentences(result.text, text, _TABLES), (text, result.text)
 
 
-_WAITS = [
-    "請稍候，待影片算繪完成後再點選「下載」。目前進度 40%。",
-    "请稍候，待视频算图完成后再点击「下载」。",
-    "待渲染完成後再撳「匯出」。",
-    "請稍等，等影片算繪完成之後再點「匯出」。",
-    "Please wait until the export finishes, then click Download.",
-    "Hang on until the render is done, then hit Export.",
-    "請稍候，影片正在算繪中，待完成後再點選「匯出」。",
-    "等佢算繪完先至撳「下載」。",
-]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here are your options:\n1. **Export now** (1080p)\n2. Preview first in the timeline",
+        "Pick one:\n1. Export now in 4K\n2. Export a 720p draft\n\nJust reply with 1 or 2.",
+        "你可以选择：\n1. 直接导出 4K\n2. 先导出 720p 预览版",
+        "有以下幾種方式：\n1. 直接匯出 4K\n2. 先匯出 720p 預覽版",
+        "1. 直接匯出 4K\n2. 先匯出 720p 預覽版\n\n揀一個就得。",
+    ],
+)
+def test_a_list_of_options_to_pick_from_exports_nothing(text: str, tables: GuiTables) -> None:
+    assert "export" not in translate(text, tables).actions
 
 
-@pytest.mark.parametrize("text", _WAITS)
-def test_a_step_after_a_wait_runs_no_export(text: str, tables: GuiTables) -> None:
-    result = translate(text, tables)
-    assert "export" not in result.actions
-    assert not foreign_sentences(result.text, text, tables)
-
-
-_STILL_EXPORTS = [
-    "Click Export to download the MP4.",
-    "点击「导出」下载视频。",
-    "撳「匯出」就可以下載條片。",
-    "期待你的作品！点击「导出」即可下载。",
-    "I couldn't find a logo, so I used text. Click Export to download it.",
-]
-
-
-@pytest.mark.parametrize("text", _STILL_EXPORTS)
-def test_a_plain_step_still_exports(text: str, tables: GuiTables) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To download:\n1. Click Export\n2. Pick MP4",
+        "导出步骤：\n1. 点击右上角的导出\n2. 选择 MP4",
+        "匯出方法：\n1. 撳右上角嘅匯出\n2. 揀 MP4",
+    ],
+)
+def test_a_numbered_procedure_still_exports(text: str, tables: GuiTables) -> None:
     assert "export" in translate(text, tables).actions
 
 
-_ANOTHER = [
-    "The clip you sent has no video stream — do you have another version?",
-    "Clip 2 (a.mov) couldn't be decoded. Try re-sending it, or send a different take.",
-    "This file is corrupted. Could you send another copy?",
-    "素材「x.jpg」解析度太低，建議換一張更清晰的照片。",
-    "素材「x.jpg」分辨率太低，建议换一张更清晰的照片。",
-    "你發嘅片冇畫面，有冇其他版本？",
-    "这段视频无法解码，有没有别的版本？",
-    "The audio file you uploaded seems to be empty — could you share a different recording?",
-    "I couldn't open interview.mp4; it may be corrupted. Do you have a backup copy?",
-    "你上傳嘅相太矇，可唔可以換過一張清啲嘅？",
-    "這段影片無法播放，麻煩換一個檔案再上傳。",
-    "这张图片太模糊了，能换一张吗？",
-]
-
-
-@pytest.mark.parametrize("text", _ANOTHER)
-def test_another_file_after_a_failure_asks_an_upload(text: str, tables: GuiTables) -> None:
-    result = translate(text, tables)
-    assert "upload" in result.actions
-    assert "export" not in result.actions
-    assert not foreign_sentences(result.text, text, tables)
-
-
-_NO_ANOTHER = [
-    "导出失败：素材 clip_07.mp4 已损坏。请稍后重试，或者换一段素材。",
-    "渲染中断：第 2 个视频片段 “beach_drone.mov” 解码失败，已自动替换为相邻帧。",
-    "The clip you sent had no audio track, so I used a different take from your first upload.",
-    "If you have another version, I can swap it in.",
-    "The photo is a bit too dark, but no need to send another one — I brightened it.",
-    "I'll try a different version of the transition.",
-    "换一个风格试试？",
-]
-
-
-@pytest.mark.parametrize("text", _NO_ANOTHER)
-def test_no_failure_or_no_ask_runs_no_upload(text: str, tables: GuiTables) -> None:
-    assert "upload" not in translate(text, tables).actions
-
-
-_LOOKS = [
-    "Take a look at how the cut lands at 0:12 — right on the beat.",
-    "Have a look at the transition at 0:30, it's smoother now.",
-    "你可以看看现在的节奏，第二段更紧凑了。",
-    "你可以睇下而家嘅節奏，第二段緊湊咗。",
-    "你可以看一下第二段的转场，衔接更自然了。",
-    "Check out how the new intro flows into the first scene.",
-    "Give it a watch — the music now swells right as the logo appears.",
-    "去睇下第三段，我將節奏加快咗。",
-    "你可以听听现在的配乐，副歌部分提前了。",
-]
-
-
-@pytest.mark.parametrize("text", _LOOKS)
-def test_a_look_at_the_result_shows_the_state(text: str, tables: GuiTables) -> None:
-    result = translate(text, tables)
-    assert "state" in result.actions
-    assert "export" not in result.actions
-    assert result.text == text
-
-
-_NO_LOOKS = [
-    "Let me take a look at the cut at 0:12.",
-    "Once it renders, take a look at the new intro.",
-    "Take a look at our pricing page for the plans.",
-    "You can see how much of your monthly quota is left under Account > Usage.",
-    "字幕「拖动查看更多」已添加在画面底部。",
-    "我看看现在的节奏。",
-    "完成后你可以看看新的结尾。",
-    "Check how many coins you have left in the Wallet tab.",
-]
-
-
-@pytest.mark.parametrize("text", _NO_LOOKS)
-def test_no_look_asked_runs_no_state(text: str, tables: GuiTables) -> None:
-    assert "state" not in translate(text, tables).actions
-
-
-def test_the_readers_alone() -> None:
-    assert another_file("Try re-sending it, or send a different take.", "Clip 2 failed to decode.")
-    assert another_file("Could you send a different take?", "") is None  # no failure said
-    assert look_asked("Take a look at how the cut lands.") == 0
-    assert look_asked("I'll take a look at it.") is None
-
-
-# an alternative after a refusal, in the words of each language: never an export
-_REFUSALS = st.sampled_from(
+@pytest.mark.parametrize(
+    ("text", "actions"),
     [
-        "Sorry, {f} export isn't supported",
-        "{f} isn't available right now",
-        "We can't export to {f} yet",
-        "{f} output is not supported",
-        "抱歉，暂不支持 {f} 输出",
-        "目前無法匯出 {f}",
-        "唔好意思，暫時唔支援 {f}",
-    ]
+        ("When the render hits 100%, hit Download.", ()),
+        ("Open the progress view; when the render hits 100%, hit Download.", ("state",)),
+        ("渲染完成后再点击下载。", ()),
+        ("導出完成後，記得去 My Work 檢查檔案大小。", ()),
+        ("匯出完成之後先撳下載。", ()),
+    ],
 )
-_OFFERS = st.sampled_from(
+def test_a_step_after_the_work_finishes_waits(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    "text",
     [
-        "you can export as {g} instead",
-        "you could download it as an {g}",
-        "click Export and pick {g} instead",
-        "可以导出为 {g}",
-        "可以改为导出 {g}",
-        "你可以匯出做 {g}",
-        "可以點「匯出」改成 {g}",
-    ]
+        "The render is done. Click Download.",
+        "渲染完成了，点击下载即可。",
+        "匯出完成咗，撳下載就得。",
+        "When you're happy with it, click Download.",
+    ],
 )
-_FORMATS = st.sampled_from(["WebM", "GIF", "MOV", "ProRes", "AVI", "MP4", "4K"])
+def test_a_step_after_work_already_done_runs(text: str, tables: GuiTables) -> None:
+    assert translate(text, tables).actions == ("export",)
 
 
-@settings(max_examples=60, deadline=None)
-@given(refusal=_REFUSALS, offer=_OFFERS, f=_FORMATS, g=_FORMATS, split=st.booleans())
-def test_an_alternative_after_a_refusal_never_exports(
-    refusal: str, offer: str, f: str, g: str, split: bool
-) -> None:
-    cjk = any("\u4e00" <= c <= "\u9fff" for c in refusal + offer)
-    sep = ("。" if cjk else ". ") if split else ("，" if cjk else "; ")
-    text = refusal.format(f=f) + sep + offer.format(g=g) + ("。" if cjk else ".")
-    result = translate(text, _TABLES)
-    assert "export" not in result.actions
-    assert not foreign_sentences(result.text, text, _TABLES)
-
-
-# a step after 待 (or 等) the work's end, in Simplified, Traditional and Cantonese: never an export
-@settings(max_examples=60, deadline=None)
-@given(
-    wait=st.sampled_from(["待", "等", "請稍候，待", "请稍等，等"]),
-    work=st.sampled_from(["影片算繪", "视频算图", "渲染", "匯出", "导出", "佢算繪", "合成"]),
-    done=st.sampled_from(["完成後再", "完成之后再", "完先至", "好咗先", "完成后才"]),
-    step=st.sampled_from(["點選「下載」", "点击「导出」", "撳「匯出」", "按下载"]),
-    tail=st.sampled_from(["。", "。目前進度 40%。", "。"]),
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("I'll need the voiceover track before I can sync the captions.", ("upload",)),
+        ("I need your logo file to finish the end card.", ("upload",)),
+        ("I'll need a few minutes to render.", ()),
+        ("You'll need the voiceover track for this.", ()),
+        ("请发一下你的 Logo 文件（PNG 格式最好）。", ("upload",)),
+        ("我还需要几分钟来渲染。", ()),
+        ("我這邊還需要你那段開場影片，才能接上後面的畫面。", ("upload",)),
+        ("我這邊還需要幾分鐘先渲染好。", ()),
+    ],
 )
-def test_a_step_after_a_wait_never_exports(
-    wait: str, work: str, done: str, step: str, tail: str
+def test_the_agent_needing_the_users_file_asks_for_it(
+    text: str, actions: tuple[str, ...], tables: GuiTables
 ) -> None:
-    text = f"{wait}{work}{done}{step}{tail}"
-    result = translate(text, _TABLES)
-    assert "export" not in result.actions
-    assert not foreign_sentences(result.text, text, _TABLES)
+    assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("After the voiceover is re-recorded, you can drag the new file into the Media panel.", ()),
+        ("Please drag the new voiceover file into the Media panel.", ("upload",)),
+        ("等配音录好再上传。", ()),
+        ("等配音錄好先再上傳，到時我幫你對口型。", ()),
+        ("配音錄好咗，上傳俾我啦。", ("upload",)),
+        ("Once the clips look right, click Export.", ("export",)),
+    ],
+)
+def test_a_file_step_after_a_file_yet_to_be_made_waits(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("渲染失敗，請稍後重新整理頁面再試一次。", ()),
+        ("渲染失败了，请稍后刷新页面再试。", ()),
+        ("The render failed. Please refresh the page and try again later.", ()),
+        ("渲染失败了，请刷新页面后重新点击导出。", ("export",)),
+    ],
+)
+def test_a_failed_step_retried_later_runs_nothing(
+    text: str, actions: tuple[str, ...], tables: GuiTables
+) -> None:
+    assert translate(text, tables).actions == actions
