@@ -13,6 +13,9 @@ whatever stage read the step; the sentence stays whole:
 - the agent's offer to export, put on the user's wish ("If you want, I can also export a
   square version", 如果你要，我还可以再导出一个方形版, 需要的話我可以幫你匯出一個直版): the user
   answers in chat;
+- another format or version offered in place of one refused ("Sorry, GIF export isn't
+  supported; you can export as MP4 instead.", 抱歉，暂不支持 WebM 输出，可以导出为 MP4, 唔支援 GIF，
+  可以匯出做 MP4): an alternative the user may take or not, answered in chat;
 - a step for a third person, named by a pronoun or a name (他看完可以自己点下载, 佢睇完之後可以
   自己㩒下載, "Ming can hit Download"): not the user's;
 - a result told for a later time ("the final render runs tonight; in the morning you'll find it
@@ -49,9 +52,9 @@ _UNDERWAY = re.compile(
 )
 _UNDERWAY_ZH = re.compile(
     r"队列|隊列|排队|排隊|排紧队|轮候|輪候|第\s*\d+\s*位|等候中|进行中|進行中|处理中|處理中"
-    r"|(?:渲染|算图|算圖|导出|導出|汇出|匯出|输出|輸出|生成|合成|制作|製作|转码|轉碼|处理|處理|压制|壓制"
+    r"|(?:渲染|算图|算圖|算绘|算繪|导出|導出|汇出|匯出|输出|輸出|生成|合成|制作|製作|转码|轉碼|处理|處理|压制|壓制"
     r"|编码|編碼|打包|上传|上傳|render|export)\s*(?:中|紧|緊)"
-    r"|(?:正在|仲在|仲喺度|还在|還在|仍在|仍然在)(?:帮你)?\s*(?:渲染|算图|算圖|导出|導出|汇出|匯出|生成|合成|制作|製作|做|处理|處理"
+    r"|(?:正在|仲在|仲喺度|还在|還在|仍在|仍然在)(?:帮你)?\s*(?:渲染|算图|算圖|算绘|算繪|导出|導出|汇出|匯出|生成|合成|制作|製作|做|处理|處理"
     r"|转码|跑|压制|壓制|输出|輸出|编码|編碼|render|export)"
     r"|(?:而家|现在|現在)\s*(?:做|render|渲染|跑)\s*(?:紧|緊|中)"
     r"|(?:进度|進度|去到|到了|跑到|做到|完成了?|已完成|已经完成|渲染到|算到)\s*(?:[:：]\s*)?(?:了\s*)?"
@@ -106,6 +109,43 @@ _OFFER = re.compile(
     r"我(?:还|還|也|亦|仲|都)?(?:可以|能|能够|可)[^，。；！？]{0,12}?(?:导出|導出|汇出|匯出|下载|下載|出)"
     r"|\bif\s+you\s+(?:want|like|wish|prefer|need)(?:\s+\w+){0,3}\s*,?\s*I\s+(?:can|could)"
     r"(?:\s+\w+){0,5}?\s+(?:export|render|download)",
+    re.IGNORECASE,
+)
+# a format or a feature refused ("GIF export isn't supported", 暂不支持 WebM 输出, 唔支援 GIF)
+_REFUSED = re.compile(
+    r"\b(?:isn['’]t|is\s+not|aren['’]t|are\s+not|not|no\s+longer)\s+(?:yet\s+|currently\s+|really\s+"
+    r"|officially\s+|natively\s+)?(?:supported|available|possible|an\s+option|offered|allowed)\b"
+    r"|\b(?:doesn['’]t|don['’]t|does\s+not|do\s+not|can['’]t|cannot|won['’]t)\s+(?:yet\s+|currently\s+)?"
+    r"(?:support|handle|do|export|render|output|produce|make|save|write|generate)\b"
+    r"|\b(?:unsupported|unavailable)\b|\bunable\s+to\s+(?:export|render|output|produce|save)"
+    r"|\bno\s+(?:support|option)\s+for\b"
+    r"|(?:不|未|唔|无|無)(?:支持|支援|提供|开放|開放)|(?:无法|無法|不能|没法|沒法|冇法|冇辦法|冇办法|唔可以|不可以"
+    r"|未能)\s*(?:直接)?(?:导出|導出|汇出|匯出|输出|輸出|生成|渲染|下载|下載|出|做|转|轉)"
+    r"|做不到|做唔到|(?:导|導|汇|匯|输|輸)(?:唔|不)(?:到|出)|出唔到|唔得|(?:唔|不)得(?:住|㗎|架|喎)|不行|行不通"
+    r"|\b(?:isn['’]t|is\s+not)\s+something\s+(?:we|I)\s+can\b|\bno\s+way\s+to\s+(?:export|render|output)",
+    re.IGNORECASE,
+)
+_FORMAT = (
+    r"(?:mp4|mov|m4v|webm|gif|avi|mkv|wmv|flv|prores|h\.?26[45]|hevc|av1|png|jpe?g|mp3|wav|aac"
+    r"|\d{3,4}p|[248]k|square|vertical|horizontal|landscape|portrait|横屏|竖屏|直版|横版|方形)"
+)
+# a format named: after a refusal, the export of any format is the alternative ("MP4 works —
+# just hit Export", 建议导出 MP4 格式, 可以撳「匯出」揀 MP4)
+_FORMAT_NAMED = re.compile(r"(?<![A-Za-z0-9])" + _FORMAT + r"(?![A-Za-z0-9])", re.IGNORECASE)
+# another format or version put in its place ("export as MP4 instead", 可以导出为 MP4, 匯出做 MP4)
+_ALTERNATIVE = re.compile(
+    r"\binstead\b|\b(?:rather|alternatively)\b|\b(?:as|to|in|into)\s+(?:an?\s+|the\s+)?"
+    + _FORMAT
+    + r"\b|(?:为|為|成|做|作|改为|改為|改成|换成|換成|转成|轉成|转为|轉為)\s*"
+    r"(?:一个|一個|一条|一條)?\s*"
+    + _FORMAT
+    + r"|改(?:用|导|導|出|为|為|成)|换(?:成|用)|換(?:成|用)|代替|替代|作为替代|作為替代|退而求其次",
+    re.IGNORECASE,
+)
+# a wait on work to end ("Please wait until the export finishes, then click Download")
+_WAITED = re.compile(
+    r"\b(?:wait|hang\s+on|hold\s+on|hold\s+tight|sit\s+tight)\s+(?:until|till|til|for|while)\b"
+    r"[^.!?]{0,50}?\b(?:finish|complet|done|render|process|export|ready|upload|wrap|end|over)",
     re.IGNORECASE,
 )
 # a third person as the doer (他看完可以自己点下载, "Ming can hit Download")
@@ -205,12 +245,20 @@ def in_progress(text: str) -> bool:
     return False
 
 
+def _alternative(sentence: str, earlier: str) -> bool:
+    """Whether `sentence` offers another format or version after it or `earlier` refuses one
+    ("Sorry, GIF export isn't supported; you can export as MP4 instead.")."""
+    if not (_ALTERNATIVE.search(sentence) or _FORMAT_NAMED.search(sentence)):
+        return False
+    return bool(_REFUSED.search(sentence) or _REFUSED.search(earlier))
+
+
 def held(sentence: str, earlier: str) -> frozenset[str]:
     """The actions of `sentence` that are not the user's to take now (see the module doc),
     `earlier` the reply's sentences before it."""
     if there := elsewhere(sentence):
         return there
-    if _OFFER.search(sentence) or _THIRD.search(sentence):
+    if _OFFER.search(sentence) or _THIRD.search(sentence) or _alternative(sentence, earlier):
         return frozenset({"export"})
     if _LATER_FIND.search(sentence):
         return frozenset({"export", "state"})
@@ -221,7 +269,7 @@ def held(sentence: str, earlier: str) -> frozenset[str]:
         return frozenset({"export"})
     if in_progress(sentence) and not _GESTURE.search(sentence):
         return frozenset({"export"})  # "Export in progress (5%).", 导出中: a report, no step
-    if _GATED.search(sentence):
+    if _GATED.search(sentence) or _WAITED.search(sentence):
         return frozenset({"export"})
     head = sentence[: step.start()]
     then = list(_THEN.finditer(head))

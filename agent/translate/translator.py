@@ -46,6 +46,7 @@ from agent.translate.pending import held
 from agent.translate.pointed import handed, later_view, pointed_view
 from agent.translate.prose import Sentence, mask, split_lines, split_sentences
 from agent.translate.reading import Reading, read
+from agent.translate.retake import another_file, look_asked
 from agent.translate.rewrite import language_of
 from agent.translate.sequence import in_sequence
 from agent.translate.suggest import plain_step
@@ -277,7 +278,9 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
         if not unit.reading.actions and pointed_export(raw):  # "↓ Download": the button
             unit.reading = dataclasses.replace(unit.reading, actions=("export",))
         unit.reading = gates.gate(unit.reading, raw, before, unit.lang, tables, short, done)
-        if "upload" not in unit.reading.actions and asked_again(raw, before):
+        if "upload" not in unit.reading.actions and (
+            asked_again(raw, before) or another_file(raw, before) is not None
+        ):
             # a file sent again after the sentence before says its upload failed
             unit.reading = dataclasses.replace(
                 unit.reading, actions=(*unit.reading.actions, "upload"), steps_only=False, line=""
@@ -384,6 +387,7 @@ def _pointed(raw: str) -> set[tuple[int, str]]:
     short in `raw`, each with where it stands."""
     found = {(at, "upload") for at in (handed(raw),) if at is not None}
     found |= {(at, "credits") for at in (top_up_asked(raw),) if at is not None}
+    found |= {(at, "state") for at in (look_asked(raw),) if at is not None}
     return found | {(at, "state") for at in (pointed_view(raw),) if at is not None}
 
 
