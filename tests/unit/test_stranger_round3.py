@@ -311,15 +311,20 @@ ROUTER = {
     "stranger_round42_everyday": (1.0, 0),
     "stranger_round42_hard": (0.98, 0),
     "stranger_round43_everyday": (1.0, 0),
-    "stranger_round43_hard": (0.95, 0),
+    # 95/100 after round 29; 94/100 after round 30, which holds an export on the agent's own
+    # verdict ("if you think it's good enough, export": r44's writer) where r43's writer exports
+    # ("if you think it's done then it's done, send it"): the writers disagree, the safe side won
+    "stranger_round43_hard": (0.94, 0),
     # stranger_round44_{everyday,hard}: held out, written by strangers without sight of the code,
+    # trained on in round 30 after this measurement:
     # never tuned on before this measurement. First sight on main 68dab37: 96/100 (1 harmful)
     # and 84/100 (6 harmful); on the round-28 router 96/100 (1) and 85/100 (6); on the final
     # round-29 router (2892e46) 97/100 (1 harmful: 幾時render完？) and 86/100 (6 harmful: an
     # export conditional on the agent's opinion, EN and Cantonese; an earlier version exported;
-    # an export ordered first with a reason between, twice; 出咗片之後 as a past complaint)
-    "stranger_round44_everyday": (0.97, 1),
-    "stranger_round44_hard": (0.86, 6),
+    # an export ordered first with a reason between, twice; 出咗片之後 as a past complaint). After
+    # round 30 (agent/router/aftermath.py, ordered.py): 98/100 and 92/100, none harmful
+    "stranger_round44_everyday": (0.98, 0),
+    "stranger_round44_hard": (0.92, 0),
 }
 
 
@@ -664,9 +669,10 @@ TRANSLATOR = {
     # sight on main 68dab37: 59/60 (1 wrong export) and 53/60 (2); on the round-28 translator
     # 59/60 (1) and 54/60 (1); on the final round-29 translator (2892e46) 59/60 (1 wrong export:
     # an MP4 offered after GIF is refused) and 54/60 (1: 待…算繪完成後再點選「下載」); none lost
-    # or spliced
-    "stranger_round44_everyday": (0.98, 0),
-    "stranger_round44_hard": (0.9, 0),
+    # or spliced. After round 30 (an alternative offered after a refusal, 待…完成後再, a file
+    # that failed asked again, a look asked): 60/60 and 60/60
+    "stranger_round44_everyday": (1.0, 0),
+    "stranger_round44_hard": (1.0, 0),
 }
 
 
