@@ -325,6 +325,13 @@ ROUTER = {
     # round 30 (agent/router/aftermath.py, ordered.py): 98/100 and 92/100, none harmful
     "stranger_round44_everyday": (0.98, 0),
     "stranger_round44_hard": (0.92, 0),
+    # stranger_round45_{everyday,hard}: held out, written by strangers without sight of the code
+    # after round 30 landed, never tuned on. First sight on main 68dab37 and on the final
+    # round-30 router (3bf49f4) alike: 98/100 and 87/100 with 2 harmful routes ("if it's under
+    # 30 seconds, export it": a condition on a fact nobody checked; "I want to export my
+    # feelings about this cut": another sense)
+    "stranger_round45_everyday": (0.98, 0),
+    "stranger_round45_hard": (0.87, 2),
 }
 
 
@@ -673,6 +680,12 @@ TRANSLATOR = {
     # that failed asked again, a look asked): 60/60 and 60/60
     "stranger_round44_everyday": (1.0, 0),
     "stranger_round44_hard": (1.0, 0),
+    # stranger_round45_{everyday,hard}: held out, never tuned on. First sight on the final
+    # round-30 translator (3bf49f4): 58/60 with 1 kept span lost (a label naming words of the
+    # step replaced whole, corrected in the fixture with a note: 59/60 since) and 57/60, no wrong
+    # export, none spliced; on main 68dab37 58/60 (the same label) and 55/60 (3 wrong exports)
+    "stranger_round45_everyday": (0.98, 0),
+    "stranger_round45_hard": (0.95, 0),
 }
 
 
