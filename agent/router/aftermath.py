@@ -66,9 +66,11 @@ _PROBLEM = re.compile(
     r"\b(?:gone|missing|disappeared|vanished|lost|broken|broke|wrong|blank|black|silent|muted"
     r"|corrupt(?:ed)?|glitch(?:y|ed|es)?|messed|out\s+of\s+sync|no\s+(?:sound|audio|subtitles"
     r"|captions|music)|doesnt\s+(?:play|work|open)|wont\s+(?:play|open)|cut\s+off|washed\s+out"
-    r"|blurry|pixelated|choppy|laggy|stutter\w*|issue|problem|bug)\b"
+    r"|blurry|pixelated|choppy|laggy|stutter\w*|issue|problem|bug|dark|grainy|distorted|stretched"
+    r"|squished|low\s+quality)\b"
     r"|没了|没有了|不见|不見|消失|冇晒|没晒|唔见|唔見|变黑|變黑|黑屏|没声|沒聲|无声|無聲|错位|錯位"
     r"|不同步|花屏|卡顿|卡頓|模糊|坏了|壞了|出错|出錯|有问题|有問題|怪怪|唔啱|不对|不對|掉了|少了"
+    r"|[好太很超](?:暗|糊|卡)|变暗|變暗|变形|變形|失真|走样|走樣|难看|難看|難睇"
 )
 
 # 3. the agent's opinion as the condition

@@ -49,6 +49,7 @@ from agent.router.unmeant import (
     export_unmeant,
     praise_only,
 )
+from agent.router.vetted import vetted
 from agent.router.wrapped import wrapped_up
 
 if TYPE_CHECKING:
@@ -198,7 +199,8 @@ class Router:
         # "render first, then add …", "导出之前先把标题的错字改了"
         said = prepare(text).text
         ordered = in_said_order(routed, said, lambda r: self._keywords.analyse(r).firm)
-        return after_the_fact(ordered, said)  # "when will the render be done?", a past export
+        routed = after_the_fact(ordered, said)  # "when will the render be done?", a past export
+        return vetted(routed, said)  # "if it's under 30 s, export it", a fault beside an export
 
     async def _turn(self, text: str, attachments: Sequence[str], *, words: str) -> Route:
         prepared = prepare(text)
