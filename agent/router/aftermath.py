@@ -47,6 +47,9 @@ _DONE_ZH = r"(?:完|好|到|出来|出來|搞掂|搞定|得|完成|结束|結束
 _PROGRESS_ZH = re.compile(
     rf"{_WHEN_ZH}[^,，.。;；!！]{{0,6}}?(?:{_EXPORT_ZH}|出)[^,，.。;；!！]{{0,4}}?{_DONE_ZH}"
     rf"|{_EXPORT_ZH}[^,，.。;；!！]{{0,6}}?{_WHEN_ZH}[^,，.。;；!！]{{0,4}}?{_DONE_ZH}"
+    # how far it has got: 渲染到百分之几了, 导出到多少%, 出片进度去到边
+    rf"|{_EXPORT_ZH}(?:到|去到|咗)(?:百分之)?(?:几|幾|多少|边|邊)"
+    rf"|{_EXPORT_ZH}(?:的)?(?:进度|進度)(?:到|去到)?(?:哪|边|邊|几|幾|多少|怎|点|點)"
 )
 
 # 2. a past export, then a problem
@@ -77,7 +80,8 @@ _PROBLEM = re.compile(
 _YOUR_CALL = re.compile(
     r"\b(?:if|as\s+long\s+as|provided|assuming|when)\s+(?:youre|ur)\s+(?:happy|ok|okay|satisfied"
     r"|fine|good|cool)\b"
-    r"|\b(?:if|as\s+long\s+as|provided|assuming|when)\s+(?:you|u|ya)\s+(?:think|reckon|feel|believe"
+    r"|\b(?:if|as\s+long\s+as|provided|assuming|when|whenever|once|as\s+soon\s+as)\s+(?:you|u|ya)"
+    r"\s+(?:think|reckon|feel|believe"
     r"|find|consider|are\s+(?:happy|ok|okay|satisfied|fine)|re\s+(?:happy|ok|okay|satisfied"
     r"|fine)|say\s+so|like\s+it|approve)\b"
     r"|\bif\s+(?:it|its|this|thats|that|the\s+\w+)\s+(?:\w+\s+){0,3}?(?:to\s+you|in\s+your\s+(?:view"

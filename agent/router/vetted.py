@@ -18,6 +18,9 @@ found one more. This gate turns the default around for the commonest shapes:
 - **The export's object is a topic, not a file**: "I want to export my feelings about this cut",
   "let me download my thoughts on the intro", "rendering my verdict on it": a possessed thing
   followed by what it is about is never the video.
+- **Another deliverable, a decision still to come, a later day's work**: "export the clip list
+  to a spreadsheet", "export the audio only, as an mp3"; "Export? Hmm. Let me sleep on it.",
+  导出？我再想想; "tomorrow I'll add the outro and export", 明天我再加片尾然后导出: no export now.
 - **A fault named beside a bare export** ("export it, the ending is kinda abrupt tho", "render
   it - the music's too loud btw", 导出吧，不过字幕有错字): the fault is an edit asked; the agent
   sees it before the export (`sse` first), unless the user waves it off ("but whatever",
@@ -175,6 +178,30 @@ _TOPIC = re.compile(
     r"[a-z]+(?:\s+[a-z]+)?\s+(?:about|on|regarding|re|of|towards?|for\s+the\s+(?:edit|cut|video))\b"
 )
 
+# Another deliverable than the video: a list to a spreadsheet, the audio or the subtitles alone
+# ("export the clip list to a spreadsheet", "export the audio only, as an mp3")
+_OTHER_FILE = re.compile(
+    rf"\b{_EXPORT_EN}\b[^.;!?]{{0,40}}?\bto\s+(?:a\s+|an\s+|my\s+)?(?:spreadsheet|csv|excel"
+    r"|sheets?|google\s+sheets?|pdf|doc|document|text\s+file|txt|json|notion)\b"
+    rf"|\b{_EXPORT_EN}\s+(?:out\s+)?(?:just\s+)?(?:the\s+)?(?:audio|sound|soundtrack|music|voiceover"
+    r"|subtitles?|captions?|srt|transcript|script|thumbnail|screenshot|still)"
+    r"(?:\s+(?:only|track|file|alone)|\s*,?\s+as\s+(?:an?\s+)?(?:mp3|wav|aac|m4a|srt|vtt|txt|png|jpe?g))\b"
+)
+# The user still deciding ("Export? Hmm. Let me sleep on it.", 导出？我再想想)
+_DECIDING = re.compile(
+    r"\b(?:let\s+me|lemme|ill|i\s+will|i\s+need\s+to|gotta)\s+(?:sleep\s+on\s+it|think\s+(?:about"
+    r"\s+it|it\s+over|on\s+it)|mull\s+it\s+over|decide\s+later)\b|\bsleep\s+on\s+it\b"
+    r"|我再想想|让我想想|讓我想想|考虑一下|考慮一下|等我諗下|等我谂下|我再諗下|我再谂下"
+)
+# A later day's own work with the export ("tomorrow I'll add the outro and export")
+_LATER_DAY = re.compile(
+    r"\b(?:tomorrow|tmr|tmrw|tonight|later\s+(?:today|on)|next\s+week|on\s+(?:mon|tues|wednes|thurs"
+    r"|fri|satur|sun)day)\b[^.;!?]{0,12}?\b(?:ill|i\s+will|well|we\s+will|i\s+can|we\s+can|i\s+might)\b"
+    rf"[^.;!?]{{0,50}}?\b{_EXPORT_EN}\b"
+    rf"|(?:明天|听日|聽日|今晚|下周|下週|改天)[^,，。;；!！?？]{{0,12}}?(?:我|我们|我們)?(?:再)?"
+    rf"[^,，。;；!！?？]{{0,16}}?{_EXPORT_ZH}"
+)
+
 # --- 3. a fault beside a bare export ---------------------------------------------------------
 _FAULT_EN = re.compile(
     r"\b(?:too\s+(?:loud|quiet|soft|long|short|dark|bright|fast|slow|big|small|busy|washed|blurry"
@@ -207,7 +234,14 @@ def vetted(routed: Route, said: str) -> Route:
     the module docstring): `said` is the prepared text of the user's own words."""
     if "export" not in routed.actions:
         return routed
-    if _governed_en(said) or _governed_zh(said) or _TOPIC.search(said):
+    if (
+        _governed_en(said)
+        or _governed_zh(said)
+        or _TOPIC.search(said)
+        or _OTHER_FILE.search(said)
+        or _DECIDING.search(said)
+        or _LATER_DAY.search(said)
+    ):
         if _OTHERWISE.search(said) and "sse" not in routed.actions:
             # "if it's under 30 secs export, otherwise trim it first": the agent settles it
             at = routed.actions.index("export")

@@ -188,3 +188,36 @@ def test_property_an_unsettled_chinese_condition_never_exports(
 ) -> None:
     text = f"{mark}{condition}{export}"
     assert "export" not in plan_of(ROUTER, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export the clip list with durations to a spreadsheet",
+        "export just the audio, as an mp3",
+        "download the subtitles as srt",
+        "Export? Hmm. Let me sleep on it.",
+        "导出？我再想想",
+        "tomorrow I'll tidy the outro and export",
+        "明天我再加片尾然后导出",
+        "export whenever you think it's ready",
+    ],
+)
+def test_another_file_a_decision_to_come_or_a_later_day_exports_nothing(text: str) -> None:
+    assert "export" not in plan_of(ROUTER, text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["export the video to my drive", "export it and tomorrow I'll add the outro"]
+)
+def test_the_video_sent_somewhere_or_now_before_later_work_still_exports(text: str) -> None:
+    assert "export" in plan_of(ROUTER, text), text
+
+
+@pytest.mark.parametrize("text", ["渲染到百分之几了", "导出进度到哪了", "匯出到幾多"])
+def test_how_far_a_render_has_got_shows_the_state(text: str) -> None:
+    assert plan_of(ROUTER, text) == ("state",), text
+
+
+def test_a_version_exported_first_by_name_keeps_its_order() -> None:
+    assert plan_of(ROUTER, "先把现在这版导出来留个底，然后再试试换个配乐") == ("export", "sse")

@@ -329,9 +329,23 @@ ROUTER = {
     # after round 30 landed, never tuned on. First sight on main 68dab37 and on the final
     # round-30 router (3bf49f4) alike: 98/100 and 87/100 with 2 harmful routes ("if it's under
     # 30 seconds, export it": a condition on a fact nobody checked; "I want to export my
-    # feelings about this cut": another sense)
+    # feelings about this cut": another sense). After round 31 (agent/router/vetted.py): 98/100
+    # and 89/100, none harmful
     "stranger_round45_everyday": (0.98, 0),
-    "stranger_round45_hard": (0.87, 2),
+    "stranger_round45_hard": (0.89, 0),
+    # stranger_round46/47_{everyday,hard}: held out, written by strangers without sight of the
+    # code while round 31 was built, sealed until it was committed (eaad0cd), never tuned on
+    # before. First sight on eaad0cd: r46 97/100 and 89/100 (1 harmful: 先把现在这版导出来留个底，
+    # 然后再… read edit-first), r47 99/100 and 83/100 (7 harmful: an export on the agent's
+    # "whenever you think it's ready", tomorrow's work with the export, a list exported to a
+    # spreadsheet, the audio alone as an mp3, "Export? Hmm. Let me sleep on it.", 渲染到百分之几了,
+    # "export it, and after that make me a cutdown" read edit-first); on main 8b7c8be r46 97 and
+    # 88 (2 harmful), r47 99 and 83 (7). After round 31's second commit: r46 97/90, none
+    # harmful; r47 99/89, 1 harmful (the English export-first order without "first", left open)
+    "stranger_round46_everyday": (0.97, 0),
+    "stranger_round46_hard": (0.90, 0),
+    "stranger_round47_everyday": (0.99, 0),
+    "stranger_round47_hard": (0.89, 1),
 }
 
 
@@ -686,6 +700,16 @@ TRANSLATOR = {
     # export, none spliced; on main 68dab37 58/60 (the same label) and 55/60 (3 wrong exports)
     "stranger_round45_everyday": (0.98, 0),
     "stranger_round45_hard": (0.95, 0),
+    # stranger_round46/47_{everyday,hard}: held out, never tuned on (the translator did not change
+    # in round 31). First sight on eaad0cd: r46 57/60 and 53/60 (3 wrong exports: a Download
+    # after a render at 35%, a 9:16 choice described, how exporting works explained), r47 56/60
+    # and 49/60 (5 wrong exports: options listed with the pick asked after, twice; a queued
+    # render's MP4 for later; keep the watermark and export as an option; a download after a
+    # step still rendering); none lost or spliced
+    "stranger_round46_everyday": (0.95, 0),
+    "stranger_round46_hard": (0.88, 0),
+    "stranger_round47_everyday": (0.93, 0),
+    "stranger_round47_hard": (0.81, 0),
 }
 
 
