@@ -50,7 +50,7 @@ def _spoken(fresh: list[str], unit: Unit, traditional: bool, tables: GuiTables) 
     for x in fresh:
         named = named_upload(unit.raw.rstrip(_TERMS), unit.lang.lang, script) if x == upload else ""
         lines.append(named or script(x))
-    return joined(lines, unit.lang)
+    return joined(lines, unit.lang, script)
 
 
 def _structural(line: Line) -> bool:

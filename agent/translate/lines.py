@@ -7,7 +7,7 @@ Pure; the lines come from the tables' kinds.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from agent.translate.reading import Reading
@@ -71,5 +71,8 @@ def singles(actions: Collection[str], lang: LanguageTable, short: bool) -> list[
     return lines
 
 
-def joined(lines: list[str], lang: LanguageTable) -> str:
-    return (lines[0] + "".join(lang.joiner + decapitalize(x) for x in lines[1:])) if lines else ""
+def joined(lines: list[str], lang: LanguageTable, script: Callable[[str], str] = str) -> str:
+    """`lines` as one sentence, joined by the language's joiner in the reply's `script` (a
+    Traditional reply gets "，然後", never a Simplified joiner between Traditional lines)."""
+    joiner = script(lang.joiner)
+    return (lines[0] + "".join(joiner + decapitalize(x) for x in lines[1:])) if lines else ""

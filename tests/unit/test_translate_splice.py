@@ -389,3 +389,11 @@ def test_an_emphasis_is_never_cut_in_half(text: str, tables: GuiTables) -> None:
     out = translate(text, tables).text
     spans = re.sub(r"\*\*[^*\n]+?\*\*", " ", out)
     assert "*" not in spans, out
+
+
+def test_a_traditional_reply_joins_its_template_lines_in_traditional() -> None:
+    # found by the property above: the joiner between two rendered lines was Simplified
+    # ("…鏈接，然后我會…") in a Traditional reply
+    result = translate("¹素材库點右上角「匯出」", load_gui_tables())
+    assert "然后" not in result.text
+    assert not foreign_sentences(result.text, "¹素材库點右上角「匯出」", load_gui_tables())
