@@ -19,6 +19,8 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from agent.router.another import another_after_export
+from agent.router.rethought import edit_before_just_asked
 from agent.router.route import Action, Route
 
 __all__ = [
@@ -92,6 +94,9 @@ def edit_after_export_first(routed: Route, said: str, firm: Callable[[str], bool
     actions = routed.actions
     if "export" not in actions or "sse" in actions:
         return routed
+    if another_after_export(said):  # rt32: 出片之后帮我整多个15秒嘅版本: the new cut is work
+        at = actions.index("export") + 1
+        return dataclasses.replace(routed, actions=(*actions[:at], "sse", *actions[at:]))
     rest = _first(said)
     if rest is None or not firm(_AGAIN.sub("", rest)):
         return routed
@@ -104,8 +109,8 @@ def export_before_edit(routed: Route, said: str) -> Route:
     actions = routed.actions
     if not {"export", "sse"} <= set(actions) or actions.index("export") < actions.index("sse"):
         return routed
-    if not export_first(said):
-        return routed
+    if not export_first(said) and not another_after_export(said):
+        return routed  # rt32: "render it, and after that cut me a 10-second teaser"
     rest: list[Action] = [a for a in actions if a != "export"]
     rest.insert(rest.index("sse"), "export")
     return dataclasses.replace(routed, actions=tuple(rest))
@@ -143,6 +148,9 @@ def in_said_order(routed: Route, said: str, firm: Callable[[str], bool]) -> Rout
     export ordered before the edit ("render first, then add the subtitles": export, sse; the
     edit kept when a wait word hid it, 先导出一版，之后再加配乐)."""
     rest = edit_before_said_export(said) if routed.actions == ("sse",) else None
+    if routed.actions in (("sse",), ("export",), ("sse", "export"), ("export", "sse")):
+        # rt32: "render it. wait, before that, swap the font": the edit, then the export
+        rest = rest or edit_before_just_asked(said)
     if rest is not None and firm(rest):
         return dataclasses.replace(routed, actions=("sse", "export"), declined=())
     return export_before_edit(edit_after_export_first(routed, said, firm), said)

@@ -1,0 +1,44 @@
+"""Credits named as a reason, not asked (issue #10, round 32).
+
+- a saving given as the reason for a setting ("export it in 720p to save credits",
+  用720p导出，省点积分): the reason asks no balance, the rest of the turn is read alone;
+- the credits given the go-ahead as a whole clause ("spend the credits, the colours are finally
+  right", 使啲點啦，顏色終於啱晒): the paid step, the export, is ordered.
+
+The price of an export asked ("导出4K的话要多少点？") is untouched: a question is never a
+go-ahead. Only the routing reads the rewrite (`agent.router.pipeline`); the export it names
+still passes every gate the rules hold (a wait, a condition, a negation, a question).
+
+Pure regexes over the raw turn, lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["credits_as_reason"]
+
+_CREDITS_EN = r"(?:credits?|points?|creds|tokens?|money|cash|\$+)"
+_CREDITS_ZH = r"(?:积分|積分|点数|點數|额度|額度|点|點|钱|錢|credits?)"
+_SAVING = re.compile(
+    rf"[\s,;:—–-]*\b(?:(?:in\s+order\s+)?to|so\s+(?:as\s+to|(?:that\s+)?(?:we|i|it)(?:\s+can)?)"
+    rf"|and|for\s+now\s+to|just\s+to)\s+(?:save|spare|conserve|keep|not\s+(?:waste|burn|blow))"
+    rf"\s+(?:(?:some|a\s+few|a\s+bit\s+of|my|our|the|on)\s+)?{_CREDITS_EN}(?![a-z])"
+    rf"|[\s,，;；]*(?:为了|為了|好)?(?:省|慳|悭|节省|節省|节约|節約)(?:返|番)?"
+    rf"(?:点|點|啲|些|一点|一點|一些|下)?{_CREDITS_ZH}"
+)
+_SPEND = re.compile(
+    r"^\W*(?:(?:ok|okay|fine|alright|yes|yeah|yep|sure|right|just|go\s+ahead\s+and|lets|let's)\W+)*"
+    rf"(?:spend|burn|use|blow)\s+(?:(?:the|those|my|our|some|them|these)\s+)?{_CREDITS_EN}"
+    r"(?:\s+(?:on\s+it|then|already|now))?\s*(?=[,.;!—–]|\s-|$)"
+    r"|^\W*(?:(?:好|好啦|ok|okay)\W*)?(?:花|用|烧|燒|使|洗)(?:掉|咗|了)?"
+    rf"(?:啲|呢啲|这些|這些|那些|嗰啲)?{_CREDITS_ZH}(?:吧|啦|喇|la|罢|罷)?\s*(?=[,，。.!！;；]|$)"
+)
+
+
+def credits_as_reason(text: str) -> str:
+    """The turn with a credits saving given as a reason dropped and a whole-clause go-ahead to
+    spend the credits read as the export it orders; the turn itself when neither is there."""
+    said = text.casefold()
+    out = _SPEND.sub("export it", _SAVING.sub("", said))
+    return text if out == said else out
