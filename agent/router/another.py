@@ -30,7 +30,8 @@ _EXPORT_EN = re.compile(
 _MAKE_EN = re.compile(
     r"^[\s,]*(?:(?:can\s+you|could\s+you|please|pls|also|maybe|go\s+ahead\s+and|id\s+like\s+you\s+to)\s+)*"
     r"(?:make|do|cut|create|build|give|get|put\s+together|spin\s+up|whip\s+up|knock\s+out"
-    r"|prepare|produce|render|export)\b(?:\s+(?:me|us|out))?\s+"
+    r"|prepare|produce|render|export|(?:i|we)\s+(?:(?:also\s+)?(?:want|need)|would\s+like)|id\s+like"
+    r"|wed\s+like|(?:i|we)ll\s+(?:need|want|take))\b(?:\s+(?:me|us|out))?\s+"
     r"(?:a|an|another|one|one\s+more|a\s+second|second|two|three|[2-9]|some|a\s+couple\s+of)\s+"
     r"(?:[\w\-]+\s+){0,4}?"
     r"(?:version|copy|copies|cutdown|cut\s*-?\s*down|teaser|trailer|short|variant|reel|promo"
@@ -48,7 +49,7 @@ _MAKE_ZH = re.compile(
     r"(?:做|剪|出|整|弄|搞|生成|制作|製作|剪辑|剪輯)\s*(?:多|另)?\s*"
     r"(?:一|两|兩|二|三|几|幾|[1-9])?\s*(?:个|個|版|条|條|段|支|份)"
     r"[^,，.。;；!！?？]{0,12}?"
-    r"(?:版|预告|預告|副本|短片|精华|精華|花絮|短视频|短視頻|版本|cut|teaser|trailer)"
+    r"(?:版|预告|預告|副本|精华|精華|花絮|屏|片(?![头頭尾])|短视频|短視頻|cut|teaser|trailer|reel|gif)"
 )
 # a wait or condition before the export ("once the music is in, render it, then …")
 _WAITS = re.compile(

@@ -28,6 +28,7 @@ _FAILED = re.compile(
     r"(?:the|my|your|that)\s+(?:link|file|download|export|video|mp4)"
     r"|(?:链接|鏈接|連結|link|文件|档案|檔案|file|视频|視頻|条片|條片)[^，。,.?？!！]{0,6}?"
     r"(?:过期|過期|失效|打唔开|打唔開|打不开|打不開|开不了|開不了|坏了|壞了|冇咗|没了|沒了|下载不了|下載不了)"
+    r"|(?:收唔到|收不到|没收到|沒收到|冇收到|下载唔到|下載唔到|打唔开|打唔開)"
 )
 _AGAIN_EN = re.compile(
     r"\b(?:can|could|may)\s+(?:i|we|you|u)\s+(?:please\s+)?(?:get|have|grab|send|resend|re-send"
@@ -37,12 +38,22 @@ _AGAIN_EN = re.compile(
     r"|over\s+again)\b)?"
     r"(?:\s+(?:please|pls))?\s*[?]*"
 )
+_TO_ME = (
+    r"(?:给|給|俾|畀)\s*(?:我|我哋|我们|我們)"
+    r"\s*(?:吗|嗎|呀|啊|吖|得唔得|好唔好|好吗|好嗎)?\s*[?？]*"
+)
 _AGAIN_ZH = re.compile(
     r"(?:可唔可以|可不可以|可以|能不能|能唔能|能否|可否|麻烦|麻煩|唔该|唔該|请|請)\s*(?:你\s*)?"
     r"(?:再|重新)?\s*(?:send|传|傳|发|發|寄)\s*(?:多)?\s*(?:一次|一下|多次|返|番)?\s*"
     r"(?:个|個|嗰个|嗰個|那个|那個|份)?\s*"
     r"(?:file|文件|档案|檔案|链接|鏈接|連結|link|条片|條片|视频|視頻|成片|片)\s*"
-    r"(?:给|給|俾|畀)\s*(?:我|我哋|我们|我們)\s*(?:吗|嗎|呀|啊|吖|得唔得|好唔好|好吗|好嗎)?\s*[?？]*"
+    rf"{_TO_ME}"
+)
+# the file unnamed after a failed delivery (我收唔到個file，可唔可以再send過嚟)
+_AGAIN_ZH_VAGUE = re.compile(
+    r"(?:可唔可以|可不可以|可以|能不能|能唔能|能否|可否|麻烦|麻煩|唔该|唔該|请|請)\s*(?:你\s*)?"
+    r"(?:再|重新)\s*(?:send|传|傳|发|發|寄)\s*(?:多)?\s*(?:一次|一下|多次|返|番)?\s*"
+    rf"(?:{_TO_ME}|(?:过来|過來|过嚟|過嚟|嚟)\s*(?:吗|嗎|呀|啊|吖|得唔得|好唔好)?\s*[?？]*)"
 )
 
 
@@ -54,6 +65,8 @@ def asked_again(text: str) -> str:
     if found is not None and _meant(found, _FAILED.search(said) is not None):
         said = f"{said[: found.start()]}send me the file again{said[found.end() :]}"
     said = _AGAIN_ZH.sub("再发一次文件给我", said)
+    if _FAILED.search(said):
+        said = _AGAIN_ZH_VAGUE.sub("再发一次文件给我", said)
     return text if said == _APOSTROPHE.sub("", text.casefold()) else said
 
 
@@ -61,7 +74,7 @@ def _meant(found: re.Match[str], failed: bool) -> bool:
     """Whether the question found asks for the file: after a failed delivery anything asked
     again or new; without one, the file named outright and asked again."""
     vague = found["what"] in ("it", "that", "this", "one")
-    fresh = re.search(r"\b(?:new|fresh|another)\b", found["what"]) is not None
+    fresh = re.search(r"\b(?:new|fresh|another)\b|resend|re-send", found.group()) is not None
     if failed:
         return found["again"] is not None or fresh
-    return not vague and found["again"] is not None
+    return not vague and (found["again"] is not None or fresh)

@@ -205,3 +205,23 @@ def test_the_new_readings_never_export_a_negated_ask(
 ) -> None:
     text = f"{negation} {ask}{tail}"
     assert "export" not in plan_of(router, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("export this, after that I want a square version for insta", ("export", "sse")),
+        ("bounce it out and then put together a 30 sec trailer", ("export", "sse")),
+        ("匯出嚟，之後再整一個直版俾IG", ("export", "sse")),
+        ("go ahead and render in 480p, I'm trying to conserve credits", ("export",)),
+        ("could you resend the file?", ("export",)),
+        ("我收唔到個file，可唔可以再send過嚟", ("export",)),
+        ("连结失效了，能不能再发一次连结给我？", ("export",)),
+        ("render it — oh wait, before rendering, fix the caption typo", ("sse", "export")),
+        ("加個字幕？算啦。出片", ("export",)),
+        ("客户话唔钟意，点算？", ("sse",)),
+        ("if the subtitles are done then render it", ("state", "export")),
+    ],
+)
+def test_other_wordings_of_the_classes(router: Router, text: str, plan: tuple[str, ...]) -> None:
+    assert plan_of(router, text) == plan
