@@ -56,11 +56,16 @@ _AGAIN_ZH_VAGUE = re.compile(
     rf"(?:{_TO_ME}|(?:过来|過來|过嚟|過嚟|嚟)\s*(?:吗|嗎|呀|啊|吖|得唔得|好唔好)?\s*[?？]*)"
 )
 
+# a cheap look first: an ask for the file says "can", "could", "may" or a Chinese request
+_ASKED = re.compile(r"\b(?:can|could|may)\b|可|能|麻烦|麻煩|唔该|唔該|请|請")
+
 
 def asked_again(text: str) -> str:
     """The turn with a polite question for the file read as the request it is; the turn itself
     when it has none."""
     said = _APOSTROPHE.sub("", text.casefold())
+    if _ASKED.search(said) is None:
+        return text
     found = _AGAIN_EN.search(said)
     if found is not None and _meant(found, _FAILED.search(said) is not None):
         said = f"{said[: found.start()]}send me the file again{said[found.end() :]}"

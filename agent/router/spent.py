@@ -37,10 +37,15 @@ _SPEND = re.compile(
     rf"(?:啲|呢啲|这些|這些|那些|嗰啲)?{_CREDITS_ZH}(?:吧|啦|喇|la|罢|罷)?\s*(?=[,，。.!！;；]|$)"
 )
 
+# a cheap look first: most turns name no credits at all
+_NAMED = re.compile(r"cred|point|token|money|cash|\$|积分|積分|点|點|钱|錢|额度|額度")
+
 
 def credits_as_reason(text: str) -> str:
     """The turn with a credits saving given as a reason dropped and a whole-clause go-ahead to
     spend the credits read as the export it orders; the turn itself when neither is there."""
     said = text.casefold()
+    if _NAMED.search(said) is None:
+        return text
     out = _SPEND.sub("export it", _SAVING.sub("", said))
     return text if out == said else out
