@@ -36,7 +36,7 @@ _AGAIN_EN = re.compile(
     r"(?:new\s+|fresh\s+)?(?:link|file|download|copy|export|video|mp4))"
     r"(?:\s+(?:to\s+)?(?:me|us))?(?P<again>\s+(?:again|once\s+more|one\s+more\s+time|back"
     r"|over\s+again)\b)?"
-    r"(?:\s+(?:please|pls))?\s*[?]*"
+    r"(?:\s+(?:please|pls))?\s*[?]*(?=\s*(?:[,.;!?]|$))"  # "… again with the new song": an edit
 )
 _TO_ME = (
     r"(?:给|給|俾|畀)\s*(?:我|我哋|我们|我們)"
@@ -59,13 +59,20 @@ _AGAIN_ZH_VAGUE = re.compile(
 # a cheap look first: an ask for the file says "can", "could", "may" or a Chinese request
 _ASKED = re.compile(r"\b(?:can|could|may)\b|可|能|麻烦|麻煩|唔该|唔該|请|請")
 
+# a wait, a condition or a refusal anywhere in the turn: the rewrite never speaks over it
+_HELD = re.compile(
+    r"\b(?:tomorrow|later|tonight|once|when|whenever|if|unless|until|till|after|before|next"
+    r"|monday|tuesday|wednesday|thursday|friday|weekend|dont|do\s+not|not\s+yet|wait|hold)\b"
+    r"|明天|听日|聽日|晚点|晚點|稍后|稍後|之后|之後|以后|以後|等|如果|要是|不要|唔好|先别|先不|未"
+)
+
 
 def asked_again(text: str) -> str:
     """The turn with a polite question for the file read as the request it is; the turn itself
     when it has none."""
     said = _APOSTROPHE.sub("", text.casefold())
-    if _ASKED.search(said) is None:
-        return text
+    if _ASKED.search(said) is None or _HELD.search(said) is not None:
+        return text  # "could you resend the file tomorrow?": the rules read the wait
     found = _AGAIN_EN.search(said)
     if found is not None and _meant(found, _FAILED.search(said) is not None):
         said = f"{said[: found.start()]}send me the file again{said[found.end() :]}"

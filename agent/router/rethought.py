@@ -42,12 +42,20 @@ _HOLD = re.compile(
     r"|export|render|导出|導出|渲染|出片|[?？]"
 )
 
+_FIRST_CLAUSE = re.compile(r"[^,.;!?，。；！？—–]*")
+_WAITED = re.compile(
+    r"\b(?:tomorrow|later|tonight|once|when|if|after|until|till|next|dont|do\s+not|never|not"
+    r"|wait|hold|ill|we\s+will|well|i\s+will)\b"
+    r"|明天|听日|聽日|晚点|晚點|稍后|稍後|之后|之後|以后|以後|如果|要是|不要|唔好|别|別|先别|先不|未|等"
+)
+
 
 def edit_before_just_asked(said: str) -> str | None:
     """The edit a correction puts before the export the turn has just asked, or None."""
     found = _CORRECTED.match(said.strip())
-    if found is None:
-        return None
+    first = _FIRST_CLAUSE.search(said.strip())
+    if found is None or (first is not None and _WAITED.search(first.group())):
+        return None  # "render it tomorrow. wait, before that, …": the export waits anyway
     before = _BEFORE.match(said.strip()[found.end() :].strip())
     if before is None:
         return None

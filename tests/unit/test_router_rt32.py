@@ -225,3 +225,46 @@ def test_the_new_readings_never_export_a_negated_ask(
 )
 def test_other_wordings_of_the_classes(router: Router, text: str, plan: tuple[str, ...]) -> None:
     assert plan_of(router, text) == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "render it tomorrow. wait, before that, swap the font",
+        "明天导出吧。等等，导出之前先把字体换了",
+        "could you resend the file tomorrow?",
+        "can I get it again if the link expires?",
+        "to save credits, should I export in 720p?",
+        "spend the credits. wait, not yet",
+        "if it looks good, spend the credits",
+        "my editor will export it, then make a teaser",
+        "I exported it and then made a shorter version",
+        "add a logo, no wait, don't export",
+    ],
+)
+def test_the_new_readings_never_free_a_held_export(router: Router, text: str) -> None:
+    assert "export" not in plan_of(router, text)
+
+
+WAITS = ["tomorrow", "later", "after lunch", "if it looks ok", "next week"]
+
+
+@MANY
+@given(
+    st.sampled_from(
+        [
+            "could you resend the file {w}?",
+            "the link expired, can I get it again {w}?",
+            "render it {w}. wait, before that, swap the font",
+            "spend the credits {w}",
+            "export it {w}, then make a teaser",
+        ]
+    ),
+    st.sampled_from(WAITS),
+)
+def test_a_wait_beside_the_new_readings_holds_the_export(
+    router: Router, template: str, wait: str
+) -> None:
+    text = template.format(w=wait)
+    plan = plan_of(router, text)
+    assert "export" not in plan, text
