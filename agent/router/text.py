@@ -312,7 +312,8 @@ _LINKED_FILE = re.compile(rf"\.(?:{_EXTENSIONS}|svg)$")
 # rt32: a file on a sharing service ("https://drive.google.com/file/d/abc/view", a Dropbox or
 # WeTransfer link): an asset handed over like a file, whatever its last segment says
 _SHARED_FILE = re.compile(
-    r"^(?:www\.)?(?:drive\.google\.com/(?:file/d/|open\?|uc\?)|docs\.google\.com/uc\?"
+    r"^(?:www\.)?(?:drive\.google\.com/(?:file/d/|open\?|uc\?|drive/(?:u/\d+/)?folders/)"
+    r"|docs\.google\.com/uc\?|1drv\.ms/|(?:app\.)?box\.com/s/|icloud\.com/iclouddrive/"
     r"|(?:dl\.)?dropbox(?:usercontent)?\.com/(?:s|scl|sh)/|(?:www\.)?wetransfer\.com/downloads/"
     r"|we\.tl/)"
 )

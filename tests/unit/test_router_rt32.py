@@ -77,6 +77,8 @@ def test_another_deliverable_never_frees_a_held_export(
         "用呢個 https://x.com/a/logo.svg 放喺右上角",
         "here's the logo https://www.dropbox.com/scl/fi/xyz/logo.png?dl=0 put it top right",
         "https://we.tl/t-abc123 these are the clips, cut them together",
+        "https://drive.google.com/drive/folders/abc123 all the b-roll is here, cut a montage",
+        "把这个 https://www.dropbox.com/s/abc/bgm.mp3 当背景音乐",
     ],
 )
 def test_a_linked_asset_beside_an_edit_is_uploaded(router: Router, text: str) -> None:
