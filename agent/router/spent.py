@@ -40,6 +40,14 @@ _SPEND = re.compile(
 # a cheap look first: most turns name no credits at all
 _NAMED = re.compile(r"cred|point|token|money|cash|\$|积分|積分|点|點|钱|錢|额度|額度")
 
+# the saving is a reason only beside an export the turn orders ("is it worth going 720p to
+# save credits?" asks the price)
+_ORDERED = re.compile(r"export|render|download|bounce|[导導匯汇输輸]出|渲染|出片")
+_ASKED = re.compile(
+    r"[?？]|^\W*(?:is|are|does|do|would|should|will|can|could|what|how|which|whats|hows)\b"
+    r"|吗|嗎|呢\s*$|要不要|好不好|值不值|值唔值|会不会|會不會"
+)
+
 
 def credits_as_reason(text: str) -> str:
     """The turn with a credits saving given as a reason dropped and a whole-clause go-ahead to
@@ -47,5 +55,7 @@ def credits_as_reason(text: str) -> str:
     said = text.casefold()
     if _NAMED.search(said) is None:
         return text
-    out = _SPEND.sub("export it", _SAVING.sub("", said))
-    return text if out == said else out
+    if _ORDERED.search(said) is not None and _ASKED.search(said) is None:
+        said = _SAVING.sub("", said)  # a reason beside an export ordered, never in a question
+    out = _SPEND.sub("export it", said)
+    return text if out == text.casefold() else out

@@ -104,6 +104,9 @@ def test_a_page_link_uploads_nothing(router: Router) -> None:
         ("导出4K的话要多少点？", ("credits",)),
         ("the client wants to know what the render will cost before we go ahead", ("credits",)),
         ("don't spend the credits yet", ("sse",)),
+        ("is it worth going 720p to save credits?", ("credits",)),
+        ("should I export in 720p to save credits", ("credits",)),
+        ("用720p导出会不会省点积分？", ("credits",)),
     ],
 )
 def test_credits_named_as_a_reason(router: Router, text: str, plan: tuple[str, ...]) -> None:
