@@ -30,10 +30,10 @@ _SAVING = re.compile(
     rf"(?:点|點|啲|些|一点|一點|一些|下)?{_CREDITS_ZH}"
 )
 _SPEND = re.compile(
-    r"^\W*(?:(?:ok|okay|fine|alright|yes|yeah|yep|sure|right|just|go\s+ahead\s+and|lets|let's)\W+)*"
+    r"(?:^|(?<=[.!;,]))\W*(?:(?:ok|okay|fine|alright|yes|yeah|yep|sure|right|just|go\s+ahead\s+and|lets|let's)\W+)*"
     rf"(?:spend|burn|use|blow)\s+(?:(?:the|those|my|our|some|them|these)\s+)?{_CREDITS_EN}"
     r"(?:\s+(?:on\s+it|then|already|now))?\s*(?=[,.;!—–]|\s-|$)"
-    r"|^\W*(?:(?:好|好啦|ok|okay)\W*)?(?:花|用|烧|燒|使|洗)(?:掉|咗|了)?"
+    r"|(?:^|(?<=[,，。.!！;；]))\W*(?:(?:好|好啦|ok|okay)\W*)?(?:花|用|烧|燒|使|洗)(?:掉|咗|了)?"
     rf"(?:啲|呢啲|这些|這些|那些|嗰啲)?{_CREDITS_ZH}(?:吧|啦|喇|la|罢|罷)?\s*(?=[,，。.!！;；]|$)"
 )
 
@@ -48,11 +48,26 @@ _ASKED = re.compile(
     r"|吗|嗎|呢\s*$|要不要|好不好|值不值|值唔值|会不会|會不會"
 )
 
+# the price of an export asked in other words ("wants to know the price before we render",
+# 导出4K的话贵多少？): the balance's question, read in the words the rules know
+_PRICE = re.compile(
+    r"\b(?:know|check|find\s+out|ask(?:ed|ing|s)?\s+(?:about|for)|get)\s+(?:the\s+|a\s+|your\s+)?"
+    r"(?P<en>price|pricing|cost|quote)(?:\s+(?:first|upfront|up\s+front))?\b"
+    r"|(?P<zh>贵多少|貴多少|贵几多|貴幾多|贵几多钱|贵了多少|贵咗几多|贵咗幾多)"
+)
+
+
+def _price_asked(found: re.Match[str]) -> str:
+    return "要多少点" if found["zh"] else "know how many credits it costs"
+
 
 def credits_as_reason(text: str) -> str:
-    """The turn with a credits saving given as a reason dropped and a whole-clause go-ahead to
-    spend the credits read as the export it orders; the turn itself when neither is there."""
+    """The turn with a credits saving given as a reason dropped, a whole-clause go-ahead to
+    spend the credits read as the export it orders and the price asked in other words as the
+    credits' question; the turn itself when none is there."""
     said = text.casefold()
+    if _ORDERED.search(said) is not None:  # the price of an export, asked
+        said = _PRICE.sub(_price_asked, said)
     if _NAMED.search(said) is None:
         return text
     if _ORDERED.search(said) is not None and _ASKED.search(said) is None:

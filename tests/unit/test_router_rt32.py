@@ -107,6 +107,12 @@ def test_a_page_link_uploads_nothing(router: Router) -> None:
         ("is it worth going 720p to save credits?", ("credits",)),
         ("should I export in 720p to save credits", ("credits",)),
         ("用720p导出会不会省点积分？", ("credits",)),
+        ("ok the colours are finally right. spend the credits", ("export",)),
+        ("the colours are finally right, spend the credits tomorrow", ("credits",)),
+        ("my client wants to know the price before we render", ("credits",)),
+        ("we need to know the cost before rendering", ("credits",)),
+        ("导出4K的话贵多少？", ("credits",)),
+        ("the price on the screen is wrong, fix it", ("sse",)),
     ],
 )
 def test_credits_named_as_a_reason(router: Router, text: str, plan: tuple[str, ...]) -> None:
