@@ -129,13 +129,24 @@ _NOT_NOW = re.compile(
     r"\b(?:dont|do\s+not|never|no|not|wait|hold|later|tomorrow)\b|不要|别|別|唔好|不用|先不|未|等"
 )
 
+_LEAD = re.compile(r"^[^,，.。;；!！?？]{1,40}[,，.。;；!！]\s*")
+_IF = re.compile(r"\b(?:if|once|when|after|unless|until)\b|如果|要是|假如|只要|之后|之後|以后|以後")
+
 
 def edit_before_said_export(said: str) -> str | None:
     """The edit a turn asks before an export it names first (`_BEFORE_EXPORT`), or None. The
     rest names no export of its own and no hold; the caller checks it firmly asks an edit."""
-    found = _BEFORE_EXPORT.match(said.strip())
+    said = said.strip()
+    found = _BEFORE_EXPORT.match(said)
     if found is None:
-        return None
+        # rt32: a fault named first ("标题有点歪，导出前帮我扶正一下", "the title is crooked,
+        # before you render, straighten it"): the clause before holds no wait or condition
+        lead = _LEAD.match(said)
+        if lead is None or _NOT_NOW.search(lead.group()) or _IF.search(lead.group()):
+            return None
+        found = _BEFORE_EXPORT.match(said[lead.end() :])
+        if found is None:
+            return None
     rest = found["zh"] or found["en"] or ""
     if _NOT_NOW.search(rest) or re.search(r"export|render|导出|導出|渲染|出片|[?？]", rest):
         return None

@@ -279,3 +279,20 @@ def test_a_wait_beside_the_new_readings_holds_the_export(
     text = template.format(w=wait)
     plan = plan_of(router, text)
     assert "export" not in plan, text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("the logo is too small. before exporting, make it bigger", ("sse", "export")),
+        ("字幕太小了，导出之前先把字幕放大", ("sse", "export")),
+        # a wait or condition in the clause before: nothing exports
+        ("等客户确认，导出前帮我扶正一下", ("sse",)),
+        ("如果客户同意，导出前帮我把标题放大", ("sse",)),
+        ("once legal signs off, before you render, fix the title", ("sse",)),
+    ],
+)
+def test_an_edit_before_the_export_after_a_fault_named(
+    router: Router, text: str, plan: tuple[str, ...]
+) -> None:
+    assert plan_of(router, text) == plan
