@@ -19,6 +19,8 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from agent.router.another import another_after_export
+from agent.router.rethought import edit_before_just_asked
 from agent.router.route import Action, Route
 
 __all__ = [
@@ -92,6 +94,9 @@ def edit_after_export_first(routed: Route, said: str, firm: Callable[[str], bool
     actions = routed.actions
     if "export" not in actions or "sse" in actions:
         return routed
+    if another_after_export(said):  # rt32: 出片之后帮我整多个15秒嘅版本: the new cut is work
+        at = actions.index("export") + 1
+        return dataclasses.replace(routed, actions=(*actions[:at], "sse", *actions[at:]))
     rest = _first(said)
     if rest is None or not firm(_AGAIN.sub("", rest)):
         return routed
@@ -104,8 +109,8 @@ def export_before_edit(routed: Route, said: str) -> Route:
     actions = routed.actions
     if not {"export", "sse"} <= set(actions) or actions.index("export") < actions.index("sse"):
         return routed
-    if not export_first(said):
-        return routed
+    if not export_first(said) and not another_after_export(said):
+        return routed  # rt32: "render it, and after that cut me a 10-second teaser"
     rest: list[Action] = [a for a in actions if a != "export"]
     rest.insert(rest.index("sse"), "export")
     return dataclasses.replace(routed, actions=tuple(rest))
@@ -124,13 +129,24 @@ _NOT_NOW = re.compile(
     r"\b(?:dont|do\s+not|never|no|not|wait|hold|later|tomorrow)\b|不要|别|別|唔好|不用|先不|未|等"
 )
 
+_LEAD = re.compile(r"^[^,，.。;；!！?？]{1,40}[,，.。;；!！]\s*")
+_IF = re.compile(r"\b(?:if|once|when|after|unless|until)\b|如果|要是|假如|只要|之后|之後|以后|以後")
+
 
 def edit_before_said_export(said: str) -> str | None:
     """The edit a turn asks before an export it names first (`_BEFORE_EXPORT`), or None. The
     rest names no export of its own and no hold; the caller checks it firmly asks an edit."""
-    found = _BEFORE_EXPORT.match(said.strip())
+    said = said.strip()
+    found = _BEFORE_EXPORT.match(said)
     if found is None:
-        return None
+        # rt32: a fault named first ("标题有点歪，导出前帮我扶正一下", "the title is crooked,
+        # before you render, straighten it"): the clause before holds no wait or condition
+        lead = _LEAD.match(said)
+        if lead is None or _NOT_NOW.search(lead.group()) or _IF.search(lead.group()):
+            return None
+        found = _BEFORE_EXPORT.match(said[lead.end() :])
+        if found is None:
+            return None
     rest = found["zh"] or found["en"] or ""
     if _NOT_NOW.search(rest) or re.search(r"export|render|导出|導出|渲染|出片|[?？]", rest):
         return None
@@ -143,6 +159,9 @@ def in_said_order(routed: Route, said: str, firm: Callable[[str], bool]) -> Rout
     export ordered before the edit ("render first, then add the subtitles": export, sse; the
     edit kept when a wait word hid it, 先导出一版，之后再加配乐)."""
     rest = edit_before_said_export(said) if routed.actions == ("sse",) else None
+    if routed.actions in (("sse",), ("export",), ("sse", "export"), ("export", "sse")):
+        # rt32: "render it. wait, before that, swap the font": the edit, then the export
+        rest = rest or edit_before_just_asked(said)
     if rest is not None and firm(rest):
         return dataclasses.replace(routed, actions=("sse", "export"), declined=())
     return export_before_edit(edit_after_export_first(routed, said, firm), said)

@@ -16,6 +16,7 @@ from agent.router.adopted import adopted, joined
 from agent.router.aftermath import after_the_fact
 from agent.router.asked_whole import reread
 from agent.router.attached import turned_into, work_before_export
+from agent.router.chatter import chatter_only
 from agent.router.depicted import as_content
 from agent.router.fallback import (
     ACTIONS,
@@ -25,6 +26,7 @@ from agent.router.fallback import (
     ask,
     prompt,
 )
+from agent.router.finished import finished_first
 from agent.router.garbled import edit_before_export
 from agent.router.intents import IntentModel, load_intent_model
 from agent.router.invariants import arrived, edits_first, files_only, without_export
@@ -38,10 +40,13 @@ from agent.router.pictured import pictured_edit
 from agent.router.reading import Decision
 from agent.router.relayed import relayed_line
 from agent.router.reported import reported
+from agent.router.resent import asked_again
 from agent.router.respecified import respecified
+from agent.router.rethought import after_taken_back
 from agent.router.retraction import retracted
 from agent.router.rules import RouterTables, load_tables
 from agent.router.sequenced import edit_in_sequence
+from agent.router.spent import credits_as_reason
 from agent.router.text import Prepared, prepare
 from agent.router.unmeant import (
     credits_elsewhere,
@@ -195,12 +200,17 @@ class Router:
         """
         # a loose wording read as its plain form: "video ready? send it over" = "send it over"
         # (the fallback model still reads the user's own words)
-        routed = await self._turn(plain(text), attachments, words=text)
+        # credits named as a reason ("export it in 720p to save credits", "spend the credits"),
+        # the file asked again after a failed delivery ("the link expired, can I get it again?")
+        routed = await self._turn(
+            plain(asked_again(credits_as_reason(text))), attachments, words=text
+        )
         # "render first, then add …", "导出之前先把标题的错字改了"
         said = prepare(text).text
         ordered = in_said_order(routed, said, lambda r: self._keywords.analyse(r).firm)
         routed = after_the_fact(ordered, said)  # "when will the render be done?", a past export
-        return vetted(routed, said)  # "if it's under 30 s, export it", a fault beside an export
+        routed = vetted(routed, said)  # "if it's under 30 s, export it", a fault beside an export
+        return finished_first(routed, said)  # "if you're done with the captions, export"
 
     async def _turn(self, text: str, attachments: Sequence[str], *, words: str) -> Route:
         prepared = prepare(text)
@@ -257,10 +267,19 @@ class Router:
             called_off = await self.route(rest_of_turn, attachments)
             if "export" in called_off.actions and "sse" not in called_off.actions:
                 return called_off
+        taken_back = after_taken_back(said) if {"sse", "export"} <= set(routed.actions) else None
+        if taken_back is not None:
+            # "maybe an outro... nah, forget it. export": the idea floated is taken back
+            dropped = await self.route(taken_back, attachments)
+            if dropped.actions == ("export",):
+                return dropped
         if praise_only(said) and routed.actions != ("sse",):
             # praise alone ("😍😍😍 love it!! 💯"): no export, balance or state asked
             kept = tuple(a for a in routed.actions if a == "upload")
             return dataclasses.replace(routed, actions=(*kept, "sse"))
+        if routed.actions in _READ_ONLY and chatter_only(said):
+            # "this is the best thing I've made 🥹", "my boss said 'meh', now what?"
+            return dataclasses.replace(routed, actions=("sse",))
         if "credits" in routed.actions and credits_elsewhere(said):
             rest = tuple(a for a in routed.actions if a != "credits") or ("sse",)
             routed = dataclasses.replace(routed, actions=rest)

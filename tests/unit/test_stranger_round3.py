@@ -341,11 +341,14 @@ ROUTER = {
     # spreadsheet, the audio alone as an mp3, "Export? Hmm. Let me sleep on it.", 渲染到百分之几了,
     # "export it, and after that make me a cutdown" read edit-first); on main 8b7c8be r46 97 and
     # 88 (2 harmful), r47 99 and 83 (7). After round 31's second commit: r46 97/90, none
-    # harmful; r47 99/89, 1 harmful (the English export-first order without "first", left open)
-    "stranger_round46_everyday": (0.97, 0),
-    "stranger_round46_hard": (0.90, 0),
-    "stranger_round47_everyday": (0.99, 0),
-    "stranger_round47_hard": (0.89, 1),
+    # harmful; r47 99/89, 1 harmful (the English export-first order without "first", left open).
+    # After rt32 (another deliverable after an ordered export, credits as a reason, a file asked
+    # again, second thoughts, chatter, our work finished first, the price asked in other words):
+    # r46 99/96, r47 100/95, none harmful
+    "stranger_round46_everyday": (0.99, 0),
+    "stranger_round46_hard": (0.96, 0),
+    "stranger_round47_everyday": (1.0, 0),
+    "stranger_round47_hard": (0.95, 0),
 }
 
 
