@@ -161,3 +161,67 @@ def test_a_chinese_menu_never_runs_an_item(a: str, b: str, join: str) -> None:
     result = translate(text, _TABLES)
     assert not {"export", "credits", "upload"} & set(result.actions)
     assert result.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("Once you upload the narration, I'll time the captions to it", ("upload",)),
+        ("Once you've uploaded the voiceover, I'll sync the captions.", ("upload",)),
+        ("你上传旁白之后，我就帮你对齐字幕。", ("upload",)),
+        (
+            "Your balance covers it (120 left, this costs 20), so go ahead and hit Render.",
+            ("export",),
+        ),
+        ("Whenever you like how it looks, Download is at the top right.", ("export",)),
+        ("Whenever you're happy with the cut, the Export button is at the top right.", ("export",)),
+        ("到时间线里看一眼，没问题就可以导出了", ("state", "export")),
+        ("到時間線度睇下，冇問題就可以匯出", ("state", "export")),
+        ("Open the Subtitles track to check the timing", ("state",)),
+        ("可在右側「任務列表」查看狀態", ("state",)),
+        ("可以喺「任務列表」睇下狀態", ("state",)),
+        (
+            "Your export is in the queue (2 of 5); follow it on the project page and download"
+            " it from there when it completes",
+            ("state",),
+        ),
+    ],
+)
+def test_a_missed_step_runs_and_its_sentence_stays(text: str, actions: tuple[str, ...]) -> None:
+    result = translate(text, _TABLES)
+    assert result.actions == actions
+    assert result.text.startswith(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since you already uploaded the narration, I'll time the captions.",
+        "Your balance doesn't cover it, so don't go ahead and hit Render.",
+        "Rendering (2 min left); when you like how it looks, Download is at the top right.",
+        "Your balance covers it, so go ahead and hit Export — or wait for the 4K pass, up to you.",
+        "到时间线里看一眼，没问题的话先别导出",
+        "到时间线里看一眼，没问题就可以导出了吗？",
+    ],
+)
+def test_a_missed_step_still_held_runs_no_export_or_upload(text: str) -> None:
+    result = translate(text, _TABLES)
+    assert not {"export", "upload"} & set(result.actions)
+    assert result.text.startswith(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    pick=_PICKS,
+    clause=st.sampled_from(
+        [
+            "Your balance covers it, so go ahead and hit Render, or keep editing",
+            "Whenever you like how it looks, Download is at the top right, or I can trim it",
+        ]
+    ),
+)
+def test_a_missed_step_inside_a_menu_never_runs(pick: str, clause: str) -> None:
+    text = f"{clause} — {pick}"
+    result = translate(text, _TABLES)
+    assert "export" not in result.actions
+    assert result.text == text
