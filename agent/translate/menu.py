@@ -48,8 +48,8 @@ _PICK = re.compile(
 )
 # a greeting inviting any input: a file or an idea, a prompt, a text
 _ANY_INPUT = re.compile(
-    r"\b(?:send|share|give|drop|upload|throw)\s+(?:me\s+)?(?:\w+\s+){0,3}?(?:photos?|images?"
-    r"|pictures?|clips?|videos?|files?|footage)\s+(?:or|and/or)\s+(?:\w+\s+){0,2}?(?:ideas?"
+    r"\b(?:send|share|give|drop|upload|throw|bring)\s+(?:me\s+)?[^.!?]{0,30}?\b(?:photos?|images?"
+    r"|pictures?|clips?|videos?|files?|footage)\b[^.!?]{0,30}?\b(?:or|and/or)\s+(?:\w+\s+){0,2}?(?:ideas?"
     r"|prompts?|descriptions?|topics?|texts?|scripts?|concepts?|thoughts?|words?|sentences?"
     r"|links?|urls?)\b"
     r"|\b(?:send|share|give|tell)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:ideas?|prompts?|descriptions?"
@@ -70,13 +70,23 @@ _WARNED = re.compile(
     r"(?:覆盖|覆蓋|取代|替换|替換|冲掉|沖掉|删除|刪除|清除|丢失|丟失|洗走)",
     re.IGNORECASE,
 )
+# what the agent made, put in a panel of the app: nothing to upload
+_MADE = re.compile(
+    r"\b(?:I|we)(?:['’]ve|\s+have|\s+just)?\s+(?:generated|made|created|rendered|produced"
+    r"|designed|drew|drawn)\b[^.!?]{0,60}?\b(?:assets?|media|library|panel|bin|folder|tab)\b"
+    r"|\b(?:assets?|media|library|panel|bin|folder)\b[^.!?]{0,40}?\b(?:I|we)(?:['’]ve|\s+have|\s+just)?"
+    r"\s+(?:generated|made|created|produced|designed)\b"
+    r"|我(?:刚|剛|已经|已經)?(?:生成|做|制作|製作|整|画|畫|设计|設計)(?:好|咗|了)?的[^。！？]{0,20}?"
+    r"(?:素材|资源|資源|媒体|媒體)",
+    re.IGNORECASE,
+)
 _TOP_UP = re.compile(
     r"\btop(?:\s+it)?\s+up|\btop-up|\brecharge|\b(?:add|buy|get)\s+(?:some\s+|more\s+)?credits"
     r"|充值|增值|储值|儲值|加值",
     re.IGNORECASE,
 )
 _OPTIONAL = re.compile(
-    r"\bif\s+you\s+(?:want|like|wish|prefer)\b|\boptional(?:ly)?\b|\bno\s+(?:need|rush)\b"
+    r"\bif\s+you\s+(?:want|like|wish|prefer)\b|\bfeel\s+free\b|\boptional(?:ly)?\b|\bno\s+(?:need|rush)\b"
     r"|\bnot\s+(?:needed|necessary|required)\b"
     r"|想[^，。！？]{0,6}?(?:也可以|也行|都可以|都得|也無妨|也无妨)|想的话|想的話|如果想|如果你想|要的话|要的話|可选|可選|随意|隨意|不是必须|不是必須|不用|唔使|不必",
     re.IGNORECASE,
@@ -123,7 +133,7 @@ def unasked(sentence: str, after: str = "") -> frozenset[str]:
     if menu(sentence, after):
         return _ALL
     dropped: set[str] = set()
-    if any_input(sentence) or upload_warned(sentence):
+    if any_input(sentence) or upload_warned(sentence) or _MADE.search(sentence):
         dropped.add("upload")
     if optional_top_up(sentence):
         dropped.add("credits")

@@ -225,3 +225,37 @@ def test_a_missed_step_inside_a_menu_never_runs(pick: str, clause: str) -> None:
     result = translate(text, _TABLES)
     assert "export" not in result.actions
     assert result.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The thumbnails I generated are in the Assets panel.",
+        "I've put the three AI backgrounds I made into your Media Library.",
+        "我生成的配图已经放在素材库里了。",
+        "Share a clip, a script, or just an idea and I'll turn it into a video!",
+    ],
+)
+def test_the_agents_own_assets_or_any_input_is_no_upload(text: str) -> None:
+    result = translate(text, _TABLES)
+    assert "upload" not in result.actions
+    assert result.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upload your logo to the Assets panel.",
+        "Please upload the clips you made to the Media Library.",
+        "Send me the photo or video you want to use.",
+    ],
+)
+def test_a_plain_upload_request_still_uploads(text: str) -> None:
+    assert "upload" in translate(text, _TABLES).actions
+
+
+def test_a_step_at_100_percent_waits_and_a_feel_free_top_up_looks_nothing_up() -> None:
+    text = "Render is 70% through; once it's at 100%, click Download."
+    assert "export" not in translate(text, _TABLES).actions
+    text = "You've got 500 credits; feel free to top up but you have plenty for this."
+    assert "credits" not in translate(text, _TABLES).actions
