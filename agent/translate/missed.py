@@ -1,8 +1,6 @@
 """Steps the reader misses because a number, a parenthesis or a clause of the agent's own work
 stands beside them; read whole sentence by sentence, and only ADDED when nothing holds them.
 
-- An upload the agent waits on to do its own work ("Once you upload the narration, I'll time
-  the captions to it", 你上传旁白之后，我就帮你对齐字幕): the file is asked for now.
 - An export told to go ahead after the balance is said to cover it ("Your balance covers it
   (120 left, this costs 20), so go ahead and hit Render."): the system settles the condition.
 - An export control placed by location after the user's own satisfaction ("Whenever you like
@@ -28,20 +26,6 @@ __all__ = ["missed", "settle"]
 _NOT = re.compile(
     r"\b(?:not|no|never|don['’]t|didn['’]t|won['’]t|can['’]t|cannot|already|isn['’]t)\b"
     r"|不|没|沒|别|別|勿|唔|未|已经|已經|[?？]",
-    re.IGNORECASE,
-)
-_FILE = (
-    r"(?:narration|voice-?over|voice\s+track|audio|music|song|track|clip|clips|footage|video"
-    r"|photos?|images?|pictures?|logo|file|files|script|recording|b-roll|font|subtitles?\s+file)"
-)
-_UPLOAD_AWAITED = re.compile(
-    r"^\W*(?:once|when|as\s+soon\s+as|after)\s+you(?:['’]ve|\s+have)?\s+(?:upload(?:ed)?"
-    r"|send|sent|drop(?:ped)?\s+in|attach(?:ed)?|add(?:ed)?)\s+(?:the|your|a|an)\s+(?:\w+\s+){0,2}?"
-    + _FILE
-    + r"\b[^.!?]{0,30}?,?\s*I(?:['’]ll|\s+will|\s+can)\b"
-    r"|(?:你|您)?(?:上传|上傳|传|傳|发|發)(?:一下|好|完)?(?:了|咗)?[^，。！？]{0,10}?"
-    r"(?:旁白|配音|音频|音頻|音乐|音樂|视频|視頻|影片|素材|照片|图片|圖片|相片|文件|档案|檔案|字体|字體)"
-    r"[^，。！？]{0,4}?(?:之后|之後|以后|以後|后|後)[，,\s]*我(?:会|會|就|再|便|可以)",
     re.IGNORECASE,
 )
 _EXPORT_CONTROL = r"(?:render|export|download)"
@@ -73,7 +57,7 @@ _LOOK_THEN = re.compile(
 _VIEW = re.compile(
     r"\b(?:follow|track|watch|monitor)\s+(?:it|its\s+progress|the\s+progress)\s+(?:on|in|from)"
     r"\s+(?:the|your)\s+(?:\w+\s+){0,2}?(?:page|list|panel|tab|dashboard|queue)\b"
-    r"|^\W*(?:open|go\s+to|switch\s+to|head\s+to)\s+the\s+(?:\w+\s+){1,2}?(?:track|tab|panel)"
+    r"|^\W*(?:open|go\s+to|switch\s+to|head\s+to)\s+the\s+(?:\w+\s+){1,2}?(?:track|lane)"
     r"\s+to\s+(?:check|see|review|look\s+at|confirm)\b"
     r"|[」”』](?:里|中|内|裡|內|度)?\s*(?:查看|看|睇|跟进|跟進)(?:一下|下)?(?:即时|即時|实时|實時)?"
     r"(?:状态|狀態|进度|進度)",
@@ -84,8 +68,6 @@ _NEG_ZH = re.compile(r"不|没有|別|别|勿|唔好|[?？]")
 
 def missed(sentence: str) -> tuple[str, ...]:
     """The actions `sentence` gives that the reader may miss (see the module doc), in order."""
-    if _UPLOAD_AWAITED.search(sentence) and not _NOT.search(sentence):
-        return ("upload",)
     go = _GO_AHEAD.search(sentence)
     if go and _COVERED.search(sentence) and not _NOT.search(sentence, go.start()):
         return ("export",)

@@ -166,9 +166,6 @@ def test_a_chinese_menu_never_runs_an_item(a: str, b: str, join: str) -> None:
 @pytest.mark.parametrize(
     ("text", "actions"),
     [
-        ("Once you upload the narration, I'll time the captions to it", ("upload",)),
-        ("Once you've uploaded the voiceover, I'll sync the captions.", ("upload",)),
-        ("你上传旁白之后，我就帮你对齐字幕。", ("upload",)),
         (
             "Your balance covers it (120 left, this costs 20), so go ahead and hit Render.",
             ("export",),
@@ -196,7 +193,6 @@ def test_a_missed_step_runs_and_its_sentence_stays(text: str, actions: tuple[str
 @pytest.mark.parametrize(
     "text",
     [
-        "Since you already uploaded the narration, I'll time the captions.",
         "Your balance doesn't cover it, so don't go ahead and hit Render.",
         "Rendering (2 min left); when you like how it looks, Download is at the top right.",
         "Your balance covers it, so go ahead and hit Export — or wait for the 4K pass, up to you.",
