@@ -29,6 +29,7 @@ _ALTERNATIVES = re.compile(
     r"|(?:^|[\s:(])(?:1[.)]|①|\(1\)|a\))[^.!?]{2,}?(?:\s|^)(?:2[.)]|②|\(2\)|b\))"
     r"|[,;—–-]\s*or\s+(?:\w+\s+){0,3}?\w"
     r"|\bor\s+(?:I|we)\s+(?:can|could|will|'ll)\b|\bor\s+(?:keep|wait|stick|leave|hold)\b"
+    r"|\bor\s+(?:let|have|want)\s+me\b|\bor\s+I['’]ll\b"
     r"|(?:可以|能)[^。！？?]{1,30}?(?:也可以|也能|或者|或是)"
     r"|还是|還是|定系|定係|抑或|要么[^。！？?]{1,30}?要么|要麼[^。！？?]{1,30}?要麼",
     re.IGNORECASE,

@@ -42,8 +42,10 @@ _GO_AHEAD = re.compile(
     re.IGNORECASE,
 )
 _SATISFIED = re.compile(
-    r"^\W*(?:whenever|when|once|if)\s+you(?:['’]re|\s+are)?\s+(?:like|love|happy\s+with"
-    r"|satisfied\s+with|good\s+with|ok(?:ay)?\s+with)\b[^.!?]{0,40}?,\s*"
+    r"^\W*(?:whenever|when|once|if)\s+(?:you(?:['’]re|\s+are)?\s+(?:like|love|happy\s+with"
+    r"|satisfied\s+with|good\s+with|ok(?:ay)?\s+with)\b[^.!?]{0,40}?"
+    r"|(?:it|everything|the\s+[\w-]+)\s+(?:looks?|sounds?|seems?)"
+    r"\s+(?:right|good|fine|great|ok(?:ay)?)\b[^.!?,]{0,20}?),\s*"
     r"(?:the\s+)?\*{0,2}" + _EXPORT_CONTROL + r"\*{0,2}(?:\s+button)?\s+is\s+(?:at|in|on|up)\b",
     re.IGNORECASE,
 )
@@ -55,7 +57,8 @@ _LOOK_THEN = re.compile(
 )
 # a place where progress or a result shows, followed or opened to check
 _VIEW = re.compile(
-    r"\b(?:follow|track|watch|monitor)\s+(?:it|its\s+progress|the\s+progress)\s+(?:on|in|from)"
+    r"\b(?:follow|track|watch|monitor|keep\s+an\s+eye\s+on|check\s+on)\s+(?:it|its\s+progress"
+    r"|the\s+progress)\s+(?:on|in|from)"
     r"\s+(?:the|your)\s+(?:\w+\s+){0,2}?(?:page|list|panel|tab|dashboard|queue)\b"
     r"|^\W*(?:open|go\s+to|switch\s+to|head\s+to)\s+the\s+(?:\w+\s+){1,2}?(?:track|lane)"
     r"\s+to\s+(?:check|see|review|look\s+at|confirm)\b"

@@ -255,3 +255,15 @@ def test_a_step_at_100_percent_waits_and_a_feel_free_top_up_looks_nothing_up() -
     assert "export" not in translate(text, _TABLES).actions
     text = "You've got 500 credits; feel free to top up but you have plenty for this."
     assert "credits" not in translate(text, _TABLES).actions
+
+
+def test_a_menu_with_or_let_me_and_a_looks_right_export_place() -> None:
+    text = "Download it as it stands or let me add captions first — your pick."
+    assert "export" not in translate(text, _TABLES).actions
+    text = "Whenever the preview looks right to you, Export is in the top-right corner."
+    assert translate(text, _TABLES).actions == ("export",)
+    text = (
+        "Your render is queued (3rd); keep an eye on it in the Jobs list and download it"
+        " when it's done."
+    )
+    assert translate(text, _TABLES).actions == ("state",)
