@@ -47,7 +47,9 @@ _UNDERWAY = re.compile(
     # "Render progress is at 60%")
     r"|progress\s*(?:bar\s*)?(?:[:：=-]|is\s+(?:at\s+|now\s+)?|now\s+|at\s+|of\s+)?\s*(?:[1-9]?\d)\s*%)"
     r"|(?<![\d.])(?:[1-9]?\d)\s*%\s*(?:done|complete|finished|through|rendered|processed|in\b|there|of\s+the\s+way)"
-    r"|\bat\s+(?:[1-9]?\d)\s*%",
+    r"|\bat\s+(?:[1-9]?\d)\s*%"
+    # a checklist item still running ("⏳ Rendering", "🔄 Export")
+    r"|[⏳⌛🔄]",
     re.IGNORECASE,
 )
 _UNDERWAY_ZH = re.compile(
@@ -86,9 +88,10 @@ _UNDONE_ZH = re.compile(
 _AFTER_END = re.compile(
     r"\b(?:after|once|when|as\s+soon\s+as|until)\s+(?:it|that|this|they|everything"
     r"|all(?:\s+of)?(?:\s+(?:them|it|the))?(?:\s+\w+)?"
-    r"|the\s+\w+(?:\s+\w+)?|your\s+\w+(?:\s+\w+)?)\s*(?:['’]s|['’]re|is|are|has|have)?\s*(?:been\s+)?"
+    r"|the\s+\w+(?:\s+\w+)?|your\s+\w+(?:\s+\w+)?|(?:step|stage|phase|part)\s*\d+)\s*(?:['’]s|['’]re|is|are|has|have)?\s*(?:been\s+)?"
     r"(?:all\s+)?(?:done|finished|finish(?:es)?|complete[sd]?|ready|through|ends?|wraps?\s+up|out\b"
-    r"|wrapped\s+up|over|lands|pops\s+up|shows\s+up|appears|goes\s+through|hits\s+100)"
+    r"|wrapped\s+up|over|lands|pops\s+up|shows\s+up|appears|goes\s+through|hits\s+100"
+    r"|(?:at|reaches|gets\s+to)\s+100\s*%)"
     r"|\b(?:use|click|tap|hit|press|grab|do|download|export)\s+(?:it|that|this|them)?\s*then\b"
     r"|\bnot\s+before\b|\buntil\s+then\b|\bat\s+that\s+point\b"
     r"|(?:完成|做完|做晒|做好|弄完|弄好|搞掂|搞定|搞完|跑完|渲染完|算完|导出完|输出完|导好|好了|好咗|完了|结束"
@@ -103,6 +106,12 @@ _GESTURE = re.compile(
     re.IGNORECASE,
 )
 _EXPORT = re.compile(r"export|download|导出|導出|汇出|匯出|下载|下載", re.IGNORECASE)
+# the file fetched without an export word ("grab the MP4 once it finishes", 拿成片)
+_FETCH = re.compile(
+    r"\b(?:grab|get|fetch|save|pick\s+up|collect)\s+(?:the|your|it|that|this)\b(?:\s+\w+){0,2}?"
+    r"(?:\s+(?:mp4|mov|file|video|render|cut|version|export))?\b",
+    re.IGNORECASE,
+)
 # the agent's offer on the user's wish (如果你要，我还可以…导出, 需要的话我可以帮你汇出)
 _OFFER = re.compile(
     r"(?:如果|要是|假如|若)?(?:你|您)?(?:要|需要|想要|想|愿意|願意|有需要)(?:的话|的話)?[，,\s]*"
@@ -262,7 +271,7 @@ def held(sentence: str, earlier: str) -> frozenset[str]:
         return frozenset({"export"})
     if _LATER_FIND.search(sentence):
         return frozenset({"export", "state"})
-    step = _EXPORT.search(sentence)
+    step = _EXPORT.search(sentence) or _FETCH.search(sentence)
     if step is None:
         return frozenset()
     if _AFTER_END.search(sentence) and (in_progress(sentence) or in_progress(earlier)):

@@ -40,6 +40,7 @@ from agent.translate.choices import choice_lines
 from agent.translate.evidence import also_asked, asks_export_now, third_party
 from agent.translate.leftover import fixed_lines
 from agent.translate.lines import Line, Unit, template_line
+from agent.translate.missed import settle
 from agent.translate.modality import chooses
 from agent.translate.named import named_line
 from agent.translate.pending import held
@@ -303,6 +304,7 @@ def _gated(lines: list[Line], folded: str, tables: GuiTables) -> list[Line]:
             unit.reading = gates.without(unit.reading, gone, unit.lang)
         # an export after an upload asked for waits; an optional upload, an upgrade offered
         unit.reading, asked = in_sequence(unit, raw, unframed, asked, (short, earlier, prior))
+        _unasked(units, at, unframed, tables, held(unframed, earlier) if not short else _ACTING)
         earlier = f"{earlier} {unframed}"
     return _answer_with_file(_offered_choices(lines, tables))
 
@@ -311,6 +313,14 @@ def _a_choice(units: list[Unit], at: int, raw: str, tables: GuiTables) -> bool:
     """Whether the sentence at `at` and the next offer a choice: "If it looks good, click
     Download. If not, tell me what to change." (`agent.translate.modality`)."""
     return at + 1 < len(units) and chooses(raw, _as_read(units[at + 1].raw, tables))
+
+
+def _unasked(
+    units: list[Unit], at: int, unframed: str, tables: GuiTables, kept: Collection[str]
+) -> None:
+    """The unit at `at` settled by `agent.translate.missed.settle`."""
+    after = _as_read(units[at + 1].raw, tables) if at + 1 < len(units) else ""
+    units[at].reading = settle(units[at], unframed, after, kept)
 
 
 def _answer_with_file(lines: list[Line]) -> list[Line]:

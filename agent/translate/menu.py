@@ -1,0 +1,141 @@
+"""Steps the reply names but nobody asked the user to take now, read sentence by sentence.
+
+- A MENU in one sentence: alternatives ("either … or …", "…, or I can …", inline "1) … 2) …",
+  可以…也可以…, 还是, 定係) closed by a pick ("which works for you?", "up to you", "your call",
+  你选哪个, 由你决定), in the sentence or opening the next one: the user picks in chat, no item
+  runs (no export, no balance, no upload). A plain step followed by a generic closing question
+  ("Click Export to download. Anything else?") is no menu: it has no alternatives.
+- ANY INPUT invited ("Send me a photo or an idea and I'll make a video", 发张照片或者一句想法给我):
+  a greeting, not a request for a file.
+- A WARNING about uploading again ("Re-uploading will overwrite the current version",
+  注意：重新上传会覆盖现有版本): a consequence told, no upload asked.
+- A TOP-UP left to the user's wish while the balance is said to be enough ("top up if you want,
+  you have enough anyway", 想充值也可以，不过余额够用): nothing to look up.
+
+Pure; the sentence as folded (Simplified, Cantonese read in Mandarin forms).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["any_input", "menu", "optional_top_up", "unasked", "upload_warned"]
+
+_ALL = frozenset({"export", "credits", "upload"})
+
+# alternatives offered in one sentence
+_ALTERNATIVES = re.compile(
+    r"\beither\b(?!\s+way\b)[^.!?]{2,}?\bor\b"
+    r"|(?:^|[\s:(])(?:1[.)]|①|\(1\)|a\))[^.!?]{2,}?(?:\s|^)(?:2[.)]|②|\(2\)|b\))"
+    r"|[,;—–-]\s*or\s+(?:\w+\s+){0,3}?\w"
+    r"|\bor\s+(?:I|we)\s+(?:can|could|will|'ll)\b|\bor\s+(?:keep|wait|stick|leave|hold)\b"
+    r"|\bor\s+(?:let|have|want)\s+me\b|\bor\s+I['’]ll\b"
+    r"|(?:可以|能)[^。！？?]{1,30}?(?:也可以|也能|或者|或是)"
+    r"|还是|還是|定系|定係|抑或|要么[^。！？?]{1,30}?要么|要麼[^。！？?]{1,30}?要麼",
+    re.IGNORECASE,
+)
+# the pick asked for
+_PICK = re.compile(
+    r"\bwhich\b[^.!]{0,40}\?|\bwhich\s+(?:one|way|option|works|would|do\s+you|sounds|is\s+better"
+    r"|you\s+prefer|you['’]d\s+(?:like|prefer))\b"
+    r"|\b(?:up\s+to\s+you|your\s+call|your\s+choice|you\s+decide|you\s+pick|your\s+pick"
+    r"|dealer['’]s\s+choice)\b"
+    r"|\blet\s+me\s+know\s+which\b|\bwhat(?:['’]s|\s+is)\s+your\s+(?:pick|preference|choice)\b"
+    r"|\bwhat\s+(?:would|do)\s+you\s+prefer\b"
+    r"|哪个|哪個|哪一个|哪一個|哪种|哪種|哪样|哪樣|边个|邊個|边样|邊樣|选哪|選哪|拣边|揀邊"
+    r"|由你(?:决定|決定|定|拣|揀|选|選)?|随你|隨你|你(?:来|來)?(?:决定|決定|定)|你(?:拣|揀)"
+    r"|(?:还是|還是|定系|定係|抑或)[^。！]{0,30}?[?？]",
+    re.IGNORECASE,
+)
+# a greeting inviting any input: a file or an idea, a prompt, a text
+_ANY_INPUT = re.compile(
+    r"\b(?:send|share|give|drop|upload|throw|bring)\s+(?:me\s+)?[^.!?]{0,30}?\b(?:photos?|images?"
+    r"|pictures?|clips?|videos?|files?|footage)\b[^.!?]{0,30}?\b(?:or|and/or)\s+(?:\w+\s+){0,2}?(?:ideas?"
+    r"|prompts?|descriptions?|topics?|texts?|scripts?|concepts?|thoughts?|words?|sentences?"
+    r"|links?|urls?)\b"
+    r"|\b(?:send|share|give|tell)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:ideas?|prompts?|descriptions?"
+    r"|topics?|texts?|concepts?)\s+(?:or|and/or)\s+(?:\w+\s+){0,2}?(?:photos?|images?"
+    r"|pictures?|clips?|videos?|files?)\b"
+    r"|(?:照片|图片|圖片|相片|视频|視頻|影片|素材|文件|档案|檔案)[^。！？，,]{0,4}?(?:或者|或是|或|还是|還是|定系|定係)"
+    r"[^。！？，,]{0,6}?(?:想法|点子|點子|主意|创意|創意|文字|描述|主题|主題|一句话|一句話|脚本|腳本|链接|鏈接|連結)"
+    r"|(?:想法|点子|點子|主意|创意|創意|文字|描述|主题|主題|一句话|一句話)[^。！？，,]{0,4}?(?:或者|或是|或|还是|還是)"
+    r"[^。！？，,]{0,6}?(?:照片|图片|圖片|相片|视频|視頻|影片|素材|文件)",
+    re.IGNORECASE,
+)
+# a warning about uploading again: its consequence told
+_WARNED = re.compile(
+    r"\b(?:re-?upload(?:ing)?|upload(?:ing)?\s+(?:it\s+|again|a\s+new\s+(?:version|file)))"
+    r"[^.!?]{0,30}?\b(?:will|would|'ll|can|may|might)\s+(?:\w+\s+)?(?:overwrite|replace|erase"
+    r"|wipe|delete|remove|reset|discard|undo|lose)\b"
+    r"|(?:重新|再次|再)(?:上传|上傳)[^。！？]{0,12}?(?:会|會|将|將|可能)[^。！？]{0,4}?"
+    r"(?:覆盖|覆蓋|取代|替换|替換|冲掉|沖掉|删除|刪除|清除|丢失|丟失|洗走)",
+    re.IGNORECASE,
+)
+# what the agent made, put in a panel of the app: nothing to upload
+_MADE = re.compile(
+    r"\b(?:I|we)(?:['’]ve|\s+have|\s+just)?\s+(?:generated|made|created|rendered|produced"
+    r"|designed|drew|drawn)\b[^.!?]{0,60}?\b(?:assets?|media|library|panel|bin|folder|tab)\b"
+    r"|\b(?:assets?|media|library|panel|bin|folder)\b[^.!?]{0,40}?\b(?:I|we)(?:['’]ve|\s+have|\s+just)?"
+    r"\s+(?:generated|made|created|produced|designed)\b"
+    r"|我(?:刚|剛|已经|已經)?(?:生成|做|制作|製作|整|画|畫|设计|設計)(?:好|咗|了)?的[^。！？]{0,20}?"
+    r"(?:素材|资源|資源|媒体|媒體)",
+    re.IGNORECASE,
+)
+_TOP_UP = re.compile(
+    r"\btop(?:\s+it)?\s+up|\btop-up|\brecharge|\b(?:add|buy|get)\s+(?:some\s+|more\s+)?credits"
+    r"|充值|增值|储值|儲值|加值",
+    re.IGNORECASE,
+)
+_OPTIONAL = re.compile(
+    r"\bif\s+you\s+(?:want|like|wish|prefer)\b|\bfeel\s+free\b|\boptional(?:ly)?\b|\bno\s+(?:need|rush)\b"
+    r"|\bnot\s+(?:needed|necessary|required)\b"
+    r"|想[^，。！？]{0,6}?(?:也可以|也行|都可以|都得|也無妨|也无妨)|想的话|想的話|如果想|如果你想|要的话|要的話|可选|可選|随意|隨意|不是必须|不是必須|不用|唔使|不必",
+    re.IGNORECASE,
+)
+_ENOUGH = re.compile(
+    r"\b(?:have|got|has)\s+(?:\w+\s+)?(?:enough|plenty)\b|\benough\s+(?:anyway|already|for)\b"
+    r"|\b(?:covers?|covered)\b|\bsufficient\b"
+    r"|够用|夠用|足够|足夠|充足|够了|夠了|够的|夠的",
+    re.IGNORECASE,
+)
+
+
+def menu(sentence: str, after: str = "") -> bool:
+    """Whether `sentence` offers alternatives closed by a pick, in it or opening `after`."""
+    alternatives = _ALTERNATIVES.search(sentence)
+    if alternatives is None:
+        return False
+    if _PICK.search(sentence, alternatives.start()):
+        return True
+    opening = re.split(r"(?<=[.!?。！？])\s*", after.lstrip(" \t\n-*•>—–"), maxsplit=1)[0]
+    return bool(opening) and _PICK.search(opening) is not None
+
+
+def any_input(sentence: str) -> bool:
+    """Whether `sentence` invites a file or any other input (an idea, a prompt)."""
+    return _ANY_INPUT.search(sentence) is not None
+
+
+def upload_warned(sentence: str) -> bool:
+    """Whether `sentence` warns what uploading again would do."""
+    return _WARNED.search(sentence) is not None
+
+
+def optional_top_up(sentence: str) -> bool:
+    """Whether `sentence` leaves a top-up to the user's wish and says the balance is enough."""
+    return bool(
+        _TOP_UP.search(sentence) and _OPTIONAL.search(sentence) and _ENOUGH.search(sentence)
+    )
+
+
+def unasked(sentence: str, after: str = "") -> frozenset[str]:
+    """The actions of `sentence` nobody asked for (see the module doc); `after` the next
+    sentence."""
+    if menu(sentence, after):
+        return _ALL
+    dropped: set[str] = set()
+    if any_input(sentence) or upload_warned(sentence) or _MADE.search(sentence):
+        dropped.add("upload")
+    if optional_top_up(sentence):
+        dropped.add("credits")
+    return frozenset(dropped)
