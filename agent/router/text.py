@@ -308,24 +308,13 @@ def marked(text: str) -> bool:
 # words never ask for anything, but nothing to upload (as `agent.attachments` takes only a link
 # whose last path segment names a media file)
 _WEB_LINK = re.compile(r"https?://")
-_LINKED_FILE = re.compile(rf"\.(?:{_EXTENSIONS}|svg)$")
-# rt32: a file on a sharing service ("https://drive.google.com/file/d/abc/view", a Dropbox or
-# WeTransfer link): an asset handed over like a file, whatever its last segment says
-_SHARED_FILE = re.compile(
-    r"^(?:www\.)?(?:drive\.google\.com/(?:file/d/|open\?|uc\?|drive/(?:u/\d+/)?folders/)"
-    r"|docs\.google\.com/uc\?|1drv\.ms/|(?:app\.)?box\.com/s/|icloud\.com/iclouddrive/"
-    r"|(?:dl\.)?dropbox(?:usercontent)?\.com/(?:s|scl|sh)/|(?:www\.)?wetransfer\.com/downloads/"
-    r"|we\.tl/)"
-)
+_LINKED_FILE = re.compile(rf"\.(?:{_EXTENSIONS})$")
 
 
 def _is_file(value: str) -> bool:
     if not _WEB_LINK.match(value):
         return True
-    address = value.split("://", 1)[1]
-    if _SHARED_FILE.match(address):
-        return True
-    path = re.split(r"[?#]", address, maxsplit=1)[0]
+    path = re.split(r"[?#]", value.split("://", 1)[1], maxsplit=1)[0]
     return "/" in path and _LINKED_FILE.search(path.rsplit("/", 1)[-1]) is not None
 
 

@@ -60,6 +60,7 @@ from agent.translate.wanted import (
     waits_for_file,
     wanted,
 )
+from agent.translate.whole import left_whole
 
 if TYPE_CHECKING:
     from agent.llm import Completer
@@ -430,6 +431,8 @@ def translate(text: str, tables: GuiTables | None = None) -> Translation:
         ConfigError: the bundled tables are invalid (only when `tables` is omitted).
     """
     tables = tables if tables is not None else load_gui_tables()
+    if left_whole(text):  # a list menu closed by a pick, a walkthrough closed by an offer
+        return Translation(text, ())
     folded = _as_read(text, tables)
     lines = _gated(_read_lines(text, folded, tables), folded, tables)
     actions = tuple(dict.fromkeys(a for x in lines for u in x.units for a in u.reading.actions))

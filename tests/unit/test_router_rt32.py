@@ -1,8 +1,8 @@
 """Round-32 router classes (rt32).
 
 1. An export ordered before new work making another deliverable keeps its order (export, sse).
-2. A link to a file or asset (media extension, .svg, Drive/Dropbox/WeTransfer) beside an edit
-   uploads, then goes to the agent.
+2. A link to a media file (its last path segment names one: what `agent.attachments` fetches)
+   beside an edit uploads, then goes to the agent.
 3. Credits named as a reason (a saving, the go-ahead to spend them) is no balance question.
 4. The file asked again after a failed delivery is an export.
 5. A correction putting an edit before the export just asked; an idea taken back before it.
@@ -73,11 +73,7 @@ def test_another_deliverable_never_frees_a_held_export(
     "text",
     [
         "logo here https://x.example/brand/mark.png pop it bottom left",
-        "https://drive.google.com/file/d/abc/view trim this to 15 s",
-        "用呢個 https://x.com/a/logo.svg 放喺右上角",
         "here's the logo https://www.dropbox.com/scl/fi/xyz/logo.png?dl=0 put it top right",
-        "https://we.tl/t-abc123 these are the clips, cut them together",
-        "https://drive.google.com/drive/folders/abc123 all the b-roll is here, cut a montage",
         "把这个 https://www.dropbox.com/s/abc/bgm.mp3 当背景音乐",
     ],
 )
@@ -85,8 +81,19 @@ def test_a_linked_asset_beside_an_edit_is_uploaded(router: Router, text: str) ->
     assert plan_of(router, text) == ("upload", "sse")
 
 
-def test_a_page_link_uploads_nothing(router: Router) -> None:
-    assert plan_of(router, "https://shop.example.com/download trim this to 15 s") == ("sse",)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://shop.example.com/download trim this to 15 s",
+        # a sharing page names no media file: `agent.attachments` cannot fetch it, so the router
+        # plans no upload it could not run (the agent sees the link in the message)
+        "https://drive.google.com/file/d/abc/view trim this to 15 s",
+        "https://we.tl/t-abc123 these are the clips, cut them together",
+        "用呢個 https://x.com/a/logo.svg 放喺右上角",
+    ],
+)
+def test_a_page_link_uploads_nothing(router: Router, text: str) -> None:
+    assert plan_of(router, text) == ("sse",)
 
 
 @pytest.mark.parametrize(

@@ -344,9 +344,10 @@ ROUTER = {
     # harmful; r47 99/89, 1 harmful (the English export-first order without "first", left open).
     # After rt32 (another deliverable after an ordered export, credits as a reason, a file asked
     # again, second thoughts, chatter, our work finished first, the price asked in other words):
-    # r46 99/96, r47 100/95, none harmful
-    "stranger_round46_everyday": (0.99, 0),
-    "stranger_round46_hard": (0.96, 0),
+    # r46 99/96, r47 100/95, none harmful; r46 98/95 once two links to sharing pages (a Drive
+    # file, a WeTransfer page) stopped planning an upload `agent.attachments` cannot fetch
+    "stranger_round46_everyday": (0.98, 0),
+    "stranger_round46_hard": (0.95, 0),
     "stranger_round47_everyday": (1.0, 0),
     "stranger_round47_hard": (0.95, 0),
 }
@@ -709,10 +710,13 @@ TRANSLATOR = {
     # and 49/60 (5 wrong exports: options listed with the pick asked after, twice; a queued
     # render's MP4 for later; keep the watermark and export as an option; a download after a
     # step still rendering); none lost or spliced
-    "stranger_round46_everyday": (0.95, 0),
-    "stranger_round46_hard": (0.88, 0),
-    "stranger_round47_everyday": (0.93, 0),
-    "stranger_round47_hard": (0.81, 0),
+    # After round 32 (tr32: menus closed by a pick, steps waiting on running work, missed
+    # steps; agent/translate/whole.py: a list menu closed by a pick, a walkthrough closed by
+    # an offer): r46 58/60 and 56/60, r47 57/60 and 57/60
+    "stranger_round46_everyday": (0.96, 0),
+    "stranger_round46_hard": (0.93, 0),
+    "stranger_round47_everyday": (0.95, 0),
+    "stranger_round47_hard": (0.95, 0),
 }
 
 
