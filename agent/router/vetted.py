@@ -21,6 +21,8 @@ found one more. This gate turns the default around for the commonest shapes:
 - **Another deliverable, a decision still to come, a later day's work**: "export the clip list
   to a spreadsheet", "export the audio only, as an mp3"; "Export? Hmm. Let me sleep on it.",
   导出？我再想想; "tomorrow I'll add the outro and export", 明天我再加片尾然后导出: no export now.
+- **What the export cannot carry** (`agent.router.carried`): a change inside its clause goes to
+  the agent first, another file than the video exports nothing, files fetched as input neither.
 - **A fault named beside a bare export** ("export it, the ending is kinda abrupt tho", "render
   it - the music's too loud btw", 导出吧，不过字幕有错字): the fault is an edit asked; the agent
   sees it before the export (`sse` first), unless the user waves it off ("but whatever",
@@ -35,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from agent.router.carried import deliverable, fetched_input, uncarried_change
 from agent.router.invariants import without_export
 from agent.router.route import Route
 
@@ -241,6 +244,8 @@ def vetted(routed: Route, said: str) -> Route:
         or _OTHER_FILE.search(said)
         or _DECIDING.search(said)
         or _LATER_DAY.search(said)
+        or fetched_input(said)
+        or deliverable(said) == "only"
     ):
         if _OTHERWISE.search(said) and "sse" not in routed.actions:
             # "if it's under 30 secs export, otherwise trim it first": the agent settles it
@@ -253,7 +258,9 @@ def vetted(routed: Route, said: str) -> Route:
         if "sse" in held.actions or set(held.actions) & {"state", "credits"}:
             return held
         return dataclasses.replace(held, actions=(*held.actions, "sse"))
-    if "sse" not in routed.actions and _fault_beside(said):
+    if "sse" not in routed.actions and (
+        _fault_beside(said) or uncarried_change(said) or deliverable(said) == "also"
+    ):
         at = routed.actions.index("export")
         actions = (*routed.actions[:at], "sse", *routed.actions[at:])
         return dataclasses.replace(routed, actions=actions)

@@ -5,6 +5,8 @@
   你选哪个, 由你决定), in the sentence or opening the next one: the user picks in chat, no item
   runs (no export, no balance, no upload). A plain step followed by a generic closing question
   ("Click Export to download. Anything else?") is no menu: it has no alternatives.
+- A WISH for another version opening the step ("If you'd like a version without music, click
+  Export…", 如果你想要直式版本…): that version is an option, no export runs.
 - ANY INPUT invited ("Send me a photo or an idea and I'll make a video", 发张照片或者一句想法给我):
   a greeting, not a request for a file.
 - A WARNING about uploading again ("Re-uploading will overwrite the current version",
@@ -19,9 +21,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["any_input", "menu", "optional_top_up", "unasked", "upload_warned"]
+__all__ = ["any_input", "menu", "optional_top_up", "unasked", "upload_warned", "wished"]
 
 _ALL = frozenset({"export", "credits", "upload"})
+
+# a step opened by a wish for another version of the video ("if you'd like a version without
+# music", "if you want a GIF instead", 如果你想要直式版本): that version is an option
+_WISH = re.compile(
+    r"^\W*(?:if|should)\s+you(?:['’]d|\s+would)?\s+(?:like|want|prefer|rather\s+have|need)\s+"
+    r"(?:a|an|the)\s+(?:[\w:-]+\s+){0,3}?(?:version|copy|cut|variant|gif|format|ratio|edit)\b"
+    r"[^,.;!?]{0,60},"
+    r"|^\W*(?:如果|若|要是|假如)(?:你|您)?(?:想要|想|需要|希望)[^，,。！？]{0,12}(?:版本|版|格式|比例)[^，,。！？]{0,8}[，,]",
+    re.IGNORECASE,
+)
+_OTHERWISE = re.compile(r"\botherwise\b|\bor\s+else\b|否则|不然", re.IGNORECASE)
 
 # alternatives offered in one sentence
 _ALTERNATIVES = re.compile(
@@ -128,12 +141,21 @@ def optional_top_up(sentence: str) -> bool:
     )
 
 
+def wished(sentence: str) -> bool:
+    """A step opened by a wish for another version ("If you'd like a version without music,
+    click Export and untick Include audio", 如果你想要直式版本，汇出时选9:16): an option,
+    unless another branch runs otherwise."""
+    return _WISH.search(sentence) is not None and _OTHERWISE.search(sentence) is None
+
+
 def unasked(sentence: str, after: str = "") -> frozenset[str]:
     """The actions of `sentence` nobody asked for (see the module doc); `after` the next
     sentence."""
     if menu(sentence, after):
         return _ALL
     dropped: set[str] = set()
+    if wished(sentence):
+        dropped.add("export")
     if any_input(sentence) or upload_warned(sentence) or _MADE.search(sentence):
         dropped.add("upload")
     if optional_top_up(sentence):

@@ -19,7 +19,7 @@ import re
 
 __all__ = ["left_whole"]
 
-_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)、]|[-*•·▪‣]|[①-⑩]|[a-e][.)])[ \t]+\S", re.MULTILINE)
+_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)、]|[-*•·▪‣]|[①-⑩]|[A-Ea-e][.)])[ \t]+\S", re.MULTILINE)
 _LAST = re.compile(r"([^\n.!?。！？]*[?？])[\s*_)\]」』”\"']*$")
 _PICK = re.compile(
     r"\bwhich\b|\bpick\b|\bchoose\b|\bprefer\b|\bwhat\s+(?:sounds|works)\b|\bany\s+of\s+(?:these|those)\b"

@@ -44,7 +44,6 @@ def test_a_new_thing_to_make_never_exports(text: str) -> None:
         "export a few versions",
         "导出一个4k版本",
         "帮我导出一个gif",
-        "渲染一条竖屏视频",
     ],
 )
 def test_one_of_our_deliverables_still_exports(text: str) -> None:
@@ -54,6 +53,9 @@ def test_one_of_our_deliverables_still_exports(text: str) -> None:
 def test_a_new_version_in_another_shape_is_made_then_exported() -> None:
     # issue #10 (round 28): "帮我 export 一个 vertical version" asks for the version first
     assert plan_of(build_router(), "render a vertical cut for reels") == ("sse", "export")
+    # round 33: the export renders the project as it stands (output settings only), so the
+    # vertical shape is the agent's work first, in Chinese too
+    assert plan_of(build_router(), "渲染一条竖屏视频") == ("sse", "export")
 
 
 @pytest.mark.parametrize(

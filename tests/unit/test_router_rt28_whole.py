@@ -49,7 +49,6 @@ def test_a_format_asked_about_exports_nothing(routers: list[Router], text: str) 
         "export it in 4k please",
         "can you export it in 4k please",
         "出个4K版",
-        "帮我出一个竖版",
         "可以帮我导出4K吗",
         "can I have it as a gif",
         "can I have it as an mp4",
@@ -58,6 +57,11 @@ def test_a_format_asked_about_exports_nothing(routers: list[Router], text: str) 
 )
 def test_a_format_asked_for_still_exports(router: Router, text: str) -> None:
     assert plan_of(router, text) == ("export",)
+
+
+def test_a_shape_asked_for_is_made_first(router: Router) -> None:
+    # round 33 (`agent.router.carried`): an aspect is no output setting; the agent makes it
+    assert plan_of(router, "帮我出一个竖版") == ("sse", "export")
 
 
 @pytest.mark.parametrize(

@@ -350,6 +350,19 @@ ROUTER = {
     "stranger_round46_hard": (0.95, 0),
     "stranger_round47_everyday": (1.0, 0),
     "stranger_round47_hard": (0.95, 0),
+    # stranger_round48/49_{everyday,hard}: held out, written by strangers after round 31 landed
+    # (ad202f8), sealed, never tuned on before these measurements. First sight on ad202f8: r48
+    # 97/100 (1 harmful) and 86/100 (3 harmful), r49 98/100 and 87/100 (1 harmful); on main
+    # 8b7c8be r48 97 (1) and 84 (5), r49 98 and 87 (1). On the round-32 build (de6e886), still
+    # unseen: r48 97 (1) and 87 (3), r49 98 and 87 (1): the harmful routes were an aspect change
+    # inside an export ("render it vertical for tiktok"), another file than the video (a cover
+    # image, a thumbnail "not the video", the srt beside the video) and files fetched from a link
+    # as input ("grab my files from <link> and make a recap"). After round 33
+    # (agent/router/carried.py): r48 98/90, r49 98/87, none harmful
+    "stranger_round48_everyday": (0.98, 0),
+    "stranger_round48_hard": (0.90, 0),
+    "stranger_round49_everyday": (0.98, 0),
+    "stranger_round49_hard": (0.87, 0),
 }
 
 
@@ -717,6 +730,16 @@ TRANSLATOR = {
     "stranger_round46_hard": (0.93, 0),
     "stranger_round47_everyday": (0.95, 0),
     "stranger_round47_hard": (0.95, 0),
+    # stranger_round48/49_{everyday,hard}: held out, never tuned on before these measurements.
+    # First sight on ad202f8 (round 31) and on de6e886 (round 32) alike: r48 58/60 and 53/60 (3
+    # wrong exports: a lettered menu closed by a pick, a step for a version the user may want,
+    # steps in another app after the download), r49 60/60 and 53/60 (on ad202f8 51/60 with 2
+    # wrong exports); none lost or spliced. After round 33: r48 58/55 (1 wrong export left:
+    # 剪映's own 导出), r49 60/53
+    "stranger_round48_everyday": (0.96, 0),
+    "stranger_round48_hard": (0.91, 0),
+    "stranger_round49_everyday": (1.0, 0),
+    "stranger_round49_hard": (0.88, 0),
 }
 
 

@@ -72,3 +72,24 @@ def test_property_a_list_menu_closed_by_a_pick_never_runs_an_item(
     result = translate(text, TABLES)
     assert result.actions == ()
     assert result.text == text
+
+
+def test_a_lettered_menu_closed_by_a_pick_runs_nothing() -> None:
+    text = "You can:\nA. Export the 1080p cut now\nB. Add an end card\n\nWhich one?"
+    assert translate(text, TABLES).actions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you'd like a version without music, click Export and untick Include audio.",
+        "If you want a GIF instead, press Export and choose GIF.",
+        "如果你想要竖屏版本，导出时选 9:16 就行。",
+    ],
+)
+def test_a_step_for_another_version_the_user_may_want_runs_no_export(text: str) -> None:
+    assert "export" not in translate(text, TABLES).actions
+
+
+def test_a_step_after_the_user_likes_it_still_exports() -> None:
+    assert "export" in translate("If you like it, click Export.", TABLES).actions
