@@ -161,11 +161,12 @@ def export_unmeant(text: str, raw: str = "") -> bool:
     """Whether the prepared turn `text` (its `raw` words for emoji) names an export only in a
     sense other than an order now: sarcasm, a counterfactual, another sense of every export
     word in it, or praise alone."""
-    if praise_only(text):
+    if praise_only(text) or _EYE_ROLL.search(raw):
+        # an eye-roll beside whatever word planned the export ("perfect. ship it 🙄"): sarcasm
         return True
     if not _EXPORT_RE.search(text):
         return False
-    if _EYE_ROLL.search(raw) or _SARCASM.search(text) or _COUNTERFACTUAL.search(text):
+    if _SARCASM.search(text) or _COUNTERFACTUAL.search(text):
         return True
     return _covered(text, [m.span() for m in _OTHER_SENSE.finditer(text)])
 

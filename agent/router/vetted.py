@@ -62,10 +62,7 @@ _CONDITION_END = re.compile(r"[,;:.!?\n\u2014\u2013]|\s-\s|\bthen\b|\bjust\b|\bg
 _CONTRAST = re.compile(
     r"\W*(?:but|otherwise|else|for\s+now|anyway|in\s+the\s+meantime|meanwhile)\b"
 )
-# the other branch names work of the agent's: either way the agent settles it, then exports
-_OTHERWISE = re.compile(
-    r"\b(?:otherwise|or\s+else|if\s+not|else)\b|不然|否则|否則|要不然|唔系就|唔係就|如果不是"
-)
+_MAIN_LEAD = re.compile(r"^[\s,;:]*(?:(?:then|just|go\s+ahead(?:\s+and)?|and|so)\s+)+")
 _CLAUSE_END = re.compile(r"[,;.!?\n]|\bthen\b|\band\s+(?:also\s+)?(?:then\s+)?(?=[a-z]+\s)")
 _SETTLED_EN = re.compile(
     # our work finished, or put there
@@ -127,7 +124,8 @@ def _governed_en(said: str) -> bool:
         ):
             return True
         # "if …, export it": the export in the clause after the condition
-        after = said[end:]
+        # the main clause's lead words ("go ahead and", "just", "then") open it, never end it
+        after = _MAIN_LEAD.sub(" ", said[end:], count=1)
         if _CONTRAST.match(after):
             continue  # "if the client hates it we'll redo it, but for now export"
         close = _CLAUSE_END.search(after, 1)
@@ -247,13 +245,9 @@ def vetted(routed: Route, said: str) -> Route:
         or fetched_input(said)
         or deliverable(said) == "only"
     ):
-        if _OTHERWISE.search(said) and "sse" not in routed.actions:
-            # "if it's under 30 secs export, otherwise trim it first": the agent settles it
-            at = routed.actions.index("export")
-            actions = (*routed.actions[:at], "sse", *routed.actions[at:])
-            return dataclasses.replace(routed, actions=actions)
-        if _OTHERWISE.search(said):
-            return routed
+        # "if it's under 30 secs export, otherwise trim it first" waits too (round 34): the
+        # agent looks and either way the user says "export" again; writers split on it, the
+        # safe side won
         held = without_export(routed)
         if "sse" in held.actions or set(held.actions) & {"state", "credits"}:
             return held

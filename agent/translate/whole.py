@@ -9,7 +9,12 @@ pick, and a walkthrough of how a feature works closed by an offer (issue #10, ro
   click Export, choose a resolution…", 导出的流程是这样的：点导出，选分辨率…) and ends offering
   more ("Want me to walk you through the settings?"): an explanation, nothing to run now.
 
-Both are kept byte for byte and run nothing: when a reply is only options or an explanation, a
+- A CONTROL DESCRIBED ("The **Export** button renders your project into one MP4…") with no step
+  pointed at anywhere in the reply.
+- A LIST WHOSE ITEM WAITS ("1. Wait for the progress bar to reach the end 2. Then click
+  Download", 1. 等渲染完成 2. 点下载): the later steps wait with it.
+
+All are kept byte for byte and run nothing: when a reply is only options or an explanation, a
 rewrite could only lose words or run what nobody asked for.
 """
 
@@ -39,9 +44,37 @@ _OFFER = re.compile(
 )
 
 
+# a control described, not pointed at ("The **Export** button renders your project into one
+# MP4"), with no step anywhere in the reply
+_DESCRIBES = re.compile(
+    r"\b(?:the\s+)?[*\"“'‘]*(?:export|download|render|save|share|publish)[*\"”'’]*\s+(?:button|icon"
+    r"|option)\s+(?:renders|exports|downloads|saves|creates|converts|sends|turns|takes|uses|makes"
+    r"|only|just|never|does|doesn['’]?t|won['’]?t|can['’]?t)\b",
+    re.IGNORECASE,
+)
+_STEP = re.compile(
+    r"\b(?:click|tap|press|hit|select|choose|open|go\s+to|head\s+to|use|check|look|watch|see|view"
+    r"|refresh|reload)\b|点击|點擊|点|點|按|选择|選擇|查看|看",
+    re.IGNORECASE,
+)
+# a list whose item waits ("1. Wait for the progress bar to reach the end", 等渲染完成) before a
+# later item's step: the steps wait with it
+_WAIT_ITEM = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)、]|[-*•·▪‣]|[①-⑩]|[A-Ea-e][.)])[ \t]+(?:\*\*)?"
+    r"(?:wait\s+(?:for|until|till)|let\s+(?:it|the\s+\w+)\s+finish|等(?:待|到)?)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def left_whole(text: str) -> bool:
-    """Whether the reply is a list menu closed by a pick or a walkthrough closed by an offer
-    (module docstring): kept as written, no action run."""
+    """Whether the reply is a list menu closed by a pick, a walkthrough closed by an offer, a
+    control described with no step, or a list whose steps wait on an item still running (module
+    docstring): kept as written, no action run."""
+    waiting = _WAIT_ITEM.search(text)
+    if waiting is not None and len(_ITEM.findall(text, waiting.end())) >= 1:
+        return True
+    if _DESCRIBES.search(text) and not _STEP.search(text):
+        return True
     last = _LAST.search(text.strip())
     if last is None:
         return False

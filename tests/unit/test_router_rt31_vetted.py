@@ -67,7 +67,7 @@ def test_a_condition_the_system_settles_keeps_the_export(text: str) -> None:
 
 def test_an_other_branch_naming_work_leaves_it_to_the_agent_first() -> None:
     plan = plan_of(ROUTER, "if it's under 30 secs go ahead and export, otherwise trim it first")
-    assert plan == ("sse", "export")
+    assert plan == ("sse",)
 
 
 def test_a_contrast_after_the_condition_frees_the_export() -> None:

@@ -86,3 +86,14 @@ def test_property_a_change_the_export_cannot_carry_never_loses_its_edit(
     text = f"{verb} {change}{tail}"
     plan = plan_of(ROUTER, text)
     assert "export" not in plan or plan.index("sse") < plan.index("export"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wow the music totally buries the voiceover. perfect. ship it 🙄",
+        "great, another blurry cut. send it over 🙃",
+    ],
+)
+def test_an_eye_roll_beside_any_export_wording_exports_nothing(text: str) -> None:
+    assert "export" not in plan_of(ROUTER, text), text

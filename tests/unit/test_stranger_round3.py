@@ -226,9 +226,11 @@ ROUTER = {
     # under an unsettled judgement waits, agent/router/unsettled.py; a past verdict, enough
     # credits, hurried "nd", a reshaped new version, Cantonese 埋, Singlish "can or not" settled,
     # 📥, an option for this time: tests/unit/test_router_unsettled.py, test_router_round28.py):
-    # 100/100, 100/100, 100/100 and 100/100, none harmful
+    # 100/100, 100/100, 100/100 and 100/100, none harmful. Round 34: r28 hard 99/100 ("if
+    # it's under 30 secs go ahead and export, otherwise trim it first" waits: r50's writer
+    # labels its twin "no export", the safe side won)
     "stranger_round28_everyday": (1.0, 0),
-    "stranger_round28_hard": (1.0, 0),
+    "stranger_round28_hard": (0.99, 0),
     "stranger_round29_everyday": (1.0, 0),
     "stranger_round29_hard": (1.0, 0),
     # stranger_round{30,31,32}_{everyday,hard}: held out, written by strangers without sight of
@@ -363,6 +365,15 @@ ROUTER = {
     "stranger_round48_hard": (0.90, 0),
     "stranger_round49_everyday": (0.98, 0),
     "stranger_round49_hard": (0.87, 0),
+    # stranger_round50_{everyday,hard}: held out, written by strangers after round 32 landed
+    # (its brief named exports with a change inside and exports of other files among its
+    # registers), sealed, never tuned on before this measurement. First sight on the round-33
+    # build (e35c62d): 99/100 and 87/100 with 2 harmful routes (an export on a measured
+    # condition with an "otherwise" branch, sarcasm with an eye-roll beside "ship it"); on main
+    # 8b7c8be 99/100 and 80/100 with 9 harmful, on round 31 (ad202f8) and round 32 (de6e886)
+    # 81/100 with 8. After round 34: 99/100 and 89/100, none harmful
+    "stranger_round50_everyday": (0.99, 0),
+    "stranger_round50_hard": (0.89, 0),
 }
 
 
@@ -740,6 +751,13 @@ TRANSLATOR = {
     "stranger_round48_hard": (0.91, 0),
     "stranger_round49_everyday": (1.0, 0),
     "stranger_round49_hard": (0.88, 0),
+    # stranger_round50_{everyday,hard}: held out, never tuned on before this measurement. First
+    # sight on e35c62d (round 33): 56/60 and 52/60 (3 wrong exports: a button described, a list
+    # whose first item waits for the render, "we'll export once you confirm"); on main 8b7c8be
+    # 55/60 and 51/60 (3); none lost or spliced. After round 34 (a control described and a
+    # list waiting on an item kept whole): 56/60 and 54/60
+    "stranger_round50_everyday": (0.93, 0),
+    "stranger_round50_hard": (0.90, 0),
 }
 
 

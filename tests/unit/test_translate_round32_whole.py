@@ -93,3 +93,23 @@ def test_a_step_for_another_version_the_user_may_want_runs_no_export(text: str) 
 
 def test_a_step_after_the_user_likes_it_still_exports() -> None:
     assert "export" in translate("If you like it, click Export.", TABLES).actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The **Download** button saves your project as one MP4 with the Output settings.",
+        "The Export option only renders; it doesn't post anywhere.",
+        "Render queued (about 3 min).\n1. Wait for the bar to fill up\n2. Then click **Download**",
+        "1. 等渲染完成\n2. 点「下载」保存 MP4",
+    ],
+)
+def test_a_control_described_or_a_list_waiting_on_an_item_runs_nothing(text: str) -> None:
+    result = translate(text, TABLES)
+    assert result.actions == ()
+    assert result.text == text
+
+
+def test_a_control_described_beside_a_step_still_reads_the_step() -> None:
+    text = "The Export button is greyed out until the render is done. Check the progress panel."
+    assert not left_whole(text)
