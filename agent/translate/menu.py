@@ -34,6 +34,25 @@ _WISH = re.compile(
     r"|^\W*(?:如果|若|要是|假如)(?:你|您)?(?:想要|想|需要|希望)[^，,。！？]{0,12}(?:版本|版|格式|比例)[^，,。！？]{0,8}[，,]",
     re.IGNORECASE,
 )
+# a step after work named just before it ("I'll add the subtitles next. After that's done,
+# click Export", 我先把字幕加上，弄好之后再点导出): that work is not done yet
+_AFTER_THAT = re.compile(
+    r"\b(?:after|once|when)\s+(?:that|this|those|these)(?:['’]s|\s+is|\s+are|\s+has\s+been)?\s+"
+    r"(?:done|finished|ready|complete|completed|in|applied|through)\b"
+    r"|^\W*(?:那个|这个|这些|那些)?(?:弄好|做好|加好|改好|完成|搞定|搞掂)(?:了)?(?:之后|以后|后)",
+    re.IGNORECASE,
+)
+# an export after an edit the user would make by hand in the GUI ("Fix them in the Captions
+# panel, then export", 在时间线上把片尾拖短，然后导出): the chat user asks the agent instead
+_EDIT_FIRST = re.compile(
+    r"\b(?:fix|edit|adjust|correct|trim|move|change|tweak|retime|drag|shorten|delete|remove)\b"
+    r"[^.!?]{0,60}?\b(?:in|on|from|inside)\s+the\s+(?:[\w-]+\s+){0,3}?(?:panel|timeline|editor"
+    r"|track|inspector|sidebar)\b[^.!?]{0,12}?\b(?:then|and\s+then|before\s+you|and)\b[^.!?]{0,24}?"
+    r"\b(?:export|download|render)"
+    r"|(?:修改|调整|修正|改|拖|删|剪)[^。！？]{0,20}?(?:面板|时间线|轨道|编辑器)[^。！？]{0,12}?"
+    r"(?:然后|再|之后)[^。！？]{0,8}?(?:导出|下载|渲染)",
+    re.IGNORECASE,
+)
 _OTHERWISE = re.compile(r"\botherwise\b|\bor\s+else\b|否则|不然", re.IGNORECASE)
 
 # alternatives offered in one sentence
@@ -154,7 +173,7 @@ def unasked(sentence: str, after: str = "") -> frozenset[str]:
     if menu(sentence, after):
         return _ALL
     dropped: set[str] = set()
-    if wished(sentence):
+    if wished(sentence) or _AFTER_THAT.search(sentence) or _EDIT_FIRST.search(sentence):
         dropped.add("export")
     if any_input(sentence) or upload_warned(sentence) or _MADE.search(sentence):
         dropped.add("upload")

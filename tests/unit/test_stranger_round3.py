@@ -374,6 +374,12 @@ ROUTER = {
     # 81/100 with 8. After round 34: 99/100 and 89/100, none harmful
     "stranger_round50_everyday": (0.99, 0),
     "stranger_round50_hard": (0.89, 0),
+    # stranger_round51_{everyday,hard}: held out, written by strangers after round 33 landed,
+    # from a neutral brief (the issue's registers, "use your own judgement about what is
+    # hard"), sealed, never tuned on. First sight on the round-34 build (47f2fb1): 97/100 and
+    # 94/100, none harmful; on main 8b7c8be 97/100 and 93/100, none harmful
+    "stranger_round51_everyday": (0.97, 0),
+    "stranger_round51_hard": (0.94, 0),
 }
 
 
@@ -758,6 +764,12 @@ TRANSLATOR = {
     # list waiting on an item kept whole): 56/60 and 54/60
     "stranger_round50_everyday": (0.93, 0),
     "stranger_round50_hard": (0.90, 0),
+    # stranger_round51_{everyday,hard}: held out, never tuned on before this measurement. First
+    # sight on 47f2fb1 (round 34): 60/60 and 54/60 (2 wrong exports: a step after the agent's
+    # own work still to come, an export after an edit the user would make by hand in a panel);
+    # on main 8b7c8be 60/60 and 54/60 (2); none lost or spliced. After round 35: 60/60, 56/60
+    "stranger_round51_everyday": (1.0, 0),
+    "stranger_round51_hard": (0.93, 0),
 }
 
 

@@ -113,3 +113,21 @@ def test_a_control_described_or_a_list_waiting_on_an_item_runs_nothing(text: str
 def test_a_control_described_beside_a_step_still_reads_the_step() -> None:
     text = "The Export button is greyed out until the render is done. Check the progress panel."
     assert not left_whole(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll tidy the captions next. Once that's done, click Export.",
+        "我先把片尾加上。弄好之后再点导出。",
+        "Three captions are off by a beat. Fix them in the Captions panel, then export.",
+        "在时间线上把片尾拖短一点，然后导出。",
+    ],
+)
+def test_a_step_after_work_not_done_yet_runs_no_export(text: str) -> None:
+    assert "export" not in translate(text, TABLES).actions
+
+
+def test_a_plain_step_after_finished_work_still_exports() -> None:
+    text = "I've trimmed the intro to 3 seconds. Click Export to download."
+    assert "export" in translate(text, TABLES).actions
