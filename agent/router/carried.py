@@ -31,10 +31,12 @@ _VERB_ZH = r"(?:导出|導出|汇出|匯出|渲染|出片|下载|下載|输出|�
 _CHANGE_EN = (
     r"(?:vertical(?:ly)?|portrait|square|landscape|horizontal|widescreen|9\s*[:x]\s*16|16\s*[:x]\s*9"
     r"|1\s*[:x]\s*1|4\s*[:x]\s*5|black\s+(?:and|&|n)\s+white|b\s*&\s*w|b/w|sepia|gr[ae]yscale"
-    r"|mono(?:chrome)?|(?:without|w/o|minus|no|sans)\s+(?:the\s+|any\s+)?(?!changes?\b|edits?"
+    r"|mono(?:chrome)?|(?:without|w/o|minus|no|sans)\s+(?:the\s+|any\s+)?(?:[\w'\"“”‘’§]+\s+){0,2}?"
+    r"(?!changes?\b|edits?"
     r"\b|watermark\b|delay\b|asking\b|waiting\b|fuss\b|problem\b|issues?\b|further\b|more\b)"
     r"(?:intro|outro|music|audio|sound|song|soundtrack|voiceover|narration|captions?|subtitles?"
-    r"|titles?|text|logo|end\s+card|credits\s+roll|transitions?|filter|effects?|first\s+\w+"
+    r"|titles?|text|logo|labels?|banners?|stickers?|overlays?|borders?|bars|lower\s+thirds?|timestamps?"
+    r"|end\s+card|credits\s+roll|transitions?|filter|effects?|first\s+\w+"
     r"|last\s+\w+))"
 )
 _CHANGE = re.compile(
@@ -51,10 +53,14 @@ _OTHER_EN = (
     r"(?:cover(?:\s+(?:image|photo|pic|art))?|thumbnail|thumb|poster|still\s+(?:image|frame|photo)"
     r"|screenshot|srt|vtt"
     r"|subtitle\s+file|subtitles\s+file|captions?\s+file|transcript|audio(?:\s+(?:file|track))?"
-    r"|mp3|wav|project\s+file|gif\s+of\s+the\s+logo)"
+    r"|mp3|wav|project\s+file|gif\s+of\s+the\s+logo|(?:voiceover\s+|vo\s+)?script|lyrics"
+    r"|shot\s+list|edl|xml)"
 )
 _OTHER = re.compile(
     rf"\b{_VERB_EN}\s+(?:me\s+)?(?:just\s+|only\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?{_OTHER_EN}\b"
+    # anything exported as a document or an image ("export the captions as text")
+    rf"|\b{_VERB_EN}\s+(?:me\s+)?(?:the\s+|a\s+|an\s+|my\s+)?(?:\w+\s+){{0,3}}?as\s+(?:a\s+|an\s+|plain\s+)?"
+    r"(?:text|txt|pdf|docx?|word\s+doc|csv|spreadsheet|png|jpe?g|image|still)\b"
     rf"|{_VERB_ZH}(?:一下|一份|个|個)?(?:封面图|封面圖|封面|缩略图|縮略圖|字幕文件|字幕檔|srt|音频文件"
     r"|音頻文件|音频|音頻|mp3|工程文件)"
     r"|(?:把|将|將)?(?:封面图|封面圖|缩略图|縮略圖|字幕文件|字幕檔|srt|音频文件|音頻文件|工程文件)"

@@ -38,6 +38,11 @@ _SARCASM = re.compile(
     r"(?:wants?|wanted|needs?|needed|asked\s+for)|what\s+could\s+(?:possibly\s+)?go\s+wrong"
     r"|(?:oh|ah)\s+(?:sure|great|yeah|yes|wonderful|brilliant|perfect)\b[^.;!?]*\b(?:because|cause"
     r"|cuz|coz|since)|because\s+that\s+(?:worked|went)\s+so\s+well|great\s+idea\W+not"
+    # round 36: a fault left in on purpose, its effect mocked ("oh sure, export it with my name
+    # spelled wrong, that'll impress everyone")
+    r"|(?:oh|ah|yeah)\s+(?:sure|great|perfect|right)\b[^.;!?]*\b(?:wrong|broken|typos?|misspel\w*"
+    r"|blurry|muted|off)\b|that(?:ll|\s+will)\s+(?:impress|wow|delight|thrill|dazzle)\s+"
+    r"(?:every(?:one|body)|the\s+(?:client|boss|team|audience)|them)"
     r"|(?:\.{2,}|,|-|\u2014)\s*not\s*[!.]*\s*$)"
     r"|才怪|鬼才|呵呵|反正(?:也)?(?:没|冇|沒)(?:人|有人)(?:看|睇|在乎|理)|谁(?:会)?(?:在乎|看|理)"
     r"|邊個(?:會)?(?:睇|理)|边个(?:会)?(?:睇|理)|真(?:是)?(?:太)?(?:棒|好|聪明)(?:了|极了)?呢"

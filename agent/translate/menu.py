@@ -39,6 +39,7 @@ _WISH = re.compile(
 _AFTER_THAT = re.compile(
     r"\b(?:after|once|when)\s+(?:that|this|those|these)(?:['’]s|\s+is|\s+are|\s+has\s+been)?\s+"
     r"(?:done|finished|ready|complete|completed|in|applied|through)\b"
+    r"|\b(?:when|once|after)\s+(?:it|the\s+\w+(?:\s+bar)?)\s+(?:reaches|hits|gets\s+to|is\s+at)\s+100\s*%"
     r"|^\W*(?:那个|这个|这些|那些)?(?:弄好|做好|加好|改好|完成|搞定|搞掂)(?:了)?(?:之后|以后|后)",
     re.IGNORECASE,
 )

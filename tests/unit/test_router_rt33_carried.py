@@ -97,3 +97,23 @@ def test_property_a_change_the_export_cannot_carry_never_loses_its_edit(
 )
 def test_an_eye_roll_beside_any_export_wording_exports_nothing(text: str) -> None:
     assert "export" not in plan_of(ROUTER, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh great, render it with the logo cut off. that'll impress them",
+        "yeah sure, export it with the typo in the title",
+        "export the captions as plain text so I can check them",
+        "download the lyrics for me",
+    ],
+)
+def test_a_mocked_fault_or_a_document_exports_nothing(text: str) -> None:
+    assert "export" not in plan_of(ROUTER, text), text
+
+
+def test_a_quoted_part_left_out_goes_to_the_agent_first() -> None:
+    assert plan_of(ROUTER, "export it without the 'DRAFT' label in the corner") == (
+        "sse",
+        "export",
+    )

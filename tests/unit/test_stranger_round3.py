@@ -380,6 +380,14 @@ ROUTER = {
     # 94/100, none harmful; on main 8b7c8be 97/100 and 93/100, none harmful
     "stranger_round51_everyday": (0.97, 0),
     "stranger_round51_hard": (0.94, 0),
+    # stranger_round52_{everyday,hard}: held out, written by strangers after round 34 landed
+    # (the registers plus sarcasm, self-corrections, sequences, other files, changes
+    # inside an export), sealed, never tuned on. First sight on the round-35 build (5ec41e1,
+    # router as in 47f2fb1): 98/100 and 82/100 with 3 harmful routes (sarcasm mocking a fault
+    # left in, a script exported as text, a quoted part left out of the export); on main
+    # 8b7c8be 98/100 and 78/100 with 7. After round 36: 98/100 and 85/100, none harmful
+    "stranger_round52_everyday": (0.98, 0),
+    "stranger_round52_hard": (0.85, 0),
 }
 
 
@@ -770,6 +778,12 @@ TRANSLATOR = {
     # on main 8b7c8be 60/60 and 54/60 (2); none lost or spliced. After round 35: 60/60, 56/60
     "stranger_round51_everyday": (1.0, 0),
     "stranger_round51_hard": (0.93, 0),
+    # stranger_round52_{everyday,hard}: held out, never tuned on before this measurement. First
+    # sight on 5ec41e1 (round 35): 58/60 and 55/60 (1 wrong export: a Download "click it then"
+    # once the render hits 100%); on main 8b7c8be 58/60 and 55/60 (1); none lost or spliced.
+    # After round 36: 58/60, 56/60
+    "stranger_round52_everyday": (0.96, 0),
+    "stranger_round52_hard": (0.93, 0),
 }
 
 

@@ -131,3 +131,8 @@ def test_a_step_after_work_not_done_yet_runs_no_export(text: str) -> None:
 def test_a_plain_step_after_finished_work_still_exports() -> None:
     text = "I've trimmed the intro to 3 seconds. Click Export to download."
     assert "export" in translate(text, TABLES).actions
+
+
+def test_a_download_once_the_render_hits_100_percent_waits() -> None:
+    text = "Rendering now. When it hits 100%, the Download button shows up; click it then."
+    assert "export" not in translate(text, TABLES).actions
