@@ -47,6 +47,9 @@ _CHANGE = re.compile(
     r"|黑白|无声|無聲|静音|靜音|冇字幕|没字幕|沒字幕|没有字幕|沒有字幕|无字幕|無字幕|冇声|冇聲|没声|沒聲"
     r"|不带音乐|不帶音樂"
     r"|去掉(?:音乐|音樂|字幕|片头|片頭|片尾))"
+    # "導出，但係唔要片尾個logo": a part left out after the export word
+    rf"|{_VERB_ZH}[^，,。;；!！?？]{{0,6}}[，,]?\s*(?:但(?:係|系|是)?|不过|不過|不過要|但要)\s*"
+    r"(?:唔要|不要|去掉|拎走|拿走|删掉|刪掉|冇|没有|沒有|唔好有|不要有)"
 )
 # another file than the video
 _OTHER_EN = (
@@ -54,7 +57,7 @@ _OTHER_EN = (
     r"|screenshot|srt|vtt"
     r"|subtitle\s+file|subtitles\s+file|captions?\s+file|transcript|audio(?:\s+(?:file|track))?"
     r"|mp3|wav|project\s+file|gif\s+of\s+the\s+logo|(?:voiceover\s+|vo\s+)?script|lyrics"
-    r"|shot\s+list|edl|xml)"
+    r"|shot\s+list|edl|xml|(?:subtitles|captions)(?!\s+(?:burned|burnt|baked|on|in|included)))"
 )
 _OTHER = re.compile(
     rf"\b{_VERB_EN}\s+(?:me\s+)?(?:just\s+|only\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?{_OTHER_EN}\b"

@@ -40,7 +40,9 @@ _AFTER_THAT = re.compile(
     r"\b(?:after|once|when)\s+(?:that|this|those|these)(?:['’]s|\s+is|\s+are|\s+has\s+been)?\s+"
     r"(?:done|finished|ready|complete|completed|in|applied|through)\b"
     r"|\b(?:when|once|after)\s+(?:it|the\s+\w+(?:\s+bar)?)\s+(?:reaches|hits|gets\s+to|is\s+at)\s+100\s*%"
-    r"|^\W*(?:那个|这个|这些|那些)?(?:弄好|做好|加好|改好|完成|搞定|搞掂)(?:了)?(?:之后|以后|后)",
+    r"|^\W*(?:那个|这个|这些|那些)?(?:弄好|做好|加好|改好|完成|搞定|搞掂)(?:了)?(?:之后|以后|后)"
+    # another person acts first (他按下「核准」后，你就可以下载正式版)
+    r"|(?:他|她|他们|她们|对方|客户|老板|经理|主管|审核人|审批人)[^，,。！？]{0,14}?(?:之后|以后|后)[，,]",
     re.IGNORECASE,
 )
 # an export after an edit the user would make by hand in the GUI ("Fix them in the Captions

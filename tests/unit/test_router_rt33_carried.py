@@ -117,3 +117,13 @@ def test_a_quoted_part_left_out_goes_to_the_agent_first() -> None:
         "sse",
         "export",
     )
+
+
+@pytest.mark.parametrize("text", ["導出，但係唔要片尾個logo", "导出吧，不过不要片头"])
+def test_a_part_left_out_after_a_chinese_export_goes_to_the_agent_first(text: str) -> None:
+    assert plan_of(ROUTER, text) == ("sse", "export"), text
+
+
+def test_the_subtitles_asked_instead_of_the_video_export_nothing() -> None:
+    text = "export the video no not the video the subtitles export the subtitles"
+    assert "export" not in plan_of(ROUTER, text)

@@ -388,6 +388,14 @@ ROUTER = {
     # 8b7c8be 98/100 and 78/100 with 7. After round 36: 98/100 and 85/100, none harmful
     "stranger_round52_everyday": (0.98, 0),
     "stranger_round52_hard": (0.85, 0),
+    # stranger_round53_{everyday,hard}: held out, written by strangers after round 35 landed,
+    # sealed, never tuned on. First sight on the round-36 build (575d96c): 100/100 and 89/100
+    # with 3 harmful routes (a part left out after a Cantonese export, the subtitles asked
+    # instead of the video in a run-on correction, "make a gif of the first 3 secs and let me
+    # download that"); on main 8b7c8be 100/100 and 87/100 with 5. After round 37: 100/100 and
+    # 91/100, 1 harmful left (the gif made then downloaded: writers' labels differ on it)
+    "stranger_round53_everyday": (1.0, 0),
+    "stranger_round53_hard": (0.91, 1),
 }
 
 
@@ -784,6 +792,12 @@ TRANSLATOR = {
     # After round 36: 58/60, 56/60
     "stranger_round52_everyday": (0.96, 0),
     "stranger_round52_hard": (0.93, 0),
+    # stranger_round53_{everyday,hard}: held out, never tuned on before this measurement. First
+    # sight on 575d96c (round 36): 56/60 and 51/60 (1 wrong export: a download after another
+    # person approves); on main 8b7c8be 56/60 and 50/60 (2); none lost or spliced. After round
+    # 37: 56/60 and 52/60
+    "stranger_round53_everyday": (0.93, 0),
+    "stranger_round53_hard": (0.86, 0),
 }
 
 

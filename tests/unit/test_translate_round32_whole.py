@@ -136,3 +136,8 @@ def test_a_plain_step_after_finished_work_still_exports() -> None:
 def test_a_download_once_the_render_hits_100_percent_waits() -> None:
     text = "Rendering now. When it hits 100%, the Download button shows up; click it then."
     assert "export" not in translate(text, TABLES).actions
+
+
+def test_a_download_after_someone_else_approves_waits() -> None:
+    text = "連結已寄給客戶。客戶按下「核准」後，你就可以下載正式版。"
+    assert "export" not in translate(text, TABLES).actions
