@@ -396,6 +396,12 @@ ROUTER = {
     # 91/100, 1 harmful left (the gif made then downloaded: writers' labels differ on it)
     "stranger_round53_everyday": (1.0, 0),
     "stranger_round53_hard": (0.91, 1),
+    # stranger_round54_{everyday,hard}: held out, written by strangers after round 37 landed,
+    # sealed, never tuned on; first sight on the final round-37 build (70c4d43): 98/100 and
+    # 89/100 with 1 harmful route ("if you can get it to 15 seconds do that, if not just leave
+    # it and export": the edit of the first branch dropped); main 8b7c8be scored the same
+    "stranger_round54_everyday": (0.98, 0),
+    "stranger_round54_hard": (0.89, 1),
 }
 
 
@@ -798,6 +804,12 @@ TRANSLATOR = {
     # 37: 56/60 and 52/60
     "stranger_round53_everyday": (0.93, 0),
     "stranger_round53_hard": (0.86, 0),
+    # stranger_round54_{everyday,hard}: held out, never tuned on; first sight on 70c4d43: 59/60
+    # and 53/60 (2 wrong exports: an export after a drag the user would make in Chinese, a
+    # square version to download "only if you need one"); main 8b7c8be 59/60 and 51/60 (4);
+    # none lost or spliced
+    "stranger_round54_everyday": (0.98, 0),
+    "stranger_round54_hard": (0.88, 0),
 }
 
 
