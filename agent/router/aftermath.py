@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agent.router.invariants import without_export
+from agent.router.invariants import edit_before, without_export
 from agent.router.route import Route
 
 __all__ = ["after_the_fact"]
@@ -140,8 +140,6 @@ def after_the_fact(routed: Route, said: str) -> Route:
     if _complaint(said) or _YOUR_CALL.search(said):
         return without_export(routed)
     earlier = _EARLIER_EN.search(said) or _EARLIER_ZH.search(said)
-    if earlier and "sse" not in routed.actions and not _NOT_NOW.search(said):
-        at = routed.actions.index("export")
-        actions = (*routed.actions[:at], "sse", *routed.actions[at:])
-        return dataclasses.replace(routed, actions=actions)
+    if earlier and not _NOT_NOW.search(said):
+        return edit_before(routed)
     return routed

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from agent.router.invariants import edit_before
 from agent.router.route import Route
 
 __all__ = ["GarbledEdit", "edit_before_export"]
@@ -101,7 +102,4 @@ class GarbledEdit:
 def edit_before_export(routed: Route, garbled: bool) -> Route:
     """The plan with `sse` run just before its export when the turn holds a garbled edit
     ("cna u ad a fdae out at teh end thn expoort"); else the plan as it is."""
-    if not garbled or "export" not in routed.actions or "sse" in routed.actions:
-        return routed
-    at = routed.actions.index("export")
-    return replace(routed, actions=(*routed.actions[:at], "sse", *routed.actions[at:]))
+    return edit_before(routed) if garbled else routed

@@ -11,7 +11,7 @@ import re
 
 from agent.router.route import Action, Route
 
-__all__ = ["arrived", "edits_first", "files_only", "without_export"]
+__all__ = ["arrived", "edit_before", "edits_first", "files_only", "without_export"]
 
 
 def edits_first(routed: Route) -> Route:
@@ -24,6 +24,15 @@ def edits_first(routed: Route) -> Route:
         rest.insert(rest.index("sse") + 1, "export")
         actions = tuple(rest)
     return routed if actions == routed.actions else dataclasses.replace(routed, actions=actions)
+
+
+def edit_before(routed: Route) -> Route:
+    """The plan with `sse` run just before its export (the turn's edit the agent makes first);
+    the plan as it is when it has no export or already an `sse`."""
+    if "export" not in routed.actions or "sse" in routed.actions:
+        return routed
+    at = routed.actions.index("export")
+    return dataclasses.replace(routed, actions=(*routed.actions[:at], "sse", *routed.actions[at:]))
 
 
 def without_export(routed: Route) -> Route:

@@ -38,7 +38,7 @@ import dataclasses
 import re
 
 from agent.router.carried import deliverable, fetched_input, uncarried_change
-from agent.router.invariants import without_export
+from agent.router.invariants import edit_before, without_export
 from agent.router.route import Route
 
 __all__ = ["vetted"]
@@ -252,10 +252,6 @@ def vetted(routed: Route, said: str) -> Route:
         if "sse" in held.actions or set(held.actions) & {"state", "credits"}:
             return held
         return dataclasses.replace(held, actions=(*held.actions, "sse"))
-    if "sse" not in routed.actions and (
-        _fault_beside(said) or uncarried_change(said) or deliverable(said) == "also"
-    ):
-        at = routed.actions.index("export")
-        actions = (*routed.actions[:at], "sse", *routed.actions[at:])
-        return dataclasses.replace(routed, actions=actions)
+    if _fault_beside(said) or uncarried_change(said) or deliverable(said) == "also":
+        return edit_before(routed)
     return routed

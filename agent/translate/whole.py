@@ -24,7 +24,8 @@ import re
 
 __all__ = ["left_whole"]
 
-_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)、]|[-*•·▪‣]|[①-⑩]|[A-Ea-e][.)])[ \t]+\S", re.MULTILINE)
+_MARK = r"^[ \t]*(?:\d{1,2}[.)、]|[-*•·▪‣]|[①-⑩]|[A-Ea-e][.)])[ \t]+"
+_ITEM = re.compile(rf"{_MARK}\S", re.MULTILINE)
 _LAST = re.compile(r"([^\n.!?。！？]*[?？])[\s*_)\]」』”\"']*$")
 _PICK = re.compile(
     r"\bwhich\b|\bpick\b|\bchoose\b|\bprefer\b|\bwhat\s+(?:sounds|works)\b|\bany\s+of\s+(?:these|those)\b"
@@ -60,7 +61,7 @@ _STEP = re.compile(
 # a list whose item waits ("1. Wait for the progress bar to reach the end", 等渲染完成) before a
 # later item's step: the steps wait with it
 _WAIT_ITEM = re.compile(
-    r"^[ \t]*(?:\d{1,2}[.)、]|[-*•·▪‣]|[①-⑩]|[A-Ea-e][.)])[ \t]+(?:\*\*)?"
+    rf"{_MARK}(?:\*\*)?"
     r"(?:wait\s+(?:for|until|till)|let\s+(?:it|the\s+\w+)\s+finish|等(?:待|到)?)",
     re.IGNORECASE | re.MULTILINE,
 )
